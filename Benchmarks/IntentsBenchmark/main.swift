@@ -1,0 +1,1 @@
+print("placeholder: replaced by the benchmark program of its issue")

@@ -1,0 +1,142 @@
+import CSQLite3
+import Foundation
+
+/// One SQLite connection with a cache of prepared statements.
+///
+/// A `Database` is not thread-safe by itself: its owner (`DatabaseWriter` for writes, or a single
+/// reader) serialises every use, which is why it may cross threads as `@unchecked Sendable`.
+public final class Database: @unchecked Sendable {
+    let handle: OpaquePointer
+    public let path: String
+    private var statements: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (creating if needed) the database at `path`; `":memory:"` opens a private in-memory database.
+    ///
+    /// File databases use WAL journaling with `synchronous=NORMAL`: a committed transaction survives the
+    /// process being killed at any instant.
+    public init(path: String, readOnly: Bool = false) throws {
+        var handle: OpaquePointer?
+        let flags =
+            (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        let result = sqlite3_open_v2(path, &handle, flags, nil)
+        guard result == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let handle { sqlite3_close_v2(handle) }
+            throw SQLiteError.sqlite(code: result, message: "\(message) (\(path))")
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, 5_000)
+        if !readOnly && path != ":memory:" {
+            try self.execute("PRAGMA journal_mode=WAL")
+        }
+        try self.execute("PRAGMA synchronous=NORMAL")
+        try self.execute("PRAGMA foreign_keys=ON")
+    }
+
+    deinit {
+        self.statements.removeAll()
+        sqlite3_close_v2(self.handle)
+    }
+
+    /// Runs one or more SQL statements that take no parameters and return no rows of interest.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let result = sqlite3_exec(self.handle, sql, nil, nil, &message)
+        guard result == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(self.handle))
+            sqlite3_free(message)
+            throw SQLiteError.sqlite(code: result, message: text, sql: sql)
+        }
+    }
+
+    /// The cached prepared statement for `sql`, reset and with `values` bound.
+    public func prepare(_ sql: String, _ values: [SQLiteValue] = []) throws -> Statement {
+        let statement: Statement
+        if let cached = self.statements[sql] {
+            cached.reset()
+            statement = cached
+        } else {
+            statement = try Statement(database: self, sql: sql)
+            self.statements[sql] = statement
+        }
+        try statement.bind(values)
+        return statement
+    }
+
+    /// Runs a statement that returns no rows.
+    public func run(_ sql: String, _ values: [SQLiteValue] = []) throws {
+        let statement = try self.prepare(sql, values)
+        defer { statement.reset() }
+        while try statement.step() {}
+    }
+
+    /// Runs a query and maps each row.
+    public func query<Row>(
+        _ sql: String, _ values: [SQLiteValue] = [], row: (Statement) throws -> Row
+    ) throws -> [Row] {
+        let statement = try self.prepare(sql, values)
+        defer { statement.reset() }
+        var rows: [Row] = []
+        while try statement.step() {
+            rows.append(try row(statement))
+        }
+        return rows
+    }
+
+    /// Runs a query and maps its first row, if any.
+    public func queryFirst<Row>(
+        _ sql: String, _ values: [SQLiteValue] = [], row: (Statement) throws -> Row
+    ) throws -> Row? {
+        let statement = try self.prepare(sql, values)
+        defer { statement.reset() }
+        return try statement.step() ? row(statement) : nil
+    }
+
+    /// The number of rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(self.handle)) }
+
+    /// The rowid of the last successful INSERT.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(self.handle) }
+
+    /// Whether a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(self.handle) == 0 }
+
+    /// Runs `body` in a transaction: `BEGIN IMMEDIATE` at the outermost level, a savepoint when nested.
+    /// Commits when `body` returns, rolls back when it throws.
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        if self.transactionDepth > 0 {
+            let name = "loket_sp\(self.transactionDepth)"
+            try self.execute("SAVEPOINT \(name)")
+            self.transactionDepth += 1
+            defer { self.transactionDepth -= 1 }
+            do {
+                let result = try body()
+                try self.execute("RELEASE \(name)")
+                return result
+            } catch {
+                try? self.execute("ROLLBACK TO \(name)")
+                try? self.execute("RELEASE \(name)")
+                throw error
+            }
+        }
+        try self.execute("BEGIN IMMEDIATE")
+        self.transactionDepth = 1
+        defer { self.transactionDepth = 0 }
+        do {
+            let result = try body()
+            try self.execute("COMMIT")
+            return result
+        } catch {
+            if self.isInTransaction { try? self.execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    func error(code: Int32, sql: String?) -> SQLiteError {
+        SQLiteError.sqlite(code: code, message: String(cString: sqlite3_errmsg(self.handle)), sql: sql)
+    }
+}

@@ -1,0 +1,2 @@
+/// The helpdesk domain: tickets, lifecycle, SLA, survey and store.
+public enum Ticketing {}

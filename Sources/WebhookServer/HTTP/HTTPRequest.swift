@@ -1,0 +1,68 @@
+/// One parsed HTTP/1.1 request with its whole body.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    /// The request target as sent: path plus optional `?query`.
+    public var target: String
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+
+    public init(method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The path without the query.
+    public var path: Substring {
+        if let mark = self.target.firstIndex(of: "?") { return self.target[..<mark] }
+        return self.target[...]
+    }
+
+    /// The raw query string after `?`, if any.
+    public var query: Substring? {
+        guard let mark = self.target.firstIndex(of: "?") else { return nil }
+        return self.target[self.target.index(after: mark)...]
+    }
+}
+
+/// The HTTP version of a request.
+public struct HTTPVersion: Equatable, Sendable {
+    public var major: Int
+    public var minor: Int
+
+    public init(major: Int, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    public static let http10 = HTTPVersion(major: 1, minor: 0)
+    public static let http11 = HTTPVersion(major: 1, minor: 1)
+}
+
+/// Header fields in arrival order; names compare case-insensitively.
+public struct HTTPHeaders: Sendable, Sequence {
+    public private(set) var fields: [(name: String, value: String)] = []
+
+    public init(_ fields: [(String, String)] = []) {
+        self.fields = fields.map { (name: $0.0, value: $0.1) }
+    }
+
+    public mutating func add(name: String, value: String) {
+        self.fields.append((name: name, value: value))
+    }
+
+    /// The first value of `name`, compared case-insensitively.
+    public subscript(name: String) -> String? {
+        for field in self.fields where field.name.utf8.count == name.utf8.count {
+            if field.name.lowercased() == name.lowercased() { return field.value }
+        }
+        return nil
+    }
+
+    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
+        self.fields.makeIterator()
+    }
+}

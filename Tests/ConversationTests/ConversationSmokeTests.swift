@@ -1,0 +1,9 @@
+import Testing
+
+@testable import Conversation
+
+struct ConversationSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

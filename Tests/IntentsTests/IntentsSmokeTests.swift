@@ -1,0 +1,9 @@
+import Testing
+
+@testable import Intents
+
+struct IntentsSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

@@ -1,0 +1,9 @@
+import Testing
+
+@testable import LoketService
+
+struct LoketServiceSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

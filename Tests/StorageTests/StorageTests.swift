@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import Storage
+
+struct StorageTests {
+    private static let migrator = Migrator(
+        component: "test",
+        migrations: [
+            Migration(version: 1, name: "items", sql: "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+            Migration(version: 2, name: "items.size", sql: "ALTER TABLE items ADD COLUMN size INTEGER"),
+        ])
+
+    private func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("storage-\(UUID().uuidString).sqlite").path
+    }
+
+    @Test func migrationsRunOnceAndInOrder() throws {
+        let database = try Database(path: ":memory:")
+        #expect(try Self.migrator.migrate(database) == [1, 2])
+        #expect(try Self.migrator.migrate(database) == [])
+        #expect(try Self.migrator.currentVersion(in: database) == 2)
+        try database.run("INSERT INTO items (name, size) VALUES (?, ?)", ["a", 3])
+    }
+
+    @Test func migratesFromThePreviousVersion() throws {
+        let database = try Database(path: ":memory:")
+        try Migrator(component: "test", migrations: Array(Self.migrator.migrations.prefix(1))).migrate(database)
+        #expect(try Self.migrator.migrate(database) == [2])
+    }
+
+    @Test func refusesADatabaseFromANewerVersion() throws {
+        let database = try Database(path: ":memory:")
+        try Self.migrator.migrate(database)
+        let older = Migrator(component: "test", migrations: Array(Self.migrator.migrations.prefix(1)))
+        #expect(throws: SQLiteError.newerSchema(component: "test", found: 2, known: 1)) {
+            try older.migrate(database)
+        }
+    }
+
+    @Test func failedTransactionRollsBack() throws {
+        let writer = try DatabaseWriter(path: ":memory:", migrators: [Self.migrator])
+        #expect(throws: SQLiteError.self) {
+            try writer.write { database in
+                try database.run("INSERT INTO items (name) VALUES ('a')")
+                try database.run("INSERT INTO items (name) VALUES ('a')")
+            }
+        }
+        let count = try writer.read { try $0.queryFirst("SELECT count(*) FROM items") { $0.int(0) } }
+        #expect(count == 0)
+    }
+
+    @Test func uniqueViolationIsReportedAsConstraint() throws {
+        let writer = try DatabaseWriter(path: ":memory:", migrators: [Self.migrator])
+        try writer.write { try $0.run("INSERT INTO items (name) VALUES ('a')") }
+        do {
+            try writer.write { try $0.run("INSERT INTO items (name) VALUES ('a')") }
+            Issue.record("expected a constraint violation")
+        } catch let error as SQLiteError {
+            #expect(error.isConstraintViolation)
+        }
+    }
+
+    @Test func nestedTransactionRollsBackOnlyItsSavepoint() throws {
+        let writer = try DatabaseWriter(path: ":memory:", migrators: [Self.migrator])
+        try writer.write { database in
+            try database.run("INSERT INTO items (name) VALUES ('outer')")
+            _ = try? database.transaction {
+                try database.run("INSERT INTO items (name) VALUES ('inner')")
+                try database.run("INSERT INTO items (name) VALUES ('inner')")
+            }
+        }
+        let names = try writer.read { try $0.query("SELECT name FROM items ORDER BY id") { $0.string(0) } }
+        #expect(names == ["outer"])
+    }
+
+    @Test func valuesRoundTrip() throws {
+        let database = try Database(path: ":memory:")
+        try database.execute("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)")
+        try database.run("INSERT INTO t VALUES (?, ?, ?, ?, ?)", [42, 1.5, "héllo", .blob([0, 1, 255]), nil])
+        let row = try database.queryFirst("SELECT i, r, s, b, n FROM t") {
+            ($0.int(0), $0.double(1), $0.string(2), $0.bytes(3), $0.optionalString(4))
+        }
+        #expect(row?.0 == 42)
+        #expect(row?.1 == 1.5)
+        #expect(row?.2 == "héllo")
+        #expect(row?.3 == [0, 1, 255])
+        #expect(row?.4 == nil)
+    }
+
+    @Test func backupCopiesAConsistentSnapshot() throws {
+        let source = self.temporaryPath()
+        let copy = self.temporaryPath()
+        defer {
+            for path in [source, copy] {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+        let writer = try DatabaseWriter(path: source, migrators: [Self.migrator])
+        try writer.write { database in
+            for index in 0..<500 { try database.run("INSERT INTO items (name) VALUES (?)", [.text("n\(index)")]) }
+        }
+        try writer.read { try $0.backup(to: copy) }
+        let restored = try Database(path: copy)
+        #expect(try restored.queryFirst("SELECT count(*) FROM items") { $0.int(0) } == 500)
+        #expect(try Self.migrator.currentVersion(in: restored) == 2)
+    }
+}

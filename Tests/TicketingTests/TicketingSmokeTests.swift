@@ -1,0 +1,9 @@
+import Testing
+
+@testable import Ticketing
+
+struct TicketingSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}
