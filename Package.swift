@@ -24,8 +24,11 @@ let package = Package(
         ),
 
         // Executables.
-        .executableTarget(name: "Loket", dependencies: ["LoketService"]),
-        .executableTarget(name: "WebhookBenchmark", dependencies: ["LoketService"], path: "Benchmarks/WebhookBenchmark"),
+        .executableTarget(
+            name: "Loket",
+            dependencies: ["Conversation", "Intents", "LoketService", "Storage", "Ticketing", "WebhookServer"]
+        ),
+        .executableTarget(name: "WebhookBenchmark", dependencies: ["COpenSSLCrypto"], path: "Benchmarks/WebhookBenchmark"),
         .executableTarget(name: "TicketingBenchmark", dependencies: ["Ticketing"], path: "Benchmarks/TicketingBenchmark"),
         .executableTarget(name: "IntentsBenchmark", dependencies: ["Intents"], path: "Benchmarks/IntentsBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),

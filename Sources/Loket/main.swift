@@ -1,5 +1,22 @@
-import LoketService
+import Foundation
 
-// The composition root: `loket [serve]` and the offline subcommands.
+// The composition root of the `loket` executable: one case per subcommand, each implemented in
+// its own `<Name>Command.swift` beside this file.
 let arguments = Array(CommandLine.arguments.dropFirst())
-print("loket: \(arguments)")
+
+func printUsage() {
+    print(
+        """
+        usage: loket <command> [options]
+        commands:
+          help                     show this text
+        """)
+}
+
+switch arguments.first {
+case "help", "--help", "-h":
+    printUsage()
+default:
+    printUsage()
+    exit(64)
+}
