@@ -1,0 +1,238 @@
+/// A small, strict JSON reader (RFC 8259) over raw bytes, built for the webhook hot path.
+///
+/// It is several times faster than `JSONSerialization` on ~1 KB webhooks (see the benchmark), keeps
+/// the byte range of every object so a message's raw JSON can be stored without re-encoding, and
+/// refuses nesting deeper than `maximumDepth` instead of exhausting the stack.
+public struct JSONReader {
+    public static let maximumDepth = 64
+
+    /// Parses one JSON document; whitespace may surround it, nothing else may follow it.
+    public static func parse(_ bytes: [UInt8]) throws(JSONError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) -> JSONValue in
+            var reader = Cursor(bytes: buffer)
+            reader.skipWhitespace()
+            let value = try reader.value(depth: 0)
+            reader.skipWhitespace()
+            guard reader.offset == buffer.count else { throw JSONError.unexpected(at: reader.offset) }
+            return value
+        }
+    }
+
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var offset = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        mutating func skipWhitespace() {
+            while self.offset < self.bytes.count {
+                switch self.bytes[self.offset] {
+                case 0x20, 0x09, 0x0A, 0x0D: self.offset += 1
+                default: return
+                }
+            }
+        }
+
+        func peek() throws(JSONError) -> UInt8 {
+            guard self.offset < self.bytes.count else { throw JSONError.unexpectedEnd }
+            return self.bytes[self.offset]
+        }
+
+        mutating func value(depth: Int) throws(JSONError) -> JSONValue {
+            guard depth < JSONReader.maximumDepth else { throw JSONError.tooDeep }
+            switch try self.peek() {
+            case UInt8(ascii: "{"): return .object(try self.object(depth: depth))
+            case UInt8(ascii: "["): return try self.array(depth: depth)
+            case UInt8(ascii: "\""): return .string(try self.string())
+            case UInt8(ascii: "t"): try self.literal("true"); return .bool(true)
+            case UInt8(ascii: "f"): try self.literal("false"); return .bool(false)
+            case UInt8(ascii: "n"): try self.literal("null"); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try self.number())
+            default: throw JSONError.unexpected(at: self.offset)
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(JSONError) {
+            let count = word.utf8CodeUnitCount
+            guard self.offset + count <= self.bytes.count else { throw JSONError.unexpectedEnd }
+            let start = word.utf8Start
+            for index in 0..<count where self.bytes[self.offset + index] != start[index] {
+                throw JSONError.unexpected(at: self.offset + index)
+            }
+            self.offset += count
+        }
+
+        mutating func object(depth: Int) throws(JSONError) -> JSONObject {
+            let start = self.offset
+            self.offset += 1
+            var members: [(key: String, value: JSONValue)] = []
+            self.skipWhitespace()
+            if try self.peek() == UInt8(ascii: "}") {
+                self.offset += 1
+                return JSONObject(members: members, byteRange: start..<self.offset)
+            }
+            while true {
+                self.skipWhitespace()
+                guard try self.peek() == UInt8(ascii: "\"") else { throw JSONError.unexpected(at: self.offset) }
+                let key = try self.string()
+                self.skipWhitespace()
+                guard try self.peek() == UInt8(ascii: ":") else { throw JSONError.unexpected(at: self.offset) }
+                self.offset += 1
+                self.skipWhitespace()
+                let value = try self.value(depth: depth + 1)
+                members.append((key: key, value: value))
+                self.skipWhitespace()
+                switch try self.peek() {
+                case UInt8(ascii: ","):
+                    self.offset += 1
+                case UInt8(ascii: "}"):
+                    self.offset += 1
+                    return JSONObject(members: members, byteRange: start..<self.offset)
+                default:
+                    throw JSONError.unexpected(at: self.offset)
+                }
+            }
+        }
+
+        mutating func array(depth: Int) throws(JSONError) -> JSONValue {
+            self.offset += 1
+            var elements: [JSONValue] = []
+            self.skipWhitespace()
+            if try self.peek() == UInt8(ascii: "]") {
+                self.offset += 1
+                return .array(elements)
+            }
+            while true {
+                self.skipWhitespace()
+                elements.append(try self.value(depth: depth + 1))
+                self.skipWhitespace()
+                switch try self.peek() {
+                case UInt8(ascii: ","):
+                    self.offset += 1
+                case UInt8(ascii: "]"):
+                    self.offset += 1
+                    return .array(elements)
+                default:
+                    throw JSONError.unexpected(at: self.offset)
+                }
+            }
+        }
+
+        mutating func number() throws(JSONError) -> String {
+            let start = self.offset
+            if self.bytes[self.offset] == UInt8(ascii: "-") { self.offset += 1 }
+            guard try self.digits() > 0 else { throw JSONError.unexpected(at: self.offset) }
+            if self.offset < self.bytes.count, self.bytes[self.offset] == UInt8(ascii: ".") {
+                self.offset += 1
+                guard try self.digits() > 0 else { throw JSONError.unexpected(at: self.offset) }
+            }
+            if self.offset < self.bytes.count, self.bytes[self.offset] | 0x20 == UInt8(ascii: "e") {
+                self.offset += 1
+                if self.offset < self.bytes.count,
+                    self.bytes[self.offset] == UInt8(ascii: "+") || self.bytes[self.offset] == UInt8(ascii: "-")
+                {
+                    self.offset += 1
+                }
+                guard try self.digits() > 0 else { throw JSONError.unexpected(at: self.offset) }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: self.bytes[start..<self.offset]), as: UTF8.self)
+        }
+
+        mutating func digits() throws(JSONError) -> Int {
+            let start = self.offset
+            while self.offset < self.bytes.count,
+                self.bytes[self.offset] >= UInt8(ascii: "0"), self.bytes[self.offset] <= UInt8(ascii: "9")
+            {
+                self.offset += 1
+            }
+            return self.offset - start
+        }
+
+        mutating func string() throws(JSONError) -> String {
+            self.offset += 1
+            let start = self.offset
+            while self.offset < self.bytes.count {
+                let byte = self.bytes[self.offset]
+                if byte == UInt8(ascii: "\"") {
+                    let text = String(
+                        decoding: UnsafeBufferPointer(rebasing: self.bytes[start..<self.offset]), as: UTF8.self)
+                    self.offset += 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") { return try self.escapedString(from: start) }
+                guard byte >= 0x20 else { throw JSONError.unexpected(at: self.offset) }
+                self.offset += 1
+            }
+            throw JSONError.unexpectedEnd
+        }
+
+        /// The slow path for strings holding escapes.
+        mutating func escapedString(from start: Int) throws(JSONError) -> String {
+            var utf8 = Array(UnsafeBufferPointer(rebasing: self.bytes[start..<self.offset]))
+            while self.offset < self.bytes.count {
+                let byte = self.bytes[self.offset]
+                self.offset += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    return String(decoding: utf8, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    let escape = try self.peek()
+                    self.offset += 1
+                    switch escape {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+                    case UInt8(ascii: "b"): utf8.append(0x08)
+                    case UInt8(ascii: "f"): utf8.append(0x0C)
+                    case UInt8(ascii: "n"): utf8.append(0x0A)
+                    case UInt8(ascii: "r"): utf8.append(0x0D)
+                    case UInt8(ascii: "t"): utf8.append(0x09)
+                    case UInt8(ascii: "u"): try self.unicodeEscape(into: &utf8)
+                    default: throw JSONError.unexpected(at: self.offset - 1)
+                    }
+                case 0..<0x20:
+                    throw JSONError.unexpected(at: self.offset - 1)
+                default:
+                    utf8.append(byte)
+                }
+            }
+            throw JSONError.unexpectedEnd
+        }
+
+        mutating func hex4() throws(JSONError) -> UInt32 {
+            guard self.offset + 4 <= self.bytes.count else { throw JSONError.unexpectedEnd }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = self.bytes[self.offset]
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: throw JSONError.unexpected(at: self.offset)
+                }
+                value = value << 4 | UInt32(digit)
+                self.offset += 1
+            }
+            return value
+        }
+
+        mutating func unicodeEscape(into utf8: inout [UInt8]) throws(JSONError) {
+            var scalar = try self.hex4()
+            if (0xD800..<0xDC00).contains(scalar), self.offset + 6 <= self.bytes.count,
+                self.bytes[self.offset] == UInt8(ascii: "\\"), self.bytes[self.offset + 1] == UInt8(ascii: "u")
+            {
+                let saved = self.offset
+                self.offset += 2
+                let low = try self.hex4()
+                if (0xDC00..<0xE000).contains(low) {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    self.offset = saved
+                }
+            }
+            let unicode = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+            utf8.append(contentsOf: String(Character(unicode)).utf8)
+        }
+    }
+}
