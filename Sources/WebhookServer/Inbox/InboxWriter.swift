@@ -1,0 +1,112 @@
+import Foundation
+import Storage
+
+/// Writes webhook events into the inbox with group commit: request handlers queue their events, one
+/// writer thread drains everything queued into one transaction, commits, then completes every request.
+///
+/// A request is completed only after its events are durable, so its 200 never precedes the commit.
+/// When a shared transaction fails, each request is retried alone so only the faulty one gets an error.
+///
+/// `@unchecked Sendable`: the mutable queue and flags are only touched while holding `condition`.
+public final class InboxWriter: @unchecked Sendable {
+    public typealias Completion = @Sendable (Result<Int, any Error>) -> Void
+
+    private struct Submission {
+        var events: [WebhookEvent]
+        var completion: Completion
+    }
+
+    private let writer: DatabaseWriter
+    private let now: @Sendable () -> Date
+    private let onCommit: @Sendable () -> Void
+    private let logger: Logger
+    private let condition = NSCondition()
+    private var queue: [Submission] = []
+    private var running = false
+    private var stopped = false
+    private var thread: Thread?
+
+    /// - Parameter onCommit: called after each commit that stored something (wakes the dispatcher).
+    public init(
+        writer: DatabaseWriter, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+        onCommit: @escaping @Sendable () -> Void = {}
+    ) {
+        self.writer = writer
+        self.logger = logger
+        self.now = now
+        self.onCommit = onCommit
+    }
+
+    public func start() {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        guard !self.running else { return }
+        self.running = true
+        self.stopped = false
+        let thread = Thread { [self] in self.run() }
+        thread.name = "loket-inbox-writer"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops after writing everything already queued; returns when the writer thread has finished.
+    public func stop() {
+        self.condition.lock()
+        guard self.running else {
+            self.condition.unlock()
+            return
+        }
+        self.running = false
+        self.condition.broadcast()
+        while !self.stopped { self.condition.wait() }
+        self.condition.unlock()
+    }
+
+    /// Queues `events`; `completion` receives the number of new rows once they are committed, or the error.
+    public func submit(_ events: [WebhookEvent], completion: @escaping Completion) {
+        self.condition.lock()
+        guard self.running else {
+            self.condition.unlock()
+            completion(.failure(InboxError.stopped))
+            return
+        }
+        self.queue.append(Submission(events: events, completion: completion))
+        self.condition.signal()
+        self.condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            self.condition.lock()
+            while self.queue.isEmpty && self.running { self.condition.wait() }
+            if self.queue.isEmpty && !self.running {
+                self.stopped = true
+                self.condition.broadcast()
+                self.condition.unlock()
+                return
+            }
+            let batch = self.queue
+            self.queue.removeAll(keepingCapacity: true)
+            self.condition.unlock()
+            self.write(batch)
+        }
+    }
+
+    private func write(_ batch: [Submission]) {
+        let receivedAt = self.now()
+        do {
+            let counts = try self.writer.write { database in
+                try batch.map { try InboxStore.insert($0.events, receivedAt: receivedAt, in: database) }
+            }
+            if counts.contains(where: { $0 > 0 }) { self.onCommit() }
+            for (submission, count) in zip(batch, counts) { submission.completion(.success(count)) }
+        } catch {
+            guard batch.count > 1 else {
+                self.logger.error("inbox.commit_failed", ["error": "\(error)"])
+                batch.first?.completion(.failure(error))
+                return
+            }
+            for submission in batch { self.write([submission]) }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Writes one line per event: `ts=… level=… event=… key=value …`, values quoted when they hold
+/// spaces, and every run of 10 or more digits (phone numbers, NIK, NPWP) masked as `62812****7890`.
+///
+/// Passed in to every component; never give it secrets or tokens.
+public struct Logger: Sendable {
+    public enum Level: Int, Comparable, Sendable, CaseIterable {
+        case debug
+        case info
+        case warning
+        case error
+
+        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        var name: String {
+            switch self {
+            case .debug: return "debug"
+            case .info: return "info"
+            case .warning: return "warning"
+            case .error: return "error"
+            }
+        }
+
+        /// Reads `debug`, `info`, `warning` or `error`.
+        public init?(name: String) {
+            guard let level = Level.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
+            self = level
+        }
+    }
+
+    public let minimumLevel: Level
+    private let sink: @Sendable (String) -> Void
+    private let now: @Sendable () -> Date
+    private let context: [(String, String)]
+
+    /// A logger handing each finished line (without newline) to `sink`.
+    public init(
+        minimumLevel: Level = .info, now: @escaping @Sendable () -> Date = { Date() },
+        sink: @escaping @Sendable (String) -> Void
+    ) {
+        self.minimumLevel = minimumLevel
+        self.sink = sink
+        self.now = now
+        self.context = []
+    }
+
+    private init(copying other: Logger, context: [(String, String)]) {
+        self.minimumLevel = other.minimumLevel
+        self.sink = other.sink
+        self.now = other.now
+        self.context = context
+    }
+
+    /// A logger writing to standard error.
+    public static func standardError(minimumLevel: Level = .info) -> Logger {
+        Logger(minimumLevel: minimumLevel) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
+    /// A logger that drops everything (tests that do not look at logs).
+    public static let discarding = Logger(minimumLevel: .error) { _ in }
+
+    /// This logger with `key=value` added to every line.
+    public func with(_ key: String, _ value: String) -> Logger {
+        Logger(copying: self, context: self.context + [(key, value)])
+    }
+
+    public func debug(_ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
+        self.log(.debug, event, fields)
+    }
+
+    public func info(_ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
+        self.log(.info, event, fields)
+    }
+
+    public func warning(_ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
+        self.log(.warning, event, fields)
+    }
+
+    public func error(_ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
+        self.log(.error, event, fields)
+    }
+
+    public func log(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String>) {
+        guard level >= self.minimumLevel else { return }
+        var line = "ts=" + Self.timestamp(self.now()) + " level=" + level.name + " event=" + Self.format(event)
+        for (key, value) in self.context {
+            line += " " + key + "=" + Self.format(value)
+        }
+        for (key, value) in fields {
+            line += " " + key + "=" + Self.format(value)
+        }
+        self.sink(line)
+    }
+
+    /// Masks digit runs, then quotes the value when it is empty or holds spaces, quotes, `=` or controls.
+    static func format(_ value: String) -> String {
+        let masked = Self.mask(value)
+        let needsQuotes =
+            masked.isEmpty
+            || masked.utf8.contains { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || $0 == 0x7F }
+        guard needsQuotes else { return masked }
+        var quoted = "\""
+        for scalar in masked.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// Replaces the middle of every run of 10 or more ASCII digits with `****`, keeping 5 before and 4 after.
+    public static func mask(_ value: String) -> String {
+        let utf8 = Array(value.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        var index = 0
+        var changed = false
+        while index < utf8.count {
+            guard utf8[index] >= UInt8(ascii: "0"), utf8[index] <= UInt8(ascii: "9") else {
+                output.append(utf8[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < utf8.count, utf8[end] >= UInt8(ascii: "0"), utf8[end] <= UInt8(ascii: "9") { end += 1 }
+            if end - index >= 10 {
+                output.append(contentsOf: utf8[index..<index + 5])
+                output.append(contentsOf: Array("****".utf8))
+                output.append(contentsOf: utf8[end - 4..<end])
+                changed = true
+            } else {
+                output.append(contentsOf: utf8[index..<end])
+            }
+            index = end
+        }
+        return changed ? String(decoding: output, as: UTF8.self) : value
+    }
+
+    /// `2026-11-23T17:42:59.123Z`
+    static func timestamp(_ date: Date) -> String {
+        let interval = date.timeIntervalSince1970
+        var seconds = time_t(interval.rounded(.down))
+        let millis = Int((interval - interval.rounded(.down)) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return pad(parts.tm_year + 1900, 4) + "-" + pad(parts.tm_mon + 1, 2) + "-" + pad(parts.tm_mday, 2) + "T"
+            + pad(parts.tm_hour, 2) + ":" + pad(parts.tm_min, 2) + ":" + pad(parts.tm_sec, 2) + "."
+            + pad(Int32(millis), 3) + "Z"
+    }
+}

@@ -1,0 +1,146 @@
+import Synchronization
+
+/// Loket's metrics registry, rendered in the Prometheus text exposition format at `GET /metrics`.
+///
+/// Counters are labelled and thread-safe (one `Mutex`); gauges are read when scraped from sources
+/// the components register (the inbox registers its pending count and age, the outbox its backlog).
+public final class Metrics: Sendable {
+    /// One metric family's metadata.
+    public struct Family: Sendable {
+        public var name: String
+        public var help: String
+        public var type: String
+
+        public init(name: String, help: String, type: String) {
+            self.name = name
+            self.help = help
+            self.type = type
+        }
+    }
+
+    /// Reads the current samples of a gauge: label pairs and value.
+    public typealias GaugeSource = @Sendable () -> [(labels: [(String, String)], value: Double)]
+
+    private struct State {
+        var families: [String: Family] = [:]
+        var order: [String] = []
+        /// Counter samples per family, keyed by their rendered label set.
+        var counters: [String: [String: Double]] = [:]
+        var gauges: [String: GaugeSource] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    public static let httpRequests = Family(
+        name: "loket_http_requests_total", help: "HTTP requests answered, by route and status.", type: "counter")
+    public static let inboxPending = Family(
+        name: "loket_inbox_pending", help: "Inbox events waiting to be processed.", type: "gauge")
+    public static let inboxOldestPendingAge = Family(
+        name: "loket_inbox_oldest_pending_age_seconds", help: "Age of the oldest pending inbox event.",
+        type: "gauge")
+    public static let outboxPending = Family(
+        name: "loket_outbox_pending", help: "Outbound messages waiting to be sent.", type: "gauge")
+    public static let sends = Family(
+        name: "loket_sends_total", help: "Graph API send attempts, by result.", type: "counter")
+    public static let mediaDownloads = Family(
+        name: "loket_media_downloads_total", help: "Media downloads, by result.", type: "counter")
+    public static let inboxEvents = Family(
+        name: "loket_inbox_events_total", help: "Inbox events processed by the dispatcher, by result.",
+        type: "counter")
+
+    public init() {
+        for family in [
+            Self.httpRequests, Self.inboxPending, Self.inboxOldestPendingAge, Self.outboxPending, Self.sends,
+            Self.mediaDownloads, Self.inboxEvents,
+        ] {
+            self.declare(family)
+        }
+    }
+
+    /// Declares a family so it is rendered with its HELP and TYPE even before its first sample.
+    public func declare(_ family: Family) {
+        self.state.withLock { state in
+            if state.families[family.name] == nil { state.order.append(family.name) }
+            state.families[family.name] = family
+        }
+    }
+
+    /// Adds `amount` to the counter `family` with `labels`.
+    public func increment(_ family: Family, labels: [(String, String)] = [], by amount: Double = 1) {
+        let key = Self.render(labels)
+        self.state.withLock { state in
+            state.counters[family.name, default: [:]][key, default: 0] += amount
+        }
+    }
+
+    /// Registers (or replaces) the source of gauge `family`.
+    public func setGauge(_ family: Family, source: @escaping GaugeSource) {
+        self.declare(family)
+        self.state.withLock { state in state.gauges[family.name] = source }
+    }
+
+    /// Counts one HTTP response.
+    public func recordHTTPRequest(route: String, status: Int) {
+        self.increment(Self.httpRequests, labels: [("route", route), ("status", String(status))])
+    }
+
+    /// Counts one Graph API send by result (`sent`, `retry`, `failed`, …); for the outbox sender.
+    public func recordSend(result: String) {
+        self.increment(Self.sends, labels: [("result", result)])
+    }
+
+    /// Counts one media download by result (`stored`, `rejected`, `retry`, …); for the media fetcher.
+    public func recordMediaDownload(result: String) {
+        self.increment(Self.mediaDownloads, labels: [("result", result)])
+    }
+
+    /// The value of a counter sample (tests and health checks).
+    public func counterValue(_ family: Family, labels: [(String, String)] = []) -> Double {
+        let key = Self.render(labels)
+        return self.state.withLock { $0.counters[family.name]?[key] ?? 0 }
+    }
+
+    /// The Prometheus text exposition (format 0.0.4).
+    public func render() -> String {
+        let (families, order, counters, gauges) = self.state.withLock { state in
+            (state.families, state.order, state.counters, state.gauges)
+        }
+        var text = ""
+        for name in order {
+            guard let family = families[name] else { continue }
+            text += "# HELP \(name) \(family.help)\n# TYPE \(name) \(family.type)\n"
+            if let source = gauges[name] {
+                for sample in source() {
+                    text += name + Self.braced(Self.render(sample.labels)) + " " + Self.number(sample.value) + "\n"
+                }
+            }
+            for (labels, value) in (counters[name] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                text += name + Self.braced(labels) + " " + Self.number(value) + "\n"
+            }
+        }
+        return text
+    }
+
+    private static func braced(_ labels: String) -> String { labels.isEmpty ? "" : "{" + labels + "}" }
+
+    private static func render(_ labels: [(String, String)]) -> String {
+        labels.map { name, value in
+            var escaped = ""
+            for character in value {
+                switch character {
+                case "\\": escaped += "\\\\"
+                case "\"": escaped += "\\\""
+                case "\n": escaped += "\\n"
+                default: escaped.append(character)
+                }
+            }
+            return name + "=\"" + escaped + "\""
+        }.joined(separator: ",")
+    }
+
+    private static func number(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
