@@ -1,0 +1,25 @@
+/// An error from processing one inbox event; permanent errors mark the event failed at once.
+public struct DispatchError: Error, Equatable, CustomStringConvertible {
+    private enum Kind: Equatable {
+        case permanent
+        case transient
+    }
+
+    private let kind: Kind
+    public let reason: String
+
+    /// The event can never be handled (unreadable, refused): it is marked failed with `reason`.
+    public static func permanent(_ reason: String) -> DispatchError { DispatchError(kind: .permanent, reason: reason) }
+
+    /// The event could not be handled now: it stays pending and is retried with backoff.
+    public static func transient(_ reason: String) -> DispatchError { DispatchError(kind: .transient, reason: reason) }
+
+    public var isPermanent: Bool { self.kind == .permanent }
+
+    public var description: String {
+        switch self.kind {
+        case .permanent: return "cannot be processed: \(self.reason)"
+        case .transient: return "temporarily failed: \(self.reason)"
+        }
+    }
+}

@@ -1,0 +1,303 @@
+import Foundation
+import Storage
+
+/// Processes pending inbox events in arrival order: one serial lane per conversation key (keys hash to
+/// a fixed lane), lanes in parallel on a small pool of threads.
+///
+/// Each event is applied in one write transaction: the conversation step, its outbound messages
+/// (`OutboxQueue`), the inbound time or delivery status (`DeliveryStatusRecorder`) and the inbox row
+/// marked done commit together, so a crash at any instant neither loses nor repeats an effect. A
+/// transient error leaves the row pending with backoff and holds later events of that conversation
+/// back until it is retried; a permanent one (or too many attempts) marks it failed with the reason.
+///
+/// Stale replays (older than `staleAge`) reach the step with `isStale` so it records but does not
+/// answer them; the dispatcher then sends the person one short note that their earlier messages
+/// arrived late, at most once per `staleAge`, instead of answering each old message.
+///
+/// `@unchecked Sendable`: all mutable state is only touched while holding `condition`.
+public final class Dispatcher: @unchecked Sendable {
+    private enum Outcome {
+        case done
+        case skipped
+        case failed
+        case retry(Date)
+    }
+
+    private let writer: DatabaseWriter
+    private let step: any ConversationStep
+    private let outbox: any OutboxQueue
+    private let recorder: any DeliveryStatusRecorder
+    private let settings: DispatcherSettings
+    private let metrics: Metrics
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+
+    private let condition = NSCondition()
+    private var running = false
+    private var exitedThreads = 0
+    private var wakeRequested = true
+    private var idle = false
+    private var inFlight: Set<Int64> = []
+    private var highWater: Int64 = 0
+    private var blockedKeys: Set<String> = []
+    private var nextRetryDue: Date?
+    private var lastFullScan = Date.distantPast
+    private var laneQueues: [[InboxRow]]
+
+    public init(
+        writer: DatabaseWriter, step: any ConversationStep, outbox: any OutboxQueue,
+        recorder: any DeliveryStatusRecorder, settings: DispatcherSettings = DispatcherSettings(),
+        metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        precondition(settings.laneCount > 0, "Invalid dispatcher settings: at least one lane is needed")
+        self.writer = writer
+        self.step = step
+        self.outbox = outbox
+        self.recorder = recorder
+        self.settings = settings
+        self.metrics = metrics
+        self.logger = logger
+        self.now = now
+        self.laneQueues = Array(repeating: [], count: settings.laneCount)
+    }
+
+    /// The text sent once to a person whose messages arrive as a stale replay (Indonesian, then English).
+    public static let staleNotice =
+        "Mohon maaf, pesan Anda sebelumnya baru sampai ke kami karena gangguan layanan. "
+        + "Jika masih memerlukan bantuan, silakan kirim pesan lagi.\n\n"
+        + "Sorry, your earlier messages reached us late because of a service disruption. "
+        + "If you still need help, please write to us again."
+
+    /// Starts the coordinator and the lane threads; pending rows from before a restart are processed first.
+    public func start() {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        guard !self.running else { return }
+        self.running = true
+        self.exitedThreads = 0
+        self.wakeRequested = true
+        self.idle = false
+        let coordinator = Thread { [self] in self.coordinate() }
+        coordinator.name = "loket-dispatcher"
+        coordinator.start()
+        for lane in 0..<self.settings.laneCount {
+            let thread = Thread { [self] in self.runLane(lane) }
+            thread.name = "loket-lane-\(lane)"
+            thread.start()
+        }
+    }
+
+    /// Stops after the events being processed finish; queued events stay pending for the next start.
+    public func stop() {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        guard self.running else { return }
+        self.running = false
+        self.condition.broadcast()
+        while self.exitedThreads < self.settings.laneCount + 1 { self.condition.wait() }
+        for lane in self.laneQueues.indices { self.laneQueues[lane].removeAll() }
+        self.inFlight.removeAll()
+        self.blockedKeys.removeAll()
+        self.highWater = 0
+    }
+
+    /// Tells the dispatcher new events were committed.
+    public func wake() {
+        self.condition.lock()
+        self.wakeRequested = true
+        self.idle = false
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    /// Blocks until nothing is ready to process and nothing is in flight, or until `timeout` passes.
+    /// - Returns: whether the dispatcher became idle.
+    @discardableResult
+    public func waitUntilIdle(timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        while !(self.idle && self.inFlight.isEmpty && !self.wakeRequested) {
+            guard self.condition.wait(until: deadline) else { return false }
+        }
+        return true
+    }
+
+    /// The lane of conversation `key` (FNV-1a hash), stable across restarts.
+    public static func lane(for key: String, laneCount: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return Int(hash % UInt64(laneCount))
+    }
+
+    private func coordinate() {
+        self.condition.lock()
+        while self.running {
+            let now = self.now()
+            let fullScanDue =
+                now.timeIntervalSince(self.lastFullScan) >= self.settings.sweepInterval
+                || (self.nextRetryDue.map { $0 <= now } ?? false)
+            guard !self.settings.paused, self.wakeRequested || fullScanDue,
+                self.inFlight.count < self.settings.maxInFlight
+            else {
+                var deadline = Date().addingTimeInterval(self.settings.sweepInterval)
+                if let due = self.nextRetryDue {
+                    deadline = min(deadline, Date().addingTimeInterval(due.timeIntervalSince(now)))
+                }
+                _ = self.condition.wait(until: deadline)
+                continue
+            }
+            self.wakeRequested = false
+            let after = fullScanDue ? 0 : self.highWater
+            let limit = fullScanDue ? self.settings.maxInFlight + 256 : 256
+            self.condition.unlock()
+            let rows: [InboxRow]
+            do {
+                rows = try self.writer.read { try InboxStore.pending(after: after, limit: limit, in: $0) }
+            } catch {
+                self.logger.error("dispatcher.scan_failed", ["error": "\(error)"])
+                rows = []
+            }
+            self.condition.lock()
+            if fullScanDue {
+                self.lastFullScan = now
+                self.blockedKeys.removeAll()
+                self.nextRetryDue = nil
+            }
+            var dispatched = 0
+            for row in rows where !self.inFlight.contains(row.sequence) {
+                let key = row.event.conversationKey
+                if self.blockedKeys.contains(key) { continue }
+                if let due = row.nextAttemptAt, due > now {
+                    self.blockedKeys.insert(key)
+                    self.nextRetryDue = min(self.nextRetryDue ?? due, due)
+                    continue
+                }
+                self.inFlight.insert(row.sequence)
+                self.laneQueues[Self.lane(for: key, laneCount: self.settings.laneCount)].append(row)
+                self.highWater = max(self.highWater, row.sequence)
+                dispatched += 1
+            }
+            if rows.count == limit { self.wakeRequested = true }
+            self.idle = dispatched == 0 && !self.wakeRequested
+            self.condition.broadcast()
+        }
+        self.exitedThreads += 1
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    private func runLane(_ lane: Int) {
+        self.condition.lock()
+        while true {
+            while self.running && self.laneQueues[lane].isEmpty { self.condition.wait() }
+            guard self.running else { break }
+            let row = self.laneQueues[lane].removeFirst()
+            self.condition.unlock()
+            let outcome = self.process(row)
+            self.condition.lock()
+            self.inFlight.remove(row.sequence)
+            if case .retry(let due) = outcome {
+                let key = row.event.conversationKey
+                self.blockedKeys.insert(key)
+                self.nextRetryDue = min(self.nextRetryDue ?? due, due)
+                let held = self.laneQueues[lane].filter { $0.event.conversationKey == key }
+                self.laneQueues[lane].removeAll { $0.event.conversationKey == key }
+                for later in held { self.inFlight.remove(later.sequence) }
+            }
+            if self.inFlight.isEmpty { self.wakeRequested = true }
+            self.condition.broadcast()
+        }
+        self.exitedThreads += 1
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    private func process(_ row: InboxRow) -> Outcome {
+        let now = self.now()
+        do {
+            let outcome = try self.writer.write { database -> Outcome in
+                let current = try database.queryFirst(
+                    "SELECT state, next_attempt_at FROM inbox WHERE seq = ?", [.integer(row.sequence)]
+                ) { ($0.string(0), $0.optionalDouble(1)) }
+                guard let current, current.0 == "pending" else { return .skipped }
+                if let due = current.1, due > now.timeIntervalSince1970 {
+                    return .retry(Date(timeIntervalSince1970: due))
+                }
+                try self.apply(row, now: now, in: database)
+                try InboxStore.markDone(row.sequence, at: now, in: database)
+                return .done
+            }
+            if case .done = outcome {
+                self.metrics.increment(Metrics.inboxEvents, labels: [("result", "done")])
+            }
+            return outcome
+        } catch {
+            return self.recordFailure(error, of: row, now: now)
+        }
+    }
+
+    private func apply(_ row: InboxRow, now: Date, in database: Database) throws {
+        switch row.event.kind {
+        case .message:
+            guard let message = row.event.inboundMessage(receivedAt: row.receivedAt) else {
+                throw DispatchError.permanent("the stored message JSON cannot be read")
+            }
+            let key = message.conversationKey
+            guard !key.isEmpty else { throw DispatchError.permanent("the message names no sender") }
+            let isStale = now.timeIntervalSince(message.timestamp) > self.settings.staleAge
+            let context = StepContext(now: now, isStale: isStale, contact: message.sender)
+            var outbound = try self.step.handle(message, context: context, in: database)
+            if isStale,
+                try InboxStore.claimStaleNotice(for: key, now: now, window: self.settings.staleAge, in: database)
+            {
+                outbound.append(OutboundMessage(to: message.replyAddress, payload: .text(Self.staleNotice)))
+            }
+            if !outbound.isEmpty {
+                try self.outbox.enqueue(outbound, in: database, now: now)
+            }
+            try self.recorder.recordInbound(from: key, at: message.timestamp, in: database)
+            self.logger.debug(
+                "dispatcher.message_processed",
+                ["wa_id": key, "message": message.id, "replies": String(outbound.count), "stale": String(isStale)])
+        case .status:
+            guard let status = row.event.statusUpdate(receivedAt: row.receivedAt) else {
+                throw DispatchError.permanent("the stored status JSON cannot be read")
+            }
+            try self.recorder.recordStatus(
+                messageID: status.messageID, status: status.status, timestamp: status.timestamp,
+                errorCodes: status.errors.map(\.code), in: database)
+        }
+    }
+
+    private func recordFailure(_ error: any Error, of row: InboxRow, now: Date) -> Outcome {
+        let attempt = row.attempts + 1
+        let permanent = (error as? DispatchError)?.isPermanent ?? false
+        let fields: KeyValuePairs<String, String> = [
+            "seq": String(row.sequence), "kind": row.event.kind.rawValue, "wa_id": row.event.conversationKey,
+            "attempt": String(attempt), "error": "\(error)",
+        ]
+        do {
+            if permanent || attempt >= self.settings.maxAttempts {
+                let reason = permanent ? "\(error)" : "gave up after \(attempt) attempts: \(error)"
+                try self.writer.write { try InboxStore.markFailed(row.sequence, reason: reason, at: now, in: $0) }
+                self.logger.error("dispatcher.event_failed", fields)
+                self.metrics.increment(Metrics.inboxEvents, labels: [("result", "failed")])
+                return .failed
+            }
+            let due = now.addingTimeInterval(self.settings.backoff(afterAttempt: attempt))
+            try self.writer.write {
+                try InboxStore.scheduleRetry(row.sequence, at: due, reason: "\(error)", in: $0)
+            }
+            self.logger.warning("dispatcher.event_retry", fields)
+            self.metrics.increment(Metrics.inboxEvents, labels: [("result", "retry")])
+            return .retry(due)
+        } catch {
+            self.logger.error("dispatcher.record_failure_failed", ["seq": String(row.sequence), "error": "\(error)"])
+            return .retry(now.addingTimeInterval(self.settings.backoff(afterAttempt: attempt)))
+        }
+    }
+}
