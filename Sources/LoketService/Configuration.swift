@@ -1,0 +1,144 @@
+import Foundation
+import WebhookServer
+
+/// Loket's settings, read from the environment once at start-up.
+///
+/// | variable | default | meaning |
+/// |---|---|---|
+/// | `WHATSAPP_APP_SECRET` | — | app secret keying `X-Hub-Signature-256` |
+/// | `WHATSAPP_VERIFY_TOKEN` | — | token of Meta's subscription handshake |
+/// | `WHATSAPP_ACCESS_TOKEN` | — | Graph API bearer token |
+/// | `WHATSAPP_PHONE_NUMBER_ID` | — | the business number's id |
+/// | `WHATSAPP_API_BASE` | `https://graph.facebook.com/v21.0` | Graph API base URL |
+/// | `LOKET_ADDR` | `127.0.0.1:8080` | listen address (`host:port`, `[v6]:port`) |
+/// | `LOKET_DATA_DIR` | `./data` | database and media |
+/// | `LOKET_DIALOGS` | `./Dialogs` | dialog data |
+/// | `LOKET_STALE_AGE` | `24h` | older messages in a replay are not answered as fresh (`90s`, `30m`, `24h`, or seconds) |
+/// | `LOKET_DISPATCH_LANES` | `4` | parallel conversation lanes (1–64) |
+/// | `LOKET_LOG_LEVEL` | `info` | `debug`, `info`, `warning`, `error` |
+/// | `LOKET_SANDBOX_GRAPH_ADDR` | `127.0.0.1:0` | sandbox only: where the Graph API stand-in listens (0 = any free port) |
+/// | `LOKET_DISPATCH_PAUSED` | `0` | **tests only**: `1` stores webhooks but processes nothing |
+///
+/// **Sandbox mode**: when neither `WHATSAPP_ACCESS_TOKEN` nor `WHATSAPP_PHONE_NUMBER_ID` is set, Loket
+/// runs without WhatsApp: outbound calls go to the built-in Graph API stand-in. `WHATSAPP_APP_SECRET`
+/// and `WHATSAPP_VERIFY_TOKEN` may still be set (a benchmark or test signs its webhooks with a known
+/// secret); when absent, random ones are generated at start-up. Setting only some of the credentials
+/// outside that case stops start-up naming the missing ones.
+public struct Configuration: Equatable, Sendable {
+    public enum Mode: String, Equatable, Sendable {
+        case production
+        case sandbox
+    }
+
+    public static let defaultAPIBase = "https://graph.facebook.com/v21.0"
+
+    public var mode: Mode
+    /// The app secret; nil in sandbox mode when it is to be generated.
+    public var appSecret: String?
+    /// The verify token; nil in sandbox mode when it is to be generated.
+    public var verifyToken: String?
+    public var accessToken: String?
+    public var phoneNumberID: String?
+    public var apiBase: String
+    public var host: String
+    public var port: Int
+    public var dataDirectory: String
+    public var dialogsDirectory: String
+    public var staleAge: TimeInterval
+    public var dispatcherLanes: Int
+    public var logLevel: Logger.Level
+    public var sandboxGraphHost: String
+    public var sandboxGraphPort: Int
+    /// For tests only: webhooks are stored but not processed.
+    public var dispatchPaused: Bool
+
+    /// The database file under the data directory.
+    public var databasePath: String { (self.dataDirectory as NSString).appendingPathComponent("loket.sqlite") }
+
+    /// Reads the configuration from `environment`; empty values count as unset.
+    public static func parse(environment: [String: String]) throws(ConfigurationError) -> Configuration {
+        func value(_ name: String) -> String? {
+            guard let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+                return nil
+            }
+            return value
+        }
+        let secret = value("WHATSAPP_APP_SECRET")
+        let verifyToken = value("WHATSAPP_VERIFY_TOKEN")
+        let accessToken = value("WHATSAPP_ACCESS_TOKEN")
+        let phoneNumberID = value("WHATSAPP_PHONE_NUMBER_ID")
+        let mode: Mode
+        if accessToken == nil && phoneNumberID == nil {
+            mode = .sandbox
+        } else {
+            let missing = [
+                ("WHATSAPP_APP_SECRET", secret), ("WHATSAPP_VERIFY_TOKEN", verifyToken),
+                ("WHATSAPP_ACCESS_TOKEN", accessToken), ("WHATSAPP_PHONE_NUMBER_ID", phoneNumberID),
+            ].filter { $0.1 == nil }.map(\.0)
+            guard missing.isEmpty else { throw ConfigurationError.missingCredentials(missing) }
+            mode = .production
+        }
+        if let phoneNumberID, !phoneNumberID.allSatisfy(\.isNumber) {
+            throw ConfigurationError.invalid("WHATSAPP_PHONE_NUMBER_ID", "must be the numeric phone number id")
+        }
+
+        var apiBase = value("WHATSAPP_API_BASE") ?? Self.defaultAPIBase
+        guard let url = URL(string: apiBase), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+            throw ConfigurationError.invalid("WHATSAPP_API_BASE", "must be an http(s) URL such as \(Self.defaultAPIBase)")
+        }
+        while apiBase.hasSuffix("/") { apiBase.removeLast() }
+
+        let (host, port) = try Self.address(value("LOKET_ADDR") ?? "127.0.0.1:8080", name: "LOKET_ADDR")
+        let (graphHost, graphPort) = try Self.address(
+            value("LOKET_SANDBOX_GRAPH_ADDR") ?? "127.0.0.1:0", name: "LOKET_SANDBOX_GRAPH_ADDR")
+
+        let staleAge = try Self.duration(value("LOKET_STALE_AGE") ?? "24h", name: "LOKET_STALE_AGE")
+        let lanesText = value("LOKET_DISPATCH_LANES") ?? "4"
+        guard let lanes = Int(lanesText), (1...64).contains(lanes) else {
+            throw ConfigurationError.invalid("LOKET_DISPATCH_LANES", "must be a whole number from 1 to 64")
+        }
+        guard let logLevel = Logger.Level(name: value("LOKET_LOG_LEVEL") ?? "info") else {
+            throw ConfigurationError.invalid("LOKET_LOG_LEVEL", "must be debug, info, warning or error")
+        }
+        let paused: Bool
+        switch value("LOKET_DISPATCH_PAUSED") ?? "0" {
+        case "0", "false": paused = false
+        case "1", "true": paused = true
+        default: throw ConfigurationError.invalid("LOKET_DISPATCH_PAUSED", "must be 0 or 1")
+        }
+
+        return Configuration(
+            mode: mode, appSecret: secret, verifyToken: verifyToken, accessToken: accessToken,
+            phoneNumberID: phoneNumberID, apiBase: apiBase, host: host, port: port,
+            dataDirectory: value("LOKET_DATA_DIR") ?? "./data", dialogsDirectory: value("LOKET_DIALOGS") ?? "./Dialogs",
+            staleAge: staleAge, dispatcherLanes: lanes, logLevel: logLevel, sandboxGraphHost: graphHost,
+            sandboxGraphPort: graphPort, dispatchPaused: paused)
+    }
+
+    /// `host:port` or `[v6]:port`.
+    static func address(_ text: String, name: String) throws(ConfigurationError) -> (String, Int) {
+        let problem = ConfigurationError.invalid(name, "must be host:port, e.g. 127.0.0.1:8080")
+        guard let colon = text.lastIndex(of: ":") else { throw problem }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+            throw problem
+        }
+        return (host, port)
+    }
+
+    /// Seconds, or a number followed by `s`, `m`, `h` or `d`; must be positive.
+    static func duration(_ text: String, name: String) throws(ConfigurationError) -> TimeInterval {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        var number = Substring(text)
+        var unit = 1.0
+        if let last = text.last, let factor = units[last] {
+            number = text.dropLast()
+            unit = factor
+        }
+        guard let value = Double(number), value > 0, value.isFinite else {
+            throw ConfigurationError.invalid(name, "must be a positive duration such as 90s, 30m, 24h or 86400")
+        }
+        return value * unit
+    }
+}
