@@ -1,9 +1,0 @@
-import Testing
-
-@testable import LoketService
-
-struct LoketServiceSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}
