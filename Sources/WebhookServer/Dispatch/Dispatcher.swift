@@ -17,7 +17,7 @@ import Storage
 /// `@unchecked Sendable`: all mutable state is only touched while holding `condition`.
 public final class Dispatcher: @unchecked Sendable {
     private enum Outcome {
-        case done
+        case done(enqueued: Int)
         case skipped
         case failed
         case retry(Date)
@@ -31,6 +31,7 @@ public final class Dispatcher: @unchecked Sendable {
     private let metrics: Metrics
     private let logger: Logger
     private let now: @Sendable () -> Date
+    private let onEnqueued: @Sendable () -> Void
 
     private let condition = NSCondition()
     private var running = false
@@ -44,10 +45,12 @@ public final class Dispatcher: @unchecked Sendable {
     private var lastFullScan = Date.distantPast
     private var laneQueues: [[InboxRow]]
 
+    /// - Parameter onEnqueued: called after each commit that queued outbound messages (wakes the sender).
     public init(
         writer: DatabaseWriter, step: any ConversationStep, outbox: any OutboxQueue,
         recorder: any DeliveryStatusRecorder, settings: DispatcherSettings = DispatcherSettings(),
-        metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+        onEnqueued: @escaping @Sendable () -> Void = {}
     ) {
         precondition(settings.laneCount > 0, "Invalid dispatcher settings: at least one lane is needed")
         self.writer = writer
@@ -58,6 +61,7 @@ public final class Dispatcher: @unchecked Sendable {
         self.metrics = metrics
         self.logger = logger
         self.now = now
+        self.onEnqueued = onEnqueued
         self.laneQueues = Array(repeating: [], count: settings.laneCount)
     }
 
@@ -227,12 +231,13 @@ public final class Dispatcher: @unchecked Sendable {
                 if let due = current.1, due > now.timeIntervalSince1970 {
                     return .retry(Date(timeIntervalSince1970: due))
                 }
-                try self.apply(row, now: now, in: database)
+                let enqueued = try self.apply(row, now: now, in: database)
                 try InboxStore.markDone(row.sequence, at: now, in: database)
-                return .done
+                return .done(enqueued: enqueued)
             }
-            if case .done = outcome {
+            if case .done(let enqueued) = outcome {
                 self.metrics.increment(Metrics.inboxEvents, labels: [("result", "done")])
+                if enqueued > 0 { self.onEnqueued() }
             }
             return outcome
         } catch {
@@ -240,7 +245,8 @@ public final class Dispatcher: @unchecked Sendable {
         }
     }
 
-    private func apply(_ row: InboxRow, now: Date, in database: Database) throws {
+    /// Applies one event; returns how many outbound messages it queued.
+    private func apply(_ row: InboxRow, now: Date, in database: Database) throws -> Int {
         switch row.event.kind {
         case .message:
             guard let message = row.event.inboundMessage(receivedAt: row.receivedAt) else {
@@ -263,6 +269,7 @@ public final class Dispatcher: @unchecked Sendable {
             self.logger.debug(
                 "dispatcher.message_processed",
                 ["wa_id": key, "message": message.id, "replies": String(outbound.count), "stale": String(isStale)])
+            return outbound.count
         case .status:
             guard let status = row.event.statusUpdate(receivedAt: row.receivedAt) else {
                 throw DispatchError.permanent("the stored status JSON cannot be read")
@@ -270,6 +277,7 @@ public final class Dispatcher: @unchecked Sendable {
             try self.recorder.recordStatus(
                 messageID: status.messageID, status: status.status, timestamp: status.timestamp,
                 errorCodes: status.errors.map(\.code), in: database)
+            return 0
         }
     }
 
