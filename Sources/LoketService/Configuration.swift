@@ -84,7 +84,8 @@ public struct Configuration: Equatable, Sendable {
 
         var apiBase = value("WHATSAPP_API_BASE") ?? Self.defaultAPIBase
         guard let url = URL(string: apiBase), url.scheme == "https" || url.scheme == "http", url.host != nil else {
-            throw ConfigurationError.invalid("WHATSAPP_API_BASE", "must be an http(s) URL such as \(Self.defaultAPIBase)")
+            throw ConfigurationError.invalid(
+                "WHATSAPP_API_BASE", "must be an http(s) URL such as \(Self.defaultAPIBase)")
         }
         while apiBase.hasSuffix("/") { apiBase.removeLast() }
 

@@ -34,7 +34,8 @@ public struct WelcomeStep: ConversationStep {
         OutboundMessage.ListRow(
             id: "menu.status", title: "Cek status tiket", description: "Lihat perkembangan tiket Anda"),
         OutboundMessage.ListRow(id: "menu.faq", title: "Pertanyaan umum", description: "Jawaban atas pertanyaan umum"),
-        OutboundMessage.ListRow(id: "menu.staff", title: "Hubungi petugas", description: "Bicara dengan petugas helpdesk"),
+        OutboundMessage.ListRow(
+            id: "menu.staff", title: "Hubungi petugas", description: "Bicara dengan petugas helpdesk"),
     ]
 
     static let greetings = [
@@ -110,9 +111,10 @@ public struct WelcomeStep: ConversationStep {
 
     /// Records that `key` wrote; returns whether it is a new contact.
     static func recordContact(_ key: String, now: Date, in database: Database) throws -> Bool {
-        let known = try database.queryFirst(
-            "SELECT 1 FROM welcome_contacts WHERE conversation_key = ?", [.text(key)]
-        ) { _ in true } ?? false
+        let known =
+            try database.queryFirst(
+                "SELECT 1 FROM welcome_contacts WHERE conversation_key = ?", [.text(key)]
+            ) { _ in true } ?? false
         try database.run(
             """
             INSERT INTO welcome_contacts (conversation_key, first_seen_at, last_seen_at) VALUES (?, ?, ?)

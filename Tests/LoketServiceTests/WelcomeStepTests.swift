@@ -32,7 +32,10 @@ struct WelcomeStepTests {
     @Test func anyTextFromANewContactGetsTheWelcomeAndTheMenu() throws {
         let replies = try self.send(.text("saya mau tanya"))
         #expect(replies.count == 2)
-        #expect(replies[0] == OutboundMessage(to: "6281234567890", payload: .markRead(messageID: "wamid.1", typingIndicator: false)))
+        #expect(
+            replies[0]
+                == OutboundMessage(
+                    to: "6281234567890", payload: .markRead(messageID: "wamid.1", typingIndicator: false)))
         #expect(self.listBody(replies[1])?.hasPrefix("Halo, Budi! Selamat datang") == true)
     }
 

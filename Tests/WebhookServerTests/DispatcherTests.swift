@@ -52,7 +52,9 @@ struct DispatcherTests {
     }
 
     func outbox() throws -> [String] {
-        try self.writer.read { try $0.query("SELECT recipient || ':' || body FROM test_outbox ORDER BY id") { $0.string(0) } }
+        try self.writer.read {
+            try $0.query("SELECT recipient || ':' || body FROM test_outbox ORDER BY id") { $0.string(0) }
+        }
     }
 
     func states() throws -> [String] {
@@ -85,7 +87,9 @@ struct DispatcherTests {
         let contacts = (0..<12).map { "62800000\($0)" }
         var events: [WebhookEvent] = []
         for round in 0..<25 {
-            for contact in contacts { events.append(Self.message("\(contact)-\(round)", from: contact, body: "\(round)")) }
+            for contact in contacts {
+                events.append(Self.message("\(contact)-\(round)", from: contact, body: "\(round)"))
+            }
         }
         try self.store(events)
         let dispatcher = self.dispatcher(settings: DispatcherSettings(laneCount: 3))
@@ -129,22 +133,28 @@ struct DispatcherTests {
         #expect(dispatcher.waitUntilIdle(timeout: 10))
         #expect(try self.states() == ["failed", "done"])
         #expect(try self.outbox() == ["62811:echo next"])
-        let reason = try self.writer.read { try $0.queryFirst("SELECT last_error FROM inbox WHERE seq = 1") { $0.string(0) } }
+        let reason = try self.writer.read {
+            try $0.queryFirst("SELECT last_error FROM inbox WHERE seq = 1") { $0.string(0) }
+        }
         #expect(reason?.contains("poison") == true)
     }
 
     @Test func aStatusIsHandedToTheRecorder() throws {
         let status = WebhookEvent(
-            kind: .status, messageID: "wamid.OUT", status: "failed", conversationKey: "62811", contact: WebhookContact(),
+            kind: .status, messageID: "wamid.OUT", status: "failed", conversationKey: "62811",
+            contact: WebhookContact(),
             timestamp: 1_700_000_000,
-            raw: Array(#"{"id":"wamid.OUT","status":"failed","timestamp":"1700000000","errors":[{"code":131047}]}"#.utf8))
+            raw: Array(
+                #"{"id":"wamid.OUT","status":"failed","timestamp":"1700000000","errors":[{"code":131047}]}"#.utf8))
         try self.store([status])
         let dispatcher = self.dispatcher()
         dispatcher.start()
         defer { dispatcher.stop() }
         #expect(dispatcher.waitUntilIdle(timeout: 10))
         let recorded = try self.writer.read {
-            try $0.query("SELECT message_id, status, codes FROM test_statuses") { [$0.string(0), $0.string(1), $0.string(2)] }
+            try $0.query("SELECT message_id, status, codes FROM test_statuses") {
+                [$0.string(0), $0.string(1), $0.string(2)]
+            }
         }
         #expect(recorded == [["wamid.OUT", "failed", "131047"]])
     }
@@ -179,7 +189,8 @@ struct DispatcherTests {
     }
 
     @Test func lanesAreStableForAKey() {
-        #expect(Dispatcher.lane(for: "6281234567890", laneCount: 4) == Dispatcher.lane(for: "6281234567890", laneCount: 4))
+        #expect(
+            Dispatcher.lane(for: "6281234567890", laneCount: 4) == Dispatcher.lane(for: "6281234567890", laneCount: 4))
         let lanes = Set((0..<100).map { Dispatcher.lane(for: "62800\($0)", laneCount: 4) })
         #expect(lanes == [0, 1, 2, 3])
     }
@@ -232,7 +243,8 @@ struct TableOutbox: OutboxQueue {
     func enqueue(_ messages: [OutboundMessage], in database: Database, now: Date) throws {
         for message in messages {
             guard case .text(let body) = message.payload else { continue }
-            try database.run("INSERT INTO test_outbox (recipient, body) VALUES (?, ?)", [.text(message.to), .text(body)])
+            try database.run(
+                "INSERT INTO test_outbox (recipient, body) VALUES (?, ?)", [.text(message.to), .text(body)])
         }
     }
 }
@@ -249,6 +261,7 @@ struct TableRecorder: DeliveryStatusRecorder {
 
     func recordInbound(from contact: String, at timestamp: Date, in database: Database) throws {
         try database.run(
-            "INSERT INTO test_inbound (contact, at) VALUES (?, ?)", [.text(contact), .real(timestamp.timeIntervalSince1970)])
+            "INSERT INTO test_inbound (contact, at) VALUES (?, ?)",
+            [.text(contact), .real(timestamp.timeIntervalSince1970)])
     }
 }

@@ -29,7 +29,8 @@ struct LoggerTests {
     }
 
     @Test func nikAndNpwpDigitsAreMaskedInsideText() {
-        #expect(Logger.mask("NIK 3201234567890001 dan NPWP 012345678901000") == "NIK 32012****0001 dan NPWP 01234****1000")
+        #expect(
+            Logger.mask("NIK 3201234567890001 dan NPWP 012345678901000") == "NIK 32012****0001 dan NPWP 01234****1000")
     }
 
     @Test func shortNumbersStay() {

@@ -36,9 +36,10 @@ struct SignatureVerifierTests {
         let verifier = SignatureVerifier(appSecret: "secret")
         let body = Array("{}".utf8)
         let good = verifier.signatureHeader(for: body)
-        for header in [nil, "", "sha256=", "sha1=" + good.dropFirst(7), String(good.dropFirst(7)), good + "0",
-            String(good.dropLast()), "sha256=" + String(repeating: "z", count: 64)] as [String?]
-        {
+        for header in [
+            nil, "", "sha256=", "sha1=" + good.dropFirst(7), String(good.dropFirst(7)), good + "0",
+            String(good.dropLast()), "sha256=" + String(repeating: "z", count: 64),
+        ] as [String?] {
             #expect(!verifier.isValid(signatureHeader: header, body: body))
         }
     }

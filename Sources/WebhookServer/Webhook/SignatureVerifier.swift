@@ -17,7 +17,9 @@ public struct SignatureVerifier: Sendable {
         let prefix = Array("sha256=".utf8)
         guard utf8.count == prefix.count + 64, Array(utf8[0..<prefix.count]) == prefix else { return false }
         let expected = Self.hexDigest(self.hmac(body))
-        let given = Array(utf8[prefix.count...]).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") ? $0 | 0x20 : $0 }
+        let given = Array(utf8[prefix.count...]).map {
+            $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") ? $0 | 0x20 : $0
+        }
         return Self.constantTimeEquals(expected, given)
     }
 
