@@ -139,6 +139,22 @@ struct DispatcherTests {
         #expect(reason?.contains("poison") == true)
     }
 
+    @Test func aFailingEventRollsBackAloneInsideItsBatch() throws {
+        try self.store([
+            Self.message("m1", from: "62811", body: "first"), Self.message("m2", from: "62811", body: "poison"),
+            Self.message("m3", from: "62811", body: "last"),
+        ])
+        let dispatcher = self.dispatcher()
+        dispatcher.start()
+        defer { dispatcher.stop() }
+        #expect(dispatcher.waitUntilIdle(timeout: 10))
+        let steps = try self.writer.read {
+            try $0.query("SELECT message_id FROM test_steps ORDER BY id") { $0.string(0) }
+        }
+        #expect(steps == ["m1", "m3"])
+        #expect(try self.states() == ["done", "failed", "done"])
+    }
+
     @Test func aStatusIsHandedToTheRecorder() throws {
         let status = WebhookEvent(
             kind: .status, messageID: "wamid.OUT", status: "failed", conversationKey: "62811",

@@ -4,9 +4,11 @@ import Storage
 /// Processes pending inbox events in arrival order: one serial lane per conversation key (keys hash to
 /// a fixed lane), lanes in parallel on a small pool of threads.
 ///
-/// Each event is applied in one write transaction: the conversation step, its outbound messages
-/// (`OutboxQueue`), the inbound time or delivery status (`DeliveryStatusRecorder`) and the inbox row
-/// marked done commit together, so a crash at any instant neither loses nor repeats an effect. A
+/// Each event is applied atomically: the conversation step, its outbound messages (`OutboxQueue`), the
+/// inbound time or delivery status (`DeliveryStatusRecorder`) and the inbox row marked done commit
+/// together, so a crash at any instant neither loses nor repeats an effect. A lane groups the events it
+/// has queued (up to `batchSize`) into one commit, each event in its own savepoint, which saves most of
+/// the per-commit cost under load; a failing event rolls back alone. A
 /// transient error leaves the row pending with backoff and holds later events of that conversation
 /// back until it is retried; a permanent one (or too many attempts) marks it failed with the reason.
 ///
@@ -21,6 +23,8 @@ public final class Dispatcher: @unchecked Sendable {
         case skipped
         case failed
         case retry(Date)
+        /// Not attempted: an earlier row of the same conversation in the batch must wait.
+        case deferred
     }
 
     private let writer: DatabaseWriter
@@ -199,18 +203,24 @@ public final class Dispatcher: @unchecked Sendable {
         while true {
             while self.running && self.laneQueues[lane].isEmpty { self.condition.wait() }
             guard self.running else { break }
-            let row = self.laneQueues[lane].removeFirst()
+            let batch = Array(self.laneQueues[lane].prefix(self.settings.batchSize))
+            self.laneQueues[lane].removeFirst(batch.count)
             self.condition.unlock()
-            let outcome = self.process(row)
+            let outcomes = self.process(batch)
             self.condition.lock()
-            self.inFlight.remove(row.sequence)
-            if case .retry(let due) = outcome {
-                let key = row.event.conversationKey
-                self.blockedKeys.insert(key)
-                self.nextRetryDue = min(self.nextRetryDue ?? due, due)
-                let held = self.laneQueues[lane].filter { $0.event.conversationKey == key }
-                self.laneQueues[lane].removeAll { $0.event.conversationKey == key }
-                for later in held { self.inFlight.remove(later.sequence) }
+            for (row, outcome) in zip(batch, outcomes) {
+                self.inFlight.remove(row.sequence)
+                switch outcome {
+                case .retry(let due):
+                    let key = row.event.conversationKey
+                    self.blockedKeys.insert(key)
+                    self.nextRetryDue = min(self.nextRetryDue ?? due, due)
+                    let held = self.laneQueues[lane].filter { $0.event.conversationKey == key }
+                    self.laneQueues[lane].removeAll { $0.event.conversationKey == key }
+                    for later in held { self.inFlight.remove(later.sequence) }
+                case .done, .skipped, .failed, .deferred:
+                    break
+                }
             }
             if self.inFlight.isEmpty { self.wakeRequested = true }
             self.condition.broadcast()
@@ -220,29 +230,67 @@ public final class Dispatcher: @unchecked Sendable {
         self.condition.unlock()
     }
 
-    private func process(_ row: InboxRow) -> Outcome {
+    /// Applies `batch` (rows of one lane, in order) in one commit, each row in its own savepoint, so a
+    /// failing row rolls back alone; after a row of a conversation must wait, its later rows wait too.
+    private func process(_ batch: [InboxRow]) -> [Outcome] {
         let now = self.now()
         do {
-            let outcome = try self.writer.write { database -> Outcome in
-                let current = try database.queryFirst(
-                    "SELECT state, next_attempt_at FROM inbox WHERE seq = ?", [.integer(row.sequence)]
-                ) { ($0.string(0), $0.optionalDouble(1)) }
-                guard let current, current.0 == "pending" else { return .skipped }
-                if let due = current.1, due > now.timeIntervalSince1970 {
-                    return .retry(Date(timeIntervalSince1970: due))
+            let outcomes = try self.writer.write { database -> [Outcome] in
+                var waiting: Set<String> = []
+                var outcomes: [Outcome] = []
+                for row in batch {
+                    let key = row.event.conversationKey
+                    guard !waiting.contains(key) else {
+                        outcomes.append(.deferred)
+                        continue
+                    }
+                    let outcome: Outcome
+                    do {
+                        outcome = try database.transaction { try self.process(row, now: now, in: database) }
+                    } catch {
+                        outcome = try self.recordFailure(error, of: row, now: now, in: database)
+                    }
+                    if case .retry = outcome { waiting.insert(key) }
+                    outcomes.append(outcome)
                 }
-                let enqueued = try self.apply(row, now: now, in: database)
-                try InboxStore.markDone(row.sequence, at: now, in: database)
-                return .done(enqueued: enqueued)
+                return outcomes
             }
-            if case .done(let enqueued) = outcome {
-                self.metrics.increment(Metrics.inboxEvents, labels: [("result", "done")])
-                if enqueued > 0 { self.onEnqueued() }
+            var enqueued = 0
+            for outcome in outcomes {
+                switch outcome {
+                case .done(let count):
+                    enqueued += count
+                    self.metrics.increment(Metrics.inboxEvents, labels: [("result", "done")])
+                case .failed:
+                    self.metrics.increment(Metrics.inboxEvents, labels: [("result", "failed")])
+                case .retry:
+                    self.metrics.increment(Metrics.inboxEvents, labels: [("result", "retry")])
+                case .skipped, .deferred:
+                    break
+                }
             }
-            return outcome
+            if enqueued > 0 { self.onEnqueued() }
+            return outcomes
         } catch {
-            return self.recordFailure(error, of: row, now: now)
+            // The commit itself failed: nothing of the batch was applied; try again after a pause.
+            self.logger.error("dispatcher.commit_failed", ["events": String(batch.count), "error": "\(error)"])
+            let due = now.addingTimeInterval(self.settings.backoff(afterAttempt: 1))
+            return batch.map { _ in .retry(due) }
         }
+    }
+
+    /// Applies one pending row inside the savepoint already open on `database`.
+    private func process(_ row: InboxRow, now: Date, in database: Database) throws -> Outcome {
+        let current = try database.queryFirst(
+            "SELECT state, next_attempt_at FROM inbox WHERE seq = ?", [.integer(row.sequence)]
+        ) { ($0.string(0), $0.optionalDouble(1)) }
+        guard let current, current.0 == "pending" else { return .skipped }
+        if let due = current.1, due > now.timeIntervalSince1970 {
+            return .retry(Date(timeIntervalSince1970: due))
+        }
+        let enqueued = try self.apply(row, now: now, in: database)
+        try InboxStore.markDone(row.sequence, at: now, in: database)
+        return .done(enqueued: enqueued)
     }
 
     /// Applies one event; returns how many outbound messages it queued.
@@ -281,31 +329,26 @@ public final class Dispatcher: @unchecked Sendable {
         }
     }
 
-    private func recordFailure(_ error: any Error, of row: InboxRow, now: Date) -> Outcome {
+    /// Records a failed row in the open transaction: failed when permanent or out of attempts, else
+    /// pending again with backoff.
+    private func recordFailure(_ error: any Error, of row: InboxRow, now: Date, in database: Database) throws
+        -> Outcome
+    {
         let attempt = row.attempts + 1
         let permanent = (error as? DispatchError)?.isPermanent ?? false
         let fields: KeyValuePairs<String, String> = [
             "seq": String(row.sequence), "kind": row.event.kind.rawValue, "wa_id": row.event.conversationKey,
             "attempt": String(attempt), "error": "\(error)",
         ]
-        do {
-            if permanent || attempt >= self.settings.maxAttempts {
-                let reason = permanent ? "\(error)" : "gave up after \(attempt) attempts: \(error)"
-                try self.writer.write { try InboxStore.markFailed(row.sequence, reason: reason, at: now, in: $0) }
-                self.logger.error("dispatcher.event_failed", fields)
-                self.metrics.increment(Metrics.inboxEvents, labels: [("result", "failed")])
-                return .failed
-            }
-            let due = now.addingTimeInterval(self.settings.backoff(afterAttempt: attempt))
-            try self.writer.write {
-                try InboxStore.scheduleRetry(row.sequence, at: due, reason: "\(error)", in: $0)
-            }
-            self.logger.warning("dispatcher.event_retry", fields)
-            self.metrics.increment(Metrics.inboxEvents, labels: [("result", "retry")])
-            return .retry(due)
-        } catch {
-            self.logger.error("dispatcher.record_failure_failed", ["seq": String(row.sequence), "error": "\(error)"])
-            return .retry(now.addingTimeInterval(self.settings.backoff(afterAttempt: attempt)))
+        if permanent || attempt >= self.settings.maxAttempts {
+            let reason = permanent ? "\(error)" : "gave up after \(attempt) attempts: \(error)"
+            try InboxStore.markFailed(row.sequence, reason: reason, at: now, in: database)
+            self.logger.error("dispatcher.event_failed", fields)
+            return .failed
         }
+        let due = now.addingTimeInterval(self.settings.backoff(afterAttempt: attempt))
+        try InboxStore.scheduleRetry(row.sequence, at: due, reason: "\(error)", in: database)
+        self.logger.warning("dispatcher.event_retry", fields)
+        return .retry(due)
     }
 }

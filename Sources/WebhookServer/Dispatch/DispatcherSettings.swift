@@ -12,18 +12,21 @@ public struct DispatcherSettings: Equatable, Sendable {
     public var sweepInterval: TimeInterval
     /// Events handed to lanes but not finished, at most.
     public var maxInFlight: Int
+    /// Events of one lane applied in one commit, at most (each in its own savepoint).
+    public var batchSize: Int
     /// When true, nothing is processed (for tests that need a backlog; `LOKET_DISPATCH_PAUSED`).
     public var paused: Bool
 
     public init(
         laneCount: Int = 4, staleAge: TimeInterval = 24 * 3600, maxAttempts: Int = 10, sweepInterval: TimeInterval = 1,
-        maxInFlight: Int = 1024, paused: Bool = false
+        maxInFlight: Int = 1024, batchSize: Int = 32, paused: Bool = false
     ) {
         self.laneCount = laneCount
         self.staleAge = staleAge
         self.maxAttempts = maxAttempts
         self.sweepInterval = sweepInterval
         self.maxInFlight = maxInFlight
+        self.batchSize = max(1, batchSize)
         self.paused = paused
     }
 
