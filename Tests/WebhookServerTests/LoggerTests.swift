@@ -51,4 +51,12 @@ struct LoggerTests {
         self.logger.with("component", "inbox").error("failed")
         #expect(self.lines.all.first?.hasSuffix("event=failed component=inbox") == true)
     }
+
+    @Test func preformattedLinesGetTimestampLevelAndMasking() {
+        self.logger.passthrough(.info, "event=outbox_send to=6281234567890 result=sent")
+        #expect(
+            self.lines.all == [
+                "ts=2023-11-14T22:13:20.250Z level=info event=outbox_send to=62812****7890 result=sent"
+            ])
+    }
 }

@@ -95,6 +95,13 @@ public struct Logger: Sendable {
         self.sink(line)
     }
 
+    /// Writes a line another component already formatted as `key=value` pairs (e.g. `event=… id=…`),
+    /// prefixed with the timestamp and level; digit runs are masked like any other value.
+    public func passthrough(_ level: Level, _ text: String) {
+        guard level >= self.minimumLevel else { return }
+        self.sink("ts=" + Self.timestamp(self.now()) + " level=" + level.name + " " + Self.mask(text))
+    }
+
     /// Masks digit runs, then quotes the value when it is empty or holds spaces, quotes, `=` or controls.
     static func format(_ value: String) -> String {
         let masked = Self.mask(value)
