@@ -85,13 +85,9 @@ public final class Dispatcher: @unchecked Sendable {
         self.exitedThreads = 0
         self.wakeRequested = true
         self.idle = false
-        let coordinator = Thread { [self] in self.coordinate() }
-        coordinator.name = "loket-dispatcher"
-        coordinator.start()
+        WorkerThread.start(name: "loket-dispatch", background: true) { [self] in self.coordinate() }
         for lane in 0..<self.settings.laneCount {
-            let thread = Thread { [self] in self.runLane(lane) }
-            thread.name = "loket-lane-\(lane)"
-            thread.start()
+            WorkerThread.start(name: "loket-lane-\(lane)", background: true) { [self] in self.runLane(lane) }
         }
     }
 

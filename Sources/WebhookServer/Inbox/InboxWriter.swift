@@ -24,7 +24,6 @@ public final class InboxWriter: @unchecked Sendable {
     private var queue: [Submission] = []
     private var running = false
     private var stopped = false
-    private var thread: Thread?
 
     /// - Parameter onCommit: called after each commit that stored something (wakes the dispatcher).
     public init(
@@ -43,10 +42,7 @@ public final class InboxWriter: @unchecked Sendable {
         guard !self.running else { return }
         self.running = true
         self.stopped = false
-        let thread = Thread { [self] in self.run() }
-        thread.name = "loket-inbox-writer"
-        self.thread = thread
-        thread.start()
+        WorkerThread.start(name: "loket-inbox") { [self] in self.run() }
     }
 
     /// Stops after writing everything already queued; returns when the writer thread has finished.
