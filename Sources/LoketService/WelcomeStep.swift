@@ -103,7 +103,10 @@ public struct WelcomeStep: ConversationStep {
 
     /// Whether `text` opens with a greeting (`Halo`, `Selamat pagi`, `Assalamualaikum`, `P`, …).
     static func isGreeting(_ text: String) -> Bool {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+        // Only the opening matters: look at the first 40 characters, split on anything but letters.
+        let words = text.prefix(40).lowercased().split(whereSeparator: { character in
+            !(character.isASCII ? (character.isLetter || character == "'") : character.isLetter)
+        })
         guard let first = words.first else { return false }
         let opening = words.prefix(2).joined(separator: " ")
         return Self.greetings.contains(String(first)) || Self.greetings.contains(opening)
