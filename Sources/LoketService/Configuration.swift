@@ -14,7 +14,7 @@ import WebhookServer
 /// | `LOKET_DATA_DIR` | `./data` | database and media |
 /// | `LOKET_DIALOGS` | `./Dialogs` | dialog data |
 /// | `LOKET_STALE_AGE` | `24h` | older messages in a replay are not answered as fresh (`90s`, `30m`, `24h`, or seconds) |
-/// | `LOKET_DISPATCH_LANES` | `4` | parallel conversation lanes (1–64) |
+/// | `LOKET_DISPATCH_LANES` | `2` | parallel conversation lanes (1–64); all share the one SQLite writer |
 /// | `LOKET_LOG_LEVEL` | `info` | `debug`, `info`, `warning`, `error` |
 /// | `LOKET_SANDBOX_GRAPH_ADDR` | `127.0.0.1:0` | sandbox only: where the Graph API stand-in listens (0 = any free port) |
 /// | `LOKET_DISPATCH_PAUSED` | `0` | **tests only**: `1` stores webhooks but processes nothing |
@@ -94,7 +94,7 @@ public struct Configuration: Equatable, Sendable {
             value("LOKET_SANDBOX_GRAPH_ADDR") ?? "127.0.0.1:0", name: "LOKET_SANDBOX_GRAPH_ADDR")
 
         let staleAge = try Self.duration(value("LOKET_STALE_AGE") ?? "24h", name: "LOKET_STALE_AGE")
-        let lanesText = value("LOKET_DISPATCH_LANES") ?? "4"
+        let lanesText = value("LOKET_DISPATCH_LANES") ?? "2"
         guard let lanes = Int(lanesText), (1...64).contains(lanes) else {
             throw ConfigurationError.invalid("LOKET_DISPATCH_LANES", "must be a whole number from 1 to 64")
         }
