@@ -1,0 +1,40 @@
+/// One question of a service's form.
+public struct FormField: Equatable, Sendable {
+    /// The answer's name, also the placeholder in the description template.
+    public var id: String
+    public var validator: FieldValidator
+    /// Short name (≤ 24) for the summary and the "what to change" list.
+    public var label: LocalizedText
+    /// The prompt key asking for it.
+    public var prompt: String
+    /// The options of a `choice` field (titles ≤ 24).
+    public var options: [LocalizedText]
+
+    public init(
+        id: String, validator: FieldValidator, label: LocalizedText, prompt: String, options: [LocalizedText] = []
+    ) {
+        self.id = id
+        self.validator = validator
+        self.label = label
+        self.prompt = prompt
+        self.options = options
+    }
+}
+
+/// How an answer is checked and normalised.
+public enum FieldValidator: String, CaseIterable, Sendable {
+    case companyName
+    case businessForm
+    case phone
+    case npwp
+    case nip
+    case npwpOrNip
+    case kodeTender
+    case freeText
+    case choice
+
+    /// The prompt key of the example shown after repeated invalid answers.
+    var examplePrompt: String { "example.\(rawValue)" }
+    /// The prompt key of the reason an answer was refused.
+    var invalidPrompt: String { "invalid.\(rawValue)" }
+}
