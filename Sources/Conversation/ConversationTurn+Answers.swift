@@ -29,6 +29,9 @@ extension ConversationTurn {
             interrupt(with: .survey(parked))
             return promptCurrentStep(prefix: nil)
         }
+        if id.hasPrefix("menu."), case .idle = state.step {
+            return chooseMenu(id)
+        }
         switch state.step {
         case .menu: chooseMenu(id)
         case .faq: chooseFAQ(id)
