@@ -100,7 +100,7 @@ extension ConversationTurn {
     mutating func documentStored(mediaID: String, document: StoredDocument) {
         if let upload = state.ticketUploads.first(where: { $0.mediaID == mediaID }) {
             state.ticketUploads.removeAll { $0.mediaID == mediaID }
-            let attachment = TicketAttachment(requirementID: "", requirementTitle: "", document: document)
+            let attachment = TicketAttachment(requirementID: nil, requirementTitle: nil, document: document)
             emit(.attachToTicket(number: upload.ticket, attachment: attachment))
             say(t("documents.attached", ["file": upload.filename, "ticket": String(upload.ticket)]))
             return

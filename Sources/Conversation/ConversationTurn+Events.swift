@@ -41,7 +41,7 @@ extension ConversationTurn {
             finishStep()
         case .idle, .menu, .faq, .intake, .choosingTicket, .feedback, .confirmingResolution, .reopenReason, .survey,
             .resumeOffer:
-            break
+            say(t("ticket.openedLater", ["ticket": String(number)]))
         }
     }
 
@@ -60,18 +60,14 @@ extension ConversationTurn {
         case .text(let text, let classification):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let option = typedOption(trimmed, classification: classification) {
-                choose(option, messageID: message.id)
+                route(option, messageID: message.id)
             } else if let command = command(in: trimmed, classification: classification) {
                 run(command, classification: classification)
             } else {
                 answer(trimmed, classification: classification, messageID: message.id)
             }
         case .buttonReply(let id, _), .listReply(let id, _):
-            if let command = GlobalCommand(buttonID: id) {
-                run(command, classification: Classification(intent: .unknown, confidence: 0))
-            } else {
-                choose(id, messageID: message.id)
-            }
+            route(id, messageID: message.id)
         case .document(let mediaID, let filename, let mimeType, let size, let sha256, let caption):
             documentReceived(
                 mediaID: mediaID, filename: filename, mimeType: mimeType, size: size, sha256: sha256, caption: caption)
@@ -88,9 +84,18 @@ extension ConversationTurn {
         case .contacts:
             cannotRead("unsupported.contacts")
         case .reaction:
-            if inProgress { cannotRead("unsupported.reaction") }
+            cannotRead("unsupported.reaction")
         case .unsupported:
             cannotRead("unsupported.other")
+        }
+    }
+
+    /// A chosen option id: a command offered as a button, or the step's own choice.
+    mutating func route(_ id: String, messageID: String) {
+        if let command = GlobalCommand(buttonID: id) {
+            run(command, classification: Classification(intent: .unknown, confidence: 0))
+        } else {
+            choose(id, messageID: messageID)
         }
     }
 

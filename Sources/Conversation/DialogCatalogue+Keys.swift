@@ -29,7 +29,7 @@ extension DialogCatalogue {
             "status.due", "status.header", "status.none", "status.notFound", "status.ticket", "submitting.wait",
             "summary.header", "summary.question", "summary.service", "survey.closedNoSurvey",
             "survey.commentOptional", "survey.commentRequired", "survey.intro", "survey.question", "survey.reminder",
-            "survey.thanks", "thanks", "ticket.appended", "ticket.opened", "ticket.which", "unsupported.audio",
+            "survey.thanks", "thanks", "ticket.appended", "ticket.opened", "ticket.openedLater", "ticket.which", "unsupported.audio",
             "unsupported.contacts", "unsupported.image", "unsupported.location", "unsupported.other",
             "unsupported.reaction", "unsupported.sticker", "unsupported.video", "unsupported.what", "where.feedback",
             "where.intake", "where.menu", "where.resolution", "where.survey",

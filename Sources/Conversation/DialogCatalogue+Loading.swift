@@ -151,15 +151,11 @@ extension DialogCatalogue {
                 fieldNode.child("prompt").problem("refers to a missing prompt \"\(prompt)\" in prompts.json")
             }
             for key in [validator.examplePrompt, validator.invalidPrompt] where prompts[key] == nil {
-                if validator != .choice || key == validator.examplePrompt {
-                    fieldNode.child("validator").problem("needs the prompt \"\(key)\" in prompts.json")
-                }
+                fieldNode.child("validator").problem("needs the prompt \"\(key)\" in prompts.json")
             }
             var options: [LocalizedText] = []
             if validator == .choice {
-                options = fieldNode.array("options").enumerated().compactMap { index, _ in
-                    fieldNode.child("options").localizedItem(index, maxLength: 24)
-                }
+                options = fieldNode.array("options").compactMap { $0.localizedValue(maxLength: 20) }
                 if options.isEmpty || options.count > 10 {
                     fieldNode.child("options").problem("a choice needs 1 to 10 options, found \(options.count)")
                 }
@@ -191,7 +187,6 @@ extension DialogCatalogue {
                     documentsNode.child(key).problem("unknown business form group \"\(key)\" (all, badanUsaha, perorangan, asing)")
                 }
             }
-            let all = forAll + byGroup.values.flatMap { $0 }
             for group in DocumentGroup.allCases {
                 let ids = (forAll + (byGroup[group] ?? [])).map { ($0.id, documentsNode) }
                 JSONCursor.checkUnique(ids)
@@ -199,7 +194,6 @@ extension DialogCatalogue {
             if !byGroup.isEmpty, !fields.contains(where: { $0.validator == .businessForm }) {
                 node.child("fields").problem("documents depend on the business form, but no field asks it (businessForm)")
             }
-            _ = all
         }
         let template = node.localized("descriptionTemplate", maxLength: 2000)
         if let template {
@@ -215,31 +209,5 @@ extension DialogCatalogue {
         return ServiceDefinition(
             id: id, title: title, menuTitle: menuTitle, menuDescription: menuDescription, type: type, fields: fields,
             documentsForAll: forAll, documentsByGroup: byGroup, descriptionTemplate: template)
-    }
-}
-
-extension JSONCursor {
-    /// The localized text at `index` of this array.
-    func localizedItem(_ index: Int, maxLength: Int) -> LocalizedText? {
-        let items = value as? [Any]
-        let parent = JSONCursor(file: file, path: path, value: ["[\(index)]": items?[safe: index] as Any], log: log)
-        return JSONCursor(file: file, path: String(path), value: parent.value, log: log)
-            .localizedNoDot("[\(index)]", maxLength: maxLength)
-    }
-
-    private func localizedNoDot(_ key: String, maxLength: Int) -> LocalizedText? {
-        let object = value as? [String: Any]
-        let node = JSONCursor(file: file, path: "\(path)\(key)", value: object?[key], log: log)
-        var texts: [String] = []
-        for language in Language.allCases {
-            let text = node.child(language.rawValue)
-            guard let value = text.value as? String, !value.isEmpty else {
-                text.problem("missing translation (\(language.rawValue))")
-                continue
-            }
-            if value.count > maxLength { text.problem("\"\(value)\" is \(value.count) characters, longer than \(maxLength)") }
-            texts.append(value)
-        }
-        return texts.count == 2 ? LocalizedText(id: texts[0], en: texts[1]) : nil
     }
 }

@@ -8,7 +8,7 @@ public struct DialogSettings: Equatable, Sendable {
     /// Exact words (lowercased) that act as commands anywhere, by command: `menu`, `cancel`, `back`, `human`,
     /// `language`, `done`, `status`; used beside the recognizer's intent.
     public var keywords: [String: [String]]
-    /// Days after closing when the one survey reminder is due.
+    /// Hours after closing when the one survey reminder is due.
     public var surveyReminderHours: Int
 
     public init(

@@ -7,7 +7,7 @@ public struct FormField: Equatable, Sendable {
     public var label: LocalizedText
     /// The prompt key asking for it.
     public var prompt: String
-    /// The options of a `choice` field (titles ≤ 24).
+    /// The options of a `choice` field (titles ≤ 20, so that they fit buttons as well as list rows).
     public var options: [LocalizedText]
 
     public init(

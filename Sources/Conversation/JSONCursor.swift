@@ -63,16 +63,20 @@ struct JSONCursor {
         return object.keys.sorted()
     }
 
-    /// `{"id": "…", "en": "…"}`, both present and non-empty, each at most `maxLength`.
+    /// `{"id": "…", "en": "…"}` under `key`, both present and non-empty, each at most `maxLength`.
     func localized(_ key: String, maxLength: Int? = nil) -> LocalizedText? {
-        let node = child(key)
-        guard node.value is [String: Any] else {
-            node.problem(node.isPresent ? "expected an object with \"id\" and \"en\"" : "missing")
+        child(key).localizedValue(maxLength: maxLength)
+    }
+
+    /// This node as `{"id": "…", "en": "…"}`.
+    func localizedValue(maxLength: Int? = nil) -> LocalizedText? {
+        guard value is [String: Any] else {
+            problem(isPresent ? "expected an object with \"id\" and \"en\"" : "missing")
             return nil
         }
         var texts: [String] = []
         for language in Language.allCases {
-            let text = node.child(language.rawValue)
+            let text = child(language.rawValue)
             guard let value = text.value as? String, !value.isEmpty else {
                 text.problem("missing translation (\(language.rawValue))")
                 continue
