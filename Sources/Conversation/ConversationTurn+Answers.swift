@@ -78,9 +78,6 @@ extension ConversationTurn {
             if case .resumeOffer = state.step, classification.intent == .affirm {
                 return choose("resume.continue", messageID: messageID)
             }
-            if case .choosingTicket = state.step {
-                return freeTextWhileIdle(text, classification: classification, messageID: messageID)
-            }
             invalid(t("invalid.choice", ["count": String(currentOptions().count)]))
         case .intake(let draft):
             answerInIntake(text, classification: classification, draft: draft)

@@ -89,7 +89,7 @@ extension ConversationTurn {
                     reason: reason, collected: collected, ticket: ticket, reporterWaID: context.waID,
                     reporterName: context.profileName)))
         state.step = .handingOff(pending: [])
-        say(t("handoff.started"))
+        say(t(collected == nil ? "handoff.startedEmpty" : "handoff.started"))
     }
 
     mutating func goBack() {

@@ -143,9 +143,9 @@ extension ConversationTurn {
             case .editingDescription: return true
             case .consent, .documents, .summary, .choosingChange, .submitting: return false
             }
-        case .reopenReason, .feedback, .choosingTicket: return true
+        case .reopenReason, .feedback: return true
         case .survey(let progress): return progress.askingComment
-        case .idle, .menu, .faq, .handingOff, .confirmingResolution, .resumeOffer: return false
+        case .idle, .menu, .faq, .handingOff, .choosingTicket, .confirmingResolution, .resumeOffer: return false
         }
     }
 

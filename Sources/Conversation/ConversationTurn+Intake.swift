@@ -5,11 +5,12 @@ extension ConversationTurn {
     mutating func startIntake(_ serviceID: String) {
         state.invalidAnswers = 0
         let draft = IntakeDraft(serviceID: serviceID, stage: .field(index: -1, editing: false))
-        advance(draft)
+        let title = catalogue.service(id: serviceID)?.title.text(in: language) ?? serviceID
+        advance(draft, prefix: t("intake.start", ["service": title]))
     }
 
     /// Moves to the next unanswered question: the next field, then consent, documents and the summary.
-    mutating func advance(_ draft: IntakeDraft) {
+    mutating func advance(_ draft: IntakeDraft, prefix: String? = nil) {
         var draft = draft
         guard let service = service(of: draft) else { return showMenu(prefix: nil) }
         state.invalidAnswers = 0
@@ -27,7 +28,7 @@ extension ConversationTurn {
             draft.stage = .summary
         }
         state.step = .intake(draft)
-        promptCurrentStep(prefix: nil)
+        promptCurrentStep(prefix: prefix)
     }
 
     func intakeOptions(_ draft: IntakeDraft) -> [ChoiceOption] {

@@ -70,7 +70,7 @@ extension ConversationTurn {
         case .survey(let progress):
             promptSurvey(progress, lead: lead)
         case .resumeOffer(let previous):
-            let name = context.profileName.map { " \($0)" } ?? ""
+            let name = context.profileName.map { ", \($0)" } ?? ""
             ask(lead + t("resume.body", ["name": name, "where": whereText(previous)]), options: currentOptions())
         }
     }

@@ -38,7 +38,8 @@ extension ConversationTurn {
     }
 
     mutating func chooseInSurvey(_ id: String, progress: SurveyProgress) {
-        if id == "survey.skip", progress.askingComment, !commentRequired(progress) {
+        if id == "survey.skip", progress.askingComment {
+            guard !commentRequired(progress) else { return invalid(t("invalid.commentRequired")) }
             return completeSurvey(progress, comment: nil)
         }
         guard !progress.askingComment, let value = number(after: "survey.", in: id),

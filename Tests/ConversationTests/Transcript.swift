@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Testing
 
 @testable import Conversation
 
@@ -94,4 +95,68 @@ enum Fixtures {
             .init(id: "q\($0)", sectionTitle: LocalizedText(id: "Penanganan", en: "Handling"), text: LocalizedText(id: "Pertanyaan \($0)?", en: "Question \($0)?"))
         },
         commentRequiredAtOrBelow: 2)
+}
+
+/// One line (or block) per effect, compact enough to compare whole transcripts in tests.
+func render(_ effects: [Effect]) -> String {
+    effects.map(render).joined(separator: "\n")
+}
+
+func render(_ effect: Effect) -> String {
+    switch effect {
+    case .send(.text(let text)):
+        return "› " + text
+    case .send(.buttons(let body, let buttons)):
+        return "› " + body + "\n  " + buttons.map { "[\($0.title)]" }.joined(separator: " ")
+    case .send(.list(let body, let label, let sections)):
+        let rows = sections.flatMap(\.rows).map { row in
+            "  - \(row.title)" + (row.description.map { " · \($0)" } ?? "")
+        }
+        return (["› " + body, "  ≡ \(label)"] + rows).joined(separator: "\n")
+    case .openTicket(let request):
+        let files = request.attachments.map { "\($0.requirementID ?? "-")=\($0.document.filename)" }
+        return "⚙ openTicket \(request.title) | \(request.companyName ?? "-") | \(request.directorPhone ?? "-") | "
+            + files.joined(separator: ",")
+    case .appendToTicket(let number, let message):
+        return "⚙ appendToTicket #\(number): \(message.text)"
+    case .attachToTicket(let number, let attachment):
+        return "⚙ attachToTicket #\(number): \(attachment.document.filename)"
+    case .fetchMedia(let request):
+        switch request.purpose {
+        case .intake(let requirement): return "⚙ fetchMedia \(request.mediaID) for \(requirement)"
+        case .ticket(let number): return "⚙ fetchMedia \(request.mediaID) for #\(number)"
+        }
+    case .recordConsent(let record):
+        return "⚙ recordConsent \(record.version) \(record.language.rawValue)"
+    case .handOff(let request):
+        return "⚙ handOff \(request.reason) ticket=\(request.ticket.map(String.init) ?? "-") collected="
+            + (request.collected?.serviceID ?? "-")
+    case .provideFeedback(let ticket):
+        return "⚙ provideFeedback #\(ticket)"
+    case .confirmResolution(let ticket):
+        return "⚙ confirmResolution #\(ticket)"
+    case .reopen(let ticket, let message):
+        return "⚙ reopen #\(ticket): \(message)"
+    case .submitSurvey(let submission):
+        return "⚙ submitSurvey #\(submission.ticket) \(submission.answers.map(\.value)) \(submission.comment ?? "-")"
+    case .schedule(let timer, let at):
+        return "⚙ schedule \(timer) at \(Int(at.timeIntervalSince1970))"
+    case .cancelTimer(let timer):
+        return "⚙ cancelTimer \(timer)"
+    }
+}
+
+/// Compares the rendered effects of one exchange with the expected transcript text.
+func check(_ effects: [Effect], _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let actual = render(effects)
+    if let path = ProcessInfo.processInfo.environment["LOKET_TRANSCRIPT_RECORD"] {
+        let line = "\(sourceLocation.fileName):\(sourceLocation.line)\t" + actual.replacingOccurrences(of: "\n", with: "\\n") + "\n"
+        if let handle = FileHandle(forWritingAtPath: path) {
+            handle.seekToEndOfFile()
+            handle.write(Data(line.utf8))
+            handle.closeFile()
+        }
+        return
+    }
+    #expect(actual == expected, sourceLocation: sourceLocation)
 }
