@@ -4,8 +4,11 @@ import Intents
 extension ConversationTurn {
     func command(in text: String, classification: Classification) -> GlobalCommand? {
         if let command = GlobalCommand(keyword: text, keywords: catalogue.settings.keywords) { return command }
-        if expectsFreeText { return nil }
-        return GlobalCommand(classification: classification)
+        let command = GlobalCommand(classification: classification)
+        guard expectsFreeText else { return command }
+        // Where free text is expected, only a short greeting or thanks is read as such ("halo", "makasih").
+        let short = text.split(whereSeparator: \.isWhitespace).count <= 3
+        return short && (command == .greeting || command == .thanks) ? command : nil
     }
 
     mutating func run(_ command: GlobalCommand, classification: Classification) {
