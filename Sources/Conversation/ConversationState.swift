@@ -20,7 +20,7 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// Tickets whose survey reminder was already sent.
     public internal(set) var remindedSurveys: [Int]
     /// Set by the inactivity timer: the next message is greeted with "continue / start over".
-    public internal(set) var idle: Bool
+    public internal(set) var inactive: Bool
 
     public init() {
         self.step = .idle
@@ -32,7 +32,7 @@ public struct ConversationState: Equatable, Codable, Sendable {
         self.ticketUploads = []
         self.parkedSurvey = nil
         self.remindedSurveys = []
-        self.idle = false
+        self.inactive = false
     }
 }
 

@@ -144,7 +144,7 @@ extension ConversationTurn {
             state.step = .idle
             say(catalogue.answers["hours"]?.text(in: language) ?? "")
         case .human:
-            handOff(reason: "asked")
+            handOff(reason: .asked)
         }
     }
 

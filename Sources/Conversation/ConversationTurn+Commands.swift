@@ -23,7 +23,7 @@ extension ConversationTurn {
         case .back:
             goBack()
         case .human:
-            handOff(reason: "asked")
+            handOff(reason: handOffReason)
         case .language(let chosen):
             let next = chosen ?? (language == .indonesian ? .english : .indonesian)
             state.language = next
@@ -73,8 +73,15 @@ extension ConversationTurn {
         promptCurrentStep(prefix: prefix)
     }
 
+    /// Why the provider is asking for staff now.
+    var handOffReason: HandOffReason {
+        if state.invalidAnswers >= catalogue.settings.maxInvalidAnswers { return .invalidAnswers }
+        if case .intake(let draft) = state.step, draft.stage == .consent { return .noConsent }
+        return .asked
+    }
+
     /// Hands the conversation to staff with everything collected so far.
-    mutating func handOff(reason: String) {
+    mutating func handOff(reason: HandOffReason) {
         var collected: TicketRequest?
         if case .intake(let draft) = state.step { collected = ticketRequest(for: draft) }
         if case .resumeOffer(.intake(let draft)) = state.step { collected = ticketRequest(for: draft) }

@@ -53,7 +53,8 @@ extension ConversationTurn {
             }
             draft.nextRequirement = nil
             draft.uploads.append(
-                IntakeDraft.Upload(mediaID: mediaID, requirementID: requirementID, filename: filename, guessed: guessed))
+                IntakeDraft.Upload(mediaID: mediaID, requirementID: requirementID, filename: filename, guessed: guessed)
+            )
             draft.stage = .documents
             state.step = .intake(draft)
             target = .intake(requirementID: requirementID)
@@ -156,7 +157,9 @@ extension ConversationTurn {
     ) {
         var draft = draft
         let required = service.requiredDocuments(for: draft.businessForm)
-        if let number = Int(text.trimming(".)")) ?? classification.entities.choice, required.indices.contains(number - 1) {
+        if let number = Int(text.trimming(".)")) ?? classification.entities.choice,
+            required.indices.contains(number - 1)
+        {
             let chosen = required[number - 1]
             if let guessed = draft.lastGuessed, let document = draft.documents[guessed], guessed != chosen.id {
                 let displaced = draft.documents[chosen.id]
@@ -165,7 +168,8 @@ extension ConversationTurn {
                 draft.lastGuessed = nil
                 state.step = .intake(draft)
                 return promptCurrentStep(
-                    prefix: t("documents.moved", ["file": document.filename, "document": chosen.title.text(in: language)]))
+                    prefix: t(
+                        "documents.moved", ["file": document.filename, "document": chosen.title.text(in: language)]))
             }
             draft.nextRequirement = chosen.id
             state.step = .intake(draft)

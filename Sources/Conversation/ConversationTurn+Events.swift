@@ -23,7 +23,7 @@ extension ConversationTurn {
         case .ticketOpened(let number):
             ticketOpened(number)
         case .inactivityTimeout:
-            if inProgress { state.idle = true }
+            if inProgress { state.inactive = true }
         case .surveyReminderDue(let ticket):
             surveyReminderDue(ticket)
         }
@@ -50,12 +50,12 @@ extension ConversationTurn {
         let last = state.lastMessageAt
         state.lastMessageAt = context.now
         let away = last.map { context.now.timeIntervalSince($0) > Double(catalogue.settings.inactivityMinutes) * 60 }
-        if case .text = message.kind, inProgress, state.idle || away == true {
-            state.idle = false
+        if case .text = message.kind, inProgress, state.inactive || away == true {
+            state.inactive = false
             offerResume()
             return
         }
-        state.idle = false
+        state.inactive = false
         switch message.kind {
         case .text(let text, let classification):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

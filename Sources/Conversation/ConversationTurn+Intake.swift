@@ -86,7 +86,11 @@ extension ConversationTurn {
             ]
             let body = lead + t(field.prompt, values)
             let options = intakeOptions(draft)
-            if options.isEmpty { say(body) } else { ask(body, options: options, list: options.count > 3 ? t("list.choose") : nil) }
+            if options.isEmpty {
+                say(body)
+            } else {
+                ask(body, options: options, list: options.count > 3 ? t("list.choose") : nil)
+            }
         case .consent:
             let notice = catalogue.privacy.text.text(in: language)
             ask(lead + notice, options: intakeOptions(draft))

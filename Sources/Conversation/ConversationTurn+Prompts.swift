@@ -11,7 +11,8 @@ extension ConversationTurn {
         case .intake(let draft): return intakeOptions(draft)
         case .choosingTicket:
             return context.openTickets.prefix(9).map {
-                ChoiceOption(id: "ticket.\($0.number)", title: "#\($0.number)", description: String($0.title.prefix(72)))
+                ChoiceOption(
+                    id: "ticket.\($0.number)", title: "#\($0.number)", description: String($0.title.prefix(72)))
             } + [ChoiceOption(id: "ticket.none", title: t("ticket.none"))]
         case .feedback(let ticket, _):
             return [ChoiceOption(id: "feedback.done.\(ticket)", title: t("button.done"))]
@@ -62,7 +63,8 @@ extension ConversationTurn {
         case .choosingTicket:
             ask(lead + t("ticket.which"), options: currentOptions(), list: t("ticket.button"))
         case .feedback(let ticket, let request):
-            ask(lead + t("feedback.request", ["ticket": String(ticket), "request": request]), options: currentOptions())
+            ask(
+                lead + t("feedback.request", ["ticket": String(ticket), "request": request]), options: currentOptions())
         case .confirmingResolution(let ticket):
             ask(lead + t("resolution.question", ["ticket": String(ticket)]), options: currentOptions())
         case .reopenReason(let ticket):
@@ -96,10 +98,12 @@ extension ConversationTurn {
             let help = [reason, example.map { t("invalid.example", ["example": $0]) }, t("invalid.offerStaff")]
                 .compactMap { $0 }.joined(separator: "\n\n")
             say(help)
-            ask(t("invalid.orStaff"), options: [
-                ChoiceOption(id: "global.human", title: t("button.staff")),
-                ChoiceOption(id: "global.menu", title: t("button.menu")),
-            ])
+            ask(
+                t("invalid.orStaff"),
+                options: [
+                    ChoiceOption(id: "global.human", title: t("button.staff")),
+                    ChoiceOption(id: "global.menu", title: t("button.menu")),
+                ])
             return
         }
         promptCurrentStep(prefix: reason)

@@ -9,7 +9,8 @@ extension ConversationTurn {
         interrupt(with: .survey(SurveyProgress(ticket: ticket)))
         let hours = Double(catalogue.settings.surveyReminderHours) * 3600
         emit(.schedule(.surveyReminder(ticket: ticket), at: context.now.addingTimeInterval(hours)))
-        promptCurrentStep(prefix: t("survey.intro", ["ticket": String(ticket), "count": String(survey.questions.count)]))
+        promptCurrentStep(
+            prefix: t("survey.intro", ["ticket": String(ticket), "count": String(survey.questions.count)]))
     }
 
     func commentRequired(_ progress: SurveyProgress) -> Bool {
@@ -28,12 +29,14 @@ extension ConversationTurn {
             return
         }
         guard let question = survey.questions[safe: progress.answers.count] else { return }
-        let body = lead + t(
-            "survey.question",
-            [
-                "index": String(progress.answers.count + 1), "count": String(survey.questions.count),
-                "section": question.sectionTitle.text(in: language), "question": question.text.text(in: language),
-            ])
+        let body =
+            lead
+            + t(
+                "survey.question",
+                [
+                    "index": String(progress.answers.count + 1), "count": String(survey.questions.count),
+                    "section": question.sectionTitle.text(in: language), "question": question.text.text(in: language),
+                ])
         ask(body, options: currentOptions(), list: t("survey.button"))
     }
 
@@ -98,9 +101,11 @@ extension ConversationTurn {
         if case .survey = state.step {
             promptCurrentStep(prefix: t("survey.reminder", ["ticket": String(ticket)]))
         } else {
-            ask(t("survey.reminder", ["ticket": String(ticket)]), options: [
-                ChoiceOption(id: "survey.resume", title: t("button.resumeSurvey"))
-            ])
+            ask(
+                t("survey.reminder", ["ticket": String(ticket)]),
+                options: [
+                    ChoiceOption(id: "survey.resume", title: t("button.resumeSurvey"))
+                ])
         }
     }
 }

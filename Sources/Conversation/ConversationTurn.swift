@@ -33,7 +33,8 @@ struct ConversationTurn {
     /// Sends an interactive message with its typed fallback line; a body too long for an interactive
     /// message goes first as text.
     mutating func ask(_ body: String, options: [ChoiceOption], list: String? = nil) {
-        let fallback = options.count == 1
+        let fallback =
+            options.count == 1
             ? t("fallback.one") : t("fallback.numbers", ["count": String(options.count)])
         var body = body + "\n\n" + fallback
         if body.count > 1024 {
@@ -41,10 +42,12 @@ struct ConversationTurn {
             body = fallback
         }
         if options.count <= 3 && list == nil {
-            effects.append(.send(.buttons(body: body, buttons: options.map { ReplyButton(id: $0.id, title: $0.title) })))
+            effects.append(
+                .send(.buttons(body: body, buttons: options.map { ReplyButton(id: $0.id, title: $0.title) })))
         } else {
             let rows = options.map { ReplyRow(id: $0.id, title: $0.title, description: $0.description) }
-            effects.append(.send(.list(body: body, buttonLabel: list ?? t("list.button"), sections: [ReplySection(rows: rows)])))
+            effects.append(
+                .send(.list(body: body, buttonLabel: list ?? t("list.button"), sections: [ReplySection(rows: rows)])))
         }
     }
 

@@ -2,7 +2,9 @@ import Foundation
 
 extension DialogCatalogue {
     /// The files of `Dialogs/conversation/`.
-    public static let fileNames = ["settings.json", "prompts.json", "menu.json", "services.json", "privacy.json", "answers.json"]
+    public static let fileNames = [
+        "settings.json", "prompts.json", "menu.json", "services.json", "privacy.json", "answers.json",
+    ]
 
     /// Loads and validates `<dialogs>/conversation/*.json`.
     public static func load(dialogsDirectory: URL) throws(DialogCatalogueError) -> DialogCatalogue {
@@ -41,7 +43,9 @@ extension DialogCatalogue {
         let settingsRoot = root("settings.json")
         var keywords: [String: [String]] = [:]
         for name in settingsRoot.keys("keywords") {
-            keywords[name] = settingsRoot.child("keywords").array(name).compactMap { ($0.value as? String)?.lowercased() }
+            keywords[name] = settingsRoot.child("keywords").array(name).compactMap {
+                ($0.value as? String)?.lowercased()
+            }
         }
         let settings = DialogSettings(
             inactivityMinutes: settingsRoot.int("inactivityMinutes") ?? 30,
@@ -73,7 +77,9 @@ extension DialogCatalogue {
 
         let menuRoot = root("menu.json")
         let menuNodes = menuRoot.array("menu")
-        if menuNodes.count > 10 { menuRoot.child("menu").problem("\(menuNodes.count) rows, WhatsApp lists hold at most 10") }
+        if menuNodes.count > 10 {
+            menuRoot.child("menu").problem("\(menuNodes.count) rows, WhatsApp lists hold at most 10")
+        }
         if menuNodes.isEmpty { menuRoot.child("menu").problem("the menu needs at least one row") }
         let menu: [MenuEntry] = menuNodes.compactMap { node in
             guard let id = node.string("id", maxLength: 100), let actionText = node.string("action") else { return nil }
@@ -102,7 +108,8 @@ extension DialogCatalogue {
 
         let privacyRoot = root("privacy.json")
         let privacy = PrivacyNotice(
-            version: privacyRoot.string("version") ?? "", text: privacyRoot.localized("text", maxLength: 1024 - 40)
+            version: privacyRoot.string("version") ?? "",
+            text: privacyRoot.localized("text", maxLength: 1024 - 40)
                 ?? LocalizedText(id: "", en: ""))
 
         let answersRoot = root("answers.json")
@@ -184,7 +191,8 @@ extension DialogCatalogue {
                 } else if let group = DocumentGroup(rawValue: key) {
                     byGroup[group] = requirements(documentsNode, key)
                 } else {
-                    documentsNode.child(key).problem("unknown business form group \"\(key)\" (all, badanUsaha, perorangan, asing)")
+                    documentsNode.child(key).problem(
+                        "unknown business form group \"\(key)\" (all, badanUsaha, perorangan, asing)")
                 }
             }
             for group in DocumentGroup.allCases {
@@ -192,7 +200,8 @@ extension DialogCatalogue {
                 JSONCursor.checkUnique(ids)
             }
             if !byGroup.isEmpty, !fields.contains(where: { $0.validator == .businessForm }) {
-                node.child("fields").problem("documents depend on the business form, but no field asks it (businessForm)")
+                node.child("fields").problem(
+                    "documents depend on the business form, but no field asks it (businessForm)")
             }
         }
         let template = node.localized("descriptionTemplate", maxLength: 2000)

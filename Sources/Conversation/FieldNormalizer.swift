@@ -67,7 +67,9 @@ enum FieldNormalizer {
         guard digits.count == 18, digits.allSatisfy(\.isASCIIDigitCharacter) else { return nil }
         let month = Int(String(digits[4...5])) ?? 0
         let day = Int(String(digits[6...7])) ?? 0
-        guard (1...12).contains(month), (1...31).contains(day), digits[14] == "1" || digits[14] == "2" else { return nil }
+        guard (1...12).contains(month), (1...31).contains(day), digits[14] == "1" || digits[14] == "2" else {
+            return nil
+        }
         return String(digits)
     }
 

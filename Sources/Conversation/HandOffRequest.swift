@@ -2,8 +2,7 @@
 ///
 /// The runtime opens (or reuses) a ticket for staff and answers with `ConversationEvent.ticketOpened`.
 public struct HandOffRequest: Equatable, Codable, Sendable {
-    /// Why: `asked` (the provider typed "petugas"), `invalidAnswers`, `noConsent`.
-    public var reason: String
+    public var reason: HandOffReason
     /// The intake collected so far, if any (the ticket request as it would be submitted).
     public var collected: TicketRequest?
     /// The provider's open ticket this concerns, if exactly one.
@@ -12,7 +11,7 @@ public struct HandOffRequest: Equatable, Codable, Sendable {
     public var reporterName: String?
 
     public init(
-        reason: String, collected: TicketRequest?, ticket: Int?, reporterWaID: String, reporterName: String?
+        reason: HandOffReason, collected: TicketRequest?, ticket: Int?, reporterWaID: String, reporterName: String?
     ) {
         self.reason = reason
         self.collected = collected

@@ -16,7 +16,8 @@ public struct InboundChatMessage: Equatable, Sendable {
         case text(String, Classification)
         case buttonReply(id: String, title: String)
         case listReply(id: String, title: String)
-        case document(mediaID: String, filename: String, mimeType: String, size: Int?, sha256: String?, caption: String?)
+        case document(
+            mediaID: String, filename: String, mimeType: String, size: Int?, sha256: String?, caption: String?)
         case image(mediaID: String, caption: String?)
         case audio
         case video

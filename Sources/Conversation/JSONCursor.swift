@@ -50,7 +50,9 @@ struct JSONCursor {
             node.problem(node.isPresent ? "expected an array" : "missing")
             return []
         }
-        return items.enumerated().map { JSONCursor(file: file, path: "\(node.path)[\($0.offset)]", value: $0.element, log: log) }
+        return items.enumerated().map {
+            JSONCursor(file: file, path: "\(node.path)[\($0.offset)]", value: $0.element, log: log)
+        }
     }
 
     /// Keys of an object, sorted.

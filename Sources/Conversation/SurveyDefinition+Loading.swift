@@ -2,7 +2,9 @@ import Foundation
 
 extension SurveyDefinition {
     /// Loads and validates `Dialogs/survey.json` (owned by Ticketing; read here as plain values).
-    public static func parse(_ data: Data, file: String = "survey.json") throws(DialogCatalogueError) -> SurveyDefinition {
+    public static func parse(_ data: Data, file: String = "survey.json") throws(DialogCatalogueError)
+        -> SurveyDefinition
+    {
         let log = JSONCursorLog()
         let root: JSONCursor
         do {
@@ -27,6 +29,7 @@ extension SurveyDefinition {
         JSONCursor.checkUnique(questions.map { ($0.id, root.child("sections")) })
         let threshold = root.int("commentRequiredAtOrBelow") ?? 0
         guard log.problems.isEmpty else { throw .problems(log.problems) }
-        return SurveyDefinition(version: version, scale: scale, questions: questions, commentRequiredAtOrBelow: threshold)
+        return SurveyDefinition(
+            version: version, scale: scale, questions: questions, commentRequiredAtOrBelow: threshold)
     }
 }

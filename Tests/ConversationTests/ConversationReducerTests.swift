@@ -17,10 +17,11 @@ struct ConversationReducerTests {
         _ = chat.pdf("m2", "npwp.pdf")
         _ = chat.stored("m2", "npwp.pdf")
         let effects = chat.tap("summary.confirm")
-        let request = try #require(effects.compactMap { effect -> TicketRequest? in
-            if case .openTicket(let request) = effect { return request }
-            return nil
-        }.first)
+        let request = try #require(
+            effects.compactMap { effect -> TicketRequest? in
+                if case .openTicket(let request) = effect { return request }
+                return nil
+            }.first)
         print("messages sent by the provider to open a registration ticket with two PDFs: \(chat.sentByProvider)")
         #expect(chat.sentByProvider <= 9)
         #expect(request.attachments.map(\.requirementID) == ["ktp_direktur", "npwp_perusahaan"])
@@ -63,7 +64,9 @@ struct ConversationReducerTests {
                     }
                 case .consent: effects = chat.tap("consent.yes")
                 case .documents:
-                    let missing = service.requiredDocuments(for: draft.businessForm).filter { draft.documents[$0.id] == nil }
+                    let missing = service.requiredDocuments(for: draft.businessForm).filter {
+                        draft.documents[$0.id] == nil
+                    }
                     let media = "m\(guardCount)"
                     _ = chat.pdf(media, "\(missing[0].id).pdf")
                     effects = chat.stored(media, "\(missing[0].id).pdf")
@@ -114,7 +117,8 @@ struct ConversationReducerTests {
         _ = chat.type("PT Maju Jaya")
         _ = chat.tap("phone.self")
         _ = chat.tap("consent.yes")
-        let effects = chat.message(.document(mediaID: "x", filename: "ktp.jpg", mimeType: "image/jpeg", size: 10, sha256: nil, caption: nil))
+        let effects = chat.message(
+            .document(mediaID: "x", filename: "ktp.jpg", mimeType: "image/jpeg", size: 10, sha256: nil, caption: nil))
         #expect(sentTexts(effects).first?.hasPrefix("Maaf, ktp.jpg adalah foto.") == true)
         #expect(!effects.contains { if case .fetchMedia = $0 { return true } else { return false } })
     }
@@ -155,7 +159,8 @@ struct ConversationReducerTests {
         _ = chat.event(.ticketClosed(ticket: 7))
         _ = chat.type("1")
         for _ in 2...8 { _ = chat.tap("survey.4") }
-        #expect(chat.state.step == .survey(SurveyProgress(ticket: 7, answers: [1, 4, 4, 4, 4, 4, 4, 4], comment: true)))
+        #expect(
+            chat.state.step == .survey(SurveyProgress(ticket: 7, answers: [1, 4, 4, 4, 4, 4, 4, 4], comment: true)))
         let effects = chat.type("Respon lambat sekali")
         guard case .submitSurvey(let submission) = effects.first else {
             Issue.record("no survey: \(effects)")
@@ -166,7 +171,8 @@ struct ConversationReducerTests {
     }
 
     @Test func statusAnswersOnlyTheContactsOwnTickets() throws {
-        let ticket = TicketSummary(number: 12, title: "Konsultasi SPSE", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        let ticket = TicketSummary(
+            number: 12, title: "Konsultasi SPSE", stateText: "Diproses", waitingOn: "petugas", due: nil)
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
         let effects = chat.type("cek tiket 99", .checkStatus, entities: Entities(ticketNumber: 99))
         #expect(sentTexts(effects) == ["Tiket #99 tidak ditemukan di antara tiket Anda."])

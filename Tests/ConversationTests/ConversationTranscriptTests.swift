@@ -28,7 +28,9 @@ struct ConversationTranscriptTests {
 
     @Test func registrationHappyPath() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        check(chat.type("halo", .greeting), """
+        check(
+            chat.type("halo", .greeting),
+            """
             › Halo Budi, selamat datang di layanan helpdesk LPSE.
 
             Silakan pilih layanan yang Anda butuhkan.
@@ -45,18 +47,24 @@ struct ConversationTranscriptTests {
               - Tanya jawab (FAQ)
               - Bicara dengan petugas
             """)
-        check(chat.tap("menu.registrasi"), """
+        check(
+            chat.tap("menu.registrasi"),
+            """
             › Baik, kita mulai permohonan Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE). Ketik "kembali" untuk mundur satu langkah, "batal" untuk membatalkan, atau "petugas" untuk bicara dengan petugas.
 
             Tulis nama badan usaha Anda beserta bentuknya, misalnya "PT Maju Jaya".
             """)
-        check(chat.type("PT. Maju Jaya"), """
+        check(
+            chat.type("PT. Maju Jaya"),
+            """
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 
             (Atau balas dengan angka 1.)
               [Pakai nomor ini]
             """)
-        check(chat.tap("phone.self"), """
+        check(
+            chat.tap("phone.self"),
+            """
             › Pemberitahuan pelindungan data pribadi (UU 27/2022):
             • Tujuan: nomor telepon, NPWP dan dokumen Anda dipakai hanya untuk memproses permohonan ini dan verifikasi penyedia.
             • Penyimpanan: dokumen disimpan selama proses verifikasi dan paling lama 1 tahun, lalu dihapus.
@@ -66,26 +74,36 @@ struct ConversationTranscriptTests {
             (Atau balas dengan angka 1–3.)
               [Setuju] [Tidak setuju] [Bicara petugas]
             """)
-        check(chat.tap("consent.yes"), """
+        check(
+            chat.tap("consent.yes"),
+            """
             ⚙ recordConsent 2026-11-01 id
             › Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ⬜ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
-        check(chat.pdf("m1", "scan-ktp.pdf"), """
+        check(
+            chat.pdf("m1", "scan-ktp.pdf"),
+            """
             ⚙ fetchMedia m1 for ktp_direktur
             """)
-        check(chat.stored("m1", "scan-ktp.pdf"), """
+        check(
+            chat.stored("m1", "scan-ktp.pdf"),
+            """
             › ✅ scan-ktp.pdf diterima sebagai KTP/KITAS Direktur.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ✅ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
-        check(chat.pdf("m2", "dokumen.pdf"), """
+        check(
+            chat.pdf("m2", "dokumen.pdf"),
+            """
             ⚙ fetchMedia m2 for npwp_perusahaan
             """)
-        check(chat.stored("m2", "dokumen.pdf"), """
+        check(
+            chat.stored("m2", "dokumen.pdf"),
+            """
             › ✅ dokumen.pdf diterima sebagai NPWP Perusahaan. Jika salah, balas dengan nomor dokumen yang benar.
             › Ringkasan permohonan Anda:
             Layanan: Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)
@@ -102,10 +120,14 @@ struct ConversationTranscriptTests {
             (Atau balas dengan angka 1–3.)
               [Kirim] [Ubah] [Batal]
             """)
-        check(chat.tap("summary.confirm"), """
+        check(
+            chat.tap("summary.confirm"),
+            """
             ⚙ openTicket Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE) | PT Maju Jaya | +6281234567890 | ktp_direktur=scan-ktp.pdf,npwp_perusahaan=dokumen.pdf
             """)
-        check(chat.event(.ticketOpened(number: 1259)), """
+        check(
+            chat.event(.ticketOpened(number: 1259)),
+            """
             › Tiket #1259 berhasil dibuat untuk layanan Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE). Petugas akan memeriksa berkas Anda dan mengabari di sini, termasuk jadwal verifikasi bila diperlukan. Ketik "status" kapan saja untuk melihat perkembangannya.
             """)
         #expect(chat.state.step == .idle)
@@ -116,7 +138,9 @@ struct ConversationTranscriptTests {
     @Test func companyWithoutFormAsksItAndTypedPhoneIsNormalised() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
-        check(chat.type("Maju Jaya"), """
+        check(
+            chat.type("Maju Jaya"),
+            """
             › Apa bentuk usaha Maju Jaya?
 
             (Atau balas dengan angka 1–8.)
@@ -130,13 +154,17 @@ struct ConversationTranscriptTests {
               - Perorangan
               - Perusahaan asing
             """)
-        check(chat.type("7"), """
+        check(
+            chat.type("7"),
+            """
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 
             (Atau balas dengan angka 1.)
               [Pakai nomor ini]
             """)
-        check(chat.type("0812 9876 5432"), """
+        check(
+            chat.type("0812 9876 5432"),
+            """
             › Pemberitahuan pelindungan data pribadi (UU 27/2022):
             • Tujuan: nomor telepon, NPWP dan dokumen Anda dipakai hanya untuk memproses permohonan ini dan verifikasi penyedia.
             • Penyimpanan: dokumen disimpan selama proses verifikasi dan paling lama 1 tahun, lalu dihapus.
@@ -150,20 +178,27 @@ struct ConversationTranscriptTests {
             Issue.record("left the intake")
             return
         }
-        #expect(draft.answers == ["company": "Maju Jaya", "business_form": "Perorangan", "director_phone": "+6281298765432"])
+        #expect(
+            draft.answers == [
+                "company": "Maju Jaya", "business_form": "Perorangan", "director_phone": "+6281298765432",
+            ])
         #expect(draft.stage == .consent)
     }
 
     @Test func badInputAtEveryIntakeQuestionIsExplainedAndAskedAgain() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
-        check(chat.type("!"), """
+        check(
+            chat.type("!"),
+            """
             › Nama badan usaha belum terbaca.
 
             Tulis nama badan usaha Anda beserta bentuknya, misalnya "PT Maju Jaya".
             """)
         _ = chat.type("Maju Jaya")
-        check(chat.type("Yayasan"), """
+        check(
+            chat.type("Yayasan"),
+            """
             › Bentuk usaha tidak dikenal.
 
             Apa bentuk usaha Maju Jaya?
@@ -180,7 +215,9 @@ struct ConversationTranscriptTests {
               - Perusahaan asing
             """)
         _ = chat.tap("form.CV")
-        check(chat.type("021-555"), """
+        check(
+            chat.type("021-555"),
+            """
             › Nomor itu bukan nomor HP Indonesia yang valid.
 
             Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
@@ -189,7 +226,9 @@ struct ConversationTranscriptTests {
               [Pakai nomor ini]
             """)
         _ = chat.tap("phone.self")
-        check(chat.type("hmm"), """
+        check(
+            chat.type("hmm"),
+            """
             › Mohon pilih salah satu.
 
             Pemberitahuan pelindungan data pribadi (UU 27/2022):
@@ -202,28 +241,39 @@ struct ConversationTranscriptTests {
               [Setuju] [Tidak setuju] [Bicara petugas]
             """)
         _ = chat.tap("consent.yes")
-        check(chat.type("apa ini"), """
+        check(
+            chat.type("apa ini"),
+            """
             › Kami menunggu file PDF. Ketik nomor dokumen untuk memilih yang akan dikirim, atau "selesai" bila semua sudah terkirim.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ⬜ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
-        check(chat.message(.document(mediaID: "x", filename: "ktp.docx", mimeType: "application/msword", size: 100, sha256: nil, caption: nil)), """
+        check(
+            chat.message(
+                .document(
+                    mediaID: "x", filename: "ktp.docx", mimeType: "application/msword", size: 100, sha256: nil,
+                    caption: nil)),
+            """
             › Maaf, ktp.docx bukan file PDF. Mohon kirim dokumen dalam format PDF.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ⬜ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
-        check(chat.message(.image(mediaID: "y", caption: nil)), """
+        check(
+            chat.message(.image(mediaID: "y", caption: nil)),
+            """
             › Maaf, gambar ini adalah foto. Mohon pindai atau simpan dokumen sebagai PDF, lalu kirim sebagai dokumen.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ⬜ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
-        check(chat.pdf("big", "ktp.pdf", size: 6_000_000), """
+        check(
+            chat.pdf("big", "ktp.pdf", size: 6_000_000),
+            """
             › Maaf, ktp.pdf lebih besar dari 4 MB. Mohon perkecil ukurannya lalu kirim ulang.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
@@ -231,7 +281,9 @@ struct ConversationTranscriptTests {
             2. ⬜ NPWP Perusahaan
             """)
         _ = chat.pdf("m1", "ktp.pdf")
-        check(chat.event(.documentRejected(mediaID: "m1", reason: .notPDF)), """
+        check(
+            chat.event(.documentRejected(mediaID: "m1", reason: .notPDF)),
+            """
             › Maaf, ktp.pdf bukan file PDF. Mohon kirim dokumen dalam format PDF.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
@@ -249,20 +301,28 @@ struct ConversationTranscriptTests {
 
     @Test func documentsArriveInAnyOrderAndAGuessCanBeCorrected() throws {
         var chat = try atDocuments()
-        check(chat.pdf("m1", "npwp-pt.pdf"), """
+        check(
+            chat.pdf("m1", "npwp-pt.pdf"),
+            """
             ⚙ fetchMedia m1 for npwp_perusahaan
             """)
-        check(chat.stored("m1", "npwp-pt.pdf"), """
+        check(
+            chat.stored("m1", "npwp-pt.pdf"),
+            """
             › ✅ npwp-pt.pdf diterima sebagai NPWP Perusahaan.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ⬜ KTP/KITAS Direktur
             2. ✅ NPWP Perusahaan
             """)
-        check(chat.pdf("m2", "scan.pdf"), """
+        check(
+            chat.pdf("m2", "scan.pdf"),
+            """
             ⚙ fetchMedia m2 for ktp_direktur
             """)
-        check(chat.stored("m2", "scan.pdf"), """
+        check(
+            chat.stored("m2", "scan.pdf"),
+            """
             › ✅ scan.pdf diterima sebagai KTP/KITAS Direktur. Jika salah, balas dengan nomor dokumen yang benar.
             › Ringkasan permohonan Anda:
             Layanan: Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)
@@ -279,7 +339,9 @@ struct ConversationTranscriptTests {
             (Atau balas dengan angka 1–3.)
               [Kirim] [Ubah] [Batal]
             """)
-        check(chat.type("2"), """
+        check(
+            chat.type("2"),
+            """
             › Bagian mana yang ingin Anda ubah?
 
             (Atau balas dengan angka 1–5.)
@@ -295,35 +357,45 @@ struct ConversationTranscriptTests {
     @Test func aGuessedDocumentCanBeMovedToTheRightItem() throws {
         var chat = try atDocuments()
         _ = chat.pdf("m1", "scan.pdf")
-        check(chat.stored("m1", "scan.pdf"), """
+        check(
+            chat.stored("m1", "scan.pdf"),
+            """
             › ✅ scan.pdf diterima sebagai KTP/KITAS Direktur. Jika salah, balas dengan nomor dokumen yang benar.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ✅ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
-        check(chat.type("2"), """
+        check(
+            chat.type("2"),
+            """
             › Baik, scan.pdf kami catat sebagai NPWP Perusahaan.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ⬜ KTP/KITAS Direktur
             2. ✅ NPWP Perusahaan
             """)
-        check(chat.type("selesai"), """
+        check(
+            chat.type("selesai"),
+            """
             › Masih kurang: KTP/KITAS Direktur.
 
             Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
             1. ⬜ KTP/KITAS Direktur
             2. ✅ NPWP Perusahaan
             """)
-        check(chat.pdf("m2", "scan2.pdf"), """
+        check(
+            chat.pdf("m2", "scan2.pdf"),
+            """
             ⚙ fetchMedia m2 for ktp_direktur
             """)
     }
 
     @Test func summaryCanChangeAFieldAndTheDescription() throws {
         var chat = try atSummary()
-        check(chat.tap("summary.change"), """
+        check(
+            chat.tap("summary.change"),
+            """
             › Bagian mana yang ingin Anda ubah?
 
             (Atau balas dengan angka 1–5.)
@@ -334,13 +406,17 @@ struct ConversationTranscriptTests {
               - Deskripsi
               - Dokumen
             """)
-        check(chat.tap("change.director_phone"), """
+        check(
+            chat.tap("change.director_phone"),
+            """
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 
             (Atau balas dengan angka 1.)
               [Pakai nomor ini]
             """)
-        check(chat.type("+62 813-1111-2222"), """
+        check(
+            chat.type("+62 813-1111-2222"),
+            """
             › Ringkasan permohonan Anda:
             Layanan: Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)
             Nama usaha: PT Maju Jaya
@@ -357,13 +433,17 @@ struct ConversationTranscriptTests {
               [Kirim] [Ubah] [Batal]
             """)
         _ = chat.tap("summary.change")
-        check(chat.tap("change._description"), """
+        check(
+            chat.tap("change._description"),
+            """
             › Deskripsi saat ini:
             Permohonan Registrasi dan Verifikasi Berkas atas nama PT Maju Jaya. Nomor WhatsApp direksi untuk verifikasi video call: +6281311112222.
 
             Ketik deskripsi baru.
             """)
-        check(chat.type("Mohon verifikasi berkas PT Maju Jaya, direktur bisa dihubungi pagi hari."), """
+        check(
+            chat.type("Mohon verifikasi berkas PT Maju Jaya, direktur bisa dihubungi pagi hari."),
+            """
             › Ringkasan permohonan Anda:
             Layanan: Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)
             Nama usaha: PT Maju Jaya
@@ -390,7 +470,9 @@ struct ConversationTranscriptTests {
 
     @Test func summaryCancelSubmitsNothing() throws {
         var chat = try atSummary()
-        check(chat.tap("summary.cancel"), """
+        check(
+            chat.tap("summary.cancel"),
+            """
             › Baik, permohonan dibatalkan. Tidak ada yang dikirim.
 
             Silakan pilih layanan yang Anda butuhkan.
@@ -415,13 +497,17 @@ struct ConversationTranscriptTests {
         _ = chat.tap("menu.registrasi")
         _ = chat.type("PT Maju Jaya")
         _ = chat.tap("phone.self")
-        check(chat.tap("consent.no"), """
+        check(
+            chat.tap("consent.no"),
+            """
             › Tanpa persetujuan, kami tidak dapat menerima dokumen Anda lewat WhatsApp. Anda dapat menyetujui, atau bicara langsung dengan petugas.
 
             (Atau balas dengan angka 1–3.)
               [Setuju] [Tidak setuju] [Bicara petugas]
             """)
-        check(chat.pdf("m1", "ktp.pdf"), """
+        check(
+            chat.pdf("m1", "ktp.pdf"),
+            """
             › Dokumen akan diminta setelah pertanyaan ini.
 
             Pemberitahuan pelindungan data pribadi (UU 27/2022):
@@ -433,8 +519,10 @@ struct ConversationTranscriptTests {
             (Atau balas dengan angka 1–3.)
               [Setuju] [Tidak setuju] [Bicara petugas]
             """)
-        check(chat.type("3"), """
-            ⚙ handOff asked ticket=- collected=registrasi
+        check(
+            chat.type("3"),
+            """
+            ⚙ handOff noConsent ticket=- collected=registrasi
             › Baik, kami hubungkan dengan petugas. Semua yang sudah Anda isi ikut diteruskan.
             """)
         #expect(chat.state.consent == nil)
@@ -442,16 +530,22 @@ struct ConversationTranscriptTests {
 
     @Test func backStepsThroughTheFormAndLeavesAtTheFirstQuestion() throws {
         var chat = try atDocuments()
-        check(chat.type("kembali"), """
+        check(
+            chat.type("kembali"),
+            """
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 
             (Atau balas dengan angka 1.)
               [Pakai nomor ini]
             """)
-        check(chat.type("kembali"), """
+        check(
+            chat.type("kembali"),
+            """
             › Tulis nama badan usaha Anda beserta bentuknya, misalnya "PT Maju Jaya".
             """)
-        check(chat.type("kembali"), """
+        check(
+            chat.type("kembali"),
+            """
             › Silakan pilih layanan yang Anda butuhkan.
 
             (Atau balas dengan angka 1–9.)
@@ -471,11 +565,15 @@ struct ConversationTranscriptTests {
     @Test func languageSwitchRepeatsTheQuestionInEnglish() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
-        check(chat.type("english"), """
+        check(
+            chat.type("english"),
+            """
             › Language switched to English.
             › Write your business name with its legal form, e.g. "PT Maju Jaya".
             """)
-        check(chat.type("PT Maju Jaya"), """
+        check(
+            chat.type("PT Maju Jaya"),
+            """
             › The director's WhatsApp number for the video-call verification? Tap "Use this number" for +6281234567890, or type another number.
 
             (Or reply with the number 1.)
@@ -488,14 +586,18 @@ struct ConversationTranscriptTests {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
         _ = chat.type("PT Maju Jaya")
-        check(chat.type("selamat pagi", .greeting), """
+        check(
+            chat.type("selamat pagi", .greeting),
+            """
             › Halo Budi, kita lanjutkan ya.
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 
             (Atau balas dengan angka 1.)
               [Pakai nomor ini]
             """)
-        check(chat.type("makasih", .thanks), """
+        check(
+            chat.type("makasih", .thanks),
+            """
             › Sama-sama, senang membantu.
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 
@@ -506,28 +608,44 @@ struct ConversationTranscriptTests {
 
     @Test func unsupportedMessagesSayWhatLoketTakes() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        check(chat.message(.sticker), """
+        check(
+            chat.message(.sticker),
+            """
             › Terima kasih atas stikernya 😊 Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
-        check(chat.message(.audio), """
+        check(
+            chat.message(.audio),
+            """
             › Maaf, kami belum dapat mendengarkan pesan suara. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
-        check(chat.message(.location), """
+        check(
+            chat.message(.location),
+            """
             › Terima kasih, namun kami tidak memerlukan lokasi. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
-        check(chat.message(.contacts), """
+        check(
+            chat.message(.contacts),
+            """
             › Terima kasih, namun kami tidak dapat membaca kartu kontak. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
-        check(chat.message(.reaction), """
+        check(
+            chat.message(.reaction),
+            """
             › Terima kasih atas reaksinya. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
-        check(chat.message(.video), """
+        check(
+            chat.message(.video),
+            """
             › Maaf, kami tidak dapat memproses video. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
-        check(chat.message(.unsupported), """
+        check(
+            chat.message(.unsupported),
+            """
             › Maaf, jenis pesan ini tidak dapat kami baca. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
-        check(chat.message(.image(mediaID: "i", caption: nil)), """
+        check(
+            chat.message(.image(mediaID: "i", caption: nil)),
+            """
             › Kami tidak dapat memproses gambar. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
         #expect(chat.state.step == .idle)
@@ -537,16 +655,22 @@ struct ConversationTranscriptTests {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
         chat.now = chat.now.addingTimeInterval(31 * 60)
-        check(chat.type("PT Maju Jaya"), """
+        check(
+            chat.type("PT Maju Jaya"),
+            """
             › Selamat datang kembali, Budi. Sebelumnya Anda sedang mengisi permohonan Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE). Lanjutkan atau mulai ulang?
 
             (Atau balas dengan angka 1–2.)
               [Lanjutkan] [Mulai ulang]
             """)
-        check(chat.tap("resume.continue"), """
+        check(
+            chat.tap("resume.continue"),
+            """
             › Tulis nama badan usaha Anda beserta bentuknya, misalnya "PT Maju Jaya".
             """)
-        check(chat.type("PT Maju Jaya"), """
+        check(
+            chat.type("PT Maju Jaya"),
+            """
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 
             (Atau balas dengan angka 1.)
@@ -559,7 +683,9 @@ struct ConversationTranscriptTests {
         _ = chat.tap("menu.registrasi")
         _ = chat.event(.inactivityTimeout)
         _ = chat.type("halo", .greeting)
-        check(chat.type("2"), """
+        check(
+            chat.type("2"),
+            """
             › Silakan pilih layanan yang Anda butuhkan.
 
             (Atau balas dengan angka 1–9.)
@@ -578,9 +704,13 @@ struct ConversationTranscriptTests {
     }
 
     @Test func staffFeedbackRequestCollectsTextAndDocumentsThenHandsBack() throws {
-        let ticket = TicketSummary(number: 1259, title: "Registrasi", stateText: "Menunggu Anda", waitingOn: "Anda", due: nil)
+        let ticket = TicketSummary(
+            number: 1259, title: "Registrasi", stateText: "Menunggu Anda", waitingOn: "Anda", due: nil)
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
-        check(chat.event(.staffRequestedFeedback(ticket: 1259, text: "Mohon kirim ulang NPWP perusahaan yang terbaca jelas.")), """
+        check(
+            chat.event(
+                .staffRequestedFeedback(ticket: 1259, text: "Mohon kirim ulang NPWP perusahaan yang terbaca jelas.")),
+            """
             › Petugas meminta informasi tambahan untuk tiket #1259:
 
             Mohon kirim ulang NPWP perusahaan yang terbaca jelas.
@@ -590,21 +720,29 @@ struct ConversationTranscriptTests {
             (Atau balas dengan angka 1.)
               [Selesai]
             """)
-        check(chat.type("Baik, saya kirim sekarang"), """
+        check(
+            chat.type("Baik, saya kirim sekarang"),
+            """
             ⚙ appendToTicket #1259: Baik, saya kirim sekarang
             › Pesan diteruskan ke tiket #1259. Kirim lagi bila perlu, atau tekan Selesai.
 
             (Atau balas dengan angka 1.)
               [Selesai]
             """)
-        check(chat.pdf("m9", "npwp-baru.pdf"), """
+        check(
+            chat.pdf("m9", "npwp-baru.pdf"),
+            """
             ⚙ fetchMedia m9 for #1259
             """)
-        check(chat.stored("m9", "npwp-baru.pdf"), """
+        check(
+            chat.stored("m9", "npwp-baru.pdf"),
+            """
             ⚙ attachToTicket #1259: npwp-baru.pdf
             › File npwp-baru.pdf sudah dilampirkan ke tiket #1259.
             """)
-        check(chat.type("selesai"), """
+        check(
+            chat.type("selesai"),
+            """
             ⚙ provideFeedback #1259
             › Terima kasih. Tanggapan Anda untuk tiket #1259 sudah diteruskan ke petugas.
             """)
@@ -616,14 +754,18 @@ struct ConversationTranscriptTests {
         _ = chat.tap("menu.registrasi")
         _ = chat.type("PT Maju Jaya")
         _ = chat.event(.staffRequestedFeedback(ticket: 1200, text: "Apakah email perusahaan masih aktif?"))
-        check(chat.type("Masih aktif"), """
+        check(
+            chat.type("Masih aktif"),
+            """
             ⚙ appendToTicket #1200: Masih aktif
             › Pesan diteruskan ke tiket #1200. Kirim lagi bila perlu, atau tekan Selesai.
 
             (Atau balas dengan angka 1.)
               [Selesai]
             """)
-        check(chat.tap("feedback.done.1200"), """
+        check(
+            chat.tap("feedback.done.1200"),
+            """
             ⚙ provideFeedback #1200
             › Terima kasih. Tanggapan Anda untuk tiket #1200 sudah diteruskan ke petugas.
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
@@ -645,7 +787,9 @@ struct ConversationTranscriptTests {
 
     @Test func resolutionConfirmedThenFullSurveyWithoutComment() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
-        check(chat.event(.ticketResolved(ticket: 1259, note: "Akun sudah diverifikasi.")), """
+        check(
+            chat.event(.ticketResolved(ticket: 1259, note: "Akun sudah diverifikasi.")),
+            """
             › Petugas telah menyelesaikan tiket #1259:
             Akun sudah diverifikasi.
 
@@ -654,11 +798,15 @@ struct ConversationTranscriptTests {
             (Atau balas dengan angka 1–2.)
               [OK, Selesai] [Belum]
             """)
-        check(chat.tap("resolve.ok.1259"), """
+        check(
+            chat.tap("resolve.ok.1259"),
+            """
             ⚙ confirmResolution #1259
             › Terima kasih, tiket #1259 kami tutup.
             """)
-        check(chat.event(.ticketClosed(ticket: 1259)), """
+        check(
+            chat.event(.ticketClosed(ticket: 1259)),
+            """
             ⚙ schedule surveyReminder(ticket: 1259) at 1795086400
             › Tiket #1259 telah ditutup. Mohon bantu kami dengan survei singkat (8 pertanyaan).
 
@@ -673,13 +821,17 @@ struct ConversationTranscriptTests {
               - Sangat memuaskan
             """)
         for _ in 1...7 { _ = chat.tap("survey.4") }
-        check(chat.type("3"), """
+        check(
+            chat.type("3"),
+            """
             › Ada saran atau komentar? Tulis di sini, atau tekan Lewati.
 
             (Atau balas dengan angka 1.)
               [Lewati]
             """)
-        check(chat.tap("survey.skip"), """
+        check(
+            chat.tap("survey.skip"),
+            """
             ⚙ submitSurvey #1259 [4, 4, 4, 4, 4, 4, 4, 3] -
             ⚙ cancelTimer surveyReminder(ticket: 1259)
             › Terima kasih atas penilaian Anda!
@@ -690,10 +842,14 @@ struct ConversationTranscriptTests {
     @Test func notResolvedReopensWithTheirMessage() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.event(.ticketResolved(ticket: 1259, note: "Selesai."))
-        check(chat.type("belum", .deny), """
+        check(
+            chat.type("belum", .deny),
+            """
             › Apa yang masih belum selesai pada tiket #1259? Tulis pesan Anda.
             """)
-        check(chat.type("Saya masih belum bisa login"), """
+        check(
+            chat.type("Saya masih belum bisa login"),
+            """
             ⚙ reopen #1259: Saya masih belum bisa login
             › Tiket #1259 dibuka kembali dan pesan Anda diteruskan ke petugas.
             """)
@@ -702,7 +858,9 @@ struct ConversationTranscriptTests {
     @Test func surveyBadAnswersAndRequiredComment() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
         _ = chat.event(.ticketClosed(ticket: 3))
-        check(chat.type("lumayan"), """
+        check(
+            chat.type("lumayan"),
+            """
             › Mohon pilih jawaban 1–4.
 
             (1/8) Penanganan
@@ -715,7 +873,9 @@ struct ConversationTranscriptTests {
               - Memuaskan
               - Sangat memuaskan
             """)
-        check(chat.type("5"), """
+        check(
+            chat.type("5"),
+            """
             › Mohon pilih jawaban 1–4.
 
             (1/8) Penanganan
@@ -729,17 +889,23 @@ struct ConversationTranscriptTests {
               - Sangat memuaskan
             """)
         for _ in 1...8 { _ = chat.type("2") }
-        check(chat.tap("survey.skip"), """
+        check(
+            chat.tap("survey.skip"),
+            """
             › Komentar wajib diisi karena ada jawaban bernilai rendah.
 
             Mohon tuliskan apa yang kurang memuaskan agar kami dapat memperbaikinya.
             """)
-        check(chat.type("ok"), """
+        check(
+            chat.type("ok"),
+            """
             › Mohon tulis minimal 3 karakter.
 
             Mohon tuliskan apa yang kurang memuaskan agar kami dapat memperbaikinya.
             """)
-        check(chat.type("Balasan petugas lama sekali"), """
+        check(
+            chat.type("Balasan petugas lama sekali"),
+            """
             ⚙ submitSurvey #3 [2, 2, 2, 2, 2, 2, 2, 2] Balasan petugas lama sekali
             ⚙ cancelTimer surveyReminder(ticket: 3)
             › Terima kasih atas penilaian Anda!
@@ -751,7 +917,9 @@ struct ConversationTranscriptTests {
         _ = chat.event(.ticketClosed(ticket: 3))
         _ = chat.tap("survey.4")
         _ = chat.tap("survey.3")
-        check(chat.type("menu"), """
+        check(
+            chat.type("menu"),
+            """
             › Silakan pilih layanan yang Anda butuhkan.
 
             (Atau balas dengan angka 1–9.)
@@ -766,13 +934,17 @@ struct ConversationTranscriptTests {
               - Tanya jawab (FAQ)
               - Bicara dengan petugas
             """)
-        check(chat.event(.surveyReminderDue(ticket: 3)), """
+        check(
+            chat.event(.surveyReminderDue(ticket: 3)),
+            """
             › Survei untuk tiket #3 belum selesai. Mau melanjutkan?
 
             (Atau balas dengan angka 1.)
               [Lanjutkan survei]
             """)
-        check(chat.tap("survey.resume"), """
+        check(
+            chat.tap("survey.resume"),
+            """
             › (3/8) Penanganan
             Pertanyaan 3?
 
@@ -788,9 +960,12 @@ struct ConversationTranscriptTests {
     }
 
     @Test func messageAboutTheOnlyOpenTicketGoesToItsLog() throws {
-        let ticket = TicketSummary(number: 1259, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        let ticket = TicketSummary(
+            number: 1259, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
-        check(chat.type("Pak, kapan jadwal video call saya?"), """
+        check(
+            chat.type("Pak, kapan jadwal video call saya?"),
+            """
             ⚙ appendToTicket #1259: Pak, kapan jadwal video call saya?
             › Pesan Anda sudah diteruskan ke tiket #1259.
             """)
@@ -802,7 +977,9 @@ struct ConversationTranscriptTests {
             TicketSummary(number: 1301, title: "Reset Password", stateText: "Baru", waitingOn: "petugas", due: nil),
         ]
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: tickets)
-        check(chat.type("Sudah saya kirim berkasnya"), """
+        check(
+            chat.type("Sudah saya kirim berkasnya"),
+            """
             › Pesan Anda tentang tiket yang mana?
 
             (Atau balas dengan angka 1–3.)
@@ -811,7 +988,9 @@ struct ConversationTranscriptTests {
               - #1301 · Reset Password
               - Bukan soal tiket
             """)
-        check(chat.type("2"), """
+        check(
+            chat.type("2"),
+            """
             ⚙ appendToTicket #1301: Sudah saya kirim berkasnya
             › Pesan Anda sudah diteruskan ke tiket #1301.
             """)
@@ -819,15 +998,20 @@ struct ConversationTranscriptTests {
 
     @Test func statusListsTheContactsTicketsWithDueTimeInWIB() throws {
         let due = Date(timeIntervalSince1970: 1_795_010_000)
-        let ticket = TicketSummary(number: 1259, title: "Registrasi", stateText: "Diproses Level 1", waitingOn: "petugas", due: due)
+        let ticket = TicketSummary(
+            number: 1259, title: "Registrasi", stateText: "Diproses Level 1", waitingOn: "petugas", due: due)
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
-        check(chat.type("status"), """
+        check(
+            chat.type("status"),
+            """
             › Tiket Anda yang masih terbuka:
 
             Tiket #1259 – Registrasi
             Status: Diproses Level 1. Menunggu: petugas. Target selesai: 18/11/2026 20:53 WIB.
             """)
-        check(chat.type("cek tiket 1259", .checkStatus, entities: Entities(ticketNumber: 1259)), """
+        check(
+            chat.type("cek tiket 1259", .checkStatus, entities: Entities(ticketNumber: 1259)),
+            """
             › Tiket #1259 – Registrasi
             Status: Diproses Level 1. Menunggu: petugas. Target selesai: 18/11/2026 20:53 WIB.
             """)
@@ -835,14 +1019,20 @@ struct ConversationTranscriptTests {
 
     @Test func handOffKeepsMessagesUntilTheTicketIsOpened() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        check(chat.type("petugas"), """
+        check(
+            chat.type("petugas"),
+            """
             ⚙ handOff asked ticket=- collected=-
             › Baik, kami hubungkan dengan petugas. Silakan tulis pertanyaan Anda di sini.
             """)
-        check(chat.type("Saya butuh bantuan unggah penawaran"), """
+        check(
+            chat.type("Saya butuh bantuan unggah penawaran"),
+            """
             › Pesan Anda kami simpan untuk petugas.
             """)
-        check(chat.event(.ticketOpened(number: 1400)), """
+        check(
+            chat.event(.ticketOpened(number: 1400)),
+            """
             ⚙ appendToTicket #1400: Saya butuh bantuan unggah penawaran
             › Percakapan Anda tercatat di tiket #1400. Petugas akan membalas di sini.
             """)
@@ -852,7 +1042,9 @@ struct ConversationTranscriptTests {
     @Test func faqAnswersFromTheCatalogue() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.type("menu")
-        check(chat.tap("menu.faq"), """
+        check(
+            chat.tap("menu.faq"),
+            """
             › Pertanyaan yang sering diajukan:
 
             (Atau balas dengan angka 1–2.)
@@ -860,7 +1052,9 @@ struct ConversationTranscriptTests {
               - Apakah ada biaya?
               - Berapa lama prosesnya?
             """)
-        check(chat.type("1"), """
+        check(
+            chat.type("1"),
+            """
             › Layanan helpdesk LPSE tidak dipungut biaya.
 
             Ketik "menu" untuk kembali ke menu utama.

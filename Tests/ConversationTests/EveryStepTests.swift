@@ -153,7 +153,9 @@ struct EveryStepTests {
         var chat = try fixture.make()
         let before = chat.state.step
         let effects = chat.message(.sticker)
-        #expect(sentTexts(effects).first?.hasSuffix("Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.") == true)
+        #expect(
+            sentTexts(effects).first?.hasSuffix("Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.")
+                == true)
         #expect(chat.state.step == before)
     }
 

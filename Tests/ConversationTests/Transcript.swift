@@ -32,7 +32,9 @@ struct Transcript {
         return event(.messageReceived(InboundChatMessage(id: "wamid.\(messageCounter)", kind: kind)))
     }
 
-    mutating func type(_ text: String, _ intent: Intent = .unknown, confidence: Double = 0.9, entities: Entities = Entities()) -> [Effect] {
+    mutating func type(
+        _ text: String, _ intent: Intent = .unknown, confidence: Double = 0.9, entities: Entities = Entities()
+    ) -> [Effect] {
         message(.text(text, Classification(intent: intent, confidence: confidence, entities: entities)))
     }
 
@@ -41,11 +43,18 @@ struct Transcript {
     }
 
     mutating func pdf(_ mediaID: String, _ filename: String, size: Int = 200_000) -> [Effect] {
-        message(.document(mediaID: mediaID, filename: filename, mimeType: "application/pdf", size: size, sha256: nil, caption: nil))
+        message(
+            .document(
+                mediaID: mediaID, filename: filename, mimeType: "application/pdf", size: size, sha256: nil, caption: nil
+            ))
     }
 
     mutating func stored(_ mediaID: String, _ filename: String) -> [Effect] {
-        event(.documentStored(mediaID: mediaID, document: StoredDocument(sha256: "h-" + mediaID, filename: filename, size: 200_000, mimeType: "application/pdf")))
+        event(
+            .documentStored(
+                mediaID: mediaID,
+                document: StoredDocument(
+                    sha256: "h-" + mediaID, filename: filename, size: 200_000, mimeType: "application/pdf")))
     }
 }
 
@@ -92,7 +101,9 @@ enum Fixtures {
             .init(value: 4, text: LocalizedText(id: "Sangat memuaskan", en: "Very satisfactory")),
         ],
         questions: (1...8).map {
-            .init(id: "q\($0)", sectionTitle: LocalizedText(id: "Penanganan", en: "Handling"), text: LocalizedText(id: "Pertanyaan \($0)?", en: "Question \($0)?"))
+            .init(
+                id: "q\($0)", sectionTitle: LocalizedText(id: "Penanganan", en: "Handling"),
+                text: LocalizedText(id: "Pertanyaan \($0)?", en: "Question \($0)?"))
         },
         commentRequiredAtOrBelow: 2)
 }
@@ -150,7 +161,9 @@ func render(_ effect: Effect) -> String {
 func check(_ effects: [Effect], _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let actual = render(effects)
     if let path = ProcessInfo.processInfo.environment["LOKET_TRANSCRIPT_RECORD"] {
-        let line = "\(sourceLocation.fileName):\(sourceLocation.line)\t" + actual.replacingOccurrences(of: "\n", with: "\\n") + "\n"
+        let line =
+            "\(sourceLocation.fileName):\(sourceLocation.line)\t" + actual.replacingOccurrences(of: "\n", with: "\\n")
+            + "\n"
         if let handle = FileHandle(forWritingAtPath: path) {
             handle.seekToEndOfFile()
             handle.write(Data(line.utf8))
