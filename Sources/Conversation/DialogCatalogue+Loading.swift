@@ -29,6 +29,7 @@ extension DialogCatalogue {
             let file = "conversation/\(name)"
             guard let data = files[name] else {
                 log.problems.append("\(file): missing file")
+                log.unreadableFiles.insert(file)
                 return JSONCursor(file: file, path: "$", value: nil, log: log)
             }
             do {
@@ -36,6 +37,7 @@ extension DialogCatalogue {
                 return JSONCursor(file: file, path: "$", value: value, log: log)
             } catch {
                 log.problems.append("\(file): not valid JSON (\(error.localizedDescription))")
+                log.unreadableFiles.insert(file)
                 return JSONCursor(file: file, path: "$", value: nil, log: log)
             }
         }

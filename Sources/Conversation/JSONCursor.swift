@@ -1,8 +1,12 @@
 import Foundation
 
 /// Reads one decoded JSON file, recording every problem with its file and JSON path instead of stopping.
+///
+/// A reference type so that every cursor of one load appends to the same list; it never leaves the loader.
 final class JSONCursorLog {
     var problems: [String] = []
+    /// Files already reported as unreadable: nothing more is said about what is inside them.
+    var unreadableFiles: Set<String> = []
 }
 
 /// A position in a decoded JSON document.
@@ -13,6 +17,7 @@ struct JSONCursor {
     let log: JSONCursorLog
 
     func problem(_ message: String) {
+        guard !log.unreadableFiles.contains(file) else { return }
         log.problems.append("\(file): \(path): \(message)")
     }
 
@@ -37,7 +42,7 @@ struct JSONCursor {
 
     func int(_ key: String) -> Int? {
         let node = child(key)
-        guard let number = node.value as? NSNumber, !(node.value is Bool) else {
+        guard let number = node.value as? NSNumber else {
             node.problem(node.isPresent ? "expected a number" : "missing")
             return nil
         }
