@@ -153,9 +153,3 @@ extension ConversationTurn {
         catalogue.service(id: draft.serviceID)
     }
 }
-
-extension Array {
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
-    }
-}

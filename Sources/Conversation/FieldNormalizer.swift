@@ -88,16 +88,3 @@ enum FieldNormalizer {
         return (3...2000).contains(trimmed.count) ? trimmed : nil
     }
 }
-
-extension Character {
-    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
-}
-
-extension String {
-    func trimming(_ characters: String) -> String {
-        var result = Substring(self)
-        while let first = result.first, characters.contains(first) || first.isWhitespace { result.removeFirst() }
-        while let last = result.last, characters.contains(last) || last.isWhitespace { result.removeLast() }
-        return String(result)
-    }
-}

@@ -13,14 +13,3 @@ public struct SurveySubmission: Equatable, Codable, Sendable {
         self.comment = comment
     }
 }
-
-/// One survey answer.
-public struct SurveyAnswer: Equatable, Codable, Sendable {
-    public var questionID: String
-    public var value: Int
-
-    public init(questionID: String, value: Int) {
-        self.questionID = questionID
-        self.value = value
-    }
-}

@@ -114,7 +114,12 @@ struct DialogCatalogueMoreErrorTests {
         let found = try problems(replacing: "services.json") {
             $0.replacingOccurrences(of: "\"Masalah Tender\"", with: "\"Masalah pada Tender dan Non-Tender\"")
         }
-        #expect(found.contains { $0.contains("$.services[3].menuTitle.id: \"Masalah pada Tender dan Non-Tender\" is 34 characters, longer than 24") })
+        #expect(
+            found.contains {
+                $0.contains(
+                    "$.services[3].menuTitle.id: \"Masalah pada Tender dan Non-Tender\" is 34 characters, "
+                        + "longer than 24")
+            })
     }
 
     @Test func invalidJSONNamesTheFile() throws {
@@ -127,7 +132,11 @@ struct DialogCatalogueMoreErrorTests {
         let found = try problems(replacing: "services.json") {
             $0.replacingOccurrences(of: "\"validator\": \"businessForm\"", with: "\"validator\": \"freeText\"")
         }
-        #expect(found.contains { $0.hasSuffix("$.services[0].fields: documents depend on the business form, but no field asks it (businessForm)") })
+        #expect(
+            found.contains {
+                $0.hasSuffix(
+                    "$.services[0].fields: documents depend on the business form, but no field asks it (businessForm)")
+            })
     }
 
     @Test func missingDirectoryNamesEveryFile() {

@@ -159,17 +159,5 @@ func render(_ effect: Effect) -> String {
 
 /// Compares the rendered effects of one exchange with the expected transcript text.
 func check(_ effects: [Effect], _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let actual = render(effects)
-    if let path = ProcessInfo.processInfo.environment["LOKET_TRANSCRIPT_RECORD"] {
-        let line =
-            "\(sourceLocation.fileName):\(sourceLocation.line)\t" + actual.replacingOccurrences(of: "\n", with: "\\n")
-            + "\n"
-        if let handle = FileHandle(forWritingAtPath: path) {
-            handle.seekToEndOfFile()
-            handle.write(Data(line.utf8))
-            handle.closeFile()
-        }
-        return
-    }
-    #expect(actual == expected, sourceLocation: sourceLocation)
+    #expect(render(effects) == expected, sourceLocation: sourceLocation)
 }
