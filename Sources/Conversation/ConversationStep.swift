@@ -10,8 +10,8 @@ public indirect enum ConversationStep: Equatable, Codable, Sendable {
     case intake(IntakeDraft)
     /// Waiting for the ticket staff will work after a hand-off; messages meanwhile are kept.
     case handingOff(pending: [ReporterMessage])
-    /// The contact wrote something and has several open tickets: which one is it about?
-    case choosingTicket(pending: ReporterMessage)
+    /// The contact wrote or sent a file and has several open tickets: which one is it about?
+    case choosingTicket(pending: TicketBoundItem)
     /// Staff asked for more on a ticket; answers and files go to it until the contact is done.
     case feedback(ticket: Int, request: String)
     /// Staff resolved a ticket: "OK, selesai" or "Belum"?

@@ -38,8 +38,13 @@ extension ConversationTurn {
         case .intake(let draft): chooseInIntake(id, draft: draft)
         case .choosingTicket(let pending):
             if let ticket = number(after: "ticket.", in: id) {
-                emit(.appendToTicket(number: ticket, message: pending))
-                say(t("ticket.appended", ["ticket": String(ticket)]))
+                switch pending {
+                case .message(let message):
+                    emit(.appendToTicket(number: ticket, message: message))
+                    say(t("ticket.appended", ["ticket": String(ticket)]))
+                case .file(let file):
+                    fetch(file, for: ticket)
+                }
                 finishStep()
             } else {
                 showMenu(prefix: nil)
@@ -122,7 +127,7 @@ extension ConversationTurn {
             say(t("ticket.appended", ["ticket": String(tickets[0].number)]))
             state.step = .idle
         default:
-            state.step = .choosingTicket(pending: message)
+            state.step = .choosingTicket(pending: .message(message))
             promptCurrentStep(prefix: nil)
         }
     }

@@ -58,32 +58,49 @@ extension ConversationTurn {
             draft.stage = .documents
             state.step = .intake(draft)
             target = .intake(requirementID: requirementID)
-        case .feedback(let ticket, _):
-            target = .ticket(number: ticket)
-        case .idle, .menu, .faq, .choosingTicket, .handingOff, .confirmingResolution, .reopenReason, .survey,
-            .resumeOffer, .intake:
+        case .feedback, .idle, .menu, .faq, .choosingTicket, .handingOff, .confirmingResolution, .reopenReason,
+            .survey, .resumeOffer, .intake:
             if case .intake(let draft) = state.step, draft.stage != .submitting {
                 return promptCurrentStep(prefix: t("documents.notNow"))
             }
-            guard context.openTickets.count == 1 else {
-                say(t("documents.noTicket"))
-                return
-            }
-            target = .ticket(number: context.openTickets[0].number)
-        }
-        if case .ticket(let number) = target {
             guard isPDF else {
                 let key = mimeType.lowercased().hasPrefix("image/") ? "documents.photo" : "documents.notPDF"
                 return say(t(key, ["file": filename]))
             }
             if let size, size > maxBytes { return say(t("documents.tooLarge", ["file": filename, "mb": limit])) }
-            state.ticketUploads.append(TicketUpload(mediaID: mediaID, ticket: number, filename: filename))
+            let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
+            if case .feedback(let ticket, _) = state.step { return fetch(file, for: ticket) }
+            switch context.openTickets.count {
+            case 0:
+                say(t("documents.noTicket"))
+            case 1:
+                fetch(file, for: context.openTickets[0].number)
+            default:
+                interrupt(with: .choosingTicket(pending: .file(file)))
+                promptCurrentStep(prefix: nil)
+            }
+            return
         }
+        emit(.fetchMedia(fetchRequest(mediaID: mediaID, filename: filename, sha256: sha256, purpose: target)))
+    }
+
+    func fetchRequest(
+        mediaID: String, filename: String, sha256: String?, purpose: MediaFetchRequest.Purpose
+    ) -> MediaFetchRequest {
+        MediaFetchRequest(
+            mediaID: mediaID, declaredSHA256: sha256, filename: filename,
+            maxBytes: catalogue.settings.maxDocumentBytes, allowedMIMETypes: ["application/pdf"],
+            requiredPrefix: "%PDF-", purpose: purpose)
+    }
+
+    /// Downloads a file the provider sent about an open ticket, to attach it once stored.
+    mutating func fetch(_ file: TicketFile, for ticket: Int) {
+        state.ticketUploads.append(TicketUpload(mediaID: file.mediaID, ticket: ticket, filename: file.filename))
         emit(
             .fetchMedia(
-                MediaFetchRequest(
-                    mediaID: mediaID, declaredSHA256: sha256, filename: filename, maxBytes: maxBytes,
-                    allowedMIMETypes: ["application/pdf"], requiredPrefix: "%PDF-", purpose: target)))
+                fetchRequest(
+                    mediaID: file.mediaID, filename: file.filename, sha256: file.declaredSHA256,
+                    purpose: .ticket(number: ticket))))
     }
 
     mutating func imageReceived() {

@@ -60,8 +60,12 @@ extension ConversationTurn {
             ask(lead + t("faq.body"), options: currentOptions(), list: t("faq.button"))
         case .intake(let draft):
             promptIntake(draft, lead: lead)
-        case .choosingTicket:
+        case .choosingTicket(.message):
             ask(lead + t("ticket.which"), options: currentOptions(), list: t("ticket.button"))
+        case .choosingTicket(.file(let file)):
+            ask(
+                lead + t("ticket.whichFile", ["file": file.filename]), options: currentOptions(),
+                list: t("ticket.button"))
         case .feedback(let ticket, let request):
             ask(
                 lead + t("feedback.request", ["ticket": String(ticket), "request": request]), options: currentOptions())

@@ -32,6 +32,7 @@ extension DialogCatalogue {
             "summary.header", "summary.question", "summary.service", "survey.closedNoSurvey",
             "survey.commentOptional", "survey.commentRequired", "survey.intro", "survey.question", "survey.reminder",
             "survey.thanks", "thanks", "ticket.appended", "ticket.opened", "ticket.openedLater", "ticket.which",
+            "ticket.whichFile",
             "unsupported.audio",
             "unsupported.contacts", "unsupported.image", "unsupported.location", "unsupported.other",
             "unsupported.reaction", "unsupported.sticker", "unsupported.video", "unsupported.what", "where.feedback",

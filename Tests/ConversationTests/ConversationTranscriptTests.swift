@@ -1060,4 +1060,52 @@ struct ConversationTranscriptTests {
             Ketik "menu" untuk kembali ke menu utama.
             """)
     }
+
+    @Test func fileAboutTheOnlyOpenTicketIsAttachedOnceStored() throws {
+        let ticket = TicketSummary(
+            number: 1259, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        check(
+            chat.pdf("m5", "akta.pdf"),
+            """
+            ⚙ fetchMedia m5 for #1259
+            """)
+        check(
+            chat.stored("m5", "akta.pdf"),
+            """
+            ⚙ attachToTicket #1259: akta.pdf
+            › File akta.pdf sudah dilampirkan ke tiket #1259.
+            """)
+        #expect(chat.state.ticketUploads.isEmpty)
+    }
+
+    @Test func fileWithSeveralOpenTicketsAsksWhichOneBeforeDownloading() throws {
+        let tickets = [
+            TicketSummary(number: 1259, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil),
+            TicketSummary(number: 1301, title: "Reset Password", stateText: "Baru", waitingOn: "petugas", due: nil),
+        ]
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: tickets)
+        check(
+            chat.pdf("m6", "surat.pdf"),
+            """
+            › File surat.pdf untuk tiket yang mana?
+
+            (Atau balas dengan angka 1–3.)
+              ≡ Pilih tiket
+              - #1259 · Registrasi
+              - #1301 · Reset Password
+              - Bukan soal tiket
+            """)
+        check(
+            chat.tap("ticket.1301"),
+            """
+            ⚙ fetchMedia m6 for #1301
+            """)
+        check(
+            chat.event(.documentRejected(mediaID: "m6", reason: .hashMismatch)),
+            """
+            › File surat.pdf rusak saat dikirim. Mohon kirim ulang.
+            """)
+        #expect(chat.state.step == .idle)
+    }
 }
