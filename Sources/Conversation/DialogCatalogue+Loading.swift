@@ -206,11 +206,13 @@ extension DialogCatalogue {
                     "documents depend on the business form, but no field asks it (businessForm)")
             }
         }
+        // Every field written in the file counts, even one refused above, so that one mistake is reported once.
+        let fieldIDs = Set(fieldNodes.compactMap { $0.child("id").value as? String })
         let template = node.localized("descriptionTemplate", maxLength: 2000)
         if let template {
             for language in Language.allCases {
                 for name in LocalizedText.placeholders(in: template.text(in: language))
-                where !fields.contains(where: { $0.id == name }) {
+                where !fieldIDs.contains(name) {
                     node.child("descriptionTemplate").child(language.rawValue)
                         .problem("placeholder {\(name)} names no field of this service")
                 }

@@ -27,6 +27,7 @@ extension SurveyDefinition {
             }
         }
         JSONCursor.checkUnique(questions.map { ($0.id, root.child("sections")) })
+        if questions.isEmpty { root.child("sections").problem("the survey needs at least one question") }
         let threshold = root.int("commentRequiredAtOrBelow") ?? 0
         guard log.problems.isEmpty else { throw .problems(log.problems) }
         return SurveyDefinition(
