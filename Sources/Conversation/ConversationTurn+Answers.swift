@@ -51,13 +51,16 @@ extension ConversationTurn {
             }
         case .survey(let progress): chooseInSurvey(id, progress: progress)
         case .resumeOffer(let previous):
-            if id == "resume.continue" {
-                state.step = previous
+            state.step = previous
+            switch id {
+            case "resume.continue":
                 promptCurrentStep(prefix: nil)
-            } else {
-                state.step = previous
+            case "resume.restart":
                 leaveCurrentStep()
                 showMenu(prefix: nil)
+            default:
+                // A tap on an earlier message answers the step it was asked in.
+                choose(id, messageID: messageID)
             }
         case .idle, .handingOff, .feedback, .confirmingResolution, .reopenReason:
             say(t("choice.expired"))

@@ -22,6 +22,7 @@ extension ConversationTurn {
     mutating func documentReceived(
         mediaID: String, filename: String, mimeType: String, size: Int?, sha256: String?, caption: String?
     ) {
+        if case .resumeOffer(let previous) = state.step { state.step = previous }
         let maxBytes = catalogue.settings.maxDocumentBytes
         let limit = String(maxBytes / (1024 * 1024))
         let isPDF = mimeType.lowercased() == "application/pdf"

@@ -97,7 +97,9 @@ extension ConversationTurn {
         case .documents:
             say(lead + checklist(draft, service: service))
         case .summary:
-            ask(lead + summary(draft, service: service), options: intakeOptions(draft))
+            ask(
+                lead + summary(draft, service: service), options: intakeOptions(draft), shortBody: t("summary.question")
+            )
         case .choosingChange:
             ask(lead + t("change.which"), options: intakeOptions(draft), list: t("list.choose"))
         case .editingDescription:

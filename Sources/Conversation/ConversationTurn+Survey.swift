@@ -3,6 +3,11 @@ import Intents
 
 extension ConversationTurn {
     mutating func ticketClosed(_ ticket: Int) {
+        let surveying = ([state.step] + state.suspended).contains { step in
+            if case .survey(let progress) = step { return progress.ticket == ticket }
+            return false
+        }
+        guard !surveying, state.parkedSurvey?.ticket != ticket else { return }
         guard let survey = context.survey, !survey.questions.isEmpty else {
             return say(t("survey.closedNoSurvey", ["ticket": String(ticket)]))
         }

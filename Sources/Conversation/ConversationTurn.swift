@@ -32,14 +32,15 @@ struct ConversationTurn {
 
     /// Sends an interactive message with its typed fallback line; a body too long for an interactive
     /// message goes first as text.
-    mutating func ask(_ body: String, options: [ChoiceOption], list: String? = nil) {
+    /// `shortBody` is the question repeated above the buttons when the whole body had to go first as text.
+    mutating func ask(_ body: String, options: [ChoiceOption], list: String? = nil, shortBody: String? = nil) {
         let fallback =
             options.count == 1
             ? t("fallback.one") : t("fallback.numbers", ["count": String(options.count)])
         var body = body + "\n\n" + fallback
         if body.count > 1024 {
-            say(body)
-            body = fallback
+            say(String(body.dropLast(fallback.count + 2)))
+            body = (shortBody.map { $0 + "\n\n" } ?? "") + fallback
         }
         if options.count <= 3 && list == nil {
             effects.append(
@@ -73,6 +74,15 @@ struct ConversationTurn {
 
     /// Starts a step that staff caused, keeping an unfinished journey to resume afterwards.
     mutating func interrupt(with step: ConversationStep) {
+        switch (state.step, step) {
+        case (.feedback(let current, _), .feedback(let new, _)) where current == new,
+            (.confirmingResolution(let current), .confirmingResolution(let new)) where current == new:
+            // The same request again (staff repeated it): replace it rather than stack a copy.
+            state.step = step
+            return
+        default:
+            break
+        }
         switch state.step {
         case .resumeOffer(let previous):
             state.suspended.append(previous)
