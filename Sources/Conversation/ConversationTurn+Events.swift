@@ -118,8 +118,14 @@ extension ConversationTurn {
         if let number = Int(text.trimming(".)")), (1...options.count).contains(number) {
             return options[number - 1].id
         }
-        if let match = options.first(where: { $0.title.lowercased() == text.lowercased() }) {
+        let typed = text.lowercased()
+        if let match = options.first(where: { $0.title.lowercased() == typed }) {
             return match.id
+        }
+        // A word of one option's title ("reset password", "pengaduan") picks it when no other option has it.
+        let partial = options.filter { $0.title.lowercased().contains(typed) }
+        if typed.count >= 4, partial.count == 1 {
+            return partial[0].id
         }
         if let choice = classification.entities.choice, (1...options.count).contains(choice),
             classification.intent == .unknown || classification.intent == .affirm

@@ -118,4 +118,23 @@ struct ConversationEdgeCaseTests {
         }
         #expect(catalogue.menu.count <= 10)
     }
+
+    @Test func typingPartOfAMenuTitlePicksThatRow() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("menu")
+        _ = chat.type("Reset password")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("no intake: \(chat.state.step)")
+            return
+        }
+        #expect(draft.serviceID == "reset_password")
+    }
+
+    @Test func typingAWordSharedByManyOptionsPicksNone() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
+        _ = chat.event(.ticketClosed(ticket: 2))
+        _ = chat.type("puas")
+        #expect(chat.state.step == .survey(SurveyProgress(ticket: 2)))
+        #expect(chat.state.invalidAnswers == 1)
+    }
 }
