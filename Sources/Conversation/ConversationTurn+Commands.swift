@@ -139,6 +139,13 @@ extension ConversationTurn {
         case .reopenReason(let ticket):
             state.step = .confirmingResolution(ticket: ticket)
             promptCurrentStep(prefix: nil)
+        case .survey(var progress) where !progress.answers.isEmpty:
+            // Back to the previous question, forgetting its answer.
+            progress.askingComment = false
+            progress.answers.removeLast()
+            state.invalidAnswers = 0
+            state.step = .survey(progress)
+            promptCurrentStep(prefix: nil)
         case .idle, .menu, .faq, .handingOff, .choosingTicket, .feedback, .confirmingResolution, .survey,
             .resumeOffer:
             leaveCurrentStep()

@@ -137,4 +137,14 @@ struct ConversationEdgeCaseTests {
         #expect(chat.state.step == .survey(SurveyProgress(ticket: 2)))
         #expect(chat.state.invalidAnswers == 1)
     }
+
+    @Test func kembaliInTheSurveyAsksThePreviousQuestionAgain() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
+        _ = chat.event(.ticketClosed(ticket: 2))
+        _ = chat.tap("survey.4")
+        _ = chat.tap("survey.1")
+        let effects = chat.type("kembali")
+        #expect(chat.state.step == .survey(SurveyProgress(ticket: 2, answers: [4], comment: false)))
+        #expect(sentTexts(effects).first?.hasPrefix("(2/8) Penanganan") == true)
+    }
 }
