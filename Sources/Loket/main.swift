@@ -10,12 +10,15 @@ func printUsage() {
         usage: loket <command> [options]
         commands:
           help                     show this text
+          dialogs check [dir]      validate the dialog files offline
         """)
 }
 
 switch arguments.first {
 case "help", "--help", "-h":
     printUsage()
+case "dialogs":
+    exit(DialogsCommand.run(Array(arguments.dropFirst())))
 default:
     printUsage()
     exit(64)
