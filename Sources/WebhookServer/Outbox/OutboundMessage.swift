@@ -3,7 +3,7 @@
 /// The contract between whoever decides what to say (the dispatcher running a conversation step,
 /// staff replies) and the outbox sender, which validates it against Meta's limits, encodes it
 /// as the Graph API expects and delivers it.
-public struct OutboundMessage: Equatable, Sendable {
+public struct OutboundMessage: Codable, Equatable, Sendable {
     /// The recipient: a `wa_id` (digits, no `+`), or a business-scoped user id when no number is known.
     public var to: String
     public var payload: Payload
@@ -19,7 +19,7 @@ public struct OutboundMessage: Equatable, Sendable {
         self.replyTo = replyTo
     }
 
-    public enum Payload: Equatable, Sendable {
+    public enum Payload: Codable, Equatable, Sendable {
         /// Free text, at most 4096 characters.
         case text(String)
         /// Up to 3 reply buttons (titles ≤ 20 characters, unique), body ≤ 1024.
@@ -34,7 +34,7 @@ public struct OutboundMessage: Equatable, Sendable {
         case markRead(messageID: String, typingIndicator: Bool)
     }
 
-    public struct Button: Equatable, Sendable {
+    public struct Button: Codable, Equatable, Sendable {
         public var id: String
         public var title: String
 
@@ -44,7 +44,7 @@ public struct OutboundMessage: Equatable, Sendable {
         }
     }
 
-    public struct ListSection: Equatable, Sendable {
+    public struct ListSection: Codable, Equatable, Sendable {
         public var title: String?
         public var rows: [ListRow]
 
@@ -54,7 +54,7 @@ public struct OutboundMessage: Equatable, Sendable {
         }
     }
 
-    public struct ListRow: Equatable, Sendable {
+    public struct ListRow: Codable, Equatable, Sendable {
         public var id: String
         public var title: String
         public var description: String?
@@ -66,12 +66,12 @@ public struct OutboundMessage: Equatable, Sendable {
         }
     }
 
-    public enum MediaSource: Equatable, Sendable {
+    public enum MediaSource: Codable, Equatable, Sendable {
         case id(String)
         case link(String)
     }
 
-    public struct Template: Equatable, Sendable {
+    public struct Template: Codable, Equatable, Sendable {
         public var name: String
         /// Language code, e.g. `id` or `en`.
         public var language: String
