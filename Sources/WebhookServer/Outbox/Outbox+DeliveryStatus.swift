@@ -1,0 +1,159 @@
+import Foundation
+import Storage
+
+extension Outbox {
+    public func recordStatus(
+        messageID: String, status: String, timestamp: Date, errorCodes: [Int], in database: Database
+    ) throws {
+        guard let status = DeliveryStatus(rawValue: status) else { return }  // unknown statuses are ignored
+        let row = try database.queryFirst(
+            "SELECT id, recipient, payload, kind, sent_as_template FROM outbound_messages WHERE wamid = ?",
+            [.text(messageID)]
+        ) { statement in
+            (
+                id: statement.int64(0), recipient: statement.string(1), payload: statement.string(2),
+                isTemplate: statement.string(3) == "template" || statement.int(4) != 0
+            )
+        }
+        guard let row else {
+            // The status overtook the sender's own record of the wamid: keep it until that record lands.
+            try database.run(
+                "INSERT OR IGNORE INTO outbound_status_backlog (wamid, status, timestamp, error_codes) VALUES (?, ?, ?, ?)",
+                [.text(messageID), .text(status.rawValue), .real(timestamp.timeIntervalSince1970),
+                 .text(Self.encodeCodes(errorCodes))])
+            return
+        }
+        try self.apply(
+            status, errorCodes: errorCodes, timestamp: timestamp, toMessage: row.id, recipient: row.recipient,
+            payload: row.payload, isTemplate: row.isTemplate, in: database)
+    }
+
+    public func recordInbound(from contact: String, at timestamp: Date, in database: Database) throws {
+        // A message from the contact proves it reachable again, so the undeliverable flag is cleared.
+        try database.run(
+            """
+            INSERT INTO contacts (id, last_inbound_at, undeliverable, updated_at) VALUES (?, ?, 0, ?)
+            ON CONFLICT (id) DO UPDATE SET
+                last_inbound_at = max(coalesce(last_inbound_at, 0), excluded.last_inbound_at),
+                undeliverable = 0, updated_at = excluded.updated_at
+            """,
+            [.text(contact), .real(timestamp.timeIntervalSince1970), .real(timestamp.timeIntervalSince1970)])
+    }
+
+    /// What the outbox knows about `contact`.
+    public func contact(_ contact: String, in database: Database) throws -> ContactState {
+        try database.queryFirst(
+            "SELECT last_inbound_at, undeliverable, undeliverable_reason FROM contacts WHERE id = ?", [.text(contact)]
+        ) { statement in
+            ContactState(
+                lastInboundAt: statement.optionalDouble(0).map { Date(timeIntervalSince1970: $0) },
+                isUndeliverable: statement.int(1) != 0, undeliverableReason: statement.optionalString(2))
+        } ?? ContactState(lastInboundAt: nil, isUndeliverable: false, undeliverableReason: nil)
+    }
+
+    /// Flags `contact` as unable to receive messages (131026); the sender stops sending to it.
+    func flagUndeliverable(_ contact: String, reason: String, at now: Date, in database: Database) throws {
+        try database.run(
+            """
+            INSERT INTO contacts (id, undeliverable, undeliverable_reason, undeliverable_at, updated_at)
+            VALUES (?, 1, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET undeliverable = 1, undeliverable_reason = excluded.undeliverable_reason,
+                undeliverable_at = excluded.undeliverable_at, updated_at = excluded.updated_at
+            """,
+            [.text(contact), .text(reason), .real(now.timeIntervalSince1970), .real(now.timeIntervalSince1970)])
+    }
+
+    /// Applies statuses that arrived before the sender recorded `wamid` for message `id`.
+    func applyBacklog(wamid: String, toMessage id: Int64, in database: Database) throws {
+        let pending = try database.query(
+            "SELECT status, timestamp, error_codes FROM outbound_status_backlog WHERE wamid = ? ORDER BY timestamp",
+            [.text(wamid)]
+        ) { statement in
+            (statement.string(0), Date(timeIntervalSince1970: statement.double(1)), statement.string(2))
+        }
+        guard !pending.isEmpty else { return }
+        try database.run("DELETE FROM outbound_status_backlog WHERE wamid = ?", [.text(wamid)])
+        for (status, timestamp, codes) in pending {
+            try self.recordStatus(
+                messageID: wamid, status: status, timestamp: timestamp, errorCodes: Self.decodeCodes(codes),
+                in: database)
+        }
+    }
+
+    private func apply(
+        _ status: DeliveryStatus, errorCodes: [Int], timestamp: Date, toMessage id: Int64, recipient: String,
+        payload: String, isTemplate: Bool, in database: Database
+    ) throws {
+        guard status == .failed else {
+            guard let rank = status.rank else { return }
+            try database.run(
+                """
+                UPDATE outbound_messages SET delivery_status = ?, delivery_rank = ?, delivery_updated_at = ?,
+                    updated_at = max(updated_at, ?)
+                WHERE id = ? AND delivery_rank < ?
+                """,
+                [.text(status.rawValue), .int(rank), .real(timestamp.timeIntervalSince1970),
+                 .real(timestamp.timeIntervalSince1970), .integer(id), .int(rank)])
+            return
+        }
+        try database.run(
+            """
+            UPDATE outbound_messages SET delivery_failed_at = coalesce(delivery_failed_at, ?),
+                delivery_error_codes = ?, updated_at = max(updated_at, ?)
+            WHERE id = ?
+            """,
+            [.real(timestamp.timeIntervalSince1970), .text(Self.encodeCodes(errorCodes)),
+             .real(timestamp.timeIntervalSince1970), .integer(id)])
+        if errorCodes.contains(RetryPolicy.undeliverableCode) {
+            try self.flagUndeliverable(
+                recipient, reason: "status failed with 131026 for message \(id)", at: timestamp, in: database)
+        }
+        if errorCodes.contains(RetryPolicy.outsideWindowCode), !isTemplate {
+            try self.enqueueFallback(forMessage: id, payload: payload, at: timestamp, in: database)
+        }
+    }
+
+    /// Queues the template that replaces message `id`, once, however often the failure is reported.
+    private func enqueueFallback(forMessage id: Int64, payload: String, at now: Date, in database: Database) throws {
+        let already = try database.queryFirst(
+            "SELECT 1 FROM outbound_messages WHERE fallback_of = ?", [.integer(id)]
+        ) { _ in true } ?? false
+        guard !already else { return }
+        let original = try Self.decodePayload(payload)
+        guard let template = original.fallbackTemplate ?? self.configuration.defaultTemplate else {
+            try database.run(
+                "UPDATE outbound_messages SET last_error = ? WHERE id = ?",
+                [.text("outside the 24-hour window and no template is configured to replace it"), .integer(id)])
+            return
+        }
+        try self.insert(
+            OutboundMessage(to: original.to, payload: .template(template)), fallbackOf: id, in: database, now: now)
+    }
+
+    static func encodeCodes(_ codes: [Int]) -> String {
+        codes.map(String.init).joined(separator: ",")
+    }
+
+    static func decodeCodes(_ text: String) -> [Int] {
+        text.split(separator: ",").compactMap { Int($0) }
+    }
+}
+
+/// The outbox's view of one contact.
+public struct ContactState: Equatable, Sendable {
+    public var lastInboundAt: Date?
+    public var isUndeliverable: Bool
+    public var undeliverableReason: String?
+
+    public init(lastInboundAt: Date?, isUndeliverable: Bool, undeliverableReason: String?) {
+        self.lastInboundAt = lastInboundAt
+        self.isUndeliverable = isUndeliverable
+        self.undeliverableReason = undeliverableReason
+    }
+
+    /// Whether free-form messages may be sent at `now` under a window of `length`.
+    public func isWindowOpen(at now: Date, length: TimeInterval) -> Bool {
+        guard let lastInboundAt else { return false }
+        return now.timeIntervalSince(lastInboundAt) < length
+    }
+}
