@@ -73,6 +73,9 @@ public struct GraphTransportError: Error, Equatable, CustomStringConvertible, Se
     /// Whether the request ran out of time (as opposed to failing to connect).
     public var isTimeout: Bool { self.kind == .timedOut }
 
+    /// Whether the answer was cut off for exceeding the client's size limit.
+    public var isResponseTooLarge: Bool { self.kind == .responseTooLarge }
+
     public var description: String {
         switch self.kind {
         case .timedOut: return "the Graph API did not answer in time (\(self.detail)); retry later"
