@@ -138,8 +138,8 @@ public final class GraphAPIStandIn: HTTPResponder {
                 status: 401, code: 190, type: "OAuthException", message: "Invalid OAuth access token - Cannot parse access token")
         } else if request.method == "POST", segments.last == "messages", segments.count >= 2 {
             (response, wamid) = self.acceptMessage(request.body)
-        } else if request.method == "GET", segments.count == 2, segments[0] == "media-bytes" {
-            response = self.mediaBytes(id: segments[1], query: request.query.map(String.init) ?? "")
+        } else if request.method == "GET", segments.count >= 2, segments[segments.count - 2] == "media-bytes" {
+            response = self.mediaBytes(id: segments[segments.count - 1], query: request.query.map(String.init) ?? "")
         } else if request.method == "GET", let id = segments.last, segments.count <= 2 {
             response = self.mediaDescriptor(id: id)
         } else {
