@@ -5,7 +5,8 @@ import Testing
 @testable import WebhookServer
 
 struct GraphAPIStandInTests {
-    private let standIn = GraphAPIStandIn(configuration: .init(accessToken: "token", publicBaseURL: "http://127.0.0.1:9/v21.0"))
+    private let standIn = GraphAPIStandIn(
+        configuration: .init(accessToken: "token", publicBaseURL: "http://127.0.0.1:9/v21.0"))
 
     private func post(_ body: String, token: String = "token", path: String = "/v21.0/106540352242922/messages")
         throws -> GraphHTTPResponse
@@ -16,7 +17,8 @@ struct GraphAPIStandInTests {
 
     @Test func acceptedSendAnswersLikeMeta() throws {
         let response = try self.post(
-            #"{"messaging_product":"whatsapp","recipient_type":"individual","to":"6281234","type":"text","text":{"body":"Halo"}}"#)
+            #"{"messaging_product":"whatsapp","recipient_type":"individual","to":"6281234","type":"text","text":{"body":"Halo"}}"#
+        )
         #expect(response.status == 200)
         let object = try #require(GraphJSONReading.object(response.body))
         #expect(object["messaging_product"] as? String == "whatsapp")
@@ -41,7 +43,8 @@ struct GraphAPIStandInTests {
     }
 
     @Test func wrongTokenIsRefusedWithCode190() throws {
-        let response = try self.post(#"{"messaging_product":"whatsapp","to":"1","type":"text","text":{"body":"x"}}"#, token: "bad")
+        let response = try self.post(
+            #"{"messaging_product":"whatsapp","to":"1","type":"text","text":{"body":"x"}}"#, token: "bad")
         #expect(response.status == 401)
         #expect(GraphAPIError.parse(status: response.status, body: response.body).code == 190)
     }
@@ -115,7 +118,12 @@ struct GraphAPIStandInTests {
         let standIn = GraphAPIStandIn(
             configuration: .init(accessToken: "token", publicBaseURL: "http://sandbox", log: { lines.append($0) }))
         _ = try LocalGraphTransport(responder: standIn, accessToken: "token").perform(
-            .post("/1/messages", json: .object([("messaging_product", .string("whatsapp")), ("status", .string("read")), ("message_id", .string("w"))])))
+            .post(
+                "/1/messages",
+                json: .object([
+                    ("messaging_product", .string("whatsapp")), ("status", .string("read")),
+                    ("message_id", .string("w")),
+                ])))
         #expect(lines.all == ["event=graph_standin_call method=POST path=/1/messages status=200"])
     }
 }

@@ -55,7 +55,8 @@ struct GraphMessageEncoderTests {
             payload: .list(
                 body: "Pilih layanan", buttonLabel: "Menu",
                 sections: [
-                    .init(title: "Akun", rows: [.init(id: "reset", title: "Reset password", description: "Lupa sandi")]),
+                    .init(
+                        title: "Akun", rows: [.init(id: "reset", title: "Reset password", description: "Lupa sandi")]),
                     .init(title: "Lain", rows: [.init(id: "faq", title: "FAQ")]),
                 ]))
         #expect(
@@ -77,7 +78,8 @@ struct GraphMessageEncoderTests {
 
     @Test func documentByLinkKeepsSlashesUnescaped() throws {
         let message = OutboundMessage(
-            to: "628111", payload: .document(source: .link("https://lpse.example.go.id/a.pdf"), filename: nil, caption: nil))
+            to: "628111",
+            payload: .document(source: .link("https://lpse.example.go.id/a.pdf"), filename: nil, caption: nil))
         #expect(
             try self.json(message)
                 == #"{"messaging_product":"whatsapp","recipient_type":"individual","to":"628111","type":"document","#
@@ -86,7 +88,8 @@ struct GraphMessageEncoderTests {
 
     @Test func templateCarriesLanguageAndBodyParameters() throws {
         let message = OutboundMessage(
-            to: "628111", payload: .template(.init(name: "pengingat", language: "id", bodyParameters: ["Senin", "10:00"])))
+            to: "628111",
+            payload: .template(.init(name: "pengingat", language: "id", bodyParameters: ["Senin", "10:00"])))
         #expect(
             try self.json(message)
                 == #"{"messaging_product":"whatsapp","recipient_type":"individual","to":"628111","type":"template","#
@@ -141,7 +144,8 @@ struct GraphMessageEncoderTests {
 
     @Test func duplicateButtonTitlesAreRefused() {
         let message = OutboundMessage(
-            to: "628111", payload: .buttons(body: "Pilih", buttons: [.init(id: "a", title: "Ya"), .init(id: "b", title: "Ya")]))
+            to: "628111",
+            payload: .buttons(body: "Pilih", buttons: [.init(id: "a", title: "Ya"), .init(id: "b", title: "Ya")]))
         #expect(self.refusal(message) == .duplicate("button title", value: "Ya"))
     }
 
@@ -154,7 +158,8 @@ struct GraphMessageEncoderTests {
     @Test func emojiCountsEveryUnicodeScalar() {
         // 18 letters + a thumbs-up with a skin tone (two scalars, one visible character) = 20: allowed.
         let fits = OutboundMessage(
-            to: "628111", payload: .buttons(body: "Pilih", buttons: [.init(id: "a", title: "Setuju sepenuhnya " + "👍🏽")]))
+            to: "628111", payload: .buttons(body: "Pilih", buttons: [.init(id: "a", title: "Setuju sepenuhnya " + "👍🏽")])
+        )
         #expect(self.refusal(fits) == nil)
         // A family emoji is five scalars joined: 16 letters + 5 = 21, refused although it shows as 17 characters.
         let tooLong = OutboundMessage(
@@ -164,26 +169,30 @@ struct GraphMessageEncoderTests {
 
     @Test func buttonIDOverTheLimitIsRefused() {
         let message = OutboundMessage(
-            to: "628111", payload: .buttons(body: "Pilih", buttons: [.init(id: String(repeating: "x", count: 257), title: "Ya")]))
+            to: "628111",
+            payload: .buttons(body: "Pilih", buttons: [.init(id: String(repeating: "x", count: 257), title: "Ya")]))
         #expect(self.refusal(message) == .tooLong("button id", limit: 256, actual: 257))
     }
 
     @Test func interactiveBodyOverTheLimitIsRefused() {
         let message = OutboundMessage(
-            to: "628111", payload: .buttons(body: String(repeating: "b", count: 1025), buttons: [.init(id: "a", title: "Ya")]))
+            to: "628111",
+            payload: .buttons(body: String(repeating: "b", count: 1025), buttons: [.init(id: "a", title: "Ya")]))
         #expect(self.refusal(message) == .tooLong("interactive.body.text", limit: 1024, actual: 1025))
     }
 
     @Test func headerOverSixtyCharactersIsRefused() {
         let message = OutboundMessage(
             to: "628111",
-            payload: .buttons(body: "Pilih", buttons: [.init(id: "a", title: "Ya")], header: String(repeating: "h", count: 61)))
+            payload: .buttons(
+                body: "Pilih", buttons: [.init(id: "a", title: "Ya")], header: String(repeating: "h", count: 61)))
         #expect(self.refusal(message) == .tooLong("interactive.header.text", limit: 60, actual: 61))
     }
 
     @Test func elevenListRowsAcrossSectionsAreRefused() {
         let first = OutboundMessage.ListSection(title: "A", rows: (1...6).map { .init(id: "a\($0)", title: "A \($0)") })
-        let second = OutboundMessage.ListSection(title: "B", rows: (1...5).map { .init(id: "b\($0)", title: "B \($0)") })
+        let second = OutboundMessage.ListSection(
+            title: "B", rows: (1...5).map { .init(id: "b\($0)", title: "B \($0)") })
         let message = OutboundMessage(
             to: "628111", payload: .list(body: "Pilih", buttonLabel: "Menu", sections: [first, second]))
         #expect(self.refusal(message) == .tooMany("list rows", limit: 10, actual: 11))
@@ -191,9 +200,12 @@ struct GraphMessageEncoderTests {
 
     @Test func listRowLimitsAreEnforced() {
         func list(_ row: OutboundMessage.ListRow) -> OutboundMessage {
-            OutboundMessage(to: "628111", payload: .list(body: "Pilih", buttonLabel: "Menu", sections: [.init(rows: [row])]))
+            OutboundMessage(
+                to: "628111", payload: .list(body: "Pilih", buttonLabel: "Menu", sections: [.init(rows: [row])]))
         }
-        #expect(self.refusal(list(.init(id: "r", title: String(repeating: "t", count: 25)))) == .tooLong("row title", limit: 24, actual: 25))
+        #expect(
+            self.refusal(list(.init(id: "r", title: String(repeating: "t", count: 25))))
+                == .tooLong("row title", limit: 24, actual: 25))
         #expect(
             self.refusal(list(.init(id: "r", title: "t", description: String(repeating: "d", count: 73))))
                 == .tooLong("row description", limit: 72, actual: 73))
@@ -205,7 +217,9 @@ struct GraphMessageEncoderTests {
     @Test func listButtonLabelAndSectionTitleLimitsAreEnforced() {
         let longLabel = OutboundMessage(
             to: "628111",
-            payload: .list(body: "Pilih", buttonLabel: String(repeating: "m", count: 21), sections: [.init(rows: [.init(id: "r", title: "t")])]))
+            payload: .list(
+                body: "Pilih", buttonLabel: String(repeating: "m", count: 21),
+                sections: [.init(rows: [.init(id: "r", title: "t")])]))
         #expect(self.refusal(longLabel) == .tooLong("action.button", limit: 20, actual: 21))
         let longSection = OutboundMessage(
             to: "628111",
@@ -228,7 +242,8 @@ struct GraphMessageEncoderTests {
         let message = OutboundMessage(
             to: "628111",
             payload: .list(
-                body: "Pilih", buttonLabel: "Menu", sections: [.init(rows: [.init(id: "a", title: "A"), .init(id: "a", title: "B")])]))
+                body: "Pilih", buttonLabel: "Menu",
+                sections: [.init(rows: [.init(id: "a", title: "A"), .init(id: "a", title: "B")])]))
         #expect(self.refusal(message) == .duplicate("row id", value: "a"))
     }
 
@@ -237,11 +252,13 @@ struct GraphMessageEncoderTests {
             to: "628111", payload: .template(.init(name: "pengingat", language: "id", bodyParameters: ["baris\nbaru"])))
         #expect(
             self.refusal(message)
-                == .invalidValue("template parameter", reason: "it may not hold new lines, tabs or more than four spaces in a row"))
+                == .invalidValue(
+                    "template parameter", reason: "it may not hold new lines, tabs or more than four spaces in a row"))
     }
 
     @Test func documentLinkMustBeHTTP() {
-        let message = OutboundMessage(to: "628111", payload: .document(source: .link("file:///etc/passwd"), filename: nil, caption: nil))
+        let message = OutboundMessage(
+            to: "628111", payload: .document(source: .link("file:///etc/passwd"), filename: nil, caption: nil))
         #expect(self.refusal(message) == .invalidValue("document.link", reason: "it must be an http(s) URL"))
     }
 

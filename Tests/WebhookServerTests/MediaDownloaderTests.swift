@@ -29,12 +29,14 @@ private final class ExpiringTransport: GraphTransport {
 }
 
 struct MediaDownloaderTests {
-    private let standIn = GraphAPIStandIn(configuration: .init(accessToken: "token", publicBaseURL: "https://lookaside.test"))
+    private let standIn = GraphAPIStandIn(
+        configuration: .init(accessToken: "token", publicBaseURL: "https://lookaside.test"))
     private let directory: String
     private let pdf = Array("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8)
 
     init() {
-        self.directory = FileManager.default.temporaryDirectory.appendingPathComponent("media-\(UUID().uuidString)").path
+        self.directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent("media-\(UUID().uuidString)").path
     }
 
     private func downloader(transport: (any GraphTransport)? = nil) -> MediaDownloader {
@@ -63,7 +65,11 @@ struct MediaDownloaderTests {
         self.standIn.addMedia(id: "1001", bytes: self.pdf, mimeType: "application/pdf")
         let stored = try self.downloader().fetch(mediaID: "1001", expectedSHA256: nil, limits: .verificationDocument)
         let hash = SHA256Digest.hex(self.pdf)
-        #expect(stored == StoredMedia(sha256: hash, size: self.pdf.count, mimeType: "application/pdf", path: "\(self.directory)/media/\(hash.prefix(2))/\(hash)"))
+        #expect(
+            stored
+                == StoredMedia(
+                    sha256: hash, size: self.pdf.count, mimeType: "application/pdf",
+                    path: "\(self.directory)/media/\(hash.prefix(2))/\(hash)"))
         #expect(FileManager.default.contents(atPath: stored.path) == Data(self.pdf))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: "\(self.directory)/media/\(hash.prefix(2))")
         #expect(leftovers == [hash])
@@ -93,7 +99,8 @@ struct MediaDownloaderTests {
 
     @Test func actualBytesOverTheLimitAreRefused() {
         self.standIn.addMedia(id: "1001", bytes: self.pdf, mimeType: "application/pdf", declaredSize: 10)
-        let limits = MediaLimits(maxBytes: 20, allowedMIMETypes: ["application/pdf"], requiredPrefix: Array("%PDF-".utf8))
+        let limits = MediaLimits(
+            maxBytes: 20, allowedMIMETypes: ["application/pdf"], requiredPrefix: Array("%PDF-".utf8))
         #expect(self.refusal("1001", limits: limits) == .tooLarge(size: self.pdf.count, limit: 20))
     }
 
@@ -110,7 +117,8 @@ struct MediaDownloaderTests {
 
     @Test func hashDifferentFromTheDescriptorIsRefused() {
         self.standIn.addMedia(
-            id: "1001", bytes: self.pdf, mimeType: "application/pdf", declaredSHA256: String(repeating: "ab", count: 32))
+            id: "1001", bytes: self.pdf, mimeType: "application/pdf", declaredSHA256: String(repeating: "ab", count: 32)
+        )
         #expect(self.refusal("1001") == .hashMismatch)
     }
 
@@ -145,7 +153,8 @@ struct MediaDownloaderTests {
         self.standIn.addMedia(id: "1001", bytes: self.pdf, mimeType: "application/pdf")
         let transport = ExpiringTransport(standIn: self.standIn, expirations: 10)
         #expect(throws: MediaError.urlExpired) {
-            _ = try self.downloader(transport: transport).fetch(mediaID: "1001", expectedSHA256: nil, limits: .verificationDocument)
+            _ = try self.downloader(transport: transport).fetch(
+                mediaID: "1001", expectedSHA256: nil, limits: .verificationDocument)
         }
         #expect(!MediaError.urlExpired.isPermanent)
     }
@@ -178,7 +187,8 @@ struct MediaDownloaderTests {
     }
 
     @Test func mediaURLSampleDescriptorIsRead() throws {
-        let sample = try String(contentsOfFile: "/work/shared/whatsapp/samples/out-resp-media-url.metadocs.json", encoding: .utf8)
+        let sample = try String(
+            contentsOfFile: "/work/shared/whatsapp/samples/out-resp-media-url.metadocs.json", encoding: .utf8)
         let object = try #require(GraphJSONReading.object(Array(sample.utf8)))
         #expect(GraphJSONReading.int(object["file_size"]) == 303_833)
         #expect(object["mime_type"] as? String == "image/jpeg")

@@ -33,12 +33,16 @@ struct OutboxRetryPolicyTests {
 
     @Test(arguments: [100, 131008, 131009])
     func permanentCodesAreRecordedFailed(code: Int) {
-        #expect(self.decide(self.metaError(code)) == .recordFailed(reason: "Graph API error HTTP 400 code \(code): error \(code)", codes: [code]))
+        #expect(
+            self.decide(self.metaError(code))
+                == .recordFailed(reason: "Graph API error HTTP 400 code \(code): error \(code)", codes: [code]))
     }
 
     @Test func serverErrorWithoutBodyIsRetried() {
         let outcome = GraphSendOutcome.rejected(GraphAPIError(httpStatus: 503, code: nil, message: "HTTP 503"))
-        #expect(self.decide(outcome) == .retry(at: self.queuedAt.addingTimeInterval(1), reason: "Graph API error HTTP 503: HTTP 503"))
+        #expect(
+            self.decide(outcome)
+                == .retry(at: self.queuedAt.addingTimeInterval(1), reason: "Graph API error HTTP 503: HTTP 503"))
     }
 
     @Test func unknownClientErrorIsNotRetried() {
@@ -130,7 +134,8 @@ struct OutboxRetryPolicyTests {
     }
 
     @Test func errorAnswerIsParsedWithDetails() {
-        let body = #"{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,"#
+        let body =
+            #"{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,"#
             + #""error_data":{"messaging_product":"whatsapp","details":"Message failed to send because more than 24 hours"},"#
             + #""fbtrace_id":"Az"}}"#
         #expect(

@@ -61,7 +61,8 @@ struct OutboxSenderTests {
     private let clock: ManualClock
     private let recorder = Recorder()
     private let writer: DatabaseWriter
-    private let standIn = GraphAPIStandIn(configuration: .init(accessToken: "token", publicBaseURL: "http://graph.test/v21.0"))
+    private let standIn = GraphAPIStandIn(
+        configuration: .init(accessToken: "token", publicBaseURL: "http://graph.test/v21.0"))
     private let outbox = Outbox()
     private let template = OutboundMessage.Template(name: "pesan_baru", language: "id", bodyParameters: ["Budi"])
 
@@ -79,7 +80,8 @@ struct OutboxSenderTests {
         return OutboxSender(
             configuration: .init(
                 phoneNumberID: "106540352242922", workerCount: 1, messagesPerSecond: messagesPerSecond,
-                recipientBurst: burst, recipientInterval: 6, retryPolicy: RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4)),
+                recipientBurst: burst, recipientInterval: 6,
+                retryPolicy: RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4)),
             outbox: outbox ?? self.outbox, writer: self.writer, makeTransport: { _ in local }, clock: { clock.now },
             random: { 0.5 }, metrics: OutboxMetrics { recorder.record($0) }, log: { recorder.log($0) })
     }
@@ -148,7 +150,8 @@ struct OutboxSenderTests {
 
     @Test func outsideTheWindowTheFallbackTemplateIsSentInstead() throws {
         try self.inbound(ago: 25 * 3600)
-        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Besok jadwal Anda"), fallbackTemplate: self.template))
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Besok jadwal Anda"), fallbackTemplate: self.template))
         self.sender().runDue()
         let call = try #require(self.standIn.acceptedMessages.first)
         #expect(
@@ -163,7 +166,9 @@ struct OutboxSenderTests {
 
     @Test func unknownContactIsOutsideTheWindowAndGetsTheDefaultTemplate() throws {
         let outbox = Outbox(configuration: .init(defaultTemplate: self.template))
-        try self.writer.write { try outbox.enqueue([OutboundMessage(to: "628999", payload: .text("Halo"))], in: $0, now: self.start) }
+        try self.writer.write {
+            try outbox.enqueue([OutboundMessage(to: "628999", payload: .text("Halo"))], in: $0, now: self.start)
+        }
         self.sender(outbox: outbox).runDue()
         #expect(self.standIn.acceptedMessages.first?.bodyText.contains(#""type":"template""#) == true)
     }
@@ -178,11 +183,14 @@ struct OutboxSenderTests {
     }
 
     @Test func markAsReadNeedsNoWindow() throws {
-        try self.enqueue(OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: true)))
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: true)))
         self.sender().runDue()
         #expect(
             self.standIn.acceptedMessages.map(\.bodyText)
-                == [#"{"messaging_product":"whatsapp","status":"read","message_id":"wamid.IN1","typing_indicator":{"type":"text"}}"#])
+                == [
+                    #"{"messaging_product":"whatsapp","status":"read","message_id":"wamid.IN1","typing_indicator":{"type":"text"}}"#
+                ])
         #expect(try self.records().first?.state == .sent)
         #expect(try self.records().first?.wamid == nil)
     }
@@ -210,7 +218,8 @@ struct OutboxSenderTests {
         sender.runDue()
         let wamid = try #require(try self.records().first?.wamid)
         try self.writer.write {
-            try self.outbox.recordStatus(messageID: wamid, status: "failed", timestamp: self.start, errorCodes: [131047], in: $0)
+            try self.outbox.recordStatus(
+                messageID: wamid, status: "failed", timestamp: self.start, errorCodes: [131047], in: $0)
         }
         sender.runDue()
         let records = try self.records()
@@ -244,7 +253,8 @@ struct OutboxSenderTests {
     @Test func timeoutIsRetried() throws {
         try self.inbound()
         try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
-        let flaky = FlakyTransport(failures: 1, next: LocalGraphTransport(responder: self.standIn, accessToken: "token"))
+        let flaky = FlakyTransport(
+            failures: 1, next: LocalGraphTransport(responder: self.standIn, accessToken: "token"))
         let sender = self.sender(transport: flaky)
         let retryAt = try #require(sender.runDue())
         self.clock.advance(to: retryAt)

@@ -7,7 +7,8 @@ import Testing
 struct OutboxTests {
     private let now = Date(timeIntervalSince1970: 1_800_000_000)
     private let writer: DatabaseWriter
-    private let outbox = Outbox(configuration: .init(defaultTemplate: .init(name: "pesan_baru", language: "id", bodyParameters: ["LPSE"])))
+    private let outbox = Outbox(
+        configuration: .init(defaultTemplate: .init(name: "pesan_baru", language: "id", bodyParameters: ["LPSE"])))
 
     init() throws {
         self.writer = try DatabaseWriter(path: ":memory:", migrators: [Outbox.migrator])
@@ -30,7 +31,8 @@ struct OutboxTests {
     private func status(_ wamid: String, _ status: String, codes: [Int] = [], at offset: TimeInterval = 10) throws {
         try self.writer.write {
             try self.outbox.recordStatus(
-                messageID: wamid, status: status, timestamp: self.now.addingTimeInterval(offset), errorCodes: codes, in: $0)
+                messageID: wamid, status: status, timestamp: self.now.addingTimeInterval(offset), errorCodes: codes,
+                in: $0)
         }
     }
 
@@ -61,7 +63,8 @@ struct OutboxTests {
         struct Abort: Error {}
         #expect(throws: Abort.self) {
             try self.writer.write { database in
-                try self.outbox.enqueue([OutboundMessage(to: "628111", payload: .text("Halo"))], in: database, now: self.now)
+                try self.outbox.enqueue(
+                    [OutboundMessage(to: "628111", payload: .text("Halo"))], in: database, now: self.now)
                 throw Abort()
             }
         }
@@ -109,7 +112,8 @@ struct OutboxTests {
     @Test func failureOutsideTheWindowEnqueuesTheFallbackTemplateOnce() throws {
         let template = OutboundMessage.Template(name: "pengingat", language: "id", bodyParameters: ["Senin"])
         let id = try self.sent(
-            OutboundMessage(to: "628111", payload: .text("Besok jadwal Anda"), fallbackTemplate: template), wamid: "wamid.OUT1")
+            OutboundMessage(to: "628111", payload: .text("Besok jadwal Anda"), fallbackTemplate: template),
+            wamid: "wamid.OUT1")
         try self.status("wamid.OUT1", "failed", codes: [131047])
         try self.status("wamid.OUT1", "failed", codes: [131047], at: 40)
         let records = try self.records()
@@ -124,12 +128,15 @@ struct OutboxTests {
         try self.status("wamid.OUT1", "failed", codes: [131047])
         #expect(
             try self.records().last?.message
-                == OutboundMessage(to: "628111", payload: .template(.init(name: "pesan_baru", language: "id", bodyParameters: ["LPSE"]))))
+                == OutboundMessage(
+                    to: "628111",
+                    payload: .template(.init(name: "pesan_baru", language: "id", bodyParameters: ["LPSE"]))))
     }
 
     @Test func failureOfATemplateOutsideTheWindowEnqueuesNothing() throws {
         _ = try self.sent(
-            OutboundMessage(to: "628111", payload: .template(.init(name: "pengingat", language: "id"))), wamid: "wamid.OUT1")
+            OutboundMessage(to: "628111", payload: .template(.init(name: "pengingat", language: "id"))),
+            wamid: "wamid.OUT1")
         try self.status("wamid.OUT1", "failed", codes: [131047])
         #expect(try self.records().count == 1)
     }
@@ -143,7 +150,9 @@ struct OutboxTests {
     @Test func inboundMessageClearsTheUndeliverableFlagAndOpensTheWindow() throws {
         _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
         try self.status("wamid.OUT1", "failed", codes: [131026])
-        try self.writer.write { try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(60), in: $0) }
+        try self.writer.write {
+            try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(60), in: $0)
+        }
         let contact = try self.writer.read { try self.outbox.contact("628111", in: $0) }
         #expect(!contact.isUndeliverable)
         #expect(contact.isWindowOpen(at: self.now.addingTimeInterval(3600), length: 24 * 3600))
@@ -164,7 +173,8 @@ struct OutboxTests {
     }
 
     @Test func migrationsApplyOnceToAFileDatabase() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         _ = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
         let reopened = try DatabaseWriter(path: path, migrators: [Outbox.migrator])

@@ -135,7 +135,8 @@ public final class GraphAPIStandIn: HTTPResponder {
             response = Self.answer(failure)
         } else if request.headers["Authorization"] != "Bearer \(self.configuration.accessToken)" {
             response = Self.metaError(
-                status: 401, code: 190, type: "OAuthException", message: "Invalid OAuth access token - Cannot parse access token")
+                status: 401, code: 190, type: "OAuthException",
+                message: "Invalid OAuth access token - Cannot parse access token")
         } else if request.method == "POST", segments.last == "messages", segments.count >= 2 {
             (response, wamid) = self.acceptMessage(request.body)
         } else if request.method == "GET", segments.count >= 2, segments[segments.count - 2] == "media-bytes" {
@@ -267,13 +268,19 @@ public final class GraphAPIStandIn: HTTPResponder {
 
     private static func metaError(status: Int, code: Int, type: String, message: String) -> HTTPResponse {
         let body = GraphJSON.object([
-            ("error", .object([
-                ("message", .string(message)),
-                ("type", .string(type)),
-                ("code", .int(code)),
-                ("error_data", .object([("messaging_product", .string("whatsapp")), ("details", .string(message))])),
-                ("fbtrace_id", .string("StandIn")),
-            ]))
+            (
+                "error",
+                .object([
+                    ("message", .string(message)),
+                    ("type", .string(type)),
+                    ("code", .int(code)),
+                    (
+                        "error_data",
+                        .object([("messaging_product", .string("whatsapp")), ("details", .string(message))])
+                    ),
+                    ("fbtrace_id", .string("StandIn")),
+                ])
+            )
         ])
         return .json(status, body.bytes)
     }

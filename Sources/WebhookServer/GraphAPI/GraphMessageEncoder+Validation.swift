@@ -54,7 +54,9 @@ extension GraphMessageEncoder {
                 try Self.check(button.id, "button id", limit: Limits.buttonID)
                 try Self.require(button.title, "button title")
                 try Self.check(button.title, "button title", limit: Limits.buttonTitle)
-                guard titles.insert(button.title).inserted else { throw .duplicate("button title", value: button.title) }
+                guard titles.insert(button.title).inserted else {
+                    throw .duplicate("button title", value: button.title)
+                }
                 guard ids.insert(button.id).inserted else { throw .duplicate("button id", value: button.id) }
             }
         case .list(let body, let buttonLabel, let sections, let header, let footer):

@@ -46,9 +46,12 @@ public struct GraphMessageEncoder: Sendable {
             }
             return [
                 ("type", .string("interactive")),
-                ("interactive", Self.interactive(
-                    type: "button", body: body, header: header, footer: footer,
-                    action: .object([("buttons", .array(replies))]))),
+                (
+                    "interactive",
+                    Self.interactive(
+                        type: "button", body: body, header: header, footer: footer,
+                        action: .object([("buttons", .array(replies))]))
+                ),
             ]
         case .list(let body, let buttonLabel, let sections, let header, let footer):
             let encodedSections = sections.map { section in
@@ -68,9 +71,12 @@ public struct GraphMessageEncoder: Sendable {
             }
             return [
                 ("type", .string("interactive")),
-                ("interactive", Self.interactive(
-                    type: "list", body: body, header: header, footer: footer,
-                    action: .object([("button", .string(buttonLabel)), ("sections", .array(encodedSections))]))),
+                (
+                    "interactive",
+                    Self.interactive(
+                        type: "list", body: body, header: header, footer: footer,
+                        action: .object([("button", .string(buttonLabel)), ("sections", .array(encodedSections))]))
+                ),
             ]
         case .document(let source, let filename, let caption):
             var members: [(String, GraphJSON)]
@@ -116,10 +122,11 @@ public struct GraphMessageEncoder: Sendable {
             let parameters = template.bodyParameters.map { text in
                 GraphJSON.object([("type", .string("text")), ("text", .string(text))])
             }
-            members.append((
-                "components",
-                .array([.object([("type", .string("body")), ("parameters", .array(parameters))])])
-            ))
+            members.append(
+                (
+                    "components",
+                    .array([.object([("type", .string("body")), ("parameters", .array(parameters))])])
+                ))
         }
         return .object(members)
     }

@@ -30,7 +30,8 @@ public struct LocalGraphTransport: GraphTransport {
         guard let response = answer.wait(timeout: self.timeout) else {
             throw .timedOut("no answer within \(self.timeout) s")
         }
-        return GraphHTTPResponse(status: response.status, body: response.body, contentType: response.headers["Content-Type"])
+        return GraphHTTPResponse(
+            status: response.status, body: response.body, contentType: response.headers["Content-Type"])
     }
 
     /// The path and query of `url`, dropping any scheme and host.

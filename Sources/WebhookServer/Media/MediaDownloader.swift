@@ -199,7 +199,8 @@ public struct MediaDownloader: MediaFetcher {
 
 extension UInt8 {
     fileprivate var isHexDigit: Bool {
-        (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")) || (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "f"))
+        (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9"))
+            || (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "f"))
             || (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "F"))
     }
 }

@@ -25,7 +25,8 @@ public struct OutboundMessage: Codable, Equatable, Sendable {
         /// Up to 3 reply buttons (titles ≤ 20 characters, unique), body ≤ 1024.
         case buttons(body: String, buttons: [Button], header: String? = nil, footer: String? = nil)
         /// An interactive list: button label ≤ 20, at most 10 rows in all sections.
-        case list(body: String, buttonLabel: String, sections: [ListSection], header: String? = nil, footer: String? = nil)
+        case list(
+            body: String, buttonLabel: String, sections: [ListSection], header: String? = nil, footer: String? = nil)
         /// A document by uploaded media id or by link.
         case document(source: MediaSource, filename: String?, caption: String?)
         /// An approved template message.

@@ -44,7 +44,8 @@ extension Outbox {
                 deliveryStatus: statement.optionalString(7).flatMap(DeliveryStatus.init(rawValue:)),
                 deliveryFailedAt: statement.optionalDouble(8).map { Date(timeIntervalSince1970: $0) },
                 deliveryErrorCodes: Self.decodeCodes(statement.optionalString(9) ?? ""),
-                lastError: statement.optionalString(10), errorCodes: Self.decodeCodes(statement.optionalString(11) ?? ""),
+                lastError: statement.optionalString(10),
+                errorCodes: Self.decodeCodes(statement.optionalString(11) ?? ""),
                 fallbackOf: statement.optionalInt(12).map(Int64.init))
         }
     }

@@ -19,8 +19,10 @@ extension Outbox {
             // The status overtook the sender's own record of the wamid: keep it until that record lands.
             try database.run(
                 "INSERT OR IGNORE INTO outbound_status_backlog (wamid, status, timestamp, error_codes) VALUES (?, ?, ?, ?)",
-                [.text(messageID), .text(status.rawValue), .real(timestamp.timeIntervalSince1970),
-                 .text(Self.encodeCodes(errorCodes))])
+                [
+                    .text(messageID), .text(status.rawValue), .real(timestamp.timeIntervalSince1970),
+                    .text(Self.encodeCodes(errorCodes)),
+                ])
             return
         }
         try self.apply(
@@ -92,8 +94,10 @@ extension Outbox {
                     updated_at = max(updated_at, ?)
                 WHERE id = ? AND delivery_rank < ?
                 """,
-                [.text(status.rawValue), .int(rank), .real(timestamp.timeIntervalSince1970),
-                 .real(timestamp.timeIntervalSince1970), .integer(id), .int(rank)])
+                [
+                    .text(status.rawValue), .int(rank), .real(timestamp.timeIntervalSince1970),
+                    .real(timestamp.timeIntervalSince1970), .integer(id), .int(rank),
+                ])
             return
         }
         try database.run(
@@ -102,8 +106,10 @@ extension Outbox {
                 delivery_error_codes = ?, updated_at = max(updated_at, ?)
             WHERE id = ?
             """,
-            [.real(timestamp.timeIntervalSince1970), .text(Self.encodeCodes(errorCodes)),
-             .real(timestamp.timeIntervalSince1970), .integer(id)])
+            [
+                .real(timestamp.timeIntervalSince1970), .text(Self.encodeCodes(errorCodes)),
+                .real(timestamp.timeIntervalSince1970), .integer(id),
+            ])
         if errorCodes.contains(RetryPolicy.undeliverableCode) {
             try self.flagUndeliverable(
                 recipient, reason: "status failed with 131026 for message \(id)", at: timestamp, in: database)
@@ -115,9 +121,10 @@ extension Outbox {
 
     /// Queues the template that replaces message `id`, once, however often the failure is reported.
     private func enqueueFallback(forMessage id: Int64, payload: String, at now: Date, in database: Database) throws {
-        let already = try database.queryFirst(
-            "SELECT 1 FROM outbound_messages WHERE fallback_of = ?", [.integer(id)]
-        ) { _ in true } ?? false
+        let already =
+            try database.queryFirst(
+                "SELECT 1 FROM outbound_messages WHERE fallback_of = ?", [.integer(id)]
+            ) { _ in true } ?? false
         guard !already else { return }
         let original = try Self.decodePayload(payload)
         guard let template = original.fallbackTemplate ?? self.configuration.defaultTemplate else {

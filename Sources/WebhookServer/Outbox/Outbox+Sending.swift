@@ -66,8 +66,10 @@ extension Outbox {
                 last_error = NULL, updated_at = ?
             WHERE id = ?
             """,
-            [wamid.isEmpty ? .null : .text(wamid), .real(now.timeIntervalSince1970), .int(asTemplate ? 1 : 0),
-             .real(now.timeIntervalSince1970), .integer(id)])
+            [
+                wamid.isEmpty ? .null : .text(wamid), .real(now.timeIntervalSince1970), .int(asTemplate ? 1 : 0),
+                .real(now.timeIntervalSince1970), .integer(id),
+            ])
         if !wamid.isEmpty {
             try self.applyBacklog(wamid: wamid, toMessage: id, in: database)
         }
@@ -82,8 +84,10 @@ extension Outbox {
                 updated_at = ?
             WHERE id = ?
             """,
-            [.real(date.timeIntervalSince1970), .text(reason), .text(Self.encodeCodes(codes)),
-             .real(now.timeIntervalSince1970), .integer(id)])
+            [
+                .real(date.timeIntervalSince1970), .text(reason), .text(Self.encodeCodes(codes)),
+                .real(now.timeIntervalSince1970), .integer(id),
+            ])
     }
 
     /// Marks the message to be sent as its template fallback, right away.
@@ -110,7 +114,9 @@ extension Outbox {
     ) throws {
         try database.run(
             "UPDATE outbound_messages SET state = ?, last_error = ?, error_codes = ?, updated_at = ? WHERE id = ?",
-            [.text(state.rawValue), .text(reason), .text(Self.encodeCodes(codes)), .real(now.timeIntervalSince1970),
-             .integer(id)])
+            [
+                .text(state.rawValue), .text(reason), .text(Self.encodeCodes(codes)), .real(now.timeIntervalSince1970),
+                .integer(id),
+            ])
     }
 }

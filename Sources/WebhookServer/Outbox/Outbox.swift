@@ -18,7 +18,8 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         public var laneCount: Int
 
         public init(
-            windowLength: TimeInterval = 24 * 3600, defaultTemplate: OutboundMessage.Template? = nil, laneCount: Int = 64
+            windowLength: TimeInterval = 24 * 3600, defaultTemplate: OutboundMessage.Template? = nil,
+            laneCount: Int = 64
         ) {
             self.windowLength = windowLength
             self.defaultTemplate = defaultTemplate
@@ -41,7 +42,9 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
 
     /// Inserts one row; a message that breaks Meta's limits is stored as `invalid` with the reason, never sent.
     @discardableResult
-    func insert(_ message: OutboundMessage, fallbackOf original: Int64?, in database: Database, now: Date) throws -> Int64 {
+    func insert(_ message: OutboundMessage, fallbackOf original: Int64?, in database: Database, now: Date) throws
+        -> Int64
+    {
         var state = OutboundState.queued
         var lastError: String?
         do {

@@ -91,7 +91,8 @@ public final class OutboxSender: Sendable {
         self.log = log
         self.pacers = Mutex(
             Array(
-                repeating: RecipientPacer(burst: configuration.recipientBurst, interval: configuration.recipientInterval),
+                repeating: RecipientPacer(
+                    burst: configuration.recipientBurst, interval: configuration.recipientInterval),
                 count: configuration.workerCount))
     }
 
@@ -156,7 +157,8 @@ public final class OutboxSender: Sendable {
             for pending in due {
                 if self.isStopping { return now }
                 let isPaced = !pending.message.payload.isMarkRead
-                if isPaced, let slot = self.pacers.withLock({ $0[worker].nextSlot(for: pending.message.to, now: now) }) {
+                if isPaced, let slot = self.pacers.withLock({ $0[worker].nextSlot(for: pending.message.to, now: now) })
+                {
                     try self.writer.write { database in
                         try database.run(
                             "UPDATE outbound_messages SET next_attempt_at = ? WHERE id = ?",
@@ -202,7 +204,9 @@ public final class OutboxSender: Sendable {
         let contact = try self.writer.read { try self.outbox.contact(original.to, in: $0) }
         if contact.isUndeliverable && !original.payload.isMarkRead {
             let reason = "the contact cannot receive WhatsApp messages (131026): \(contact.undeliverableReason ?? "")"
-            try self.writer.write { try self.outbox.markFailed(pending.id, reason: reason, codes: [131026], now: now, in: $0) }
+            try self.writer.write {
+                try self.outbox.markFailed(pending.id, reason: reason, codes: [131026], now: now, in: $0)
+            }
             self.report(.undeliverable, pending, detail: "reason=contact_undeliverable")
             return
         }
@@ -212,7 +216,9 @@ public final class OutboxSender: Sendable {
         if !original.payload.isAllowedOutsideWindow && (pending.sendAsTemplate || !windowOpen) {
             guard let template = original.fallbackTemplate ?? self.outbox.configuration.defaultTemplate else {
                 let reason = "outside the 24-hour window and no template is configured to replace the message"
-                try self.writer.write { try self.outbox.markFailed(pending.id, reason: reason, codes: [], now: now, in: $0) }
+                try self.writer.write {
+                    try self.outbox.markFailed(pending.id, reason: reason, codes: [], now: now, in: $0)
+                }
                 self.report(.failed, pending, detail: "reason=outside_window_no_template")
                 return
             }
@@ -223,7 +229,9 @@ public final class OutboxSender: Sendable {
         do {
             body = try self.encoder.encode(message)
         } catch {
-            try self.writer.write { try self.outbox.markInvalid(pending.id, reason: error.description, now: now, in: $0) }
+            try self.writer.write {
+                try self.outbox.markInvalid(pending.id, reason: error.description, now: now, in: $0)
+            }
             self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
             return
         }
@@ -272,7 +280,9 @@ public final class OutboxSender: Sendable {
             self.report(.undeliverable, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .alertOperator(let reason, let codes):
             try self.writer.write { try outbox.markFailed(id, reason: reason, codes: codes, now: now, in: $0) }
-            self.log("event=operator_alert alert=graph_token_invalid action=\"renew WHATSAPP_ACCESS_TOKEN\" error=\"\(reason)\"")
+            self.log(
+                "event=operator_alert alert=graph_token_invalid action=\"renew WHATSAPP_ACCESS_TOKEN\" error=\"\(reason)\""
+            )
             self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .sendTemplateInstead:
             try self.writer.write {

@@ -12,7 +12,10 @@ public struct RetryPolicy: Equatable, Sendable {
     /// A message older than this (since it was queued) is not retried any more.
     public var maxAge: TimeInterval
 
-    public init(baseDelay: TimeInterval = 2, maxDelay: TimeInterval = 300, maxAttempts: Int = 12, maxAge: TimeInterval = 6 * 3600) {
+    public init(
+        baseDelay: TimeInterval = 2, maxDelay: TimeInterval = 300, maxAttempts: Int = 12,
+        maxAge: TimeInterval = 6 * 3600
+    ) {
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
         self.maxAttempts = maxAttempts
@@ -80,13 +83,15 @@ public struct RetryPolicy: Equatable, Sendable {
         case .accepted(let wamid):
             return .recordSent(wamid: wamid)
         case .unreachable(let error):
-            return self.retryOrGiveUp(reason: error.description, codes: [], attempts: attempts, queuedAt: queuedAt, now: now, jitter: jitter)
+            return self.retryOrGiveUp(
+                reason: error.description, codes: [], attempts: attempts, queuedAt: queuedAt, now: now, jitter: jitter)
         case .rejected(let error):
             let codes = error.code.map { [$0] } ?? []
             switch Self.classify(error) {
             case .transient:
                 return self.retryOrGiveUp(
-                    reason: error.description, codes: codes, attempts: attempts, queuedAt: queuedAt, now: now, jitter: jitter)
+                    reason: error.description, codes: codes, attempts: attempts, queuedAt: queuedAt, now: now,
+                    jitter: jitter)
             case .permanent:
                 return .recordFailed(reason: error.description, codes: codes)
             case .outsideWindow:
