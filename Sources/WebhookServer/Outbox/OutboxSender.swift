@@ -31,7 +31,7 @@ public final class OutboxSender: Sendable {
         public init(
             phoneNumberID: String, workerCount: Int = 4, messagesPerSecond: Double = 80, recipientBurst: Int = 5,
             recipientInterval: TimeInterval = 6, retryPolicy: RetryPolicy = RetryPolicy(), batchSize: Int = 32,
-            idlePoll: TimeInterval = 5
+            idlePoll: TimeInterval = 1
         ) {
             self.phoneNumberID = phoneNumberID
             self.workerCount = max(1, workerCount)

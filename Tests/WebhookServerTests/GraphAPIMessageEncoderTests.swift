@@ -2,7 +2,7 @@ import Testing
 
 @testable import WebhookServer
 
-struct GraphMessageEncoderTests {
+struct GraphAPIMessageEncoderTests {
     private let encoder = GraphMessageEncoder()
 
     private func json(_ message: OutboundMessage) throws -> String {
