@@ -11,12 +11,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CEpoll"),
 
         // Libraries.
         .target(name: "Storage", dependencies: ["CSQLite3"]),
         .target(name: "Intents"),
         .target(name: "Ticketing", dependencies: ["Storage"]),
-        .target(name: "WebhookServer", dependencies: ["Storage", "COpenSSLCrypto", "CCurl"]),
+        .target(name: "WebhookServer", dependencies: ["Storage", "COpenSSLCrypto", "CCurl", "CEpoll"]),
         .target(name: "Conversation", dependencies: ["Intents", "Ticketing"]),
         .target(
             name: "LoketService",
@@ -28,7 +29,9 @@ let package = Package(
             name: "Loket",
             dependencies: ["Conversation", "Intents", "LoketService", "Storage", "Ticketing", "WebhookServer"]
         ),
-        .executableTarget(name: "WebhookBenchmark", dependencies: ["COpenSSLCrypto"], path: "Benchmarks/WebhookBenchmark"),
+        .executableTarget(
+            name: "WebhookBenchmark", dependencies: ["CEpoll", "COpenSSLCrypto", "WebhookServer"],
+            path: "Benchmarks/WebhookBenchmark"),
         .executableTarget(name: "TicketingBenchmark", dependencies: ["Ticketing"], path: "Benchmarks/TicketingBenchmark"),
         .executableTarget(name: "IntentsBenchmark", dependencies: ["Intents"], path: "Benchmarks/IntentsBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),

@@ -56,10 +56,30 @@ public struct HTTPHeaders: Sendable, Sequence {
 
     /// The first value of `name`, compared case-insensitively.
     public subscript(name: String) -> String? {
-        for field in self.fields where field.name.utf8.count == name.utf8.count {
-            if field.name.lowercased() == name.lowercased() { return field.value }
-        }
+        for field in self.fields where Self.namesMatch(field.name, name) { return field.value }
         return nil
+    }
+
+    /// Every value of `name`, compared case-insensitively, in arrival order.
+    public func values(for name: String) -> [String] {
+        self.fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
+    }
+
+    /// Compares two field names ignoring ASCII case, without allocating.
+    static func namesMatch(_ left: String, _ right: String) -> Bool {
+        var left = left
+        var right = right
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                guard leftBytes.count == rightBytes.count else { return false }
+                for index in 0..<leftBytes.count where leftBytes[index] != rightBytes[index] {
+                    let a = leftBytes[index]
+                    let b = rightBytes[index]
+                    guard a | 0x20 == b | 0x20, (97...122).contains(a | 0x20) else { return false }
+                }
+                return true
+            }
+        }
     }
 
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {

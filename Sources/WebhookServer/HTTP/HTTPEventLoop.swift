@@ -1,0 +1,510 @@
+import CEpoll
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+
+/// One epoll event-loop thread: accepts connections, reads and parses requests, hands them to the
+/// responder, and writes the responses back in request order.
+///
+/// `@unchecked Sendable` is safe because the state below the "loop thread only" mark is touched
+/// only by the loop's own thread (`run()` and what it calls); other threads reach the loop only
+/// through `complete(_:)`, `requestStop()` and `requestForceClose()`, which go through the
+/// mutex-guarded mailbox and the eventfd.
+final class HTTPEventLoop: @unchecked Sendable {
+    /// A response produced by the responder, on any thread.
+    struct Completion {
+        var fd: Int32
+        var connectionID: UInt64
+        var sequence: UInt64
+        var response: HTTPResponse
+    }
+
+    private struct Mailbox {
+        var completions: [Completion] = []
+        var stopRequested = false
+        var forceCloseRequested = false
+    }
+
+    private static let listenKey = UInt64.max
+    private static let wakeKey = UInt64.max - 1
+    private static let readInterest = EPOLLIN.rawValue
+    private static let writeInterest = EPOLLOUT.rawValue
+    private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+    private static let overloadBytes = Array(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+
+    private let context: HTTPServerContext
+    private let epollFD: Int32
+    private let wakeFD: Int32
+    private let listenFD: Int32
+    private let index: Int
+    private let mailbox = Mutex(Mailbox())
+    private let wakePending = Atomic<Bool>(false)
+    private let threadID = Atomic<UInt>(0)
+    /// Signalled when the loop no longer watches the listening socket.
+    let listenReleased = DispatchSemaphore(value: 0)
+    /// Signalled when the loop thread has closed every connection and returned.
+    let finished = DispatchSemaphore(value: 0)
+
+    // Loop thread only.
+    private var connections: [Int32: HTTPConnection] = [:]
+    private var localCompletions: [Completion] = []
+    private var dirty: [HTTPConnection] = []
+    private var stopping = false
+    private var watchesListener = true
+    private var now: UInt64 = 0
+    private var dates = HTTPDateCache()
+    private var nextConnectionID: UInt64 = 0
+    private let readBuffer: UnsafeMutableRawBufferPointer
+
+    init(index: Int, listenFD: Int32, context: HTTPServerContext) throws(HTTPServerError) {
+        self.index = index
+        self.listenFD = listenFD
+        self.context = context
+        let address = "\(context.configuration.host):\(context.configuration.port)"
+        self.epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard self.epollFD >= 0 else { throw .systemCall("epoll_create1", errno: errno, address: address) }
+        self.wakeFD = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
+        guard self.wakeFD >= 0 else {
+            let code = errno
+            Glibc.close(self.epollFD)
+            throw .systemCall("eventfd", errno: code, address: address)
+        }
+        self.readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
+        let exclusive: UInt32 = context.configuration.eventLoopCount > 1 ? EPOLLEXCLUSIVE.rawValue : 0
+        var listenEvent = epoll_event(events: Self.readInterest | exclusive, data: epoll_data_t(u64: Self.listenKey))
+        var wakeEvent = epoll_event(events: Self.readInterest, data: epoll_data_t(u64: Self.wakeKey))
+        guard epoll_ctl(self.epollFD, EPOLL_CTL_ADD, listenFD, &listenEvent) == 0,
+            epoll_ctl(self.epollFD, EPOLL_CTL_ADD, self.wakeFD, &wakeEvent) == 0
+        else {
+            let code = errno
+            Glibc.close(self.epollFD)
+            Glibc.close(self.wakeFD)
+            self.readBuffer.deallocate()
+            throw .systemCall("epoll_ctl", errno: code, address: address)
+        }
+        self.nextConnectionID = UInt64(index) << 56
+    }
+
+    deinit {
+        Glibc.close(self.epollFD)
+        Glibc.close(self.wakeFD)
+        self.readBuffer.deallocate()
+    }
+
+    /// Starts the loop's thread.
+    func start() {
+        let thread = Thread { [self] in self.run() }
+        thread.name = "http-loop-\(self.index)"
+        thread.start()
+    }
+
+    // MARK: Calls from any thread
+
+    /// Hands a response back to the loop; called by the responder's completion on any thread.
+    func complete(_ completion: Completion) {
+        if self.threadID.load(ordering: .relaxed) == UInt(pthread_self()) {
+            self.localCompletions.append(completion)
+            return
+        }
+        self.mailbox.withLock { $0.completions.append(completion) }
+        self.wake()
+    }
+
+    /// Stops accepting, closes idle connections and finishes the requests in flight.
+    func requestStop() {
+        self.mailbox.withLock { $0.stopRequested = true }
+        self.wake()
+    }
+
+    /// Closes every connection now, answered or not.
+    func requestForceClose() {
+        self.mailbox.withLock { $0.forceCloseRequested = true }
+        self.wake()
+    }
+
+    private func wake() {
+        if !self.wakePending.exchange(true, ordering: .acquiringAndReleasing) {
+            var one: UInt64 = 1
+            _ = Glibc.write(self.wakeFD, &one, 8)
+        }
+    }
+}
+
+// MARK: The loop thread
+
+extension HTTPEventLoop {
+    private func run() {
+        self.threadID.store(UInt(pthread_self()), ordering: .relaxed)
+        let tick = self.sweepInterval
+        var events = [epoll_event](repeating: epoll_event(), count: 256)
+        self.now = Self.monotonicNow()
+        var nextSweep = self.now + tick
+        while true {
+            let waitMilliseconds = Int32(clamping: (nextSweep &- min(nextSweep, self.now)) / 1_000_000 + 1)
+            let count = events.withUnsafeMutableBufferPointer {
+                epoll_wait(self.epollFD, $0.baseAddress, Int32($0.count), waitMilliseconds)
+            }
+            self.now = Self.monotonicNow()
+            if count < 0, errno != EINTR {
+                self.context.log("event=http_loop_failed loop=\(self.index) errno=\(errno)")
+                break
+            }
+            for position in 0..<Int(max(0, count)) {
+                let event = events[position]
+                switch event.data.u64 {
+                case Self.listenKey: self.acceptConnections()
+                case Self.wakeKey: self.drainMailbox()
+                default: self.handle(events: event.events, fd: Int32(truncatingIfNeeded: event.data.u64))
+                }
+            }
+            self.settle()
+            if self.now >= nextSweep {
+                self.sweep()
+                self.settle()
+                nextSweep = self.now + tick
+            }
+            if self.stopping, self.connections.isEmpty { break }
+        }
+        for connection in Array(self.connections.values) { self.close(connection) }
+        if self.watchesListener { self.releaseListener() }
+        self.finished.signal()
+    }
+
+    /// Applies responses completed on this thread and writes every connection with something to send,
+    /// until nothing more is ready.
+    private func settle() {
+        while !self.localCompletions.isEmpty || !self.dirty.isEmpty {
+            let completions = self.localCompletions
+            self.localCompletions.removeAll(keepingCapacity: true)
+            for completion in completions { self.apply(completion) }
+            let connections = self.dirty
+            self.dirty.removeAll(keepingCapacity: true)
+            for connection in connections {
+                connection.isDirty = false
+                self.flush(connection)
+            }
+        }
+    }
+
+    private var sweepInterval: UInt64 {
+        let configuration = self.context.configuration
+        let shortest = min(configuration.headerReadTimeout, configuration.idleTimeout)
+        let nanoseconds = UInt64(max(0, Self.nanoseconds(shortest) / 4))
+        return min(max(nanoseconds, 2_000_000), 500_000_000)
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    static func monotonicNow() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    private func releaseListener() {
+        self.watchesListener = false
+        var unused = epoll_event()
+        _ = epoll_ctl(self.epollFD, EPOLL_CTL_DEL, self.listenFD, &unused)
+        self.listenReleased.signal()
+    }
+
+    private func drainMailbox() {
+        var counter: UInt64 = 0
+        _ = Glibc.read(self.wakeFD, &counter, 8)
+        self.wakePending.store(false, ordering: .sequentiallyConsistent)
+        let mail = self.mailbox.withLock { mailbox in
+            let taken = mailbox
+            mailbox.completions.removeAll(keepingCapacity: true)
+            return taken
+        }
+        for completion in mail.completions { self.apply(completion) }
+        if mail.stopRequested, !self.stopping { self.beginStopping() }
+        if mail.forceCloseRequested {
+            self.stopping = true
+            for connection in Array(self.connections.values) { self.close(connection) }
+        }
+    }
+
+    private func beginStopping() {
+        self.stopping = true
+        if self.watchesListener { self.releaseListener() }
+        for connection in Array(self.connections.values) {
+            connection.stopsParsing = true
+            if connection.slots.isEmpty, !connection.hasPendingOutput { self.close(connection) }
+        }
+    }
+
+    private func acceptConnections() {
+        let configuration = self.context.configuration
+        for _ in 0..<64 {
+            let fd = cepoll_accept_nonblocking(self.listenFD)
+            guard fd >= 0 else {
+                if errno == EMFILE || errno == ENFILE {
+                    self.context.log("event=http_accept_failed errno=\(errno) open=\(self.context.openConnections.load(ordering: .relaxed))")
+                }
+                return
+            }
+            let open = self.context.openConnections.add(1, ordering: .relaxed).newValue
+            if self.stopping || open > configuration.maxConnections {
+                self.context.openConnections.subtract(1, ordering: .relaxed)
+                Self.overloadBytes.withUnsafeBytes { _ = send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                Glibc.close(fd)
+                continue
+            }
+            var enabled: Int32 = 1
+            _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &enabled, socklen_t(MemoryLayout<Int32>.size))
+            self.nextConnectionID += 1
+            let connection = HTTPConnection(
+                fd: fd, id: self.nextConnectionID, limits: configuration.parserLimits, now: self.now,
+                interest: Self.readInterest)
+            var event = epoll_event(events: Self.readInterest, data: epoll_data_t(u64: UInt64(UInt32(bitPattern: fd))))
+            guard epoll_ctl(self.epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
+                self.context.openConnections.subtract(1, ordering: .relaxed)
+                Glibc.close(fd)
+                continue
+            }
+            self.connections[fd] = connection
+        }
+    }
+
+    private func handle(events: UInt32, fd: Int32) {
+        guard let connection = self.connections[fd] else { return }
+        if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+            self.read(connection)
+        }
+        if !connection.isClosed, events & Self.writeInterest != 0 {
+            self.write(connection)
+        }
+    }
+
+    private func read(_ connection: HTTPConnection) {
+        let count = recv(connection.fd, self.readBuffer.baseAddress, self.readBuffer.count, 0)
+        if count > 0 {
+            connection.lastActivity = self.now
+            if connection.draining { return }
+            if connection.parser.isIdle, connection.slots.isEmpty { connection.headStartedAt = self.now }
+            connection.parser.append(UnsafeRawBufferPointer(start: self.readBuffer.baseAddress, count: count))
+            self.process(connection)
+        } else if count == 0 {
+            connection.peerClosed = true
+            if connection.draining || (connection.slots.isEmpty && !connection.hasPendingOutput) {
+                self.close(connection)
+            } else {
+                connection.stopsParsing = true
+                self.updateInterest(connection)
+            }
+        } else if errno != EAGAIN, errno != EWOULDBLOCK, errno != EINTR {
+            self.close(connection)
+        }
+    }
+
+    /// Turns buffered bytes into requests, as long as the pipelining limit allows.
+    private func process(_ connection: HTTPConnection) {
+        let limit = self.context.configuration.maxPipelinedRequests
+        while !connection.stopsParsing, connection.slots.count < limit, let event = connection.parser.next() {
+            switch event {
+            case .continueRequested:
+                connection.slots.append(
+                    HTTPConnection.Slot(
+                        isInterim: true, response: nil, keepAlive: true, omitsBody: false, method: "", target: "",
+                        receivedAt: self.now))
+                self.markDirty(connection)
+            case .request(let request):
+                self.dispatch(request, on: connection)
+            case .failed(let error):
+                connection.stopsParsing = true
+                connection.slots.append(
+                    HTTPConnection.Slot(
+                        isInterim: false, response: .text(error.status, error.description + "\n"), keepAlive: false,
+                        omitsBody: false, method: "", target: "", receivedAt: self.now))
+                self.markDirty(connection)
+            }
+        }
+        self.updateInterest(connection)
+    }
+
+    private func dispatch(_ request: HTTPRequest, on connection: HTTPConnection) {
+        let keepAlive = request.wantsKeepAlive && !self.stopping
+        if !keepAlive { connection.stopsParsing = true }
+        let sequence = connection.nextSequence
+        connection.slots.append(
+            HTTPConnection.Slot(
+                isInterim: false, response: nil, keepAlive: keepAlive, omitsBody: request.method == "HEAD",
+                method: request.method, target: request.target, receivedAt: self.now))
+        let fd = connection.fd
+        let id = connection.id
+        self.context.responder.respond(to: request) { [self] response in
+            self.complete(Completion(fd: fd, connectionID: id, sequence: sequence, response: response))
+        }
+    }
+
+    private func apply(_ completion: Completion) {
+        guard let connection = self.connections[completion.fd], connection.id == completion.connectionID,
+            completion.sequence >= connection.firstSequence
+        else { return }
+        let position = Int(completion.sequence - connection.firstSequence)
+        guard position < connection.slots.count, connection.slots[position].response == nil,
+            !connection.slots[position].isInterim
+        else { return }
+        connection.slots[position].response = completion.response
+        if position == 0 { self.markDirty(connection) }
+    }
+
+    private func markDirty(_ connection: HTTPConnection) {
+        if !connection.isDirty {
+            connection.isDirty = true
+            self.dirty.append(connection)
+        }
+    }
+
+    /// Serializes the responses ready at the head of the queue and writes them.
+    private func flush(_ connection: HTTPConnection) {
+        guard !connection.isClosed else { return }
+        while let first = connection.slots.first {
+            if first.isInterim {
+                connection.output.append(contentsOf: Self.continueBytes)
+                connection.slots.removeFirst()
+                connection.firstSequence += 1
+                continue
+            }
+            guard let response = first.response else { break }
+            let last = connection.slots.count == 1
+            let keepAlive = first.keepAlive && !((self.stopping || connection.peerClosed) && last)
+            response.serialize(
+                into: &connection.output, date: self.dates.current(), keepAlive: keepAlive,
+                includeBody: !first.omitsBody)
+            if let observer = self.context.observer {
+                let path = first.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first
+                observer(
+                    HTTPExchange(
+                        method: first.method, path: path ?? "", status: response.status,
+                        duration: .nanoseconds(Int64(self.now &- first.receivedAt))))
+            }
+            connection.served += 1
+            if !keepAlive {
+                connection.firstSequence += UInt64(connection.slots.count)
+                connection.slots.removeAll()
+                connection.closesAfterWrite = true
+                connection.stopsParsing = true
+                break
+            }
+            connection.slots.removeFirst()
+            connection.firstSequence += 1
+        }
+        self.write(connection)
+    }
+
+    private func write(_ connection: HTTPConnection) {
+        while connection.hasPendingOutput {
+            let count = connection.output.withUnsafeBytes { bytes in
+                send(
+                    connection.fd, bytes.baseAddress! + connection.written, bytes.count - connection.written,
+                    Int32(MSG_NOSIGNAL))
+            }
+            if count > 0 {
+                connection.written += count
+                connection.lastActivity = self.now
+            } else if count < 0, errno == EINTR {
+                continue
+            } else if count < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+                self.updateInterest(connection)
+                return
+            } else {
+                self.close(connection)
+                return
+            }
+        }
+        if connection.output.capacity > 1 << 20 {
+            connection.output = []
+        } else {
+            connection.output.removeAll(keepingCapacity: true)
+        }
+        connection.written = 0
+        if connection.closesAfterWrite {
+            self.beginDraining(connection)
+            return
+        }
+        if connection.slots.isEmpty {
+            if connection.peerClosed || (self.stopping && connection.parser.isIdle) {
+                self.close(connection)
+                return
+            }
+            connection.lastActivity = self.now
+            if !connection.parser.isIdle { connection.headStartedAt = self.now }
+        }
+        self.process(connection)
+    }
+
+    /// Registers read interest unless parsing is paused or over, and write interest while output waits.
+    private func updateInterest(_ connection: HTTPConnection) {
+        guard !connection.isClosed else { return }
+        let limit = self.context.configuration.maxPipelinedRequests
+        let reads =
+            connection.draining
+            || (!connection.peerClosed && !connection.stopsParsing && connection.slots.count < limit)
+        let wanted = (reads ? Self.readInterest : 0) | (connection.hasPendingOutput ? Self.writeInterest : 0)
+        guard wanted != connection.interest else { return }
+        connection.interest = wanted
+        var event = epoll_event(events: wanted, data: epoll_data_t(u64: UInt64(UInt32(bitPattern: connection.fd))))
+        if epoll_ctl(self.epollFD, EPOLL_CTL_MOD, connection.fd, &event) != 0 {
+            self.close(connection)
+        }
+    }
+
+    /// After the final response: stop sending, then read and discard until the peer closes, so the
+    /// response is not lost to a reset while the client is still sending.
+    private func beginDraining(_ connection: HTTPConnection) {
+        if connection.peerClosed {
+            self.close(connection)
+            return
+        }
+        shutdown(connection.fd, Int32(SHUT_WR))
+        connection.draining = true
+        connection.drainDeadline = self.now + 2_000_000_000
+        self.updateInterest(connection)
+    }
+
+    private func close(_ connection: HTTPConnection) {
+        guard !connection.isClosed else { return }
+        connection.isClosed = true
+        self.connections[connection.fd] = nil
+        Glibc.close(connection.fd)
+        self.context.openConnections.subtract(1, ordering: .relaxed)
+    }
+
+    /// Closes connections past their header-read, body, write or idle deadline.
+    private func sweep() {
+        let configuration = self.context.configuration
+        let headerTimeout = UInt64(max(0, Self.nanoseconds(configuration.headerReadTimeout)))
+        let idleTimeout = UInt64(max(0, Self.nanoseconds(configuration.idleTimeout)))
+        for connection in Array(self.connections.values) {
+            if connection.draining {
+                if self.now >= connection.drainDeadline { self.close(connection) }
+            } else if connection.hasPendingOutput {
+                if self.now &- connection.lastActivity >= idleTimeout { self.close(connection) }
+            } else if !connection.slots.isEmpty || connection.stopsParsing {
+                continue
+            } else if connection.parser.isIdle, connection.served > 0 {
+                if self.now &- connection.lastActivity >= idleTimeout { self.close(connection) }
+            } else if connection.parser.isIdle || connection.parser.isReadingHead {
+                if self.now &- connection.headStartedAt >= headerTimeout { self.answerTimeout(connection) }
+            } else if self.now &- connection.lastActivity >= idleTimeout {
+                self.answerTimeout(connection)
+            }
+        }
+    }
+
+    private func answerTimeout(_ connection: HTTPConnection) {
+        connection.stopsParsing = true
+        connection.slots.append(
+            HTTPConnection.Slot(
+                isInterim: false, response: .text(408, "request not received in time\n"), keepAlive: false,
+                omitsBody: false, method: "", target: "", receivedAt: self.now))
+        self.markDirty(connection)
+    }
+}

@@ -1,0 +1,76 @@
+/// Address, limits and timeouts of an `HTTPServer`.
+public struct HTTPServerConfiguration: Sendable {
+    /// Numeric IPv4 or IPv6 address to bind, e.g. `127.0.0.1`, `0.0.0.0` or `::1`.
+    public var host: String
+    /// TCP port to bind; 0 picks a free port (read it from `HTTPServer.port` after `start()`).
+    public var port: Int
+    /// Largest header section accepted (431 beyond).
+    public var maxHeaderBytes: Int
+    /// Largest request body accepted (413 beyond, decided from `Content-Length`).
+    public var maxBodyBytes: Int
+    /// Most connections open at once; further ones are answered 503 and closed at once.
+    public var maxConnections: Int
+    /// Most requests of one connection waiting for their responses; reading pauses beyond it.
+    public var maxPipelinedRequests: Int
+    /// A client must complete a request's header section within this time after its first byte
+    /// (or after connecting), else it gets 408 and is closed.
+    public var headerReadTimeout: Duration
+    /// A keep-alive connection with nothing in flight is closed after this much silence; the same
+    /// bound applies to a stalled body upload or a client that stops reading its responses.
+    public var idleTimeout: Duration
+    /// Event-loop threads; one or two suit a small machine.
+    public var eventLoopCount: Int
+    /// The `listen` backlog.
+    public var backlog: Int
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        maxHeaderBytes: Int = 16 * 1024,
+        maxBodyBytes: Int = 4 * 1024 * 1024,
+        maxConnections: Int = 4096,
+        maxPipelinedRequests: Int = 64,
+        headerReadTimeout: Duration = .seconds(10),
+        idleTimeout: Duration = .seconds(75),
+        eventLoopCount: Int = 1,
+        backlog: Int = 1024
+    ) {
+        self.host = host
+        self.port = port
+        self.maxHeaderBytes = maxHeaderBytes
+        self.maxBodyBytes = maxBodyBytes
+        self.maxConnections = maxConnections
+        self.maxPipelinedRequests = maxPipelinedRequests
+        self.headerReadTimeout = headerReadTimeout
+        self.idleTimeout = idleTimeout
+        self.eventLoopCount = eventLoopCount
+        self.backlog = backlog
+    }
+
+    /// A configuration bound to `address` in the form `host:port` (`[v6]:port` for IPv6), such as
+    /// the value of `LOKET_ADDR`.
+    public init(address: String) throws(HTTPServerError) {
+        self.init()
+        let hostPart: Substring
+        let portPart: Substring
+        if address.hasPrefix("[") {
+            guard let close = address.firstIndex(of: "]"), address[address.index(after: close)...].first == ":"
+            else { throw .invalidAddress(address) }
+            hostPart = address[address.index(after: address.startIndex)..<close]
+            portPart = address[address.index(close, offsetBy: 2)...]
+        } else {
+            guard let colon = address.lastIndex(of: ":") else { throw .invalidAddress(address) }
+            hostPart = address[..<colon]
+            portPart = address[address.index(after: colon)...]
+        }
+        guard !hostPart.isEmpty, let port = Int(portPart), (0...65535).contains(port) else {
+            throw .invalidAddress(address)
+        }
+        self.host = hostPart == "localhost" ? "127.0.0.1" : String(hostPart)
+        self.port = port
+    }
+
+    var parserLimits: HTTPParser.Limits {
+        HTTPParser.Limits(maxHeaderBytes: self.maxHeaderBytes, maxBodyBytes: self.maxBodyBytes)
+    }
+}
