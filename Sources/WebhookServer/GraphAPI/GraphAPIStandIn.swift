@@ -13,7 +13,8 @@ public final class GraphAPIStandIn: HTTPResponder {
     public struct Configuration: Sendable {
         /// The token every request must carry as `Authorization: Bearer …`.
         public var accessToken: String
-        /// The base URL under which the stand-in is reachable, used in media descriptors.
+        /// The base URL under which the stand-in is reachable, used in media descriptors (change it with
+        /// `setPublicBaseURL(_:)` once a server bound to port 0 knows its port).
         public var publicBaseURL: String
         /// One line per recorded call, for sandbox mode; `nil` stays silent.
         public var log: (@Sendable (String) -> Void)?
@@ -62,15 +63,17 @@ public final class GraphAPIStandIn: HTTPResponder {
         var media: [String: MediaObject] = [:]
         var urlGeneration = 1
         var oldestValidGeneration = 1
+        var publicBaseURL: String
     }
 
     public let configuration: Configuration
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     /// Distinguishes wamids across runs so a restarted sandbox never reissues one already stored.
     private let runPrefix: String
 
     public init(configuration: Configuration) {
         self.configuration = configuration
+        self.state = Mutex(State(publicBaseURL: configuration.publicBaseURL))
         self.runPrefix = String(UInt64.random(in: 0...UInt64.max), radix: 36).uppercased()
     }
 
@@ -92,6 +95,11 @@ public final class GraphAPIStandIn: HTTPResponder {
             $0.media[id] = MediaObject(
                 bytes: bytes, mimeType: mimeType, declaredSize: declaredSize, declaredSHA256: declaredSHA256)
         }
+    }
+
+    /// Sets the base URL written into media descriptors, e.g. `http://127.0.0.1:<port>`.
+    public func setPublicBaseURL(_ url: String) {
+        self.state.withLock { $0.publicBaseURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
     }
 
     /// Makes every media URL handed out so far answer 404, as Meta's do after five minutes.
@@ -222,19 +230,19 @@ public final class GraphAPIStandIn: HTTPResponder {
     }
 
     private func mediaDescriptor(id: String) -> HTTPResponse {
-        let found = self.state.withLock { state -> (MediaObject, Int)? in
+        let found = self.state.withLock { state -> (MediaObject, Int, String)? in
             guard let media = state.media[id] else { return nil }
             defer { state.urlGeneration += 1 }
-            return (media, state.urlGeneration)
+            return (media, state.urlGeneration, state.publicBaseURL)
         }
-        guard let (media, generation) = found else {
+        guard let (media, generation, baseURL) = found else {
             return Self.metaError(
                 status: 404, code: 100, type: "GraphMethodException",
                 message: "Unsupported get request. Object with ID '\(id)' does not exist")
         }
         let answer = GraphJSON.object([
             ("messaging_product", .string("whatsapp")),
-            ("url", .string("\(self.configuration.publicBaseURL)/media-bytes/\(id)?token=\(generation)")),
+            ("url", .string("\(baseURL)/media-bytes/\(id)?token=\(generation)")),
             ("mime_type", .string(media.mimeType)),
             ("sha256", .string(media.declaredSHA256 ?? SHA256Digest.hex(media.bytes))),
             ("file_size", .string(String(media.declaredSize ?? media.bytes.count))),
