@@ -95,39 +95,3 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         try JSONDecoder().decode(OutboundMessage.self, from: Data(text.utf8))
     }
 }
-
-/// Where one outbound message stands.
-public enum OutboundState: String, Equatable, Sendable {
-    /// Waiting for its turn (first attempt or a retry).
-    case queued
-    /// Handed to the Graph API; if the process died here it is tried again.
-    case sending
-    /// Accepted by Meta (delivery statuses follow).
-    case sent
-    /// Refused for good, or given up after retries.
-    case failed
-    /// Broke Meta's limits; never sent.
-    case invalid
-}
-
-extension OutboundMessage.Payload {
-    /// The Graph API `type` this payload is sent as (`read` for mark-as-read).
-    var kindName: String {
-        switch self {
-        case .text: return "text"
-        case .buttons: return "buttons"
-        case .list: return "list"
-        case .document: return "document"
-        case .template: return "template"
-        case .markRead: return "read"
-        }
-    }
-
-    /// Whether Meta delivers this payload outside the 24-hour window.
-    var isAllowedOutsideWindow: Bool {
-        switch self {
-        case .template, .markRead: return true
-        case .text, .buttons, .list, .document: return false
-        }
-    }
-}

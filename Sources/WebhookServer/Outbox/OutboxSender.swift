@@ -307,15 +307,3 @@ public final class OutboxSender: Sendable {
             + String(characters.suffix(2))
     }
 }
-
-extension OutboundMessage.Payload {
-    var isMarkRead: Bool {
-        if case .markRead = self { return true }
-        return false
-    }
-
-    var isTemplate: Bool {
-        if case .template = self { return true }
-        return false
-    }
-}

@@ -1,0 +1,13 @@
+/// Where one outbound message stands.
+public enum OutboundState: String, Equatable, Sendable {
+    /// Waiting for its turn (first attempt or a retry).
+    case queued
+    /// Handed to the Graph API; if the process died here it is tried again.
+    case sending
+    /// Accepted by Meta (delivery statuses follow).
+    case sent
+    /// Refused for good, or given up after retries.
+    case failed
+    /// Broke Meta's limits; never sent.
+    case invalid
+}
