@@ -134,3 +134,21 @@ private final class LogLines: Sendable {
     var all: [String] { self.lines.withLock { $0 } }
     func append(_ line: String) { self.lines.withLock { $0.append(line) } }
 }
+
+struct GraphAPIStandInSandboxTests {
+    @Test func sandboxStandInAcceptsItsOwnTransportAndLogsEachCall() throws {
+        let lines = LogLines()
+        let standIn = GraphAPIStandIn.sandbox(log: { lines.append($0) })
+        let message = OutboundMessage(to: "6281234567890", payload: .text("Halo"))
+        let response = try standIn.localTransport().perform(
+            .post("/106540352242922/messages", json: try GraphMessageEncoder().encode(message)))
+        guard case .accepted(let wamid) = GraphSendOutcome.classify(response) else {
+            Issue.record("the sandbox refused a valid message")
+            return
+        }
+        #expect(
+            lines.all == [
+                "event=graph_standin_call method=POST path=/106540352242922/messages status=200 wamid=\(wamid)"
+            ])
+    }
+}

@@ -9,6 +9,21 @@ import Synchronization
 /// Rows survive restarts. A row left `sending` by a crash is sent again, so a crash in the instant after
 /// Meta accepted a message and before its wamid was committed can deliver that message twice; the Cloud
 /// API offers no idempotency key to prevent it.
+///
+/// ```swift
+/// curl_global_init(Int(CURL_GLOBAL_DEFAULT))  // once, in main, before any GraphClient exists
+/// let outbox = Outbox(configuration: .init(defaultTemplate: template))
+/// let writer = try DatabaseWriter(path: path, migrators: [Outbox.migrator /* , ... */])
+/// let sender = OutboxSender(
+///     configuration: .init(phoneNumberID: phoneNumberID), outbox: outbox, writer: writer,
+///     makeTransport: { _ in GraphClient(configuration: .init(baseURL: apiBase, accessToken: token)) },
+///     metrics: OutboxMetrics { result in sends.increment(label: result.rawValue) }, log: log)
+/// sender.start()
+/// // after each commit that queued messages (the dispatcher's transaction):
+/// sender.wake()
+/// // on shutdown, after the HTTP server stopped:
+/// sender.stop()
+/// ```
 public final class OutboxSender: Sendable {
     /// How the sender behaves.
     public struct Configuration: Sendable {
@@ -145,6 +160,9 @@ public final class OutboxSender: Sendable {
     }
 
     /// Sends what is due now for `worker` and returns when there will be more to do (`nil`: nothing pending).
+    ///
+    /// The worker threads call it in a loop; tests call it directly instead of `start()`. Never call it for a
+    /// worker whose thread is running: the two would send the same row.
     @discardableResult
     public func runDue(worker: Int = 0) -> Date? {
         let now = self.clock()
