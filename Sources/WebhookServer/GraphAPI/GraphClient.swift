@@ -92,6 +92,7 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
         ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(self.configuration.connectTimeout * 1000))
         ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(self.configuration.totalTimeout * 1000))
         ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1)
         ccurl_setopt_string(handle, CURLOPT_USERAGENT, "Loket/1")
         ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque())
@@ -107,9 +108,13 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
         if let body = request.body {
             ccurl_setopt_long(handle, CURLOPT_POST, 1)
             ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
-            body.withUnsafeBytes { buffer in
-                _ = ccurl_setopt_pointer(
-                    handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? nil))
+            if body.isEmpty {
+                ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+            } else {
+                body.withUnsafeBytes { buffer in
+                    _ = ccurl_setopt_pointer(
+                        handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+                }
             }
         } else if request.method == "GET" {
             ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
