@@ -348,6 +348,18 @@ struct OutboxSenderTests {
         #expect(record.attempts == 2)
     }
 
+    @Test func pendingCountIsCachedForMetrics() throws {
+        try self.inbound()
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Satu")), OutboundMessage(to: "628222", payload: .text("Dua")))
+        let sender = self.sender()
+        #expect(sender.pendingCount == 0)
+        #expect(sender.refreshPendingCount() == 2)
+        #expect(sender.pendingCount == 2)
+        self.runUntilIdle(sender)
+        #expect(sender.refreshPendingCount() == 0)
+    }
+
     @Test func startedWorkersDeliverQueuedMessagesUntilStopped() throws {
         try self.inbound()
         let delivered = DispatchSemaphore(value: 0)

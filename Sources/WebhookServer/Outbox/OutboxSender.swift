@@ -73,6 +73,7 @@ public final class OutboxSender: Sendable {
     /// One pacer per worker: each worker serves its own recipients.
     private let pacers: Mutex<[RecipientPacer]>
     private let running = Mutex(RunState())
+    private let cachedPendingCount = Mutex(0)
 
     private struct RunState {
         var stopping = false
@@ -146,9 +147,28 @@ public final class OutboxSender: Sendable {
 
     private var isStopping: Bool { self.running.withLock { $0.stopping } }
 
+    /// Messages waiting to be sent, as counted after the workers' latest pass (at most about `idlePoll`
+    /// old); reading it never touches the database, so a metrics endpoint may call it on any thread.
+    public var pendingCount: Int {
+        self.cachedPendingCount.withLock { $0 }
+    }
+
+    /// Counts the pending messages now and caches the figure for `pendingCount`.
+    @discardableResult
+    public func refreshPendingCount() -> Int {
+        guard let count = try? self.writer.read({ try self.outbox.pendingCount(in: $0) }) else {
+            return self.pendingCount
+        }
+        self.cachedPendingCount.withLock { $0 = count }
+        return count
+    }
+
     private func runWorker(_ worker: Int) {
         while !self.isStopping {
             let next = self.runDue(worker: worker)
+            if worker == 0 {
+                self.refreshPendingCount()
+            }
             if self.isStopping { break }
             let now = self.clock()
             let latest = now.addingTimeInterval(self.configuration.idlePoll)
