@@ -164,13 +164,40 @@ struct OutboxSenderTests {
         #expect(record.sentAsTemplate)
     }
 
-    @Test func unknownContactIsOutsideTheWindowAndGetsTheDefaultTemplate() throws {
+    @Test func outsideTheWindowWithoutItsOwnTemplateTheMessageIsHeldAndANoticeSent() throws {
         let outbox = Outbox(configuration: .init(defaultTemplate: self.template))
         try self.writer.write {
             try outbox.enqueue([OutboundMessage(to: "628999", payload: .text("Halo"))], in: $0, now: self.start)
         }
-        self.sender(outbox: outbox).runDue()
-        #expect(self.standIn.acceptedMessages.first?.bodyText.contains(#""type":"template""#) == true)
+        self.runUntilIdle(self.sender(outbox: outbox))
+        #expect(try self.records("628999").map(\.state) == [.held, .sent])
+        #expect(self.standIn.acceptedMessages.count == 1)
+        #expect(self.standIn.acceptedMessages.first?.bodyText.contains(#""name":"pesan_baru""#) == true)
+        #expect(self.recorder.results == [.held, .sent])
+    }
+
+    @Test func oneNoticeCoversEveryMessageHeldUntilTheContactWrites() throws {
+        let outbox = Outbox(configuration: .init(defaultTemplate: self.template))
+        try self.writer.write {
+            try outbox.enqueue(
+                [
+                    OutboundMessage(to: "628999", payload: .text("Satu")),
+                    OutboundMessage(to: "628999", payload: .text("Dua")),
+                ], in: $0, now: self.start)
+        }
+        let sender = self.sender(outbox: outbox)
+        self.runUntilIdle(sender)
+        #expect(try self.records("628999").map(\.state) == [.held, .held, .sent])
+        #expect(self.standIn.acceptedMessages.count == 1)
+
+        self.clock.advance(by: 60)
+        try self.writer.write { try outbox.recordInbound(from: "628999", at: self.clock.now, in: $0) }
+        self.runUntilIdle(sender)
+        let texts = self.standIn.acceptedMessages.map(\.bodyText)
+        #expect(texts.count == 3)
+        #expect(texts[1].contains(#""body":"Satu""#))
+        #expect(texts[2].contains(#""body":"Dua""#))
+        #expect(try self.records("628999").map(\.state) == [.sent, .sent, .sent])
     }
 
     @Test func outsideTheWindowWithoutTemplateTheMessageFailsUnsent() throws {

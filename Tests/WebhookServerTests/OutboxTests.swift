@@ -123,14 +123,40 @@ struct OutboxTests {
         #expect(records.last?.state == .queued)
     }
 
-    @Test func failureOutsideTheWindowUsesTheDefaultTemplateWhenTheMessageHasNone() throws {
-        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+    @Test func failureOutsideTheWindowHoldsACopyAndQueuesTheNotice() throws {
+        let id = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
         try self.status("wamid.OUT1", "failed", codes: [131047])
+        let records = try self.records()
+        #expect(records.map(\.state) == [.sent, .held, .queued])
+        #expect(records[1].message == OutboundMessage(to: "628111", payload: .text("Halo")))
+        #expect(records[1].fallbackOf == id)
         #expect(
-            try self.records().last?.message
+            records[2].message
                 == OutboundMessage(
                     to: "628111",
                     payload: .template(.init(name: "pesan_baru", language: "id", bodyParameters: ["LPSE"]))))
+    }
+
+    @Test func inboundMessageReleasesHeldMessagesInOrder() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131047])
+        try self.writer.write {
+            try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(600), in: $0)
+        }
+        let records = try self.records()
+        #expect(records.map(\.state) == [.sent, .queued, .queued])
+        #expect(try self.writer.read { try self.outbox.contact("628111", in: $0) }.noticeSentAt == nil)
+    }
+
+    @Test func staleHeldMessagesAreDroppedWhenTheContactWrites() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131047])
+        try self.writer.write {
+            try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(8 * 24 * 3600), in: $0)
+        }
+        let records = try self.records()
+        #expect(records[1].state == .failed)
+        #expect(records[1].lastError == "held outside the 24-hour window until it was too old to send")
     }
 
     @Test func failureOfATemplateOutsideTheWindowEnqueuesNothing() throws {

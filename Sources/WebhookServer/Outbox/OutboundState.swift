@@ -10,4 +10,7 @@ public enum OutboundState: String, Equatable, Sendable {
     case failed
     /// Broke Meta's limits; never sent.
     case invalid
+    /// Outside the 24-hour window with no template of its own: kept until the contact writes again (the
+    /// default template told them a message is waiting), then queued.
+    case held
 }

@@ -31,25 +31,68 @@ extension Outbox {
     }
 
     public func recordInbound(from contact: String, at timestamp: Date, in database: Database) throws {
-        // A message from the contact proves it reachable again, so the undeliverable flag is cleared.
+        // A message from the contact proves it reachable again, so the undeliverable flag is cleared; it
+        // opens the window, so messages held outside it are queued again (in their order) unless stale.
         try database.run(
             """
             INSERT INTO contacts (id, last_inbound_at, undeliverable, updated_at) VALUES (?, ?, 0, ?)
             ON CONFLICT (id) DO UPDATE SET
                 last_inbound_at = max(coalesce(last_inbound_at, 0), excluded.last_inbound_at),
-                undeliverable = 0, updated_at = excluded.updated_at
+                undeliverable = 0, notice_sent_at = NULL, updated_at = excluded.updated_at
             """,
             [.text(contact), .real(timestamp.timeIntervalSince1970), .real(timestamp.timeIntervalSince1970)])
+        let cutoff = timestamp.addingTimeInterval(-self.configuration.heldLifetime).timeIntervalSince1970
+        try database.run(
+            """
+            UPDATE outbound_messages SET state = 'failed', updated_at = ?,
+                last_error = 'held outside the 24-hour window until it was too old to send'
+            WHERE recipient = ? AND state = 'held' AND created_at < ?
+            """,
+            [.real(timestamp.timeIntervalSince1970), .text(contact), .real(cutoff)])
+        try database.run(
+            """
+            UPDATE outbound_messages SET state = 'queued', next_attempt_at = ?, updated_at = ?
+            WHERE recipient = ? AND state = 'held'
+            """,
+            [.real(timestamp.timeIntervalSince1970), .real(timestamp.timeIntervalSince1970), .text(contact)])
+    }
+
+    /// Holds message `id` until the contact writes again, and sends the default template as a notice unless
+    /// one went out since the contact's last message. Returns whether a notice was queued.
+    @discardableResult
+    func holdOutsideWindow(_ id: Int64, recipient: String, now: Date, in database: Database) throws -> Bool {
+        try database.run(
+            """
+            UPDATE outbound_messages SET state = 'held', last_error = ?, updated_at = ? WHERE id = ?
+            """,
+            [
+                .text("outside the 24-hour window; held until the contact writes again"),
+                .real(now.timeIntervalSince1970), .integer(id),
+            ])
+        guard let notice = self.configuration.defaultTemplate,
+            try self.contact(recipient, in: database).noticeSentAt == nil
+        else { return false }
+        try self.insert(
+            OutboundMessage(to: recipient, payload: .template(notice)), fallbackOf: id, in: database, now: now)
+        try database.run(
+            """
+            INSERT INTO contacts (id, notice_sent_at, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET notice_sent_at = excluded.notice_sent_at, updated_at = excluded.updated_at
+            """,
+            [.text(recipient), .real(now.timeIntervalSince1970), .real(now.timeIntervalSince1970)])
+        return true
     }
 
     /// What the outbox knows about `contact`.
     public func contact(_ contact: String, in database: Database) throws -> ContactState {
         try database.queryFirst(
-            "SELECT last_inbound_at, undeliverable, undeliverable_reason FROM contacts WHERE id = ?", [.text(contact)]
+            "SELECT last_inbound_at, undeliverable, undeliverable_reason, notice_sent_at FROM contacts WHERE id = ?",
+            [.text(contact)]
         ) { statement in
             ContactState(
                 lastInboundAt: statement.optionalDouble(0).map { Date(timeIntervalSince1970: $0) },
-                isUndeliverable: statement.int(1) != 0, undeliverableReason: statement.optionalString(2))
+                isUndeliverable: statement.int(1) != 0, undeliverableReason: statement.optionalString(2),
+                noticeSentAt: statement.optionalDouble(3).map { Date(timeIntervalSince1970: $0) })
         } ?? ContactState(lastInboundAt: nil, isUndeliverable: false, undeliverableReason: nil)
     }
 
@@ -127,14 +170,20 @@ extension Outbox {
             ) { _ in true } ?? false
         guard !already else { return }
         let original = try Self.decodePayload(payload)
-        guard let template = original.fallbackTemplate ?? self.configuration.defaultTemplate else {
+        if let template = original.fallbackTemplate {
+            try self.insert(
+                OutboundMessage(to: original.to, payload: .template(template)), fallbackOf: id, in: database, now: now)
+            return
+        }
+        guard self.configuration.defaultTemplate != nil else {
             try database.run(
                 "UPDATE outbound_messages SET last_error = ? WHERE id = ?",
                 [.text("outside the 24-hour window and no template is configured to replace it"), .integer(id)])
             return
         }
-        try self.insert(
-            OutboundMessage(to: original.to, payload: .template(template)), fallbackOf: id, in: database, now: now)
+        // The message is sent again once the contact writes; a notice tells them something is waiting.
+        let copy = try self.insert(original, fallbackOf: id, in: database, now: now)
+        try self.holdOutsideWindow(copy, recipient: original.to, now: now, in: database)
     }
 
     static func encodeCodes(_ codes: [Int]) -> String {

@@ -14,7 +14,7 @@ extension Outbox {
                         lane INTEGER NOT NULL,
                         kind TEXT NOT NULL,
                         payload TEXT NOT NULL,
-                        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'invalid')),
+                        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'invalid', 'held')),
                         attempts INTEGER NOT NULL DEFAULT 0,
                         next_attempt_at REAL NOT NULL,
                         sent_as_template INTEGER NOT NULL DEFAULT 0,
@@ -35,6 +35,7 @@ extension Outbox {
                         WHERE state IN ('queued', 'sending');
                     CREATE INDEX outbound_messages_due ON outbound_messages (next_attempt_at)
                         WHERE state IN ('queued', 'sending');
+                    CREATE INDEX outbound_messages_held ON outbound_messages (recipient, id) WHERE state = 'held';
                     CREATE INDEX outbound_messages_fallback ON outbound_messages (fallback_of)
                         WHERE fallback_of IS NOT NULL;
                     CREATE TABLE contacts (
@@ -43,6 +44,7 @@ extension Outbox {
                         undeliverable INTEGER NOT NULL DEFAULT 0,
                         undeliverable_reason TEXT,
                         undeliverable_at REAL,
+                        notice_sent_at REAL,
                         updated_at REAL NOT NULL
                     );
                     CREATE TABLE outbound_status_backlog (

@@ -10,17 +10,21 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
     public struct Configuration: Sendable {
         /// How long after a user's last message free-form messages may be sent (Meta: 24 hours).
         public var windowLength: TimeInterval
-        /// Sent outside the window when a message carries no `fallbackTemplate` of its own; `nil` records
-        /// such messages as failed instead.
+        /// The notice sent outside the window when a message carries no `fallbackTemplate` of its own (for
+        /// example "a message from the helpdesk is waiting, reply to read it"): sent once, the message itself
+        /// is held and delivered when the contact writes again. `nil` records such messages as failed instead.
         public var defaultTemplate: OutboundMessage.Template?
+        /// Held messages older than this when the contact finally writes are dropped as stale.
+        public var heldLifetime: TimeInterval
         /// Messages are spread over this many lanes (by recipient), so workers can split them without
         /// breaking the order to any recipient.
         public var laneCount: Int
 
         public init(
             windowLength: TimeInterval = 24 * 3600, defaultTemplate: OutboundMessage.Template? = nil,
-            laneCount: Int = 64
+            heldLifetime: TimeInterval = 7 * 24 * 3600, laneCount: Int = 64
         ) {
+            self.heldLifetime = heldLifetime
             self.windowLength = windowLength
             self.defaultTemplate = defaultTemplate
             self.laneCount = laneCount

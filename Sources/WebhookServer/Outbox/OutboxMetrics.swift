@@ -16,6 +16,8 @@ public struct OutboxMetrics: Sendable {
         case templateSwitched = "template_switched"
         /// The contact cannot receive messages (131026); the message was not sent.
         case undeliverable
+        /// Outside the 24-hour window without a template of its own: held until the contact writes again.
+        case held
     }
 
     public var sendRecorded: @Sendable (SendResult) -> Void

@@ -3,8 +3,10 @@ import Storage
 import Synchronization
 
 /// Delivers the outbox through the Graph API: worker threads pull due messages (in order per recipient),
-/// respect the global rate and per-recipient pacing, switch to templates outside the 24-hour window,
-/// send, and record each outcome as `RetryPolicy` decides.
+/// respect the global rate and per-recipient pacing, and send them, recording each outcome as `RetryPolicy`
+/// decides. Outside the 24-hour window a message is replaced by its own `fallbackTemplate`; one without
+/// is held, the configured default template tells the contact once that something is waiting, and the held
+/// messages go out when the contact writes again.
 ///
 /// Rows survive restarts. A row left `sending` by a crash is sent again, so a crash in the instant after
 /// Meta accepted a message and before its wamid was committed can deliver that message twice; the Cloud
@@ -252,7 +254,14 @@ public final class OutboxSender: Sendable {
         var asTemplate = false
         let windowOpen = contact.isWindowOpen(at: now, length: self.outbox.configuration.windowLength)
         if !original.payload.isAllowedOutsideWindow && (pending.sendAsTemplate || !windowOpen) {
-            guard let template = original.fallbackTemplate ?? self.outbox.configuration.defaultTemplate else {
+            if original.fallbackTemplate == nil, self.outbox.configuration.defaultTemplate != nil {
+                let notified = try self.writer.write {
+                    try self.outbox.holdOutsideWindow(pending.id, recipient: original.to, now: now, in: $0)
+                }
+                self.report(.held, pending, detail: "notice_queued=\(notified)")
+                return
+            }
+            guard let template = original.fallbackTemplate else {
                 let reason = "outside the 24-hour window and no template is configured to replace the message"
                 try self.writer.write {
                     try self.outbox.markFailed(pending.id, reason: reason, codes: [], now: now, in: $0)
