@@ -50,6 +50,13 @@ extension Outbox {
         ) { statement in statement.optionalDouble(0).map { Date(timeIntervalSince1970: $0) } } ?? nil
     }
 
+    /// Moves message `id` back until `date` without counting an attempt (per-recipient pacing).
+    func postpone(_ id: Int64, until date: Date, in database: Database) throws {
+        try database.run(
+            "UPDATE outbound_messages SET next_attempt_at = ? WHERE id = ?",
+            [.real(date.timeIntervalSince1970), .integer(id)])
+    }
+
     /// Records that an attempt starts; a crash before its outcome is recorded leaves the row `sending`,
     /// and it is tried again.
     func markSending(_ id: Int64, now: Date, in database: Database) throws {

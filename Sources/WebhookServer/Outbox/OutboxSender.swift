@@ -199,11 +199,7 @@ public final class OutboxSender: Sendable {
                 let isPaced = !pending.message.payload.isMarkRead
                 if isPaced, let slot = self.pacers.withLock({ $0[worker].nextSlot(for: pending.message.to, now: now) })
                 {
-                    try self.writer.write { database in
-                        try database.run(
-                            "UPDATE outbound_messages SET next_attempt_at = ? WHERE id = ?",
-                            [.real(slot.timeIntervalSince1970), .integer(pending.id)])
-                    }
+                    try self.writer.write { try self.outbox.postpone(pending.id, until: slot, in: $0) }
                     continue
                 }
                 if let later = self.takeGlobalToken(now: now) {
