@@ -113,6 +113,16 @@ struct GraphAPIStandInTests {
         }
     }
 
+    @Test func onlyTheLatestCallsAreKept() throws {
+        let standIn = GraphAPIStandIn(
+            configuration: .init(accessToken: "token", publicBaseURL: "http://sandbox", maxRecordedCalls: 2))
+        let transport = LocalGraphTransport(responder: standIn, accessToken: "token")
+        for id in ["1", "2", "3"] {
+            _ = try transport.perform(.get("/\(id)"))
+        }
+        #expect(standIn.calls.map(\.path) == ["/2", "/3"])
+    }
+
     @Test func sandboxLogGetsOneLinePerCall() throws {
         let lines = LogLines()
         let standIn = GraphAPIStandIn(

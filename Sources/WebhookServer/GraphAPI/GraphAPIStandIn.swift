@@ -18,8 +18,14 @@ public final class GraphAPIStandIn: HTTPResponder {
         public var publicBaseURL: String
         /// One line per recorded call, for sandbox mode; `nil` stays silent.
         public var log: (@Sendable (String) -> Void)?
+        /// Only the latest calls are kept, so a long-running sandbox does not grow without bound.
+        public var maxRecordedCalls: Int
 
-        public init(accessToken: String, publicBaseURL: String, log: (@Sendable (String) -> Void)? = nil) {
+        public init(
+            accessToken: String, publicBaseURL: String, log: (@Sendable (String) -> Void)? = nil,
+            maxRecordedCalls: Int = 10_000
+        ) {
+            self.maxRecordedCalls = max(1, maxRecordedCalls)
             self.accessToken = accessToken
             self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
             self.log = log
@@ -158,7 +164,13 @@ public final class GraphAPIStandIn: HTTPResponder {
         }
         let call = RecordedCall(
             method: request.method, path: path, body: request.body, status: response.status, wamid: wamid)
-        self.state.withLock { $0.calls.append(call) }
+        let limit = self.configuration.maxRecordedCalls
+        self.state.withLock { state in
+            state.calls.append(call)
+            if state.calls.count > limit {
+                state.calls.removeFirst(state.calls.count - limit)
+            }
+        }
         if let log = self.configuration.log {
             var line = "event=graph_standin_call method=\(request.method) path=\(path) status=\(response.status)"
             if let wamid { line += " wamid=\(wamid)" }
