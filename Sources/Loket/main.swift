@@ -10,12 +10,15 @@ func printUsage() {
         usage: loket <command> [options]
         commands:
           help                     show this text
+          \(ClassifyCommand.usage)
         """)
 }
 
 switch arguments.first {
 case "help", "--help", "-h":
     printUsage()
+case "classify":
+    exit(ClassifyCommand(arguments: Array(arguments.dropFirst())).run())
 default:
     printUsage()
     exit(64)

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Reads a provider's chat message: normalises it, applies the phrase rules, classifies the rest with a naive
+/// Bayes model trained at start-up on `Dialogs/intents/examples`, and extracts the entities.
+///
+/// A value type with only immutable state, so one instance may be shared by every conversation lane.
+public struct IntentRecognizer: IntentRecognizing {
+    /// What training measured, for the start-up log.
+    public struct TrainingReport: Equatable, Sendable {
+        public var exampleCount: Int
+        /// Leave-one-out accuracy of the statistical classifier alone on the training examples.
+        public var leaveOneOutAccuracy: Double
+        /// Expected calibration error of the tempered probabilities, leave-one-out.
+        public var calibrationError: Double
+        public var temperature: Double
+    }
+
+    /// The confidence given to a whole-message phrase rule or a message identical to a training example.
+    static let ruleConfidence = 0.97
+    /// The confidence of `unknown` when no feature of the message was ever seen in training.
+    static let unseenConfidence = 0.6
+
+    public let normaliser: TextNormaliser
+    public let extractor: EntityExtractor
+    public let trainingReport: TrainingReport
+    private let rules: PhraseRules
+    private let hasher: FeatureHasher
+    private let model: NaiveBayesModel
+    private let memorised: [String: Intent]
+
+    /// Loads and validates `Dialogs/intents` under `dialogsDirectory` (the `Dialogs` folder or the `intents`
+    /// folder itself) and trains.
+    public init(dialogsDirectory: URL) throws(IntentDataError) {
+        try self.init(data: try IntentData.load(from: dialogsDirectory))
+    }
+
+    public init(data: IntentData) throws(IntentDataError) {
+        var vocabulary = Set<String>()
+        for text in data.examples.map(\.text) + data.rules.map(\.phrase) {
+            for token in MessageLexer.tokens(of: text) where token.kind == .word {
+                vocabulary.insert(token.text)
+            }
+        }
+        let normaliser = TextNormaliser(slang: data.slang, typos: data.typos, vocabulary: vocabulary)
+        let rules = PhraseRules(rules: data.rules, normaliser: normaliser)
+        let hasher = FeatureHasher()
+        let classes = Intent.allCases
+        var memorised: [String: (Intent, String)] = [:]
+        var samples: [NaiveBayesModel.Sample] = []
+        for example in data.examples {
+            let tokens = normaliser.tokens(example.text)
+            let key = Self.memoryKey(tokens)
+            if let (other, source) = memorised[key], other != example.intent {
+                let parts = example.source.split(separator: ":")
+                throw .conflictingExample(
+                    file: String(parts.first ?? ""), line: Int(parts.last ?? "") ?? 0, other: source)
+            }
+            memorised[key] = (example.intent, example.source)
+            let focus = rules.focus(tokens)
+            samples.append(
+                NaiveBayesModel.Sample(
+                    features: hasher.features(focus.tokens), label: classes.firstIndex(of: example.intent) ?? 0))
+        }
+        let model = NaiveBayesModel(samples: samples, classCount: classes.count)
+        self.normaliser = normaliser
+        self.rules = rules
+        self.hasher = hasher
+        self.model = model
+        self.memorised = memorised.mapValues(\.0)
+        self.extractor = EntityExtractor()
+        self.trainingReport = TrainingReport(
+            exampleCount: data.examples.count, leaveOneOutAccuracy: model.validation.accuracy,
+            calibrationError: model.validation.calibrationError, temperature: model.validation.temperature)
+    }
+
+    public func classify(_ text: String, now: Date) -> Classification {
+        let lexed = MessageLexer.tokens(of: text)
+        let (intent, confidence) = self.intent(ofTokens: self.normaliser.tokens(of: lexed))
+        return Classification(
+            intent: intent, confidence: confidence, entities: self.extractor.extract(from: lexed, now: now))
+    }
+
+    /// The intent of `text` and its confidence, without extracting entities.
+    public func intent(of text: String) -> (intent: Intent, confidence: Double) {
+        self.intent(ofTokens: self.normaliser.tokens(text))
+    }
+
+    private func intent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double) {
+        if tokens.isEmpty { return (.unknown, Self.unseenConfidence) }
+        if let intent = self.memorised[Self.memoryKey(tokens)] { return (intent, Self.ruleConfidence) }
+        let focus = self.rules.focus(tokens)
+        if let intent = focus.ruleIntent { return (intent, Self.ruleConfidence) }
+        if let intent = self.memorised[Self.memoryKey(focus.tokens)] { return (intent, Self.ruleConfidence) }
+        let (probabilities, matched) = self.model.probabilities(self.hasher.features(focus.tokens))
+        guard matched > 0 else { return (.unknown, Self.unseenConfidence) }
+        var best = 0
+        for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
+        return (Intent.allCases[best], probabilities[best])
+    }
+
+    private static func memoryKey(_ tokens: [String]) -> String {
+        tokens.filter { $0 != "," && $0 != "?" }.joined(separator: " ")
+    }
+}
