@@ -87,6 +87,32 @@ func format(_ value: Double, _ digits: Int = 3) -> String {
     String(format: "%.\(digits)f", value)
 }
 
+/// `--tune`: grid search of the classifier options by leave-one-out accuracy on the training examples only.
+if arguments.contains("--tune") {
+    guard let data = try? IntentData.load(from: dialogs) else { exit(65) }
+    var best: (options: IntentRecognizer.Options, accuracy: Double, error: Double)?
+    for smoothing: Float in [0.02, 0.05, 0.1, 0.2, 0.5] {
+        for pair: Float in [0, 0.4, 0.7, 1.0] {
+            for character: Float in [0.05, 0.1, 0.2, 0.4] {
+                for (shortest, longest) in [(2, 4), (3, 5), (3, 4), (2, 5)] {
+                    let options = IntentRecognizer.Options(
+                        smoothing: smoothing, pairWeight: pair, characterWeight: character,
+                        shortestCharacterGram: shortest, longestCharacterGram: longest)
+                    guard let candidate = try? IntentRecognizer(data: data, options: options) else { continue }
+                    let report = candidate.trainingReport
+                    if best == nil || report.leaveOneOutAccuracy > best!.accuracy {
+                        best = (options, report.leaveOneOutAccuracy, report.calibrationError)
+                    }
+                }
+            }
+        }
+    }
+    if let best {
+        print("best by leave-one-out on the training examples: \(best.options), accuracy \(format(best.accuracy * 100, 1)) %, ECE \(format(best.error))")
+    }
+    exit(0)
+}
+
 let recognizer: IntentRecognizer
 do {
     recognizer = try IntentRecognizer(dialogsDirectory: dialogs)
@@ -95,6 +121,11 @@ do {
     exit(65)
 }
 let cases = loadCases(evaluationPath)
+// Messages whose normalised text equals a training example (mostly one-word replies such as "ya") are
+// reported apart, so the accuracy on unseen phrasings is visible too.
+let trainingTexts = Set(((try? IntentData.load(from: dialogs))?.examples ?? []).map { recognizer.normaliser.normalise($0.text) })
+var unseenCount = 0
+var unseenCorrect = 0
 let labels = Intent.allCases
 var confusion = [[Int]](repeating: [Int](repeating: 0, count: labels.count), count: labels.count)
 var correct = 0
@@ -112,6 +143,10 @@ for item in cases {
     confusion[gold][predicted] += 1
     let isCorrect = gold == predicted
     if isCorrect { correct += 1 }
+    if !trainingTexts.contains(recognizer.normaliser.normalise(item.text)) {
+        unseenCount += 1
+        if isCorrect { unseenCorrect += 1 }
+    }
     let bin = min(Int(result.confidence * 10), 9)
     bins[bin].confidence += result.confidence
     bins[bin].correct += isCorrect ? 1 : 0
@@ -145,6 +180,8 @@ print("Training: \(report.exampleCount) examples; leave-one-out accuracy of the 
 print("Evaluation set: \(cases.count) messages (\(evaluationPath))")
 let accuracy = Double(correct) / Double(max(cases.count, 1))
 print("Accuracy: \(correct)/\(cases.count) = \(format(accuracy * 100, 1)) %")
+print("Accuracy on the \(unseenCount) messages that are not, after normalising, a training example: "
+    + "\(unseenCorrect)/\(unseenCount) = \(format(Double(unseenCorrect) / Double(max(unseenCount, 1)) * 100, 1)) %")
 print("")
 print("\(pad("intent", 16)) \(leftPad("prec", 6)) \(leftPad("recall", 6)) \(leftPad("F1", 6)) \(leftPad("n", 4))")
 var lowestF1 = 1.0

@@ -11,13 +11,23 @@ public struct EntityExtractor: Sendable {
     }
 
     func extract(from tokens: [MessageToken], now: Date) -> Entities {
+        var claimed = [Bool](repeating: false, count: tokens.count)
+        var timeTokens = claimed
+        return self.extract(from: tokens, now: now, claimed: &claimed, timeTokens: &timeTokens)
+    }
+
+    /// The entities of `tokens`, marking in `claimed` (one flag per token) the tokens they were read from and
+    /// in `timeTokens` those of the time expression.
+    func extract(from tokens: [MessageToken], now: Date, claimed: inout [Bool], timeTokens: inout [Bool]) -> Entities {
         var entities = Entities()
         guard !tokens.isEmpty else { return entities }
-        var claimed = [Bool](repeating: false, count: tokens.count)
         self.extractIdentifiers(tokens, claimed: &claimed, into: &entities)
         self.extractTicket(tokens, claimed: &claimed, into: &entities)
         self.extractKodeTender(tokens, claimed: &claimed, into: &entities)
-        if let time = TimeExpressionParser(now: now).parse(tokens, claimed: &claimed) {
+        let before = claimed
+        let time = TimeExpressionParser(now: now).parse(tokens, claimed: &claimed)
+        for index in claimed.indices where claimed[index] && !before[index] { timeTokens[index] = true }
+        if let time {
             entities.datetime = time.date
             entities.datetimeIncludesTime = time.includesTime
         }

@@ -6,10 +6,17 @@ struct FeatureHasher: Equatable, Sendable {
         var weight: Float
     }
 
-    var wordWeight: Float = 1
-    var pairWeight: Float = 0.7
-    var characterWeight: Float = 0.2
-    var characterSizes: ClosedRange<Int> = 3...5
+    var wordWeight: Float
+    var pairWeight: Float
+    var characterWeight: Float
+    var characterSizes: ClosedRange<Int>
+
+    init(options: IntentRecognizer.Options) {
+        self.wordWeight = options.wordWeight
+        self.pairWeight = options.pairWeight
+        self.characterWeight = options.characterWeight
+        self.characterSizes = options.shortestCharacterGram...max(options.shortestCharacterGram, options.longestCharacterGram)
+    }
 
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01b3

@@ -28,8 +28,11 @@ public struct IntentData: Equatable, Sendable {
             case greeting
             /// A form of address ("admin", "kak", "pak") stripped from either end.
             case address
-            /// A closing courtesy ("terima kasih", "🙏") stripped from the end when something precedes it.
+            /// A closing particle ("ya", "dong", "saja") stripped from the end when something precedes it.
             case closing
+            /// A closing courtesy ("terima kasih", "🙏") stripped from the end when at least two words precede
+            /// it, so "oke makasih" stays thanks while "tolong reset password, makasih" becomes the request.
+            case courtesy
             /// A phrase that negates what follows in its clause ("tidak mau", "bukan").
             case negator
             /// A word that starts a new clause ("tapi", "melainkan").

@@ -30,11 +30,11 @@ public struct IntentRecognizer: IntentRecognizing {
 
     /// Loads and validates `Dialogs/intents` under `dialogsDirectory` (the `Dialogs` folder or the `intents`
     /// folder itself) and trains.
-    public init(dialogsDirectory: URL) throws(IntentDataError) {
-        try self.init(data: try IntentData.load(from: dialogsDirectory))
+    public init(dialogsDirectory: URL, options: Options = Options()) throws(IntentDataError) {
+        try self.init(data: try IntentData.load(from: dialogsDirectory), options: options)
     }
 
-    public init(data: IntentData) throws(IntentDataError) {
+    public init(data: IntentData, options: Options = Options()) throws(IntentDataError) {
         var vocabulary = Set<String>()
         for text in data.examples.map(\.text) + data.rules.map(\.phrase) {
             for token in MessageLexer.tokens(of: text) where token.kind == .word {
@@ -43,12 +43,12 @@ public struct IntentRecognizer: IntentRecognizing {
         }
         let normaliser = TextNormaliser(slang: data.slang, typos: data.typos, vocabulary: vocabulary)
         let rules = PhraseRules(rules: data.rules, normaliser: normaliser)
-        let hasher = FeatureHasher()
+        let hasher = FeatureHasher(options: options)
         let classes = Intent.allCases
         var memorised: [String: (Intent, String)] = [:]
         var samples: [NaiveBayesModel.Sample] = []
         for example in data.examples {
-            let tokens = normaliser.tokens(example.text)
+            let tokens = Self.classifierTokens(example.text, normaliser: normaliser, extractor: EntityExtractor())
             let key = Self.memoryKey(tokens)
             if let (other, source) = memorised[key], other != example.intent {
                 let parts = example.source.split(separator: ":")
@@ -61,7 +61,7 @@ public struct IntentRecognizer: IntentRecognizing {
                 NaiveBayesModel.Sample(
                     features: hasher.features(focus.tokens), label: classes.firstIndex(of: example.intent) ?? 0))
         }
-        let model = NaiveBayesModel(samples: samples, classCount: classes.count)
+        let model = NaiveBayesModel(samples: samples, classCount: classes.count, smoothing: options.smoothing)
         self.normaliser = normaliser
         self.rules = rules
         self.hasher = hasher
@@ -75,14 +75,67 @@ public struct IntentRecognizer: IntentRecognizing {
 
     public func classify(_ text: String, now: Date) -> Classification {
         let lexed = MessageLexer.tokens(of: text)
-        let (intent, confidence) = self.intent(ofTokens: self.normaliser.tokens(of: lexed))
-        return Classification(
-            intent: intent, confidence: confidence, entities: self.extractor.extract(from: lexed, now: now))
+        var claimed = [Bool](repeating: false, count: lexed.count)
+        var timeTokens = claimed
+        let entities = self.extractor.extract(from: lexed, now: now, claimed: &claimed, timeTokens: &timeTokens)
+        if !entities.isEmpty, let intent = Self.dataOnlyIntent(lexed, claimed: claimed, entities: entities) {
+            return Classification(intent: intent, confidence: Self.ruleConfidence, entities: entities)
+        }
+        let (intent, confidence) = self.intent(ofTokens: self.normaliser.tokens(of: lexed, timeTokens: timeTokens))
+        return Classification(intent: intent, confidence: confidence, entities: entities)
     }
+
+    /// The intent of a message that only supplies data: a time alone asks for that slot (`schedule`), a ticket
+    /// number alone asks about that ticket (`check_status`), anything else (a phone, an NPWP, a company, an
+    /// option number) is an answer whose meaning the conversation's current step knows (`unknown`).
+    static func dataOnlyIntent(_ tokens: [MessageToken], claimed: [Bool], entities: Entities) -> Intent? {
+        for (token, isClaimed) in zip(tokens, claimed) where !isClaimed {
+            switch token.kind {
+            case .word:
+                if !Self.dataLabels.contains(token.text) { return nil }
+            case .number:
+                return nil
+            case .symbol:
+                continue
+            }
+        }
+        var remainder = entities
+        remainder.warnings = []
+        remainder.datetime = nil
+        remainder.datetimeIncludesTime = false
+        if remainder.isEmpty { return .schedule }
+        remainder = entities
+        remainder.warnings = []
+        remainder.ticketNumber = nil
+        if remainder.isEmpty { return .checkStatus }
+        return .unknown
+    }
+
+    /// Words that only label or frame the data they precede.
+    private static let dataLabels: Set<String> = [
+        "npwp", "nik", "ktp", "nip", "no", "nomor", "nmr", "nomer", "hp", "wa", "whatsapp", "telp", "telepon",
+        "tlp", "kontak", "phone", "number", "kode", "kd", "tender", "paket", "lelang", "pilihan", "pilih", "opsi",
+        "yang", "yg", "ini", "itu", "sy", "saya", "kami", "aku", "punya", "perusahaan", "nama", "adalah", "kak",
+        "min", "admin", "pak", "bu", "gan", "mas", "mbak", "ya", "aja", "saja", "dong", "deh", "nih", "my", "is",
+        "our", "the", "tiket", "ticket", "id", "jam", "pukul", "tgl", "tanggal", "nya",
+    ]
 
     /// The intent of `text` and its confidence, without extracting entities.
     public func intent(of text: String) -> (intent: Intent, confidence: Double) {
-        self.intent(ofTokens: self.normaliser.tokens(text))
+        let classification = self.classify(text, now: Date(timeIntervalSince1970: 0))
+        return (classification.intent, classification.confidence)
+    }
+
+    /// The classifier's tokens for `text`: normalised, with the time expression folded into `<time>`.
+    static func classifierTokens(
+        _ text: String, normaliser: TextNormaliser, extractor: EntityExtractor
+    ) -> [String] {
+        let lexed = MessageLexer.tokens(of: text)
+        var claimed = [Bool](repeating: false, count: lexed.count)
+        var timeTokens = claimed
+        _ = extractor.extract(
+            from: lexed, now: Date(timeIntervalSince1970: 0), claimed: &claimed, timeTokens: &timeTokens)
+        return normaliser.tokens(of: lexed, timeTokens: timeTokens)
     }
 
     private func intent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double) {

@@ -14,6 +14,8 @@ struct PhraseRules: Equatable, Sendable {
     private var leading: [[String]] = []
     /// Closings and forms of address, longest first.
     private var trailing: [[String]] = []
+    /// Closing courtesies, longest first.
+    private var courtesies: [[String]] = []
     private var negators: [[String]] = []
     private var breakers: Set<String> = []
 
@@ -31,13 +33,15 @@ struct PhraseRules: Equatable, Sendable {
                 self.trailing.append(tokens)
             case .closing:
                 self.trailing.append(tokens)
+            case .courtesy:
+                self.courtesies.append(tokens)
             case .negator:
                 self.negators.append(tokens)
             case .breaker:
                 self.breakers.formUnion(tokens)
             }
         }
-        for keyPath in [\Self.leading, \Self.trailing, \Self.negators] {
+        for keyPath in [\Self.leading, \Self.trailing, \Self.courtesies, \Self.negators] {
             self[keyPath: keyPath].sort { $0.count > $1.count }
         }
     }
@@ -62,7 +66,14 @@ struct PhraseRules: Equatable, Sendable {
         }
         let kept = self.droppingNegatedClauses(trimmed)
         if kept.count != trimmed.count, let intent = self.exactIntent(kept) {
-            return Focus(tokens: kept, ruleIntent: intent)
+            switch intent {
+            case .cancel, .cancelBooking, .deny:
+                // "ga jadi verifikasi, batalin aja": both clauses cancel; the negated one says what.
+                return Focus(tokens: trimmed, ruleIntent: nil)
+            case .greeting, .menu, .createTicket, .checkStatus, .schedule, .human, .requirements, .hours, .back,
+                .affirm, .thanks, .language, .unknown:
+                return Focus(tokens: kept, ruleIntent: intent)
+            }
         }
         return Focus(tokens: kept, ruleIntent: nil)
     }
@@ -95,6 +106,15 @@ struct PhraseRules: Equatable, Sendable {
             for phrase in self.trailing where Self.hasSuffix(slice, phrase) {
                 let rest = slice.dropLast(phrase.count)
                 if rest.contains(where: { $0 != "," && $0 != "?" }) {
+                    slice = rest
+                    changed = true
+                    break
+                }
+            }
+            if changed { continue }
+            for phrase in self.courtesies where Self.hasSuffix(slice, phrase) {
+                let rest = slice.dropLast(phrase.count)
+                if rest.filter({ $0 != "," && $0 != "?" }).count >= 2 {
                     slice = rest
                     changed = true
                     break

@@ -37,11 +37,18 @@ public struct TextNormaliser: Equatable, Sendable {
         self.tokens(text).filter { $0 != "," }.joined(separator: " ")
     }
 
-    func tokens(of lexed: [MessageToken]) -> [String] {
+    /// The normalised tokens of lexed text; each run of tokens flagged in `timeTokens` becomes one `<time>`.
+    func tokens(of lexed: [MessageToken], timeTokens: [Bool]? = nil) -> [String] {
         var result: [String] = []
         result.reserveCapacity(lexed.count + 2)
-        for token in lexed {
+        for (index, token) in lexed.enumerated() {
+            if let timeTokens, timeTokens[index] {
+                if index == 0 || !timeTokens[index - 1] { result.append("<time>") }
+                continue
+            }
             switch token.kind {
+            case .word where token.text == "nya":
+                continue  // the clitic written apart: "cs nya", "jadwal nya"
             case .word:
                 result.append(contentsOf: self.normaliseWord(token.text))
             case .number:

@@ -43,6 +43,8 @@ public struct TimeExpressionParser: Sendable {
         var date: (day: Int, month: Int?, year: Int?)?
         var time: (hour: Int, minute: Int)?
         var invalid = false
+        /// "kemarin", "lalu", "yesterday", "last", "ago": the message speaks of the past.
+        var past = false
     }
 
     func parse(_ tokens: [MessageToken], claimed: inout [Bool]) -> Resolved? {
@@ -69,7 +71,8 @@ public struct TimeExpressionParser: Sendable {
             let current = tokens[index]
             switch current.kind {
             case .word:
-                let text = current.text
+                let text = current.text.hasSuffix("'s") ? String(current.text.dropLast(2)) : current.text
+                if Self.pastWords.contains(text) { parts.past = true }
                 if let offset = Self.relativeDays[text] {
                     parts.dayOffset = parts.dayOffset ?? offset
                     used.append(index)
@@ -257,19 +260,27 @@ public struct TimeExpressionParser: Sendable {
         if let date = parts.date {
             if let month = date.month {
                 var year = date.year ?? today.year
-                if date.year == nil, (month, date.day) < (today.month, today.day) {
+                if date.year == nil, !parts.past, (month, date.day) < (today.month, today.day) {
                     year += 1
+                } else if date.year == nil, parts.past, (month, date.day) > (today.month, today.day) {
+                    year -= 1
                 }
                 guard CivilDate.isValid(year: year, month: month, day: date.day) else { return nil }
                 day = CivilDate(year: year, month: month, day: date.day)
             } else {
                 var year = today.year
                 var month = today.month
-                if date.day < today.day {
+                if date.day < today.day && !parts.past {
                     month += 1
                     if month > 12 {
                         month = 1
                         year += 1
+                    }
+                } else if date.day > today.day && parts.past {
+                    month -= 1
+                    if month < 1 {
+                        month = 12
+                        year -= 1
                     }
                 }
                 guard CivilDate.isValid(year: year, month: month, day: date.day) else { return nil }
@@ -279,6 +290,9 @@ public struct TimeExpressionParser: Sendable {
             day = today.adding(days: offset)
         } else if let weekday = parts.weekday {
             switch weekday.mode {
+            case .nearest where parts.past:
+                let delta = (today.weekday - weekday.day + 7) % 7
+                day = today.adding(days: delta == 0 ? -7 : -delta)
             case .nearest:
                 var delta = (weekday.day - today.weekday + 7) % 7
                 if delta == 0, let timeSeconds, timeSeconds <= secondsToday { delta = 7 }
@@ -331,6 +345,8 @@ public struct TimeExpressionParser: Sendable {
         "today": 0, "besok": 1, "bsk": 1, "besuk": 1, "bsok": 1, "esok": 1, "tomorrow": 1, "tmrw": 1, "tmr": 1,
         "lusa": 2,
     ]
+
+    private static let pastWords: Set<String> = ["kemarin", "kmrn", "kemaren", "lalu", "yesterday", "last", "ago"]
 
     private static let clockWords: Set<String> = ["jam", "jm", "pukul", "pkl", "at"]
 
