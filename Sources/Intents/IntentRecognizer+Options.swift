@@ -11,7 +11,7 @@ extension IntentRecognizer {
         public var longestCharacterGram: Int
 
         public init(
-            smoothing: Float = 0.1, wordWeight: Float = 1, pairWeight: Float = 0.7, characterWeight: Float = 0.2,
+            smoothing: Float = 0.02, wordWeight: Float = 1, pairWeight: Float = 1, characterWeight: Float = 0.4,
             shortestCharacterGram: Int = 3, longestCharacterGram: Int = 5
         ) {
             self.smoothing = smoothing
