@@ -28,9 +28,10 @@ for _ in 0..<7 {
 }
 guard let recognizer else { exit(70) }
 trainingTimes.sort()
-print("Start-up (load + validate + train \(recognizer.trainingReport.exampleCount) examples): "
-    + "median \(milliseconds(trainingTimes[trainingTimes.count / 2])), max \(milliseconds(trainingTimes.last!))  "
-    + "(target ≤ 200 ms)")
+print(
+    "Start-up (load + validate + train \(recognizer.trainingReport.exampleCount) examples): "
+        + "median \(milliseconds(trainingTimes[trainingTimes.count / 2])), max \(milliseconds(trainingTimes.last!))  "
+        + "(target ≤ 200 ms)")
 
 let messages = [
     "assalamualaikum min, sy mau verif berkas utk CV. Sinar Abadi, npwp 01.234.567.4-901.000",
@@ -66,6 +67,7 @@ var samples = measure(5_000)
 samples.sort()
 let median = samples[samples.count / 2]
 let p99 = samples[samples.count * 99 / 100]
-print("Classify one message with entities (\(samples.count) runs over \(messages.count) messages): "
-    + "median \(microseconds(median)) (target ≤ 50 µs), p99 \(microseconds(p99)) (target ≤ 200 µs), "
-    + "max \(microseconds(samples.last!))")
+print(
+    "Classify one message with entities (\(samples.count) runs over \(messages.count) messages): "
+        + "median \(microseconds(median)) (target ≤ 50 µs), p99 \(microseconds(p99)) (target ≤ 200 µs), "
+        + "max \(microseconds(samples.last!))")

@@ -63,13 +63,15 @@ func loadCases(_ path: String) -> [Case] {
             let message = object["text"] as? String, let label = object["intent"] as? String,
             let intent = Intent(rawValue: label)
         else {
-            FileHandle.standardError.write(Data("\(path):\(offset + 1): expected {\"text\", \"intent\", \"entities\"?}\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(path):\(offset + 1): expected {\"text\", \"intent\", \"entities\"?}\n".utf8))
             exit(65)
         }
         var now = defaultNow
         if let stamp = object["now"] as? String, let date = ISO8601DateFormatter().date(from: stamp) { now = date }
         cases.append(
-            Case(line: offset + 1, text: message, intent: intent,
+            Case(
+                line: offset + 1, text: message, intent: intent,
                 entities: flatten(object["entities"] as? [String: Any] ?? [:]), now: now))
     }
     return cases
@@ -108,7 +110,9 @@ if arguments.contains("--tune") {
         }
     }
     if let best {
-        print("best by leave-one-out on the training examples: \(best.options), accuracy \(format(best.accuracy * 100, 1)) %, ECE \(format(best.error))")
+        print(
+            "best by leave-one-out on the training examples: \(best.options), accuracy \(format(best.accuracy * 100, 1)) %, ECE \(format(best.error))"
+        )
     }
     exit(0)
 }
@@ -123,7 +127,8 @@ do {
 let cases = loadCases(evaluationPath)
 // Messages whose normalised text equals a training example (mostly one-word replies such as "ya") are
 // reported apart, so the accuracy on unseen phrasings is visible too.
-let trainingTexts = Set(((try? IntentData.load(from: dialogs))?.examples ?? []).map { recognizer.normaliser.normalise($0.text) })
+let trainingTexts = Set(
+    ((try? IntentData.load(from: dialogs))?.examples ?? []).map { recognizer.normaliser.normalise($0.text) })
 var unseenCount = 0
 var unseenCorrect = 0
 let labels = Intent.allCases
@@ -174,14 +179,16 @@ for item in cases {
 }
 
 let report = recognizer.trainingReport
-print("Training: \(report.exampleCount) examples; leave-one-out accuracy of the classifier alone "
-    + "\(format(report.leaveOneOutAccuracy * 100, 1)) %, ECE \(format(report.calibrationError)), "
-    + "temperature \(format(report.temperature, 2))")
+print(
+    "Training: \(report.exampleCount) examples; leave-one-out accuracy of the classifier alone "
+        + "\(format(report.leaveOneOutAccuracy * 100, 1)) %, ECE \(format(report.calibrationError)), "
+        + "temperature \(format(report.temperature, 2))")
 print("Evaluation set: \(cases.count) messages (\(evaluationPath))")
 let accuracy = Double(correct) / Double(max(cases.count, 1))
 print("Accuracy: \(correct)/\(cases.count) = \(format(accuracy * 100, 1)) %")
-print("Accuracy on the \(unseenCount) messages that are not, after normalising, a training example: "
-    + "\(unseenCorrect)/\(unseenCount) = \(format(Double(unseenCorrect) / Double(max(unseenCount, 1)) * 100, 1)) %")
+print(
+    "Accuracy on the \(unseenCount) messages that are not, after normalising, a training example: "
+        + "\(unseenCorrect)/\(unseenCount) = \(format(Double(unseenCorrect) / Double(max(unseenCount, 1)) * 100, 1)) %")
 print("")
 print("\(pad("intent", 16)) \(leftPad("prec", 6)) \(leftPad("recall", 6)) \(leftPad("F1", 6)) \(leftPad("n", 4))")
 var lowestF1 = 1.0
@@ -210,17 +217,21 @@ let calibrationError = bins.reduce(0.0) { sum, bin in
 print("")
 print("Reliability (confidence bin: mean confidence / accuracy / n):")
 for (index, bin) in bins.enumerated() where bin.count > 0 {
-    print("  \(format(Double(index) / 10, 1))-\(format(Double(index + 1) / 10, 1)): "
-        + "\(format(bin.confidence / bin.count)) / \(format(bin.correct / bin.count)) / \(Int(bin.count))")
+    print(
+        "  \(format(Double(index) / 10, 1))-\(format(Double(index + 1) / 10, 1)): "
+            + "\(format(bin.confidence / bin.count)) / \(format(bin.correct / bin.count)) / \(Int(bin.count))")
 }
 print("Expected calibration error: \(format(calibrationError))")
 print("")
 let entityAccuracy = Double(entityExact) / Double(max(entityCases, 1))
-print("Entities: exact on \(entityExact)/\(entityCases) messages that carry entities = \(format(entityAccuracy * 100, 1)) %")
+print(
+    "Entities: exact on \(entityExact)/\(entityCases) messages that carry entities = \(format(entityAccuracy * 100, 1)) %"
+)
 print("Entities: spurious on \(spurious)/\(spuriousCases) messages without entities")
 let met = accuracy >= 0.95 && lowestF1 >= 0.90 && entityAccuracy >= 0.98
-print("Targets (accuracy ≥ 95 %, every F1 ≥ 0.90, entities ≥ 98 %): \(met ? "met" : "NOT met") "
-    + "(lowest F1 \(format(lowestF1)))")
+print(
+    "Targets (accuracy ≥ 95 %, every F1 ≥ 0.90, entities ≥ 98 %): \(met ? "met" : "NOT met") "
+        + "(lowest F1 \(format(lowestF1)))")
 if showErrors && !errors.isEmpty {
     print("")
     print("Errors:")

@@ -13,8 +13,9 @@ public enum ChoiceExtractor {
             let text = tokens[index].text
             if Self.keywords.contains(text) {
                 var position = index + 1
-                while position < tokens.count, tokens[position].text == "." || tokens[position].text == ":"
-                    || tokens[position].text == "#" || tokens[position].text == "ke"
+                while position < tokens.count,
+                    tokens[position].text == "." || tokens[position].text == ":"
+                        || tokens[position].text == "#" || tokens[position].text == "ke"
                 {
                     position += 1
                 }
@@ -49,8 +50,9 @@ public enum ChoiceExtractor {
             case .word where Self.fillers.contains(token.text):
                 continue
             case .word, .number:
-                guard candidate == nil, !claimed[index], let value = Self.value(tokens, at: index)
-                    ?? Self.ordinals[token.text]
+                guard candidate == nil, !claimed[index],
+                    let value = Self.value(tokens, at: index)
+                        ?? Self.ordinals[token.text]
                 else { return nil }
                 candidate = (index, value)
             }

@@ -82,7 +82,8 @@ public enum CompanyNameParser {
                 words.append(token.raw)
             } else if token.kind == .number, token.isPlainNumber, token.text.count <= 4, !words.isEmpty {
                 words.append(token.raw)
-            } else if token.text == "&", !words.isEmpty, position + 1 < tokens.count, tokens[position + 1].kind == .word {
+            } else if token.text == "&", !words.isEmpty, position + 1 < tokens.count, tokens[position + 1].kind == .word
+            {
                 words.append("&")
             } else {
                 break

@@ -12,7 +12,8 @@ extension Entities {
         if let nip { fields.append("\"nip\": \(JSONText.quoted(nip))") }
         if let company {
             fields.append(
-                "\"company\": {\"name\": \(JSONText.quoted(company.name)), \"form\": \(JSONText.quoted(company.form.rawValue))}")
+                "\"company\": {\"name\": \(JSONText.quoted(company.name)), \"form\": \(JSONText.quoted(company.form.rawValue))}"
+            )
         }
         if let choice { fields.append("\"choice\": \(choice)") }
         if let kodeTender { fields.append("\"kode_tender\": \(JSONText.quoted(kodeTender))") }

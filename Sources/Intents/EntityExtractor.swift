@@ -12,27 +12,38 @@ public struct EntityExtractor: Sendable {
 
     func extract(from tokens: [MessageToken], now: Date) -> Entities {
         var claimed = [Bool](repeating: false, count: tokens.count)
-        var timeTokens = claimed
-        return self.extract(from: tokens, now: now, claimed: &claimed, timeTokens: &timeTokens)
+        var roles = [TokenRole](repeating: .free, count: tokens.count)
+        return self.extract(from: tokens, now: now, claimed: &claimed, roles: &roles)
     }
 
     /// The entities of `tokens`, marking in `claimed` (one flag per token) the tokens they were read from and
-    /// in `timeTokens` those of the time expression.
-    func extract(from tokens: [MessageToken], now: Date, claimed: inout [Bool], timeTokens: inout [Bool]) -> Entities {
+    /// in `roles` which kind of entity took each.
+    func extract(
+        from tokens: [MessageToken], now: Date, claimed: inout [Bool], roles: inout [TokenRole]
+    ) -> Entities {
         var entities = Entities()
         guard !tokens.isEmpty else { return entities }
+        func mark(_ role: TokenRole, since before: [Bool]) {
+            for index in claimed.indices where claimed[index] && !before[index] { roles[index] = role }
+        }
+        var before = claimed
         self.extractIdentifiers(tokens, claimed: &claimed, into: &entities)
         self.extractTicket(tokens, claimed: &claimed, into: &entities)
         self.extractKodeTender(tokens, claimed: &claimed, into: &entities)
-        let before = claimed
+        mark(.data, since: before)
+        before = claimed
         let time = TimeExpressionParser(now: now).parse(tokens, claimed: &claimed)
-        for index in claimed.indices where claimed[index] && !before[index] { timeTokens[index] = true }
+        mark(.time, since: before)
+        before = claimed
         if let time {
             entities.datetime = time.date
             entities.datetimeIncludesTime = time.includesTime
         }
         entities.choice = ChoiceExtractor.parse(tokens, claimed: &claimed)
+        mark(.data, since: before)
+        before = claimed
         entities.company = CompanyNameParser.parse(tokens, claimed: &claimed)
+        mark(.company, since: before)
         return entities
     }
 

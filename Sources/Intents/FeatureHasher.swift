@@ -15,7 +15,8 @@ struct FeatureHasher: Equatable, Sendable {
         self.wordWeight = options.wordWeight
         self.pairWeight = options.pairWeight
         self.characterWeight = options.characterWeight
-        self.characterSizes = options.shortestCharacterGram...max(options.shortestCharacterGram, options.longestCharacterGram)
+        self.characterSizes =
+            options.shortestCharacterGram...max(options.shortestCharacterGram, options.longestCharacterGram)
     }
 
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -35,7 +36,8 @@ struct FeatureHasher: Equatable, Sendable {
             bytes.append(32)
         }
         if !tokens.isEmpty {
-            features.append(Feature(hash: Self.mix(previous, Self.hash(of: "</s>".utf8, seed: 1)), weight: self.pairWeight))
+            features.append(
+                Feature(hash: Self.mix(previous, Self.hash(of: "</s>".utf8, seed: 1)), weight: self.pairWeight))
         }
         if bytes.count > 1 {
             for size in self.characterSizes where bytes.count >= size {

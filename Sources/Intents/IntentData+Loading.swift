@@ -38,7 +38,8 @@ extension IntentData {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw .unreadable(file: name, reason: FileManager.default.fileExists(atPath: url.path) ? "not UTF-8" : "missing")
+            throw .unreadable(
+                file: name, reason: FileManager.default.fileExists(atPath: url.path) ? "not UTF-8" : "missing")
         }
         return Self.contentLines(of: text)
     }
@@ -84,13 +85,15 @@ extension IntentData {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count >= 2, let kind = PhraseRule.Kind(rawValue: fields[0]), !fields[1].isEmpty else {
                 let kinds = PhraseRule.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .malformedLine(file: file, line: number, reason: "expected 'kind<TAB>phrase[<TAB>intent]', kind one of \(kinds)")
+                throw .malformedLine(
+                    file: file, line: number, reason: "expected 'kind<TAB>phrase[<TAB>intent]', kind one of \(kinds)")
             }
             var intent: Intent?
             switch kind {
             case .exact:
                 guard fields.count == 3 else {
-                    throw .malformedLine(file: file, line: number, reason: "an exact rule needs an intent in the third column")
+                    throw .malformedLine(
+                        file: file, line: number, reason: "an exact rule needs an intent in the third column")
                 }
                 guard let label = Intent(rawValue: fields[2]) else {
                     throw .unknownIntent(file: file, line: number, label: fields[2])
@@ -101,7 +104,8 @@ extension IntentData {
                     throw .malformedLine(file: file, line: number, reason: "a \(kind.rawValue) rule takes no intent")
                 }
             }
-            rules.append(PhraseRule(kind: kind, phrase: fields[1].lowercased(), intent: intent, source: "\(file):\(number)"))
+            rules.append(
+                PhraseRule(kind: kind, phrase: fields[1].lowercased(), intent: intent, source: "\(file):\(number)"))
         }
         return rules
     }
@@ -117,7 +121,8 @@ extension IntentData {
     }
 
     private static func rejectStrayExampleFiles(_ folder: URL) throws(IntentDataError) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("examples").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("examples").path)) ?? []
         for name in names.sorted() where name.hasSuffix(".txt") {
             let label = String(name.dropLast(4))
             if Intent(rawValue: label) == nil {

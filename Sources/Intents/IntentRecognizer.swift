@@ -17,6 +17,8 @@ public struct IntentRecognizer: IntentRecognizing {
 
     /// The confidence given to a whole-message phrase rule or a message identical to a training example.
     static let ruleConfidence = 0.97
+    /// The highest confidence the classifier gives: naive Bayes grows overconfident on long messages.
+    static let classifierCeiling = 0.99
     /// The confidence of `unknown` when no feature of the message was ever seen in training.
     static let unseenConfidence = 0.6
 
@@ -76,29 +78,33 @@ public struct IntentRecognizer: IntentRecognizing {
     public func classify(_ text: String, now: Date) -> Classification {
         let lexed = MessageLexer.tokens(of: text)
         var claimed = [Bool](repeating: false, count: lexed.count)
-        var timeTokens = claimed
-        let entities = self.extractor.extract(from: lexed, now: now, claimed: &claimed, timeTokens: &timeTokens)
-        if !entities.isEmpty, let intent = Self.dataOnlyIntent(lexed, claimed: claimed, entities: entities) {
+        var roles = [TokenRole](repeating: .free, count: lexed.count)
+        let entities = self.extractor.extract(from: lexed, now: now, claimed: &claimed, roles: &roles)
+        if let intent = Self.dataOnlyIntent(lexed, claimed: claimed, entities: entities) {
             return Classification(intent: intent, confidence: Self.ruleConfidence, entities: entities)
         }
-        let (intent, confidence) = self.intent(ofTokens: self.normaliser.tokens(of: lexed, timeTokens: timeTokens))
+        let (intent, confidence) = self.intent(ofTokens: self.normaliser.tokens(of: lexed, roles: roles))
         return Classification(intent: intent, confidence: confidence, entities: entities)
     }
 
     /// The intent of a message that only supplies data: a time alone asks for that slot (`schedule`), a ticket
     /// number alone asks about that ticket (`check_status`), anything else (a phone, an NPWP, a company, an
-    /// option number) is an answer whose meaning the conversation's current step knows (`unknown`).
+    /// option number, or digits that are none of these) is an answer whose meaning the conversation's current
+    /// step knows (`unknown`).
     static func dataOnlyIntent(_ tokens: [MessageToken], claimed: [Bool], entities: Entities) -> Intent? {
-        for (token, isClaimed) in zip(tokens, claimed) where !isClaimed {
+        var hasNumber = false
+        for (token, isClaimed) in zip(tokens, claimed) {
             switch token.kind {
             case .word:
-                if !Self.dataLabels.contains(token.text) { return nil }
+                if !isClaimed && !Self.dataLabels.contains(token.text) { return nil }
             case .number:
-                return nil
+                hasNumber = true
             case .symbol:
                 continue
             }
         }
+        guard hasNumber || !entities.isEmpty else { return nil }
+        if entities.isEmpty { return .unknown }
         var remainder = entities
         remainder.warnings = []
         remainder.datetime = nil
@@ -132,10 +138,10 @@ public struct IntentRecognizer: IntentRecognizing {
     ) -> [String] {
         let lexed = MessageLexer.tokens(of: text)
         var claimed = [Bool](repeating: false, count: lexed.count)
-        var timeTokens = claimed
+        var roles = [TokenRole](repeating: .free, count: lexed.count)
         _ = extractor.extract(
-            from: lexed, now: Date(timeIntervalSince1970: 0), claimed: &claimed, timeTokens: &timeTokens)
-        return normaliser.tokens(of: lexed, timeTokens: timeTokens)
+            from: lexed, now: Date(timeIntervalSince1970: 0), claimed: &claimed, roles: &roles)
+        return normaliser.tokens(of: lexed, roles: roles)
     }
 
     private func intent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double) {
@@ -148,7 +154,7 @@ public struct IntentRecognizer: IntentRecognizing {
         guard matched > 0 else { return (.unknown, Self.unseenConfidence) }
         var best = 0
         for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
-        return (Intent.allCases[best], probabilities[best])
+        return (Intent.allCases[best], min(probabilities[best], Self.classifierCeiling))
     }
 
     private static func memoryKey(_ tokens: [String]) -> String {

@@ -37,14 +37,22 @@ public struct TextNormaliser: Equatable, Sendable {
         self.tokens(text).filter { $0 != "," }.joined(separator: " ")
     }
 
-    /// The normalised tokens of lexed text; each run of tokens flagged in `timeTokens` becomes one `<time>`.
-    func tokens(of lexed: [MessageToken], timeTokens: [Bool]? = nil) -> [String] {
+    /// The normalised tokens of lexed text, reading entities by their `roles`: a time expression becomes one
+    /// `<time>`, company names and the digits of other entities are left out.
+    func tokens(of lexed: [MessageToken], roles: [TokenRole]? = nil) -> [String] {
         var result: [String] = []
         result.reserveCapacity(lexed.count + 2)
         for (index, token) in lexed.enumerated() {
-            if let timeTokens, timeTokens[index] {
-                if index == 0 || !timeTokens[index - 1] { result.append("<time>") }
+            switch roles?[index] ?? .free {
+            case .free:
+                break
+            case .time:
+                if index == 0 || roles?[index - 1] != .time { result.append("<time>") }
                 continue
+            case .company:
+                continue
+            case .data:
+                if token.kind != .word { continue }
             }
             switch token.kind {
             case .word where token.text == "nya":

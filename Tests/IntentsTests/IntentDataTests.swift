@@ -5,14 +5,20 @@ import Testing
 
 struct IntentDataTests {
     @Test func namesTheFileAndLineOfAMalformedSlangLine() {
-        #expect(throws: IntentDataError.malformedLine(file: "slang.tsv", line: 3, reason: "expected 'word<TAB>replacement'")) {
-            try IntentData.parsePairs(IntentData.contentLines(of: "# c\nsy\tsaya\ngmn\n"), file: "slang.tsv", singleWordKeys: true)
+        #expect(
+            throws: IntentDataError.malformedLine(file: "slang.tsv", line: 3, reason: "expected 'word<TAB>replacement'")
+        ) {
+            try IntentData.parsePairs(
+                IntentData.contentLines(of: "# c\nsy\tsaya\ngmn\n"), file: "slang.tsv", singleWordKeys: true)
         }
     }
 
     @Test func rejectsADuplicateSlangWord() {
         let lines = IntentData.contentLines(of: "sy\tsaya\nsy\taku\n")
-        #expect(throws: IntentDataError.malformedLine(file: "slang.tsv", line: 2, reason: "'sy' is already defined on line 1")) {
+        #expect(
+            throws: IntentDataError.malformedLine(
+                file: "slang.tsv", line: 2, reason: "'sy' is already defined on line 1")
+        ) {
             try IntentData.parsePairs(lines, file: "slang.tsv", singleWordKeys: true)
         }
     }
@@ -36,7 +42,10 @@ struct IntentDataTests {
                 IntentData.Example(text: "gak", intent: .deny, source: "examples/deny.txt:4"),
                 IntentData.Example(text: "tidak", intent: .cancel, source: "examples/cancel.txt:9"),
             ])
-        #expect(throws: IntentDataError.conflictingExample(file: "examples/cancel.txt", line: 9, other: "examples/deny.txt:4")) {
+        #expect(
+            throws: IntentDataError.conflictingExample(
+                file: "examples/cancel.txt", line: 9, other: "examples/deny.txt:4")
+        ) {
             try IntentRecognizer(data: data)
         }
     }

@@ -4,7 +4,9 @@ import Testing
 
 struct TextNormaliserTests {
     let normaliser = TextNormaliser(
-        slang: ["sy": "saya", "gmn": "bagaimana", "tdk": "tidak", "gak": "tidak", "tq": "terima kasih", "uid": "user id"],
+        slang: [
+            "sy": "saya", "gmn": "bagaimana", "tdk": "tidak", "gak": "tidak", "tq": "terima kasih", "uid": "user id",
+        ],
         typos: ["pasword": "password", "terimakasih": "terima kasih"],
         vocabulary: ["halo", "maaf", "saat", "mau", "reset", "password", "oke", "siap"])
 
