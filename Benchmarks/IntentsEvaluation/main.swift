@@ -93,17 +93,19 @@ func format(_ value: Double, _ digits: Int = 3) -> String {
 if arguments.contains("--tune") {
     guard let data = try? IntentData.load(from: dialogs) else { exit(65) }
     var best: (options: IntentRecognizer.Options, accuracy: Double, error: Double)?
-    for smoothing: Float in [0.02, 0.05, 0.1, 0.2, 0.5] {
-        for pair: Float in [0, 0.4, 0.7, 1.0] {
-            for character: Float in [0.05, 0.1, 0.2, 0.4] {
-                for (shortest, longest) in [(2, 4), (3, 5), (3, 4), (2, 5)] {
-                    let options = IntentRecognizer.Options(
-                        smoothing: smoothing, pairWeight: pair, characterWeight: character,
-                        shortestCharacterGram: shortest, longestCharacterGram: longest)
-                    guard let candidate = try? IntentRecognizer(data: data, options: options) else { continue }
-                    let report = candidate.trainingReport
-                    if best == nil || report.leaveOneOutAccuracy > best!.accuracy {
-                        best = (options, report.leaveOneOutAccuracy, report.calibrationError)
+    for complement in [false, true] {
+        for smoothing: Float in [0.01, 0.02, 0.05, 0.1, 0.3] {
+            for pair: Float in [0.4, 0.7, 1.0, 1.5] {
+                for character: Float in [0.1, 0.2, 0.4, 0.6] {
+                    for (shortest, longest) in [(2, 4), (3, 5), (3, 4)] {
+                        let options = IntentRecognizer.Options(
+                            smoothing: smoothing, pairWeight: pair, characterWeight: character,
+                            shortestCharacterGram: shortest, longestCharacterGram: longest, complement: complement)
+                        guard let candidate = try? IntentRecognizer(data: data, options: options) else { continue }
+                        let report = candidate.trainingReport
+                        if best == nil || report.leaveOneOutAccuracy > best!.accuracy {
+                            best = (options, report.leaveOneOutAccuracy, report.calibrationError)
+                        }
                     }
                 }
             }

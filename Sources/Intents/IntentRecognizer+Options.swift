@@ -9,11 +9,14 @@ extension IntentRecognizer {
         public var characterWeight: Float
         public var shortestCharacterGram: Int
         public var longestCharacterGram: Int
+        /// Complement naive Bayes instead of the plain multinomial model.
+        public var complement: Bool
 
         public init(
-            smoothing: Float = 0.02, wordWeight: Float = 1, pairWeight: Float = 1, characterWeight: Float = 0.4,
-            shortestCharacterGram: Int = 3, longestCharacterGram: Int = 5
+            smoothing: Float = 0.1, wordWeight: Float = 1, pairWeight: Float = 0.4, characterWeight: Float = 0.1,
+            shortestCharacterGram: Int = 3, longestCharacterGram: Int = 4, complement: Bool = false
         ) {
+            self.complement = complement
             self.smoothing = smoothing
             self.wordWeight = wordWeight
             self.pairWeight = pairWeight

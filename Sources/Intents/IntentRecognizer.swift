@@ -63,7 +63,9 @@ public struct IntentRecognizer: IntentRecognizing {
                 NaiveBayesModel.Sample(
                     features: hasher.features(focus.tokens), label: classes.firstIndex(of: example.intent) ?? 0))
         }
-        let model = NaiveBayesModel(samples: samples, classCount: classes.count, smoothing: options.smoothing)
+        let model = NaiveBayesModel(
+            samples: samples, classCount: classes.count, smoothing: options.smoothing,
+            complement: options.complement)
         self.normaliser = normaliser
         self.rules = rules
         self.hasher = hasher
@@ -80,7 +82,7 @@ public struct IntentRecognizer: IntentRecognizing {
         var claimed = [Bool](repeating: false, count: lexed.count)
         var roles = [TokenRole](repeating: .free, count: lexed.count)
         let entities = self.extractor.extract(from: lexed, now: now, claimed: &claimed, roles: &roles)
-        if let intent = Self.dataOnlyIntent(lexed, claimed: claimed, entities: entities) {
+        if let intent = Self.dataOnlyIntent(lexed, claimed: claimed, roles: roles, entities: entities) {
             return Classification(intent: intent, confidence: Self.ruleConfidence, entities: entities)
         }
         let (intent, confidence) = self.intent(ofTokens: self.normaliser.tokens(of: lexed, roles: roles))
@@ -91,7 +93,9 @@ public struct IntentRecognizer: IntentRecognizing {
     /// number alone asks about that ticket (`check_status`), anything else (a phone, an NPWP, a company, an
     /// option number, or digits that are none of these) is an answer whose meaning the conversation's current
     /// step knows (`unknown`).
-    static func dataOnlyIntent(_ tokens: [MessageToken], claimed: [Bool], entities: Entities) -> Intent? {
+    static func dataOnlyIntent(
+        _ tokens: [MessageToken], claimed: [Bool], roles: [TokenRole], entities: Entities
+    ) -> Intent? {
         var hasNumber = false
         for (token, isClaimed) in zip(tokens, claimed) {
             switch token.kind {
@@ -104,7 +108,8 @@ public struct IntentRecognizer: IntentRecognizing {
             }
         }
         guard hasNumber || !entities.isEmpty else { return nil }
-        if entities.isEmpty { return .unknown }
+        // An impossible time ("tgl 31 feb jam 10") still asks for a slot.
+        if entities.isEmpty { return roles.contains(.time) ? .schedule : .unknown }
         var remainder = entities
         remainder.warnings = []
         remainder.datetime = nil

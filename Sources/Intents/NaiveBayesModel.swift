@@ -2,6 +2,9 @@ import Foundation
 
 /// A multinomial naive Bayes classifier over hashed features, with a softmax temperature fitted on
 /// leave-one-out scores of its own training set so that its probabilities are calibrated.
+///
+/// In complement mode (Rennie et al., 2003) each class is scored by how unlikely the message is under all the
+/// other classes together, which is less swayed by classes with few or short examples.
 struct NaiveBayesModel: Equatable, Sendable {
     /// A training sample: its features and the index of its class.
     struct Sample: Equatable, Sendable {
@@ -24,7 +27,7 @@ struct NaiveBayesModel: Equatable, Sendable {
 
     private var temperature: Double { self.validation.temperature }
 
-    init(samples: [Sample], classCount: Int, smoothing: Float = 0.1) {
+    init(samples: [Sample], classCount: Int, smoothing: Float = 0.1, complement: Bool = false) {
         self.classCount = classCount
         let aggregated = samples.map { Self.aggregate($0.features) }
         var rows: [UInt64: Int32] = [:]
@@ -46,12 +49,22 @@ struct NaiveBayesModel: Equatable, Sendable {
             }
         }
         let vocabulary = Float(max(rows.count, 1))
+        let grandTotal = classTotals.reduce(0, +)
+        /// The score weight of one feature for one class, given its count in the class, its count in all
+        /// classes, and the class's total.
+        func weight(count: Float, total: Float, classTotal: Float, grand: Float) -> Float {
+            if complement {
+                return -log((max(total - count, 0) + smoothing) / (grand - classTotal + smoothing * vocabulary))
+            }
+            return log((max(count, 0) + smoothing) / (classTotal + smoothing * vocabulary))
+        }
         var logProbabilities = [Float](repeating: 0, count: rows.count * classCount)
         for row in 0..<rows.count {
+            let total = counts[row * (classCount + 1) + classCount]
             for label in 0..<classCount {
-                let count = counts[row * (classCount + 1) + label]
-                logProbabilities[row * classCount + label] =
-                    log((count + smoothing) / (classTotals[label] + smoothing * vocabulary))
+                logProbabilities[row * classCount + label] = weight(
+                    count: counts[row * (classCount + 1) + label], total: total, classTotal: classTotals[label],
+                    grand: grandTotal)
             }
         }
         self.rows = rows
@@ -68,13 +81,13 @@ struct NaiveBayesModel: Equatable, Sendable {
                 let total = counts[row * (classCount + 1) + classCount]
                 if total - feature.weight <= 1e-6 { continue }
                 for label in 0..<classCount {
-                    var logProbability = Double(logProbabilities[row * classCount + label])
-                    if label == sample.label {
-                        let count = counts[row * (classCount + 1) + label] - feature.weight
-                        logProbability = Double(
-                            log((max(count, 0) + smoothing) / (classTotals[label] - ownTotal + smoothing * vocabulary)))
-                    }
-                    scores[label] += Double(feature.weight) * logProbability
+                    let count = counts[row * (classCount + 1) + label]
+                    let own = label == sample.label
+                    let value = weight(
+                        count: own ? count - feature.weight : count, total: total - feature.weight,
+                        classTotal: own ? classTotals[label] - ownTotal : classTotals[label],
+                        grand: grandTotal - ownTotal)
+                    scores[label] += Double(feature.weight) * Double(value)
                 }
             }
             heldOut.append((scores, sample.label))

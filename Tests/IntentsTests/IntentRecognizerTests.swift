@@ -115,11 +115,14 @@ struct IntentRecognizerTests {
     }
 }
 
-struct InMemoryIntentRecognizerTests {
-    @Test func answersScriptedTextsAndFallsBackOtherwise() {
-        let scripted = Classification(intent: .affirm, confidence: 1)
-        let recognizer: any IntentRecognizing = InMemoryIntentRecognizer(answers: ["ya": scripted])
-        #expect(recognizer.classify("ya", now: Date()) == scripted)
-        #expect(recognizer.classify("apa", now: Date()).intent == .unknown)
+extension IntentRecognizerTests {
+    @Test func readsAnImpossibleTimeAloneAsAskingForASlot() {
+        let result = Self.recognizer.classify("tgl 31 feb jam 10", now: self.now)
+        #expect(result.intent == .schedule)
+        #expect(result.entities.datetime == nil)
+    }
+
+    @Test func readsDigitsThatAreNoIdentifierAsUnknown() {
+        #expect(self.intent("021-5551234") == .unknown)
     }
 }
