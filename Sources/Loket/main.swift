@@ -11,6 +11,7 @@ func printUsage() {
         commands:
           help                     show this text
           dialogs check [dir]      validate the dialog files offline
+          \(ClassifyCommand.usage)
         """)
 }
 
@@ -19,6 +20,8 @@ case "help", "--help", "-h":
     printUsage()
 case "dialogs":
     exit(DialogsCommand.run(Array(arguments.dropFirst())))
+case "classify":
+    exit(ClassifyCommand(arguments: Array(arguments.dropFirst())).run())
 default:
     printUsage()
     exit(64)
