@@ -52,6 +52,13 @@ final class NginxRunner {
         }
     }
 
+    /// The master and its worker processes, to measure nginx's CPU time.
+    var processes: [Int32] {
+        let master = self.process.processIdentifier
+        let children = ProcessProbe.read("/proc/\(master)/task/\(master)/children") ?? ""
+        return [master] + children.split(separator: " ").compactMap { Int32($0) }
+    }
+
     func stop() {
         if self.process.isRunning {
             self.process.terminate()

@@ -45,13 +45,16 @@ final class WebhookCorpus: Sendable {
         "Selamat siang Bapak/Ibu helpdesk LPSE, saya dari CV Maju Bersama ingin menanyakan bagaimana cara "
             + "verifikasi akun SPSE untuk perusahaan kami. Kami sudah mendaftar secara online minggu lalu dan sudah "
             + "mengunggah akta pendirian, NIB, dan NPWP perusahaan, tetapi status akun masih belum aktif. Mohon info "
-            + "jadwal video call verifikasi dengan direktur kami. Terima kasih.",
+            + "jadwal video call verifikasi dengan direktur kami. Apakah verifikasi bisa dilakukan hari Kamis antara jam "
+            + "10.00 sampai 14.00 WIB? Direktur kami sedang dinas ke luar kota sampai hari Rabu. Terima kasih.",
         "Permisi, saya PPK di Dinas Pekerjaan Umum. Saat membuka paket tender dengan kode 10023456000 muncul pesan "
             + "kesalahan ketika mengunggah dokumen HPS, padahal ukuran file PDF di bawah 4 MB. Sudah dicoba di browser "
-            + "lain tetapi hasilnya sama. Mohon bantuan untuk pengecekan, karena jadwal pengumuman tinggal dua hari lagi.",
+            + "lain tetapi hasilnya sama. Mohon bantuan untuk pengecekan, karena jadwal pengumuman tinggal dua hari lagi. "
+            + "Versi aplikasi SPSE yang kami gunakan 4.5 dan dokumen sudah ditandatangani oleh pejabat yang berwenang.",
         "Halo admin, kami PT Sinar Nusantara Abadi mau mengajukan perubahan data penyedia di SIKaP karena ada "
             + "pergantian direktur utama dan alamat kantor. Dokumen apa saja yang harus disiapkan dan apakah perlu "
-            + "datang langsung ke kantor LPSE atau cukup melalui verifikasi video call? Mohon arahannya, terima kasih.",
+            + "datang langsung ke kantor LPSE atau cukup melalui verifikasi video call? Kami juga ingin menambahkan "
+            + "data tenaga ahli dan pengalaman pekerjaan yang baru. Mohon arahannya, terima kasih banyak.",
     ]
 
     private static func envelope(index: Int, runID: String, random: inout SplitMix) -> [UInt8] {

@@ -96,6 +96,7 @@ struct LevelReport {
     var cpuPerRequest: Double?
     var peakRSS: Double?
     var nginx: LoadGenerator.Result?
+    var nginxCPUPerRequest: Double?
 }
 
 func format(_ value: Double?, _ decimals: Int) -> String {
@@ -109,8 +110,8 @@ func pad(_ text: String, _ width: Int) -> String {
 
 func printTable(_ reports: [LevelReport]) {
     let header = ["conns", "req/s", "p50 ms", "p99 ms", "errors", "CPU µs/req", "peak RSS MiB", "nginx req/s",
-                  "nginx p99 ms", "ratio"]
-    let widths = [6, 10, 8, 8, 8, 11, 13, 12, 13, 7]
+                  "nginx p99 ms", "nginx µs/req", "ratio"]
+    let widths = [6, 10, 8, 8, 8, 11, 13, 12, 13, 13, 7]
     print(zip(header, widths).map { pad($0, $1) }.joined(separator: " "))
     for report in reports {
         let ratio = report.nginx.map { report.loket.requestsPerSecond / max(1, $0.requestsPerSecond) }
@@ -118,7 +119,7 @@ func printTable(_ reports: [LevelReport]) {
             String(report.connections), format(report.loket.requestsPerSecond, 0), format(report.loket.percentile(0.5), 3),
             format(report.loket.percentile(0.99), 3), String(report.loket.errors), format(report.cpuPerRequest, 1),
             format(report.peakRSS, 1), format(report.nginx?.requestsPerSecond, 0),
-            format(report.nginx?.percentile(0.99), 3), format(ratio, 2),
+            format(report.nginx?.percentile(0.99), 3), format(report.nginxCPUPerRequest, 1), format(ratio, 2),
         ]
         print(zip(row, widths).map { pad($0, $1) }.joined(separator: " "))
     }
@@ -186,8 +187,14 @@ func runBenchmark(_ options: Options) throws {
         if let nginx {
             let reference = LoadGenerator(port: nginx.port, corpus: corpus, cursor: nginxCursor)
             _ = reference.run(connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
+            let nginxProbes = nginx.processes.map(ProcessProbe.init)
+            let nginxCPUStart = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
             let nginxResult = reference.run(
                 connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
+            let nginxCPUEnd = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
+            if nginxResult.completed > 0 {
+                report.nginxCPUPerRequest = (nginxCPUEnd - nginxCPUStart) / Double(nginxResult.completed)
+            }
             describeErrors(nginxResult, name: "nginx", level: level)
             report.nginx = nginxResult
         }
