@@ -456,10 +456,11 @@ extension HTTPEventLoop {
         }
     }
 
-    /// After the final response: stop sending, then read and discard until the peer closes, so the
-    /// response is not lost to a reset while the client is still sending.
+    /// After the final response: close at once when every byte received was consumed; otherwise stop
+    /// sending, then read and discard until the peer closes, so the response is not lost to a reset
+    /// while the client is still sending.
     private func beginDraining(_ connection: HTTPConnection) {
-        if connection.peerClosed {
+        if connection.peerClosed || connection.parser.isIdle {
             self.close(connection)
             return
         }
