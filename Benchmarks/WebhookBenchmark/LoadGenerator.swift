@@ -105,7 +105,9 @@ final class LoadGenerator: Sendable {
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 16)
         defer { scratch.deallocate() }
         while Self.now() < end {
-            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, Int32($0.count), 20) }
+            let count = events.withUnsafeMutableBufferPointer {
+                epoll_wait(epollFD, $0.baseAddress, Int32($0.count), 20)
+            }
             guard count > 0 else { continue }
             let now = Self.now()
             for position in 0..<Int(count) {

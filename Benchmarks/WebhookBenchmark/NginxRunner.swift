@@ -44,7 +44,9 @@ final class NginxRunner {
         try configuration.write(toFile: "\(self.directory)/nginx.conf", atomically: true, encoding: .utf8)
         self.process = Process()
         self.process.executableURL = URL(fileURLWithPath: executable)
-        self.process.arguments = ["-p", self.directory, "-c", "\(self.directory)/nginx.conf", "-e", "\(self.directory)/error.log"]
+        self.process.arguments = [
+            "-p", self.directory, "-c", "\(self.directory)/nginx.conf", "-e", "\(self.directory)/error.log",
+        ]
         try self.process.run()
         guard waitUntilAccepting(port: self.port, seconds: 10) else {
             self.stop()

@@ -62,7 +62,8 @@ final class WebhookCorpus: Sendable {
         let name = Self.names[Int(random.next() % UInt64(Self.names.count))]
         let text = Self.texts[index % Self.texts.count]
         let serial = String(index, radix: 16, uppercase: true)
-        let wamid = "wamid.HBgN\(phone)FQIAEhgg\(runID)\(String(repeating: "0", count: max(0, 12 - serial.count)))\(serial)A"
+        let wamid =
+            "wamid.HBgN\(phone)FQIAEhgg\(runID)\(String(repeating: "0", count: max(0, 12 - serial.count)))\(serial)A"
         let timestamp = 1_763_880_000 + index / 100
         let json =
             "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"

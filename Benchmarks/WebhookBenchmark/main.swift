@@ -109,14 +109,17 @@ func pad(_ text: String, _ width: Int) -> String {
 }
 
 func printTable(_ reports: [LevelReport]) {
-    let header = ["conns", "req/s", "p50 ms", "p99 ms", "errors", "CPU µs/req", "peak RSS MiB", "nginx req/s",
-                  "nginx p99 ms", "nginx µs/req", "ratio"]
+    let header = [
+        "conns", "req/s", "p50 ms", "p99 ms", "errors", "CPU µs/req", "peak RSS MiB", "nginx req/s",
+        "nginx p99 ms", "nginx µs/req", "ratio",
+    ]
     let widths = [6, 10, 8, 8, 8, 11, 13, 12, 13, 13, 7]
     print(zip(header, widths).map { pad($0, $1) }.joined(separator: " "))
     for report in reports {
         let ratio = report.nginx.map { report.loket.requestsPerSecond / max(1, $0.requestsPerSecond) }
         let row = [
-            String(report.connections), format(report.loket.requestsPerSecond, 0), format(report.loket.percentile(0.5), 3),
+            String(report.connections), format(report.loket.requestsPerSecond, 0),
+            format(report.loket.percentile(0.5), 3),
             format(report.loket.percentile(0.99), 3), String(report.loket.errors), format(report.cpuPerRequest, 1),
             format(report.peakRSS, 1), format(report.nginx?.requestsPerSecond, 0),
             format(report.nginx?.percentile(0.99), 3), format(report.nginxCPUPerRequest, 1), format(ratio, 2),
@@ -173,7 +176,8 @@ func runBenchmark(_ options: Options) throws {
     for level in options.levels {
         let canResetPeak = probe?.resetPeakResident() ?? false
         let generator = LoadGenerator(port: target.port, corpus: corpus, cursor: cursor)
-        var result = generator.run(connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
+        var result = generator.run(
+            connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
         let cpuAfterWarmup = probe?.cpuMicroseconds()
         result = generator.run(connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
         let cpuAfter = probe?.cpuMicroseconds()

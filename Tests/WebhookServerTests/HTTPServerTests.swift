@@ -71,7 +71,8 @@ struct HTTPServerTests {
     @Test func oversizedHeaderSectionIsAnswered431() throws {
         try withServer(responder: EchoResponder()) { server in
             let client = try TestClient(port: server.port)
-            try client.send("GET / HTTP/1.1\r\nHost: a\r\nX-Filler: \(String(repeating: "y", count: 17 * 1024))\r\n\r\n")
+            try client.send(
+                "GET / HTTP/1.1\r\nHost: a\r\nX-Filler: \(String(repeating: "y", count: 17 * 1024))\r\n\r\n")
             #expect(try client.readResponse().status == 431)
             #expect(try client.readsEndOfStream())
         }
@@ -178,7 +179,9 @@ struct HTTPServerTests {
         let seen = Mutex<[String]>([])
         let server = HTTPServer(
             configuration: Self.configuration, responder: EchoResponder(),
-            observer: { exchange in seen.withLock { $0.append("\(exchange.method) \(exchange.path) \(exchange.status)") } })
+            observer: { exchange in
+                seen.withLock { $0.append("\(exchange.method) \(exchange.path) \(exchange.status)") }
+            })
         try server.start()
         defer { server.stop(timeout: .seconds(5)) }
         let client = try TestClient(port: server.port)
@@ -272,7 +275,8 @@ private final class ReversingResponder: HTTPResponder {
     }
 
     func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
-        let response = HTTPResponse.text(200, "\(request.method) \(request.path) " + String(decoding: request.body, as: UTF8.self))
+        let response = HTTPResponse.text(
+            200, "\(request.method) \(request.path) " + String(decoding: request.body, as: UTF8.self))
         let path = String(request.path)
         let ready = self.pending.withLock { pending -> [(String, @Sendable () -> Void)] in
             pending.append((path, { completion(response) }))
@@ -296,7 +300,8 @@ private final class GatedResponder: HTTPResponder {
     private let gate = DispatchSemaphore(value: 0)
 
     func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
-        let response = HTTPResponse.text(200, "\(request.method) \(request.path) " + String(decoding: request.body, as: UTF8.self))
+        let response = HTTPResponse.text(
+            200, "\(request.method) \(request.path) " + String(decoding: request.body, as: UTF8.self))
         if request.path == "/idle" {
             completion(response)
             return
@@ -356,7 +361,9 @@ private final class TestClient {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.send(self.fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
+            let count = bytes.withUnsafeBytes {
+                Glibc.send(self.fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL))
+            }
             guard count > 0 else { throw TestClientError(description: "send failed: errno \(errno)") }
             sent += count
         }

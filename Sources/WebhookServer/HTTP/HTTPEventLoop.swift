@@ -245,7 +245,9 @@ extension HTTPEventLoop {
             let fd = cepoll_accept_nonblocking(self.listenFD)
             guard fd >= 0 else {
                 if errno == EMFILE || errno == ENFILE {
-                    self.context.log("event=http_accept_failed errno=\(errno) open=\(self.context.openConnections.load(ordering: .relaxed))")
+                    self.context.log(
+                        "event=http_accept_failed errno=\(errno) open=\(self.context.openConnections.load(ordering: .relaxed))"
+                    )
                 }
                 return
             }

@@ -83,7 +83,8 @@ public final class HTTPServer: Sendable {
             state = .running(listenFD: listenFD, port: port, loops: loops)
         }
         let configuration = self.context.configuration
-        self.context.log("event=http_listening addr=\(configuration.host):\(self.port) loops=\(configuration.eventLoopCount)")
+        self.context.log(
+            "event=http_listening addr=\(configuration.host):\(self.port) loops=\(configuration.eventLoopCount)")
     }
 
     /// Stops accepting, closes idle connections, lets requests in flight finish and their
