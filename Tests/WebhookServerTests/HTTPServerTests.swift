@@ -57,6 +57,19 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func readingResumesInOrderAfterThePipeliningLimitPausedIt() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.maxPipelinedRequests = 2
+        let responder = ReversingResponder(batch: 2)
+        try withServer(configuration, responder: responder) { server in
+            let client = try TestClient(port: server.port)
+            try client.send((1...4).map { "GET /\($0) HTTP/1.1\r\nHost: a\r\n\r\n" }.joined())
+            let bodies = try (0..<4).map { _ in try client.readResponse().body }
+            #expect(bodies == ["GET /1 ", "GET /2 ", "GET /3 ", "GET /4 "])
+            #expect(responder.completionOrder == ["/2", "/1", "/4", "/3"])
+        }
+    }
+
     @Test func parseErrorIsAnsweredWithItsStatusAndTheConnectionCloses() throws {
         try withServer(responder: EchoResponder()) { server in
             let client = try TestClient(port: server.port)

@@ -30,6 +30,9 @@ final class HTTPEventLoop: @unchecked Sendable {
     private static let wakeKey = UInt64.max - 1
     private static let readInterest = EPOLLIN.rawValue
     private static let writeInterest = EPOLLOUT.rawValue
+    /// Unsent response bytes beyond which a connection's requests are not read, so a client that
+    /// pipelines without reading cannot make the server buffer without bound.
+    private static let outputHighWater = 1 << 20
     private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     private static let overloadBytes = Array(
         "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
@@ -308,7 +311,9 @@ extension HTTPEventLoop {
     /// Turns buffered bytes into requests, as long as the pipelining limit allows.
     private func process(_ connection: HTTPConnection) {
         let limit = self.context.configuration.maxPipelinedRequests
-        while !connection.stopsParsing, connection.slots.count < limit, let event = connection.parser.next() {
+        while !connection.stopsParsing, connection.slots.count < limit,
+            connection.output.count - connection.written < Self.outputHighWater, let event = connection.parser.next()
+        {
             switch event {
             case .continueRequested:
                 connection.slots.append(
@@ -448,7 +453,8 @@ extension HTTPEventLoop {
         let limit = self.context.configuration.maxPipelinedRequests
         let reads =
             connection.draining
-            || (!connection.peerClosed && !connection.stopsParsing && connection.slots.count < limit)
+            || (!connection.peerClosed && !connection.stopsParsing && connection.slots.count < limit
+                && connection.output.count - connection.written < Self.outputHighWater)
         let wanted = (reads ? Self.readInterest : 0) | (connection.hasPendingOutput ? Self.writeInterest : 0)
         guard wanted != connection.interest else { return }
         connection.interest = wanted
