@@ -14,7 +14,9 @@ enum TrivialServer {
 
     /// Serves until SIGTERM or SIGINT, printing `port=<n>` once listening.
     static func run(port: Int, loops: Int) throws {
-        let configuration = HTTPServerConfiguration(host: "127.0.0.1", port: port, eventLoopCount: loops)
+        let configuration = HTTPServerConfiguration(
+            host: "127.0.0.1", port: port,
+            eventLoopCount: loops > 0 ? loops : HTTPServerConfiguration.defaultEventLoopCount)
         let server = HTTPServer(configuration: configuration, responder: OKResponder())
         try server.start()
         let trap = TerminationSignalTrap { _ in server.stop(timeout: .seconds(5)) }

@@ -18,7 +18,7 @@ let usage = """
       --pool N                pre-signed requests, each with its own wamid (default 600000)
       --client-threads N      load-generator threads (default 1)
       --self-test             start the bare HTTP server (trivial 200 responder) as a child and measure it
-      --server-loops N        event loops of the self-test server (default 1)
+      --server-loops N        event loops of the self-test server (default 2, 1 on one core)
       --serve-trivial         only serve the trivial responder (used by --self-test)
     """
 
@@ -33,7 +33,7 @@ struct Options {
     var pool = 600_000
     var clientThreads = 1
     var selfTest = false
-    var serverLoops = 1
+    var serverLoops = 0
     var serveTrivial = false
 }
 

@@ -79,6 +79,7 @@ public final class HTTPServer: Sendable {
                     throw error
                 }
             }
+            self.context.loops.withLock { $0 = loops }
             for loop in loops { loop.start() }
             state = .running(listenFD: listenFD, port: port, loops: loops)
         }
@@ -115,6 +116,7 @@ public final class HTTPServer: Sendable {
             loop.requestForceClose()
             loop.finished.wait()
         }
+        self.context.loops.withLock { $0 = [] }
         self.state.withLock { state in
             if case .stopping(let port) = state { state = .stopped(port: port) }
         }
