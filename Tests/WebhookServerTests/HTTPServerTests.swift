@@ -102,6 +102,43 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func errorResponseSurvivesAClientStillSendingItsBody() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.maxBodyBytes = 1000
+        try withServer(configuration, responder: EchoResponder()) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 200000\r\n\r\n")
+            try client.send(String(repeating: "z", count: 200_000))
+            #expect(try client.readResponse().status == 413)
+        }
+    }
+
+    @Test func responseIsDeliveredAfterTheClientHalfCloses() throws {
+        try withServer(responder: EchoResponder()) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("GET /half HTTP/1.1\r\nHost: a\r\n\r\n")
+            client.finishSending()
+            #expect(try client.readResponse().body == "GET /half ")
+            #expect(try client.readsEndOfStream())
+        }
+    }
+
+    @Test func terminationSignalTrapRunsItsHandlerOnce() {
+        let received = DispatchSemaphore(value: 0)
+        let calls = Mutex(0)
+        let trap = TerminationSignalTrap(signals: [SIGUSR2]) { signal in
+            calls.withLock { $0 += 1 }
+            #expect(signal == SIGUSR2)
+            received.signal()
+        }
+        defer { trap.cancel() }
+        kill(getpid(), SIGUSR2)
+        #expect(received.wait(timeout: .now() + 5) == .success)
+        kill(getpid(), SIGUSR2)
+        kill(getpid(), SIGUSR2)
+        #expect(calls.withLock { $0 } == 1)
+    }
+
     @Test func chunkedBodyIsAnswered411() throws {
         try withServer(responder: EchoResponder()) { server in
             let client = try TestClient(port: server.port)
@@ -380,6 +417,11 @@ private final class TestClient {
             guard count > 0 else { throw TestClientError(description: "send failed: errno \(errno)") }
             sent += count
         }
+    }
+
+    /// Shuts down the sending side, as `nc -N` does after its input.
+    func finishSending() {
+        shutdown(self.fd, Int32(SHUT_WR))
     }
 
     /// Reads more bytes; false at end of stream. Throws when the deadline passes.
