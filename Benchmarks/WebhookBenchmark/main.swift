@@ -19,6 +19,7 @@ let usage = """
       --client-threads N      load-generator threads (default 1)
       --self-test             start the bare HTTP server (trivial 200 responder) as a child and measure it
       --server-loops N        event loops of the self-test server (default 2, 1 on one core)
+      --complete-elsewhere    the self-test responder completes from another thread, like a database writer
       --serve-trivial         only serve the trivial responder (used by --self-test)
     """
 
@@ -35,6 +36,7 @@ struct Options {
     var selfTest = false
     var serverLoops = 0
     var serveTrivial = false
+    var completesElsewhere = false
 }
 
 func parseOptions(_ arguments: [String]) throws -> Options {
@@ -67,6 +69,7 @@ func parseOptions(_ arguments: [String]) throws -> Options {
         case "--self-test": options.selfTest = true
         case "--server-loops": options.serverLoops = try number(argument)
         case "--serve-trivial": options.serveTrivial = true
+        case "--complete-elsewhere": options.completesElsewhere = true
         case "--help", "-h":
             print(usage)
             exit(0)
@@ -140,7 +143,8 @@ func runBenchmark(_ options: Options) throws {
     var url = options.url
     var serverPID = options.serverPID
     if options.selfTest {
-        let (process, port) = try TrivialServer.spawn(loops: options.serverLoops)
+        let (process, port) = try TrivialServer.spawn(
+            loops: options.serverLoops, completesElsewhere: options.completesElsewhere)
         child = process
         url = "http://127.0.0.1:\(port)/webhook"
         serverPID = process.processIdentifier
@@ -216,7 +220,7 @@ func runBenchmark(_ options: Options) throws {
 do {
     let options = try parseOptions(Array(CommandLine.arguments.dropFirst()))
     if options.serveTrivial {
-        try TrivialServer.run(port: 0, loops: options.serverLoops)
+        try TrivialServer.run(port: 0, loops: options.serverLoops, completesElsewhere: options.completesElsewhere)
     } else {
         try runBenchmark(options)
     }
