@@ -1,1 +1,230 @@
-print("placeholder: replaced by the benchmark program of its issue")
+import Foundation
+import Glibc
+import Synchronization
+
+// Drives a running Loket (or the bare HTTP server with --self-test) over loopback with signed
+// ~1 KB WhatsApp text-message webhooks, each with a distinct message id, and prints throughput,
+// latency, the server's CPU time per request and its peak RSS, beside nginx serving a static 200.
+
+let usage = """
+    usage: WebhookBenchmark [options]
+      --url URL               target, http://127.0.0.1:PORT/webhook (default http://127.0.0.1:8080/webhook)
+      --secret S              app secret for X-Hub-Signature-256 (default loket-benchmark-secret)
+      --connections LIST      concurrency levels (default 1,64,256)
+      --duration SECONDS      measured time per level (default 10)
+      --warmup SECONDS        unmeasured time before each level (default 1)
+      --server-pid PID        report the server's CPU µs/request and peak RSS from /proc
+      --nginx                 also measure nginx answering a static 200 and print the ratio
+      --pool N                pre-signed requests, each with its own wamid (default 600000)
+      --client-threads N      load-generator threads (default 1)
+      --self-test             start the bare HTTP server (trivial 200 responder) as a child and measure it
+      --server-loops N        event loops of the self-test server (default 2, 1 on one core)
+      --complete-elsewhere    the self-test responder completes from another thread, like a database writer
+      --serve-trivial         only serve the trivial responder (used by --self-test)
+    """
+
+struct Options {
+    var url = "http://127.0.0.1:8080/webhook"
+    var secret = "loket-benchmark-secret"
+    var levels = [1, 64, 256]
+    var duration = 10.0
+    var warmup = 1.0
+    var serverPID: Int32?
+    var nginx = false
+    var pool = 600_000
+    var clientThreads = 1
+    var selfTest = false
+    var serverLoops = 0
+    var serveTrivial = false
+    var completesElsewhere = false
+}
+
+func parseOptions(_ arguments: [String]) throws -> Options {
+    var options = Options()
+    var remaining = arguments[...]
+    func value(_ name: String) throws -> String {
+        guard let next = remaining.popFirst() else { throw BenchmarkError("\(name) needs a value\n\(usage)") }
+        return next
+    }
+    func number<T: LosslessStringConvertible>(_ name: String) throws -> T {
+        let text = try value(name)
+        guard let parsed = T(text) else { throw BenchmarkError("\(name): not a number: \(text)") }
+        return parsed
+    }
+    while let argument = remaining.popFirst() {
+        switch argument {
+        case "--url": options.url = try value(argument)
+        case "--secret": options.secret = try value(argument)
+        case "--connections":
+            options.levels = try value(argument).split(separator: ",").map {
+                guard let level = Int($0), level > 0 else { throw BenchmarkError("--connections: bad level \($0)") }
+                return level
+            }
+        case "--duration": options.duration = try number(argument)
+        case "--warmup": options.warmup = try number(argument)
+        case "--server-pid": options.serverPID = try number(argument)
+        case "--nginx": options.nginx = true
+        case "--pool": options.pool = try number(argument)
+        case "--client-threads": options.clientThreads = try number(argument)
+        case "--self-test": options.selfTest = true
+        case "--server-loops": options.serverLoops = try number(argument)
+        case "--serve-trivial": options.serveTrivial = true
+        case "--complete-elsewhere": options.completesElsewhere = true
+        case "--help", "-h":
+            print(usage)
+            exit(0)
+        default: throw BenchmarkError("unknown option \(argument)\n\(usage)")
+        }
+    }
+    return options
+}
+
+/// Host, port and path of an `http://127.0.0.1:PORT/path` URL.
+func parseURL(_ url: String) throws -> (host: String, port: UInt16, path: String) {
+    guard url.hasPrefix("http://") else { throw BenchmarkError("--url must start with http://") }
+    let rest = url.dropFirst(7)
+    let authority = rest.prefix { $0 != "/" }
+    let path = rest.dropFirst(authority.count)
+    let parts = authority.split(separator: ":")
+    guard parts.count == 2, let port = UInt16(parts[1]) else { throw BenchmarkError("--url needs host:port") }
+    guard parts[0] == "127.0.0.1" || parts[0] == "localhost" else {
+        throw BenchmarkError("--url must target 127.0.0.1 (loopback benchmark)")
+    }
+    return (String(authority), port, path.isEmpty ? "/" : String(path))
+}
+
+struct LevelReport {
+    var connections: Int
+    var loket: LoadGenerator.Result
+    var cpuPerRequest: Double?
+    var peakRSS: Double?
+    var nginx: LoadGenerator.Result?
+    var nginxCPUPerRequest: Double?
+}
+
+func format(_ value: Double?, _ decimals: Int) -> String {
+    guard let value, value.isFinite else { return "-" }
+    return String(format: "%.\(decimals)f", value)
+}
+
+func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+}
+
+func printTable(_ reports: [LevelReport]) {
+    let header = [
+        "conns", "req/s", "p50 ms", "p99 ms", "errors", "CPU µs/req", "peak RSS MiB", "nginx req/s",
+        "nginx p99 ms", "nginx µs/req", "ratio",
+    ]
+    let widths = [6, 10, 8, 8, 8, 11, 13, 12, 13, 13, 7]
+    print(zip(header, widths).map { pad($0, $1) }.joined(separator: " "))
+    for report in reports {
+        let ratio = report.nginx.map { report.loket.requestsPerSecond / max(1, $0.requestsPerSecond) }
+        let row = [
+            String(report.connections), format(report.loket.requestsPerSecond, 0),
+            format(report.loket.percentile(0.5), 3),
+            format(report.loket.percentile(0.99), 3), String(report.loket.errors), format(report.cpuPerRequest, 1),
+            format(report.peakRSS, 1), format(report.nginx?.requestsPerSecond, 0),
+            format(report.nginx?.percentile(0.99), 3), format(report.nginxCPUPerRequest, 1), format(ratio, 2),
+        ]
+        print(zip(row, widths).map { pad($0, $1) }.joined(separator: " "))
+    }
+}
+
+func describeErrors(_ result: LoadGenerator.Result, name: String, level: Int) {
+    let statuses = result.statusCounts.filter { $0.key != 200 }.sorted { $0.key < $1.key }
+    guard !statuses.isEmpty || result.connectionErrors > 0 else { return }
+    let text = statuses.map { "\($0.key)×\($0.value)" }.joined(separator: " ")
+    print("  \(name) at \(level) connections: errors \(text) connection errors \(result.connectionErrors)")
+}
+
+func runBenchmark(_ options: Options) throws {
+    var child: Process?
+    var url = options.url
+    var serverPID = options.serverPID
+    if options.selfTest {
+        let (process, port) = try TrivialServer.spawn(
+            loops: options.serverLoops, completesElsewhere: options.completesElsewhere)
+        child = process
+        url = "http://127.0.0.1:\(port)/webhook"
+        serverPID = process.processIdentifier
+    }
+    defer {
+        if let child, child.isRunning {
+            child.terminate()
+            child.waitUntilExit()
+        }
+    }
+    let target = try parseURL(url)
+    guard waitUntilAccepting(port: target.port, seconds: 10) else { throw BenchmarkError("nothing listens on \(url)") }
+
+    let runID = String(UInt64(Date().timeIntervalSince1970 * 1000) ^ UInt64(getpid()), radix: 36, uppercase: true)
+    let generationStart = LoadGenerator.now()
+    let corpus = WebhookCorpus(
+        count: max(1, options.pool), host: target.host, path: target.path, secret: options.secret, runID: runID)
+    let generationSeconds = Double(LoadGenerator.now() - generationStart) / 1e9
+    print("target \(url)\(options.selfTest ? " (bare HTTP server, trivial 200 responder)" : "")")
+    print(
+        "\(corpus.count) signed requests of \(corpus.meanRequestSize) bytes (run \(runID)) built in "
+            + "\(format(generationSeconds, 1)) s; \(format(options.duration, 0)) s per level after "
+            + "\(format(options.warmup, 0)) s warm-up; \(options.clientThreads) client thread(s)")
+
+    let nginx = options.nginx ? try NginxRunner() : nil
+    defer { nginx?.stop() }
+    if let nginx { print("nginx on 127.0.0.1:\(nginx.port)") }
+
+    let probe = serverPID.map(ProcessProbe.init)
+    let cursor = RequestCursor()
+    let nginxCursor = RequestCursor()
+    var reports: [LevelReport] = []
+    for level in options.levels {
+        let canResetPeak = probe?.resetPeakResident() ?? false
+        let generator = LoadGenerator(port: target.port, corpus: corpus, cursor: cursor)
+        var result = generator.run(
+            connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
+        let cpuAfterWarmup = probe?.cpuMicroseconds()
+        result = generator.run(connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
+        let cpuAfter = probe?.cpuMicroseconds()
+        var report = LevelReport(connections: level, loket: result)
+        if let start = cpuAfterWarmup, let end = cpuAfter, result.completed > 0 {
+            report.cpuPerRequest = (end - start) / Double(result.completed)
+        }
+        report.peakRSS = probe?.peakResidentMiB()
+        if probe != nil, !canResetPeak { print("  (peak RSS is since the server started: clear_refs not permitted)") }
+        describeErrors(result, name: "loket", level: level)
+        if let nginx {
+            let reference = LoadGenerator(port: nginx.port, corpus: corpus, cursor: nginxCursor)
+            _ = reference.run(connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
+            let nginxProbes = nginx.processes.map(ProcessProbe.init)
+            let nginxCPUStart = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
+            let nginxResult = reference.run(
+                connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
+            let nginxCPUEnd = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
+            if nginxResult.completed > 0 {
+                report.nginxCPUPerRequest = (nginxCPUEnd - nginxCPUStart) / Double(nginxResult.completed)
+            }
+            describeErrors(nginxResult, name: "nginx", level: level)
+            report.nginx = nginxResult
+        }
+        reports.append(report)
+        printTable([report])
+    }
+    print("")
+    printTable(reports)
+    let used = cursor.next.load(ordering: .relaxed)
+    if used > corpus.count {
+        print("note: \(used) requests sent but only \(corpus.count) distinct wamids; raise --pool for distinct ids")
+    }
+}
+
+do {
+    let options = try parseOptions(Array(CommandLine.arguments.dropFirst()))
+    if options.serveTrivial {
+        try TrivialServer.run(port: 0, loops: options.serverLoops, completesElsewhere: options.completesElsewhere)
+    } else {
+        try runBenchmark(options)
+    }
+} catch {
+    FileHandle.standardError.write(Data("WebhookBenchmark: \(error)\n".utf8))
+    exit(1)
+}

@@ -20,6 +20,10 @@ public struct Entities: Equatable, Sendable {
     public var kodeTender: String?
     /// A point in time, resolved against the caller's "now" in Asia/Jakarta.
     public var datetime: Date?
+    /// Whether `datetime` names a time of day too; `false` for a day alone ("besok"), which is then midnight.
+    public var datetimeIncludesTime: Bool = false
+    /// Doubts about values that were accepted anyway (an NPWP whose check digit does not match).
+    public var warnings: [EntityWarning] = []
 
     public init(
         ticketNumber: Int? = nil, phone: String? = nil, npwp: String? = nil, nik: String? = nil, nip: String? = nil,
@@ -37,39 +41,4 @@ public struct Entities: Equatable, Sendable {
     }
 
     public var isEmpty: Bool { self == Entities() }
-}
-
-/// A company name and its legal form, normalised ("PT. maju jaya" → "PT Maju Jaya", form `.pt`).
-public struct Company: Equatable, Sendable {
-    public enum Form: String, CaseIterable, Codable, Sendable {
-        case pt = "PT"
-        case cv = "CV"
-        case ud = "UD"
-        case koperasi = "Koperasi"
-        case firma = "Firma"
-        case persero = "Persero"
-        case perorangan = "Perorangan"
-    }
-
-    public var name: String
-    public var form: Form
-
-    public init(name: String, form: Form) {
-        self.name = name
-        self.form = form
-    }
-}
-
-/// The recognizer's reading of one message.
-public struct Classification: Equatable, Sendable {
-    public var intent: Intent
-    /// Calibrated probability that `intent` is right, 0...1.
-    public var confidence: Double
-    public var entities: Entities
-
-    public init(intent: Intent, confidence: Double, entities: Entities = Entities()) {
-        self.intent = intent
-        self.confidence = confidence
-        self.entities = entities
-    }
 }

@@ -10,12 +10,18 @@ func printUsage() {
         usage: loket <command> [options]
         commands:
           help                     show this text
+          dialogs check [dir]      validate the dialog files offline
+          \(ClassifyCommand.usage)
         """)
 }
 
 switch arguments.first {
 case "help", "--help", "-h":
     printUsage()
+case "dialogs":
+    exit(DialogsCommand.run(Array(arguments.dropFirst())))
+case "classify":
+    exit(ClassifyCommand(arguments: Array(arguments.dropFirst())).run())
 default:
     printUsage()
     exit(64)

@@ -3,7 +3,8 @@ import Testing
 @testable import WebhookServer
 
 struct HTTPParserTests {
-    private static let get = Array("GET /webhook?hub.mode=subscribe HTTP/1.1\r\nHost: loket\r\nAccept: */*\r\n\r\n".utf8)
+    private static let get = Array(
+        "GET /webhook?hub.mode=subscribe HTTP/1.1\r\nHost: loket\r\nAccept: */*\r\n\r\n".utf8)
     private static let post = Array(
         "POST /webhook HTTP/1.1\r\nHost: loket\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"a\":\"hello\"}"
             .utf8)
@@ -16,7 +17,8 @@ struct HTTPParserTests {
         body: Array("{\"a\":\"hello\"}".utf8))
 
     /// Feeds `bytes` in the given chunks and collects every event.
-    private static func events(_ chunks: [ArraySlice<UInt8>], limits: HTTPParser.Limits = .init()) -> [HTTPParser.Event] {
+    private static func events(_ chunks: [ArraySlice<UInt8>], limits: HTTPParser.Limits = .init()) -> [HTTPParser.Event]
+    {
         var parser = HTTPParser(limits: limits)
         var events: [HTTPParser.Event] = []
         for chunk in chunks {
@@ -53,7 +55,9 @@ struct HTTPParserTests {
         let bytes = Self.post + Self.get + Self.post
         for chunks in Self.allSplits(bytes) {
             #expect(
-                Self.events(chunks) == [.request(Self.expectedPost), .request(Self.expectedGet), .request(Self.expectedPost)])
+                Self.events(chunks) == [
+                    .request(Self.expectedPost), .request(Self.expectedGet), .request(Self.expectedPost),
+                ])
         }
     }
 
@@ -124,7 +128,9 @@ struct HTTPParserTests {
 
     @Test func headerSectionOverLimitIsAnswered431BeforeItEnds() {
         let filler = String(repeating: "x", count: 16 * 1024)
-        #expect(Self.events("GET / HTTP/1.1\r\nHost: a\r\nX-Filler: \(filler)") == [.failed(.headersTooLarge(limit: 16384))])
+        #expect(
+            Self.events("GET / HTTP/1.1\r\nHost: a\r\nX-Filler: \(filler)") == [.failed(.headersTooLarge(limit: 16384))]
+        )
     }
 
     @Test func headerSectionJustUnderLimitIsAccepted() {
@@ -174,7 +180,10 @@ struct HTTPParserTests {
     }
 
     @Test func http10WithoutHostIsAccepted() {
-        #expect(Self.events("GET / HTTP/1.0\r\n\r\n") == [.request(HTTPRequest(method: "GET", target: "/", version: .http10))])
+        #expect(
+            Self.events("GET / HTTP/1.0\r\n\r\n") == [
+                .request(HTTPRequest(method: "GET", target: "/", version: .http10))
+            ])
     }
 
     @Test func expectContinueIsAnnouncedOnceBeforeTheBody() {
@@ -194,7 +203,8 @@ struct HTTPParserTests {
     }
 
     @Test func unknownExpectationIsAnswered417() {
-        #expect(Self.events("POST / HTTP/1.1\r\nHost: a\r\nExpect: later\r\n\r\n") == [.failed(.unsupportedExpectation)])
+        #expect(
+            Self.events("POST / HTTP/1.1\r\nHost: a\r\nExpect: later\r\n\r\n") == [.failed(.unsupportedExpectation)])
     }
 
     @Test func parserYieldsNothingAfterAnError() {
@@ -220,16 +230,20 @@ struct HTTPParserTests {
 
     @Test func http11KeepsAliveUnlessConnectionClose() {
         #expect(HTTPRequest(method: "GET", target: "/").wantsKeepAlive)
-        #expect(!HTTPRequest(method: "GET", target: "/", headers: HTTPHeaders([("Connection", "Close")])).wantsKeepAlive)
         #expect(
-            !HTTPRequest(method: "GET", target: "/", headers: HTTPHeaders([("connection", "te, close")])).wantsKeepAlive)
+            !HTTPRequest(method: "GET", target: "/", headers: HTTPHeaders([("Connection", "Close")])).wantsKeepAlive)
+        #expect(
+            !HTTPRequest(method: "GET", target: "/", headers: HTTPHeaders([("connection", "te, close")])).wantsKeepAlive
+        )
     }
 
     @Test func http10ClosesUnlessConnectionKeepAlive() {
         #expect(!HTTPRequest(method: "GET", target: "/", version: .http10).wantsKeepAlive)
         #expect(
-            HTTPRequest(method: "GET", target: "/", version: .http10, headers: HTTPHeaders([("Connection", "Keep-Alive")]))
-                .wantsKeepAlive)
+            HTTPRequest(
+                method: "GET", target: "/", version: .http10, headers: HTTPHeaders([("Connection", "Keep-Alive")])
+            )
+            .wantsKeepAlive)
     }
 
     @Test func headerLookupIgnoresCase() {

@@ -57,6 +57,19 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func readingResumesInOrderAfterThePipeliningLimitPausedIt() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.maxPipelinedRequests = 2
+        let responder = ReversingResponder(batch: 2)
+        try withServer(configuration, responder: responder) { server in
+            let client = try TestClient(port: server.port)
+            try client.send((1...4).map { "GET /\($0) HTTP/1.1\r\nHost: a\r\n\r\n" }.joined())
+            let bodies = try (0..<4).map { _ in try client.readResponse().body }
+            #expect(bodies == ["GET /1 ", "GET /2 ", "GET /3 ", "GET /4 "])
+            #expect(responder.completionOrder == ["/2", "/1", "/4", "/3"])
+        }
+    }
+
     @Test func parseErrorIsAnsweredWithItsStatusAndTheConnectionCloses() throws {
         try withServer(responder: EchoResponder()) { server in
             let client = try TestClient(port: server.port)
@@ -71,7 +84,8 @@ struct HTTPServerTests {
     @Test func oversizedHeaderSectionIsAnswered431() throws {
         try withServer(responder: EchoResponder()) { server in
             let client = try TestClient(port: server.port)
-            try client.send("GET / HTTP/1.1\r\nHost: a\r\nX-Filler: \(String(repeating: "y", count: 17 * 1024))\r\n\r\n")
+            try client.send(
+                "GET / HTTP/1.1\r\nHost: a\r\nX-Filler: \(String(repeating: "y", count: 17 * 1024))\r\n\r\n")
             #expect(try client.readResponse().status == 431)
             #expect(try client.readsEndOfStream())
         }
@@ -86,6 +100,43 @@ struct HTTPServerTests {
             #expect(try client.readResponse().status == 413)
             #expect(try client.readsEndOfStream())
         }
+    }
+
+    @Test func errorResponseSurvivesAClientStillSendingItsBody() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.maxBodyBytes = 1000
+        try withServer(configuration, responder: EchoResponder()) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 200000\r\n\r\n")
+            try client.send(String(repeating: "z", count: 200_000))
+            #expect(try client.readResponse().status == 413)
+        }
+    }
+
+    @Test func responseIsDeliveredAfterTheClientHalfCloses() throws {
+        try withServer(responder: EchoResponder()) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("GET /half HTTP/1.1\r\nHost: a\r\n\r\n")
+            client.finishSending()
+            #expect(try client.readResponse().body == "GET /half ")
+            #expect(try client.readsEndOfStream())
+        }
+    }
+
+    @Test func terminationSignalTrapRunsItsHandlerOnce() {
+        let received = DispatchSemaphore(value: 0)
+        let calls = Mutex(0)
+        let trap = TerminationSignalTrap(signals: [SIGUSR2]) { signal in
+            calls.withLock { $0 += 1 }
+            #expect(signal == SIGUSR2)
+            received.signal()
+        }
+        defer { trap.cancel() }
+        kill(getpid(), SIGUSR2)
+        #expect(received.wait(timeout: .now() + 5) == .success)
+        kill(getpid(), SIGUSR2)
+        kill(getpid(), SIGUSR2)
+        #expect(calls.withLock { $0 } == 1)
     }
 
     @Test func chunkedBodyIsAnswered411() throws {
@@ -178,7 +229,9 @@ struct HTTPServerTests {
         let seen = Mutex<[String]>([])
         let server = HTTPServer(
             configuration: Self.configuration, responder: EchoResponder(),
-            observer: { exchange in seen.withLock { $0.append("\(exchange.method) \(exchange.path) \(exchange.status)") } })
+            observer: { exchange in
+                seen.withLock { $0.append("\(exchange.method) \(exchange.path) \(exchange.status)") }
+            })
         try server.start()
         defer { server.stop(timeout: .seconds(5)) }
         let client = try TestClient(port: server.port)
@@ -272,7 +325,8 @@ private final class ReversingResponder: HTTPResponder {
     }
 
     func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
-        let response = HTTPResponse.text(200, "\(request.method) \(request.path) " + String(decoding: request.body, as: UTF8.self))
+        let response = HTTPResponse.text(
+            200, "\(request.method) \(request.path) " + String(decoding: request.body, as: UTF8.self))
         let path = String(request.path)
         let ready = self.pending.withLock { pending -> [(String, @Sendable () -> Void)] in
             pending.append((path, { completion(response) }))
@@ -296,7 +350,8 @@ private final class GatedResponder: HTTPResponder {
     private let gate = DispatchSemaphore(value: 0)
 
     func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
-        let response = HTTPResponse.text(200, "\(request.method) \(request.path) " + String(decoding: request.body, as: UTF8.self))
+        let response = HTTPResponse.text(
+            200, "\(request.method) \(request.path) " + String(decoding: request.body, as: UTF8.self))
         if request.path == "/idle" {
             completion(response)
             return
@@ -356,10 +411,17 @@ private final class TestClient {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.send(self.fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
+            let count = bytes.withUnsafeBytes {
+                Glibc.send(self.fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL))
+            }
             guard count > 0 else { throw TestClientError(description: "send failed: errno \(errno)") }
             sent += count
         }
+    }
+
+    /// Shuts down the sending side, as `nc -N` does after its input.
+    func finishSending() {
+        shutdown(self.fd, Int32(SHUT_WR))
     }
 
     /// Reads more bytes; false at end of stream. Throws when the deadline passes.

@@ -22,6 +22,10 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     private struct Mailbox {
         var completions: [Completion] = []
+        /// Accepted sockets handed over by the loop that accepted them.
+        var adopted: [Int32] = []
+        /// Set when the loop has returned; sockets handed over after that are closed at once.
+        var exited = false
         var stopRequested = false
         var forceCloseRequested = false
     }
@@ -30,6 +34,9 @@ final class HTTPEventLoop: @unchecked Sendable {
     private static let wakeKey = UInt64.max - 1
     private static let readInterest = EPOLLIN.rawValue
     private static let writeInterest = EPOLLOUT.rawValue
+    /// Unsent response bytes beyond which a connection's requests are not read, so a client that
+    /// pipelines without reading cannot make the server buffer without bound.
+    private static let outputHighWater = 1 << 20
     private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     private static let overloadBytes = Array(
         "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
@@ -112,6 +119,21 @@ final class HTTPEventLoop: @unchecked Sendable {
         self.wake()
     }
 
+    /// Hands an accepted socket to this loop, which serves it from then on.
+    func adopt(_ fd: Int32) {
+        let accepted = self.mailbox.withLock { mailbox in
+            guard !mailbox.exited else { return false }
+            mailbox.adopted.append(fd)
+            return true
+        }
+        guard accepted else {
+            Glibc.close(fd)
+            self.context.openConnections.subtract(1, ordering: .relaxed)
+            return
+        }
+        self.wake()
+    }
+
     /// Stops accepting, closes idle connections and finishes the requests in flight.
     func requestStop() {
         self.mailbox.withLock { $0.stopRequested = true }
@@ -169,6 +191,15 @@ extension HTTPEventLoop {
         }
         for connection in Array(self.connections.values) { self.close(connection) }
         if self.watchesListener { self.releaseListener() }
+        let orphans = self.mailbox.withLock { mailbox in
+            mailbox.exited = true
+            defer { mailbox.adopted.removeAll() }
+            return mailbox.adopted
+        }
+        for fd in orphans {
+            Glibc.close(fd)
+            self.context.openConnections.subtract(1, ordering: .relaxed)
+        }
         self.finished.signal()
     }
 
@@ -220,9 +251,11 @@ extension HTTPEventLoop {
         let mail = self.mailbox.withLock { mailbox in
             let taken = mailbox
             mailbox.completions.removeAll(keepingCapacity: true)
+            mailbox.adopted.removeAll(keepingCapacity: true)
             return taken
         }
         for completion in mail.completions { self.apply(completion) }
+        for fd in mail.adopted { self.serve(fd) }
         if mail.stopRequested, !self.stopping { self.beginStopping() }
         if mail.forceCloseRequested {
             self.stopping = true
@@ -245,7 +278,9 @@ extension HTTPEventLoop {
             let fd = cepoll_accept_nonblocking(self.listenFD)
             guard fd >= 0 else {
                 if errno == EMFILE || errno == ENFILE {
-                    self.context.log("event=http_accept_failed errno=\(errno) open=\(self.context.openConnections.load(ordering: .relaxed))")
+                    self.context.log(
+                        "event=http_accept_failed errno=\(errno) open=\(self.context.openConnections.load(ordering: .relaxed))"
+                    )
                 }
                 return
             }
@@ -256,20 +291,34 @@ extension HTTPEventLoop {
                 Glibc.close(fd)
                 continue
             }
-            var enabled: Int32 = 1
-            _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &enabled, socklen_t(MemoryLayout<Int32>.size))
-            self.nextConnectionID += 1
-            let connection = HTTPConnection(
-                fd: fd, id: self.nextConnectionID, limits: configuration.parserLimits, now: self.now,
-                interest: Self.readInterest)
-            var event = epoll_event(events: Self.readInterest, data: epoll_data_t(u64: UInt64(UInt32(bitPattern: fd))))
-            guard epoll_ctl(self.epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
-                self.context.openConnections.subtract(1, ordering: .relaxed)
-                Glibc.close(fd)
-                continue
+            if let loop = self.context.nextLoop(), loop !== self {
+                loop.adopt(fd)
+            } else {
+                self.serve(fd)
             }
-            self.connections[fd] = connection
         }
+    }
+
+    /// Starts serving an accepted socket on this loop.
+    private func serve(_ fd: Int32) {
+        if self.stopping {
+            Glibc.close(fd)
+            self.context.openConnections.subtract(1, ordering: .relaxed)
+            return
+        }
+        var enabled: Int32 = 1
+        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &enabled, socklen_t(MemoryLayout<Int32>.size))
+        self.nextConnectionID += 1
+        let connection = HTTPConnection(
+            fd: fd, id: self.nextConnectionID, limits: self.context.configuration.parserLimits, now: self.now,
+            interest: Self.readInterest)
+        var event = epoll_event(events: Self.readInterest, data: epoll_data_t(u64: UInt64(UInt32(bitPattern: fd))))
+        guard epoll_ctl(self.epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
+            self.context.openConnections.subtract(1, ordering: .relaxed)
+            Glibc.close(fd)
+            return
+        }
+        self.connections[fd] = connection
     }
 
     private func handle(events: UInt32, fd: Int32) {
@@ -306,7 +355,9 @@ extension HTTPEventLoop {
     /// Turns buffered bytes into requests, as long as the pipelining limit allows.
     private func process(_ connection: HTTPConnection) {
         let limit = self.context.configuration.maxPipelinedRequests
-        while !connection.stopsParsing, connection.slots.count < limit, let event = connection.parser.next() {
+        while !connection.stopsParsing, connection.slots.count < limit,
+            connection.output.count - connection.written < Self.outputHighWater, let event = connection.parser.next()
+        {
             switch event {
             case .continueRequested:
                 connection.slots.append(
@@ -446,7 +497,8 @@ extension HTTPEventLoop {
         let limit = self.context.configuration.maxPipelinedRequests
         let reads =
             connection.draining
-            || (!connection.peerClosed && !connection.stopsParsing && connection.slots.count < limit)
+            || (!connection.peerClosed && !connection.stopsParsing && connection.slots.count < limit
+                && connection.output.count - connection.written < Self.outputHighWater)
         let wanted = (reads ? Self.readInterest : 0) | (connection.hasPendingOutput ? Self.writeInterest : 0)
         guard wanted != connection.interest else { return }
         connection.interest = wanted
@@ -456,10 +508,11 @@ extension HTTPEventLoop {
         }
     }
 
-    /// After the final response: stop sending, then read and discard until the peer closes, so the
-    /// response is not lost to a reset while the client is still sending.
+    /// After the final response: close at once when every byte received was consumed; otherwise stop
+    /// sending, then read and discard until the peer closes, so the response is not lost to a reset
+    /// while the client is still sending.
     private func beginDraining(_ connection: HTTPConnection) {
-        if connection.peerClosed {
+        if connection.peerClosed || connection.parser.isIdle {
             self.close(connection)
             return
         }

@@ -24,7 +24,8 @@ extension HTTPResponse {
         }
         output.append(contentsOf: "Date: ".utf8)
         output.append(contentsOf: date)
-        output.append(contentsOf: keepAlive ? "\r\nConnection: keep-alive\r\n\r\n".utf8 : "\r\nConnection: close\r\n\r\n".utf8)
+        output.append(
+            contentsOf: keepAlive ? "\r\nConnection: keep-alive\r\n\r\n".utf8 : "\r\nConnection: close\r\n\r\n".utf8)
         if bodyAllowed, includeBody {
             output.append(contentsOf: self.body)
         }

@@ -15,7 +15,8 @@ extension HTTPServer {
         defer { freeaddrinfo(results) }
 
         let fd = socket(
-            info.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
+            info.pointee.ai_family,
+            Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
                 | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .systemCall("socket", errno: errno, address: address) }
         var enabled: Int32 = 1

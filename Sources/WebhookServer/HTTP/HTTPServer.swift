@@ -79,11 +79,13 @@ public final class HTTPServer: Sendable {
                     throw error
                 }
             }
+            self.context.loops.withLock { $0 = loops }
             for loop in loops { loop.start() }
             state = .running(listenFD: listenFD, port: port, loops: loops)
         }
         let configuration = self.context.configuration
-        self.context.log("event=http_listening addr=\(configuration.host):\(self.port) loops=\(configuration.eventLoopCount)")
+        self.context.log(
+            "event=http_listening addr=\(configuration.host):\(self.port) loops=\(configuration.eventLoopCount)")
     }
 
     /// Stops accepting, closes idle connections, lets requests in flight finish and their
@@ -114,6 +116,7 @@ public final class HTTPServer: Sendable {
             loop.requestForceClose()
             loop.finished.wait()
         }
+        self.context.loops.withLock { $0 = [] }
         self.state.withLock { state in
             if case .stopping(let port) = state { state = .stopped(port: port) }
         }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Address, limits and timeouts of an `HTTPServer`.
 public struct HTTPServerConfiguration: Sendable {
     /// Numeric IPv4 or IPv6 address to bind, e.g. `127.0.0.1`, `0.0.0.0` or `::1`.
@@ -18,7 +20,7 @@ public struct HTTPServerConfiguration: Sendable {
     /// A keep-alive connection with nothing in flight is closed after this much silence; the same
     /// bound applies to a stalled body upload or a client that stops reading its responses.
     public var idleTimeout: Duration
-    /// Event-loop threads; one or two suit a small machine.
+    /// Event-loop threads; by default two, or one on a single-core machine.
     public var eventLoopCount: Int
     /// The `listen` backlog.
     public var backlog: Int
@@ -32,7 +34,7 @@ public struct HTTPServerConfiguration: Sendable {
         maxPipelinedRequests: Int = 64,
         headerReadTimeout: Duration = .seconds(10),
         idleTimeout: Duration = .seconds(75),
-        eventLoopCount: Int = 1,
+        eventLoopCount: Int = HTTPServerConfiguration.defaultEventLoopCount,
         backlog: Int = 1024
     ) {
         self.host = host
@@ -68,6 +70,11 @@ public struct HTTPServerConfiguration: Sendable {
         }
         self.host = hostPart == "localhost" ? "127.0.0.1" : String(hostPart)
         self.port = port
+    }
+
+    /// Two event loops, or one on a single-core machine.
+    public static var defaultEventLoopCount: Int {
+        min(2, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
     var parserLimits: HTTPParser.Limits {

@@ -8,6 +8,9 @@ final class HTTPServerContext: Sendable {
     let observer: (@Sendable (HTTPExchange) -> Void)?
     let log: @Sendable (String) -> Void
     let openConnections = Atomic<Int>(0)
+    /// The server's event loops while it runs; accepted connections are spread over them in turn.
+    let loops = Mutex<[HTTPEventLoop]>([])
+    private let acceptCount = Atomic<Int>(0)
 
     init(
         configuration: HTTPServerConfiguration, responder: any HTTPResponder,
@@ -17,5 +20,11 @@ final class HTTPServerContext: Sendable {
         self.responder = responder
         self.observer = observer
         self.log = log
+    }
+
+    /// The loop that serves the next accepted connection (round robin); `nil` once the server stopped.
+    func nextLoop() -> HTTPEventLoop? {
+        let turn = self.acceptCount.wrappingAdd(1, ordering: .relaxed).oldValue
+        return self.loops.withLock { loops in loops.isEmpty ? nil : loops[turn % loops.count] }
     }
 }

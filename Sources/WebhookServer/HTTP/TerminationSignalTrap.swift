@@ -4,29 +4,33 @@ import Synchronization
 
 /// Traps SIGTERM and SIGINT with Dispatch signal sources and runs a handler on the first one.
 ///
-/// Keep the trap alive as long as the signals should be caught; `cancel()` restores nothing
-/// (the signals stay ignored) but stops calling the handler.
+/// On Linux, Dispatch installs its own handler for a watched signal, so the signal must not be set
+/// to `SIG_IGN` (an ignored signal is discarded before Dispatch sees it). The initializer returns
+/// once every source is registered, so a signal sent right after it is caught. Keep the trap alive
+/// as long as the signals should be caught.
 public final class TerminationSignalTrap: Sendable {
     private let sources: Mutex<[any DispatchSourceSignal]>
 
-    /// Ignores the default action of `signals` and calls `handler` once, on `queue`, with the
-    /// first one received. Further signals are ignored.
+    /// Watches `signals` and calls `handler` once, on `queue`, with the first one received;
+    /// further signals are swallowed.
     public init(
         signals: [Int32] = [SIGTERM, SIGINT],
         queue: DispatchQueue = DispatchQueue(label: "loket.signals"),
         handler: @escaping @Sendable (Int32) -> Void
     ) {
         let fired = Atomic<Bool>(false)
+        let registered = DispatchSemaphore(value: 0)
         var created: [any DispatchSourceSignal] = []
         for signalNumber in signals {
-            signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler {
                 if !fired.exchange(true, ordering: .relaxed) { handler(signalNumber) }
             }
+            source.setRegistrationHandler { registered.signal() }
             source.resume()
             created.append(source)
         }
+        for _ in signals { registered.wait() }
         self.sources = Mutex(created)
     }
 

@@ -3,7 +3,7 @@
 /// The contract between whoever decides what to say (the dispatcher running a conversation step,
 /// staff replies) and the outbox sender, which validates it against Meta's limits, encodes it
 /// as the Graph API expects and delivers it.
-public struct OutboundMessage: Equatable, Sendable {
+public struct OutboundMessage: Codable, Equatable, Sendable {
     /// The recipient: a `wa_id` (digits, no `+`), or a business-scoped user id when no number is known.
     public var to: String
     public var payload: Payload
@@ -19,13 +19,14 @@ public struct OutboundMessage: Equatable, Sendable {
         self.replyTo = replyTo
     }
 
-    public enum Payload: Equatable, Sendable {
+    public enum Payload: Codable, Equatable, Sendable {
         /// Free text, at most 4096 characters.
         case text(String)
         /// Up to 3 reply buttons (titles ≤ 20 characters, unique), body ≤ 1024.
         case buttons(body: String, buttons: [Button], header: String? = nil, footer: String? = nil)
         /// An interactive list: button label ≤ 20, at most 10 rows in all sections.
-        case list(body: String, buttonLabel: String, sections: [ListSection], header: String? = nil, footer: String? = nil)
+        case list(
+            body: String, buttonLabel: String, sections: [ListSection], header: String? = nil, footer: String? = nil)
         /// A document by uploaded media id or by link.
         case document(source: MediaSource, filename: String?, caption: String?)
         /// An approved template message.
@@ -34,7 +35,7 @@ public struct OutboundMessage: Equatable, Sendable {
         case markRead(messageID: String, typingIndicator: Bool)
     }
 
-    public struct Button: Equatable, Sendable {
+    public struct Button: Codable, Equatable, Sendable {
         public var id: String
         public var title: String
 
@@ -44,7 +45,7 @@ public struct OutboundMessage: Equatable, Sendable {
         }
     }
 
-    public struct ListSection: Equatable, Sendable {
+    public struct ListSection: Codable, Equatable, Sendable {
         public var title: String?
         public var rows: [ListRow]
 
@@ -54,7 +55,7 @@ public struct OutboundMessage: Equatable, Sendable {
         }
     }
 
-    public struct ListRow: Equatable, Sendable {
+    public struct ListRow: Codable, Equatable, Sendable {
         public var id: String
         public var title: String
         public var description: String?
@@ -66,12 +67,12 @@ public struct OutboundMessage: Equatable, Sendable {
         }
     }
 
-    public enum MediaSource: Equatable, Sendable {
+    public enum MediaSource: Codable, Equatable, Sendable {
         case id(String)
         case link(String)
     }
 
-    public struct Template: Equatable, Sendable {
+    public struct Template: Codable, Equatable, Sendable {
         public var name: String
         /// Language code, e.g. `id` or `en`.
         public var language: String

@@ -1,0 +1,28 @@
+/// The legal form of the provider's business, which decides the documents a service requires.
+public enum BusinessForm: String, CaseIterable, Codable, Sendable {
+    case pt = "PT"
+    case cv = "CV"
+    case ud = "UD"
+    case koperasi = "Koperasi"
+    case firma = "Firma"
+    case persero = "Persero"
+    case perorangan = "Perorangan"
+    case asing = "Asing"
+
+    /// The group whose document list applies.
+    public var documentGroup: DocumentGroup {
+        switch self {
+        case .pt, .cv, .ud, .koperasi, .firma, .persero: return .badanUsaha
+        case .perorangan: return .perorangan
+        case .asing: return .asing
+        }
+    }
+
+    /// Whether the form is written before the company name ("PT Maju Jaya").
+    var prefixesName: Bool {
+        switch self {
+        case .pt, .cv, .ud, .koperasi, .firma, .persero: return true
+        case .perorangan, .asing: return false
+        }
+    }
+}

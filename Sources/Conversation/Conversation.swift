@@ -1,2 +1,0 @@
-/// The chat journey of a provider as a pure reducer.
-public enum Conversation {}

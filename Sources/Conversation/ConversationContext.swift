@@ -1,0 +1,27 @@
+import Foundation
+
+/// The read-only facts a reducer step may use: time, dialogs, who is writing, their tickets, the survey.
+public struct ConversationContext: Sendable {
+    public var now: Date
+    public var defaultLanguage: Language
+    public var catalogue: DialogCatalogue
+    /// The contact's `wa_id` (digits, no `+`).
+    public var waID: String
+    public var profileName: String?
+    /// The contact's own open tickets, newest first.
+    public var openTickets: [TicketSummary]
+    public var survey: SurveyDefinition?
+
+    public init(
+        now: Date, defaultLanguage: Language = .indonesian, catalogue: DialogCatalogue, waID: String,
+        profileName: String? = nil, openTickets: [TicketSummary] = [], survey: SurveyDefinition? = nil
+    ) {
+        self.now = now
+        self.defaultLanguage = defaultLanguage
+        self.catalogue = catalogue
+        self.waID = waID
+        self.profileName = profileName
+        self.openTickets = openTickets
+        self.survey = survey
+    }
+}

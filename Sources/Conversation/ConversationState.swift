@@ -1,0 +1,37 @@
+import Foundation
+
+/// Everything the conversation remembers about one contact between messages; persisted as JSON per contact.
+public struct ConversationState: Equatable, Codable, Sendable {
+    public internal(set) var step: ConversationStep
+    /// The language the contact chose; nil follows the context's default.
+    public internal(set) var language: Language?
+    /// When the contact last wrote.
+    public internal(set) var lastMessageAt: Date?
+    /// Invalid answers to the current question.
+    public internal(set) var invalidAnswers: Int
+    /// The contact's consent to the current privacy notice, if given.
+    public internal(set) var consent: ConsentRecord?
+    /// Steps interrupted by staff (feedback, resolution, survey), resumed when that is done; innermost last.
+    public internal(set) var suspended: [ConversationStep]
+    /// Files sent about an open ticket, waiting for the downloader.
+    public internal(set) var ticketUploads: [TicketUpload]
+    /// A survey left half-way, resumed on request or by its one reminder.
+    public internal(set) var parkedSurvey: SurveyProgress?
+    /// Tickets whose survey reminder was already sent.
+    public internal(set) var remindedSurveys: [Int]
+    /// Set by the inactivity timer: the next message is greeted with "continue / start over".
+    public internal(set) var inactive: Bool
+
+    public init() {
+        self.step = .idle
+        self.language = nil
+        self.lastMessageAt = nil
+        self.invalidAnswers = 0
+        self.consent = nil
+        self.suspended = []
+        self.ticketUploads = []
+        self.parkedSurvey = nil
+        self.remindedSurveys = []
+        self.inactive = false
+    }
+}

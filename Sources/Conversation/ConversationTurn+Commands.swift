@@ -1,0 +1,192 @@
+import Foundation
+import Intents
+
+extension ConversationTurn {
+    func command(in text: String, classification: Classification) -> GlobalCommand? {
+        if let command = GlobalCommand(keyword: text, keywords: catalogue.settings.keywords) { return command }
+        let command = GlobalCommand(classification: classification)
+        guard expectsFreeText else { return command }
+        // Where free text is expected, only a short greeting or thanks is read as such ("halo", "makasih").
+        let short = text.split(whereSeparator: \.isWhitespace).count <= 3
+        return short && (command == .greeting || command == .thanks) ? command : nil
+    }
+
+    mutating func run(_ command: GlobalCommand, classification: Classification) {
+        switch command {
+        case .menu:
+            leaveCurrentStep()
+            showMenu(prefix: nil)
+        case .cancel:
+            let wasBusy = inProgress
+            leaveCurrentStep()
+            showMenu(prefix: wasBusy ? t("cancelled") : nil)
+        case .back:
+            goBack()
+        case .human:
+            handOff(reason: handOffReason)
+        case .language(let chosen):
+            let next = chosen ?? (language == .indonesian ? .english : .indonesian)
+            state.language = next
+            say(t("language.changed"))
+            if inProgress { promptCurrentStep(prefix: nil) } else { showMenu(prefix: nil) }
+        case .greeting:
+            if inProgress {
+                say(t("greeting.short", ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ","))
+                promptCurrentStep(prefix: nil)
+            } else {
+                showMenu(prefix: greeting())
+            }
+        case .thanks:
+            say(t("thanks"))
+            if inProgress { promptCurrentStep(prefix: nil) }
+        case .status(let ticket):
+            say(statusText(ticket: ticket ?? classification.entities.ticketNumber))
+            if inProgress { promptCurrentStep(prefix: nil) }
+        case .hours:
+            say(catalogue.answers["hours"]?.text(in: language) ?? "")
+            if inProgress { promptCurrentStep(prefix: nil) }
+        case .requirements:
+            say(catalogue.answers["requirements"]?.text(in: language) ?? "")
+            if inProgress { promptCurrentStep(prefix: nil) }
+        }
+    }
+
+    func greeting() -> String {
+        if let name = context.profileName, !name.isEmpty {
+            return t("greeting.named", ["name": name])
+        }
+        return t("greeting")
+    }
+
+    /// Abandons the current step (a survey is parked to resume later) and anything interrupted.
+    mutating func leaveCurrentStep() {
+        if case .survey(let progress) = state.step { state.parkedSurvey = progress }
+        for case .survey(let progress) in state.suspended { state.parkedSurvey = progress }
+        state.suspended = []
+        state.invalidAnswers = 0
+        state.step = .idle
+    }
+
+    mutating func showMenu(prefix: String?) {
+        state.step = .menu
+        state.invalidAnswers = 0
+        promptCurrentStep(prefix: prefix)
+    }
+
+    /// Why the provider is asking for staff now.
+    var handOffReason: HandOffReason {
+        if state.invalidAnswers >= catalogue.settings.maxInvalidAnswers { return .invalidAnswers }
+        if case .intake(let draft) = state.step, draft.stage == .consent { return .noConsent }
+        return .asked
+    }
+
+    /// Hands the conversation to staff with everything collected so far.
+    mutating func handOff(reason: HandOffReason) {
+        var collected: TicketRequest?
+        if case .intake(let draft) = state.step { collected = ticketRequest(for: draft) }
+        if case .resumeOffer(.intake(let draft)) = state.step { collected = ticketRequest(for: draft) }
+        var ticket: Int?
+        switch state.step {
+        case .feedback(let number, _), .confirmingResolution(let number), .reopenReason(let number):
+            ticket = number
+        case .idle, .menu, .faq, .intake, .handingOff, .choosingTicket, .survey, .resumeOffer:
+            ticket = context.openTickets.count == 1 ? context.openTickets[0].number : nil
+        }
+        leaveCurrentStep()
+        emit(
+            .handOff(
+                HandOffRequest(
+                    reason: reason, collected: collected, ticket: ticket, reporterWaID: context.waID,
+                    reporterName: context.profileName)))
+        state.step = .handingOff(pending: [])
+        say(t(collected == nil ? "handoff.startedEmpty" : "handoff.started"))
+    }
+
+    mutating func goBack() {
+        switch state.step {
+        case .intake(var draft):
+            guard let service = service(of: draft) else { return showMenu(prefix: nil) }
+            switch draft.stage {
+            case .field(let index, let editing):
+                if editing {
+                    draft.stage = .summary
+                } else if let previous = previousField(before: index, in: service, draft: draft) {
+                    draft.stage = .field(index: previous, editing: false)
+                } else {
+                    return showMenu(prefix: nil)
+                }
+            case .consent, .documents:
+                guard let previous = previousField(before: service.fields.count, in: service, draft: draft) else {
+                    return showMenu(prefix: nil)
+                }
+                draft.stage = .field(index: previous, editing: false)
+            case .summary:
+                if service.asksForDocuments {
+                    draft.stage = .documents
+                } else if let previous = previousField(before: service.fields.count, in: service, draft: draft) {
+                    draft.stage = .field(index: previous, editing: false)
+                } else {
+                    return showMenu(prefix: nil)
+                }
+            case .choosingChange, .editingDescription:
+                draft.stage = .summary
+            case .submitting:
+                return say(t("submitting.wait"))
+            }
+            state.invalidAnswers = 0
+            state.step = .intake(draft)
+            promptCurrentStep(prefix: nil)
+        case .reopenReason(let ticket):
+            state.step = .confirmingResolution(ticket: ticket)
+            promptCurrentStep(prefix: nil)
+        case .survey(var progress) where !progress.answers.isEmpty:
+            // Back to the previous question, forgetting its answer.
+            progress.askingComment = false
+            progress.answers.removeLast()
+            state.invalidAnswers = 0
+            state.step = .survey(progress)
+            promptCurrentStep(prefix: nil)
+        case .idle, .menu, .faq, .handingOff, .choosingTicket, .feedback, .confirmingResolution, .survey,
+            .resumeOffer:
+            leaveCurrentStep()
+            showMenu(prefix: nil)
+        }
+    }
+
+    /// The index of the field asked before `index`, skipping a business form the company name gave.
+    func previousField(before index: Int, in service: ServiceDefinition, draft: IntakeDraft) -> Int? {
+        var candidate = index - 1
+        while candidate >= 0 {
+            if !isSkipped(service.fields[candidate], draft: draft) { return candidate }
+            candidate -= 1
+        }
+        return nil
+    }
+
+    /// A business-form question is skipped when the company name already carried the form.
+    func isSkipped(_ field: FormField, draft: IntakeDraft) -> Bool {
+        field.validator == .businessForm && draft.answers[field.id] == nil && draft.businessForm != nil
+    }
+
+    func statusText(ticket: Int?) -> String {
+        let tickets = context.openTickets
+        if let ticket {
+            guard let summary = tickets.first(where: { $0.number == ticket }) else {
+                return t("status.notFound", ["ticket": String(ticket)])
+            }
+            return describe(summary)
+        }
+        if tickets.isEmpty { return t("status.none") }
+        return t("status.header") + "\n\n" + tickets.map(describe).joined(separator: "\n\n")
+    }
+
+    func describe(_ summary: TicketSummary) -> String {
+        let due = summary.due.map { t("status.due", ["due": JakartaTime.format($0)]) } ?? ""
+        return t(
+            "status.ticket",
+            [
+                "ticket": String(summary.number), "title": summary.title, "state": summary.stateText,
+                "waiting": summary.waitingOn,
+            ]) + due
+    }
+}

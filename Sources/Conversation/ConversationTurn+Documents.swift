@@ -1,0 +1,209 @@
+import Foundation
+import Intents
+
+extension ConversationTurn {
+    /// Requirements neither stored nor being downloaded.
+    func missingDocuments(_ draft: IntakeDraft) -> [DocumentRequirement] {
+        guard let service = service(of: draft) else { return [] }
+        return service.requiredDocuments(for: draft.businessForm).filter { requirement in
+            draft.documents[requirement.id] == nil && !draft.uploads.contains { $0.requirementID == requirement.id }
+        }
+    }
+
+    func checklist(_ draft: IntakeDraft, service: ServiceDefinition) -> String {
+        let lines = service.requiredDocuments(for: draft.businessForm).enumerated().map { index, requirement in
+            let mark = draft.documents[requirement.id] != nil ? "✅" : "⬜"
+            return "\(index + 1). \(mark) \(requirement.title.text(in: language))"
+        }
+        let limit = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
+        return t("documents.ask", ["list": lines.joined(separator: "\n"), "mb": limit])
+    }
+
+    mutating func documentReceived(
+        mediaID: String, filename: String, mimeType: String, size: Int?, sha256: String?, caption: String?
+    ) {
+        if case .resumeOffer(let previous) = state.step { state.step = previous }
+        let maxBytes = catalogue.settings.maxDocumentBytes
+        let limit = String(maxBytes / (1024 * 1024))
+        let isPDF = mimeType.lowercased() == "application/pdf"
+        let target: MediaFetchRequest.Purpose
+        switch state.step {
+        case .intake(var draft) where draft.stage == .documents || draft.stage == .summary:
+            guard let service = service(of: draft) else { return }
+            guard isPDF else {
+                let key = mimeType.lowercased().hasPrefix("image/") ? "documents.photo" : "documents.notPDF"
+                return promptCurrentStep(prefix: t(key, ["file": filename]))
+            }
+            if let size, size > maxBytes {
+                return promptCurrentStep(prefix: t("documents.tooLarge", ["file": filename, "mb": limit]))
+            }
+            let required = service.requiredDocuments(for: draft.businessForm)
+            let missing = missingDocuments(draft)
+            let hint = ((caption ?? "") + " " + filename).lowercased()
+            var requirementID = draft.nextRequirement
+            var guessed = false
+            if requirementID == nil {
+                requirementID = missing.first { $0.keywords.contains { hint.contains($0) } }?.id
+            }
+            if requirementID == nil {
+                requirementID = missing.first?.id
+                guessed = true
+            }
+            guard let requirementID, required.contains(where: { $0.id == requirementID }) else {
+                return say(t("documents.allIn"))
+            }
+            draft.nextRequirement = nil
+            draft.uploads.append(
+                IntakeDraft.Upload(mediaID: mediaID, requirementID: requirementID, filename: filename, guessed: guessed)
+            )
+            draft.stage = .documents
+            state.step = .intake(draft)
+            target = .intake(requirementID: requirementID)
+        case .feedback, .idle, .menu, .faq, .choosingTicket, .handingOff, .confirmingResolution, .reopenReason,
+            .survey, .resumeOffer, .intake:
+            if case .intake(let draft) = state.step, draft.stage != .submitting {
+                return promptCurrentStep(prefix: t("documents.notNow"))
+            }
+            guard isPDF else {
+                let key = mimeType.lowercased().hasPrefix("image/") ? "documents.photo" : "documents.notPDF"
+                return say(t(key, ["file": filename]))
+            }
+            if let size, size > maxBytes { return say(t("documents.tooLarge", ["file": filename, "mb": limit])) }
+            let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
+            if case .feedback(let ticket, _) = state.step { return fetch(file, for: ticket) }
+            switch context.openTickets.count {
+            case 0:
+                say(t("documents.noTicket"))
+            case 1:
+                fetch(file, for: context.openTickets[0].number)
+            default:
+                interrupt(with: .choosingTicket(pending: .file(file)))
+                promptCurrentStep(prefix: nil)
+            }
+            return
+        }
+        emit(.fetchMedia(fetchRequest(mediaID: mediaID, filename: filename, sha256: sha256, purpose: target)))
+    }
+
+    func fetchRequest(
+        mediaID: String, filename: String, sha256: String?, purpose: MediaFetchRequest.Purpose
+    ) -> MediaFetchRequest {
+        MediaFetchRequest(
+            mediaID: mediaID, declaredSHA256: sha256, filename: filename,
+            maxBytes: catalogue.settings.maxDocumentBytes, allowedMIMETypes: ["application/pdf"],
+            requiredPrefix: "%PDF-", purpose: purpose)
+    }
+
+    /// Downloads a file the provider sent about an open ticket, to attach it once stored.
+    mutating func fetch(_ file: TicketFile, for ticket: Int) {
+        state.ticketUploads.append(TicketUpload(mediaID: file.mediaID, ticket: ticket, filename: file.filename))
+        emit(
+            .fetchMedia(
+                fetchRequest(
+                    mediaID: file.mediaID, filename: file.filename, sha256: file.declaredSHA256,
+                    purpose: .ticket(number: ticket))))
+    }
+
+    mutating func imageReceived() {
+        switch state.step {
+        case .intake(let draft) where draft.stage == .documents:
+            promptCurrentStep(prefix: t("documents.photo", ["file": t("documents.photoName")]))
+        case .feedback:
+            say(t("documents.photo", ["file": t("documents.photoName")]))
+        case .idle, .menu, .faq, .intake, .choosingTicket, .handingOff, .confirmingResolution, .reopenReason,
+            .survey, .resumeOffer:
+            cannotRead("unsupported.image")
+        }
+    }
+
+    mutating func documentStored(mediaID: String, document: StoredDocument) {
+        if let upload = state.ticketUploads.first(where: { $0.mediaID == mediaID }) {
+            state.ticketUploads.removeAll { $0.mediaID == mediaID }
+            let attachment = TicketAttachment(requirementID: nil, requirementTitle: nil, document: document)
+            emit(.attachToTicket(number: upload.ticket, attachment: attachment))
+            say(t("documents.attached", ["file": upload.filename, "ticket": String(upload.ticket)]))
+            return
+        }
+        guard case .intake(var draft) = state.step,
+            let upload = draft.uploads.first(where: { $0.mediaID == mediaID }),
+            let service = service(of: draft),
+            let requirement = service.requiredDocuments(for: draft.businessForm).first(where: {
+                $0.id == upload.requirementID
+            })
+        else { return }
+        draft.uploads.removeAll { $0.mediaID == mediaID }
+        draft.documents[upload.requirementID] = document
+        draft.lastGuessed = upload.guessed ? upload.requirementID : nil
+        let title = requirement.title.text(in: language)
+        var received = t("documents.received", ["file": upload.filename, "document": title])
+        if upload.guessed { received += " " + t("documents.correct") }
+        state.step = .intake(draft)
+        if missingDocuments(draft).isEmpty && draft.uploads.isEmpty && draft.stage == .documents {
+            draft.stage = .summary
+            state.step = .intake(draft)
+            say(received)
+            promptCurrentStep(prefix: nil)
+        } else if draft.uploads.isEmpty {
+            promptCurrentStep(prefix: received)
+        } else {
+            say(received)
+        }
+    }
+
+    mutating func documentRejected(mediaID: String, reason: DocumentRejection) {
+        let limit = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
+        let key: String
+        switch reason {
+        case .notPDF: key = "documents.notPDF"
+        case .tooLarge: key = "documents.tooLarge"
+        case .hashMismatch: key = "documents.damaged"
+        case .unavailable: key = "documents.unavailable"
+        }
+        if let upload = state.ticketUploads.first(where: { $0.mediaID == mediaID }) {
+            state.ticketUploads.removeAll { $0.mediaID == mediaID }
+            return say(t(key, ["file": upload.filename, "mb": limit]))
+        }
+        guard case .intake(var draft) = state.step, let upload = draft.uploads.first(where: { $0.mediaID == mediaID })
+        else { return }
+        draft.uploads.removeAll { $0.mediaID == mediaID }
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": limit]))
+    }
+
+    mutating func answerInDocuments(
+        _ text: String, classification: Classification, draft: IntakeDraft, service: ServiceDefinition
+    ) {
+        var draft = draft
+        let required = service.requiredDocuments(for: draft.businessForm)
+        if let number = Int(text.trimming(".)")) ?? classification.entities.choice,
+            required.indices.contains(number - 1)
+        {
+            let chosen = required[number - 1]
+            if let guessed = draft.lastGuessed, let document = draft.documents[guessed], guessed != chosen.id {
+                let displaced = draft.documents[chosen.id]
+                draft.documents[chosen.id] = document
+                draft.documents[guessed] = displaced
+                draft.lastGuessed = nil
+                state.step = .intake(draft)
+                return promptCurrentStep(
+                    prefix: t(
+                        "documents.moved", ["file": document.filename, "document": chosen.title.text(in: language)]))
+            }
+            draft.nextRequirement = chosen.id
+            state.step = .intake(draft)
+            return say(t("documents.sendNow", ["document": chosen.title.text(in: language)]))
+        }
+        if isKeyword(text, "done") || classification.intent == .affirm {
+            let missing = missingDocuments(draft)
+            if missing.isEmpty && draft.uploads.isEmpty {
+                draft.stage = .summary
+                state.step = .intake(draft)
+                return promptCurrentStep(prefix: nil)
+            }
+            if missing.isEmpty { return say(t("documents.stillChecking")) }
+            let names = missing.map { $0.title.text(in: language) }.joined(separator: ", ")
+            return promptCurrentStep(prefix: t("documents.missing", ["list": names]))
+        }
+        invalid(t("documents.expectFile"))
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Intents
+
+extension ConversationTurn {
+    mutating func handle(_ event: ConversationEvent) {
+        switch event {
+        case .messageReceived(let message):
+            received(message)
+        case .documentStored(let mediaID, let document):
+            documentStored(mediaID: mediaID, document: document)
+        case .documentRejected(let mediaID, let reason):
+            documentRejected(mediaID: mediaID, reason: reason)
+        case .staffReplied(let ticket, let text):
+            say(t("staff.reply", ["ticket": String(ticket), "text": text]))
+        case .staffRequestedFeedback(let ticket, let text):
+            interrupt(with: .feedback(ticket: ticket, request: text))
+            promptCurrentStep(prefix: nil)
+        case .ticketResolved(let ticket, let note):
+            interrupt(with: .confirmingResolution(ticket: ticket))
+            promptCurrentStep(prefix: t("resolution.note", ["ticket": String(ticket), "note": note]))
+        case .ticketClosed(let ticket):
+            ticketClosed(ticket)
+        case .ticketOpened(let number):
+            ticketOpened(number)
+        case .inactivityTimeout:
+            if inProgress { state.inactive = true }
+        case .surveyReminderDue(let ticket):
+            surveyReminderDue(ticket)
+        }
+    }
+
+    private mutating func ticketOpened(_ number: Int) {
+        switch state.step {
+        case .intake(let draft) where draft.stage == .submitting:
+            let service = catalogue.service(id: draft.serviceID)
+            say(t("ticket.opened", ["ticket": String(number), "service": service?.title.text(in: language) ?? ""]))
+            finishStep()
+        case .handingOff(let pending):
+            for message in pending { emit(.appendToTicket(number: number, message: message)) }
+            say(t("handoff.opened", ["ticket": String(number)]))
+            finishStep()
+        case .idle, .menu, .faq, .intake, .choosingTicket, .feedback, .confirmingResolution, .reopenReason, .survey,
+            .resumeOffer:
+            say(t("ticket.openedLater", ["ticket": String(number)]))
+        }
+    }
+
+    /// Reads one chat message: inactivity first, then what cannot be answered, then commands, then the step.
+    mutating func received(_ message: InboundChatMessage) {
+        let last = state.lastMessageAt
+        state.lastMessageAt = context.now
+        let away = last.map { context.now.timeIntervalSince($0) > Double(catalogue.settings.inactivityMinutes) * 60 }
+        if case .text = message.kind, inProgress, state.inactive || away == true {
+            state.inactive = false
+            offerResume()
+            return
+        }
+        state.inactive = false
+        switch message.kind {
+        case .text(let text, let classification):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let option = typedOption(trimmed, classification: classification) {
+                route(option, messageID: message.id)
+            } else if let command = command(in: trimmed, classification: classification) {
+                run(command, classification: classification)
+            } else {
+                answer(trimmed, classification: classification, messageID: message.id)
+            }
+        case .buttonReply(let id, _), .listReply(let id, _):
+            route(id, messageID: message.id)
+        case .document(let mediaID, let filename, let mimeType, let size, let sha256, let caption):
+            documentReceived(
+                mediaID: mediaID, filename: filename, mimeType: mimeType, size: size, sha256: sha256, caption: caption)
+        case .image:
+            imageReceived()
+        case .audio:
+            cannotRead("unsupported.audio")
+        case .video:
+            cannotRead("unsupported.video")
+        case .sticker:
+            cannotRead("unsupported.sticker")
+        case .location:
+            cannotRead("unsupported.location")
+        case .contacts:
+            cannotRead("unsupported.contacts")
+        case .reaction:
+            cannotRead("unsupported.reaction")
+        case .unsupported:
+            cannotRead("unsupported.other")
+        }
+    }
+
+    /// A chosen option id: a command offered as a button, or the step's own choice.
+    mutating func route(_ id: String, messageID: String) {
+        if let command = GlobalCommand(buttonID: id) {
+            run(command, classification: Classification(intent: .unknown, confidence: 0))
+        } else {
+            choose(id, messageID: messageID)
+        }
+    }
+
+    /// Says politely what Loket can take, then asks the current question again.
+    mutating func cannotRead(_ key: String) {
+        say(t(key) + " " + t("unsupported.what"))
+        if inProgress { promptCurrentStep(prefix: nil) }
+    }
+
+    mutating func offerResume() {
+        let previous = state.step
+        state.step = .resumeOffer(previous: previous)
+        promptCurrentStep(prefix: nil)
+    }
+
+    /// The option a typed text picks in the current step: a number ("2"), a recognised choice, or an option's title.
+    func typedOption(_ text: String, classification: Classification) -> String? {
+        let options = currentOptions()
+        guard !options.isEmpty, !expectsFreeText else { return nil }
+        if let number = Int(text.trimming(".)")), (1...options.count).contains(number) {
+            return options[number - 1].id
+        }
+        let typed = text.lowercased()
+        if let match = options.first(where: { $0.title.lowercased() == typed }) {
+            return match.id
+        }
+        // A word of one option's title ("reset password", "pengaduan") picks it when no other option has it.
+        let partial = options.filter { $0.title.lowercased().contains(typed) }
+        if typed.count >= 4, partial.count == 1 {
+            return partial[0].id
+        }
+        if let choice = classification.entities.choice, (1...options.count).contains(choice),
+            classification.intent == .unknown || classification.intent == .affirm
+        {
+            if text.count <= 20 { return options[choice - 1].id }
+        }
+        return nil
+    }
+
+    /// Whether the step takes free text, where only exact keywords act as commands.
+    var expectsFreeText: Bool {
+        switch state.step {
+        case .intake(let draft):
+            switch draft.stage {
+            case .field(let index, _):
+                guard let field = service(of: draft)?.fields[safe: index] else { return false }
+                switch field.validator {
+                case .companyName, .freeText, .kodeTender: return true
+                case .businessForm, .phone, .npwp, .nip, .npwpOrNip, .choice: return false
+                }
+            case .editingDescription: return true
+            case .consent, .documents, .summary, .choosingChange, .submitting: return false
+            }
+        case .reopenReason, .feedback: return true
+        case .survey(let progress): return progress.askingComment
+        case .idle, .menu, .faq, .handingOff, .choosingTicket, .confirmingResolution, .resumeOffer: return false
+        }
+    }
+
+    func service(of draft: IntakeDraft) -> ServiceDefinition? {
+        catalogue.service(id: draft.serviceID)
+    }
+}

@@ -1,0 +1,331 @@
+import Foundation
+import Intents
+
+extension ConversationTurn {
+    mutating func startIntake(_ serviceID: String) {
+        state.invalidAnswers = 0
+        let draft = IntakeDraft(serviceID: serviceID, stage: .field(index: -1, editing: false))
+        let title = catalogue.service(id: serviceID)?.title.text(in: language) ?? serviceID
+        advance(draft, prefix: t("intake.start", ["service": title]))
+    }
+
+    /// Moves to the next unanswered question: the next field, then consent, documents and the summary.
+    mutating func advance(_ draft: IntakeDraft, prefix: String? = nil) {
+        var draft = draft
+        guard let service = service(of: draft) else { return showMenu(prefix: nil) }
+        state.invalidAnswers = 0
+        var next: Int?
+        if case .field(let index, false) = draft.stage {
+            next = ((index + 1)..<service.fields.count).first { !isSkipped(service.fields[$0], draft: draft) }
+        }
+        if let next {
+            draft.stage = .field(index: next, editing: false)
+        } else if state.consent?.version != catalogue.privacy.version {
+            draft.stage = .consent
+        } else if !missingDocuments(draft).isEmpty || !draft.uploads.isEmpty {
+            draft.stage = .documents
+        } else {
+            draft.stage = .summary
+        }
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: prefix)
+    }
+
+    func intakeOptions(_ draft: IntakeDraft) -> [ChoiceOption] {
+        guard let service = service(of: draft) else { return [] }
+        switch draft.stage {
+        case .field(let index, _):
+            guard let field = service.fields[safe: index] else { return [] }
+            switch field.validator {
+            case .businessForm:
+                return BusinessForm.allCases.map {
+                    ChoiceOption(id: "form.\($0.rawValue)", title: t("form.\($0.rawValue)"))
+                }
+            case .choice:
+                return field.options.enumerated().map {
+                    ChoiceOption(id: "opt.\($0.offset)", title: $0.element.text(in: language))
+                }
+            case .phone:
+                return [ChoiceOption(id: "phone.self", title: t("button.myNumber"))]
+            case .companyName, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
+                return []
+            }
+        case .consent:
+            return [
+                ChoiceOption(id: "consent.yes", title: t("button.agree")),
+                ChoiceOption(id: "consent.no", title: t("button.disagree")),
+                ChoiceOption(id: "global.human", title: t("button.staff")),
+            ]
+        case .summary:
+            return [
+                ChoiceOption(id: "summary.confirm", title: t("button.submit")),
+                ChoiceOption(id: "summary.change", title: t("button.change")),
+                ChoiceOption(id: "summary.cancel", title: t("button.cancel")),
+            ]
+        case .choosingChange:
+            var options = service.fields.map { ChoiceOption(id: "change.\($0.id)", title: $0.label.text(in: language)) }
+            options.append(ChoiceOption(id: "change._description", title: t("label.description")))
+            if service.asksForDocuments {
+                options.append(ChoiceOption(id: "change._documents", title: t("label.documents")))
+            }
+            return options
+        case .documents, .editingDescription, .submitting:
+            return []
+        }
+    }
+
+    mutating func promptIntake(_ draft: IntakeDraft, lead: String) {
+        guard let service = service(of: draft) else { return }
+        switch draft.stage {
+        case .field(let index, _):
+            guard let field = service.fields[safe: index] else { return }
+            let values = [
+                "service": service.title.text(in: language),
+                "number": "+" + context.waID,
+                "company": companyDisplay(draft) ?? "",
+            ]
+            let body = lead + t(field.prompt, values)
+            let options = intakeOptions(draft)
+            if options.isEmpty {
+                say(body)
+            } else {
+                ask(body, options: options, list: options.count > 3 ? t("list.choose") : nil)
+            }
+        case .consent:
+            let notice = catalogue.privacy.text.text(in: language)
+            ask(lead + notice, options: intakeOptions(draft))
+        case .documents:
+            say(lead + checklist(draft, service: service))
+        case .summary:
+            ask(
+                lead + summary(draft, service: service), options: intakeOptions(draft), shortBody: t("summary.question")
+            )
+        case .choosingChange:
+            ask(lead + t("change.which"), options: intakeOptions(draft), list: t("list.choose"))
+        case .editingDescription:
+            say(lead + t("description.ask", ["description": description(for: draft, service: service)]))
+        case .submitting:
+            say(lead + t("submitting.wait"))
+        }
+    }
+
+    mutating func chooseInIntake(_ id: String, draft: IntakeDraft) {
+        var draft = draft
+        guard let service = service(of: draft) else { return showMenu(prefix: nil) }
+        switch draft.stage {
+        case .field(let index, let editing):
+            guard let field = service.fields[safe: index] else { return }
+            if id.hasPrefix("form."), let form = BusinessForm(rawValue: String(id.dropFirst(5))),
+                field.validator == .businessForm
+            {
+                draft.businessForm = form
+                draft.answers[field.id] = form.rawValue
+            } else if id.hasPrefix("opt."), let option = Int(id.dropFirst(4)), field.options.indices.contains(option) {
+                draft.answers[field.id] = field.options[option].text(in: .indonesian)
+            } else if id == "phone.self", field.validator == .phone,
+                let phone = FieldNormalizer.phone("+" + context.waID)
+            {
+                draft.answers[field.id] = phone
+            } else {
+                return invalid(t("invalid.choice", ["count": String(intakeOptions(draft).count)]))
+            }
+            answered(draft, editing: editing)
+        case .consent:
+            switch id {
+            case "consent.yes":
+                let record = ConsentRecord(version: catalogue.privacy.version, at: context.now, language: language)
+                state.consent = record
+                emit(.recordConsent(record))
+                advance(draft)
+            case "consent.no":
+                ask(t("consent.declined"), options: intakeOptions(draft))
+            default:
+                invalid(t("invalid.choice", ["count": "3"]))
+            }
+        case .summary:
+            switch id {
+            case "summary.confirm":
+                guard missingDocuments(draft).isEmpty, draft.uploads.isEmpty else {
+                    draft.stage = .documents
+                    state.step = .intake(draft)
+                    return promptCurrentStep(prefix: nil)
+                }
+                draft.stage = .submitting
+                state.step = .intake(draft)
+                emit(.openTicket(ticketRequest(for: draft)))
+            case "summary.change":
+                draft.stage = .choosingChange
+                state.step = .intake(draft)
+                promptCurrentStep(prefix: nil)
+            case "summary.cancel":
+                leaveCurrentStep()
+                showMenu(prefix: t("cancelled"))
+            default:
+                invalid(t("invalid.choice", ["count": "3"]))
+            }
+        case .choosingChange:
+            if id == "change._description" {
+                draft.stage = .editingDescription
+            } else if id == "change._documents" {
+                draft.stage = .documents
+            } else if let index = service.fields.firstIndex(where: { "change.\($0.id)" == id }) {
+                draft.stage = .field(index: index, editing: true)
+            } else {
+                return invalid(t("invalid.choice", ["count": String(intakeOptions(draft).count)]))
+            }
+            state.invalidAnswers = 0
+            state.step = .intake(draft)
+            promptCurrentStep(prefix: nil)
+        case .documents, .editingDescription, .submitting:
+            say(t("choice.expired"))
+            promptCurrentStep(prefix: nil)
+        }
+    }
+
+    /// A field was answered: on to the next question, or back to the summary after a change.
+    mutating func answered(_ draft: IntakeDraft, editing: Bool) {
+        var draft = draft
+        if editing {
+            draft.stage = missingDocuments(draft).isEmpty ? .summary : .documents
+            state.invalidAnswers = 0
+            state.step = .intake(draft)
+            promptCurrentStep(prefix: nil)
+        } else {
+            advance(draft)
+        }
+    }
+
+    mutating func answerInIntake(_ text: String, classification: Classification, draft: IntakeDraft) {
+        var draft = draft
+        guard let service = service(of: draft) else { return showMenu(prefix: nil) }
+        switch draft.stage {
+        case .field(let index, let editing):
+            guard let field = service.fields[safe: index] else { return }
+            let entities = classification.entities
+            switch field.validator {
+            case .companyName:
+                guard let company = FieldNormalizer.company(text) else {
+                    return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
+                }
+                draft.answers[field.id] = company.name
+                if let form = company.form {
+                    draft.businessForm = form
+                    for other in service.fields where other.validator == .businessForm { draft.answers[other.id] = nil }
+                }
+            case .businessForm:
+                guard let form = FieldNormalizer.businessForm(text) else {
+                    return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
+                }
+                draft.businessForm = form
+                draft.answers[field.id] = form.rawValue
+            case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
+                let value: String?
+                switch field.validator {
+                case .phone: value = entities.phone ?? FieldNormalizer.phone(text)
+                case .npwp: value = entities.npwp ?? FieldNormalizer.npwp(text)
+                case .nip: value = entities.nip ?? FieldNormalizer.nip(text)
+                case .npwpOrNip: value = FieldNormalizer.npwp(text) ?? FieldNormalizer.nip(text)
+                case .kodeTender: value = entities.kodeTender ?? FieldNormalizer.kodeTender(text)
+                case .freeText, .companyName, .businessForm, .choice: value = FieldNormalizer.freeText(text)
+                }
+                guard let value else {
+                    return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
+                }
+                draft.answers[field.id] = value
+            case .choice:
+                return invalid(
+                    t("invalid.choice", ["count": String(field.options.count)]),
+                    example: t(field.validator.examplePrompt))
+            }
+            answered(draft, editing: editing)
+        case .consent:
+            if classification.intent == .affirm || isKeyword(text, "agree") {
+                return chooseInIntake("consent.yes", draft: draft)
+            }
+            if classification.intent == .deny { return chooseInIntake("consent.no", draft: draft) }
+            invalid(t("invalid.choice", ["count": "3"]))
+        case .documents:
+            answerInDocuments(text, classification: classification, draft: draft, service: service)
+        case .summary:
+            if classification.intent == .affirm { return chooseInIntake("summary.confirm", draft: draft) }
+            if classification.intent == .deny { return chooseInIntake("summary.change", draft: draft) }
+            invalid(t("invalid.choice", ["count": "3"]))
+        case .choosingChange:
+            invalid(t("invalid.choice", ["count": String(intakeOptions(draft).count)]))
+        case .editingDescription:
+            guard let value = FieldNormalizer.freeText(text) else { return invalid(t("invalid.freeText")) }
+            draft.customDescription = value
+            draft.stage = .summary
+            state.invalidAnswers = 0
+            state.step = .intake(draft)
+            promptCurrentStep(prefix: nil)
+        case .submitting:
+            say(t("submitting.wait"))
+        }
+    }
+
+    /// The company name as written on the ticket ("PT Maju Jaya").
+    func companyDisplay(_ draft: IntakeDraft) -> String? {
+        guard let service = service(of: draft),
+            let field = service.fields.first(where: { $0.validator == .companyName }),
+            let name = draft.answers[field.id]
+        else { return nil }
+        guard let form = draft.businessForm, form.prefixesName else { return name }
+        return "\(form.rawValue) \(name)"
+    }
+
+    func values(for draft: IntakeDraft, service: ServiceDefinition) -> [String: String] {
+        var values = draft.answers
+        for field in service.fields {
+            switch field.validator {
+            case .companyName: values[field.id] = companyDisplay(draft)
+            case .businessForm: values[field.id] = draft.businessForm.map { t("form.\($0.rawValue)") }
+            case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText, .choice: break
+            }
+            if values[field.id] == nil { values[field.id] = "-" }
+        }
+        return values
+    }
+
+    func description(for draft: IntakeDraft, service: ServiceDefinition) -> String {
+        draft.customDescription
+            ?? service.descriptionTemplate.text(in: .indonesian, values: values(for: draft, service: service))
+    }
+
+    func summary(_ draft: IntakeDraft, service: ServiceDefinition) -> String {
+        let values = values(for: draft, service: service)
+        var lines = [t("summary.header"), t("summary.service", ["service": service.title.text(in: language)])]
+        for field in service.fields where !isSkipped(field, draft: draft) || field.validator == .businessForm {
+            lines.append("\(field.label.text(in: language)): \(values[field.id] ?? "-")")
+        }
+        let documents = service.requiredDocuments(for: draft.businessForm).compactMap { requirement in
+            draft.documents[requirement.id].map { "• \(requirement.title.text(in: language)) (\($0.filename))" }
+        }
+        if !documents.isEmpty { lines.append(t("label.documents") + ":\n" + documents.joined(separator: "\n")) }
+        lines.append(t("label.description") + ":\n" + description(for: draft, service: service))
+        lines.append(t("summary.question"))
+        return lines.joined(separator: "\n")
+    }
+
+    func ticketRequest(for draft: IntakeDraft) -> TicketRequest {
+        let service = service(of: draft)
+        func answer(_ validator: FieldValidator) -> String? {
+            service?.fields.first { $0.validator == validator }.flatMap { draft.answers[$0.id] }
+        }
+        let either = answer(.npwpOrNip)
+        let attachments = (service?.requiredDocuments(for: draft.businessForm) ?? []).compactMap { requirement in
+            draft.documents[requirement.id].map {
+                TicketAttachment(
+                    requirementID: requirement.id, requirementTitle: requirement.title.indonesian, document: $0)
+            }
+        }
+        return TicketRequest(
+            serviceID: draft.serviceID, title: service?.title.indonesian ?? draft.serviceID,
+            type: service?.type ?? "", description: service.map { description(for: draft, service: $0) } ?? "",
+            companyName: companyDisplay(draft), businessForm: draft.businessForm, directorPhone: answer(.phone),
+            npwp: answer(.npwp) ?? either.flatMap { $0.count < 18 ? $0 : nil },
+            nip: answer(.nip) ?? either.flatMap { $0.count == 18 ? $0 : nil }, kodeTender: answer(.kodeTender),
+            answers: draft.answers, reporterWaID: context.waID, reporterName: context.profileName,
+            consent: state.consent, attachments: attachments, language: language)
+    }
+}

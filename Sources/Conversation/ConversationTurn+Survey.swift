@@ -1,0 +1,116 @@
+import Foundation
+import Intents
+
+extension ConversationTurn {
+    mutating func ticketClosed(_ ticket: Int) {
+        let surveying = ([state.step] + state.suspended).contains { step in
+            if case .survey(let progress) = step { return progress.ticket == ticket }
+            return false
+        }
+        guard !surveying, state.parkedSurvey?.ticket != ticket else { return }
+        guard let survey = context.survey, !survey.questions.isEmpty else {
+            return say(t("survey.closedNoSurvey", ["ticket": String(ticket)]))
+        }
+        interrupt(with: .survey(SurveyProgress(ticket: ticket)))
+        let hours = Double(catalogue.settings.surveyReminderHours) * 3600
+        emit(.schedule(.surveyReminder(ticket: ticket), at: context.now.addingTimeInterval(hours)))
+        promptCurrentStep(
+            prefix: t("survey.intro", ["ticket": String(ticket), "count": String(survey.questions.count)]))
+    }
+
+    func commentRequired(_ progress: SurveyProgress) -> Bool {
+        let threshold = context.survey?.commentRequiredAtOrBelow ?? 0
+        return progress.answers.contains { $0.value <= threshold }
+    }
+
+    mutating func promptSurvey(_ progress: SurveyProgress, lead: String) {
+        guard let survey = context.survey else { return }
+        if progress.askingComment {
+            if commentRequired(progress) {
+                say(lead + t("survey.commentRequired"))
+            } else {
+                ask(lead + t("survey.commentOptional"), options: currentOptions())
+            }
+            return
+        }
+        guard let question = survey.questions[safe: progress.answers.count] else { return }
+        let body =
+            lead
+            + t(
+                "survey.question",
+                [
+                    "index": String(progress.answers.count + 1), "count": String(survey.questions.count),
+                    "section": question.sectionTitle.text(in: language), "question": question.text.text(in: language),
+                ])
+        ask(body, options: currentOptions(), list: t("survey.button"))
+    }
+
+    mutating func chooseInSurvey(_ id: String, progress: SurveyProgress) {
+        if id == "survey.skip", progress.askingComment {
+            guard !commentRequired(progress) else { return invalid(t("invalid.commentRequired")) }
+            return completeSurvey(progress, comment: nil)
+        }
+        guard !progress.askingComment, let value = number(after: "survey.", in: id),
+            context.survey?.scale.contains(where: { $0.value == value }) == true
+        else {
+            return invalid(t("invalid.survey"))
+        }
+        recordSurveyAnswer(value, progress: progress)
+    }
+
+    mutating func recordSurveyAnswer(_ value: Int, progress: SurveyProgress) {
+        guard let survey = context.survey, let question = survey.questions[safe: progress.answers.count] else { return }
+        var progress = progress
+        progress.answers.append(SurveyAnswer(questionID: question.id, value: value))
+        if progress.answers.count == survey.questions.count { progress.askingComment = true }
+        state.invalidAnswers = 0
+        state.step = .survey(progress)
+        promptCurrentStep(prefix: nil)
+    }
+
+    mutating func answerInSurvey(_ text: String, classification: Classification, progress: SurveyProgress) {
+        if progress.askingComment {
+            guard let comment = FieldNormalizer.freeText(text) else { return invalid(t("invalid.freeText")) }
+            return completeSurvey(progress, comment: comment)
+        }
+        if let value = Int(text) ?? classification.entities.choice,
+            context.survey?.scale.contains(where: { $0.value == value }) == true
+        {
+            return recordSurveyAnswer(value, progress: progress)
+        }
+        invalid(t("invalid.survey"))
+    }
+
+    mutating func completeSurvey(_ progress: SurveyProgress, comment: String?) {
+        emit(
+            .submitSurvey(
+                SurveySubmission(
+                    ticket: progress.ticket, surveyVersion: context.survey?.version ?? 0, answers: progress.answers,
+                    comment: comment)))
+        emit(.cancelTimer(.surveyReminder(ticket: progress.ticket)))
+        state.parkedSurvey = nil
+        say(t("survey.thanks"))
+        finishStep()
+    }
+
+    mutating func surveyReminderDue(_ ticket: Int) {
+        guard !state.remindedSurveys.contains(ticket) else { return }
+        let pending: Bool
+        if case .survey(let progress) = state.step, progress.ticket == ticket {
+            pending = true
+        } else {
+            pending = state.parkedSurvey?.ticket == ticket
+        }
+        guard pending else { return }
+        state.remindedSurveys.append(ticket)
+        if case .survey = state.step {
+            promptCurrentStep(prefix: t("survey.reminder", ["ticket": String(ticket)]))
+        } else {
+            ask(
+                t("survey.reminder", ["ticket": String(ticket)]),
+                options: [
+                    ChoiceOption(id: "survey.resume", title: t("button.resumeSurvey"))
+                ])
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Intents
+
+/// One reducer step in progress: the state being changed and the effects collected so far.
+struct ConversationTurn {
+    var state: ConversationState
+    let context: ConversationContext
+    private(set) var effects: [Effect] = []
+
+    init(state: ConversationState, context: ConversationContext) {
+        self.state = state
+        self.context = context
+    }
+
+    var language: Language { state.language ?? context.defaultLanguage }
+    var catalogue: DialogCatalogue { context.catalogue }
+
+    func t(_ key: String, _ values: [String: String] = [:]) -> String {
+        catalogue.text(key, language, values)
+    }
+
+    mutating func emit(_ effect: Effect) {
+        effects.append(effect)
+    }
+
+    /// Sends a text, split at paragraph or sentence boundaries when it is longer than WhatsApp allows.
+    mutating func say(_ text: String) {
+        for part in TextSplitter.split(text, limit: 4096) {
+            effects.append(.send(.text(part)))
+        }
+    }
+
+    /// Sends an interactive message with its typed fallback line; a body too long for an interactive
+    /// message goes first as text.
+    /// `shortBody` is the question repeated above the buttons when the whole body had to go first as text.
+    mutating func ask(_ body: String, options: [ChoiceOption], list: String? = nil, shortBody: String? = nil) {
+        let fallback =
+            options.count == 1
+            ? t("fallback.one") : t("fallback.numbers", ["count": String(options.count)])
+        var body = body + "\n\n" + fallback
+        if body.count > 1024 {
+            say(String(body.dropLast(fallback.count + 2)))
+            body = (shortBody.map { $0 + "\n\n" } ?? "") + fallback
+        }
+        if options.count <= 3 && list == nil {
+            effects.append(
+                .send(.buttons(body: body, buttons: options.map { ReplyButton(id: $0.id, title: $0.title) })))
+        } else {
+            let rows = options.map { ReplyRow(id: $0.id, title: $0.title, description: $0.description) }
+            effects.append(
+                .send(.list(body: body, buttonLabel: list ?? t("list.button"), sections: [ReplySection(rows: rows)])))
+        }
+    }
+
+    /// Whether the current step is a journey the contact is in the middle of.
+    var inProgress: Bool {
+        switch state.step {
+        case .idle, .menu, .faq, .handingOff: return false
+        case .intake, .choosingTicket, .feedback, .confirmingResolution, .reopenReason, .survey, .resumeOffer:
+            return true
+        }
+    }
+
+    /// Leaves the current step: resumes an interrupted one, else goes idle.
+    mutating func finishStep() {
+        state.invalidAnswers = 0
+        if let previous = state.suspended.popLast() {
+            state.step = previous
+            promptCurrentStep(prefix: nil)
+        } else {
+            state.step = .idle
+        }
+    }
+
+    /// Starts a step that staff caused, keeping an unfinished journey to resume afterwards.
+    mutating func interrupt(with step: ConversationStep) {
+        switch (state.step, step) {
+        case (.feedback(let current, _), .feedback(let new, _)) where current == new,
+            (.confirmingResolution(let current), .confirmingResolution(let new)) where current == new:
+            // The same request again (staff repeated it): replace it rather than stack a copy.
+            state.step = step
+            return
+        default:
+            break
+        }
+        switch state.step {
+        case .resumeOffer(let previous):
+            state.suspended.append(previous)
+        case .intake, .choosingTicket, .feedback, .confirmingResolution, .reopenReason, .survey:
+            state.suspended.append(state.step)
+        case .idle, .menu, .faq, .handingOff:
+            break
+        }
+        state.invalidAnswers = 0
+        state.step = step
+    }
+}

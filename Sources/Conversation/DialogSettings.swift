@@ -1,0 +1,24 @@
+/// Tunables of the conversation an office may change without a rebuild.
+public struct DialogSettings: Equatable, Sendable {
+    /// After this long without a message, the next one is greeted with "continue / start over".
+    public var inactivityMinutes: Int
+    /// After this many invalid answers to one question, explain with an example and offer staff.
+    public var maxInvalidAnswers: Int
+    public var maxDocumentBytes: Int
+    /// Exact words (lowercased) that act as commands anywhere, by command: `menu`, `cancel`, `back`, `human`,
+    /// `language`, `done`, `status`; used beside the recognizer's intent.
+    public var keywords: [String: [String]]
+    /// Hours after closing when the one survey reminder is due.
+    public var surveyReminderHours: Int
+
+    public init(
+        inactivityMinutes: Int = 30, maxInvalidAnswers: Int = 3, maxDocumentBytes: Int = 4 * 1024 * 1024,
+        keywords: [String: [String]] = [:], surveyReminderHours: Int = 24
+    ) {
+        self.inactivityMinutes = inactivityMinutes
+        self.maxInvalidAnswers = maxInvalidAnswers
+        self.maxDocumentBytes = maxDocumentBytes
+        self.keywords = keywords
+        self.surveyReminderHours = surveyReminderHours
+    }
+}

@@ -1,0 +1,14 @@
+/// A document a service requires.
+public struct DocumentRequirement: Equatable, Sendable {
+    public var id: String
+    /// Short title (≤ 24), e.g. "KTP Direktur".
+    public var title: LocalizedText
+    /// Words that, in a file name or caption, mark a file as this document ("ktp", "kitas").
+    public var keywords: [String]
+
+    public init(id: String, title: LocalizedText, keywords: [String] = []) {
+        self.id = id
+        self.title = title
+        self.keywords = keywords
+    }
+}

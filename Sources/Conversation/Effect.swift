@@ -1,0 +1,29 @@
+import Foundation
+
+/// What the runtime must do after a reducer step, in the same transaction as the new state.
+public enum Effect: Equatable, Sendable {
+    /// Put a message to the contact into the outbox.
+    case send(Reply)
+    /// Open a ticket; answer with `ConversationEvent.ticketOpened(number:)`.
+    case openTicket(TicketRequest)
+    /// Append the provider's message to the ticket's activity log (and the staff console).
+    case appendToTicket(number: Int, message: ReporterMessage)
+    /// Attach a stored document to an open ticket.
+    case attachToTicket(number: Int, attachment: TicketAttachment)
+    /// Download and check a media object (a job); answer with `documentStored` or `documentRejected`.
+    case fetchMedia(MediaFetchRequest)
+    /// Record the provider's consent to the privacy notice.
+    case recordConsent(ConsentRecord)
+    /// Hand the conversation to staff; answer with `ticketOpened(number:)` for the ticket staff will work.
+    case handOff(HandOffRequest)
+    /// The provider supplied what staff asked for: the ticket goes back to staff's queue.
+    case provideFeedback(ticket: Int)
+    /// The provider confirmed the resolution ("OK, selesai"): close the ticket.
+    case confirmResolution(ticket: Int)
+    /// The provider says it is not solved: reopen with their message.
+    case reopen(ticket: Int, message: String)
+    case submitSurvey(SurveySubmission)
+    /// Deliver the timer's event at the given time (replacing an earlier one of the same timer).
+    case schedule(ConversationTimer, at: Date)
+    case cancelTimer(ConversationTimer)
+}

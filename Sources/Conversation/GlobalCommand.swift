@@ -1,0 +1,65 @@
+import Intents
+
+/// What a provider can say at any step.
+enum GlobalCommand: Equatable {
+    case menu
+    case cancel
+    case back
+    case human
+    case language(Language?)
+    case greeting
+    case thanks
+    case status(ticket: Int?)
+    case hours
+    case requirements
+
+    init?(buttonID: String) {
+        switch buttonID {
+        case "global.menu": self = .menu
+        case "global.human": self = .human
+        case "global.cancel": self = .cancel
+        default: return nil
+        }
+    }
+
+    /// The command named by an exact keyword of the catalogue.
+    init?(keyword text: String, keywords: [String: [String]]) {
+        let word = text.lowercased()
+        func matches(_ name: String) -> Bool { keywords[name]?.contains(word) ?? false }
+        if matches("menu") {
+            self = .menu
+        } else if matches("cancel") {
+            self = .cancel
+        } else if matches("back") {
+            self = .back
+        } else if matches("human") {
+            self = .human
+        } else if matches("english") {
+            self = .language(.english)
+        } else if matches("indonesian") {
+            self = .language(.indonesian)
+        } else if matches("status") {
+            self = .status(ticket: nil)
+        } else {
+            return nil
+        }
+    }
+
+    /// The command a confident classification names, if any.
+    init?(classification: Classification) {
+        guard classification.confidence >= 0.75 else { return nil }
+        switch classification.intent {
+        case .greeting: self = .greeting
+        case .menu, .createTicket: self = .menu
+        case .human: self = .human
+        case .cancel: self = .cancel
+        case .back: self = .back
+        case .language: self = .language(nil)
+        case .thanks: self = .thanks
+        case .checkStatus: self = .status(ticket: classification.entities.ticketNumber)
+        case .hours, .schedule: self = .hours
+        case .requirements: self = .requirements
+        case .cancelBooking, .affirm, .deny, .unknown: return nil
+        }
+    }
+}

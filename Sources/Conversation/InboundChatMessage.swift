@@ -1,0 +1,30 @@
+import Intents
+
+/// One message from the provider, as parsed from the webhook (already classified when it is text).
+public struct InboundChatMessage: Equatable, Sendable {
+    /// The wamid.
+    public var id: String
+    public var kind: Kind
+
+    public init(id: String, kind: Kind) {
+        self.id = id
+        self.kind = kind
+    }
+
+    /// The message types WhatsApp delivers, reduced to what the conversation needs.
+    public enum Kind: Equatable, Sendable {
+        case text(String, Classification)
+        case buttonReply(id: String, title: String)
+        case listReply(id: String, title: String)
+        case document(
+            mediaID: String, filename: String, mimeType: String, size: Int?, sha256: String?, caption: String?)
+        case image(mediaID: String, caption: String?)
+        case audio
+        case video
+        case sticker
+        case location
+        case contacts
+        case reaction
+        case unsupported
+    }
+}

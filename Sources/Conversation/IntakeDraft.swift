@@ -1,0 +1,60 @@
+/// A service request being filled in, before it becomes a ticket.
+public struct IntakeDraft: Equatable, Codable, Sendable {
+    public var serviceID: String
+    public var stage: Stage
+    /// Normalised answers by field id.
+    public var answers: [String: String]
+    public var businessForm: BusinessForm?
+    /// Stored documents by requirement id.
+    public var documents: [String: StoredDocument]
+    /// Files being downloaded, each already assigned to a requirement.
+    public var uploads: [Upload]
+    /// The requirement the contact said the next file is (by typing its number).
+    public var nextRequirement: String?
+    /// The requirement a file was last assigned to without the contact saying so (they may correct it).
+    public var lastGuessed: String?
+    /// The description as the contact edited it; nil uses the catalogue's template.
+    public var customDescription: String?
+
+    public init(serviceID: String, stage: Stage) {
+        self.serviceID = serviceID
+        self.stage = stage
+        self.answers = [:]
+        self.businessForm = nil
+        self.documents = [:]
+        self.uploads = []
+        self.nextRequirement = nil
+        self.lastGuessed = nil
+        self.customDescription = nil
+    }
+
+    /// The question being asked.
+    public enum Stage: Equatable, Codable, Sendable {
+        /// Asking the field at this index; `editing` returns to the summary after it.
+        case field(index: Int, editing: Bool)
+        case consent
+        case documents
+        case summary
+        /// The "what do you want to change?" list.
+        case choosingChange
+        case editingDescription
+        /// `openTicket` was emitted; waiting for `ticketOpened`.
+        case submitting
+    }
+
+    /// A file in download, assigned to a requirement.
+    public struct Upload: Equatable, Codable, Sendable {
+        public var mediaID: String
+        public var requirementID: String
+        public var filename: String
+        /// True when the contact did not say which document it is (we picked the next missing one).
+        public var guessed: Bool
+
+        public init(mediaID: String, requirementID: String, filename: String, guessed: Bool) {
+            self.mediaID = mediaID
+            self.requirementID = requirementID
+            self.filename = filename
+            self.guessed = guessed
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// A service of the catalogue: the ticket it opens, the form it asks and the documents it requires.
+public struct ServiceDefinition: Equatable, Sendable {
+    public var id: String
+    /// The ticket title (Indonesian is the one stored).
+    public var title: LocalizedText
+    /// The menu row title (≤ 24) and description (≤ 72).
+    public var menuTitle: LocalizedText
+    public var menuDescription: LocalizedText
+    /// "Permintaan Layanan", "Permasalahan" or "Gangguan".
+    public var type: String
+    public var fields: [FormField]
+    /// Documents every applicant sends.
+    public var documentsForAll: [DocumentRequirement]
+    /// Documents by the group of the applicant's business form.
+    public var documentsByGroup: [DocumentGroup: [DocumentRequirement]]
+    /// "Permohonan … atas nama {company} …": placeholders are field ids.
+    public var descriptionTemplate: LocalizedText
+
+    public init(
+        id: String, title: LocalizedText, menuTitle: LocalizedText, menuDescription: LocalizedText, type: String,
+        fields: [FormField], documentsForAll: [DocumentRequirement] = [],
+        documentsByGroup: [DocumentGroup: [DocumentRequirement]] = [:], descriptionTemplate: LocalizedText
+    ) {
+        self.id = id
+        self.title = title
+        self.menuTitle = menuTitle
+        self.menuDescription = menuDescription
+        self.type = type
+        self.fields = fields
+        self.documentsForAll = documentsForAll
+        self.documentsByGroup = documentsByGroup
+        self.descriptionTemplate = descriptionTemplate
+    }
+
+    /// The documents an applicant of `form` must send (only the common ones while the form is unknown).
+    public func requiredDocuments(for form: BusinessForm?) -> [DocumentRequirement] {
+        guard let form else { return documentsForAll }
+        return documentsForAll + (documentsByGroup[form.documentGroup] ?? [])
+    }
+
+    /// Whether this service asks for any document at all.
+    public var asksForDocuments: Bool {
+        !documentsForAll.isEmpty || documentsByGroup.values.contains { !$0.isEmpty }
+    }
+}

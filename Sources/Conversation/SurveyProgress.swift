@@ -1,0 +1,13 @@
+/// A survey being answered: the answers so far, in question order.
+public struct SurveyProgress: Equatable, Codable, Sendable {
+    public var ticket: Int
+    public var answers: [SurveyAnswer]
+    /// All questions answered; asking for the comment.
+    public var askingComment: Bool
+
+    public init(ticket: Int) {
+        self.ticket = ticket
+        self.answers = []
+        self.askingComment = false
+    }
+}

@@ -1,0 +1,5 @@
+/// Something the provider sent while several tickets are open, kept until they say which ticket it is about.
+public enum TicketBoundItem: Equatable, Codable, Sendable {
+    case message(ReporterMessage)
+    case file(TicketFile)
+}

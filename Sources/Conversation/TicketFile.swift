@@ -1,0 +1,13 @@
+/// A PDF the provider sent about an open ticket, before it is downloaded.
+public struct TicketFile: Equatable, Codable, Sendable {
+    public var mediaID: String
+    public var filename: String
+    /// The base64 SHA-256 WhatsApp declared, if any.
+    public var declaredSHA256: String?
+
+    public init(mediaID: String, filename: String, declaredSHA256: String?) {
+        self.mediaID = mediaID
+        self.filename = filename
+        self.declaredSHA256 = declaredSHA256
+    }
+}

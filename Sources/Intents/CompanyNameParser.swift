@@ -1,0 +1,129 @@
+/// Finds a company name with its legal form and writes it the standard way: "PT. maju jaya" → "PT Maju Jaya"
+/// (form PT), "cv. sinar abadi" → "CV Sinar Abadi", "pt (persero) pertamina" → "PT Pertamina (Persero)",
+/// "kop. sejahtera" → "Koperasi Sejahtera", "fa. untung" → "Firma Untung", "perorangan a.n. Budi" → "Budi".
+public enum CompanyNameParser {
+    /// The first company named in `text`.
+    public static func parse(_ text: String) -> Company? {
+        let tokens = MessageLexer.tokens(of: text)
+        var claimed = [Bool](repeating: false, count: tokens.count)
+        return Self.parse(tokens, claimed: &claimed)
+    }
+
+    static func parse(_ tokens: [MessageToken], claimed: inout [Bool]) -> Company? {
+        for index in tokens.indices where !claimed[index] && tokens[index].kind == .word {
+            let text = tokens[index].text
+            guard let form = Self.markers[text] else { continue }
+            var position = index + 1
+            if position < tokens.count, tokens[position].text == "." { position += 1 }
+            if form == .perorangan {
+                return Self.individual(tokens, from: position, markerAt: index, claimed: &claimed)
+            }
+            var isPersero = false
+            if Self.isPersero(tokens, at: position) {
+                isPersero = true
+                position += 3
+            }
+            let (words, end) = Self.nameWords(tokens, from: position, claimed: claimed)
+            guard !words.isEmpty else { continue }
+            var last = end
+            if Self.isPersero(tokens, at: end) {
+                isPersero = true
+                last = end + 3
+            }
+            for claimedIndex in index..<min(last, tokens.count) { claimed[claimedIndex] = true }
+            let name = Self.styled(words)
+            switch form {
+            case .pt where isPersero, .persero:
+                return Company(name: "PT \(name) (Persero)", form: .persero)
+            case .pt, .cv, .ud, .koperasi, .firma:
+                return Company(name: "\(form.rawValue) \(name)", form: form)
+            case .perorangan:
+                continue
+            }
+        }
+        return nil
+    }
+
+    private static func individual(
+        _ tokens: [MessageToken], from start: Int, markerAt index: Int, claimed: inout [Bool]
+    ) -> Company {
+        claimed[index] = true
+        var position = start
+        let lower = tokens.map(\.text)
+        func at(_ offset: Int) -> String? { position + offset < lower.count ? lower[position + offset] : nil }
+        if at(0) == "atas", at(1) == "nama" {
+            position += 2
+        } else if at(0) == "a", at(1) == ".", at(2) == "n" {
+            position += at(3) == "." ? 4 : 3
+        } else if at(0) == "an", at(1) == "." {
+            position += 2
+        } else {
+            return Company(name: "", form: .perorangan)
+        }
+        let (words, end) = Self.nameWords(tokens, from: position, claimed: claimed)
+        for claimedIndex in index..<min(end, tokens.count) { claimed[claimedIndex] = true }
+        return Company(name: Self.styled(words), form: .perorangan)
+    }
+
+    /// `( persero )` at `position`.
+    private static func isPersero(_ tokens: [MessageToken], at position: Int) -> Bool {
+        position + 2 < tokens.count && tokens[position].text == "(" && tokens[position + 1].text == "persero"
+            && tokens[position + 2].text == ")"
+    }
+
+    private static func nameWords(
+        _ tokens: [MessageToken], from start: Int, claimed: [Bool]
+    ) -> (words: [String], end: Int) {
+        var words: [String] = []
+        var position = start
+        while position < tokens.count, words.count < 6, !claimed[position] {
+            let token = tokens[position]
+            if token.kind == .word, !Self.stopWords.contains(token.text), Self.markers[token.text] == nil {
+                words.append(token.raw)
+            } else if token.kind == .number, token.isPlainNumber, token.text.count <= 4, !words.isEmpty {
+                words.append(token.raw)
+            } else if token.text == "&", !words.isEmpty, position + 1 < tokens.count, tokens[position + 1].kind == .word
+            {
+                words.append("&")
+            } else {
+                break
+            }
+            position += 1
+        }
+        while words.last == "&" { words.removeLast() }
+        return (words, position)
+    }
+
+    /// Title case, keeping acronyms typed in capitals inside a name that is not all capitals.
+    private static func styled(_ words: [String]) -> String {
+        let allCapitals = words.allSatisfy { $0 == $0.uppercased() }
+        return words.map { word in
+            if word.lowercased() == "tbk" { return "Tbk" }
+            if !allCapitals && word.count >= 2 && word == word.uppercased() { return word }
+            return word.prefix(1).uppercased() + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+
+    private static let markers: [String: Company.Form] = [
+        "pt": .pt, "cv": .cv, "ud": .ud, "koperasi": .koperasi, "kop": .koperasi, "firma": .firma, "fa": .firma,
+        "persero": .persero, "perorangan": .perorangan, "perseorangan": .perorangan,
+    ]
+
+    private static let stopWords: Set<String> = [
+        "mau", "ingin", "pengen", "pgn", "mo", "yang", "yg", "dengan", "dgn", "untuk", "utk", "sudah", "sdh", "udah",
+        "udh", "belum", "blm", "kami", "saya", "sy", "aku", "kita", "mohon", "mhn", "tolong", "bisa", "bs", "ada",
+        "npwp", "nik", "nib", "ktp", "tiket", "di", "ke", "dari", "no", "nomor", "ini", "itu", "tsb", "tersebut",
+        "apakah", "kenapa", "knp", "kok", "gimana", "gmn", "bagaimana", "tapi", "dan", "atau", "sebagai", "perlu",
+        "butuh", "mendaftar", "daftar", "verifikasi", "verif", "lupa", "reset", "minta", "ganti", "ubah", "tidak",
+        "tdk", "gak", "ga", "nggak", "jam", "besok", "bsk", "akan", "sedang", "lagi", "punya", "milik", "atas",
+        "nama", "kak", "min", "pak", "bu", "gan", "admin", "mas", "mbak", "ya", "dong", "nih", "deh", "sih", "kah",
+        "the", "is", "for", "and", "want", "need", "to", "we", "our", "my", "email", "password", "user", "akun",
+        "login", "hp", "wa", "telp", "kontak", "alamat", "tgl", "tanggal", "kode", "tender", "paket", "lelang",
+        "registrasi", "kemarin", "sekarang", "skrg", "hari", "bulan", "minggu", "baru", "lama", "sebelumnya",
+        "juga", "jg", "masih", "mengajukan", "ajukan", "apa", "kapan", "berapa", "brp", "status", "jadwal",
+        "perusahaan", "badan", "usaha", "bagian", "selaku", "adalah", "pemilik", "direktur", "dirut", "sama",
+        "terima", "kasih", "makasih", "thanks", "thx", "tq", "halo", "selamat", "pagi", "siang", "sore", "malam",
+        "gagal", "error", "upload", "unggah", "belom", "data", "berkas", "dokumen", "syarat", "has", "have", "was",
+        "cannot", "can't", "already", "please", "pls", "mengalami", "kendala", "masalah", "tentang", "soal",
+    ]
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+/// Reads a provider's chat message: normalises it, applies the phrase rules, classifies the rest with a naive
+/// Bayes model trained at start-up on `Dialogs/intents/examples`, and extracts the entities.
+///
+/// A value type with only immutable state, so one instance may be shared by every conversation lane.
+public struct IntentRecognizer: IntentRecognizing {
+    /// What training measured, for the start-up log.
+    public struct TrainingReport: Equatable, Sendable {
+        public var exampleCount: Int
+        /// Leave-one-out accuracy of the statistical classifier alone on the training examples.
+        public var leaveOneOutAccuracy: Double
+        /// Expected calibration error of the tempered probabilities, leave-one-out.
+        public var calibrationError: Double
+        public var temperature: Double
+    }
+
+    /// The confidence given to a whole-message phrase rule or a message identical to a training example.
+    static let ruleConfidence = 0.97
+    /// The highest confidence the classifier gives: naive Bayes grows overconfident on long messages.
+    static let classifierCeiling = 0.99
+    /// The confidence of `unknown` when no feature of the message was ever seen in training.
+    static let unseenConfidence = 0.6
+
+    public let normaliser: TextNormaliser
+    public let extractor: EntityExtractor
+    public let trainingReport: TrainingReport
+    private let rules: PhraseRules
+    private let hasher: FeatureHasher
+    private let model: NaiveBayesModel
+    private let memorised: [String: Intent]
+
+    /// Loads and validates `Dialogs/intents` under `dialogsDirectory` (the `Dialogs` folder or the `intents`
+    /// folder itself) and trains.
+    public init(dialogsDirectory: URL, options: Options = Options()) throws(IntentDataError) {
+        try self.init(data: try IntentData.load(from: dialogsDirectory), options: options)
+    }
+
+    public init(data: IntentData, options: Options = Options()) throws(IntentDataError) {
+        var vocabulary = Set<String>()
+        for text in data.examples.map(\.text) + data.rules.map(\.phrase) {
+            for token in MessageLexer.tokens(of: text) where token.kind == .word {
+                vocabulary.insert(token.text)
+            }
+        }
+        let normaliser = TextNormaliser(slang: data.slang, typos: data.typos, vocabulary: vocabulary)
+        let rules = PhraseRules(rules: data.rules, normaliser: normaliser)
+        let hasher = FeatureHasher(options: options)
+        let classes = Intent.allCases
+        var memorised: [String: (Intent, String)] = [:]
+        var samples: [NaiveBayesModel.Sample] = []
+        for example in data.examples {
+            let tokens = Self.classifierTokens(example.text, normaliser: normaliser, extractor: EntityExtractor())
+            let key = Self.memoryKey(tokens)
+            if let (other, source) = memorised[key], other != example.intent {
+                let parts = example.source.split(separator: ":")
+                throw .conflictingExample(
+                    file: String(parts.first ?? ""), line: Int(parts.last ?? "") ?? 0, other: source)
+            }
+            memorised[key] = (example.intent, example.source)
+            let focus = rules.focus(tokens)
+            samples.append(
+                NaiveBayesModel.Sample(
+                    features: hasher.features(focus.tokens), label: classes.firstIndex(of: example.intent) ?? 0))
+        }
+        let model = NaiveBayesModel(
+            samples: samples, classCount: classes.count, smoothing: options.smoothing,
+            complement: options.complement)
+        self.normaliser = normaliser
+        self.rules = rules
+        self.hasher = hasher
+        self.model = model
+        self.memorised = memorised.mapValues(\.0)
+        self.extractor = EntityExtractor()
+        self.trainingReport = TrainingReport(
+            exampleCount: data.examples.count, leaveOneOutAccuracy: model.validation.accuracy,
+            calibrationError: model.validation.calibrationError, temperature: model.validation.temperature)
+    }
+
+    public func classify(_ text: String, now: Date) -> Classification {
+        let lexed = MessageLexer.tokens(of: text)
+        var claimed = [Bool](repeating: false, count: lexed.count)
+        var roles = [TokenRole](repeating: .free, count: lexed.count)
+        let entities = self.extractor.extract(from: lexed, now: now, claimed: &claimed, roles: &roles)
+        if let intent = Self.dataOnlyIntent(lexed, claimed: claimed, roles: roles, entities: entities) {
+            return Classification(intent: intent, confidence: Self.ruleConfidence, entities: entities)
+        }
+        let (intent, confidence) = self.intent(ofTokens: self.normaliser.tokens(of: lexed, roles: roles))
+        return Classification(intent: intent, confidence: confidence, entities: entities)
+    }
+
+    /// The intent of a message that only supplies data: a time alone asks for that slot (`schedule`), a ticket
+    /// number alone asks about that ticket (`check_status`), anything else (a phone, an NPWP, a company, an
+    /// option number, or digits that are none of these) is an answer whose meaning the conversation's current
+    /// step knows (`unknown`).
+    static func dataOnlyIntent(
+        _ tokens: [MessageToken], claimed: [Bool], roles: [TokenRole], entities: Entities
+    ) -> Intent? {
+        var hasNumber = false
+        for (token, isClaimed) in zip(tokens, claimed) {
+            switch token.kind {
+            case .word:
+                if !isClaimed && !Self.dataLabels.contains(token.text) { return nil }
+            case .number:
+                hasNumber = true
+            case .symbol:
+                continue
+            }
+        }
+        guard hasNumber || !entities.isEmpty else { return nil }
+        // An impossible time ("tgl 31 feb jam 10") still asks for a slot.
+        if entities.isEmpty { return roles.contains(.time) ? .schedule : .unknown }
+        var remainder = entities
+        remainder.warnings = []
+        remainder.datetime = nil
+        remainder.datetimeIncludesTime = false
+        if remainder.isEmpty { return .schedule }
+        remainder = entities
+        remainder.warnings = []
+        remainder.ticketNumber = nil
+        if remainder.isEmpty { return .checkStatus }
+        return .unknown
+    }
+
+    /// Words that only label or frame the data they precede.
+    private static let dataLabels: Set<String> = [
+        "npwp", "nik", "ktp", "nip", "no", "nomor", "nmr", "nomer", "hp", "wa", "whatsapp", "telp", "telepon",
+        "tlp", "kontak", "phone", "number", "kode", "kd", "tender", "paket", "lelang", "pilihan", "pilih", "opsi",
+        "yang", "yg", "ini", "itu", "sy", "saya", "kami", "aku", "punya", "perusahaan", "nama", "adalah", "kak",
+        "min", "admin", "pak", "bu", "gan", "mas", "mbak", "ya", "aja", "saja", "dong", "deh", "nih", "my", "is",
+        "our", "the", "tiket", "ticket", "id", "jam", "pukul", "tgl", "tanggal", "nya",
+    ]
+
+    /// The intent of `text` and its confidence, without extracting entities.
+    public func intent(of text: String) -> (intent: Intent, confidence: Double) {
+        let classification = self.classify(text, now: Date(timeIntervalSince1970: 0))
+        return (classification.intent, classification.confidence)
+    }
+
+    /// The classifier's tokens for `text`: normalised, with the time expression folded into `<time>`.
+    static func classifierTokens(
+        _ text: String, normaliser: TextNormaliser, extractor: EntityExtractor
+    ) -> [String] {
+        let lexed = MessageLexer.tokens(of: text)
+        var claimed = [Bool](repeating: false, count: lexed.count)
+        var roles = [TokenRole](repeating: .free, count: lexed.count)
+        _ = extractor.extract(
+            from: lexed, now: Date(timeIntervalSince1970: 0), claimed: &claimed, roles: &roles)
+        return normaliser.tokens(of: lexed, roles: roles)
+    }
+
+    private func intent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double) {
+        if tokens.isEmpty { return (.unknown, Self.unseenConfidence) }
+        if let intent = self.memorised[Self.memoryKey(tokens)] { return (intent, Self.ruleConfidence) }
+        let focus = self.rules.focus(tokens)
+        if let intent = focus.ruleIntent { return (intent, Self.ruleConfidence) }
+        if let intent = self.memorised[Self.memoryKey(focus.tokens)] { return (intent, Self.ruleConfidence) }
+        let (probabilities, matched) = self.model.probabilities(self.hasher.features(focus.tokens))
+        guard matched > 0 else { return (.unknown, Self.unseenConfidence) }
+        var best = 0
+        for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
+        return (Intent.allCases[best], min(probabilities[best], Self.classifierCeiling))
+    }
+
+    private static func memoryKey(_ tokens: [String]) -> String {
+        tokens.filter { $0 != "," && $0 != "?" }.joined(separator: " ")
+    }
+}

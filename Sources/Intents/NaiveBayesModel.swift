@@ -1,0 +1,161 @@
+import Foundation
+
+/// A multinomial naive Bayes classifier over hashed features, with a softmax temperature fitted on
+/// leave-one-out scores of its own training set so that its probabilities are calibrated.
+///
+/// In complement mode (Rennie et al., 2003) each class is scored by how unlikely the message is under all the
+/// other classes together, which is less swayed by classes with few or short examples.
+struct NaiveBayesModel: Equatable, Sendable {
+    /// A training sample: its features and the index of its class.
+    struct Sample: Equatable, Sendable {
+        var features: [FeatureHasher.Feature]
+        var label: Int
+    }
+
+    /// Figures measured on the training set by leave-one-out.
+    struct Validation: Equatable, Sendable {
+        var accuracy: Double
+        /// Expected calibration error of the tempered probabilities (10 bins).
+        var calibrationError: Double
+        var temperature: Double
+    }
+
+    let classCount: Int
+    private let rows: [UInt64: Int32]
+    private let logProbabilities: [Float]
+    let validation: Validation
+
+    private var temperature: Double { self.validation.temperature }
+
+    init(samples: [Sample], classCount: Int, smoothing: Float = 0.1, complement: Bool = false) {
+        self.classCount = classCount
+        let aggregated = samples.map { Self.aggregate($0.features) }
+        var rows: [UInt64: Int32] = [:]
+        var counts: [Float] = []
+        var classTotals = [Float](repeating: 0, count: classCount)
+        for (sample, features) in zip(samples, aggregated) {
+            for feature in features {
+                let row: Int
+                if let existing = rows[feature.hash] {
+                    row = Int(existing)
+                } else {
+                    row = rows.count
+                    rows[feature.hash] = Int32(row)
+                    counts.append(contentsOf: repeatElement(0, count: classCount + 1))
+                }
+                counts[row * (classCount + 1) + sample.label] += feature.weight
+                counts[row * (classCount + 1) + classCount] += feature.weight
+                classTotals[sample.label] += feature.weight
+            }
+        }
+        let vocabulary = Float(max(rows.count, 1))
+        let grandTotal = classTotals.reduce(0, +)
+        /// The score weight of one feature for one class, given its count in the class, its count in all
+        /// classes, and the class's total.
+        func weight(count: Float, total: Float, classTotal: Float, grand: Float) -> Float {
+            if complement {
+                return -log((max(total - count, 0) + smoothing) / (grand - classTotal + smoothing * vocabulary))
+            }
+            return log((max(count, 0) + smoothing) / (classTotal + smoothing * vocabulary))
+        }
+        var logProbabilities = [Float](repeating: 0, count: rows.count * classCount)
+        for row in 0..<rows.count {
+            let total = counts[row * (classCount + 1) + classCount]
+            for label in 0..<classCount {
+                logProbabilities[row * classCount + label] = weight(
+                    count: counts[row * (classCount + 1) + label], total: total, classTotal: classTotals[label],
+                    grand: grandTotal)
+            }
+        }
+        self.rows = rows
+        self.logProbabilities = logProbabilities
+
+        // Leave-one-out scores: each sample scored by the model trained without it.
+        var heldOut: [(scores: [Double], label: Int)] = []
+        heldOut.reserveCapacity(samples.count)
+        for (sample, features) in zip(samples, aggregated) {
+            let ownTotal = features.reduce(Float(0)) { $0 + $1.weight }
+            var scores = [Double](repeating: 0, count: classCount)
+            for feature in features {
+                guard let row = rows[feature.hash].map(Int.init) else { continue }
+                let total = counts[row * (classCount + 1) + classCount]
+                if total - feature.weight <= 1e-6 { continue }
+                for label in 0..<classCount {
+                    let count = counts[row * (classCount + 1) + label]
+                    let own = label == sample.label
+                    let value = weight(
+                        count: own ? count - feature.weight : count, total: total - feature.weight,
+                        classTotal: own ? classTotals[label] - ownTotal : classTotals[label],
+                        grand: grandTotal - ownTotal)
+                    scores[label] += Double(feature.weight) * Double(value)
+                }
+            }
+            heldOut.append((scores, sample.label))
+        }
+        self.validation = Self.fitTemperature(heldOut, classCount: classCount)
+    }
+
+    /// Calibrated class probabilities for `features`, and how many features the model knew.
+    func probabilities(_ features: [FeatureHasher.Feature]) -> (probabilities: [Double], matched: Int) {
+        var scores = [Double](repeating: 0, count: self.classCount)
+        var matched = 0
+        self.logProbabilities.withUnsafeBufferPointer { table in
+            for feature in features {
+                guard let row = self.rows[feature.hash] else { continue }
+                matched += 1
+                let base = Int(row) * self.classCount
+                let weight = Double(feature.weight)
+                for label in 0..<self.classCount {
+                    scores[label] += weight * Double(table[base + label])
+                }
+            }
+        }
+        return (Self.softmax(scores, temperature: self.temperature), matched)
+    }
+
+    static func softmax(_ scores: [Double], temperature: Double) -> [Double] {
+        let top = scores.max() ?? 0
+        var exponentials = scores.map { exp(($0 - top) / temperature) }
+        let sum = exponentials.reduce(0, +)
+        for index in exponentials.indices { exponentials[index] /= sum }
+        return exponentials
+    }
+
+    private static func aggregate(_ features: [FeatureHasher.Feature]) -> [FeatureHasher.Feature] {
+        var weights: [UInt64: Float] = [:]
+        for feature in features { weights[feature.hash, default: 0] += feature.weight }
+        return weights.map { FeatureHasher.Feature(hash: $0.key, weight: $0.value) }
+    }
+
+    private static func fitTemperature(_ heldOut: [(scores: [Double], label: Int)], classCount: Int) -> Validation {
+        guard !heldOut.isEmpty else { return Validation(accuracy: 0, calibrationError: 0, temperature: 1) }
+        var best = (temperature: 1.0, loss: Double.infinity)
+        for step in 0..<80 {
+            let temperature = exp(log(0.05) + Double(step) * (log(200.0) - log(0.05)) / 79)
+            var loss = 0.0
+            for sample in heldOut {
+                let probability = Self.softmax(sample.scores, temperature: temperature)[sample.label]
+                loss -= log(max(probability, 1e-12))
+            }
+            if loss < best.loss { best = (temperature, loss) }
+        }
+        var correct = 0
+        var bins = [(confidence: Double, correct: Double, count: Double)](repeating: (0, 0, 0), count: 10)
+        for sample in heldOut {
+            let probabilities = Self.softmax(sample.scores, temperature: best.temperature)
+            let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+            let isCorrect = predicted == sample.label
+            if isCorrect { correct += 1 }
+            let bin = min(Int(probabilities[predicted] * 10), 9)
+            bins[bin].confidence += probabilities[predicted]
+            bins[bin].correct += isCorrect ? 1 : 0
+            bins[bin].count += 1
+        }
+        let total = Double(heldOut.count)
+        let calibrationError = bins.reduce(0.0) { sum, bin in
+            bin.count == 0 ? sum : sum + abs(bin.confidence - bin.correct) / total
+        }
+        return Validation(
+            accuracy: Double(correct) / total, calibrationError: calibrationError, temperature: best.temperature)
+    }
+}

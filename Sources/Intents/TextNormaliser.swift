@@ -1,0 +1,146 @@
+/// Folds chat spelling into standard Indonesian words: case, punctuation, repeated letters, typos and slang.
+///
+/// The output is a list of tokens: words, `?`, `#`, `,` for a clause break (`.,;:!` and new lines), kept
+/// emoji, and `<num>` / `<long>` for short and long numbers.
+public struct TextNormaliser: Equatable, Sendable {
+    private let slang: [String: [String]]
+    private let typos: [String: [String]]
+    private let vocabulary: Set<String>
+
+    /// - Parameters:
+    ///   - slang: abbreviation → standard form, e.g. `sy` → `saya`, `tq` → `terima kasih`.
+    ///   - typos: misspelling → correct spelling.
+    ///   - vocabulary: words known to be spelled right (legit double letters like "maaf" survive).
+    public init(slang: [String: String], typos: [String: String], vocabulary: some Sequence<String>) {
+        func split(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+        self.slang = slang.mapValues(split)
+        self.typos = typos.mapValues(split)
+        var words = Set(vocabulary)
+        for (key, value) in slang {
+            words.insert(key)
+            words.formUnion(split(value))
+        }
+        for (key, value) in typos {
+            words.insert(key)
+            words.formUnion(split(value))
+        }
+        self.vocabulary = words
+    }
+
+    /// The normalised tokens of `text`.
+    public func tokens(_ text: String) -> [String] {
+        self.tokens(of: MessageLexer.tokens(of: text))
+    }
+
+    /// The normalised words of `text` joined by single spaces, without clause marks.
+    public func normalise(_ text: String) -> String {
+        self.tokens(text).filter { $0 != "," }.joined(separator: " ")
+    }
+
+    /// The normalised tokens of lexed text, reading entities by their `roles`: a time expression becomes one
+    /// `<time>`, company names and the digits of other entities are left out.
+    func tokens(of lexed: [MessageToken], roles: [TokenRole]? = nil) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(lexed.count + 2)
+        for (index, token) in lexed.enumerated() {
+            switch roles?[index] ?? .free {
+            case .free:
+                break
+            case .time:
+                if index == 0 || roles?[index - 1] != .time { result.append("<time>") }
+                continue
+            case .company:
+                continue
+            case .data:
+                if token.kind != .word { continue }
+            }
+            switch token.kind {
+            case .word where token.text == "nya":
+                continue  // the clitic written apart: "cs nya", "jadwal nya"
+            case .word:
+                result.append(contentsOf: self.normaliseWord(token.text))
+            case .number:
+                result.append(token.digits.utf8.count <= 4 ? "<num>" : "<long>")
+            case .symbol:
+                switch token.text {
+                case ".", ",", ";", ":", "!", "\n":
+                    if result.last != "," { result.append(",") }
+                case "?":
+                    result.append("?")
+                case "#":
+                    result.append("#")
+                default:
+                    if let scalar = token.text.unicodeScalars.first, scalar.value > 0x2000, scalar.properties.isEmoji {
+                        result.append(token.text)
+                    }
+                }
+            }
+        }
+        while result.first == "," { result.removeFirst() }
+        while result.last == "," { result.removeLast() }
+        return result
+    }
+
+    private func normaliseWord(_ word: String) -> [String] {
+        if let known = self.lookUp(word) { return known }
+        if let collapsed = self.collapseRepeats(word), let known = self.lookUp(collapsed) { return known }
+        for suffix in ["nya", "lah", "kah"] where word.hasSuffix(suffix) && word.utf8.count > suffix.utf8.count + 2 {
+            let stem = String(word.dropLast(suffix.count))
+            if let known = self.lookUp(stem) { return known }
+        }
+        return [self.collapseRepeats(word) ?? word]
+    }
+
+    private func lookUp(_ word: String) -> [String]? {
+        if let expansion = self.slang[word] { return expansion }
+        if let correction = self.typos[word] {
+            if correction.count == 1, let expansion = self.slang[correction[0]] { return expansion }
+            return correction
+        }
+        return self.vocabulary.contains(word) ? [word] : nil
+    }
+
+    /// "haloooo" → "halo", "maaaf" → "maaf": the shortest spelling with runs of one or two letters that is a
+    /// known word, or runs of three or more folded to one letter when none is known.
+    private func collapseRepeats(_ word: String) -> String? {
+        let scalars = Array(word.unicodeScalars)
+        var runs: [(scalar: Unicode.Scalar, length: Int)] = []
+        for scalar in scalars {
+            if let last = runs.last, last.scalar == scalar {
+                runs[runs.count - 1].length += 1
+            } else {
+                runs.append((scalar, 1))
+            }
+        }
+        let repeated = runs.indices.filter { runs[$0].length >= 2 }
+        guard !repeated.isEmpty else { return nil }
+        if repeated.count <= 6 {
+            var best: String?
+            for mask in 0..<(1 << repeated.count) {
+                var view = String.UnicodeScalarView()
+                var bit = 0
+                for run in runs {
+                    var length = 1
+                    if run.length >= 2 {
+                        length = (mask >> bit) & 1 == 1 ? 2 : 1
+                        bit += 1
+                    }
+                    for _ in 0..<length { view.append(run.scalar) }
+                }
+                let candidate = String(view)
+                if self.slang[candidate] != nil || self.typos[candidate] != nil || self.vocabulary.contains(candidate) {
+                    if best == nil || candidate.unicodeScalars.count < best!.unicodeScalars.count {
+                        best = candidate
+                    }
+                }
+            }
+            if let best { return best }
+        }
+        guard runs.contains(where: { $0.length >= 3 }) else { return nil }
+        var view = String.UnicodeScalarView()
+        for run in runs {
+            for _ in 0..<(run.length >= 3 ? 1 : run.length) { view.append(run.scalar) }
+        }
+        return String(view)
+    }
+}

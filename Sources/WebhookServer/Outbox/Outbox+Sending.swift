@@ -1,0 +1,129 @@
+import Foundation
+import Storage
+
+/// One queued message at the head of its recipient's queue, as the sender sees it.
+public struct PendingMessage: Equatable, Sendable {
+    public var id: Int64
+    public var message: OutboundMessage
+    /// Attempts made so far.
+    public var attempts: Int
+    public var queuedAt: Date
+    /// Whether the template fallback replaces the message (outside the window, or after a 131047).
+    public var sendAsTemplate: Bool
+}
+
+extension Outbox {
+    /// The messages due at `now` in the lanes of worker `worker` of `workerCount`, each the oldest pending
+    /// message of its recipient (so a recipient's messages leave in order), earliest due first.
+    func dueMessages(worker: Int, of workerCount: Int, now: Date, limit: Int, in database: Database) throws
+        -> [PendingMessage]
+    {
+        try database.query(
+            """
+            SELECT o.id, o.payload, o.attempts, o.created_at, o.sent_as_template
+            FROM outbound_messages o
+            WHERE o.state IN ('queued', 'sending') AND o.lane % ? = ? AND o.next_attempt_at <= ?
+                AND o.id = (SELECT min(p.id) FROM outbound_messages p
+                            WHERE p.lane = o.lane AND p.recipient = o.recipient AND p.state IN ('queued', 'sending'))
+            ORDER BY o.next_attempt_at, o.id
+            LIMIT ?
+            """,
+            [.int(workerCount), .int(worker), .real(now.timeIntervalSince1970), .int(limit)]
+        ) { statement in
+            PendingMessage(
+                id: statement.int64(0), message: try Self.decodePayload(statement.string(1)),
+                attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
+                sendAsTemplate: statement.int(4) != 0)
+        }
+    }
+
+    /// When the next head-of-queue message in the worker's lanes falls due, if any is pending.
+    func nextDueDate(worker: Int, of workerCount: Int, in database: Database) throws -> Date? {
+        try database.queryFirst(
+            """
+            SELECT min(o.next_attempt_at) FROM outbound_messages o
+            WHERE o.state IN ('queued', 'sending') AND o.lane % ? = ?
+                AND o.id = (SELECT min(p.id) FROM outbound_messages p
+                            WHERE p.lane = o.lane AND p.recipient = o.recipient AND p.state IN ('queued', 'sending'))
+            """,
+            [.int(workerCount), .int(worker)]
+        ) { statement in statement.optionalDouble(0).map { Date(timeIntervalSince1970: $0) } } ?? nil
+    }
+
+    /// Moves message `id` back until `date` without counting an attempt (per-recipient pacing).
+    func postpone(_ id: Int64, until date: Date, in database: Database) throws {
+        try database.run(
+            "UPDATE outbound_messages SET next_attempt_at = ? WHERE id = ?",
+            [.real(date.timeIntervalSince1970), .integer(id)])
+    }
+
+    /// Records that an attempt starts; a crash before its outcome is recorded leaves the row `sending`,
+    /// and it is tried again.
+    func markSending(_ id: Int64, now: Date, in database: Database) throws {
+        try database.run(
+            "UPDATE outbound_messages SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+            [.real(now.timeIntervalSince1970), .integer(id)])
+    }
+
+    /// Records Meta's acceptance; statuses that arrived before it are applied now.
+    func markSent(_ id: Int64, wamid: String, asTemplate: Bool, now: Date, in database: Database) throws {
+        try database.run(
+            """
+            UPDATE outbound_messages SET state = 'sent', wamid = ?, sent_at = ?, sent_as_template = ?,
+                last_error = NULL, updated_at = ?
+            WHERE id = ?
+            """,
+            [
+                wamid.isEmpty ? .null : .text(wamid), .real(now.timeIntervalSince1970), .int(asTemplate ? 1 : 0),
+                .real(now.timeIntervalSince1970), .integer(id),
+            ])
+        if !wamid.isEmpty {
+            try self.applyBacklog(wamid: wamid, toMessage: id, in: database)
+        }
+    }
+
+    func scheduleRetry(_ id: Int64, at date: Date, reason: String, codes: [Int], now: Date, in database: Database)
+        throws
+    {
+        try database.run(
+            """
+            UPDATE outbound_messages SET state = 'queued', next_attempt_at = ?, last_error = ?, error_codes = ?,
+                updated_at = ?
+            WHERE id = ?
+            """,
+            [
+                .real(date.timeIntervalSince1970), .text(reason), .text(Self.encodeCodes(codes)),
+                .real(now.timeIntervalSince1970), .integer(id),
+            ])
+    }
+
+    /// Marks the message to be sent as its template fallback, right away.
+    func switchToTemplate(_ id: Int64, reason: String, now: Date, in database: Database) throws {
+        try database.run(
+            """
+            UPDATE outbound_messages SET state = 'queued', sent_as_template = 1, next_attempt_at = ?, last_error = ?,
+                updated_at = ?
+            WHERE id = ?
+            """,
+            [.real(now.timeIntervalSince1970), .text(reason), .real(now.timeIntervalSince1970), .integer(id)])
+    }
+
+    func markFailed(_ id: Int64, reason: String, codes: [Int], now: Date, in database: Database) throws {
+        try self.finish(id, state: .failed, reason: reason, codes: codes, now: now, in: database)
+    }
+
+    func markInvalid(_ id: Int64, reason: String, now: Date, in database: Database) throws {
+        try self.finish(id, state: .invalid, reason: reason, codes: [], now: now, in: database)
+    }
+
+    private func finish(
+        _ id: Int64, state: OutboundState, reason: String, codes: [Int], now: Date, in database: Database
+    ) throws {
+        try database.run(
+            "UPDATE outbound_messages SET state = ?, last_error = ?, error_codes = ?, updated_at = ? WHERE id = ?",
+            [
+                .text(state.rawValue), .text(reason), .text(Self.encodeCodes(codes)), .real(now.timeIntervalSince1970),
+                .integer(id),
+            ])
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Storage
+
+/// The durable outbox: queues outbound messages inside the caller's transaction, tracks each contact's
+/// 24-hour window and reachability, and applies Meta's delivery statuses to what was sent.
+///
+/// The `OutboxSender` drains it; this type only reads and writes rows on the `Database` it is given.
+public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
+    /// Policies shared by the queue and the sender.
+    public struct Configuration: Sendable {
+        /// How long after a user's last message free-form messages may be sent (Meta: 24 hours).
+        public var windowLength: TimeInterval
+        /// The notice sent outside the window when a message carries no `fallbackTemplate` of its own (for
+        /// example "a message from the helpdesk is waiting, reply to read it"): sent once, the message itself
+        /// is held and delivered when the contact writes again. `nil` records such messages as failed instead.
+        public var defaultTemplate: OutboundMessage.Template?
+        /// Held messages older than this when the contact finally writes are dropped as stale.
+        public var heldLifetime: TimeInterval
+        /// Messages are spread over this many lanes (by recipient), so workers can split them without
+        /// breaking the order to any recipient.
+        public var laneCount: Int
+
+        public init(
+            windowLength: TimeInterval = 24 * 3600, defaultTemplate: OutboundMessage.Template? = nil,
+            heldLifetime: TimeInterval = 7 * 24 * 3600, laneCount: Int = 64
+        ) {
+            self.heldLifetime = heldLifetime
+            self.windowLength = windowLength
+            self.defaultTemplate = defaultTemplate
+            self.laneCount = laneCount
+        }
+    }
+
+    public let configuration: Configuration
+    private let encoder = GraphMessageEncoder()
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+    }
+
+    public func enqueue(_ messages: [OutboundMessage], in database: Database, now: Date) throws {
+        for message in messages {
+            try self.insert(message, fallbackOf: nil, in: database, now: now)
+        }
+    }
+
+    /// Inserts one row; a message that breaks Meta's limits is stored as `invalid` with the reason, never sent.
+    @discardableResult
+    func insert(_ message: OutboundMessage, fallbackOf original: Int64?, in database: Database, now: Date) throws
+        -> Int64
+    {
+        var state = OutboundState.queued
+        var lastError: String?
+        do {
+            try self.encoder.validate(message)
+        } catch {
+            state = .invalid
+            lastError = error.description
+        }
+        try database.run(
+            """
+            INSERT INTO outbound_messages (recipient, lane, kind, payload, state, attempts, next_attempt_at,
+                last_error, fallback_of, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(message.to), .int(Self.lane(of: message.to, laneCount: self.configuration.laneCount)),
+                .text(message.payload.kindName), .text(try Self.encodePayload(message)), .text(state.rawValue),
+                .real(now.timeIntervalSince1970), .optional(lastError), original.map { .integer($0) } ?? .null,
+                .real(now.timeIntervalSince1970), .real(now.timeIntervalSince1970),
+            ])
+        return database.lastInsertRowID
+    }
+
+    /// The number of messages waiting to be sent (queued or in flight).
+    public func pendingCount(in database: Database) throws -> Int {
+        try database.queryFirst(
+            "SELECT count(*) FROM outbound_messages WHERE state IN ('queued', 'sending')"
+        ) { $0.int(0) } ?? 0
+    }
+
+    /// A stable lane for `recipient` (FNV-1a over its UTF-8), so a recipient's messages always share one lane.
+    static func lane(of recipient: String, laneCount: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in recipient.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return Int(hash % UInt64(max(1, laneCount)))
+    }
+
+    static func encodePayload(_ message: OutboundMessage) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(message), as: UTF8.self)
+    }
+
+    static func decodePayload(_ text: String) throws -> OutboundMessage {
+        try JSONDecoder().decode(OutboundMessage.self, from: Data(text.utf8))
+    }
+}

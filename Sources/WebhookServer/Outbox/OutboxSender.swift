@@ -1,0 +1,352 @@
+import Foundation
+import Storage
+import Synchronization
+
+/// Delivers the outbox through the Graph API: worker threads pull due messages (in order per recipient),
+/// respect the global rate and per-recipient pacing, and send them, recording each outcome as `RetryPolicy`
+/// decides. Outside the 24-hour window a message is replaced by its own `fallbackTemplate`; one without
+/// is held, the configured default template tells the contact once that something is waiting, and the held
+/// messages go out when the contact writes again.
+///
+/// Rows survive restarts. A row left `sending` by a crash is sent again, so a crash in the instant after
+/// Meta accepted a message and before its wamid was committed can deliver that message twice; the Cloud
+/// API offers no idempotency key to prevent it.
+///
+/// ```swift
+/// curl_global_init(Int(CURL_GLOBAL_DEFAULT))  // once, in main, before any GraphClient exists
+/// let outbox = Outbox(configuration: .init(defaultTemplate: template))
+/// let writer = try DatabaseWriter(path: path, migrators: [Outbox.migrator /* , ... */])
+/// let sender = OutboxSender(
+///     configuration: .init(phoneNumberID: phoneNumberID), outbox: outbox, writer: writer,
+///     makeTransport: { _ in GraphClient(configuration: .init(baseURL: apiBase, accessToken: token)) },
+///     metrics: OutboxMetrics { result in sends.increment(label: result.rawValue) }, log: log)
+/// sender.start()
+/// // after each commit that queued messages (the dispatcher's transaction):
+/// sender.wake()
+/// // on shutdown, after the HTTP server stopped:
+/// sender.stop()
+/// ```
+public final class OutboxSender: Sendable {
+    /// How the sender behaves.
+    public struct Configuration: Sendable {
+        /// Our WhatsApp business phone number id: messages are posted to `/{phoneNumberID}/messages`.
+        public var phoneNumberID: String
+        /// Worker threads; each owns one transport and a share of the recipients.
+        public var workerCount: Int
+        /// The global rate limit (Meta's default is 80 messages/s per business number).
+        public var messagesPerSecond: Double
+        /// Messages to one recipient allowed back to back before pacing applies.
+        public var recipientBurst: Int
+        /// The sustained gap between messages to one recipient once the burst is spent.
+        public var recipientInterval: TimeInterval
+        public var retryPolicy: RetryPolicy
+        /// Rows fetched per pass.
+        public var batchSize: Int
+        /// The longest a worker sleeps without being woken.
+        public var idlePoll: TimeInterval
+
+        public init(
+            phoneNumberID: String, workerCount: Int = 4, messagesPerSecond: Double = 80, recipientBurst: Int = 5,
+            recipientInterval: TimeInterval = 6, retryPolicy: RetryPolicy = RetryPolicy(), batchSize: Int = 32,
+            idlePoll: TimeInterval = 1
+        ) {
+            self.phoneNumberID = phoneNumberID
+            self.workerCount = max(1, workerCount)
+            self.messagesPerSecond = messagesPerSecond
+            self.recipientBurst = recipientBurst
+            self.recipientInterval = recipientInterval
+            self.retryPolicy = retryPolicy
+            self.batchSize = batchSize
+            self.idlePoll = idlePoll
+        }
+    }
+
+    public let configuration: Configuration
+    private let outbox: Outbox
+    private let writer: DatabaseWriter
+    private let transports: [any GraphTransport]
+    private let clock: @Sendable () -> Date
+    private let random: @Sendable () -> Double
+    private let sleepers: [any OutboxSleeper]
+    private let metrics: OutboxMetrics
+    private let log: @Sendable (String) -> Void
+    private let encoder = GraphMessageEncoder()
+    private let globalBucket: Mutex<TokenBucket?> = Mutex(nil)
+    /// One pacer per worker: each worker serves its own recipients.
+    private let pacers: Mutex<[RecipientPacer]>
+    private let running = Mutex(RunState())
+    private let cachedPendingCount = Mutex(0)
+
+    private struct RunState {
+        var stopping = false
+        var workers: [Thread] = []
+        var finished: [DispatchSemaphore] = []
+    }
+
+    /// - Parameters:
+    ///   - makeTransport: called once per worker (index `0..<workerCount`); give each its own `GraphClient`.
+    ///   - clock: the current time; inject a fixed or stepped clock in tests.
+    ///   - random: values in `0..<1` for retry jitter.
+    ///   - makeSleeper: how each worker waits; `ConditionSleeper` in production.
+    ///   - log: receives one key=value line per event, recipients masked, no secrets.
+    public init(
+        configuration: Configuration, outbox: Outbox, writer: DatabaseWriter,
+        makeTransport: (Int) -> any GraphTransport,
+        clock: @escaping @Sendable () -> Date = { Date() },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        makeSleeper: () -> any OutboxSleeper = { ConditionSleeper() },
+        metrics: OutboxMetrics = .none,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.configuration = configuration
+        self.outbox = outbox
+        self.writer = writer
+        self.transports = (0..<configuration.workerCount).map(makeTransport)
+        self.clock = clock
+        self.random = random
+        self.sleepers = (0..<configuration.workerCount).map { _ in makeSleeper() }
+        self.metrics = metrics
+        self.log = log
+        self.pacers = Mutex(
+            Array(
+                repeating: RecipientPacer(
+                    burst: configuration.recipientBurst, interval: configuration.recipientInterval),
+                count: configuration.workerCount))
+    }
+
+    /// Starts the worker threads. Call once, after `curl_global_init` in `main`.
+    public func start() {
+        self.running.withLock { state in
+            precondition(state.workers.isEmpty, "Invalid state: OutboxSender.start() called twice")
+            for worker in 0..<self.configuration.workerCount {
+                let finished = DispatchSemaphore(value: 0)
+                let thread = Thread { [self] in
+                    self.runWorker(worker)
+                    finished.signal()
+                }
+                thread.name = "loket-outbox-\(worker)"
+                state.workers.append(thread)
+                state.finished.append(finished)
+            }
+            state.workers.forEach { $0.start() }
+        }
+    }
+
+    /// Wakes every worker to look for due messages now; call after committing new outbox rows.
+    public func wake() {
+        self.sleepers.forEach { $0.wake() }
+    }
+
+    /// Stops the workers after their current send and waits for them to finish.
+    public func stop() {
+        let finished = self.running.withLock { state -> [DispatchSemaphore] in
+            state.stopping = true
+            return state.finished
+        }
+        self.wake()
+        finished.forEach { $0.wait() }
+    }
+
+    private var isStopping: Bool { self.running.withLock { $0.stopping } }
+
+    /// Messages waiting to be sent, as counted after the workers' latest pass (at most about `idlePoll`
+    /// old); reading it never touches the database, so a metrics endpoint may call it on any thread.
+    public var pendingCount: Int {
+        self.cachedPendingCount.withLock { $0 }
+    }
+
+    /// Counts the pending messages now and caches the figure for `pendingCount`.
+    @discardableResult
+    public func refreshPendingCount() -> Int {
+        guard let count = try? self.writer.read({ try self.outbox.pendingCount(in: $0) }) else {
+            return self.pendingCount
+        }
+        self.cachedPendingCount.withLock { $0 = count }
+        return count
+    }
+
+    private func runWorker(_ worker: Int) {
+        while !self.isStopping {
+            let next = self.runDue(worker: worker)
+            if worker == 0 {
+                self.refreshPendingCount()
+            }
+            if self.isStopping { break }
+            let now = self.clock()
+            let latest = now.addingTimeInterval(self.configuration.idlePoll)
+            let deadline = min(next ?? latest, latest)
+            if deadline > now {
+                self.sleepers[worker].sleep(until: deadline)
+            }
+        }
+    }
+
+    /// Sends what is due now for `worker` and returns when there will be more to do (`nil`: nothing pending).
+    ///
+    /// The worker threads call it in a loop; tests call it directly instead of `start()`. Never call it for a
+    /// worker whose thread is running: the two would send the same row.
+    @discardableResult
+    public func runDue(worker: Int = 0) -> Date? {
+        let now = self.clock()
+        let count = self.configuration.workerCount
+        do {
+            let due = try self.writer.read { database in
+                try self.outbox.dueMessages(
+                    worker: worker, of: count, now: now, limit: self.configuration.batchSize, in: database)
+            }
+            for pending in due {
+                if self.isStopping { return now }
+                let isPaced = !pending.message.payload.isMarkRead
+                if isPaced, let slot = self.pacers.withLock({ $0[worker].nextSlot(for: pending.message.to, now: now) })
+                {
+                    try self.writer.write { try self.outbox.postpone(pending.id, until: slot, in: $0) }
+                    continue
+                }
+                if let later = self.takeGlobalToken(now: now) {
+                    return later
+                }
+                if isPaced {
+                    self.pacers.withLock { $0[worker].recordSend(to: pending.message.to, now: now) }
+                }
+                try self.send(pending, worker: worker)
+            }
+            if due.count == self.configuration.batchSize {
+                return now
+            }
+            return try self.writer.read { database in
+                try self.outbox.nextDueDate(worker: worker, of: count, in: database)
+            }
+        } catch {
+            self.log("event=outbox_error worker=\(worker) error=\"\(error)\"")
+            return now.addingTimeInterval(1)
+        }
+    }
+
+    private func takeGlobalToken(now: Date) -> Date? {
+        self.globalBucket.withLock { bucket in
+            var current =
+                bucket
+                ?? TokenBucket(
+                    capacity: max(1, self.configuration.messagesPerSecond),
+                    ratePerSecond: self.configuration.messagesPerSecond, now: now)
+            defer { bucket = current }
+            return current.take(now: now)
+        }
+    }
+
+    private func send(_ pending: PendingMessage, worker: Int) throws {
+        let now = self.clock()
+        let original = pending.message
+        let contact = try self.writer.read { try self.outbox.contact(original.to, in: $0) }
+        if contact.isUndeliverable && !original.payload.isMarkRead {
+            let reason = "the contact cannot receive WhatsApp messages (131026): \(contact.undeliverableReason ?? "")"
+            try self.writer.write {
+                try self.outbox.markFailed(pending.id, reason: reason, codes: [131026], now: now, in: $0)
+            }
+            self.report(.undeliverable, pending, detail: "reason=contact_undeliverable")
+            return
+        }
+        var message = original
+        var asTemplate = false
+        let windowOpen = contact.isWindowOpen(at: now, length: self.outbox.configuration.windowLength)
+        if !original.payload.isAllowedOutsideWindow && (pending.sendAsTemplate || !windowOpen) {
+            if original.fallbackTemplate == nil, self.outbox.configuration.defaultTemplate != nil {
+                let notified = try self.writer.write {
+                    try self.outbox.holdOutsideWindow(pending.id, recipient: original.to, now: now, in: $0)
+                }
+                self.report(.held, pending, detail: "notice_queued=\(notified)")
+                return
+            }
+            guard let template = original.fallbackTemplate else {
+                let reason = "outside the 24-hour window and no template is configured to replace the message"
+                try self.writer.write {
+                    try self.outbox.markFailed(pending.id, reason: reason, codes: [], now: now, in: $0)
+                }
+                self.report(.failed, pending, detail: "reason=outside_window_no_template")
+                return
+            }
+            message = OutboundMessage(to: original.to, payload: .template(template))
+            asTemplate = true
+        }
+        let body: GraphJSON
+        do {
+            body = try self.encoder.encode(message)
+        } catch {
+            try self.writer.write {
+                try self.outbox.markInvalid(pending.id, reason: error.description, now: now, in: $0)
+            }
+            self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
+            return
+        }
+        try self.writer.write { try self.outbox.markSending(pending.id, now: now, in: $0) }
+        let outcome: GraphSendOutcome
+        do {
+            let response = try self.transports[worker].perform(
+                .post("/\(self.configuration.phoneNumberID)/messages", json: body))
+            outcome = .classify(response)
+        } catch {
+            outcome = .unreachable(error)
+        }
+        let after = self.clock()
+        let attempts = pending.attempts + 1
+        let isTemplate = asTemplate || message.payload.isTemplate
+        let decision = self.configuration.retryPolicy.decide(
+            after: outcome, attempts: attempts, queuedAt: pending.queuedAt, isTemplate: isTemplate, now: after,
+            jitter: self.random())
+        try self.record(decision, for: pending, asTemplate: asTemplate, attempts: attempts, now: after)
+    }
+
+    private func record(
+        _ decision: RetryPolicy.Decision, for pending: PendingMessage, asTemplate: Bool, attempts: Int, now: Date
+    ) throws {
+        let id = pending.id
+        let outbox = self.outbox
+        let template = asTemplate ? " template=1" : ""
+        switch decision {
+        case .recordSent(let wamid):
+            try self.writer.write { try outbox.markSent(id, wamid: wamid, asTemplate: asTemplate, now: now, in: $0) }
+            self.report(.sent, pending, detail: "attempts=\(attempts)\(template) wamid=\(wamid)")
+        case .retry(let date, let reason):
+            try self.writer.write {
+                try outbox.scheduleRetry(id, at: date, reason: reason, codes: [], now: now, in: $0)
+            }
+            let delay = Int(date.timeIntervalSince(now).rounded())
+            self.report(.retried, pending, detail: "attempts=\(attempts) retry_in_s=\(delay) error=\"\(reason)\"")
+        case .recordFailed(let reason, let codes):
+            try self.writer.write { try outbox.markFailed(id, reason: reason, codes: codes, now: now, in: $0) }
+            self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
+        case .flagUndeliverable(let reason, let codes):
+            try self.writer.write { database in
+                try outbox.markFailed(id, reason: reason, codes: codes, now: now, in: database)
+                try outbox.flagUndeliverable(pending.message.to, reason: reason, at: now, in: database)
+            }
+            self.report(.undeliverable, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
+        case .alertOperator(let reason, let codes):
+            try self.writer.write { try outbox.markFailed(id, reason: reason, codes: codes, now: now, in: $0) }
+            self.log(
+                "event=operator_alert alert=graph_token_invalid action=\"renew WHATSAPP_ACCESS_TOKEN\" error=\"\(reason)\""
+            )
+            self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
+        case .sendTemplateInstead:
+            try self.writer.write {
+                try outbox.switchToTemplate(id, reason: "outside the 24-hour window (131047)", now: now, in: $0)
+            }
+            self.report(.templateSwitched, pending, detail: "attempts=\(attempts)")
+        }
+    }
+
+    private func report(_ result: OutboxMetrics.SendResult, _ pending: PendingMessage, detail: String) {
+        self.metrics.sendRecorded(result)
+        self.log(
+            "event=outbox_send result=\(result.rawValue) id=\(pending.id) to=\(Self.mask(pending.message.to)) "
+                + "kind=\(pending.message.payload.kindName) \(detail)")
+    }
+
+    /// A recipient for logs: the first four and last two characters, the rest masked.
+    static func mask(_ recipient: String) -> String {
+        let characters = Array(recipient)
+        guard characters.count > 6 else { return String(repeating: "*", count: characters.count) }
+        return String(characters.prefix(4)) + String(repeating: "*", count: characters.count - 6)
+            + String(characters.suffix(2))
+    }
+}

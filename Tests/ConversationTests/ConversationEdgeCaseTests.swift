@@ -1,0 +1,150 @@
+import Foundation
+import Intents
+import Testing
+
+@testable import Conversation
+
+/// Repeated events, stale taps and oversized messages.
+struct ConversationEdgeCaseTests {
+    @Test func repeatedTicketClosedDoesNotStartASecondSurvey() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
+        _ = chat.event(.ticketClosed(ticket: 9))
+        _ = chat.tap("survey.4")
+        let effects = chat.event(.ticketClosed(ticket: 9))
+        #expect(effects.isEmpty)
+        #expect(chat.state.step == .survey(SurveyProgress(ticket: 9, answers: [4], comment: false)))
+        #expect(chat.state.suspended.isEmpty)
+    }
+
+    @Test func repeatedFeedbackRequestReplacesTheEarlierOne() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.event(.staffRequestedFeedback(ticket: 9, text: "Kirim akta."))
+        _ = chat.event(.staffRequestedFeedback(ticket: 9, text: "Kirim akta dan NIB."))
+        #expect(chat.state.step == .feedback(ticket: 9, request: "Kirim akta dan NIB."))
+        #expect(chat.state.suspended.isEmpty)
+    }
+
+    @Test func tapOnAnEarlierButtonAfterAPauseAnswersThatQuestion() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        chat.now = chat.now.addingTimeInterval(2 * 3600)
+        _ = chat.type("halo", .greeting)
+        _ = chat.tap("phone.self")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("left the intake: \(chat.state.step)")
+            return
+        }
+        #expect(draft.stage == .consent)
+        #expect(draft.answers["director_phone"] == "+6281234567890")
+    }
+
+    @Test func documentAfterAPauseStillGoesToTheChecklist() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        chat.now = chat.now.addingTimeInterval(2 * 3600)
+        _ = chat.type("halo", .greeting)
+        let effects = chat.pdf("m1", "ktp.pdf")
+        #expect(render(effects) == "⚙ fetchMedia m1 for ktp_direktur")
+    }
+
+    @Test func summaryTooLongForAnInteractiveMessageGoesFirstAsText() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.konsultasi")
+        _ = chat.type(String(repeating: "Bagaimana cara mengunggah dokumen penawaran? ", count: 30))
+        let effects = chat.tap("consent.yes")
+        let texts = sentTexts(effects)
+        #expect(texts.count == 2)
+        #expect(texts[0].hasPrefix("Ringkasan permohonan Anda:"))
+        #expect(texts[0].hasSuffix("Kirim permohonan ini?"))
+        #expect(texts[1] == "Kirim permohonan ini?\n\n(Atau balas dengan angka 1–3.)")
+        #expect(offeredIDs(effects) == ["summary.confirm", "summary.change", "summary.cancel"])
+    }
+
+    @Test func consentIsAskedOnceAcrossRequests() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.konsultasi")
+        _ = chat.type("Bagaimana cara mendaftar?")
+        _ = chat.tap("consent.yes")
+        _ = chat.tap("summary.confirm")
+        _ = chat.event(.ticketOpened(number: 1))
+        _ = chat.tap("menu.pengaduan")
+        _ = chat.type("Telepon helpdesk tidak diangkat")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("left the intake: \(chat.state.step)")
+            return
+        }
+        #expect(draft.stage == .summary)
+    }
+
+    @Test func stateSurvivesAJSONRoundTrip() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.event(.ticketClosed(ticket: 4))
+        _ = chat.tap("survey.2")
+        let data = try JSONEncoder().encode(chat.state)
+        let decoded = try JSONDecoder().decode(ConversationState.self, from: data)
+        #expect(decoded == chat.state)
+    }
+
+    @Test func replyButtonsAndRowsStayWithinWhatsAppLimits() throws {
+        let catalogue = try Fixtures.catalogue()
+        for fixture in StepFixture.allCases {
+            var chat = try fixture.make()
+            for language in Language.allCases {
+                chat.state.language = language
+                let effects = chat.type("?")
+                for case .send(let reply) in effects {
+                    switch reply {
+                    case .text(let text):
+                        #expect(text.count <= 4096)
+                    case .buttons(let body, let buttons):
+                        #expect(body.count <= 1024)
+                        #expect((1...3).contains(buttons.count))
+                        #expect(buttons.allSatisfy { $0.title.count <= 20 }, "\(fixture) \(buttons)")
+                    case .list(let body, let label, let sections):
+                        let rows = sections.flatMap(\.rows)
+                        #expect(body.count <= 1024)
+                        #expect(label.count <= 20)
+                        #expect((1...10).contains(rows.count))
+                        #expect(rows.allSatisfy { $0.title.count <= 24 && ($0.description?.count ?? 0) <= 72 })
+                    }
+                }
+            }
+        }
+        #expect(catalogue.menu.count <= 10)
+    }
+
+    @Test func typingPartOfAMenuTitlePicksThatRow() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("menu")
+        _ = chat.type("Reset password")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("no intake: \(chat.state.step)")
+            return
+        }
+        #expect(draft.serviceID == "reset_password")
+    }
+
+    @Test func typingAWordSharedByManyOptionsPicksNone() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
+        _ = chat.event(.ticketClosed(ticket: 2))
+        _ = chat.type("puas")
+        #expect(chat.state.step == .survey(SurveyProgress(ticket: 2)))
+        #expect(chat.state.invalidAnswers == 1)
+    }
+
+    @Test func kembaliInTheSurveyAsksThePreviousQuestionAgain() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
+        _ = chat.event(.ticketClosed(ticket: 2))
+        _ = chat.tap("survey.4")
+        _ = chat.tap("survey.1")
+        let effects = chat.type("kembali")
+        #expect(chat.state.step == .survey(SurveyProgress(ticket: 2, answers: [4], comment: false)))
+        #expect(sentTexts(effects).first?.hasPrefix("(2/8) Penanganan") == true)
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Intents
+import Testing
+
+@testable import Conversation
+
+struct ConversationReducerTests {
+    @Test func registrationWithTwoPDFsTakesAtMostNineProviderMessages() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("halo", .greeting)
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        _ = chat.pdf("m2", "npwp.pdf")
+        _ = chat.stored("m2", "npwp.pdf")
+        let effects = chat.tap("summary.confirm")
+        let request = try #require(
+            effects.compactMap { effect -> TicketRequest? in
+                if case .openTicket(let request) = effect { return request }
+                return nil
+            }.first)
+        print("messages sent by the provider to open a registration ticket with two PDFs: \(chat.sentByProvider)")
+        #expect(chat.sentByProvider <= 9)
+        #expect(request.attachments.map(\.requirementID) == ["ktp_direktur", "npwp_perusahaan"])
+        #expect(request.companyName == "PT Maju Jaya")
+        #expect(request.directorPhone == "+6281234567890")
+        #expect(request.description.hasPrefix("Permohonan Registrasi dan Verifikasi Berkas atas nama PT Maju Jaya."))
+        let opened = chat.event(.ticketOpened(number: 1259))
+        #expect(sentTexts(opened).first?.contains("#1259") == true)
+        #expect(chat.state.step == .idle)
+    }
+
+    @Test func everyServiceFormCanBeCompletedWithValidAnswers() throws {
+        let catalogue = try Fixtures.catalogue()
+        for service in catalogue.services {
+            var chat = Transcript(catalogue: catalogue)
+            _ = chat.type("menu", .menu)
+            _ = chat.tap("menu.\(service.id)")
+            var guardCount = 0
+            var opened = false
+            while !opened && guardCount < 40 {
+                guardCount += 1
+                guard case .intake(let draft) = chat.state.step else {
+                    Issue.record("\(service.id): left the intake at \(chat.state.step)")
+                    break
+                }
+                var effects: [Effect] = []
+                switch draft.stage {
+                case .field(let index, _):
+                    let field = service.fields[index]
+                    switch field.validator {
+                    case .companyName: effects = chat.type("Maju Jaya")
+                    case .businessForm: effects = chat.tap("form.PT")
+                    case .phone: effects = chat.type("0812-3456-7890")
+                    case .npwp: effects = chat.type("01.234.567.8-901.000")
+                    case .nip: effects = chat.type("198501012010011001")
+                    case .npwpOrNip: effects = chat.type("012345678901000")
+                    case .kodeTender: effects = chat.type("12345678")
+                    case .freeText: effects = chat.type("Tidak bisa mengunggah dokumen penawaran")
+                    case .choice: effects = chat.type("1")
+                    }
+                case .consent: effects = chat.tap("consent.yes")
+                case .documents:
+                    let missing = service.requiredDocuments(for: draft.businessForm).filter {
+                        draft.documents[$0.id] == nil
+                    }
+                    let media = "m\(guardCount)"
+                    _ = chat.pdf(media, "\(missing[0].id).pdf")
+                    effects = chat.stored(media, "\(missing[0].id).pdf")
+                case .summary: effects = chat.tap("summary.confirm")
+                case .submitting: opened = true
+                case .choosingChange, .editingDescription:
+                    Issue.record("\(service.id): unexpected stage \(draft.stage)")
+                    opened = true
+                }
+                #expect(!sentTexts(effects).contains { $0.contains("{") }, "\(service.id): unfilled placeholder")
+            }
+            #expect(opened, "\(service.id) did not reach submission")
+        }
+    }
+
+    @Test func companyWithoutFormAsksTheBusinessForm() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("menu", .menu)
+        _ = chat.tap("menu.registrasi")
+        let effects = chat.type("Maju Jaya")
+        #expect(offeredIDs(effects).contains("form.Perorangan"))
+    }
+
+    @Test func invalidPhoneIsExplainedAndAskedAgain() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        let effects = chat.type("12345")
+        #expect(sentTexts(effects).first?.hasPrefix("Nomor itu bukan nomor HP Indonesia yang valid.") == true)
+        #expect(offeredIDs(effects) == ["phone.self"])
+    }
+
+    @Test func thirdInvalidAnswerGivesAnExampleAndOffersStaff() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.type("12345")
+        _ = chat.type("999")
+        let effects = chat.type("abc")
+        #expect(sentTexts(effects).first?.contains("Contoh: 0812 3456 7890") == true)
+        #expect(offeredIDs(effects) == ["global.human", "global.menu"])
+    }
+
+    @Test func photoOfADocumentIsRefusedPolitely() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        let effects = chat.message(
+            .document(mediaID: "x", filename: "ktp.jpg", mimeType: "image/jpeg", size: 10, sha256: nil, caption: nil))
+        #expect(sentTexts(effects).first?.hasPrefix("Maaf, ktp.jpg adalah foto.") == true)
+        #expect(!effects.contains { if case .fetchMedia = $0 { return true } else { return false } })
+    }
+
+    @Test func oversizedPDFIsRefusedBeforeDownload() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        let effects = chat.pdf("big", "ktp.pdf", size: 5_000_000)
+        #expect(sentTexts(effects).first?.hasPrefix("Maaf, ktp.pdf lebih besar dari 4 MB.") == true)
+    }
+
+    @Test func petugasHandsOffWithTheCollectedIntake() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        let effects = chat.type("petugas")
+        guard case .handOff(let request) = effects.first else {
+            Issue.record("no hand-off: \(effects)")
+            return
+        }
+        #expect(request.collected?.companyName == "PT Maju Jaya")
+        #expect(chat.state.step == .handingOff(pending: []))
+    }
+
+    @Test func staffResolutionThenBelumReopensWithTheMessage() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.event(.ticketResolved(ticket: 7, note: "Berkas sudah diverifikasi"))
+        _ = chat.tap("resolve.no.7")
+        let effects = chat.type("Akun saya belum aktif")
+        #expect(effects.first == .reopen(ticket: 7, message: "Akun saya belum aktif"))
+    }
+
+    @Test func surveyRequiresACommentAfterALowAnswer() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
+        _ = chat.event(.ticketClosed(ticket: 7))
+        _ = chat.type("1")
+        for _ in 2...8 { _ = chat.tap("survey.4") }
+        #expect(
+            chat.state.step == .survey(SurveyProgress(ticket: 7, answers: [1, 4, 4, 4, 4, 4, 4, 4], comment: true)))
+        let effects = chat.type("Respon lambat sekali")
+        guard case .submitSurvey(let submission) = effects.first else {
+            Issue.record("no survey: \(effects)")
+            return
+        }
+        #expect(submission.comment == "Respon lambat sekali")
+        #expect(submission.answers.map(\.value) == [1, 4, 4, 4, 4, 4, 4, 4])
+    }
+
+    @Test func statusAnswersOnlyTheContactsOwnTickets() throws {
+        let ticket = TicketSummary(
+            number: 12, title: "Konsultasi SPSE", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let effects = chat.type("cek tiket 99", .checkStatus, entities: Entities(ticketNumber: 99))
+        #expect(sentTexts(effects) == ["Tiket #99 tidak ditemukan di antara tiket Anda."])
+    }
+
+    @Test func longTextsAreSplitUnderTheLimit() {
+        let text = String(repeating: "Kalimat panjang sekali. ", count: 400)
+        let parts = TextSplitter.split(text)
+        #expect(parts.count == 3)
+        #expect(parts.allSatisfy { $0.count <= 4096 && $0.hasSuffix(".") })
+    }
+}
+
+extension SurveyProgress {
+    init(ticket: Int, answers: [Int], comment: Bool) {
+        self.init(ticket: ticket)
+        self.answers = answers.enumerated().map { SurveyAnswer(questionID: "q\($0.offset + 1)", value: $0.element) }
+        self.askingComment = comment
+    }
+}

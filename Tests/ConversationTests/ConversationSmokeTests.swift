@@ -1,9 +1,0 @@
-import Testing
-
-@testable import Conversation
-
-struct ConversationSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}

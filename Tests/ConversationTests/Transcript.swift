@@ -1,0 +1,163 @@
+import Foundation
+import Intents
+import Testing
+
+@testable import Conversation
+
+/// A compact transcript driver: feed events, collect effects, keep the state.
+struct Transcript {
+    var state = ConversationState()
+    var context: ConversationContext
+    var sentByProvider = 0
+    var now: Date
+    private var messageCounter = 0
+
+    init(catalogue: DialogCatalogue, openTickets: [TicketSummary] = [], survey: SurveyDefinition? = nil) {
+        now = Date(timeIntervalSince1970: 1_795_000_000)
+        context = ConversationContext(
+            now: now, catalogue: catalogue, waID: "6281234567890", profileName: "Budi", openTickets: openTickets,
+            survey: survey)
+    }
+
+    mutating func event(_ event: ConversationEvent) -> [Effect] {
+        context.now = now
+        let (next, effects) = ConversationReducer.reduce(state: state, event: event, context: context)
+        state = next
+        return effects
+    }
+
+    mutating func message(_ kind: InboundChatMessage.Kind) -> [Effect] {
+        sentByProvider += 1
+        messageCounter += 1
+        return event(.messageReceived(InboundChatMessage(id: "wamid.\(messageCounter)", kind: kind)))
+    }
+
+    mutating func type(
+        _ text: String, _ intent: Intent = .unknown, confidence: Double = 0.9, entities: Entities = Entities()
+    ) -> [Effect] {
+        message(.text(text, Classification(intent: intent, confidence: confidence, entities: entities)))
+    }
+
+    mutating func tap(_ id: String) -> [Effect] {
+        message(.buttonReply(id: id, title: id))
+    }
+
+    mutating func pdf(_ mediaID: String, _ filename: String, size: Int = 200_000) -> [Effect] {
+        message(
+            .document(
+                mediaID: mediaID, filename: filename, mimeType: "application/pdf", size: size, sha256: nil, caption: nil
+            ))
+    }
+
+    mutating func stored(_ mediaID: String, _ filename: String) -> [Effect] {
+        event(
+            .documentStored(
+                mediaID: mediaID,
+                document: StoredDocument(
+                    sha256: "h-" + mediaID, filename: filename, size: 200_000, mimeType: "application/pdf")))
+    }
+}
+
+/// The text of every message an effect list sends.
+func sentTexts(_ effects: [Effect]) -> [String] {
+    effects.compactMap {
+        guard case .send(let reply) = $0 else { return nil }
+        switch reply {
+        case .text(let text): return text
+        case .buttons(let body, _): return body
+        case .list(let body, _, _): return body
+        }
+    }
+}
+
+/// The ids of every button or row an effect list offers.
+func offeredIDs(_ effects: [Effect]) -> [String] {
+    effects.flatMap { effect -> [String] in
+        guard case .send(let reply) = effect else { return [] }
+        switch reply {
+        case .text: return []
+        case .buttons(_, let buttons): return buttons.map(\.id)
+        case .list(_, _, let sections): return sections.flatMap(\.rows).map(\.id)
+        }
+    }
+}
+
+enum Fixtures {
+    static var dialogsDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Dialogs")
+    }
+
+    static func catalogue() throws -> DialogCatalogue {
+        try DialogCatalogue.load(dialogsDirectory: dialogsDirectory)
+    }
+
+    static let survey = SurveyDefinition(
+        version: 1,
+        scale: [
+            .init(value: 1, text: LocalizedText(id: "Tidak memuaskan", en: "Not satisfactory")),
+            .init(value: 2, text: LocalizedText(id: "Kurang memuaskan", en: "Less satisfactory")),
+            .init(value: 3, text: LocalizedText(id: "Memuaskan", en: "Satisfactory")),
+            .init(value: 4, text: LocalizedText(id: "Sangat memuaskan", en: "Very satisfactory")),
+        ],
+        questions: (1...8).map {
+            .init(
+                id: "q\($0)", sectionTitle: LocalizedText(id: "Penanganan", en: "Handling"),
+                text: LocalizedText(id: "Pertanyaan \($0)?", en: "Question \($0)?"))
+        },
+        commentRequiredAtOrBelow: 2)
+}
+
+/// One line (or block) per effect, compact enough to compare whole transcripts in tests.
+func render(_ effects: [Effect]) -> String {
+    effects.map(render).joined(separator: "\n")
+}
+
+func render(_ effect: Effect) -> String {
+    switch effect {
+    case .send(.text(let text)):
+        return "› " + text
+    case .send(.buttons(let body, let buttons)):
+        return "› " + body + "\n  " + buttons.map { "[\($0.title)]" }.joined(separator: " ")
+    case .send(.list(let body, let label, let sections)):
+        let rows = sections.flatMap(\.rows).map { row in
+            "  - \(row.title)" + (row.description.map { " · \($0)" } ?? "")
+        }
+        return (["› " + body, "  ≡ \(label)"] + rows).joined(separator: "\n")
+    case .openTicket(let request):
+        let files = request.attachments.map { "\($0.requirementID ?? "-")=\($0.document.filename)" }
+        return "⚙ openTicket \(request.title) | \(request.companyName ?? "-") | \(request.directorPhone ?? "-") | "
+            + files.joined(separator: ",")
+    case .appendToTicket(let number, let message):
+        return "⚙ appendToTicket #\(number): \(message.text)"
+    case .attachToTicket(let number, let attachment):
+        return "⚙ attachToTicket #\(number): \(attachment.document.filename)"
+    case .fetchMedia(let request):
+        switch request.purpose {
+        case .intake(let requirement): return "⚙ fetchMedia \(request.mediaID) for \(requirement)"
+        case .ticket(let number): return "⚙ fetchMedia \(request.mediaID) for #\(number)"
+        }
+    case .recordConsent(let record):
+        return "⚙ recordConsent \(record.version) \(record.language.rawValue)"
+    case .handOff(let request):
+        return "⚙ handOff \(request.reason) ticket=\(request.ticket.map(String.init) ?? "-") collected="
+            + (request.collected?.serviceID ?? "-")
+    case .provideFeedback(let ticket):
+        return "⚙ provideFeedback #\(ticket)"
+    case .confirmResolution(let ticket):
+        return "⚙ confirmResolution #\(ticket)"
+    case .reopen(let ticket, let message):
+        return "⚙ reopen #\(ticket): \(message)"
+    case .submitSurvey(let submission):
+        return "⚙ submitSurvey #\(submission.ticket) \(submission.answers.map(\.value)) \(submission.comment ?? "-")"
+    case .schedule(let timer, let at):
+        return "⚙ schedule \(timer) at \(Int(at.timeIntervalSince1970))"
+    case .cancelTimer(let timer):
+        return "⚙ cancelTimer \(timer)"
+    }
+}
+
+/// Compares the rendered effects of one exchange with the expected transcript text.
+func check(_ effects: [Effect], _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(render(effects) == expected, sourceLocation: sourceLocation)
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import Intents
+
+struct IntentDataTests {
+    @Test func namesTheFileAndLineOfAMalformedSlangLine() {
+        #expect(
+            throws: IntentDataError.malformedLine(file: "slang.tsv", line: 3, reason: "expected 'word<TAB>replacement'")
+        ) {
+            try IntentData.parsePairs(
+                IntentData.contentLines(of: "# c\nsy\tsaya\ngmn\n"), file: "slang.tsv", singleWordKeys: true)
+        }
+    }
+
+    @Test func rejectsADuplicateSlangWord() {
+        let lines = IntentData.contentLines(of: "sy\tsaya\nsy\taku\n")
+        #expect(
+            throws: IntentDataError.malformedLine(
+                file: "slang.tsv", line: 2, reason: "'sy' is already defined on line 1")
+        ) {
+            try IntentData.parsePairs(lines, file: "slang.tsv", singleWordKeys: true)
+        }
+    }
+
+    @Test func rejectsAnUnknownIntentInARule() {
+        #expect(throws: IntentDataError.unknownIntent(file: "rules.tsv", line: 1, label: "bye")) {
+            try IntentData.parseRules(IntentData.contentLines(of: "exact\tdadah\tbye\n"), file: "rules.tsv")
+        }
+    }
+
+    @Test func rejectsAnUnknownRuleKind() {
+        #expect(throws: IntentDataError.self) {
+            try IntentData.parseRules(IntentData.contentLines(of: "\n\nsometimes\tya\n"), file: "rules.tsv")
+        }
+    }
+
+    @Test func rejectsTheSameTextLabelledTwoWays() {
+        let data = IntentData(
+            slang: ["gak": "tidak"], typos: [:], rules: [],
+            examples: [
+                IntentData.Example(text: "gak", intent: .deny, source: "examples/deny.txt:4"),
+                IntentData.Example(text: "tidak", intent: .cancel, source: "examples/cancel.txt:9"),
+            ])
+        #expect(
+            throws: IntentDataError.conflictingExample(
+                file: "examples/cancel.txt", line: 9, other: "examples/deny.txt:4")
+        ) {
+            try IntentRecognizer(data: data)
+        }
+    }
+
+    @Test func reportsAMissingDirectoryClearly() {
+        let missing = URL(fileURLWithPath: "/nonexistent/Dialogs")
+        #expect(throws: IntentDataError.unreadable(file: "slang.tsv", reason: "missing")) {
+            try IntentData.load(from: missing)
+        }
+    }
+
+    @Test func describesErrorsWithFileAndLine() {
+        let error = IntentDataError.malformedLine(file: "typos.tsv", line: 7, reason: "expected 'word<TAB>replacement'")
+        #expect(error.description == "typos.tsv:7: expected 'word<TAB>replacement'")
+    }
+
+    @Test func loadsTheShippedData() throws {
+        let data = try IntentData.load(from: IntentRecognizerTests.dialogs)
+        for intent in Intent.allCases {
+            #expect(data.examples.filter { $0.intent == intent }.count >= IntentData.minimumExamplesPerIntent)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import Intents
+
+struct IntentRecognizerTests {
+    static let dialogs = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Dialogs")
+    // Trained once for all tests; the recognizer is an immutable value.
+    static let recognizer = try! IntentRecognizer(dialogsDirectory: dialogs)
+
+    let now = ISO8601DateFormatter().date(from: "2026-12-03T09:00:00+07:00")!
+
+    private func intent(_ text: String) -> Intent {
+        Self.recognizer.classify(text, now: self.now).intent
+    }
+
+    @Test(arguments: [
+        ("ya", Intent.affirm), ("iya", .affirm), ("ok", .affirm), ("oke", .affirm), ("siap", .affirm),
+        ("betul", .affirm), ("👍", .affirm), ("tidak", .deny), ("gak", .deny), ("bukan", .deny),
+        ("ga jadi", .cancel), ("gak jadi", .cancel), ("batal", .cancel), ("makasih", .thanks), ("tq", .thanks),
+        ("🙏", .thanks), ("menu", .menu), ("mulai", .menu), ("kembali", .back), ("back", .back),
+        ("petugas", .human), ("cs", .human), ("admin manusia", .human),
+    ])
+    func readsShortRepliesAndGlobalCommands(_ text: String, _ expected: Intent) {
+        #expect(self.intent(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("english please", Intent.language), ("bahasa inggris", .language), ("pakai bahasa indonesia", .language),
+        ("jam buka", .hours), ("jam layanan", .hours), ("jam verifikasi", .hours), ("syarat", .requirements),
+        ("dokumen apa saja", .requirements), ("mau daftar", .createTicket), ("verif berkas", .createTicket),
+        ("reset password", .createTicket), ("lapor masalah", .createTicket),
+        ("tiket 1259 sdh diproses blm?", .checkStatus), ("bsk jam 10 bisa?", .schedule),
+        ("jadwal video call", .schedule), ("batalkan jadwal", .cancelBooking),
+    ])
+    func readsTheBriefsPhrasings(_ text: String, _ expected: Intent) {
+        #expect(self.intent(text) == expected)
+    }
+
+    @Test func readsTheAskAfterAGreeting() {
+        #expect(self.intent("assalamualaikum min, sy mau verif berkas utk CV kami") == .createTicket)
+        #expect(self.intent("selamat pagi kak, syarat verifikasi apa saja?") == .requirements)
+    }
+
+    @Test func readsAGreetingAlone() {
+        #expect(self.intent("assalamualaikum min") == .greeting)
+        #expect(self.intent("haloooo") == .greeting)
+    }
+
+    @Test func setsANegatedClauseAside() {
+        #expect(self.intent("saya tidak mau batal, mau ganti jadwal") == .schedule)
+        #expect(self.intent("bukan mau batal, tapi pindah jadwal") == .schedule)
+    }
+
+    @Test func readsThanksWithAReplyWordAsThanks() {
+        #expect(self.intent("oke makasih") == .thanks)
+    }
+
+    @Test func readsACancellationWithAnAppointmentAsCancelBooking() {
+        #expect(self.intent("ga jadi video call besok, batalin aja") == .cancelBooking)
+    }
+
+    @Test func readsDataAloneAsAnAnswer() {
+        #expect(self.intent("0812-3456-7890") == .unknown)
+        #expect(self.intent("PT. maju jaya") == .unknown)
+        #expect(self.intent("besok jam 10") == .schedule)
+        #expect(self.intent("#1259") == .checkStatus)
+    }
+
+    @Test func givesAConfidenceBetweenZeroAndOne() {
+        for text in ["ya", "mau tanya sesuatu", "asdfgh", "kapan ya", ""] {
+            let confidence = Self.recognizer.classify(text, now: self.now).confidence
+            #expect(confidence >= 0 && confidence <= 1)
+        }
+    }
+
+    @Test func isLessSureOfAVagueMessageThanOfAClearOne() {
+        let clear = Self.recognizer.classify("tolong reset password akun spse saya", now: self.now).confidence
+        let vague = Self.recognizer.classify("kapan ya", now: self.now).confidence
+        #expect(clear > vague)
+    }
+
+    @Test func returnsEntitiesWithTheIntent() {
+        let result = Self.recognizer.classify("tiket 1259 sdh diproses blm?", now: self.now)
+        #expect(result.intent == .checkStatus)
+        #expect(result.entities == Entities(ticketNumber: 1259))
+    }
+
+    @Test func writesOneJSONObject() {
+        let result = Classification(intent: .schedule, confidence: 0.91234, entities: Entities(choice: 2))
+        #expect(result.json == "{\"intent\": \"schedule\", \"confidence\": 0.912, \"entities\": {\"choice\": 2}}")
+    }
+
+    @Test func reportsTrainingFigures() {
+        let report = Self.recognizer.trainingReport
+        #expect(report.exampleCount > 500)
+        #expect(report.leaveOneOutAccuracy > 0.5)
+        #expect(report.temperature > 0)
+    }
+
+    @Test func canBeSharedAcrossTasks() async {
+        let recognizer = Self.recognizer
+        let now = self.now
+        let intents = await withTaskGroup(of: Intent.self) { group in
+            for _ in 0..<8 {
+                group.addTask { recognizer.classify("batalkan jadwal", now: now).intent }
+            }
+            var results: [Intent] = []
+            for await intent in group { results.append(intent) }
+            return results
+        }
+        #expect(intents == Array(repeating: .cancelBooking, count: 8))
+    }
+}
+
+extension IntentRecognizerTests {
+    @Test func readsAnImpossibleTimeAloneAsAskingForASlot() {
+        let result = Self.recognizer.classify("tgl 31 feb jam 10", now: self.now)
+        #expect(result.intent == .schedule)
+        #expect(result.entities.datetime == nil)
+    }
+
+    @Test func readsDigitsThatAreNoIdentifierAsUnknown() {
+        #expect(self.intent("021-5551234") == .unknown)
+    }
+}

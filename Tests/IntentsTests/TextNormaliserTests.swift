@@ -1,0 +1,48 @@
+import Testing
+
+@testable import Intents
+
+struct TextNormaliserTests {
+    let normaliser = TextNormaliser(
+        slang: [
+            "sy": "saya", "gmn": "bagaimana", "tdk": "tidak", "gak": "tidak", "tq": "terima kasih", "uid": "user id",
+        ],
+        typos: ["pasword": "password", "terimakasih": "terima kasih"],
+        vocabulary: ["halo", "maaf", "saat", "mau", "reset", "password", "oke", "siap"])
+
+    @Test func foldsCaseAndSlang() {
+        #expect(self.normaliser.normalise("Sy GAK bisa, gmn?") == "saya tidak bisa bagaimana ?")
+    }
+
+    @Test func expandsAbbreviationsIntoSeveralWords() {
+        #expect(self.normaliser.normalise("tq, uid saya") == "terima kasih user id saya")
+    }
+
+    @Test func correctsTypos() {
+        #expect(self.normaliser.normalise("mau reset pasword") == "mau reset password")
+        #expect(self.normaliser.normalise("terimakasih") == "terima kasih")
+    }
+
+    @Test func collapsesRepeatedLettersToAKnownWord() {
+        #expect(self.normaliser.normalise("haloooo") == "halo")
+        #expect(self.normaliser.normalise("okeee siaaap") == "oke siap")
+        #expect(self.normaliser.normalise("maaaaf") == "maaf")
+    }
+
+    @Test func keepsLegitimateDoubleLetters() {
+        #expect(self.normaliser.normalise("maaf saat") == "maaf saat")
+    }
+
+    @Test func foldsUnknownRunsOfThreeOrMoreToOneLetter() {
+        #expect(self.normaliser.normalise("wkwkwkkkk hmmmm") == "wkwkwk hm")
+    }
+
+    @Test func keepsMeaningfulEmojiAsTokens() {
+        #expect(self.normaliser.tokens("oke 👍") == ["oke", "👍"])
+        #expect(self.normaliser.tokens("🙏🏻") == ["🙏"])
+    }
+
+    @Test func marksClauseBreaksAndNumberShapes() {
+        #expect(self.normaliser.tokens("tiket 1259. hp 081234567890") == ["tiket", "<num>", ",", "hp", "<long>"])
+    }
+}
