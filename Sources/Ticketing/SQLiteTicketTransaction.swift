@@ -30,6 +30,7 @@ public struct SQLiteTicketTransaction: TicketTransaction {
         }
     }
 
+    @discardableResult
     public func apply(
         _ action: TicketAction, to number: TicketNumber, by actor: TicketActor, at now: Date
     ) throws -> TicketTransition {
@@ -104,6 +105,7 @@ public struct SQLiteTicketTransaction: TicketTransaction {
             [.text(member.id), .text(member.name), .int(member.level.rawValue), .int(member.isActive ? 1 : 0)])
     }
 
+    @discardableResult
     public func autoCloseDue(at now: Date, limit: Int) throws -> [TicketTransition] {
         try self.ticketsDueForAutoClose(at: now, limit: limit).map { number in
             try self.apply(.autoClose, to: number, by: .system, at: now)

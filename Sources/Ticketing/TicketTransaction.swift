@@ -6,6 +6,7 @@ public protocol TicketTransaction: TicketReading {
     /// Opens a ticket from the intake draft with the next number.
     func open(_ draft: TicketDraft, at now: Date) throws -> TicketTransition
     /// Applies a lifecycle action (take, ask feedback, escalate, resolve, reply, note, confirm, reopen, cancel, ...).
+    @discardableResult
     func apply(_ action: TicketAction, to number: TicketNumber, by actor: TicketActor, at now: Date) throws
         -> TicketTransition
     /// Records an attachment's metadata and an activity line.
@@ -15,6 +16,7 @@ public protocol TicketTransaction: TicketReading {
     /// Creates or updates a staff member.
     func saveStaff(_ member: StaffMember) throws
     /// Closes every resolved ticket whose auto-close time has come (at most `limit`).
+    @discardableResult
     func autoCloseDue(at now: Date, limit: Int) throws -> [TicketTransition]
     /// Books the verification call of a ticket in the slot starting at `slotStart`, replacing an earlier booking.
     func bookVerification(for number: TicketNumber, slotStart: Date, at now: Date) throws
