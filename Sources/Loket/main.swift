@@ -10,12 +10,18 @@ func printUsage() {
         usage: loket <command> [options]
         commands:
           help                     show this text
+          \(BackupCommand.usage)
+          \(ReportCommand.usage)
         """)
 }
 
 switch arguments.first {
 case "help", "--help", "-h":
     printUsage()
+case "backup":
+    exit(BackupCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+case "report":
+    exit(ReportCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 default:
     printUsage()
     exit(64)
