@@ -4,7 +4,8 @@ import Ticketing
 
 // Prints the cost of the ticketing hot paths on a 100,000-ticket SQLite database (WAL, synchronous=NORMAL)
 // in a temporary directory: create ticket + activity per transaction, queue pages, a month's reports.
-// Run with `swift run -c release TicketingBenchmark [ticket-count]`.
+// Run with `swift run -c release TicketingBenchmark [ticket-count]`. BENCH_WAL_AUTOCHECKPOINT=N sets SQLite's
+// wal_autocheckpoint (pages) on the writer to show the cost of checkpoints; the default is SQLite's 1000.
 
 let ticketCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
 let clock = ContinuousClock()
@@ -18,9 +19,13 @@ func percentile(_ values: [Double], _ fraction: Double) -> Double {
     return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
 }
 
-let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-bench-\(UUID().uuidString)")
+// BENCH_DATA_DIR keeps the database (for trying `loket report` on it); otherwise a temporary directory is removed.
+let keptDirectory = ProcessInfo.processInfo.environment["BENCH_DATA_DIR"]
+let directory =
+    keptDirectory.map { URL(fileURLWithPath: $0) }
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("loket-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: directory) }
+defer { if keptDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
 let path = directory.appendingPathComponent("loket.sqlite").path
 
 let dialogs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -32,13 +37,18 @@ let configuration = TicketStoreConfiguration(
     lifecycle: TicketLifecycle(calendar: calendar), survey: survey, firstNumber: 1000)
 let writer = try DatabaseWriter(path: path)
 let store = try SQLiteTicketStore(writer: writer, configuration: configuration)
+if let checkpoint = ProcessInfo.processInfo.environment["BENCH_WAL_AUTOCHECKPOINT"] {
+    try writer.read { db in try db.execute("PRAGMA wal_autocheckpoint=\(Int(checkpoint) ?? 1000)") }
+}
 let journal = try writer.read { db in try db.queryFirst("PRAGMA journal_mode") { $0.string(0) } } ?? "?"
 let synchronous = try writer.read { db in try db.queryFirst("PRAGMA synchronous") { $0.int(0) } } ?? -1
 print("database: \(path) journal_mode=\(journal) synchronous=\(synchronous == 1 ? "NORMAL" : String(synchronous))")
 
 // 1. Create ticket + activity, one transaction per ticket.
-let services = ["Registrasi dan Verifikasi Penyedia", "Reset Password", "Perubahan Email", "Pengaduan",
-    "Konsultasi / Dukungan Penggunaan SPSE"]
+let services = [
+    "Registrasi dan Verifikasi Penyedia", "Reset Password", "Perubahan Email", "Pengaduan",
+    "Konsultasi / Dukungan Penggunaan SPSE",
+]
 let types: [TicketType] = [.permintaanLayanan, .permasalahan, .gangguan]
 let yearStart = Date(timeIntervalSince1970: 1_767_200_400)  // 2026-01-01 00:00 WIB
 let spacing = 365.0 * 86_400 / Double(ticketCount)
@@ -59,7 +69,8 @@ for index in 0..<ticketCount {
 let createSeconds = milliseconds(clock.now - createStart) / 1000
 print(
     String(
-        format: "create ticket + activity (1 transaction each): %d tickets in %.2f s = %.0f tickets/s (target >= 5000/s)",
+        format:
+            "create ticket + activity (1 transaction each): %d tickets in %.2f s = %.0f tickets/s (target >= 5000/s)",
         ticketCount, createSeconds, Double(ticketCount) / createSeconds))
 
 // Untimed: move most tickets through the lifecycle so queues and reports have realistic data.
@@ -87,14 +98,17 @@ for batch in stride(from: 0, to: numbers.count, by: 1000) {
                 try tx.submitSurvey(
                     SurveyResponse(
                         ticket: number,
-                        answers: Dictionary(uniqueKeysWithValues: survey.questions.enumerated().map {
-                            ($0.element.id, 3 + ($0.offset + index) % 2)
-                        }), comment: nil, submittedAt: at.addingTimeInterval(7300)))
+                        answers: Dictionary(
+                            uniqueKeysWithValues: survey.questions.enumerated().map {
+                                ($0.element.id, 3 + ($0.offset + index) % 2)
+                            }), comment: nil, submittedAt: at.addingTimeInterval(7300)))
             }
         }
     }
 }
-print(String(format: "(setup: lifecycle for 80%% of tickets took %.1f s)", milliseconds(clock.now - lifecycleStart) / 1000))
+print(
+    String(
+        format: "(setup: lifecycle for 80%% of tickets took %.1f s)", milliseconds(clock.now - lifecycleStart) / 1000))
 _ = level2
 
 // 2. Queue pages.

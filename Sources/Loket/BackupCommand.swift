@@ -6,7 +6,7 @@ import Storage
 /// Uses SQLite's backup API from a separate connection (WAL lets the service keep writing), writes to a
 /// temporary file beside `PATH` and renames it into place, so `PATH` is either absent or a complete copy.
 enum BackupCommand {
-    static let usage = "backup PATH               online copy of the database to PATH (safe while running)"
+    static let usage = "backup PATH              online copy of the database to PATH (safe while running)"
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         guard arguments.count == 1, let target = arguments.first, !target.hasPrefix("-") else {

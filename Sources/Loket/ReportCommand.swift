@@ -59,7 +59,8 @@ enum ReportCommand {
         let period = ReportPeriod(from: start, through: end, service: service)
 
         let dataDirectory = environment["LOKET_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
-        let dialogs = URL(fileURLWithPath: environment["LOKET_DIALOGS"].flatMap { $0.isEmpty ? nil : $0 } ?? "./Dialogs")
+        let dialogs = URL(
+            fileURLWithPath: environment["LOKET_DIALOGS"].flatMap { $0.isEmpty ? nil : $0 } ?? "./Dialogs")
         let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("loket.sqlite").path
         guard FileManager.default.fileExists(atPath: path) else {
             Self.fail("no database at \(path): check LOKET_DATA_DIR")

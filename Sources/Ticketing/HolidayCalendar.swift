@@ -60,7 +60,9 @@ public struct HolidayCalendar: Hashable, Sendable {
             throw fail("$", "not a JSON object")
         }
         guard root["version"] as? Int == 1 else { throw fail("$.version", "must be 1") }
-        guard let years = root["years"] as? [[String: Any]] else { throw fail("$.years", "must be an array of objects") }
+        guard let years = root["years"] as? [[String: Any]] else {
+            throw fail("$.years", "must be an array of objects")
+        }
         var holidays: [Holiday] = []
         var covered: Set<Int> = []
         var provisional: Set<Int> = []

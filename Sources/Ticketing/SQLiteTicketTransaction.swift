@@ -15,19 +15,25 @@ public struct SQLiteTicketTransaction: TicketTransaction {
 
     public func open(_ draft: TicketDraft, at now: Date) throws -> TicketTransition {
         try self.database.transaction {
-            try self.database.run(
-                "INSERT OR IGNORE INTO ticket_counter (id, next_number) VALUES (1, ?)",
-                [.int(self.configuration.firstNumber)])
-            guard
-                let next = try self.database.queryFirst(
-                    "UPDATE ticket_counter SET next_number = next_number + 1 WHERE id = 1 RETURNING next_number - 1",
-                    row: { $0.int(0) })
-            else { throw TicketError.invalidInput("the ticket counter is missing") }
+            let next = try self.nextNumber()
             let transition = try self.lifecycle.open(draft, number: TicketNumber(next), at: now)
             try self.insert(transition.ticket)
             try self.append(transition.activities, to: transition.ticket.number)
             return transition
         }
+    }
+
+    /// Takes the next ticket number from the counter row (created at the configured first number on first use).
+    /// Deleting tickets never lowers it, so a number is never handed out twice.
+    private func nextNumber() throws -> Int {
+        let take = "UPDATE ticket_counter SET next_number = next_number + 1 WHERE id = 1 RETURNING next_number - 1"
+        if let next = try self.database.queryFirst(take, row: { $0.int(0) }) { return next }
+        try self.database.run(
+            "INSERT INTO ticket_counter (id, next_number) VALUES (1, ?)", [.int(self.configuration.firstNumber)])
+        guard let next = try self.database.queryFirst(take, row: { $0.int(0) }) else {
+            throw TicketError.invalidInput("the ticket counter row cannot be created")
+        }
+        return next
     }
 
     @discardableResult

@@ -67,7 +67,8 @@ public struct SatisfactionIndex: Hashable, Sendable {
         for question in questions {
             let values = answers.compactMap { $0[question.id] }
             elements.append(
-                Element(questionID: question.id, element: question.element, respondents: values.count,
+                Element(
+                    questionID: question.id, element: question.element, respondents: values.count,
                     sum: values.reduce(0, +)))
         }
         let answered = elements.filter { $0.respondents > 0 }

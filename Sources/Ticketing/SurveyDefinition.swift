@@ -46,7 +46,9 @@ public struct SurveyDefinition: Hashable, Sendable {
             DialogDataError(file: file, path: path, problem: problem)
         }
         func text(_ value: Any?, _ path: String) throws -> LocalizedText {
-            guard let object = value as? [String: Any] else { throw fail(path, "must be an object {\"id\":…,\"en\":…}") }
+            guard let object = value as? [String: Any] else {
+                throw fail(path, "must be an object {\"id\":…,\"en\":…}")
+            }
             guard let indonesian = object["id"] as? String, !indonesian.isEmpty else {
                 throw fail("\(path).id", "the Indonesian text is missing")
             }
@@ -93,7 +95,8 @@ public struct SurveyDefinition: Hashable, Sendable {
                     throw fail("\(questionPath).element", "must name the element of PermenPANRB 14/2017")
                 }
                 questions.append(
-                    Question(id: questionID, element: element, text: try text(question["text"], "\(questionPath).text")))
+                    Question(id: questionID, element: element, text: try text(question["text"], "\(questionPath).text"))
+                )
             }
             sections.append(Section(id: id, title: title, questions: questions))
         }

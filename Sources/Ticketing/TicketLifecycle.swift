@@ -128,7 +128,8 @@ public struct TicketLifecycle: Hashable, Sendable {
                 throw refusal
             }
             try Self.requireText(text)
-            let remaining = next.slaPausedAt != nil ? (next.slaRemainingSeconds ?? 0) : self.liveRemaining(next, at: now)
+            let remaining =
+                next.slaPausedAt != nil ? (next.slaRemainingSeconds ?? 0) : self.liveRemaining(next, at: now)
             next.resolvedWithinSLA = remaining >= 0
             self.pauseSLA(&next, at: now)
             next.status = .resolved(by: level)

@@ -95,7 +95,9 @@ public struct TicketReports {
             values.append(.text(service))
         }
         var answers: [Int: [String: Int]] = [:]
-        for (ticket, question, value) in try self.database.query(sql, values, row: { ($0.int(0), $0.string(1), $0.int(2)) }) {
+        for (ticket, question, value) in try self.database.query(
+            sql, values, row: { ($0.int(0), $0.string(1), $0.int(2)) })
+        {
             answers[ticket, default: [:]][question] = value
         }
         return SatisfactionIndex(

@@ -29,9 +29,11 @@ struct SLAClockTests {
         let policy = SLAPolicy(targets: [.permintaanLayanan: 30], unclassifiedTarget: 30)
         let lifecycle = TicketLifecycle(calendar: Self.calendar, sla: policy)
         let draft = TicketDraft(
-            title: "Reset Password", description: "x", reporterWaID: "6281", reporterName: "A", type: .permintaanLayanan)
-        #expect(try lifecycle.open(draft, number: TicketNumber(1), at: wib(2026, 3, 2, 9, 0)).ticket.dueAt
-            == wib(2026, 3, 2, 9, 30))
+            title: "Reset Password", description: "x", reporterWaID: "6281", reporterName: "A", type: .permintaanLayanan
+        )
+        #expect(
+            try lifecycle.open(draft, number: TicketNumber(1), at: wib(2026, 3, 2, 9, 0)).ticket.dueAt
+                == wib(2026, 3, 2, 9, 30))
     }
 
     @Test func clockPausesWhileWaitingOnTheReporter() throws {
@@ -77,10 +79,12 @@ struct SLAClockTests {
     @Test func firstResponseIsTheFirstStaffAction() throws {
         let draft = TicketDraft(title: "Pengaduan", description: "x", reporterWaID: "6281", reporterName: "A")
         let ticket = try Self.lifecycle.open(draft, number: TicketNumber(1), at: wib(2026, 3, 2, 9, 0)).ticket
-        let noted = try Self.lifecycle.apply(.note(text: "lihat"), to: ticket, by: Self.level1, at: wib(2026, 3, 2, 9, 5))
+        let noted = try Self.lifecycle.apply(
+            .note(text: "lihat"), to: ticket, by: Self.level1, at: wib(2026, 3, 2, 9, 5))
         #expect(noted.ticket.firstResponseAt == nil)
         let taken = try Self.lifecycle.apply(
-            .take(TicketClassification(category: "Akun", type: .permasalahan, priority: .high, applicationVersion: "4.5")),
+            .take(
+                TicketClassification(category: "Akun", type: .permasalahan, priority: .high, applicationVersion: "4.5")),
             to: noted.ticket, by: Self.level1, at: wib(2026, 3, 2, 9, 10))
         let replied = try Self.lifecycle.apply(
             .staffReply(text: "Baik"), to: taken.ticket, by: Self.level1, at: wib(2026, 3, 2, 9, 20))

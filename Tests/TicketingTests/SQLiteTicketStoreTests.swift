@@ -94,8 +94,9 @@ struct SQLiteTicketStoreTests {
             try db.run("INSERT INTO outbox (body) VALUES (?)", [.text("Tiket \(ticket.number) dibuat")])
         }
         #expect(try store.read { try $0.ticket(TicketNumber(1)) }?.status == .new)
-        #expect(try store.writer.read { db in try db.queryFirst("SELECT body FROM outbox") { $0.string(0) } }
-            == "Tiket #1 dibuat")
+        #expect(
+            try store.writer.read { db in try db.queryFirst("SELECT body FROM outbox") { $0.string(0) } }
+                == "Tiket #1 dibuat")
     }
 
     @Test func refusedActionKeepsTheCallersOtherChanges() throws {
@@ -129,12 +130,13 @@ struct SQLiteTicketStoreTests {
             try tx.apply(.confirm, to: number, by: reporter, at: Self.monday)
             return try tx.activities(of: number).map { "\($0.kind.rawValue)/\($0.actor.role)/\($0.direction.rawValue)" }
         }
-        #expect(kinds == [
-            "created/reporter/inbound", "taken/level1/internal", "feedback_requested/level1/outbound",
-            "reporter_message/reporter/inbound", "escalated/level1/internal", "feedback_requested/level2/internal",
-            "level1_answered/level1/internal", "resolved/level2/outbound", "reopened/reporter/inbound",
-            "staff_reply/level2/outbound", "resolved/level2/outbound", "confirmed/reporter/inbound",
-        ])
+        #expect(
+            kinds == [
+                "created/reporter/inbound", "taken/level1/internal", "feedback_requested/level1/outbound",
+                "reporter_message/reporter/inbound", "escalated/level1/internal", "feedback_requested/level2/internal",
+                "level1_answered/level1/internal", "resolved/level2/outbound", "reopened/reporter/inbound",
+                "staff_reply/level2/outbound", "resolved/level2/outbound", "confirmed/reporter/inbound",
+            ])
     }
 
     @Test func contactSeesOnlyTheirOwnTickets() throws {
@@ -218,9 +220,12 @@ struct SQLiteTicketStoreTests {
     @Test func oneSurveyPerClosedTicket() throws {
         let store = try Self.makeStore()
         let number = try Self.closedTicket(in: store)
-        let response = SurveyResponse(ticket: number, answers: ["p1": 4, "m2": 3], comment: nil, submittedAt: Self.monday)
+        let response = SurveyResponse(
+            ticket: number, answers: ["p1": 4, "m2": 3], comment: nil, submittedAt: Self.monday)
         try store.write { try $0.submitSurvey(response) }
-        #expect(throws: TicketError.surveyAlreadySubmitted(number)) { try store.write { try $0.submitSurvey(response) } }
+        #expect(throws: TicketError.surveyAlreadySubmitted(number)) {
+            try store.write { try $0.submitSurvey(response) }
+        }
         #expect(try store.read { try $0.survey(of: number) } == response)
     }
 
@@ -263,7 +268,9 @@ struct SQLiteTicketStoreTests {
             try store.write { try $0.bookVerification(for: TicketNumber(2), slotStart: slot, at: Self.monday) }
         }
         #expect(throws: TicketError.slotUnavailable("")) {
-            try store.write { try $0.bookVerification(for: TicketNumber(2), slotStart: wib(2026, 3, 3, 10, 10), at: Self.monday) }
+            try store.write {
+                try $0.bookVerification(for: TicketNumber(2), slotStart: wib(2026, 3, 3, 10, 10), at: Self.monday)
+            }
         }
         #expect(try store.read { try $0.verificationBookings(from: slot, to: slot.addingTimeInterval(1)) } == [slot: 1])
     }
@@ -294,8 +301,10 @@ struct SQLiteTicketStoreTests {
         try store.write { tx in
             try tx.apply(.take(Self.classification), to: TicketNumber(1), by: Self.level1, at: Self.monday)
             try tx.apply(.resolve(text: "ok"), to: TicketNumber(1), by: Self.level1, at: Self.monday)
-            try tx.apply(.confirm, to: TicketNumber(1), by: .reporter(waID: "6281234567890", name: "Budi"), at: Self.monday)
-            try tx.submitSurvey(SurveyResponse(ticket: TicketNumber(1), answers: ["p1": 4], comment: nil, submittedAt: Self.monday))
+            try tx.apply(
+                .confirm, to: TicketNumber(1), by: .reporter(waID: "6281234567890", name: "Budi"), at: Self.monday)
+            try tx.submitSurvey(
+                SurveyResponse(ticket: TicketNumber(1), answers: ["p1": 4], comment: nil, submittedAt: Self.monday))
         }
     }
 
@@ -369,5 +378,9 @@ private final class Counter: @unchecked Sendable {
 
     var value: Int { self.lock.withLock { self.count } }
 
-    func increment() -> Int { self.lock.withLock { self.count += 1; return self.count } }
+    func increment() -> Int {
+        self.lock.withLock {
+            self.count += 1; return self.count
+        }
+    }
 }

@@ -12,14 +12,18 @@ struct SatisfactionSurveyTests {
         let survey = try Self.shippedSurvey()
         #expect(survey.sections.map(\.id) == ["pelayanan", "permasalahan"])
         #expect(survey.sections.map(\.questions.count) == [6, 2])
-        #expect(survey.scale.map(\.text.indonesian) == ["Tidak memuaskan", "Kurang memuaskan", "Memuaskan", "Sangat memuaskan"])
+        #expect(
+            survey.scale.map(\.text.indonesian) == [
+                "Tidak memuaskan", "Kurang memuaskan", "Memuaskan", "Sangat memuaskan",
+            ])
         #expect(survey.commentRequiredAtOrBelow == 2)
         #expect(Set(survey.questions.map(\.element)).count == 8)
     }
 
     @Test func lowAnswerRequiresAComment() throws {
         let survey = try Self.shippedSurvey()
-        let response = SurveyResponse(ticket: TicketNumber(1), answers: ["p1": 2, "p2": 4], comment: " ", submittedAt: Date())
+        let response = SurveyResponse(
+            ticket: TicketNumber(1), answers: ["p1": 2, "p2": 4], comment: " ", submittedAt: Date())
         #expect(throws: TicketError.invalidSurvey("")) { try survey.validate(response) }
         let withComment = SurveyResponse(
             ticket: TicketNumber(1), answers: ["p1": 2, "p2": 4], comment: "Lama menunggu", submittedAt: Date())
@@ -39,7 +43,10 @@ struct SatisfactionSurveyTests {
             "sections":[{"id":"s","title":{"id":"S","en":"S"},"questions":[{"id":"q","element":"e","text":{"id":"Q"}}]}],
             "commentRequiredAtOrBelow":2}
             """#
-        #expect(throws: DialogDataError(file: "survey.json", path: "$.sections[0].questions[0].text.en", problem: "the English text is missing")) {
+        #expect(
+            throws: DialogDataError(
+                file: "survey.json", path: "$.sections[0].questions[0].text.en", problem: "the English text is missing")
+        ) {
             try SurveyDefinition.parse(Data(json.utf8))
         }
     }

@@ -61,7 +61,8 @@ struct TicketLifecycleTests {
         case (.staffReply, _) where staff:
             return status.isOpen && status != .new ? status : nil
         case (.askFeedback(.reporter, _), .level1):
-            return [.inProgress, .reopened(level: .level1)].contains(status) ? .waitingOnReporter(askedBy: .level1) : nil
+            return [.inProgress, .reopened(level: .level1)].contains(status)
+                ? .waitingOnReporter(askedBy: .level1) : nil
         case (.askFeedback(.reporter, _), .level2):
             return [.escalated, .reopened(level: .level2)].contains(status) ? .waitingOnReporter(askedBy: .level2) : nil
         case (.askFeedback(.level1, _), .level2):
@@ -126,7 +127,8 @@ struct TicketLifecycleTests {
     }
 
     @Test func refusalNamesTheStateAndTheAction() {
-        let error = TicketError.illegalTransition(state: .closed(.confirmed), action: .reopen(text: "x"), role: .reporter)
+        let error = TicketError.illegalTransition(
+            state: .closed(.confirmed), action: .reopen(text: "x"), role: .reporter)
         #expect(error.description == "cannot reopen a ticket in state closed(confirmed) as reporter")
     }
 
@@ -135,7 +137,8 @@ struct TicketLifecycleTests {
         ticket.category = nil
         ticket.priority = nil
         ticket.applicationVersion = nil
-        #expect(throws: TicketError.classificationIncomplete(missing: ["category", "priority", "application version"])) {
+        #expect(throws: TicketError.classificationIncomplete(missing: ["category", "priority", "application version"]))
+        {
             try Self.lifecycle.apply(.take(TicketClassification()), to: ticket, by: Self.level1, at: Self.monday)
         }
     }
@@ -211,7 +214,8 @@ struct TicketLifecycleTests {
     @Test func staffNotesAreInternalAndRepliesOutbound() throws {
         let ticket = Self.ticket(in: .inProgress)
         let note = try Self.lifecycle.apply(.note(text: "cek NPWP"), to: ticket, by: Self.level1, at: Self.monday)
-        let reply = try Self.lifecycle.apply(.staffReply(text: "Baik pak"), to: ticket, by: Self.level1, at: Self.monday)
+        let reply = try Self.lifecycle.apply(
+            .staffReply(text: "Baik pak"), to: ticket, by: Self.level1, at: Self.monday)
         #expect(note.activities.first?.direction == .internal)
         #expect(reply.activities.first?.direction == .outbound)
     }

@@ -33,16 +33,18 @@ struct TicketReportsTests {
     }
 
     static func reports(_ store: SQLiteTicketStore, _ body: (TicketReports) throws -> Void) throws {
-        try store.writer.read { db in try body(TicketReports(database: db, calendar: WorkingCalendar(holidays: .none))) }
+        try store.writer.read { db in try body(TicketReports(database: db, calendar: WorkingCalendar(holidays: .none)))
+        }
     }
 
     @Test func countsTicketsOfThePeriodByStatus() throws {
         try Self.reports(try Self.populatedStore()) { reports throws in
             let rows = try reports.counts(by: .status, in: .month(2026, 3))
-            #expect(rows == [
-                ReportRows.Count(key: "closed", tickets: 1), ReportRows.Count(key: "new", tickets: 1),
-                ReportRows.Count(key: "resolved", tickets: 1),
-            ])
+            #expect(
+                rows == [
+                    ReportRows.Count(key: "closed", tickets: 1), ReportRows.Count(key: "new", tickets: 1),
+                    ReportRows.Count(key: "resolved", tickets: 1),
+                ])
         }
     }
 
@@ -57,7 +59,8 @@ struct TicketReportsTests {
     @Test func serviceFilterLimitsEveryReport() throws {
         try Self.reports(try Self.populatedStore()) { reports throws in
             let period = ReportPeriod.month(2026, 3, service: "Reset Password")
-            #expect(try reports.counts(by: .service, in: period) == [ReportRows.Count(key: "Reset Password", tickets: 2)])
+            #expect(
+                try reports.counts(by: .service, in: period) == [ReportRows.Count(key: "Reset Password", tickets: 2)])
         }
     }
 
@@ -80,7 +83,8 @@ struct TicketReportsTests {
 
     @Test func satisfactionReportGradesTheSurveysOfThePeriod() throws {
         try Self.reports(try Self.populatedStore()) { reports throws in
-            let index = try reports.satisfaction(in: .month(2026, 3), survey: try SatisfactionSurveyTests.shippedSurvey())
+            let index = try reports.satisfaction(
+                in: .month(2026, 3), survey: try SatisfactionSurveyTests.shippedSurvey())
             #expect(index.respondents == 1)
             #expect(index.index == 3.5)
             #expect(index.grade == .b)
@@ -91,7 +95,8 @@ struct TicketReportsTests {
     }
 
     @Test func csvQuotesPerRFC4180WithBOMAndCRLF() {
-        let table = CSVTable(header: ["service", "tickets"], rows: [["Pengaduan, \"umum\"", "1"], ["Baris\nbaru", "2"]])
+        let table = CSVTable(
+            header: ["service", "tickets"], rows: [["Pengaduan, \"umum\"", "1"], ["Baris\nbaru", "2"]])
         #expect(table.render() == "\u{FEFF}service,tickets\r\n\"Pengaduan, \"\"umum\"\"\",1\r\n\"Baris\nbaru\",2\r\n")
         #expect(table.render(byteOrderMark: false).hasPrefix("service,tickets\r\n"))
     }

@@ -49,7 +49,8 @@ struct WorkingCalendarTests {
     }
 
     @Test func officeHoursAreConfigurable() {
-        let calendar = WorkingCalendar(holidays: .none, officeHours: OfficeHours(startHour: 7, startMinute: 30, endHour: 15))
+        let calendar = WorkingCalendar(
+            holidays: .none, officeHours: OfficeHours(startHour: 7, startMinute: 30, endHour: 15))
         #expect(calendar.adding(workingMinutes: 60, to: wib(2026, 3, 2, 14, 30)) == wib(2026, 3, 3, 8, 0))
     }
 
@@ -73,8 +74,12 @@ struct WorkingCalendarTests {
     }
 
     @Test func badHolidayEntryNamesFileAndPath() {
-        let json = #"{"version":1,"years":[{"year":2026,"provisional":false,"source":"x","entries":[{"date":"2026-13-01","kind":"L","name":"a"}]}]}"#
-        #expect(throws: DialogDataError(file: "holidays.json", path: "$.years[0].entries[0].date", problem: "must be a date YYYY-MM-DD")) {
+        let json =
+            #"{"version":1,"years":[{"year":2026,"provisional":false,"source":"x","entries":[{"date":"2026-13-01","kind":"L","name":"a"}]}]}"#
+        #expect(
+            throws: DialogDataError(
+                file: "holidays.json", path: "$.years[0].entries[0].date", problem: "must be a date YYYY-MM-DD")
+        ) {
             try HolidayCalendar.parse(Data(json.utf8))
         }
     }
@@ -91,7 +96,10 @@ struct WorkingCalendarTests {
         // From Wednesday 13 May 2026 12:30: Wed 13:00, then Thu 14 (L) and Fri 15 (C) are skipped, weekend too.
         let booked = [wib(2026, 5, 18, 10, 0): 2, wib(2026, 5, 18, 11, 0): 1]
         let free = slots.freeSlots(from: wib(2026, 5, 13, 12, 30), days: 6, booked: booked)
-        #expect(free.map(\.start) == [wib(2026, 5, 13, 13, 0), wib(2026, 5, 18, 11, 0), wib(2026, 5, 18, 12, 0), wib(2026, 5, 18, 13, 0)])
+        #expect(
+            free.map(\.start) == [
+                wib(2026, 5, 13, 13, 0), wib(2026, 5, 18, 11, 0), wib(2026, 5, 18, 12, 0), wib(2026, 5, 18, 13, 0),
+            ])
         #expect(free.map(\.seatsLeft) == [2, 1, 2, 2])
     }
 }
