@@ -16,6 +16,11 @@ public struct SQLiteTicketStore: TicketStore {
         self.configuration = configuration
     }
 
+    /// A store on a private in-memory database, for tests and tools.
+    public static func inMemory(configuration: TicketStoreConfiguration) throws -> SQLiteTicketStore {
+        try SQLiteTicketStore(writer: DatabaseWriter(path: ":memory:"), configuration: configuration)
+    }
+
     /// The ticket operations on `database`, inside whatever transaction its caller opened. Each operation runs
     /// in a savepoint there, so a refused operation leaves the caller's other changes intact.
     public static func transaction(

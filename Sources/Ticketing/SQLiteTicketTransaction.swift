@@ -228,6 +228,14 @@ public struct SQLiteTicketTransaction: TicketTransaction {
         }
     }
 
+    public func staff() throws -> [StaffMember] {
+        try self.database.query("SELECT id, name, level, active FROM staff ORDER BY level, name, id") { row in
+            StaffMember(
+                id: row.string(0), name: row.string(1), level: StaffLevel(rawValue: row.int(2)) ?? .level1,
+                isActive: row.int(3) != 0)
+        }
+    }
+
     public func survey(of number: TicketNumber) throws -> SurveyResponse? {
         guard
             let header = try self.database.queryFirst(

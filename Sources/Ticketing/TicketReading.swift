@@ -12,6 +12,8 @@ public protocol TicketReading {
     /// One page of a work queue ordered by due time.
     func queue(_ query: TicketQueueQuery) throws -> TicketQueuePage
     func staffMember(id: String) throws -> StaffMember?
+    /// Every staff member, by level then name.
+    func staff() throws -> [StaffMember]
     func survey(of number: TicketNumber) throws -> SurveyResponse?
     /// Resolved tickets whose auto-close time has come, oldest first.
     func ticketsDueForAutoClose(at now: Date, limit: Int) throws -> [TicketNumber]

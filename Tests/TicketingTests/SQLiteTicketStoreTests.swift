@@ -275,6 +275,32 @@ struct SQLiteTicketStoreTests {
         #expect(try store.read { try $0.verificationBookings(from: slot, to: slot.addingTimeInterval(1)) } == [slot: 1])
     }
 
+    @Test func staffAreSavedAndListedByLevel() throws {
+        let store = try SQLiteTicketStore.inMemory(configuration: Self.configuration())
+        try store.write { tx in
+            try tx.saveStaff(StaffMember(id: "a2", name: "Admin", level: .level2))
+            try tx.saveStaff(StaffMember(id: "h1", name: "Wida", level: .level1))
+            try tx.saveStaff(StaffMember(id: "h1", name: "Wida Putri", level: .level1, isActive: false))
+        }
+        #expect(try store.read { try $0.staff() }.map(\.name) == ["Wida Putri", "Admin"])
+        #expect(try store.read { try $0.staffMember(id: "h1") }?.isActive == false)
+    }
+
+    @Test func contactOverviewSaysWhatTheTicketWaitsOn() throws {
+        let store = try Self.makeStore()
+        try store.write { tx in
+            let ticket = try tx.open(Self.draft(), at: Self.monday).ticket
+            try tx.apply(.take(Self.classification), to: ticket.number, by: Self.level1, at: Self.monday)
+            try tx.apply(
+                .askFeedback(from: .reporter, text: "KTP?"), to: ticket.number, by: Self.level1, at: Self.monday)
+        }
+        let overview = try store.read { try $0.tickets(ofContact: "6281234567890", includeClosed: false, limit: 5) }
+            .map { $0.overview(at: Self.monday, calendar: Self.calendar) }
+        #expect(overview.first?.waitingOn == .reporter)
+        #expect(overview.first?.statusLabel == "Menunggu tanggapan pelapor")
+        #expect(overview.first?.dueAt == nil)
+    }
+
     @Test func migratesAnEmptyFileToTheLatestSchema() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }

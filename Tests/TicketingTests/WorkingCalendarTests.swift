@@ -68,6 +68,14 @@ struct WorkingCalendarTests {
         #expect(!calendar.isWorkingDay(LocalDate(iso: "2028-01-01")!))
     }
 
+    @Test func startUpLoadWarnsAboutTheYearsAroundNow() throws {
+        let dialogs = try TicketingDialogs.load(from: Self.dialogs, now: wib(2027, 6, 1, 9, 0))
+        #expect(dialogs.warnings.count == 2)
+        #expect(
+            dialogs.warnings.last == "holidays.json has no entries for 2028: counting Monday–Friday as working days")
+        #expect(dialogs.survey.questions.count == 8)
+    }
+
     @Test func provisionalYearWarns() throws {
         let holidays = try HolidayCalendar.load(contentsOf: Self.dialogs.appendingPathComponent("holidays.json"))
         #expect(holidays.coverageWarnings(for: [2027]).first?.contains("provisionally") == true)
