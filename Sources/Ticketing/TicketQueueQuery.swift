@@ -23,25 +23,3 @@ public struct TicketQueueQuery: Hashable, Sendable {
         self.limit = limit
     }
 }
-
-/// The position after the last ticket of a queue page: its due time and number.
-public struct TicketQueueCursor: Hashable, Sendable {
-    public let dueAt: Date
-    public let number: TicketNumber
-
-    public init(dueAt: Date, number: TicketNumber) {
-        self.dueAt = dueAt
-        self.number = number
-    }
-}
-
-/// One page of a queue and the cursor of the next page (`nil` on the last page).
-public struct TicketQueuePage: Hashable, Sendable {
-    public let tickets: [Ticket]
-    public let next: TicketQueueCursor?
-
-    public init(tickets: [Ticket], next: TicketQueueCursor?) {
-        self.tickets = tickets
-        self.next = next
-    }
-}

@@ -80,10 +80,3 @@ public enum TicketStatus: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-/// The party a ticket waits on.
-public enum WaitingParty: Hashable, Sendable {
-    case helpdesk(StaffLevel)
-    case reporter
-    case nobody
-}
