@@ -24,13 +24,16 @@ public struct SQLiteTicketTransaction: TicketTransaction {
     }
 
     /// Takes the next ticket number from the counter row (created at the configured first number on first use).
-    /// Deleting tickets never lowers it, so a number is never handed out twice.
+    /// Deleting tickets never lowers it, so a number is never handed out twice; raising the configured first
+    /// number later jumps ahead to it, lowering it has no effect.
     private func nextNumber() throws -> Int {
-        let take = "UPDATE ticket_counter SET next_number = next_number + 1 WHERE id = 1 RETURNING next_number - 1"
-        if let next = try self.database.queryFirst(take, row: { $0.int(0) }) { return next }
+        let first = self.configuration.firstNumber
+        let take =
+            "UPDATE ticket_counter SET next_number = max(next_number, ?) + 1 WHERE id = 1 RETURNING next_number - 1"
+        if let next = try self.database.queryFirst(take, [.int(first)], row: { $0.int(0) }) { return next }
         try self.database.run(
             "INSERT INTO ticket_counter (id, next_number) VALUES (1, ?)", [.int(self.configuration.firstNumber)])
-        guard let next = try self.database.queryFirst(take, row: { $0.int(0) }) else {
+        guard let next = try self.database.queryFirst(take, [.int(first)], row: { $0.int(0) }) else {
             throw TicketError.invalidInput("the ticket counter row cannot be created")
         }
         return next

@@ -60,6 +60,16 @@ struct SQLiteTicketStoreTests {
         #expect(third == TicketNumber(3))
     }
 
+    @Test func raisingTheFirstNumberJumpsAheadAndLoweringItNeverReuses() throws {
+        let writer = try DatabaseWriter(path: ":memory:")
+        let early = try SQLiteTicketStore(writer: writer, configuration: Self.configuration(firstNumber: 10))
+        _ = try early.write { try $0.open(Self.draft(), at: Self.monday) }
+        let raised = try SQLiteTicketStore(writer: writer, configuration: Self.configuration(firstNumber: 500))
+        #expect(try raised.write { try $0.open(Self.draft(), at: Self.monday).ticket.number } == TicketNumber(500))
+        let lowered = try SQLiteTicketStore(writer: writer, configuration: Self.configuration(firstNumber: 1))
+        #expect(try lowered.write { try $0.open(Self.draft(), at: Self.monday).ticket.number } == TicketNumber(501))
+    }
+
     @Test func storedTicketReadsBackEqual() throws {
         let store = try Self.makeStore()
         let opened = try store.write { tx in
