@@ -117,8 +117,10 @@ extension SQLiteTicketTransaction {
         for activity in activities {
             try self.database.run(
                 """
-                INSERT INTO ticket_activities (ticket_number, at, kind, actor_role, actor_id, actor_name, direction, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO ticket_activities (ticket_number, seq, at, kind, actor_role, actor_id, actor_name,
+                    direction, body)
+                VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM ticket_activities WHERE ticket_number = ?1),
+                    ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """,
                 [
                     .int(number.value), .millis(activity.at), .text(activity.kind.rawValue),

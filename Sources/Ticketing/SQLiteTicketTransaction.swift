@@ -151,7 +151,7 @@ public struct SQLiteTicketTransaction: TicketTransaction {
         try self.database.query(
             """
             SELECT kind, actor_role, actor_id, actor_name, at, direction, body FROM ticket_activities
-            WHERE ticket_number = ? ORDER BY id
+            WHERE ticket_number = ? ORDER BY seq
             """, [.int(number.value)]
         ) { row in
             TicketActivity(

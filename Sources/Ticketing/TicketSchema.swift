@@ -62,17 +62,17 @@ public enum TicketSchema {
                 CREATE INDEX tickets_created ON tickets (created_at);
                 CREATE INDEX tickets_auto_close ON tickets (auto_close_at) WHERE auto_close_at IS NOT NULL;
                 CREATE TABLE ticket_activities (
-                    id INTEGER PRIMARY KEY,
                     ticket_number INTEGER NOT NULL REFERENCES tickets (number) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
                     at INTEGER NOT NULL,
                     kind TEXT NOT NULL,
                     actor_role TEXT NOT NULL,
                     actor_id TEXT NOT NULL,
                     actor_name TEXT NOT NULL,
                     direction TEXT NOT NULL,
-                    body TEXT
-                );
-                CREATE INDEX ticket_activities_ticket ON ticket_activities (ticket_number, id);
+                    body TEXT,
+                    PRIMARY KEY (ticket_number, seq)
+                ) WITHOUT ROWID;
                 CREATE TABLE ticket_attachments (
                     id INTEGER PRIMARY KEY,
                     ticket_number INTEGER NOT NULL REFERENCES tickets (number) ON DELETE CASCADE,
