@@ -3,8 +3,10 @@ import Storage
 
 /// `loket backup PATH`: an online copy of `$LOKET_DATA_DIR/loket.sqlite`, safe while the service runs.
 ///
-/// Uses SQLite's backup API from a separate connection (WAL lets the service keep writing), writes to a
-/// temporary file beside `PATH` and renames it into place, so `PATH` is either absent or a complete copy.
+/// Uses SQLite's backup API from a separate connection and copies every page in one step: in WAL mode that
+/// holds one read snapshot while the service keeps writing (a step-by-step copy would restart each time another
+/// connection writes, and might never finish under load). Writes to a temporary file beside `PATH` and renames
+/// it into place, so `PATH` is either absent or a complete copy.
 enum BackupCommand {
     static let usage = "backup PATH              online copy of the database to PATH (safe while running)"
 
@@ -27,7 +29,7 @@ enum BackupCommand {
         let temporary = target + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         do {
             let database = try Database(path: source)
-            try database.backup(to: temporary)
+            try database.backup(to: temporary, pagesPerStep: -1)
             try manager.moveItem(atPath: temporary, toPath: target)
         } catch {
             try? manager.removeItem(atPath: temporary)

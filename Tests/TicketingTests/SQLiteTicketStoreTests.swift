@@ -382,7 +382,8 @@ struct SQLiteTicketStoreTests {
         }
         started.wait()
         let source = try Database(path: path)
-        try source.backup(to: copy, pagesPerStep: 1)
+        // As `loket backup` does: one step, one read snapshot, while the writer thread keeps committing.
+        try source.backup(to: copy, pagesPerStep: -1)
         stop.set()
         finished.wait()
         let backup = try Database(path: copy)
