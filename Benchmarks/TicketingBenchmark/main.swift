@@ -107,7 +107,7 @@ for batch in stride(from: 0, to: numbers.count, by: 1000) {
             }
             try tx.apply(.resolve(text: "Sudah selesai"), to: number, by: staff, at: at.addingTimeInterval(5400))
             if index % 10 < 4 {
-                let reporter = TicketActor.reporter(waID: "x", name: "x")
+                let reporter = TicketActor.reporter(waID: "62812\(10_000_000 + index % 20_000)", name: "Pelapor")
                 try tx.apply(.confirm, to: number, by: reporter, at: at.addingTimeInterval(7200))
                 try tx.submitSurvey(
                     SurveyResponse(

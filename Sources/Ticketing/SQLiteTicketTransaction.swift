@@ -56,6 +56,9 @@ public struct SQLiteTicketTransaction: TicketTransaction {
         try attachment.validate()
         try self.database.transaction {
             guard let ticket = try self.ticket(number) else { throw TicketError.notFound(number) }
+            guard attachment.sender.role != .reporter || attachment.sender.id == ticket.reporterWaID else {
+                throw TicketError.notTheReporter(number)
+            }
             guard ticket.status.isOpen else {
                 throw TicketError.illegalTransition(
                     state: ticket.status, action: .reporterMessage(text: attachment.originalName),

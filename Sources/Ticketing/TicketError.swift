@@ -7,6 +7,7 @@ public struct TicketError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidDraft
         case invalidInput
         case notFound(TicketNumber)
+        case notTheReporter(TicketNumber)
         case surveyAlreadySubmitted(TicketNumber)
         case surveyNotAllowed(TicketNumber)
         case invalidSurvey
@@ -50,6 +51,11 @@ public struct TicketError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static func notFound(_ number: TicketNumber) -> TicketError {
         TicketError(.notFound(number), "ticket \(number) does not exist")
+    }
+
+    /// Someone other than the ticket's reporter acted as its reporter.
+    public static func notTheReporter(_ number: TicketNumber) -> TicketError {
+        TicketError(.notTheReporter(number), "ticket \(number) belongs to another reporter")
     }
 
     public static func surveyAlreadySubmitted(_ number: TicketNumber) -> TicketError {

@@ -51,6 +51,9 @@ public struct TicketLifecycle: Hashable, Sendable {
         _ action: TicketAction, to ticket: Ticket, by actor: TicketActor, at now: Date
     ) throws(TicketError) -> TicketTransition {
         let role = actor.role
+        guard role != .reporter || actor.id == ticket.reporterWaID else {
+            throw TicketError.notTheReporter(ticket.number)
+        }
         let refusal = TicketError.illegalTransition(state: ticket.status, action: action, role: role)
         var next = ticket
         next.updatedAt = now

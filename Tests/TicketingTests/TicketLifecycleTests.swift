@@ -170,6 +170,13 @@ struct TicketLifecycleTests {
         }
     }
 
+    @Test func onlyTheTicketsOwnReporterActsAsReporter() {
+        let stranger = TicketActor.reporter(waID: "6289999999999", name: "Lain")
+        #expect(throws: TicketError.notTheReporter(TicketNumber(1259))) {
+            try Self.lifecycle.apply(.cancel(reason: nil), to: Self.ticket(in: .new), by: stranger, at: Self.monday)
+        }
+    }
+
     @Test func reporterAnswerReturnsTheTicketToTheLevelThatAsked() throws {
         let fromLevel2 = try Self.lifecycle.apply(
             .reporterMessage(text: "Ini KTP saya"), to: Self.ticket(in: .waitingOnReporter(askedBy: .level2)),
