@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Storage
+import Synchronization
 import Testing
 
 @testable import Ticketing
@@ -397,27 +398,24 @@ struct SQLiteTicketStoreTests {
 }
 
 /// A flag set once from the test thread and read by the writer thread.
-private final class StopFlag: @unchecked Sendable {
-    // @unchecked Sendable: the only state is guarded by `lock`.
-    private let lock = NSLock()
-    private var flag = false
+private final class StopFlag: Sendable {
+    private let flag = Mutex(false)
 
-    var isSet: Bool { self.lock.withLock { self.flag } }
+    var isSet: Bool { self.flag.withLock { $0 } }
 
-    func set() { self.lock.withLock { self.flag = true } }
+    func set() { self.flag.withLock { $0 = true } }
 }
 
 /// A counter incremented by the writer thread.
-private final class Counter: @unchecked Sendable {
-    // @unchecked Sendable: the only state is guarded by `lock`.
-    private let lock = NSLock()
-    private var count = 0
+private final class Counter: Sendable {
+    private let count = Mutex(0)
 
-    var value: Int { self.lock.withLock { self.count } }
+    var value: Int { self.count.withLock { $0 } }
 
     func increment() -> Int {
-        self.lock.withLock {
-            self.count += 1; return self.count
+        self.count.withLock {
+            $0 += 1
+            return $0
         }
     }
 }
