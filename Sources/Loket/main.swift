@@ -12,6 +12,8 @@ func printUsage() {
           help                     show this text
           dialogs check [dir]      validate the dialog files offline
           \(ClassifyCommand.usage)
+          \(BackupCommand.usage)
+          \(ReportCommand.usage)
         """)
 }
 
@@ -22,6 +24,10 @@ case "dialogs":
     exit(DialogsCommand.run(Array(arguments.dropFirst())))
 case "classify":
     exit(ClassifyCommand(arguments: Array(arguments.dropFirst())).run())
+case "backup":
+    exit(BackupCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+case "report":
+    exit(ReportCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 default:
     printUsage()
     exit(64)

@@ -1,0 +1,46 @@
+import Foundation
+
+/// One line of a ticket's "Recent Activity": a transition, a message in either direction, a note.
+public struct TicketActivity: Hashable, Sendable {
+    /// What happened.
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        case created = "created"
+        case taken = "taken"
+        case feedbackRequested = "feedback_requested"
+        case reporterMessage = "reporter_message"
+        case staffReply = "staff_reply"
+        case note = "note"
+        case level1Answered = "level1_answered"
+        case escalated = "escalated"
+        case resolved = "resolved"
+        case confirmed = "confirmed"
+        case reopened = "reopened"
+        case autoClosed = "auto_closed"
+        case cancelled = "cancelled"
+        case attachmentAdded = "attachment_added"
+    }
+
+    /// Which way the text went.
+    public enum Direction: String, CaseIterable, Hashable, Sendable {
+        /// From the reporter to the helpdesk.
+        case inbound = "inbound"
+        /// From the helpdesk to the reporter (relayed into the chat).
+        case outbound = "outbound"
+        /// Seen by staff only.
+        case `internal` = "internal"
+    }
+
+    public let kind: Kind
+    public let actor: TicketActor
+    public let at: Date
+    public let direction: Direction
+    public let text: String?
+
+    public init(kind: Kind, actor: TicketActor, at: Date, direction: Direction, text: String? = nil) {
+        self.kind = kind
+        self.actor = actor
+        self.at = at
+        self.direction = direction
+        self.text = text
+    }
+}

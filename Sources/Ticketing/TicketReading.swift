@@ -1,0 +1,24 @@
+import Foundation
+
+/// The queries on tickets, usable inside or outside a write transaction.
+public protocol TicketReading {
+    /// The ticket numbered `number` (search by number), or `nil`.
+    func ticket(_ number: TicketNumber) throws -> Ticket?
+    /// The activity log, oldest first.
+    func activities(of number: TicketNumber) throws -> [TicketActivity]
+    func attachments(of number: TicketNumber) throws -> [Attachment]
+    /// The tickets reported from WhatsApp id `waID`, newest first; a reporter sees only these.
+    func tickets(ofContact waID: String, includeClosed: Bool, limit: Int) throws -> [Ticket]
+    /// One page of a work queue ordered by due time.
+    func queue(_ query: TicketQueueQuery) throws -> TicketQueuePage
+    func staffMember(id: String) throws -> StaffMember?
+    /// Every staff member, by level then name.
+    func staff() throws -> [StaffMember]
+    func survey(of number: TicketNumber) throws -> SurveyResponse?
+    /// Resolved tickets whose auto-close time has come, oldest first.
+    func ticketsDueForAutoClose(at now: Date, limit: Int) throws -> [TicketNumber]
+    /// Seats booked per verification slot start in `[from, to)`.
+    func verificationBookings(from: Date, to: Date) throws -> [Date: Int]
+    /// The verification slot booked for a ticket.
+    func verificationBooking(of number: TicketNumber) throws -> Date?
+}

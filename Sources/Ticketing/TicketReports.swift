@@ -1,0 +1,107 @@
+import Foundation
+import Storage
+
+/// The helpdesk reports over a period: counts by dimension, SLA compliance, median times and the IKM.
+///
+/// Tickets belong to the period in which they were created; surveys to the period in which they were submitted.
+public struct TicketReports {
+    public let database: Database
+    public let calendar: WorkingCalendar
+
+    public init(database: Database, calendar: WorkingCalendar) {
+        self.database = database
+        self.calendar = calendar
+    }
+
+    private func filter(_ period: ReportPeriod) -> (sql: String, values: [SQLiteValue]) {
+        var values: [SQLiteValue] = [.millis(period.start), .millis(period.end)]
+        var sql = "created_at >= ? AND created_at < ?"
+        if let service = period.service {
+            sql += " AND title = ?"
+            values.append(.text(service))
+        }
+        return (sql, values)
+    }
+
+    /// Tickets created in the period, counted per value of `dimension`, ordered by the value.
+    public func counts(by dimension: ReportDimension, in period: ReportPeriod) throws -> [ReportRows.Count] {
+        let filter = self.filter(period)
+        return try self.database.query(
+            """
+            SELECT \(dimension.expression) AS value, count(*) FROM tickets WHERE \(filter.sql)
+            GROUP BY value ORDER BY value
+            """, filter.values
+        ) { ReportRows.Count(key: $0.string(0), tickets: $0.int(1)) }
+    }
+
+    /// Per type: resolutions within and past the SLA, and unresolved tickets past due at `now`.
+    public func slaCompliance(in period: ReportPeriod, now: Date) throws -> [ReportRows.SLA] {
+        let filter = self.filter(period)
+        return try self.database.query(
+            """
+            SELECT coalesce(type, ''),
+                sum(resolved_within_sla = 1),
+                sum(resolved_within_sla = 0),
+                sum(resolved_within_sla IS NULL AND is_open = 1 AND sla_paused_at IS NULL AND due_at < ?)
+            FROM tickets WHERE \(filter.sql)
+            GROUP BY 1 ORDER BY 1
+            """, [.millis(now)] + filter.values
+        ) { ReportRows.SLA(type: $0.string(0), met: $0.int(1), breached: $0.int(2), openBreached: $0.int(3)) }
+    }
+
+    /// Median first response and resolution times in working minutes for tickets created in the period.
+    public func timing(in period: ReportPeriod) throws -> ReportRows.Timing {
+        let filter = self.filter(period)
+        var responses: [Int] = []
+        var resolutions: [Int] = []
+        var count = 0
+        let statement = try self.database.prepare(
+            "SELECT created_at, first_response_at, resolved_at FROM tickets WHERE \(filter.sql)", filter.values)
+        defer { statement.reset() }
+        while try statement.step() {
+            count += 1
+            let created = statement.date(0)
+            if let first = statement.optionalDate(1) {
+                responses.append(self.calendar.workingSeconds(from: created, to: first))
+            }
+            if let resolved = statement.optionalDate(2) {
+                resolutions.append(self.calendar.workingSeconds(from: created, to: resolved))
+            }
+        }
+        return ReportRows.Timing(
+            tickets: count, responded: responses.count, medianFirstResponseMinutes: Self.medianMinutes(responses),
+            resolved: resolutions.count, medianResolutionMinutes: Self.medianMinutes(resolutions))
+    }
+
+    static func medianMinutes(_ seconds: [Int]) -> Double? {
+        guard !seconds.isEmpty else { return nil }
+        let sorted = seconds.sorted()
+        let middle = sorted.count / 2
+        let value = sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+        return value / 60
+    }
+
+    /// The IKM of the surveys submitted in the period (for the period's service, when set).
+    public func satisfaction(in period: ReportPeriod, survey: SurveyDefinition) throws -> SatisfactionIndex {
+        var values: [SQLiteValue] = [.millis(period.start), .millis(period.end)]
+        var sql = """
+            SELECT a.ticket_number, a.question_id, a.value FROM survey_responses r
+            JOIN survey_answers a ON a.ticket_number = r.ticket_number
+            """
+        if period.service != nil { sql += " JOIN tickets t ON t.number = r.ticket_number" }
+        sql += " WHERE r.submitted_at >= ? AND r.submitted_at < ?"
+        if let service = period.service {
+            sql += " AND t.title = ?"
+            values.append(.text(service))
+        }
+        var answers: [Int: [String: Int]] = [:]
+        for (ticket, question, value) in try self.database.query(
+            sql, values, row: { ($0.int(0), $0.string(1), $0.int(2)) })
+        {
+            answers[ticket, default: [:]][question] = value
+        }
+        return SatisfactionIndex(
+            answers: answers.keys.sorted().compactMap { answers[$0] },
+            questions: survey.questions.map { ($0.id, $0.element) })
+    }
+}

@@ -1,0 +1,117 @@
+import Storage
+
+/// The numbered migrations of the `ticketing` component.
+public enum TicketSchema {
+    public static let component = "ticketing"
+
+    public static let migrations: [Migration] = [
+        Migration(
+            version: 1, name: "tickets, activities, attachments, staff",
+            sql: """
+                CREATE TABLE ticket_counter (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    next_number INTEGER NOT NULL
+                );
+                CREATE TABLE staff (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    level INTEGER NOT NULL CHECK (level IN (1, 2)),
+                    active INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE TABLE tickets (
+                    number INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    description TEXT NOT NULL,
+                    company_name TEXT,
+                    business_form TEXT,
+                    reporter_role TEXT,
+                    tax_or_staff_id TEXT,
+                    tender_code TEXT,
+                    director_phone TEXT,
+                    reporter_wa_id TEXT NOT NULL,
+                    reporter_name TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    type TEXT,
+                    category TEXT,
+                    priority TEXT,
+                    application_version TEXT,
+                    level INTEGER NOT NULL CHECK (level IN (1, 2)),
+                    assignee TEXT,
+                    status TEXT NOT NULL,
+                    status_level INTEGER,
+                    closure TEXT,
+                    is_open INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    first_response_at INTEGER,
+                    resolved_at INTEGER,
+                    resolved_by TEXT,
+                    closed_at INTEGER,
+                    closed_by TEXT,
+                    due_at INTEGER NOT NULL,
+                    sla_paused_at INTEGER,
+                    sla_remaining_seconds INTEGER,
+                    resolved_within_sla INTEGER,
+                    auto_close_at INTEGER
+                );
+                CREATE INDEX tickets_reporter ON tickets (reporter_wa_id, number);
+                CREATE INDEX tickets_status_due ON tickets (status, due_at, number);
+                CREATE INDEX tickets_open_due ON tickets (is_open, due_at, number);
+                CREATE INDEX tickets_open_level_due ON tickets (is_open, level, due_at, number);
+                CREATE INDEX tickets_assignee_due ON tickets (assignee, is_open, due_at, number);
+                CREATE INDEX tickets_created ON tickets (created_at);
+                CREATE INDEX tickets_auto_close ON tickets (auto_close_at) WHERE auto_close_at IS NOT NULL;
+                CREATE TABLE ticket_activities (
+                    ticket_number INTEGER NOT NULL REFERENCES tickets (number) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    actor_role TEXT NOT NULL,
+                    actor_id TEXT NOT NULL,
+                    actor_name TEXT NOT NULL,
+                    direction TEXT NOT NULL,
+                    body TEXT,
+                    PRIMARY KEY (ticket_number, seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE ticket_attachments (
+                    id INTEGER PRIMARY KEY,
+                    ticket_number INTEGER NOT NULL REFERENCES tickets (number) ON DELETE CASCADE,
+                    sha256 TEXT NOT NULL,
+                    original_name TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    mime_type TEXT NOT NULL,
+                    sender_role TEXT NOT NULL,
+                    sender_id TEXT NOT NULL,
+                    sender_name TEXT NOT NULL,
+                    received_at INTEGER NOT NULL,
+                    storage_path TEXT NOT NULL,
+                    UNIQUE (ticket_number, sha256)
+                );
+                """),
+        Migration(
+            version: 2, name: "surveys and verification bookings",
+            sql: """
+                CREATE TABLE survey_responses (
+                    ticket_number INTEGER PRIMARY KEY REFERENCES tickets (number) ON DELETE CASCADE,
+                    submitted_at INTEGER NOT NULL,
+                    comment TEXT
+                );
+                CREATE INDEX survey_responses_submitted ON survey_responses (submitted_at);
+                CREATE TABLE survey_answers (
+                    ticket_number INTEGER NOT NULL REFERENCES survey_responses (ticket_number) ON DELETE CASCADE,
+                    question_id TEXT NOT NULL,
+                    value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 4),
+                    PRIMARY KEY (ticket_number, question_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE verification_bookings (
+                    slot_start INTEGER NOT NULL,
+                    seat INTEGER NOT NULL CHECK (seat >= 0),
+                    ticket_number INTEGER NOT NULL UNIQUE REFERENCES tickets (number) ON DELETE CASCADE,
+                    booked_at INTEGER NOT NULL,
+                    PRIMARY KEY (slot_start, seat)
+                );
+                """),
+    ]
+
+    public static let migrator = Migrator(component: component, migrations: migrations)
+}

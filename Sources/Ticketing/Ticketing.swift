@@ -1,2 +1,0 @@
-/// The helpdesk domain: tickets, lifecycle, SLA, survey and store.
-public enum Ticketing {}
