@@ -1,0 +1,206 @@
+import Foundation
+import Storage
+import Ticketing
+import WebhookServer
+
+/// The running Loket service: configuration, the database, the HTTP edge, the dispatcher, the outbox
+/// sender and, in sandbox mode, the Graph API stand-in on a loopback port.
+///
+/// `start()` brings everything up (the database first, the HTTP server last); `stop()` takes it down in
+/// the reverse order, letting requests in flight finish and their events commit; `run()` does both
+/// around SIGTERM/SIGINT.
+public final class LoketApplication: Sendable {
+    public let configuration: Configuration
+    private let logger: Logger
+    private let metrics: Metrics
+    private let writer: DatabaseWriter
+    private let inbox: InboxWriter
+    private let dispatcher: Dispatcher
+    private let sender: OutboxSender
+    private let server: HTTPServer
+    private let standInServer: HTTPServer?
+    /// Where outbound Graph API calls go: Meta's API, or the stand-in in sandbox mode.
+    private let graphBase: String
+    /// Downloads WhatsApp media into the data directory (for the dialogs that accept documents); its
+    /// results are counted in `loket_media_downloads_total`.
+    public let mediaFetcher: any MediaFetcher
+    /// The built-in Graph API stand-in, in sandbox mode.
+    public let standIn: GraphAPIStandIn?
+
+    /// Builds the service; throws `ConfigurationError` naming the setting when the data directory or an
+    /// address is unusable, or the database error when the database cannot be opened or migrated.
+    public init(configuration: Configuration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let metrics = Metrics()
+        self.metrics = metrics
+
+        do {
+            try FileManager.default.createDirectory(
+                atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw ConfigurationError.invalid(
+                "LOKET_DATA_DIR", "cannot be created: \(error.localizedDescription)")
+        }
+        let writer = try DatabaseWriter(
+            path: configuration.databasePath,
+            migrators: [InboxStore.migrator, Outbox.migrator, WelcomeStep.migrator, TicketSchema.migrator])
+        self.writer = writer
+
+        let secrets = Self.secrets(for: configuration)
+        var graphBase = configuration.apiBase
+        if configuration.mode == .sandbox {
+            // The stand-in must know its own address (it hands out media URLs), which is known only once
+            // its server is bound; so the server starts with a responder that is filled in right after.
+            let slot = DeferredResponder()
+            let server = HTTPServer(
+                configuration: HTTPServerConfiguration(
+                    host: configuration.sandboxGraphHost, port: configuration.sandboxGraphPort),
+                responder: slot)
+            try server.start()
+            let host =
+                configuration.sandboxGraphHost.contains(":")
+                ? "[\(configuration.sandboxGraphHost)]" : configuration.sandboxGraphHost
+            graphBase = "http://\(host):\(server.port)"
+            let standIn = GraphAPIStandIn(
+                configuration: GraphAPIStandIn.Configuration(
+                    accessToken: secrets.accessToken, publicBaseURL: graphBase,
+                    log: { line in logger.passthrough(.debug, line) }))
+            slot.fill(with: standIn)
+            self.standIn = standIn
+            self.standInServer = server
+        } else {
+            self.standIn = nil
+            self.standInServer = nil
+        }
+
+        self.graphBase = graphBase
+        self.mediaFetcher = MediaDownloader(
+            configuration: MediaDownloader.Configuration(dataDirectory: configuration.dataDirectory),
+            transport: GraphClient(
+                configuration: GraphClient.Configuration(baseURL: graphBase, accessToken: secrets.accessToken)),
+            metrics: MediaMetrics { metrics.recordMediaDownload(result: $0) },
+            log: { line in logger.passthrough(.info, line) })
+        let outbox = Outbox(configuration: Outbox.Configuration())
+        let sender = OutboxSender(
+            configuration: OutboxSender.Configuration(phoneNumberID: secrets.phoneNumberID),
+            outbox: outbox, writer: writer,
+            makeTransport: { _ in
+                GraphClient(
+                    configuration: GraphClient.Configuration(
+                        baseURL: graphBase, accessToken: secrets.accessToken))
+            },
+            metrics: OutboxMetrics { metrics.recordSend(result: $0.rawValue) },
+            log: { line in logger.passthrough(.info, line) })
+        self.sender = sender
+
+        let senderWaker = CoalescingWaker(interval: .milliseconds(20)) { sender.wake() }
+        let dispatcher = Dispatcher(
+            writer: writer, step: WelcomeStep(), outbox: outbox, recorder: outbox,
+            settings: DispatcherSettings(
+                laneCount: configuration.dispatcherLanes, staleAge: configuration.staleAge,
+                paused: configuration.dispatchPaused),
+            metrics: metrics, logger: logger.with("component", "dispatcher"),
+            onEnqueued: { senderWaker.wake() })
+        self.dispatcher = dispatcher
+        let inbox = InboxWriter(
+            writer: writer, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() })
+        self.inbox = inbox
+
+        metrics.setGauge(Metrics.inboxPending) {
+            let backlog = try? writer.read { try InboxStore.backlog(in: $0) }
+            return [(labels: [], value: Double(backlog?.count ?? 0))]
+        }
+        metrics.setGauge(Metrics.inboxOldestPendingAge) {
+            let backlog = try? writer.read { try InboxStore.backlog(in: $0) }
+            let age = backlog?.oldestReceivedAt.map { max(0, Date().timeIntervalSince($0)) } ?? 0
+            return [(labels: [], value: age)]
+        }
+        metrics.setGauge(Metrics.outboxPending) {
+            let pending = try? writer.read { try outbox.pendingCount(in: $0) }
+            return [(labels: [], value: Double(pending ?? 0))]
+        }
+
+        let mode = configuration.mode.rawValue
+        let router = WebhookRouter(
+            verifier: SignatureVerifier(appSecret: secrets.appSecret),
+            handshake: VerificationHandshake(verifyToken: secrets.verifyToken), inbox: inbox,
+            metrics: metrics,
+            logger: logger.with("component", "webhook"),
+            health: {
+                let pending = try? writer.read { try InboxStore.count(state: "pending", in: $0) }
+                return WebhookRouter.Health(
+                    databaseReachable: pending != nil, mode: mode, inboxPending: pending)
+            })
+        self.server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port),
+            responder: router,
+            observer: { exchange in
+                // Requests the server answered itself (malformed, too large, too slow) never reach the router.
+                if exchange.method.isEmpty { metrics.recordHTTPRequest(route: "invalid", status: exchange.status) }
+            },
+            log: { line in logger.passthrough(.info, line) })
+    }
+
+    /// The port the webhook server listens on (after `start()`).
+    public var port: Int { self.server.port }
+
+    /// The port of the Graph API stand-in in sandbox mode (after `start()`).
+    public var standInPort: Int? { self.standInServer?.port }
+
+    /// Starts every part; the HTTP server last, so nothing is accepted before it can be stored.
+    /// (In sandbox mode the stand-in already listens: `init` binds it to learn its port.)
+    public func start() throws {
+        self.sender.start()
+        self.dispatcher.start()
+        self.inbox.start()
+        try self.server.start()
+        self.logger.info(
+            "loket.listening",
+            [
+                "addr": "\(self.configuration.host):\(self.server.port)",
+                "mode": self.configuration.mode.rawValue,
+                "graph_api": self.graphBase,
+            ])
+    }
+
+    /// Stops accepting, lets requests in flight finish and commit, then stops processing and sending.
+    public func stop() {
+        self.logger.info("loket.stopping")
+        self.server.stop(timeout: .seconds(10))
+        self.inbox.stop()
+        self.dispatcher.stop()
+        self.sender.stop()
+        self.standInServer?.stop(timeout: .seconds(2))
+        self.logger.info("loket.stopped")
+    }
+
+    /// Starts, then blocks until SIGTERM or SIGINT and stops gracefully.
+    public func run() throws {
+        let stopped = DispatchSemaphore(value: 0)
+        let trap = TerminationSignalTrap { signal in
+            self.logger.info("loket.signal", ["signal": String(signal)])
+            stopped.signal()
+        }
+        try self.start()
+        stopped.wait()
+        trap.cancel()
+        self.stop()
+    }
+
+    private struct Secrets {
+        var appSecret: String
+        var verifyToken: String
+        var accessToken: String
+        var phoneNumberID: String
+    }
+
+    /// The configured credentials; in sandbox mode the missing ones are generated.
+    private static func secrets(for configuration: Configuration) -> Secrets {
+        Secrets(
+            appSecret: configuration.appSecret ?? RandomToken.hex(),
+            verifyToken: configuration.verifyToken ?? RandomToken.hex(byteCount: 16),
+            accessToken: configuration.accessToken ?? RandomToken.hex(),
+            phoneNumberID: configuration.phoneNumberID ?? "100000000000000")
+    }
+}
