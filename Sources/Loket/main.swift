@@ -9,25 +9,16 @@ func printUsage() {
         """
         usage: loket <command> [options]
         commands:
+          serve                    run the service (the default); configured by the environment
           help                     show this text
-          dialogs check [dir]      validate the dialog files offline
-          \(ClassifyCommand.usage)
-          \(BackupCommand.usage)
-          \(ReportCommand.usage)
         """)
 }
 
 switch arguments.first {
+case nil, "serve":
+    ServeCommand.run()
 case "help", "--help", "-h":
     printUsage()
-case "dialogs":
-    exit(DialogsCommand.run(Array(arguments.dropFirst())))
-case "classify":
-    exit(ClassifyCommand(arguments: Array(arguments.dropFirst())).run())
-case "backup":
-    exit(BackupCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
-case "report":
-    exit(ReportCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 default:
     printUsage()
     exit(64)

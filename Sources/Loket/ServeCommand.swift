@@ -1,0 +1,37 @@
+import Foundation
+import LoketService
+import WebhookServer
+
+/// `loket serve`: reads the configuration from the environment and runs the service until SIGTERM/SIGINT.
+enum ServeCommand {
+    static func run() -> Never {
+        let configuration: Configuration
+        do {
+            configuration = try Configuration.parse(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Logger.standardError().error("loket.configuration_refused", ["error": error.description])
+            exit(78)
+        }
+        let logger = Logger.standardError(minimumLevel: configuration.logLevel)
+        let sandbox = configuration.mode == .sandbox
+        logger.info(
+            sandbox ? "loket.starting_in_sandbox_mode" : "loket.starting",
+            [
+                "mode": configuration.mode.rawValue,
+                "note": sandbox
+                    ? "no WhatsApp credentials: replies go to the built-in Graph API stand-in"
+                    : "replies go to the Graph API",
+                "app_secret": configuration.appSecret == nil ? "generated" : "configured",
+                "config": configuration.description,
+            ])
+        GraphClient.initializeLibraryOnce()
+        do {
+            let application = try LoketApplication(configuration: configuration, logger: logger)
+            try application.run()
+        } catch {
+            logger.error("loket.start_failed", ["error": "\(error)"])
+            exit(1)
+        }
+        exit(0)
+    }
+}
