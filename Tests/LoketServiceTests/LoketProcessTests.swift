@@ -1,0 +1,332 @@
+import Foundation
+import Storage
+import Testing
+import WebhookServer
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The real `loket` executable: start-up messages, and a crash between receiving and processing.
+///
+/// The crash test's first run holds the dispatcher back with the test-only `LOKET_DISPATCH_PAUSED=1`, so
+/// every acknowledged webhook is in the inbox and nothing is processed when the process is SIGKILLed.
+struct LoketProcessTests {
+    static let secret = "crash-test-secret"
+    static let contacts = 20
+
+    @Test func aKilledServiceLosesNothingAndDoublesNothingAfterRestart() throws {
+        let executable = try #require(
+            LoketProcess.executable(), "build the loket product first (swift build)")
+        let dataDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("loket-crash-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+
+        // First run: acknowledge every webhook, process nothing, then SIGKILL.
+        let first = try LoketProcess(
+            executable: executable,
+            environment: ["LOKET_DATA_DIR": dataDirectory, "LOKET_DISPATCH_PAUSED": "1"])
+        let port = try #require(
+            first.waitForLine(containing: "event=loket.listening", timeout: 60).flatMap(Self.port))
+        let client = try HTTPTestClient(port: port)
+        for index in 0..<Self.contacts {
+            #expect(try client.post(Self.webhook(index)) == 200)
+        }
+        for index in 0..<5 {
+            #expect(try client.post(Self.webhook(index)) == 200, "a repeated delivery is acknowledged")
+        }
+        first.kill(SIGKILL)
+
+        let afterCrash = try Database(path: dataDirectory + "/loket.sqlite")
+        #expect(
+            try Self.count("SELECT count(*) FROM inbox WHERE state = 'pending'", in: afterCrash)
+                == Self.contacts)
+        #expect(try Self.count("SELECT count(*) FROM outbound_messages", in: afterCrash) == 0)
+
+        // Second run: the backlog is processed once.
+        let second = try LoketProcess(
+            executable: executable,
+            environment: ["LOKET_DATA_DIR": dataDirectory, "LOKET_LOG_LEVEL": "debug"])
+        #expect(second.waitForLine(containing: "event=loket.listening", timeout: 60) != nil)
+        #expect(
+            second.waitForLines(
+                containing: "event=dispatcher.message_processed", count: Self.contacts, timeout: 60))
+        // Every reply reaches the sandbox's Graph API stand-in: a mark-as-read and a menu per contact.
+        #expect(
+            second.waitForLines(
+                containing: "event=outbox_send result=sent", count: 2 * Self.contacts, timeout: 60))
+        second.kill(SIGTERM)
+        #expect(second.exitStatus() == 0)
+
+        let database = try Database(path: dataDirectory + "/loket.sqlite")
+        #expect(try Self.count("SELECT count(*) FROM inbox", in: database) == Self.contacts)
+        #expect(
+            try Self.count(
+                "SELECT count(*) FROM inbox WHERE state = 'done' AND attempts = 1", in: database)
+                == Self.contacts)
+        // Each contact gets exactly one mark-as-read and one welcome menu.
+        #expect(
+            try Self.count("SELECT count(*) FROM outbound_messages", in: database) == 2 * Self.contacts)
+        #expect(
+            try Self.count("SELECT count(DISTINCT recipient) FROM outbound_messages", in: database)
+                == Self.contacts)
+        #expect(
+            try Self.count(
+                "SELECT count(*) FROM (SELECT recipient, kind FROM outbound_messages GROUP BY recipient, kind HAVING count(*) > 1)",
+                in: database) == 0)
+        #expect(
+            try Self.count("SELECT count(*) FROM outbound_messages WHERE state = 'sent'", in: database)
+                == 2 * Self.contacts)
+        #expect(
+            try Self.count(
+                "SELECT count(DISTINCT wamid) FROM outbound_messages WHERE kind = 'list' AND state = 'sent'",
+                in: database) == Self.contacts)
+    }
+
+    @Test func sandboxModeIsSaidInTheFirstLogLine() throws {
+        let executable = try #require(LoketProcess.executable(), "build the loket product first (swift build)")
+        let dataDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("loket-sandbox-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        let process = try LoketProcess(executable: executable, environment: ["LOKET_DATA_DIR": dataDirectory])
+        let first = process.firstLine(timeout: 60)
+        #expect(first?.contains("event=loket.starting_in_sandbox_mode") == true)
+        #expect(process.waitForLine(containing: "event=loket.listening", timeout: 60) != nil)
+        process.kill(SIGTERM)
+        #expect(process.exitStatus() == 0)
+    }
+
+    @Test func aBadSettingStopsStartUpWithOneLineNamingIt() throws {
+        let executable = try #require(LoketProcess.executable(), "build the loket product first (swift build)")
+        let process = try LoketProcess(executable: executable, environment: ["LOKET_ADDR": "nowhere"])
+        #expect(process.exitStatus() == 78)
+        let lines = process.waitForLine(containing: "LOKET_ADDR", timeout: 10).map { [$0] } ?? []
+        #expect(lines.count == 1)
+        #expect(process.allLines().count == 1)
+    }
+
+    @Test func partialCredentialsStopStartUpNamingTheMissingOnes() throws {
+        let executable = try #require(LoketProcess.executable(), "build the loket product first (swift build)")
+        let process = try LoketProcess(
+            executable: executable, environment: ["WHATSAPP_ACCESS_TOKEN": "EAAG-test", "LOKET_ADDR": "127.0.0.1:0"])
+        #expect(process.exitStatus() == 78)
+        let line = process.waitForLine(containing: "configuration", timeout: 10) ?? ""
+        #expect(line.contains("WHATSAPP_VERIFY_TOKEN, WHATSAPP_PHONE_NUMBER_ID"))
+        #expect(!line.contains("EAAG-test"))
+    }
+
+    static func count(_ sql: String, in database: Database) throws -> Int {
+        try database.queryFirst(sql) { $0.int(0) } ?? -1
+    }
+
+    static func port(fromLine line: String) -> Int? {
+        guard let range = line.range(of: "addr=") else { return nil }
+        let address = line[range.upperBound...].prefix { $0 != " " }
+        return address.split(separator: ":").last.flatMap { Int($0) }
+    }
+
+    static func webhook(_ index: Int) -> [UInt8] {
+        let from = "62812000000\(String(format: "%02d", index))"
+        return Array(
+            """
+            {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{\
+            "messaging_product":"whatsapp","metadata":{"phone_number_id":"100000000000000"},\
+            "contacts":[{"profile":{"name":"Penyedia \(index)"},"wa_id":"\(from)"}],\
+            "messages":[{"from":"\(from)","id":"wamid.crash.\(index)","timestamp":"\(Int(Date().timeIntervalSince1970))",\
+            "type":"text","text":{"body":"Halo"}}]}}]}]}
+            """.utf8)
+    }
+}
+
+/// A `loket serve` child process whose log lines (standard error) are collected as they arrive.
+final class LoketProcess: Sendable {
+    private let process: Process
+    private let lines = LineCollector()
+
+    /// The built `loket` beside the test bundle (the build products folder), else under `.build/debug`.
+    static func executable() -> URL? {
+        var candidates: [URL] = []
+        if let testBinary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(
+                URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("loket")
+            )
+        }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(repository.appendingPathComponent(".build/debug/loket"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    init(executable: URL, environment: [String: String]) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve"]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "WHATSAPP_APP_SECRET": LoketProcessTests.secret,
+            "LOKET_ADDR": "127.0.0.1:0",
+        ].merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        let lines = self.lines
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                lines.close()
+            } else {
+                lines.append(data)
+            }
+        }
+        try process.run()
+        self.process = process
+    }
+
+    deinit {
+        if self.process.isRunning { Glibc.kill(self.process.processIdentifier, SIGKILL) }
+    }
+
+    func kill(_ signal: Int32) {
+        Glibc.kill(self.process.processIdentifier, signal)
+        if signal == SIGKILL { self.process.waitUntilExit() }
+    }
+
+    func exitStatus() -> Int32 {
+        self.process.waitUntilExit()
+        return self.process.terminationStatus
+    }
+
+    /// Every line so far (after the process exited: all of them).
+    func allLines() -> [String] {
+        self.lines.linesAfterClose(timeout: 10)
+    }
+
+    func firstLine(timeout: TimeInterval) -> String? {
+        self.lines.wait(timeout: timeout) { lines in lines.first }
+    }
+
+    func waitForLine(containing text: String, timeout: TimeInterval) -> String? {
+        self.lines.wait(timeout: timeout) { lines in lines.first { $0.contains(text) } }
+    }
+
+    func waitForLines(containing text: String, count: Int, timeout: TimeInterval) -> Bool {
+        self.lines.wait(timeout: timeout) { lines in
+            lines.filter { $0.contains(text) }.count >= count ? true : nil
+        }
+            ?? false
+    }
+}
+
+/// Lines of a child's output, with a wait for a condition on them.
+///
+/// `@unchecked Sendable`: every field is only touched while holding `condition`.
+final class LineCollector: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var buffer: [UInt8] = []
+    private var lines: [String] = []
+    private var closed = false
+
+    func append(_ data: Data) {
+        self.condition.lock()
+        self.buffer.append(contentsOf: data)
+        while let newline = self.buffer.firstIndex(of: 0x0A) {
+            self.lines.append(String(decoding: self.buffer[..<newline], as: UTF8.self))
+            self.buffer.removeSubrange(...newline)
+        }
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    func close() {
+        self.condition.lock()
+        self.closed = true
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    /// The lines once the writer closed its end (or `timeout` passed).
+    func linesAfterClose(timeout: TimeInterval) -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        while !self.closed {
+            guard self.condition.wait(until: deadline) else { break }
+        }
+        return self.lines
+    }
+
+    func wait<Result>(timeout: TimeInterval, until match: ([String]) -> Result?) -> Result? {
+        let deadline = Date().addingTimeInterval(timeout)
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        while true {
+            if let result = match(self.lines) { return result }
+            if self.closed { return nil }
+            guard self.condition.wait(until: deadline) else { return match(self.lines) }
+        }
+    }
+}
+
+/// A minimal blocking HTTP/1.1 client over one keep-alive loopback connection.
+final class HTTPTestClient {
+    private let socket: Int32
+
+    init(port: Int) throws {
+        self.socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(self.socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit {
+        Glibc.close(self.socket)
+    }
+
+    /// Posts a signed webhook and returns the response status.
+    func post(_ body: [UInt8]) throws -> Int {
+        let signature = SignatureVerifier(appSecret: LoketProcessTests.secret).signatureHeader(
+            for: body)
+        let head =
+            "POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "X-Hub-Signature-256: \(signature)\r\nContent-Length: \(body.count)\r\n\r\n"
+        let request = Array(head.utf8) + body
+        var sent = 0
+        while sent < request.count {
+            let written = request[sent...].withUnsafeBytes {
+                Glibc.send(self.socket, $0.baseAddress, $0.count, 0)
+            }
+            guard written > 0 else { throw POSIXError(.EPIPE) }
+            sent += written
+        }
+        var response: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            if let status = Self.complete(response) { return status }
+            let count = chunk.withUnsafeMutableBytes {
+                Glibc.recv(self.socket, $0.baseAddress, $0.count, 0)
+            }
+            guard count > 0 else { throw POSIXError(.ECONNRESET) }
+            response.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// The status when `bytes` hold one whole response.
+    private static func complete(_ bytes: [UInt8]) -> Int? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let headEnd = text.range(of: "\r\n\r\n") else { return nil }
+        let head = text[..<headEnd.lowerBound]
+        let length =
+            head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+            .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+        guard text.utf8.count - text[..<headEnd.upperBound].utf8.count >= length else { return nil }
+        return head.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+    }
+}
