@@ -143,9 +143,15 @@ final class LoketProcess: Sendable {
     private let process: Process
     private let lines = LineCollector()
 
-    /// The built `loket` beside the test bundle (the build products folder), else under `.build/debug`.
+    /// The built `loket` beside the test bundle (the build products folder), else under `.build/debug`
+    /// (`swift build --build-tests` and `swift test` build it with the tests).
     static func executable() -> URL? {
         var candidates: [URL] = []
+        // The test bundle sits in the build products folder, beside `loket`; the runner is given its path.
+        for argument in CommandLine.arguments where argument.hasSuffix(".xctest") {
+            candidates.append(
+                URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("loket"))
+        }
         if let testBinary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             candidates.append(
                 URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("loket")
