@@ -27,13 +27,14 @@ struct DispatcherTests {
         self.writer = try DatabaseWriter(path: ":memory:", migrators: [InboxStore.migrator, Self.testTables])
     }
 
-    func dispatcher(step: any ConversationStep = EchoStep(), settings: DispatcherSettings = DispatcherSettings())
-        -> Dispatcher
-    {
+    func dispatcher(
+        step: any ConversationStep = EchoStep(), settings: DispatcherSettings = DispatcherSettings(),
+        yieldTo: @escaping @Sendable () -> Bool = { false }
+    ) -> Dispatcher {
         let clock = self.clock
         return Dispatcher(
             writer: self.writer, step: step, outbox: TableOutbox(), recorder: TableRecorder(), settings: settings,
-            metrics: Metrics(), logger: .discarding, now: { clock.now })
+            metrics: Metrics(), logger: .discarding, now: { clock.now }, yieldTo: yieldTo)
     }
 
     func store(_ events: [WebhookEvent]) throws {
@@ -103,6 +104,23 @@ struct DispatcherTests {
         for contact in contacts {
             let order = steps.filter { $0.0 == contact }.map(\.1)
             #expect(order == (0..<25).map { "\(contact)-\($0)" })
+        }
+    }
+
+    @Test func lanesYieldingToABusyInboxStillProcessEverythingInOrder() throws {
+        let events = (0..<30).map { Self.message("m\($0)", from: "6281\($0 % 3)", body: "\($0)") }
+        try self.store(events)
+        let dispatcher = self.dispatcher(settings: DispatcherSettings(laneCount: 2), yieldTo: { true })
+        dispatcher.start()
+        defer { dispatcher.stop() }
+        #expect(dispatcher.waitUntilIdle(timeout: 30))
+        let steps = try self.writer.read {
+            try $0.query("SELECT contact, message_id FROM test_steps ORDER BY id") { ($0.string(0), $0.string(1)) }
+        }
+        #expect(steps.count == 30)
+        for contact in 0..<3 {
+            let order = steps.filter { $0.0 == "6281\(contact)" }.map(\.1)
+            #expect(order == stride(from: contact, to: 30, by: 3).map { "m\($0)" })
         }
     }
 

@@ -36,6 +36,7 @@ public final class Dispatcher: @unchecked Sendable {
     private let logger: Logger
     private let now: @Sendable () -> Date
     private let onEnqueued: @Sendable () -> Void
+    private let yieldTo: @Sendable () -> Bool
 
     private let condition = NSCondition()
     private var running = false
@@ -49,12 +50,15 @@ public final class Dispatcher: @unchecked Sendable {
     private var lastFullScan = Date.distantPast
     private var laneQueues: [[InboxRow]]
 
-    /// - Parameter onEnqueued: called after each commit that queued outbound messages (wakes the sender).
+    /// - Parameters:
+    ///   - onEnqueued: called after each commit that queued outbound messages (wakes the sender).
+    ///   - yieldTo: whether more urgent writers wait for the database (the inbox acknowledging webhooks);
+    ///     lanes then hold back, at most `maxYields` times in a row, and end a batch early.
     public init(
         writer: DatabaseWriter, step: any ConversationStep, outbox: any OutboxQueue,
         recorder: any DeliveryStatusRecorder, settings: DispatcherSettings = DispatcherSettings(),
         metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onEnqueued: @escaping @Sendable () -> Void = {}
+        onEnqueued: @escaping @Sendable () -> Void = {}, yieldTo: @escaping @Sendable () -> Bool = { false }
     ) {
         precondition(settings.laneCount > 0, "Invalid dispatcher settings: at least one lane is needed")
         self.writer = writer
@@ -66,8 +70,14 @@ public final class Dispatcher: @unchecked Sendable {
         self.logger = logger
         self.now = now
         self.onEnqueued = onEnqueued
+        self.yieldTo = yieldTo
         self.laneQueues = Array(repeating: [], count: settings.laneCount)
     }
+
+    /// How often in a row a lane holds back for the inbox before it processes one batch anyway, and for
+    /// how long each time: under a flood of webhooks the backlog still moves, slowly, and drains after.
+    static let maxYields = 25
+    static let yieldPause: TimeInterval = 0.002
 
     /// The text sent once to a person whose messages arrive as a stale replay (Indonesian, then English).
     public static let staleNotice =
@@ -195,15 +205,25 @@ public final class Dispatcher: @unchecked Sendable {
     }
 
     private func runLane(_ lane: Int) {
+        var yields = 0
         self.condition.lock()
         while true {
             while self.running && self.laneQueues[lane].isEmpty { self.condition.wait() }
             guard self.running else { break }
+            if yields < Self.maxYields, self.yieldTo() {
+                // Webhooks are waiting to be acknowledged: let the inbox have the database first.
+                yields += 1
+                _ = self.condition.wait(until: Date().addingTimeInterval(Self.yieldPause))
+                continue
+            }
+            yields = 0
             let batch = Array(self.laneQueues[lane].prefix(self.settings.batchSize))
             self.laneQueues[lane].removeFirst(batch.count)
             self.condition.unlock()
             let outcomes = self.process(batch)
             self.condition.lock()
+            // Rows not attempted (the batch ended early to let the inbox in) go back to the front, in order.
+            self.laneQueues[lane].insert(contentsOf: batch.dropFirst(outcomes.count), at: 0)
             for (row, outcome) in zip(batch, outcomes) {
                 self.inFlight.remove(row.sequence)
                 switch outcome {
@@ -228,6 +248,7 @@ public final class Dispatcher: @unchecked Sendable {
 
     /// Applies `batch` (rows of one lane, in order) in one commit, each row in its own savepoint, so a
     /// failing row rolls back alone; after a row of a conversation must wait, its later rows wait too.
+    /// Returns one outcome per attempted row: a prefix of `batch` when the batch ended early to yield.
     private func process(_ batch: [InboxRow]) -> [Outcome] {
         let now = self.now()
         do {
@@ -235,6 +256,7 @@ public final class Dispatcher: @unchecked Sendable {
                 var waiting: Set<String> = []
                 var outcomes: [Outcome] = []
                 for row in batch {
+                    if !outcomes.isEmpty && self.yieldTo() { break }
                     let key = row.event.conversationKey
                     guard !waiting.contains(key) else {
                         outcomes.append(.deferred)

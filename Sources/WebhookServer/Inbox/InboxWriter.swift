@@ -23,6 +23,7 @@ public final class InboxWriter: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Submission] = []
     private var running = false
+    private var writing = false
     private var stopped = false
 
     /// - Parameter onCommit: called after each commit that stored something (wakes the dispatcher).
@@ -58,6 +59,13 @@ public final class InboxWriter: @unchecked Sendable {
         self.condition.unlock()
     }
 
+    /// Whether webhooks are queued or being written: other writers (the dispatcher) should yield.
+    public var isBusy: Bool {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        return self.writing || !self.queue.isEmpty
+    }
+
     /// Queues `events`; `completion` receives the number of new rows once they are committed, or the error.
     public func submit(_ events: [WebhookEvent], completion: @escaping Completion) {
         self.condition.lock()
@@ -83,8 +91,12 @@ public final class InboxWriter: @unchecked Sendable {
             }
             let batch = self.queue
             self.queue.removeAll(keepingCapacity: true)
+            self.writing = true
             self.condition.unlock()
             self.write(batch)
+            self.condition.lock()
+            self.writing = false
+            self.condition.unlock()
         }
     }
 
