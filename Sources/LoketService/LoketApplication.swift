@@ -95,17 +95,20 @@ public final class LoketApplication: Sendable {
         self.sender = sender
 
         let senderWaker = CoalescingWaker(interval: .milliseconds(20)) { sender.wake() }
+        let wakeDispatcher = WakeRelay()
+        let inbox = InboxWriter(
+            writer: writer, logger: logger.with("component", "inbox"), onCommit: { wakeDispatcher.fire() })
+        self.inbox = inbox
+        // Acknowledging webhooks comes first: lanes yield the single database writer while the inbox waits.
         let dispatcher = Dispatcher(
             writer: writer, step: WelcomeStep(), outbox: outbox, recorder: outbox,
             settings: DispatcherSettings(
                 laneCount: configuration.dispatcherLanes, staleAge: configuration.staleAge,
                 paused: configuration.dispatchPaused),
             metrics: metrics, logger: logger.with("component", "dispatcher"),
-            onEnqueued: { senderWaker.wake() })
+            onEnqueued: { senderWaker.wake() }, yieldTo: { inbox.isBusy })
         self.dispatcher = dispatcher
-        let inbox = InboxWriter(
-            writer: writer, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() })
-        self.inbox = inbox
+        wakeDispatcher.connect { dispatcher.wake() }
 
         metrics.setGauge(Metrics.inboxPending) {
             let backlog = try? writer.read { try InboxStore.backlog(in: $0) }
