@@ -8,7 +8,9 @@ import Storage
 /// inbound time or delivery status (`DeliveryStatusRecorder`) and the inbox row marked done commit
 /// together, so a crash at any instant neither loses nor repeats an effect. A lane groups the events it
 /// has queued (up to `batchSize`) into one commit, each event in its own savepoint, which saves most of
-/// the per-commit cost under load; a failing event rolls back alone. A
+/// the per-commit cost under load; a failing event rolls back alone. Lanes run at a lower priority and
+/// yield the single database writer while the inbox has webhooks to acknowledge (`yieldTo`), so a burst
+/// is acknowledged first and answered as soon as the CPU and the writer are free. A
 /// transient error leaves the row pending with backoff and holds later events of that conversation
 /// back until it is retried; a permanent one (or too many attempts) marks it failed with the reason.
 ///
