@@ -14,8 +14,9 @@ enum ServeCommand {
         }
         let logger = Logger.standardError(minimumLevel: configuration.logLevel)
         let sandbox = configuration.mode == .sandbox
-        logger.info(
-            sandbox ? "loket.starting_in_sandbox_mode" : "loket.starting",
+        // A warning in sandbox mode, so the notice is the first line even with LOKET_LOG_LEVEL=warning.
+        logger.log(
+            sandbox ? .warning : .info, sandbox ? "loket.starting_in_sandbox_mode" : "loket.starting",
             [
                 "mode": configuration.mode.rawValue,
                 "note": sandbox
