@@ -1,4 +1,6 @@
+import Conversation
 import Foundation
+import Intents
 import Storage
 import Ticketing
 import WebhookServer
@@ -26,6 +28,10 @@ public final class LoketApplication: Sendable {
     public let mediaFetcher: any MediaFetcher
     /// The built-in Graph API stand-in, in sandbox mode.
     public let standIn: GraphAPIStandIn?
+    /// The conversation runtime the dispatcher runs for every message.
+    public let runtime: ConversationRuntime
+    /// The ticket rules (calendar, SLA, survey) loaded from the dialogs directory.
+    public let ticketConfiguration: TicketStoreConfiguration
 
     /// Builds the service; throws `ConfigurationError` naming the setting when the data directory or an
     /// address is unusable, or the database error when the database cannot be opened or migrated.
@@ -44,8 +50,10 @@ public final class LoketApplication: Sendable {
         }
         let writer = try DatabaseWriter(
             path: configuration.databasePath,
-            migrators: [InboxStore.migrator, Outbox.migrator, WelcomeStep.migrator, TicketSchema.migrator])
+            migrators: [InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator])
         self.writer = writer
+        let dialogs = try Self.loadDialogs(from: configuration.dialogsDirectory, logger: logger)
+        self.ticketConfiguration = dialogs.tickets
 
         let secrets = Self.secrets(for: configuration)
         var graphBase = configuration.apiBase
@@ -100,8 +108,13 @@ public final class LoketApplication: Sendable {
             writer: writer, logger: logger.with("component", "inbox"), onCommit: { wakeDispatcher.fire() })
         self.inbox = inbox
         // Acknowledging webhooks comes first: lanes yield the single database writer while the inbox waits.
+        let runtime = ConversationRuntime(
+            catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
+            tickets: dialogs.tickets, media: self.mediaFetcher, writer: writer,
+            logger: logger.with("component", "conversation"))
+        self.runtime = runtime
         let dispatcher = Dispatcher(
-            writer: writer, step: WelcomeStep(), outbox: outbox, recorder: outbox,
+            writer: writer, step: runtime, outbox: outbox, recorder: outbox,
             settings: DispatcherSettings(
                 laneCount: configuration.dispatcherLanes, staleAge: configuration.staleAge,
                 paused: configuration.dispatchPaused),

@@ -28,7 +28,7 @@ struct DispatcherTests {
     }
 
     func dispatcher(
-        step: any ConversationStep = EchoStep(), settings: DispatcherSettings = DispatcherSettings(),
+        step: any MessageHandler = EchoStep(), settings: DispatcherSettings = DispatcherSettings(),
         yieldTo: @escaping @Sendable () -> Bool = { false }
     ) -> Dispatcher {
         let clock = self.clock
@@ -242,8 +242,10 @@ final class TestClock: Sendable {
 }
 
 /// Answers every text with `echo <text>`, logs each step, and fails permanently on `poison`.
-struct EchoStep: ConversationStep {
-    func handle(_ message: InboundMessage, context: StepContext, in database: Database) throws -> [OutboundMessage] {
+struct EchoStep: MessageHandler {
+    func handle(
+        _ message: InboundMessage, preparation: MessagePreparation, context: StepContext, in database: Database
+    ) throws -> [OutboundMessage] {
         try database.run(
             "INSERT INTO test_steps (contact, message_id, stale) VALUES (?, ?, ?)",
             [.text(message.conversationKey), .text(message.id), .int(context.isStale ? 1 : 0)])
@@ -255,12 +257,14 @@ struct EchoStep: ConversationStep {
 }
 
 /// Fails with a transient error for contact 62811 the first `failuresBeforeSuccess` times.
-final class FlakyStep: ConversationStep {
+final class FlakyStep: MessageHandler {
     private let remaining: Mutex<Int>
 
     init(failuresBeforeSuccess: Int) { self.remaining = Mutex(failuresBeforeSuccess) }
 
-    func handle(_ message: InboundMessage, context: StepContext, in database: Database) throws -> [OutboundMessage] {
+    func handle(
+        _ message: InboundMessage, preparation: MessagePreparation, context: StepContext, in database: Database
+    ) throws -> [OutboundMessage] {
         if message.conversationKey == "62811" {
             let fail = self.remaining.withLock { remaining in
                 defer { remaining -= 1 }
@@ -268,7 +272,7 @@ final class FlakyStep: ConversationStep {
             }
             if fail { throw DispatchError.transient("graph busy") }
         }
-        return try EchoStep().handle(message, context: context, in: database)
+        return try EchoStep().handle(message, preparation: preparation, context: context, in: database)
     }
 }
 

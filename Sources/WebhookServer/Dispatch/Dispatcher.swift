@@ -30,7 +30,7 @@ public final class Dispatcher: @unchecked Sendable {
     }
 
     private let writer: DatabaseWriter
-    private let step: any ConversationStep
+    private let step: any MessageHandler
     private let outbox: any OutboxQueue
     private let recorder: any DeliveryStatusRecorder
     private let settings: DispatcherSettings
@@ -57,7 +57,7 @@ public final class Dispatcher: @unchecked Sendable {
     ///   - yieldTo: whether more urgent writers wait for the database (the inbox acknowledging webhooks);
     ///     lanes then hold back, at most `maxYields` times in a row, and end a batch early.
     public init(
-        writer: DatabaseWriter, step: any ConversationStep, outbox: any OutboxQueue,
+        writer: DatabaseWriter, step: any MessageHandler, outbox: any OutboxQueue,
         recorder: any DeliveryStatusRecorder, settings: DispatcherSettings = DispatcherSettings(),
         metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         onEnqueued: @escaping @Sendable () -> Void = {}, yieldTo: @escaping @Sendable () -> Bool = { false }
@@ -253,6 +253,8 @@ public final class Dispatcher: @unchecked Sendable {
     /// Returns one outcome per attempted row: a prefix of `batch` when the batch ended early to yield.
     private func process(_ batch: [InboxRow]) -> [Outcome] {
         let now = self.now()
+        // Slow work (media downloads) happens before the transaction, so it never holds the writer.
+        let preparations = self.prepare(batch, now: now)
         do {
             let outcomes = try self.writer.write { database -> [Outcome] in
                 var waiting: Set<String> = []
@@ -266,7 +268,9 @@ public final class Dispatcher: @unchecked Sendable {
                     }
                     let outcome: Outcome
                     do {
-                        outcome = try database.transaction { try self.process(row, now: now, in: database) }
+                        outcome = try database.transaction {
+                            try self.process(row, preparation: preparations[row.sequence], now: now, in: database)
+                        }
                     } catch {
                         outcome = try self.recordFailure(error, of: row, now: now, in: database)
                     }
@@ -299,8 +303,27 @@ public final class Dispatcher: @unchecked Sendable {
         }
     }
 
+    /// Runs the handler's `prepare` for each message of `batch`, outside any transaction.
+    private func prepare(_ batch: [InboxRow], now: Date) -> [Int64: Result<MessagePreparation, any Error>] {
+        var preparations: [Int64: Result<MessagePreparation, any Error>] = [:]
+        var failedKeys: Set<String> = []
+        for row in batch where row.event.kind == .message {
+            guard !failedKeys.contains(row.event.conversationKey),
+                let message = row.event.inboundMessage(receivedAt: row.receivedAt)
+            else { continue }
+            let isStale = now.timeIntervalSince(message.timestamp) > self.settings.staleAge
+            let context = StepContext(now: now, isStale: isStale, contact: message.sender)
+            let result = Result { try self.step.prepare(message, context: context) }
+            if case .failure = result { failedKeys.insert(row.event.conversationKey) }
+            preparations[row.sequence] = result
+        }
+        return preparations
+    }
+
     /// Applies one pending row inside the savepoint already open on `database`.
-    private func process(_ row: InboxRow, now: Date, in database: Database) throws -> Outcome {
+    private func process(
+        _ row: InboxRow, preparation: Result<MessagePreparation, any Error>?, now: Date, in database: Database
+    ) throws -> Outcome {
         let current = try database.queryFirst(
             "SELECT state, next_attempt_at FROM inbox WHERE seq = ?", [.integer(row.sequence)]
         ) { ($0.string(0), $0.optionalDouble(1)) }
@@ -308,13 +331,15 @@ public final class Dispatcher: @unchecked Sendable {
         if let due = current.1, due > now.timeIntervalSince1970 {
             return .retry(Date(timeIntervalSince1970: due))
         }
-        let enqueued = try self.apply(row, now: now, in: database)
+        let enqueued = try self.apply(row, preparation: preparation?.get() ?? MessagePreparation(), now: now, in: database)
         try InboxStore.markDone(row.sequence, at: now, in: database)
         return .done(enqueued: enqueued)
     }
 
     /// Applies one event; returns how many outbound messages it queued.
-    private func apply(_ row: InboxRow, now: Date, in database: Database) throws -> Int {
+    private func apply(_ row: InboxRow, preparation: MessagePreparation, now: Date, in database: Database) throws
+        -> Int
+    {
         switch row.event.kind {
         case .message:
             guard let message = row.event.inboundMessage(receivedAt: row.receivedAt) else {
@@ -324,7 +349,7 @@ public final class Dispatcher: @unchecked Sendable {
             guard !key.isEmpty else { throw DispatchError.permanent("the message names no sender") }
             let isStale = now.timeIntervalSince(message.timestamp) > self.settings.staleAge
             let context = StepContext(now: now, isStale: isStale, contact: message.sender)
-            var outbound = try self.step.handle(message, context: context, in: database)
+            var outbound = try self.step.handle(message, preparation: preparation, context: context, in: database)
             if isStale,
                 try InboxStore.claimStaleNotice(for: key, now: now, window: self.settings.staleAge, in: database)
             {

@@ -1,0 +1,146 @@
+import Conversation
+import Foundation
+import Storage
+
+/// The conversation side of the database: each contact's state, pending timers and recorded consents.
+///
+/// All functions run inside the caller's transaction on the writer connection.
+public enum ConversationRecords {
+    /// The `conversation` component's schema.
+    public static let migrator = Migrator(
+        component: "conversation",
+        migrations: [
+            Migration(
+                version: 1, name: "conversations, timers and consents",
+                sql: """
+                    CREATE TABLE conversations (
+                        contact TEXT PRIMARY KEY,
+                        profile_name TEXT,
+                        state TEXT NOT NULL,
+                        updated_at REAL NOT NULL
+                    );
+                    CREATE TABLE conversation_timers (
+                        contact TEXT NOT NULL REFERENCES conversations (contact) ON DELETE CASCADE,
+                        timer TEXT NOT NULL,
+                        due_at REAL NOT NULL,
+                        PRIMARY KEY (contact, timer)
+                    );
+                    CREATE INDEX conversation_timers_due ON conversation_timers (due_at);
+                    CREATE TABLE consents (
+                        id INTEGER PRIMARY KEY,
+                        contact TEXT NOT NULL,
+                        notice_version TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        given_at REAL NOT NULL
+                    );
+                    CREATE INDEX consents_contact ON consents (contact);
+                    """)
+        ])
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return encoder
+    }()
+
+    /// The stored state of `contact`, or a new conversation.
+    public static func state(of contact: String, in database: Database) throws -> ConversationState {
+        guard
+            let json = try database.queryFirst(
+                "SELECT state FROM conversations WHERE contact = ?", [.text(contact)], row: { $0.string(0) })
+        else { return ConversationState() }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try decoder.decode(ConversationState.self, from: Data(json.utf8))
+    }
+
+    public static func save(
+        _ state: ConversationState, of contact: String, profileName: String?, at now: Date, in database: Database
+    ) throws {
+        let json = String(decoding: try Self.encoder.encode(state), as: UTF8.self)
+        try database.run(
+            """
+            INSERT INTO conversations (contact, profile_name, state, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (contact) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+                profile_name = coalesce(excluded.profile_name, conversations.profile_name)
+            """,
+            [.text(contact), .optional(profileName), .text(json), .real(now.timeIntervalSince1970)])
+    }
+
+    /// The profile name last seen for `contact`.
+    public static func profileName(of contact: String, in database: Database) throws -> String? {
+        try database.queryFirst(
+            "SELECT profile_name FROM conversations WHERE contact = ?", [.text(contact)], row: { $0.optionalString(0) }
+        ) ?? nil
+    }
+
+    /// Sets (or moves) the timer of `contact`.
+    public static func schedule(_ timer: ConversationTimer, of contact: String, at due: Date, in database: Database)
+        throws
+    {
+        try database.run(
+            """
+            INSERT INTO conversation_timers (contact, timer, due_at) VALUES (?, ?, ?)
+            ON CONFLICT (contact, timer) DO UPDATE SET due_at = excluded.due_at
+            """,
+            [.text(contact), .text(try Self.key(of: timer)), .real(due.timeIntervalSince1970)])
+    }
+
+    public static func cancel(_ timer: ConversationTimer, of contact: String, in database: Database) throws {
+        try database.run(
+            "DELETE FROM conversation_timers WHERE contact = ? AND timer = ?",
+            [.text(contact), .text(try Self.key(of: timer))])
+    }
+
+    /// Removes and returns up to `limit` timers due at `now`, oldest first.
+    public static func takeDueTimers(at now: Date, limit: Int, in database: Database) throws
+        -> [(contact: String, timer: ConversationTimer)]
+    {
+        let rows = try database.query(
+            "SELECT contact, timer FROM conversation_timers WHERE due_at <= ? ORDER BY due_at LIMIT ?",
+            [.real(now.timeIntervalSince1970), .int(limit)]
+        ) { ($0.string(0), $0.string(1)) }
+        var due: [(contact: String, timer: ConversationTimer)] = []
+        for (contact, key) in rows {
+            try database.run(
+                "DELETE FROM conversation_timers WHERE contact = ? AND timer = ?", [.text(contact), .text(key)])
+            if let timer = try? JSONDecoder().decode(ConversationTimer.self, from: Data(key.utf8)) {
+                due.append((contact, timer))
+            }
+        }
+        return due
+    }
+
+    /// When the next timer is due, if any.
+    public static func nextTimerDue(in database: Database) throws -> Date? {
+        try database.queryFirst("SELECT min(due_at) FROM conversation_timers") { $0.optionalDouble(0) }?
+            .map { Date(timeIntervalSince1970: $0) }
+    }
+
+    public static func recordConsent(_ consent: ConsentRecord, of contact: String, in database: Database) throws {
+        try database.run(
+            "INSERT INTO consents (contact, notice_version, language, given_at) VALUES (?, ?, ?, ?)",
+            [
+                .text(contact), .text(consent.version), .text(consent.language.rawValue),
+                .real(consent.at.timeIntervalSince1970),
+            ])
+    }
+
+    /// The consents `contact` gave, oldest first.
+    public static func consents(of contact: String, in database: Database) throws -> [ConsentRecord] {
+        try database.query(
+            "SELECT notice_version, language, given_at FROM consents WHERE contact = ? ORDER BY id", [.text(contact)]
+        ) {
+            ConsentRecord(
+                version: $0.string(0), at: Date(timeIntervalSince1970: $0.double(2)),
+                language: Language(rawValue: $0.string(1)) ?? .indonesian)
+        }
+    }
+
+    /// A stable text key for a timer (its JSON form: `{"inactivity":{}}`, `{"surveyReminder":{"ticket":7}}`).
+    private static func key(of timer: ConversationTimer) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(timer), as: UTF8.self)
+    }
+}

@@ -1,0 +1,87 @@
+import Conversation
+import Foundation
+import Intents
+import Ticketing
+import WebhookServer
+
+extension ConversationRuntime {
+    static func carriesMedia(_ content: InboundMessage.Content) -> Bool {
+        switch content {
+        case .document, .image: true
+        case .text, .video, .audio, .sticker, .location, .contacts, .buttonReply, .listReply, .flowReply,
+            .templateButton, .reaction, .order, .system, .edit, .revoke, .unsupported:
+            false
+        }
+    }
+
+    /// The reducer's view of a WhatsApp message; text is classified here.
+    func chatMessage(for message: InboundMessage, now: Date) -> InboundChatMessage {
+        let kind: InboundChatMessage.Kind
+        switch message.content {
+        case .text(let body):
+            kind = .text(body, self.recognizer.classify(body, now: now))
+        case .edit(_, let text?):
+            kind = .text(text, self.recognizer.classify(text, now: now))
+        case .buttonReply(let id, let title):
+            kind = .buttonReply(id: id, title: title)
+        case .listReply(let id, let title, _):
+            kind = .listReply(id: id, title: title)
+        case .templateButton(let text, let payload):
+            kind = .buttonReply(id: payload ?? text, title: text)
+        case .document(let media):
+            kind = .document(
+                mediaID: media.id, filename: media.filename ?? "dokumen.pdf",
+                mimeType: media.mimeType ?? "application/octet-stream", size: nil, sha256: media.sha256,
+                caption: media.caption)
+        case .image(let media):
+            kind = .image(mediaID: media.id, caption: media.caption)
+        case .audio:
+            kind = .audio
+        case .video:
+            kind = .video
+        case .sticker:
+            kind = .sticker
+        case .location:
+            kind = .location
+        case .contacts:
+            kind = .contacts
+        case .reaction:
+            kind = .reaction
+        case .flowReply, .order, .system, .edit, .revoke, .unsupported:
+            kind = .unsupported
+        }
+        return InboundChatMessage(id: message.id, kind: kind)
+    }
+
+    static func stateText(_ kind: TicketStatusKind, language: Language) -> String {
+        switch language {
+        case .indonesian:
+            return kind.label
+        case .english:
+            switch kind {
+            case .new: return "New"
+            case .inProgress: return "In progress"
+            case .waitingOnReporter: return "Waiting for your reply"
+            case .escalated: return "Escalated to Level 2"
+            case .waitingOnLevel1: return "Waiting for Level 1"
+            case .resolved: return "Resolved, awaiting your confirmation"
+            case .reopened: return "Reopened"
+            case .closed: return "Closed"
+            case .cancelled: return "Cancelled"
+            }
+        }
+    }
+
+    static func waitingText(_ party: WaitingParty, language: Language) -> String {
+        switch (party, language) {
+        case (.helpdesk(.level1), .indonesian): "petugas helpdesk"
+        case (.helpdesk(.level1), .english): "helpdesk staff"
+        case (.helpdesk(.level2), .indonesian): "admin/koordinator helpdesk (Level 2)"
+        case (.helpdesk(.level2), .english): "helpdesk coordinator (Level 2)"
+        case (.reporter, .indonesian): "tanggapan Anda"
+        case (.reporter, .english): "your reply"
+        case (.nobody, .indonesian): "tidak ada"
+        case (.nobody, .english): "nothing"
+        }
+    }
+}
