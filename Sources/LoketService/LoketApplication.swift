@@ -19,6 +19,7 @@ public final class LoketApplication: Sendable {
     private let inbox: InboxWriter
     private let dispatcher: Dispatcher
     private let sender: OutboxSender
+    private let timers: ConversationTimerRunner
     private let server: HTTPServer
     private let standInServer: HTTPServer?
     /// Where outbound Graph API calls go: Meta's API, or the stand-in in sandbox mode.
@@ -121,6 +122,9 @@ public final class LoketApplication: Sendable {
             metrics: metrics, logger: logger.with("component", "dispatcher"),
             onEnqueued: { senderWaker.wake() }, yieldTo: { inbox.isBusy })
         self.dispatcher = dispatcher
+        self.timers = ConversationTimerRunner(
+            writer: writer, runtime: runtime, outbox: outbox, logger: logger.with("component", "timers"),
+            onEnqueued: { senderWaker.wake() })
         wakeDispatcher.connect { dispatcher.wake() }
 
         metrics.setGauge(Metrics.inboxPending) {
@@ -169,6 +173,7 @@ public final class LoketApplication: Sendable {
     public func start() throws {
         self.sender.start()
         self.dispatcher.start()
+        self.timers.start()
         self.inbox.start()
         try self.server.start()
         self.logger.info(
@@ -186,6 +191,7 @@ public final class LoketApplication: Sendable {
         self.server.stop(timeout: .seconds(10))
         self.inbox.stop()
         self.dispatcher.stop()
+        self.timers.stop()
         self.sender.stop()
         self.standInServer?.stop(timeout: .seconds(2))
         self.logger.info("loket.stopped")
