@@ -10,6 +10,10 @@ func printUsage() {
         usage: loket <command> [options]
         commands:
           serve                    run the service (the default); configured by the environment
+          dialogs check [dir]      validate the dialog files offline
+          \(ClassifyCommand.usage)
+          \(BackupCommand.usage)
+          \(ReportCommand.usage)
           help                     show this text
         """)
 }
@@ -17,6 +21,14 @@ func printUsage() {
 switch arguments.first {
 case nil, "serve":
     ServeCommand.run()
+case "dialogs":
+    exit(DialogsCommand.run(Array(arguments.dropFirst())))
+case "classify":
+    exit(ClassifyCommand(arguments: Array(arguments.dropFirst())).run())
+case "backup":
+    exit(BackupCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+case "report":
+    exit(ReportCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 case "help", "--help", "-h":
     printUsage()
 default:

@@ -1,0 +1,126 @@
+import Foundation
+import Storage
+import Testing
+import Ticketing
+
+/// The offline subcommands of the built `loket` executable, run as a person would run them.
+struct LoketCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
+        let executable = try #require(LoketProcess.executable(), "build the loket product first (swift build)")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "LOKET_DIALOGS": Self.repository.appendingPathComponent("Dialogs").path]
+            .merging(environment) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            errors: String(decoding: err, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("loket-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func classifyPrintsOneJSONObjectWithTheEntitiesFound() throws {
+        let run = try Self.run([
+            "classify", "--now", "2026-12-03T09:00:00+07:00", "tiket 1259 sdh diproses blm? wa sy 0812-3456-7890",
+        ])
+        #expect(run.status == 0)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(object["intent"] as? String == "check_status")
+        let confidence = try #require(object["confidence"] as? Double)
+        #expect(confidence > 0 && confidence <= 1)
+        let entities = try #require(object["entities"] as? [String: Any])
+        #expect(entities["ticket_number"] as? Int == 1259)
+        #expect(entities["phone"] as? String == "+6281234567890")
+        #expect(entities["npwp"] == nil)
+    }
+
+    @Test func classifyReadsOneMessagePerLineFromStandardInput() throws {
+        let run = try Self.run(["classify"], input: "halo min\nbatal\nbesok jam 10 bisa?\n")
+        #expect(run.status == 0)
+        let intents = try run.output.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["intent"]
+                as? String
+        }
+        #expect(intents == ["greeting", "cancel", "schedule"])
+    }
+
+    @Test func dialogsCheckAcceptsTheShippedDialogs() throws {
+        let run = try Self.run(["dialogs", "check", Self.repository.appendingPathComponent("Dialogs").path])
+        #expect(run.status == 0)
+        #expect(run.output.contains("OK"))
+    }
+
+    @Test func dialogsCheckNamesTheFileAndPathOfAProblem() throws {
+        let copy = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let dialogs = copy.appendingPathComponent("Dialogs")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Dialogs"), to: dialogs)
+        let services = dialogs.appendingPathComponent("conversation/services.json")
+        let text = try String(contentsOf: services, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"companyName\"", with: "\"companyNam\"", options: [], range: nil)
+            .write(to: services, atomically: true, encoding: .utf8)
+        let run = try Self.run(["dialogs", "check", dialogs.path])
+        #expect(run.status != 0)
+        #expect((run.output + run.errors).contains("services.json"))
+        #expect((run.output + run.errors).contains("companyNam"))
+    }
+
+    @Test func reportAndBackupWorkOnTheServiceDatabase() throws {
+        let data = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let writer = try DatabaseWriter(path: data.appendingPathComponent("loket.sqlite").path)
+        let calendar = WorkingCalendar(holidays: HolidayCalendar(holidays: [], coveredYears: [2026]))
+        let store = try SQLiteTicketStore(
+            writer: writer, configuration: TicketStoreConfiguration(lifecycle: TicketLifecycle(calendar: calendar)))
+        try store.write { tickets in
+            _ = try tickets.open(
+                TicketDraft(
+                    title: "Registrasi dan Verifikasi Berkas", description: "Permohonan atas nama PT Maju Jaya",
+                    reporterWaID: "6281234567890", reporterName: "Budi", type: .permintaanLayanan),
+                at: Date())
+        }
+
+        let report = try Self.run(["report", "status", "--no-bom"], environment: ["LOKET_DATA_DIR": data.path])
+        #expect(report.status == 0, "\(report.errors)")
+        let lines = report.output.split(whereSeparator: \.isNewline)
+        #expect(lines.count >= 2, "a header row and at least one data row")
+
+        let copy = data.appendingPathComponent("copy.sqlite").path
+        let backup = try Self.run(["backup", copy], environment: ["LOKET_DATA_DIR": data.path])
+        #expect(backup.status == 0, "\(backup.errors)")
+        let restored = try Database(path: copy)
+        #expect(try restored.queryFirst("SELECT count(*) FROM tickets") { $0.int(0) } == 1)
+    }
+
+    @Test func anUnknownCommandPrintsTheUsageAndFails() throws {
+        let run = try Self.run(["frobnicate"])
+        #expect(run.status == 64)
+        #expect(run.output.contains("usage: loket"))
+    }
+}
