@@ -1,36 +1,44 @@
 import Foundation
+import Ticketing
 
 extension SurveyDefinition {
-    /// Loads and validates `Dialogs/survey.json` (owned by Ticketing; read here as plain values).
+    /// The chat's view of the survey that Ticketing loaded and validated from `Dialogs/survey.json`,
+    /// checked against what a WhatsApp list can show (answer labels become list rows of ≤ 24 characters).
+    public init(_ definition: Ticketing.SurveyDefinition, file: String = "survey.json") throws(DialogCatalogueError) {
+        var problems: [String] = []
+        let scale = definition.scale.enumerated().map { index, point in
+            for (language, text) in [("id", point.text.indonesian), ("en", point.text.english)] where text.count > 24 {
+                problems.append("\(file): $.scale[\(index)].text.\(language): longer than 24 characters (\(text.count))")
+            }
+            return ScaleOption(value: point.value, text: LocalizedText(point.text))
+        }
+        guard problems.isEmpty else { throw .problems(problems) }
+        self.init(
+            version: definition.version, scale: scale,
+            questions: definition.sections.flatMap { section in
+                section.questions.map {
+                    Question(id: $0.id, sectionTitle: LocalizedText(section.title), text: LocalizedText($0.text))
+                }
+            },
+            commentRequiredAtOrBelow: definition.commentRequiredAtOrBelow)
+    }
+
+    /// Loads `survey.json` with Ticketing's loader and takes the chat's view of it.
     public static func parse(_ data: Data, file: String = "survey.json") throws(DialogCatalogueError)
         -> SurveyDefinition
     {
-        let log = JSONCursorLog()
-        let root: JSONCursor
+        let definition: Ticketing.SurveyDefinition
         do {
-            root = JSONCursor(file: file, path: "$", value: try JSONSerialization.jsonObject(with: data), log: log)
+            definition = try Ticketing.SurveyDefinition.parse(data, file: file)
         } catch {
-            throw .problems(["\(file): not valid JSON (\(error.localizedDescription))"])
+            throw .problems(["\(error)"])
         }
-        let version = root.int("version") ?? 0
-        let scale: [ScaleOption] = root.array("scale").compactMap { node in
-            guard let value = node.int("value"), let text = node.localized("text", maxLength: 24) else { return nil }
-            return ScaleOption(value: value, text: text)
-        }
-        if scale.count != 4 { root.child("scale").problem("expected 4 answers, found \(scale.count)") }
-        var questions: [Question] = []
-        for section in root.array("sections") {
-            guard let title = section.localized("title", maxLength: 200) else { continue }
-            for node in section.array("questions") {
-                guard let id = node.string("id"), let text = node.localized("text", maxLength: 900) else { continue }
-                questions.append(Question(id: id, sectionTitle: title, text: text))
-            }
-        }
-        JSONCursor.checkUnique(questions.map { ($0.id, root.child("sections")) })
-        if questions.isEmpty { root.child("sections").problem("the survey needs at least one question") }
-        let threshold = root.int("commentRequiredAtOrBelow") ?? 0
-        guard log.problems.isEmpty else { throw .problems(log.problems) }
-        return SurveyDefinition(
-            version: version, scale: scale, questions: questions, commentRequiredAtOrBelow: threshold)
+        return try SurveyDefinition(definition, file: file)
+    }
+}
+
+extension LocalizedText {
+    init(_ text: Ticketing.LocalizedText) {
+        self.init(id: text.indonesian, en: text.english)
     }
 }

@@ -36,7 +36,17 @@ struct SurveyDefinitionTests {
         do {
             _ = try SurveyDefinition.parse(Data(broken.utf8))
         } catch {
-            #expect(error.problems.first == "survey.json: $.scale[3].text.en: missing translation (en)")
+            #expect(error.problems.first == "survey.json: $.scale[3].text.en: the English text is missing")
+        }
+    }
+
+    @Test func anAnswerLabelTooLongForAListRowIsRefused() throws {
+        let long = agreed.replacingOccurrences(of: "\"Sangat memuaskan\"", with: "\"Sangat sangat memuaskan sekali\"")
+        do {
+            _ = try SurveyDefinition.parse(Data(long.utf8))
+            Issue.record("a 30-character answer label cannot be a list row")
+        } catch {
+            #expect(error.problems == ["survey.json: $.scale[3].text.id: longer than 24 characters (30)"])
         }
     }
 }
