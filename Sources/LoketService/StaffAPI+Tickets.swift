@@ -60,7 +60,10 @@ extension StaffAPI {
         if queued > 0 { self.wakeSender() }
         self.logger.info(
             "staff_api.action",
-            ["ticket": String(number.value), "action": command.action.name, "staff": actor.id, "queued": String(queued)])
+            [
+                "ticket": String(number.value), "action": command.action.name, "staff": actor.id,
+                "queued": String(queued),
+            ])
         var response = document
         response["queued_messages"] = queued
         return Self.json(200, response)

@@ -128,7 +128,8 @@ struct EndToEndTests {
         for (index, value) in answers.enumerated() {
             #expect(question.kind == "list")
             #expect(question.body.contains("(\(index + 1)/8)"))
-            #expect(question.rows.map(\.title) == ["Tidak memuaskan", "Kurang memuaskan", "Memuaskan", "Sangat memuaskan"])
+            #expect(
+                question.rows.map(\.title) == ["Tidak memuaskan", "Kurang memuaskan", "Memuaskan", "Sangat memuaskan"])
             let row = try #require(question.rows.first { $0.id == "survey.\(value)" })
             replies = try loket.provider(.listReply(id: row.id, title: row.title))
             question = try #require(replies.last)
@@ -193,7 +194,8 @@ final class EndToEndHarness {
     init() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        self.dataDirectory = FileManager.default.temporaryDirectory
+        self.dataDirectory =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("loket-e2e-\(UUID().uuidString)").path
         let configuration = try Configuration.parse(environment: [
             "LOKET_ADDR": "127.0.0.1:0", "LOKET_DATA_DIR": self.dataDirectory,
@@ -287,10 +289,12 @@ final class EndToEndHarness {
     func satisfactionToday() throws -> SatisfactionIndex {
         let database = try Database(path: self.dataDirectory + "/loket.sqlite")
         let survey = try #require(self.application.ticketConfiguration.survey)
-        let reports = TicketReports(database: database, calendar: self.application.ticketConfiguration.lifecycle.calendar)
+        let reports = TicketReports(
+            database: database, calendar: self.application.ticketConfiguration.lifecycle.calendar)
         let now = Date()
         return try reports.satisfaction(
-            in: ReportPeriod(start: now.addingTimeInterval(-86_400), end: now.addingTimeInterval(86_400)), survey: survey)
+            in: ReportPeriod(start: now.addingTimeInterval(-86_400), end: now.addingTimeInterval(86_400)),
+            survey: survey)
     }
 
     func undeliverableCount() throws -> Int {

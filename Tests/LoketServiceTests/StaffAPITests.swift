@@ -190,7 +190,9 @@ struct StaffAPITests {
 
     @Test func anInactiveStaffMemberIs403() throws {
         try withStaff()
-        #expect(try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1, "active": false], staff: "lead").status == 200)
+        #expect(
+            try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1, "active": false], staff: "lead").status
+                == 200)
         #expect(try call("GET", "/api/tickets", staff: "sari").status == 403)
     }
 
@@ -340,7 +342,10 @@ struct StaffAPITests {
         #expect(answer.status == 403)
     }
 
-    @Test(arguments: ["{\"text\": \"x\"}", "{\"action\": \"fly\"}", "{\"action\": \"reply\"}", "{\"action\": \"reply\", \"text\": \"  \"}"])
+    @Test(arguments: [
+        "{\"text\": \"x\"}", "{\"action\": \"fly\"}", "{\"action\": \"reply\"}",
+        "{\"action\": \"reply\", \"text\": \"  \"}",
+    ])
     func anUnknownActionOrAMissingTextIs400(body: String) throws {
         try withStaff()
         let number = try takenTicket()
@@ -368,7 +373,8 @@ struct StaffAPITests {
         try withStaff()
         let number = try takenTicket()
         let text = "Berkas Anda sedang kami periksa."
-        let answer = try call("POST", "/api/tickets/\(number)/actions", ["action": "reply", "text": text], staff: "sari")
+        let answer = try call(
+            "POST", "/api/tickets/\(number)/actions", ["action": "reply", "text": text], staff: "sari")
         #expect(answer.status == 200)
         #expect(answer.json["queued_messages"] as? Int == 1)
         #expect(try count("SELECT count(*) FROM outbound_messages WHERE recipient = '\(Self.reporter)'") == 1)
