@@ -63,6 +63,9 @@ struct EndToEndTests {
         let opened = try #require(replies.last)
         let number = try #require(EndToEndHarness.ticketNumber(in: opened.body, after: "Tiket #"))
         #expect(opened.body.contains("berhasil dibuat untuk layanan Registrasi dan Verifikasi Berkas"))
+        // Issue 5's figure: messages the provider sent to open a complete ticket with two documents (target ≤ 9).
+        print("end-to-end: the provider sent \(loket.sentByProvider) messages to open ticket #\(number) (target ≤ 9)")
+        #expect(loket.sentByProvider == 8)
         var ticket = try loket.api("GET", "/api/tickets/\(number)", staff: nil, expect: 400)
         #expect(ticket.json["error"] as? String == "missing_staff")
 
@@ -188,6 +191,8 @@ final class EndToEndHarness {
     let application: LoketApplication
     let standIn: GraphAPIStandIn
     private var messageCount = 0
+    /// How many messages the provider has sent.
+    var sentByProvider: Int { self.messageCount }
     /// How many recorded sends were already handed out.
     private var seen = 0
 
