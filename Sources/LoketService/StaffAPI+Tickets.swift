@@ -39,9 +39,10 @@ extension StaffAPI {
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
             let member = try self.actingStaff(request, in: store)
             guard command.levels.contains(member.level) else {
+                let levels = command.levels.map(\.rawValue).sorted().map(String.init).joined(separator: "/")
                 throw StaffAPIError.forbidden(
-                    "\(command.action.name) is for Level \(command.levels.map(\.rawValue).sorted().map(String.init).joined(separator: "/")) "
-                        + "staff; \(member.id) is Level \(member.level.rawValue)")
+                    "\(command.action.name) is for Level \(levels) staff; "
+                        + "\(member.id) is Level \(member.level.rawValue)")
             }
             guard let ticket = try store.ticket(number) else { throw Self.unknownTicket(number) }
             let actor = TicketActor.staff(member)
