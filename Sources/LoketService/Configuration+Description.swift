@@ -3,6 +3,6 @@ extension Configuration: CustomStringConvertible {
     public var description: String {
         "mode=\(self.mode.rawValue) addr=\(self.host):\(self.port) data_dir=\(self.dataDirectory) "
             + "dialogs=\(self.dialogsDirectory) api_base=\(self.apiBase) lanes=\(self.dispatcherLanes) "
-            + "stale_age=\(Int(self.staleAge))s"
+            + "stale_age=\(Int(self.staleAge))s staff_api=\(self.apiToken == nil ? "disabled" : "enabled")"
     }
 }

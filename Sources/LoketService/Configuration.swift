@@ -18,6 +18,7 @@ import WebhookServer
 /// | `LOKET_LOG_LEVEL` | `info` | `debug`, `info`, `warning`, `error` |
 /// | `LOKET_SANDBOX_GRAPH_ADDR` | `127.0.0.1:0` | sandbox only: where the Graph API stand-in listens (0 = any free port) |
 /// | `LOKET_DISPATCH_PAUSED` | `0` | **tests only**: `1` stores webhooks but processes nothing |
+/// | `LOKET_API_TOKEN` | — | bearer token of the staff API under `/api` (at least 16 characters); unset, `/api` answers 503 |
 ///
 /// **Sandbox mode**: when neither `WHATSAPP_ACCESS_TOKEN` nor `WHATSAPP_PHONE_NUMBER_ID` is set, Loket
 /// runs without WhatsApp: outbound calls go to the built-in Graph API stand-in. `WHATSAPP_APP_SECRET`
@@ -51,6 +52,8 @@ public struct Configuration: Equatable, Sendable {
     public var sandboxGraphPort: Int
     /// For tests only: webhooks are stored but not processed.
     public var dispatchPaused: Bool
+    /// The staff API's bearer token; `nil` disables the API.
+    public var apiToken: String?
 
     /// The database file under the data directory.
     public var databasePath: String { (self.dataDirectory as NSString).appendingPathComponent("loket.sqlite") }
@@ -108,12 +111,17 @@ public struct Configuration: Equatable, Sendable {
         default: throw ConfigurationError.invalid("LOKET_DISPATCH_PAUSED", "must be 0 or 1")
         }
 
+        let apiToken = value("LOKET_API_TOKEN")
+        if let apiToken, apiToken.count < 16 || apiToken.contains(where: { $0.isWhitespace }) {
+            throw ConfigurationError.invalid("LOKET_API_TOKEN", "must be at least 16 characters without spaces")
+        }
+
         return Configuration(
             mode: mode, appSecret: secret, verifyToken: verifyToken, accessToken: accessToken,
             phoneNumberID: phoneNumberID, apiBase: apiBase, host: host, port: port,
             dataDirectory: value("LOKET_DATA_DIR") ?? "./data", dialogsDirectory: value("LOKET_DIALOGS") ?? "./Dialogs",
             staleAge: staleAge, dispatcherLanes: lanes, logLevel: logLevel, sandboxGraphHost: graphHost,
-            sandboxGraphPort: graphPort, dispatchPaused: paused)
+            sandboxGraphPort: graphPort, dispatchPaused: paused, apiToken: apiToken)
     }
 
     /// `host:port` or `[v6]:port`.

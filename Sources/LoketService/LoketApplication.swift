@@ -141,6 +141,12 @@ public final class LoketApplication: Sendable {
             return [(labels: [], value: Double(pending ?? 0))]
         }
 
+        // Staff API under /api: staff actions run the reporter's conversation and queue its messages.
+        let staffAPI = StaffAPI(
+            token: configuration.apiToken, writer: writer, runtime: runtime, outbox: outbox,
+            wakeSender: { senderWaker.wake() }, logger: logger.with("component", "staff_api"))
+        // End of the staff API wiring.
+
         let mode = configuration.mode.rawValue
         let router = WebhookRouter(
             verifier: SignatureVerifier(appSecret: secrets.appSecret),
@@ -151,7 +157,8 @@ public final class LoketApplication: Sendable {
                 let pending = try? writer.read { try InboxStore.count(state: "pending", in: $0) }
                 return WebhookRouter.Health(
                     databaseReachable: pending != nil, mode: mode, inboxPending: pending)
-            })
+            },
+            mounts: [(prefix: "/api", responder: staffAPI)])
         self.server = HTTPServer(
             configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port),
             responder: router,

@@ -98,4 +98,24 @@ struct ConfigurationTests {
     @Test func theTestOnlyPauseIsRead() throws {
         #expect(try Configuration.parse(environment: ["LOKET_DISPATCH_PAUSED": "1"]).dispatchPaused)
     }
+
+    @Test func theStaffAPITokenIsReadAndUnsetDisablesTheAPI() throws {
+        #expect(try Configuration.parse(environment: [:]).apiToken == nil)
+        #expect(try Configuration.parse(environment: ["LOKET_API_TOKEN": " "]).apiToken == nil)
+        let token = "a-long-staff-api-token"
+        #expect(try Configuration.parse(environment: ["LOKET_API_TOKEN": token]).apiToken == token)
+    }
+
+    @Test(arguments: ["short", "has a space inside it"])
+    func aWeakStaffAPITokenIsNamed(token: String) {
+        #expect(error(["LOKET_API_TOKEN": token])?.settings == ["LOKET_API_TOKEN"])
+    }
+
+    @Test func theDescriptionSaysWhetherTheStaffAPIIsOnWithoutTheToken() throws {
+        let token = "k3y-0f-the-staff-api-1234"
+        let enabled = try Configuration.parse(environment: ["LOKET_API_TOKEN": token]).description
+        #expect(enabled.contains("staff_api=enabled"))
+        #expect(!enabled.contains(token))
+        #expect(try Configuration.parse(environment: [:]).description.contains("staff_api=disabled"))
+    }
 }

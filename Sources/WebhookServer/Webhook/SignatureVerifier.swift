@@ -54,7 +54,7 @@ public struct SignatureVerifier: Sendable {
     }
 
     /// Compares two byte strings in time independent of where they differ (`CRYPTO_memcmp`).
-    static func constantTimeEquals(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+    public static func constantTimeEquals(_ left: [UInt8], _ right: [UInt8]) -> Bool {
         guard left.count == right.count else { return false }
         if left.isEmpty { return true }
         return left.withUnsafeBytes { lhs in

@@ -1,0 +1,101 @@
+/// Why the staff API refused a request: the HTTP status, a stable error code and a detail saying what to do.
+///
+/// Rendered as `{"error": "<code>", "detail": "<detail>"}`.
+public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
+    private enum Kind: Equatable {
+        case disabled
+        case unauthorized
+        case forbidden
+        case notFound
+        case conflict
+        case badRequest
+        case unsupportedMediaType
+        case methodNotAllowed(allowed: [String])
+        case internalError
+    }
+
+    private let kind: Kind
+    /// The stable, machine-readable error code.
+    public let code: String
+    /// What happened and what to do about it.
+    public let detail: String
+
+    private init(_ kind: Kind, code: String, detail: String) {
+        self.kind = kind
+        self.code = code
+        self.detail = detail
+    }
+
+    /// `LOKET_API_TOKEN` is not set, so the API answers nothing else (503).
+    public static let disabled = StaffAPIError(
+        .disabled, code: "api_disabled",
+        detail: "the staff API is disabled until LOKET_API_TOKEN is set in Loket's environment")
+
+    /// The bearer token is missing or wrong (401).
+    public static func unauthorized(_ detail: String) -> StaffAPIError {
+        StaffAPIError(.unauthorized, code: "unauthorized", detail: detail)
+    }
+
+    /// The acting staff member may not do this (403).
+    public static func forbidden(_ detail: String) -> StaffAPIError {
+        StaffAPIError(.forbidden, code: "forbidden", detail: detail)
+    }
+
+    /// No such ticket, staff member or route (404); `code` names which.
+    public static func notFound(_ code: String, _ detail: String) -> StaffAPIError {
+        StaffAPIError(.notFound, code: code, detail: detail)
+    }
+
+    /// The ticket's lifecycle does not allow the action now (409).
+    public static func illegalTransition(_ detail: String) -> StaffAPIError {
+        StaffAPIError(.conflict, code: "illegal_transition", detail: detail)
+    }
+
+    /// Malformed JSON, a missing or invalid field or parameter (400); `code` names which.
+    public static func badRequest(_ code: String, _ detail: String) -> StaffAPIError {
+        StaffAPIError(.badRequest, code: code, detail: detail)
+    }
+
+    /// The body is not `application/json` (415).
+    public static let unsupportedMediaType = StaffAPIError(
+        .unsupportedMediaType, code: "unsupported_media_type",
+        detail: "send the body as JSON with Content-Type: application/json (UTF-8)")
+
+    /// The path exists but not with this method (405, with `Allow`).
+    public static func methodNotAllowed(_ method: String, allowed: [String]) -> StaffAPIError {
+        StaffAPIError(
+            .methodNotAllowed(allowed: allowed), code: "method_not_allowed",
+            detail: "\(method) is not allowed here; use \(allowed.joined(separator: " or "))")
+    }
+
+    /// Loket failed (500); the detail holds no internals, the log has them.
+    public static let internalError = StaffAPIError(
+        .internalError, code: "internal_error", detail: "Loket could not complete the request; see its log and retry")
+
+    /// The HTTP status of this error.
+    public var status: Int {
+        switch self.kind {
+        case .disabled: 503
+        case .unauthorized: 401
+        case .forbidden: 403
+        case .notFound: 404
+        case .conflict: 409
+        case .badRequest: 400
+        case .unsupportedMediaType: 415
+        case .methodNotAllowed: 405
+        case .internalError: 500
+        }
+    }
+
+    /// The methods to list in `Allow`, for a 405.
+    public var allowedMethods: [String] {
+        switch self.kind {
+        case .methodNotAllowed(let allowed): allowed
+        case .disabled, .unauthorized, .forbidden, .notFound, .conflict, .badRequest, .unsupportedMediaType,
+            .internalError:
+            []
+        }
+    }
+
+    public var description: String { "\(self.status) \(self.code): \(self.detail)" }
+}
