@@ -46,7 +46,7 @@ public final class OutboxSender: Sendable {
         public var idlePoll: TimeInterval
 
         public init(
-            phoneNumberID: String, workerCount: Int = 4, messagesPerSecond: Double = 80, recipientBurst: Int = 5,
+            phoneNumberID: String, workerCount: Int = 4, messagesPerSecond: Double = 80, recipientBurst: Int = 20,
             recipientInterval: TimeInterval = 6, retryPolicy: RetryPolicy = RetryPolicy(), batchSize: Int = 32,
             idlePoll: TimeInterval = 1
         ) {

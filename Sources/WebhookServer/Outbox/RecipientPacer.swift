@@ -1,7 +1,8 @@
 import Foundation
 
-/// Paces messages to each recipient: a short burst, then about one message per `interval` sustained,
-/// as Meta asks (roughly one message per 6 seconds to the same user).
+/// Paces messages to each recipient: a burst, then about one message per `interval` sustained, as Meta asks
+/// (roughly one message per 6 seconds to the same user, bursts allowed; a 131056 answer is retried with
+/// backoff). The burst covers a chat in which every tap is answered, such as the eight survey questions.
 public struct RecipientPacer: Equatable, Sendable {
     public let burst: Int
     public let interval: TimeInterval
@@ -9,7 +10,7 @@ public struct RecipientPacer: Equatable, Sendable {
     /// Above this many tracked recipients, full buckets are forgotten.
     private let pruneThreshold: Int
 
-    public init(burst: Int = 5, interval: TimeInterval = 6, pruneThreshold: Int = 10_000) {
+    public init(burst: Int = 20, interval: TimeInterval = 6, pruneThreshold: Int = 10_000) {
         precondition(burst >= 1 && interval > 0, "Invalid pacing: burst ≥ 1 and a positive interval")
         self.burst = burst
         self.interval = interval
