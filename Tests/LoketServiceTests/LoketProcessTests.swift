@@ -28,12 +28,12 @@ struct LoketProcessTests {
             environment: ["LOKET_DATA_DIR": dataDirectory, "LOKET_DISPATCH_PAUSED": "1"])
         let port = try #require(
             first.waitForLine(containing: "event=loket.listening", timeout: 60).flatMap(Self.port))
-        let client = try HTTPTestClient(port: port)
+        let client = LoopbackClient(port: port)
         for index in 0..<Self.contacts {
-            #expect(try client.post(Self.webhook(index)) == 200)
+            #expect(try Self.post(Self.webhook(index), to: client) == 200)
         }
         for index in 0..<5 {
-            #expect(try client.post(Self.webhook(index)) == 200, "a repeated delivery is acknowledged")
+            #expect(try Self.post(Self.webhook(index), to: client) == 200, "a repeated delivery is acknowledged")
         }
         first.kill(SIGKILL)
 
@@ -113,6 +113,15 @@ struct LoketProcessTests {
         let line = process.waitForLine(containing: "configuration", timeout: 10) ?? ""
         #expect(line.contains("WHATSAPP_VERIFY_TOKEN, WHATSAPP_PHONE_NUMBER_ID"))
         #expect(!line.contains("EAAG-test"))
+    }
+
+    /// Posts a signed webhook; returns the response status.
+    static func post(_ body: [UInt8], to client: LoopbackClient) throws -> Int {
+        let signature = SignatureVerifier(appSecret: Self.secret).signatureHeader(for: body)
+        return try client.send(
+            method: "POST", target: "/webhook",
+            headers: [("Content-Type", "application/json"), ("X-Hub-Signature-256", signature)], body: body
+        ).status
     }
 
     static func count(_ sql: String, in database: Database) throws -> Int {
@@ -271,68 +280,5 @@ final class LineCollector: @unchecked Sendable {
             if self.closed { return nil }
             guard self.condition.wait(until: deadline) else { return match(self.lines) }
         }
-    }
-}
-
-/// A minimal blocking HTTP/1.1 client over one keep-alive loopback connection.
-final class HTTPTestClient {
-    private let socket: Int32
-
-    init(port: Int) throws {
-        self.socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(self.socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
-    }
-
-    deinit {
-        Glibc.close(self.socket)
-    }
-
-    /// Posts a signed webhook and returns the response status.
-    func post(_ body: [UInt8]) throws -> Int {
-        let signature = SignatureVerifier(appSecret: LoketProcessTests.secret).signatureHeader(
-            for: body)
-        let head =
-            "POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            + "X-Hub-Signature-256: \(signature)\r\nContent-Length: \(body.count)\r\n\r\n"
-        let request = Array(head.utf8) + body
-        var sent = 0
-        while sent < request.count {
-            let written = request[sent...].withUnsafeBytes {
-                Glibc.send(self.socket, $0.baseAddress, $0.count, 0)
-            }
-            guard written > 0 else { throw POSIXError(.EPIPE) }
-            sent += written
-        }
-        var response: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            if let status = Self.complete(response) { return status }
-            let count = chunk.withUnsafeMutableBytes {
-                Glibc.recv(self.socket, $0.baseAddress, $0.count, 0)
-            }
-            guard count > 0 else { throw POSIXError(.ECONNRESET) }
-            response.append(contentsOf: chunk[0..<count])
-        }
-    }
-
-    /// The status when `bytes` hold one whole response.
-    private static func complete(_ bytes: [UInt8]) -> Int? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let headEnd = text.range(of: "\r\n\r\n") else { return nil }
-        let head = text[..<headEnd.lowerBound]
-        let length =
-            head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
-            .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
-        guard text.utf8.count - text[..<headEnd.upperBound].utf8.count >= length else { return nil }
-        return head.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 }
