@@ -8,7 +8,8 @@ extension SurveyDefinition {
         var problems: [String] = []
         let scale = definition.scale.enumerated().map { index, point in
             for (language, text) in [("id", point.text.indonesian), ("en", point.text.english)] where text.count > 24 {
-                problems.append("\(file): $.scale[\(index)].text.\(language): longer than 24 characters (\(text.count))")
+                problems.append(
+                    "\(file): $.scale[\(index)].text.\(language): longer than 24 characters (\(text.count))")
             }
             return ScaleOption(value: point.value, text: LocalizedText(point.text))
         }

@@ -81,7 +81,8 @@ extension ConversationRuntime {
             if confirmed { execution.followUps.append(.ticketClosed(ticket: ticket)) }
         case .reopen(let ticket, let message):
             try self.refusable(effect) {
-                try store.apply(.reopen(text: message), to: TicketNumber(ticket), by: execution.reporter, at: execution.now)
+                try store.apply(
+                    .reopen(text: message), to: TicketNumber(ticket), by: execution.reporter, at: execution.now)
             }
         case .submitSurvey(let submission):
             var answers: [String: Int] = [:]
@@ -107,7 +108,8 @@ extension ConversationRuntime {
             try body()
             return true
         } catch let error as TicketError {
-            self.logger.warning("conversation.effect_refused", ["effect": "\(effect)".prefix(80).description, "error": "\(error)"])
+            self.logger.warning(
+                "conversation.effect_refused", ["effect": "\(effect)".prefix(80).description, "error": "\(error)"])
             return false
         }
     }
@@ -141,7 +143,8 @@ extension ConversationRuntime {
         case .noConsent: reason = "Pelapor tidak menyetujui pemberitahuan privasi dan memilih berbicara dengan petugas."
         }
         if let ticket = request.ticket, let current = try store.ticket(TicketNumber(ticket)), current.status.isOpen {
-            try store.apply(.reporterMessage(text: reason), to: current.number, by: execution.reporter, at: execution.now)
+            try store.apply(
+                .reporterMessage(text: reason), to: current.number, by: execution.reporter, at: execution.now)
             return current.number
         }
         var collected =

@@ -36,7 +36,8 @@ public final class ConversationTimerRunner: Sendable {
         WorkerThread.start(name: "loket-timers", background: true) { [self] in
             while self.control.isRunning {
                 let next = self.runDue()
-                let pause = max(0.05, min(self.interval, next.map { $0.timeIntervalSince(self.now()) } ?? self.interval))
+                let pause = max(
+                    0.05, min(self.interval, next.map { $0.timeIntervalSince(self.now()) } ?? self.interval))
                 self.control.wait(seconds: pause)
             }
             self.control.finished()

@@ -19,8 +19,10 @@ struct LoketCommandTests {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "LOKET_DIALOGS": Self.repository.appendingPathComponent("Dialogs").path]
-            .merging(environment) { $1 }
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "LOKET_DIALOGS": Self.repository.appendingPathComponent("Dialogs").path,
+        ]
+        .merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -7,7 +7,9 @@ struct StorageTests {
     private static let migrator = Migrator(
         component: "test",
         migrations: [
-            Migration(version: 1, name: "items", sql: "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+            Migration(
+                version: 1, name: "items", sql: "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"
+            ),
             Migration(version: 2, name: "items.size", sql: "ALTER TABLE items ADD COLUMN size INTEGER"),
         ])
 

@@ -331,7 +331,8 @@ public final class Dispatcher: @unchecked Sendable {
         if let due = current.1, due > now.timeIntervalSince1970 {
             return .retry(Date(timeIntervalSince1970: due))
         }
-        let enqueued = try self.apply(row, preparation: preparation?.get() ?? MessagePreparation(), now: now, in: database)
+        let enqueued = try self.apply(
+            row, preparation: preparation?.get() ?? MessagePreparation(), now: now, in: database)
         try InboxStore.markDone(row.sequence, at: now, in: database)
         return .done(enqueued: enqueued)
     }
