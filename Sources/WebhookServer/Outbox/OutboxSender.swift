@@ -189,10 +189,17 @@ public final class OutboxSender: Sendable {
     public func runDue(worker: Int = 0) -> Date? {
         let now = self.clock()
         let count = self.configuration.workerCount
+        // While the global rate is spent there is nothing to send: skip the queue (and the writer lock)
+        // until the next token, and never read more rows than could be sent now, so a rate-limited
+        // backlog costs a worker one short query per token instead of a batch of decoded rows per pass.
+        let tokens = self.availableGlobalTokens(now: now)
+        if tokens < 1, let later = self.globalBucket.withLock({ $0?.nextTokenAt(now: now) }) {
+            return later
+        }
+        let limit = max(1, min(self.configuration.batchSize, tokens))
         do {
             let due = try self.writer.read { database in
-                try self.outbox.dueMessages(
-                    worker: worker, of: count, now: now, limit: self.configuration.batchSize, in: database)
+                try self.outbox.dueMessages(worker: worker, of: count, now: now, limit: limit, in: database)
             }
             for pending in due {
                 if self.isStopping { return now }
@@ -210,7 +217,7 @@ public final class OutboxSender: Sendable {
                 }
                 try self.send(pending, worker: worker)
             }
-            if due.count == self.configuration.batchSize {
+            if due.count == limit {
                 return now
             }
             return try self.writer.read { database in
@@ -219,6 +226,14 @@ public final class OutboxSender: Sendable {
         } catch {
             self.log("event=outbox_error worker=\(worker) error=\"\(error)\"")
             return now.addingTimeInterval(1)
+        }
+    }
+
+    /// Whole tokens in the global bucket at `now` (a bucket not used yet is full).
+    private func availableGlobalTokens(now: Date) -> Int {
+        self.globalBucket.withLock { bucket in
+            guard let bucket else { return Int(max(1, self.configuration.messagesPerSecond)) }
+            return Int(bucket.available(now: now))
         }
     }
 
