@@ -14,6 +14,8 @@ public final class LoketApplication: Sendable {
     private let logger: Logger
     private let metrics: Metrics
     private let writer: DatabaseWriter
+    /// Checkpoints the write-ahead log off the commit path, so acknowledging webhooks never waits for it.
+    private let checkpointer: WALCheckpointer
     private let inbox: InboxWriter
     private let dispatcher: Dispatcher
     private let sender: OutboxSender
@@ -46,6 +48,7 @@ public final class LoketApplication: Sendable {
             path: configuration.databasePath,
             migrators: [InboxStore.migrator, Outbox.migrator, WelcomeStep.migrator, TicketSchema.migrator])
         self.writer = writer
+        self.checkpointer = try WALCheckpointer(writer: writer)
 
         let secrets = Self.secrets(for: configuration)
         var graphBase = configuration.apiBase
@@ -154,6 +157,7 @@ public final class LoketApplication: Sendable {
     /// Starts every part; the HTTP server last, so nothing is accepted before it can be stored.
     /// (In sandbox mode the stand-in already listens: `init` binds it to learn its port.)
     public func start() throws {
+        self.checkpointer.start()
         self.sender.start()
         self.dispatcher.start()
         self.inbox.start()
@@ -174,6 +178,7 @@ public final class LoketApplication: Sendable {
         self.inbox.stop()
         self.dispatcher.stop()
         self.sender.stop()
+        self.checkpointer.stop()
         self.standInServer?.stop(timeout: .seconds(2))
         self.logger.info("loket.stopped")
     }
