@@ -166,10 +166,13 @@ public final class OutboxSender: Sendable {
     }
 
     private func runWorker(_ worker: Int) {
+        var countedAt = Date.distantPast
         while !self.isStopping {
             let next = self.runDue(worker: worker)
-            if worker == 0 {
+            // Counting a large backlog takes milliseconds on the writer connection: once per `idlePoll`.
+            if worker == 0, abs(self.clock().timeIntervalSince(countedAt)) >= self.configuration.idlePoll {
                 self.refreshPendingCount()
+                countedAt = self.clock()
             }
             if self.isStopping { break }
             let now = self.clock()
@@ -218,7 +221,8 @@ public final class OutboxSender: Sendable {
                 try self.send(pending, worker: worker)
             }
             if due.count == limit {
-                return now
+                // More may be due: now, or once the global rate allows the next send.
+                return self.globalBucket.withLock { $0?.nextTokenAt(now: now) } ?? now
             }
             return try self.writer.read { database in
                 try self.outbox.nextDueDate(worker: worker, of: count, in: database)
