@@ -49,6 +49,8 @@ public final class LoketApplication: Sendable {
             migrators: [InboxStore.migrator, Outbox.migrator, WelcomeStep.migrator, TicketSchema.migrator])
         self.writer = writer
         self.checkpointer = try WALCheckpointer(writer: writer)
+        // 16 MiB of page cache (SQLite's default is 2 MiB) keeps the inbox indexes in memory under load.
+        try writer.read { try $0.execute("PRAGMA cache_size=-16384") }
 
         let secrets = Self.secrets(for: configuration)
         var graphBase = configuration.apiBase

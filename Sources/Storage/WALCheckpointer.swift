@@ -109,7 +109,11 @@ public final class WALCheckpointer: @unchecked Sendable {
             pass = next
             passes += 1
         }
-        guard appended <= Self.restartBacklog else { return pass }
+        // Under a write rate the passes cannot catch up with, the log is rewound anyway once it is twice
+        // the bound: the writer then waits for one larger copy, but the log stays bounded.
+        guard appended <= Self.restartBacklog || pass.logFrames >= 2 * self.settings.restartFrames else {
+            return pass
+        }
         let restart = try self.writer.read { _ in try self.run(SQLITE_CHECKPOINT_RESTART) }
         pass.restarted = restart.restarted
         return pass
