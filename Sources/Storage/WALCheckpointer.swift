@@ -75,11 +75,12 @@ public final class WALCheckpointer: @unchecked Sendable {
         guard !self.running, self.stopped else { return }
         self.running = true
         self.stopped = false
-        Thread.detachNewThread { [self] in
-            // Named from inside the thread so the kernel task carries it too (`top -H`, `perf`).
-            Thread.current.name = "loket-checkpoint"
+        let thread = Thread { [self] in
+            // Named from inside the thread so the kernel task carries it (`top -H`, `perf`; at most 15 bytes).
+            Thread.current.name = "loket-checkpt"
             self.run()
         }
+        thread.start()
     }
 
     /// Stops the thread after its current pass; returns once it has finished.

@@ -121,10 +121,11 @@ public final class OutboxSender: Sendable {
             for worker in 0..<self.configuration.workerCount {
                 let finished = DispatchSemaphore(value: 0)
                 let thread = Thread { [self] in
+                    // Named from inside the thread so the kernel task carries it too (`top -H`, `perf`).
+                    Thread.current.name = "loket-outbox-\(worker)"
                     self.runWorker(worker)
                     finished.signal()
                 }
-                thread.name = "loket-outbox-\(worker)"
                 state.workers.append(thread)
                 state.finished.append(finished)
             }
