@@ -173,9 +173,29 @@ func runBenchmark(_ options: Options) throws {
     defer { nginx?.stop() }
     if let nginx { print("nginx on 127.0.0.1:\(nginx.port)") }
 
+    // nginx is measured first, at every level, while the server is idle: measured after a level, it
+    // would share the CPU with the backlog that level left to the server's dispatcher and sender.
+    var references: [Int: (result: LoadGenerator.Result, cpuPerRequest: Double?)] = [:]
+    if let nginx {
+        let nginxCursor = RequestCursor()
+        for level in options.levels {
+            let reference = LoadGenerator(port: nginx.port, corpus: corpus, cursor: nginxCursor)
+            _ = reference.run(connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
+            let nginxProbes = nginx.processes.map(ProcessProbe.init)
+            let nginxCPUStart = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
+            let nginxResult = reference.run(
+                connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
+            let nginxCPUEnd = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
+            let cpuPerRequest =
+                nginxResult.completed > 0 ? (nginxCPUEnd - nginxCPUStart) / Double(nginxResult.completed) : nil
+            describeErrors(nginxResult, name: "nginx", level: level)
+            references[level] = (nginxResult, cpuPerRequest)
+            print("nginx at \(level) connections: \(format(nginxResult.requestsPerSecond, 0)) req/s")
+        }
+    }
+
     let probe = serverPID.map(ProcessProbe.init)
     let cursor = RequestCursor()
-    let nginxCursor = RequestCursor()
     var reports: [LevelReport] = []
     for level in options.levels {
         let canResetPeak = probe?.resetPeakResident() ?? false
@@ -192,20 +212,8 @@ func runBenchmark(_ options: Options) throws {
         report.peakRSS = probe?.peakResidentMiB()
         if probe != nil, !canResetPeak { print("  (peak RSS is since the server started: clear_refs not permitted)") }
         describeErrors(result, name: "loket", level: level)
-        if let nginx {
-            let reference = LoadGenerator(port: nginx.port, corpus: corpus, cursor: nginxCursor)
-            _ = reference.run(connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
-            let nginxProbes = nginx.processes.map(ProcessProbe.init)
-            let nginxCPUStart = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
-            let nginxResult = reference.run(
-                connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
-            let nginxCPUEnd = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
-            if nginxResult.completed > 0 {
-                report.nginxCPUPerRequest = (nginxCPUEnd - nginxCPUStart) / Double(nginxResult.completed)
-            }
-            describeErrors(nginxResult, name: "nginx", level: level)
-            report.nginx = nginxResult
-        }
+        report.nginx = references[level]?.result
+        report.nginxCPUPerRequest = references[level]?.cpuPerRequest
         reports.append(report)
         printTable([report])
     }

@@ -16,6 +16,8 @@ public final class LoketApplication: Sendable {
     private let logger: Logger
     private let metrics: Metrics
     private let writer: DatabaseWriter
+    /// Checkpoints the write-ahead log off the commit path, so acknowledging webhooks never waits for it.
+    private let checkpointer: WALCheckpointer
     private let inbox: InboxWriter
     private let dispatcher: Dispatcher
     private let sender: OutboxSender
@@ -55,6 +57,9 @@ public final class LoketApplication: Sendable {
         self.writer = writer
         let dialogs = try Self.loadDialogs(from: configuration.dialogsDirectory, logger: logger)
         self.ticketConfiguration = dialogs.tickets
+        self.checkpointer = try WALCheckpointer(writer: writer)
+        // 16 MiB of page cache (SQLite's default is 2 MiB) keeps the inbox indexes in memory under load.
+        try writer.read { try $0.execute("PRAGMA cache_size=-16384") }
 
         let secrets = Self.secrets(for: configuration)
         var graphBase = configuration.apiBase
@@ -178,6 +183,7 @@ public final class LoketApplication: Sendable {
     /// Starts every part; the HTTP server last, so nothing is accepted before it can be stored.
     /// (In sandbox mode the stand-in already listens: `init` binds it to learn its port.)
     public func start() throws {
+        self.checkpointer.start()
         self.sender.start()
         self.dispatcher.start()
         self.timers.start()
@@ -200,6 +206,7 @@ public final class LoketApplication: Sendable {
         self.dispatcher.stop()
         self.timers.stop()
         self.sender.stop()
+        self.checkpointer.stop()
         self.standInServer?.stop(timeout: .seconds(2))
         self.logger.info("loket.stopped")
     }

@@ -89,10 +89,10 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         return Int(hash % UInt64(max(1, laneCount)))
     }
 
+    /// The stored form of `message`: what `JSONEncoder` (sorted keys, slashes unescaped) would write,
+    /// built without it (see `OutboundMessage.storedJSON`).
     static func encodePayload(_ message: OutboundMessage) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(message), as: UTF8.self)
+        message.storedJSON
     }
 
     static func decodePayload(_ text: String) throws -> OutboundMessage {

@@ -121,10 +121,11 @@ public final class OutboxSender: Sendable {
             for worker in 0..<self.configuration.workerCount {
                 let finished = DispatchSemaphore(value: 0)
                 let thread = Thread { [self] in
+                    // Named from inside the thread so the kernel task carries it too (`top -H`, `perf`).
+                    Thread.current.name = "loket-outbox-\(worker)"
                     self.runWorker(worker)
                     finished.signal()
                 }
-                thread.name = "loket-outbox-\(worker)"
                 state.workers.append(thread)
                 state.finished.append(finished)
             }
@@ -166,10 +167,13 @@ public final class OutboxSender: Sendable {
     }
 
     private func runWorker(_ worker: Int) {
+        var countedAt = Date.distantPast
         while !self.isStopping {
             let next = self.runDue(worker: worker)
-            if worker == 0 {
+            // Counting a large backlog takes milliseconds on the writer connection: once per `idlePoll`.
+            if worker == 0, abs(self.clock().timeIntervalSince(countedAt)) >= self.configuration.idlePoll {
                 self.refreshPendingCount()
+                countedAt = self.clock()
             }
             if self.isStopping { break }
             let now = self.clock()
@@ -189,10 +193,17 @@ public final class OutboxSender: Sendable {
     public func runDue(worker: Int = 0) -> Date? {
         let now = self.clock()
         let count = self.configuration.workerCount
+        // While the global rate is spent there is nothing to send: skip the queue (and the writer lock)
+        // until the next token, and never read more rows than could be sent now, so a rate-limited
+        // backlog costs a worker one short query per token instead of a batch of decoded rows per pass.
+        let tokens = self.availableGlobalTokens(now: now)
+        if tokens < 1, let later = self.globalBucket.withLock({ $0?.nextTokenAt(now: now) }) {
+            return later
+        }
+        let limit = max(1, min(self.configuration.batchSize, tokens))
         do {
             let due = try self.writer.read { database in
-                try self.outbox.dueMessages(
-                    worker: worker, of: count, now: now, limit: self.configuration.batchSize, in: database)
+                try self.outbox.dueMessages(worker: worker, of: count, now: now, limit: limit, in: database)
             }
             for pending in due {
                 if self.isStopping { return now }
@@ -210,8 +221,9 @@ public final class OutboxSender: Sendable {
                 }
                 try self.send(pending, worker: worker)
             }
-            if due.count == self.configuration.batchSize {
-                return now
+            if due.count == limit {
+                // More may be due: now, or once the global rate allows the next send.
+                return self.globalBucket.withLock { $0?.nextTokenAt(now: now) } ?? now
             }
             return try self.writer.read { database in
                 try self.outbox.nextDueDate(worker: worker, of: count, in: database)
@@ -219,6 +231,14 @@ public final class OutboxSender: Sendable {
         } catch {
             self.log("event=outbox_error worker=\(worker) error=\"\(error)\"")
             return now.addingTimeInterval(1)
+        }
+    }
+
+    /// Whole tokens in the global bucket at `now` (a bucket not used yet is full).
+    private func availableGlobalTokens(now: Date) -> Int {
+        self.globalBucket.withLock { bucket in
+            guard let bucket else { return Int(max(1, self.configuration.messagesPerSecond)) }
+            return Int(bucket.available(now: now))
         }
     }
 

@@ -39,7 +39,8 @@ public struct TokenBucket: Equatable, Sendable {
         self.available(now: now) >= self.capacity
     }
 
-    private func available(now: Date) -> Double {
+    /// The tokens available at `now` (fractional; at most `capacity`).
+    public func available(now: Date) -> Double {
         let elapsed = max(0, now.timeIntervalSince(self.updatedAt))
         return min(self.capacity, self.tokens + elapsed * self.ratePerSecond)
     }

@@ -1,0 +1,168 @@
+/// Writes compact JSON in the shape `JSONEncoder` gives `OutboundMessage`'s synthesized `Codable`
+/// (keys sorted, optionals left out when `nil`, enum cases as `{"case":{"label":value}}` with `_0` for
+/// unlabelled values).
+struct StoredJSONWriter {
+    private(set) var output = ""
+
+    /// The members of one object, written in the order given (callers give them sorted).
+    struct Members {
+        fileprivate var writer: StoredJSONWriter
+        private var count = 0
+
+        fileprivate init(writer: StoredJSONWriter) {
+            self.writer = writer
+        }
+
+        mutating func member(_ key: String, _ value: (inout StoredJSONWriter) -> Void) {
+            if self.count > 0 { self.writer.output += "," }
+            self.count += 1
+            self.writer.string(key)
+            self.writer.output += ":"
+            value(&self.writer)
+        }
+    }
+
+    mutating func object(_ body: (inout Members) -> Void) {
+        self.output += "{"
+        var members = Members(writer: self)
+        self.output = ""
+        body(&members)
+        self = members.writer
+        self.output += "}"
+    }
+
+    mutating func array<Element>(_ elements: [Element], _ write: (inout StoredJSONWriter, Element) -> Void) {
+        self.output += "["
+        for (index, element) in elements.enumerated() {
+            if index > 0 { self.output += "," }
+            write(&self, element)
+        }
+        self.output += "]"
+    }
+
+    mutating func bool(_ value: Bool) {
+        self.output += value ? "true" : "false"
+    }
+
+    /// A string escaped as `JSONEncoder` does: quote, backslash and control characters (short forms
+    /// where JSON has them), `/` and non-ASCII characters as they are.
+    mutating func string(_ value: String) {
+        self.output += "\""
+        var plainStart = value.utf8.startIndex
+        var index = plainStart
+        let utf8 = value.utf8
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                index = utf8.index(after: index)
+                continue
+            }
+            self.output += value[plainStart..<index]
+            switch byte {
+            case UInt8(ascii: "\""): self.output += "\\\""
+            case UInt8(ascii: "\\"): self.output += "\\\\"
+            case 0x08: self.output += "\\b"
+            case 0x0C: self.output += "\\f"
+            case 0x0A: self.output += "\\n"
+            case 0x0D: self.output += "\\r"
+            case 0x09: self.output += "\\t"
+            default:
+                let hex = String(byte, radix: 16)
+                self.output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+            index = utf8.index(after: index)
+            plainStart = index
+        }
+        self.output += value[plainStart..<index]
+        self.output += "\""
+    }
+
+    /// `{"_0":value}`: an enum case's single unlabelled associated value.
+    mutating func unlabelled(_ value: (inout StoredJSONWriter) -> Void) {
+        self.object { $0.member("_0", value) }
+    }
+
+    mutating func payload(_ payload: OutboundMessage.Payload) {
+        self.object { object in
+            switch payload {
+            case .text(let body):
+                object.member("text") { $0.unlabelled { $0.string(body) } }
+            case .buttons(let body, let buttons, let header, let footer):
+                object.member("buttons") { writer in
+                    writer.object { fields in
+                        fields.member("body") { $0.string(body) }
+                        fields.member("buttons") { $0.array(buttons) { $0.button($1) } }
+                        if let footer { fields.member("footer") { $0.string(footer) } }
+                        if let header { fields.member("header") { $0.string(header) } }
+                    }
+                }
+            case .list(let body, let buttonLabel, let sections, let header, let footer):
+                object.member("list") { writer in
+                    writer.object { fields in
+                        fields.member("body") { $0.string(body) }
+                        fields.member("buttonLabel") { $0.string(buttonLabel) }
+                        if let footer { fields.member("footer") { $0.string(footer) } }
+                        if let header { fields.member("header") { $0.string(header) } }
+                        fields.member("sections") { $0.array(sections) { $0.section($1) } }
+                    }
+                }
+            case .document(let source, let filename, let caption):
+                object.member("document") { writer in
+                    writer.object { fields in
+                        if let caption { fields.member("caption") { $0.string(caption) } }
+                        if let filename { fields.member("filename") { $0.string(filename) } }
+                        fields.member("source") { $0.source(source) }
+                    }
+                }
+            case .template(let template):
+                object.member("template") { $0.unlabelled { $0.template(template) } }
+            case .markRead(let messageID, let typingIndicator):
+                object.member("markRead") { writer in
+                    writer.object { fields in
+                        fields.member("messageID") { $0.string(messageID) }
+                        fields.member("typingIndicator") { $0.bool(typingIndicator) }
+                    }
+                }
+            }
+        }
+    }
+
+    mutating func template(_ template: OutboundMessage.Template) {
+        self.object { fields in
+            fields.member("bodyParameters") { $0.array(template.bodyParameters) { $0.string($1) } }
+            fields.member("language") { $0.string(template.language) }
+            fields.member("name") { $0.string(template.name) }
+        }
+    }
+
+    mutating func button(_ button: OutboundMessage.Button) {
+        self.object { fields in
+            fields.member("id") { $0.string(button.id) }
+            fields.member("title") { $0.string(button.title) }
+        }
+    }
+
+    mutating func section(_ section: OutboundMessage.ListSection) {
+        self.object { fields in
+            fields.member("rows") { $0.array(section.rows) { $0.row($1) } }
+            if let title = section.title { fields.member("title") { $0.string(title) } }
+        }
+    }
+
+    mutating func row(_ row: OutboundMessage.ListRow) {
+        self.object { fields in
+            if let description = row.description { fields.member("description") { $0.string(description) } }
+            fields.member("id") { $0.string(row.id) }
+            fields.member("title") { $0.string(row.title) }
+        }
+    }
+
+    mutating func source(_ source: OutboundMessage.MediaSource) {
+        self.object { fields in
+            switch source {
+            case .id(let id): fields.member("id") { $0.unlabelled { $0.string(id) } }
+            case .link(let link): fields.member("link") { $0.unlabelled { $0.string(link) } }
+            }
+        }
+    }
+}
