@@ -18,6 +18,7 @@ import WebhookServer
 /// | `LOKET_LOG_LEVEL` | `info` | `debug`, `info`, `warning`, `error` |
 /// | `LOKET_SANDBOX_GRAPH_ADDR` | `127.0.0.1:0` | sandbox only: where the Graph API stand-in listens (0 = any free port) |
 /// | `LOKET_DISPATCH_PAUSED` | `0` | **tests only**: `1` stores webhooks but processes nothing |
+/// | `WHATSAPP_NOTICE_TEMPLATE` | `loket_pesan_menunggu:id` | approved template sent once when a reply must wait outside the 24-hour window |
 /// | `LOKET_API_TOKEN` | — | bearer token of the staff API under `/api` (at least 16 characters); unset, `/api` answers 503 |
 ///
 /// **Sandbox mode**: when neither `WHATSAPP_ACCESS_TOKEN` nor `WHATSAPP_PHONE_NUMBER_ID` is set, Loket
@@ -54,6 +55,9 @@ public struct Configuration: Equatable, Sendable {
     public var dispatchPaused: Bool
     /// The staff API's bearer token; `nil` disables the API.
     public var apiToken: String?
+    /// The approved template sent, once, when a reply must wait outside the contact's 24-hour window
+    /// ("a message from the helpdesk is waiting: reply to read it"); the reply follows when they write.
+    public var noticeTemplate: OutboundMessage.Template
 
     /// The database file under the data directory.
     public var databasePath: String { (self.dataDirectory as NSString).appendingPathComponent("loket.sqlite") }
@@ -116,12 +120,35 @@ public struct Configuration: Equatable, Sendable {
             throw ConfigurationError.invalid("LOKET_API_TOKEN", "must be at least 16 characters without spaces")
         }
 
+        let notice = try Self.template(
+            value("WHATSAPP_NOTICE_TEMPLATE") ?? Self.defaultNoticeTemplate, name: "WHATSAPP_NOTICE_TEMPLATE")
+
         return Configuration(
             mode: mode, appSecret: secret, verifyToken: verifyToken, accessToken: accessToken,
             phoneNumberID: phoneNumberID, apiBase: apiBase, host: host, port: port,
             dataDirectory: value("LOKET_DATA_DIR") ?? "./data", dialogsDirectory: value("LOKET_DIALOGS") ?? "./Dialogs",
             staleAge: staleAge, dispatcherLanes: lanes, logLevel: logLevel, sandboxGraphHost: graphHost,
-            sandboxGraphPort: graphPort, dispatchPaused: paused, apiToken: apiToken)
+            sandboxGraphPort: graphPort, dispatchPaused: paused, apiToken: apiToken, noticeTemplate: notice)
+    }
+
+    /// The notice template's name and language unless configured (register it in WhatsApp Manager as a
+    /// utility template without parameters).
+    public static let defaultNoticeTemplate = "loket_pesan_menunggu:id"
+
+    /// `name` or `name:language`: a template name is lower-case letters, digits and `_`; the language
+    /// defaults to `id`.
+    static func template(_ text: String, name: String) throws(ConfigurationError) -> OutboundMessage.Template {
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let templateName = parts[0]
+        let language = parts.count > 1 ? parts[1] : "id"
+        guard !templateName.isEmpty, templateName.count <= 512,
+            templateName.allSatisfy({ ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isWholeNumber || $0 == "_" }),
+            (2...6).contains(language.count), language.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") })
+        else {
+            throw ConfigurationError.invalid(
+                name, "must be a template name, optionally with :language, e.g. \(Self.defaultNoticeTemplate)")
+        }
+        return OutboundMessage.Template(name: templateName, language: language)
     }
 
     /// `host:port` or `[v6]:port`.

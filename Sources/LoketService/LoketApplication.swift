@@ -95,7 +95,7 @@ public final class LoketApplication: Sendable {
                 configuration: GraphClient.Configuration(baseURL: graphBase, accessToken: secrets.accessToken)),
             metrics: MediaMetrics { metrics.recordMediaDownload(result: $0) },
             log: { line in logger.passthrough(.info, line) })
-        let outbox = Outbox(configuration: Outbox.Configuration())
+        let outbox = Outbox(configuration: Outbox.Configuration(defaultTemplate: configuration.noticeTemplate))
         let sender = OutboxSender(
             configuration: OutboxSender.Configuration(phoneNumberID: secrets.phoneNumberID),
             outbox: outbox, writer: writer,

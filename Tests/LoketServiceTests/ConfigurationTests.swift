@@ -55,6 +55,13 @@ struct ConfigurationTests {
         #expect(configuration.port == 8080)
     }
 
+    @Test func theNoticeTemplateHasADefaultAndTakesALanguage() throws {
+        let standard = try Configuration.parse(environment: [:])
+        #expect(standard.noticeTemplate == .init(name: "loket_pesan_menunggu", language: "id"))
+        let english = try Configuration.parse(environment: ["WHATSAPP_NOTICE_TEMPLATE": "helpdesk_waiting:en_US"])
+        #expect(english.noticeTemplate == .init(name: "helpdesk_waiting", language: "en_US"))
+    }
+
     @Test func addressesParse() throws {
         let v4 = try Configuration.parse(environment: ["LOKET_ADDR": "0.0.0.0:9000"])
         #expect(v4.host == "0.0.0.0" && v4.port == 9000)
@@ -67,6 +74,7 @@ struct ConfigurationTests {
         ("WHATSAPP_API_BASE", "graph.facebook.com"), ("LOKET_STALE_AGE", "-1h"), ("LOKET_STALE_AGE", "soon"),
         ("LOKET_DISPATCH_LANES", "0"), ("LOKET_DISPATCH_LANES", "many"), ("LOKET_LOG_LEVEL", "loud"),
         ("LOKET_DISPATCH_PAUSED", "yes"), ("LOKET_SANDBOX_GRAPH_ADDR", "nowhere"),
+        ("WHATSAPP_NOTICE_TEMPLATE", "Pesan Menunggu"), ("WHATSAPP_NOTICE_TEMPLATE", "loket_pesan:"),
     ])
     func aBadSettingIsNamed(name: String, value: String) {
         let error = self.error([name: value])
