@@ -58,7 +58,9 @@ public final class WALCheckpointer: @unchecked Sendable {
     /// automatic checkpoint to the backstop.
     /// - Throws: `SQLiteError` when the database is not a file database or cannot be opened.
     public init(writer: DatabaseWriter, settings: Settings = Settings()) throws {
-        guard writer.path != ":memory:" else { throw SQLiteError.misuse("an in-memory database has no write-ahead log") }
+        guard writer.path != ":memory:" else {
+            throw SQLiteError.misuse("an in-memory database has no write-ahead log")
+        }
         self.writer = writer
         self.settings = settings
         self.connection = try Database(path: writer.path)
