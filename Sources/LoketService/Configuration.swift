@@ -19,6 +19,9 @@ import WebhookServer
 /// | `LOKET_SANDBOX_GRAPH_ADDR` | `127.0.0.1:0` | sandbox only: where the Graph API stand-in listens (0 = any free port) |
 /// | `LOKET_DISPATCH_PAUSED` | `0` | **tests only**: `1` stores webhooks but processes nothing |
 /// | `WHATSAPP_NOTICE_TEMPLATE` | `loket_pesan_menunggu:id` | approved template sent once when a reply must wait outside the 24-hour window |
+/// | `LOKET_DOCUMENT_RETENTION_AFTER_CLOSE` | `7d` | documents are deleted this long after every ticket holding them finished |
+/// | `LOKET_DOCUMENT_RETENTION` | `365d` | and at the latest this long after they arrived |
+/// | `LOKET_UNATTACHED_RETENTION` | `7d` | files no ticket holds (an abandoned intake) are deleted after this |
 /// | `LOKET_API_TOKEN` | — | bearer token of the staff API under `/api` (at least 16 characters); unset, `/api` answers 503 |
 ///
 /// **Sandbox mode**: when neither `WHATSAPP_ACCESS_TOKEN` nor `WHATSAPP_PHONE_NUMBER_ID` is set, Loket
@@ -58,6 +61,8 @@ public struct Configuration: Equatable, Sendable {
     /// The approved template sent, once, when a reply must wait outside the contact's 24-hour window
     /// ("a message from the helpdesk is waiting: reply to read it"); the reply follows when they write.
     public var noticeTemplate: OutboundMessage.Template
+    /// How long stored documents are kept (the privacy notice's promise).
+    public var documentRetention: DocumentRetention.Policy
 
     /// The database file under the data directory.
     public var databasePath: String { (self.dataDirectory as NSString).appendingPathComponent("loket.sqlite") }
@@ -123,12 +128,20 @@ public struct Configuration: Equatable, Sendable {
         let notice = try Self.template(
             value("WHATSAPP_NOTICE_TEMPLATE") ?? Self.defaultNoticeTemplate, name: "WHATSAPP_NOTICE_TEMPLATE")
 
+        let retention = DocumentRetention.Policy(
+            afterFinished: try Self.duration(
+                value("LOKET_DOCUMENT_RETENTION_AFTER_CLOSE") ?? "7d", name: "LOKET_DOCUMENT_RETENTION_AFTER_CLOSE"),
+            maximum: try Self.duration(value("LOKET_DOCUMENT_RETENTION") ?? "365d", name: "LOKET_DOCUMENT_RETENTION"),
+            unattached: try Self.duration(
+                value("LOKET_UNATTACHED_RETENTION") ?? "7d", name: "LOKET_UNATTACHED_RETENTION"))
+
         return Configuration(
             mode: mode, appSecret: secret, verifyToken: verifyToken, accessToken: accessToken,
             phoneNumberID: phoneNumberID, apiBase: apiBase, host: host, port: port,
             dataDirectory: value("LOKET_DATA_DIR") ?? "./data", dialogsDirectory: value("LOKET_DIALOGS") ?? "./Dialogs",
             staleAge: staleAge, dispatcherLanes: lanes, logLevel: logLevel, sandboxGraphHost: graphHost,
-            sandboxGraphPort: graphPort, dispatchPaused: paused, apiToken: apiToken, noticeTemplate: notice)
+            sandboxGraphPort: graphPort, dispatchPaused: paused, apiToken: apiToken, noticeTemplate: notice,
+            documentRetention: retention)
     }
 
     /// The notice template's name and language unless configured (register it in WhatsApp Manager as a

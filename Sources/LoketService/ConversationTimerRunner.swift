@@ -5,7 +5,8 @@ import Ticketing
 import WebhookServer
 
 /// Delivers due conversation timers (inactivity, survey reminders) and closes resolved tickets nobody
-/// answered, feeding each result through the contact's conversation in one transaction with its replies.
+/// answered, feeding each result through the contact's conversation in one transaction with its replies;
+/// once an hour it also runs the document retention.
 public final class ConversationTimerRunner: Sendable {
     private let writer: DatabaseWriter
     private let runtime: ConversationRuntime
@@ -15,13 +16,15 @@ public final class ConversationTimerRunner: Sendable {
     private let onEnqueued: @Sendable () -> Void
     /// The longest pause between two looks at the timers and the auto-close queue.
     private let interval: TimeInterval
+    private let retention: DocumentRetention?
     private let control = Control()
 
     public init(
         writer: DatabaseWriter, runtime: ConversationRuntime, outbox: any OutboxQueue, logger: Logger,
-        interval: TimeInterval = 30, now: @escaping @Sendable () -> Date = { Date() },
-        onEnqueued: @escaping @Sendable () -> Void = {}
+        retention: DocumentRetention? = nil, interval: TimeInterval = 30,
+        now: @escaping @Sendable () -> Date = { Date() }, onEnqueued: @escaping @Sendable () -> Void = {}
     ) {
+        self.retention = retention
         self.writer = writer
         self.runtime = runtime
         self.outbox = outbox
@@ -34,7 +37,16 @@ public final class ConversationTimerRunner: Sendable {
     public func start() {
         guard self.control.begin() else { return }
         WorkerThread.start(name: "loket-timers", background: true) { [self] in
+            var lastHousekeeping = Date.distantPast
             while self.control.isRunning {
+                if let retention = self.retention, self.now().timeIntervalSince(lastHousekeeping) >= 3600 {
+                    lastHousekeeping = self.now()
+                    do {
+                        try retention.purge(now: lastHousekeeping)
+                    } catch {
+                        self.logger.error("retention.failed", ["error": "\(error)"])
+                    }
+                }
                 let next = self.runDue()
                 let pause = max(
                     0.05, min(self.interval, next.map { $0.timeIntervalSince(self.now()) } ?? self.interval))

@@ -129,6 +129,9 @@ public final class LoketApplication: Sendable {
         self.dispatcher = dispatcher
         self.timers = ConversationTimerRunner(
             writer: writer, runtime: runtime, outbox: outbox, logger: logger.with("component", "timers"),
+            retention: DocumentRetention(
+                dataDirectory: configuration.dataDirectory, policy: configuration.documentRetention, writer: writer,
+                tickets: dialogs.tickets, logger: logger.with("component", "retention")),
             onEnqueued: { senderWaker.wake() })
         wakeDispatcher.connect { dispatcher.wake() }
 

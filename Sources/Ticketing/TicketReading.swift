@@ -21,4 +21,9 @@ public protocol TicketReading {
     func verificationBookings(from: Date, to: Date) throws -> [Date: Int]
     /// The verification slot booked for a ticket.
     func verificationBooking(of number: TicketNumber) throws -> Date?
+    /// Documents (by SHA-256) whose retention is over: every ticket holding one finished before
+    /// `finishedBefore`, or its newest copy arrived before `receivedBefore`; at most `limit`.
+    func documentsDueForPurge(finishedBefore: Date, receivedBefore: Date, limit: Int) throws -> [String]
+    /// Whether a ticket still keeps the document with this SHA-256 (an attachment not yet purged).
+    func isDocumentRetained(_ sha256: String) throws -> Bool
 }

@@ -111,6 +111,12 @@ public enum TicketSchema {
                     PRIMARY KEY (slot_start, seat)
                 );
                 """),
+        Migration(
+            version: 3, name: "document retention",
+            sql: """
+                ALTER TABLE ticket_attachments ADD COLUMN purged_at INTEGER;
+                CREATE INDEX ticket_attachments_retained ON ticket_attachments (sha256) WHERE purged_at IS NULL;
+                """),
     ]
 
     public static let migrator = Migrator(component: component, migrations: migrations)
