@@ -316,7 +316,7 @@ struct SQLiteTicketStoreTests {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let database = try Database(path: path)
-        #expect(try TicketSchema.migrator.migrate(database) == [1, 2])
+        #expect(try TicketSchema.migrator.migrate(database) == [1, 2, 3])
         #expect(try database.queryFirst("PRAGMA journal_mode") { $0.string(0) } == "wal")
         #expect(try database.queryFirst("PRAGMA foreign_keys") { $0.int(0) } == 1)
     }
@@ -324,7 +324,8 @@ struct SQLiteTicketStoreTests {
     @Test func migratesFromThePreviousVersionKeepingTickets() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let previous = Migrator(component: TicketSchema.component, migrations: [TicketSchema.migrations[0]])
+        let previous = Migrator(
+            component: TicketSchema.component, migrations: Array(TicketSchema.migrations.dropLast()))
         do {
             let writer = try DatabaseWriter(path: path, migrators: [previous])
             try writer.write { db in
@@ -333,7 +334,7 @@ struct SQLiteTicketStoreTests {
             }
         }
         let store = try SQLiteTicketStore(writer: DatabaseWriter(path: path), configuration: Self.configuration())
-        #expect(try store.writer.read { try TicketSchema.migrator.currentVersion(in: $0) } == 2)
+        #expect(try store.writer.read { try TicketSchema.migrator.currentVersion(in: $0) } == 3)
         #expect(try store.read { try $0.ticket(TicketNumber(1)) }?.title == "Reset Password")
         try store.write { tx in
             try tx.apply(.take(Self.classification), to: TicketNumber(1), by: Self.level1, at: Self.monday)
@@ -348,8 +349,8 @@ struct SQLiteTicketStoreTests {
     @Test func refusesADatabaseFromANewerVersion() throws {
         let database = try Database(path: ":memory:")
         try TicketSchema.migrator.migrate(database)
-        try database.run("UPDATE schema_migrations SET version = 3 WHERE component = 'ticketing'")
-        #expect(throws: SQLiteError.newerSchema(component: "ticketing", found: 3, known: 2)) {
+        try database.run("UPDATE schema_migrations SET version = 4 WHERE component = 'ticketing'")
+        #expect(throws: SQLiteError.newerSchema(component: "ticketing", found: 4, known: 3)) {
             try TicketSchema.migrator.migrate(database)
         }
     }
