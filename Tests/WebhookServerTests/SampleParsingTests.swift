@@ -5,7 +5,7 @@ import WebhookServer
 /// Every published sample payload in `shared/whatsapp/samples` must parse.
 struct SampleParsingTests {
     /// `shared/whatsapp/samples` beside the repository (`<repo>/../shared/...`); a checkout nested one
-    /// level deeper (a worktree folder) finds it one level further up.
+    /// level deeper (a nested checkout) finds it one level further up.
     static let samplesURL: URL = {
         let repository = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
