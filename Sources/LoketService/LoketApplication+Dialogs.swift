@@ -22,8 +22,7 @@ extension LoketApplication {
                 logger.warning("dialogs.warning", ["detail": warning])
             }
             let catalogue = try DialogCatalogue.load(dialogsDirectory: directory)
-            let surveyData = try Data(contentsOf: directory.appendingPathComponent("survey.json"))
-            let survey = try Conversation.SurveyDefinition.parse(surveyData)
+            let survey = try Conversation.SurveyDefinition(ticketing.survey)
             let recognizer = try IntentRecognizer(dialogsDirectory: directory)
             let lifecycle = TicketLifecycle(calendar: WorkingCalendar(holidays: ticketing.holidays))
             return Dialogs(

@@ -144,10 +144,8 @@ public final class LoketApplication: Sendable {
             let age = backlog?.oldestReceivedAt.map { max(0, Date().timeIntervalSince($0)) } ?? 0
             return [(labels: [], value: age)]
         }
-        metrics.setGauge(Metrics.outboxPending) {
-            let pending = try? writer.read { try outbox.pendingCount(in: $0) }
-            return [(labels: [], value: Double(pending ?? 0))]
-        }
+        // The sender keeps this count fresh on its idle polls; a scrape need not take the writer for it.
+        metrics.setGauge(Metrics.outboxPending) { [(labels: [], value: Double(sender.pendingCount))] }
 
         // Staff API under /api: staff actions run the reporter's conversation and queue its messages.
         let staffAPI = StaffAPI(

@@ -42,13 +42,7 @@ public struct HolidayCalendar: Hashable, Sendable {
     /// Reads `holidays.json`: `{"version":1,"years":[{"year":2026,"provisional":false,"source":"…",
     /// "entries":[{"date":"2026-01-01","kind":"L","name":"…","source":"…"}]}]}`.
     public static func load(contentsOf url: URL) throws -> HolidayCalendar {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DialogDataError(file: url.lastPathComponent, path: "$", problem: "cannot read the file (\(error))")
-        }
-        return try Self.parse(data, file: url.lastPathComponent)
+        try Self.parse(DialogDataError.contents(of: url), file: url.lastPathComponent)
     }
 
     /// Parses the contents of `holidays.json`; errors name `file` and the JSON path.

@@ -31,13 +31,7 @@ public struct SurveyDefinition: Hashable, Sendable {
     public var questions: [Question] { self.sections.flatMap(\.questions) }
 
     public static func load(contentsOf url: URL) throws -> SurveyDefinition {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DialogDataError(file: url.lastPathComponent, path: "$", problem: "cannot read the file (\(error))")
-        }
-        return try Self.parse(data, file: url.lastPathComponent)
+        try Self.parse(DialogDataError.contents(of: url), file: url.lastPathComponent)
     }
 
     /// Parses and validates `survey.json`; errors name `file` and the JSON path.

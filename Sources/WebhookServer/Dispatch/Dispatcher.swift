@@ -269,7 +269,7 @@ public final class Dispatcher: @unchecked Sendable {
                     let outcome: Outcome
                     do {
                         outcome = try database.transaction {
-                            try self.process(row, preparation: preparations[row.sequence], now: now, in: database)
+                            try self.process(row, prepared: preparations[row.sequence], now: now, in: database)
                         }
                     } catch {
                         outcome = try self.recordFailure(error, of: row, now: now, in: database)
@@ -303,27 +303,38 @@ public final class Dispatcher: @unchecked Sendable {
         }
     }
 
-    /// Runs the handler's `prepare` for each message of `batch`, outside any transaction.
-    private func prepare(_ batch: [InboxRow], now: Date) -> [Int64: Result<MessagePreparation, any Error>] {
-        var preparations: [Int64: Result<MessagePreparation, any Error>] = [:]
+    /// A message row read once, with the handler's preparation, before the transaction.
+    private struct PreparedMessage {
+        var message: InboundMessage
+        var context: StepContext
+        var preparation: Result<MessagePreparation, any Error>
+    }
+
+    /// Reads each message of `batch` and runs the handler's `prepare` for it, outside any transaction.
+    /// After a contact's preparation fails, its later messages wait (they are deferred with it).
+    private func prepare(_ batch: [InboxRow], now: Date) -> [Int64: PreparedMessage] {
+        var prepared: [Int64: PreparedMessage] = [:]
         var failedKeys: Set<String> = []
         for row in batch where row.event.kind == .message {
-            guard !failedKeys.contains(row.event.conversationKey),
-                let message = row.event.inboundMessage(receivedAt: row.receivedAt)
-            else { continue }
+            guard let message = row.event.inboundMessage(receivedAt: row.receivedAt) else { continue }
             let isStale = now.timeIntervalSince(message.timestamp) > self.settings.staleAge
             let context = StepContext(now: now, isStale: isStale, contact: message.sender)
-            let result = Result { try self.step.prepare(message, context: context) }
-            if case .failure = result { failedKeys.insert(row.event.conversationKey) }
-            preparations[row.sequence] = result
+            let preparation: Result<MessagePreparation, any Error>
+            if failedKeys.contains(row.event.conversationKey) {
+                preparation = .success(MessagePreparation())
+            } else {
+                preparation = Result { try self.step.prepare(message, context: context) }
+                if case .failure = preparation { failedKeys.insert(row.event.conversationKey) }
+            }
+            prepared[row.sequence] = PreparedMessage(message: message, context: context, preparation: preparation)
         }
-        return preparations
+        return prepared
     }
 
     /// Applies one pending row inside the savepoint already open on `database`.
-    private func process(
-        _ row: InboxRow, preparation: Result<MessagePreparation, any Error>?, now: Date, in database: Database
-    ) throws -> Outcome {
+    private func process(_ row: InboxRow, prepared: PreparedMessage?, now: Date, in database: Database) throws
+        -> Outcome
+    {
         let current = try database.queryFirst(
             "SELECT state, next_attempt_at FROM inbox WHERE seq = ?", [.integer(row.sequence)]
         ) { ($0.string(0), $0.optionalDouble(1)) }
@@ -331,27 +342,24 @@ public final class Dispatcher: @unchecked Sendable {
         if let due = current.1, due > now.timeIntervalSince1970 {
             return .retry(Date(timeIntervalSince1970: due))
         }
-        let enqueued = try self.apply(
-            row, preparation: preparation?.get() ?? MessagePreparation(), now: now, in: database)
+        let enqueued = try self.apply(row, prepared: prepared, now: now, in: database)
         try InboxStore.markDone(row.sequence, at: now, in: database)
         return .done(enqueued: enqueued)
     }
 
     /// Applies one event; returns how many outbound messages it queued.
-    private func apply(_ row: InboxRow, preparation: MessagePreparation, now: Date, in database: Database) throws
-        -> Int
-    {
+    private func apply(_ row: InboxRow, prepared: PreparedMessage?, now: Date, in database: Database) throws -> Int {
         switch row.event.kind {
         case .message:
-            guard let message = row.event.inboundMessage(receivedAt: row.receivedAt) else {
+            guard let prepared else {
                 throw DispatchError.permanent("the stored message JSON cannot be read")
             }
+            let (message, context) = (prepared.message, prepared.context)
             let key = message.conversationKey
             guard !key.isEmpty else { throw DispatchError.permanent("the message names no sender") }
-            let isStale = now.timeIntervalSince(message.timestamp) > self.settings.staleAge
-            let context = StepContext(now: now, isStale: isStale, contact: message.sender)
-            var outbound = try self.step.handle(message, preparation: preparation, context: context, in: database)
-            if isStale,
+            var outbound = try self.step.handle(
+                message, preparation: try prepared.preparation.get(), context: context, in: database)
+            if context.isStale,
                 try InboxStore.claimStaleNotice(for: key, now: now, window: self.settings.staleAge, in: database)
             {
                 outbound.append(OutboundMessage(to: message.replyAddress, payload: .text(Self.staleNotice)))
@@ -362,7 +370,10 @@ public final class Dispatcher: @unchecked Sendable {
             try self.recorder.recordInbound(from: key, at: message.timestamp, in: database)
             self.logger.debug(
                 "dispatcher.message_processed",
-                ["wa_id": key, "message": message.id, "replies": String(outbound.count), "stale": String(isStale)])
+                [
+                    "wa_id": key, "message": message.id, "replies": String(outbound.count),
+                    "stale": String(context.isStale),
+                ])
             return outbound.count
         case .status:
             guard let status = row.event.statusUpdate(receivedAt: row.receivedAt) else {

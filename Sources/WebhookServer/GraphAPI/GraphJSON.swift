@@ -23,7 +23,7 @@ public enum GraphJSON: Equatable, Sendable {
     private func write(to output: inout String) {
         switch self {
         case .string(let value):
-            Self.writeString(value, to: &output)
+            JSONStringLiteral.append(value, to: &output)
         case .bool(let value):
             output += value ? "true" : "false"
         case .int(let value):
@@ -39,32 +39,11 @@ public enum GraphJSON: Equatable, Sendable {
             output += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { output += "," }
-                Self.writeString(member.0, to: &output)
+                JSONStringLiteral.append(member.0, to: &output)
                 output += ":"
                 member.1.write(to: &output)
             }
             output += "}"
         }
-    }
-
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
     }
 }

@@ -44,37 +44,9 @@ struct StoredJSONWriter {
         self.output += value ? "true" : "false"
     }
 
-    /// A string escaped as `JSONEncoder` does: quote, backslash and control characters (short forms
-    /// where JSON has them), `/` and non-ASCII characters as they are.
+    /// A string escaped as `JSONEncoder` does.
     mutating func string(_ value: String) {
-        self.output += "\""
-        var plainStart = value.utf8.startIndex
-        var index = plainStart
-        let utf8 = value.utf8
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                index = utf8.index(after: index)
-                continue
-            }
-            self.output += value[plainStart..<index]
-            switch byte {
-            case UInt8(ascii: "\""): self.output += "\\\""
-            case UInt8(ascii: "\\"): self.output += "\\\\"
-            case 0x08: self.output += "\\b"
-            case 0x0C: self.output += "\\f"
-            case 0x0A: self.output += "\\n"
-            case 0x0D: self.output += "\\r"
-            case 0x09: self.output += "\\t"
-            default:
-                let hex = String(byte, radix: 16)
-                self.output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-            index = utf8.index(after: index)
-            plainStart = index
-        }
-        self.output += value[plainStart..<index]
-        self.output += "\""
+        JSONStringLiteral.append(value, to: &self.output)
     }
 
     /// `{"_0":value}`: an enum case's single unlabelled associated value.
