@@ -51,7 +51,10 @@ extension ConversationRuntime {
                     Self.attachment(attachment.document, from: execution), to: TicketNumber(number))
             }
         case .fetchMedia(let request):
-            let outcome = try execution.preparation.downloads[request.mediaID] ?? self.download(request)
+            guard let outcome = execution.preparation.downloads[request.mediaID] else {
+                // Never download here: the writer is held. Prepare again against the state as it is now.
+                throw DispatchError.unprepared("media \(request.mediaID) was not downloaded before the transaction")
+            }
             switch outcome {
             case .success(let stored):
                 let document = StoredDocument(

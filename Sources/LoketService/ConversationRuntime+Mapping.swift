@@ -5,11 +5,14 @@ import Ticketing
 import WebhookServer
 
 extension ConversationRuntime {
-    static func carriesMedia(_ content: InboundMessage.Content) -> Bool {
+    /// Whether the reducer may ask for a download in answer to `content`: a file it carries, or an answer
+    /// (a tap, a typed choice) that releases a file held back until the provider said which ticket it is about.
+    static func mayAskForMedia(_ content: InboundMessage.Content) -> Bool {
         switch content {
-        case .document, .image: true
-        case .text, .video, .audio, .sticker, .location, .contacts, .buttonReply, .listReply, .flowReply,
-            .templateButton, .reaction, .order, .system, .edit, .revoke, .unsupported:
+        case .document, .image, .text, .buttonReply, .listReply, .templateButton: true
+        case .edit(_, let text): text != nil
+        case .video, .audio, .sticker, .location, .contacts, .flowReply, .reaction, .order, .system, .revoke,
+            .unsupported:
             false
         }
     }

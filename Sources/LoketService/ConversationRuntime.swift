@@ -10,8 +10,11 @@ import WebhookServer
 /// messages commit together, or not at all.
 ///
 /// Media downloads never run inside a transaction: `prepare` replays the reducer on the stored state to
-/// learn which files the message asks for and downloads them first (a transient failure leaves the
-/// message pending for the dispatcher to retry).
+/// learn which files the message asks for (a file it carries, or one held back until the provider said
+/// which ticket it is about) and downloads them first; a transient failure leaves the message pending for
+/// the dispatcher to retry. When the state changed between preparing and applying (an earlier message of
+/// the same batch), a download the transaction needs but was not prepared fails the message as
+/// `DispatchError.unprepared`, and the dispatcher prepares it again against the new state.
 public struct ConversationRuntime: MessageHandler {
     public let catalogue: DialogCatalogue
     public let survey: Conversation.SurveyDefinition?
@@ -39,7 +42,7 @@ public struct ConversationRuntime: MessageHandler {
     }
 
     public func prepare(_ message: InboundMessage, context: StepContext) throws -> MessagePreparation {
-        guard !context.isStale, Self.carriesMedia(message.content) else { return MessagePreparation() }
+        guard !context.isStale, Self.mayAskForMedia(message.content) else { return MessagePreparation() }
         let contact = message.conversationKey
         let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
         let requests: [MediaFetchRequest] = try self.writer.read { database in

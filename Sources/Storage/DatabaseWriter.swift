@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The single writer of a Loket database: every write transaction goes through it, one at a time.
 ///
@@ -11,6 +12,8 @@ import Foundation
 public final class DatabaseWriter: @unchecked Sendable {
     private let database: Database
     private let lock = NSLock()
+    /// The thread holding `lock` (`pthread_self()`), 0 while none does.
+    private let owner = Atomic<UInt>(0)
     public let path: String
 
     /// Opens the writer connection at `path` (`":memory:"` for tests) and applies `migrators` in order.
@@ -26,22 +29,33 @@ public final class DatabaseWriter: @unchecked Sendable {
     /// Runs `body` inside one transaction on the writer connection; commits when it returns,
     /// rolls back when it throws.
     public func write<Result>(_ body: (Database) throws -> Result) throws -> Result {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return try self.database.transaction { try body(self.database) }
+        try self.withConnection { database in try database.transaction { try body(database) } }
     }
 
     /// Runs `body` on the writer connection without opening a transaction (reads, pragmas, backup).
     public func read<Result>(_ body: (Database) throws -> Result) throws -> Result {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return try body(self.database)
+        try self.withConnection(body)
     }
 
     /// Applies more migrations after start-up (components that attach later).
     public func migrate(_ migrator: Migrator) throws {
+        try self.withConnection { try migrator.migrate($0) }
+    }
+
+    /// Whether the calling thread holds the writer: slow work (a network call) must never run then.
+    public var isHeldByCurrentThread: Bool {
+        self.owner.load(ordering: .relaxed) == pthread_self()
+    }
+
+    @discardableResult
+    private func withConnection<Result>(_ body: (Database) throws -> Result) throws -> Result {
         self.lock.lock()
-        defer { self.lock.unlock() }
-        try migrator.migrate(self.database)
+        let thread = pthread_self()
+        self.owner.store(thread, ordering: .relaxed)
+        defer {
+            self.owner.store(0, ordering: .relaxed)
+            self.lock.unlock()
+        }
+        return try body(self.database)
     }
 }

@@ -15,9 +15,12 @@ struct ConversationRuntimeTests {
     /// Monday 7 December 2026, 09:00 WIB.
     static let monday = Date(timeIntervalSince1970: 1_796_608_800)
 
-    /// A media fetcher that answers from a script and counts its calls.
+    /// A media fetcher that answers from a script, counts its calls, and counts the calls made while the
+    /// database writer was held by the calling thread (a download inside a transaction).
     final class ScriptedMedia: MediaFetcher {
         let calls = Mutex(0)
+        let callsHoldingTheWriter = Mutex(0)
+        let watched = Mutex<DatabaseWriter?>(nil)
         let answer: @Sendable (String) throws -> StoredMedia
 
         init(answer: @escaping @Sendable (String) throws -> StoredMedia) {
@@ -26,6 +29,9 @@ struct ConversationRuntimeTests {
 
         func fetch(mediaID: String, expectedSHA256: String?, limits: MediaLimits) throws -> StoredMedia {
             self.calls.withLock { $0 += 1 }
+            if self.watched.withLock({ $0?.isHeldByCurrentThread ?? false }) {
+                self.callsHoldingTheWriter.withLock { $0 += 1 }
+            }
             return try self.answer(mediaID)
         }
     }
@@ -51,6 +57,7 @@ struct ConversationRuntimeTests {
             from: repository.appendingPathComponent("Dialogs").path, logger: .discarding)
         self.writer = writer
         self.media = media
+        media.watched.withLock { $0 = writer }
         self.runtime = ConversationRuntime(
             catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
             tickets: dialogs.tickets, media: media, writer: writer, logger: .discarding)
@@ -97,8 +104,8 @@ struct ConversationRuntimeTests {
         }.joined(separator: "\n")
     }
 
-    /// Walks a new provider to the registration's document checklist.
-    mutating func walkToDocuments() throws {
+    /// Walks a new provider to the registration's privacy notice; returns the id of its "Setuju" button.
+    mutating func walkToConsent() throws -> String {
         let menu = try self.send(.text("halo"))
         let service = try #require(
             Self.choices(in: menu).first { $0.key.hasPrefix("Registrasi") }, "the menu offers registration")
@@ -106,8 +113,25 @@ struct ConversationRuntimeTests {
         let phone = try self.send(.text("PT Maju Jaya"))
         let own = try #require(Self.choices(in: phone)["Pakai nomor ini"])
         let consent = try self.send(.buttonReply(id: own, title: "Pakai nomor ini"))
-        let agree = try #require(Self.choices(in: consent)["Setuju"])
+        return try #require(Self.choices(in: consent)["Setuju"])
+    }
+
+    /// Walks a new provider to the registration's document checklist.
+    mutating func walkToDocuments() throws {
+        let agree = try self.walkToConsent()
         _ = try self.send(.buttonReply(id: agree, title: "Setuju"))
+    }
+
+    /// Opens a ticket for the contact directly in the store.
+    func openTicket() throws {
+        let configuration = self.runtime.tickets
+        try self.writer.write { database in
+            let draft = TicketDraft(
+                title: "Registrasi dan Verifikasi Berkas", description: "Permohonan atas nama PT Maju Jaya",
+                companyName: "PT Maju Jaya", reporterWaID: Self.contact, reporterName: "Budi")
+            _ = try SQLiteTicketStore.transaction(on: database, configuration: configuration)
+                .open(draft, at: Self.monday.addingTimeInterval(-3600))
+        }
     }
 
     static func pdf(_ id: String) -> InboundMessage.Content {
@@ -129,6 +153,87 @@ struct ConversationRuntimeTests {
         }
         #expect(self.media.calls.withLock { $0 } == 1, "the transaction used the prepared download")
         #expect(Self.texts(in: replies).contains("NPWP Perusahaan"), "the checklist moves on to the next document")
+    }
+
+    @Test mutating func aFileHeldUntilTheProviderChoosesItsTicketIsDownloadedBeforeTheTransaction() throws {
+        try self.openTicket()
+        try self.openTicket()
+        let question = try self.send(Self.pdf("media-1"))
+        #expect(Self.texts(in: question).contains("File media-1.pdf untuk tiket yang mana?"))
+        #expect(self.media.calls.withLock { $0 } == 0, "nothing is downloaded before the ticket is known")
+        let choice = try #require(Self.choices(in: question).first { $0.key.contains("#2") })
+
+        let replies = try self.send(.listReply(id: choice.value, title: choice.key, description: nil))
+        #expect(self.media.calls.withLock { $0 } == 1)
+        #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0, "no download while the writer is held")
+        #expect(Self.texts(in: replies).contains("#2"))
+        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+        let attachments = try store.read { try $0.attachments(of: TicketNumber(2)) }
+        #expect(attachments.map(\.originalName) == ["media-1.pdf"])
+    }
+
+    @Test mutating func aDownloadTheStateAskedForAfterPreparingIsRetriedNotFetchedInTheTransaction() throws {
+        _ = try self.walkToConsent()
+        // Prepared while consent is still missing, the PDF asks for no download; consent then arrives first.
+        let message = InboundMessage(
+            id: "wamid.early", sender: WebhookContact(waID: Self.contact), timestamp: Self.monday,
+            content: Self.pdf("media-1"))
+        let context = StepContext(now: Self.monday, isStale: false, contact: message.sender)
+        let stalePreparation = try self.runtime.prepare(message, context: context)
+        #expect(stalePreparation.downloads.isEmpty)
+        _ = try self.send(.buttonReply(id: "consent.yes", title: "Setuju"))
+
+        let runtime = self.runtime
+        #expect(throws: DispatchError.self) {
+            try self.writer.write { database in
+                try runtime.handle(message, preparation: stalePreparation, context: context, in: database)
+            }
+        }
+        #expect(self.media.calls.withLock { $0 } == 0, "the transaction never downloads")
+        let preparation = try self.runtime.prepare(message, context: context)
+        let replies = try self.writer.write { database in
+            try runtime.handle(message, preparation: preparation, context: context, in: database)
+        }
+        #expect(self.media.calls.withLock { $0 } == 1)
+        #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0)
+        #expect(Self.texts(in: replies).contains("✅ media-1.pdf diterima"))
+    }
+
+    @Test mutating func aConsentTapAndAPDFInOneDispatcherBatchAreBothAnsweredWithoutDownloadingUnderTheWriter()
+        throws
+    {
+        _ = try self.walkToConsent()
+        let at = Int(Self.monday.timeIntervalSince1970)
+        func event(_ id: String, _ json: String) -> WebhookEvent {
+            WebhookEvent(
+                kind: .message, messageID: id, status: "", conversationKey: Self.contact,
+                contact: WebhookContact(waID: Self.contact, profileName: "Budi"), timestamp: at,
+                raw: Array(#"{"from":"\#(Self.contact)","id":"\#(id)","timestamp":"\#(at)",\#(json)}"#.utf8))
+        }
+        let tap = event(
+            "wamid.tap",
+            #""type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"consent.yes","title":"Setuju"}}"#
+        )
+        let pdf = event(
+            "wamid.pdf",
+            #""type":"document","document":{"id":"media-1","mime_type":"application/pdf","filename":"ktp.pdf"}"#)
+        _ = try self.writer.write { try InboxStore.insert([tap, pdf], receivedAt: Self.monday, in: $0) }
+
+        let dispatcher = Dispatcher(
+            writer: self.writer, step: self.runtime, outbox: self.outbox, recorder: self.outbox,
+            metrics: Metrics(), logger: .discarding, now: { Self.monday })
+        dispatcher.start()
+        defer { dispatcher.stop() }
+        #expect(dispatcher.waitUntilIdle(timeout: 10))
+
+        #expect(self.media.calls.withLock { $0 } == 1)
+        #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0, "no download while the writer is held")
+        let states = try self.writer.read { try $0.query("SELECT state FROM inbox ORDER BY seq") { $0.string(0) } }
+        #expect(states == ["done", "done"])
+        let payloads = try self.writer.read { database in
+            try database.query("SELECT payload FROM outbound_messages ORDER BY id") { $0.string(0) }
+        }.joined()
+        #expect(payloads.contains("ktp.pdf diterima sebagai KTP/KITAS Direktur"))
     }
 
     @Test func aTransientDownloadFailureLeavesTheMessageToBeRetried() throws {

@@ -3,6 +3,7 @@ public struct DispatchError: Error, Equatable, CustomStringConvertible {
     private enum Kind: Equatable {
         case permanent
         case transient
+        case unprepared
     }
 
     private let kind: Kind
@@ -14,12 +15,22 @@ public struct DispatchError: Error, Equatable, CustomStringConvertible {
     /// The event could not be handled now: it stays pending and is retried with backoff.
     public static func transient(_ reason: String) -> DispatchError { DispatchError(kind: .transient, reason: reason) }
 
+    /// The event needs slow work its preparation did not do (a download asked for only by the state an
+    /// earlier event of the same batch left): it is retried at once, prepared against the new state.
+    public static func unprepared(_ reason: String) -> DispatchError {
+        DispatchError(kind: .unprepared, reason: reason)
+    }
+
     public var isPermanent: Bool { self.kind == .permanent }
+
+    /// Whether the retry needs no backoff: nothing failed, only the preparation is out of date.
+    public var isUnprepared: Bool { self.kind == .unprepared }
 
     public var description: String {
         switch self.kind {
         case .permanent: return "cannot be processed: \(self.reason)"
         case .transient: return "temporarily failed: \(self.reason)"
+        case .unprepared: return "not prepared: \(self.reason)"
         }
     }
 }

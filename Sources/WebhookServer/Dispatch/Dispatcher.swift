@@ -403,7 +403,8 @@ public final class Dispatcher: @unchecked Sendable {
             self.logger.error("dispatcher.event_failed", fields)
             return .failed
         }
-        let due = now.addingTimeInterval(self.settings.backoff(afterAttempt: attempt))
+        let unprepared = (error as? DispatchError)?.isUnprepared ?? false
+        let due = unprepared ? now : now.addingTimeInterval(self.settings.backoff(afterAttempt: attempt))
         try InboxStore.scheduleRetry(row.sequence, at: due, reason: "\(error)", in: database)
         self.logger.warning("dispatcher.event_retry", fields)
         return .retry(due)
