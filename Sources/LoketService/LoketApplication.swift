@@ -59,7 +59,7 @@ public final class LoketApplication: Sendable {
         self.ticketConfiguration = dialogs.tickets
         self.checkpointer = try WALCheckpointer(writer: writer)
         // 16 MiB of page cache (SQLite's default is 2 MiB) keeps the inbox indexes in memory under load.
-        try writer.read { try $0.execute("PRAGMA cache_size=-16384") }
+        try writer.exclusive { try $0.execute("PRAGMA cache_size=-16384") }
 
         let secrets = Self.secrets(for: configuration)
         var graphBase = configuration.apiBase
@@ -110,8 +110,10 @@ public final class LoketApplication: Sendable {
 
         let senderWaker = CoalescingWaker(interval: .milliseconds(20)) { sender.wake() }
         let wakeDispatcher = WakeRelay()
+        let inboxIdle = WakeRelay()
         let inbox = InboxWriter(
-            writer: writer, logger: logger.with("component", "inbox"), onCommit: { wakeDispatcher.fire() })
+            writer: writer, logger: logger.with("component", "inbox"), onCommit: { wakeDispatcher.fire() },
+            onIdle: { inboxIdle.fire() })
         self.inbox = inbox
         // Acknowledging webhooks comes first: lanes yield the single database writer while the inbox waits.
         let runtime = ConversationRuntime(
@@ -134,6 +136,7 @@ public final class LoketApplication: Sendable {
                 tickets: dialogs.tickets, logger: logger.with("component", "retention")),
             onEnqueued: { senderWaker.wake() })
         wakeDispatcher.connect { dispatcher.wake() }
+        inboxIdle.connect { dispatcher.yieldEnded() }
 
         metrics.setGauge(Metrics.inboxPending) {
             let backlog = try? writer.read { try InboxStore.backlog(in: $0) }

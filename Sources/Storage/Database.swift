@@ -136,6 +136,17 @@ public final class Database: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in a read transaction (`BEGIN DEFERRED`), so every query in it sees one snapshot; for
+    /// read-only connections, where `transaction` cannot take the write lock.
+    public func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        precondition(self.transactionDepth == 0, "Invalid state: a read transaction inside a transaction")
+        try self.execute("BEGIN DEFERRED")
+        defer { if self.isInTransaction { try? self.execute("ROLLBACK") } }
+        let result = try body()
+        try self.execute("COMMIT")
+        return result
+    }
+
     func error(code: Int32, sql: String?) -> SQLiteError {
         SQLiteError.sqlite(code: code, message: String(cString: sqlite3_errmsg(self.handle)), sql: sql)
     }

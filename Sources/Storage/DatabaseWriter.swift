@@ -1,45 +1,73 @@
 import Foundation
 import Synchronization
 
-/// The single writer of a Loket database: every write transaction goes through it, one at a time.
+/// The single writer of a Loket database, and a small pool of read-only connections beside it.
 ///
-/// Writes block the calling thread while they wait for the connection; call it from worker
-/// threads (the dispatcher, the outbox, the console), never from the thread that accepts
-/// connections.
+/// Every write transaction goes through `write`, one at a time. Reads (`read`) run on their own read-only
+/// connections in WAL mode, so gauges, health checks, queue pages and scans never wait behind a write,
+/// and a write never waits for them. An in-memory database (`":memory:"`, tests) has no second connection
+/// to share it: there, reads take the writer connection.
 ///
-/// `@unchecked Sendable`: the only mutable state is the connection, and every use of it happens
-/// while holding `lock`.
+/// Both block the calling thread; call them from worker threads (the dispatcher, the outbox, the
+/// console), never from the thread that accepts connections.
+///
+/// `@unchecked Sendable`: the writer connection is used only while holding `lock`; each reader connection
+/// only by the thread that took it from the pool (`readers`, guarded by `pool`).
 public final class DatabaseWriter: @unchecked Sendable {
     private let database: Database
     private let lock = NSLock()
     /// The thread holding `lock` (`pthread_self()`), 0 while none does.
     private let owner = Atomic<UInt>(0)
+    private let pool = NSCondition()
+    private var readers: [Database] = []
+    private var openedReaders = 0
+    private let maxReaders: Int
     public let path: String
 
     /// Opens the writer connection at `path` (`":memory:"` for tests) and applies `migrators` in order.
-    public init(path: String, migrators: [Migrator] = []) throws {
+    /// - Parameter maxReaders: read-only connections opened on demand, at most.
+    public init(path: String, migrators: [Migrator] = [], maxReaders: Int = 4) throws {
+        precondition(maxReaders > 0, "Invalid reader count: at least one reader is needed")
         let database = try Database(path: path)
         for migrator in migrators {
             try migrator.migrate(database)
         }
         self.database = database
         self.path = path
+        self.maxReaders = maxReaders
     }
 
     /// Runs `body` inside one transaction on the writer connection; commits when it returns,
     /// rolls back when it throws.
     public func write<Result>(_ body: (Database) throws -> Result) throws -> Result {
-        try self.withConnection { database in try database.transaction { try body(database) } }
+        try self.exclusive { database in try database.transaction { try body(database) } }
     }
 
-    /// Runs `body` on the writer connection without opening a transaction (reads, pragmas, backup).
+    /// Runs `body` in one read transaction on a read-only connection: it sees the last commit, never waits
+    /// for the writer, and cannot write.
     public func read<Result>(_ body: (Database) throws -> Result) throws -> Result {
-        try self.withConnection(body)
+        guard self.path != ":memory:" else { return try self.exclusive(body) }
+        let reader = try self.takeReader()
+        defer { self.returnReader(reader) }
+        return try reader.readTransaction { try body(reader) }
+    }
+
+    /// Runs `body` on the writer connection without opening a transaction, holding the writer: pragmas
+    /// of that connection, and checkpoints that must not interleave with commits.
+    @discardableResult
+    public func exclusive<Result>(_ body: (Database) throws -> Result) throws -> Result {
+        self.lock.lock()
+        self.owner.store(pthread_self(), ordering: .relaxed)
+        defer {
+            self.owner.store(0, ordering: .relaxed)
+            self.lock.unlock()
+        }
+        return try body(self.database)
     }
 
     /// Applies more migrations after start-up (components that attach later).
     public func migrate(_ migrator: Migrator) throws {
-        try self.withConnection { try migrator.migrate($0) }
+        try self.exclusive { try migrator.migrate($0) }
     }
 
     /// Whether the calling thread holds the writer: slow work (a network call) must never run then.
@@ -47,15 +75,28 @@ public final class DatabaseWriter: @unchecked Sendable {
         self.owner.load(ordering: .relaxed) == pthread_self()
     }
 
-    @discardableResult
-    private func withConnection<Result>(_ body: (Database) throws -> Result) throws -> Result {
-        self.lock.lock()
-        let thread = pthread_self()
-        self.owner.store(thread, ordering: .relaxed)
-        defer {
-            self.owner.store(0, ordering: .relaxed)
-            self.lock.unlock()
+    private func takeReader() throws -> Database {
+        self.pool.lock()
+        defer { self.pool.unlock() }
+        while true {
+            if let reader = self.readers.popLast() { return reader }
+            if self.openedReaders < self.maxReaders {
+                self.openedReaders += 1
+                do {
+                    return try Database(path: self.path, readOnly: true)
+                } catch {
+                    self.openedReaders -= 1
+                    throw error
+                }
+            }
+            self.pool.wait()
         }
-        return try body(self.database)
+    }
+
+    private func returnReader(_ reader: Database) {
+        self.pool.lock()
+        self.readers.append(reader)
+        self.pool.signal()
+        self.pool.unlock()
     }
 }

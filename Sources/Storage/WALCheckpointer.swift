@@ -67,7 +67,7 @@ public final class WALCheckpointer: @unchecked Sendable {
         // A rewind waits for nobody: if a reader still uses the log, the next pass tries again.
         sqlite3_busy_timeout(self.connection.handle, 0)
         try self.connection.execute("PRAGMA wal_autocheckpoint=0")
-        try writer.read { try $0.execute("PRAGMA wal_autocheckpoint=\(settings.writerAutocheckpoint)") }
+        try writer.exclusive { try $0.execute("PRAGMA wal_autocheckpoint=\(settings.writerAutocheckpoint)") }
     }
 
     /// Starts the checkpointing thread.
@@ -117,7 +117,7 @@ public final class WALCheckpointer: @unchecked Sendable {
         guard appended <= Self.restartBacklog || pass.logFrames >= 2 * self.settings.restartFrames else {
             return pass
         }
-        let restart = try self.writer.read { _ in try self.run(SQLITE_CHECKPOINT_RESTART) }
+        let restart = try self.writer.exclusive { _ in try self.run(SQLITE_CHECKPOINT_RESTART) }
         pass.restarted = restart.restarted
         return pass
     }

@@ -52,6 +52,45 @@ struct StorageTests {
         #expect(count == 0)
     }
 
+    @Test func readsRunOffTheWriterAndSeeTheLastCommit() throws {
+        let path = self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let writer = try DatabaseWriter(path: path, migrators: [Self.migrator])
+        try writer.write { try $0.run("INSERT INTO items (name) VALUES ('committed')") }
+
+        let inside = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? writer.write { database in
+                try database.run("INSERT INTO items (name) VALUES ('uncommitted')")
+                inside.signal()
+                release.wait()
+            }
+            finished.signal()
+        }
+        inside.wait()
+        // The writer is held by the other thread: a read still answers, from the last commit.
+        #expect(!writer.isHeldByCurrentThread)
+        let names = try writer.read { try $0.query("SELECT name FROM items ORDER BY id") { $0.string(0) } }
+        #expect(names == ["committed"])
+        #expect(throws: SQLiteError.self, "a read connection cannot write") {
+            try writer.read { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }
+        }
+        release.signal()
+        finished.wait()
+        let after = try writer.read { try $0.query("SELECT name FROM items ORDER BY id") { $0.string(0) } }
+        #expect(after == ["committed", "uncommitted"])
+    }
+
+    @Test func theWriterKnowsWhichThreadHoldsIt() throws {
+        let writer = try DatabaseWriter(path: ":memory:")
+        #expect(!writer.isHeldByCurrentThread)
+        #expect(try writer.write { _ in writer.isHeldByCurrentThread })
+        #expect(try writer.exclusive { _ in writer.isHeldByCurrentThread })
+        #expect(!writer.isHeldByCurrentThread)
+    }
+
     @Test func uniqueViolationIsReportedAsConstraint() throws {
         let writer = try DatabaseWriter(path: ":memory:", migrators: [Self.migrator])
         try writer.write { try $0.run("INSERT INTO items (name) VALUES ('a')") }

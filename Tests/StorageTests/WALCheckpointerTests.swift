@@ -67,7 +67,7 @@ struct WALCheckpointerTests {
         let (writer, path) = try self.makeWriter()
         defer { self.remove(path) }
         _ = try WALCheckpointer(writer: writer, settings: .init(writerAutocheckpoint: 12345))
-        let pages = try writer.read { try $0.queryFirst("PRAGMA wal_autocheckpoint") { $0.int(0) } }
+        let pages = try writer.exclusive { try $0.queryFirst("PRAGMA wal_autocheckpoint") { $0.int(0) } }
         #expect(pages == 12345)
     }
 

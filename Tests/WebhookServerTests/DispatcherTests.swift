@@ -124,6 +124,30 @@ struct DispatcherTests {
         }
     }
 
+    @Test func aLaneHoldingBackForTheInboxWaitsForItsSignalInsteadOfPolling() throws {
+        try self.store([Self.message("m1", from: "62811")])
+        let busy = Mutex(true)
+        let checks = Mutex(0)
+        let dispatcher = self.dispatcher(
+            yieldTo: {
+                checks.withLock { $0 += 1 }
+                return busy.withLock { $0 }
+            })
+        dispatcher.start()
+        defer { dispatcher.stop() }
+        // Busy for good: the lane checks once, waits for a signal that never comes, then goes ahead anyway.
+        #expect(dispatcher.waitUntilIdle(timeout: 10))
+        #expect(try self.outbox() == ["62811:echo Halo"])
+        #expect(checks.withLock { $0 } <= 4, "the lane waited on the condition, not in a polling loop")
+
+        try self.store([Self.message("m2", from: "62811", body: "lagi")])
+        dispatcher.wake()
+        busy.withLock { $0 = false }
+        dispatcher.yieldEnded()
+        #expect(dispatcher.waitUntilIdle(timeout: 10))
+        #expect(try self.outbox() == ["62811:echo Halo", "62811:echo lagi"])
+    }
+
     @Test func aTransientFailureIsRetriedAfterBackoffAndHoldsLaterMessagesOfThatContact() throws {
         let step = FlakyStep(failuresBeforeSuccess: 1)
         try self.store([Self.message("m1", from: "62811", body: "a"), Self.message("m2", from: "62811", body: "b")])

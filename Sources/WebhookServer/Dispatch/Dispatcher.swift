@@ -9,8 +9,9 @@ import Storage
 /// together, so a crash at any instant neither loses nor repeats an effect. A lane groups the events it
 /// has queued (up to `batchSize`) into one commit, each event in its own savepoint, which saves most of
 /// the per-commit cost under load; a failing event rolls back alone. Lanes run at a lower priority and
-/// yield the single database writer while the inbox has webhooks to acknowledge (`yieldTo`), so a burst
-/// is acknowledged first and answered as soon as the CPU and the writer are free. A
+/// yield the single database writer while the inbox has webhooks to acknowledge (`yieldTo`), waiting for
+/// its signal (`yieldEnded()`) rather than polling, so a burst is acknowledged first and answered as soon
+/// as the CPU and the writer are free. A
 /// transient error leaves the row pending with backoff and holds later events of that conversation
 /// back until it is retried; a permanent one (or too many attempts) marks it failed with the reason.
 ///
@@ -76,10 +77,9 @@ public final class Dispatcher: @unchecked Sendable {
         self.laneQueues = Array(repeating: [], count: settings.laneCount)
     }
 
-    /// How often in a row a lane holds back for the inbox before it processes one batch anyway, and for
-    /// how long each time: under a flood of webhooks the backlog still moves, slowly, and drains after.
-    static let maxYields = 25
-    static let yieldPause: TimeInterval = 0.002
+    /// How long a lane holds back for the inbox at most before it processes one batch anyway: under a
+    /// flood of webhooks the backlog still moves, slowly, and drains after.
+    static let maxYieldTime: TimeInterval = 0.05
 
     /// The text sent once to a person whose messages arrive as a stale replay (Indonesian, then English).
     public static let staleNotice =
@@ -122,6 +122,13 @@ public final class Dispatcher: @unchecked Sendable {
         self.condition.lock()
         self.wakeRequested = true
         self.idle = false
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    /// Tells lanes holding back for the inbox (`yieldTo`) that it has nothing more to write.
+    public func yieldEnded() {
+        self.condition.lock()
         self.condition.broadcast()
         self.condition.unlock()
     }
@@ -207,18 +214,23 @@ public final class Dispatcher: @unchecked Sendable {
     }
 
     private func runLane(_ lane: Int) {
-        var yields = 0
+        var yieldingSince: Date?
         self.condition.lock()
         while true {
             while self.running && self.laneQueues[lane].isEmpty { self.condition.wait() }
             guard self.running else { break }
-            if yields < Self.maxYields, self.yieldTo() {
-                // Webhooks are waiting to be acknowledged: let the inbox have the database first.
-                yields += 1
-                _ = self.condition.wait(until: Date().addingTimeInterval(Self.yieldPause))
-                continue
+            if self.yieldTo() {
+                // Webhooks are waiting to be acknowledged: let the inbox have the database first, until it
+                // says it is idle (`yieldEnded`) or for `maxYieldTime` at most.
+                let since = yieldingSince ?? Date()
+                yieldingSince = since
+                let deadline = since.addingTimeInterval(Self.maxYieldTime)
+                if deadline > Date() {
+                    _ = self.condition.wait(until: deadline)
+                    continue
+                }
             }
-            yields = 0
+            yieldingSince = nil
             let batch = Array(self.laneQueues[lane].prefix(self.settings.batchSize))
             self.laneQueues[lane].removeFirst(batch.count)
             self.condition.unlock()

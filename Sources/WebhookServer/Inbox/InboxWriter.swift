@@ -19,6 +19,7 @@ public final class InboxWriter: @unchecked Sendable {
     private let writer: DatabaseWriter
     private let now: @Sendable () -> Date
     private let onCommit: @Sendable () -> Void
+    private let onIdle: @Sendable () -> Void
     private let logger: Logger
     private let condition = NSCondition()
     private var queue: [Submission] = []
@@ -26,15 +27,19 @@ public final class InboxWriter: @unchecked Sendable {
     private var writing = false
     private var stopped = false
 
-    /// - Parameter onCommit: called after each commit that stored something (wakes the dispatcher).
+    /// - Parameters:
+    ///   - onCommit: called after each commit that stored something (wakes the dispatcher).
+    ///   - onIdle: called when the queue is drained and nothing is being written (`isBusy` turned false):
+    ///     writers that yield to the inbox wait for it instead of polling.
     public init(
         writer: DatabaseWriter, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onCommit: @escaping @Sendable () -> Void = {}
+        onCommit: @escaping @Sendable () -> Void = {}, onIdle: @escaping @Sendable () -> Void = {}
     ) {
         self.writer = writer
         self.logger = logger
         self.now = now
         self.onCommit = onCommit
+        self.onIdle = onIdle
     }
 
     public func start() {
@@ -96,7 +101,9 @@ public final class InboxWriter: @unchecked Sendable {
             self.write(batch)
             self.condition.lock()
             self.writing = false
+            let drained = self.queue.isEmpty
             self.condition.unlock()
+            if drained { self.onIdle() }
         }
     }
 
