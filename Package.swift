@@ -13,42 +13,86 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CEpoll"),
 
-        // Libraries.
+        // Libraries, in the order a message travels through them.
+        .target(name: "Support"),
         .target(name: "Storage", dependencies: ["CSQLite3"]),
+        .target(name: "HTTPServer", dependencies: ["CEpoll"]),
+        .target(name: "WhatsAppOutbox", dependencies: ["CCurl", "COpenSSLCrypto", "HTTPServer", "Storage", "Support"]),
+        .target(
+            name: "WebhookServer",
+            dependencies: ["COpenSSLCrypto", "HTTPServer", "Storage", "Support", "WhatsAppOutbox"]),
         .target(name: "Intents"),
-        .target(name: "Ticketing", dependencies: ["Storage"]),
-        .target(name: "WebhookServer", dependencies: ["Storage", "COpenSSLCrypto", "CCurl", "CEpoll"]),
         .target(name: "Conversation", dependencies: ["Intents", "Ticketing"]),
+        .target(name: "Ticketing", dependencies: ["Storage"]),
+        .target(
+            name: "HelpdeskRuntime",
+            dependencies: [
+                "Conversation", "Intents", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox",
+            ]
+        ),
+        .target(
+            name: "StaffAPI",
+            dependencies: [
+                "Conversation", "HTTPServer", "HelpdeskRuntime", "Storage", "Support", "Ticketing", "WebhookServer",
+                "WhatsAppOutbox",
+            ]),
         .target(
             name: "LoketService",
-            dependencies: ["Conversation", "Intents", "Storage", "Ticketing", "WebhookServer"]
+            dependencies: [
+                "Conversation", "HTTPServer", "HelpdeskRuntime", "Intents", "StaffAPI", "Storage", "Support",
+                "Ticketing", "WebhookServer", "WhatsAppOutbox",
+            ]
         ),
 
         // Executables.
         .executableTarget(
             name: "Loket",
-            dependencies: ["Conversation", "Intents", "LoketService", "Storage", "Ticketing", "WebhookServer"]
+            dependencies: [
+                "Conversation", "Intents", "LoketService", "Storage", "Support", "Ticketing", "WebhookServer",
+                "WhatsAppOutbox",
+            ]
         ),
         .executableTarget(
-            name: "WebhookBenchmark", dependencies: ["CEpoll", "COpenSSLCrypto", "WebhookServer"],
+            name: "WebhookBenchmark", dependencies: ["CEpoll", "COpenSSLCrypto", "HTTPServer"],
             path: "Benchmarks/WebhookBenchmark"),
-        .executableTarget(name: "TicketingBenchmark", dependencies: ["Ticketing"], path: "Benchmarks/TicketingBenchmark"),
+        .executableTarget(
+            name: "TicketingBenchmark", dependencies: ["Storage", "Ticketing"], path: "Benchmarks/TicketingBenchmark"),
         .executableTarget(name: "IntentsBenchmark", dependencies: ["Intents"], path: "Benchmarks/IntentsBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),
 
-        // Tests.
+        // Tests, one target per library.
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "WhatsAppOutboxTests", dependencies: ["HTTPServer", "Storage", "WhatsAppOutbox"]),
+        .testTarget(
+            name: "WebhookServerTests",
+            dependencies: ["HTTPServer", "Storage", "Support", "WebhookServer", "WhatsAppOutbox"]),
         .testTarget(name: "IntentsTests", dependencies: ["Intents"]),
-        .testTarget(name: "TicketingTests", dependencies: ["Ticketing"]),
-        .testTarget(name: "WebhookServerTests", dependencies: ["WebhookServer"]),
-        .testTarget(name: "ConversationTests", dependencies: ["Conversation"]),
-        .testTarget(name: "LoketServiceTests", dependencies: ["LoketService"]),
+        .testTarget(name: "TicketingTests", dependencies: ["Storage", "Ticketing"]),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Intents"]),
+        .testTarget(
+            name: "HelpdeskRuntimeTests",
+            dependencies: [
+                "Conversation", "HelpdeskRuntime", "LoketService", "Storage", "Support", "Ticketing", "WebhookServer",
+                "WhatsAppOutbox",
+            ]),
+        .testTarget(
+            name: "StaffAPITests",
+            dependencies: [
+                "Conversation", "HTTPServer", "HelpdeskRuntime", "LoketService", "StaffAPI", "Storage", "Support",
+                "Ticketing", "WebhookServer", "WhatsAppOutbox",
+            ]),
+        .testTarget(
+            name: "LoketServiceTests",
+            dependencies: ["LoketService", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox"]),
     ]
 )
 
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("ExistentialAny"),
-        .enableUpcomingFeature("MemberImportVisibility"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ]
 }

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
-import WebhookServer
+import HTTPServer
 
 /// The bare HTTP server with a responder that answers 200 at once: the server's own cost per request.
 enum TrivialServer {

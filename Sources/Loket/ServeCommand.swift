@@ -1,6 +1,8 @@
 import Foundation
 import LoketService
+import Support
 import WebhookServer
+import WhatsAppOutbox
 
 /// `loket serve`: reads the configuration from the environment and runs the service until SIGTERM/SIGINT.
 enum ServeCommand {

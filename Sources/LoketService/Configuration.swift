@@ -1,5 +1,8 @@
 import Foundation
+import HelpdeskRuntime
+import Support
 import WebhookServer
+import WhatsAppOutbox
 
 /// Loket's settings, read from the environment once at start-up.
 ///

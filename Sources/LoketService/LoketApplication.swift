@@ -1,9 +1,14 @@
 import Conversation
 import Foundation
+import HTTPServer
+import HelpdeskRuntime
 import Intents
+import StaffAPI
 import Storage
+import Support
 import Ticketing
 import WebhookServer
+import WhatsAppOutbox
 
 /// The running Loket service: configuration, the database, the HTTP edge, the dispatcher, the outbox
 /// sender and, in sandbox mode, the Graph API stand-in on a loopback port.

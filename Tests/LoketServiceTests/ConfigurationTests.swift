@@ -1,6 +1,7 @@
 import LoketService
 import Testing
 import WebhookServer
+import WhatsAppOutbox
 
 /// The environment decides the configuration; a bad setting is named in one line.
 struct ConfigurationTests {

@@ -1,10 +1,12 @@
 import Foundation
 import Storage
+import Support
 import Testing
 import Ticketing
 
 @testable import LoketService
 @testable import WebhookServer
+@testable import WhatsAppOutbox
 
 /// The whole journey of issue 5 through the real service: signed webhooks over TCP into the HTTP server, the
 /// inbox, the dispatcher and the conversation runtime, staff actions through the staff API, and every reply

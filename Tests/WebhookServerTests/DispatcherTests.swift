@@ -1,8 +1,10 @@
 import Foundation
 import Storage
+import Support
 import Synchronization
 import Testing
 import WebhookServer
+import WhatsAppOutbox
 
 /// The dispatcher: one transaction per event, order per conversation, retries, stale replays.
 struct DispatcherTests {

@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
+import HTTPServer
 import Storage
+import Support
 import Synchronization
 import Testing
 import WebhookServer

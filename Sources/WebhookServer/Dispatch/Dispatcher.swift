@@ -1,5 +1,7 @@
 import Foundation
 import Storage
+import Support
+import WhatsAppOutbox
 
 /// Processes pending inbox events in arrival order: one serial lane per conversation key (keys hash to
 /// a fixed lane), lanes in parallel on a small pool of threads.

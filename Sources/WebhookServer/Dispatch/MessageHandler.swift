@@ -1,4 +1,5 @@
 import Storage
+import WhatsAppOutbox
 
 /// Decides what to answer to one inbound message.
 ///

@@ -1,3 +1,5 @@
+import WhatsAppOutbox
+
 /// What a `MessageHandler` did for a message before its transaction: media downloads by media id.
 public struct MessagePreparation: Sendable {
     /// The outcome of each download, by WhatsApp media id: the stored file, or a permanent refusal.

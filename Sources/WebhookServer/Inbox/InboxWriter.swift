@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Support
 
 /// Writes webhook events into the inbox with group commit: request handlers queue their events, one
 /// writer thread drains everything queued into one transaction, commits, then completes every request.

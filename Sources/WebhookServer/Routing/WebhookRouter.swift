@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import HTTPServer
+import Support
 
 /// Loket's HTTP routes at the edge: Meta's webhook (`GET`/`POST /webhook`), `GET /healthz` and
 /// `GET /metrics`, plus responders mounted under a prefix (`/console`, `/api`) by later components.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension InboundMessage {
     /// Reads one `messages[]` element sent by `sender`; nil when it lacks an id.

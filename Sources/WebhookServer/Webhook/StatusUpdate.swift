@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A delivery status WhatsApp reports for a message Loket sent.
 public struct StatusUpdate: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// One inbound message or delivery status taken from a webhook, as the inbox stores it.
 ///

@@ -1,3 +1,5 @@
+import Support
+
 /// Reads a WhatsApp Business webhook body into inbox events, visiting every `entry[]`, `changes[]`,
 /// `messages[]`, `statuses[]`, `errors[]` and `contacts[]` element (never just the first).
 ///

@@ -1,3 +1,5 @@
+import Support
+
 /// An error object WhatsApp attaches to a webhook message, status or change.
 public struct WhatsAppError: Equatable, Sendable {
     public var code: Int

@@ -1,0 +1,144 @@
+import Conversation
+import Foundation
+import Intents
+import Storage
+import Support
+import Ticketing
+import WebhookServer
+import WhatsAppOutbox
+
+/// Runs the provider's conversation for inbound messages, staff actions and timers, and executes the
+/// reducer's effects inside the caller's write transaction: the new state, ticket changes and outbound
+/// messages commit together, or not at all.
+///
+/// Media downloads never run inside a transaction: `prepare` replays the reducer on the stored state to
+/// learn which files the message asks for (a file it carries, or one held back until the provider said
+/// which ticket it is about) and downloads them first; a transient failure leaves the message pending for
+/// the dispatcher to retry. When the state changed between preparing and applying (an earlier message of
+/// the same batch), a download the transaction needs but was not prepared fails the message as
+/// `DispatchError.unprepared`, and the dispatcher prepares it again against the new state.
+public struct ConversationRuntime: MessageHandler {
+    public let catalogue: DialogCatalogue
+    public let survey: Conversation.SurveyDefinition?
+    public let recognizer: any IntentRecognizing
+    public let tickets: TicketStoreConfiguration
+    public let media: any MediaFetcher
+    /// Used only by `prepare`, to read a contact's state before downloads.
+    public let writer: DatabaseWriter
+    public let defaultLanguage: Language
+    let logger: Logger
+
+    public init(
+        catalogue: DialogCatalogue, survey: Conversation.SurveyDefinition?, recognizer: any IntentRecognizing,
+        tickets: TicketStoreConfiguration, media: any MediaFetcher, writer: DatabaseWriter,
+        defaultLanguage: Language = .indonesian, logger: Logger
+    ) {
+        self.defaultLanguage = defaultLanguage
+        self.catalogue = catalogue
+        self.survey = survey
+        self.recognizer = recognizer
+        self.tickets = tickets
+        self.media = media
+        self.writer = writer
+        self.logger = logger
+    }
+
+    public func prepare(_ message: InboundMessage, context: StepContext) throws -> MessagePreparation {
+        guard !context.isStale, Self.mayAskForMedia(message.content) else { return MessagePreparation() }
+        let contact = message.conversationKey
+        let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
+        let requests: [MediaFetchRequest] = try self.writer.read { database in
+            let state = try ConversationRecords.state(of: contact, in: database)
+            let reducerContext = try self.context(
+                for: contact, profileName: message.sender.profileName, state: state, now: context.now, in: database)
+            let (_, effects) = ConversationReducer.reduce(state: state, event: event, context: reducerContext)
+            return effects.compactMap { effect in
+                if case .fetchMedia(let request) = effect { return request }
+                return nil
+            }
+        }
+        var preparation = MessagePreparation()
+        for request in requests {
+            preparation.downloads[request.mediaID] = try self.download(request)
+        }
+        return preparation
+    }
+
+    public func handle(
+        _ message: InboundMessage, preparation: MessagePreparation, context: StepContext, in database: Database
+    ) throws -> [OutboundMessage] {
+        let contact = message.conversationKey
+        // A stale replay is kept in the inbox as received; the dispatcher sends one note about the delay.
+        guard !context.isStale else { return [] }
+        var outbound = [
+            OutboundMessage(to: contact, payload: .markRead(messageID: message.id, typingIndicator: false))
+        ]
+        if case .system(_, _, let newWaID?) = message.content {
+            self.logger.info("conversation.number_changed", ["wa_id": contact, "new_wa_id": newWaID])
+            return outbound
+        }
+        let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
+        outbound += try self.run(
+            event, for: contact, profileName: message.sender.profileName, preparation: preparation,
+            now: context.now, in: database)
+        return outbound
+    }
+
+    /// Feeds a staff action or a timer to `contact`'s conversation inside the caller's transaction.
+    /// - Returns: the messages to queue.
+    public func deliver(_ event: ConversationEvent, to contact: String, now: Date, in database: Database) throws
+        -> [OutboundMessage]
+    {
+        try self.run(event, for: contact, profileName: nil, preparation: MessagePreparation(), now: now, in: database)
+    }
+
+    /// Runs `event` and every follow-up event its effects produce (a ticket opened, a document stored).
+    func run(
+        _ event: ConversationEvent, for contact: String, profileName: String?, preparation: MessagePreparation,
+        now: Date, in database: Database
+    ) throws -> [OutboundMessage] {
+        let knownName = try profileName ?? ConversationRecords.profileName(of: contact, in: database)
+        var state = try ConversationRecords.state(of: contact, in: database)
+        var pending = [event]
+        var outbound: [OutboundMessage] = []
+        var steps = 0
+        while !pending.isEmpty {
+            steps += 1
+            // Each follow-up answers one effect; a chain longer than this is a reducer bug, not input.
+            precondition(steps <= 64, "Invalid state: conversation effects keep producing events")
+            let next = pending.removeFirst()
+            let reducerContext = try self.context(
+                for: contact, profileName: knownName, state: state, now: now, in: database)
+            let (newState, effects) = ConversationReducer.reduce(state: state, event: next, context: reducerContext)
+            state = newState
+            var execution = EffectExecution(
+                contact: contact, profileName: knownName, now: now, preparation: preparation, database: database)
+            for effect in effects {
+                try self.execute(effect, in: &execution)
+            }
+            outbound += execution.outbound
+            pending += execution.followUps
+        }
+        try ConversationRecords.save(state, of: contact, profileName: profileName, at: now, in: database)
+        return outbound
+    }
+
+    /// What the reducer may know besides the event: time, dialogs, the contact's own open tickets, the survey.
+    func context(
+        for contact: String, profileName: String?, state: ConversationState, now: Date, in database: Database
+    ) throws -> ConversationContext {
+        let language = state.language ?? self.defaultLanguage
+        let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
+        let open = try store.tickets(ofContact: contact, includeClosed: false, limit: 20)
+        let summaries = open.map { ticket in
+            let overview = ticket.overview(at: now, calendar: self.tickets.lifecycle.calendar)
+            return TicketSummary(
+                number: ticket.number.value, title: ticket.title,
+                stateText: Self.stateText(ticket.status.kind, language: language),
+                waitingOn: Self.waitingText(overview.waitingOn, language: language), due: overview.dueAt)
+        }
+        return ConversationContext(
+            now: now, defaultLanguage: self.defaultLanguage, catalogue: self.catalogue,
+            waID: contact, profileName: profileName, openTickets: summaries, survey: self.survey)
+    }
+}

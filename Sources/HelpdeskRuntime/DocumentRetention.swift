@@ -1,0 +1,106 @@
+import Foundation
+import Storage
+import Support
+import Ticketing
+import WebhookServer
+
+/// Deletes stored documents when their retention is over, as the privacy notice promises (UU 27/2022: keep
+/// scans only as long as the purpose needs): a week after every ticket holding the file finished, and a year
+/// after it arrived at the latest; files no ticket holds (an intake abandoned after an upload) a week after
+/// they were stored. The metadata (name, size, hash) stays in the ticket's log.
+public struct DocumentRetention: Sendable {
+    public struct Policy: Equatable, Sendable {
+        /// How long a document is kept after the last ticket holding it finished.
+        public var afterFinished: TimeInterval
+        /// The longest a document is kept at all.
+        public var maximum: TimeInterval
+        /// How long a file no ticket holds is kept.
+        public var unattached: TimeInterval
+
+        public init(
+            afterFinished: TimeInterval = 7 * 86_400, maximum: TimeInterval = 365 * 86_400,
+            unattached: TimeInterval = 7 * 86_400
+        ) {
+            self.afterFinished = afterFinished
+            self.maximum = maximum
+            self.unattached = unattached
+        }
+    }
+
+    public let dataDirectory: String
+    public let policy: Policy
+    let writer: DatabaseWriter
+    let tickets: TicketStoreConfiguration
+    let logger: Logger
+
+    public init(
+        dataDirectory: String, policy: Policy, writer: DatabaseWriter, tickets: TicketStoreConfiguration,
+        logger: Logger
+    ) {
+        self.dataDirectory = dataDirectory
+        self.policy = policy
+        self.writer = writer
+        self.tickets = tickets
+        self.logger = logger
+    }
+
+    /// Deletes what is due at `now`; returns how many attached documents and unattached files went.
+    @discardableResult
+    public func purge(now: Date) throws -> (documents: Int, unattached: Int) {
+        var documents = 0
+        while true {
+            let due = try self.writer.read {
+                try SQLiteTicketStore.transaction(on: $0, configuration: self.tickets).documentsDueForPurge(
+                    finishedBefore: now.addingTimeInterval(-self.policy.afterFinished),
+                    receivedBefore: now.addingTimeInterval(-self.policy.maximum), limit: 200)
+            }
+            guard !due.isEmpty else { break }
+            // Files first: a crash in between leaves rows that the next run deletes again, harmlessly.
+            for hash in due { self.removeFile(hash) }
+            try self.writer.write {
+                try SQLiteTicketStore.transaction(on: $0, configuration: self.tickets).markDocumentsPurged(due, at: now)
+            }
+            documents += due.count
+        }
+        let unattached = try self.purgeUnattached(now: now)
+        if documents + unattached > 0 {
+            self.logger.info(
+                "retention.purged", ["documents": String(documents), "unattached": String(unattached)])
+        }
+        return (documents, unattached)
+    }
+
+    private func purgeUnattached(now: Date) throws -> Int {
+        let media = URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("media")
+        let files = FileManager.default.enumerator(
+            at: media, includingPropertiesForKeys: [.contentModificationDateKey, .isRegularFileKey])
+        let cutoff = now.addingTimeInterval(-self.policy.unattached)
+        var removed = 0
+        while let file = files?.nextObject() as? URL {
+            let values = try? file.resourceValues(forKeys: [.contentModificationDateKey, .isRegularFileKey])
+            let hash = file.lastPathComponent
+            guard values?.isRegularFile == true, let modified = values?.contentModificationDate, modified < cutoff,
+                hash.count == 64, hash.allSatisfy(\.isHexDigit)
+            else { continue }
+            let retained = try self.writer.read {
+                try SQLiteTicketStore.transaction(on: $0, configuration: self.tickets).isDocumentRetained(hash)
+            }
+            if !retained {
+                self.removeFile(hash)
+                removed += 1
+            }
+        }
+        return removed
+    }
+
+    private func removeFile(_ hash: String) {
+        let path = "\(self.dataDirectory)/media/\(hash.prefix(2))/\(hash)"
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch let error as CocoaError where error.code == .fileNoSuchFile {
+            return
+        } catch {
+            self.logger.error("retention.delete_failed", ["file": hash, "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import HTTPServer
+import Storage
+import Ticketing
+
+extension StaffAPI {
+    /// Answers an authenticated request; runs on the API's queue.
+    func route(_ request: HTTPRequest) throws -> HTTPResponse {
+        let segments = try Self.segments(of: request.path)
+        switch segments.count {
+        case 1 where segments[0] == "staff":
+            try Self.allow(request, ["GET"])
+            return try self.listStaff(request)
+        case 2 where segments[0] == "staff":
+            try Self.allow(request, ["GET", "PUT"])
+            let id = try Self.staffID(segments[1])
+            return request.method == "PUT" ? try self.saveStaff(id, request) : try self.showStaff(id, request)
+        case 1 where segments[0] == "tickets":
+            try Self.allow(request, ["GET"])
+            return try self.queue(request)
+        case 2 where segments[0] == "tickets":
+            try Self.allow(request, ["GET"])
+            return try self.show(try Self.ticketNumber(segments[1]), request)
+        case 3 where segments[0] == "tickets" && segments[2] == "actions":
+            try Self.allow(request, ["POST"])
+            return try self.act(on: try Self.ticketNumber(segments[1]), request)
+        default:
+            throw StaffAPIError.notFound("route_not_found", "no staff API route at \(request.path); see docs/api.md")
+        }
+    }
+
+    /// The acting staff member named by `X-Loket-Staff`: 400 when absent, 404 when unknown, 403 when inactive.
+    func actingStaff(_ request: HTTPRequest, in store: SQLiteTicketTransaction) throws -> StaffMember {
+        guard let id = request.headers[Self.staffHeader]?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+            throw StaffAPIError.badRequest(
+                "missing_staff", "name the acting staff member in the \(Self.staffHeader) header")
+        }
+        guard let member = try store.staffMember(id: id) else {
+            throw StaffAPIError.notFound("unknown_staff", "no staff member has the id \"\(id)\"")
+        }
+        guard member.isActive else { throw StaffAPIError.forbidden("staff member \(id) is inactive") }
+        return member
+    }
+
+    /// How a refused ticket action is answered: 409 for an illegal transition, 400 for missing input.
+    static func refusal(_ error: TicketError, ticket: Ticket, command: StaffCommand, actor: TicketActor)
+        -> StaffAPIError
+    {
+        if error == .illegalTransition(state: ticket.status, action: command.action, role: actor.role) {
+            return .illegalTransition(error.description)
+        }
+        if error == .notFound(ticket.number) { return Self.unknownTicket(ticket.number) }
+        return .badRequest("invalid_action", error.description)
+    }
+
+    static func unknownTicket(_ number: TicketNumber) -> StaffAPIError {
+        .notFound("unknown_ticket", "ticket \(number) does not exist")
+    }
+
+    static func allow(_ request: HTTPRequest, _ methods: [String]) throws(StaffAPIError) {
+        guard methods.contains(request.method) else { throw .methodNotAllowed(request.method, allowed: methods) }
+    }
+
+    /// The path below `/api`, split and percent-decoded.
+    static func segments(of path: Substring) throws(StaffAPIError) -> [String] {
+        var rest = path.dropFirst("/api".count)
+        while rest.hasSuffix("/") { rest = rest.dropLast() }
+        var segments: [String] = []
+        for raw in rest.split(separator: "/", omittingEmptySubsequences: true) {
+            guard let segment = raw.removingPercentEncoding else {
+                throw .badRequest("invalid_path", "the path segment \"\(raw)\" is not valid percent-encoding")
+            }
+            segments.append(segment)
+        }
+        return segments
+    }
+
+    static func staffID(_ text: String) throws(StaffAPIError) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@")
+        guard (1...64).contains(text.count), text.unicodeScalars.allSatisfy(allowed.contains) else {
+            throw .badRequest(
+                "invalid_staff_id", "a staff id is 1–64 characters of letters, digits, '.', '_', '-' or '@'")
+        }
+        return text
+    }
+
+    static func ticketNumber(_ text: String) throws(StaffAPIError) -> TicketNumber {
+        guard let number = TicketNumber(parsing: text) else {
+            throw .badRequest("invalid_ticket_number", "\"\(text)\" is not a ticket number")
+        }
+        return number
+    }
+
+    /// The query parameters, percent-decoded (`+` is a space); a repeated name keeps its last value.
+    static func parameters(of request: HTTPRequest) throws(StaffAPIError) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in (request.query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) in text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else {
+                throw .badRequest("invalid_query", "the query parameter \"\(pair)\" is not valid percent-encoding")
+            }
+            parameters[name] = value
+        }
+        return parameters
+    }
+
+    static func queueQuery(_ parameters: [String: String]) throws(StaffAPIError) -> TicketQueueQuery {
+        let known: Set<String> = ["status", "level", "assignee", "cursor", "limit"]
+        if let unknown = parameters.keys.sorted().first(where: { !known.contains($0) }) {
+            throw .badRequest(
+                "invalid_query", "unknown parameter \"\(unknown)\"; use status, level, assignee, cursor or limit")
+        }
+        var query = TicketQueueQuery()
+        if let text = parameters["status"], !text.isEmpty {
+            guard let status = TicketStatusKind(rawValue: text) else {
+                let allowed = TicketStatusKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .badRequest("invalid_query", "status must be one of \(allowed), not \"\(text)\"")
+            }
+            query.status = status
+            query.openOnly = false
+        }
+        if let text = parameters["level"], !text.isEmpty {
+            guard let level = Int(text).flatMap(StaffLevel.init(rawValue:)) else {
+                throw .badRequest("invalid_query", "level must be 1 or 2, not \"\(text)\"")
+            }
+            query.level = level
+        }
+        if let assignee = parameters["assignee"], !assignee.isEmpty { query.assignee = assignee }
+        if let text = parameters["cursor"], !text.isEmpty {
+            guard let cursor = Self.cursor(text) else {
+                throw .badRequest("invalid_cursor", "cursor must be the next_cursor of a previous page")
+            }
+            query.after = cursor
+        }
+        if let text = parameters["limit"], !text.isEmpty {
+            guard let limit = Int(text), (1...200).contains(limit) else {
+                throw .badRequest("invalid_query", "limit must be a whole number from 1 to 200")
+            }
+            query.limit = limit
+        }
+        return query
+    }
+
+    /// `<due time in ms since 1970>_<ticket number>`.
+    static func cursorText(_ cursor: TicketQueueCursor) -> String {
+        "\(Int64((cursor.dueAt.timeIntervalSince1970 * 1000).rounded()))_\(cursor.number.value)"
+    }
+
+    static func cursor(_ text: String) -> TicketQueueCursor? {
+        let parts = text.split(separator: "_")
+        guard parts.count == 2, let millis = Int64(parts[0]), let number = Int(parts[1]), number > 0 else {
+            return nil
+        }
+        return TicketQueueCursor(
+            dueAt: Date(timeIntervalSince1970: TimeInterval(millis) / 1000), number: TicketNumber(number))
+    }
+}

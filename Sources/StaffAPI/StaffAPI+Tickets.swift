@@ -1,0 +1,85 @@
+import Foundation
+import HTTPServer
+import HelpdeskRuntime
+import Storage
+import Support
+import Ticketing
+import WhatsAppOutbox
+
+extension StaffAPI {
+    func queue(_ request: HTTPRequest) throws -> HTTPResponse {
+        let query = try Self.queueQuery(Self.parameters(of: request))
+        let now = self.now()
+        let page = try self.writer.read { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
+            _ = try self.actingStaff(request, in: store)
+            return try store.queue(query)
+        }
+        return Self.json(
+            200,
+            [
+                "tickets": page.tickets.map { self.object(of: $0, now: now) },
+                "next_cursor": page.next.map(Self.cursorText) ?? NSNull(),
+            ])
+    }
+
+    func show(_ number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse {
+        let now = self.now()
+        let document = try self.writer.read { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
+            _ = try self.actingStaff(request, in: store)
+            return try self.detail(of: number, in: store, now: now)
+        }
+        return Self.json(200, document)
+    }
+
+    /// Applies a staff action and, when the reporter must hear of it, runs their conversation and queues its
+    /// messages: all in one writer transaction, so a refused action changes nothing and queues nothing.
+    func act(on number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse {
+        let command = try StaffCommand(try StaffAPIRequestBody(request))
+        let now = self.now()
+        let (document, queued, actor) = try self.writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
+            let member = try self.actingStaff(request, in: store)
+            guard command.levels.contains(member.level) else {
+                let levels = command.levels.map(\.rawValue).sorted().map(String.init).joined(separator: "/")
+                throw StaffAPIError.forbidden(
+                    "\(command.action.name) is for Level \(levels) staff; "
+                        + "\(member.id) is Level \(member.level.rawValue)")
+            }
+            guard let ticket = try store.ticket(number) else { throw Self.unknownTicket(number) }
+            let actor = TicketActor.staff(member)
+            do {
+                try store.apply(command.action, to: number, by: actor, at: now)
+            } catch let error as TicketError {
+                throw Self.refusal(error, ticket: ticket, command: command, actor: actor)
+            }
+            var messages: [OutboundMessage] = []
+            if let event = command.reporterEvent(ticket: number) {
+                messages = try self.runtime.deliver(event, to: ticket.reporterWaID, now: now, in: database)
+                try self.outbox.enqueue(messages, in: database, now: now)
+            }
+            return (try self.detail(of: number, in: store, now: now), messages.count, actor)
+        }
+        if queued > 0 { self.wakeSender() }
+        self.logger.info(
+            "staff_api.action",
+            [
+                "ticket": String(number.value), "action": command.action.name, "staff": actor.id,
+                "queued": String(queued),
+            ])
+        var response = document
+        response["queued_messages"] = queued
+        return Self.json(200, response)
+    }
+
+    /// The ticket with its activities, attachments (metadata only) and SLA clock.
+    func detail(of number: TicketNumber, in store: SQLiteTicketTransaction, now: Date) throws -> [String: Any] {
+        guard let ticket = try store.ticket(number) else { throw Self.unknownTicket(number) }
+        return [
+            "ticket": self.object(of: ticket, now: now),
+            "activities": try store.activities(of: number).map(Self.object(of:)),
+            "attachments": try store.attachments(of: number).map(Self.object(of:)),
+        ]
+    }
+}

@@ -1,0 +1,312 @@
+import Dispatch
+import Foundation
+import HTTPServer
+import Synchronization
+
+/// A local stand-in of the WhatsApp Cloud API for sandbox mode and tests.
+///
+/// Serves `POST /{version?}/{phone-number-id}/messages` (checks the bearer token and the body's shape,
+/// answers like Meta, records the call), `GET /{version?}/{media-id}` (a media descriptor pointing at
+/// its own URL) and `GET /media-bytes/{media-id}?token=…` (the stored bytes). Tests script failures,
+/// delays and expired media URLs, then query what was recorded.
+public final class GraphAPIStandIn: HTTPResponder {
+    /// How the stand-in presents itself.
+    public struct Configuration: Sendable {
+        /// The token every request must carry as `Authorization: Bearer …`.
+        public var accessToken: String
+        /// The base URL under which the stand-in is reachable, used in media descriptors (change it with
+        /// `setPublicBaseURL(_:)` once a server bound to port 0 knows its port).
+        public var publicBaseURL: String
+        /// One line per recorded call, for sandbox mode; `nil` stays silent.
+        public var log: (@Sendable (String) -> Void)?
+        /// Only the latest calls are kept, so a long-running sandbox does not grow without bound.
+        public var maxRecordedCalls: Int
+
+        public init(
+            accessToken: String, publicBaseURL: String, log: (@Sendable (String) -> Void)? = nil,
+            maxRecordedCalls: Int = 10_000
+        ) {
+            self.maxRecordedCalls = max(1, maxRecordedCalls)
+            self.accessToken = accessToken
+            self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
+            self.log = log
+        }
+    }
+
+    /// One request the stand-in answered.
+    public struct RecordedCall: Equatable, Sendable {
+        public var method: String
+        public var path: String
+        public var body: [UInt8]
+        /// The status it answered.
+        public var status: Int
+        /// The wamid it issued, for an accepted send.
+        public var wamid: String?
+
+        /// The body as text.
+        public var bodyText: String { String(decoding: self.body, as: UTF8.self) }
+    }
+
+    /// A scripted answer for upcoming calls.
+    public enum Failure: Equatable, Sendable {
+        /// Answer with this HTTP status and a generic body.
+        case httpStatus(Int)
+        /// Answer with a Meta-style error of `code` and HTTP `status`.
+        case metaError(code: Int, status: Int)
+    }
+
+    private struct MediaObject {
+        var bytes: [UInt8]
+        var mimeType: String
+        var declaredSize: Int?
+        var declaredSHA256: String?
+    }
+
+    private struct State {
+        var calls: [RecordedCall] = []
+        var failures: [Failure] = []
+        var delay: TimeInterval = 0
+        var nextMessageNumber = 1
+        var media: [String: MediaObject] = [:]
+        var urlGeneration = 1
+        var oldestValidGeneration = 1
+        var publicBaseURL: String
+    }
+
+    public let configuration: Configuration
+    private let state: Mutex<State>
+    /// Distinguishes wamids across runs so a restarted sandbox never reissues one already stored.
+    private let runPrefix: String
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        self.state = Mutex(State(publicBaseURL: configuration.publicBaseURL))
+        self.runPrefix = String(UInt64.random(in: 0...UInt64.max), radix: 36).uppercased()
+    }
+
+    /// Answers the next `count` calls with `failure` instead of handling them.
+    public func failNext(_ count: Int, with failure: Failure) {
+        self.state.withLock { $0.failures += Array(repeating: failure, count: count) }
+    }
+
+    /// Delays every answer by `seconds` (0 to stop).
+    public func setDelay(_ seconds: TimeInterval) {
+        self.state.withLock { $0.delay = seconds }
+    }
+
+    /// Stores media `id`; the descriptor may declare a different size or hash than the bytes have.
+    public func addMedia(
+        id: String, bytes: [UInt8], mimeType: String, declaredSize: Int? = nil, declaredSHA256: String? = nil
+    ) {
+        self.state.withLock {
+            $0.media[id] = MediaObject(
+                bytes: bytes, mimeType: mimeType, declaredSize: declaredSize, declaredSHA256: declaredSHA256)
+        }
+    }
+
+    /// Sets the base URL written into media descriptors, e.g. `http://127.0.0.1:<port>`.
+    public func setPublicBaseURL(_ url: String) {
+        self.state.withLock { $0.publicBaseURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
+    }
+
+    /// Makes every media URL handed out so far answer 404, as Meta's do after five minutes.
+    public func expireMediaURLs() {
+        self.state.withLock { $0.oldestValidGeneration = $0.urlGeneration }
+    }
+
+    /// Every call answered so far, in order.
+    public var calls: [RecordedCall] {
+        self.state.withLock { $0.calls }
+    }
+
+    /// The bodies of the message sends that were accepted, in order.
+    public var acceptedMessages: [RecordedCall] {
+        self.calls.filter { $0.method == "POST" && $0.status == 200 }
+    }
+
+    /// Forgets the recorded calls.
+    public func clearCalls() {
+        self.state.withLock { $0.calls.removeAll() }
+    }
+
+    public func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
+        let (response, delay) = self.handle(request)
+        if delay > 0 {
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { completion(response) }
+        } else {
+            completion(response)
+        }
+    }
+
+    private func handle(_ request: HTTPRequest) -> (HTTPResponse, TimeInterval) {
+        let path = String(request.path)
+        let segments = path.split(separator: "/").map(String.init)
+        let (failure, delay) = self.state.withLock { state -> (Failure?, TimeInterval) in
+            (state.failures.isEmpty ? nil : state.failures.removeFirst(), state.delay)
+        }
+        var wamid: String?
+        let response: HTTPResponse
+        if let failure {
+            response = Self.answer(failure)
+        } else if request.headers["Authorization"] != "Bearer \(self.configuration.accessToken)" {
+            response = Self.metaError(
+                status: 401, code: 190, type: "OAuthException",
+                message: "Invalid OAuth access token - Cannot parse access token")
+        } else if request.method == "POST", segments.last == "messages", segments.count >= 2 {
+            (response, wamid) = self.acceptMessage(request.body)
+        } else if request.method == "GET", segments.count >= 2, segments[segments.count - 2] == "media-bytes" {
+            response = self.mediaBytes(id: segments[segments.count - 1], query: request.query.map(String.init) ?? "")
+        } else if request.method == "GET", let id = segments.last, segments.count <= 2 {
+            response = self.mediaDescriptor(id: id)
+        } else {
+            response = Self.metaError(
+                status: 400, code: 100, type: "GraphMethodException",
+                message: "Unsupported \(request.method) request to \(path)")
+        }
+        let call = RecordedCall(
+            method: request.method, path: path, body: request.body, status: response.status, wamid: wamid)
+        let limit = self.configuration.maxRecordedCalls
+        self.state.withLock { state in
+            state.calls.append(call)
+            if state.calls.count > limit {
+                state.calls.removeFirst(state.calls.count - limit)
+            }
+        }
+        if let log = self.configuration.log {
+            var line = "event=graph_standin_call method=\(request.method) path=\(path) status=\(response.status)"
+            if let wamid { line += " wamid=\(wamid)" }
+            log(line)
+        }
+        return (response, delay)
+    }
+
+    private func acceptMessage(_ body: [UInt8]) -> (HTTPResponse, String?) {
+        let invalid = { (reason: String) -> (HTTPResponse, String?) in
+            (Self.metaError(status: 400, code: 100, type: "OAuthException", message: "(#100) \(reason)"), nil)
+        }
+        guard let object = GraphJSONReading.object(body) else {
+            return invalid("The request body is not valid JSON")
+        }
+        guard object["messaging_product"] as? String == "whatsapp" else {
+            return invalid("The parameter messaging_product is required and must be whatsapp")
+        }
+        if let status = object["status"] as? String {
+            guard status == "read", object["message_id"] is String else {
+                return invalid("Invalid parameter status or message_id")
+            }
+            return (.json(200, Array(#"{"success":true}"#.utf8)), nil)
+        }
+        guard let to = object["to"] as? String, !to.isEmpty else {
+            return invalid("The parameter to is required")
+        }
+        guard let type = object["type"] as? String else {
+            return invalid("The parameter type is required")
+        }
+        switch type {
+        case "text":
+            guard let text = object["text"] as? [String: Any], let bodyText = text["body"] as? String,
+                !bodyText.isEmpty, bodyText.unicodeScalars.count <= 4096
+            else {
+                return invalid("Invalid parameter text.body")
+            }
+        case "interactive":
+            guard let interactive = object["interactive"] as? [String: Any],
+                let kind = interactive["type"] as? String, kind == "button" || kind == "list",
+                interactive["action"] is [String: Any], (interactive["body"] as? [String: Any])?["text"] is String
+            else {
+                return invalid("Invalid parameter interactive")
+            }
+        case "template":
+            guard let template = object["template"] as? [String: Any], template["name"] is String,
+                (template["language"] as? [String: Any])?["code"] is String
+            else {
+                return invalid("Invalid parameter template")
+            }
+        case "document", "image", "audio", "video", "sticker":
+            guard let media = object[type] as? [String: Any], media["id"] is String || media["link"] is String else {
+                return invalid("Invalid parameter \(type): id or link is required")
+            }
+        default:
+            return invalid("Unsupported message type \(type)")
+        }
+        let number = self.state.withLock { state -> Int in
+            defer { state.nextMessageNumber += 1 }
+            return state.nextMessageNumber
+        }
+        let wamid = "wamid.SANDBOX\(self.runPrefix)\(number)"
+        let answer = GraphJSON.object([
+            ("messaging_product", .string("whatsapp")),
+            ("contacts", .array([.object([("input", .string(to)), ("wa_id", .string(Self.waID(to)))])])),
+            ("messages", .array([.object([("id", .string(wamid))])])),
+        ])
+        return (.json(200, answer.bytes), wamid)
+    }
+
+    private func mediaDescriptor(id: String) -> HTTPResponse {
+        let found = self.state.withLock { state -> (MediaObject, Int, String)? in
+            guard let media = state.media[id] else { return nil }
+            defer { state.urlGeneration += 1 }
+            return (media, state.urlGeneration, state.publicBaseURL)
+        }
+        guard let (media, generation, baseURL) = found else {
+            return Self.metaError(
+                status: 404, code: 100, type: "GraphMethodException",
+                message: "Unsupported get request. Object with ID '\(id)' does not exist")
+        }
+        let answer = GraphJSON.object([
+            ("messaging_product", .string("whatsapp")),
+            ("url", .string("\(baseURL)/media-bytes/\(id)?token=\(generation)")),
+            ("mime_type", .string(media.mimeType)),
+            ("sha256", .string(media.declaredSHA256 ?? SHA256Digest.hex(media.bytes))),
+            ("file_size", .string(String(media.declaredSize ?? media.bytes.count))),
+            ("id", .string(id)),
+        ])
+        return .json(200, answer.bytes)
+    }
+
+    private func mediaBytes(id: String, query: String) -> HTTPResponse {
+        let generation = query.split(separator: "&").lazy
+            .compactMap { $0.hasPrefix("token=") ? Int($0.dropFirst("token=".count)) : nil }.first
+        let media = self.state.withLock { state -> MediaObject? in
+            guard let generation, generation >= state.oldestValidGeneration, generation < state.urlGeneration else {
+                return nil
+            }
+            return state.media[id]
+        }
+        guard let media else { return .text(404, "Not Found") }
+        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", media.mimeType)]), body: media.bytes)
+    }
+
+    private static func answer(_ failure: Failure) -> HTTPResponse {
+        switch failure {
+        case .httpStatus(let status):
+            return metaError(
+                status: status, code: 1, type: "OAuthException", message: "An unknown error occurred (scripted)")
+        case .metaError(let code, let status):
+            return metaError(status: status, code: code, type: "OAuthException", message: "Scripted error \(code)")
+        }
+    }
+
+    private static func metaError(status: Int, code: Int, type: String, message: String) -> HTTPResponse {
+        let body = GraphJSON.object([
+            (
+                "error",
+                .object([
+                    ("message", .string(message)),
+                    ("type", .string(type)),
+                    ("code", .int(code)),
+                    (
+                        "error_data",
+                        .object([("messaging_product", .string("whatsapp")), ("details", .string(message))])
+                    ),
+                    ("fbtrace_id", .string("StandIn")),
+                ])
+            )
+        ])
+        return .json(status, body.bytes)
+    }
+
+    private static func waID(_ input: String) -> String {
+        input.hasPrefix("+") ? String(input.dropFirst()) : input
+    }
+}

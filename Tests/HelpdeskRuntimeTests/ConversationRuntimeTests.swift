@@ -1,0 +1,334 @@
+import Conversation
+import Foundation
+import Storage
+import Support
+import Synchronization
+import Testing
+import Ticketing
+import WebhookServer
+import WhatsAppOutbox
+
+@testable import HelpdeskRuntime
+@testable import LoketService
+
+/// The conversation runtime at the edge of the reducer: downloads before the transaction, refusals by the
+/// ticket domain, and timers and auto-close delivered through the conversation.
+struct ConversationRuntimeTests {
+    static let contact = "6281234567890"
+    /// Monday 7 December 2026, 09:00 WIB.
+    static let monday = Date(timeIntervalSince1970: 1_796_608_800)
+
+    /// A media fetcher that answers from a script, counts its calls, and counts the calls made while the
+    /// database writer was held by the calling thread (a download inside a transaction).
+    final class ScriptedMedia: MediaFetcher {
+        let calls = Mutex(0)
+        let callsHoldingTheWriter = Mutex(0)
+        let watched = Mutex<DatabaseWriter?>(nil)
+        let answer: @Sendable (String) throws -> StoredMedia
+
+        init(answer: @escaping @Sendable (String) throws -> StoredMedia) {
+            self.answer = answer
+        }
+
+        func fetch(mediaID: String, expectedSHA256: String?, limits: MediaLimits) throws -> StoredMedia {
+            self.calls.withLock { $0 += 1 }
+            if self.watched.withLock({ $0?.isHeldByCurrentThread ?? false }) {
+                self.callsHoldingTheWriter.withLock { $0 += 1 }
+            }
+            return try self.answer(mediaID)
+        }
+    }
+
+    static func storedPDF(_ mediaID: String) -> StoredMedia {
+        let hash = String(repeating: mediaID.hasSuffix("1") ? "a" : "b", count: 64)
+        return StoredMedia(sha256: hash, size: 2048, mimeType: "application/pdf", path: "media/aa/\(hash)")
+    }
+
+    let writer: DatabaseWriter
+    let runtime: ConversationRuntime
+    let media: ScriptedMedia
+    let outbox = Outbox()
+    private var sequence = 0
+
+    init(media: ScriptedMedia = ScriptedMedia(answer: { ConversationRuntimeTests.storedPDF($0) })) throws {
+        let writer = try DatabaseWriter(
+            path: ":memory:",
+            migrators: [InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator])
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let dialogs = try LoketApplication.loadDialogs(
+            from: repository.appendingPathComponent("Dialogs").path, logger: .discarding)
+        self.writer = writer
+        self.media = media
+        media.watched.withLock { $0 = writer }
+        self.runtime = ConversationRuntime(
+            catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
+            tickets: dialogs.tickets, media: media, writer: writer, logger: .discarding)
+    }
+
+    /// Sends one message as the dispatcher would: `prepare` outside, `handle` inside a transaction.
+    mutating func send(_ content: InboundMessage.Content, at now: Date = Self.monday) throws -> [OutboundMessage] {
+        self.sequence += 1
+        let message = InboundMessage(
+            id: "wamid.runtime.\(self.sequence)", sender: WebhookContact(waID: Self.contact, profileName: "Budi"),
+            timestamp: now, content: content)
+        let context = StepContext(now: now, isStale: false, contact: message.sender)
+        let preparation = try self.runtime.prepare(message, context: context)
+        let runtime = self.runtime
+        return try self.writer.write { database in
+            try runtime.handle(message, preparation: preparation, context: context, in: database)
+        }
+    }
+
+    /// The reply buttons and list rows of `messages`, by title.
+    static func choices(in messages: [OutboundMessage]) -> [String: String] {
+        var choices: [String: String] = [:]
+        for message in messages {
+            switch message.payload {
+            case .buttons(_, let buttons, _, _):
+                for button in buttons { choices[button.title] = button.id }
+            case .list(_, _, let sections, _, _):
+                for row in sections.flatMap(\.rows) { choices[row.title] = row.id }
+            case .text, .document, .template, .markRead:
+                break
+            }
+        }
+        return choices
+    }
+
+    static func texts(in messages: [OutboundMessage]) -> String {
+        messages.compactMap { message -> String? in
+            switch message.payload {
+            case .text(let text): text
+            case .buttons(let body, _, _, _): body
+            case .list(let body, _, _, _, _): body
+            case .document, .template, .markRead: nil
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// Walks a new provider to the registration's privacy notice; returns the id of its "Setuju" button.
+    mutating func walkToConsent() throws -> String {
+        let menu = try self.send(.text("halo"))
+        let service = try #require(
+            Self.choices(in: menu).first { $0.key.hasPrefix("Registrasi") }, "the menu offers registration")
+        _ = try self.send(.listReply(id: service.value, title: service.key, description: nil))
+        let phone = try self.send(.text("PT Maju Jaya"))
+        let own = try #require(Self.choices(in: phone)["Pakai nomor ini"])
+        let consent = try self.send(.buttonReply(id: own, title: "Pakai nomor ini"))
+        return try #require(Self.choices(in: consent)["Setuju"])
+    }
+
+    /// Walks a new provider to the registration's document checklist.
+    mutating func walkToDocuments() throws {
+        let agree = try self.walkToConsent()
+        _ = try self.send(.buttonReply(id: agree, title: "Setuju"))
+    }
+
+    /// Opens a ticket for the contact directly in the store.
+    func openTicket() throws {
+        let configuration = self.runtime.tickets
+        try self.writer.write { database in
+            let draft = TicketDraft(
+                title: "Registrasi dan Verifikasi Berkas", description: "Permohonan atas nama PT Maju Jaya",
+                companyName: "PT Maju Jaya", reporterWaID: Self.contact, reporterName: "Budi")
+            _ = try SQLiteTicketStore.transaction(on: database, configuration: configuration)
+                .open(draft, at: Self.monday.addingTimeInterval(-3600))
+        }
+    }
+
+    static func pdf(_ id: String) -> InboundMessage.Content {
+        .document(InboundMessage.Media(id: id, mimeType: "application/pdf", filename: "\(id).pdf"))
+    }
+
+    @Test mutating func aDocumentIsDownloadedOnceBeforeTheTransaction() throws {
+        try self.walkToDocuments()
+        let message = InboundMessage(
+            id: "wamid.doc", sender: WebhookContact(waID: Self.contact), timestamp: Self.monday,
+            content: Self.pdf("media-1"))
+        let context = StepContext(now: Self.monday, isStale: false, contact: message.sender)
+        let preparation = try self.runtime.prepare(message, context: context)
+        #expect(self.media.calls.withLock { $0 } == 1)
+        #expect(try preparation.downloads["media-1"]?.get() == Self.storedPDF("media-1"))
+        let runtime = self.runtime
+        let replies = try self.writer.write { database in
+            try runtime.handle(message, preparation: preparation, context: context, in: database)
+        }
+        #expect(self.media.calls.withLock { $0 } == 1, "the transaction used the prepared download")
+        #expect(Self.texts(in: replies).contains("NPWP Perusahaan"), "the checklist moves on to the next document")
+    }
+
+    @Test mutating func aFileHeldUntilTheProviderChoosesItsTicketIsDownloadedBeforeTheTransaction() throws {
+        try self.openTicket()
+        try self.openTicket()
+        let question = try self.send(Self.pdf("media-1"))
+        #expect(Self.texts(in: question).contains("File media-1.pdf untuk tiket yang mana?"))
+        #expect(self.media.calls.withLock { $0 } == 0, "nothing is downloaded before the ticket is known")
+        let choice = try #require(Self.choices(in: question).first { $0.key.contains("#2") })
+
+        let replies = try self.send(.listReply(id: choice.value, title: choice.key, description: nil))
+        #expect(self.media.calls.withLock { $0 } == 1)
+        #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0, "no download while the writer is held")
+        #expect(Self.texts(in: replies).contains("#2"))
+        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+        let attachments = try store.read { try $0.attachments(of: TicketNumber(2)) }
+        #expect(attachments.map(\.originalName) == ["media-1.pdf"])
+    }
+
+    @Test mutating func aDownloadTheStateAskedForAfterPreparingIsRetriedNotFetchedInTheTransaction() throws {
+        _ = try self.walkToConsent()
+        // Prepared while consent is still missing, the PDF asks for no download; consent then arrives first.
+        let message = InboundMessage(
+            id: "wamid.early", sender: WebhookContact(waID: Self.contact), timestamp: Self.monday,
+            content: Self.pdf("media-1"))
+        let context = StepContext(now: Self.monday, isStale: false, contact: message.sender)
+        let stalePreparation = try self.runtime.prepare(message, context: context)
+        #expect(stalePreparation.downloads.isEmpty)
+        _ = try self.send(.buttonReply(id: "consent.yes", title: "Setuju"))
+
+        let runtime = self.runtime
+        #expect(throws: DispatchError.self) {
+            try self.writer.write { database in
+                try runtime.handle(message, preparation: stalePreparation, context: context, in: database)
+            }
+        }
+        #expect(self.media.calls.withLock { $0 } == 0, "the transaction never downloads")
+        let preparation = try self.runtime.prepare(message, context: context)
+        let replies = try self.writer.write { database in
+            try runtime.handle(message, preparation: preparation, context: context, in: database)
+        }
+        #expect(self.media.calls.withLock { $0 } == 1)
+        #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0)
+        #expect(Self.texts(in: replies).contains("✅ media-1.pdf diterima"))
+    }
+
+    @Test mutating func aConsentTapAndAPDFInOneDispatcherBatchAreBothAnsweredWithoutDownloadingUnderTheWriter()
+        throws
+    {
+        _ = try self.walkToConsent()
+        let at = Int(Self.monday.timeIntervalSince1970)
+        func event(_ id: String, _ json: String) -> WebhookEvent {
+            WebhookEvent(
+                kind: .message, messageID: id, status: "", conversationKey: Self.contact,
+                contact: WebhookContact(waID: Self.contact, profileName: "Budi"), timestamp: at,
+                raw: Array(#"{"from":"\#(Self.contact)","id":"\#(id)","timestamp":"\#(at)",\#(json)}"#.utf8))
+        }
+        let tap = event(
+            "wamid.tap",
+            #""type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"consent.yes","title":"Setuju"}}"#
+        )
+        let pdf = event(
+            "wamid.pdf",
+            #""type":"document","document":{"id":"media-1","mime_type":"application/pdf","filename":"ktp.pdf"}"#)
+        _ = try self.writer.write { try InboxStore.insert([tap, pdf], receivedAt: Self.monday, in: $0) }
+
+        let dispatcher = Dispatcher(
+            writer: self.writer, step: self.runtime, outbox: self.outbox, recorder: self.outbox,
+            metrics: Metrics(), logger: .discarding, now: { Self.monday })
+        dispatcher.start()
+        defer { dispatcher.stop() }
+        #expect(dispatcher.waitUntilIdle(timeout: 10))
+
+        #expect(self.media.calls.withLock { $0 } == 1)
+        #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0, "no download while the writer is held")
+        let states = try self.writer.read { try $0.query("SELECT state FROM inbox ORDER BY seq") { $0.string(0) } }
+        #expect(states == ["done", "done"])
+        let payloads = try self.writer.read { database in
+            try database.query("SELECT payload FROM outbound_messages ORDER BY id") { $0.string(0) }
+        }.joined()
+        #expect(payloads.contains("ktp.pdf diterima sebagai KTP/KITAS Direktur"))
+    }
+
+    @Test func aTransientDownloadFailureLeavesTheMessageToBeRetried() throws {
+        var test = try ConversationRuntimeTests(
+            media: ScriptedMedia(answer: { _ in throw MediaError.network("reset") }))
+        try test.walkToDocuments()
+        #expect(throws: MediaError.network("reset")) {
+            _ = try test.send(Self.pdf("media-1"))
+        }
+        let step = try test.writer.read { try ConversationRecords.state(of: Self.contact, in: $0).step }
+        guard case .intake = step else {
+            Issue.record("the conversation left the intake: \(step)")
+            return
+        }
+    }
+
+    @Test func aRefusedDownloadIsExplainedAndAskedAgain() throws {
+        var test = try ConversationRuntimeTests(media: ScriptedMedia(answer: { _ in throw MediaError.notPDF }))
+        try test.walkToDocuments()
+        let replies = try test.send(Self.pdf("media-1"))
+        #expect(test.media.calls.withLock { $0 } == 1)
+        #expect(Self.texts(in: replies).contains("KTP/KITAS Direktur"), "the same document is asked again")
+    }
+
+    @Test mutating func aConfirmationTheDomainRefusesDoesNotFailTheMessage() throws {
+        try self.walkToDocuments()
+        _ = try self.send(Self.pdf("media-1"))
+        let summary = try self.send(Self.pdf("media-2"))
+        let submit = try #require(Self.choices(in: summary)["Kirim"])
+        let opened = try self.send(.buttonReply(id: submit, title: "Kirim"))
+        #expect(Self.texts(in: opened).contains("#1"))
+        // Staff never resolved it, yet a stale "OK, selesai" arrives: the runtime logs the refusal and goes on.
+        let runtime = self.runtime
+        let followUps = try self.writer.write { database in
+            var execution = EffectExecution(
+                contact: Self.contact, profileName: "Budi", now: Self.monday, preparation: MessagePreparation(),
+                database: database)
+            try runtime.execute(.confirmResolution(ticket: 1), in: &execution)
+            return execution.followUps
+        }
+        #expect(followUps.isEmpty, "no ticketClosed for a close the domain refused")
+        let ticket = try #require(
+            try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+                .read { try $0.ticket(TicketNumber(1)) })
+        #expect(ticket.status == .new)
+    }
+
+    @Test mutating func aResolvedTicketNobodyConfirmsClosesItselfAndTheSurveyStarts() throws {
+        try self.walkToDocuments()
+        _ = try self.send(Self.pdf("media-1"))
+        let summary = try self.send(Self.pdf("media-2"))
+        let submit = try #require(Self.choices(in: summary)["Kirim"])
+        _ = try self.send(.buttonReply(id: submit, title: "Kirim"))
+
+        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+        let staff = StaffMember(id: "sari", name: "Sari", level: .level1)
+        try store.write { tickets in
+            try tickets.saveStaff(staff)
+            try tickets.apply(
+                .take(
+                    TicketClassification(
+                        category: "Registrasi", type: .permintaanLayanan, priority: .normal,
+                        applicationVersion: "SPSE 4.5")),
+                to: TicketNumber(1), by: .staff(staff), at: Self.monday)
+            try tickets.apply(
+                .resolve(text: "Berkas lengkap."), to: TicketNumber(1), by: .staff(staff), at: Self.monday)
+        }
+        let sentBefore = try self.writer.read { database in
+            try database.queryFirst("SELECT count(*) FROM outbound_messages") { $0.int(0) } ?? 0
+        }
+
+        let later = Self.monday.addingTimeInterval(10 * 24 * 3600)
+        let runner = ConversationTimerRunner(
+            writer: self.writer, runtime: self.runtime, outbox: self.outbox, logger: .discarding, now: { later })
+        runner.runDue()
+
+        let ticket = try #require(try store.read { try $0.ticket(TicketNumber(1)) })
+        #expect(ticket.status == .closed(.autoClosed))
+        let survey = try self.writer.read { database in
+            try database.query(
+                "SELECT payload FROM outbound_messages WHERE id > ? ORDER BY id", [.int(sentBefore)]
+            ) { $0.string(0) }
+        }.joined()
+        #expect(survey.contains("Tidak memuaskan"), "the first survey question offers the four answers")
+
+        let queued = try self.writer.read { database in
+            try database.queryFirst("SELECT count(*) FROM outbound_messages") { $0.int(0) } ?? 0
+        }
+        runner.runDue()
+        let queuedAgain = try self.writer.read { database in
+            try database.queryFirst("SELECT count(*) FROM outbound_messages") { $0.int(0) } ?? 0
+        }
+        #expect(queuedAgain == queued, "a closed ticket is not closed and surveyed twice")
+    }
+}

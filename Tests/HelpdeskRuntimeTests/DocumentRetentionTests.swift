@@ -1,0 +1,129 @@
+import Foundation
+import HelpdeskRuntime
+import Storage
+import Support
+import Testing
+import Ticketing
+import WebhookServer
+
+@testable import LoketService
+
+/// Stored documents are deleted when their retention is over, and only then.
+struct DocumentRetentionTests {
+    static let start = Date(timeIntervalSince1970: 1_796_608_800)
+    static let day: TimeInterval = 86_400
+    static let reporter = "6281234567890"
+
+    let data: URL
+    let writer: DatabaseWriter
+    let store: SQLiteTicketStore
+    let retention: DocumentRetention
+    let staff = StaffMember(id: "sari", name: "Sari", level: .level1)
+
+    init() throws {
+        self.data = FileManager.default.temporaryDirectory.appendingPathComponent("loket-retention-\(UUID())")
+        try FileManager.default.createDirectory(at: self.data, withIntermediateDirectories: true)
+        self.writer = try DatabaseWriter(path: ":memory:")
+        let calendar = WorkingCalendar(holidays: HolidayCalendar(holidays: [], coveredYears: [2026, 2027]))
+        let configuration = TicketStoreConfiguration(lifecycle: TicketLifecycle(calendar: calendar))
+        self.store = try SQLiteTicketStore(writer: self.writer, configuration: configuration)
+        self.retention = DocumentRetention(
+            dataDirectory: self.data.path, policy: DocumentRetention.Policy(), writer: self.writer,
+            tickets: configuration, logger: .discarding)
+        try self.store.write { try $0.saveStaff(self.staff) }
+    }
+
+    /// Writes a stored file for `hash` and returns its path.
+    @discardableResult
+    func storeFile(_ hash: String, modified: Date = Self.start) throws -> String {
+        let directory = self.data.appendingPathComponent("media/\(hash.prefix(2))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent(hash).path
+        try Data("%PDF-1.4".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        return path
+    }
+
+    /// Opens a ticket holding `hash`, received at `at`.
+    func ticket(holding hash: String, at: Date = Self.start) throws -> TicketNumber {
+        try self.storeFile(hash, modified: at)
+        return try self.store.write { tickets in
+            let number = try tickets.open(
+                TicketDraft(
+                    title: "Registrasi dan Verifikasi Berkas", description: "PT Maju Jaya",
+                    reporterWaID: Self.reporter, reporterName: "Budi"),
+                at: at
+            ).ticket.number
+            try tickets.addAttachment(
+                Attachment(
+                    sha256: hash, originalName: "ktp.pdf", size: 8, mimeType: "application/pdf",
+                    sender: .reporter(waID: Self.reporter, name: "Budi"), receivedAt: at,
+                    storagePath: "media/\(hash.prefix(2))/\(hash)"),
+                to: number)
+            return number
+        }
+    }
+
+    func close(_ number: TicketNumber, at: Date) throws {
+        try self.store.write { tickets in
+            try tickets.apply(
+                .take(
+                    TicketClassification(
+                        category: "Registrasi", type: .permintaanLayanan, priority: .normal, applicationVersion: "4.5")),
+                to: number, by: .staff(self.staff), at: at)
+            try tickets.apply(.resolve(text: "Selesai."), to: number, by: .staff(self.staff), at: at)
+            try tickets.apply(.confirm, to: number, by: .reporter(waID: Self.reporter, name: "Budi"), at: at)
+        }
+    }
+
+    func exists(_ hash: String) -> Bool {
+        FileManager.default.fileExists(atPath: self.data.appendingPathComponent("media/\(hash.prefix(2))/\(hash)").path)
+    }
+
+    static let hashA = String(repeating: "a", count: 64)
+    static let hashB = String(repeating: "b", count: 64)
+    static let hashC = String(repeating: "c", count: 64)
+
+    @Test func aDocumentIsKeptWhileItsTicketIsOpenAndDeletedAWeekAfterItClosed() throws {
+        defer { try? FileManager.default.removeItem(at: self.data) }
+        let number = try self.ticket(holding: Self.hashA)
+        #expect(try self.retention.purge(now: Self.start.addingTimeInterval(30 * Self.day)).documents == 0)
+        #expect(self.exists(Self.hashA))
+
+        try self.close(number, at: Self.start.addingTimeInterval(30 * Self.day))
+        #expect(try self.retention.purge(now: Self.start.addingTimeInterval(33 * Self.day)).documents == 0)
+        #expect(self.exists(Self.hashA), "within a week of closing")
+        #expect(try self.retention.purge(now: Self.start.addingTimeInterval(38 * Self.day)).documents == 1)
+        #expect(!self.exists(Self.hashA))
+        #expect(try self.store.read { try $0.isDocumentRetained(Self.hashA) } == false)
+        #expect(try self.store.read { try $0.attachments(of: number) }.count == 1, "the metadata stays")
+        #expect(try self.retention.purge(now: Self.start.addingTimeInterval(40 * Self.day)).documents == 0)
+    }
+
+    @Test func aFileSharedWithAnOpenTicketIsKept() throws {
+        defer { try? FileManager.default.removeItem(at: self.data) }
+        let closed = try self.ticket(holding: Self.hashB)
+        _ = try self.ticket(holding: Self.hashB, at: Self.start.addingTimeInterval(Self.day))
+        try self.close(closed, at: Self.start.addingTimeInterval(Self.day))
+        #expect(try self.retention.purge(now: Self.start.addingTimeInterval(60 * Self.day)).documents == 0)
+        #expect(self.exists(Self.hashB))
+    }
+
+    @Test func noDocumentIsKeptLongerThanAYear() throws {
+        defer { try? FileManager.default.removeItem(at: self.data) }
+        _ = try self.ticket(holding: Self.hashC)
+        #expect(try self.retention.purge(now: Self.start.addingTimeInterval(364 * Self.day)).documents == 0)
+        #expect(try self.retention.purge(now: Self.start.addingTimeInterval(366 * Self.day)).documents == 1)
+        #expect(!self.exists(Self.hashC))
+    }
+
+    @Test func aFileNoTicketHoldsIsDeletedAfterAWeek() throws {
+        defer { try? FileManager.default.removeItem(at: self.data) }
+        try self.storeFile(Self.hashA, modified: Self.start)
+        try self.storeFile(Self.hashB, modified: Self.start.addingTimeInterval(6 * Self.day))
+        let purged = try self.retention.purge(now: Self.start.addingTimeInterval(8 * Self.day))
+        #expect(purged.unattached == 1)
+        #expect(!self.exists(Self.hashA))
+        #expect(self.exists(Self.hashB), "an upload of two days ago may still be on its way into a ticket")
+    }
+}

@@ -1,0 +1,436 @@
+import Conversation
+import Dispatch
+import Foundation
+import HTTPServer
+import HelpdeskRuntime
+import StaffAPI
+import Storage
+import Support
+import Synchronization
+import Testing
+import Ticketing
+import WebhookServer
+import WhatsAppOutbox
+
+@testable import LoketService
+
+/// The staff API in-process: routes, authentication, every error status, and the one-transaction rule.
+struct StaffAPITests {
+    static let token = "staff-api-test-token-0123"
+    static let reporter = "6281234567890"
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// Counts the sender wake-ups the API asks for.
+    final class WakeCounter: Sendable {
+        let count = Mutex(0)
+    }
+
+    /// Media is never fetched by staff actions; a fetch is a test failure.
+    struct NoMedia: MediaFetcher {
+        func fetch(mediaID: String, expectedSHA256: String?, limits: MediaLimits) throws -> StoredMedia {
+            Issue.record("unexpected media fetch \(mediaID)")
+            throw MediaError.notPDF
+        }
+    }
+
+    struct Answer {
+        var status: Int
+        var headers: HTTPHeaders
+        var json: [String: Any]
+
+        var error: String? { self.json["error"] as? String }
+        var ticket: [String: Any] { self.json["ticket"] as? [String: Any] ?? [:] }
+    }
+
+    let writer: DatabaseWriter
+    let api: StaffAPI
+    let wakes = WakeCounter()
+    let configuration: TicketStoreConfiguration
+
+    init(token: String? = Self.token) throws {
+        let writer = try DatabaseWriter(
+            path: ":memory:",
+            migrators: [InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator])
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let dialogs = try LoketApplication.loadDialogs(
+            from: repository.appendingPathComponent("Dialogs").path, logger: .discarding)
+        let runtime = ConversationRuntime(
+            catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
+            tickets: dialogs.tickets, media: NoMedia(), writer: writer, logger: .discarding)
+        let wakes = self.wakes
+        self.writer = writer
+        self.configuration = dialogs.tickets
+        self.api = StaffAPI(
+            token: token, writer: writer, runtime: runtime, outbox: Outbox(),
+            wakeSender: { wakes.count.withLock { $0 += 1 } }, logger: .discarding, now: { Self.now })
+    }
+
+    // Helpers
+
+    func call(
+        _ method: String, _ target: String, _ body: Any? = nil, staff: String? = nil,
+        authorization: String? = "Bearer \(Self.token)", contentType: String? = "application/json",
+        rawBody: [UInt8]? = nil
+    ) throws -> Answer {
+        var headers = HTTPHeaders()
+        if let authorization { headers.add(name: "Authorization", value: authorization) }
+        if let staff { headers.add(name: "X-Loket-Staff", value: staff) }
+        var bytes = rawBody ?? []
+        if let body { bytes = Array(try JSONSerialization.data(withJSONObject: body)) }
+        if !bytes.isEmpty, let contentType { headers.add(name: "Content-Type", value: contentType) }
+        let answered = DispatchSemaphore(value: 0)
+        let box = Mutex<HTTPResponse?>(nil)
+        self.api.respond(to: HTTPRequest(method: method, target: target, headers: headers, body: bytes)) { response in
+            box.withLock { $0 = response }
+            answered.signal()
+        }
+        answered.wait()
+        let response = try #require(box.withLock { $0 })
+        #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")
+        let json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+        return Answer(status: response.status, headers: response.headers, json: json)
+    }
+
+    /// A Level 2 `lead` and a Level 1 `sari`.
+    func withStaff() throws {
+        #expect(try call("PUT", "/api/staff/lead", ["name": "Lead", "level": 2]).status == 201)
+        #expect(try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1], staff: "lead").status == 201)
+    }
+
+    /// Opens a ticket from the reporter and returns its number.
+    @discardableResult
+    func openTicket(reporter: String = Self.reporter) throws -> Int {
+        try self.writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.configuration)
+            let draft = TicketDraft(
+                title: "Registrasi dan Verifikasi Berkas", description: "Permohonan atas nama PT Maju Jaya",
+                companyName: "PT Maju Jaya", reporterWaID: reporter, reporterName: "Budi")
+            return try store.open(draft, at: Self.now.addingTimeInterval(-3600)).ticket.number.value
+        }
+    }
+
+    func takenTicket() throws -> Int {
+        let number = try openTicket()
+        let taken = try call("POST", "/api/tickets/\(number)/actions", Self.take, staff: "sari")
+        #expect(taken.status == 200)
+        return number
+    }
+
+    static var take: [String: Any] {
+        [
+            "action": "take", "category": "registrasi", "type": "permintaan_layanan", "priority": "normal",
+            "application_version": "SPSE 4.5",
+        ]
+    }
+
+    func count(_ sql: String) throws -> Int {
+        try self.writer.read { try $0.queryFirst(sql) { $0.int(0) } ?? 0 }
+    }
+
+    /// The text bodies of the queued outbound messages, in order.
+    func queuedTexts() throws -> [String] {
+        try self.writer.read { database in
+            try database.query("SELECT payload FROM outbound_messages ORDER BY rowid") { $0.string(0) }
+        }
+    }
+
+    var wakeCount: Int { self.wakes.count.withLock { $0 } }
+
+    // Authentication
+
+    @Test func withoutATokenTheAPIIsDisabledWith503() throws {
+        let disabled = try StaffAPITests(token: nil)
+        let answer = try disabled.call("GET", "/api/tickets", staff: "lead")
+        #expect(answer.status == 503)
+        #expect(answer.error == "api_disabled")
+        #expect((answer.json["detail"] as? String)?.contains("LOKET_API_TOKEN") == true)
+    }
+
+    @Test(arguments: [nil, "Basic c2FyaTpzZWNyZXQ=", "Bearer wrong-token-0123456789", "Bearer"])
+    func aMissingOrWrongBearerTokenIs401(authorization: String?) throws {
+        let answer = try call("GET", "/api/tickets", staff: "lead", authorization: authorization)
+        #expect(answer.status == 401)
+        #expect(answer.error == "unauthorized")
+        #expect(answer.headers["WWW-Authenticate"]?.hasPrefix("Bearer") == true)
+    }
+
+    @Test func theSchemeNameIsCaseInsensitive() throws {
+        try withStaff()
+        #expect(try call("GET", "/api/staff", staff: "lead", authorization: "bearer \(Self.token)").status == 200)
+    }
+
+    // Staff
+
+    @Test func theFirstStaffMemberNeedsOnlyTheTokenAndMustBeLevel2() throws {
+        let level1 = try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1])
+        #expect(level1.status == 403)
+        let lead = try call("PUT", "/api/staff/lead", ["name": "Lead", "level": 2])
+        #expect(lead.status == 201)
+        #expect(lead.json["level"] as? Int == 2)
+        #expect(lead.json["active"] as? Bool == true)
+        let second = try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1])
+        #expect(second.status == 400, "once staff exist, the acting member must be named")
+        #expect(second.error == "missing_staff")
+    }
+
+    @Test func onlyLevel2StaffCreateOrChangeStaff() throws {
+        try withStaff()
+        let byLevel1 = try call("PUT", "/api/staff/andi", ["name": "Andi", "level": 1], staff: "sari")
+        #expect(byLevel1.status == 403)
+        #expect(byLevel1.error == "forbidden")
+        let updated = try call("PUT", "/api/staff/sari", ["name": "Sari Lestari", "level": 1], staff: "lead")
+        #expect(updated.status == 200)
+        #expect(updated.json["name"] as? String == "Sari Lestari")
+        let listed = try call("GET", "/api/staff", staff: "sari")
+        #expect((listed.json["staff"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["sari", "lead"])
+    }
+
+    @Test func anUnknownActingStaffMemberIs404() throws {
+        try withStaff()
+        let answer = try call("GET", "/api/tickets", staff: "nobody")
+        #expect(answer.status == 404)
+        #expect(answer.error == "unknown_staff")
+    }
+
+    @Test func anInactiveStaffMemberIs403() throws {
+        try withStaff()
+        #expect(
+            try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1, "active": false], staff: "lead").status
+                == 200)
+        #expect(try call("GET", "/api/tickets", staff: "sari").status == 403)
+    }
+
+    @Test func aBadStaffIdIs400() throws {
+        #expect(try call("PUT", "/api/staff/a%20b", ["name": "A", "level": 2]).error == "invalid_staff_id")
+    }
+
+    // Request errors
+
+    @Test(arguments: [
+        ("{\"name\": \"Lead\", \"level\": ", "malformed_json"),
+        ("[1, 2]", "malformed_json"),
+        ("{\"level\": 2}", "missing_field"),
+        ("{\"name\": \"Lead\", \"level\": 3}", "invalid_field"),
+        ("{\"name\": \"Lead\", \"level\": \"2\"}", "invalid_field"),
+        ("{\"name\": 7, \"level\": 2}", "invalid_field"),
+    ])
+    func aMalformedBodyOrAMissingFieldIs400(body: String, code: String) throws {
+        let answer = try call("PUT", "/api/staff/lead", rawBody: Array(body.utf8))
+        #expect(answer.status == 400)
+        #expect(answer.error == code)
+        #expect((answer.json["detail"] as? String)?.isEmpty == false)
+        #expect(try count("SELECT count(*) FROM staff") == 0)
+    }
+
+    @Test(arguments: ["text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1"])
+    func aBodyNotDeclaredAsUTF8JSONIs415(contentType: String) throws {
+        let answer = try call(
+            "PUT", "/api/staff/lead", contentType: contentType, rawBody: Array("{\"name\":\"L\",\"level\":2}".utf8))
+        #expect(answer.status == 415)
+        #expect(answer.error == "unsupported_media_type")
+    }
+
+    @Test func aWrongMethodIs405WithAllow() throws {
+        let answer = try call("DELETE", "/api/tickets/1", staff: "lead")
+        #expect(answer.status == 405)
+        #expect(answer.headers["Allow"] == "GET")
+        #expect(try call("GET", "/api/tickets/1/actions", staff: "lead").headers["Allow"] == "POST")
+    }
+
+    @Test func anUnknownRouteIs404() throws {
+        #expect(try call("GET", "/api/nothing-here", staff: "lead").error == "route_not_found")
+    }
+
+    @Test func anUnknownTicketIs404() throws {
+        try withStaff()
+        #expect(try call("GET", "/api/tickets/999", staff: "sari").error == "unknown_ticket")
+        let action = try call("POST", "/api/tickets/999/actions", ["action": "note", "text": "x"], staff: "sari")
+        #expect(action.status == 404)
+        #expect(action.error == "unknown_ticket")
+        #expect(try call("GET", "/api/tickets/abc", staff: "sari").error == "invalid_ticket_number")
+    }
+
+    // Queue and detail
+
+    @Test func theQueueFiltersAndPagesWithACursor() throws {
+        try withStaff()
+        let first = try openTicket()
+        let second = try openTicket(reporter: "6281111111111")
+        let third = try openTicket(reporter: "6282222222222")
+        #expect(try call("POST", "/api/tickets/\(second)/actions", Self.take, staff: "sari").status == 200)
+
+        let page1 = try call("GET", "/api/tickets?limit=2", staff: "sari")
+        let numbers1 = (page1.json["tickets"] as? [[String: Any]])?.compactMap { $0["number"] as? Int }
+        let cursor = try #require(page1.json["next_cursor"] as? String)
+        let page2 = try call("GET", "/api/tickets?limit=2&cursor=\(cursor)", staff: "sari")
+        let numbers2 = (page2.json["tickets"] as? [[String: Any]])?.compactMap { $0["number"] as? Int }
+        #expect(Set((numbers1 ?? []) + (numbers2 ?? [])) == [first, second, third])
+        #expect(page2.json["next_cursor"] is NSNull)
+
+        let mine = try call("GET", "/api/tickets?status=in_progress&assignee=sari&level=1", staff: "sari")
+        #expect((mine.json["tickets"] as? [[String: Any]])?.compactMap { $0["number"] as? Int } == [second])
+        let fresh = try call("GET", "/api/tickets?status=new", staff: "sari")
+        #expect((fresh.json["tickets"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test(arguments: ["status=open", "level=3", "limit=0", "cursor=abc", "colour=red"])
+    func aBadQueueParameterIs400(query: String) throws {
+        try withStaff()
+        let answer = try call("GET", "/api/tickets?\(query)", staff: "sari")
+        #expect(answer.status == 400)
+        #expect(answer.error == (query.hasPrefix("cursor") ? "invalid_cursor" : "invalid_query"))
+    }
+
+    @Test func theDetailHasActivitiesAttachmentsAndTheSLAClock() throws {
+        try withStaff()
+        let number = try openTicket()
+        try self.writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.configuration)
+            try store.addAttachment(
+                Attachment(
+                    sha256: String(repeating: "ab", count: 32), originalName: "ktp.pdf", size: 1234,
+                    mimeType: "application/pdf", sender: .reporter(waID: Self.reporter, name: "Budi"),
+                    receivedAt: Self.now, storagePath: "media/ab/" + String(repeating: "ab", count: 32)),
+                to: TicketNumber(number))
+        }
+        let answer = try call("GET", "/api/tickets/\(number)", staff: "sari")
+        #expect(answer.status == 200)
+        #expect(answer.ticket["status"] as? String == "new")
+        #expect(answer.ticket["reporter_wa_id"] as? String == Self.reporter)
+        #expect(answer.ticket["company_name"] as? String == "PT Maju Jaya")
+        let sla = try #require(answer.ticket["sla"] as? [String: Any])
+        #expect(sla["paused"] as? Bool == false)
+        #expect(sla["due_at"] is String)
+        let kinds = (answer.json["activities"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+        #expect(kinds == ["created", "attachment_added"])
+        let attachment = try #require((answer.json["attachments"] as? [[String: Any]])?.first)
+        #expect(attachment["original_name"] as? String == "ktp.pdf")
+        #expect(attachment["size"] as? Int == 1234)
+        #expect(attachment["bytes"] == nil, "metadata only")
+    }
+
+    // Actions
+
+    @Test func takeSetsTheClassificationAndAssignsTheTicket() throws {
+        try withStaff()
+        let number = try openTicket()
+        let answer = try call("POST", "/api/tickets/\(number)/actions", Self.take, staff: "sari")
+        #expect(answer.status == 200)
+        #expect(answer.ticket["status"] as? String == "in_progress")
+        #expect(answer.ticket["assignee"] as? String == "sari")
+        #expect(answer.ticket["type"] as? String == "permintaan_layanan")
+        #expect(answer.ticket["priority"] as? String == "normal")
+        #expect(answer.ticket["application_version"] as? String == "SPSE 4.5")
+        #expect(answer.json["queued_messages"] as? Int == 0)
+        #expect(wakeCount == 0)
+    }
+
+    @Test func aTakeWithoutTheWholeClassificationIs400() throws {
+        try withStaff()
+        let number = try openTicket()
+        let answer = try call(
+            "POST", "/api/tickets/\(number)/actions", ["action": "take", "category": "registrasi"], staff: "sari")
+        #expect(answer.status == 400)
+        #expect((answer.json["detail"] as? String)?.contains("priority") == true)
+        var bad = Self.take
+        bad["priority"] = "sangat tinggi"
+        let invalid = try call("POST", "/api/tickets/\(number)/actions", bad, staff: "sari")
+        #expect(invalid.status == 400)
+        #expect((invalid.json["detail"] as? String)?.contains("\"urgent\"") == true)
+    }
+
+    @Test func aLevel2TakeIs403() throws {
+        try withStaff()
+        let number = try openTicket()
+        let answer = try call("POST", "/api/tickets/\(number)/actions", Self.take, staff: "lead")
+        #expect(answer.status == 403)
+    }
+
+    @Test(arguments: [
+        "{\"text\": \"x\"}", "{\"action\": \"fly\"}", "{\"action\": \"reply\"}",
+        "{\"action\": \"reply\", \"text\": \"  \"}",
+    ])
+    func anUnknownActionOrAMissingTextIs400(body: String) throws {
+        try withStaff()
+        let number = try takenTicket()
+        let answer = try call("POST", "/api/tickets/\(number)/actions", staff: "sari", rawBody: Array(body.utf8))
+        #expect(answer.status == 400)
+    }
+
+    @Test func anIllegalTransitionIs409AndChangesAndQueuesNothing() throws {
+        try withStaff()
+        let number = try openTicket()
+        let before = try count("SELECT count(*) FROM ticket_activities")
+        let answer = try call(
+            "POST", "/api/tickets/\(number)/actions", ["action": "resolve", "text": "Sudah selesai."], staff: "sari")
+        #expect(answer.status == 409)
+        #expect(answer.error == "illegal_transition")
+        #expect((answer.json["detail"] as? String) == "cannot resolve a ticket in state new as level1")
+        #expect(try count("SELECT count(*) FROM ticket_activities") == before)
+        #expect(try count("SELECT count(*) FROM tickets WHERE status = 'new'") == 1)
+        #expect(try count("SELECT count(*) FROM outbound_messages") == 0)
+        #expect(try count("SELECT count(*) FROM conversations") == 0)
+        #expect(wakeCount == 0)
+    }
+
+    @Test func aReplyReachesTheReporterInTheSameTransaction() throws {
+        try withStaff()
+        let number = try takenTicket()
+        let text = "Berkas Anda sedang kami periksa."
+        let answer = try call(
+            "POST", "/api/tickets/\(number)/actions", ["action": "reply", "text": text], staff: "sari")
+        #expect(answer.status == 200)
+        #expect(answer.json["queued_messages"] as? Int == 1)
+        #expect(try count("SELECT count(*) FROM outbound_messages WHERE recipient = '\(Self.reporter)'") == 1)
+        #expect(try queuedTexts().first?.contains(text) == true)
+        #expect(wakeCount == 1)
+        let kinds = (answer.json["activities"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+        #expect(kinds?.last == "staff_reply")
+    }
+
+    @Test func askingTheReporterForFeedbackAsksThemInTheChat() throws {
+        try withStaff()
+        let number = try takenTicket()
+        let answer = try call(
+            "POST", "/api/tickets/\(number)/actions",
+            ["action": "ask_feedback", "from": "reporter", "text": "Mohon kirim akta pendirian."], staff: "sari")
+        #expect(answer.ticket["status"] as? String == "waiting_on_reporter")
+        #expect((answer.ticket["sla"] as? [String: Any])?["paused"] as? Bool == true)
+        let queued = try queuedTexts().joined()
+        #expect(queued.contains("Mohon kirim akta pendirian."))
+        #expect(queued.contains("feedback.done.\(number)"))
+        #expect(try count("SELECT count(*) FROM conversations") == 1)
+        #expect(wakeCount == 1)
+    }
+
+    @Test func resolvingAsksTheReporterToConfirm() throws {
+        try withStaff()
+        let number = try takenTicket()
+        let answer = try call(
+            "POST", "/api/tickets/\(number)/actions", ["action": "resolve", "text": "Akun sudah aktif."], staff: "sari")
+        #expect(answer.ticket["status"] as? String == "resolved")
+        let queued = try queuedTexts().joined()
+        #expect(queued.contains("Akun sudah aktif."))
+        #expect(queued.contains("resolve.ok.\(number)"))
+    }
+
+    @Test func notesEscalationAndLevel2QuestionsStayInternal() throws {
+        try withStaff()
+        let number = try takenTicket()
+        let path = "/api/tickets/\(number)/actions"
+        #expect(try call("POST", path, ["action": "note", "text": "Cek NIB."], staff: "sari").status == 200)
+        let escalated = try call("POST", path, ["action": "escalate", "text": "Perlu admin."], staff: "sari")
+        #expect(escalated.ticket["status"] as? String == "escalated")
+        #expect(escalated.ticket["level"] as? Int == 2)
+        let denied = try call("POST", path, ["action": "ask_feedback", "from": "level1", "text": "?"], staff: "sari")
+        #expect(denied.status == 403, "only Level 2 asks Level 1")
+        let asked = try call(
+            "POST", path, ["action": "ask_feedback", "from": "level1", "text": "NIB sudah dicek?"], staff: "lead")
+        #expect(asked.ticket["status"] as? String == "waiting_on_level1")
+        let answered = try call("POST", path, ["action": "answer_level2", "text": "Sudah, valid."], staff: "sari")
+        #expect(answered.ticket["status"] as? String == "escalated")
+        #expect(try count("SELECT count(*) FROM outbound_messages") == 0)
+        #expect(wakeCount == 0)
+    }
+}

@@ -1,0 +1,407 @@
+import Dispatch
+import Foundation
+import Storage
+import Synchronization
+import Testing
+
+@testable import WhatsAppOutbox
+
+/// A clock the test moves by hand.
+private final class ManualClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: Date) {
+        self.current = Mutex(start)
+    }
+
+    var now: Date { self.current.withLock { $0 } }
+
+    func advance(to date: Date) {
+        self.current.withLock { $0 = max($0, date) }
+    }
+
+    func advance(by seconds: TimeInterval) {
+        self.current.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+}
+
+/// Collects log lines and metric results.
+private final class Recorder: Sendable {
+    private let state = Mutex<(lines: [String], results: [OutboxMetrics.SendResult])>(([], []))
+
+    var lines: [String] { self.state.withLock { $0.lines } }
+    var results: [OutboxMetrics.SendResult] { self.state.withLock { $0.results } }
+
+    func log(_ line: String) { self.state.withLock { $0.lines.append(line) } }
+    func record(_ result: OutboxMetrics.SendResult) { self.state.withLock { $0.results.append(result) } }
+}
+
+/// A transport that fails with a transport error a given number of times, then forwards.
+private final class FlakyTransport: GraphTransport {
+    let failures: Mutex<Int>
+    let next: any GraphTransport
+
+    init(failures: Int, next: any GraphTransport) {
+        self.failures = Mutex(failures)
+        self.next = next
+    }
+
+    func perform(_ request: GraphHTTPRequest) throws(GraphTransportError) -> GraphHTTPResponse {
+        let fail = self.failures.withLock { count -> Bool in
+            defer { count = max(0, count - 1) }
+            return count > 0
+        }
+        if fail { throw .timedOut("scripted") }
+        return try self.next.perform(request)
+    }
+}
+
+struct OutboxSenderTests {
+    private let start = Date(timeIntervalSince1970: 1_800_000_000)
+    private let clock: ManualClock
+    private let recorder = Recorder()
+    private let writer: DatabaseWriter
+    private let standIn = GraphAPIStandIn(
+        configuration: .init(accessToken: "token", publicBaseURL: "http://graph.test/v21.0"))
+    private let outbox = Outbox()
+    private let template = OutboundMessage.Template(name: "pesan_baru", language: "id", bodyParameters: ["Budi"])
+
+    init() throws {
+        self.clock = ManualClock(self.start)
+        self.writer = try DatabaseWriter(path: ":memory:", migrators: [Outbox.migrator])
+    }
+
+    private func sender(
+        outbox: Outbox? = nil, messagesPerSecond: Double = 80, burst: Int = 5, transport: (any GraphTransport)? = nil
+    ) -> OutboxSender {
+        let clock = self.clock
+        let recorder = self.recorder
+        let local = transport ?? LocalGraphTransport(responder: self.standIn, accessToken: "token")
+        return OutboxSender(
+            configuration: .init(
+                phoneNumberID: "106540352242922", workerCount: 1, messagesPerSecond: messagesPerSecond,
+                recipientBurst: burst, recipientInterval: 6,
+                retryPolicy: RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4)),
+            outbox: outbox ?? self.outbox, writer: self.writer, makeTransport: { _ in local }, clock: { clock.now },
+            random: { 0.5 }, metrics: OutboxMetrics { recorder.record($0) }, log: { recorder.log($0) })
+    }
+
+    /// Runs passes until nothing more is due at the current time; returns when the next falls due.
+    @discardableResult
+    private func runUntilIdle(_ sender: OutboxSender) -> Date? {
+        while true {
+            guard let next = sender.runDue() else { return nil }
+            if next > self.clock.now { return next }
+        }
+    }
+
+    private func inbound(_ contact: String = "628111", ago: TimeInterval = 60) throws {
+        try self.writer.write {
+            try self.outbox.recordInbound(from: contact, at: self.start.addingTimeInterval(-ago), in: $0)
+        }
+    }
+
+    private func enqueue(_ messages: OutboundMessage...) throws {
+        try self.writer.write { try self.outbox.enqueue(messages, in: $0, now: self.clock.now) }
+    }
+
+    private func records(_ recipient: String = "628111") throws -> [OutboundRecord] {
+        try self.writer.read { try self.outbox.records(to: recipient, in: $0) }
+    }
+
+    @Test func serverErrorIsRetriedAndTheMessageSentOnceWithTwoAttempts() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        self.standIn.failNext(1, with: .httpStatus(500))
+        let sender = self.sender()
+
+        let retryAt = try #require(sender.runDue())
+        #expect(retryAt == self.start.addingTimeInterval(1.5))  // equal jitter at 0.5 of a 2 s first backoff
+        #expect(try self.records().first?.state == .queued)
+        #expect(sender.runDue() == retryAt)  // nothing is due before then
+        #expect(self.standIn.calls.count == 1)
+
+        self.clock.advance(to: retryAt)
+        #expect(sender.runDue() == nil)
+        let record = try #require(try self.records().first)
+        #expect(record.state == .sent)
+        #expect(record.attempts == 2)
+        #expect(self.standIn.acceptedMessages.count == 1)
+        #expect(record.wamid == self.standIn.acceptedMessages.first?.wamid)
+        #expect(self.recorder.results == [.retried, .sent])
+    }
+
+    @Test func permanentErrorIsRecordedAndNeverRetried() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        self.standIn.failNext(1, with: .metaError(code: 131008, status: 400))
+        let sender = self.sender()
+
+        #expect(sender.runDue() == nil)
+        self.clock.advance(by: 3600)
+        #expect(sender.runDue() == nil)
+        let record = try #require(try self.records().first)
+        #expect(record.state == .failed)
+        #expect(record.errorCodes == [131008])
+        #expect(record.attempts == 1)
+        #expect(self.standIn.calls.count == 1)
+        #expect(self.recorder.results == [.failed])
+    }
+
+    @Test func outsideTheWindowTheFallbackTemplateIsSentInstead() throws {
+        try self.inbound(ago: 25 * 3600)
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Besok jadwal Anda"), fallbackTemplate: self.template))
+        self.sender().runDue()
+        let call = try #require(self.standIn.acceptedMessages.first)
+        #expect(
+            call.bodyText
+                == #"{"messaging_product":"whatsapp","recipient_type":"individual","to":"628111","type":"template","#
+                + #""template":{"name":"pesan_baru","language":{"code":"id"},"components":[{"type":"body","parameters":["#
+                + #"{"type":"text","text":"Budi"}]}]}}"#)
+        let record = try #require(try self.records().first)
+        #expect(record.state == .sent)
+        #expect(record.sentAsTemplate)
+    }
+
+    @Test func outsideTheWindowWithoutItsOwnTemplateTheMessageIsHeldAndANoticeSent() throws {
+        let outbox = Outbox(configuration: .init(defaultTemplate: self.template))
+        try self.writer.write {
+            try outbox.enqueue([OutboundMessage(to: "628999", payload: .text("Halo"))], in: $0, now: self.start)
+        }
+        self.runUntilIdle(self.sender(outbox: outbox))
+        #expect(try self.records("628999").map(\.state) == [.held, .sent])
+        #expect(self.standIn.acceptedMessages.count == 1)
+        #expect(self.standIn.acceptedMessages.first?.bodyText.contains(#""name":"pesan_baru""#) == true)
+        #expect(self.recorder.results == [.held, .sent])
+    }
+
+    @Test func oneNoticeCoversEveryMessageHeldUntilTheContactWrites() throws {
+        let outbox = Outbox(configuration: .init(defaultTemplate: self.template))
+        try self.writer.write {
+            try outbox.enqueue(
+                [
+                    OutboundMessage(to: "628999", payload: .text("Satu")),
+                    OutboundMessage(to: "628999", payload: .text("Dua")),
+                ], in: $0, now: self.start)
+        }
+        let sender = self.sender(outbox: outbox)
+        self.runUntilIdle(sender)
+        #expect(try self.records("628999").map(\.state) == [.held, .held, .sent])
+        #expect(self.standIn.acceptedMessages.count == 1)
+
+        self.clock.advance(by: 60)
+        try self.writer.write { try outbox.recordInbound(from: "628999", at: self.clock.now, in: $0) }
+        self.runUntilIdle(sender)
+        let texts = self.standIn.acceptedMessages.map(\.bodyText)
+        #expect(texts.count == 3)
+        #expect(texts[1].contains(#""body":"Satu""#))
+        #expect(texts[2].contains(#""body":"Dua""#))
+        #expect(try self.records("628999").map(\.state) == [.sent, .sent, .sent])
+    }
+
+    @Test func outsideTheWindowWithoutTemplateTheMessageFailsUnsent() throws {
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        self.sender().runDue()
+        let record = try #require(try self.records().first)
+        #expect(record.state == .failed)
+        #expect(record.lastError == "outside the 24-hour window and no template is configured to replace the message")
+        #expect(self.standIn.calls.isEmpty)
+    }
+
+    @Test func markAsReadNeedsNoWindow() throws {
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: true)))
+        self.sender().runDue()
+        #expect(
+            self.standIn.acceptedMessages.map(\.bodyText)
+                == [
+                    #"{"messaging_product":"whatsapp","status":"read","message_id":"wamid.IN1","typing_indicator":{"type":"text"}}"#
+                ])
+        #expect(try self.records().first?.state == .sent)
+        #expect(try self.records().first?.wamid == nil)
+    }
+
+    @Test func outsideWindowAnswerSwitchesToTheTemplate() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo"), fallbackTemplate: self.template))
+        self.standIn.failNext(1, with: .metaError(code: 131047, status: 400))
+        let sender = self.sender()
+        #expect(sender.runDue() == self.start)
+        sender.runDue()
+        let bodies = self.standIn.calls.map(\.bodyText)
+        #expect(bodies.count == 2)
+        #expect(bodies.last?.contains(#""name":"pesan_baru""#) == true)
+        let record = try #require(try self.records().first)
+        #expect(record.state == .sent)
+        #expect(record.sentAsTemplate)
+        #expect(self.recorder.results == [.templateSwitched, .sent])
+    }
+
+    @Test func failureStatusOutsideTheWindowSendsTheTemplateNext() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo"), fallbackTemplate: self.template))
+        let sender = self.sender()
+        sender.runDue()
+        let wamid = try #require(try self.records().first?.wamid)
+        try self.writer.write {
+            try self.outbox.recordStatus(
+                messageID: wamid, status: "failed", timestamp: self.start, errorCodes: [131047], in: $0)
+        }
+        sender.runDue()
+        let records = try self.records()
+        #expect(records.map(\.state) == [.sent, .sent])
+        #expect(records.last?.message.payload == .template(self.template))
+        #expect(self.standIn.acceptedMessages.last?.bodyText.contains(#""type":"template""#) == true)
+    }
+
+    @Test func undeliverableAnswerFlagsTheContactAndStopsFurtherSends() throws {
+        try self.inbound()
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Satu")), OutboundMessage(to: "628111", payload: .text("Dua")))
+        self.standIn.failNext(1, with: .metaError(code: 131026, status: 400))
+        self.runUntilIdle(self.sender())
+        #expect(try self.records().map(\.state) == [.failed, .failed])
+        #expect(self.standIn.calls.count == 1)
+        #expect(try self.writer.read { try self.outbox.contact("628111", in: $0) }.isUndeliverable)
+        #expect(self.recorder.results == [.undeliverable, .undeliverable])
+    }
+
+    @Test func invalidTokenIsRecordedAndAlertsTheOperator() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        let wrongToken = LocalGraphTransport(responder: self.standIn, accessToken: "expired")
+        self.sender(transport: wrongToken).runDue()
+        #expect(try self.records().first?.errorCodes == [190])
+        #expect(self.recorder.lines.contains { $0.hasPrefix("event=operator_alert alert=graph_token_invalid") })
+        #expect(!self.recorder.lines.joined().contains("expired"))
+    }
+
+    @Test func timeoutIsRetried() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        let flaky = FlakyTransport(
+            failures: 1, next: LocalGraphTransport(responder: self.standIn, accessToken: "token"))
+        let sender = self.sender(transport: flaky)
+        let retryAt = try #require(sender.runDue())
+        self.clock.advance(to: retryAt)
+        sender.runDue()
+        #expect(try self.records().first?.state == .sent)
+        #expect(try self.records().first?.attempts == 2)
+    }
+
+    @Test func transientFailuresGiveUpAfterTheMaximumAttempts() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        self.standIn.failNext(10, with: .metaError(code: 131000, status: 500))
+        let sender = self.sender()
+        while let next = sender.runDue() {
+            self.clock.advance(to: next)
+        }
+        let record = try #require(try self.records().first)
+        #expect(record.state == .failed)
+        #expect(record.attempts == 4)
+        #expect(self.standIn.calls.count == 4)
+    }
+
+    @Test func laterMessagesWaitBehindARetriedOne() throws {
+        try self.inbound()
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Satu")), OutboundMessage(to: "628111", payload: .text("Dua")))
+        self.standIn.failNext(1, with: .httpStatus(503))
+        let sender = self.sender()
+        let retryAt = try #require(sender.runDue())
+        #expect(self.standIn.acceptedMessages.isEmpty)
+        self.clock.advance(to: retryAt)
+        self.runUntilIdle(sender)
+        let texts = self.standIn.acceptedMessages.map(\.bodyText)
+        #expect(texts.count == 2)
+        #expect(texts.first?.contains("Satu") == true)
+        #expect(texts.last?.contains("Dua") == true)
+    }
+
+    @Test func invalidMessageIsNeverSent() throws {
+        try self.inbound()
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .buttons(body: "Pilih", buttons: [])),
+            OutboundMessage(to: "628111", payload: .text("Halo")))
+        self.runUntilIdle(self.sender())
+        #expect(try self.records().map(\.state) == [.invalid, .sent])
+        #expect(self.standIn.calls.count == 1)
+    }
+
+    @Test func globalRateLimitHoldsBackTheExcess() throws {
+        for index in 0..<5 {
+            try self.inbound("62810\(index)")
+            try self.enqueue(OutboundMessage(to: "62810\(index)", payload: .text("Halo")))
+        }
+        let sender = self.sender(messagesPerSecond: 2)
+        #expect(sender.runDue() == self.start.addingTimeInterval(0.5))
+        #expect(self.standIn.calls.count == 2)
+        self.clock.advance(by: 0.5)
+        sender.runDue()
+        #expect(self.standIn.calls.count == 3)
+        self.clock.advance(by: 1)
+        sender.runDue()
+        #expect(self.standIn.calls.count == 5)
+    }
+
+    @Test func messagesToOneRecipientArePacedAfterABurst() throws {
+        try self.inbound()
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("1")), OutboundMessage(to: "628111", payload: .text("2")),
+            OutboundMessage(to: "628111", payload: .text("3")))
+        let sender = self.sender(burst: 2)
+        // The first pass sends the head; the second the next, within the burst; the third must wait 6 s.
+        sender.runDue()
+        sender.runDue()
+        #expect(sender.runDue() == self.start.addingTimeInterval(6))
+        #expect(self.standIn.calls.count == 2)
+        self.clock.advance(by: 6)
+        sender.runDue()
+        #expect(self.standIn.acceptedMessages.last?.bodyText.contains(#""body":"3""#) == true)
+    }
+
+    @Test func messageLeftSendingByACrashIsSentAgain() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        try self.writer.write { database in
+            let id = try #require(try self.outbox.records(to: "628111", in: database).first?.id)
+            try self.outbox.markSending(id, now: self.start, in: database)
+        }
+        self.sender().runDue()
+        let record = try #require(try self.records().first)
+        #expect(record.state == .sent)
+        #expect(record.attempts == 2)
+    }
+
+    @Test func pendingCountIsCachedForMetrics() throws {
+        try self.inbound()
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Satu")), OutboundMessage(to: "628222", payload: .text("Dua")))
+        let sender = self.sender()
+        #expect(sender.pendingCount == 0)
+        #expect(sender.refreshPendingCount() == 2)
+        #expect(sender.pendingCount == 2)
+        self.runUntilIdle(sender)
+        #expect(sender.refreshPendingCount() == 0)
+    }
+
+    @Test func startedWorkersDeliverQueuedMessagesUntilStopped() throws {
+        try self.inbound()
+        let delivered = DispatchSemaphore(value: 0)
+        let sender = OutboxSender(
+            configuration: .init(phoneNumberID: "106540352242922", workerCount: 2),
+            outbox: self.outbox, writer: self.writer,
+            makeTransport: { _ in LocalGraphTransport(responder: self.standIn, accessToken: "token") },
+            metrics: OutboxMetrics { if $0 == .sent { delivered.signal() } }, log: { _ in })
+        sender.start()
+        try self.writer.write { database in
+            try self.outbox.enqueue([OutboundMessage(to: "628111", payload: .text("Halo"))], in: database, now: Date())
+        }
+        sender.wake()
+        #expect(delivered.wait(timeout: .now() + 10) == .success)
+        sender.stop()
+        #expect(try self.records().first?.state == .sent)
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import Storage
+import Testing
+
+@testable import WhatsAppOutbox
+
+struct OutboxTests {
+    private let now = Date(timeIntervalSince1970: 1_800_000_000)
+    private let writer: DatabaseWriter
+    private let outbox = Outbox(
+        configuration: .init(defaultTemplate: .init(name: "pesan_baru", language: "id", bodyParameters: ["LPSE"])))
+
+    init() throws {
+        self.writer = try DatabaseWriter(path: ":memory:", migrators: [Outbox.migrator])
+    }
+
+    private func records(_ recipient: String = "628111") throws -> [OutboundRecord] {
+        try self.writer.read { try self.outbox.records(to: recipient, in: $0) }
+    }
+
+    /// Queues `message` and records it as accepted by Meta under `wamid`.
+    private func sent(_ message: OutboundMessage, wamid: String) throws -> Int64 {
+        try self.writer.write { database in
+            try self.outbox.enqueue([message], in: database, now: self.now)
+            let id = database.lastInsertRowID
+            try self.outbox.markSent(id, wamid: wamid, asTemplate: false, now: self.now, in: database)
+            return id
+        }
+    }
+
+    private func status(_ wamid: String, _ status: String, codes: [Int] = [], at offset: TimeInterval = 10) throws {
+        try self.writer.write {
+            try self.outbox.recordStatus(
+                messageID: wamid, status: status, timestamp: self.now.addingTimeInterval(offset), errorCodes: codes,
+                in: $0)
+        }
+    }
+
+    @Test func enqueuedMessagesKeepTheirOrderAndPayload() throws {
+        let messages = [
+            OutboundMessage(to: "628111", payload: .text("Satu"), replyTo: "wamid.IN"),
+            OutboundMessage(
+                to: "628111", payload: .buttons(body: "Dua", buttons: [.init(id: "a", title: "A")], footer: "f"),
+                fallbackTemplate: .init(name: "t", language: "id", bodyParameters: ["x"])),
+        ]
+        try self.writer.write { try self.outbox.enqueue(messages, in: $0, now: self.now) }
+        let records = try self.records()
+        #expect(records.map(\.message) == messages)
+        #expect(records.map(\.state) == [.queued, .queued])
+        #expect(try self.writer.read { try self.outbox.pendingCount(in: $0) } == 2)
+    }
+
+    @Test func messageBreakingMetaLimitsIsStoredInvalidWithTheReason() throws {
+        let message = OutboundMessage(to: "628111", payload: .text(String(repeating: "a", count: 5000)))
+        try self.writer.write { try self.outbox.enqueue([message], in: $0, now: self.now) }
+        let record = try #require(try self.records().first)
+        #expect(record.state == .invalid)
+        #expect(record.lastError == "text.body has 5000 characters, WhatsApp allows at most 4096; shorten it")
+        #expect(try self.writer.read { try self.outbox.pendingCount(in: $0) } == 0)
+    }
+
+    @Test func enqueueRollsBackWithTheCallersTransaction() throws {
+        struct Abort: Error {}
+        #expect(throws: Abort.self) {
+            try self.writer.write { database in
+                try self.outbox.enqueue(
+                    [OutboundMessage(to: "628111", payload: .text("Halo"))], in: database, now: self.now)
+                throw Abort()
+            }
+        }
+        #expect(try self.records().isEmpty)
+    }
+
+    @Test func deliveryStatusKeepsTheHighestWhateverTheOrder() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "read", at: 30)
+        try self.status("wamid.OUT1", "sent", at: 10)
+        try self.status("wamid.OUT1", "delivered", at: 20)
+        #expect(try self.records().first?.deliveryStatus == .read)
+    }
+
+    @Test func playedRanksAboveRead() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "played")
+        try self.status("wamid.OUT1", "read")
+        #expect(try self.records().first?.deliveryStatus == .played)
+    }
+
+    @Test func failedStatusIsRecordedBesideTheHighest() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "delivered", at: 20)
+        try self.status("wamid.OUT1", "failed", codes: [131053], at: 15)
+        let record = try #require(try self.records().first)
+        #expect(record.deliveryStatus == .delivered)
+        #expect(record.deliveryFailedAt == self.now.addingTimeInterval(15))
+        #expect(record.deliveryErrorCodes == [131053])
+        #expect(record.state == .sent)
+    }
+
+    @Test func statusArrivingBeforeTheWamidIsRecordedIsAppliedLater() throws {
+        try self.status("wamid.EARLY", "delivered")
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.EARLY")
+        #expect(try self.records().first?.deliveryStatus == .delivered)
+    }
+
+    @Test func unknownStatusIsIgnored() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "deleted")
+        #expect(try self.records().first?.deliveryStatus == nil)
+    }
+
+    @Test func failureOutsideTheWindowEnqueuesTheFallbackTemplateOnce() throws {
+        let template = OutboundMessage.Template(name: "pengingat", language: "id", bodyParameters: ["Senin"])
+        let id = try self.sent(
+            OutboundMessage(to: "628111", payload: .text("Besok jadwal Anda"), fallbackTemplate: template),
+            wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131047])
+        try self.status("wamid.OUT1", "failed", codes: [131047], at: 40)
+        let records = try self.records()
+        #expect(records.count == 2)
+        #expect(records.last?.message == OutboundMessage(to: "628111", payload: .template(template)))
+        #expect(records.last?.fallbackOf == id)
+        #expect(records.last?.state == .queued)
+    }
+
+    @Test func failureOutsideTheWindowHoldsACopyAndQueuesTheNotice() throws {
+        let id = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131047])
+        let records = try self.records()
+        #expect(records.map(\.state) == [.sent, .held, .queued])
+        #expect(records[1].message == OutboundMessage(to: "628111", payload: .text("Halo")))
+        #expect(records[1].fallbackOf == id)
+        #expect(
+            records[2].message
+                == OutboundMessage(
+                    to: "628111",
+                    payload: .template(.init(name: "pesan_baru", language: "id", bodyParameters: ["LPSE"]))))
+    }
+
+    @Test func inboundMessageReleasesHeldMessagesInOrder() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131047])
+        try self.writer.write {
+            try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(600), in: $0)
+        }
+        let records = try self.records()
+        #expect(records.map(\.state) == [.sent, .queued, .queued])
+        #expect(try self.writer.read { try self.outbox.contact("628111", in: $0) }.noticeSentAt == nil)
+    }
+
+    @Test func staleHeldMessagesAreDroppedWhenTheContactWrites() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131047])
+        try self.writer.write {
+            try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(8 * 24 * 3600), in: $0)
+        }
+        let records = try self.records()
+        #expect(records[1].state == .failed)
+        #expect(records[1].lastError == "held outside the 24-hour window until it was too old to send")
+    }
+
+    @Test func failureOfATemplateOutsideTheWindowEnqueuesNothing() throws {
+        _ = try self.sent(
+            OutboundMessage(to: "628111", payload: .template(.init(name: "pengingat", language: "id"))),
+            wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131047])
+        #expect(try self.records().count == 1)
+    }
+
+    @Test func undeliverableFailureFlagsTheContact() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131026])
+        #expect(try self.writer.read { try self.outbox.contact("628111", in: $0) }.isUndeliverable)
+    }
+
+    @Test func inboundMessageClearsTheUndeliverableFlagAndOpensTheWindow() throws {
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131026])
+        try self.writer.write {
+            try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(60), in: $0)
+        }
+        let contact = try self.writer.read { try self.outbox.contact("628111", in: $0) }
+        #expect(!contact.isUndeliverable)
+        #expect(contact.isWindowOpen(at: self.now.addingTimeInterval(3600), length: 24 * 3600))
+    }
+
+    @Test func olderInboundNeverMovesTheWindowBack() throws {
+        try self.writer.write { database in
+            try self.outbox.recordInbound(from: "628111", at: self.now, in: database)
+            try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(-7200), in: database)
+        }
+        #expect(try self.writer.read { try self.outbox.contact("628111", in: $0) }.lastInboundAt == self.now)
+    }
+
+    @Test func windowClosesAfterTwentyFourHours() {
+        let contact = ContactState(lastInboundAt: self.now, isUndeliverable: false, undeliverableReason: nil)
+        #expect(contact.isWindowOpen(at: self.now.addingTimeInterval(24 * 3600 - 1), length: 24 * 3600))
+        #expect(!contact.isWindowOpen(at: self.now.addingTimeInterval(24 * 3600), length: 24 * 3600))
+    }
+
+    @Test func migrationsApplyOnceToAFileDatabase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
+        let reopened = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
+        #expect(try reopened.read { try Outbox.migrator.currentVersion(in: $0) } == 1)
+    }
+}
