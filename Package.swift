@@ -22,8 +22,8 @@ let package = Package(
             name: "WebhookServer",
             dependencies: ["COpenSSLCrypto", "HTTPServer", "Storage", "Support", "WhatsAppOutbox"]),
         .target(name: "Intents"),
-        .target(name: "Conversation", dependencies: ["Intents", "Ticketing"]),
-        .target(name: "Ticketing", dependencies: ["Storage"]),
+        .target(name: "Conversation", dependencies: ["Intents", "Support", "Ticketing"]),
+        .target(name: "Ticketing", dependencies: ["Storage", "Support"]),
         .target(
             name: "HelpdeskRuntime",
             dependencies: [
@@ -69,8 +69,8 @@ let package = Package(
             name: "WebhookServerTests",
             dependencies: ["HTTPServer", "Storage", "Support", "WebhookServer", "WhatsAppOutbox"]),
         .testTarget(name: "IntentsTests", dependencies: ["Intents"]),
-        .testTarget(name: "TicketingTests", dependencies: ["Storage", "Ticketing"]),
-        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Intents"]),
+        .testTarget(name: "TicketingTests", dependencies: ["Storage", "Support", "Ticketing"]),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Intents", "Support"]),
         .testTarget(
             name: "HelpdeskRuntimeTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The provider's explicit consent to the privacy notice: which text version, when, in which language.
 public struct ConsentRecord: Equatable, Codable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The read-only facts a reducer step may use: time, dialogs, who is writing, their tickets, the survey.
 public struct ConversationContext: Sendable {

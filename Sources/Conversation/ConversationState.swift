@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Everything the conversation remembers about one contact between messages; persisted as JSON per contact.
 public struct ConversationState: Equatable, Codable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 
 extension ConversationTurn {
     /// A tapped button or list row, or a typed number naming one.

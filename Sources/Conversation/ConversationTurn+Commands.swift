@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 
 extension ConversationTurn {
     func command(in text: String, classification: Classification) -> GlobalCommand? {

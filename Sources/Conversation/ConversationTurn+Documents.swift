@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 
 extension ConversationTurn {
     /// Requirements neither stored nor being downloaded.

@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 
 extension ConversationTurn {
     mutating func handle(_ event: ConversationEvent) {

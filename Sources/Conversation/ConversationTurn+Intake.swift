@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 
 extension ConversationTurn {
     mutating func startIntake(_ serviceID: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension ConversationTurn {
     /// The choices the current step offers, in the order typed numbers pick them.

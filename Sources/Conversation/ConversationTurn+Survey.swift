@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 
 extension ConversationTurn {
     mutating func ticketClosed(_ ticket: Int) {

@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 
 /// One reducer step in progress: the state being changed and the effects collected so far.
 struct ConversationTurn {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension DialogCatalogue {
     /// The files of `Dialogs/conversation/`.

@@ -1,3 +1,5 @@
+import Support
+
 /// Every dialog the conversation speaks, loaded from `Dialogs/conversation/*.json` and validated.
 public struct DialogCatalogue: Equatable, Sendable {
     public var settings: DialogSettings

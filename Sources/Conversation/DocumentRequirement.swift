@@ -1,3 +1,5 @@
+import Support
+
 /// A document a service requires.
 public struct DocumentRequirement: Equatable, Sendable {
     public var id: String

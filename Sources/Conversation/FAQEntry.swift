@@ -1,3 +1,5 @@
+import Support
+
 /// A frequently asked question and its answer.
 public struct FAQEntry: Equatable, Sendable {
     public var id: String

@@ -1,3 +1,5 @@
+import Support
+
 /// One question of a service's form.
 public struct FormField: Equatable, Sendable {
     /// The answer's name, also the placeholder in the description template.

@@ -1,4 +1,5 @@
 import Intents
+import Support
 
 /// What a provider can say at any step.
 enum GlobalCommand: Equatable {

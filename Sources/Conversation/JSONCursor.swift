@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A position in a decoded JSON document.
 struct JSONCursor {

@@ -1,3 +1,5 @@
+import Support
+
 /// A row of the main menu.
 public struct MenuEntry: Equatable, Sendable {
     public var id: String

@@ -1,3 +1,5 @@
+import Support
+
 /// The privacy notice shown before personal data is collected (UU 27/2022): purpose, retention, rights.
 public struct PrivacyNotice: Equatable, Sendable {
     /// The text version recorded with every consent.

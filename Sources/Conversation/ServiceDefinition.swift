@@ -1,3 +1,5 @@
+import Support
+
 /// A service of the catalogue: the ticket it opens, the form it asks and the documents it requires.
 public struct ServiceDefinition: Equatable, Sendable {
     public var id: String

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Ticketing
 
 extension SurveyDefinition {
@@ -11,14 +12,14 @@ extension SurveyDefinition {
                 problems.append(
                     "\(file): $.scale[\(index)].text.\(language): longer than 24 characters (\(text.count))")
             }
-            return ScaleOption(value: point.value, text: LocalizedText(point.text))
+            return ScaleOption(value: point.value, text: point.text)
         }
         guard problems.isEmpty else { throw .problems(problems) }
         self.init(
             version: definition.version, scale: scale,
             questions: definition.sections.flatMap { section in
                 section.questions.map {
-                    Question(id: $0.id, sectionTitle: LocalizedText(section.title), text: LocalizedText($0.text))
+                    Question(id: $0.id, sectionTitle: section.title, text: $0.text)
                 }
             },
             commentRequiredAtOrBelow: definition.commentRequiredAtOrBelow)
@@ -35,11 +36,5 @@ extension SurveyDefinition {
             throw .problems(["\(error)"])
         }
         return try SurveyDefinition(definition, file: file)
-    }
-}
-
-extension LocalizedText {
-    init(_ text: Ticketing.LocalizedText) {
-        self.init(id: text.indonesian, en: text.english)
     }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// The satisfaction survey as loaded from `Dialogs/survey.json`, as plain values.
 public struct SurveyDefinition: Equatable, Sendable {
     public var version: Int

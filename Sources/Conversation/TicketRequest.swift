@@ -1,3 +1,5 @@
+import Support
+
 /// Everything collected for a new ticket; the runtime maps it onto the ticket domain.
 public struct TicketRequest: Equatable, Codable, Sendable {
     public var serviceID: String

@@ -1,6 +1,7 @@
 import Conversation
 import Foundation
 import Storage
+import Support
 
 /// The conversation side of the database: each contact's state, pending timers and recorded consents.
 ///

@@ -1,6 +1,7 @@
 import Conversation
 import Foundation
 import Intents
+import Support
 import Ticketing
 import WebhookServer
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The satisfaction survey from `Dialogs/survey.json`: the 4-point scale, sections of questions mapped to the
 /// elements of PermenPANRB 14/2017, and the comment rule.
@@ -49,7 +50,7 @@ public struct SurveyDefinition: Hashable, Sendable {
             guard let english = object["en"] as? String, !english.isEmpty else {
                 throw fail("\(path).en", "the English text is missing")
             }
-            return LocalizedText(indonesian: indonesian, english: english)
+            return LocalizedText(id: indonesian, en: english)
         }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw fail("$", "not a JSON object")

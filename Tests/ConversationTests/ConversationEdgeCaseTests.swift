@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 import Testing
 
 @testable import Conversation

@@ -1,5 +1,5 @@
 /// A text in every supported language, as written in the dialog files.
-public struct LocalizedText: Equatable, Codable, Sendable {
+public struct LocalizedText: Hashable, Codable, Sendable {
     public var indonesian: String
     public var english: String
 
@@ -20,7 +20,7 @@ public struct LocalizedText: Equatable, Codable, Sendable {
         LocalizedText.fill(text(in: language), values: values)
     }
 
-    static func fill(_ template: String, values: [String: String]) -> String {
+    public static func fill(_ template: String, values: [String: String]) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -33,7 +33,7 @@ public struct LocalizedText: Equatable, Codable, Sendable {
     }
 
     /// The `{name}` placeholders a template uses.
-    static func placeholders(in template: String) -> [String] {
+    public static func placeholders(in template: String) -> [String] {
         var names: [String] = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
