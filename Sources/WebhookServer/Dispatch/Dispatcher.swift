@@ -1,6 +1,7 @@
 import Foundation
 import Storage
 import Support
+import Synchronization
 import WhatsAppOutbox
 
 /// Processes pending inbox events in arrival order: one serial lane per conversation key (keys hash to
@@ -44,6 +45,10 @@ public final class Dispatcher: @unchecked Sendable {
     private let yieldTo: @Sendable () -> Bool
 
     private let condition = NSCondition()
+    /// Where lanes holding back for the inbox wait, apart from `condition`, so the inbox's signal wakes
+    /// only them; `yielding` counts them, so the inbox pays nothing while none waits.
+    private let yieldCondition = NSCondition()
+    private let yielding = Atomic<Int>(0)
     private var running = false
     private var exitedThreads = 0
     private var wakeRequested = true
@@ -130,9 +135,10 @@ public final class Dispatcher: @unchecked Sendable {
 
     /// Tells lanes holding back for the inbox (`yieldTo`) that it has nothing more to write.
     public func yieldEnded() {
-        self.condition.lock()
-        self.condition.broadcast()
-        self.condition.unlock()
+        guard self.yielding.load(ordering: .sequentiallyConsistent) > 0 else { return }
+        self.yieldCondition.lock()
+        self.yieldCondition.broadcast()
+        self.yieldCondition.unlock()
     }
 
     /// Blocks until nothing is ready to process and nothing is in flight, or until `timeout` passes.
@@ -221,6 +227,8 @@ public final class Dispatcher: @unchecked Sendable {
         while true {
             while self.running && self.laneQueues[lane].isEmpty { self.condition.wait() }
             guard self.running else { break }
+            // Counted before asking, so an inbox turning idle right after the answer still signals this lane.
+            self.yielding.add(1, ordering: .sequentiallyConsistent)
             if self.yieldTo() {
                 // Webhooks are waiting to be acknowledged: let the inbox have the database first, until it
                 // says it is idle (`yieldEnded`) or for `maxYieldTime` at most.
@@ -228,10 +236,16 @@ public final class Dispatcher: @unchecked Sendable {
                 yieldingSince = since
                 let deadline = since.addingTimeInterval(Self.maxYieldTime)
                 if deadline > Date() {
-                    _ = self.condition.wait(until: deadline)
+                    self.condition.unlock()
+                    self.yieldCondition.lock()
+                    if self.yieldTo() { _ = self.yieldCondition.wait(until: deadline) }
+                    self.yieldCondition.unlock()
+                    self.yielding.subtract(1, ordering: .sequentiallyConsistent)
+                    self.condition.lock()
                     continue
                 }
             }
+            self.yielding.subtract(1, ordering: .sequentiallyConsistent)
             yieldingSince = nil
             let batch = Array(self.laneQueues[lane].prefix(self.settings.batchSize))
             self.laneQueues[lane].removeFirst(batch.count)
