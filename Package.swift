@@ -94,5 +94,9 @@ for target in package.targets where target.type != .system {
         (target.swiftSettings ?? []) + [
             .enableUpcomingFeature("ExistentialAny"),
             .enableUpcomingFeature("MemberImportVisibility"),
+            // A message's path crosses several targets (Support's JSON reader under the webhook parser, the
+            // HTTP server under the router): release builds inline and specialise across them as they would
+            // inside one module.
+            .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
         ]
 }

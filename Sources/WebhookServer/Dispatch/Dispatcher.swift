@@ -187,7 +187,9 @@ public final class Dispatcher: @unchecked Sendable {
             self.condition.unlock()
             let rows: [InboxRow]
             do {
-                rows = try self.writer.read { try InboxStore.pending(after: after, limit: limit, in: $0) }
+                // On the writer's connection, whose page cache is hot: a read-only connection's cache is
+                // dropped after every commit, and this scan follows every inbox commit under load.
+                rows = try self.writer.exclusive { try InboxStore.pending(after: after, limit: limit, in: $0) }
             } catch {
                 self.logger.error("dispatcher.scan_failed", ["error": "\(error)"])
                 rows = []
