@@ -21,7 +21,7 @@ let package = Package(
         .target(
             name: "WebhookServer",
             dependencies: ["COpenSSLCrypto", "HTTPServer", "Storage", "Support", "WhatsAppOutbox"]),
-        .target(name: "Intents"),
+        .target(name: "Intents", dependencies: ["Support"]),
         .target(name: "Conversation", dependencies: ["Intents", "Support", "Ticketing"]),
         .target(name: "Ticketing", dependencies: ["Storage", "Support"]),
         .target(

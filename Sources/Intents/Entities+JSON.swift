@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension Entities {
     /// The found entities as a JSON object, keys in a fixed order: `ticket_number`, `phone`, `npwp`, `nik`,
@@ -22,16 +23,5 @@ extension Entities {
     }
 
     /// `date` as ISO 8601 in Asia/Jakarta: `2026-12-07T10:00:00+07:00`.
-    public static func jakartaTimestamp(_ date: Date) -> String {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + TimeExpressionParser.jakartaOffset
-        let dayNumber = Int((Double(local) / 86_400).rounded(.down))
-        let day = CivilDate(dayNumber: dayNumber)
-        let seconds = local - dayNumber * 86_400
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(day.year, 4))-\(pad(day.month, 2))-\(pad(day.day, 2))T\(pad(seconds / 3600, 2)):"
-            + "\(pad(seconds % 3600 / 60, 2)):\(pad(seconds % 60, 2))+07:00"
-    }
+    public static func jakartaTimestamp(_ date: Date) -> String { JakartaTime.iso8601(date) }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// Structural checks of a NIK (`PPRRSS DDMMYY NNNN`): a known province code, a real day and month of birth
 /// (women's day + 40) and a serial other than `0000`. No register is consulted.
 public enum NIKValidator {
@@ -20,7 +22,7 @@ public enum NIKValidator {
         var day = number(6..<8)
         if day > 40 { day -= 40 }
         let month = number(8..<10)
-        guard CivilDate.isValid(year: 2000, month: month, day: day) else { return false }
+        guard LocalDate.isValid(year: 2000, month: month, day: day) else { return false }
         return number(12..<16) != 0
     }
 

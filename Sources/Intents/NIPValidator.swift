@@ -1,3 +1,5 @@
+import Support
+
 /// Structural checks of a civil servant's NIP (`YYYYMMDD YYYYMM G NNN`): a real birth date, a real
 /// appointment month after it, sex digit 1 or 2, serial from 001.
 public enum NIPValidator {
@@ -14,7 +16,7 @@ public enum NIPValidator {
         let birthYear = number(0..<4)
         let appointmentYear = number(8..<12)
         guard (1940...2015).contains(birthYear),
-            CivilDate.isValid(year: birthYear, month: number(4..<6), day: number(6..<8)),
+            LocalDate.isValid(year: birthYear, month: number(4..<6), day: number(6..<8)),
             (1960...2100).contains(appointmentYear), appointmentYear > birthYear,
             (1...12).contains(number(12..<14)),
             values[14] == 1 || values[14] == 2,

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Resolves Indonesian and English time expressions ("besok jam 10", "senin depan pukul 13.30",
 /// "tgl 5 des jam 11", "tomorrow 2pm", "10:30", "jam 2 siang", "lusa") against a given now in Asia/Jakarta
@@ -14,9 +15,6 @@ public struct TimeExpressionParser: Sendable {
         public var date: Date
         public var includesTime: Bool
     }
-
-    /// Seconds east of UTC of Asia/Jakarta.
-    public static let jakartaOffset = 7 * 3600
 
     public let now: Date
 
@@ -251,12 +249,10 @@ public struct TimeExpressionParser: Sendable {
     }
 
     private func resolve(_ parts: Parts) -> Resolved? {
-        let localSeconds = Int(self.now.timeIntervalSince1970.rounded(.down)) + Self.jakartaOffset
-        let todayNumber = Int((Double(localSeconds) / 86_400).rounded(.down))
-        let today = CivilDate(dayNumber: todayNumber)
-        let secondsToday = localSeconds - todayNumber * 86_400
+        let (todayNumber, secondsToday) = JakartaTime.local(self.now)
+        let today = LocalDate(dayNumber: todayNumber)
         let timeSeconds = parts.time.map { $0.hour * 3600 + $0.minute * 60 }
-        var day: CivilDate
+        var day: LocalDate
         if let date = parts.date {
             if let month = date.month {
                 var year = date.year ?? today.year
@@ -265,8 +261,8 @@ public struct TimeExpressionParser: Sendable {
                 } else if date.year == nil, parts.past, (month, date.day) > (today.month, today.day) {
                     year -= 1
                 }
-                guard CivilDate.isValid(year: year, month: month, day: date.day) else { return nil }
-                day = CivilDate(year: year, month: month, day: date.day)
+                guard let valid = LocalDate(year: year, month: month, day: date.day) else { return nil }
+                day = valid
             } else {
                 var year = today.year
                 var month = today.month
@@ -283,32 +279,32 @@ public struct TimeExpressionParser: Sendable {
                         year -= 1
                     }
                 }
-                guard CivilDate.isValid(year: year, month: month, day: date.day) else { return nil }
-                day = CivilDate(year: year, month: month, day: date.day)
+                guard let valid = LocalDate(year: year, month: month, day: date.day) else { return nil }
+                day = valid
             }
         } else if let offset = parts.dayOffset {
             day = today.adding(days: offset)
         } else if let weekday = parts.weekday {
             switch weekday.mode {
             case .nearest where parts.past:
-                let delta = (today.weekday - weekday.day + 7) % 7
+                let delta = ((today.isoWeekday - 1) - weekday.day + 7) % 7
                 day = today.adding(days: delta == 0 ? -7 : -delta)
             case .nearest:
-                var delta = (weekday.day - today.weekday + 7) % 7
+                var delta = (weekday.day - (today.isoWeekday - 1) + 7) % 7
                 if delta == 0, let timeSeconds, timeSeconds <= secondsToday { delta = 7 }
                 day = today.adding(days: delta)
             case .this:
-                day = today.adding(days: weekday.day - today.weekday)
+                day = today.adding(days: weekday.day - (today.isoWeekday - 1))
             case .next:
-                day = today.adding(days: 7 - today.weekday + weekday.day)
+                day = today.adding(days: 7 - (today.isoWeekday - 1) + weekday.day)
             }
         } else if let timeSeconds {
             day = timeSeconds > secondsToday ? today : today.adding(days: 1)
         } else {
             return nil
         }
-        let seconds = day.dayNumber * 86_400 + (timeSeconds ?? 0) - Self.jakartaOffset
-        return Resolved(date: Date(timeIntervalSince1970: TimeInterval(seconds)), includesTime: timeSeconds != nil)
+        return Resolved(
+            date: JakartaTime.instant(day: day.dayNumber, second: timeSeconds ?? 0), includesTime: timeSeconds != nil)
     }
 
     /// `5/12`, `05/12/2026`, `5-12-26`, `2026-12-05`.

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Support
 import Ticketing
 
 /// `loket report KIND [--from DATE] [--to DATE] [--service NAME] [--no-bom]`: a helpdesk report as CSV on stdout.

@@ -1,3 +1,5 @@
+import Support
+
 /// A non-working day from `Dialogs/holidays.json`: a national holiday (L) or cuti bersama (C).
 public struct Holiday: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {

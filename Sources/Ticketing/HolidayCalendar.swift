@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The national holidays and cuti bersama by day, with the years the data covers.
 public struct HolidayCalendar: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A half-open reporting window `[start, end)` and an optional service (ticket title) filter.
 public struct ReportPeriod: Hashable, Sendable {
@@ -14,8 +15,8 @@ public struct ReportPeriod: Hashable, Sendable {
 
     /// The local (WIB) days `from` through `through`, both included.
     public init(from: LocalDate, through: LocalDate, service: String? = nil) {
-        self.start = WorkingCalendar.instant(day: from.dayNumber, second: 0)
-        self.end = WorkingCalendar.instant(day: through.dayNumber + 1, second: 0)
+        self.start = JakartaTime.instant(day: from.dayNumber, second: 0)
+        self.end = JakartaTime.instant(day: through.dayNumber + 1, second: 0)
         self.service = service
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The ticketing data files under `Dialogs/`, loaded and validated at start-up, with warnings for the caller to log.
 public struct TicketingDialogs: Sendable {

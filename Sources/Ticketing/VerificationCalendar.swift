@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The video-call verification slots: Monday–Friday 10:00–14:00 WIB on working days, fixed length and capacity.
 public struct VerificationCalendar: Hashable, Sendable {
@@ -22,12 +23,12 @@ public struct VerificationCalendar: Hashable, Sendable {
     /// Every slot starting after `from` on the next `days` calendar days (today included), with the seats left
     /// given `booked` (seats taken per slot start); full slots are left out.
     public func freeSlots(from: Date, days: Int, booked: [Date: Int] = [:]) -> [VerificationSlot] {
-        let (today, _) = WorkingCalendar.local(from)
+        let (today, _) = JakartaTime.local(from)
         var slots: [VerificationSlot] = []
         for day in today..<(today + max(days, 0)) where self.calendar.isWorkingDay(dayNumber: day) {
             var minute = self.window.startMinute
             while minute + self.slotMinutes <= self.window.endMinute {
-                let start = WorkingCalendar.instant(day: day, second: minute * 60)
+                let start = JakartaTime.instant(day: day, second: minute * 60)
                 let seats = self.capacity - (booked[start] ?? 0)
                 if start > from, seats > 0 {
                     let end = start.addingTimeInterval(TimeInterval(self.slotMinutes * 60))
@@ -41,7 +42,7 @@ public struct VerificationCalendar: Hashable, Sendable {
 
     /// Whether `start` is the beginning of a slot on a working day.
     public func isSlotStart(_ start: Date) -> Bool {
-        let (day, second) = WorkingCalendar.local(start)
+        let (day, second) = JakartaTime.local(start)
         let minute = second / 60
         return second % 60 == 0 && self.calendar.isWorkingDay(dayNumber: day) && minute >= self.window.startMinute
             && minute + self.slotMinutes <= self.window.endMinute

@@ -1,12 +1,10 @@
 import Foundation
+import Support
 
 /// Working time in Asia/Jakarta (fixed UTC+7): Monday–Friday within office hours, minus holidays and cuti bersama.
 ///
 /// Used by the SLA clock and the verification-call calendar. All arithmetic is on whole seconds.
 public struct WorkingCalendar: Hashable, Sendable {
-    /// WIB, UTC+7, no daylight saving.
-    public static let timeZone = TimeZone(secondsFromGMT: 25_200)!
-    static let offsetSeconds = 25_200
     static let secondsPerDay = 86_400
 
     public let holidays: HolidayCalendar
@@ -20,20 +18,8 @@ public struct WorkingCalendar: Hashable, Sendable {
     /// Seconds in one working day.
     public var secondsPerWorkingDay: Int { self.officeHours.minutesPerDay * 60 }
 
-    /// The local day (days since 1970-01-01 in WIB) and the second within it for `instant`.
-    static func local(_ instant: Date) -> (day: Int, second: Int) {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + Self.offsetSeconds
-        let day = seconds >= 0 ? seconds / Self.secondsPerDay : (seconds - Self.secondsPerDay + 1) / Self.secondsPerDay
-        return (day, seconds - day * Self.secondsPerDay)
-    }
-
-    /// The instant at `second` of local day `day`.
-    static func instant(day: Int, second: Int) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(day * Self.secondsPerDay + second - Self.offsetSeconds))
-    }
-
     /// The local calendar day of `instant`.
-    public func localDate(of instant: Date) -> LocalDate { LocalDate(dayNumber: Self.local(instant).day) }
+    public func localDate(of instant: Date) -> LocalDate { JakartaTime.localDate(of: instant) }
 
     /// Whether `date` is a Monday–Friday that is neither a holiday nor cuti bersama.
     public func isWorkingDay(_ date: LocalDate) -> Bool { self.isWorkingDay(dayNumber: date.dayNumber) }
@@ -46,7 +32,7 @@ public struct WorkingCalendar: Hashable, Sendable {
     public func adding(workingSeconds seconds: Int, to start: Date) -> Date {
         guard seconds > 0 else { return start }
         var remaining = seconds
-        var (day, second) = Self.local(start)
+        var (day, second) = JakartaTime.local(start)
         let open = self.officeHours.startMinute * 60
         let close = self.officeHours.endMinute * 60
         while true {
@@ -54,7 +40,7 @@ public struct WorkingCalendar: Hashable, Sendable {
                 let position = max(second, open)
                 if position < close {
                     let available = close - position
-                    if remaining <= available { return Self.instant(day: day, second: position + remaining) }
+                    if remaining <= available { return JakartaTime.instant(day: day, second: position + remaining) }
                     remaining -= available
                 }
             }
@@ -71,8 +57,8 @@ public struct WorkingCalendar: Hashable, Sendable {
     /// Working seconds between `start` and `end`; negative when `end` is before `start`.
     public func workingSeconds(from start: Date, to end: Date) -> Int {
         if end < start { return -self.workingSeconds(from: end, to: start) }
-        let (firstDay, firstSecond) = Self.local(start)
-        let (lastDay, lastSecond) = Self.local(end)
+        let (firstDay, firstSecond) = JakartaTime.local(start)
+        let (lastDay, lastSecond) = JakartaTime.local(end)
         let open = self.officeHours.startMinute * 60
         let close = self.officeHours.endMinute * 60
         var total = 0

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 
 @testable import Ticketing
@@ -250,6 +251,6 @@ struct TicketLifecycleTests {
 
 /// The instant of a WIB wall-clock time.
 func wib(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int) -> Date {
-    WorkingCalendar.instant(
+    JakartaTime.instant(
         day: LocalDate(year: year, month: month, day: day)!.dayNumber, second: hour * 3600 + minute * 60)
 }

@@ -5,7 +5,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        guard Self.isValid(year: year, month: month, day: day) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -50,12 +50,21 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// 1 = Monday … 7 = Sunday.
     public var isoWeekday: Int { Self.isoWeekday(dayNumber: self.dayNumber) }
 
-    static func isoWeekday(dayNumber: Int) -> Int {
+    /// The ISO weekday (1 = Monday … 7 = Sunday) of the day `dayNumber` days after 1970-01-01.
+    public static func isoWeekday(dayNumber: Int) -> Int {
         // 1970-01-01 was a Thursday (4).
         ((dayNumber + 3) % 7 + 7) % 7 + 1
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// The day `days` days later (earlier when negative).
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: self.dayNumber + days) }
+
+    /// Whether year, month and day name a real calendar day.
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...12).contains(month) && day >= 1 && day <= Self.daysIn(month: month, year: year)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
