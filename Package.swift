@@ -22,7 +22,7 @@ let package = Package(
             name: "WebhookServer",
             dependencies: ["COpenSSLCrypto", "HTTPServer", "Storage", "Support", "WhatsAppOutbox"]),
         .target(name: "Intents", dependencies: ["Support"]),
-        .target(name: "Conversation", dependencies: ["Intents", "Support", "Ticketing"]),
+        .target(name: "Conversation", dependencies: ["Intents", "Support"]),
         .target(name: "Ticketing", dependencies: ["Storage", "Support"]),
         .target(
             name: "HelpdeskRuntime",

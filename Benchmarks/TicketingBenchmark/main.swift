@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Support
 import Ticketing
 
 // Prints the cost of the ticketing hot paths on a 100,000-ticket SQLite database (WAL, synchronous=NORMAL)

@@ -8,46 +8,26 @@ extension DialogCatalogue {
     ]
 
     /// Loads and validates `<dialogs>/conversation/*.json`.
-    public static func load(dialogsDirectory: URL) throws(DialogCatalogueError) -> DialogCatalogue {
-        var files: [String: Data] = [:]
-        var problems: [String] = []
-        for name in fileNames {
-            let url = dialogsDirectory.appendingPathComponent("conversation").appendingPathComponent(name)
-            do {
-                files[name] = try Data(contentsOf: url)
-            } catch {
-                problems.append("conversation/\(name): cannot read the file (\(url.path))")
-            }
-        }
-        guard problems.isEmpty else { throw .problems(problems) }
-        return try parse(files: files)
+    public static func load(dialogsDirectory: URL) throws(DialogError) -> DialogCatalogue {
+        try DialogReader(directory: dialogsDirectory).single("conversation") { reader, _ in Self.read(from: reader) }
     }
 
-    /// Validates the dialog files given as name → bytes, naming every problem at once.
-    public static func parse(files: [String: Data]) throws(DialogCatalogueError) -> DialogCatalogue {
-        let log = JSONCursorLog()
-        func root(_ name: String) -> JSONCursor {
-            let file = "conversation/\(name)"
-            guard let data = files[name] else {
-                log.problems.append("\(file): missing file")
-                log.unreadableFiles.insert(file)
-                return JSONCursor(file: file, path: "$", value: nil, log: log)
-            }
-            do {
-                let value = try JSONSerialization.jsonObject(with: data)
-                return JSONCursor(file: file, path: "$", value: value, log: log)
-            } catch {
-                log.problems.append("\(file): not valid JSON (\(error.localizedDescription))")
-                log.unreadableFiles.insert(file)
-                return JSONCursor(file: file, path: "$", value: nil, log: log)
-            }
-        }
+    /// Validates the dialog files given as name (in `conversation/`) → bytes, naming every problem at once.
+    public static func parse(files: [String: Data]) throws(DialogError) -> DialogCatalogue {
+        let files = Dictionary(uniqueKeysWithValues: files.map { ("conversation/\($0.key)", $0.value) })
+        return try DialogReader(files: files).single("conversation") { reader, _ in Self.read(from: reader) }
+    }
+
+    /// Reads `conversation/*.json` through `reader`; nil when they have problems, which `reader` then holds.
+    public static func read(from reader: DialogReader) -> DialogCatalogue? {
+        let before = reader.problems.count
+        func root(_ name: String) -> DialogCursor { reader.json("conversation/\(name)") }
 
         let settingsRoot = root("settings.json")
         var keywords: [String: [String]] = [:]
         for name in settingsRoot.keys("keywords") {
             keywords[name] = settingsRoot.child("keywords").array(name).compactMap {
-                ($0.value as? String)?.lowercased()
+                $0.stringValue?.lowercased()
             }
         }
         let settings = DialogSettings(
@@ -64,7 +44,7 @@ extension DialogCatalogue {
         for key in promptsRoot.keys("prompts") {
             prompts[key] = promptsRoot.child("prompts").localized(key, maxLength: 4096)
         }
-        for key in requiredPrompts where prompts[key] == nil && promptsRoot.child("prompts").child(key).value == nil {
+        for key in requiredPrompts where prompts[key] == nil && !promptsRoot.child("prompts").child(key).isPresent {
             promptsRoot.child("prompts").child(key).problem("missing prompt used by the conversation")
         }
         for key in buttonPrompts where promptsRoot.child("prompts").child(key).isPresent {
@@ -76,7 +56,7 @@ extension DialogCatalogue {
 
         let servicesRoot = root("services.json")
         let services = servicesRoot.array("services").compactMap { parseService($0, prompts: prompts) }
-        JSONCursor.checkUnique(zip(services.map(\.id), servicesRoot.array("services")).map { ($0, $1) })
+        DialogCursor.checkUnique(zip(services.map(\.id), servicesRoot.array("services")).map { ($0, $1) })
 
         let menuRoot = root("menu.json")
         let menuNodes = menuRoot.array("menu")
@@ -107,7 +87,7 @@ extension DialogCatalogue {
             let description = node.child("description").isPresent ? node.localized("description", maxLength: 72) : nil
             return MenuEntry(id: id, action: action, title: title, description: description)
         }
-        JSONCursor.checkUnique(zip(menu.map(\.id), menuNodes).map { ($0, $1) })
+        DialogCursor.checkUnique(zip(menu.map(\.id), menuNodes).map { ($0, $1) })
 
         let privacyRoot = root("privacy.json")
         let privacy = PrivacyNotice(
@@ -128,15 +108,15 @@ extension DialogCatalogue {
             else { return nil }
             return FAQEntry(id: id, question: question, answer: answer)
         }
-        JSONCursor.checkUnique(zip(faq.map(\.id), faqNodes).map { ($0, $1) })
+        DialogCursor.checkUnique(zip(faq.map(\.id), faqNodes).map { ($0, $1) })
 
-        guard log.problems.isEmpty else { throw .problems(log.problems) }
+        guard reader.problems.count == before else { return nil }
         return DialogCatalogue(
             settings: settings, prompts: prompts, menu: menu, services: services, privacy: privacy, answers: answers,
             faq: faq)
     }
 
-    private static func parseService(_ node: JSONCursor, prompts: [String: LocalizedText]) -> ServiceDefinition? {
+    private static func parseService(_ node: DialogCursor, prompts: [String: LocalizedText]) -> ServiceDefinition? {
         let id = node.string("id", maxLength: 100)
         let title = node.localized("title", maxLength: 100)
         let menuTitle = node.localized("menuTitle", maxLength: 24)
@@ -173,14 +153,14 @@ extension DialogCatalogue {
             guard let label else { return nil }
             return FormField(id: fieldID, validator: validator, label: label, prompt: prompt, options: options)
         }
-        JSONCursor.checkUnique(zip(fields.map(\.id), fieldNodes).map { ($0, $1) })
+        DialogCursor.checkUnique(zip(fields.map(\.id), fieldNodes).map { ($0, $1) })
 
-        func requirements(_ cursor: JSONCursor, _ key: String) -> [DocumentRequirement] {
+        func requirements(_ cursor: DialogCursor, _ key: String) -> [DocumentRequirement] {
             cursor.array(key).compactMap { item in
                 guard let docID = item.string("id"), let docTitle = item.localized("title", maxLength: 24) else {
                     return nil
                 }
-                let words = (item.child("keywords").value as? [String] ?? []).map { $0.lowercased() }
+                let words = (item.child("keywords").value?.elements ?? []).compactMap { $0.text?.lowercased() }
                 return DocumentRequirement(id: docID, title: docTitle, keywords: words)
             }
         }
@@ -200,7 +180,7 @@ extension DialogCatalogue {
             }
             for group in DocumentGroup.allCases {
                 let ids = (forAll + (byGroup[group] ?? [])).map { ($0.id, documentsNode) }
-                JSONCursor.checkUnique(ids)
+                DialogCursor.checkUnique(ids)
             }
             if !byGroup.isEmpty, !fields.contains(where: { $0.validator == .businessForm }) {
                 node.child("fields").problem(
@@ -208,7 +188,7 @@ extension DialogCatalogue {
             }
         }
         // Every field written in the file counts, even one refused above, so that one mistake is reported once.
-        let fieldIDs = Set(fieldNodes.compactMap { $0.child("id").value as? String })
+        let fieldIDs = Set(fieldNodes.compactMap { $0.child("id").stringValue })
         let template = node.localized("descriptionTemplate", maxLength: 2000)
         if let template {
             for language in Language.allCases {

@@ -19,7 +19,7 @@ import WhatsAppOutbox
 /// `DispatchError.unprepared`, and the dispatcher prepares it again against the new state.
 public struct ConversationRuntime: MessageHandler {
     public let catalogue: DialogCatalogue
-    public let survey: Conversation.SurveyDefinition?
+    public let survey: SurveyDefinition?
     public let recognizer: any IntentRecognizing
     public let tickets: TicketStoreConfiguration
     public let media: any MediaFetcher
@@ -29,7 +29,7 @@ public struct ConversationRuntime: MessageHandler {
     let logger: Logger
 
     public init(
-        catalogue: DialogCatalogue, survey: Conversation.SurveyDefinition?, recognizer: any IntentRecognizing,
+        catalogue: DialogCatalogue, survey: SurveyDefinition?, recognizer: any IntentRecognizing,
         tickets: TicketStoreConfiguration, media: any MediaFetcher, writer: DatabaseWriter,
         defaultLanguage: Language = .indonesian, logger: Logger
     ) {

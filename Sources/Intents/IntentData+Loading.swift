@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension IntentData {
     /// The fewest examples an intent may have.
@@ -6,7 +7,7 @@ extension IntentData {
 
     /// Reads `slang.tsv`, `typos.tsv`, `rules.tsv` and `examples/<intent>.txt` from `directory`
     /// (the `Dialogs/intents` folder, or `Dialogs` holding it).
-    public static func load(from directory: URL) throws(IntentDataError) -> IntentData {
+    public static func load(from directory: URL) throws(DialogError) -> IntentData {
         var folder = directory
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("intents/slang.tsv").path) {
             folder = folder.appendingPathComponent("intents")
@@ -32,7 +33,7 @@ extension IntentData {
     }
 
     /// The content lines of a file with their 1-based numbers, skipping blank lines and `#` comments.
-    static func readLines(_ folder: URL, _ name: String) throws(IntentDataError) -> [(Int, String)] {
+    static func readLines(_ folder: URL, _ name: String) throws(DialogError) -> [(Int, String)] {
         let url = folder.appendingPathComponent(name)
         let text: String
         do {
@@ -56,7 +57,7 @@ extension IntentData {
 
     static func parsePairs(
         _ lines: [(Int, String)], file: String, singleWordKeys: Bool
-    ) throws(IntentDataError) -> [String: String] {
+    ) throws(DialogError) -> [String: String] {
         var pairs: [String: String] = [:]
         var seen: [String: Int] = [:]
         for (number, line) in lines {
@@ -78,7 +79,7 @@ extension IntentData {
         return pairs
     }
 
-    static func parseRules(_ lines: [(Int, String)], file: String) throws(IntentDataError) -> [PhraseRule] {
+    static func parseRules(_ lines: [(Int, String)], file: String) throws(DialogError) -> [PhraseRule] {
         var rules: [PhraseRule] = []
         for (number, line) in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -112,15 +113,15 @@ extension IntentData {
 
     private static func readPairs(
         _ folder: URL, _ name: String, singleWordKeys: Bool
-    ) throws(IntentDataError) -> [String: String] {
+    ) throws(DialogError) -> [String: String] {
         try Self.parsePairs(try Self.readLines(folder, name), file: name, singleWordKeys: singleWordKeys)
     }
 
-    private static func readRules(_ folder: URL, _ name: String) throws(IntentDataError) -> [PhraseRule] {
+    private static func readRules(_ folder: URL, _ name: String) throws(DialogError) -> [PhraseRule] {
         try Self.parseRules(try Self.readLines(folder, name), file: name)
     }
 
-    private static func rejectStrayExampleFiles(_ folder: URL) throws(IntentDataError) {
+    private static func rejectStrayExampleFiles(_ folder: URL) throws(DialogError) {
         let names =
             (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("examples").path)) ?? []
         for name in names.sorted() where name.hasSuffix(".txt") {

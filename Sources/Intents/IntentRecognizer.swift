@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reads a provider's chat message: normalises it, applies the phrase rules, classifies the rest with a naive
 /// Bayes model trained at start-up on `Dialogs/intents/examples`, and extracts the entities.
@@ -32,11 +33,11 @@ public struct IntentRecognizer: IntentRecognizing {
 
     /// Loads and validates `Dialogs/intents` under `dialogsDirectory` (the `Dialogs` folder or the `intents`
     /// folder itself) and trains.
-    public init(dialogsDirectory: URL, options: Options = Options()) throws(IntentDataError) {
+    public init(dialogsDirectory: URL, options: Options = Options()) throws(DialogError) {
         try self.init(data: try IntentData.load(from: dialogsDirectory), options: options)
     }
 
-    public init(data: IntentData, options: Options = Options()) throws(IntentDataError) {
+    public init(data: IntentData, options: Options = Options()) throws(DialogError) {
         var vocabulary = Set<String>()
         for text in data.examples.map(\.text) + data.rules.map(\.phrase) {
             for token in MessageLexer.tokens(of: text) where token.kind == .word {

@@ -1,7 +1,10 @@
 import Conversation
 import Foundation
+import LoketService
+import Support
 
-/// `loket dialogs check [dir]`: validates the dialog files offline and prints OK or every problem.
+/// `loket dialogs check [dir]`: validates the dialog files offline, exactly as start-up does, and prints
+/// OK or every problem.
 enum DialogsCommand {
     static func run(_ arguments: [String]) -> Int32 {
         guard arguments.first == "check" else {
@@ -9,28 +12,18 @@ enum DialogsCommand {
             return 64
         }
         let path = arguments.dropFirst().first ?? ProcessInfo.processInfo.environment["LOKET_DIALOGS"] ?? "./Dialogs"
-        let directory = URL(fileURLWithPath: path)
-        var problems: [String] = []
         do {
-            let catalogue = try DialogCatalogue.load(dialogsDirectory: directory)
-            print("conversation: \(catalogue.services.count) services, \(catalogue.prompts.count) prompts")
-        } catch {
-            problems += error.problems
-        }
-        let surveyURL = directory.appendingPathComponent("survey.json")
-        if let data = try? Data(contentsOf: surveyURL) {
-            do {
-                let survey = try SurveyDefinition.parse(data)
-                print("survey.json: \(survey.questions.count) questions")
-            } catch {
-                problems += error.problems
-            }
-        }
-        if problems.isEmpty {
+            let dialogs = try LoketDialogs.load(from: URL(fileURLWithPath: path, isDirectory: true), now: Date())
+            print(
+                "conversation: \(dialogs.catalogue.services.count) services, \(dialogs.catalogue.prompts.count) prompts"
+            )
+            print("survey.json: \(dialogs.survey.questions.count) questions")
+            for warning in dialogs.warnings { print("warning: \(warning)") }
             print("OK")
             return 0
+        } catch {
+            for problem in error.problems { print(problem) }
+            return 1
         }
-        for problem in problems { print(problem) }
-        return 1
     }
 }

@@ -31,6 +31,10 @@ enum ServeCommand {
         do {
             let application = try LoketApplication(configuration: configuration, logger: logger)
             try application.run()
+        } catch let error as ConfigurationError {
+            // Dialog files that cannot be used are configuration, like a bad setting: EX_CONFIG.
+            logger.error("loket.start_failed", ["error": "\(error)"])
+            exit(78)
         } catch {
             logger.error("loket.start_failed", ["error": "\(error)"])
             exit(1)

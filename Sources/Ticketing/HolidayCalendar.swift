@@ -40,63 +40,70 @@ public struct HolidayCalendar: Hashable, Sendable {
         }
     }
 
-    /// Reads `holidays.json`: `{"version":1,"years":[{"year":2026,"provisional":false,"source":"…",
-    /// "entries":[{"date":"2026-01-01","kind":"L","name":"…","source":"…"}]}]}`.
-    public static func load(contentsOf url: URL) throws -> HolidayCalendar {
-        try Self.parse(DialogDataError.contents(of: url), file: url.lastPathComponent)
+    /// Parses the contents of `holidays.json`: `{"version":1,"years":[{"year":2026,"provisional":false,
+    /// "source":"…","entries":[{"date":"2026-01-01","kind":"L","name":"…","source":"…"}]}]}`, naming every
+    /// problem with the file and JSON path.
+    public static func parse(_ data: Data, file: String = "holidays.json") throws(DialogError) -> HolidayCalendar {
+        try DialogReader(files: [file: data]).single(file, Self.read)
     }
 
-    /// Parses the contents of `holidays.json`; errors name `file` and the JSON path.
-    public static func parse(_ data: Data, file: String = "holidays.json") throws -> HolidayCalendar {
-        func fail(_ path: String, _ problem: String) -> DialogDataError {
-            DialogDataError(file: file, path: path, problem: problem)
-        }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw fail("$", "not a JSON object")
-        }
-        guard root["version"] as? Int == 1 else { throw fail("$.version", "must be 1") }
-        guard let years = root["years"] as? [[String: Any]] else {
-            throw fail("$.years", "must be an array of objects")
-        }
+    /// Loads and validates the holiday file at `url`.
+    public static func load(contentsOf url: URL) throws(DialogError) -> HolidayCalendar {
+        try DialogReader(directory: url.deletingLastPathComponent()).single(url.lastPathComponent, Self.read)
+    }
+
+    /// Reads `file` through `reader`; nil when it has problems, which `reader` then holds.
+    public static func read(from reader: DialogReader, file: String = "holidays.json") -> HolidayCalendar? {
+        let root = reader.json(file)
+        guard root.isPresent else { return nil }
+        let before = reader.problems.count
+        if root.child("version").value?.integer != 1 { root.child("version").problem("must be 1") }
         var holidays: [Holiday] = []
         var covered: Set<Int> = []
         var provisional: Set<Int> = []
-        for (yearIndex, entry) in years.enumerated() {
-            let yearPath = "$.years[\(yearIndex)]"
-            guard let year = entry["year"] as? Int, (2000...2100).contains(year) else {
-                throw fail("\(yearPath).year", "must be a year between 2000 and 2100")
+        for node in root.array("years") {
+            guard let year = node.child("year").value?.integer, (2000...2100).contains(year) else {
+                node.child("year").problem("must be a year between 2000 and 2100")
+                continue
             }
-            guard !covered.contains(year) else { throw fail("\(yearPath).year", "\(year) appears twice") }
-            guard let isProvisional = entry["provisional"] as? Bool else {
-                throw fail("\(yearPath).provisional", "must be true or false")
+            guard covered.insert(year).inserted else {
+                node.child("year").problem("\(year) appears twice")
+                continue
             }
-            guard let yearSource = entry["source"] as? String, !yearSource.isEmpty else {
-                throw fail("\(yearPath).source", "must name the decree or source")
-            }
-            guard let entries = entry["entries"] as? [[String: Any]] else {
-                throw fail("\(yearPath).entries", "must be an array of objects")
-            }
-            covered.insert(year)
-            if isProvisional { provisional.insert(year) }
+            let isProvisional = node.child("provisional").value?.bool
+            if isProvisional == nil { node.child("provisional").problem("must be true or false") }
+            if isProvisional == true { provisional.insert(year) }
+            let yearSource = node.child("source").stringValue ?? ""
+            if yearSource.isEmpty { node.child("source").problem("must name the decree or source") }
             var seen: Set<LocalDate> = []
-            for (index, item) in entries.enumerated() {
-                let path = "\(yearPath).entries[\(index)]"
-                guard let text = item["date"] as? String, let date = LocalDate(iso: text) else {
-                    throw fail("\(path).date", "must be a date YYYY-MM-DD")
+            for item in node.array("entries") {
+                guard let date = item.child("date").stringValue.flatMap(LocalDate.init(iso:)) else {
+                    item.child("date").problem("must be a date YYYY-MM-DD")
+                    continue
                 }
-                guard date.year == year else { throw fail("\(path).date", "\(date) is not in \(year)") }
-                guard seen.insert(date).inserted else { throw fail("\(path).date", "\(date) appears twice") }
-                guard let kindText = item["kind"] as? String, let kind = Holiday.Kind(rawValue: kindText) else {
-                    throw fail("\(path).kind", "must be \"L\" (libur nasional) or \"C\" (cuti bersama)")
+                guard date.year == year else {
+                    item.child("date").problem("\(date) is not in \(year)")
+                    continue
                 }
-                guard let name = item["name"] as? String, !name.isEmpty else {
-                    throw fail("\(path).name", "must be a non-empty string")
+                guard seen.insert(date).inserted else {
+                    item.child("date").problem("\(date) appears twice")
+                    continue
                 }
-                let source = (item["source"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? yearSource
+                guard let kind = item.child("kind").stringValue.flatMap(Holiday.Kind.init(rawValue:)) else {
+                    item.child("kind").problem("must be \"L\" (libur nasional) or \"C\" (cuti bersama)")
+                    continue
+                }
+                guard let name = item.child("name").stringValue, !name.isEmpty else {
+                    item.child("name").problem("must be a non-empty string")
+                    continue
+                }
+                let source = item.child("source").stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? yearSource
                 holidays.append(
-                    Holiday(date: date, kind: kind, name: name, source: source, isProvisional: isProvisional))
+                    Holiday(
+                        date: date, kind: kind, name: name, source: source, isProvisional: isProvisional ?? false))
             }
         }
+        guard reader.problems.count == before else { return nil }
         return HolidayCalendar(holidays: holidays, coveredYears: covered, provisionalYears: provisional)
     }
 }

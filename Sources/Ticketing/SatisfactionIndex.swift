@@ -1,3 +1,5 @@
+import Support
+
 /// The public-service satisfaction index (IKM, PermenPANRB 14/2017) of a set of survey responses.
 ///
 /// Each question is one element (unsur) of the index: NRR = sum of scores ÷ respondents who answered it,

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Support
 
 /// The helpdesk reports over a period: counts by dimension, SLA compliance, median times and the IKM.
 ///

@@ -1,3 +1,5 @@
+import Support
+
 /// What a ticket store needs besides its connection: the lifecycle rules, the survey, the first number, slots.
 public struct TicketStoreConfiguration: Sendable {
     public let lifecycle: TicketLifecycle

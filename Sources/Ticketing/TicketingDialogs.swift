@@ -8,12 +8,20 @@ public struct TicketingDialogs: Sendable {
     /// Years around `now` that `holidays.json` does not cover (weekdays-only fallback) or covers provisionally.
     public let warnings: [String]
 
-    /// Loads `holidays.json` and `survey.json` from `directory`; errors name the file and the JSON path.
-    public static func load(from directory: URL, now: Date) throws -> TicketingDialogs {
-        let holidays = try HolidayCalendar.load(contentsOf: directory.appendingPathComponent("holidays.json"))
-        let survey = try SurveyDefinition.load(contentsOf: directory.appendingPathComponent("survey.json"))
-        let year = WorkingCalendar(holidays: .none).localDate(of: now).year
+    /// Reads `holidays.json` and `survey.json` through `reader`; nil when either has problems, which
+    /// `reader` then holds.
+    public static func read(from reader: DialogReader, now: Date) -> TicketingDialogs? {
+        let holidays = HolidayCalendar.read(from: reader)
+        let survey = SurveyDefinition.read(from: reader)
+        guard let holidays, let survey else { return nil }
+        let year = JakartaTime.localDate(of: now).year
         return TicketingDialogs(
             holidays: holidays, survey: survey, warnings: holidays.coverageWarnings(for: [year, year + 1]))
+    }
+
+    /// Loads `holidays.json` and `survey.json` from `directory`, naming every problem.
+    public static func load(from directory: URL, now: Date) throws(DialogError) -> TicketingDialogs {
+        try DialogReader(directory: directory).single("holidays.json") { reader, _ in Self.read(from: reader, now: now)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 
 @testable import Conversation
@@ -20,7 +21,7 @@ struct DialogCatalogueTests {
             _ = try DialogCatalogue.parse(files: files)
             return []
         } catch {
-            return error.problems
+            return error.problems.map(\.description)
         }
     }
 
@@ -89,7 +90,7 @@ struct DialogCatalogueMoreErrorTests {
             _ = try DialogCatalogue.parse(files: files)
             return []
         } catch {
-            return error.problems
+            return error.problems.map(\.description)
         }
     }
 
@@ -145,7 +146,8 @@ struct DialogCatalogueMoreErrorTests {
             Issue.record("loaded a missing directory")
         } catch {
             #expect(error.problems.count == DialogCatalogue.fileNames.count)
-            #expect(error.problems.first?.hasPrefix("conversation/settings.json: cannot read the file") == true)
+            #expect(
+                error.problems.first?.description.hasPrefix("conversation/settings.json: cannot read the file") == true)
         }
     }
 }

@@ -33,11 +33,11 @@ struct SurveyDefinitionTests {
         let broken = agreed.replacingOccurrences(
             of: "{\"value\":4,\"text\":{\"id\":\"Sangat memuaskan\",\"en\":\"Very satisfactory\"}}",
             with: "{\"value\":4,\"text\":{\"id\":\"Sangat memuaskan\"}}")
-        #expect(throws: DialogCatalogueError.self) { try SurveyDefinition.parse(Data(broken.utf8)) }
+        #expect(throws: DialogError.self) { try SurveyDefinition.parse(Data(broken.utf8)) }
         do {
             _ = try SurveyDefinition.parse(Data(broken.utf8))
         } catch {
-            #expect(error.problems.first == "survey.json: $.scale[3].text.en: the English text is missing")
+            #expect(error.problems.first?.description == "survey.json: $.scale[3].text.en: the English text is missing")
         }
     }
 
@@ -47,7 +47,9 @@ struct SurveyDefinitionTests {
             _ = try SurveyDefinition.parse(Data(long.utf8))
             Issue.record("a 30-character answer label cannot be a list row")
         } catch {
-            #expect(error.problems == ["survey.json: $.scale[3].text.id: longer than 24 characters (30)"])
+            #expect(
+                error.problems.map(\.description) == ["survey.json: $.scale[3].text.id: longer than 24 characters (30)"]
+            )
         }
     }
 }

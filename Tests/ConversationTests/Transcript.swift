@@ -101,11 +101,15 @@ enum Fixtures {
             .init(value: 3, text: LocalizedText(id: "Memuaskan", en: "Satisfactory")),
             .init(value: 4, text: LocalizedText(id: "Sangat memuaskan", en: "Very satisfactory")),
         ],
-        questions: (1...8).map {
+        sections: [
             .init(
-                id: "q\($0)", sectionTitle: LocalizedText(id: "Penanganan", en: "Handling"),
-                text: LocalizedText(id: "Pertanyaan \($0)?", en: "Question \($0)?"))
-        },
+                id: "handling", title: LocalizedText(id: "Penanganan", en: "Handling"),
+                questions: (1...8).map {
+                    .init(
+                        id: "q\($0)", element: "e\($0)", sectionTitle: LocalizedText(id: "Penanganan", en: "Handling"),
+                        text: LocalizedText(id: "Pertanyaan \($0)?", en: "Question \($0)?"))
+                })
+        ],
         commentRequiredAtOrBelow: 2)
 }
 

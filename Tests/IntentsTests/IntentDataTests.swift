@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 
 @testable import Intents
@@ -6,7 +7,7 @@ import Testing
 struct IntentDataTests {
     @Test func namesTheFileAndLineOfAMalformedSlangLine() {
         #expect(
-            throws: IntentDataError.malformedLine(file: "slang.tsv", line: 3, reason: "expected 'word<TAB>replacement'")
+            throws: DialogError.malformedLine(file: "slang.tsv", line: 3, reason: "expected 'word<TAB>replacement'")
         ) {
             try IntentData.parsePairs(
                 IntentData.contentLines(of: "# c\nsy\tsaya\ngmn\n"), file: "slang.tsv", singleWordKeys: true)
@@ -16,7 +17,7 @@ struct IntentDataTests {
     @Test func rejectsADuplicateSlangWord() {
         let lines = IntentData.contentLines(of: "sy\tsaya\nsy\taku\n")
         #expect(
-            throws: IntentDataError.malformedLine(
+            throws: DialogError.malformedLine(
                 file: "slang.tsv", line: 2, reason: "'sy' is already defined on line 1")
         ) {
             try IntentData.parsePairs(lines, file: "slang.tsv", singleWordKeys: true)
@@ -24,13 +25,13 @@ struct IntentDataTests {
     }
 
     @Test func rejectsAnUnknownIntentInARule() {
-        #expect(throws: IntentDataError.unknownIntent(file: "rules.tsv", line: 1, label: "bye")) {
+        #expect(throws: DialogError.unknownIntent(file: "rules.tsv", line: 1, label: "bye")) {
             try IntentData.parseRules(IntentData.contentLines(of: "exact\tdadah\tbye\n"), file: "rules.tsv")
         }
     }
 
     @Test func rejectsAnUnknownRuleKind() {
-        #expect(throws: IntentDataError.self) {
+        #expect(throws: DialogError.self) {
             try IntentData.parseRules(IntentData.contentLines(of: "\n\nsometimes\tya\n"), file: "rules.tsv")
         }
     }
@@ -43,7 +44,7 @@ struct IntentDataTests {
                 IntentData.Example(text: "tidak", intent: .cancel, source: "examples/cancel.txt:9"),
             ])
         #expect(
-            throws: IntentDataError.conflictingExample(
+            throws: DialogError.conflictingExample(
                 file: "examples/cancel.txt", line: 9, other: "examples/deny.txt:4")
         ) {
             try IntentRecognizer(data: data)
@@ -52,14 +53,14 @@ struct IntentDataTests {
 
     @Test func reportsAMissingDirectoryClearly() {
         let missing = URL(fileURLWithPath: "/nonexistent/Dialogs")
-        #expect(throws: IntentDataError.unreadable(file: "slang.tsv", reason: "missing")) {
+        #expect(throws: DialogError.unreadable(file: "slang.tsv", reason: "missing")) {
             try IntentData.load(from: missing)
         }
     }
 
     @Test func describesErrorsWithFileAndLine() {
-        let error = IntentDataError.malformedLine(file: "typos.tsv", line: 7, reason: "expected 'word<TAB>replacement'")
-        #expect(error.description == "typos.tsv:7: expected 'word<TAB>replacement'")
+        let error = DialogError.malformedLine(file: "typos.tsv", line: 7, reason: "expected 'word<TAB>replacement'")
+        #expect(error.description == "typos.tsv: line 7: expected 'word<TAB>replacement'")
     }
 
     @Test func loadsTheShippedData() throws {

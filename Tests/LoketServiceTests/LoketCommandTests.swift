@@ -93,6 +93,38 @@ struct LoketCommandTests {
         #expect((run.output + run.errors).contains("companyNam"))
     }
 
+    /// Problems in four files of three kinds (conversation JSON, ticketing JSON, intent TSV) are named together,
+    /// by the check and by start-up alike, each with its file and place.
+    @Test func dialogsCheckAndStartUpNameTheSameProblemsInEveryFile() throws {
+        let copy = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let dialogs = copy.appendingPathComponent("Dialogs")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Dialogs"), to: dialogs)
+        func edit(_ file: String, _ old: String, _ new: String) throws {
+            let url = dialogs.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(old), "\(file) no longer contains \(old)")
+            try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+        }
+        try edit("conversation/services.json", "\"companyName\"", "\"companyNam\"")
+        try edit("survey.json", "\"commentRequiredAtOrBelow\"", "\"commentRequiredBelow\"")
+        try edit("holidays.json", "\"kind\": \"C\"", "\"kind\": \"X\"")
+        try FileManager.default.removeItem(at: dialogs.appendingPathComponent("intents/typos.tsv"))
+        let expected = [
+            "conversation/services.json", "companyNam", "survey.json: $.commentRequiredAtOrBelow",
+            "holidays.json: $.years[", "intents/typos.tsv",
+        ]
+        let check = try Self.run(["dialogs", "check", dialogs.path])
+        #expect(check.status == 1)
+        let startUp = try Self.run(
+            ["serve"], environment: ["LOKET_DIALOGS": dialogs.path, "LOKET_ADDR": "127.0.0.1:0"])
+        #expect(startUp.status == 78)
+        for fragment in expected {
+            #expect(check.output.contains(fragment), "dialogs check does not name \(fragment)")
+            #expect((startUp.output + startUp.errors).contains(fragment), "start-up does not name \(fragment)")
+        }
+    }
+
     @Test func reportAndBackupWorkOnTheServiceDatabase() throws {
         let data = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }

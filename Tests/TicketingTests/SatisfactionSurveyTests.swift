@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 
 @testable import Ticketing
@@ -44,7 +45,7 @@ struct SatisfactionSurveyTests {
             "commentRequiredAtOrBelow":2}
             """#
         #expect(
-            throws: DialogDataError(
+            throws: DialogError(
                 file: "survey.json", path: "$.sections[0].questions[0].text.en", problem: "the English text is missing")
         ) {
             try SurveyDefinition.parse(Data(json.utf8))

@@ -86,7 +86,7 @@ struct WorkingCalendarTests {
         let json =
             #"{"version":1,"years":[{"year":2026,"provisional":false,"source":"x","entries":[{"date":"2026-13-01","kind":"L","name":"a"}]}]}"#
         #expect(
-            throws: DialogDataError(
+            throws: DialogError(
                 file: "holidays.json", path: "$.years[0].entries[0].date", problem: "must be a date YYYY-MM-DD")
         ) {
             try HolidayCalendar.parse(Data(json.utf8))

@@ -1,0 +1,55 @@
+import Conversation
+import Foundation
+import Intents
+import Support
+import Ticketing
+
+/// Everything the service reads from the dialogs directory, validated. Start-up and `loket dialogs check`
+/// both load it with `load(from:now:)`, so the check passes exactly when start-up would.
+public struct LoketDialogs: Sendable {
+    public var catalogue: DialogCatalogue
+    public var survey: SurveyDefinition
+    public var recognizer: IntentRecognizer
+    public var tickets: TicketStoreConfiguration
+    /// Things to fix that do not stop start-up (a year the holiday list does not cover).
+    public var warnings: [String]
+
+    /// Reads `conversation/*.json`, `holidays.json`, `survey.json` and `intents/`, naming every problem in
+    /// every file (file, JSON path or line, and what is wrong) rather than the first.
+    public static func load(from directory: URL, now: Date) throws(DialogError) -> LoketDialogs {
+        let reader = DialogReader(directory: directory)
+        let catalogue = DialogCatalogue.read(from: reader)
+        let ticketing = TicketingDialogs.read(from: reader, now: now)
+        var problems = reader.problems
+        var recognizer: IntentRecognizer?
+        do {
+            recognizer = try IntentRecognizer(dialogsDirectory: directory)
+        } catch {
+            problems += error.problems.map {
+                DialogError.Problem(file: "intents/\($0.file)", path: $0.path, problem: $0.problem)
+            }
+        }
+        guard problems.isEmpty, let catalogue, let ticketing, let recognizer else { throw DialogError(problems) }
+        let lifecycle = TicketLifecycle(calendar: WorkingCalendar(holidays: ticketing.holidays))
+        return LoketDialogs(
+            catalogue: catalogue, survey: ticketing.survey, recognizer: recognizer,
+            tickets: TicketStoreConfiguration(lifecycle: lifecycle, survey: ticketing.survey),
+            warnings: ticketing.warnings)
+    }
+}
+
+extension LoketApplication {
+    /// Loads and validates the dialogs directory; any problem stops start-up with a line naming the file.
+    static func loadDialogs(from path: String, logger: Logger) throws -> LoketDialogs {
+        do {
+            let dialogs = try LoketDialogs.load(from: URL(fileURLWithPath: path, isDirectory: true), now: Date())
+            for warning in dialogs.warnings {
+                logger.warning("dialogs.warning", ["detail": warning])
+            }
+            return dialogs
+        } catch {
+            let detail = "\(error)".replacingOccurrences(of: "\n", with: "; ")
+            throw ConfigurationError.invalid("LOKET_DIALOGS", "has a problem: \(detail)")
+        }
+    }
+}

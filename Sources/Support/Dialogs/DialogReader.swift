@@ -1,0 +1,94 @@
+import Foundation
+
+/// Reads the files of one dialogs directory, recording every problem with its file and place instead of
+/// stopping at the first, so that one run of `loket dialogs check` (or one start-up) names them all.
+///
+/// A reference type so that every cursor of one load appends to the same list; it never outlives the load.
+public final class DialogReader {
+    private let source: Source
+    public private(set) var problems: [DialogError.Problem] = []
+    /// Files already reported as unreadable: nothing more is said about what is inside them.
+    private var unreadableFiles: Set<String> = []
+
+    private enum Source {
+        case directory(URL)
+        case files([String: Data])
+    }
+
+    /// Reads files from `directory`.
+    public init(directory: URL) {
+        self.source = .directory(directory)
+    }
+
+    /// Reads files given as relative path → contents (tests, and checks of files not yet written).
+    public init(files: [String: Data]) {
+        self.source = .files(files)
+    }
+
+    /// Records a problem at `path` of `file`.
+    public func problem(file: String, path: String, _ problem: String) {
+        guard !self.unreadableFiles.contains(file) else { return }
+        self.problems.append(DialogError.Problem(file: file, path: path, problem: problem))
+    }
+
+    /// The bytes of `file`, or nil after recording why they cannot be read.
+    public func data(_ file: String) -> Data? {
+        switch self.source {
+        case .files(let files):
+            guard let data = files[file] else {
+                self.unreadable(file, "missing file")
+                return nil
+            }
+            return data
+        case .directory(let directory):
+            let url = directory.appendingPathComponent(file)
+            guard let data = try? Data(contentsOf: url) else {
+                self.unreadable(file, "cannot read the file (\(url.path))")
+                return nil
+            }
+            return data
+        }
+    }
+
+    /// The UTF-8 text of `file`, or nil after recording why it cannot be read.
+    public func text(_ file: String) -> String? {
+        guard let data = self.data(file) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else {
+            self.unreadable(file, "not UTF-8 text")
+            return nil
+        }
+        return text
+    }
+
+    /// The JSON document of `file` at its root `$`; a cursor over nothing when it cannot be read or parsed.
+    public func json(_ file: String) -> DialogCursor {
+        guard let data = self.data(file) else { return DialogCursor(file: file, path: "$", value: nil, reader: self) }
+        do {
+            let value = try JSONReader.parse([UInt8](data))
+            return DialogCursor(file: file, path: "$", value: value, reader: self)
+        } catch {
+            self.unreadable(file, "not valid JSON (\(error))")
+            return DialogCursor(file: file, path: "$", value: nil, reader: self)
+        }
+    }
+
+    /// Throws every problem recorded so far, if any.
+    public func finish() throws(DialogError) {
+        guard self.problems.isEmpty else { throw DialogError(self.problems) }
+    }
+
+    private func unreadable(_ file: String, _ problem: String) {
+        guard self.unreadableFiles.insert(file).inserted else { return }
+        self.problems.append(DialogError.Problem(file: file, path: "", problem: problem))
+    }
+}
+
+extension DialogReader {
+    /// Reads `file` with `read` and throws every problem found in it.
+    public func single<Value>(_ file: String, _ read: (DialogReader, String) -> Value?) throws(DialogError) -> Value {
+        let value = read(self, file)
+        try self.finish()
+        guard let value else { throw DialogError(file: file, path: "$", problem: "cannot be used") }
+        return value
+    }
+}

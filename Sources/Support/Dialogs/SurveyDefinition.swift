@@ -1,0 +1,145 @@
+import Foundation
+
+/// The satisfaction survey from `Dialogs/survey.json`: the 4-point scale, sections of questions mapped to the
+/// elements of PermenPANRB 14/2017, and the comment rule. The chat asks it; the ticket store checks and
+/// reports the answers against it.
+public struct SurveyDefinition: Hashable, Sendable {
+    public struct ScalePoint: Hashable, Sendable {
+        public let value: Int
+        /// The answer's label; it becomes a WhatsApp list row, so at most 24 characters.
+        public let text: LocalizedText
+
+        public init(value: Int, text: LocalizedText) {
+            self.value = value
+            self.text = text
+        }
+    }
+
+    public struct Question: Hashable, Sendable {
+        public let id: String
+        /// The element (unsur) of the regulation the question measures.
+        public let element: String
+        /// The title of the section the question belongs to.
+        public let sectionTitle: LocalizedText
+        public let text: LocalizedText
+
+        public init(id: String, element: String, sectionTitle: LocalizedText, text: LocalizedText) {
+            self.id = id
+            self.element = element
+            self.sectionTitle = sectionTitle
+            self.text = text
+        }
+    }
+
+    public struct Section: Hashable, Sendable {
+        public let id: String
+        public let title: LocalizedText
+        public let questions: [Question]
+
+        public init(id: String, title: LocalizedText, questions: [Question]) {
+            self.id = id
+            self.title = title
+            self.questions = questions
+        }
+    }
+
+    /// The longest answer label a WhatsApp list row shows.
+    public static let maximumLabelLength = 24
+
+    public let version: Int
+    public let scale: [ScalePoint]
+    public let sections: [Section]
+    /// A comment is required when any answer is at or below this value.
+    public let commentRequiredAtOrBelow: Int
+    /// Every question of every section, in order.
+    public let questions: [Question]
+
+    public init(version: Int, scale: [ScalePoint], sections: [Section], commentRequiredAtOrBelow: Int) {
+        self.version = version
+        self.scale = scale
+        self.sections = sections
+        self.commentRequiredAtOrBelow = commentRequiredAtOrBelow
+        self.questions = sections.flatMap(\.questions)
+    }
+
+    /// Parses and validates the contents of `survey.json`, naming every problem with the file and JSON path.
+    public static func parse(_ data: Data, file: String = "survey.json") throws(DialogError) -> SurveyDefinition {
+        try DialogReader(files: [file: data]).single(file, Self.read)
+    }
+
+    /// Loads and validates the survey file at `url`.
+    public static func load(contentsOf url: URL) throws(DialogError) -> SurveyDefinition {
+        try DialogReader(directory: url.deletingLastPathComponent()).single(url.lastPathComponent, Self.read)
+    }
+
+    /// Reads `file` through `reader`; nil when it has problems, which `reader` then holds.
+    public static func read(from reader: DialogReader, file: String = "survey.json") -> SurveyDefinition? {
+        let root = reader.json(file)
+        guard root.isPresent else { return nil }
+        let before = reader.problems.count
+        func text(_ node: DialogCursor, maxLength: Int? = nil) -> LocalizedText? {
+            guard node.value?.object != nil else {
+                node.problem("must be an object {\"id\":…,\"en\":…}")
+                return nil
+            }
+            var texts: [String] = []
+            for (language, name) in [(Language.indonesian, "Indonesian"), (.english, "English")] {
+                let child = node.child(language.rawValue)
+                guard let value = child.stringValue, !value.isEmpty else {
+                    child.problem("the \(name) text is missing")
+                    continue
+                }
+                if let maxLength, value.count > maxLength {
+                    child.problem("longer than \(maxLength) characters (\(value.count))")
+                }
+                texts.append(value)
+            }
+            return texts.count == 2 ? LocalizedText(id: texts[0], en: texts[1]) : nil
+        }
+        if root.child("version").value?.integer != 1 { root.child("version").problem("must be 1") }
+        let scaleNodes = root.array("scale")
+        let scale = scaleNodes.enumerated().compactMap { index, node -> ScalePoint? in
+            guard node.child("value").value?.integer == index + 1 else {
+                node.child("value").problem("must be \(index + 1)")
+                return nil
+            }
+            return text(node.child("text"), maxLength: Self.maximumLabelLength).map {
+                ScalePoint(value: index + 1, text: $0)
+            }
+        }
+        if scaleNodes.count != 4 {
+            root.child("scale").problem("must have the 4 points 1–4, found \(scaleNodes.count)")
+        }
+        let sectionNodes = root.array("sections")
+        if sectionNodes.isEmpty && root.child("sections").isPresent {
+            root.child("sections").problem("must be a non-empty array")
+        }
+        var questionIDs: [(String, DialogCursor)] = []
+        let sections = sectionNodes.compactMap { node -> Section? in
+            let id = node.string("id")
+            let title = text(node.child("title"))
+            let questionNodes = node.array("questions")
+            if questionNodes.isEmpty { node.child("questions").problem("must be a non-empty array") }
+            let questions = questionNodes.compactMap { question -> Question? in
+                let questionID = question.string("id")
+                if let questionID { questionIDs.append((questionID, question.child("id"))) }
+                let element = question.child("element").stringValue.flatMap { $0.isEmpty ? nil : $0 }
+                if element == nil {
+                    question.child("element").problem("must name the element of PermenPANRB 14/2017")
+                }
+                let body = text(question.child("text"))
+                guard let questionID, let element, let title, let body else { return nil }
+                return Question(id: questionID, element: element, sectionTitle: title, text: body)
+            }
+            guard let id, let title else { return nil }
+            return Section(id: id, title: title, questions: questions)
+        }
+        DialogCursor.checkUnique(questionIDs)
+        let threshold = root.child("commentRequiredAtOrBelow").value?.integer
+        if threshold.map({ !(0...4).contains($0) }) ?? true {
+            root.child("commentRequiredAtOrBelow").problem("must be a number from 0 to 4")
+        }
+        guard reader.problems.count == before, let threshold else { return nil }
+        return SurveyDefinition(version: 1, scale: scale, sections: sections, commentRequiredAtOrBelow: threshold)
+    }
+}
