@@ -205,7 +205,7 @@ extension ConversationTurn {
             let entities = classification.entities
             switch field.validator {
             case .companyName:
-                guard let company = FieldNormalizer.company(text) else {
+                guard let company = CompanyNameParser.answer(text) else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
                 draft.answers[field.id] = company.name
@@ -214,7 +214,7 @@ extension ConversationTurn {
                     for other in service.fields where other.validator == .businessForm { draft.answers[other.id] = nil }
                 }
             case .businessForm:
-                guard let form = FieldNormalizer.businessForm(text) else {
+                guard let form = CompanyNameParser.form(text) else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
                 draft.businessForm = form

@@ -1,3 +1,5 @@
+import Intents
+
 extension DialogCatalogue {
     /// Prompt keys whose texts become reply-button titles (≤ 20 characters).
     static let buttonPrompts = [

@@ -1,3 +1,5 @@
+import Intents
+
 /// A service request being filled in, before it becomes a ticket.
 public struct IntakeDraft: Equatable, Codable, Sendable {
     public var serviceID: String

@@ -1,3 +1,4 @@
+import Intents
 import Support
 
 /// A service of the catalogue: the ticket it opens, the form it asks and the documents it requires.

@@ -1,3 +1,4 @@
+import Intents
 import Support
 
 /// Everything collected for a new ticket; the runtime maps it onto the ticket domain.

@@ -1,5 +1,6 @@
 import Conversation
 import Foundation
+import Intents
 import Storage
 import Support
 import Ticketing

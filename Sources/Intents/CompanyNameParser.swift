@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a company name with its legal form and writes it the standard way: "PT. maju jaya" → "PT Maju Jaya"
 /// (form PT), "cv. sinar abadi" → "CV Sinar Abadi", "pt (persero) pertamina" → "PT Pertamina (Persero)",
 /// "kop. sejahtera" → "Koperasi Sejahtera", "fa. untung" → "Firma Untung", "perorangan a.n. Budi" → "Budi".
@@ -7,6 +9,33 @@ public enum CompanyNameParser {
         let tokens = MessageLexer.tokens(of: text)
         var claimed = [Bool](repeating: false, count: tokens.count)
         return Self.parse(tokens, claimed: &claimed)
+    }
+
+    /// A direct answer to "what is the company's name?": the name as typed without its legal form, and the
+    /// form when it is written before or after the name ("PT. Maju Jaya", "Sinar Abadi, CV"); nil when the
+    /// answer holds no name (no letter, fewer than 2 or more than 120 characters).
+    public static func answer(_ text: String) -> (name: String, form: BusinessForm?)? {
+        let cleaned = Self.trimmed(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        guard cleaned.count >= 2, cleaned.count <= 120, cleaned.contains(where: \.isLetter) else { return nil }
+        var words = cleaned.split(separator: " ").map(String.init)
+        if words.count > 1, let form = Self.form(Self.trimmed(words[0])) {
+            words.removeFirst()
+            return (words.joined(separator: " "), form)
+        }
+        if words.count > 1, let last = words.last, let form = Self.form(Self.trimmed(last)) {
+            words.removeLast()
+            return (Self.trimmed(words.joined(separator: " ")), form)
+        }
+        return (cleaned, nil)
+    }
+
+    /// The legal form a word or short answer names ("pt", "P.T.", "Perorangan", "asing"), or nil.
+    public static func form(_ text: String) -> BusinessForm? {
+        Self.formWords[text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: CharacterSet(charactersIn: ",.").union(.whitespaces))
     }
 
     static func parse(_ tokens: [MessageToken], claimed: inout [Bool]) -> Company? {
@@ -37,7 +66,7 @@ public enum CompanyNameParser {
                 return Company(name: "PT \(name) (Persero)", form: .persero)
             case .pt, .cv, .ud, .koperasi, .firma:
                 return Company(name: "\(form.rawValue) \(name)", form: form)
-            case .perorangan:
+            case .perorangan, .asing:
                 continue
             }
         }
@@ -104,10 +133,19 @@ public enum CompanyNameParser {
         }.joined(separator: " ")
     }
 
-    private static let markers: [String: Company.Form] = [
+    /// The words that name a legal form in running text, before the name ("PT", "kop.", "perorangan a.n.").
+    private static let markers: [String: BusinessForm] = [
         "pt": .pt, "cv": .cv, "ud": .ud, "koperasi": .koperasi, "kop": .koperasi, "firma": .firma, "fa": .firma,
         "persero": .persero, "perorangan": .perorangan, "perseorangan": .perorangan,
     ]
+
+    /// The ways a provider writes a legal form when asked for it: the markers, their dotted spellings and
+    /// the forms without a marker ("asing", "individual").
+    private static let formWords: [String: BusinessForm] = Self.markers.merging([
+        "p.t": .pt, "p.t.": .pt, "c.v": .cv, "c.v.": .cv, "u.d": .ud, "u.d.": .ud, "(persero)": .persero,
+        "individual": .perorangan, "asing": .asing, "foreign": .asing, "perusahaan asing": .asing,
+        "foreign company": .asing,
+    ]) { first, _ in first }
 
     private static let stopWords: Set<String> = [
         "mau", "ingin", "pengen", "pgn", "mo", "yang", "yg", "dengan", "dgn", "untuk", "utk", "sudah", "sdh", "udah",

@@ -21,24 +21,6 @@ struct FieldNormalizerTests {
         #expect(FieldNormalizer.phone(input) == nil)
     }
 
-    @Test func companyFormBeforeOrAfterTheNameIsRecognised() {
-        #expect(FieldNormalizer.company("PT. Maju Jaya")?.name == "Maju Jaya")
-        #expect(FieldNormalizer.company("PT. Maju Jaya")?.form == .pt)
-        #expect(FieldNormalizer.company("Sinar Abadi, CV")?.name == "Sinar Abadi")
-        #expect(FieldNormalizer.company("Sinar Abadi, CV")?.form == .cv)
-        #expect(FieldNormalizer.company("Koperasi Tani Makmur")?.form == .koperasi)
-    }
-
-    @Test func companyWithoutFormKeepsTheWholeName() {
-        #expect(FieldNormalizer.company("  Maju   Jaya ")?.name == "Maju Jaya")
-        #expect(FieldNormalizer.company("Maju Jaya")?.form == nil)
-    }
-
-    @Test func companyNameNeedsLetters() {
-        #expect(FieldNormalizer.company("!") == nil)
-        #expect(FieldNormalizer.company("12345") == nil)
-    }
-
     @Test func npwpAcceptsFifteenOrSixteenDigitsWithPunctuation() {
         #expect(FieldNormalizer.npwp("01.234.567.8-901.000") == "012345678901000")
         #expect(FieldNormalizer.npwp("0012345678901000") == "0012345678901000")

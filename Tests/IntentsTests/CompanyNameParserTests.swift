@@ -4,7 +4,7 @@ import Testing
 
 struct CompanyNameParserTests {
     @Test(arguments: [
-        ("PT. maju jaya", "PT Maju Jaya", Company.Form.pt),
+        ("PT. maju jaya", "PT Maju Jaya", BusinessForm.pt),
         ("cv. sinar abadi", "CV Sinar Abadi", .cv),
         ("kami dari CV Karya Mandiri mau update data", "CV Karya Mandiri", .cv),
         ("UD. Sumber Rejeki", "UD Sumber Rejeki", .ud),
@@ -17,7 +17,7 @@ struct CompanyNameParserTests {
         ("PT MAJU JAYA", "PT Maju Jaya", .pt),
         ("perorangan atas nama Budi Santoso", "Budi Santoso", .perorangan),
     ])
-    func normalisesNameAndLegalForm(_ input: String, _ name: String, _ form: Company.Form) {
+    func normalisesNameAndLegalForm(_ input: String, _ name: String, _ form: BusinessForm) {
         #expect(CompanyNameParser.parse(input) == Company(name: name, form: form))
     }
 
@@ -28,5 +28,32 @@ struct CompanyNameParserTests {
     @Test(arguments: ["mau daftar cv baru", "pt", "saya mau reset password", "CV kami"])
     func findsNoCompanyWithoutAName(_ input: String) {
         #expect(CompanyNameParser.parse(input) == nil)
+    }
+
+    // A direct answer to the company-name question.
+
+    @Test func companyFormBeforeOrAfterTheNameIsRecognised() {
+        #expect(CompanyNameParser.answer("PT. Maju Jaya")?.name == "Maju Jaya")
+        #expect(CompanyNameParser.answer("PT. Maju Jaya")?.form == .pt)
+        #expect(CompanyNameParser.answer("Sinar Abadi, CV")?.name == "Sinar Abadi")
+        #expect(CompanyNameParser.answer("Sinar Abadi, CV")?.form == .cv)
+        #expect(CompanyNameParser.answer("Koperasi Tani Makmur")?.form == .koperasi)
+    }
+
+    @Test func companyWithoutFormKeepsTheWholeName() {
+        #expect(CompanyNameParser.answer("  Maju   Jaya ")?.name == "Maju Jaya")
+        #expect(CompanyNameParser.answer("Maju Jaya")?.form == nil)
+    }
+
+    @Test func companyNameNeedsLetters() {
+        #expect(CompanyNameParser.answer("!") == nil)
+        #expect(CompanyNameParser.answer("12345") == nil)
+    }
+
+    @Test func aLegalFormIsReadFromTheWaysProvidersWriteIt() {
+        #expect(CompanyNameParser.form("P.T.") == .pt)
+        #expect(CompanyNameParser.form(" Perorangan ") == .perorangan)
+        #expect(CompanyNameParser.form("perusahaan asing") == .asing)
+        #expect(CompanyNameParser.form("toko") == nil)
     }
 }

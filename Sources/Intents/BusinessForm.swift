@@ -9,17 +9,8 @@ public enum BusinessForm: String, CaseIterable, Codable, Sendable {
     case perorangan = "Perorangan"
     case asing = "Asing"
 
-    /// The group whose document list applies.
-    public var documentGroup: DocumentGroup {
-        switch self {
-        case .pt, .cv, .ud, .koperasi, .firma, .persero: return .badanUsaha
-        case .perorangan: return .perorangan
-        case .asing: return .asing
-        }
-    }
-
     /// Whether the form is written before the company name ("PT Maju Jaya").
-    var prefixesName: Bool {
+    public var prefixesName: Bool {
         switch self {
         case .pt, .cv, .ud, .koperasi, .firma, .persero: return true
         case .perorangan, .asing: return false
