@@ -7,17 +7,17 @@ extension Entities {
     public var json: String {
         var fields: [String] = []
         if let ticketNumber { fields.append("\"ticket_number\": \(ticketNumber)") }
-        if let phone { fields.append("\"phone\": \(JSONText.quoted(phone))") }
-        if let npwp { fields.append("\"npwp\": \(JSONText.quoted(npwp))") }
-        if let nik { fields.append("\"nik\": \(JSONText.quoted(nik))") }
-        if let nip { fields.append("\"nip\": \(JSONText.quoted(nip))") }
+        if let phone { fields.append("\"phone\": \(JSONStringLiteral.quoted(phone))") }
+        if let npwp { fields.append("\"npwp\": \(JSONStringLiteral.quoted(npwp))") }
+        if let nik { fields.append("\"nik\": \(JSONStringLiteral.quoted(nik))") }
+        if let nip { fields.append("\"nip\": \(JSONStringLiteral.quoted(nip))") }
         if let company {
             fields.append(
-                "\"company\": {\"name\": \(JSONText.quoted(company.name)), \"form\": \(JSONText.quoted(company.form.rawValue))}"
+                "\"company\": {\"name\": \(JSONStringLiteral.quoted(company.name)), \"form\": \(JSONStringLiteral.quoted(company.form.rawValue))}"
             )
         }
         if let choice { fields.append("\"choice\": \(choice)") }
-        if let kodeTender { fields.append("\"kode_tender\": \(JSONText.quoted(kodeTender))") }
+        if let kodeTender { fields.append("\"kode_tender\": \(JSONStringLiteral.quoted(kodeTender))") }
         if let datetime { fields.append("\"datetime\": \"\(Self.jakartaTimestamp(datetime))\"") }
         return "{" + fields.joined(separator: ", ") + "}"
     }

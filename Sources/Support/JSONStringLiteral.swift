@@ -1,6 +1,13 @@
 /// Writes a JSON string literal as `JSONEncoder` does: quote, backslash and control characters escaped
 /// (short forms where JSON has them), `/` and non-ASCII characters as they are.
 public enum JSONStringLiteral {
+    /// `value` as a quoted JSON string literal.
+    public static func quoted(_ value: String) -> String {
+        var output = ""
+        Self.append(value, to: &output)
+        return output
+    }
+
     public static func append(_ value: String, to output: inout String) {
         output += "\""
         let utf8 = value.utf8

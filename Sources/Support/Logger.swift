@@ -102,25 +102,14 @@ public struct Logger: Sendable {
         self.sink("ts=" + Self.timestamp(self.now()) + " level=" + level.name + " " + Self.mask(text))
     }
 
-    /// Masks digit runs, then quotes the value when it is empty or holds spaces, quotes, `=` or controls.
+    /// Masks digit runs, then quotes the value as a JSON string when it is empty or holds spaces, quotes, `=` or
+    /// controls, so that a control character or NUL never reaches the log raw.
     static func format(_ value: String) -> String {
         let masked = Self.mask(value)
         let needsQuotes =
             masked.isEmpty
             || masked.utf8.contains { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || $0 == 0x7F }
-        guard needsQuotes else { return masked }
-        var quoted = "\""
-        for scalar in masked.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\t": quoted += "\\t"
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
+        return needsQuotes ? JSONStringLiteral.quoted(masked) : masked
     }
 
     /// Replaces the middle of every run of 10 or more ASCII digits with `****`, keeping 5 before and 4 after.
