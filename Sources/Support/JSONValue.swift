@@ -27,6 +27,12 @@ public enum JSONValue: Sendable {
         return []
     }
 
+    /// The text when this is a string (not a number).
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
     /// A string, or a number's literal text.
     public var text: String? {
         switch self {

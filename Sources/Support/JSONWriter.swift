@@ -41,6 +41,15 @@ public struct JSONWriter {
         self.output += "]"
     }
 
+    public mutating func null() {
+        self.output += "null"
+    }
+
+    /// A number or other literal written as it is; the caller vouches that it is valid JSON.
+    public mutating func raw(_ literal: String) {
+        self.output += literal
+    }
+
     public mutating func bool(_ value: Bool) {
         self.output += value ? "true" : "false"
     }

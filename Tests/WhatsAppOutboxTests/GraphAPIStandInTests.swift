@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Synchronization
 import Testing
 
@@ -21,10 +22,10 @@ struct GraphAPIStandInTests {
         )
         #expect(response.status == 200)
         let object = try #require(GraphJSONReading.object(response.body))
-        #expect(object["messaging_product"] as? String == "whatsapp")
-        let contacts = try #require(object["contacts"] as? [[String: Any]])
-        #expect(contacts.first?["input"] as? String == "6281234")
-        #expect(contacts.first?["wa_id"] as? String == "6281234")
+        #expect(object["messaging_product"]?.stringValue == "whatsapp")
+        let contacts = try #require(object["contacts"]?.elements)
+        #expect(contacts.first?["input"]?.stringValue == "6281234")
+        #expect(contacts.first?["wa_id"]?.stringValue == "6281234")
         guard case .accepted(let wamid) = GraphSendOutcome.classify(response) else {
             Issue.record("no wamid in the answer")
             return
@@ -89,10 +90,10 @@ struct GraphAPIStandInTests {
         let transport = LocalGraphTransport(responder: self.standIn, accessToken: "token")
         let descriptor = try transport.perform(.get("/v21.0/1001"))
         let object = try #require(GraphJSONReading.object(descriptor.body))
-        let url = try #require(object["url"] as? String)
+        let url = try #require(object["url"]?.stringValue)
         #expect(url.hasPrefix("http://127.0.0.1:9/v21.0/media-bytes/1001?token="))
-        #expect(object["sha256"] as? String == SHA256Digest.hex([1, 2, 3]))
-        #expect(object["file_size"] as? String == "3")
+        #expect(object["sha256"]?.stringValue == SHA256Digest.hex([1, 2, 3]))
+        #expect(object["file_size"]?.stringValue == "3")
         #expect(try transport.perform(.get(url)).body == [1, 2, 3])
     }
 
@@ -100,7 +101,7 @@ struct GraphAPIStandInTests {
         self.standIn.addMedia(id: "1001", bytes: [1, 2, 3], mimeType: "application/pdf")
         let transport = LocalGraphTransport(responder: self.standIn, accessToken: "token")
         let object = try #require(GraphJSONReading.object(try transport.perform(.get("/1001")).body))
-        let url = try #require(object["url"] as? String)
+        let url = try #require(object["url"]?.stringValue)
         self.standIn.expireMediaURLs()
         #expect(try transport.perform(.get(url)).status == 404)
     }

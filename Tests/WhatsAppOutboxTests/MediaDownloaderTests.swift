@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Synchronization
 import Testing
 
@@ -187,10 +188,9 @@ struct MediaDownloaderTests {
     }
 
     @Test func mediaURLSampleDescriptorIsRead() throws {
-        let sample = try String(
-            contentsOfFile: "/work/shared/whatsapp/samples/out-resp-media-url.metadocs.json", encoding: .utf8)
+        let sample = try MetaSamples.text("out-resp-media-url.metadocs.json")
         let object = try #require(GraphJSONReading.object(Array(sample.utf8)))
-        #expect(GraphJSONReading.int(object["file_size"]) == 303_833)
-        #expect(object["mime_type"] as? String == "image/jpeg")
+        #expect(object["file_size"]?.integer == 303_833)
+        #expect(object["mime_type"]?.stringValue == "image/jpeg")
     }
 }

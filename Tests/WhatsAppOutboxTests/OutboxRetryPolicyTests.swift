@@ -126,8 +126,7 @@ struct OutboxRetryPolicyTests {
     }
 
     @Test func sendAnswerSampleYieldsTheWamid() throws {
-        let sample = try String(
-            contentsOfFile: "/work/shared/whatsapp/samples/out-resp-send-message.metadocs.json", encoding: .utf8)
+        let sample = try MetaSamples.text("out-resp-send-message.metadocs.json")
         #expect(
             GraphSendOutcome.classify(GraphHTTPResponse(status: 200, body: Array(sample.utf8)))
                 == .accepted(wamid: "wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA"))

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Storage
+import Support
 import Synchronization
 import Testing
 
@@ -138,7 +139,7 @@ struct OutboxSenderHTTPTests {
 
     @Test func oneClientReusesItsConnection() throws {
         let client = self.served.client()
-        let body = GraphJSON.object([
+        let body = JSONValue.object([
             ("messaging_product", .string("whatsapp")), ("status", .string("read")), ("message_id", .string("wamid.A")),
         ])
         _ = try client.perform(.post("/1/messages", json: body))

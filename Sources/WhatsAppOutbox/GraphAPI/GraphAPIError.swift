@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// An error answer of the Graph API: `{"error":{"code":…,"message":…,"error_data":{"details":…}}}`.
 public struct GraphAPIError: Error, Equatable, CustomStringConvertible, Sendable {
@@ -19,15 +20,13 @@ public struct GraphAPIError: Error, Equatable, CustomStringConvertible, Sendable
 
     /// Parses an error answer; a body that is not Meta's error shape still yields an error with the status.
     public static func parse(status: Int, body: [UInt8]) -> GraphAPIError {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-            let error = object["error"] as? [String: Any]
-        else {
+        guard let error = GraphJSONReading.object(body)?["error"], error.object != nil else {
             let text = String(decoding: body.prefix(200), as: UTF8.self)
             return GraphAPIError(httpStatus: status, code: nil, message: text.isEmpty ? "HTTP \(status)" : text)
         }
-        let code = GraphJSONReading.int(error["code"])
-        let message = (error["message"] as? String) ?? "HTTP \(status)"
-        let details = (error["error_data"] as? [String: Any])?["details"] as? String
+        let code = error["code"]?.integer
+        let message = error["message"]?.stringValue ?? "HTTP \(status)"
+        let details = error["error_data"]?["details"]?.stringValue
         return GraphAPIError(httpStatus: status, code: code, message: message, details: details)
     }
 

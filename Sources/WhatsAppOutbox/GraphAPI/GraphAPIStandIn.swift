@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import HTTPServer
+import Support
 import Synchronization
 
 /// A local stand-in of the WhatsApp Cloud API for sandbox mode and tests.
@@ -187,43 +188,44 @@ public final class GraphAPIStandIn: HTTPResponder {
         guard let object = GraphJSONReading.object(body) else {
             return invalid("The request body is not valid JSON")
         }
-        guard object["messaging_product"] as? String == "whatsapp" else {
+        guard object["messaging_product"]?.stringValue == "whatsapp" else {
             return invalid("The parameter messaging_product is required and must be whatsapp")
         }
-        if let status = object["status"] as? String {
-            guard status == "read", object["message_id"] is String else {
+        if let status = object["status"]?.stringValue {
+            guard status == "read", object["message_id"]?.stringValue != nil else {
                 return invalid("Invalid parameter status or message_id")
             }
             return (.json(200, Array(#"{"success":true}"#.utf8)), nil)
         }
-        guard let to = object["to"] as? String, !to.isEmpty else {
+        guard let to = object["to"]?.stringValue, !to.isEmpty else {
             return invalid("The parameter to is required")
         }
-        guard let type = object["type"] as? String else {
+        guard let type = object["type"]?.stringValue else {
             return invalid("The parameter type is required")
         }
         switch type {
         case "text":
-            guard let text = object["text"] as? [String: Any], let bodyText = text["body"] as? String,
+            guard let bodyText = object["text"]?["body"]?.stringValue,
                 !bodyText.isEmpty, bodyText.unicodeScalars.count <= 4096
             else {
                 return invalid("Invalid parameter text.body")
             }
         case "interactive":
-            guard let interactive = object["interactive"] as? [String: Any],
-                let kind = interactive["type"] as? String, kind == "button" || kind == "list",
-                interactive["action"] is [String: Any], (interactive["body"] as? [String: Any])?["text"] is String
+            guard let interactive = object["interactive"],
+                let kind = interactive["type"]?.stringValue, kind == "button" || kind == "list",
+                interactive["action"]?.object != nil, interactive["body"]?["text"]?.stringValue != nil
             else {
                 return invalid("Invalid parameter interactive")
             }
         case "template":
-            guard let template = object["template"] as? [String: Any], template["name"] is String,
-                (template["language"] as? [String: Any])?["code"] is String
+            guard let template = object["template"], template["name"]?.stringValue != nil,
+                template["language"]?["code"]?.stringValue != nil
             else {
                 return invalid("Invalid parameter template")
             }
         case "document", "image", "audio", "video", "sticker":
-            guard let media = object[type] as? [String: Any], media["id"] is String || media["link"] is String else {
+            guard let media = object[type], media["id"]?.stringValue != nil || media["link"]?.stringValue != nil
+            else {
                 return invalid("Invalid parameter \(type): id or link is required")
             }
         default:
@@ -234,7 +236,7 @@ public final class GraphAPIStandIn: HTTPResponder {
             return state.nextMessageNumber
         }
         let wamid = "wamid.SANDBOX\(self.runPrefix)\(number)"
-        let answer = GraphJSON.object([
+        let answer = JSONValue.object([
             ("messaging_product", .string("whatsapp")),
             ("contacts", .array([.object([("input", .string(to)), ("wa_id", .string(Self.waID(to)))])])),
             ("messages", .array([.object([("id", .string(wamid))])])),
@@ -253,7 +255,7 @@ public final class GraphAPIStandIn: HTTPResponder {
                 status: 404, code: 100, type: "GraphMethodException",
                 message: "Unsupported get request. Object with ID '\(id)' does not exist")
         }
-        let answer = GraphJSON.object([
+        let answer = JSONValue.object([
             ("messaging_product", .string("whatsapp")),
             ("url", .string("\(baseURL)/media-bytes/\(id)?token=\(generation)")),
             ("mime_type", .string(media.mimeType)),
@@ -288,7 +290,7 @@ public final class GraphAPIStandIn: HTTPResponder {
     }
 
     private static func metaError(status: Int, code: Int, type: String, message: String) -> HTTPResponse {
-        let body = GraphJSON.object([
+        let body = JSONValue.object([
             (
                 "error",
                 .object([

@@ -1,3 +1,5 @@
+import Support
+
 /// One request to the Graph API: `url` is absolute, or a path resolved against the transport's base URL.
 public struct GraphHTTPRequest: Equatable, Sendable {
     public var method: String
@@ -11,7 +13,7 @@ public struct GraphHTTPRequest: Equatable, Sendable {
     }
 
     /// A JSON `POST`.
-    public static func post(_ url: String, json: GraphJSON) -> GraphHTTPRequest {
+    public static func post(_ url: String, json: JSONValue) -> GraphHTTPRequest {
         GraphHTTPRequest(method: "POST", url: url, body: json.bytes)
     }
 

@@ -1,17 +1,11 @@
-import Foundation
+import Support
 
-/// Lenient readers for Graph API answers, where numbers sometimes arrive as strings.
+/// Reads Graph API answers leniently: a body that is not JSON is nil, and numbers may arrive as strings
+/// (`JSONValue.integer` reads both).
 enum GraphJSONReading {
-    static func int(_ value: Any?) -> Int? {
-        switch value {
-        case let number as Int: return number
-        case let number as NSNumber: return number.intValue
-        case let text as String: return Int(text)
-        default: return nil
-        }
-    }
-
-    static func object(_ bytes: [UInt8]) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+    /// The body's top-level object, or nil.
+    static func object(_ bytes: [UInt8]) -> JSONValue? {
+        guard let value = try? JSONReader.parse(bytes), value.object != nil else { return nil }
+        return value
     }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// Turns an `OutboundMessage` into the JSON body of `POST /{phone-number-id}/messages`, exactly as the
 /// WhatsApp Cloud API expects it, after checking it against Meta's limits.
 public struct GraphMessageEncoder: Sendable {
@@ -5,10 +7,10 @@ public struct GraphMessageEncoder: Sendable {
 
     /// Validates `message` and encodes it.
     /// - Throws: `OutboundMessageError` when the message would be refused by Meta; nothing is encoded then.
-    public func encode(_ message: OutboundMessage) throws(OutboundMessageError) -> GraphJSON {
+    public func encode(_ message: OutboundMessage) throws(OutboundMessageError) -> JSONValue {
         try self.validate(message)
         if case .markRead(let messageID, let typingIndicator) = message.payload {
-            var members: [(String, GraphJSON)] = [
+            var members: [(String, JSONValue)] = [
                 ("messaging_product", .string("whatsapp")),
                 ("status", .string("read")),
                 ("message_id", .string(messageID)),
@@ -18,7 +20,7 @@ public struct GraphMessageEncoder: Sendable {
             }
             return .object(members)
         }
-        var members: [(String, GraphJSON)] = [
+        var members: [(String, JSONValue)] = [
             ("messaging_product", .string("whatsapp")),
             ("recipient_type", .string("individual")),
             ("to", .string(message.to)),
@@ -30,7 +32,7 @@ public struct GraphMessageEncoder: Sendable {
         return .object(members)
     }
 
-    private static func content(of payload: OutboundMessage.Payload) -> [(String, GraphJSON)] {
+    private static func content(of payload: OutboundMessage.Payload) -> [(String, JSONValue)] {
         switch payload {
         case .text(let body):
             return [
@@ -39,7 +41,7 @@ public struct GraphMessageEncoder: Sendable {
             ]
         case .buttons(let body, let buttons, let header, let footer):
             let replies = buttons.map { button in
-                GraphJSON.object([
+                JSONValue.object([
                     ("type", .string("reply")),
                     ("reply", .object([("id", .string(button.id)), ("title", .string(button.title))])),
                 ])
@@ -55,19 +57,19 @@ public struct GraphMessageEncoder: Sendable {
             ]
         case .list(let body, let buttonLabel, let sections, let header, let footer):
             let encodedSections = sections.map { section in
-                var members: [(String, GraphJSON)] = []
+                var members: [(String, JSONValue)] = []
                 if let title = section.title {
                     members.append(("title", .string(title)))
                 }
                 let rows = section.rows.map { row in
-                    var rowMembers: [(String, GraphJSON)] = [("id", .string(row.id)), ("title", .string(row.title))]
+                    var rowMembers: [(String, JSONValue)] = [("id", .string(row.id)), ("title", .string(row.title))]
                     if let description = row.description {
                         rowMembers.append(("description", .string(description)))
                     }
-                    return GraphJSON.object(rowMembers)
+                    return JSONValue.object(rowMembers)
                 }
                 members.append(("rows", .array(rows)))
-                return GraphJSON.object(members)
+                return JSONValue.object(members)
             }
             return [
                 ("type", .string("interactive")),
@@ -79,7 +81,7 @@ public struct GraphMessageEncoder: Sendable {
                 ),
             ]
         case .document(let source, let filename, let caption):
-            var members: [(String, GraphJSON)]
+            var members: [(String, JSONValue)]
             switch source {
             case .id(let id): members = [("id", .string(id))]
             case .link(let link): members = [("link", .string(link))]
@@ -99,9 +101,9 @@ public struct GraphMessageEncoder: Sendable {
     }
 
     private static func interactive(
-        type: String, body: String, header: String?, footer: String?, action: GraphJSON
-    ) -> GraphJSON {
-        var members: [(String, GraphJSON)] = [("type", .string(type))]
+        type: String, body: String, header: String?, footer: String?, action: JSONValue
+    ) -> JSONValue {
+        var members: [(String, JSONValue)] = [("type", .string(type))]
         if let header {
             members.append(("header", .object([("type", .string("text")), ("text", .string(header))])))
         }
@@ -113,14 +115,14 @@ public struct GraphMessageEncoder: Sendable {
         return .object(members)
     }
 
-    private static func template(_ template: OutboundMessage.Template) -> GraphJSON {
-        var members: [(String, GraphJSON)] = [
+    private static func template(_ template: OutboundMessage.Template) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("name", .string(template.name)),
             ("language", .object([("code", .string(template.language))])),
         ]
         if !template.bodyParameters.isEmpty {
             let parameters = template.bodyParameters.map { text in
-                GraphJSON.object([("type", .string("text")), ("text", .string(text))])
+                JSONValue.object([("type", .string("text")), ("text", .string(text))])
             }
             members.append(
                 (

@@ -1,3 +1,5 @@
+import Support
+
 /// What became of one send call, as the retry policy sees it.
 public enum GraphSendOutcome: Equatable, Sendable {
     /// Meta accepted the message and gave it this wamid (accepted, not yet delivered).
@@ -11,14 +13,13 @@ public enum GraphSendOutcome: Equatable, Sendable {
     public static func classify(_ response: GraphHTTPResponse) -> GraphSendOutcome {
         if (200..<300).contains(response.status),
             let object = GraphJSONReading.object(response.body),
-            let messages = object["messages"] as? [[String: Any]],
-            let wamid = messages.lazy.compactMap({ $0["id"] as? String }).first
+            let wamid = object["messages"]?.elements.lazy.compactMap({ $0["id"]?.stringValue }).first
         {
             return .accepted(wamid: wamid)
         }
         if (200..<300).contains(response.status),
             let object = GraphJSONReading.object(response.body),
-            object["success"] as? Bool == true
+            object["success"]?.bool == true
         {
             // Mark-as-read answers `{"success":true}` and carries no wamid.
             return .accepted(wamid: "")

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Downloads WhatsApp media through the Graph API and stores it content-addressed under
 /// `<dataDirectory>/media/<first two hex digits>/<sha256>`.
@@ -108,14 +109,14 @@ public struct MediaDownloader: MediaFetcher {
                 throw .notFound
             }
         }
-        guard let object = GraphJSONReading.object(response.body), let url = object["url"] as? String,
+        guard let object = GraphJSONReading.object(response.body), let url = object["url"]?.stringValue,
             url.hasPrefix("https://") || url.hasPrefix("http://")
         else {
             throw .serverError(status: response.status)
         }
         return Descriptor(
-            url: url, mimeType: (object["mime_type"] as? String) ?? "application/octet-stream",
-            sha256: object["sha256"] as? String, fileSize: GraphJSONReading.int(object["file_size"]))
+            url: url, mimeType: object["mime_type"]?.stringValue ?? "application/octet-stream",
+            sha256: object["sha256"]?.stringValue, fileSize: object["file_size"]?.integer)
     }
 
     static func checkDeclared(_ descriptor: Descriptor, limits: MediaLimits) throws(MediaError) {

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Support
 import Synchronization
 
 /// Delivers the outbox through the Graph API: worker threads pull due messages (in order per recipient),
@@ -288,7 +289,7 @@ public final class OutboxSender: Sendable {
             message = OutboundMessage(to: original.to, payload: .template(template))
             asTemplate = true
         }
-        let body: GraphJSON
+        let body: JSONValue
         do {
             body = try self.encoder.encode(message)
         } catch {
