@@ -11,7 +11,7 @@ extension StaffAPI {
             _ = try self.actingStaff(request, in: store)
             return try store.staff()
         }
-        return Self.json(200, ["staff": members.map(Self.object(of:))])
+        return Self.json(200, .object([("staff", .array(members.map(Self.object(of:))))]))
     }
 
     func showStaff(_ id: String, _ request: HTTPRequest) throws -> HTTPResponse {

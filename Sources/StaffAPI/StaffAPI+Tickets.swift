@@ -17,10 +17,10 @@ extension StaffAPI {
         }
         return Self.json(
             200,
-            [
-                "tickets": page.tickets.map { self.object(of: $0, now: now) },
-                "next_cursor": page.next.map(Self.cursorText) ?? NSNull(),
-            ])
+            .object([
+                ("tickets", .array(page.tickets.map { self.object(of: $0, now: now) })),
+                ("next_cursor", .string(page.next.map(Self.cursorText))),
+            ]))
     }
 
     func show(_ number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse {
@@ -68,18 +68,18 @@ extension StaffAPI {
                 "ticket": String(number.value), "action": command.action.name, "staff": actor.id,
                 "queued": String(queued),
             ])
-        var response = document
-        response["queued_messages"] = queued
-        return Self.json(200, response)
+        var response = document.object ?? JSONObject(members: [], byteRange: 0..<0)
+        response.members.append((key: "queued_messages", value: .int(queued)))
+        return Self.json(200, .object(response))
     }
 
     /// The ticket with its activities, attachments (metadata only) and SLA clock.
-    func detail(of number: TicketNumber, in store: SQLiteTicketTransaction, now: Date) throws -> [String: Any] {
+    func detail(of number: TicketNumber, in store: SQLiteTicketTransaction, now: Date) throws -> JSONValue {
         guard let ticket = try store.ticket(number) else { throw Self.unknownTicket(number) }
-        return [
-            "ticket": self.object(of: ticket, now: now),
-            "activities": try store.activities(of: number).map(Self.object(of:)),
-            "attachments": try store.attachments(of: number).map(Self.object(of:)),
-        ]
+        return .object([
+            ("ticket", self.object(of: ticket, now: now)),
+            ("activities", .array(try store.activities(of: number).map(Self.object(of:)))),
+            ("attachments", .array(try store.attachments(of: number).map(Self.object(of:)))),
+        ])
     }
 }

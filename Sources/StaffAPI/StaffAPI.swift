@@ -93,7 +93,8 @@ public struct StaffAPI: HTTPResponder {
 
     /// The JSON error body `{"error": …, "detail": …}` with the error's status.
     static func response(for error: StaffAPIError) -> HTTPResponse {
-        var response = Self.json(error.status, ["error": error.code, "detail": error.detail])
+        var response = Self.json(
+            error.status, .object([("error", .string(error.code)), ("detail", .string(error.detail))]))
         if !error.allowedMethods.isEmpty {
             response.headers.add(name: "Allow", value: error.allowedMethods.joined(separator: ", "))
         }
@@ -103,12 +104,9 @@ public struct StaffAPI: HTTPResponder {
         return response
     }
 
-    /// `object` encoded as UTF-8 JSON with sorted keys.
-    static func json(_ status: Int, _ object: [String: Any]) -> HTTPResponse {
-        let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{\"error\":\"internal_error\"}".utf8)
-        var response = HTTPResponse.json(status, Array(data))
+    /// `value` encoded as UTF-8 JSON with every object's keys sorted.
+    static func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
+        var response = HTTPResponse.json(status, value.sortingKeys.bytes)
         response.headers = HTTPHeaders([("Content-Type", "application/json; charset=utf-8")])
         return response
     }

@@ -1,9 +1,10 @@
 import Foundation
 import HTTPServer
+import Support
 
 /// The JSON object a staff API request carries, with typed field access that answers 400 naming the field.
 struct StaffAPIRequestBody {
-    private let object: [String: Any]
+    private let object: JSONObject
 
     /// Parses `request`'s body: it must be declared `application/json` (UTF-8) and hold one JSON object.
     init(_ request: HTTPRequest) throws(StaffAPIError) {
@@ -20,13 +21,13 @@ struct StaffAPIRequestBody {
         guard String(validating: request.body, as: UTF8.self) != nil else {
             throw .badRequest("malformed_json", "the request body is not valid UTF-8")
         }
-        let parsed: Any
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(request.body))
+            parsed = try JSONReader.parse(request.body)
         } catch {
             throw .badRequest("malformed_json", "the request body is not valid JSON")
         }
-        guard let object = parsed as? [String: Any] else {
+        guard let object = parsed.object else {
             throw .badRequest("malformed_json", "the request body must be a JSON object")
         }
         self.object = object
@@ -42,8 +43,8 @@ struct StaffAPIRequestBody {
 
     /// A string field that may be absent or null; blank counts as absent.
     func optionalString(_ key: String) throws(StaffAPIError) -> String? {
-        guard let raw = self.object[key], !(raw is NSNull) else { return nil }
-        guard let value = raw as? String else {
+        guard let raw = self.object[key], raw != .null else { return nil }
+        guard let value = raw.stringValue else {
             throw .badRequest("invalid_field", "the field \"\(key)\" must be a string")
         }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -52,10 +53,10 @@ struct StaffAPIRequestBody {
 
     /// A whole-number field.
     func int(_ key: String) throws(StaffAPIError) -> Int {
-        guard let raw = self.object[key], !(raw is NSNull) else {
+        guard let raw = self.object[key], raw != .null else {
             throw .badRequest("missing_field", "the field \"\(key)\" is required and must be a whole number")
         }
-        guard !(raw is String), let value = raw as? Int else {
+        guard case .number(let literal) = raw, let value = Int(literal) else {
             throw .badRequest("invalid_field", "the field \"\(key)\" must be a whole number")
         }
         return value
@@ -63,8 +64,8 @@ struct StaffAPIRequestBody {
 
     /// A boolean field that may be absent.
     func optionalBool(_ key: String) throws(StaffAPIError) -> Bool? {
-        guard let raw = self.object[key], !(raw is NSNull) else { return nil }
-        guard let value = raw as? Bool else {
+        guard let raw = self.object[key], raw != .null else { return nil }
+        guard let value = raw.bool else {
             throw .badRequest("invalid_field", "the field \"\(key)\" must be true or false")
         }
         return value
