@@ -7,7 +7,7 @@ extension ConversationTurn {
     mutating func choose(_ id: String, messageID: String) {
         if let ticket = number(after: "resolve.ok.", in: id) {
             emit(.confirmResolution(ticket: ticket))
-            say(t("resolution.confirmed", ["ticket": String(ticket)]))
+            say(t(.resolutionConfirmed, ["ticket": String(ticket)]))
             if case .confirmingResolution = state.step { finishStep() }
             return
         }
@@ -21,7 +21,7 @@ extension ConversationTurn {
         }
         if let ticket = number(after: "feedback.done.", in: id) {
             emit(.provideFeedback(ticket: ticket))
-            say(t("feedback.done", ["ticket": String(ticket)]))
+            say(t(.feedbackDone, ["ticket": String(ticket)]))
             if case .feedback = state.step { finishStep() }
             return
         }
@@ -42,7 +42,7 @@ extension ConversationTurn {
                 switch pending {
                 case .message(let message):
                     emit(.appendToTicket(number: ticket, message: message))
-                    say(t("ticket.appended", ["ticket": String(ticket)]))
+                    say(t(.ticketAppended, ["ticket": String(ticket)]))
                 case .file(let file):
                     fetch(file, for: ticket)
                 }
@@ -64,7 +64,7 @@ extension ConversationTurn {
                 choose(id, messageID: messageID)
             }
         case .idle, .handingOff, .feedback, .confirmingResolution, .reopenReason:
-            say(t("choice.expired"))
+            say(t(.choiceExpired))
             if inProgress { promptCurrentStep(prefix: nil) } else { showMenu(prefix: nil) }
         }
     }
@@ -87,23 +87,23 @@ extension ConversationTurn {
             if case .resumeOffer = state.step, classification.intent == .affirm {
                 return choose("resume.continue", messageID: messageID)
             }
-            invalid(t("invalid.choice", ["count": String(currentOptions().count)]))
+            invalid(t(.invalidChoice, ["count": String(currentOptions().count)]))
         case .intake(let draft):
             answerInIntake(text, classification: classification, draft: draft)
         case .handingOff(var pending):
             pending.append(ReporterMessage(messageID: messageID, text: text))
             state.step = .handingOff(pending: pending)
-            say(t("handoff.waiting"))
+            say(t(.handoffWaiting))
         case .feedback(let ticket, _):
             if isKeyword(text, "done") || classification.intent == .affirm && text.count <= 20 {
                 return choose("feedback.done.\(ticket)", messageID: messageID)
             }
             emit(.appendToTicket(number: ticket, message: ReporterMessage(messageID: messageID, text: text)))
-            ask(t("feedback.received", ["ticket": String(ticket)]), options: currentOptions())
+            ask(t(.feedbackReceived, ["ticket": String(ticket)]), options: currentOptions())
         case .reopenReason(let ticket):
-            guard let reason = FieldNormalizer.freeText(text) else { return invalid(t("invalid.freeText")) }
+            guard let reason = FieldNormalizer.freeText(text) else { return invalid(t(.invalidFreeText)) }
             emit(.reopen(ticket: ticket, message: reason))
-            say(t("resolution.reopened", ["ticket": String(ticket)]))
+            say(t(.resolutionReopened, ["ticket": String(ticket)]))
             finishStep()
         case .survey(let progress):
             answerInSurvey(text, classification: classification, progress: progress)
@@ -120,7 +120,7 @@ extension ConversationTurn {
         let tickets = context.openTickets
         if let number = classification.entities.ticketNumber, tickets.contains(where: { $0.number == number }) {
             emit(.appendToTicket(number: number, message: message))
-            say(t("ticket.appended", ["ticket": String(number)]))
+            say(t(.ticketAppended, ["ticket": String(number)]))
             return finishStep()
         }
         switch tickets.count {
@@ -128,7 +128,7 @@ extension ConversationTurn {
             showMenu(prefix: greeting())
         case 1:
             emit(.appendToTicket(number: tickets[0].number, message: message))
-            say(t("ticket.appended", ["ticket": String(tickets[0].number)]))
+            say(t(.ticketAppended, ["ticket": String(tickets[0].number)]))
             state.step = .idle
         default:
             state.step = .choosingTicket(pending: .message(message))
@@ -138,7 +138,7 @@ extension ConversationTurn {
 
     mutating func chooseMenu(_ id: String) {
         guard let entry = catalogue.menu.first(where: { "menu.\($0.id)" == id }) else {
-            return invalid(t("invalid.choice", ["count": String(currentOptions().count)]))
+            return invalid(t(.invalidChoice, ["count": String(currentOptions().count)]))
         }
         switch entry.action {
         case .service(let serviceID):
@@ -159,9 +159,9 @@ extension ConversationTurn {
 
     mutating func chooseFAQ(_ id: String) {
         guard let entry = catalogue.faq.first(where: { "faq.\($0.id)" == id }) else {
-            return invalid(t("invalid.choice", ["count": String(currentOptions().count)]))
+            return invalid(t(.invalidChoice, ["count": String(currentOptions().count)]))
         }
         state.step = .idle
-        say(entry.answer.text(in: language) + "\n\n" + t("faq.more"))
+        say(entry.answer.text(in: language) + "\n\n" + t(.faqMore))
     }
 }

@@ -20,7 +20,7 @@ extension ConversationTurn {
         case .cancel:
             let wasBusy = inProgress
             leaveCurrentStep()
-            showMenu(prefix: wasBusy ? t("cancelled") : nil)
+            showMenu(prefix: wasBusy ? t(.cancelled) : nil)
         case .back:
             goBack()
         case .human:
@@ -28,17 +28,17 @@ extension ConversationTurn {
         case .language(let chosen):
             let next = chosen ?? (language == .indonesian ? .english : .indonesian)
             state.language = next
-            say(t("language.changed"))
+            say(t(.languageChanged))
             if inProgress { promptCurrentStep(prefix: nil) } else { showMenu(prefix: nil) }
         case .greeting:
             if inProgress {
-                say(t("greeting.short", ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ","))
+                say(t(.greetingShort, ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ","))
                 promptCurrentStep(prefix: nil)
             } else {
                 showMenu(prefix: greeting())
             }
         case .thanks:
-            say(t("thanks"))
+            say(t(.thanks))
             if inProgress { promptCurrentStep(prefix: nil) }
         case .status(let ticket):
             say(statusText(ticket: ticket ?? classification.entities.ticketNumber))
@@ -54,9 +54,9 @@ extension ConversationTurn {
 
     func greeting() -> String {
         if let name = context.profileName, !name.isEmpty {
-            return t("greeting.named", ["name": name])
+            return t(.greetingNamed, ["name": name])
         }
-        return t("greeting")
+        return t(.greeting)
     }
 
     /// Abandons the current step (a survey is parked to resume later) and anything interrupted.
@@ -100,7 +100,7 @@ extension ConversationTurn {
                     reason: reason, collected: collected, ticket: ticket, reporterWaID: context.waID,
                     reporterName: context.profileName)))
         state.step = .handingOff(pending: [])
-        say(t(collected == nil ? "handoff.startedEmpty" : "handoff.started"))
+        say(t(collected == nil ? .handoffStartedEmpty : .handoffStarted))
     }
 
     mutating func goBack() {
@@ -132,7 +132,7 @@ extension ConversationTurn {
             case .choosingChange, .editingDescription:
                 draft.stage = .summary
             case .submitting:
-                return say(t("submitting.wait"))
+                return say(t(.submittingWait))
             }
             state.invalidAnswers = 0
             state.step = .intake(draft)
@@ -173,18 +173,18 @@ extension ConversationTurn {
         let tickets = context.openTickets
         if let ticket {
             guard let summary = tickets.first(where: { $0.number == ticket }) else {
-                return t("status.notFound", ["ticket": String(ticket)])
+                return t(.statusNotFound, ["ticket": String(ticket)])
             }
             return describe(summary)
         }
-        if tickets.isEmpty { return t("status.none") }
-        return t("status.header") + "\n\n" + tickets.map(describe).joined(separator: "\n\n")
+        if tickets.isEmpty { return t(.statusNone) }
+        return t(.statusHeader) + "\n\n" + tickets.map(describe).joined(separator: "\n\n")
     }
 
     func describe(_ summary: TicketSummary) -> String {
-        let due = summary.due.map { t("status.due", ["due": JakartaTime.format($0)]) } ?? ""
+        let due = summary.due.map { t(.statusDue, ["due": JakartaTime.format($0)]) } ?? ""
         return t(
-            "status.ticket",
+            .statusTicket,
             [
                 "ticket": String(summary.number), "title": summary.title, "state": summary.stateText,
                 "waiting": summary.waitingOn,

@@ -17,7 +17,7 @@ extension ConversationTurn {
             return "\(index + 1). \(mark) \(requirement.title.text(in: language))"
         }
         let limit = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
-        return t("documents.ask", ["list": lines.joined(separator: "\n"), "mb": limit])
+        return t(.documentsAsk, ["list": lines.joined(separator: "\n"), "mb": limit])
     }
 
     mutating func documentReceived(
@@ -32,11 +32,11 @@ extension ConversationTurn {
         case .intake(var draft) where draft.stage == .documents || draft.stage == .summary:
             guard let service = service(of: draft) else { return }
             guard isPDF else {
-                let key = mimeType.lowercased().hasPrefix("image/") ? "documents.photo" : "documents.notPDF"
+                let key: Prompt = mimeType.lowercased().hasPrefix("image/") ? .documentsPhoto : .documentsNotPDF
                 return promptCurrentStep(prefix: t(key, ["file": filename]))
             }
             if let size, size > maxBytes {
-                return promptCurrentStep(prefix: t("documents.tooLarge", ["file": filename, "mb": limit]))
+                return promptCurrentStep(prefix: t(.documentsTooLarge, ["file": filename, "mb": limit]))
             }
             let required = service.requiredDocuments(for: draft.businessForm)
             let missing = missingDocuments(draft)
@@ -51,7 +51,7 @@ extension ConversationTurn {
                 guessed = true
             }
             guard let requirementID, required.contains(where: { $0.id == requirementID }) else {
-                return say(t("documents.allIn"))
+                return say(t(.documentsAllIn))
             }
             draft.nextRequirement = nil
             draft.uploads.append(
@@ -63,18 +63,18 @@ extension ConversationTurn {
         case .feedback, .idle, .menu, .faq, .choosingTicket, .handingOff, .confirmingResolution, .reopenReason,
             .survey, .resumeOffer, .intake:
             if case .intake(let draft) = state.step, draft.stage != .submitting {
-                return promptCurrentStep(prefix: t("documents.notNow"))
+                return promptCurrentStep(prefix: t(.documentsNotNow))
             }
             guard isPDF else {
-                let key = mimeType.lowercased().hasPrefix("image/") ? "documents.photo" : "documents.notPDF"
+                let key: Prompt = mimeType.lowercased().hasPrefix("image/") ? .documentsPhoto : .documentsNotPDF
                 return say(t(key, ["file": filename]))
             }
-            if let size, size > maxBytes { return say(t("documents.tooLarge", ["file": filename, "mb": limit])) }
+            if let size, size > maxBytes { return say(t(.documentsTooLarge, ["file": filename, "mb": limit])) }
             let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
             if case .feedback(let ticket, _) = state.step { return fetch(file, for: ticket) }
             switch context.openTickets.count {
             case 0:
-                say(t("documents.noTicket"))
+                say(t(.documentsNoTicket))
             case 1:
                 fetch(file, for: context.openTickets[0].number)
             default:
@@ -108,12 +108,12 @@ extension ConversationTurn {
     mutating func imageReceived() {
         switch state.step {
         case .intake(let draft) where draft.stage == .documents:
-            promptCurrentStep(prefix: t("documents.photo", ["file": t("documents.photoName")]))
+            promptCurrentStep(prefix: t(.documentsPhoto, ["file": t(.documentsPhotoName)]))
         case .feedback:
-            say(t("documents.photo", ["file": t("documents.photoName")]))
+            say(t(.documentsPhoto, ["file": t(.documentsPhotoName)]))
         case .idle, .menu, .faq, .intake, .choosingTicket, .handingOff, .confirmingResolution, .reopenReason,
             .survey, .resumeOffer:
-            cannotRead("unsupported.image")
+            cannotRead(.unsupportedImage)
         }
     }
 
@@ -122,7 +122,7 @@ extension ConversationTurn {
             state.ticketUploads.removeAll { $0.mediaID == mediaID }
             let attachment = TicketAttachment(requirementID: nil, requirementTitle: nil, document: document)
             emit(.attachToTicket(number: upload.ticket, attachment: attachment))
-            say(t("documents.attached", ["file": upload.filename, "ticket": String(upload.ticket)]))
+            say(t(.documentsAttached, ["file": upload.filename, "ticket": String(upload.ticket)]))
             return
         }
         guard case .intake(var draft) = state.step,
@@ -136,8 +136,8 @@ extension ConversationTurn {
         draft.documents[upload.requirementID] = document
         draft.lastGuessed = upload.guessed ? upload.requirementID : nil
         let title = requirement.title.text(in: language)
-        var received = t("documents.received", ["file": upload.filename, "document": title])
-        if upload.guessed { received += " " + t("documents.correct") }
+        var received = t(.documentsReceived, ["file": upload.filename, "document": title])
+        if upload.guessed { received += " " + t(.documentsCorrect) }
         state.step = .intake(draft)
         if missingDocuments(draft).isEmpty && draft.uploads.isEmpty && draft.stage == .documents {
             draft.stage = .summary
@@ -153,12 +153,12 @@ extension ConversationTurn {
 
     mutating func documentRejected(mediaID: String, reason: DocumentRejection) {
         let limit = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
-        let key: String
+        let key: Prompt
         switch reason {
-        case .notPDF: key = "documents.notPDF"
-        case .tooLarge: key = "documents.tooLarge"
-        case .hashMismatch: key = "documents.damaged"
-        case .unavailable: key = "documents.unavailable"
+        case .notPDF: key = .documentsNotPDF
+        case .tooLarge: key = .documentsTooLarge
+        case .hashMismatch: key = .documentsDamaged
+        case .unavailable: key = .documentsUnavailable
         }
         if let upload = state.ticketUploads.first(where: { $0.mediaID == mediaID }) {
             state.ticketUploads.removeAll { $0.mediaID == mediaID }
@@ -188,11 +188,11 @@ extension ConversationTurn {
                 state.step = .intake(draft)
                 return promptCurrentStep(
                     prefix: t(
-                        "documents.moved", ["file": document.filename, "document": chosen.title.text(in: language)]))
+                        .documentsMoved, ["file": document.filename, "document": chosen.title.text(in: language)]))
             }
             draft.nextRequirement = chosen.id
             state.step = .intake(draft)
-            return say(t("documents.sendNow", ["document": chosen.title.text(in: language)]))
+            return say(t(.documentsSendNow, ["document": chosen.title.text(in: language)]))
         }
         if isKeyword(text, "done") || classification.intent == .affirm {
             let missing = missingDocuments(draft)
@@ -201,10 +201,10 @@ extension ConversationTurn {
                 state.step = .intake(draft)
                 return promptCurrentStep(prefix: nil)
             }
-            if missing.isEmpty { return say(t("documents.stillChecking")) }
+            if missing.isEmpty { return say(t(.documentsStillChecking)) }
             let names = missing.map { $0.title.text(in: language) }.joined(separator: ", ")
-            return promptCurrentStep(prefix: t("documents.missing", ["list": names]))
+            return promptCurrentStep(prefix: t(.documentsMissing, ["list": names]))
         }
-        invalid(t("documents.expectFile"))
+        invalid(t(.documentsExpectFile))
     }
 }

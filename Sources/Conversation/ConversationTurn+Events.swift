@@ -12,13 +12,13 @@ extension ConversationTurn {
         case .documentRejected(let mediaID, let reason):
             documentRejected(mediaID: mediaID, reason: reason)
         case .staffReplied(let ticket, let text):
-            say(t("staff.reply", ["ticket": String(ticket), "text": text]))
+            say(t(.staffReply, ["ticket": String(ticket), "text": text]))
         case .staffRequestedFeedback(let ticket, let text):
             interrupt(with: .feedback(ticket: ticket, request: text))
             promptCurrentStep(prefix: nil)
         case .ticketResolved(let ticket, let note):
             interrupt(with: .confirmingResolution(ticket: ticket))
-            promptCurrentStep(prefix: t("resolution.note", ["ticket": String(ticket), "note": note]))
+            promptCurrentStep(prefix: t(.resolutionNote, ["ticket": String(ticket), "note": note]))
         case .ticketClosed(let ticket):
             ticketClosed(ticket)
         case .ticketOpened(let number):
@@ -34,15 +34,15 @@ extension ConversationTurn {
         switch state.step {
         case .intake(let draft) where draft.stage == .submitting:
             let service = catalogue.service(id: draft.serviceID)
-            say(t("ticket.opened", ["ticket": String(number), "service": service?.title.text(in: language) ?? ""]))
+            say(t(.ticketOpened, ["ticket": String(number), "service": service?.title.text(in: language) ?? ""]))
             finishStep()
         case .handingOff(let pending):
             for message in pending { emit(.appendToTicket(number: number, message: message)) }
-            say(t("handoff.opened", ["ticket": String(number)]))
+            say(t(.handoffOpened, ["ticket": String(number)]))
             finishStep()
         case .idle, .menu, .faq, .intake, .choosingTicket, .feedback, .confirmingResolution, .reopenReason, .survey,
             .resumeOffer:
-            say(t("ticket.openedLater", ["ticket": String(number)]))
+            say(t(.ticketOpenedLater, ["ticket": String(number)]))
         }
     }
 
@@ -75,19 +75,19 @@ extension ConversationTurn {
         case .image:
             imageReceived()
         case .audio:
-            cannotRead("unsupported.audio")
+            cannotRead(.unsupportedAudio)
         case .video:
-            cannotRead("unsupported.video")
+            cannotRead(.unsupportedVideo)
         case .sticker:
-            cannotRead("unsupported.sticker")
+            cannotRead(.unsupportedSticker)
         case .location:
-            cannotRead("unsupported.location")
+            cannotRead(.unsupportedLocation)
         case .contacts:
-            cannotRead("unsupported.contacts")
+            cannotRead(.unsupportedContacts)
         case .reaction:
-            cannotRead("unsupported.reaction")
+            cannotRead(.unsupportedReaction)
         case .unsupported:
-            cannotRead("unsupported.other")
+            cannotRead(.unsupportedOther)
         }
     }
 
@@ -101,8 +101,8 @@ extension ConversationTurn {
     }
 
     /// Says politely what Loket can take, then asks the current question again.
-    mutating func cannotRead(_ key: String) {
-        say(t(key) + " " + t("unsupported.what"))
+    mutating func cannotRead(_ key: Prompt) {
+        say(t(key) + " " + t(.unsupportedWhat))
         if inProgress { promptCurrentStep(prefix: nil) }
     }
 

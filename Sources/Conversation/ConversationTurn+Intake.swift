@@ -7,7 +7,7 @@ extension ConversationTurn {
         state.invalidAnswers = 0
         let draft = IntakeDraft(serviceID: serviceID, stage: .field(index: -1, editing: false))
         let title = catalogue.service(id: serviceID)?.title.text(in: language) ?? serviceID
-        advance(draft, prefix: t("intake.start", ["service": title]))
+        advance(draft, prefix: t(.intakeStart, ["service": title]))
     }
 
     /// Moves to the next unanswered question: the next field, then consent, documents and the summary.
@@ -40,34 +40,34 @@ extension ConversationTurn {
             switch field.validator {
             case .businessForm:
                 return BusinessForm.allCases.map {
-                    ChoiceOption(id: "form.\($0.rawValue)", title: t("form.\($0.rawValue)"))
+                    ChoiceOption(id: "form.\($0.rawValue)", title: t(.form($0)))
                 }
             case .choice:
                 return field.options.enumerated().map {
                     ChoiceOption(id: "opt.\($0.offset)", title: $0.element.text(in: language))
                 }
             case .phone:
-                return [ChoiceOption(id: "phone.self", title: t("button.myNumber"))]
+                return [ChoiceOption(id: "phone.self", title: t(.buttonMyNumber))]
             case .companyName, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
                 return []
             }
         case .consent:
             return [
-                ChoiceOption(id: "consent.yes", title: t("button.agree")),
-                ChoiceOption(id: "consent.no", title: t("button.disagree")),
-                ChoiceOption(id: "global.human", title: t("button.staff")),
+                ChoiceOption(id: "consent.yes", title: t(.buttonAgree)),
+                ChoiceOption(id: "consent.no", title: t(.buttonDisagree)),
+                ChoiceOption(id: "global.human", title: t(.buttonStaff)),
             ]
         case .summary:
             return [
-                ChoiceOption(id: "summary.confirm", title: t("button.submit")),
-                ChoiceOption(id: "summary.change", title: t("button.change")),
-                ChoiceOption(id: "summary.cancel", title: t("button.cancel")),
+                ChoiceOption(id: "summary.confirm", title: t(.buttonSubmit)),
+                ChoiceOption(id: "summary.change", title: t(.buttonChange)),
+                ChoiceOption(id: "summary.cancel", title: t(.buttonCancel)),
             ]
         case .choosingChange:
             var options = service.fields.map { ChoiceOption(id: "change.\($0.id)", title: $0.label.text(in: language)) }
-            options.append(ChoiceOption(id: "change._description", title: t("label.description")))
+            options.append(ChoiceOption(id: "change._description", title: t(.labelDescription)))
             if service.asksForDocuments {
-                options.append(ChoiceOption(id: "change._documents", title: t("label.documents")))
+                options.append(ChoiceOption(id: "change._documents", title: t(.labelDocuments)))
             }
             return options
         case .documents, .editingDescription, .submitting:
@@ -85,12 +85,12 @@ extension ConversationTurn {
                 "number": "+" + context.waID,
                 "company": companyDisplay(draft) ?? "",
             ]
-            let body = lead + t(field.prompt, values)
+            let body = lead + catalogue.text(key: field.prompt, in: language, values)
             let options = intakeOptions(draft)
             if options.isEmpty {
                 say(body)
             } else {
-                ask(body, options: options, list: options.count > 3 ? t("list.choose") : nil)
+                ask(body, options: options, list: options.count > 3 ? t(.listChoose) : nil)
             }
         case .consent:
             let notice = catalogue.privacy.text.text(in: language)
@@ -99,14 +99,14 @@ extension ConversationTurn {
             say(lead + checklist(draft, service: service))
         case .summary:
             ask(
-                lead + summary(draft, service: service), options: intakeOptions(draft), shortBody: t("summary.question")
+                lead + summary(draft, service: service), options: intakeOptions(draft), shortBody: t(.summaryQuestion)
             )
         case .choosingChange:
-            ask(lead + t("change.which"), options: intakeOptions(draft), list: t("list.choose"))
+            ask(lead + t(.changeWhich), options: intakeOptions(draft), list: t(.listChoose))
         case .editingDescription:
-            say(lead + t("description.ask", ["description": description(for: draft, service: service)]))
+            say(lead + t(.descriptionAsk, ["description": description(for: draft, service: service)]))
         case .submitting:
-            say(lead + t("submitting.wait"))
+            say(lead + t(.submittingWait))
         }
     }
 
@@ -128,7 +128,7 @@ extension ConversationTurn {
             {
                 draft.answers[field.id] = phone
             } else {
-                return invalid(t("invalid.choice", ["count": String(intakeOptions(draft).count)]))
+                return invalid(t(.invalidChoice, ["count": String(intakeOptions(draft).count)]))
             }
             answered(draft, editing: editing)
         case .consent:
@@ -139,9 +139,9 @@ extension ConversationTurn {
                 emit(.recordConsent(record))
                 advance(draft)
             case "consent.no":
-                ask(t("consent.declined"), options: intakeOptions(draft))
+                ask(t(.consentDeclined), options: intakeOptions(draft))
             default:
-                invalid(t("invalid.choice", ["count": "3"]))
+                invalid(t(.invalidChoice, ["count": "3"]))
             }
         case .summary:
             switch id {
@@ -160,9 +160,9 @@ extension ConversationTurn {
                 promptCurrentStep(prefix: nil)
             case "summary.cancel":
                 leaveCurrentStep()
-                showMenu(prefix: t("cancelled"))
+                showMenu(prefix: t(.cancelled))
             default:
-                invalid(t("invalid.choice", ["count": "3"]))
+                invalid(t(.invalidChoice, ["count": "3"]))
             }
         case .choosingChange:
             if id == "change._description" {
@@ -172,13 +172,13 @@ extension ConversationTurn {
             } else if let index = service.fields.firstIndex(where: { "change.\($0.id)" == id }) {
                 draft.stage = .field(index: index, editing: true)
             } else {
-                return invalid(t("invalid.choice", ["count": String(intakeOptions(draft).count)]))
+                return invalid(t(.invalidChoice, ["count": String(intakeOptions(draft).count)]))
             }
             state.invalidAnswers = 0
             state.step = .intake(draft)
             promptCurrentStep(prefix: nil)
         case .documents, .editingDescription, .submitting:
-            say(t("choice.expired"))
+            say(t(.choiceExpired))
             promptCurrentStep(prefix: nil)
         }
     }
@@ -235,7 +235,7 @@ extension ConversationTurn {
                 draft.answers[field.id] = value
             case .choice:
                 return invalid(
-                    t("invalid.choice", ["count": String(field.options.count)]),
+                    t(.invalidChoice, ["count": String(field.options.count)]),
                     example: t(field.validator.examplePrompt))
             }
             answered(draft, editing: editing)
@@ -244,24 +244,24 @@ extension ConversationTurn {
                 return chooseInIntake("consent.yes", draft: draft)
             }
             if classification.intent == .deny { return chooseInIntake("consent.no", draft: draft) }
-            invalid(t("invalid.choice", ["count": "3"]))
+            invalid(t(.invalidChoice, ["count": "3"]))
         case .documents:
             answerInDocuments(text, classification: classification, draft: draft, service: service)
         case .summary:
             if classification.intent == .affirm { return chooseInIntake("summary.confirm", draft: draft) }
             if classification.intent == .deny { return chooseInIntake("summary.change", draft: draft) }
-            invalid(t("invalid.choice", ["count": "3"]))
+            invalid(t(.invalidChoice, ["count": "3"]))
         case .choosingChange:
-            invalid(t("invalid.choice", ["count": String(intakeOptions(draft).count)]))
+            invalid(t(.invalidChoice, ["count": String(intakeOptions(draft).count)]))
         case .editingDescription:
-            guard let value = FieldNormalizer.freeText(text) else { return invalid(t("invalid.freeText")) }
+            guard let value = FieldNormalizer.freeText(text) else { return invalid(t(.invalidFreeText)) }
             draft.customDescription = value
             draft.stage = .summary
             state.invalidAnswers = 0
             state.step = .intake(draft)
             promptCurrentStep(prefix: nil)
         case .submitting:
-            say(t("submitting.wait"))
+            say(t(.submittingWait))
         }
     }
 
@@ -280,7 +280,7 @@ extension ConversationTurn {
         for field in service.fields {
             switch field.validator {
             case .companyName: values[field.id] = companyDisplay(draft)
-            case .businessForm: values[field.id] = draft.businessForm.map { t("form.\($0.rawValue)") }
+            case .businessForm: values[field.id] = draft.businessForm.map { t(.form($0)) }
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText, .choice: break
             }
             if values[field.id] == nil { values[field.id] = "-" }
@@ -295,16 +295,16 @@ extension ConversationTurn {
 
     func summary(_ draft: IntakeDraft, service: ServiceDefinition) -> String {
         let values = values(for: draft, service: service)
-        var lines = [t("summary.header"), t("summary.service", ["service": service.title.text(in: language)])]
+        var lines = [t(.summaryHeader), t(.summaryService, ["service": service.title.text(in: language)])]
         for field in service.fields where !isSkipped(field, draft: draft) || field.validator == .businessForm {
             lines.append("\(field.label.text(in: language)): \(values[field.id] ?? "-")")
         }
         let documents = service.requiredDocuments(for: draft.businessForm).compactMap { requirement in
             draft.documents[requirement.id].map { "• \(requirement.title.text(in: language)) (\($0.filename))" }
         }
-        if !documents.isEmpty { lines.append(t("label.documents") + ":\n" + documents.joined(separator: "\n")) }
-        lines.append(t("label.description") + ":\n" + description(for: draft, service: service))
-        lines.append(t("summary.question"))
+        if !documents.isEmpty { lines.append(t(.labelDocuments) + ":\n" + documents.joined(separator: "\n")) }
+        lines.append(t(.labelDescription) + ":\n" + description(for: draft, service: service))
+        lines.append(t(.summaryQuestion))
         return lines.joined(separator: "\n")
     }
 

@@ -14,25 +14,25 @@ extension ConversationTurn {
             return context.openTickets.prefix(9).map {
                 ChoiceOption(
                     id: "ticket.\($0.number)", title: "#\($0.number)", description: String($0.title.prefix(72)))
-            } + [ChoiceOption(id: "ticket.none", title: t("ticket.none"))]
+            } + [ChoiceOption(id: "ticket.none", title: t(.ticketNone))]
         case .feedback(let ticket, _):
-            return [ChoiceOption(id: "feedback.done.\(ticket)", title: t("button.done"))]
+            return [ChoiceOption(id: "feedback.done.\(ticket)", title: t(.buttonDone))]
         case .confirmingResolution(let ticket):
             return [
-                ChoiceOption(id: "resolve.ok.\(ticket)", title: t("button.resolved")),
-                ChoiceOption(id: "resolve.no.\(ticket)", title: t("button.notResolved")),
+                ChoiceOption(id: "resolve.ok.\(ticket)", title: t(.buttonResolved)),
+                ChoiceOption(id: "resolve.no.\(ticket)", title: t(.buttonNotResolved)),
             ]
         case .survey(let progress):
             if progress.askingComment {
-                return commentRequired(progress) ? [] : [ChoiceOption(id: "survey.skip", title: t("button.skip"))]
+                return commentRequired(progress) ? [] : [ChoiceOption(id: "survey.skip", title: t(.buttonSkip))]
             }
             return (context.survey?.scale ?? []).map {
                 ChoiceOption(id: "survey.\($0.value)", title: $0.text.text(in: language))
             }
         case .resumeOffer:
             return [
-                ChoiceOption(id: "resume.continue", title: t("button.continue")),
-                ChoiceOption(id: "resume.restart", title: t("button.restart")),
+                ChoiceOption(id: "resume.continue", title: t(.buttonContinue)),
+                ChoiceOption(id: "resume.restart", title: t(.buttonRestart)),
             ]
         }
     }
@@ -56,29 +56,29 @@ extension ConversationTurn {
         case .idle, .handingOff:
             if let prefix { say(prefix) }
         case .menu:
-            ask(lead + t("menu.body"), options: menuOptions(), list: t("menu.button"))
+            ask(lead + t(.menuBody), options: menuOptions(), list: t(.menuButton))
         case .faq:
-            ask(lead + t("faq.body"), options: currentOptions(), list: t("faq.button"))
+            ask(lead + t(.faqBody), options: currentOptions(), list: t(.faqButton))
         case .intake(let draft):
             promptIntake(draft, lead: lead)
         case .choosingTicket(.message):
-            ask(lead + t("ticket.which"), options: currentOptions(), list: t("ticket.button"))
+            ask(lead + t(.ticketWhich), options: currentOptions(), list: t(.ticketButton))
         case .choosingTicket(.file(let file)):
             ask(
-                lead + t("ticket.whichFile", ["file": file.filename]), options: currentOptions(),
-                list: t("ticket.button"))
+                lead + t(.ticketWhichFile, ["file": file.filename]), options: currentOptions(),
+                list: t(.ticketButton))
         case .feedback(let ticket, let request):
             ask(
-                lead + t("feedback.request", ["ticket": String(ticket), "request": request]), options: currentOptions())
+                lead + t(.feedbackRequest, ["ticket": String(ticket), "request": request]), options: currentOptions())
         case .confirmingResolution(let ticket):
-            ask(lead + t("resolution.question", ["ticket": String(ticket)]), options: currentOptions())
+            ask(lead + t(.resolutionQuestion, ["ticket": String(ticket)]), options: currentOptions())
         case .reopenReason(let ticket):
-            say(lead + t("resolution.why", ["ticket": String(ticket)]))
+            say(lead + t(.resolutionWhy, ["ticket": String(ticket)]))
         case .survey(let progress):
             promptSurvey(progress, lead: lead)
         case .resumeOffer(let previous):
             let name = context.profileName.map { ", \($0)" } ?? ""
-            ask(lead + t("resume.body", ["name": name, "where": whereText(previous)]), options: currentOptions())
+            ask(lead + t(.resumeBody, ["name": name, "where": whereText(previous)]), options: currentOptions())
         }
     }
 
@@ -87,12 +87,12 @@ extension ConversationTurn {
         switch step {
         case .intake(let draft):
             let title = service(of: draft)?.title.text(in: language) ?? ""
-            return t("where.intake", ["service": title])
-        case .survey(let progress): return t("where.survey", ["ticket": String(progress.ticket)])
-        case .feedback(let ticket, _): return t("where.feedback", ["ticket": String(ticket)])
+            return t(.whereIntake, ["service": title])
+        case .survey(let progress): return t(.whereSurvey, ["ticket": String(progress.ticket)])
+        case .feedback(let ticket, _): return t(.whereFeedback, ["ticket": String(ticket)])
         case .confirmingResolution(let ticket), .reopenReason(let ticket):
-            return t("where.resolution", ["ticket": String(ticket)])
-        case .choosingTicket, .idle, .menu, .faq, .handingOff, .resumeOffer: return t("where.menu")
+            return t(.whereResolution, ["ticket": String(ticket)])
+        case .choosingTicket, .idle, .menu, .faq, .handingOff, .resumeOffer: return t(.whereMenu)
         }
     }
 
@@ -100,14 +100,14 @@ extension ConversationTurn {
     mutating func invalid(_ reason: String, example: String? = nil) {
         state.invalidAnswers += 1
         if state.invalidAnswers >= catalogue.settings.maxInvalidAnswers {
-            let help = [reason, example.map { t("invalid.example", ["example": $0]) }, t("invalid.offerStaff")]
+            let help = [reason, example.map { t(.invalidExample, ["example": $0]) }, t(.invalidOfferStaff)]
                 .compactMap { $0 }.joined(separator: "\n\n")
             say(help)
             ask(
-                t("invalid.orStaff"),
+                t(.invalidOrStaff),
                 options: [
-                    ChoiceOption(id: "global.human", title: t("button.staff")),
-                    ChoiceOption(id: "global.menu", title: t("button.menu")),
+                    ChoiceOption(id: "global.human", title: t(.buttonStaff)),
+                    ChoiceOption(id: "global.menu", title: t(.buttonMenu)),
                 ])
             return
         }

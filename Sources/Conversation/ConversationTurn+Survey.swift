@@ -10,13 +10,13 @@ extension ConversationTurn {
         }
         guard !surveying, state.parkedSurvey?.ticket != ticket else { return }
         guard let survey = context.survey, !survey.questions.isEmpty else {
-            return say(t("survey.closedNoSurvey", ["ticket": String(ticket)]))
+            return say(t(.surveyClosedNoSurvey, ["ticket": String(ticket)]))
         }
         interrupt(with: .survey(SurveyProgress(ticket: ticket)))
         let hours = Double(catalogue.settings.surveyReminderHours) * 3600
         emit(.schedule(.surveyReminder(ticket: ticket), at: context.now.addingTimeInterval(hours)))
         promptCurrentStep(
-            prefix: t("survey.intro", ["ticket": String(ticket), "count": String(survey.questions.count)]))
+            prefix: t(.surveyIntro, ["ticket": String(ticket), "count": String(survey.questions.count)]))
     }
 
     func commentRequired(_ progress: SurveyProgress) -> Bool {
@@ -28,9 +28,9 @@ extension ConversationTurn {
         guard let survey = context.survey else { return }
         if progress.askingComment {
             if commentRequired(progress) {
-                say(lead + t("survey.commentRequired"))
+                say(lead + t(.surveyCommentRequired))
             } else {
-                ask(lead + t("survey.commentOptional"), options: currentOptions())
+                ask(lead + t(.surveyCommentOptional), options: currentOptions())
             }
             return
         }
@@ -38,23 +38,23 @@ extension ConversationTurn {
         let body =
             lead
             + t(
-                "survey.question",
+                .surveyQuestion,
                 [
                     "index": String(progress.answers.count + 1), "count": String(survey.questions.count),
                     "section": question.sectionTitle.text(in: language), "question": question.text.text(in: language),
                 ])
-        ask(body, options: currentOptions(), list: t("survey.button"))
+        ask(body, options: currentOptions(), list: t(.surveyButton))
     }
 
     mutating func chooseInSurvey(_ id: String, progress: SurveyProgress) {
         if id == "survey.skip", progress.askingComment {
-            guard !commentRequired(progress) else { return invalid(t("invalid.commentRequired")) }
+            guard !commentRequired(progress) else { return invalid(t(.invalidCommentRequired)) }
             return completeSurvey(progress, comment: nil)
         }
         guard !progress.askingComment, let value = number(after: "survey.", in: id),
             context.survey?.scale.contains(where: { $0.value == value }) == true
         else {
-            return invalid(t("invalid.survey"))
+            return invalid(t(.invalidSurvey))
         }
         recordSurveyAnswer(value, progress: progress)
     }
@@ -71,7 +71,7 @@ extension ConversationTurn {
 
     mutating func answerInSurvey(_ text: String, classification: Classification, progress: SurveyProgress) {
         if progress.askingComment {
-            guard let comment = FieldNormalizer.freeText(text) else { return invalid(t("invalid.freeText")) }
+            guard let comment = FieldNormalizer.freeText(text) else { return invalid(t(.invalidFreeText)) }
             return completeSurvey(progress, comment: comment)
         }
         if let value = Int(text) ?? classification.entities.choice,
@@ -79,7 +79,7 @@ extension ConversationTurn {
         {
             return recordSurveyAnswer(value, progress: progress)
         }
-        invalid(t("invalid.survey"))
+        invalid(t(.invalidSurvey))
     }
 
     mutating func completeSurvey(_ progress: SurveyProgress, comment: String?) {
@@ -90,7 +90,7 @@ extension ConversationTurn {
                     comment: comment)))
         emit(.cancelTimer(.surveyReminder(ticket: progress.ticket)))
         state.parkedSurvey = nil
-        say(t("survey.thanks"))
+        say(t(.surveyThanks))
         finishStep()
     }
 
@@ -105,12 +105,12 @@ extension ConversationTurn {
         guard pending else { return }
         state.remindedSurveys.append(ticket)
         if case .survey = state.step {
-            promptCurrentStep(prefix: t("survey.reminder", ["ticket": String(ticket)]))
+            promptCurrentStep(prefix: t(.surveyReminder, ["ticket": String(ticket)]))
         } else {
             ask(
-                t("survey.reminder", ["ticket": String(ticket)]),
+                t(.surveyReminder, ["ticket": String(ticket)]),
                 options: [
-                    ChoiceOption(id: "survey.resume", title: t("button.resumeSurvey"))
+                    ChoiceOption(id: "survey.resume", title: t(.buttonResumeSurvey))
                 ])
         }
     }

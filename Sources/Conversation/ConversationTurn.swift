@@ -16,8 +16,8 @@ struct ConversationTurn {
     var language: Language { state.language ?? context.defaultLanguage }
     var catalogue: DialogCatalogue { context.catalogue }
 
-    func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        catalogue.text(key, language, values)
+    func t(_ prompt: Prompt, _ values: [String: String] = [:]) -> String {
+        catalogue.text(prompt, in: language, values)
     }
 
     mutating func emit(_ effect: Effect) {
@@ -37,7 +37,7 @@ struct ConversationTurn {
     mutating func ask(_ body: String, options: [ChoiceOption], list: String? = nil, shortBody: String? = nil) {
         let fallback =
             options.count == 1
-            ? t("fallback.one") : t("fallback.numbers", ["count": String(options.count)])
+            ? t(.fallbackOne) : t(.fallbackNumbers, ["count": String(options.count)])
         var body = body + "\n\n" + fallback
         if body.count > 1024 {
             say(String(body.dropLast(fallback.count + 2)))
@@ -49,7 +49,7 @@ struct ConversationTurn {
         } else {
             let rows = options.map { ReplyRow(id: $0.id, title: $0.title, description: $0.description) }
             effects.append(
-                .send(.list(body: body, buttonLabel: list ?? t("list.button"), sections: [ReplySection(rows: rows)])))
+                .send(.list(body: body, buttonLabel: list ?? t(.listButton), sections: [ReplySection(rows: rows)])))
         }
     }
 

@@ -44,14 +44,13 @@ extension DialogCatalogue {
         for key in promptsRoot.keys("prompts") {
             prompts[key] = promptsRoot.child("prompts").localized(key, maxLength: 4096)
         }
-        for key in requiredPrompts where prompts[key] == nil && !promptsRoot.child("prompts").child(key).isPresent {
-            promptsRoot.child("prompts").child(key).problem("missing prompt used by the conversation")
-        }
-        for key in buttonPrompts where promptsRoot.child("prompts").child(key).isPresent {
-            _ = promptsRoot.child("prompts").localized(key, maxLength: 20)
-        }
-        for key in rowPrompts where promptsRoot.child("prompts").child(key).isPresent {
-            _ = promptsRoot.child("prompts").localized(key, maxLength: 24)
+        for prompt in Prompt.allCases {
+            let node = promptsRoot.child("prompts").child(prompt.rawValue)
+            if !node.isPresent {
+                node.problem("missing prompt used by the conversation")
+            } else if prompt.maximumLength < 4096 {
+                _ = promptsRoot.child("prompts").localized(prompt.rawValue, maxLength: prompt.maximumLength)
+            }
         }
 
         let servicesRoot = root("services.json")
@@ -139,9 +138,6 @@ extension DialogCatalogue {
             guard let prompt = fieldNode.string("prompt") else { return nil }
             if prompts[prompt] == nil {
                 fieldNode.child("prompt").problem("refers to a missing prompt \"\(prompt)\" in prompts.json")
-            }
-            for key in [validator.examplePrompt, validator.invalidPrompt] where prompts[key] == nil {
-                fieldNode.child("validator").problem("needs the prompt \"\(key)\" in prompts.json")
             }
             var options: [LocalizedText] = []
             if validator == .choice {

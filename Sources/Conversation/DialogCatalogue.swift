@@ -13,7 +13,7 @@ public struct DialogCatalogue: Equatable, Sendable {
     public var answers: [String: LocalizedText]
     public var faq: [FAQEntry]
 
-    public init(
+    init(
         settings: DialogSettings, prompts: [String: LocalizedText], menu: [MenuEntry],
         services: [ServiceDefinition], privacy: PrivacyNotice, answers: [String: LocalizedText], faq: [FAQEntry]
     ) {
@@ -30,10 +30,17 @@ public struct DialogCatalogue: Equatable, Sendable {
         services.first { $0.id == id }
     }
 
-    /// The prompt `key` in `language` with its placeholders filled; the key itself if missing (the loader
-    /// refuses catalogues that miss a prompt the reducer uses, so this only shows in hand-built catalogues).
-    func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
-        guard let prompt = prompts[key] else { return key }
-        return prompt.text(in: language, values: values)
+    /// `prompt` in `language` with its placeholders filled. Only the loader builds a catalogue, and it refuses
+    /// one that misses any `Prompt`.
+    public func text(_ prompt: Prompt, in language: Language, _ values: [String: String] = [:]) -> String {
+        self.text(key: prompt.rawValue, in: language, values)
+    }
+
+    /// The prompt a service's field names in `services.json` (checked by the loader).
+    func text(key: String, in language: Language, _ values: [String: String] = [:]) -> String {
+        guard let text = self.prompts[key] else {
+            preconditionFailure("the loader admitted a catalogue without \(key)")
+        }
+        return text.text(in: language, values: values)
     }
 }

@@ -10,8 +10,8 @@ public enum FieldValidator: String, CaseIterable, Sendable {
     case freeText
     case choice
 
-    /// The prompt key of the example shown after repeated invalid answers.
-    var examplePrompt: String { "example.\(rawValue)" }
-    /// The prompt key of the reason an answer was refused.
-    var invalidPrompt: String { "invalid.\(rawValue)" }
+    /// The example shown after repeated invalid answers.
+    var examplePrompt: Prompt { .example(self) }
+    /// The reason an answer was refused.
+    var invalidPrompt: Prompt { .invalid(self) }
 }

@@ -77,7 +77,7 @@ extension ConversationRuntime {
             else { return }
             try self.refusable(effect) {
                 try store.apply(
-                    .reporterMessage(text: "Pelapor telah melengkapi yang diminta."), to: TicketNumber(ticket),
+                    .reporterMessage(text: self.officeText(.noteFeedbackProvided)), to: TicketNumber(ticket),
                     by: execution.reporter, at: execution.now)
             }
         case .confirmResolution(let ticket):
@@ -142,12 +142,7 @@ extension ConversationRuntime {
     private func handOff(_ request: HandOffRequest, in store: SQLiteTicketTransaction, execution: EffectExecution)
         throws -> TicketNumber
     {
-        let reason: String
-        switch request.reason {
-        case .asked: reason = "Pelapor meminta dihubungkan dengan petugas."
-        case .invalidAnswers: reason = "Pelapor kesulitan menjawab pertanyaan bot dan meminta bantuan petugas."
-        case .noConsent: reason = "Pelapor tidak menyetujui pemberitahuan privasi dan memilih berbicara dengan petugas."
-        }
+        let reason = self.officeText(Self.prompt(for: request.reason))
         if let ticket = request.ticket, let current = try store.ticket(TicketNumber(ticket)), current.status.isOpen {
             try store.apply(
                 .reporterMessage(text: reason), to: current.number, by: execution.reporter, at: execution.now)
@@ -156,11 +151,15 @@ extension ConversationRuntime {
         var collected =
             request.collected
             ?? TicketRequest(
-                serviceID: "petugas", title: "Permintaan bantuan petugas", type: TicketType.permintaanLayanan.label,
+                serviceID: "petugas", title: self.officeText(.noteStaffRequestTitle),
+                type: TicketType.permintaanLayanan.label,
                 description: "", reporterWaID: request.reporterWaID, reporterName: request.reporterName)
         collected.description = [reason, collected.description].filter { !$0.isEmpty }.joined(separator: "\n")
         return try self.open(collected, in: store, execution: execution)
     }
+
+    /// A note written on a ticket for the office, in the office's language (Indonesian).
+    func officeText(_ prompt: Prompt) -> String { self.catalogue.text(prompt, in: .indonesian) }
 
     /// Downloads a requested file; a permanent refusal is a result, a transient failure is thrown.
     func download(_ request: MediaFetchRequest) throws -> Result<StoredMedia, MediaError> {

@@ -57,35 +57,37 @@ extension ConversationRuntime {
         return InboundChatMessage(id: message.id, kind: kind)
     }
 
-    static func stateText(_ kind: TicketStatusKind, language: Language) -> String {
-        switch language {
-        case .indonesian:
-            return kind.label
-        case .english:
-            switch kind {
-            case .new: return "New"
-            case .inProgress: return "In progress"
-            case .waitingOnReporter: return "Waiting for your reply"
-            case .escalated: return "Escalated to Level 2"
-            case .waitingOnLevel1: return "Waiting for Level 1"
-            case .resolved: return "Resolved, awaiting your confirmation"
-            case .reopened: return "Reopened"
-            case .closed: return "Closed"
-            case .cancelled: return "Cancelled"
-            }
+    /// How a ticket state is said to the provider.
+    static func prompt(for kind: TicketStatusKind) -> Prompt {
+        switch kind {
+        case .new: .ticketStateNew
+        case .inProgress: .ticketStateInProgress
+        case .waitingOnReporter: .ticketStateWaitingOnReporter
+        case .escalated: .ticketStateEscalated
+        case .waitingOnLevel1: .ticketStateWaitingOnLevel1
+        case .resolved: .ticketStateResolved
+        case .reopened: .ticketStateReopened
+        case .closed: .ticketStateClosed
+        case .cancelled: .ticketStateCancelled
         }
     }
 
-    static func waitingText(_ party: WaitingParty, language: Language) -> String {
-        switch (party, language) {
-        case (.helpdesk(.level1), .indonesian): "petugas helpdesk"
-        case (.helpdesk(.level1), .english): "helpdesk staff"
-        case (.helpdesk(.level2), .indonesian): "admin/koordinator helpdesk (Level 2)"
-        case (.helpdesk(.level2), .english): "helpdesk coordinator (Level 2)"
-        case (.reporter, .indonesian): "tanggapan Anda"
-        case (.reporter, .english): "your reply"
-        case (.nobody, .indonesian): "tidak ada"
-        case (.nobody, .english): "nothing"
+    /// How the party a ticket waits on is said to the provider.
+    static func prompt(for party: WaitingParty) -> Prompt {
+        switch party {
+        case .helpdesk(.level1): .waitingLevel1
+        case .helpdesk(.level2): .waitingLevel2
+        case .reporter: .waitingReporter
+        case .nobody: .waitingNobody
+        }
+    }
+
+    /// The note written on a ticket when the conversation is handed to staff.
+    static func prompt(for reason: HandOffReason) -> Prompt {
+        switch reason {
+        case .asked: .noteAskedForStaff
+        case .invalidAnswers: .noteInvalidAnswers
+        case .noConsent: .noteNoConsent
         }
     }
 }

@@ -123,6 +123,11 @@ public struct ConversationRuntime: MessageHandler {
         return outbound
     }
 
+    public func staleNotice(for message: InboundMessage, in database: Database) throws -> String {
+        let state = try ConversationRecords.state(of: message.conversationKey, in: database)
+        return self.catalogue.text(.staleNotice, in: state.language ?? self.defaultLanguage)
+    }
+
     /// What the reducer may know besides the event: time, dialogs, the contact's own open tickets, the survey.
     func context(
         for contact: String, profileName: String?, state: ConversationState, now: Date, in database: Database
@@ -134,8 +139,8 @@ public struct ConversationRuntime: MessageHandler {
             let overview = ticket.overview(at: now, calendar: self.tickets.lifecycle.calendar)
             return TicketSummary(
                 number: ticket.number.value, title: ticket.title,
-                stateText: Self.stateText(ticket.status.kind, language: language),
-                waitingOn: Self.waitingText(overview.waitingOn, language: language), due: overview.dueAt)
+                stateText: self.catalogue.text(Self.prompt(for: ticket.status.kind), in: language),
+                waitingOn: self.catalogue.text(Self.prompt(for: overview.waitingOn), in: language), due: overview.dueAt)
         }
         return ConversationContext(
             now: now, defaultLanguage: self.defaultLanguage, catalogue: self.catalogue,

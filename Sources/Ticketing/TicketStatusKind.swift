@@ -10,7 +10,7 @@ public enum TicketStatusKind: String, CaseIterable, Hashable, Sendable {
     case closed = "closed"
     case cancelled = "cancelled"
 
-    /// The Indonesian label shown to reporters and staff.
+    /// The Indonesian label shown to staff (API, reports); providers read `ticketState.*` from the dialogs.
     public var label: String {
         switch self {
         case .new: "Baru"

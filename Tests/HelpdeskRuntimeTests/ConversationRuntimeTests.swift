@@ -141,6 +141,24 @@ struct ConversationRuntimeTests {
         .document(InboundMessage.Media(id: id, mimeType: "application/pdf", filename: "\(id).pdf"))
     }
 
+    /// What the runtime says beside the reducer (a ticket's state, who it waits on, the stale-replay notice)
+    /// comes from `Dialogs/`, in the contact's language.
+    @Test mutating func textsBesideTheReducerComeFromTheDialogsInTheContactsLanguage() throws {
+        try self.openTicket()
+        let catalogue = self.runtime.catalogue
+        let status = Self.texts(in: try self.send(.text("cek status tiket saya")))
+        #expect(status.contains(catalogue.text(.ticketStateNew, in: .indonesian)))
+        #expect(status.contains(catalogue.text(.waitingLevel1, in: .indonesian)))
+        _ = try self.send(.text("english please"))
+        let message = InboundMessage(
+            id: "wamid.runtime.stale", sender: WebhookContact(waID: Self.contact, profileName: "Budi"),
+            timestamp: Self.monday, content: .text("hello"))
+        let runtime = self.runtime
+        let notice = try self.writer.write { database in try runtime.staleNotice(for: message, in: database) }
+        #expect(notice == catalogue.text(.staleNotice, in: .english))
+        #expect(!notice.contains("Mohon maaf"))
+    }
+
     @Test mutating func aDocumentIsDownloadedOnceBeforeTheTransaction() throws {
         try self.walkToDocuments()
         let message = InboundMessage(

@@ -229,7 +229,7 @@ struct DispatcherTests {
         dispatcher.start()
         defer { dispatcher.stop() }
         #expect(dispatcher.waitUntilIdle(timeout: 10))
-        #expect(try self.outbox() == ["62811:" + Dispatcher.staleNotice, "62811:echo Halo"])
+        #expect(try self.outbox() == ["62811:" + EchoStep.staleNotice, "62811:echo Halo"])
         let stale = try self.writer.read { try $0.query("SELECT stale FROM test_steps ORDER BY id") { $0.int(0) } }
         #expect(stale == [1, 1, 0])
         #expect(try self.states() == ["done", "done", "done"])
@@ -280,6 +280,10 @@ struct EchoStep: MessageHandler {
         if context.isStale { return [] }
         return [OutboundMessage(to: message.replyAddress, payload: .text("echo " + body))]
     }
+
+    static let staleNotice = "late: write again if you still need help"
+
+    func staleNotice(for message: InboundMessage, in database: Database) throws -> String { Self.staleNotice }
 }
 
 /// Fails with a transient error for contact 62811 the first `failuresBeforeSuccess` times.
@@ -300,6 +304,8 @@ final class FlakyStep: MessageHandler {
         }
         return try EchoStep().handle(message, preparation: preparation, context: context, in: database)
     }
+
+    func staleNotice(for message: InboundMessage, in database: Database) throws -> String { EchoStep.staleNotice }
 }
 
 /// An outbox in a table of the same database, so it commits or rolls back with the step.

@@ -88,13 +88,6 @@ public final class Dispatcher: @unchecked Sendable {
     /// flood of webhooks the backlog still moves, slowly, and drains after.
     static let maxYieldTime: TimeInterval = 0.05
 
-    /// The text sent once to a person whose messages arrive as a stale replay (Indonesian, then English).
-    public static let staleNotice =
-        "Mohon maaf, pesan Anda sebelumnya baru sampai ke kami karena gangguan layanan. "
-        + "Jika masih memerlukan bantuan, silakan kirim pesan lagi.\n\n"
-        + "Sorry, your earlier messages reached us late because of a service disruption. "
-        + "If you still need help, please write to us again."
-
     /// Starts the coordinator and the lane threads; pending rows from before a restart are processed first.
     public func start() {
         self.condition.lock()
@@ -392,7 +385,8 @@ public final class Dispatcher: @unchecked Sendable {
             if context.isStale,
                 try InboxStore.claimStaleNotice(for: key, now: now, window: self.settings.staleAge, in: database)
             {
-                outbound.append(OutboundMessage(to: message.replyAddress, payload: .text(Self.staleNotice)))
+                let notice = try self.step.staleNotice(for: message, in: database)
+                outbound.append(OutboundMessage(to: message.replyAddress, payload: .text(notice)))
             }
             if !outbound.isEmpty {
                 try self.outbox.enqueue(outbound, in: database, now: now)

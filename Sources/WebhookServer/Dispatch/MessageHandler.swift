@@ -14,6 +14,10 @@ public protocol MessageHandler: Sendable {
     func handle(
         _ message: InboundMessage, preparation: MessagePreparation, context: StepContext, in database: Database
     ) throws -> [OutboundMessage]
+
+    /// The text sent once to a person whose messages arrived as a stale replay (after an outage), in their
+    /// language; called inside the same transaction as `handle`.
+    func staleNotice(for message: InboundMessage, in database: Database) throws -> String
 }
 
 extension MessageHandler {

@@ -1,0 +1,263 @@
+import Intents
+
+/// A text the conversation speaks, by its key in `Dialogs/conversation/prompts.json`.
+///
+/// The loader refuses a catalogue that misses any case, so a prompt can never reach a provider as its key.
+/// The questions of a service's form are named in `services.json` instead and checked there.
+public enum Prompt: String, CaseIterable, Sendable {
+    case buttonAgree = "button.agree"
+    case buttonCancel = "button.cancel"
+    case buttonChange = "button.change"
+    case buttonContinue = "button.continue"
+    case buttonDisagree = "button.disagree"
+    case buttonDone = "button.done"
+    case buttonMenu = "button.menu"
+    case buttonMyNumber = "button.myNumber"
+    case buttonNotResolved = "button.notResolved"
+    case buttonResolved = "button.resolved"
+    case buttonRestart = "button.restart"
+    case buttonResumeSurvey = "button.resumeSurvey"
+    case buttonSkip = "button.skip"
+    case buttonStaff = "button.staff"
+    case buttonSubmit = "button.submit"
+
+    case cancelled = "cancelled"
+
+    case changeWhich = "change.which"
+
+    case choiceExpired = "choice.expired"
+
+    case consentDeclined = "consent.declined"
+
+    case descriptionAsk = "description.ask"
+
+    case documentsAllIn = "documents.allIn"
+    case documentsAsk = "documents.ask"
+    case documentsAttached = "documents.attached"
+    case documentsCorrect = "documents.correct"
+    case documentsDamaged = "documents.damaged"
+    case documentsExpectFile = "documents.expectFile"
+    case documentsMissing = "documents.missing"
+    case documentsMoved = "documents.moved"
+    case documentsNoTicket = "documents.noTicket"
+    case documentsNotNow = "documents.notNow"
+    case documentsNotPDF = "documents.notPDF"
+    case documentsPhoto = "documents.photo"
+    case documentsPhotoName = "documents.photoName"
+    case documentsReceived = "documents.received"
+    case documentsSendNow = "documents.sendNow"
+    case documentsStillChecking = "documents.stillChecking"
+    case documentsTooLarge = "documents.tooLarge"
+    case documentsUnavailable = "documents.unavailable"
+
+    case exampleBusinessForm = "example.businessForm"
+    case exampleChoice = "example.choice"
+    case exampleCompanyName = "example.companyName"
+    case exampleFreeText = "example.freeText"
+    case exampleKodeTender = "example.kodeTender"
+    case exampleNip = "example.nip"
+    case exampleNpwp = "example.npwp"
+    case exampleNpwpOrNip = "example.npwpOrNip"
+    case examplePhone = "example.phone"
+
+    case fallbackNumbers = "fallback.numbers"
+    case fallbackOne = "fallback.one"
+
+    case faqBody = "faq.body"
+    case faqButton = "faq.button"
+    case faqMore = "faq.more"
+
+    case feedbackDone = "feedback.done"
+    case feedbackReceived = "feedback.received"
+    case feedbackRequest = "feedback.request"
+
+    case formAsing = "form.Asing"
+    case formCV = "form.CV"
+    case formFirma = "form.Firma"
+    case formKoperasi = "form.Koperasi"
+    case formPT = "form.PT"
+    case formPerorangan = "form.Perorangan"
+    case formPersero = "form.Persero"
+    case formUD = "form.UD"
+
+    case greeting = "greeting"
+    case greetingNamed = "greeting.named"
+    case greetingShort = "greeting.short"
+
+    case handoffOpened = "handoff.opened"
+    case handoffStarted = "handoff.started"
+    case handoffStartedEmpty = "handoff.startedEmpty"
+    case handoffWaiting = "handoff.waiting"
+
+    case intakeStart = "intake.start"
+
+    case invalidBusinessForm = "invalid.businessForm"
+    case invalidChoice = "invalid.choice"
+    case invalidCommentRequired = "invalid.commentRequired"
+    case invalidCompanyName = "invalid.companyName"
+    case invalidExample = "invalid.example"
+    case invalidFreeText = "invalid.freeText"
+    case invalidKodeTender = "invalid.kodeTender"
+    case invalidNip = "invalid.nip"
+    case invalidNpwp = "invalid.npwp"
+    case invalidNpwpOrNip = "invalid.npwpOrNip"
+    case invalidOfferStaff = "invalid.offerStaff"
+    case invalidOrStaff = "invalid.orStaff"
+    case invalidPhone = "invalid.phone"
+    case invalidSurvey = "invalid.survey"
+
+    case labelDescription = "label.description"
+    case labelDocuments = "label.documents"
+
+    case languageChanged = "language.changed"
+
+    case listButton = "list.button"
+    case listChoose = "list.choose"
+
+    case menuBody = "menu.body"
+    case menuButton = "menu.button"
+
+    case noteAskedForStaff = "note.askedForStaff"
+    case noteFeedbackProvided = "note.feedbackProvided"
+    case noteInvalidAnswers = "note.invalidAnswers"
+    case noteNoConsent = "note.noConsent"
+    case noteStaffRequestTitle = "note.staffRequestTitle"
+
+    case resolutionConfirmed = "resolution.confirmed"
+    case resolutionNote = "resolution.note"
+    case resolutionQuestion = "resolution.question"
+    case resolutionReopened = "resolution.reopened"
+    case resolutionWhy = "resolution.why"
+
+    case resumeBody = "resume.body"
+
+    case staffReply = "staff.reply"
+
+    case staleNotice = "stale.notice"
+
+    case statusDue = "status.due"
+    case statusHeader = "status.header"
+    case statusNone = "status.none"
+    case statusNotFound = "status.notFound"
+    case statusTicket = "status.ticket"
+
+    case submittingWait = "submitting.wait"
+
+    case summaryHeader = "summary.header"
+    case summaryQuestion = "summary.question"
+    case summaryService = "summary.service"
+
+    case surveyButton = "survey.button"
+    case surveyClosedNoSurvey = "survey.closedNoSurvey"
+    case surveyCommentOptional = "survey.commentOptional"
+    case surveyCommentRequired = "survey.commentRequired"
+    case surveyIntro = "survey.intro"
+    case surveyQuestion = "survey.question"
+    case surveyReminder = "survey.reminder"
+    case surveyThanks = "survey.thanks"
+
+    case thanks = "thanks"
+
+    case ticketAppended = "ticket.appended"
+    case ticketButton = "ticket.button"
+    case ticketNone = "ticket.none"
+    case ticketOpened = "ticket.opened"
+    case ticketOpenedLater = "ticket.openedLater"
+    case ticketWhich = "ticket.which"
+    case ticketWhichFile = "ticket.whichFile"
+
+    case ticketStateCancelled = "ticketState.cancelled"
+    case ticketStateClosed = "ticketState.closed"
+    case ticketStateEscalated = "ticketState.escalated"
+    case ticketStateInProgress = "ticketState.in_progress"
+    case ticketStateNew = "ticketState.new"
+    case ticketStateReopened = "ticketState.reopened"
+    case ticketStateResolved = "ticketState.resolved"
+    case ticketStateWaitingOnLevel1 = "ticketState.waiting_on_level1"
+    case ticketStateWaitingOnReporter = "ticketState.waiting_on_reporter"
+
+    case unsupportedAudio = "unsupported.audio"
+    case unsupportedContacts = "unsupported.contacts"
+    case unsupportedImage = "unsupported.image"
+    case unsupportedLocation = "unsupported.location"
+    case unsupportedOther = "unsupported.other"
+    case unsupportedReaction = "unsupported.reaction"
+    case unsupportedSticker = "unsupported.sticker"
+    case unsupportedVideo = "unsupported.video"
+    case unsupportedWhat = "unsupported.what"
+
+    case waitingLevel1 = "waiting.level1"
+    case waitingLevel2 = "waiting.level2"
+    case waitingNobody = "waiting.nobody"
+    case waitingReporter = "waiting.reporter"
+
+    case whereFeedback = "where.feedback"
+    case whereIntake = "where.intake"
+    case whereMenu = "where.menu"
+    case whereResolution = "where.resolution"
+    case whereSurvey = "where.survey"
+}
+
+extension Prompt {
+    /// The longest text WhatsApp shows where the prompt is used: reply-button titles 20 characters, list-row
+    /// titles 24, message bodies 4,096.
+    var maximumLength: Int {
+        switch self {
+        case .buttonAgree, .buttonCancel, .buttonChange, .buttonContinue, .buttonDisagree, .buttonDone, .buttonMenu,
+            .buttonMyNumber, .buttonNotResolved, .buttonResolved, .buttonRestart, .buttonResumeSurvey, .buttonSkip,
+            .buttonStaff, .buttonSubmit, .listButton, .listChoose, .menuButton, .faqButton, .surveyButton,
+            .ticketButton:
+            return 20
+        case .formAsing, .formCV, .formFirma, .formKoperasi, .formPT, .formPerorangan, .formPersero, .formUD,
+            .labelDescription, .labelDocuments, .ticketNone:
+            return 24
+        default:
+            return 4096
+        }
+    }
+
+    /// The name of a legal form, as a list row.
+    static func form(_ form: BusinessForm) -> Prompt {
+        switch form {
+        case .pt: return .formPT
+        case .cv: return .formCV
+        case .ud: return .formUD
+        case .koperasi: return .formKoperasi
+        case .firma: return .formFirma
+        case .persero: return .formPersero
+        case .perorangan: return .formPerorangan
+        case .asing: return .formAsing
+        }
+    }
+
+    /// The example shown after repeated invalid answers to a field checked by `validator`.
+    static func example(_ validator: FieldValidator) -> Prompt {
+        switch validator {
+        case .companyName: return .exampleCompanyName
+        case .businessForm: return .exampleBusinessForm
+        case .phone: return .examplePhone
+        case .npwp: return .exampleNpwp
+        case .nip: return .exampleNip
+        case .npwpOrNip: return .exampleNpwpOrNip
+        case .kodeTender: return .exampleKodeTender
+        case .freeText: return .exampleFreeText
+        case .choice: return .exampleChoice
+        }
+    }
+
+    /// Why an answer to a field checked by `validator` was refused.
+    static func invalid(_ validator: FieldValidator) -> Prompt {
+        switch validator {
+        case .companyName: return .invalidCompanyName
+        case .businessForm: return .invalidBusinessForm
+        case .phone: return .invalidPhone
+        case .npwp: return .invalidNpwp
+        case .nip: return .invalidNip
+        case .npwpOrNip: return .invalidNpwpOrNip
+        case .kodeTender: return .invalidKodeTender
+        case .freeText: return .invalidFreeText
+        case .choice: return .invalidChoice
+        }
+    }
+
+}
