@@ -86,13 +86,8 @@ extension ConversationTurn {
         var collected: TicketRequest?
         if case .intake(let draft) = state.step { collected = ticketRequest(for: draft) }
         if case .resumeOffer(.intake(let draft)) = state.step { collected = ticketRequest(for: draft) }
-        var ticket: Int?
-        switch state.step {
-        case .feedback(let number, _), .confirmingResolution(let number), .reopenReason(let number):
-            ticket = number
-        case .idle, .menu, .faq, .intake, .handingOff, .choosingTicket, .survey, .resumeOffer:
-            ticket = context.openTickets.count == 1 ? context.openTickets[0].number : nil
-        }
+        let ticket =
+            state.step.behaviour.ticket ?? (context.openTickets.count == 1 ? context.openTickets[0].number : nil)
         leaveCurrentStep()
         emit(
             .handOff(
@@ -104,69 +99,7 @@ extension ConversationTurn {
     }
 
     mutating func goBack() {
-        switch state.step {
-        case .intake(var draft):
-            guard let service = service(of: draft) else { return showMenu(prefix: nil) }
-            switch draft.stage {
-            case .field(let index, let editing):
-                if editing {
-                    draft.stage = .summary
-                } else if let previous = previousField(before: index, in: service, draft: draft) {
-                    draft.stage = .field(index: previous, editing: false)
-                } else {
-                    return showMenu(prefix: nil)
-                }
-            case .consent, .documents:
-                guard let previous = previousField(before: service.fields.count, in: service, draft: draft) else {
-                    return showMenu(prefix: nil)
-                }
-                draft.stage = .field(index: previous, editing: false)
-            case .summary:
-                if service.asksForDocuments {
-                    draft.stage = .documents
-                } else if let previous = previousField(before: service.fields.count, in: service, draft: draft) {
-                    draft.stage = .field(index: previous, editing: false)
-                } else {
-                    return showMenu(prefix: nil)
-                }
-            case .choosingChange, .editingDescription:
-                draft.stage = .summary
-            case .submitting:
-                return say(t(.submittingWait))
-            }
-            state.invalidAnswers = 0
-            state.step = .intake(draft)
-            promptCurrentStep(prefix: nil)
-        case .reopenReason(let ticket):
-            state.step = .confirmingResolution(ticket: ticket)
-            promptCurrentStep(prefix: nil)
-        case .survey(var progress) where !progress.answers.isEmpty:
-            // Back to the previous question, forgetting its answer.
-            progress.askingComment = false
-            progress.answers.removeLast()
-            state.invalidAnswers = 0
-            state.step = .survey(progress)
-            promptCurrentStep(prefix: nil)
-        case .idle, .menu, .faq, .handingOff, .choosingTicket, .feedback, .confirmingResolution, .survey,
-            .resumeOffer:
-            leaveCurrentStep()
-            showMenu(prefix: nil)
-        }
-    }
-
-    /// The index of the field asked before `index`, skipping a business form the company name gave.
-    func previousField(before index: Int, in service: ServiceDefinition, draft: IntakeDraft) -> Int? {
-        var candidate = index - 1
-        while candidate >= 0 {
-            if !isSkipped(service.fields[candidate], draft: draft) { return candidate }
-            candidate -= 1
-        }
-        return nil
-    }
-
-    /// A business-form question is skipped when the company name already carried the form.
-    func isSkipped(_ field: FormField, draft: IntakeDraft) -> Bool {
-        field.validator == .businessForm && draft.answers[field.id] == nil && draft.businessForm != nil
+        state.step.behaviour.back(in: &self)
     }
 
     func statusText(ticket: Int?) -> String {

@@ -22,27 +22,11 @@ extension ConversationTurn {
         case .ticketClosed(let ticket):
             ticketClosed(ticket)
         case .ticketOpened(let number):
-            ticketOpened(number)
+            state.step.behaviour.ticketOpened(number, in: &self)
         case .inactivityTimeout:
             if inProgress { state.inactive = true }
         case .surveyReminderDue(let ticket):
             surveyReminderDue(ticket)
-        }
-    }
-
-    private mutating func ticketOpened(_ number: Int) {
-        switch state.step {
-        case .intake(let draft) where draft.stage == .submitting:
-            let service = catalogue.service(id: draft.serviceID)
-            say(t(.ticketOpened, ["ticket": String(number), "service": service?.title.text(in: language) ?? ""]))
-            finishStep()
-        case .handingOff(let pending):
-            for message in pending { emit(.appendToTicket(number: number, message: message)) }
-            say(t(.handoffOpened, ["ticket": String(number)]))
-            finishStep()
-        case .idle, .menu, .faq, .intake, .choosingTicket, .feedback, .confirmingResolution, .reopenReason, .survey,
-            .resumeOffer:
-            say(t(.ticketOpenedLater, ["ticket": String(number)]))
         }
     }
 
@@ -73,7 +57,7 @@ extension ConversationTurn {
             documentReceived(
                 mediaID: mediaID, filename: filename, mimeType: mimeType, size: size, sha256: sha256, caption: caption)
         case .image:
-            imageReceived()
+            state.step.behaviour.imageReceived(in: &self)
         case .audio:
             cannotRead(.unsupportedAudio)
         case .video:
@@ -137,26 +121,5 @@ extension ConversationTurn {
     }
 
     /// Whether the step takes free text, where only exact keywords act as commands.
-    var expectsFreeText: Bool {
-        switch state.step {
-        case .intake(let draft):
-            switch draft.stage {
-            case .field(let index, _):
-                guard let field = service(of: draft)?.fields[safe: index] else { return false }
-                switch field.validator {
-                case .companyName, .freeText, .kodeTender: return true
-                case .businessForm, .phone, .npwp, .nip, .npwpOrNip, .choice: return false
-                }
-            case .editingDescription: return true
-            case .consent, .documents, .summary, .choosingChange, .submitting: return false
-            }
-        case .reopenReason, .feedback: return true
-        case .survey(let progress): return progress.askingComment
-        case .idle, .menu, .faq, .handingOff, .choosingTicket, .confirmingResolution, .resumeOffer: return false
-        }
-    }
-
-    func service(of draft: IntakeDraft) -> ServiceDefinition? {
-        catalogue.service(id: draft.serviceID)
-    }
+    var expectsFreeText: Bool { state.step.behaviour.expectsFreeText(in: self) }
 }

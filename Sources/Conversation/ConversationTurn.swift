@@ -54,13 +54,7 @@ struct ConversationTurn {
     }
 
     /// Whether the current step is a journey the contact is in the middle of.
-    var inProgress: Bool {
-        switch state.step {
-        case .idle, .menu, .faq, .handingOff: return false
-        case .intake, .choosingTicket, .feedback, .confirmingResolution, .reopenReason, .survey, .resumeOffer:
-            return true
-        }
-    }
+    var inProgress: Bool { state.step.behaviour.isJourney }
 
     /// Leaves the current step: resumes an interrupted one, else goes idle.
     mutating func finishStep() {
@@ -84,13 +78,10 @@ struct ConversationTurn {
         default:
             break
         }
-        switch state.step {
-        case .resumeOffer(let previous):
+        if case .resumeOffer(let previous) = state.step {
             state.suspended.append(previous)
-        case .intake, .choosingTicket, .feedback, .confirmingResolution, .reopenReason, .survey:
+        } else if inProgress {
             state.suspended.append(state.step)
-        case .idle, .menu, .faq, .handingOff:
-            break
         }
         state.invalidAnswers = 0
         state.step = step

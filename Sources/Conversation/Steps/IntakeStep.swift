@@ -2,14 +2,71 @@ import Foundation
 import Intents
 import Support
 
-extension ConversationTurn {
-    mutating func startIntake(_ serviceID: String) {
-        state.invalidAnswers = 0
-        let draft = IntakeDraft(serviceID: serviceID, stage: .field(index: -1, editing: false))
-        let title = catalogue.service(id: serviceID)?.title.text(in: language) ?? serviceID
-        advance(draft, prefix: t(.intakeStart, ["service": title]))
+/// Filling a service's form: its fields one by one, consent to the privacy notice, the documents, the
+/// summary with changes, then the ticket.
+struct IntakeStep: DialogStep {
+    let draft: IntakeDraft
+
+    var isJourney: Bool { true }
+
+    func expectsFreeText(in turn: ConversationTurn) -> Bool {
+        switch self.draft.stage {
+        case .field(let index, _):
+            guard let field = turn.service(of: self.draft)?.fields[safe: index] else { return false }
+            switch field.validator {
+            case .companyName, .freeText, .kodeTender: return true
+            case .businessForm, .phone, .npwp, .nip, .npwpOrNip, .choice: return false
+            }
+        case .editingDescription: return true
+        case .consent, .documents, .summary, .choosingChange, .submitting: return false
+        }
     }
 
+    func options(in turn: ConversationTurn) -> [ChoiceOption] { turn.intakeOptions(self.draft) }
+
+    func prompt(prefix: String?, in turn: inout ConversationTurn) {
+        turn.promptIntake(self.draft, lead: prefix.map { $0 + "\n\n" } ?? "")
+    }
+
+    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
+        turn.chooseInIntake(id, draft: self.draft)
+    }
+
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        turn.answerInIntake(text, classification: classification, draft: self.draft)
+    }
+
+    func back(in turn: inout ConversationTurn) { turn.backInIntake(self.draft) }
+
+    func whereText(in turn: ConversationTurn) -> String {
+        turn.t(.whereIntake, ["service": turn.service(of: self.draft)?.title.text(in: turn.language) ?? ""])
+    }
+
+    func ticketOpened(_ number: Int, in turn: inout ConversationTurn) {
+        guard self.draft.stage == .submitting else {
+            return turn.say(turn.t(.ticketOpenedLater, ["ticket": String(number)]))
+        }
+        let service = turn.catalogue.service(id: self.draft.serviceID)
+        turn.say(
+            turn.t(.ticketOpened, ["ticket": String(number), "service": service?.title.text(in: turn.language) ?? ""]))
+        turn.finishStep()
+    }
+
+    func imageReceived(in turn: inout ConversationTurn) {
+        guard self.draft.stage == .documents else { return turn.cannotRead(.unsupportedImage) }
+        turn.promptCurrentStep(prefix: turn.t(.documentsPhoto, ["file": turn.t(.documentsPhotoName)]))
+    }
+
+    /// Starts the form of `serviceID`.
+    static func start(_ serviceID: String, in turn: inout ConversationTurn) {
+        turn.state.invalidAnswers = 0
+        let draft = IntakeDraft(serviceID: serviceID, stage: .field(index: -1, editing: false))
+        let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID
+        turn.advance(draft, prefix: turn.t(.intakeStart, ["service": title]))
+    }
+}
+
+extension ConversationTurn {
     /// Moves to the next unanswered question: the next field, then consent, documents and the summary.
     mutating func advance(_ draft: IntakeDraft, prefix: String? = nil) {
         var draft = draft
@@ -328,5 +385,60 @@ extension ConversationTurn {
             nip: answer(.nip) ?? either.flatMap { $0.count == 18 ? $0 : nil }, kodeTender: answer(.kodeTender),
             answers: draft.answers, reporterWaID: context.waID, reporterName: context.profileName,
             consent: state.consent, attachments: attachments, language: language)
+    }
+
+    /// One question back in the form; from the first question, the menu.
+    mutating func backInIntake(_ draft: IntakeDraft) {
+        var draft = draft
+        guard let service = service(of: draft) else { return showMenu(prefix: nil) }
+        switch draft.stage {
+        case .field(let index, let editing):
+            if editing {
+                draft.stage = .summary
+            } else if let previous = previousField(before: index, in: service, draft: draft) {
+                draft.stage = .field(index: previous, editing: false)
+            } else {
+                return showMenu(prefix: nil)
+            }
+        case .consent, .documents:
+            guard let previous = previousField(before: service.fields.count, in: service, draft: draft) else {
+                return showMenu(prefix: nil)
+            }
+            draft.stage = .field(index: previous, editing: false)
+        case .summary:
+            if service.asksForDocuments {
+                draft.stage = .documents
+            } else if let previous = previousField(before: service.fields.count, in: service, draft: draft) {
+                draft.stage = .field(index: previous, editing: false)
+            } else {
+                return showMenu(prefix: nil)
+            }
+        case .choosingChange, .editingDescription:
+            draft.stage = .summary
+        case .submitting:
+            return say(t(.submittingWait))
+        }
+        state.invalidAnswers = 0
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: nil)
+    }
+
+    /// The index of the field asked before `index`, skipping a business form the company name gave.
+    func previousField(before index: Int, in service: ServiceDefinition, draft: IntakeDraft) -> Int? {
+        var candidate = index - 1
+        while candidate >= 0 {
+            if !isSkipped(service.fields[candidate], draft: draft) { return candidate }
+            candidate -= 1
+        }
+        return nil
+    }
+
+    /// A business-form question is skipped when the company name already carried the form.
+    func isSkipped(_ field: FormField, draft: IntakeDraft) -> Bool {
+        field.validator == .businessForm && draft.answers[field.id] == nil && draft.businessForm != nil
+    }
+
+    func service(of draft: IntakeDraft) -> ServiceDefinition? {
+        catalogue.service(id: draft.serviceID)
     }
 }

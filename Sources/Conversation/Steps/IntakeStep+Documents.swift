@@ -28,8 +28,7 @@ extension ConversationTurn {
         let limit = String(maxBytes / (1024 * 1024))
         let isPDF = mimeType.lowercased() == "application/pdf"
         let target: MediaFetchRequest.Purpose
-        switch state.step {
-        case .intake(var draft) where draft.stage == .documents || draft.stage == .summary:
+        if case .intake(var draft) = state.step, draft.stage == .documents || draft.stage == .summary {
             guard let service = service(of: draft) else { return }
             guard isPDF else {
                 let key: Prompt = mimeType.lowercased().hasPrefix("image/") ? .documentsPhoto : .documentsNotPDF
@@ -60,8 +59,7 @@ extension ConversationTurn {
             draft.stage = .documents
             state.step = .intake(draft)
             target = .intake(requirementID: requirementID)
-        case .feedback, .idle, .menu, .faq, .choosingTicket, .handingOff, .confirmingResolution, .reopenReason,
-            .survey, .resumeOffer, .intake:
+        } else {
             if case .intake(let draft) = state.step, draft.stage != .submitting {
                 return promptCurrentStep(prefix: t(.documentsNotNow))
             }
@@ -103,18 +101,6 @@ extension ConversationTurn {
                 fetchRequest(
                     mediaID: file.mediaID, filename: file.filename, sha256: file.declaredSHA256,
                     purpose: .ticket(number: ticket))))
-    }
-
-    mutating func imageReceived() {
-        switch state.step {
-        case .intake(let draft) where draft.stage == .documents:
-            promptCurrentStep(prefix: t(.documentsPhoto, ["file": t(.documentsPhotoName)]))
-        case .feedback:
-            say(t(.documentsPhoto, ["file": t(.documentsPhotoName)]))
-        case .idle, .menu, .faq, .intake, .choosingTicket, .handingOff, .confirmingResolution, .reopenReason,
-            .survey, .resumeOffer:
-            cannotRead(.unsupportedImage)
-        }
     }
 
     mutating func documentStored(mediaID: String, document: StoredDocument) {

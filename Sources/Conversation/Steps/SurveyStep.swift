@@ -2,6 +2,55 @@ import Foundation
 import Intents
 import Support
 
+/// Answering the satisfaction survey after a ticket is closed: one question per answer scale, then a comment.
+struct SurveyStep: DialogStep {
+    let progress: SurveyProgress
+
+    var isJourney: Bool { true }
+
+    func expectsFreeText(in turn: ConversationTurn) -> Bool { self.progress.askingComment }
+
+    func options(in turn: ConversationTurn) -> [ChoiceOption] {
+        if self.progress.askingComment {
+            return turn.commentRequired(self.progress)
+                ? [] : [ChoiceOption(id: "survey.skip", title: turn.t(.buttonSkip))]
+        }
+        return (turn.context.survey?.scale ?? []).map {
+            ChoiceOption(id: "survey.\($0.value)", title: $0.text.text(in: turn.language))
+        }
+    }
+
+    func prompt(prefix: String?, in turn: inout ConversationTurn) {
+        turn.promptSurvey(self.progress, lead: prefix.map { $0 + "\n\n" } ?? "")
+    }
+
+    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
+        turn.chooseInSurvey(id, progress: self.progress)
+    }
+
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        turn.answerInSurvey(text, classification: classification, progress: self.progress)
+    }
+
+    /// Back to the previous question, forgetting its answer; before the first, the menu.
+    func back(in turn: inout ConversationTurn) {
+        guard !self.progress.answers.isEmpty else {
+            turn.leaveCurrentStep()
+            return turn.showMenu(prefix: nil)
+        }
+        var progress = self.progress
+        progress.askingComment = false
+        progress.answers.removeLast()
+        turn.state.invalidAnswers = 0
+        turn.state.step = .survey(progress)
+        turn.promptCurrentStep(prefix: nil)
+    }
+
+    func whereText(in turn: ConversationTurn) -> String {
+        turn.t(.whereSurvey, ["ticket": String(self.progress.ticket)])
+    }
+}
+
 extension ConversationTurn {
     mutating func ticketClosed(_ ticket: Int) {
         let surveying = ([state.step] + state.suspended).contains { step in

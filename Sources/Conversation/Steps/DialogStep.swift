@@ -1,0 +1,96 @@
+import Intents
+
+/// What one step of the journey does with everything that can happen while the contact is in it.
+///
+/// Each step is one file in `Steps/` holding its question, options, answers and "back"; the reducer's shared
+/// rules (commands, interruptions, files, events) ask the current step through `ConversationStep.behaviour`.
+/// A new step is a new file here plus its case in `ConversationStep`.
+protocol DialogStep {
+    /// Whether the contact is in the middle of a journey here: staff interruptions keep the step to resume,
+    /// a long pause offers to continue it, and "batal" says it was cancelled.
+    var isJourney: Bool { get }
+
+    /// The open ticket the step is about, told to staff on a hand-off.
+    var ticket: Int? { get }
+
+    /// Whether the step takes free text, where only exact keywords act as commands.
+    func expectsFreeText(in turn: ConversationTurn) -> Bool
+
+    /// The choices offered, in the order typed numbers pick them.
+    func options(in turn: ConversationTurn) -> [ChoiceOption]
+
+    /// Asks the step's question (again), after `prefix` when one is given.
+    func prompt(prefix: String?, in turn: inout ConversationTurn)
+
+    /// A tapped button or list row, or a typed number or title naming one.
+    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn)
+
+    /// Free text that is neither a command nor an option.
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn)
+
+    /// "kembali": one question back.
+    func back(in turn: inout ConversationTurn)
+
+    /// Where the contact was, in a few words, for the "welcome back" message.
+    func whereText(in turn: ConversationTurn) -> String
+
+    /// A ticket was opened for this contact.
+    func ticketOpened(_ number: Int, in turn: inout ConversationTurn)
+
+    /// A photo arrived.
+    func imageReceived(in turn: inout ConversationTurn)
+}
+
+extension DialogStep {
+    var ticket: Int? { nil }
+
+    func expectsFreeText(in turn: ConversationTurn) -> Bool { false }
+
+    func options(in turn: ConversationTurn) -> [ChoiceOption] { [] }
+
+    /// A tap on an option this step does not offer (an old message): say so and ask again.
+    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
+        turn.say(turn.t(.choiceExpired))
+        if turn.inProgress { turn.promptCurrentStep(prefix: nil) } else { turn.showMenu(prefix: nil) }
+    }
+
+    /// Text where only a choice is expected.
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
+    }
+
+    /// Nothing to go back to: the menu.
+    func back(in turn: inout ConversationTurn) {
+        turn.leaveCurrentStep()
+        turn.showMenu(prefix: nil)
+    }
+
+    func whereText(in turn: ConversationTurn) -> String { turn.t(.whereMenu) }
+
+    func ticketOpened(_ number: Int, in turn: inout ConversationTurn) {
+        turn.say(turn.t(.ticketOpenedLater, ["ticket": String(number)]))
+    }
+
+    func imageReceived(in turn: inout ConversationTurn) {
+        turn.cannotRead(.unsupportedImage)
+    }
+}
+
+extension ConversationStep {
+    /// The step's behaviour, holding the step's data.
+    var behaviour: any DialogStep {
+        switch self {
+        case .idle: IdleStep()
+        case .menu: MenuStep()
+        case .faq: FAQStep()
+        case .intake(let draft): IntakeStep(draft: draft)
+        case .handingOff(let pending): HandingOffStep(pending: pending)
+        case .choosingTicket(let pending): ChoosingTicketStep(pending: pending)
+        case .feedback(let ticket, let request): FeedbackStep(ticketNumber: ticket, request: request)
+        case .confirmingResolution(let ticket): ConfirmingResolutionStep(ticketNumber: ticket)
+        case .reopenReason(let ticket): ReopenReasonStep(ticketNumber: ticket)
+        case .survey(let progress): SurveyStep(progress: progress)
+        case .resumeOffer(let previous): ResumeOfferStep(previous: previous)
+        }
+    }
+}

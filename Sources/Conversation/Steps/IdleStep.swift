@@ -1,0 +1,39 @@
+import Intents
+
+/// Nothing asked: the next message is read fresh.
+struct IdleStep: DialogStep {
+    var isJourney: Bool { false }
+
+    func prompt(prefix: String?, in turn: inout ConversationTurn) {
+        if let prefix { turn.say(prefix) }
+    }
+
+    /// A menu row tapped on an earlier menu still works.
+    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
+        if id.hasPrefix("menu.") { return MenuStep().choose(id, messageID: messageID, in: &turn) }
+        turn.say(turn.t(.choiceExpired))
+        turn.showMenu(prefix: nil)
+    }
+
+    /// Text outside any journey: a message about an open ticket goes to its log; otherwise, the menu.
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        let message = ReporterMessage(messageID: messageID, text: text)
+        let tickets = turn.context.openTickets
+        if let number = classification.entities.ticketNumber, tickets.contains(where: { $0.number == number }) {
+            turn.emit(.appendToTicket(number: number, message: message))
+            turn.say(turn.t(.ticketAppended, ["ticket": String(number)]))
+            return turn.finishStep()
+        }
+        switch tickets.count {
+        case 0:
+            turn.showMenu(prefix: turn.greeting())
+        case 1:
+            turn.emit(.appendToTicket(number: tickets[0].number, message: message))
+            turn.say(turn.t(.ticketAppended, ["ticket": String(tickets[0].number)]))
+            turn.state.step = .idle
+        default:
+            turn.state.step = .choosingTicket(pending: .message(message))
+            turn.promptCurrentStep(prefix: nil)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Intents
+import Support
+
+/// The main menu: the services, status, FAQ, office hours and staff.
+struct MenuStep: DialogStep {
+    var isJourney: Bool { false }
+
+    func options(in turn: ConversationTurn) -> [ChoiceOption] {
+        let catalogue = turn.catalogue
+        let language = turn.language
+        return catalogue.menu.map { entry in
+            var title = entry.title?.text(in: language) ?? ""
+            var description = entry.description?.text(in: language)
+            if case .service(let id) = entry.action, let service = catalogue.service(id: id) {
+                if entry.title == nil { title = service.menuTitle.text(in: language) }
+                if entry.description == nil { description = service.menuDescription.text(in: language) }
+            }
+            return ChoiceOption(id: "menu.\(entry.id)", title: title, description: description)
+        }
+    }
+
+    func prompt(prefix: String?, in turn: inout ConversationTurn) {
+        let lead = prefix.map { $0 + "\n\n" } ?? ""
+        turn.ask(lead + turn.t(.menuBody), options: self.options(in: turn), list: turn.t(.menuButton))
+    }
+
+    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
+        guard let entry = turn.catalogue.menu.first(where: { "menu.\($0.id)" == id }) else {
+            return turn.invalid(turn.t(.invalidChoice, ["count": String(turn.currentOptions().count)]))
+        }
+        switch entry.action {
+        case .service(let serviceID):
+            IntakeStep.start(serviceID, in: &turn)
+        case .status:
+            turn.state.step = .idle
+            turn.say(turn.statusText(ticket: nil))
+        case .faq:
+            turn.state.step = .faq
+            turn.promptCurrentStep(prefix: nil)
+        case .hours:
+            turn.state.step = .idle
+            turn.say(turn.catalogue.answers["hours"]?.text(in: turn.language) ?? "")
+        case .human:
+            turn.handOff(reason: .asked)
+        }
+    }
+}

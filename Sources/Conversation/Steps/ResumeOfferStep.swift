@@ -1,0 +1,41 @@
+import Intents
+
+/// Back after a long pause: continue the previous step or start over?
+struct ResumeOfferStep: DialogStep {
+    let previous: ConversationStep
+
+    var isJourney: Bool { true }
+
+    func options(in turn: ConversationTurn) -> [ChoiceOption] {
+        [
+            ChoiceOption(id: "resume.continue", title: turn.t(.buttonContinue)),
+            ChoiceOption(id: "resume.restart", title: turn.t(.buttonRestart)),
+        ]
+    }
+
+    func prompt(prefix: String?, in turn: inout ConversationTurn) {
+        let lead = prefix.map { $0 + "\n\n" } ?? ""
+        let name = turn.context.profileName.map { ", \($0)" } ?? ""
+        let place = self.previous.behaviour.whereText(in: turn)
+        turn.ask(lead + turn.t(.resumeBody, ["name": name, "where": place]), options: self.options(in: turn))
+    }
+
+    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
+        turn.state.step = self.previous
+        switch id {
+        case "resume.continue":
+            turn.promptCurrentStep(prefix: nil)
+        case "resume.restart":
+            turn.leaveCurrentStep()
+            turn.showMenu(prefix: nil)
+        default:
+            // A tap on an earlier message answers the step it was asked in.
+            turn.choose(id, messageID: messageID)
+        }
+    }
+
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        if classification.intent == .affirm { return turn.choose("resume.continue", messageID: messageID) }
+        turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
+    }
+}
