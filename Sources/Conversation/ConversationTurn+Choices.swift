@@ -4,38 +4,33 @@ import Support
 
 extension ConversationTurn {
     /// A tapped button or list row, or a typed number naming one.
-    mutating func choose(_ id: String, messageID: String) {
-        if let ticket = number(after: "resolve.ok.", in: id) {
+    mutating func choose(_ reply: ReplyID, messageID: String) {
+        switch reply {
+        case .resolved(let ticket):
             emit(.confirmResolution(ticket: ticket))
             say(t(.resolutionConfirmed, ["ticket": String(ticket)]))
             if case .confirmingResolution = state.step { finishStep() }
-            return
-        }
-        if let ticket = number(after: "resolve.no.", in: id) {
+        case .notResolved(let ticket):
             if case .confirmingResolution = state.step {
                 state.step = .reopenReason(ticket: ticket)
             } else {
                 interrupt(with: .reopenReason(ticket: ticket))
             }
-            return promptCurrentStep(prefix: nil)
-        }
-        if let ticket = number(after: "feedback.done.", in: id) {
+            promptCurrentStep(prefix: nil)
+        case .feedbackDone(let ticket):
             emit(.provideFeedback(ticket: ticket))
             say(t(.feedbackDone, ["ticket": String(ticket)]))
             if case .feedback = state.step { finishStep() }
-            return
-        }
-        if id == "survey.resume", let parked = state.parkedSurvey {
+        case .surveyResume:
+            guard let parked = state.parkedSurvey else {
+                return state.step.behaviour.choose(reply, messageID: messageID, in: &self)
+            }
             state.parkedSurvey = nil
             interrupt(with: .survey(parked))
-            return promptCurrentStep(prefix: nil)
+            promptCurrentStep(prefix: nil)
+        default:
+            state.step.behaviour.choose(reply, messageID: messageID, in: &self)
         }
-        state.step.behaviour.choose(id, messageID: messageID, in: &self)
-    }
-
-    func number(after prefix: String, in id: String) -> Int? {
-        guard id.hasPrefix(prefix) else { return nil }
-        return Int(id.dropFirst(prefix.count))
     }
 
     /// Free text that is neither a command nor an option.

@@ -75,12 +75,20 @@ extension ConversationTurn {
         }
     }
 
-    /// A chosen option id: a command offered as a button, or the step's own choice.
+    /// A tapped id: a command offered as a button, or a choice; an id Loket never offered is an expired choice.
     mutating func route(_ id: String, messageID: String) {
-        if let command = GlobalCommand(buttonID: id) {
+        guard let reply = ReplyID(rawValue: id) else {
+            say(t(.choiceExpired))
+            return inProgress ? promptCurrentStep(prefix: nil) : showMenu(prefix: nil)
+        }
+        route(reply, messageID: messageID)
+    }
+
+    mutating func route(_ reply: ReplyID, messageID: String) {
+        if let command = GlobalCommand(reply: reply) {
             run(command, classification: Classification(intent: .unknown, confidence: 0))
         } else {
-            choose(id, messageID: messageID)
+            choose(reply, messageID: messageID)
         }
     }
 
@@ -97,25 +105,25 @@ extension ConversationTurn {
     }
 
     /// The option a typed text picks in the current step: a number ("2"), a recognised choice, or an option's title.
-    func typedOption(_ text: String, classification: Classification) -> String? {
+    func typedOption(_ text: String, classification: Classification) -> ReplyID? {
         let options = currentOptions()
         guard !options.isEmpty, !expectsFreeText else { return nil }
         if let number = Int(text.trimming(".)")), (1...options.count).contains(number) {
-            return options[number - 1].id
+            return options[number - 1].reply
         }
         let typed = text.lowercased()
         if let match = options.first(where: { $0.title.lowercased() == typed }) {
-            return match.id
+            return match.reply
         }
         // A word of one option's title ("reset password", "pengaduan") picks it when no other option has it.
         let partial = options.filter { $0.title.lowercased().contains(typed) }
         if typed.count >= 4, partial.count == 1 {
-            return partial[0].id
+            return partial[0].reply
         }
         if let choice = classification.entities.choice, (1...options.count).contains(choice),
             classification.intent == .unknown || classification.intent == .affirm
         {
-            if text.count <= 20 { return options[choice - 1].id }
+            if text.count <= 20 { return options[choice - 1].reply }
         }
         return nil
     }

@@ -20,8 +20,8 @@ extension ConversationTurn {
             ask(
                 t(.invalidOrStaff),
                 options: [
-                    ChoiceOption(id: "global.human", title: t(.buttonStaff)),
-                    ChoiceOption(id: "global.menu", title: t(.buttonMenu)),
+                    ChoiceOption(.askStaff, title: t(.buttonStaff)),
+                    ChoiceOption(.showMenu, title: t(.buttonMenu)),
                 ])
             return
         }

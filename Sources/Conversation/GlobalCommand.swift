@@ -14,11 +14,12 @@ enum GlobalCommand: Equatable {
     case hours
     case requirements
 
-    init?(buttonID: String) {
-        switch buttonID {
-        case "global.menu": self = .menu
-        case "global.human": self = .human
-        case "global.cancel": self = .cancel
+    /// The command a reply button stands for.
+    init?(reply: ReplyID) {
+        switch reply {
+        case .showMenu: self = .menu
+        case .askStaff: self = .human
+        case .cancel: self = .cancel
         default: return nil
         }
     }

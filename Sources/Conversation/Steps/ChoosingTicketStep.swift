@@ -6,8 +6,8 @@ struct ChoosingTicketStep: DialogStep {
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
         turn.context.openTickets.prefix(9).map {
-            ChoiceOption(id: "ticket.\($0.number)", title: "#\($0.number)", description: String($0.title.prefix(72)))
-        } + [ChoiceOption(id: "ticket.none", title: turn.t(.ticketNone))]
+            ChoiceOption(.ticket($0.number), title: "#\($0.number)", description: String($0.title.prefix(72)))
+        } + [ChoiceOption(.noTicket, title: turn.t(.ticketNone))]
     }
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
@@ -22,8 +22,8 @@ struct ChoosingTicketStep: DialogStep {
         }
     }
 
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
-        guard let ticket = turn.number(after: "ticket.", in: id) else { return turn.showMenu(prefix: nil) }
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
+        guard case .ticket(let ticket) = reply else { return turn.showMenu(prefix: nil) }
         switch self.pending {
         case .message(let message):
             turn.emit(.appendToTicket(number: ticket, message: message))

@@ -10,8 +10,8 @@ struct ConfirmingResolutionStep: DialogStep {
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
         [
-            ChoiceOption(id: "resolve.ok.\(self.ticketNumber)", title: turn.t(.buttonResolved)),
-            ChoiceOption(id: "resolve.no.\(self.ticketNumber)", title: turn.t(.buttonNotResolved)),
+            ChoiceOption(.resolved(ticket: self.ticketNumber), title: turn.t(.buttonResolved)),
+            ChoiceOption(.notResolved(ticket: self.ticketNumber), title: turn.t(.buttonNotResolved)),
         ]
     }
 
@@ -23,10 +23,10 @@ struct ConfirmingResolutionStep: DialogStep {
 
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         if classification.intent == .affirm {
-            return turn.choose("resolve.ok.\(self.ticketNumber)", messageID: messageID)
+            return turn.choose(.resolved(ticket: self.ticketNumber), messageID: messageID)
         }
         if classification.intent == .deny {
-            return turn.choose("resolve.no.\(self.ticketNumber)", messageID: messageID)
+            return turn.choose(.notResolved(ticket: self.ticketNumber), messageID: messageID)
         }
         turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
     }

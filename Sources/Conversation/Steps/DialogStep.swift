@@ -23,7 +23,7 @@ protocol DialogStep {
     func prompt(prefix: String?, in turn: inout ConversationTurn)
 
     /// A tapped button or list row, or a typed number or title naming one.
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn)
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn)
 
     /// Free text that is neither a command nor an option.
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn)
@@ -49,7 +49,7 @@ extension DialogStep {
     func options(in turn: ConversationTurn) -> [ChoiceOption] { [] }
 
     /// A tap on an option this step does not offer (an old message): say so and ask again.
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
         turn.say(turn.t(.choiceExpired))
         if turn.inProgress { turn.promptCurrentStep(prefix: nil) } else { turn.showMenu(prefix: nil) }
     }

@@ -5,7 +5,7 @@ struct FAQStep: DialogStep {
     var isJourney: Bool { false }
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
-        turn.catalogue.faq.map { ChoiceOption(id: "faq.\($0.id)", title: $0.question.text(in: turn.language)) }
+        turn.catalogue.faq.map { ChoiceOption(.faq($0.id), title: $0.question.text(in: turn.language)) }
     }
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
@@ -13,8 +13,8 @@ struct FAQStep: DialogStep {
         turn.ask(lead + turn.t(.faqBody), options: self.options(in: turn), list: turn.t(.faqButton))
     }
 
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
-        guard let entry = turn.catalogue.faq.first(where: { "faq.\($0.id)" == id }) else {
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
+        guard case .faq(let id) = reply, let entry = turn.catalogue.faq.first(where: { $0.id == id }) else {
             return turn.invalid(turn.t(.invalidChoice, ["count": String(turn.currentOptions().count)]))
         }
         turn.state.step = .idle

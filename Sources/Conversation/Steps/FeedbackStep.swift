@@ -12,7 +12,7 @@ struct FeedbackStep: DialogStep {
     func expectsFreeText(in turn: ConversationTurn) -> Bool { true }
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
-        [ChoiceOption(id: "feedback.done.\(self.ticketNumber)", title: turn.t(.buttonDone))]
+        [ChoiceOption(.feedbackDone(ticket: self.ticketNumber), title: turn.t(.buttonDone))]
     }
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
@@ -24,7 +24,7 @@ struct FeedbackStep: DialogStep {
 
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         if turn.isKeyword(text, "done") || classification.intent == .affirm && text.count <= 20 {
-            return turn.choose("feedback.done.\(self.ticketNumber)", messageID: messageID)
+            return turn.choose(.feedbackDone(ticket: self.ticketNumber), messageID: messageID)
         }
         turn.emit(
             .appendToTicket(number: self.ticketNumber, message: ReporterMessage(messageID: messageID, text: text)))

@@ -9,8 +9,8 @@ struct IdleStep: DialogStep {
     }
 
     /// A menu row tapped on an earlier menu still works.
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
-        if id.hasPrefix("menu.") { return MenuStep().choose(id, messageID: messageID, in: &turn) }
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
+        if case .menu = reply { return MenuStep().choose(reply, messageID: messageID, in: &turn) }
         turn.say(turn.t(.choiceExpired))
         turn.showMenu(prefix: nil)
     }

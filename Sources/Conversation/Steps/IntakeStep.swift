@@ -28,8 +28,8 @@ struct IntakeStep: DialogStep {
         turn.promptIntake(self.draft, lead: prefix.map { $0 + "\n\n" } ?? "")
     }
 
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
-        turn.chooseInIntake(id, draft: self.draft)
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
+        turn.chooseInIntake(reply, draft: self.draft)
     }
 
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
@@ -97,34 +97,34 @@ extension ConversationTurn {
             switch field.validator {
             case .businessForm:
                 return BusinessForm.allCases.map {
-                    ChoiceOption(id: "form.\($0.rawValue)", title: t(.form($0)))
+                    ChoiceOption(.form($0), title: t(.form($0)))
                 }
             case .choice:
                 return field.options.enumerated().map {
-                    ChoiceOption(id: "opt.\($0.offset)", title: $0.element.text(in: language))
+                    ChoiceOption(.option($0.offset), title: $0.element.text(in: language))
                 }
             case .phone:
-                return [ChoiceOption(id: "phone.self", title: t(.buttonMyNumber))]
+                return [ChoiceOption(.ownNumber, title: t(.buttonMyNumber))]
             case .companyName, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
                 return []
             }
         case .consent:
             return [
-                ChoiceOption(id: "consent.yes", title: t(.buttonAgree)),
-                ChoiceOption(id: "consent.no", title: t(.buttonDisagree)),
-                ChoiceOption(id: "global.human", title: t(.buttonStaff)),
+                ChoiceOption(.consentYes, title: t(.buttonAgree)),
+                ChoiceOption(.consentNo, title: t(.buttonDisagree)),
+                ChoiceOption(.askStaff, title: t(.buttonStaff)),
             ]
         case .summary:
             return [
-                ChoiceOption(id: "summary.confirm", title: t(.buttonSubmit)),
-                ChoiceOption(id: "summary.change", title: t(.buttonChange)),
-                ChoiceOption(id: "summary.cancel", title: t(.buttonCancel)),
+                ChoiceOption(.summaryConfirm, title: t(.buttonSubmit)),
+                ChoiceOption(.summaryChange, title: t(.buttonChange)),
+                ChoiceOption(.summaryCancel, title: t(.buttonCancel)),
             ]
         case .choosingChange:
-            var options = service.fields.map { ChoiceOption(id: "change.\($0.id)", title: $0.label.text(in: language)) }
-            options.append(ChoiceOption(id: "change._description", title: t(.labelDescription)))
+            var options = service.fields.map { ChoiceOption(.change(field: $0.id), title: $0.label.text(in: language)) }
+            options.append(ChoiceOption(.changeDescription, title: t(.labelDescription)))
             if service.asksForDocuments {
-                options.append(ChoiceOption(id: "change._documents", title: t(.labelDocuments)))
+                options.append(ChoiceOption(.changeDocuments, title: t(.labelDocuments)))
             }
             return options
         case .documents, .editingDescription, .submitting:
@@ -167,20 +167,18 @@ extension ConversationTurn {
         }
     }
 
-    mutating func chooseInIntake(_ id: String, draft: IntakeDraft) {
+    mutating func chooseInIntake(_ reply: ReplyID, draft: IntakeDraft) {
         var draft = draft
         guard let service = service(of: draft) else { return showMenu(prefix: nil) }
         switch draft.stage {
         case .field(let index, let editing):
             guard let field = service.fields[safe: index] else { return }
-            if id.hasPrefix("form."), let form = BusinessForm(rawValue: String(id.dropFirst(5))),
-                field.validator == .businessForm
-            {
+            if case .form(let form) = reply, field.validator == .businessForm {
                 draft.businessForm = form
                 draft.answers[field.id] = form.rawValue
-            } else if id.hasPrefix("opt."), let option = Int(id.dropFirst(4)), field.options.indices.contains(option) {
+            } else if case .option(let option) = reply, field.options.indices.contains(option) {
                 draft.answers[field.id] = field.options[option].text(in: .indonesian)
-            } else if id == "phone.self", field.validator == .phone,
+            } else if reply == .ownNumber, field.validator == .phone,
                 let phone = FieldNormalizer.phone("+" + context.waID)
             {
                 draft.answers[field.id] = phone
@@ -189,20 +187,20 @@ extension ConversationTurn {
             }
             answered(draft, editing: editing)
         case .consent:
-            switch id {
-            case "consent.yes":
+            switch reply {
+            case .consentYes:
                 let record = ConsentRecord(version: catalogue.privacy.version, at: context.now, language: language)
                 state.consent = record
                 emit(.recordConsent(record))
                 advance(draft)
-            case "consent.no":
+            case .consentNo:
                 ask(t(.consentDeclined), options: intakeOptions(draft))
             default:
                 invalid(t(.invalidChoice, ["count": "3"]))
             }
         case .summary:
-            switch id {
-            case "summary.confirm":
+            switch reply {
+            case .summaryConfirm:
                 guard missingDocuments(draft).isEmpty, draft.uploads.isEmpty else {
                     draft.stage = .documents
                     state.step = .intake(draft)
@@ -211,22 +209,24 @@ extension ConversationTurn {
                 draft.stage = .submitting
                 state.step = .intake(draft)
                 emit(.openTicket(ticketRequest(for: draft)))
-            case "summary.change":
+            case .summaryChange:
                 draft.stage = .choosingChange
                 state.step = .intake(draft)
                 promptCurrentStep(prefix: nil)
-            case "summary.cancel":
+            case .summaryCancel:
                 leaveCurrentStep()
                 showMenu(prefix: t(.cancelled))
             default:
                 invalid(t(.invalidChoice, ["count": "3"]))
             }
         case .choosingChange:
-            if id == "change._description" {
+            if reply == .changeDescription {
                 draft.stage = .editingDescription
-            } else if id == "change._documents" {
+            } else if reply == .changeDocuments {
                 draft.stage = .documents
-            } else if let index = service.fields.firstIndex(where: { "change.\($0.id)" == id }) {
+            } else if case .change(let fieldID) = reply,
+                let index = service.fields.firstIndex(where: { $0.id == fieldID })
+            {
                 draft.stage = .field(index: index, editing: true)
             } else {
                 return invalid(t(.invalidChoice, ["count": String(intakeOptions(draft).count)]))
@@ -298,15 +298,15 @@ extension ConversationTurn {
             answered(draft, editing: editing)
         case .consent:
             if classification.intent == .affirm || isKeyword(text, "agree") {
-                return chooseInIntake("consent.yes", draft: draft)
+                return chooseInIntake(.consentYes, draft: draft)
             }
-            if classification.intent == .deny { return chooseInIntake("consent.no", draft: draft) }
+            if classification.intent == .deny { return chooseInIntake(.consentNo, draft: draft) }
             invalid(t(.invalidChoice, ["count": "3"]))
         case .documents:
             answerInDocuments(text, classification: classification, draft: draft, service: service)
         case .summary:
-            if classification.intent == .affirm { return chooseInIntake("summary.confirm", draft: draft) }
-            if classification.intent == .deny { return chooseInIntake("summary.change", draft: draft) }
+            if classification.intent == .affirm { return chooseInIntake(.summaryConfirm, draft: draft) }
+            if classification.intent == .deny { return chooseInIntake(.summaryChange, draft: draft) }
             invalid(t(.invalidChoice, ["count": "3"]))
         case .choosingChange:
             invalid(t(.invalidChoice, ["count": String(intakeOptions(draft).count)]))

@@ -15,7 +15,7 @@ struct MenuStep: DialogStep {
                 if entry.title == nil { title = service.menuTitle.text(in: language) }
                 if entry.description == nil { description = service.menuDescription.text(in: language) }
             }
-            return ChoiceOption(id: "menu.\(entry.id)", title: title, description: description)
+            return ChoiceOption(.menu(entry.id), title: title, description: description)
         }
     }
 
@@ -24,8 +24,8 @@ struct MenuStep: DialogStep {
         turn.ask(lead + turn.t(.menuBody), options: self.options(in: turn), list: turn.t(.menuButton))
     }
 
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
-        guard let entry = turn.catalogue.menu.first(where: { "menu.\($0.id)" == id }) else {
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
+        guard case .menu(let id) = reply, let entry = turn.catalogue.menu.first(where: { $0.id == id }) else {
             return turn.invalid(turn.t(.invalidChoice, ["count": String(turn.currentOptions().count)]))
         }
         switch entry.action {

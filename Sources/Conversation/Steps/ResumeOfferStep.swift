@@ -8,8 +8,8 @@ struct ResumeOfferStep: DialogStep {
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
         [
-            ChoiceOption(id: "resume.continue", title: turn.t(.buttonContinue)),
-            ChoiceOption(id: "resume.restart", title: turn.t(.buttonRestart)),
+            ChoiceOption(.resumeContinue, title: turn.t(.buttonContinue)),
+            ChoiceOption(.resumeRestart, title: turn.t(.buttonRestart)),
         ]
     }
 
@@ -20,22 +20,22 @@ struct ResumeOfferStep: DialogStep {
         turn.ask(lead + turn.t(.resumeBody, ["name": name, "where": place]), options: self.options(in: turn))
     }
 
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
         turn.state.step = self.previous
-        switch id {
-        case "resume.continue":
+        switch reply {
+        case .resumeContinue:
             turn.promptCurrentStep(prefix: nil)
-        case "resume.restart":
+        case .resumeRestart:
             turn.leaveCurrentStep()
             turn.showMenu(prefix: nil)
         default:
             // A tap on an earlier message answers the step it was asked in.
-            turn.choose(id, messageID: messageID)
+            turn.choose(reply, messageID: messageID)
         }
     }
 
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
-        if classification.intent == .affirm { return turn.choose("resume.continue", messageID: messageID) }
+        if classification.intent == .affirm { return turn.choose(.resumeContinue, messageID: messageID) }
         turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
     }
 }

@@ -13,10 +13,10 @@ struct SurveyStep: DialogStep {
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
         if self.progress.askingComment {
             return turn.commentRequired(self.progress)
-                ? [] : [ChoiceOption(id: "survey.skip", title: turn.t(.buttonSkip))]
+                ? [] : [ChoiceOption(.surveySkip, title: turn.t(.buttonSkip))]
         }
         return (turn.context.survey?.scale ?? []).map {
-            ChoiceOption(id: "survey.\($0.value)", title: $0.text.text(in: turn.language))
+            ChoiceOption(.surveyAnswer($0.value), title: $0.text.text(in: turn.language))
         }
     }
 
@@ -24,8 +24,8 @@ struct SurveyStep: DialogStep {
         turn.promptSurvey(self.progress, lead: prefix.map { $0 + "\n\n" } ?? "")
     }
 
-    func choose(_ id: String, messageID: String, in turn: inout ConversationTurn) {
-        turn.chooseInSurvey(id, progress: self.progress)
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
+        turn.chooseInSurvey(reply, progress: self.progress)
     }
 
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
@@ -95,12 +95,12 @@ extension ConversationTurn {
         ask(body, options: currentOptions(), list: t(.surveyButton))
     }
 
-    mutating func chooseInSurvey(_ id: String, progress: SurveyProgress) {
-        if id == "survey.skip", progress.askingComment {
+    mutating func chooseInSurvey(_ reply: ReplyID, progress: SurveyProgress) {
+        if reply == .surveySkip, progress.askingComment {
             guard !commentRequired(progress) else { return invalid(t(.invalidCommentRequired)) }
             return completeSurvey(progress, comment: nil)
         }
-        guard !progress.askingComment, let value = number(after: "survey.", in: id),
+        guard !progress.askingComment, case .surveyAnswer(let value) = reply,
             context.survey?.scale.contains(where: { $0.value == value }) == true
         else {
             return invalid(t(.invalidSurvey))
@@ -159,7 +159,7 @@ extension ConversationTurn {
             ask(
                 t(.surveyReminder, ["ticket": String(ticket)]),
                 options: [
-                    ChoiceOption(id: "survey.resume", title: t(.buttonResumeSurvey))
+                    ChoiceOption(.surveyResume, title: t(.buttonResumeSurvey))
                 ])
         }
     }
