@@ -15,8 +15,8 @@ let package = Package(
 
         // Libraries, in the order a message travels through them.
         .target(name: "Support"),
-        .target(name: "Storage", dependencies: ["CSQLite3"]),
-        .target(name: "HTTPServer", dependencies: ["CEpoll"]),
+        .target(name: "Storage", dependencies: ["CSQLite3", "Support"]),
+        .target(name: "HTTPServer", dependencies: ["CEpoll", "Support"]),
         .target(name: "WhatsAppOutbox", dependencies: ["CCurl", "COpenSSLCrypto", "HTTPServer", "Storage", "Support"]),
         .target(
             name: "WebhookServer",
@@ -63,7 +63,7 @@ let package = Package(
         // Tests, one target per library.
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Support"]),
         .testTarget(name: "WhatsAppOutboxTests", dependencies: ["HTTPServer", "Storage", "WhatsAppOutbox"]),
         .testTarget(
             name: "WebhookServerTests",

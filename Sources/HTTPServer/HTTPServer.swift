@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import Support
 import Synchronization
 
 /// An HTTP/1.1 server on non-blocking POSIX sockets and epoll event-loop threads.
@@ -18,7 +19,7 @@ import Synchronization
 /// let trap = TerminationSignalTrap { _ in server.stop(timeout: .seconds(10)) }
 /// server.waitUntilStopped()
 /// ```
-public final class HTTPServer: Sendable {
+public final class HTTPServer: Service {
     private enum RunState {
         case created
         case running(listenFD: Int32, port: Int, loops: [HTTPEventLoop])
@@ -91,7 +92,9 @@ public final class HTTPServer: Sendable {
     /// Stops accepting, closes idle connections, lets requests in flight finish and their
     /// responses flush, then returns. Connections still busy after `timeout` are closed.
     /// Calling it again, or before `start()`, returns at once.
-    public func stop(timeout: Duration = .seconds(10)) {
+    public func stop() { self.stop(timeout: .seconds(10)) }
+
+    public func stop(timeout: Duration) {
         let running: (Int32, [HTTPEventLoop])? = self.state.withLock { state in
             switch state {
             case .running(let listenFD, let port, let loops):

@@ -9,7 +9,7 @@ import WhatsAppOutbox
 /// Delivers due conversation timers (inactivity, survey reminders) and closes resolved tickets nobody
 /// answered, feeding each result through the contact's conversation in one transaction with its replies;
 /// once an hour it also runs the document retention.
-public final class ConversationTimerRunner: Sendable {
+public final class ConversationTimerRunner: Sendable, Service {
     private let writer: DatabaseWriter
     private let runtime: ConversationRuntime
     private let outbox: any OutboxQueue

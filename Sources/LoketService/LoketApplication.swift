@@ -21,14 +21,12 @@ public final class LoketApplication: Sendable {
     private let logger: Logger
     private let metrics: Metrics
     private let writer: DatabaseWriter
-    /// Checkpoints the write-ahead log off the commit path, so acknowledging webhooks never waits for it.
-    private let checkpointer: WALCheckpointer
-    private let inbox: InboxWriter
-    private let dispatcher: Dispatcher
-    private let sender: OutboxSender
-    private let timers: ConversationTimerRunner
     private let server: HTTPServer
     private let standInServer: HTTPServer?
+    /// Every thread-owning part in start order: the WAL checkpointer (off the commit path, so
+    /// acknowledging webhooks never waits for it), the outbox sender, the dispatcher, the timers, the
+    /// inbox writer, and the HTTP server last, so nothing is accepted before it can be stored.
+    private let services: ServiceGroup
     /// Where outbound Graph API calls go: Meta's API, or the stand-in in sandbox mode.
     private let graphBase: String
     /// Downloads WhatsApp media into the data directory (for the dialogs that accept documents); its
@@ -62,7 +60,7 @@ public final class LoketApplication: Sendable {
         self.writer = writer
         let dialogs = try Self.loadDialogs(from: configuration.dialogsDirectory, logger: logger)
         self.ticketConfiguration = dialogs.tickets
-        self.checkpointer = try WALCheckpointer(writer: writer)
+        let checkpointer = try WALCheckpointer(writer: writer)
         // 16 MiB of page cache (SQLite's default is 2 MiB) keeps the inbox indexes in memory under load.
         try writer.exclusive { try $0.execute("PRAGMA cache_size=-16384") }
 
@@ -111,7 +109,6 @@ public final class LoketApplication: Sendable {
             },
             metrics: OutboxMetrics { metrics.recordSend(result: $0.rawValue) },
             log: { line in logger.passthrough(.info, line) })
-        self.sender = sender
 
         let senderWaker = CoalescingWaker(interval: .milliseconds(20)) { sender.wake() }
         let wakeDispatcher = WakeRelay()
@@ -119,7 +116,6 @@ public final class LoketApplication: Sendable {
         let inbox = InboxWriter(
             writer: writer, logger: logger.with("component", "inbox"), onCommit: { wakeDispatcher.fire() },
             onIdle: { inboxIdle.fire() })
-        self.inbox = inbox
         // Acknowledging webhooks comes first: lanes yield the single database writer while the inbox waits.
         let runtime = ConversationRuntime(
             catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
@@ -133,8 +129,7 @@ public final class LoketApplication: Sendable {
                 paused: configuration.dispatchPaused),
             metrics: metrics, logger: logger.with("component", "dispatcher"),
             onEnqueued: { senderWaker.wake() }, yieldTo: { inbox.isBusy })
-        self.dispatcher = dispatcher
-        self.timers = ConversationTimerRunner(
+        let timers = ConversationTimerRunner(
             writer: writer, runtime: runtime, outbox: outbox, logger: logger.with("component", "timers"),
             retention: DocumentRetention(
                 dataDirectory: configuration.dataDirectory, policy: configuration.documentRetention, writer: writer,
@@ -173,7 +168,7 @@ public final class LoketApplication: Sendable {
                     databaseReachable: pending != nil, mode: mode, inboxPending: pending)
             },
             mounts: [(prefix: "/api", responder: staffAPI)])
-        self.server = HTTPServer(
+        let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port),
             responder: router,
             observer: { exchange in
@@ -181,6 +176,8 @@ public final class LoketApplication: Sendable {
                 if exchange.method.isEmpty { metrics.recordHTTPRequest(route: "invalid", status: exchange.status) }
             },
             log: { line in logger.passthrough(.info, line) })
+        self.server = server
+        self.services = ServiceGroup([checkpointer, sender, dispatcher, timers, inbox, server])
     }
 
     /// The port the webhook server listens on (after `start()`).
@@ -189,15 +186,10 @@ public final class LoketApplication: Sendable {
     /// The port of the Graph API stand-in in sandbox mode (after `start()`).
     public var standInPort: Int? { self.standInServer?.port }
 
-    /// Starts every part; the HTTP server last, so nothing is accepted before it can be stored.
+    /// Starts every part in order; the HTTP server last, so nothing is accepted before it can be stored.
     /// (In sandbox mode the stand-in already listens: `init` binds it to learn its port.)
     public func start() throws {
-        self.checkpointer.start()
-        self.sender.start()
-        self.dispatcher.start()
-        self.timers.start()
-        self.inbox.start()
-        try self.server.start()
+        try self.services.start()
         self.logger.info(
             "loket.listening",
             [
@@ -210,12 +202,7 @@ public final class LoketApplication: Sendable {
     /// Stops accepting, lets requests in flight finish and commit, then stops processing and sending.
     public func stop() {
         self.logger.info("loket.stopping")
-        self.server.stop(timeout: .seconds(10))
-        self.inbox.stop()
-        self.dispatcher.stop()
-        self.timers.stop()
-        self.sender.stop()
-        self.checkpointer.stop()
+        self.services.stop()
         self.standInServer?.stop(timeout: .seconds(2))
         self.logger.info("loket.stopped")
     }

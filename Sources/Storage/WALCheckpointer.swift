@@ -1,5 +1,6 @@
 import CSQLite3
 import Foundation
+import Support
 
 /// Keeps the write-ahead log of a file database short without making its writer pay for it.
 ///
@@ -20,7 +21,7 @@ import Foundation
 ///
 /// `@unchecked Sendable`: the connection is used only by the checkpointing thread (and by
 /// `checkpoint()` in tests that never start that thread); the run flags are guarded by `condition`.
-public final class WALCheckpointer: @unchecked Sendable {
+public final class WALCheckpointer: @unchecked Sendable, Service {
     /// When to checkpoint.
     public struct Settings: Sendable, Equatable {
         /// The pause between passive checkpoints.

@@ -23,7 +23,7 @@ import WhatsAppOutbox
 /// arrived late, at most once per `staleAge`, instead of answering each old message.
 ///
 /// `@unchecked Sendable`: all mutable state is only touched while holding `condition`.
-public final class Dispatcher: @unchecked Sendable {
+public final class Dispatcher: @unchecked Sendable, Service {
     private enum Outcome {
         case done(enqueued: Int)
         case skipped

@@ -9,7 +9,7 @@ import Support
 /// When a shared transaction fails, each request is retried alone so only the faulty one gets an error.
 ///
 /// `@unchecked Sendable`: the mutable queue and flags are only touched while holding `condition`.
-public final class InboxWriter: @unchecked Sendable {
+public final class InboxWriter: @unchecked Sendable, Service {
     public typealias Completion = @Sendable (Result<Int, any Error>) -> Void
 
     private struct Submission {

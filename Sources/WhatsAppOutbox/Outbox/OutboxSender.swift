@@ -27,7 +27,7 @@ import Synchronization
 /// // on shutdown, after the HTTP server stopped:
 /// sender.stop()
 /// ```
-public final class OutboxSender: Sendable {
+public final class OutboxSender: Sendable, Service {
     /// How the sender behaves.
     public struct Configuration: Sendable {
         /// Our WhatsApp business phone number id: messages are posted to `/{phoneNumberID}/messages`.
