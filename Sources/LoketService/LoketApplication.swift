@@ -67,23 +67,22 @@ public final class LoketApplication: Sendable {
         let secrets = Self.secrets(for: configuration)
         var graphBase = configuration.apiBase
         if configuration.mode == .sandbox {
-            // The stand-in must know its own address (it hands out media URLs), which is known only once
-            // its server is bound; so the server starts with a responder that is filled in right after.
-            let slot = DeferredResponder()
+            // The stand-in writes its own address into media descriptors; it is known once its server is
+            // bound, before anything in Loket can call it.
+            let standIn = GraphAPIStandIn(
+                configuration: GraphAPIStandIn.Configuration(
+                    accessToken: secrets.accessToken, publicBaseURL: "http://127.0.0.1:0",
+                    log: { line in logger.passthrough(.debug, line) }))
             let server = HTTPServer(
                 configuration: HTTPServerConfiguration(
                     host: configuration.sandboxGraphHost, port: configuration.sandboxGraphPort),
-                responder: slot)
+                responder: standIn)
             try server.start()
             let host =
                 configuration.sandboxGraphHost.contains(":")
                 ? "[\(configuration.sandboxGraphHost)]" : configuration.sandboxGraphHost
             graphBase = "http://\(host):\(server.port)"
-            let standIn = GraphAPIStandIn(
-                configuration: GraphAPIStandIn.Configuration(
-                    accessToken: secrets.accessToken, publicBaseURL: graphBase,
-                    log: { line in logger.passthrough(.debug, line) }))
-            slot.fill(with: standIn)
+            standIn.setPublicBaseURL(graphBase)
             self.standIn = standIn
             self.standInServer = server
         } else {
@@ -111,12 +110,8 @@ public final class LoketApplication: Sendable {
             log: { line in logger.passthrough(.info, line) })
 
         let senderWaker = CoalescingWaker(interval: .milliseconds(20)) { sender.wake() }
-        let wakeDispatcher = WakeRelay()
-        let inboxIdle = WakeRelay()
-        let inbox = InboxWriter(
-            writer: writer, logger: logger.with("component", "inbox"), onCommit: { wakeDispatcher.fire() },
-            onIdle: { inboxIdle.fire() })
-        // Acknowledging webhooks comes first: lanes yield the single database writer while the inbox waits.
+        // Acknowledging webhooks comes first: lanes leave the single database writer to the inbox while it is busy.
+        let intake = IntakePriority()
         let runtime = ConversationRuntime(
             catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
             tickets: dialogs.tickets, media: self.mediaFetcher, writer: writer,
@@ -128,15 +123,16 @@ public final class LoketApplication: Sendable {
                 laneCount: configuration.dispatcherLanes, staleAge: configuration.staleAge,
                 paused: configuration.dispatchPaused),
             metrics: metrics, logger: logger.with("component", "dispatcher"),
-            onEnqueued: { senderWaker.wake() }, yieldTo: { inbox.isBusy })
+            onEnqueued: { senderWaker.wake() }, intake: intake)
+        let inbox = InboxWriter(
+            writer: writer, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() },
+            priority: intake)
         let timers = ConversationTimerRunner(
             writer: writer, runtime: runtime, outbox: outbox, logger: logger.with("component", "timers"),
             retention: DocumentRetention(
                 dataDirectory: configuration.dataDirectory, policy: configuration.documentRetention, writer: writer,
                 tickets: dialogs.tickets, logger: logger.with("component", "retention")),
             onEnqueued: { senderWaker.wake() })
-        wakeDispatcher.connect { dispatcher.wake() }
-        inboxIdle.connect { dispatcher.yieldEnded() }
 
         metrics.setGauge(Metrics.inboxPending) {
             let backlog = try? writer.read { try InboxStore.backlog(in: $0) }

@@ -31,12 +31,12 @@ struct DispatcherTests {
 
     func dispatcher(
         step: any MessageHandler = EchoStep(), settings: DispatcherSettings = DispatcherSettings(),
-        yieldTo: @escaping @Sendable () -> Bool = { false }
+        intake: IntakePriority? = nil
     ) -> Dispatcher {
         let clock = self.clock
         return Dispatcher(
             writer: self.writer, step: step, outbox: TableOutbox(), recorder: TableRecorder(), settings: settings,
-            metrics: Metrics(), logger: .discarding, now: { clock.now }, yieldTo: yieldTo)
+            metrics: Metrics(), logger: .discarding, now: { clock.now }, intake: intake)
     }
 
     func store(_ events: [WebhookEvent]) throws {
@@ -112,7 +112,9 @@ struct DispatcherTests {
     @Test func lanesYieldingToABusyInboxStillProcessEverythingInOrder() throws {
         let events = (0..<30).map { Self.message("m\($0)", from: "6281\($0 % 3)", body: "\($0)") }
         try self.store(events)
-        let dispatcher = self.dispatcher(settings: DispatcherSettings(laneCount: 2), yieldTo: { true })
+        let busy = IntakePriority()
+        busy.setBusy(true)
+        let dispatcher = self.dispatcher(settings: DispatcherSettings(laneCount: 2), intake: busy)
         dispatcher.start()
         defer { dispatcher.stop() }
         #expect(dispatcher.waitUntilIdle(timeout: 30))
@@ -126,28 +128,35 @@ struct DispatcherTests {
         }
     }
 
-    @Test func aLaneHoldingBackForTheInboxWaitsForItsSignalInsteadOfPolling() throws {
+    @Test func aLaneHoldingBackForTheInboxGoesOnWhenItTurnsIdleOrAfterTheLongestWait() throws {
         try self.store([Self.message("m1", from: "62811")])
-        let busy = Mutex(true)
-        let checks = Mutex(0)
-        let dispatcher = self.dispatcher(
-            yieldTo: {
-                checks.withLock { $0 += 1 }
-                return busy.withLock { $0 }
-            })
+        let intake = IntakePriority()
+        intake.setBusy(true)
+        let dispatcher = self.dispatcher(intake: intake)
         dispatcher.start()
         defer { dispatcher.stop() }
-        // Busy for good: the lane checks once, waits for a signal that never comes, then goes ahead anyway.
+        // Busy for good: the lane waits for a signal that never comes, then goes ahead anyway.
         #expect(dispatcher.waitUntilIdle(timeout: 10))
         #expect(try self.outbox() == ["62811:echo Halo"])
-        #expect(checks.withLock { $0 } <= 4, "the lane waited on the condition, not in a polling loop")
 
         try self.store([Self.message("m2", from: "62811", body: "lagi")])
         dispatcher.wake()
-        busy.withLock { $0 = false }
-        dispatcher.yieldEnded()
+        intake.setBusy(false)
         #expect(dispatcher.waitUntilIdle(timeout: 10))
         #expect(try self.outbox() == ["62811:echo Halo", "62811:echo lagi"])
+    }
+
+    @Test func aWaiterIsSignalledWhenTheInboxTurnsIdle() {
+        let intake = IntakePriority()
+        intake.setBusy(true)
+        let start = Date()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { intake.setBusy(false) }
+        intake.waitWhileBusy(until: start.addingTimeInterval(30))
+        #expect(!intake.isBusy)
+        #expect(Date().timeIntervalSince(start) < 25, "the waiter was signalled, not released by its deadline")
+        let idleStart = Date()
+        intake.waitWhileBusy(until: idleStart.addingTimeInterval(30))
+        #expect(Date().timeIntervalSince(idleStart) < 25, "an idle inbox does not hold a lane back")
     }
 
     @Test func aTransientFailureIsRetriedAfterBackoffAndHoldsLaterMessagesOfThatContact() throws {

@@ -12,8 +12,8 @@ import WhatsAppOutbox
 /// together, so a crash at any instant neither loses nor repeats an effect. A lane groups the events it
 /// has queued (up to `batchSize`) into one commit, each event in its own savepoint, which saves most of
 /// the per-commit cost under load; a failing event rolls back alone. Lanes run at a lower priority and
-/// yield the single database writer while the inbox has webhooks to acknowledge (`yieldTo`), waiting for
-/// its signal (`yieldEnded()`) rather than polling, so a burst is acknowledged first and answered as soon
+/// yield the single database writer while the inbox has webhooks to acknowledge (`IntakePriority`),
+/// waiting for it to turn idle rather than polling, so a burst is acknowledged first and answered as soon
 /// as the CPU and the writer are free. A
 /// transient error leaves the row pending with backoff and holds later events of that conversation
 /// back until it is retried; a permanent one (or too many attempts) marks it failed with the reason.
@@ -42,13 +42,9 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private let logger: Logger
     private let now: @Sendable () -> Date
     private let onEnqueued: @Sendable () -> Void
-    private let yieldTo: @Sendable () -> Bool
+    private let intake: IntakePriority?
 
     private let condition = NSCondition()
-    /// Where lanes holding back for the inbox wait, apart from `condition`, so the inbox's signal wakes
-    /// only them; `yielding` counts them, so the inbox pays nothing while none waits.
-    private let yieldCondition = NSCondition()
-    private let yielding = Atomic<Int>(0)
     private var running = false
     private var exitedThreads = 0
     private var wakeRequested = true
@@ -62,13 +58,13 @@ public final class Dispatcher: @unchecked Sendable, Service {
 
     /// - Parameters:
     ///   - onEnqueued: called after each commit that queued outbound messages (wakes the sender).
-    ///   - yieldTo: whether more urgent writers wait for the database (the inbox acknowledging webhooks);
-    ///     lanes then hold back, at most `maxYields` times in a row, and end a batch early.
+    ///   - intake: the inbox's claim on the database writer: while it is busy acknowledging webhooks, lanes
+    ///     hold back (for `maxYieldTime` at most) and end a batch early.
     public init(
         writer: DatabaseWriter, step: any MessageHandler, outbox: any OutboxQueue,
         recorder: any DeliveryStatusRecorder, settings: DispatcherSettings = DispatcherSettings(),
         metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onEnqueued: @escaping @Sendable () -> Void = {}, yieldTo: @escaping @Sendable () -> Bool = { false }
+        onEnqueued: @escaping @Sendable () -> Void = {}, intake: IntakePriority? = nil
     ) {
         precondition(settings.laneCount > 0, "Invalid dispatcher settings: at least one lane is needed")
         self.writer = writer
@@ -80,7 +76,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
         self.logger = logger
         self.now = now
         self.onEnqueued = onEnqueued
-        self.yieldTo = yieldTo
+        self.intake = intake
         self.laneQueues = Array(repeating: [], count: settings.laneCount)
     }
 
@@ -124,14 +120,6 @@ public final class Dispatcher: @unchecked Sendable, Service {
         self.idle = false
         self.condition.broadcast()
         self.condition.unlock()
-    }
-
-    /// Tells lanes holding back for the inbox (`yieldTo`) that it has nothing more to write.
-    public func yieldEnded() {
-        guard self.yielding.load(ordering: .sequentiallyConsistent) > 0 else { return }
-        self.yieldCondition.lock()
-        self.yieldCondition.broadcast()
-        self.yieldCondition.unlock()
     }
 
     /// Blocks until nothing is ready to process and nothing is in flight, or until `timeout` passes.
@@ -222,25 +210,19 @@ public final class Dispatcher: @unchecked Sendable, Service {
         while true {
             while self.running && self.laneQueues[lane].isEmpty { self.condition.wait() }
             guard self.running else { break }
-            // Counted before asking, so an inbox turning idle right after the answer still signals this lane.
-            self.yielding.add(1, ordering: .sequentiallyConsistent)
-            if self.yieldTo() {
+            if let intake = self.intake, intake.isBusy {
                 // Webhooks are waiting to be acknowledged: let the inbox have the database first, until it
-                // says it is idle (`yieldEnded`) or for `maxYieldTime` at most.
+                // turns idle or for `maxYieldTime` at most.
                 let since = yieldingSince ?? Date()
                 yieldingSince = since
                 let deadline = since.addingTimeInterval(Self.maxYieldTime)
                 if deadline > Date() {
                     self.condition.unlock()
-                    self.yieldCondition.lock()
-                    if self.yieldTo() { _ = self.yieldCondition.wait(until: deadline) }
-                    self.yieldCondition.unlock()
-                    self.yielding.subtract(1, ordering: .sequentiallyConsistent)
+                    intake.waitWhileBusy(until: deadline)
                     self.condition.lock()
                     continue
                 }
             }
-            self.yielding.subtract(1, ordering: .sequentiallyConsistent)
             yieldingSince = nil
             let batch = Array(self.laneQueues[lane].prefix(self.settings.batchSize))
             self.laneQueues[lane].removeFirst(batch.count)
@@ -283,7 +265,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
                 var waiting: Set<String> = []
                 var outcomes: [Outcome] = []
                 for row in batch {
-                    if !outcomes.isEmpty && self.yieldTo() { break }
+                    if !outcomes.isEmpty && self.intake?.isBusy == true { break }
                     let key = row.event.conversationKey
                     guard !waiting.contains(key) else {
                         outcomes.append(.deferred)

@@ -20,7 +20,7 @@ public final class InboxWriter: @unchecked Sendable, Service {
     private let writer: DatabaseWriter
     private let now: @Sendable () -> Date
     private let onCommit: @Sendable () -> Void
-    private let onIdle: @Sendable () -> Void
+    private let priority: IntakePriority?
     private let logger: Logger
     private let condition = NSCondition()
     private var queue: [Submission] = []
@@ -30,17 +30,17 @@ public final class InboxWriter: @unchecked Sendable, Service {
 
     /// - Parameters:
     ///   - onCommit: called after each commit that stored something (wakes the dispatcher).
-    ///   - onIdle: called when the queue is drained and nothing is being written (`isBusy` turned false):
-    ///     writers that yield to the inbox wait for it instead of polling.
+    ///   - priority: told when webhooks are queued or being written and when everything is written, so
+    ///     the dispatcher's lanes leave the database writer to the inbox meanwhile.
     public init(
         writer: DatabaseWriter, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onCommit: @escaping @Sendable () -> Void = {}, onIdle: @escaping @Sendable () -> Void = {}
+        onCommit: @escaping @Sendable () -> Void = {}, priority: IntakePriority? = nil
     ) {
         self.writer = writer
         self.logger = logger
         self.now = now
         self.onCommit = onCommit
-        self.onIdle = onIdle
+        self.priority = priority
     }
 
     public func start() {
@@ -65,13 +65,6 @@ public final class InboxWriter: @unchecked Sendable, Service {
         self.condition.unlock()
     }
 
-    /// Whether webhooks are queued or being written: other writers (the dispatcher) should yield.
-    public var isBusy: Bool {
-        self.condition.lock()
-        defer { self.condition.unlock() }
-        return self.writing || !self.queue.isEmpty
-    }
-
     /// Queues `events`; `completion` receives the number of new rows once they are committed, or the error.
     public func submit(_ events: [WebhookEvent], completion: @escaping Completion) {
         self.condition.lock()
@@ -81,6 +74,7 @@ public final class InboxWriter: @unchecked Sendable, Service {
             return
         }
         self.queue.append(Submission(events: events, completion: completion))
+        if self.queue.count == 1 && !self.writing { self.priority?.setBusy(true) }
         self.condition.signal()
         self.condition.unlock()
     }
@@ -102,9 +96,8 @@ public final class InboxWriter: @unchecked Sendable, Service {
             self.write(batch)
             self.condition.lock()
             self.writing = false
-            let drained = self.queue.isEmpty
+            if self.queue.isEmpty { self.priority?.setBusy(false) }
             self.condition.unlock()
-            if drained { self.onIdle() }
         }
     }
 
