@@ -21,6 +21,7 @@ public struct LocalizedText: Hashable, Codable, Sendable {
     }
 
     public static func fill(_ template: String, values: [String: String]) -> String {
+        guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
