@@ -142,17 +142,7 @@ extension StaffAPI {
         return query
     }
 
-    /// `<due time in ms since 1970>_<ticket number>`.
-    static func cursorText(_ cursor: TicketQueueCursor) -> String {
-        "\(Int64((cursor.dueAt.timeIntervalSince1970 * 1000).rounded()))_\(cursor.number.value)"
-    }
+    static func cursorText(_ cursor: TicketQueueCursor) -> String { cursor.text }
 
-    static func cursor(_ text: String) -> TicketQueueCursor? {
-        let parts = text.split(separator: "_")
-        guard parts.count == 2, let millis = Int64(parts[0]), let number = Int(parts[1]), number > 0 else {
-            return nil
-        }
-        return TicketQueueCursor(
-            dueAt: Date(timeIntervalSince1970: TimeInterval(millis) / 1000), number: TicketNumber(number))
-    }
+    static func cursor(_ text: String) -> TicketQueueCursor? { TicketQueueCursor(text: text) }
 }

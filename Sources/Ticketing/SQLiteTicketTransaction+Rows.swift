@@ -132,9 +132,10 @@ extension SQLiteTicketTransaction {
 }
 
 extension SQLiteValue {
-    /// An instant as integer milliseconds since 1970.
+    /// An instant as integer milliseconds since 1970, clamped to years 0001–9999 (an instant from outside,
+    /// such as a cursor, can never trap the conversion).
     static func millis(_ date: Date) -> SQLiteValue {
-        .integer(Int64((date.timeIntervalSince1970 * 1000).rounded()))
+        .integer(TicketQueueCursor.milliseconds(of: date))
     }
 
     static func optionalMillis(_ date: Date?) -> SQLiteValue { date.map(millis) ?? .null }

@@ -282,6 +282,27 @@ struct StaffAPITests {
         #expect(answer.error == (query.hasPrefix("cursor") ? "invalid_cursor" : "invalid_query"))
     }
 
+    /// A cursor Loket never wrote, at the edges of every integer type, is refused; it used to trap the process.
+    @Test(arguments: [
+        "9223372036854775807_1", "-9223372036854775808_1", "253402300800000_1", "1700000000000_0",
+        "1700000000000_99999999999999999999", "1700000000000_-5", "1700000000000_9223372036854775807", "_1", "1_",
+        "1_2_3", "1e15_1", String(repeating: "9", count: 400) + "_1",
+    ])
+    func anOutOfRangeCursorIs400AndTheServiceStaysUp(cursor: String) throws {
+        try withStaff()
+        let answer = try call("GET", "/api/tickets?cursor=\(cursor)", staff: "sari")
+        #expect(answer.status == 400)
+        #expect(answer.error == "invalid_cursor")
+        #expect(try call("GET", "/api/tickets", staff: "sari").status == 200)
+    }
+
+    @Test func aCursorRoundTripsThroughItsText() throws {
+        let cursor = TicketQueueCursor(dueAt: Date(timeIntervalSince1970: 1_796_608_800.123), number: TicketNumber(42))
+        #expect(TicketQueueCursor(text: cursor.text)?.text == cursor.text)
+        #expect(TicketQueueCursor.milliseconds(of: .distantFuture) <= TicketQueueCursor.millisecondRange.upperBound)
+        #expect(TicketQueueCursor.milliseconds(of: Date(timeIntervalSince1970: .infinity)) > 0)
+    }
+
     @Test func theDetailHasActivitiesAttachmentsAndTheSLAClock() throws {
         try withStaff()
         let number = try openTicket()
