@@ -60,6 +60,9 @@ final class HTTPEventLoop: @unchecked Sendable {
     private var dirty: [HTTPConnection] = []
     private var stopping = false
     private var watchesListener = true
+    /// While descriptors are short, the listener is out of epoll until this instant (monotonic ns), so a
+    /// readable listener cannot spin the loop; a closed connection brings it back sooner.
+    private var acceptPausedUntil: UInt64?
     private var now: UInt64 = 0
     private var dates = HTTPDateCache()
     private var nextConnectionID: UInt64 = 0
@@ -164,7 +167,8 @@ extension HTTPEventLoop {
         self.now = Self.monotonicNow()
         var nextSweep = self.now + tick
         while true {
-            let waitMilliseconds = Int32(clamping: (nextSweep &- min(nextSweep, self.now)) / 1_000_000 + 1)
+            let wakeAt = min(nextSweep, self.acceptPausedUntil ?? nextSweep)
+            let waitMilliseconds = Int32(clamping: (wakeAt &- min(wakeAt, self.now)) / 1_000_000 + 1)
             let count = events.withUnsafeMutableBufferPointer {
                 epoll_wait(self.epollFD, $0.baseAddress, Int32($0.count), waitMilliseconds)
             }
@@ -182,6 +186,7 @@ extension HTTPEventLoop {
                 }
             }
             self.settle()
+            if let until = self.acceptPausedUntil, self.now >= until { self.resumeAccepting() }
             if self.now >= nextSweep {
                 self.sweep()
                 self.settle()
@@ -239,6 +244,12 @@ extension HTTPEventLoop {
 
     private func releaseListener() {
         self.watchesListener = false
+        if self.acceptPausedUntil != nil {
+            // Already out of epoll while accepting pauses.
+            self.acceptPausedUntil = nil
+            self.listenReleased.signal()
+            return
+        }
         var unused = epoll_event()
         _ = epoll_ctl(self.epollFD, EPOLL_CTL_DEL, self.listenFD, &unused)
         self.listenReleased.signal()
@@ -272,20 +283,41 @@ extension HTTPEventLoop {
         }
     }
 
+    /// Takes the listener out of epoll for a moment: with no descriptor free, it stays readable and every
+    /// wait would return at once. Pending clients stay in the kernel's backlog meanwhile.
+    private func pauseAccepting() {
+        guard self.watchesListener, self.acceptPausedUntil == nil else { return }
+        var unused = epoll_event()
+        _ = epoll_ctl(self.epollFD, EPOLL_CTL_DEL, self.listenFD, &unused)
+        self.acceptPausedUntil = self.now + Self.acceptPause
+    }
+
+    /// Watches the listener again after a pause.
+    private func resumeAccepting() {
+        guard self.acceptPausedUntil != nil else { return }
+        self.acceptPausedUntil = nil
+        guard self.watchesListener, !self.stopping else { return }
+        let exclusive: UInt32 = self.context.configuration.eventLoopCount > 1 ? EPOLLEXCLUSIVE.rawValue : 0
+        var listenEvent = epoll_event(events: Self.readInterest | exclusive, data: epoll_data_t(u64: Self.listenKey))
+        _ = epoll_ctl(self.epollFD, EPOLL_CTL_ADD, self.listenFD, &listenEvent)
+    }
+
+    /// How long accepting pauses when descriptors run out.
+    static let acceptPause: UInt64 = 100_000_000
+
     private func acceptConnections() {
-        let configuration = self.context.configuration
         for _ in 0..<64 {
             let fd = cepoll_accept_nonblocking(self.listenFD)
             guard fd >= 0 else {
-                if errno == EMFILE || errno == ENFILE {
-                    self.context.log(
-                        "event=http_accept_failed errno=\(errno) open=\(self.context.openConnections.load(ordering: .relaxed))"
-                    )
+                let code = errno
+                if code == EMFILE || code == ENFILE {
+                    self.context.noteDescriptorShortage(errno: code, now: self.now)
+                    self.pauseAccepting()
                 }
                 return
             }
             let open = self.context.openConnections.add(1, ordering: .relaxed).newValue
-            if self.stopping || open > configuration.maxConnections {
+            if self.stopping || open > self.context.connectionCap {
                 self.context.openConnections.subtract(1, ordering: .relaxed)
                 Self.overloadBytes.withUnsafeBytes { _ = send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                 Glibc.close(fd)

@@ -115,6 +115,63 @@ struct LoketProcessTests {
         #expect(!line.contains("EAAG-test"))
     }
 
+    /// More clients than the process may open descriptors for: the server pauses accepting instead of
+    /// spinning on a listener it cannot serve, logs it about once a second, and serves again once they leave.
+    @Test func runningOutOfDescriptorsPausesAcceptingAndRecovers() throws {
+        let executable = try #require(LoketProcess.executable(), "build the loket product first (swift build)")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("loket-fd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let process = try LoketProcess(
+            executable: executable,
+            environment: ["LOKET_DATA_DIR": data.path],
+            descriptorLimit: 64)
+        let listening = try #require(process.waitForLine(containing: "loket.listening", timeout: 30))
+        let port = try #require(Self.port(fromLine: listening))
+        var sockets: [Int32] = []
+        defer { for socket in sockets { Glibc.close(socket) } }
+        for _ in 0..<150 {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            if connected == 0 { sockets.append(socket) } else { Glibc.close(socket) }
+        }
+        let before = Self.cpuSeconds(of: process.pid)
+        Thread.sleep(forTimeInterval: 2)
+        let spent = Self.cpuSeconds(of: process.pid) - before
+        #expect(spent < 0.5, "the server spent \(spent) s of CPU in 2 s with no descriptor free")
+        #expect(process.waitForLine(containing: "http_accept_paused", timeout: 5) != nil)
+        let pauses = process.allLinesSoFar().filter { $0.contains("http_accept_paused") }.count
+        #expect(pauses <= 6, "logged \(pauses) times in about 2 s")
+        for socket in sockets { Glibc.close(socket) }
+        sockets.removeAll()
+        let client = LoopbackClient(port: port)
+        var healthy = false
+        for _ in 0..<50 where !healthy {
+            healthy = (try? client.send(method: "GET", target: "/healthz").status) == 200
+            if !healthy { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(healthy, "/healthz answers again once the clients left")
+        process.kill(SIGTERM)
+        _ = process.exitStatus()
+    }
+
+    /// User plus system CPU time of process `pid`, in seconds.
+    static func cpuSeconds(of pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        let ticks = (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
+        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// Posts a signed webhook; returns the response status.
     static func post(_ body: [UInt8], to client: LoopbackClient) throws -> Int {
         let signature = SignatureVerifier(appSecret: Self.secret).signatureHeader(for: body)
@@ -173,10 +230,16 @@ final class LoketProcess: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    init(executable: URL, environment: [String: String]) throws {
+    /// - Parameter descriptorLimit: the open-file limit (soft and hard) to run under, set by the shell.
+    init(executable: URL, environment: [String: String], descriptorLimit: Int? = nil) throws {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = ["serve"]
+        if let descriptorLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" serve", executable.path]
+        } else {
+            process.executableURL = executable
+            process.arguments = ["serve"]
+        }
         process.environment = [
             "PATH": "/usr/bin:/bin", "WHATSAPP_APP_SECRET": LoketProcessTests.secret,
             "LOKET_ADDR": "127.0.0.1:0",
@@ -202,6 +265,8 @@ final class LoketProcess: Sendable {
         if self.process.isRunning { Glibc.kill(self.process.processIdentifier, SIGKILL) }
     }
 
+    var pid: Int32 { self.process.processIdentifier }
+
     func kill(_ signal: Int32) {
         Glibc.kill(self.process.processIdentifier, signal)
         if signal == SIGKILL { self.process.waitUntilExit() }
@@ -215,6 +280,11 @@ final class LoketProcess: Sendable {
     /// Every line so far (after the process exited: all of them).
     func allLines() -> [String] {
         self.lines.linesAfterClose(timeout: 10)
+    }
+
+    /// Every line so far, while the process runs.
+    func allLinesSoFar() -> [String] {
+        self.lines.wait(timeout: 0) { lines in lines } ?? []
     }
 
     func firstLine(timeout: TimeInterval) -> String? {
