@@ -578,6 +578,14 @@ extension HTTPEventLoop {
                 if self.now &- connection.lastActivity >= idleTimeout { self.close(connection) }
             } else if connection.parser.isIdle || connection.parser.isReadingHead {
                 if self.now &- connection.headStartedAt >= headerTimeout { self.answerTimeout(connection) }
+            } else if let length = connection.parser.bodyLength {
+                // A body must keep up a minimum rate from the request's first byte, not merely show a byte
+                // now and then: a trickle of bytes would otherwise hold the connection and its buffer forever.
+                let allowed = headerTimeout &+ UInt64(length) * 1_000_000_000 / UInt64(configuration.minimumBodyRate)
+                if self.now &- connection.headStartedAt >= allowed || self.now &- connection.lastActivity >= idleTimeout
+                {
+                    self.answerTimeout(connection)
+                }
             } else if self.now &- connection.lastActivity >= idleTimeout {
                 self.answerTimeout(connection)
             }

@@ -64,6 +64,12 @@ public struct HTTPParser: Sendable {
         }
     }
 
+    /// The declared length of the body being received, while one is.
+    public var bodyLength: Int? {
+        if case .body(_, let length, _) = self.state { return length }
+        return nil
+    }
+
     /// True while the header section of a request is being received.
     public var isReadingHead: Bool {
         switch self.state {

@@ -20,6 +20,9 @@ public struct HTTPServerConfiguration: Sendable {
     /// A keep-alive connection with nothing in flight is closed after this much silence; the same
     /// bound applies to a stalled body upload or a client that stops reading its responses.
     public var idleTimeout: Duration
+    /// The slowest body upload served: a request must arrive whole within `headerReadTimeout` plus its
+    /// `Content-Length` at this many bytes per second, however steadily its bytes trickle in; else 408.
+    public var minimumBodyRate: Int
     /// Event-loop threads; by default two, or one on a single-core machine.
     public var eventLoopCount: Int
     /// The `listen` backlog.
@@ -34,6 +37,7 @@ public struct HTTPServerConfiguration: Sendable {
         maxPipelinedRequests: Int = 64,
         headerReadTimeout: Duration = .seconds(10),
         idleTimeout: Duration = .seconds(75),
+        minimumBodyRate: Int = 32 * 1024,
         eventLoopCount: Int = HTTPServerConfiguration.defaultEventLoopCount,
         backlog: Int = 1024
     ) {
@@ -45,6 +49,7 @@ public struct HTTPServerConfiguration: Sendable {
         self.maxPipelinedRequests = maxPipelinedRequests
         self.headerReadTimeout = headerReadTimeout
         self.idleTimeout = idleTimeout
+        self.minimumBodyRate = max(1, minimumBodyRate)
         self.eventLoopCount = eventLoopCount
         self.backlog = backlog
     }

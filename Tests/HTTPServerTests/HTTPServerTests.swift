@@ -186,6 +186,27 @@ struct HTTPServerTests {
         }
     }
 
+    /// A body trickling in a byte at a time is cut off by its deadline (head time plus length at the minimum
+    /// rate), although every byte resets the idle timer.
+    @Test func aBodyTricklingInBelowTheMinimumRateGets408() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.headerReadTimeout = .milliseconds(300)
+        configuration.minimumBodyRate = 200
+        try withServer(configuration, responder: EchoResponder()) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 200\r\n\r\n")
+            let clock = ContinuousClock()
+            let started = clock.now
+            // A byte every 50 ms: 20 B/s against the 200 B/s minimum, for 3 s at most.
+            while started.duration(to: clock.now) < .seconds(3) {
+                usleep(50_000)
+                guard (try? client.send("x")) != nil else { break }
+            }
+            #expect(try client.readResponse().status == 408)
+            #expect(started.duration(to: clock.now) < .seconds(4), "the deadline is 0.3 s + 200 B at 200 B/s")
+        }
+    }
+
     @Test func silentNewConnectionIsClosedAfterTheHeaderTimeout() throws {
         var configuration = HTTPServerTests.configuration
         configuration.headerReadTimeout = .milliseconds(100)
