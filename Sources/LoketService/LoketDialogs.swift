@@ -48,8 +48,13 @@ extension LoketApplication {
             }
             return dialogs
         } catch {
-            let detail = "\(error)".replacingOccurrences(of: "\n", with: "; ")
-            throw ConfigurationError.invalid("LOKET_DIALOGS", "has a problem: \(detail)")
+            // One line per problem, so none is cut by the log's value cap.
+            for problem in error.problems {
+                logger.error("dialogs.problem", ["problem": problem.description])
+            }
+            let count = error.problems.count
+            throw ConfigurationError.invalid(
+                "LOKET_DIALOGS", "has \(count) problem\(count == 1 ? "" : "s") (each logged as dialogs.problem)")
         }
     }
 }

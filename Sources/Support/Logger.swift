@@ -96,41 +96,96 @@ public struct Logger: Sendable {
     }
 
     /// Writes a line another component already formatted as `key=value` pairs (e.g. `event=… id=…`),
-    /// prefixed with the timestamp and level; digit runs are masked like any other value.
+    /// prefixed with the timestamp and level; numbers are masked, control characters escaped and the line
+    /// capped like any value.
     public func passthrough(_ level: Level, _ text: String) {
         guard level >= self.minimumLevel else { return }
-        self.sink("ts=" + Self.timestamp(self.now()) + " level=" + level.name + " " + Self.mask(text))
+        let line = Self.escapingControls(Self.capped(Self.mask(text), to: Self.maximumLineLength))
+        self.sink("ts=" + Self.timestamp(self.now()) + " level=" + level.name + " " + line)
     }
 
-    /// Masks digit runs, then quotes the value as a JSON string when it is empty or holds spaces, quotes, `=` or
-    /// controls, so that a control character or NUL never reaches the log raw.
+    /// The longest value written; the rest is cut and its length said, so one request cannot grow the log
+    /// by what it sent.
+    public static let maximumValueLength = 512
+    /// The longest line another component may pass through.
+    public static let maximumLineLength = 2048
+
+    /// Masks numbers, caps the length, then quotes the value as a JSON string when it is empty or holds
+    /// spaces, quotes, `=` or controls, so that a control character or NUL never reaches the log raw.
     static func format(_ value: String) -> String {
-        let masked = Self.mask(value)
+        let masked = Self.capped(Self.mask(value), to: Self.maximumValueLength)
         let needsQuotes =
             masked.isEmpty
             || masked.utf8.contains { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || $0 == 0x7F }
-        return needsQuotes ? JSONStringLiteral.quoted(masked) : masked
+        return needsQuotes ? Self.escapingControls(JSONStringLiteral.quoted(masked)) : masked
     }
 
-    /// Replaces the middle of every run of 10 or more ASCII digits with `****`, keeping 5 before and 4 after.
+    /// `value` cut to `limit` characters, with how many bytes were left out.
+    static func capped(_ value: String, to limit: Int) -> String {
+        guard value.utf8.count > limit else { return value }
+        let kept = value.prefix(limit)
+        return kept + "…(+\(value.utf8.count - kept.utf8.count) bytes)"
+    }
+
+    /// DEL and other ASCII controls as `\u00XX` (JSON already escapes those below 0x20 inside quotes).
+    static func escapingControls(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return value }
+        var output = ""
+        for scalar in value.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// Masks every number that could identify a person (phone, NIK, NPWP, NIP): a run of 9 or more digits,
+    /// however written (`+62 812-3456-7890`, `01.234.567.8-901.000`), keeps only its last 4 digits; the
+    /// separators stay, so the form is still visible. Shorter numbers (ticket numbers, dates, counts) stay.
     public static func mask(_ value: String) -> String {
         let utf8 = Array(value.utf8)
+        func isDigit(_ index: Int) -> Bool {
+            index < utf8.count && utf8[index] >= UInt8(ascii: "0") && utf8[index] <= UInt8(ascii: "9")
+        }
+        func isSeparator(_ index: Int) -> Bool {
+            index < utf8.count
+                && (utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "-")
+                    || utf8[index] == UInt8(ascii: "."))
+        }
         var output: [UInt8] = []
         output.reserveCapacity(utf8.count)
         var index = 0
         var changed = false
         while index < utf8.count {
-            guard utf8[index] >= UInt8(ascii: "0"), utf8[index] <= UInt8(ascii: "9") else {
+            guard isDigit(index) else {
                 output.append(utf8[index])
                 index += 1
                 continue
             }
+            // The run: digits, with single separators between digit groups.
             var end = index
-            while end < utf8.count, utf8[end] >= UInt8(ascii: "0"), utf8[end] <= UInt8(ascii: "9") { end += 1 }
-            if end - index >= 10 {
-                output.append(contentsOf: utf8[index..<index + 5])
-                output.append(contentsOf: Array("****".utf8))
-                output.append(contentsOf: utf8[end - 4..<end])
+            var digits = 0
+            while true {
+                while isDigit(end) {
+                    end += 1
+                    digits += 1
+                }
+                guard isSeparator(end), isDigit(end + 1) else { break }
+                end += 1
+            }
+            if digits >= 9 {
+                var remaining = digits
+                for position in index..<end {
+                    if isDigit(position) {
+                        output.append(remaining > 4 ? UInt8(ascii: "*") : utf8[position])
+                        remaining -= 1
+                    } else {
+                        output.append(utf8[position])
+                    }
+                }
                 changed = true
             } else {
                 output.append(contentsOf: utf8[index..<end])
