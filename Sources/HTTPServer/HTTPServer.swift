@@ -61,6 +61,14 @@ public final class HTTPServer: Service {
         }
     }
 
+    /// Accepts that failed for want of file descriptors since start.
+    public var descriptorShortageCount: Int {
+        self.context.descriptorShortages.load(ordering: .relaxed)
+    }
+
+    /// The most connections served at once (the configured cap, fitted under the open-file limit).
+    public var connectionCap: Int { self.context.connectionCap }
+
     /// Connections open right now.
     public var openConnectionCount: Int {
         self.context.openConnections.load(ordering: .relaxed)

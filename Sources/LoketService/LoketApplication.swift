@@ -173,6 +173,8 @@ public final class LoketApplication: Sendable {
             },
             log: { line in logger.passthrough(.info, line) })
         self.server = server
+        metrics.setGauge(Metrics.durableCommits) { [(labels: [], value: Double(writer.durableCommitCount))] }
+        metrics.setGauge(Metrics.acceptPauses) { [(labels: [], value: Double(server.descriptorShortageCount))] }
         self.services = ServiceGroup([checkpointer, sender, dispatcher, timers, inbox, server])
     }
 

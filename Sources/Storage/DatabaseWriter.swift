@@ -23,6 +23,22 @@ public final class DatabaseWriter: @unchecked Sendable {
     private var openedReaders = 0
     private let maxReaders: Int
     public let path: String
+    /// Commits on stable storage so far (`Durability.powerLoss`): each is one fsync of the write-ahead log.
+    private let durableCommits = Atomic<Int>(0)
+
+    /// What a committed write survives.
+    public enum Durability: Sendable {
+        /// A killed process (`synchronous=NORMAL` in WAL mode): the commit is in the operating system's
+        /// cache and may be lost to a power cut or a kernel crash, with everything after it. Enough for
+        /// work that is redone from the inbox when lost.
+        case processCrash
+        /// A power cut or a kernel crash too (`synchronous=FULL`): the write-ahead log is fsync'd before the
+        /// commit returns. For what is acknowledged to the outside, such as a webhook's 200.
+        case powerLoss
+    }
+
+    /// Commits made with `Durability.powerLoss` since start: one fsync each, however many rows they held.
+    public var durableCommitCount: Int { self.durableCommits.load(ordering: .relaxed) }
 
     /// Opens the writer connection at `path` (`":memory:"` for tests) and applies `migrators` in order.
     /// - Parameter maxReaders: read-only connections opened on demand, at most.
@@ -38,9 +54,20 @@ public final class DatabaseWriter: @unchecked Sendable {
     }
 
     /// Runs `body` inside one transaction on the writer connection; commits when it returns,
-    /// rolls back when it throws.
-    public func write<Result>(_ body: (Database) throws -> Result) throws -> Result {
-        try self.exclusive { database in try database.transaction { try body(database) } }
+    /// rolls back when it throws. The commit survives what `durability` says.
+    public func write<Result>(
+        durability: Durability = .processCrash, _ body: (Database) throws -> Result
+    ) throws -> Result {
+        try self.exclusive { database in
+            guard durability == .powerLoss, self.path != ":memory:" else {
+                return try database.transaction { try body(database) }
+            }
+            try database.execute("PRAGMA synchronous=FULL")
+            defer { try? database.execute("PRAGMA synchronous=NORMAL") }
+            let result = try database.transaction { try body(database) }
+            self.durableCommits.add(1, ordering: .relaxed)
+            return result
+        }
     }
 
     /// Runs `body` in one read transaction on a read-only connection: it sees the last commit, never waits

@@ -48,6 +48,13 @@ public final class Metrics: Sendable {
         name: "loket_inbox_events_total", help: "Inbox events processed by the dispatcher, by result.",
         type: "counter")
 
+    public static let durableCommits = Family(
+        name: "loket_durable_commits_total",
+        help: "Commits fsync'd before returning (the inbox's group commits): one fsync each.", type: "counter")
+    public static let acceptPauses = Family(
+        name: "loket_http_accept_failures_total",
+        help: "Connections the server could not accept for want of file descriptors.", type: "counter")
+
     public init() {
         for family in [
             Self.httpRequests, Self.inboxPending, Self.inboxOldestPendingAge, Self.outboxPending, Self.sends,

@@ -104,7 +104,7 @@ public final class InboxWriter: @unchecked Sendable, Service {
     private func write(_ batch: [Submission]) {
         let receivedAt = self.now()
         do {
-            let counts = try self.writer.write { database in
+            let counts = try self.writer.write(durability: .powerLoss) { database in
                 try batch.map { try InboxStore.insert($0.events, receivedAt: receivedAt, in: database) }
             }
             if counts.contains(where: { $0 > 0 }) { self.onCommit() }
