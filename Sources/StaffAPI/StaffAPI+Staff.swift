@@ -37,7 +37,7 @@ extension StaffAPI {
             throw StaffAPIError.badRequest("invalid_field", "the field \"level\" must be 1 or 2, not \(levelNumber)")
         }
         let active = try body.optionalBool("active") ?? true
-        let (member, created) = try self.writer.write { database in
+        let (member, created) = try self.writer.write(durability: .powerLoss) { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
             if try store.staff().isEmpty {
                 guard level == .level2 else {

@@ -38,7 +38,7 @@ extension StaffAPI {
     func act(on number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse {
         let command = try StaffCommand(try StaffAPIRequestBody(request))
         let now = self.now()
-        let (document, queued, actor) = try self.writer.write { database in
+        let (document, queued, actor) = try self.writer.write(durability: .powerLoss) { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
             let member = try self.actingStaff(request, in: store)
             guard command.levels.contains(member.level) else {
