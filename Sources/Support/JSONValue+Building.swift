@@ -26,6 +26,13 @@ extension JSONValue: Equatable {
         return writer.output
     }
 
+    /// The serialisation with a space after every `,` and `:`, for output people read.
+    public var spacedSerialization: String {
+        var writer = JSONWriter(spaced: true)
+        writer.value(self)
+        return writer.output
+    }
+
     /// The serialisation as bytes, ready to send.
     public var bytes: [UInt8] { Array(self.serialized.utf8) }
 

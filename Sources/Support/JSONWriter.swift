@@ -2,8 +2,12 @@
 /// `JSONEncoder` does, and enum cases in the shape of a synthesized `Codable` (`{"case":{"_0":value}}`).
 public struct JSONWriter {
     public private(set) var output = ""
+    /// `", "` and `": "` between members and elements instead of `","` and `":"`, for output people read.
+    private let spaced: Bool
 
-    public init() {}
+    public init(spaced: Bool = false) {
+        self.spaced = spaced
+    }
 
     /// The members of one object, written in the order given (callers give them sorted).
     public struct Members {
@@ -15,10 +19,10 @@ public struct JSONWriter {
         }
 
         public mutating func member(_ key: String, _ value: (inout JSONWriter) -> Void) {
-            if self.count > 0 { self.writer.output += "," }
+            if self.count > 0 { self.writer.output += self.writer.spaced ? ", " : "," }
             self.count += 1
             self.writer.string(key)
-            self.writer.output += ":"
+            self.writer.output += self.writer.spaced ? ": " : ":"
             value(&self.writer)
         }
     }
@@ -35,7 +39,7 @@ public struct JSONWriter {
     public mutating func array<Element>(_ elements: [Element], _ write: (inout JSONWriter, Element) -> Void) {
         self.output += "["
         for (index, element) in elements.enumerated() {
-            if index > 0 { self.output += "," }
+            if index > 0 { self.output += self.spaced ? ", " : "," }
             write(&self, element)
         }
         self.output += "]"

@@ -1,3 +1,5 @@
+import Support
+
 /// What a count report groups tickets by.
 public enum ReportDimension: String, CaseIterable, Hashable, Sendable {
     case status = "status"
@@ -16,7 +18,7 @@ public enum ReportDimension: String, CaseIterable, Hashable, Sendable {
         case .category: "coalesce(category, '')"
         case .service: "title"
         case .applicationVersion: "coalesce(application_version, '')"
-        case .month: "strftime('%Y-%m', created_at / 1000 + 25200, 'unixepoch')"
+        case .month: "strftime('%Y-%m', created_at / 1000 + \(JakartaTime.secondsFromGMT), 'unixepoch')"
         case .level: "CAST(level AS TEXT)"
         }
     }
