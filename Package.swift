@@ -63,7 +63,7 @@ let package = Package(
         // Tests, one target per library.
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Support"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "WhatsAppOutboxTests", dependencies: ["HTTPServer", "Storage", "WhatsAppOutbox"]),
         .testTarget(
             name: "WebhookServerTests",
