@@ -41,6 +41,10 @@ struct StaffAPIRequestBody {
         return value
     }
 
+    /// The longest text a field takes: two WhatsApp messages (4,096 characters each), so one reply can
+    /// never flood a provider's chat.
+    static let maximumTextLength = 8_192
+
     /// A string field that may be absent or null; blank counts as absent.
     func optionalString(_ key: String) throws(StaffAPIError) -> String? {
         guard let raw = self.object[key], raw != .null else { return nil }
@@ -48,6 +52,11 @@ struct StaffAPIRequestBody {
             throw .badRequest("invalid_field", "the field \"\(key)\" must be a string")
         }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= Self.maximumTextLength else {
+            throw .badRequest(
+                "text_too_long",
+                "the field \"\(key)\" has \(trimmed.count) characters; at most \(Self.maximumTextLength) are taken")
+        }
         return trimmed.isEmpty ? nil : trimmed
     }
 

@@ -395,6 +395,24 @@ struct StaffAPITests {
         #expect(wakeCount == 0)
     }
 
+    /// A reply of megabytes used to become hundreds of WhatsApp messages to one provider.
+    @Test func aReplyLongerThanTwoWhatsAppMessagesIs400AndQueuesNothing() throws {
+        try withStaff()
+        let number = try takenTicket()
+        let answer = try call(
+            "POST", "/api/tickets/\(number)/actions",
+            ["action": "reply", "text": String(repeating: "Mohon maaf. ", count: 100_000)], staff: "sari")
+        #expect(answer.status == 400)
+        #expect(answer.error == "text_too_long")
+        #expect((answer.json["detail"] as? String)?.contains("8192") == true)
+        #expect(try count("SELECT count(*) FROM outbound_messages") == 0)
+        let fits = try call(
+            "POST", "/api/tickets/\(number)/actions",
+            ["action": "reply", "text": String(repeating: "a", count: 8_192)], staff: "sari")
+        #expect(fits.status == 200)
+        #expect((fits.json["queued_messages"] as? Int ?? 0) <= 3, "the reply and its heading fit in three messages")
+    }
+
     @Test func aReplyReachesTheReporterInTheSameTransaction() throws {
         try withStaff()
         let number = try takenTicket()
