@@ -57,6 +57,8 @@ let package = Package(
             path: "Benchmarks/WebhookBenchmark"),
         .executableTarget(
             name: "TicketingBenchmark", dependencies: ["Storage", "Ticketing"], path: "Benchmarks/TicketingBenchmark"),
+        .executableTarget(
+            name: "OutboxBenchmark", dependencies: ["Storage", "WhatsAppOutbox"], path: "Benchmarks/OutboxBenchmark"),
         .executableTarget(name: "IntentsBenchmark", dependencies: ["Intents"], path: "Benchmarks/IntentsBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),
 

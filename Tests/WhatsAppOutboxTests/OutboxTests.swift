@@ -50,6 +50,38 @@ struct OutboxTests {
         #expect(try self.writer.read { try self.outbox.pendingCount(in: $0) } == 2)
     }
 
+    /// Each recipient's oldest pending message is the one the sender sees, however long the queue behind it,
+    /// as messages are sent, fail, are postponed and arrive.
+    @Test func theSenderSeesEachRecipientsOldestPendingMessage() throws {
+        func due(at offset: TimeInterval = 0) throws -> [String] {
+            try self.writer.read { database in
+                try self.outbox.dueMessages(
+                    worker: 0, of: 1, now: self.now.addingTimeInterval(offset), limit: 50, in: database
+                ).map { "\($0.message.to):\($0.message.payload)" }
+            }
+        }
+        let burst = (1...500).map { OutboundMessage(to: "628111", payload: .text("m\($0)")) }
+        try self.writer.write { database in
+            try self.outbox.enqueue(burst, in: database, now: self.now)
+            try self.outbox.enqueue(
+                [OutboundMessage(to: "628222", payload: .text("other"))], in: database, now: self.now)
+        }
+        #expect(try due() == ["628111:text(\"m1\")", "628222:text(\"other\")"])
+        let first = try #require(try self.records("628111").first?.id)
+        try self.writer.write {
+            try self.outbox.markSent(first, wamid: "wamid.m1", asTemplate: false, now: self.now, in: $0)
+        }
+        #expect(try due() == ["628111:text(\"m2\")", "628222:text(\"other\")"])
+        let second = try #require(try self.records("628111").dropFirst().first?.id)
+        try self.writer.write {
+            try self.outbox.postpone(second, until: self.now.addingTimeInterval(60), in: $0)
+            try self.outbox.markFailed(second + 1, reason: "x", codes: [], now: self.now, in: $0)
+        }
+        #expect(try due() == ["628222:text(\"other\")"], "the postponed head holds its queue back")
+        #expect(try due(at: 61) == ["628222:text(\"other\")", "628111:text(\"m2\")"], "earliest due first")
+        #expect(try self.writer.read { try self.outbox.nextDueDate(worker: 0, of: 1, in: $0) } == self.now)
+    }
+
     @Test func messageBreakingMetaLimitsIsStoredInvalidWithTheReason() throws {
         let message = OutboundMessage(to: "628111", payload: .text(String(repeating: "a", count: 5000)))
         try self.writer.write { try self.outbox.enqueue([message], in: $0, now: self.now) }
@@ -204,6 +236,6 @@ struct OutboxTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         _ = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
         let reopened = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
-        #expect(try reopened.read { try Outbox.migrator.currentVersion(in: $0) } == 1)
+        #expect(try reopened.read { try Outbox.migrator.currentVersion(in: $0) } == Outbox.migrator.migrations.count)
     }
 }

@@ -54,6 +54,59 @@ extension Outbox {
                         error_codes TEXT NOT NULL,
                         PRIMARY KEY (wamid, status)
                     );
-                    """)
+                    """),
+            Migration(
+                version: 2, name: "queue heads",
+                sql: """
+                    -- The oldest pending message of each recipient, kept by triggers: the sender picks due
+                    -- messages here, in time that depends on how many recipients wait, not on how many
+                    -- messages (a backlog of thousands to one recipient is one row).
+                    CREATE TABLE outbound_heads (
+                        recipient TEXT PRIMARY KEY,
+                        lane INTEGER NOT NULL,
+                        message_id INTEGER NOT NULL UNIQUE,
+                        due REAL NOT NULL
+                    );
+                    CREATE INDEX outbound_heads_due ON outbound_heads (due, message_id);
+                    INSERT INTO outbound_heads (recipient, lane, message_id, due)
+                        SELECT recipient, lane, id, next_attempt_at FROM outbound_messages o
+                        WHERE state IN ('queued', 'sending') AND id = (
+                            SELECT min(p.id) FROM outbound_messages p
+                            WHERE p.lane = o.lane AND p.recipient = o.recipient AND p.state IN ('queued', 'sending'));
+
+                    CREATE TRIGGER outbound_heads_insert AFTER INSERT ON outbound_messages
+                    WHEN NEW.state IN ('queued', 'sending')
+                    BEGIN
+                        INSERT OR IGNORE INTO outbound_heads (recipient, lane, message_id, due)
+                            VALUES (NEW.recipient, NEW.lane, NEW.id, NEW.next_attempt_at);
+                    END;
+
+                    CREATE TRIGGER outbound_heads_due AFTER UPDATE OF next_attempt_at ON outbound_messages
+                    BEGIN
+                        UPDATE outbound_heads SET due = NEW.next_attempt_at WHERE message_id = NEW.id;
+                    END;
+
+                    -- A message leaving the queue (sent, failed, held, invalid) or joining it again (a held
+                    -- message released): the recipient's head is its oldest pending message, if any.
+                    CREATE TRIGGER outbound_heads_state AFTER UPDATE OF state ON outbound_messages
+                    WHEN (OLD.state IN ('queued', 'sending')) != (NEW.state IN ('queued', 'sending'))
+                    BEGIN
+                        DELETE FROM outbound_heads WHERE recipient = NEW.recipient;
+                        INSERT INTO outbound_heads (recipient, lane, message_id, due)
+                            SELECT recipient, lane, id, next_attempt_at FROM outbound_messages
+                            WHERE lane = NEW.lane AND recipient = NEW.recipient AND state IN ('queued', 'sending')
+                            ORDER BY id LIMIT 1;
+                    END;
+
+                    CREATE TRIGGER outbound_heads_delete AFTER DELETE ON outbound_messages
+                    WHEN OLD.state IN ('queued', 'sending')
+                    BEGIN
+                        DELETE FROM outbound_heads WHERE recipient = OLD.recipient;
+                        INSERT INTO outbound_heads (recipient, lane, message_id, due)
+                            SELECT recipient, lane, id, next_attempt_at FROM outbound_messages
+                            WHERE lane = OLD.lane AND recipient = OLD.recipient AND state IN ('queued', 'sending')
+                            ORDER BY id LIMIT 1;
+                    END;
+                    """),
         ])
 }

@@ -15,20 +15,18 @@ public struct PendingMessage: Equatable, Sendable {
 extension Outbox {
     /// The messages due at `now` in the lanes of worker `worker` of `workerCount`, each the oldest pending
     /// message of its recipient (so a recipient's messages leave in order), earliest due first.
-    func dueMessages(worker: Int, of workerCount: Int, now: Date, limit: Int, in database: Database) throws
+    public func dueMessages(worker: Int, of workerCount: Int, now: Date, limit: Int, in database: Database) throws
         -> [PendingMessage]
     {
         try database.query(
             """
             SELECT o.id, o.payload, o.attempts, o.created_at, o.sent_as_template
-            FROM outbound_messages o
-            WHERE o.state IN ('queued', 'sending') AND o.lane % ? = ? AND o.next_attempt_at <= ?
-                AND o.id = (SELECT min(p.id) FROM outbound_messages p
-                            WHERE p.lane = o.lane AND p.recipient = o.recipient AND p.state IN ('queued', 'sending'))
-            ORDER BY o.next_attempt_at, o.id
+            FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
+            WHERE h.due <= ? AND h.lane % ? = ?
+            ORDER BY h.due, h.message_id
             LIMIT ?
             """,
-            [.int(workerCount), .int(worker), .real(now.timeIntervalSince1970), .int(limit)]
+            [.real(now.timeIntervalSince1970), .int(workerCount), .int(worker), .int(limit)]
         ) { statement in
             PendingMessage(
                 id: statement.int64(0), message: try Self.decodePayload(statement.string(1)),
@@ -38,13 +36,10 @@ extension Outbox {
     }
 
     /// When the next head-of-queue message in the worker's lanes falls due, if any is pending.
-    func nextDueDate(worker: Int, of workerCount: Int, in database: Database) throws -> Date? {
+    public func nextDueDate(worker: Int, of workerCount: Int, in database: Database) throws -> Date? {
         try database.queryFirst(
             """
-            SELECT min(o.next_attempt_at) FROM outbound_messages o
-            WHERE o.state IN ('queued', 'sending') AND o.lane % ? = ?
-                AND o.id = (SELECT min(p.id) FROM outbound_messages p
-                            WHERE p.lane = o.lane AND p.recipient = o.recipient AND p.state IN ('queued', 'sending'))
+            SELECT h.due FROM outbound_heads h WHERE h.lane % ? = ? ORDER BY h.due, h.message_id LIMIT 1
             """,
             [.int(workerCount), .int(worker)]
         ) { statement in statement.optionalDouble(0).map { Date(timeIntervalSince1970: $0) } } ?? nil

@@ -1,0 +1,93 @@
+import Foundation
+import Storage
+import WhatsAppOutbox
+
+// Prints how the outbox's due-message selection behaves as the backlog grows: the time of one sender poll
+// (the due page and the next due time) and of one enqueue, on a file database with 0, 10,000 and 100,000
+// messages waiting, spread over many recipients (most with a long queue, as after one huge reply each),
+// beside the whole-table query it replaced, which scanned every pending message.
+//
+// usage: swift run -c release OutboxBenchmark [ROUNDS]
+
+let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 200
+let now = Date()
+
+func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
+
+func measure(_ rounds: Int, _ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    for _ in 0..<rounds {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+    }
+    return median(samples)
+}
+
+/// The selection through queue heads, as `Outbox.dueMessages` makes it (ids only, like the one below).
+let headsQuery = """
+    SELECT o.id FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
+    WHERE h.due <= ? AND h.lane % ? = ? ORDER BY h.due, h.message_id LIMIT ?
+    """
+
+/// The selection before queue heads: every pending message checked against its recipient's oldest.
+let wholeTableQuery = """
+    SELECT o.id FROM outbound_messages o
+    WHERE o.state IN ('queued', 'sending') AND o.lane % ? = ? AND o.next_attempt_at <= ?
+        AND o.id = (SELECT min(p.id) FROM outbound_messages p
+                    WHERE p.lane = o.lane AND p.recipient = o.recipient AND p.state IN ('queued', 'sending'))
+    ORDER BY o.next_attempt_at, o.id LIMIT ?
+    """
+
+print("backlog   recipients   select µs (heads)   select µs (whole table)   sender poll µs   enqueue µs")
+for backlog in [0, 10_000, 100_000] {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-outbox-bench-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let writer = try DatabaseWriter(
+        path: directory.appendingPathComponent("loket.sqlite").path, migrators: [Outbox.migrator])
+    let outbox = Outbox()
+    let recipients = max(1, backlog / 100)
+    try writer.write { database in
+        for index in 0..<backlog {
+            // Each recipient's messages in one run, as when a long reply or a batch of notices is queued.
+            let recipient = "62812\(String(format: "%07d", index / 100))"
+            try outbox.enqueue(
+                [OutboundMessage(to: recipient, payload: .text("pesan \(index)"))], in: database, now: now)
+        }
+    }
+    let poll = try measure(rounds) {
+        _ = try writer.read { database in
+            _ = try outbox.dueMessages(worker: 0, of: 4, now: now, limit: 32, in: database)
+            _ = try outbox.nextDueDate(worker: 0, of: 4, in: database)
+        }
+    }
+    let heads = try measure(rounds) {
+        _ = try writer.read { database in
+            try database.query(headsQuery, [.real(now.timeIntervalSince1970), .int(4), .int(0), .int(32)]) {
+                $0.int64(0)
+            }
+        }
+    }
+    let whole = try measure(max(1, rounds / 20)) {
+        _ = try writer.read { database in
+            try database.query(
+                wholeTableQuery, [.int(4), .int(0), .real(now.timeIntervalSince1970), .int(32)]
+            ) { $0.int64(0) }
+        }
+    }
+    var sequence = 0
+    let enqueue = try measure(rounds) {
+        sequence += 1
+        try writer.write { database in
+            try outbox.enqueue(
+                [OutboundMessage(to: "62899\(String(format: "%07d", sequence))", payload: .text("baru"))], in: database,
+                now: now)
+        }
+    }
+    print(
+        String(backlog).padding(toLength: 10, withPad: " ", startingAt: 0)
+            + String(recipients).padding(toLength: 13, withPad: " ", startingAt: 0)
+            + String(format: "%-20.1f", heads) + String(format: "%-26.1f", whole) + String(format: "%-17.1f", poll)
+            + String(format: "%.1f", enqueue))
+}
