@@ -3,6 +3,7 @@ extension Configuration: CustomStringConvertible {
     public var description: String {
         "mode=\(self.mode.rawValue) addr=\(self.host):\(self.port) data_dir=\(self.dataDirectory) "
             + "dialogs=\(self.dialogsDirectory) api_base=\(self.apiBase) lanes=\(self.dispatcherLanes) "
-            + "stale_age=\(Int(self.staleAge))s staff_api=\(self.apiToken == nil ? "disabled" : "enabled")"
+            + "stale_age=\(Int(self.staleAge))s send_rate=\(Int(self.sendRate))/s max_connections=\(self.maxConnections) "
+            + "staff_api=\(self.apiToken == nil ? "disabled" : "enabled")"
     }
 }

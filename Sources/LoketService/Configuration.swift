@@ -25,6 +25,8 @@ import WhatsAppOutbox
 /// | `LOKET_DOCUMENT_RETENTION_AFTER_CLOSE` | `7d` | documents are deleted this long after every ticket holding them finished |
 /// | `LOKET_DOCUMENT_RETENTION` | `365d` | and at the latest this long after they arrived |
 /// | `LOKET_UNATTACHED_RETENTION` | `7d` | files no ticket holds (an abandoned intake) are deleted after this |
+/// | `LOKET_SEND_RATE` | `80` | messages per second sent to the Graph API (Meta's throughput tier: 80 by default, up to 1,000) |
+/// | `LOKET_MAX_CONNECTIONS` | `4096` | HTTP connections served at once, lowered to fit the open-file limit |
 /// | `LOKET_API_TOKEN` | — | bearer token of the staff API under `/api` (at least 16 characters); unset, `/api` answers 503 |
 ///
 /// **Sandbox mode**: when neither `WHATSAPP_ACCESS_TOKEN` nor `WHATSAPP_PHONE_NUMBER_ID` is set, Loket
@@ -57,6 +59,10 @@ public struct Configuration: Equatable, Sendable {
     public var logLevel: Logger.Level
     public var sandboxGraphHost: String
     public var sandboxGraphPort: Int
+    /// Messages per second the outbox sends (`LOKET_SEND_RATE`).
+    public var sendRate: Double = 80
+    /// HTTP connections served at once (`LOKET_MAX_CONNECTIONS`), before fitting the open-file limit.
+    public var maxConnections: Int = 4096
     /// For tests only: webhooks are stored but not processed.
     public var dispatchPaused: Bool
     /// The staff API's bearer token; `nil` disables the API.
@@ -138,13 +144,26 @@ public struct Configuration: Equatable, Sendable {
             unattached: try Self.duration(
                 value("LOKET_UNATTACHED_RETENTION") ?? "7d", name: "LOKET_UNATTACHED_RETENTION"))
 
-        return Configuration(
+        let rateText = value("LOKET_SEND_RATE") ?? "80"
+        guard let sendRate = Double(rateText), sendRate.isFinite, (1...1_000).contains(sendRate) else {
+            throw ConfigurationError.invalid(
+                "LOKET_SEND_RATE", "must be a number of messages per second from 1 to 1000")
+        }
+        let connectionsText = value("LOKET_MAX_CONNECTIONS") ?? "4096"
+        guard let maxConnections = Int(connectionsText), (16...1_000_000).contains(maxConnections) else {
+            throw ConfigurationError.invalid("LOKET_MAX_CONNECTIONS", "must be a whole number from 16 to 1000000")
+        }
+
+        var configuration = Configuration(
             mode: mode, appSecret: secret, verifyToken: verifyToken, accessToken: accessToken,
             phoneNumberID: phoneNumberID, apiBase: apiBase, host: host, port: port,
             dataDirectory: value("LOKET_DATA_DIR") ?? "./data", dialogsDirectory: value("LOKET_DIALOGS") ?? "./Dialogs",
             staleAge: staleAge, dispatcherLanes: lanes, logLevel: logLevel, sandboxGraphHost: graphHost,
             sandboxGraphPort: graphPort, dispatchPaused: paused, apiToken: apiToken, noticeTemplate: notice,
             documentRetention: retention)
+        configuration.sendRate = sendRate
+        configuration.maxConnections = maxConnections
+        return configuration
     }
 
     /// The notice template's name and language unless configured (register it in WhatsApp Manager as a

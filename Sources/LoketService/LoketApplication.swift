@@ -99,7 +99,8 @@ public final class LoketApplication: Sendable {
             log: { line in logger.passthrough(.info, line) })
         let outbox = Outbox(configuration: Outbox.Configuration(defaultTemplate: configuration.noticeTemplate))
         let sender = OutboxSender(
-            configuration: OutboxSender.Configuration(phoneNumberID: secrets.phoneNumberID),
+            configuration: OutboxSender.Configuration(
+                phoneNumberID: secrets.phoneNumberID, messagesPerSecond: configuration.sendRate),
             outbox: outbox, writer: writer,
             makeTransport: { _ in
                 GraphClient(
@@ -165,7 +166,8 @@ public final class LoketApplication: Sendable {
             },
             mounts: [(prefix: "/api", responder: staffAPI)])
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port),
+            configuration: HTTPServerConfiguration(
+                host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections),
             responder: router,
             observer: { exchange in
                 // Requests the server answered itself (malformed, too large, too slow) never reach the router.
