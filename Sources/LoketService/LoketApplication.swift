@@ -6,6 +6,7 @@ import Intents
 import StaffAPI
 import Storage
 import Support
+import Synchronization
 import Ticketing
 import WebhookServer
 import WhatsAppOutbox
@@ -27,6 +28,8 @@ public final class LoketApplication: Sendable {
     /// acknowledging webhooks never waits for it), the outbox sender, the dispatcher, the timers, the
     /// inbox writer, and the HTTP server last, so nothing is accepted before it can be stored.
     private let services: ServiceGroup
+    /// This run's row in `service_runs`, set by `start()`.
+    private let currentRun = Mutex<Int64?>(nil)
     /// Where outbound Graph API calls go: Meta's API, or the stand-in in sandbox mode.
     private let graphBase: String
     /// Downloads WhatsApp media into the data directory (for the dialogs that accept documents); its
@@ -56,7 +59,10 @@ public final class LoketApplication: Sendable {
         }
         let writer = try DatabaseWriter(
             path: configuration.databasePath,
-            migrators: [InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator])
+            migrators: [
+                InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator,
+                ServiceRuns.migrator,
+            ])
         self.writer = writer
         let dialogs = try Self.loadDialogs(from: configuration.dialogsDirectory, logger: logger)
         self.ticketConfiguration = dialogs.tickets
@@ -175,6 +181,15 @@ public final class LoketApplication: Sendable {
             },
             log: { line in logger.passthrough(.info, line) })
         self.server = server
+        metrics.setGauge(Metrics.uncleanRestarts) {
+            let counts = try? writer.read {
+                try ServiceRuns.uncleanRestarts(since: Date().addingTimeInterval(-3600), in: $0)
+            }
+            return [
+                (labels: [("within", "all")], value: Double(counts?.total ?? 0)),
+                (labels: [("within", "1h")], value: Double(counts?.recent ?? 0)),
+            ]
+        }
         metrics.setGauge(Metrics.durableCommits) { [(labels: [], value: Double(writer.durableCommitCount))] }
         metrics.setGauge(Metrics.acceptPauses) { [(labels: [], value: Double(server.descriptorShortageCount))] }
         self.services = ServiceGroup([checkpointer, sender, dispatcher, timers, inbox, server])
@@ -189,6 +204,15 @@ public final class LoketApplication: Sendable {
     /// Starts every part in order; the HTTP server last, so nothing is accepted before it can be stored.
     /// (In sandbox mode the stand-in already listens: `init` binds it to learn its port.)
     public func start() throws {
+        let now = Date()
+        let (run, afterUncleanEnd) = try self.writer.write(durability: .powerLoss) {
+            try ServiceRuns.begin(at: now, in: $0)
+        }
+        self.currentRun.withLock { $0 = run }
+        if afterUncleanEnd {
+            self.logger.warning(
+                "loket.unclean_restart", ["note": "the previous run ended without stopping (crash, kill or power cut)"])
+        }
         try self.services.start()
         self.logger.info(
             "loket.listening",
@@ -204,6 +228,10 @@ public final class LoketApplication: Sendable {
         self.logger.info("loket.stopping")
         self.services.stop()
         self.standInServer?.stop(timeout: .seconds(2))
+        if let run = self.currentRun.withLock({ $0 }) {
+            let now = Date()
+            try? self.writer.write(durability: .powerLoss) { try ServiceRuns.end(run, at: now, in: $0) }
+        }
         self.logger.info("loket.stopped")
     }
 

@@ -51,6 +51,11 @@ public final class Metrics: Sendable {
     public static let durableCommits = Family(
         name: "loket_durable_commits_total",
         help: "Commits fsync'd before returning (the inbox's group commits): one fsync each.", type: "counter")
+    public static let uncleanRestarts = Family(
+        name: "loket_unclean_restarts_total",
+        help:
+            "Starts after a run that ended without stopping (crash, kill, power cut), in all and within the last hour.",
+        type: "gauge")
     public static let acceptPauses = Family(
         name: "loket_http_accept_failures_total",
         help: "Connections the server could not accept for want of file descriptors.", type: "counter")

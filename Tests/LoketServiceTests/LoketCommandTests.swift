@@ -125,6 +125,31 @@ struct LoketCommandTests {
         }
     }
 
+    /// The documented deployment's unit file is one systemd accepts (pointed at the built binary).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")))
+    func theSystemdUnitVerifies() throws {
+        let executable = try #require(LoketProcess.executable(), "build the loket product first (swift build)")
+        let unit = try String(
+            contentsOf: Self.repository.appendingPathComponent("deploy/loket.service"), encoding: .utf8)
+        #expect(unit.contains("Restart=on-failure"))
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("loket.service")
+        try unit.replacingOccurrences(of: "/usr/local/bin/loket", with: executable.path)
+            .write(to: copy, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
+        process.arguments = ["verify", copy.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(!text.contains("loket.service"), "\(text)")
+    }
+
     @Test func reportAndBackupWorkOnTheServiceDatabase() throws {
         let data = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }

@@ -47,7 +47,13 @@ struct LoketProcessTests {
         let second = try LoketProcess(
             executable: executable,
             environment: ["LOKET_DATA_DIR": dataDirectory, "LOKET_LOG_LEVEL": "debug"])
-        #expect(second.waitForLine(containing: "event=loket.listening", timeout: 60) != nil)
+        let secondPort = try #require(
+            second.waitForLine(containing: "event=loket.listening", timeout: 60).flatMap(Self.port))
+        #expect(second.waitForLine(containing: "event=loket.unclean_restart", timeout: 10) != nil)
+        // A supervisor restarting a crashing service is visible from outside.
+        let metrics = String(
+            decoding: try LoopbackClient(port: secondPort).send(method: "GET", target: "/metrics").body, as: UTF8.self)
+        #expect(metrics.contains(#"loket_unclean_restarts_total{within="all"} 1"#))
         #expect(
             second.waitForLines(
                 containing: "event=dispatcher.message_processed", count: Self.contacts, timeout: 60))
