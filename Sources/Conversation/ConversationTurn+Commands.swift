@@ -12,7 +12,8 @@ extension ConversationTurn {
         return short && (command == .greeting || command == .thanks) ? command : nil
     }
 
-    mutating func run(_ command: GlobalCommand, classification: Classification) {
+    /// Runs `command`; `message` is the provider's text that asked for it, when typed.
+    mutating func run(_ command: GlobalCommand, classification: Classification, message: ReporterMessage? = nil) {
         switch command {
         case .menu:
             leaveCurrentStep()
@@ -42,14 +43,39 @@ extension ConversationTurn {
             if inProgress { promptCurrentStep(prefix: nil) }
         case .status(let ticket):
             say(statusText(ticket: ticket ?? classification.entities.ticketNumber))
+            relayToOpenTicket(message, quietly: true)
             if inProgress { promptCurrentStep(prefix: nil) }
         case .hours:
             say(catalogue.answers["hours"]?.text(in: language) ?? "")
+            relayToOpenTicket(message)
             if inProgress { promptCurrentStep(prefix: nil) }
         case .requirements:
             say(catalogue.answers["requirements"]?.text(in: language) ?? "")
+            relayToOpenTicket(message)
             if inProgress { promptCurrentStep(prefix: nil) }
         }
+    }
+
+    /// A question the bot answered itself may still be meant for staff ("jam 10.30 direktur rapat, bisa
+    /// diundur?", "akta perlu dikirim juga?", "kok lama banget"): outside a journey, a provider with an open
+    /// ticket has it logged there too, and is told so unless `quietly` (a status check). Nothing a provider
+    /// writes while a ticket is open is lost to staff.
+    mutating func relayToOpenTicket(_ message: ReporterMessage?, quietly: Bool = false) {
+        guard let message, !inProgress, !context.openTickets.isEmpty else { return }
+        let tickets = context.openTickets
+        let mentioned = classificationTicket(in: message.text).flatMap { number in
+            tickets.first { $0.number == number }
+        }
+        guard let ticket = mentioned ?? (tickets.count == 1 ? tickets.first : tickets.max { $0.number < $1.number })
+        else { return }
+        emit(.appendToTicket(number: ticket.number, message: message))
+        if !quietly { say(t(.ticketRelayed, ["ticket": String(ticket.number)])) }
+    }
+
+    /// A ticket number written as `#1259` in `text`.
+    func classificationTicket(in text: String) -> Int? {
+        guard let hash = text.firstIndex(of: "#") else { return nil }
+        return Int(text[text.index(after: hash)...].prefix { $0.isASCIIDigitCharacter })
     }
 
     func greeting() -> String {

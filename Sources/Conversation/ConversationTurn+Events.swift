@@ -46,8 +46,14 @@ extension ConversationTurn {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
+            } else if state.step.behaviour.claims(trimmed, classification: classification, in: self) {
+                // The pending question's own words ("selesai" at the checklist, "ya" to a yes/no question)
+                // answer it, whatever a global command would make of them.
+                answer(trimmed, classification: classification, messageID: message.id)
             } else if let command = command(in: trimmed, classification: classification) {
-                run(command, classification: classification)
+                run(
+                    command, classification: classification,
+                    message: ReporterMessage(messageID: message.id, text: trimmed))
             } else {
                 answer(trimmed, classification: classification, messageID: message.id)
             }

@@ -17,6 +17,9 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     public var lastGuessed: String?
     /// The description as the contact edited it; nil uses the catalogue's template.
     public var customDescription: String?
+    /// Files sent before the privacy notice was accepted, downloaded once it is (nil when none; optional so
+    /// that drafts stored before it existed still read).
+    public var heldFiles: [HeldFile]?
 
     public init(serviceID: String, stage: Stage) {
         self.serviceID = serviceID
@@ -42,6 +45,17 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
         case editingDescription
         /// `openTicket` was emitted; waiting for `ticketOpened`.
         case submitting
+    }
+
+    /// A file received before consent, with the caption that may say what it is.
+    public struct HeldFile: Equatable, Codable, Sendable {
+        public var file: TicketFile
+        public var caption: String?
+
+        public init(file: TicketFile, caption: String?) {
+            self.file = file
+            self.caption = caption
+        }
     }
 
     /// A file in download, assigned to a requirement.

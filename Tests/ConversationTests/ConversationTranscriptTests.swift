@@ -509,7 +509,7 @@ struct ConversationTranscriptTests {
         check(
             chat.pdf("m1", "ktp.pdf"),
             """
-            › Dokumen akan diminta setelah pertanyaan ini.
+            › ✅ ktp.pdf kami terima dan akan kami proses setelah beberapa pertanyaan lagi; tidak perlu dikirim ulang.
 
             Pemberitahuan pelindungan data pribadi (UU 27/2022):
             • Tujuan: nomor telepon, NPWP dan dokumen Anda dipakai hanya untuk memproses permohonan ini dan verifikasi penyedia.
@@ -1009,12 +1009,14 @@ struct ConversationTranscriptTests {
 
             Tiket #1259 – Registrasi
             Status: Diproses Level 1. Menunggu: petugas. Target selesai: 18/11/2026 20:53 WIB.
+            ⚙ appendToTicket #1259: status
             """)
         check(
             chat.type("cek tiket 1259", .checkStatus, entities: Entities(ticketNumber: 1259)),
             """
             › Tiket #1259 – Registrasi
             Status: Diproses Level 1. Menunggu: petugas. Target selesai: 18/11/2026 20:53 WIB.
+            ⚙ appendToTicket #1259: cek tiket 1259
             """)
     }
 

@@ -15,6 +15,11 @@ struct ConfirmingResolutionStep: DialogStep {
         ]
     }
 
+    /// "ya"/"sudah"/"belum" answer whether it is solved.
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
+        (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
+    }
+
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
         let lead = prefix.map { $0 + "\n\n" } ?? ""
         turn.ask(

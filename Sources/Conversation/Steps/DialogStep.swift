@@ -28,6 +28,10 @@ protocol DialogStep {
     /// Free text that is neither a command nor an option.
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn)
 
+    /// Whether `text` answers this step's question in its own words ("selesai" at the checklist, "ya" to a
+    /// yes/no question), before any global command is read into it.
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool
+
     /// "kembali": one question back.
     func back(in turn: inout ConversationTurn)
 
@@ -47,6 +51,8 @@ extension DialogStep {
     func expectsFreeText(in turn: ConversationTurn) -> Bool { false }
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] { [] }
+
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool { false }
 
     /// A tap on an option this step does not offer (an old message): say so and ask again.
     func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {

@@ -28,7 +28,7 @@ extension ConversationTurn {
         let limit = String(maxBytes / (1024 * 1024))
         let isPDF = mimeType.lowercased() == "application/pdf"
         let target: MediaFetchRequest.Purpose
-        if case .intake(var draft) = state.step, draft.stage == .documents || draft.stage == .summary {
+        if case .intake(var draft) = state.step, draft.stage != .submitting {
             guard let service = service(of: draft) else { return }
             guard isPDF else {
                 let key: Prompt = mimeType.lowercased().hasPrefix("image/") ? .documentsPhoto : .documentsNotPDF
@@ -37,32 +37,28 @@ extension ConversationTurn {
             if let size, size > maxBytes {
                 return promptCurrentStep(prefix: t(.documentsTooLarge, ["file": filename, "mb": limit]))
             }
-            let required = service.requiredDocuments(for: draft.businessForm)
-            let missing = missingDocuments(draft)
-            let hint = ((caption ?? "") + " " + filename).lowercased()
-            var requirementID = draft.nextRequirement
-            var guessed = false
-            if requirementID == nil {
-                requirementID = missing.first { $0.keywords.contains { hint.contains($0) } }?.id
+            let early = draft.stage != .documents && draft.stage != .summary
+            if early, !canTakeFiles(draft, service: service) {
+                // Sent before the privacy notice was accepted, or before the answers that decide which
+                // documents are needed: kept, not downloaded, until both are known.
+                draft.heldFiles =
+                    (draft.heldFiles ?? []) + [
+                        IntakeDraft.HeldFile(
+                            file: TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256),
+                            caption: caption)
+                    ]
+                state.step = .intake(draft)
+                return promptCurrentStep(prefix: t(.documentsHeld, ["file": filename]))
             }
-            if requirementID == nil {
-                requirementID = missing.first?.id
-                guessed = true
-            }
-            guard let requirementID, required.contains(where: { $0.id == requirementID }) else {
-                return say(t(.documentsAllIn))
-            }
-            draft.nextRequirement = nil
-            draft.uploads.append(
-                IntakeDraft.Upload(mediaID: mediaID, requirementID: requirementID, filename: filename, guessed: guessed)
-            )
-            draft.stage = .documents
+            guard
+                let requirementID = assign(
+                    mediaID: mediaID, filename: filename, caption: caption, to: &draft, service: service)
+            else { return say(t(.documentsAllIn)) }
+            // An early file waits for its checklist; the pending question stays.
+            if !early { draft.stage = .documents }
             state.step = .intake(draft)
             target = .intake(requirementID: requirementID)
         } else {
-            if case .intake(let draft) = state.step, draft.stage != .submitting {
-                return promptCurrentStep(prefix: t(.documentsNotNow))
-            }
             guard isPDF else {
                 let key: Prompt = mimeType.lowercased().hasPrefix("image/") ? .documentsPhoto : .documentsNotPDF
                 return say(t(key, ["file": filename]))
@@ -82,6 +78,57 @@ extension ConversationTurn {
             return
         }
         emit(.fetchMedia(fetchRequest(mediaID: mediaID, filename: filename, sha256: sha256, purpose: target)))
+    }
+
+    /// Puts a file on the requirement it names (caption or file name), the one the provider said comes next,
+    /// or the first still missing (a guess they may correct); nil when nothing is missing.
+    func assign(
+        mediaID: String, filename: String, caption: String?, to draft: inout IntakeDraft, service: ServiceDefinition
+    ) -> String? {
+        let required = service.requiredDocuments(for: draft.businessForm)
+        let missing = missingDocuments(draft)
+        let hint = ((caption ?? "") + " " + filename).lowercased()
+        var requirementID = draft.nextRequirement
+        var guessed = false
+        if requirementID == nil {
+            requirementID = missing.first { $0.keywords.contains { hint.contains($0) } }?.id
+        }
+        if requirementID == nil {
+            requirementID = missing.first?.id
+            guessed = true
+        }
+        guard let requirementID, required.contains(where: { $0.id == requirementID }) else { return nil }
+        draft.nextRequirement = nil
+        draft.uploads.append(
+            IntakeDraft.Upload(mediaID: mediaID, requirementID: requirementID, filename: filename, guessed: guessed))
+        return requirementID
+    }
+
+    /// Whether files can be downloaded and placed now: the privacy notice is accepted and the documents the
+    /// service needs are known (they may depend on the business form, asked later).
+    func canTakeFiles(_ draft: IntakeDraft, service: ServiceDefinition) -> Bool {
+        state.consent?.version == catalogue.privacy.version
+            && !service.requiredDocuments(for: draft.businessForm).isEmpty
+    }
+
+    /// Downloads the files kept until they could be taken, once they can.
+    mutating func releaseHeldFiles(_ draft: inout IntakeDraft) {
+        guard let held = draft.heldFiles, !held.isEmpty, let service = service(of: draft),
+            canTakeFiles(draft, service: service)
+        else { return }
+        draft.heldFiles = nil
+        for item in held {
+            guard
+                let requirementID = assign(
+                    mediaID: item.file.mediaID, filename: item.file.filename, caption: item.caption, to: &draft,
+                    service: service)
+            else { continue }
+            emit(
+                .fetchMedia(
+                    fetchRequest(
+                        mediaID: item.file.mediaID, filename: item.file.filename, sha256: item.file.declaredSHA256,
+                        purpose: .intake(requirementID: requirementID))))
+        }
     }
 
     func fetchRequest(

@@ -24,6 +24,24 @@ struct IntakeStep: DialogStep {
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] { turn.intakeOptions(self.draft) }
 
+    /// "selesai"/"sudah" at the checklist says everything was sent; "ya"/"tidak" answer the consent and
+    /// the summary.
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
+        switch self.draft.stage {
+        case .documents:
+            return turn.isKeyword(text, "done") || turn.isKeyword(text, "agree")
+                || classification.intent == .affirm && text.count <= 20
+        case .consent:
+            return turn.isKeyword(text, "agree")
+                || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
+        case .summary:
+            return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
+                || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
+        case .field, .choosingChange, .editingDescription, .submitting:
+            return false
+        }
+    }
+
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
         turn.promptIntake(self.draft, lead: prefix.map { $0 + "\n\n" } ?? "")
     }
@@ -71,6 +89,7 @@ extension ConversationTurn {
     mutating func advance(_ draft: IntakeDraft, prefix: String? = nil) {
         var draft = draft
         guard let service = service(of: draft) else { return showMenu(prefix: nil) }
+        releaseHeldFiles(&draft)
         state.invalidAnswers = 0
         var next: Int?
         if case .field(let index, false) = draft.stage {
@@ -262,7 +281,12 @@ extension ConversationTurn {
             let entities = classification.entities
             switch field.validator {
             case .companyName:
-                guard let company = CompanyNameParser.answer(text) else {
+                if isAnyKeyword(text) {
+                    return invalid(t(.invalidCompanyWord, ["text": text]), example: t(field.validator.examplePrompt))
+                }
+                guard let company = CompanyNameParser.answer(text),
+                    company.form != nil || company.name.split(separator: " ").count >= 2
+                else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
                 draft.answers[field.id] = company.name
@@ -277,6 +301,10 @@ extension ConversationTurn {
                 draft.businessForm = form
                 draft.answers[field.id] = form.rawValue
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
+                if field.validator == .phone, Self.mixesLettersIntoDigits(text) {
+                    // "0812 3456 789O": never guess which digit a letter stood for.
+                    return invalid(t(.invalidPhoneLetters, ["number": text]), example: t(field.validator.examplePrompt))
+                }
                 let value: String?
                 switch field.validator {
                 case .phone: value = entities.phone ?? FieldNormalizer.phone(text)
@@ -305,7 +333,9 @@ extension ConversationTurn {
         case .documents:
             answerInDocuments(text, classification: classification, draft: draft, service: service)
         case .summary:
-            if classification.intent == .affirm { return chooseInIntake(.summaryConfirm, draft: draft) }
+            if classification.intent == .affirm || isKeyword(text, "agree") || isKeyword(text, "done") {
+                return chooseInIntake(.summaryConfirm, draft: draft)
+            }
             if classification.intent == .deny { return chooseInIntake(.summaryChange, draft: draft) }
             invalid(t(.invalidChoice, ["count": "3"]))
         case .choosingChange:
@@ -385,6 +415,20 @@ extension ConversationTurn {
             nip: answer(.nip) ?? either.flatMap { $0.count == 18 ? $0 : nil }, kodeTender: answer(.kodeTender),
             answers: draft.answers, reporterWaID: context.waID, reporterName: context.profileName,
             consent: state.consent, attachments: attachments, language: language)
+    }
+
+    /// Whether `text` is one of the catalogue's command or answer words ("selesai", "batal", "menu"…).
+    func isAnyKeyword(_ text: String) -> Bool {
+        let word = text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        return catalogue.settings.keywords.values.contains { $0.contains(word) }
+    }
+
+    /// Whether a letter sits next to a digit inside one word, as in "789O" or "0l2".
+    static func mixesLettersIntoDigits(_ text: String) -> Bool {
+        text.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "." }).contains { word in
+            word.contains(where: \.isASCIIDigitCharacter) && word.contains(where: \.isLetter)
+                && !word.hasPrefix("+")
+        }
     }
 
     /// One question back in the form; from the first question, the menu.

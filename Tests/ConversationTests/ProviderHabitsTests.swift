@@ -1,0 +1,115 @@
+import Foundation
+import Intents
+import Support
+import Testing
+
+@testable import Conversation
+
+/// Real providers' habits: files sent early, "selesai" at the checklist, command words and letters where a
+/// name or a number is asked, questions on an open ticket. Each must keep what they sent and never loop.
+struct ProviderHabitsTests {
+    /// Walks to the phone question of the registration form.
+    static func atPhoneQuestion() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        return chat
+    }
+
+    @Test func filesSentBeforeConsentAreKeptAndFetchedOnceItIsGiven() throws {
+        var chat = try Self.atPhoneQuestion()
+        let held = render(chat.pdf("m1", "ktp direktur.pdf"))
+        #expect(held.contains("ktp direktur.pdf kami terima"))
+        #expect(!held.contains("fetchMedia"), "nothing is downloaded before the privacy notice is accepted")
+        #expect(held.contains("Nomor WhatsApp direksi"), "the pending question is asked again")
+        _ = chat.pdf("m2", "npwp.pdf")
+        _ = chat.tap("phone.self")
+        let consent = render(chat.tap("consent.yes"))
+        #expect(consent.contains("⚙ fetchMedia m1 for ktp_direktur"))
+        #expect(consent.contains("⚙ fetchMedia m2 for npwp_perusahaan"))
+        _ = chat.stored("m1", "ktp direktur.pdf")
+        let last = render(chat.stored("m2", "npwp.pdf"))
+        #expect(last.contains("Ringkasan permohonan"), "both files count: straight to the summary")
+        #expect(chat.sentByProvider == 6)
+    }
+
+    @Test func aFileSentBeforeTheBusinessFormIsKnownWaitsForIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.state.consent = ConsentRecord(
+            version: try Fixtures.catalogue().privacy.version, at: chat.now, language: .indonesian)
+        _ = chat.tap("menu.registrasi")
+        let held = render(chat.pdf("m1", "ktp.pdf"))
+        #expect(!held.contains("fetchMedia"))
+        #expect(held.contains("ktp.pdf kami terima"))
+        #expect(render(chat.type("PT Maju Jaya")).contains("⚙ fetchMedia m1 for ktp_direktur"))
+    }
+
+    @Test func filesSentBeforeTheirQuestionAfterConsentAreFetchedAndTicked() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.state.consent = ConsentRecord(
+            version: try Fixtures.catalogue().privacy.version, at: chat.now, language: .indonesian)
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        let early = render(chat.pdf("m1", "ktp.pdf"))
+        #expect(early == "⚙ fetchMedia m1 for ktp_direktur")
+        let stored = render(chat.stored("m1", "ktp.pdf"))
+        #expect(stored.contains("ktp.pdf diterima sebagai KTP/KITAS Direktur"))
+        #expect(stored.contains("Nomor WhatsApp direksi"), "the pending question stays")
+        let checklist = render(chat.tap("phone.self"))
+        #expect(checklist.contains("1. ✅ KTP/KITAS Direktur"))
+        #expect(checklist.contains("2. ⬜ NPWP Perusahaan"))
+    }
+
+    @Test(arguments: ["selesai", "sudah", "Selesai"])
+    func doneAtTheChecklistAlwaysSaysWhatIsMissingAndNeverLoops(word: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        var answers: [String] = []
+        for intent in [Intent.checkStatus, .thanks, .unknown] {
+            answers.append(render(chat.type(word, intent, confidence: 0.95)))
+        }
+        for answer in answers {
+            #expect(answer.contains("KTP/KITAS Direktur"), "names what is missing: \(answer)")
+            #expect(!answer.contains("tidak memiliki tiket"), "never read as a status question")
+        }
+        #expect(Set(answers).count == 1, "the same word gets the same answer at the same step")
+    }
+
+    @Test(arguments: ["selesai", "batal?", "menu", "petugas", "sudah"])
+    func aCommandWordIsNeverTakenAsTheCompanyName(word: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let answer = render(chat.type(word))
+        #expect(!answer.contains("Apa bentuk usaha"), "\(word) was taken as a company name")
+        #expect(!answer.contains("Nomor WhatsApp direksi"), "\(word) was taken as a company name")
+    }
+
+    @Test func aSingleWordWithoutALegalFormIsNotACompanyName() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        #expect(render(chat.type("Maju")).contains("misalnya"))
+        #expect(render(chat.type("Maju Jaya")).contains("bentuk usaha"))
+    }
+
+    @Test(arguments: ["0812 3456 789O", "O812-3456-7890", "08l2 3456 7890"])
+    func aNumberWithALetterForADigitIsAskedAgainNotGuessed(written: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        let entities = Entities(phone: "+628123456789")
+        let answer = render(chat.type(written, entities: entities))
+        #expect(answer.contains("berisi huruf"), "\(answer)")
+        #expect(!answer.contains("Pemberitahuan pelindungan data"), "the form did not move on")
+    }
+
+    @Test func aQuestionTheBotAnswersIsAlsoLoggedOnTheOpenTicket() throws {
+        let ticket = TicketSummary(
+            number: 1259, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let question = "jam 10.30 direktur rapat, bisa diundur jam 13.00?"
+        let answer = render(chat.type(question, .schedule, confidence: 0.9))
+        #expect(answer.contains("⚙ appendToTicket #1259: \(question)"))
+        #expect(answer.contains("diteruskan ke petugas pada tiket #1259"))
+        let requirements = render(chat.type("akta perlu dikirim juga?", .requirements, confidence: 0.9))
+        #expect(requirements.contains("⚙ appendToTicket #1259: akta perlu dikirim juga?"))
+    }
+}
