@@ -44,6 +44,11 @@ extension ConversationTurn {
         switch message.kind {
         case .text(let text, let classification):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if state.language == nil, !inProgress, LanguageGuess.isEnglish(trimmed) {
+                // A provider writing English is answered in English from the first message; "bahasa
+                // indonesia" switches back.
+                state.language = .english
+            }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
             } else if state.step.behaviour.claims(trimmed, classification: classification, in: self) {

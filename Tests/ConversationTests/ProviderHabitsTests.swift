@@ -113,3 +113,30 @@ struct ProviderHabitsTests {
         #expect(requirements.contains("⚙ appendToTicket #1259: akta perlu dikirim juga?"))
     }
 }
+
+/// The language a provider writes in, from their own words.
+struct LanguageByWordsTests {
+    @Test(arguments: [
+        "Hello, I need to register my company", "Good morning, how can I check my ticket?",
+        "hi, we want to register our company please",
+    ])
+    func englishWordsGetEnglishReplies(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let reply = render(chat.type(text, .createTicket, confidence: 0.9))
+        #expect(chat.state.language == .english)
+        #expect(reply.contains("Registration"), "\(reply)")
+        let back = render(chat.type("bahasa indonesia"))
+        #expect(chat.state.language == .indonesian)
+        #expect(back.contains("Registrasi"))
+    }
+
+    @Test(arguments: [
+        "halo, saya mau daftar", "Selamat pagi pak, mau registrasi perusahaan", "min, mau tanya dong",
+        "ok thanks", "PT Maju Jaya", "mau register company saya",
+    ])
+    func indonesianAndMixedLinesKeepIndonesian(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type(text)
+        #expect(chat.state.language != .english, "\(text)")
+    }
+}

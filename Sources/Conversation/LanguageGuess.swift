@@ -1,0 +1,25 @@
+/// Which language a provider writes in, from the function words of one message: "Hello, I need to
+/// register my company" is English; "halo, saya mau daftar" and code-mixed lines with Indonesian words are
+/// Indonesian. Only a clear case counts; anything else keeps the default.
+enum LanguageGuess {
+    static func isEnglish(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
+        let english = words.filter(Self.englishWords.contains).count
+        let indonesian = words.filter(Self.indonesianWords.contains).count
+        return english >= 2 && english >= 2 * indonesian + 2 || english >= 3 && indonesian == 0
+    }
+
+    private static let englishWords: Set<String> = [
+        "i", "i'm", "im", "my", "me", "we", "our", "you", "your", "the", "a", "an", "to", "of", "for", "and", "is",
+        "are", "am", "was", "be", "have", "has", "need", "want", "would", "like", "please", "hello", "hi", "good",
+        "morning", "afternoon", "evening", "how", "what", "when", "where", "can", "could", "do", "does", "not",
+        "with", "this", "that", "register", "registration", "company", "help", "thank", "thanks", "ticket", "my",
+    ]
+
+    private static let indonesianWords: Set<String> = [
+        "saya", "aku", "kami", "mau", "ingin", "bisa", "tidak", "gak", "nggak", "yang", "untuk", "utk", "dengan",
+        "dan", "apa", "bagaimana", "gimana", "kapan", "dimana", "sudah", "belum", "ini", "itu", "tolong", "mohon",
+        "halo", "selamat", "pagi", "siang", "sore", "malam", "terima", "kasih", "daftar", "perusahaan", "pak", "bu",
+        "kak", "min", "ada", "di", "ke", "dari", "ya", "tiket", "sy", "mhn",
+    ]
+}
