@@ -22,6 +22,9 @@ public struct ConversationState: Equatable, Codable, Sendable {
     public internal(set) var remindedSurveys: [Int]
     /// Set by the inactivity timer: the next message is greeted with "continue / start over".
     public internal(set) var inactive: Bool
+    /// The ticket a hand-off to staff opened or joined: until the provider starts something else, what they
+    /// write goes to it, whatever it reads like (optional, so states stored before it existed still read).
+    public internal(set) var staffTicket: Int?
 
     public init() {
         self.step = .idle

@@ -49,6 +49,8 @@ extension ConversationTurn {
                 // indonesia" switches back.
                 state.language = .english
             }
+            let reporterMessage = ReporterMessage(messageID: message.id, text: trimmed)
+            if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
             } else if state.step.behaviour.claims(trimmed, classification: classification, in: self) {
@@ -101,6 +103,36 @@ extension ConversationTurn {
         } else {
             choose(reply, messageID: messageID)
         }
+    }
+
+    /// After a hand-off, what the provider writes is for staff: it goes to the hand-off's ticket even when
+    /// it reads like a menu request or a question the bot could answer (which is answered too). "menu",
+    /// "batal" or a menu tap end this; so does the ticket closing. Returns whether the message was taken.
+    mutating func relayToStaffTicket(_ message: ReporterMessage, classification: Classification) -> Bool {
+        guard let ticket = state.staffTicket else { return false }
+        guard !inProgress, context.openTickets.contains(where: { $0.number == ticket }) else {
+            state.staffTicket = nil
+            return false
+        }
+        if let keyword = GlobalCommand(keyword: message.text, keywords: catalogue.settings.keywords),
+            keyword == .menu || keyword == .cancel
+        {
+            state.staffTicket = nil
+            return false
+        }
+        emit(.appendToTicket(number: ticket, message: message))
+        switch GlobalCommand(classification: classification) {
+        case .status(let number)?:
+            say(statusText(ticket: number))
+        case .hours?:
+            say(catalogue.answers["hours"]?.text(in: language) ?? "")
+        case .requirements?:
+            say(catalogue.answers["requirements"]?.text(in: language) ?? "")
+        default:
+            break
+        }
+        say(t(.ticketAppended, ["ticket": String(ticket)]))
+        return true
     }
 
     /// Says politely what Loket can take, then asks the current question again.

@@ -140,3 +140,25 @@ struct LanguageByWordsTests {
         #expect(chat.state.language != .english, "\(text)")
     }
 }
+
+/// After "petugas", what the provider writes is for staff, whatever it reads like.
+struct StaffConversationTests {
+    @Test func theQuestionTypedAfterAHandOffReachesTheTicketEvenWhenItReadsLikeAMenuRequest() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("petugas")
+        _ = chat.event(.ticketOpened(number: 1400))
+        chat.context.openTickets = [
+            TicketSummary(number: 1400, title: "Permintaan bantuan", stateText: "Baru", waitingOn: "petugas", due: nil)
+        ]
+        let question = "mau daftar ulang perusahaan, bagaimana caranya?"
+        let answer = render(chat.type(question, .createTicket, confidence: 0.95))
+        #expect(answer.contains("⚙ appendToTicket #1400: \(question)"))
+        #expect(!answer.contains("Silakan pilih layanan"), "not the menu: \(answer)")
+        let hours = render(chat.type("jam berapa petugas bisa telepon?", .hours, confidence: 0.9))
+        #expect(hours.contains("⚙ appendToTicket #1400"))
+        #expect(hours.contains("Senin–Jumat"), "a question the bot can answer is answered too")
+        let menu = render(chat.type("menu"))
+        #expect(menu.contains("Silakan pilih layanan"), "menu ends the relay")
+        #expect(!menu.contains("appendToTicket"))
+    }
+}

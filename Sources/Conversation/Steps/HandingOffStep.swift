@@ -19,5 +19,6 @@ struct HandingOffStep: DialogStep {
         for message in self.pending { turn.emit(.appendToTicket(number: number, message: message)) }
         turn.say(turn.t(.handoffOpened, ["ticket": String(number)]))
         turn.finishStep()
+        turn.state.staffTicket = number
     }
 }

@@ -77,6 +77,7 @@ struct IntakeStep: DialogStep {
 
     /// Starts the form of `serviceID`.
     static func start(_ serviceID: String, in turn: inout ConversationTurn) {
+        turn.state.staffTicket = nil
         turn.state.invalidAnswers = 0
         let draft = IntakeDraft(serviceID: serviceID, stage: .field(index: -1, editing: false))
         let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID

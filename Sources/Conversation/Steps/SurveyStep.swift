@@ -53,6 +53,7 @@ struct SurveyStep: DialogStep {
 
 extension ConversationTurn {
     mutating func ticketClosed(_ ticket: Int) {
+        if state.staffTicket == ticket { state.staffTicket = nil }
         let surveying = ([state.step] + state.suspended).contains { step in
             if case .survey(let progress) = step { return progress.ticket == ticket }
             return false
