@@ -10,7 +10,9 @@ final class WebhookCorpus: Sendable {
     }
 
     /// Builds `count` POST requests to `path` with ~1 KB text-message envelopes signed with `secret`.
-    init(count: Int, host: String, path: String, secret: String, runID: String) {
+    /// - Parameter timestamp: the WhatsApp `timestamp` every webhook carries (seconds since 1970): the time of
+    ///   the run, so the service treats them as fresh messages rather than a stale replay.
+    init(count: Int, host: String, path: String, secret: String, runID: String, timestamp: Int) {
         var bytes: [UInt8] = []
         var offsets = [0]
         bytes.reserveCapacity(count * 1400)
@@ -18,7 +20,7 @@ final class WebhookCorpus: Sendable {
         var random = SplitMix(seed: UInt64(runID.hashValue & 0x7fff_ffff) | 1)
         let key = Array(secret.utf8)
         for index in 0..<count {
-            let body = Self.envelope(index: index, runID: runID, random: &random)
+            let body = Self.envelope(index: index, runID: runID, timestamp: timestamp, random: &random)
             let signature = Self.hexHMAC(key: key, message: body)
             let head =
                 "POST \(path) HTTP/1.1\r\nHost: \(host)\r\nUser-Agent: facebookexternalua\r\n"
@@ -57,14 +59,13 @@ final class WebhookCorpus: Sendable {
             + "data tenaga ahli dan pengalaman pekerjaan yang baru. Mohon arahannya, terima kasih banyak.",
     ]
 
-    private static func envelope(index: Int, runID: String, random: inout SplitMix) -> [UInt8] {
+    private static func envelope(index: Int, runID: String, timestamp: Int, random: inout SplitMix) -> [UInt8] {
         let phone = "628\(1 + random.next() % 9)\(String(100_000_000 + random.next() % 899_999_999))"
         let name = Self.names[Int(random.next() % UInt64(Self.names.count))]
         let text = Self.texts[index % Self.texts.count]
         let serial = String(index, radix: 16, uppercase: true)
         let wamid =
             "wamid.HBgN\(phone)FQIAEhgg\(runID)\(String(repeating: "0", count: max(0, 12 - serial.count)))\(serial)A"
-        let timestamp = 1_763_880_000 + index / 100
         let json =
             "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
             + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"6282110001234\","

@@ -15,6 +15,7 @@ let usage = """
       --warmup SECONDS        unmeasured time before each level (default 1)
       --server-pid PID        report the server's CPU µs/request and peak RSS from /proc
       --nginx                 also measure nginx answering a static 200 and print the ratio
+      --metrics URL           Loket's /metrics: prints the durable (fsync'd) commits per second of each level
       --pool N                pre-signed requests, each with its own wamid (default 600000)
       --client-threads N      load-generator threads (default 1)
       --self-test             start the bare HTTP server (trivial 200 responder) as a child and measure it
@@ -28,6 +29,7 @@ struct Options {
     var secret = "loket-benchmark-secret"
     var levels = [1, 64, 256]
     var duration = 10.0
+    var metricsURL: String?
     var warmup = 1.0
     var serverPID: Int32?
     var nginx = false
@@ -64,6 +66,7 @@ func parseOptions(_ arguments: [String]) throws -> Options {
         case "--warmup": options.warmup = try number(argument)
         case "--server-pid": options.serverPID = try number(argument)
         case "--nginx": options.nginx = true
+        case "--metrics": options.metricsURL = try value(argument)
         case "--pool": options.pool = try number(argument)
         case "--client-threads": options.clientThreads = try number(argument)
         case "--self-test": options.selfTest = true
@@ -100,6 +103,24 @@ struct LevelReport {
     var peakRSS: Double?
     var nginx: LoadGenerator.Result?
     var nginxCPUPerRequest: Double?
+    var fsyncsPerSecond: Double?
+}
+
+/// `loket_durable_commits_total` from Loket's `/metrics` (each is one fsync of the write-ahead log).
+func durableCommits(_ url: String?) -> Double? {
+    guard let url else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    process.arguments = ["-fsS", "--max-time", "5", url]
+    let output = Pipe()
+    process.standardOutput = output
+    guard (try? process.run()) != nil else { return nil }
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    for line in text.split(separator: "\n") where line.hasPrefix("loket_durable_commits_total ") {
+        return Double(line.split(separator: " ").last ?? "")
+    }
+    return nil
 }
 
 func format(_ value: Double?, _ decimals: Int) -> String {
@@ -114,9 +135,9 @@ func pad(_ text: String, _ width: Int) -> String {
 func printTable(_ reports: [LevelReport]) {
     let header = [
         "conns", "req/s", "p50 ms", "p99 ms", "errors", "CPU µs/req", "peak RSS MiB", "nginx req/s",
-        "nginx p99 ms", "nginx µs/req", "ratio",
+        "nginx p99 ms", "nginx µs/req", "ratio", "fsyncs/s",
     ]
-    let widths = [6, 10, 8, 8, 8, 11, 13, 12, 13, 13, 7]
+    let widths = [6, 10, 8, 8, 8, 11, 13, 12, 13, 13, 7, 9]
     print(zip(header, widths).map { pad($0, $1) }.joined(separator: " "))
     for report in reports {
         let ratio = report.nginx.map { report.loket.requestsPerSecond / max(1, $0.requestsPerSecond) }
@@ -126,6 +147,7 @@ func printTable(_ reports: [LevelReport]) {
             format(report.loket.percentile(0.99), 3), String(report.loket.errors), format(report.cpuPerRequest, 1),
             format(report.peakRSS, 1), format(report.nginx?.requestsPerSecond, 0),
             format(report.nginx?.percentile(0.99), 3), format(report.nginxCPUPerRequest, 1), format(ratio, 2),
+            format(report.fsyncsPerSecond, 0),
         ]
         print(zip(row, widths).map { pad($0, $1) }.joined(separator: " "))
     }
@@ -161,7 +183,8 @@ func runBenchmark(_ options: Options) throws {
     let runID = String(UInt64(Date().timeIntervalSince1970 * 1000) ^ UInt64(getpid()), radix: 36, uppercase: true)
     let generationStart = LoadGenerator.now()
     let corpus = WebhookCorpus(
-        count: max(1, options.pool), host: target.host, path: target.path, secret: options.secret, runID: runID)
+        count: max(1, options.pool), host: target.host, path: target.path, secret: options.secret, runID: runID,
+        timestamp: Int(Date().timeIntervalSince1970))
     let generationSeconds = Double(LoadGenerator.now() - generationStart) / 1e9
     print("target \(url)\(options.selfTest ? " (bare HTTP server, trivial 200 responder)" : "")")
     print(
@@ -203,9 +226,15 @@ func runBenchmark(_ options: Options) throws {
         var result = generator.run(
             connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
         let cpuAfterWarmup = probe?.cpuMicroseconds()
+        let commitsBefore = durableCommits(options.metricsURL)
+        let started = LoadGenerator.now()
         result = generator.run(connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
         let cpuAfter = probe?.cpuMicroseconds()
+        let elapsed = Double(LoadGenerator.now() - started) / 1e9
         var report = LevelReport(connections: level, loket: result)
+        if let before = commitsBefore, let after = durableCommits(options.metricsURL), elapsed > 0 {
+            report.fsyncsPerSecond = (after - before) / elapsed
+        }
         if let start = cpuAfterWarmup, let end = cpuAfter, result.completed > 0 {
             report.cpuPerRequest = (end - start) / Double(result.completed)
         }

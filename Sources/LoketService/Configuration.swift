@@ -20,7 +20,7 @@ import WhatsAppOutbox
 /// | `LOKET_DISPATCH_LANES` | `2` | parallel conversation lanes (1–64); all share the one SQLite writer |
 /// | `LOKET_LOG_LEVEL` | `info` | `debug`, `info`, `warning`, `error` |
 /// | `LOKET_SANDBOX_GRAPH_ADDR` | `127.0.0.1:0` | sandbox only: where the Graph API stand-in listens (0 = any free port) |
-/// | `LOKET_DISPATCH_PAUSED` | `0` | **tests only**: `1` stores webhooks but processes nothing |
+/// | `LOKET_DISPATCH_PAUSED` | `0` | **tests and benchmarks only**: `1` stores webhooks but processes nothing |
 /// | `WHATSAPP_NOTICE_TEMPLATE` | `loket_pesan_menunggu:id` | approved template sent once when a reply must wait outside the 24-hour window |
 /// | `LOKET_DOCUMENT_RETENTION_AFTER_CLOSE` | `7d` | documents are deleted this long after every ticket holding them finished |
 /// | `LOKET_DOCUMENT_RETENTION` | `365d` | and at the latest this long after they arrived |
