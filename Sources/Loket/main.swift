@@ -13,6 +13,7 @@ func printUsage() {
           dialogs check [dir]      validate the dialog files offline
           \(ClassifyCommand.usage)
           \(BackupCommand.usage)
+          \(BackupCommand.restoreUsage)
           \(ReportCommand.usage)
           help                     show this text
         """)
@@ -27,6 +28,8 @@ case "classify":
     exit(ClassifyCommand(arguments: Array(arguments.dropFirst())).run())
 case "backup":
     exit(BackupCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+case "restore":
+    exit(BackupCommand.restore(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 case "report":
     exit(ReportCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 case "help", "--help", "-h":

@@ -1,7 +1,9 @@
 import Foundation
 import Storage
+import Synchronization
 import Testing
 import Ticketing
+import WhatsAppOutbox
 
 /// The offline subcommands of the built `loket` executable, run as a person would run them.
 struct LoketCommandTests {
@@ -170,11 +172,95 @@ struct LoketCommandTests {
         let lines = report.output.split(whereSeparator: \.isNewline)
         #expect(lines.count >= 2, "a header row and at least one data row")
 
-        let copy = data.appendingPathComponent("copy.sqlite").path
+        let copy = data.appendingPathComponent("copy.tar").path
         let backup = try Self.run(["backup", copy], environment: ["LOKET_DATA_DIR": data.path])
         #expect(backup.status == 0, "\(backup.errors)")
-        let restored = try Database(path: copy)
+        let restoredDirectory = data.appendingPathComponent("restored")
+        let restore = try Self.run(["restore", copy], environment: ["LOKET_DATA_DIR": restoredDirectory.path])
+        #expect(restore.status == 0, "\(restore.errors)")
+        let restored = try Database(path: restoredDirectory.appendingPathComponent("loket.sqlite").path)
         #expect(try restored.queryFirst("SELECT count(*) FROM tickets") { $0.int(0) } == 1)
+    }
+
+    /// A backup taken while tickets keep being written holds a consistent snapshot and every document its
+    /// tickets hold; restore checks every hash and refuses a damaged archive or a directory in use.
+    @Test func backupUnderWritesAndRestoreKeepEveryTicketAndDocument() throws {
+        let data = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let writer = try DatabaseWriter(path: data.appendingPathComponent("loket.sqlite").path)
+        let calendar = WorkingCalendar(holidays: HolidayCalendar(holidays: [], coveredYears: [2026]))
+        let store = try SQLiteTicketStore(
+            writer: writer, configuration: TicketStoreConfiguration(lifecycle: TicketLifecycle(calendar: calendar)))
+        var documents: [String: [UInt8]] = [:]
+        for index in 0..<5 {
+            let bytes = Array("%PDF-1.4 dokumen \(index) ".utf8) + [UInt8](repeating: UInt8(index), count: 50_000)
+            let hash = SHA256Digest.hex(bytes)
+            let path = "media/\(hash.prefix(2))/\(hash)"
+            try FileManager.default.createDirectory(
+                at: data.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: data.appendingPathComponent(path))
+            documents[path] = bytes
+            try store.write { tickets in
+                let number = try tickets.open(
+                    TicketDraft(
+                        title: "Registrasi \(index)", description: "Permohonan", reporterWaID: "62812345678\(index)",
+                        reporterName: "Budi"), at: Date()
+                ).ticket.number
+                try tickets.addAttachment(
+                    Attachment(
+                        sha256: hash, originalName: "npwp-\(index).pdf", size: bytes.count, mimeType: "application/pdf",
+                        sender: .reporter(waID: "62812345678\(index)", name: "Budi"), receivedAt: Date(),
+                        storagePath: path),
+                    to: number)
+            }
+        }
+        // Writes go on while the backup runs.
+        let stop = Mutex(false)
+        let writing = DispatchGroup()
+        writing.enter()
+        DispatchQueue.global().async {
+            var index = 100
+            while !stop.withLock({ $0 }) {
+                _ = try? store.write { tickets in
+                    try tickets.open(
+                        TicketDraft(
+                            title: "Baru \(index)", description: "d", reporterWaID: "6281999\(index)", reporterName: "X"
+                        ),
+                        at: Date())
+                }
+                index += 1
+            }
+            writing.leave()
+        }
+        let archive = data.appendingPathComponent("backup.tar").path
+        let backup = try Self.run(["backup", archive], environment: ["LOKET_DATA_DIR": data.path])
+        stop.withLock { $0 = true }
+        writing.wait()
+        #expect(backup.status == 0, "\(backup.errors)")
+        #expect(backup.output.contains("documents=5"))
+
+        let target = data.appendingPathComponent("restored")
+        let restore = try Self.run(["restore", archive], environment: ["LOKET_DATA_DIR": target.path])
+        #expect(restore.status == 0, "\(restore.errors)")
+        let restored = try Database(path: target.appendingPathComponent("loket.sqlite").path)
+        #expect(
+            try restored.queryFirst("SELECT count(*) FROM tickets WHERE title LIKE 'Registrasi %'") { $0.int(0) } == 5)
+        #expect(try restored.queryFirst("PRAGMA integrity_check") { $0.string(0) } == "ok")
+        for (path, bytes) in documents {
+            #expect(try [UInt8](Data(contentsOf: target.appendingPathComponent(path))) == bytes, "\(path)")
+        }
+
+        let again = try Self.run(["restore", archive], environment: ["LOKET_DATA_DIR": target.path])
+        #expect(again.status != 0, "a data directory in use is never overwritten")
+        var damaged = try [UInt8](Data(contentsOf: URL(fileURLWithPath: archive)))
+        damaged[damaged.count / 2] ^= 0xFF
+        let damagedPath = data.appendingPathComponent("damaged.tar")
+        try Data(damaged).write(to: damagedPath)
+        let refused = try Self.run(
+            ["restore", damagedPath.path], environment: ["LOKET_DATA_DIR": data.appendingPathComponent("other").path])
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains("damaged") || refused.errors.contains("SHA-256"), "\(refused.errors)")
+        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("other/loket.sqlite").path))
     }
 
     @Test func anUnknownCommandPrintsTheUsageAndFails() throws {

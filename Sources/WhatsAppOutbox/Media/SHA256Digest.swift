@@ -2,7 +2,7 @@ import COpenSSLCrypto
 import Foundation
 
 /// SHA-256 through libcrypto's EVP interface, incrementally over chunks.
-struct SHA256Digest: ~Copyable {
+public struct SHA256Digest: ~Copyable {
     private let context: OpaquePointer
 
     init() {
@@ -43,7 +43,7 @@ struct SHA256Digest: ~Copyable {
     }
 
     /// The lowercase hex digest of `bytes`.
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         Self.hexString(Self.hash(bytes))
     }
 
