@@ -5,8 +5,9 @@ enum Tar {
     static let blockSize = 512
 
     /// `entries` as one tar archive, ending with the two zero blocks.
-    static func archive(_ entries: [BackupArchive.Entry]) throws -> [UInt8] {
+    static func archive(_ entries: [BackupArchive.Entry], modified: Date = Date()) throws -> [UInt8] {
         var output: [UInt8] = []
+        let seconds = max(0, Int(modified.timeIntervalSince1970))
         for entry in entries {
             let name = Array(entry.name.utf8)
             guard name.count <= 100 else { throw BackupArchive.Failure("\(entry.name): name longer than 100 bytes") }
@@ -23,7 +24,7 @@ enum Tar {
             put(octal(0, width: 8), at: 108)
             put(octal(0, width: 8), at: 116)
             put(octal(entry.bytes.count, width: 12), at: 124)
-            put(octal(0, width: 12), at: 136)
+            put(octal(seconds, width: 12), at: 136)
             put(Array(repeating: UInt8(ascii: " "), count: 8), at: 148)
             header[156] = UInt8(ascii: "0")
             put(Array("ustar".utf8) + [0], at: 257)
