@@ -40,6 +40,9 @@ final class HTTPConnection {
     var interest: UInt32
     var isDirty = false
     var isClosed = false
+    /// Accepted beyond the connection cap, in the headroom kept for health checks: only the configured
+    /// reserved paths (`/healthz`) are served on it, everything else gets 503.
+    var isReserve = false
 
     init(fd: Int32, id: UInt64, limits: HTTPParser.Limits, now: UInt64, interest: UInt32) {
         self.fd = fd

@@ -39,7 +39,7 @@ final class HTTPEventLoop: @unchecked Sendable {
     private static let outputHighWater = 1 << 20
     private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     private static let overloadBytes = Array(
-        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+        "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
 
     private let context: HTTPServerContext
     private let epollFD: Int32
@@ -317,6 +317,13 @@ extension HTTPEventLoop {
                 return
             }
             let open = self.context.openConnections.add(1, ordering: .relaxed).newValue
+            if !self.stopping, open > self.context.connectionCap,
+                open <= self.context.connectionCap + self.context.configuration.reservedConnections
+            {
+                // Every regular connection is taken: this one may still answer a health check.
+                self.serve(fd, reserve: true)
+                continue
+            }
             if self.stopping || open > self.context.connectionCap {
                 self.context.openConnections.subtract(1, ordering: .relaxed)
                 Self.overloadBytes.withUnsafeBytes { _ = send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -332,7 +339,7 @@ extension HTTPEventLoop {
     }
 
     /// Starts serving an accepted socket on this loop.
-    private func serve(_ fd: Int32) {
+    private func serve(_ fd: Int32, reserve: Bool = false) {
         if self.stopping {
             Glibc.close(fd)
             self.context.openConnections.subtract(1, ordering: .relaxed)
@@ -344,6 +351,7 @@ extension HTTPEventLoop {
         let connection = HTTPConnection(
             fd: fd, id: self.nextConnectionID, limits: self.context.configuration.parserLimits, now: self.now,
             interest: Self.readInterest)
+        connection.isReserve = reserve
         var event = epoll_event(events: Self.readInterest, data: epoll_data_t(u64: UInt64(UInt32(bitPattern: fd))))
         guard epoll_ctl(self.epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
             self.context.openConnections.subtract(1, ordering: .relaxed)
@@ -412,6 +420,17 @@ extension HTTPEventLoop {
     }
 
     private func dispatch(_ request: HTTPRequest, on connection: HTTPConnection) {
+        if connection.isReserve, !self.context.configuration.reservedPaths.contains(String(request.path)) {
+            connection.stopsParsing = true
+            var response = HTTPResponse.text(503, "busy: every connection is in use; retry shortly\n")
+            response.headers.add(name: "Retry-After", value: "1")
+            connection.slots.append(
+                HTTPConnection.Slot(
+                    isInterim: false, response: response, keepAlive: false, omitsBody: request.method == "HEAD",
+                    method: request.method, target: request.target, receivedAt: self.now))
+            self.markDirty(connection)
+            return
+        }
         let keepAlive = request.wantsKeepAlive && !self.stopping
         if !keepAlive { connection.stopsParsing = true }
         let sequence = connection.nextSequence

@@ -12,6 +12,11 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Most connections open at once; further ones are answered 503 and closed at once.
     public var maxConnections: Int
+    /// Connections accepted beyond `maxConnections` that serve only `reservedPaths` (503 for anything else),
+    /// so a health check is answered while clients hold every regular connection.
+    public var reservedConnections: Int = 32
+    /// The paths a reserved connection serves: the health check and the metrics.
+    public var reservedPaths: Set<String> = ["/healthz", "/metrics"]
     /// Most requests of one connection waiting for their responses; reading pauses beyond it.
     public var maxPipelinedRequests: Int
     /// A client must complete a request's header section within this time after its first byte

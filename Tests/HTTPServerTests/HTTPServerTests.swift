@@ -228,9 +228,33 @@ struct HTTPServerTests {
         }
     }
 
+    /// With every regular connection held, the headroom still answers a health check, and only that.
+    @Test func aHealthCheckIsAnsweredWhileClientsHoldEveryConnection() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.maxConnections = 2
+        configuration.reservedConnections = 2
+        try withServer(configuration, responder: EchoResponder()) { server in
+            let held = try (0..<2).map { _ in try TestClient(port: server.port) }
+            for client in held {
+                try client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+                #expect(try client.readResponse().status == 200)
+            }
+            let health = try TestClient(port: server.port)
+            try health.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try health.readResponse().body == "GET /healthz ")
+            let other = try TestClient(port: server.port)
+            try other.send("POST /webhook HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+            let refused = try other.readResponse()
+            #expect(refused.status == 503)
+            #expect(refused.headers["retry-after"] == "1")
+            #expect(try other.readsEndOfStream())
+        }
+    }
+
     @Test func connectionsBeyondTheCapAreAnswered503AndClosedWhileOthersKeepWorking() throws {
         var configuration = HTTPServerTests.configuration
         configuration.maxConnections = 2
+        configuration.reservedConnections = 0
         try withServer(configuration, responder: EchoResponder()) { server in
             let first = try TestClient(port: server.port)
             let second = try TestClient(port: server.port)
