@@ -416,6 +416,12 @@ extension HTTPEventLoop {
                 self.markDirty(connection)
             }
         }
+        if connection.isReserve, !connection.stopsParsing, let request = connection.parser.requestAwaitingBody,
+            !self.context.configuration.reservedPaths.contains(String(request.path))
+        {
+            // A reserve connection never waits for a body it will refuse: it is answered at the head.
+            self.dispatch(request, on: connection)
+        }
         self.updateInterest(connection)
     }
 
@@ -596,7 +602,9 @@ extension HTTPEventLoop {
             } else if connection.parser.isIdle, connection.served > 0 {
                 if self.now &- connection.lastActivity >= idleTimeout { self.close(connection) }
             } else if connection.parser.isIdle || connection.parser.isReadingHead {
-                if self.now &- connection.headStartedAt >= headerTimeout { self.answerTimeout(connection) }
+                // Headroom is for quick health checks: an idle reserve connection is let go after a second.
+                let limit = connection.isReserve ? min(headerTimeout, 1_000_000_000) : headerTimeout
+                if self.now &- connection.headStartedAt >= limit { self.answerTimeout(connection) }
             } else if let length = connection.parser.bodyLength {
                 // A body must keep up a minimum rate from the request's first byte, not merely show a byte
                 // now and then: a trickle of bytes would otherwise hold the connection and its buffer forever.

@@ -64,6 +64,12 @@ public struct HTTPParser: Sendable {
         }
     }
 
+    /// The request whose body is being received, while one is.
+    public var requestAwaitingBody: HTTPRequest? {
+        if case .body(let request, _, _) = self.state { return request }
+        return nil
+    }
+
     /// The declared length of the body being received, while one is.
     public var bodyLength: Int? {
         if case .body(_, let length, _) = self.state { return length }
