@@ -2,7 +2,9 @@ import Foundation
 import Support
 
 /// The national holidays and cuti bersama by day, with the years the data covers.
-public struct HolidayCalendar: Hashable, Sendable {
+public struct HolidayCalendar: Hashable, Sendable, DialogFile {
+    public static let defaultFileName = "holidays.json"
+
     public let holidays: [LocalDate: Holiday]
     /// Years present in the data (possibly with no entries).
     public let coveredYears: Set<Int>
@@ -40,20 +42,10 @@ public struct HolidayCalendar: Hashable, Sendable {
         }
     }
 
-    /// Parses the contents of `holidays.json`: `{"version":1,"years":[{"year":2026,"provisional":false,
-    /// "source":"…","entries":[{"date":"2026-01-01","kind":"L","name":"…","source":"…"}]}]}`, naming every
-    /// problem with the file and JSON path.
-    public static func parse(_ data: Data, file: String = "holidays.json") throws(DialogError) -> HolidayCalendar {
-        try DialogReader(files: [file: data]).single(file, Self.read)
-    }
-
-    /// Loads and validates the holiday file at `url`.
-    public static func load(contentsOf url: URL) throws(DialogError) -> HolidayCalendar {
-        try DialogReader(directory: url.deletingLastPathComponent()).single(url.lastPathComponent, Self.read)
-    }
-
-    /// Reads `file` through `reader`; nil when it has problems, which `reader` then holds.
-    public static func read(from reader: DialogReader, file: String = "holidays.json") -> HolidayCalendar? {
+    /// Reads `file` through `reader`; nil when it has problems, which `reader` then holds. The file is
+    /// `holidays.json`: `{"version":1,"years":[{"year":2026,"provisional":false,"source":"…",
+    /// "entries":[{"date":"2026-01-01","kind":"L","name":"…","source":"…"}]}]}`.
+    public static func read(from reader: DialogReader, file: String) -> HolidayCalendar? {
         let root = reader.json(file)
         guard root.isPresent else { return nil }
         let before = reader.problems.count

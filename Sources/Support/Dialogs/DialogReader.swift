@@ -92,3 +92,27 @@ extension DialogReader {
         return value
     }
 }
+
+/// A data file under `Dialogs/` that reads itself through a `DialogReader`, naming every problem.
+public protocol DialogFile {
+    /// The file's usual name in the dialogs directory.
+    static var defaultFileName: String { get }
+
+    /// Reads `file` through `reader`; nil when it has problems, which `reader` then holds.
+    static func read(from reader: DialogReader, file: String) -> Self?
+}
+
+extension DialogFile {
+    /// Parses and validates the contents of the file, naming every problem with the file and JSON path.
+    public static func parse(_ data: Data, file: String = Self.defaultFileName) throws(DialogError) -> Self {
+        try DialogReader(files: [file: data]).single(file, Self.read)
+    }
+
+    /// Loads and validates the file at `url`.
+    public static func load(contentsOf url: URL) throws(DialogError) -> Self {
+        try DialogReader(directory: url.deletingLastPathComponent()).single(url.lastPathComponent, Self.read)
+    }
+
+    /// Reads the file under its usual name.
+    public static func read(from reader: DialogReader) -> Self? { Self.read(from: reader, file: Self.defaultFileName) }
+}

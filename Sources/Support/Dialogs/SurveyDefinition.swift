@@ -3,7 +3,9 @@ import Foundation
 /// The satisfaction survey from `Dialogs/survey.json`: the 4-point scale, sections of questions mapped to the
 /// elements of PermenPANRB 14/2017, and the comment rule. The chat asks it; the ticket store checks and
 /// reports the answers against it.
-public struct SurveyDefinition: Hashable, Sendable {
+public struct SurveyDefinition: Hashable, Sendable, DialogFile {
+    public static let defaultFileName = "survey.json"
+
     public struct ScalePoint: Hashable, Sendable {
         public let value: Int
         /// The answer's label; it becomes a WhatsApp list row, so at most 24 characters.
@@ -62,18 +64,8 @@ public struct SurveyDefinition: Hashable, Sendable {
         self.questions = sections.flatMap(\.questions)
     }
 
-    /// Parses and validates the contents of `survey.json`, naming every problem with the file and JSON path.
-    public static func parse(_ data: Data, file: String = "survey.json") throws(DialogError) -> SurveyDefinition {
-        try DialogReader(files: [file: data]).single(file, Self.read)
-    }
-
-    /// Loads and validates the survey file at `url`.
-    public static func load(contentsOf url: URL) throws(DialogError) -> SurveyDefinition {
-        try DialogReader(directory: url.deletingLastPathComponent()).single(url.lastPathComponent, Self.read)
-    }
-
     /// Reads `file` through `reader`; nil when it has problems, which `reader` then holds.
-    public static func read(from reader: DialogReader, file: String = "survey.json") -> SurveyDefinition? {
+    public static func read(from reader: DialogReader, file: String) -> SurveyDefinition? {
         let root = reader.json(file)
         guard root.isPresent else { return nil }
         let before = reader.problems.count
