@@ -12,10 +12,14 @@ public struct ConversationContext: Sendable {
     /// The contact's own open tickets, newest first.
     public var openTickets: [TicketSummary]
     public var survey: SurveyDefinition?
+    /// When helpdesk staff next work, if not now (outside office hours, weekends and holidays): a provider
+    /// handed to staff is told when to expect an answer.
+    public var staffAvailableFrom: Date?
 
     public init(
         now: Date, defaultLanguage: Language = .indonesian, catalogue: DialogCatalogue, waID: String,
-        profileName: String? = nil, openTickets: [TicketSummary] = [], survey: SurveyDefinition? = nil
+        profileName: String? = nil, openTickets: [TicketSummary] = [], survey: SurveyDefinition? = nil,
+        staffAvailableFrom: Date? = nil
     ) {
         self.now = now
         self.defaultLanguage = defaultLanguage
@@ -24,5 +28,6 @@ public struct ConversationContext: Sendable {
         self.profileName = profileName
         self.openTickets = openTickets
         self.survey = survey
+        self.staffAvailableFrom = staffAvailableFrom
     }
 }

@@ -69,13 +69,19 @@ extension ConversationTurn {
         guard let ticket = mentioned ?? (tickets.count == 1 ? tickets.first : tickets.max { $0.number < $1.number })
         else { return }
         emit(.appendToTicket(number: ticket.number, message: message))
-        if !quietly { say(t(.ticketRelayed, ["ticket": String(ticket.number)])) }
+        if !quietly { say(t(.ticketRelayed, ["ticket": String(ticket.number)]) + afterHoursNote) }
     }
 
     /// A ticket number written as `#1259` in `text`.
     func classificationTicket(in text: String) -> Int? {
         guard let hash = text.firstIndex(of: "#") else { return nil }
         return Int(text[text.index(after: hash)...].prefix { $0.isASCIIDigitCharacter })
+    }
+
+    /// " Petugas akan membalas mulai Senin 08.00 WIB." outside office hours; empty while staff work.
+    var afterHoursNote: String {
+        guard let from = context.staffAvailableFrom, from > context.now else { return "" }
+        return " " + t(.staffAfterHours, ["time": JakartaTime.format(from)])
     }
 
     func greeting() -> String {
@@ -121,7 +127,7 @@ extension ConversationTurn {
                     reason: reason, collected: collected, ticket: ticket, reporterWaID: context.waID,
                     reporterName: context.profileName)))
         state.step = .handingOff(pending: [])
-        say(t(collected == nil ? .handoffStartedEmpty : .handoffStarted))
+        say(t(collected == nil ? .handoffStartedEmpty : .handoffStarted) + afterHoursNote)
     }
 
     mutating func goBack() {

@@ -131,7 +131,7 @@ extension ConversationTurn {
         default:
             break
         }
-        say(t(.ticketAppended, ["ticket": String(ticket)]))
+        say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote)
         return true
     }
 

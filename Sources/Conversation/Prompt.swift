@@ -134,6 +134,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case resumeBody = "resume.body"
 
+    case staffAfterHours = "staff.afterHours"
     case staffReply = "staff.reply"
 
     case staleNotice = "stale.notice"

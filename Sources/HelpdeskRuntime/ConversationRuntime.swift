@@ -142,8 +142,12 @@ public struct ConversationRuntime: MessageHandler {
                 stateText: self.catalogue.text(Self.prompt(for: ticket.status.kind), in: language),
                 waitingOn: self.catalogue.text(Self.prompt(for: overview.waitingOn), in: language), due: overview.dueAt)
         }
+        // Staff work now when one working second from now is one second from now.
+        let calendar = self.tickets.lifecycle.calendar
+        let nextWorking = calendar.adding(workingSeconds: 1, to: now).addingTimeInterval(-1)
         return ConversationContext(
             now: now, defaultLanguage: self.defaultLanguage, catalogue: self.catalogue,
-            waID: contact, profileName: profileName, openTickets: summaries, survey: self.survey)
+            waID: contact, profileName: profileName, openTickets: summaries, survey: self.survey,
+            staffAvailableFrom: nextWorking > now.addingTimeInterval(1) ? nextWorking : nil)
     }
 }

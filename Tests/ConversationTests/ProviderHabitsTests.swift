@@ -162,3 +162,24 @@ struct StaffConversationTests {
         #expect(!menu.contains("appendToTicket"))
     }
 }
+
+/// Outside office hours a provider handed to staff is told when staff answer.
+struct AfterHoursTests {
+    @Test func aHandOffOutsideOfficeHoursSaysWhenStaffAnswer() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        // Monday 7 December 2026, 08:00 WIB.
+        chat.context.staffAvailableFrom = Date(timeIntervalSince1970: 1_796_605_200)
+        chat.context.now = Date(timeIntervalSince1970: 1_796_605_200 - 10 * 3600)
+        chat.now = chat.context.now
+        let answer = render(chat.type("petugas"))
+        #expect(answer.contains("di luar jam layanan"), "\(answer)")
+        #expect(answer.contains("07/12/2026 08:00 WIB"), "\(answer)")
+        let opened = render(chat.event(.ticketOpened(number: 1400)))
+        #expect(opened.contains("petugas akan membalas mulai 07/12/2026 08:00 WIB"))
+    }
+
+    @Test func duringOfficeHoursNothingIsAdded() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        #expect(!render(chat.type("petugas")).contains("di luar jam layanan"))
+    }
+}

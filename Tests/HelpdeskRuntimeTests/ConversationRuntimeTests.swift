@@ -141,6 +141,15 @@ struct ConversationRuntimeTests {
         .document(InboundMessage.Media(id: id, mimeType: "application/pdf", filename: "\(id).pdf"))
     }
 
+    /// On a Saturday the runtime knows staff next work on Monday at 08:00 WIB, and the provider is told.
+    @Test mutating func aHandOffOnASaturdaySaysStaffAnswerOnMonday() throws {
+        let saturday = Self.monday.addingTimeInterval(-2 * 86_400 + 3_600)
+        let answer = Self.texts(in: try self.send(.text("petugas"), at: saturday))
+        #expect(answer.contains("07/12/2026 08:00 WIB"), "\(answer)")
+        let weekday = Self.texts(in: try self.send(.text("petugas"), at: Self.monday))
+        #expect(!weekday.contains("di luar jam layanan"))
+    }
+
     /// What the runtime says beside the reducer (a ticket's state, who it waits on, the stale-replay notice)
     /// comes from `Dialogs/`, in the contact's language.
     @Test mutating func textsBesideTheReducerComeFromTheDialogsInTheContactsLanguage() throws {
