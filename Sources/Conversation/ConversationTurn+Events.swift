@@ -69,8 +69,8 @@ extension ConversationTurn {
         case .document(let mediaID, let filename, let mimeType, let size, let sha256, let caption):
             documentReceived(
                 mediaID: mediaID, filename: filename, mimeType: mimeType, size: size, sha256: sha256, caption: caption)
-        case .image:
-            state.step.behaviour.imageReceived(in: &self)
+        case .image(let mediaID, let caption):
+            state.step.behaviour.imageReceived(mediaID: mediaID, caption: caption, in: &self)
         case .audio:
             cannotRead(.unsupportedAudio)
         case .video:

@@ -34,7 +34,8 @@ extension DialogCatalogue {
             inactivityMinutes: settingsRoot.int("inactivityMinutes") ?? 30,
             maxInvalidAnswers: settingsRoot.int("maxInvalidAnswers") ?? 3,
             maxDocumentBytes: settingsRoot.int("maxDocumentBytes") ?? 4 * 1024 * 1024, keywords: keywords,
-            surveyReminderHours: settingsRoot.int("surveyReminderHours") ?? 24)
+            surveyReminderHours: settingsRoot.int("surveyReminderHours") ?? 24,
+            maxAttachmentBytes: settingsRoot.int("maxAttachmentBytes") ?? 16 * 1024 * 1024)
         for name in ["menu", "cancel", "back", "human", "done", "agree"] where keywords[name]?.isEmpty ?? true {
             settingsRoot.child("keywords").child(name).problem("missing keywords")
         }

@@ -4,7 +4,10 @@ public struct DialogSettings: Equatable, Sendable {
     public var inactivityMinutes: Int
     /// After this many invalid answers to one question, explain with an example and offer staff.
     public var maxInvalidAnswers: Int
+    /// The largest checklist document (PDF) taken.
     public var maxDocumentBytes: Int
+    /// The largest file taken about an open ticket (a screenshot, a photo, an office file or a PDF).
+    public var maxAttachmentBytes: Int
     /// Exact words (lowercased) that act as commands anywhere, by command: `menu`, `cancel`, `back`, `human`,
     /// `language`, `done`, `status`; used beside the recognizer's intent.
     public var keywords: [String: [String]]
@@ -13,11 +16,12 @@ public struct DialogSettings: Equatable, Sendable {
 
     public init(
         inactivityMinutes: Int = 30, maxInvalidAnswers: Int = 3, maxDocumentBytes: Int = 4 * 1024 * 1024,
-        keywords: [String: [String]] = [:], surveyReminderHours: Int = 24
+        keywords: [String: [String]] = [:], surveyReminderHours: Int = 24, maxAttachmentBytes: Int = 16 * 1024 * 1024
     ) {
         self.inactivityMinutes = inactivityMinutes
         self.maxInvalidAnswers = maxInvalidAnswers
         self.maxDocumentBytes = maxDocumentBytes
+        self.maxAttachmentBytes = maxAttachmentBytes
         self.keywords = keywords
         self.surveyReminderHours = surveyReminderHours
     }

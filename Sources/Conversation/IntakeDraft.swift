@@ -58,8 +58,17 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
         }
     }
 
-    /// A file in download, assigned to a requirement.
+    /// A file in download, assigned to a requirement, or (`attachment-N`) an attachment of a form without a
+    /// checklist, such as a screenshot of a problem.
     public struct Upload: Equatable, Codable, Sendable {
+        /// Whether the upload fills a checklist requirement (not a free attachment).
+        public var isForChecklist: Bool { !Self.isAttachmentKey(self.requirementID) }
+
+        /// The key of a free attachment in `uploads` and `documents`.
+        public static func attachmentKey(_ index: Int) -> String { "attachment-\(index)" }
+
+        public static func isAttachmentKey(_ key: String) -> Bool { key.hasPrefix("attachment-") }
+
         public var mediaID: String
         public var requirementID: String
         public var filename: String

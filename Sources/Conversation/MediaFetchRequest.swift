@@ -5,23 +5,24 @@ public struct MediaFetchRequest: Equatable, Codable, Sendable {
     public var declaredSHA256: String?
     public var filename: String
     public var maxBytes: Int
-    public var allowedMIMETypes: [String]
-    /// The bytes must start with this text (`%PDF-`), if set.
-    public var requiredPrefix: String?
+    /// The kinds accepted: the declared type must be one of theirs, and the content must start with one of
+    /// their signatures.
+    public var kinds: [FileKind]
     public var purpose: Purpose
 
     public init(
-        mediaID: String, declaredSHA256: String?, filename: String, maxBytes: Int, allowedMIMETypes: [String],
-        requiredPrefix: String?, purpose: Purpose
+        mediaID: String, declaredSHA256: String?, filename: String, maxBytes: Int, kinds: [FileKind], purpose: Purpose
     ) {
         self.mediaID = mediaID
         self.declaredSHA256 = declaredSHA256
         self.filename = filename
         self.maxBytes = maxBytes
-        self.allowedMIMETypes = allowedMIMETypes
-        self.requiredPrefix = requiredPrefix
+        self.kinds = kinds
         self.purpose = purpose
     }
+
+    /// The declared MIME types accepted.
+    public var allowedMIMETypes: [String] { self.kinds.flatMap(\.mimeTypes) }
 
     /// Where the document goes once stored.
     public enum Purpose: Equatable, Codable, Sendable {

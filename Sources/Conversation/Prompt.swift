@@ -5,6 +5,8 @@ import Intents
 /// The loader refuses a catalogue that misses any case, so a prompt can never reach a provider as its key.
 /// The questions of a service's form are named in `services.json` instead and checked there.
 public enum Prompt: String, CaseIterable, Sendable {
+    case attachmentsKept = "attachments.kept"
+    case attachmentsKinds = "attachments.kinds"
     case buttonAgree = "button.agree"
     case buttonCancel = "button.cancel"
     case buttonChange = "button.change"

@@ -165,7 +165,7 @@ extension ConversationRuntime {
     func download(_ request: MediaFetchRequest) throws -> Result<StoredMedia, MediaError> {
         let limits = MediaLimits(
             maxBytes: request.maxBytes, allowedMIMETypes: Set(request.allowedMIMETypes),
-            requiredPrefix: request.requiredPrefix.map { Array($0.utf8) })
+            requiredPrefixes: request.kinds.map(\.signature))
         do {
             return .success(
                 try self.media.fetch(mediaID: request.mediaID, expectedSHA256: request.declaredSHA256, limits: limits))

@@ -183,3 +183,62 @@ struct AfterHoursTests {
         #expect(!render(chat.type("petugas")).contains("di luar jam layanan"))
     }
 }
+
+/// A problem report takes screenshots and office files; registration documents stay PDF.
+struct FilesPerServiceTests {
+    @Test func aScreenshotSentWithAComplaintIsKeptAndAttachedToTheTicket() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.pengaduan")
+        let held = render(chat.message(.image(mediaID: "img-12345678", caption: "error saat upload")))
+        #expect(held.contains("akan dilampirkan ke tiket"), "\(held)")
+        #expect(!held.contains("fetchMedia"), "nothing is downloaded before the privacy notice is accepted")
+        _ = chat.type("Tidak bisa unggah dokumen penawaran sejak pagi, muncul error 500.")
+        let consent = render(chat.tap("consent.yes"))
+        #expect(consent.contains("⚙ fetchMedia img-12345678"), "\(consent)")
+        let stored = render(
+            chat.event(
+                .documentStored(
+                    mediaID: "img-12345678",
+                    document: StoredDocument(
+                        sha256: "h-img", filename: "foto-12345678.jpg", size: 90_000, mimeType: "image/jpeg"))))
+        #expect(stored.contains("foto-12345678.jpg"))
+        let submitted = render(chat.tap("summary.confirm"))
+        #expect(submitted.contains("-=foto-12345678.jpg"), "\(submitted)")
+    }
+
+    @Test func aTicketTakesAScreenshotAndAnOfficeFileWithTheirContentChecked() throws {
+        let ticket = TicketSummary(
+            number: 77, title: "Masalah Tender", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let photo = chat.message(.image(mediaID: "img-1", caption: nil))
+        #expect(render(photo).contains("⚙ fetchMedia img-1 for #77"))
+        let request = try #require(
+            photo.compactMap { effect -> MediaFetchRequest? in
+                if case .fetchMedia(let request) = effect { return request }
+                return nil
+            }.first)
+        #expect(request.kinds.contains(.jpeg) && request.kinds.contains(.png) && request.kinds.contains(.office))
+        let sheet = chat.message(
+            .document(
+                mediaID: "xls-1", filename: "rekap.xlsx",
+                mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size: 30_000,
+                sha256: nil, caption: nil))
+        #expect(render(sheet).contains("⚙ fetchMedia xls-1 for #77"))
+        let zip = render(
+            chat.message(
+                .document(
+                    mediaID: "z-1", filename: "arsip.zip", mimeType: "application/zip", size: 1_000, sha256: nil,
+                    caption: nil)))
+        #expect(zip.contains("tidak dapat kami terima"), "\(zip)")
+    }
+
+    @Test func registrationDocumentsStayPDF() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        let photo = render(chat.message(.image(mediaID: "img-2", caption: nil)))
+        #expect(!photo.contains("fetchMedia"), "a checklist takes PDF only")
+    }
+}

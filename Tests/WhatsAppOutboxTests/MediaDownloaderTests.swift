@@ -116,6 +116,18 @@ struct MediaDownloaderTests {
         #expect(self.refusal("1001") == .notPDF)
     }
 
+    /// Screenshots for a ticket: JPEG or PNG by their first bytes, whatever the declared type says.
+    @Test func contentIsCheckedAgainstEveryAcceptedSignature() {
+        let limits = MediaLimits(
+            maxBytes: 1_000, allowedMIMETypes: ["image/jpeg", "image/png"],
+            requiredPrefixes: [[0xFF, 0xD8, 0xFF], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]])
+        self.standIn.addMedia(
+            id: "png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2], mimeType: "image/png")
+        #expect(self.refusal("png", limits: limits) == nil)
+        self.standIn.addMedia(id: "fake", bytes: Array("%PDF-1.4".utf8), mimeType: "image/jpeg")
+        #expect(self.refusal("fake", limits: limits) == .notPDF, "a PDF named as a photo is refused by its content")
+    }
+
     @Test func hashDifferentFromTheDescriptorIsRefused() {
         self.standIn.addMedia(
             id: "1001", bytes: self.pdf, mimeType: "application/pdf", declaredSHA256: String(repeating: "ab", count: 32)

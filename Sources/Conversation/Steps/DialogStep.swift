@@ -41,8 +41,8 @@ protocol DialogStep {
     /// A ticket was opened for this contact.
     func ticketOpened(_ number: Int, in turn: inout ConversationTurn)
 
-    /// A photo arrived.
-    func imageReceived(in turn: inout ConversationTurn)
+    /// A photo or screenshot arrived as an image message.
+    func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn)
 }
 
 extension DialogStep {
@@ -77,8 +77,11 @@ extension DialogStep {
         turn.say(turn.t(.ticketOpenedLater, ["ticket": String(number)]))
     }
 
-    func imageReceived(in turn: inout ConversationTurn) {
-        turn.cannotRead(.unsupportedImage)
+    /// Outside a form, a photo goes to the provider's open ticket (a screenshot of a problem); without one,
+    /// Loket says what it takes.
+    func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
+        guard !turn.context.openTickets.isEmpty else { return turn.cannotRead(.unsupportedImage) }
+        turn.imageForTicket(mediaID: mediaID, caption: caption)
     }
 }
 

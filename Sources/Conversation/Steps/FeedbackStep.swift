@@ -35,7 +35,10 @@ struct FeedbackStep: DialogStep {
         turn.t(.whereFeedback, ["ticket": String(self.ticketNumber)])
     }
 
-    func imageReceived(in turn: inout ConversationTurn) {
-        turn.say(turn.t(.documentsPhoto, ["file": turn.t(.documentsPhotoName)]))
+    /// Staff asked for more: a photo or screenshot goes to the ticket like a file.
+    func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
+        turn.fetch(
+            TicketFile(mediaID: mediaID, filename: "foto-\(mediaID.suffix(8)).jpg", declaredSHA256: nil),
+            for: self.ticketNumber)
     }
 }

@@ -30,6 +30,13 @@ extension ConversationTurn {
         let target: MediaFetchRequest.Purpose
         if case .intake(var draft) = state.step, draft.stage != .submitting {
             guard let service = service(of: draft) else { return }
+            if !service.asksForDocuments {
+                // A problem report or a question: any file it comes with (a screenshot, a document) goes to
+                // the ticket once it is opened.
+                return keepForTicket(
+                    TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256), mimeType: mimeType,
+                    size: size, draft: draft)
+            }
             guard isPDF else {
                 let key: Prompt = mimeType.lowercased().hasPrefix("image/") ? .documentsPhoto : .documentsNotPDF
                 return promptCurrentStep(prefix: t(key, ["file": filename]))
@@ -59,25 +66,74 @@ extension ConversationTurn {
             state.step = .intake(draft)
             target = .intake(requirementID: requirementID)
         } else {
-            guard isPDF else {
-                let key: Prompt = mimeType.lowercased().hasPrefix("image/") ? .documentsPhoto : .documentsNotPDF
-                return say(t(key, ["file": filename]))
+            guard FileKind.accepts(mimeType, in: FileKind.ticketAttachments) else {
+                return say(t(.attachmentsKinds, ["file": filename]))
             }
-            if let size, size > maxBytes { return say(t(.documentsTooLarge, ["file": filename, "mb": limit])) }
-            let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
-            if case .feedback(let ticket, _) = state.step { return fetch(file, for: ticket) }
-            switch context.openTickets.count {
-            case 0:
-                say(t(.documentsNoTicket))
-            case 1:
-                fetch(file, for: context.openTickets[0].number)
-            default:
-                interrupt(with: .choosingTicket(pending: .file(file)))
-                promptCurrentStep(prefix: nil)
+            let attachmentLimit = catalogue.settings.maxAttachmentBytes
+            if let size, size > attachmentLimit {
+                return say(t(.documentsTooLarge, ["file": filename, "mb": String(attachmentLimit / (1024 * 1024))]))
             }
-            return
+            return ticketFileReceived(TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256))
         }
         emit(.fetchMedia(fetchRequest(mediaID: mediaID, filename: filename, sha256: sha256, purpose: target)))
+    }
+
+    /// Takes a file sent while filling a form without a checklist (a screenshot of the problem): fetched now
+    /// when the privacy notice is accepted, else kept until it is; attached when the ticket opens.
+    mutating func keepForTicket(_ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft) {
+        guard FileKind.accepts(mimeType, in: FileKind.ticketAttachments) else {
+            return promptCurrentStep(prefix: t(.attachmentsKinds, ["file": file.filename]))
+        }
+        let limit = catalogue.settings.maxAttachmentBytes
+        if let size, size > limit {
+            return promptCurrentStep(
+                prefix: t(.documentsTooLarge, ["file": file.filename, "mb": String(limit / (1024 * 1024))]))
+        }
+        var draft = draft
+        if state.consent?.version == catalogue.privacy.version {
+            takeAttachment(file, into: &draft)
+            state.step = .intake(draft)
+            return
+        }
+        draft.heldFiles = (draft.heldFiles ?? []) + [IntakeDraft.HeldFile(file: file, caption: nil)]
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: t(.attachmentsKept, ["file": file.filename]))
+    }
+
+    /// Fetches a free attachment of the form; it is confirmed once stored.
+    mutating func takeAttachment(_ file: TicketFile, into draft: inout IntakeDraft) {
+        let taken =
+            draft.documents.keys.filter(IntakeDraft.Upload.isAttachmentKey).count
+            + draft.uploads.filter { !$0.isForChecklist }.count
+        let key = IntakeDraft.Upload.attachmentKey(taken + 1)
+        draft.uploads.append(
+            IntakeDraft.Upload(mediaID: file.mediaID, requirementID: key, filename: file.filename, guessed: false))
+        emit(
+            .fetchMedia(
+                MediaFetchRequest(
+                    mediaID: file.mediaID, declaredSHA256: file.declaredSHA256, filename: file.filename,
+                    maxBytes: catalogue.settings.maxAttachmentBytes, kinds: FileKind.ticketAttachments,
+                    purpose: .intake(requirementID: key))))
+    }
+
+    /// A file about a ticket: the ticket staff asked about, the only open one, or the one the provider picks.
+    mutating func ticketFileReceived(_ file: TicketFile) {
+        if case .feedback(let ticket, _) = state.step { return fetch(file, for: ticket) }
+        switch context.openTickets.count {
+        case 0:
+            say(t(.documentsNoTicket))
+        case 1:
+            fetch(file, for: context.openTickets[0].number)
+        default:
+            interrupt(with: .choosingTicket(pending: .file(file)))
+            promptCurrentStep(prefix: nil)
+        }
+    }
+
+    /// A photo or screenshot sent as an image message goes to the ticket it is about, like a file.
+    mutating func imageForTicket(mediaID: String, caption: String?) {
+        if case .resumeOffer(let previous) = state.step { state.step = previous }
+        ticketFileReceived(TicketFile(mediaID: mediaID, filename: "foto-\(mediaID.suffix(8)).jpg", declaredSHA256: nil))
     }
 
     /// Puts a file on the requirement it names (caption or file name), the one the provider said comes next,
@@ -108,7 +164,7 @@ extension ConversationTurn {
     /// service needs are known (they may depend on the business form, asked later).
     func canTakeFiles(_ draft: IntakeDraft, service: ServiceDefinition) -> Bool {
         state.consent?.version == catalogue.privacy.version
-            && !service.requiredDocuments(for: draft.businessForm).isEmpty
+            && (!service.asksForDocuments || !service.requiredDocuments(for: draft.businessForm).isEmpty)
     }
 
     /// Downloads the files kept until they could be taken, once they can.
@@ -117,6 +173,10 @@ extension ConversationTurn {
             canTakeFiles(draft, service: service)
         else { return }
         draft.heldFiles = nil
+        if !service.asksForDocuments {
+            for item in held { takeAttachment(item.file, into: &draft) }
+            return
+        }
         for item in held {
             guard
                 let requirementID = assign(
@@ -131,13 +191,21 @@ extension ConversationTurn {
         }
     }
 
+    /// Checklist documents are PDF within the documents' limit; a file about an open ticket may also be a
+    /// screenshot, a photo or an office file, within the attachments' limit.
     func fetchRequest(
         mediaID: String, filename: String, sha256: String?, purpose: MediaFetchRequest.Purpose
     ) -> MediaFetchRequest {
-        MediaFetchRequest(
-            mediaID: mediaID, declaredSHA256: sha256, filename: filename,
-            maxBytes: catalogue.settings.maxDocumentBytes, allowedMIMETypes: ["application/pdf"],
-            requiredPrefix: "%PDF-", purpose: purpose)
+        switch purpose {
+        case .intake:
+            MediaFetchRequest(
+                mediaID: mediaID, declaredSHA256: sha256, filename: filename,
+                maxBytes: catalogue.settings.maxDocumentBytes, kinds: [.pdf], purpose: purpose)
+        case .ticket:
+            MediaFetchRequest(
+                mediaID: mediaID, declaredSHA256: sha256, filename: filename,
+                maxBytes: catalogue.settings.maxAttachmentBytes, kinds: FileKind.ticketAttachments, purpose: purpose)
+        }
     }
 
     /// Downloads a file the provider sent about an open ticket, to attach it once stored.
@@ -157,6 +225,14 @@ extension ConversationTurn {
             emit(.attachToTicket(number: upload.ticket, attachment: attachment))
             say(t(.documentsAttached, ["file": upload.filename, "ticket": String(upload.ticket)]))
             return
+        }
+        if case .intake(var draft) = state.step,
+            let upload = draft.uploads.first(where: { $0.mediaID == mediaID && !$0.isForChecklist })
+        {
+            draft.uploads.removeAll { $0.mediaID == mediaID }
+            draft.documents[upload.requirementID] = document
+            state.step = .intake(draft)
+            return promptCurrentStep(prefix: t(.attachmentsKept, ["file": upload.filename]))
         }
         guard case .intake(var draft) = state.step,
             let upload = draft.uploads.first(where: { $0.mediaID == mediaID }),
@@ -201,6 +277,10 @@ extension ConversationTurn {
         else { return }
         draft.uploads.removeAll { $0.mediaID == mediaID }
         state.step = .intake(draft)
+        if !upload.isForChecklist, reason == .notPDF {
+            // A free attachment is not only PDF: say what is taken.
+            return promptCurrentStep(prefix: t(.attachmentsKinds, ["file": upload.filename]))
+        }
         promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": limit]))
     }
 

@@ -70,7 +70,12 @@ struct IntakeStep: DialogStep {
         turn.finishStep()
     }
 
-    func imageReceived(in turn: inout ConversationTurn) {
+    func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
+        if let service = turn.service(of: self.draft), !service.asksForDocuments, self.draft.stage != .submitting {
+            return turn.keepForTicket(
+                TicketFile(mediaID: mediaID, filename: "foto-\(mediaID.suffix(8)).jpg", declaredSHA256: nil),
+                mimeType: "image/jpeg", size: nil, draft: self.draft)
+        }
         guard self.draft.stage == .documents else { return turn.cannotRead(.unsupportedImage) }
         turn.promptCurrentStep(prefix: turn.t(.documentsPhoto, ["file": turn.t(.documentsPhotoName)]))
     }
@@ -100,7 +105,7 @@ extension ConversationTurn {
             draft.stage = .field(index: next, editing: false)
         } else if state.consent?.version != catalogue.privacy.version {
             draft.stage = .consent
-        } else if !missingDocuments(draft).isEmpty || !draft.uploads.isEmpty {
+        } else if !missingDocuments(draft).isEmpty || draft.uploads.contains(where: \.isForChecklist) {
             draft.stage = .documents
         } else {
             draft.stage = .summary
@@ -221,7 +226,7 @@ extension ConversationTurn {
         case .summary:
             switch reply {
             case .summaryConfirm:
-                guard missingDocuments(draft).isEmpty, draft.uploads.isEmpty else {
+                guard missingDocuments(draft).isEmpty, !draft.uploads.contains(where: \.isForChecklist) else {
                     draft.stage = .documents
                     state.step = .intake(draft)
                     return promptCurrentStep(prefix: nil)
@@ -402,12 +407,16 @@ extension ConversationTurn {
             service?.fields.first { $0.validator == validator }.flatMap { draft.answers[$0.id] }
         }
         let either = answer(.npwpOrNip)
-        let attachments = (service?.requiredDocuments(for: draft.businessForm) ?? []).compactMap { requirement in
-            draft.documents[requirement.id].map {
-                TicketAttachment(
-                    requirementID: requirement.id, requirementTitle: requirement.title.indonesian, document: $0)
+        let attachments =
+            (service?.requiredDocuments(for: draft.businessForm) ?? []).compactMap { requirement in
+                draft.documents[requirement.id].map {
+                    TicketAttachment(
+                        requirementID: requirement.id, requirementTitle: requirement.title.indonesian, document: $0)
+                }
             }
-        }
+            + draft.documents.filter { IntakeDraft.Upload.isAttachmentKey($0.key) }.sorted { $0.key < $1.key }.map {
+                TicketAttachment(requirementID: nil, requirementTitle: nil, document: $0.value)
+            }
         return TicketRequest(
             serviceID: draft.serviceID, title: service?.title.indonesian ?? draft.serviceID,
             type: service?.type ?? "", description: service.map { description(for: draft, service: $0) } ?? "",

@@ -133,7 +133,7 @@ public struct MediaDownloader: MediaFetcher {
         _ bytes: [UInt8], descriptor: Descriptor, expectedSHA256: String?, limits: MediaLimits
     ) throws(MediaError) {
         guard bytes.count <= limits.maxBytes else { throw .tooLarge(size: bytes.count, limit: limits.maxBytes) }
-        if let prefix = limits.requiredPrefix, !bytes.starts(with: prefix) {
+        if !limits.requiredPrefixes.isEmpty, !limits.requiredPrefixes.contains(where: { bytes.starts(with: $0) }) {
             throw .notPDF
         }
         let digest = SHA256Digest.hash(bytes)

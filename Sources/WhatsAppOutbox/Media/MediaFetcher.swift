@@ -12,13 +12,19 @@ public struct MediaLimits: Equatable, Sendable {
     public var maxBytes: Int
     /// Accepted MIME types; empty accepts any.
     public var allowedMIMETypes: Set<String>
-    /// Leading bytes the content must start with (e.g. `%PDF-`), if any.
-    public var requiredPrefix: [UInt8]?
+    /// Leading bytes the content must start with, one of these (e.g. `%PDF-`, or a JPEG's `FF D8 FF`);
+    /// empty accepts any content.
+    public var requiredPrefixes: [[UInt8]]
 
-    public init(maxBytes: Int, allowedMIMETypes: Set<String> = [], requiredPrefix: [UInt8]? = nil) {
+    public init(maxBytes: Int, allowedMIMETypes: Set<String> = [], requiredPrefixes: [[UInt8]] = []) {
         self.maxBytes = maxBytes
         self.allowedMIMETypes = allowedMIMETypes
-        self.requiredPrefix = requiredPrefix
+        self.requiredPrefixes = requiredPrefixes
+    }
+
+    public init(maxBytes: Int, allowedMIMETypes: Set<String> = [], requiredPrefix: [UInt8]?) {
+        self.init(
+            maxBytes: maxBytes, allowedMIMETypes: allowedMIMETypes, requiredPrefixes: requiredPrefix.map { [$0] } ?? [])
     }
 
     /// Verification documents: PDF only, at most 4 MB, starting with `%PDF-`.
