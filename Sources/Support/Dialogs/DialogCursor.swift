@@ -100,21 +100,42 @@ public struct DialogCursor {
         self.child(key).localizedValue(maxLength: maxLength)
     }
 
-    /// This value as `{"id": "…", "en": "…"}`.
-    public func localizedValue(maxLength: Int? = nil) -> LocalizedText? {
+    /// How problems with a localized text are worded: the catalogue's and the survey's wordings differ.
+    public struct LocalizedWording: Sendable {
+        public var notAnObject: @Sendable (_ isPresent: Bool) -> String
+        public var missing: @Sendable (Language) -> String
+        public var tooLong: @Sendable (_ text: String, _ maxLength: Int) -> String
+
+        public init(
+            notAnObject: @escaping @Sendable (Bool) -> String, missing: @escaping @Sendable (Language) -> String,
+            tooLong: @escaping @Sendable (String, Int) -> String
+        ) {
+            self.notAnObject = notAnObject
+            self.missing = missing
+            self.tooLong = tooLong
+        }
+
+        public static let catalogue = LocalizedWording(
+            notAnObject: { $0 ? "expected an object with \"id\" and \"en\"" : "missing" },
+            missing: { "missing translation (\($0.rawValue))" },
+            tooLong: { "\"\($0)\" is \($0.count) characters, longer than \($1)" })
+    }
+
+    /// This value as `{"id": "…", "en": "…"}`, both present and non-empty, each at most `maxLength`.
+    public func localizedValue(maxLength: Int? = nil, wording: LocalizedWording = .catalogue) -> LocalizedText? {
         guard self.value?.object != nil else {
-            self.problem(self.isPresent ? "expected an object with \"id\" and \"en\"" : "missing")
+            self.problem(wording.notAnObject(self.isPresent))
             return nil
         }
         var texts: [String] = []
         for language in Language.allCases {
             let text = self.child(language.rawValue)
             guard let value = text.stringValue, !value.isEmpty else {
-                text.problem("missing translation (\(language.rawValue))")
+                text.problem(wording.missing(language))
                 continue
             }
             if let maxLength, value.count > maxLength {
-                text.problem("\"\(value)\" is \(value.count) characters, longer than \(maxLength)")
+                text.problem(wording.tooLong(value, maxLength))
             }
             texts.append(value)
         }

@@ -45,6 +45,12 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
         }
     }
 
+    /// How the survey's problems are worded.
+    static let wording = DialogCursor.LocalizedWording(
+        notAnObject: { _ in "must be an object {\"id\":…,\"en\":…}" },
+        missing: { "the \($0 == .indonesian ? "Indonesian" : "English") text is missing" },
+        tooLong: { "longer than \($1) characters (\($0.count))" })
+
     /// The longest answer label a WhatsApp list row shows.
     public static let maximumLabelLength = 24
 
@@ -70,23 +76,7 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
         guard root.isPresent else { return nil }
         let before = reader.problems.count
         func text(_ node: DialogCursor, maxLength: Int? = nil) -> LocalizedText? {
-            guard node.value?.object != nil else {
-                node.problem("must be an object {\"id\":…,\"en\":…}")
-                return nil
-            }
-            var texts: [String] = []
-            for (language, name) in [(Language.indonesian, "Indonesian"), (.english, "English")] {
-                let child = node.child(language.rawValue)
-                guard let value = child.stringValue, !value.isEmpty else {
-                    child.problem("the \(name) text is missing")
-                    continue
-                }
-                if let maxLength, value.count > maxLength {
-                    child.problem("longer than \(maxLength) characters (\(value.count))")
-                }
-                texts.append(value)
-            }
-            return texts.count == 2 ? LocalizedText(id: texts[0], en: texts[1]) : nil
+            node.localizedValue(maxLength: maxLength, wording: Self.wording)
         }
         if root.child("version").value?.integer != 1 { root.child("version").problem("must be 1") }
         let scaleNodes = root.array("scale")
