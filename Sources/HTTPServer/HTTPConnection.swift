@@ -43,6 +43,8 @@ final class HTTPConnection {
     /// Accepted beyond the connection cap, in the headroom kept for health checks: only the configured
     /// reserved paths (`/healthz`) are served on it, everything else gets 503.
     var isReserve = false
+    /// The client's address while it holds a per-client slot (released on close).
+    var client: String?
 
     init(fd: Int32, id: UInt64, limits: HTTPParser.Limits, now: UInt64, interest: UInt32) {
         self.fd = fd

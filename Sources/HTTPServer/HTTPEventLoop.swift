@@ -317,9 +317,7 @@ extension HTTPEventLoop {
                 return
             }
             let open = self.context.openConnections.add(1, ordering: .relaxed).newValue
-            if !self.stopping, open > self.context.connectionCap,
-                open <= self.context.connectionCap + self.context.configuration.reservedConnections
-            {
+            if !self.stopping, open > self.context.connectionCap, self.context.admitToReserve() {
                 // Every regular connection is taken: this one may still answer a health check.
                 self.serve(fd, reserve: true)
                 continue
@@ -338,12 +336,31 @@ extension HTTPEventLoop {
         }
     }
 
-    /// Starts serving an accepted socket on this loop.
+    /// Starts serving an accepted socket on this loop; `reserve` when it was taken into the headroom.
     private func serve(_ fd: Int32, reserve: Bool = false) {
         if self.stopping {
             Glibc.close(fd)
+            if reserve { self.context.reserveConnections.subtract(1, ordering: .relaxed) }
             self.context.openConnections.subtract(1, ordering: .relaxed)
             return
+        }
+        var reserve = reserve
+        var client: String?
+        if !reserve, let address = HTTPServerContext.peerAddress(of: fd) {
+            if self.context.admit(client: address) {
+                client = address
+            } else if self.context.admitToReserve() {
+                // A client over its share may still ask for the health check, and only that.
+                self.context.noteClientRefusal(address, now: self.now)
+                reserve = true
+            } else {
+                // One client may not take every connection; others stay served.
+                self.context.noteClientRefusal(address, now: self.now)
+                Self.overloadBytes.withUnsafeBytes { _ = send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                Glibc.close(fd)
+                self.context.openConnections.subtract(1, ordering: .relaxed)
+                return
+            }
         }
         var enabled: Int32 = 1
         _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &enabled, socklen_t(MemoryLayout<Int32>.size))
@@ -352,8 +369,11 @@ extension HTTPEventLoop {
             fd: fd, id: self.nextConnectionID, limits: self.context.configuration.parserLimits, now: self.now,
             interest: Self.readInterest)
         connection.isReserve = reserve
+        connection.client = client
         var event = epoll_event(events: Self.readInterest, data: epoll_data_t(u64: UInt64(UInt32(bitPattern: fd))))
         guard epoll_ctl(self.epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
+            if let client { self.context.release(client: client) }
+            if reserve { self.context.reserveConnections.subtract(1, ordering: .relaxed) }
             self.context.openConnections.subtract(1, ordering: .relaxed)
             Glibc.close(fd)
             return
@@ -584,6 +604,8 @@ extension HTTPEventLoop {
         connection.isClosed = true
         self.connections[connection.fd] = nil
         Glibc.close(connection.fd)
+        if let client = connection.client { self.context.release(client: client) }
+        if connection.isReserve { self.context.reserveConnections.subtract(1, ordering: .relaxed) }
         self.context.openConnections.subtract(1, ordering: .relaxed)
     }
 

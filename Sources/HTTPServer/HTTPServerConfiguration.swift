@@ -12,6 +12,11 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Most connections open at once; further ones are answered 503 and closed at once.
     public var maxConnections: Int
+    /// Most connections from one client address at once; beyond it, 503 and closed, so one client cannot
+    /// take every connection. Addresses in `unlimitedClients` (a reverse proxy in front) are exempt.
+    public var maxConnectionsPerClient: Int = 512
+    /// Client addresses the per-client cap does not apply to, such as `127.0.0.1` behind nginx.
+    public var unlimitedClients: Set<String> = []
     /// Connections accepted beyond `maxConnections` that serve only `reservedPaths` (503 for anything else),
     /// so a health check is answered while clients hold every regular connection.
     public var reservedConnections: Int = 32

@@ -14,6 +14,14 @@ final class HTTPServerContext: Sendable {
     let connectionCap: Int
     /// Accepts that failed for want of descriptors (EMFILE/ENFILE), and when that was last logged.
     let descriptorShortages = Atomic<Int>(0)
+    /// Connections open in the headroom (beyond the cap, or beyond their client's share), serving only the
+    /// reserved paths.
+    let reserveConnections = Atomic<Int>(0)
+    /// Open connections by client address, for the per-client cap.
+    private let clientConnections = Mutex<[String: Int]>([:])
+    /// Connections refused because their client had too many open.
+    let clientRefusals = Atomic<Int>(0)
+    private let lastClientRefusalLog = Atomic<UInt64>(0)
     private let lastShortageLog = Atomic<UInt64>(0)
     /// The server's event loops while it runs; accepted connections are spread over them in turn.
     let loops = Mutex<[HTTPEventLoop]>([])
@@ -46,6 +54,67 @@ final class HTTPServerContext: Sendable {
         let available = UInt64(limit.rlim_cur)
         let descriptors = Int(clamping: available)
         return max(1, min(configured, descriptors - Self.reservedDescriptors(limit: descriptors)))
+    }
+
+    /// Takes a headroom slot; false when every one is in use.
+    func admitToReserve() -> Bool {
+        let taken = self.reserveConnections.add(1, ordering: .relaxed).newValue
+        guard taken <= self.configuration.reservedConnections else {
+            self.reserveConnections.subtract(1, ordering: .relaxed)
+            return false
+        }
+        return true
+    }
+
+    /// Takes a connection slot for `client`; false when the client already holds its share.
+    func admit(client: String) -> Bool {
+        guard !self.configuration.unlimitedClients.contains(client) else { return true }
+        let limit = self.configuration.maxConnectionsPerClient
+        return self.clientConnections.withLock { counts in
+            let open = counts[client, default: 0]
+            guard open < limit else { return false }
+            counts[client] = open + 1
+            return true
+        }
+    }
+
+    /// Gives back the slot `admit` took.
+    func release(client: String) {
+        guard !self.configuration.unlimitedClients.contains(client) else { return }
+        self.clientConnections.withLock { counts in
+            let open = counts[client, default: 1] - 1
+            counts[client] = open > 0 ? open : nil
+        }
+    }
+
+    /// Counts a refused client; logs once a second at most.
+    func noteClientRefusal(_ client: String, now: UInt64) {
+        let total = self.clientRefusals.add(1, ordering: .relaxed).newValue
+        let last = self.lastClientRefusalLog.load(ordering: .relaxed)
+        guard now &- last >= 1_000_000_000,
+            self.lastClientRefusalLog.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged
+        else { return }
+        self.log(
+            "event=http_client_limited client=\(client) total=\(total) limit=\(self.configuration.maxConnectionsPerClient)"
+        )
+    }
+
+    /// The numeric address of the peer of socket `fd`, or nil.
+    static func peerAddress(of fd: Int32) -> String? {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let result = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(fd, $0, &length) }
+        }
+        guard result == 0 else { return nil }
+        var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+        let named = withUnsafePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                getnameinfo($0, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST)
+            }
+        }
+        guard named == 0 else { return nil }
+        return String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Counts a failed accept; logs once a second at most, with how many failed since the last line.

@@ -27,6 +27,8 @@ import WhatsAppOutbox
 /// | `LOKET_UNATTACHED_RETENTION` | `7d` | files no ticket holds (an abandoned intake) are deleted after this |
 /// | `LOKET_SEND_RATE` | `80` | messages per second sent to the Graph API (Meta's throughput tier: 80 by default, up to 1,000) |
 /// | `LOKET_MAX_CONNECTIONS` | `4096` | HTTP connections served at once, lowered to fit the open-file limit |
+/// | `LOKET_MAX_CONNECTIONS_PER_CLIENT` | `512` | connections one client address may hold; beyond, only `/healthz` and `/metrics` |
+/// | `LOKET_UNLIMITED_CLIENTS` | — | comma-separated addresses exempt from that cap: a reverse proxy in front (`127.0.0.1`) |
 /// | `LOKET_API_TOKEN` | — | bearer token of the staff API under `/api` (at least 16 characters); unset, `/api` answers 503 |
 ///
 /// **Sandbox mode**: when neither `WHATSAPP_ACCESS_TOKEN` nor `WHATSAPP_PHONE_NUMBER_ID` is set, Loket
@@ -63,6 +65,10 @@ public struct Configuration: Equatable, Sendable {
     public var sendRate: Double = 80
     /// HTTP connections served at once (`LOKET_MAX_CONNECTIONS`), before fitting the open-file limit.
     public var maxConnections: Int = 4096
+    /// Connections one client address may hold (`LOKET_MAX_CONNECTIONS_PER_CLIENT`).
+    public var maxConnectionsPerClient: Int = 512
+    /// Addresses exempt from the per-client cap (`LOKET_UNLIMITED_CLIENTS`): a reverse proxy in front.
+    public var unlimitedClients: Set<String> = []
     /// For tests only: webhooks are stored but not processed.
     public var dispatchPaused: Bool
     /// The staff API's bearer token; `nil` disables the API.
@@ -154,6 +160,21 @@ public struct Configuration: Equatable, Sendable {
             throw ConfigurationError.invalid("LOKET_MAX_CONNECTIONS", "must be a whole number from 16 to 1000000")
         }
 
+        let perClientText = value("LOKET_MAX_CONNECTIONS_PER_CLIENT") ?? "512"
+        guard let perClient = Int(perClientText), (1...1_000_000).contains(perClient) else {
+            throw ConfigurationError.invalid(
+                "LOKET_MAX_CONNECTIONS_PER_CLIENT", "must be a whole number from 1 to 1000000")
+        }
+        var unlimited: Set<String> = []
+        for item in (value("LOKET_UNLIMITED_CLIENTS") ?? "").split(separator: ",") {
+            let address = item.trimmingCharacters(in: .whitespaces)
+            guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {
+                throw ConfigurationError.invalid(
+                    "LOKET_UNLIMITED_CLIENTS", "must list numeric addresses separated by commas, e.g. 127.0.0.1")
+            }
+            unlimited.insert(address)
+        }
+
         var configuration = Configuration(
             mode: mode, appSecret: secret, verifyToken: verifyToken, accessToken: accessToken,
             phoneNumberID: phoneNumberID, apiBase: apiBase, host: host, port: port,
@@ -163,6 +184,8 @@ public struct Configuration: Equatable, Sendable {
             documentRetention: retention)
         configuration.sendRate = sendRate
         configuration.maxConnections = maxConnections
+        configuration.maxConnectionsPerClient = perClient
+        configuration.unlimitedClients = unlimited
         return configuration
     }
 

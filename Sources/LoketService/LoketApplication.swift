@@ -171,9 +171,12 @@ public final class LoketApplication: Sendable {
                     databaseReachable: pending != nil, mode: mode, inboxPending: pending)
             },
             mounts: [(prefix: "/api", responder: staffAPI)])
+        var serverConfiguration = HTTPServerConfiguration(
+            host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections)
+        serverConfiguration.maxConnectionsPerClient = configuration.maxConnectionsPerClient
+        serverConfiguration.unlimitedClients = configuration.unlimitedClients
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(
-                host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections),
+            configuration: serverConfiguration,
             responder: router,
             observer: { exchange in
                 // Requests the server answered itself (malformed, too large, too slow) never reach the router.

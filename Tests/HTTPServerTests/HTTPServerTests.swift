@@ -252,6 +252,35 @@ struct HTTPServerTests {
         }
     }
 
+    /// One client cannot take every connection: past its share it gets only the health check, and other
+    /// clients are served; an address named as unlimited (a proxy in front) is exempt.
+    @Test func oneClientBeyondItsShareGetsOnlyTheHealthCheck() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.maxConnectionsPerClient = 3
+        configuration.reservedConnections = 1
+        try withServer(configuration, responder: EchoResponder()) { server in
+            let held = try (0..<3).map { _ in try TestClient(port: server.port) }
+            for client in held {
+                try client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+                #expect(try client.readResponse().status == 200)
+            }
+            let over = try TestClient(port: server.port)
+            try over.send("GET /work HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try over.readResponse().status == 503)
+            let health = try TestClient(port: server.port)
+            try health.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try health.readResponse().status == 200)
+        }
+        configuration.unlimitedClients = ["127.0.0.1"]
+        try withServer(configuration, responder: EchoResponder()) { server in
+            let held = try (0..<5).map { _ in try TestClient(port: server.port) }
+            for client in held {
+                try client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+                #expect(try client.readResponse().status == 200)
+            }
+        }
+    }
+
     @Test func connectionsBeyondTheCapAreAnswered503AndClosedWhileOthersKeepWorking() throws {
         var configuration = HTTPServerTests.configuration
         configuration.maxConnections = 2

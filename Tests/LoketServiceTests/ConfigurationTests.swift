@@ -78,6 +78,7 @@ struct ConfigurationTests {
         ("WHATSAPP_NOTICE_TEMPLATE", "Pesan Menunggu"), ("WHATSAPP_NOTICE_TEMPLATE", "loket_pesan:"),
         ("LOKET_SEND_RATE", "0"), ("LOKET_SEND_RATE", "5000"), ("LOKET_SEND_RATE", "fast"), ("LOKET_SEND_RATE", "nan"),
         ("LOKET_MAX_CONNECTIONS", "-1"), ("LOKET_MAX_CONNECTIONS", "99999999999999999999"),
+        ("LOKET_MAX_CONNECTIONS_PER_CLIENT", "0"), ("LOKET_UNLIMITED_CLIENTS", "proxy.local"),
     ])
     func aBadSettingIsNamed(name: String, value: String) {
         let error = self.error([name: value])
@@ -96,6 +97,9 @@ struct ConfigurationTests {
         #expect(try Configuration.parse(environment: [:]).sendRate == 80)
         #expect(try Configuration.parse(environment: ["LOKET_SEND_RATE": "1000"]).sendRate == 1000)
         #expect(try Configuration.parse(environment: ["LOKET_MAX_CONNECTIONS": "512"]).maxConnections == 512)
+        #expect(
+            try Configuration.parse(environment: ["LOKET_UNLIMITED_CLIENTS": "127.0.0.1, ::1"]).unlimitedClients
+                == ["127.0.0.1", "::1"])
         #expect(try Configuration.parse(environment: ["LOKET_STALE_AGE": "90s"]).staleAge == 90)
         #expect(try Configuration.parse(environment: ["LOKET_STALE_AGE": "30m"]).staleAge == 1800)
         #expect(try Configuration.parse(environment: ["LOKET_STALE_AGE": "2d"]).staleAge == 172_800)
