@@ -41,18 +41,25 @@ extension ConversationTurn {
         case .thanks:
             say(t(.thanks))
             if inProgress { promptCurrentStep(prefix: nil) }
+        case .status, .hours, .requirements:
+            answerItself(command, classification: classification)
+            // A status check is logged quietly; a question is logged and the provider told so.
+            relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: command.isStatus)
+            if inProgress { promptCurrentStep(prefix: nil) }
+        }
+    }
+
+    /// Says what the bot knows itself: a ticket's status, the office hours, the requirements.
+    mutating func answerItself(_ command: GlobalCommand, classification: Classification) {
+        switch command {
         case .status(let ticket):
             say(statusText(ticket: ticket ?? classification.entities.ticketNumber))
-            relayToOpenTicket(message, quietly: true)
-            if inProgress { promptCurrentStep(prefix: nil) }
         case .hours:
             say(catalogue.answers["hours"]?.text(in: language) ?? "")
-            relayToOpenTicket(message)
-            if inProgress { promptCurrentStep(prefix: nil) }
         case .requirements:
             say(catalogue.answers["requirements"]?.text(in: language) ?? "")
-            relayToOpenTicket(message)
-            if inProgress { promptCurrentStep(prefix: nil) }
+        case .menu, .cancel, .back, .human, .language, .greeting, .thanks:
+            break
         }
     }
 
@@ -60,22 +67,14 @@ extension ConversationTurn {
     /// diundur?", "akta perlu dikirim juga?", "kok lama banget"): outside a journey, a provider with an open
     /// ticket has it logged there too, and is told so unless `quietly` (a status check). Nothing a provider
     /// writes while a ticket is open is lost to staff.
-    mutating func relayToOpenTicket(_ message: ReporterMessage?, quietly: Bool = false) {
+    mutating func relayToOpenTicket(_ message: ReporterMessage?, about number: Int?, quietly: Bool) {
         guard let message, !inProgress, !context.openTickets.isEmpty else { return }
         let tickets = context.openTickets
-        let mentioned = classificationTicket(in: message.text).flatMap { number in
-            tickets.first { $0.number == number }
-        }
+        let mentioned = number.flatMap { number in tickets.first { $0.number == number } }
         guard let ticket = mentioned ?? (tickets.count == 1 ? tickets.first : tickets.max { $0.number < $1.number })
         else { return }
         emit(.appendToTicket(number: ticket.number, message: message))
         if !quietly { say(t(.ticketRelayed, ["ticket": String(ticket.number)]) + afterHoursNote) }
-    }
-
-    /// A ticket number written as `#1259` in `text`.
-    func classificationTicket(in text: String) -> Int? {
-        guard let hash = text.firstIndex(of: "#") else { return nil }
-        return Int(text[text.index(after: hash)...].prefix { $0.isASCIIDigitCharacter })
     }
 
     /// " Petugas akan membalas mulai Senin 08.00 WIB." outside office hours; empty while staff work.

@@ -58,9 +58,7 @@ extension ConversationTurn {
                 // answer it, whatever a global command would make of them.
                 answer(trimmed, classification: classification, messageID: message.id)
             } else if let command = command(in: trimmed, classification: classification) {
-                run(
-                    command, classification: classification,
-                    message: ReporterMessage(messageID: message.id, text: trimmed))
+                run(command, classification: classification, message: reporterMessage)
             } else {
                 answer(trimmed, classification: classification, messageID: message.id)
             }
@@ -121,15 +119,8 @@ extension ConversationTurn {
             return false
         }
         emit(.appendToTicket(number: ticket, message: message))
-        switch GlobalCommand(classification: classification) {
-        case .status(let number)?:
-            say(statusText(ticket: number))
-        case .hours?:
-            say(catalogue.answers["hours"]?.text(in: language) ?? "")
-        case .requirements?:
-            say(catalogue.answers["requirements"]?.text(in: language) ?? "")
-        default:
-            break
+        if let command = GlobalCommand(classification: classification) {
+            answerItself(command, classification: classification)
         }
         say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote)
         return true

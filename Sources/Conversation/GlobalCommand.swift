@@ -14,6 +14,11 @@ enum GlobalCommand: Equatable {
     case hours
     case requirements
 
+    var isStatus: Bool {
+        if case .status = self { return true }
+        return false
+    }
+
     /// The command a reply button stands for.
     init?(reply: ReplyID) {
         switch reply {

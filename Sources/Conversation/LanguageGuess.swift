@@ -13,7 +13,7 @@ enum LanguageGuess {
         "i", "i'm", "im", "my", "me", "we", "our", "you", "your", "the", "a", "an", "to", "of", "for", "and", "is",
         "are", "am", "was", "be", "have", "has", "need", "want", "would", "like", "please", "hello", "hi", "good",
         "morning", "afternoon", "evening", "how", "what", "when", "where", "can", "could", "do", "does", "not",
-        "with", "this", "that", "register", "registration", "company", "help", "thank", "thanks", "ticket", "my",
+        "with", "this", "that", "register", "registration", "company", "help", "thank", "thanks", "ticket",
     ]
 
     private static let indonesianWords: Set<String> = [

@@ -10,4 +10,9 @@ public struct TicketFile: Equatable, Codable, Sendable {
         self.filename = filename
         self.declaredSHA256 = declaredSHA256
     }
+
+    /// A photo or screenshot sent as an image message, which carries no file name.
+    static func photo(mediaID: String) -> TicketFile {
+        TicketFile(mediaID: mediaID, filename: "foto-\(mediaID.suffix(8)).jpg", declaredSHA256: nil)
+    }
 }

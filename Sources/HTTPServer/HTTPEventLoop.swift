@@ -61,7 +61,7 @@ final class HTTPEventLoop: @unchecked Sendable {
     private var stopping = false
     private var watchesListener = true
     /// While descriptors are short, the listener is out of epoll until this instant (monotonic ns), so a
-    /// readable listener cannot spin the loop; a closed connection brings it back sooner.
+    /// readable listener cannot spin the loop.
     private var acceptPausedUntil: UInt64?
     private var now: UInt64 = 0
     private var dates = HTTPDateCache()

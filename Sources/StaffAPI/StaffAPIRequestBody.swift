@@ -47,7 +47,7 @@ struct StaffAPIRequestBody {
 
     /// A string field that may be absent or null; blank counts as absent.
     func optionalString(_ key: String) throws(StaffAPIError) -> String? {
-        guard let raw = self.object[key], raw != .null else { return nil }
+        guard let raw = self.object[key], !raw.isNull else { return nil }
         guard let value = raw.stringValue else {
             throw .badRequest("invalid_field", "the field \"\(key)\" must be a string")
         }
@@ -62,7 +62,7 @@ struct StaffAPIRequestBody {
 
     /// A whole-number field.
     func int(_ key: String) throws(StaffAPIError) -> Int {
-        guard let raw = self.object[key], raw != .null else {
+        guard let raw = self.object[key], !raw.isNull else {
             throw .badRequest("missing_field", "the field \"\(key)\" is required and must be a whole number")
         }
         guard case .number(let literal) = raw, let value = Int(literal) else {
@@ -73,7 +73,7 @@ struct StaffAPIRequestBody {
 
     /// A boolean field that may be absent.
     func optionalBool(_ key: String) throws(StaffAPIError) -> Bool? {
-        guard let raw = self.object[key], raw != .null else { return nil }
+        guard let raw = self.object[key], !raw.isNull else { return nil }
         guard let value = raw.bool else {
             throw .badRequest("invalid_field", "the field \"\(key)\" must be true or false")
         }

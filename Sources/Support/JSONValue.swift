@@ -44,6 +44,11 @@ public enum JSONValue: Sendable {
     /// An integer from a number or a string of digits.
     public var integer: Int? { self.text.flatMap { Int($0) } }
 
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
     public var bool: Bool? {
         if case .bool(let value) = self { return value }
         return nil

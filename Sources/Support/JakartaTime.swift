@@ -4,7 +4,6 @@ import Foundation
 public enum JakartaTime {
     /// Seconds WIB is ahead of UTC.
     public static let secondsFromGMT = 25_200
-    public static let timeZone = TimeZone(secondsFromGMT: secondsFromGMT)!
     static let secondsPerDay = 86_400
 
     /// The local day (days since 1970-01-01 in WIB) and the second within it for `instant`, in whole seconds.

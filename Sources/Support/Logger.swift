@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes one line per event: `ts=… level=… event=… key=value …`, values quoted when they hold
-/// spaces, and every run of 10 or more digits (phone numbers, NIK, NPWP) masked as `62812****7890`.
+/// spaces or controls, and every number of 9 or more digits however written (phone numbers, NIK, NPWP,
+/// NIP) masked down to its last 4 digits: `****-****-7890`.
 ///
 /// Passed in to every component; never give it secrets or tokens.
 public struct Logger: Sendable {

@@ -81,7 +81,7 @@ extension DialogStep {
     /// Loket says what it takes.
     func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
         guard !turn.context.openTickets.isEmpty else { return turn.cannotRead(.unsupportedImage) }
-        turn.imageForTicket(mediaID: mediaID, caption: caption)
+        turn.imageForTicket(mediaID: mediaID)
     }
 }
 

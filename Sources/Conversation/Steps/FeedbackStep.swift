@@ -37,8 +37,6 @@ struct FeedbackStep: DialogStep {
 
     /// Staff asked for more: a photo or screenshot goes to the ticket like a file.
     func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
-        turn.fetch(
-            TicketFile(mediaID: mediaID, filename: "foto-\(mediaID.suffix(8)).jpg", declaredSHA256: nil),
-            for: self.ticketNumber)
+        turn.imageForTicket(mediaID: mediaID)
     }
 }

@@ -26,7 +26,7 @@ extension ConversationTurn {
         if case .resumeOffer(let previous) = state.step { state.step = previous }
         let maxBytes = catalogue.settings.maxDocumentBytes
         let limit = String(maxBytes / (1024 * 1024))
-        let isPDF = mimeType.lowercased() == "application/pdf"
+        let isPDF = FileKind.accepts(mimeType, in: [.pdf])
         let target: MediaFetchRequest.Purpose
         if case .intake(var draft) = state.step, draft.stage != .submitting {
             guard let service = service(of: draft) else { return }
@@ -66,12 +66,8 @@ extension ConversationTurn {
             state.step = .intake(draft)
             target = .intake(requirementID: requirementID)
         } else {
-            guard FileKind.accepts(mimeType, in: FileKind.ticketAttachments) else {
-                return say(t(.attachmentsKinds, ["file": filename]))
-            }
-            let attachmentLimit = catalogue.settings.maxAttachmentBytes
-            if let size, size > attachmentLimit {
-                return say(t(.documentsTooLarge, ["file": filename, "mb": String(attachmentLimit / (1024 * 1024))]))
+            if let refusal = attachmentRefusal(filename: filename, mimeType: mimeType, size: size) {
+                return say(refusal)
             }
             return ticketFileReceived(TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256))
         }
@@ -81,13 +77,8 @@ extension ConversationTurn {
     /// Takes a file sent while filling a form without a checklist (a screenshot of the problem): fetched now
     /// when the privacy notice is accepted, else kept until it is; attached when the ticket opens.
     mutating func keepForTicket(_ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft) {
-        guard FileKind.accepts(mimeType, in: FileKind.ticketAttachments) else {
-            return promptCurrentStep(prefix: t(.attachmentsKinds, ["file": file.filename]))
-        }
-        let limit = catalogue.settings.maxAttachmentBytes
-        if let size, size > limit {
-            return promptCurrentStep(
-                prefix: t(.documentsTooLarge, ["file": file.filename, "mb": String(limit / (1024 * 1024))]))
+        if let refusal = attachmentRefusal(filename: file.filename, mimeType: mimeType, size: size) {
+            return promptCurrentStep(prefix: refusal)
         }
         var draft = draft
         if state.consent?.version == catalogue.privacy.version {
@@ -100,6 +91,16 @@ extension ConversationTurn {
         promptCurrentStep(prefix: t(.attachmentsKept, ["file": file.filename]))
     }
 
+    /// Why an attachment (not a checklist document) cannot be taken, if it cannot: its kind or its size.
+    func attachmentRefusal(filename: String, mimeType: String, size: Int?) -> String? {
+        guard FileKind.accepts(mimeType, in: FileKind.ticketAttachments) else {
+            return t(.attachmentsKinds, ["file": filename])
+        }
+        let limit = catalogue.settings.maxAttachmentBytes
+        guard let size, size > limit else { return nil }
+        return t(.documentsTooLarge, ["file": filename, "mb": String(limit / (1024 * 1024))])
+    }
+
     /// Fetches a free attachment of the form; it is confirmed once stored.
     mutating func takeAttachment(_ file: TicketFile, into draft: inout IntakeDraft) {
         let taken =
@@ -110,9 +111,8 @@ extension ConversationTurn {
             IntakeDraft.Upload(mediaID: file.mediaID, requirementID: key, filename: file.filename, guessed: false))
         emit(
             .fetchMedia(
-                MediaFetchRequest(
-                    mediaID: file.mediaID, declaredSHA256: file.declaredSHA256, filename: file.filename,
-                    maxBytes: catalogue.settings.maxAttachmentBytes, kinds: FileKind.ticketAttachments,
+                fetchRequest(
+                    mediaID: file.mediaID, filename: file.filename, sha256: file.declaredSHA256,
                     purpose: .intake(requirementID: key))))
     }
 
@@ -131,9 +131,9 @@ extension ConversationTurn {
     }
 
     /// A photo or screenshot sent as an image message goes to the ticket it is about, like a file.
-    mutating func imageForTicket(mediaID: String, caption: String?) {
+    mutating func imageForTicket(mediaID: String) {
         if case .resumeOffer(let previous) = state.step { state.step = previous }
-        ticketFileReceived(TicketFile(mediaID: mediaID, filename: "foto-\(mediaID.suffix(8)).jpg", declaredSHA256: nil))
+        ticketFileReceived(.photo(mediaID: mediaID))
     }
 
     /// Puts a file on the requirement it names (caption or file name), the one the provider said comes next,
@@ -191,17 +191,17 @@ extension ConversationTurn {
         }
     }
 
-    /// Checklist documents are PDF within the documents' limit; a file about an open ticket may also be a
-    /// screenshot, a photo or an office file, within the attachments' limit.
+    /// Checklist documents are PDF within the documents' limit; a file about an open ticket, or a free
+    /// attachment of a form, may also be a screenshot, a photo or an office file, within the attachments' limit.
     func fetchRequest(
         mediaID: String, filename: String, sha256: String?, purpose: MediaFetchRequest.Purpose
     ) -> MediaFetchRequest {
         switch purpose {
-        case .intake:
+        case .intake(let requirementID) where !IntakeDraft.Upload.isAttachmentKey(requirementID):
             MediaFetchRequest(
                 mediaID: mediaID, declaredSHA256: sha256, filename: filename,
                 maxBytes: catalogue.settings.maxDocumentBytes, kinds: [.pdf], purpose: purpose)
-        case .ticket:
+        case .intake, .ticket:
             MediaFetchRequest(
                 mediaID: mediaID, declaredSHA256: sha256, filename: filename,
                 maxBytes: catalogue.settings.maxAttachmentBytes, kinds: FileKind.ticketAttachments, purpose: purpose)

@@ -72,9 +72,7 @@ struct IntakeStep: DialogStep {
 
     func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
         if let service = turn.service(of: self.draft), !service.asksForDocuments, self.draft.stage != .submitting {
-            return turn.keepForTicket(
-                TicketFile(mediaID: mediaID, filename: "foto-\(mediaID.suffix(8)).jpg", declaredSHA256: nil),
-                mimeType: "image/jpeg", size: nil, draft: self.draft)
+            return turn.keepForTicket(.photo(mediaID: mediaID), mimeType: "image/jpeg", size: nil, draft: self.draft)
         }
         guard self.draft.stage == .documents else { return turn.cannotRead(.unsupportedImage) }
         turn.promptCurrentStep(prefix: turn.t(.documentsPhoto, ["file": turn.t(.documentsPhotoName)]))

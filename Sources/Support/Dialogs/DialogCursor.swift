@@ -63,16 +63,6 @@ public struct DialogCursor {
         return number
     }
 
-    /// `true` or `false` under `key`.
-    public func bool(_ key: String) -> Bool? {
-        let node = self.child(key)
-        guard let value = node.value?.bool else {
-            node.problem(node.isPresent ? "expected true or false" : "missing")
-            return nil
-        }
-        return value
-    }
-
     /// The elements of the array under `key`.
     public func array(_ key: String) -> [DialogCursor] {
         let node = self.child(key)

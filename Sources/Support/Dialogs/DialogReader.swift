@@ -50,16 +50,6 @@ public final class DialogReader {
         }
     }
 
-    /// The UTF-8 text of `file`, or nil after recording why it cannot be read.
-    public func text(_ file: String) -> String? {
-        guard let data = self.data(file) else { return nil }
-        guard let text = String(data: data, encoding: .utf8) else {
-            self.unreadable(file, "not UTF-8 text")
-            return nil
-        }
-        return text
-    }
-
     /// The JSON document of `file` at its root `$`; a cursor over nothing when it cannot be read or parsed.
     public func json(_ file: String) -> DialogCursor {
         guard let data = self.data(file) else { return DialogCursor(file: file, path: "$", value: nil, reader: self) }
