@@ -82,8 +82,7 @@ final class HTTPEventLoop: @unchecked Sendable {
             throw .systemCall("eventfd", errno: code, address: address)
         }
         self.readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
-        let exclusive: UInt32 = context.configuration.eventLoopCount > 1 ? EPOLLEXCLUSIVE.rawValue : 0
-        var listenEvent = epoll_event(events: Self.readInterest | exclusive, data: epoll_data_t(u64: Self.listenKey))
+        var listenEvent = Self.listenEvent(loops: context.configuration.eventLoopCount)
         var wakeEvent = epoll_event(events: Self.readInterest, data: epoll_data_t(u64: Self.wakeKey))
         guard epoll_ctl(self.epollFD, EPOLL_CTL_ADD, listenFD, &listenEvent) == 0,
             epoll_ctl(self.epollFD, EPOLL_CTL_ADD, self.wakeFD, &wakeEvent) == 0
@@ -297,9 +296,21 @@ extension HTTPEventLoop {
         guard self.acceptPausedUntil != nil else { return }
         self.acceptPausedUntil = nil
         guard self.watchesListener, !self.stopping else { return }
-        let exclusive: UInt32 = self.context.configuration.eventLoopCount > 1 ? EPOLLEXCLUSIVE.rawValue : 0
-        var listenEvent = epoll_event(events: Self.readInterest | exclusive, data: epoll_data_t(u64: Self.listenKey))
+        var listenEvent = Self.listenEvent(loops: self.context.configuration.eventLoopCount)
         _ = epoll_ctl(self.epollFD, EPOLL_CTL_ADD, self.listenFD, &listenEvent)
+    }
+
+    /// The listener's registration: exclusive wake-ups when several loops watch it.
+    private static func listenEvent(loops: Int) -> epoll_event {
+        let exclusive: UInt32 = loops > 1 ? EPOLLEXCLUSIVE.rawValue : 0
+        return epoll_event(events: Self.readInterest | exclusive, data: epoll_data_t(u64: Self.listenKey))
+    }
+
+    /// Answers 503 with `Retry-After` on a socket never served, and closes it.
+    private func refuse(_ fd: Int32) {
+        Self.overloadBytes.withUnsafeBytes { _ = send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        Glibc.close(fd)
+        self.context.openConnections.subtract(1, ordering: .relaxed)
     }
 
     /// How long accepting pauses when descriptors run out.
@@ -323,9 +334,8 @@ extension HTTPEventLoop {
                 continue
             }
             if self.stopping || open > self.context.connectionCap {
-                self.context.openConnections.subtract(1, ordering: .relaxed)
-                Self.overloadBytes.withUnsafeBytes { _ = send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                Glibc.close(fd)
+                if !self.stopping { self.context.overCapRefusals.add(1, ordering: .relaxed) }
+                self.refuse(fd)
                 continue
             }
             if let loop = self.context.nextLoop(), loop !== self {
@@ -356,10 +366,7 @@ extension HTTPEventLoop {
             } else {
                 // One client may not take every connection; others stay served.
                 self.context.noteClientRefusal(address, now: self.now)
-                Self.overloadBytes.withUnsafeBytes { _ = send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                Glibc.close(fd)
-                self.context.openConnections.subtract(1, ordering: .relaxed)
-                return
+                return self.refuse(fd)
             }
         }
         var enabled: Int32 = 1

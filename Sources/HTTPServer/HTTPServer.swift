@@ -61,13 +61,16 @@ public final class HTTPServer: Service {
         }
     }
 
-    /// Accepts that failed for want of file descriptors since start.
-    public var descriptorShortageCount: Int {
-        self.context.descriptorShortages.load(ordering: .relaxed)
+    /// Connections turned away since start, by reason: `descriptors` (no file descriptor to accept
+    /// with), `client_limit` (the client held its share; a health check is still served) and
+    /// `connection_limit` (the cap and the headroom were full).
+    public var refusedConnections: [(reason: String, count: Int)] {
+        [
+            ("descriptors", self.context.descriptorShortages.load(ordering: .relaxed)),
+            ("client_limit", self.context.clientRefusals.load(ordering: .relaxed)),
+            ("connection_limit", self.context.overCapRefusals.load(ordering: .relaxed)),
+        ]
     }
-
-    /// The most connections served at once (the configured cap, fitted under the open-file limit).
-    public var connectionCap: Int { self.context.connectionCap }
 
     /// Connections open right now.
     public var openConnectionCount: Int {

@@ -22,6 +22,8 @@ final class HTTPServerContext: Sendable {
     private let clientConnections = Mutex<[String: Int]>([:])
     /// Connections refused because their client had too many open.
     let clientRefusals = Atomic<Int>(0)
+    /// Connections refused because the server had its cap and its headroom full.
+    let overCapRefusals = Atomic<Int>(0)
     private let lastClientRefusalLog = Atomic<UInt64>(0)
     private let lastShortageLog = Atomic<UInt64>(0)
     /// The server's event loops while it runs; accepted connections are spread over them in turn.

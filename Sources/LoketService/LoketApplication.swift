@@ -194,7 +194,9 @@ public final class LoketApplication: Sendable {
             ]
         }
         metrics.setGauge(Metrics.durableCommits) { [(labels: [], value: Double(writer.durableCommitCount))] }
-        metrics.setGauge(Metrics.acceptPauses) { [(labels: [], value: Double(server.descriptorShortageCount))] }
+        metrics.setGauge(Metrics.refusedConnections) {
+            server.refusedConnections.map { (labels: [("reason", $0.reason)], value: Double($0.count)) }
+        }
         self.services = ServiceGroup([checkpointer, sender, dispatcher, timers, inbox, server])
     }
 

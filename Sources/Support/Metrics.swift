@@ -56,9 +56,9 @@ public final class Metrics: Sendable {
         help:
             "Starts after a run that ended without stopping (crash, kill, power cut), in all and within the last hour.",
         type: "gauge")
-    public static let acceptPauses = Family(
-        name: "loket_http_accept_failures_total",
-        help: "Connections the server could not accept for want of file descriptors.", type: "counter")
+    public static let refusedConnections = Family(
+        name: "loket_http_refused_connections_total",
+        help: "Connections turned away, by reason: descriptors, client_limit, connection_limit.", type: "counter")
 
     public init() {
         for family in [

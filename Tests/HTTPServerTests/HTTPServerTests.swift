@@ -270,6 +270,7 @@ struct HTTPServerTests {
             let health = try TestClient(port: server.port)
             try health.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(try health.readResponse().status == 200)
+            #expect(server.refusedConnections.first { $0.reason == "client_limit" }?.count == 2)
         }
         configuration.unlimitedClients = ["127.0.0.1"]
         try withServer(configuration, responder: EchoResponder()) { server in
