@@ -7,7 +7,7 @@ import WhatsAppOutbox
 /// every stored document the snapshot's tickets still hold, with a manifest of their SHA-256 hashes.
 ///
 /// The archive is a POSIX tar (ustar) file, so an office can also list or unpack it with `tar`:
-/// `manifest.json`, `loket.sqlite`, and `media/<xx>/<sha256>` per document. `restore` accepts it only into
+/// `loket.sqlite`, `media/<xx>/<sha256>` per document, and `manifest.json` last. `restore` accepts it only into
 /// an empty data directory, and only when every hash matches.
 public enum BackupArchive {
     public struct Summary: Equatable, Sendable {
@@ -22,11 +22,6 @@ public enum BackupArchive {
         init(_ description: String) {
             self.description = description
         }
-    }
-
-    struct Entry {
-        var name: String
-        var bytes: [UInt8]
     }
 
     /// Writes the archive of `dataDirectory` to `archive` (which must not exist), while the service may run.
@@ -44,108 +39,116 @@ public enum BackupArchive {
         defer { try? manager.removeItem(at: work) }
 
         // One read snapshot copied whole: the service keeps writing meanwhile.
-        let snapshot = work.appendingPathComponent("loket.sqlite").path
-        try Database(path: source).backup(to: snapshot, pagesPerStep: -1)
-        let documents = try Self.heldDocuments(inSnapshot: snapshot)
-        let databaseBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshot)))
+        let snapshot = work.appendingPathComponent("loket.sqlite")
+        try Database(path: source).backup(to: snapshot.path, pagesPerStep: -1)
+        let documents = try Self.heldDocuments(inSnapshot: snapshot.path)
 
-        var entries: [Entry] = []
-        var manifestDocuments: [JSONValue] = []
-        var documentBytes = 0
-        for (sha256, path) in documents {
-            let url = dataDirectory.appendingPathComponent(path)
-            guard let bytes = try? [UInt8](Data(contentsOf: url)) else {
-                throw Failure("a ticket holds \(path), but it cannot be read from \(dataDirectory.path)")
-            }
-            guard SHA256Digest.hex(bytes) == sha256 else {
-                throw Failure("\(path) does not match its recorded SHA-256: the stored document is damaged")
-            }
-            entries.append(Entry(name: path, bytes: bytes))
-            manifestDocuments.append(
-                .object([("path", .string(path)), ("sha256", .string(sha256)), ("bytes", .int(bytes.count))]))
-            documentBytes += bytes.count
-        }
-        let manifest = JSONValue.object([
-            ("format", .string("loket-backup")), ("version", .int(1)),
-            ("created_at", .string(JakartaTime.iso8601(Date()))),
-            (
-                "database",
-                .object([
-                    ("path", .string("loket.sqlite")), ("sha256", .string(SHA256Digest.hex(databaseBytes))),
-                    ("bytes", .int(databaseBytes.count)),
-                ])
-            ),
-            ("documents", .array(manifestDocuments)),
-        ])
-        entries.insert(Entry(name: "loket.sqlite", bytes: databaseBytes), at: 0)
-        entries.insert(Entry(name: "manifest.json", bytes: Array(manifest.spacedSerialization.utf8)), at: 0)
-
-        let partial = archive.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        // Every file is streamed into the archive with its hash; the manifest, written last, lists them.
+        let partial = URL(fileURLWithPath: archive.path + ".partial-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try Data(Tar.archive(entries)).write(to: URL(fileURLWithPath: partial), options: .atomic)
-            try manager.moveItem(atPath: partial, toPath: archive.path)
+            let writer = try Tar.Writer(creating: partial)
+            let database = try writer.addFile(name: "loket.sqlite", from: snapshot)
+            var manifestDocuments: [JSONValue] = []
+            var documentBytes = 0
+            for (sha256, path) in documents {
+                let url = dataDirectory.appendingPathComponent(path)
+                guard manager.isReadableFile(atPath: url.path) else {
+                    throw Failure("a ticket holds \(path), but it cannot be read from \(dataDirectory.path)")
+                }
+                let copied = try writer.addFile(name: path, from: url)
+                guard copied.sha256 == sha256 else {
+                    throw Failure("\(path) does not match its recorded SHA-256: the stored document is damaged")
+                }
+                manifestDocuments.append(
+                    .object([("path", .string(path)), ("sha256", .string(sha256)), ("bytes", .int(copied.bytes))]))
+                documentBytes += copied.bytes
+            }
+            let manifest = JSONValue.object([
+                ("format", .string("loket-backup")), ("version", .int(1)),
+                ("created_at", .string(JakartaTime.iso8601(Date()))),
+                (
+                    "database",
+                    .object([
+                        ("path", .string("loket.sqlite")), ("sha256", .string(database.sha256)),
+                        ("bytes", .int(database.bytes)),
+                    ])
+                ),
+                ("documents", .array(manifestDocuments)),
+            ])
+            try writer.add(name: "manifest.json", bytes: Array(manifest.spacedSerialization.utf8))
+            try writer.finish()
+            try manager.moveItem(at: partial, to: archive)
+            return Summary(databaseBytes: database.bytes, documents: documents.count, documentBytes: documentBytes)
         } catch {
-            try? manager.removeItem(atPath: partial)
+            try? manager.removeItem(at: partial)
             throw error
         }
-        return Summary(databaseBytes: databaseBytes.count, documents: documents.count, documentBytes: documentBytes)
     }
 
     /// Unpacks `archive` into `dataDirectory`, which must be empty or absent, after checking every hash in
-    /// the manifest; nothing is written when one does not match.
+    /// the manifest; nothing is left in `dataDirectory` when one does not match.
     public static func restore(_ archive: URL, into dataDirectory: URL) throws -> Summary {
         let manager = FileManager.default
         if let existing = try? manager.contentsOfDirectory(atPath: dataDirectory.path), !existing.isEmpty {
             throw Failure("\(dataDirectory.path) is not empty: restore into a new, empty data directory")
         }
-        guard let data = try? Data(contentsOf: archive) else { throw Failure("cannot read \(archive.path)") }
-        let entries = try Tar.entries(of: [UInt8](data))
-        var files: [String: [UInt8]] = [:]
-        for entry in entries { files[entry.name] = entry.bytes }
-        guard let manifestBytes = files["manifest.json"], let manifest = try? JSONReader.parse(manifestBytes),
-            manifest["format"]?.stringValue == "loket-backup"
-        else { throw Failure("\(archive.path) is not a Loket backup (no manifest.json)") }
-
-        var expected: [(path: String, sha256: String)] = []
-        if let database = manifest["database"], let path = database["path"]?.stringValue,
-            let hash = database["sha256"]?.stringValue
-        {
-            expected.append((path, hash))
-        }
-        for document in manifest["documents"]?.elements ?? [] {
-            guard let path = document["path"]?.stringValue, let hash = document["sha256"]?.stringValue else {
-                throw Failure("the manifest lists a document without path or hash")
-            }
-            expected.append((path, hash))
-        }
-        guard expected.first?.path == "loket.sqlite" else { throw Failure("the manifest names no database") }
-        for (path, hash) in expected {
-            guard Self.isSafe(path) else { throw Failure("the archive names an unsafe path: \(path)") }
-            guard let bytes = files[path] else { throw Failure("\(path) is listed in the manifest but missing") }
-            guard SHA256Digest.hex(bytes) == hash else {
-                throw Failure("\(path) does not match its SHA-256 in the manifest: the archive is damaged")
-            }
-        }
-
+        guard var reader = try? Tar.Reader(reading: archive) else { throw Failure("cannot read \(archive.path)") }
+        defer { reader.close() }
         let staging = dataDirectory.deletingLastPathComponent()
             .appendingPathComponent(".\(dataDirectory.lastPathComponent).restoring-\(UUID().uuidString)")
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            for (path, _) in expected {
-                let url = staging.appendingPathComponent(path)
+            // Each entry is streamed to the staging directory with its hash; the manifest is read last.
+            var found: [String: (sha256: String, bytes: Int)] = [:]
+            var manifestBytes: [UInt8]?
+            while let entry = try reader.next() {
+                if entry.name == "manifest.json" {
+                    manifestBytes = try reader.copy(size: entry.size, to: nil).bytes
+                    continue
+                }
+                guard Self.isSafe(entry.name) else { throw Failure("the archive names an unsafe path: \(entry.name)") }
+                let url = staging.appendingPathComponent(entry.name)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(files[path] ?? []).write(to: url)
+                found[entry.name] = (try reader.copy(size: entry.size, to: url).sha256, entry.size)
+            }
+            guard let manifestBytes, let manifest = try? JSONReader.parse(manifestBytes),
+                manifest["format"]?.stringValue == "loket-backup"
+            else { throw Failure("\(archive.path) is not a Loket backup (no manifest.json)") }
+
+            var expected: [(path: String, sha256: String)] = []
+            if let database = manifest["database"], let path = database["path"]?.stringValue,
+                let hash = database["sha256"]?.stringValue
+            {
+                expected.append((path, hash))
+            }
+            for document in manifest["documents"]?.elements ?? [] {
+                guard let path = document["path"]?.stringValue, let hash = document["sha256"]?.stringValue else {
+                    throw Failure("the manifest lists a document without path or hash")
+                }
+                expected.append((path, hash))
+            }
+            guard expected.first?.path == "loket.sqlite" else { throw Failure("the manifest names no database") }
+            for (path, hash) in expected {
+                guard let file = found[path] else { throw Failure("\(path) is listed in the manifest but missing") }
+                guard file.sha256 == hash else {
+                    throw Failure("\(path) does not match its SHA-256 in the manifest: the archive is damaged")
+                }
+            }
+            // Only what the manifest vouches for is kept.
+            let listed = Set(expected.map(\.path))
+            for path in found.keys where !listed.contains(path) {
+                try manager.removeItem(at: staging.appendingPathComponent(path))
             }
             if manager.fileExists(atPath: dataDirectory.path) { try manager.removeItem(at: dataDirectory) }
             try manager.moveItem(at: staging, to: dataDirectory)
+            let documents = expected.dropFirst()
+            return Summary(
+                databaseBytes: found["loket.sqlite"]?.bytes ?? 0, documents: documents.count,
+                documentBytes: documents.reduce(0) { $0 + (found[$1.path]?.bytes ?? 0) })
         } catch {
             try? manager.removeItem(at: staging)
             throw error
         }
-        let documents = expected.dropFirst()
-        return Summary(
-            databaseBytes: files["loket.sqlite"]?.count ?? 0, documents: documents.count,
-            documentBytes: documents.reduce(0) { $0 + (files[$1.path]?.count ?? 0) })
     }
 
     /// The documents tickets still hold in the snapshot (not purged by retention), by hash and stored path.

@@ -5,7 +5,7 @@ import Foundation
 public struct SHA256Digest: ~Copyable {
     private let context: OpaquePointer
 
-    init() {
+    public init() {
         guard let context = EVP_MD_CTX_new() else {
             preconditionFailure("Invalid state: EVP_MD_CTX_new failed (out of memory)")
         }
@@ -19,14 +19,14 @@ public struct SHA256Digest: ~Copyable {
         EVP_MD_CTX_free(self.context)
     }
 
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         guard EVP_DigestUpdate(self.context, base, bytes.count) == 1 else {
             preconditionFailure("Invalid state: EVP_DigestUpdate failed")
         }
     }
 
-    consuming func finalize() -> [UInt8] {
+    public consuming func finalize() -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         guard EVP_DigestFinal_ex(self.context, &digest, &length) == 1 else {
@@ -47,7 +47,7 @@ public struct SHA256Digest: ~Copyable {
         Self.hexString(Self.hash(bytes))
     }
 
-    static func hexString(_ digest: [UInt8]) -> String {
+    public static func hexString(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(digest.count * 2)
