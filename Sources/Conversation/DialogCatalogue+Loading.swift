@@ -9,13 +9,15 @@ extension DialogCatalogue {
 
     /// Loads and validates `<dialogs>/conversation/*.json`.
     public static func load(dialogsDirectory: URL) throws(DialogError) -> DialogCatalogue {
-        try DialogReader(directory: dialogsDirectory).single("conversation") { reader, _ in Self.read(from: reader) }
+        let reader = DialogReader(directory: dialogsDirectory)
+        return try reader.complete(Self.read(from: reader))
     }
 
     /// Validates the dialog files given as name (in `conversation/`) → bytes, naming every problem at once.
     public static func parse(files: [String: Data]) throws(DialogError) -> DialogCatalogue {
         let files = Dictionary(uniqueKeysWithValues: files.map { ("conversation/\($0.key)", $0.value) })
-        return try DialogReader(files: files).single("conversation") { reader, _ in Self.read(from: reader) }
+        let reader = DialogReader(files: files)
+        return try reader.complete(Self.read(from: reader))
     }
 
     /// Reads `conversation/*.json` through `reader`; nil when they have problems, which `reader` then holds.

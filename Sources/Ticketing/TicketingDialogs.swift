@@ -21,7 +21,7 @@ public struct TicketingDialogs: Sendable {
 
     /// Loads `holidays.json` and `survey.json` from `directory`, naming every problem.
     public static func load(from directory: URL, now: Date) throws(DialogError) -> TicketingDialogs {
-        try DialogReader(directory: directory).single("holidays.json") { reader, _ in Self.read(from: reader, now: now)
-        }
+        let reader = DialogReader(directory: directory)
+        return try reader.complete(Self.read(from: reader, now: now))
     }
 }

@@ -74,11 +74,11 @@ public final class DialogReader {
 }
 
 extension DialogReader {
-    /// Reads `file` with `read` and throws every problem found in it.
-    public func single<Value>(_ file: String, _ read: (DialogReader, String) -> Value?) throws(DialogError) -> Value {
-        let value = read(self, file)
+    /// `value` read through this reader, or every problem found on the way.
+    public func complete<Value>(_ value: Value?) throws(DialogError) -> Value {
         try self.finish()
-        guard let value else { throw DialogError(file: file, path: "$", problem: "cannot be used") }
+        // A reader that returned nil recorded why; this stays for one that did not.
+        guard let value else { throw DialogError(file: "", path: "", problem: "the dialog files cannot be used") }
         return value
     }
 }
@@ -95,12 +95,14 @@ public protocol DialogFile {
 extension DialogFile {
     /// Parses and validates the contents of the file, naming every problem with the file and JSON path.
     public static func parse(_ data: Data, file: String = Self.defaultFileName) throws(DialogError) -> Self {
-        try DialogReader(files: [file: data]).single(file, Self.read)
+        let reader = DialogReader(files: [file: data])
+        return try reader.complete(Self.read(from: reader, file: file))
     }
 
     /// Loads and validates the file at `url`.
     public static func load(contentsOf url: URL) throws(DialogError) -> Self {
-        try DialogReader(directory: url.deletingLastPathComponent()).single(url.lastPathComponent, Self.read)
+        let reader = DialogReader(directory: url.deletingLastPathComponent())
+        return try reader.complete(Self.read(from: reader, file: url.lastPathComponent))
     }
 
     /// Reads the file under its usual name.
