@@ -38,7 +38,6 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsAttached = "documents.attached"
     case documentsCorrect = "documents.correct"
     case documentsDamaged = "documents.damaged"
-    case documentsEarly = "documents.early"
     case documentsExpectFile = "documents.expectFile"
     case documentsHeld = "documents.held"
     case documentsMissing = "documents.missing"
