@@ -43,6 +43,9 @@ final class HTTPConnection {
     /// Accepted beyond the connection cap, in the headroom kept for health checks: only the configured
     /// reserved paths (`/healthz`) are served on it, everything else gets 503.
     var isReserve = false
+    /// Bytes of the server's buffered-body budget held for the body being read (released when it is
+    /// complete or the connection closes).
+    var bodyClaim = 0
     /// The client's address while it holds a per-client slot (released on close).
     var client: String?
 

@@ -427,12 +427,14 @@ extension HTTPEventLoop {
         {
             switch event {
             case .continueRequested:
+                guard self.claimBody(on: connection) else { break }
                 connection.slots.append(
                     HTTPConnection.Slot(
                         isInterim: true, response: nil, keepAlive: true, omitsBody: false, method: "", target: "",
                         receivedAt: self.now))
                 self.markDirty(connection)
             case .request(let request):
+                self.releaseBody(on: connection)
                 self.dispatch(request, on: connection)
             case .failed(let error):
                 connection.stopsParsing = true
@@ -448,8 +450,37 @@ extension HTTPEventLoop {
         {
             // A reserve connection never waits for a body it will refuse: it is answered at the head.
             self.dispatch(request, on: connection)
+        } else if !connection.stopsParsing, connection.parser.requestAwaitingBody != nil {
+            _ = self.claimBody(on: connection)
         }
         self.updateInterest(connection)
+    }
+
+    /// Holds the budget for the body the connection is reading; when it does not fit, queues 503 with
+    /// `Retry-After` in place of the request and stops reading, so none of the body is buffered.
+    private func claimBody(on connection: HTTPConnection) -> Bool {
+        guard connection.bodyClaim == 0, let length = connection.parser.bodyLength, length > 0 else { return true }
+        if self.context.claimBody(length, now: self.now) {
+            connection.bodyClaim = length
+            return true
+        }
+        connection.stopsParsing = true
+        var response = HTTPResponse.text(503, "busy: too many uploads in progress; retry shortly\n")
+        response.headers.add(name: "Retry-After", value: "1")
+        let request = connection.parser.requestAwaitingBody
+        connection.slots.append(
+            HTTPConnection.Slot(
+                isInterim: false, response: response, keepAlive: false, omitsBody: request?.method == "HEAD",
+                method: request?.method ?? "", target: request?.target ?? "", receivedAt: self.now))
+        self.markDirty(connection)
+        return false
+    }
+
+    /// Returns the budget the connection held for a body.
+    private func releaseBody(on connection: HTTPConnection) {
+        guard connection.bodyClaim > 0 else { return }
+        self.context.bufferedBodyBytes.subtract(connection.bodyClaim, ordering: .relaxed)
+        connection.bodyClaim = 0
     }
 
     private func dispatch(_ request: HTTPRequest, on connection: HTTPConnection) {
@@ -611,6 +642,7 @@ extension HTTPEventLoop {
         connection.isClosed = true
         self.connections[connection.fd] = nil
         Glibc.close(connection.fd)
+        self.releaseBody(on: connection)
         if let client = connection.client { self.context.release(client: client) }
         if connection.isReserve { self.context.reserveConnections.subtract(1, ordering: .relaxed) }
         self.context.openConnections.subtract(1, ordering: .relaxed)

@@ -63,13 +63,20 @@ public final class HTTPServer: Service {
 
     /// Connections turned away since start, by reason: `descriptors` (no file descriptor to accept
     /// with), `client_limit` (the client held its share; a health check is still served) and
-    /// `connection_limit` (the cap and the headroom were full).
+    /// `connection_limit` (the cap and the headroom were full); `body_budget` counts requests refused at
+    /// their head because their body did not fit the buffered-bytes budget.
     public var refusedConnections: [(reason: String, count: Int)] {
         [
             ("descriptors", self.context.descriptorShortages.load(ordering: .relaxed)),
             ("client_limit", self.context.clientRefusals.load(ordering: .relaxed)),
             ("connection_limit", self.context.overCapRefusals.load(ordering: .relaxed)),
+            ("body_budget", self.context.bodyBudgetRefusals.load(ordering: .relaxed)),
         ]
+    }
+
+    /// Body bytes announced by requests whose bodies are still arriving.
+    public var bufferedBodyBytes: Int {
+        self.context.bufferedBodyBytes.load(ordering: .relaxed)
     }
 
     /// Connections open right now.

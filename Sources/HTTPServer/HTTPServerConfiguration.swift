@@ -33,6 +33,10 @@ public struct HTTPServerConfiguration: Sendable {
     /// The slowest body upload served: a request must arrive whole within `headerReadTimeout` plus its
     /// `Content-Length` at this many bytes per second, however steadily its bytes trickle in; else 408.
     public var minimumBodyRate: Int
+    /// The most request-body bytes all connections together may be waiting for. A body that would take
+    /// the total past it is refused with 503 and `Retry-After` at its head, before any of it is read, so
+    /// many clients each sending a large body slowly cannot exhaust memory.
+    public var maxBufferedBodyBytes: Int = 64 * 1024 * 1024
     /// Event-loop threads; by default two, or one on a single-core machine.
     public var eventLoopCount: Int
     /// The `listen` backlog.

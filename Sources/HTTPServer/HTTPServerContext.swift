@@ -24,6 +24,11 @@ final class HTTPServerContext: Sendable {
     let clientRefusals = Atomic<Int>(0)
     /// Connections refused because the server had its cap and its headroom full.
     let overCapRefusals = Atomic<Int>(0)
+    /// Body bytes announced by requests whose bodies are still arriving, against `maxBufferedBodyBytes`.
+    let bufferedBodyBytes = Atomic<Int>(0)
+    /// Requests refused at their head because their body did not fit the buffered-bytes budget.
+    let bodyBudgetRefusals = Atomic<Int>(0)
+    private let lastBodyBudgetLog = Atomic<UInt64>(0)
     private let lastClientRefusalLog = Atomic<UInt64>(0)
     private let lastShortageLog = Atomic<UInt64>(0)
     /// The server's event loops while it runs; accepted connections are spread over them in turn.
@@ -100,6 +105,24 @@ final class HTTPServerContext: Sendable {
         self.log(
             "event=http_client_limited client=\(client) total=\(total) limit=\(self.configuration.maxConnectionsPerClient)"
         )
+    }
+
+    /// Reserves `bytes` of the buffered-body budget; false (counted, and logged once a second at most) when
+    /// they do not fit.
+    func claimBody(_ bytes: Int, now: UInt64) -> Bool {
+        let total = self.bufferedBodyBytes.add(bytes, ordering: .relaxed).newValue
+        guard total > self.configuration.maxBufferedBodyBytes else { return true }
+        self.bufferedBodyBytes.subtract(bytes, ordering: .relaxed)
+        let refusals = self.bodyBudgetRefusals.add(1, ordering: .relaxed).newValue
+        let last = self.lastBodyBudgetLog.load(ordering: .relaxed)
+        if now &- last >= 1_000_000_000,
+            self.lastBodyBudgetLog.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged
+        {
+            self.log(
+                "event=http_body_budget_full bytes=\(bytes) buffered=\(total - bytes) "
+                    + "budget=\(self.configuration.maxBufferedBodyBytes) total=\(refusals)")
+        }
+        return false
     }
 
     /// The numeric address of the peer of socket `fd`, or nil.

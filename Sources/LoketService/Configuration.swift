@@ -28,6 +28,7 @@ import WhatsAppOutbox
 /// | `LOKET_SEND_RATE` | `80` | messages per second sent to the Graph API (Meta's throughput tier: 80 by default, up to 1,000) |
 /// | `LOKET_MAX_CONNECTIONS` | `4096` | HTTP connections served at once, lowered to fit the open-file limit |
 /// | `LOKET_MAX_CONNECTIONS_PER_CLIENT` | `512` | connections one client address may hold; beyond, only `/healthz` and `/metrics` |
+/// | `LOKET_MAX_BUFFERED_BODY_MB` | `64` | request-body megabytes all uploads in progress may announce; a body past it gets 503 at its head |
 /// | `LOKET_UNLIMITED_CLIENTS` | — | comma-separated addresses exempt from that cap: a reverse proxy in front (`127.0.0.1`) |
 /// | `LOKET_API_TOKEN` | — | bearer token of the staff API under `/api` (at least 16 characters); unset, `/api` answers 503 |
 ///
@@ -67,6 +68,8 @@ public struct Configuration: Equatable, Sendable {
     public var maxConnections: Int = 4096
     /// Connections one client address may hold (`LOKET_MAX_CONNECTIONS_PER_CLIENT`).
     public var maxConnectionsPerClient: Int = 512
+    /// Request-body bytes all uploads in progress may announce (`LOKET_MAX_BUFFERED_BODY_MB`).
+    public var maxBufferedBodyBytes: Int = 64 * 1024 * 1024
     /// Addresses exempt from the per-client cap (`LOKET_UNLIMITED_CLIENTS`): a reverse proxy in front.
     public var unlimitedClients: Set<String> = []
     /// For tests only: webhooks are stored but not processed.
@@ -165,6 +168,10 @@ public struct Configuration: Equatable, Sendable {
             throw ConfigurationError.invalid(
                 "LOKET_MAX_CONNECTIONS_PER_CLIENT", "must be a whole number from 1 to 1000000")
         }
+        let bufferedText = value("LOKET_MAX_BUFFERED_BODY_MB") ?? "64"
+        guard let bufferedMB = Int(bufferedText), (4...65_536).contains(bufferedMB) else {
+            throw ConfigurationError.invalid("LOKET_MAX_BUFFERED_BODY_MB", "must be a whole number from 4 to 65536")
+        }
         var unlimited: Set<String> = []
         for item in (value("LOKET_UNLIMITED_CLIENTS") ?? "").split(separator: ",") {
             let address = item.trimmingCharacters(in: .whitespaces)
@@ -186,6 +193,7 @@ public struct Configuration: Equatable, Sendable {
         configuration.maxConnections = maxConnections
         configuration.maxConnectionsPerClient = perClient
         configuration.unlimitedClients = unlimited
+        configuration.maxBufferedBodyBytes = bufferedMB * 1024 * 1024
         return configuration
     }
 

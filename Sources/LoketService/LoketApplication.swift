@@ -174,6 +174,7 @@ public final class LoketApplication: Sendable {
         var serverConfiguration = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections)
         serverConfiguration.maxConnectionsPerClient = configuration.maxConnectionsPerClient
+        serverConfiguration.maxBufferedBodyBytes = configuration.maxBufferedBodyBytes
         serverConfiguration.unlimitedClients = configuration.unlimitedClients
         let server = HTTPServer(
             configuration: serverConfiguration,
@@ -197,6 +198,7 @@ public final class LoketApplication: Sendable {
         metrics.setGauge(Metrics.refusedConnections) {
             server.refusedConnections.map { (labels: [("reason", $0.reason)], value: Double($0.count)) }
         }
+        metrics.setGauge(Metrics.bufferedBodyBytes) { [(labels: [], value: Double(server.bufferedBodyBytes))] }
         self.services = ServiceGroup([checkpointer, sender, dispatcher, timers, inbox, server])
     }
 

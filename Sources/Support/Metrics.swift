@@ -58,7 +58,13 @@ public final class Metrics: Sendable {
         type: "gauge")
     public static let refusedConnections = Family(
         name: "loket_http_refused_connections_total",
-        help: "Connections turned away, by reason: descriptors, client_limit, connection_limit.", type: "counter")
+        help:
+            "Connections and requests turned away, by reason: descriptors, client_limit, connection_limit, body_budget.",
+        type: "counter")
+    public static let bufferedBodyBytes = Family(
+        name: "loket_http_buffered_body_bytes",
+        help: "Request-body bytes announced by uploads still arriving (bounded by LOKET_MAX_BUFFERED_BODY_BYTES).",
+        type: "gauge")
 
     public init() {
         for family in [

@@ -207,6 +207,54 @@ struct HTTPServerTests {
         }
     }
 
+    /// Bodies still arriving share one byte budget: a body that would pass it is refused at its head with
+    /// 503 and `Retry-After` (also instead of `100 Continue`), counted, and served again once room is freed.
+    @Test func bodiesPastTheBufferedBytesBudgetAre503AtTheirHead() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.maxBufferedBodyBytes = 1000
+        try withServer(configuration, responder: EchoResponder()) { server in
+            let holder = try TestClient(port: server.port)
+            try holder.send("POST /a HTTP/1.1\r\nHost: a\r\nContent-Length: 800\r\n\r\nxx")
+            try waitUntil { server.bufferedBodyBytes == 800 }
+
+            let refused = try TestClient(port: server.port)
+            try refused.send("POST /b HTTP/1.1\r\nHost: a\r\nContent-Length: 300\r\n\r\n")
+            let response = try refused.readResponse()
+            #expect(response.status == 503)
+            #expect(response.headers["retry-after"] == "1")
+            let waiting = try TestClient(port: server.port)
+            try waiting.send("POST /c HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 300\r\n\r\n")
+            #expect(try waiting.readResponse().status == 503)
+            let small = try TestClient(port: server.port)
+            try small.send("POST /d HTTP/1.1\r\nHost: a\r\nContent-Length: 150\r\n\r\n")
+            try small.send(String(repeating: "s", count: 150))
+            #expect(try small.readResponse().status == 200, "a body that fits is served beside the held one")
+            #expect(server.refusedConnections.first { $0.reason == "body_budget" }?.count == 2)
+
+            try holder.send(String(repeating: "x", count: 798))
+            #expect(try holder.readResponse().status == 200)
+            try waitUntil { server.bufferedBodyBytes == 0 }
+            let later = try TestClient(port: server.port)
+            try later.send(
+                "POST /e HTTP/1.1\r\nHost: a\r\nContent-Length: 300\r\n\r\n" + String(repeating: "y", count: 300))
+            #expect(try later.readResponse().status == 200)
+        }
+    }
+
+    /// A connection closed mid-body gives its share of the budget back.
+    @Test func aClosedUploadReturnsItsBudget() throws {
+        var configuration = HTTPServerTests.configuration
+        configuration.maxBufferedBodyBytes = 1000
+        try withServer(configuration, responder: EchoResponder()) { server in
+            do {
+                let holder = try TestClient(port: server.port)
+                try holder.send("POST /a HTTP/1.1\r\nHost: a\r\nContent-Length: 900\r\n\r\nx")
+                try waitUntil { server.bufferedBodyBytes == 900 }
+            }
+            try waitUntil { server.bufferedBodyBytes == 0 }
+        }
+    }
+
     @Test func silentNewConnectionIsClosedAfterTheHeaderTimeout() throws {
         var configuration = HTTPServerTests.configuration
         configuration.headerReadTimeout = .milliseconds(100)
@@ -365,6 +413,16 @@ struct HTTPServerTests {
     }
 
     // MARK: Helpers
+
+    /// Polls `condition` every 10 ms for up to 5 s; throws when it never holds.
+    private func waitUntil(_ condition: () -> Bool) throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(5)
+        while !condition() {
+            guard clock.now < deadline else { throw TestClientError(description: "condition never held") }
+            usleep(10_000)
+        }
+    }
 
     private static let configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0)
 
