@@ -152,6 +152,12 @@ public final class LoketApplication: Sendable {
         }
         // The sender keeps this count fresh on its idle polls; a scrape need not take the writer for it.
         metrics.setGauge(Metrics.outboxPending) { [(labels: [], value: Double(sender.pendingCount))] }
+        metrics.setGauge(Metrics.outboxRetrying) {
+            [(labels: [], value: Double(sender.queueState.retryingRecipients))]
+        }
+        metrics.setGauge(Metrics.outboxOldestPendingAge) {
+            [(labels: [], value: sender.queueState.oldestAge(at: Date()))]
+        }
 
         // Staff API under /api: staff actions run the reporter's conversation and queue its messages.
         let staffAPI = StaffAPI(

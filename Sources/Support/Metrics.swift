@@ -40,6 +40,14 @@ public final class Metrics: Sendable {
         type: "gauge")
     public static let outboxPending = Family(
         name: "loket_outbox_pending", help: "Outbound messages waiting to be sent.", type: "gauge")
+    public static let outboxRetrying = Family(
+        name: "loket_outbox_retrying_recipients",
+        help:
+            "Recipients whose next message failed at least once and waits for its retry (grows in a Graph API outage).",
+        type: "gauge")
+    public static let outboxOldestPendingAge = Family(
+        name: "loket_outbox_oldest_pending_age_seconds", help: "Age of the oldest message waiting to be sent.",
+        type: "gauge")
     public static let sends = Family(
         name: "loket_sends_total", help: "Graph API send attempts, by result.", type: "counter")
     public static let mediaDownloads = Family(
@@ -68,7 +76,8 @@ public final class Metrics: Sendable {
 
     public init() {
         for family in [
-            Self.httpRequests, Self.inboxPending, Self.inboxOldestPendingAge, Self.outboxPending, Self.sends,
+            Self.httpRequests, Self.inboxPending, Self.inboxOldestPendingAge, Self.outboxPending,
+            Self.outboxRetrying, Self.outboxOldestPendingAge, Self.sends,
             Self.mediaDownloads, Self.inboxEvents,
         ] {
             self.declare(family)

@@ -56,6 +56,44 @@ private final class FlakyTransport: GraphTransport {
     }
 }
 
+/// Meta unreachable until `end` on the injected clock: the failures cycle through a timeout, a 503 and a
+/// 130429 rate-limit answer; from `end` on, calls go through and are timed.
+private final class OutageTransport: GraphTransport {
+    private let end: Date
+    private let clock: @Sendable () -> Date
+    private let next: any GraphTransport
+    private let state = Mutex<(failed: Int, succeededAt: [Date])>((0, []))
+
+    init(until end: Date, clock: @escaping @Sendable () -> Date, next: any GraphTransport) {
+        self.end = end
+        self.clock = clock
+        self.next = next
+    }
+
+    var failedCalls: Int { self.state.withLock { $0.failed } }
+    var succeededAt: [Date] { self.state.withLock { $0.succeededAt } }
+
+    func perform(_ request: GraphHTTPRequest) throws(GraphTransportError) -> GraphHTTPResponse {
+        let now = self.clock()
+        guard now >= self.end else {
+            let failed = self.state.withLock { state in
+                state.failed += 1
+                return state.failed
+            }
+            switch failed % 3 {
+            case 0: throw .timedOut("scripted outage")
+            case 1: return GraphHTTPResponse(status: 503, body: Array("Service Unavailable".utf8))
+            default:
+                let body = #"{"error":{"message":"Rate limit hit","type":"OAuthException","code":130429}}"#
+                return GraphHTTPResponse(status: 400, body: Array(body.utf8), contentType: "application/json")
+            }
+        }
+        let response = try self.next.perform(request)
+        self.state.withLock { $0.succeededAt.append(now) }
+        return response
+    }
+}
+
 struct OutboxSenderTests {
     private let start = Date(timeIntervalSince1970: 1_800_000_000)
     private let clock: ManualClock
@@ -72,7 +110,8 @@ struct OutboxSenderTests {
     }
 
     private func sender(
-        outbox: Outbox? = nil, messagesPerSecond: Double = 80, burst: Int = 5, transport: (any GraphTransport)? = nil
+        outbox: Outbox? = nil, messagesPerSecond: Double = 80, burst: Int = 5, transport: (any GraphTransport)? = nil,
+        retryPolicy: RetryPolicy = RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4)
     ) -> OutboxSender {
         let clock = self.clock
         let recorder = self.recorder
@@ -81,7 +120,7 @@ struct OutboxSenderTests {
             configuration: .init(
                 phoneNumberID: "106540352242922", workerCount: 1, messagesPerSecond: messagesPerSecond,
                 recipientBurst: burst, recipientInterval: 6,
-                retryPolicy: RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4)),
+                retryPolicy: retryPolicy),
             outbox: outbox ?? self.outbox, writer: self.writer, makeTransport: { _ in local }, clock: { clock.now },
             random: { 0.5 }, metrics: OutboxMetrics { recorder.record($0) }, log: { recorder.log($0) })
     }
@@ -304,6 +343,72 @@ struct OutboxSenderTests {
         #expect(self.standIn.calls.count == 4)
     }
 
+    /// Three hours without Meta (timeouts, 503s, 130429) while 40 providers are written to: with the default
+    /// retry policy nothing is lost or sent twice; afterwards every message goes out, in order per provider,
+    /// within the global rate, and the queue's state shows the outage while it lasts.
+    @Test func aLongGraphOutageLosesNothingAndDeliversInOrderWithinTheRate() throws {
+        let providers = (0..<40).map { "62812000\(1000 + $0)" }
+        let outageEnd = self.start.addingTimeInterval(3 * 3600)
+        let clock = self.clock
+        let transport = OutageTransport(
+            until: outageEnd, clock: { clock.now },
+            next: LocalGraphTransport(responder: self.standIn, accessToken: "token"))
+        let rate = 10.0
+        let sender = self.sender(messagesPerSecond: rate, burst: 100, transport: transport, retryPolicy: RetryPolicy())
+
+        // Replies are queued through the outage: every 10 minutes each provider writes and gets two messages.
+        var expected: [String: [String]] = [:]
+        var retryingSeen = 0
+        for round in 0..<18 {
+            for provider in providers {
+                try self.writer.write { try self.outbox.recordInbound(from: provider, at: clock.now, in: $0) }
+                let texts = ["Balasan \(round)a untuk \(provider)", "Balasan \(round)b untuk \(provider)"]
+                try self.enqueue(
+                    OutboundMessage(to: provider, payload: .text(texts[0])),
+                    OutboundMessage(to: provider, payload: .text(texts[1])))
+                expected[provider, default: []] += texts
+            }
+            let roundEnd = clock.now.addingTimeInterval(600)
+            while let next = sender.runDue(), next < roundEnd {
+                clock.advance(to: max(next, clock.now.addingTimeInterval(0.001)))
+            }
+            clock.advance(to: roundEnd)
+            let state = sender.refreshQueueState()
+            #expect(state.pending == expected.values.reduce(0) { $0 + $1.count }, "nothing leaves the queue unsent")
+            #expect(state.oldestAge(at: clock.now) >= Double(round + 1) * 600 - 1)
+            retryingSeen = max(retryingSeen, state.retryingRecipients)
+        }
+        #expect(retryingSeen == providers.count, "every waiting provider shows as retrying")
+        #expect(self.standIn.acceptedMessages.isEmpty)
+        #expect(transport.failedCalls > 0)
+
+        // Meta answers again: drain with the clock, then check order, count and pace.
+        clock.advance(to: outageEnd)
+        var passes = 0
+        while let next = sender.runDue(), passes < 100_000 {
+            passes += 1
+            clock.advance(to: max(next, clock.now.addingTimeInterval(0.001)))
+        }
+        let accepted = self.standIn.acceptedMessages
+        let total = expected.values.reduce(0) { $0 + $1.count }
+        #expect(accepted.count == total, "each message delivered exactly once")
+        for provider in providers {
+            let records = try self.records(provider)
+            #expect(records.allSatisfy { $0.state == .sent })
+            let sentTexts = accepted.map(\.bodyText).filter { $0.contains("untuk \(provider)") }
+            #expect(sentTexts.count == 36)
+            #expect(zip(sentTexts, expected[provider] ?? []).allSatisfy { $0.contains($1) }, "in order for \(provider)")
+        }
+        let times = transport.succeededAt.sorted()
+        let window = 10.0
+        var low = 0
+        for high in times.indices {
+            while times[high].timeIntervalSince(times[low]) >= window { low += 1 }
+            #expect(Double(high - low + 1) <= rate * window + 100, "no more than the rate (plus one burst) in 10 s")
+        }
+        #expect(sender.refreshQueueState() == OutboxQueueState())
+    }
+
     @Test func laterMessagesWaitBehindARetriedOne() throws {
         try self.inbound()
         try self.enqueue(
@@ -381,10 +486,10 @@ struct OutboxSenderTests {
             OutboundMessage(to: "628111", payload: .text("Satu")), OutboundMessage(to: "628222", payload: .text("Dua")))
         let sender = self.sender()
         #expect(sender.pendingCount == 0)
-        #expect(sender.refreshPendingCount() == 2)
+        #expect(sender.refreshQueueState().pending == 2)
         #expect(sender.pendingCount == 2)
         self.runUntilIdle(sender)
-        #expect(sender.refreshPendingCount() == 0)
+        #expect(sender.refreshQueueState().pending == 0)
     }
 
     @Test func startedWorkersDeliverQueuedMessagesUntilStopped() throws {

@@ -79,6 +79,22 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         ) { $0.int(0) } ?? 0
     }
 
+    /// The queue at a glance, from the recipients' heads (one row per recipient waiting, whatever the
+    /// backlog): how many recipients wait, how many of them wait for a retry after a failed attempt, and
+    /// when the oldest pending message was queued.
+    public func queueState(in database: Database) throws -> OutboxQueueState {
+        try database.queryFirst(
+            """
+            SELECT count(*), coalesce(sum(m.attempts > 0), 0), min(m.created_at)
+            FROM outbound_heads h JOIN outbound_messages m ON m.id = h.message_id
+            """
+        ) { row in
+            OutboxQueueState(
+                waitingRecipients: row.int(0), retryingRecipients: row.int(1),
+                oldestQueuedAt: row.optionalDouble(2).map(Date.init(timeIntervalSince1970:)))
+        } ?? OutboxQueueState()
+    }
+
     /// A stable lane for `recipient` (FNV-1a over its UTF-8), so a recipient's messages always share one lane.
     static func lane(of recipient: String, laneCount: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

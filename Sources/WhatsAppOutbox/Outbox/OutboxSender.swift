@@ -76,7 +76,7 @@ public final class OutboxSender: Sendable, Service {
     /// One pacer per worker: each worker serves its own recipients.
     private let pacers: Mutex<[RecipientPacer]>
     private let running = Mutex(RunState())
-    private let cachedPendingCount = Mutex(0)
+    private let cachedQueueState = Mutex(OutboxQueueState())
 
     private struct RunState {
         var stopping = false
@@ -151,20 +151,28 @@ public final class OutboxSender: Sendable, Service {
 
     private var isStopping: Bool { self.running.withLock { $0.stopping } }
 
-    /// Messages waiting to be sent, as counted after the workers' latest pass (at most about `idlePoll`
-    /// old); reading it never touches the database, so a metrics endpoint may call it on any thread.
-    public var pendingCount: Int {
-        self.cachedPendingCount.withLock { $0 }
+    /// The queue as counted after the workers' latest pass (at most about `idlePoll` old); reading it never
+    /// touches the database, so a metrics endpoint may call it on any thread.
+    public var queueState: OutboxQueueState {
+        self.cachedQueueState.withLock { $0 }
     }
 
-    /// Counts the pending messages now and caches the figure for `pendingCount`.
+    /// Messages waiting to be sent, as of `queueState`.
+    public var pendingCount: Int {
+        self.queueState.pending
+    }
+
+    /// Counts the queue now and caches the figures for `queueState`.
     @discardableResult
-    public func refreshPendingCount() -> Int {
-        guard let count = try? self.writer.read({ try self.outbox.pendingCount(in: $0) }) else {
-            return self.pendingCount
+    public func refreshQueueState() -> OutboxQueueState {
+        let counted = try? self.writer.read { database in
+            var state = try self.outbox.queueState(in: database)
+            state.pending = try self.outbox.pendingCount(in: database)
+            return state
         }
-        self.cachedPendingCount.withLock { $0 = count }
-        return count
+        guard let counted else { return self.queueState }
+        self.cachedQueueState.withLock { $0 = counted }
+        return counted
     }
 
     private func runWorker(_ worker: Int) {
@@ -173,7 +181,7 @@ public final class OutboxSender: Sendable, Service {
             let next = self.runDue(worker: worker)
             // Counting a large backlog takes milliseconds on the writer connection: once per `idlePoll`.
             if worker == 0, abs(self.clock().timeIntervalSince(countedAt)) >= self.configuration.idlePoll {
-                self.refreshPendingCount()
+                self.refreshQueueState()
                 countedAt = self.clock()
             }
             if self.isStopping { break }

@@ -7,14 +7,16 @@ public struct RetryPolicy: Equatable, Sendable {
     public var baseDelay: TimeInterval
     /// No wait between attempts exceeds this.
     public var maxDelay: TimeInterval
-    /// After this many attempts a transient failure is recorded as failed.
+    /// After this many attempts a transient failure is recorded as failed. By default it is high enough
+    /// that `maxAge` decides: at `maxDelay` between attempts, 400 attempts outlast a day.
     public var maxAttempts: Int
-    /// A message older than this (since it was queued) is not retried any more.
+    /// A message older than this (since it was queued) is not retried any more: a Graph API outage shorter
+    /// than this loses nothing; every message waits, in order, and goes out once Meta answers again.
     public var maxAge: TimeInterval
 
     public init(
-        baseDelay: TimeInterval = 2, maxDelay: TimeInterval = 300, maxAttempts: Int = 12,
-        maxAge: TimeInterval = 6 * 3600
+        baseDelay: TimeInterval = 2, maxDelay: TimeInterval = 300, maxAttempts: Int = 400,
+        maxAge: TimeInterval = 24 * 3600
     ) {
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
