@@ -6,26 +6,14 @@ import Ticketing
 extension StaffAPI {
     /// Answers an authenticated request; runs on the API's queue.
     func route(_ request: HTTPRequest) throws -> HTTPResponse {
-        let segments = try Self.segments(of: request.path)
-        switch segments.count {
-        case 1 where segments[0] == "staff":
-            try Self.allow(request, ["GET"])
-            return try self.listStaff(request)
-        case 2 where segments[0] == "staff":
-            try Self.allow(request, ["GET", "PUT"])
-            let id = try Self.staffID(segments[1])
-            return request.method == "PUT" ? try self.saveStaff(id, request) : try self.showStaff(id, request)
-        case 1 where segments[0] == "tickets":
-            try Self.allow(request, ["GET"])
-            return try self.queue(request)
-        case 2 where segments[0] == "tickets":
-            try Self.allow(request, ["GET"])
-            return try self.show(try Self.ticketNumber(segments[1]), request)
-        case 3 where segments[0] == "tickets" && segments[2] == "actions":
-            try Self.allow(request, ["POST"])
-            return try self.act(on: try Self.ticketNumber(segments[1]), request)
-        default:
-            throw StaffAPIError.notFound("route_not_found", "no staff API route at \(request.path); see docs/api.md")
+        switch try StaffAPIRoute(request) {
+        case .listStaff: try self.listStaff(request)
+        case .showStaff(let id): try self.showStaff(id, request)
+        case .saveStaff(let id, let name, let level, let active):
+            try self.saveStaff(StaffMember(id: id, name: name, level: level, isActive: active), request)
+        case .queue(let query): try self.queue(query, request)
+        case .show(let number): try self.show(number, request)
+        case .act(let number, let command): try self.act(command, on: number, request)
         }
     }
 

@@ -28,19 +28,11 @@ extension StaffAPI {
 
     /// Creates or updates a staff member: Level 2 only, except the very first member (bootstrap), which the token
     /// alone may create and which must be Level 2.
-    func saveStaff(_ id: String, _ request: HTTPRequest) throws -> HTTPResponse {
-        let body = try StaffAPIRequestBody(request)
-        let name = try body.string("name")
-        guard name.count <= 100 else { throw StaffAPIError.badRequest("invalid_field", "\"name\" is longer than 100") }
-        let levelNumber = try body.int("level")
-        guard let level = StaffLevel(rawValue: levelNumber) else {
-            throw StaffAPIError.badRequest("invalid_field", "the field \"level\" must be 1 or 2, not \(levelNumber)")
-        }
-        let active = try body.optionalBool("active") ?? true
+    func saveStaff(_ member: StaffMember, _ request: HTTPRequest) throws -> HTTPResponse {
         let (member, created) = try self.writer.write(durability: .powerLoss) { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
             if try store.staff().isEmpty {
-                guard level == .level2 else {
+                guard member.level == .level2 else {
                     throw StaffAPIError.forbidden(
                         "the first staff member is created with the API token alone and must be Level 2 (\"level\": 2)")
                 }
@@ -50,12 +42,11 @@ extension StaffAPI {
                     throw StaffAPIError.forbidden("only Level 2 staff may create or change staff members")
                 }
             }
-            let existing = try store.staffMember(id: id)
-            let member = StaffMember(id: id, name: name, level: level, isActive: active)
+            let existing = try store.staffMember(id: member.id)
             try store.saveStaff(member)
             return (member, existing == nil)
         }
-        self.logger.info("staff_api.staff_saved", ["staff": id, "level": String(level.rawValue)])
+        self.logger.info("staff_api.staff_saved", ["staff": member.id, "level": String(member.level.rawValue)])
         return Self.json(created ? 201 : 200, Self.object(of: member))
     }
 }

@@ -7,8 +7,7 @@ import Ticketing
 import WhatsAppOutbox
 
 extension StaffAPI {
-    func queue(_ request: HTTPRequest) throws -> HTTPResponse {
-        let query = try Self.queueQuery(Self.parameters(of: request))
+    func queue(_ query: TicketQueueQuery, _ request: HTTPRequest) throws -> HTTPResponse {
         let now = self.now()
         let page = try self.writer.read { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
@@ -35,8 +34,7 @@ extension StaffAPI {
 
     /// Applies a staff action and, when the reporter must hear of it, runs their conversation and queues its
     /// messages: all in one writer transaction, so a refused action changes nothing and queues nothing.
-    func act(on number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse {
-        let command = try StaffCommand(try StaffAPIRequestBody(request))
+    func act(_ command: StaffCommand, on number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse {
         let now = self.now()
         let (document, queued, actor) = try self.writer.write(durability: .powerLoss) { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
