@@ -12,6 +12,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CEpoll"),
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
 
         // Libraries, in the order a message travels through them.
         .target(name: "Support"),
@@ -61,6 +62,10 @@ let package = Package(
             name: "OutboxBenchmark", dependencies: ["Storage", "WhatsAppOutbox"], path: "Benchmarks/OutboxBenchmark"),
         .executableTarget(name: "IntentsBenchmark", dependencies: ["Intents"], path: "Benchmarks/IntentsBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),
+        .executableTarget(
+            name: "LoketFuzz",
+            dependencies: ["CLibFuzzer", "HTTPServer", "Intents", "StaffAPI", "Support", "WebhookServer"],
+            path: "Fuzz/LoketFuzz"),
 
         // Tests, one target per library.
         .testTarget(name: "SupportTests", dependencies: ["Support"]),

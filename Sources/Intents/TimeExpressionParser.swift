@@ -313,13 +313,21 @@ public struct TimeExpressionParser: Sendable {
         guard (2...3).contains(pieces.count), pieces.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
         let values = pieces.compactMap { Int($0) }
         guard values.count == pieces.count else { return nil }
+        // A year is written with two digits (2000 onwards) or four, from 2000 to 2100 like a named one;
+        // "22/3/8" or "1/1/0999" is no date.
+        let years = 2000...2100
         if pieces.count == 3, pieces[0].count == 4 {
+            guard years.contains(values[0]), pieces[1].count <= 2, pieces[2].count <= 2 else { return nil }
             return (values[2], values[1], values[0])
         }
         guard pieces[0].count <= 2, pieces[1].count <= 2, (1...12).contains(values[1]) else { return nil }
         var year: Int?
         if pieces.count == 3 {
-            year = pieces[2].count == 2 ? 2000 + values[2] : values[2]
+            switch pieces[2].count {
+            case 2: year = 2000 + values[2]
+            case 4 where years.contains(values[2]): year = values[2]
+            default: return nil
+            }
         }
         return (values[0], values[1], year)
     }

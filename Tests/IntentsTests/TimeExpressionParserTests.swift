@@ -58,6 +58,13 @@ struct TimeExpressionParserTests {
         #expect(self.parsed(text) == nil)
     }
 
+    /// Found by the time-expression fuzz target: a one- or three-digit year, or one outside 2000–2100, made
+    /// a date centuries away.
+    @Test(arguments: ["22/3/8", "1/1/999", "5-12-0999", "0999-12-05", "9999-01-01", "5/12/123456"])
+    func rejectsNumericDatesWithoutAPlausibleYear(_ text: String) {
+        #expect(self.parsed(text) == nil)
+    }
+
     @Test(arguments: ["sudah 3 hari belum ada kabar", "minggu depan", "tiket 1259", "helpdesk online 24 jam?"])
     func findsNoTimeInOrdinaryText(_ text: String) {
         #expect(self.parsed(text) == nil)
