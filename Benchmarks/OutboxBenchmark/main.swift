@@ -8,9 +8,31 @@ import WhatsAppOutbox
 // beside the whole-table query it replaced, which scanned every pending message.
 //
 // usage: swift run -c release OutboxBenchmark [ROUNDS]
+//        OutboxBenchmark --fill DATABASE COUNT   queues COUNT text messages to 1,000 recipients (windows open)
+//                                                in an existing Loket database, for scripts/bench-webhook
+
+let now = Date()
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--fill",
+    let count = Int(CommandLine.arguments[3]), count >= 0
+{
+    let writer = try DatabaseWriter(path: CommandLine.arguments[2], migrators: [Outbox.migrator])
+    let outbox = Outbox()
+    let recipients = 1000
+    try writer.write { database in
+        for recipient in 0..<recipients {
+            try outbox.recordInbound(from: "62813\(String(format: "%07d", recipient))", at: now, in: database)
+        }
+        for index in 0..<count {
+            let recipient = "62813\(String(format: "%07d", index % recipients))"
+            try outbox.enqueue(
+                [OutboundMessage(to: recipient, payload: .text("balasan antrean \(index)"))], in: database, now: now)
+        }
+    }
+    print("queued \(count) messages to \(min(count, recipients)) recipients")
+    exit(0)
+}
 
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 200
-let now = Date()
 
 func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
 

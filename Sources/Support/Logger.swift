@@ -34,6 +34,8 @@ public struct Logger: Sendable {
     private let sink: @Sendable (String) -> Void
     private let now: @Sendable () -> Date
     private let context: [(String, String)]
+    /// Shared by every copy made with `with(_:_:)`, so identical lines are counted wherever they come from.
+    private let repeats: LogRepeatLimiter
 
     /// A logger handing each finished line (without newline) to `sink`.
     public init(
@@ -44,6 +46,7 @@ public struct Logger: Sendable {
         self.sink = sink
         self.now = now
         self.context = []
+        self.repeats = LogRepeatLimiter()
     }
 
     private init(copying other: Logger, context: [(String, String)]) {
@@ -51,6 +54,7 @@ public struct Logger: Sendable {
         self.sink = other.sink
         self.now = other.now
         self.context = context
+        self.repeats = other.repeats
     }
 
     /// A logger writing to standard error.
@@ -86,14 +90,22 @@ public struct Logger: Sendable {
 
     public func log(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String>) {
         guard level >= self.minimumLevel else { return }
-        var line = "ts=" + Self.timestamp(self.now()) + " level=" + level.name + " event=" + Self.format(event)
+        var line = "level=" + level.name + " event=" + Self.format(event)
         for (key, value) in self.context {
             line += " " + key + "=" + Self.format(value)
         }
         for (key, value) in fields {
             line += " " + key + "=" + Self.format(value)
         }
-        self.sink(line)
+        self.write(line)
+    }
+
+    /// Writes `line` behind its timestamp unless the same line was written too often within the last
+    /// interval; the first one written after such a pause says how many were left out (`repeated=N`).
+    private func write(_ line: String) {
+        let now = self.now()
+        guard let left = self.repeats.admit(line, at: now) else { return }
+        self.sink("ts=" + Self.timestamp(now) + " " + line + (left > 0 ? " repeated=\(left)" : ""))
     }
 
     /// Writes a line another component already formatted as `key=value` pairs (e.g. `event=… id=…`),
@@ -102,7 +114,7 @@ public struct Logger: Sendable {
     public func passthrough(_ level: Level, _ text: String) {
         guard level >= self.minimumLevel else { return }
         let line = Self.escapingControls(Self.capped(Self.mask(text), to: Self.maximumLineLength))
-        self.sink("ts=" + Self.timestamp(self.now()) + " level=" + level.name + " " + line)
+        self.write("level=" + level.name + " " + line)
     }
 
     /// The longest value written; the rest is cut and its length said, so one request cannot grow the log

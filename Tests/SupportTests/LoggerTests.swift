@@ -18,6 +18,29 @@ struct LoggerTests {
         return Logger(minimumLevel: .info, now: { Date(timeIntervalSince1970: 1_700_000_000.25) }) { lines.append($0) }
     }
 
+    /// The same line in a loop is written five times a second; the next copy after the second says how many
+    /// were left out. Other lines, and the same event with other fields, pass meanwhile.
+    @Test func aLineRepeatedInALoopIsLimitedAndTheCountSaid() {
+        let lines = Lines()
+        let clock = Mutex(Date(timeIntervalSince1970: 1_700_000_000))
+        let logger = Logger(minimumLevel: .info, now: { clock.withLock { $0 } }) { lines.append($0) }
+        let component = logger.with("component", "http")
+        for _ in 0..<100 {
+            component.warning("request.refused", ["path": "/x"])
+            logger.passthrough(.info, "event=http_client_limited client=127.0.0.1")
+        }
+        component.warning("request.refused", ["path": "/y"])
+        #expect(lines.all.count == 11)
+        #expect(lines.all.filter { $0.contains("path=/x") }.count == 5)
+        #expect(lines.all.last?.hasSuffix("path=/y") == true)
+
+        clock.withLock { $0 = $0.addingTimeInterval(1) }
+        component.warning("request.refused", ["path": "/x"])
+        #expect(lines.all.last?.hasSuffix("path=/x repeated=95") == true)
+        component.warning("request.refused", ["path": "/x"])
+        #expect(lines.all.last?.hasSuffix("path=/x") == true)
+    }
+
     @Test func aLineHasTimestampLevelEventAndFields() {
         self.logger.info("webhook.received", ["bytes": "1024"])
         #expect(self.lines.all == ["ts=2023-11-14T22:13:20.250Z level=info event=webhook.received bytes=1024"])
