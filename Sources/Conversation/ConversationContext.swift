@@ -15,6 +15,8 @@ public struct ConversationContext: Sendable {
     /// When helpdesk staff next work, if not now (outside office hours, weekends and holidays): a provider
     /// handed to staff is told when to expect an answer.
     public var staffAvailableFrom: Date?
+    /// The contact's verification call, when one of their tickets is ready for it (documents complete).
+    public var verification: VerificationOffer?
 
     public init(
         now: Date, defaultLanguage: Language = .indonesian, catalogue: DialogCatalogue, waID: String,

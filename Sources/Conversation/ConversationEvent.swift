@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something that happened to a conversation: a chat message, a result of an effect, a staff action or a timer.
 public enum ConversationEvent: Equatable, Sendable {
     case messageReceived(InboundChatMessage)
@@ -13,4 +15,14 @@ public enum ConversationEvent: Equatable, Sendable {
     case ticketOpened(number: Int)
     case inactivityTimeout
     case surveyReminderDue(ticket: Int)
+    /// Staff found the ticket's documents complete: offer the verification call's slots.
+    case verificationReady(ticket: Int)
+    /// A reminder of the booked call is due (the contact's booking is in the context).
+    case verificationReminderDue(ticket: Int, reminder: VerificationReminder)
+    /// A hold or booking the conversation asked for could not be made: the slot was taken meanwhile.
+    case verificationSlotTaken(ticket: Int, start: Date)
+    /// Staff moved the call to `start`, or cancelled it (`start` nil), saying why.
+    case verificationChanged(ticket: Int, start: Date?, reason: String?)
+    /// The provider missed the call; `offerAgain` when new slots may be offered (else staff follow up).
+    case verificationMissed(ticket: Int, offerAgain: Bool)
 }

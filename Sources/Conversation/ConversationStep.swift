@@ -22,4 +22,8 @@ public indirect enum ConversationStep: Equatable, Codable, Sendable {
     case survey(SurveyProgress)
     /// Back after a long pause: continue the previous step or start over?
     case resumeOffer(previous: ConversationStep)
+    /// Choosing (or moving) the verification call's slot, then confirming the one held.
+    case booking(VerificationBooking)
+    /// "Batalkan jadwal": confirming the cancellation of the booked call.
+    case cancellingBooking(ticket: Int)
 }

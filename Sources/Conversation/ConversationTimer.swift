@@ -4,4 +4,6 @@ public enum ConversationTimer: Equatable, Hashable, Codable, Sendable {
     case inactivity
     /// Delivered as `ConversationEvent.surveyReminderDue(ticket:)`.
     case surveyReminder(ticket: Int)
+    /// Delivered as `ConversationEvent.verificationReminderDue(ticket:reminder:)`.
+    case verificationReminder(ticket: Int, reminder: VerificationReminder)
 }

@@ -21,6 +21,18 @@ extension ConversationTurn {
             emit(.provideFeedback(ticket: ticket))
             say(t(.feedbackDone, ["ticket": String(ticket)]))
             if case .feedback = state.step { finishStep() }
+        case .callAttend(let ticket):
+            if let start = offer?.booking, offer?.ticket == ticket {
+                say(t(.verificationAttending, ["when": when(start)]))
+            } else {
+                say(t(.choiceExpired))
+            }
+        case .callMove:
+            guard let offer else { return say(t(.choiceExpired)) }
+            startBooking(offer, prefix: nil)
+        case .callCancel:
+            guard let offer else { return say(t(.choiceExpired)) }
+            startCancellingCall(offer)
         case .surveyResume:
             guard let parked = state.parkedSurvey else {
                 return state.step.behaviour.choose(reply, messageID: messageID, in: &self)

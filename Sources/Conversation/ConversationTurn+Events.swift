@@ -27,6 +27,16 @@ extension ConversationTurn {
             if inProgress { state.inactive = true }
         case .surveyReminderDue(let ticket):
             surveyReminderDue(ticket)
+        case .verificationReady(let ticket):
+            verificationReady(ticket)
+        case .verificationReminderDue(let ticket, let reminder):
+            verificationReminderDue(ticket, reminder: reminder)
+        case .verificationSlotTaken(let ticket, let start):
+            verificationSlotTaken(ticket, start: start)
+        case .verificationChanged(let ticket, let start, let reason):
+            verificationChanged(ticket, start: start, reason: reason)
+        case .verificationMissed(let ticket, let offerAgain):
+            verificationMissed(ticket, offerAgain: offerAgain)
         }
     }
 
@@ -50,6 +60,14 @@ extension ConversationTurn {
                 state.language = .english
             }
             let reporterMessage = ReporterMessage(messageID: message.id, text: trimmed)
+            let claimed = state.step.behaviour.claims(trimmed, classification: classification, in: self)
+            if offer != nil, !claimed, typedOption(trimmed, classification: classification) == nil,
+                GlobalCommand(keyword: trimmed, keywords: catalogue.settings.keywords) == nil,
+                isAboutCall(trimmed, classification: classification)
+            {
+                // "ganti jadwal", "mundurin ke lusa", "batalkan jadwal", "kapan bisa diverifikasi?": the call.
+                return talkAboutCall(trimmed, classification: classification)
+            }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)

@@ -26,4 +26,16 @@ public enum Effect: Equatable, Sendable {
     /// Deliver the timer's event at the given time (replacing an earlier one of the same timer).
     case schedule(ConversationTimer, at: Date)
     case cancelTimer(ConversationTimer)
+    /// Keep the slot for the ticket while the provider confirms; answered with `verificationSlotTaken` when
+    /// it is gone.
+    case holdVerificationSlot(ticket: Int, start: Date)
+    /// Book the held slot (moving an existing booking), and schedule its reminders; answered with
+    /// `verificationSlotTaken` when the slot is gone.
+    case bookVerification(ticket: Int, start: Date)
+    case releaseVerificationHold(ticket: Int)
+    /// Cancel the booked call and its reminders.
+    case cancelVerification(ticket: Int)
+    /// Send a reminder; outside the 24-hour window it goes as the configured reminder template with these
+    /// body parameters (the date and the time).
+    case remind(Reply, templateParameters: [String])
 }

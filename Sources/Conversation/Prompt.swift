@@ -202,6 +202,52 @@ public enum Prompt: String, CaseIterable, Sendable {
     case whereMenu = "where.menu"
     case whereResolution = "where.resolution"
     case whereSurvey = "where.survey"
+
+    case verificationReady = "verification.ready"
+    case verificationChoose = "verification.choose"
+    case verificationChooseMove = "verification.chooseMove"
+    case verificationListButton = "verification.listButton"
+    case verificationLaterSection = "verification.laterSection"
+    case verificationLaterRow = "verification.laterRow"
+    case verificationLaterDescription = "verification.laterDescription"
+    case verificationNone = "verification.none"
+    case verificationNearest = "verification.nearest"
+    case verificationConfirm = "verification.confirm"
+    case verificationButtonConfirm = "verification.buttonConfirm"
+    case verificationButtonOther = "verification.buttonOther"
+    case verificationBooked = "verification.booked"
+    case verificationMoved = "verification.moved"
+    case verificationDetails = "verification.details"
+    case verificationDocumentsDefault = "verification.documentsDefault"
+    case verificationTaken = "verification.taken"
+    case verificationClosedWeekend = "verification.closedWeekend"
+    case verificationClosedHoliday = "verification.closedHoliday"
+    case verificationClosedDay = "verification.closedDay"
+    case verificationOutsideWindow = "verification.outsideWindow"
+    case verificationTooSoon = "verification.tooSoon"
+    case verificationTooLate = "verification.tooLate"
+    case verificationFull = "verification.full"
+    case verificationDayFull = "verification.dayFull"
+    case verificationInvalidWish = "verification.invalidWish"
+    case verificationTooLateToChange = "verification.tooLateToChange"
+    case verificationNoBooking = "verification.noBooking"
+    case verificationCancelQuestion = "verification.cancelQuestion"
+    case verificationButtonCancelYes = "verification.buttonCancelYes"
+    case verificationButtonCancelNo = "verification.buttonCancelNo"
+    case verificationCancelled = "verification.cancelled"
+    case verificationKept = "verification.kept"
+    case verificationReminderDayBefore = "verification.reminderDayBefore"
+    case verificationReminderSoon = "verification.reminderSoon"
+    case verificationButtonAttend = "verification.buttonAttend"
+    case verificationButtonMove = "verification.buttonMove"
+    case verificationButtonCancel = "verification.buttonCancel"
+    case verificationAttending = "verification.attending"
+    case verificationChangedByStaff = "verification.changedByStaff"
+    case verificationCancelledByStaff = "verification.cancelledByStaff"
+    case verificationMissed = "verification.missed"
+    case verificationMissedStaff = "verification.missedStaff"
+    case whereVerification = "where.verification"
+    case whereVerificationCancel = "where.verificationCancel"
 }
 
 extension Prompt {
@@ -265,5 +311,4 @@ extension Prompt {
         case .choice: return .invalidChoice
         }
     }
-
 }

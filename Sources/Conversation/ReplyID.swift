@@ -39,6 +39,21 @@ enum ReplyID: Hashable, Sendable {
     case showMenu
     case askStaff
     case cancel
+    /// A verification slot, by its start in seconds since 1970.
+    case slot(Int)
+    /// "Tanggal lain": slots of later days.
+    case slotLater
+    /// Confirms the held slot.
+    case slotConfirm
+    /// Another time instead of the held slot.
+    case slotOther
+    /// A reminder's "Hadir", "Ganti jadwal" and "Batalkan".
+    case callAttend(ticket: Int)
+    case callMove(ticket: Int)
+    case callCancel(ticket: Int)
+    /// Whether to cancel the booked call.
+    case cancelCallYes
+    case cancelCallNo
 
     var rawValue: String {
         switch self {
@@ -68,6 +83,15 @@ enum ReplyID: Hashable, Sendable {
         case .showMenu: "global.menu"
         case .askStaff: "global.human"
         case .cancel: "global.cancel"
+        case .slot(let start): "slot.\(start)"
+        case .slotLater: "slot.later"
+        case .slotConfirm: "slot.confirm"
+        case .slotOther: "slot.other"
+        case .callAttend(let ticket): "call.attend.\(ticket)"
+        case .callMove(let ticket): "call.move.\(ticket)"
+        case .callCancel(let ticket): "call.cancel.\(ticket)"
+        case .cancelCallYes: "callcancel.yes"
+        case .cancelCallNo: "callcancel.no"
         }
     }
 
@@ -95,8 +119,21 @@ enum ReplyID: Hashable, Sendable {
         case "global.menu": self = .showMenu
         case "global.human": self = .askStaff
         case "global.cancel": self = .cancel
+        case "slot.later": self = .slotLater
+        case "slot.confirm": self = .slotConfirm
+        case "slot.other": self = .slotOther
+        case "callcancel.yes": self = .cancelCallYes
+        case "callcancel.no": self = .cancelCallNo
         default:
-            if let ticket = number(after: "feedback.done.") {
+            if let start = number(after: "slot.") {
+                self = .slot(start)
+            } else if let ticket = number(after: "call.attend.") {
+                self = .callAttend(ticket: ticket)
+            } else if let ticket = number(after: "call.move.") {
+                self = .callMove(ticket: ticket)
+            } else if let ticket = number(after: "call.cancel.") {
+                self = .callCancel(ticket: ticket)
+            } else if let ticket = number(after: "feedback.done.") {
                 self = .feedbackDone(ticket: ticket)
             } else if let ticket = number(after: "resolve.ok.") {
                 self = .resolved(ticket: ticket)

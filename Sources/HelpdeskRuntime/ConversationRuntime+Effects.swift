@@ -103,6 +103,8 @@ extension ConversationRuntime {
             try ConversationRecords.schedule(timer, of: execution.contact, at: due, in: execution.database)
         case .cancelTimer(let timer):
             try ConversationRecords.cancel(timer, of: execution.contact, in: execution.database)
+        case .holdVerificationSlot, .bookVerification, .releaseVerificationHold, .cancelVerification, .remind:
+            try self.executeVerification(effect, in: &execution)
         }
     }
 

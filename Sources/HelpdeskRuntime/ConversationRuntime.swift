@@ -26,13 +26,18 @@ public struct ConversationRuntime: MessageHandler {
     /// Used only by `prepare`, to read a contact's state before downloads.
     public let writer: DatabaseWriter
     public let defaultLanguage: Language
+    /// The approved utility template a verification reminder goes as outside the 24-hour window, with the
+    /// call's date and time as its two body parameters.
+    public let reminderTemplate: OutboundMessage.Template
     let logger: Logger
 
     public init(
         catalogue: DialogCatalogue, survey: SurveyDefinition?, recognizer: any IntentRecognizing,
         tickets: TicketStoreConfiguration, media: any MediaFetcher, writer: DatabaseWriter,
-        defaultLanguage: Language = .indonesian, logger: Logger
+        defaultLanguage: Language = .indonesian,
+        reminderTemplate: OutboundMessage.Template = ConversationRuntime.defaultReminderTemplate, logger: Logger
     ) {
+        self.reminderTemplate = reminderTemplate
         self.defaultLanguage = defaultLanguage
         self.catalogue = catalogue
         self.survey = survey
@@ -145,9 +150,11 @@ public struct ConversationRuntime: MessageHandler {
         // Staff work now when one working second from now is one second from now.
         let calendar = self.tickets.lifecycle.calendar
         let nextWorking = calendar.adding(workingSeconds: 1, to: now).addingTimeInterval(-1)
-        return ConversationContext(
+        var context = ConversationContext(
             now: now, defaultLanguage: self.defaultLanguage, catalogue: self.catalogue,
             waID: contact, profileName: profileName, openTickets: summaries, survey: self.survey,
             staffAvailableFrom: nextWorking > now.addingTimeInterval(1) ? nextWorking : nil)
+        context.verification = try self.verificationOffer(among: open, now: now, in: store)
+        return context
     }
 }

@@ -79,8 +79,16 @@ public final class ConversationTimerRunner: Sendable, Service {
                     switch timer {
                     case .inactivity: event = .inactivityTimeout
                     case .surveyReminder(let ticket): event = .surveyReminderDue(ticket: ticket)
+                    case .verificationReminder(let ticket, let reminder):
+                        event = .verificationReminderDue(ticket: ticket, reminder: reminder)
                     }
-                    queued += self.deliver(event, to: contact, now: now, in: database)
+                    let sent = self.deliver(event, to: contact, now: now, in: database)
+                    if case .verificationReminder(let ticket, let reminder) = timer, sent == 0 {
+                        // Due while the service was down and the call has begun (or it was cancelled): too late.
+                        self.logger.info(
+                            "verification.reminder_dropped", ["ticket": String(ticket), "reminder": reminder.rawValue])
+                    }
+                    queued += sent
                 }
                 let store = SQLiteTicketStore.transaction(on: database, configuration: self.runtime.tickets)
                 for transition in try store.autoCloseDue(at: now, limit: 200) {

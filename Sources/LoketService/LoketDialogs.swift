@@ -33,7 +33,8 @@ public struct LoketDialogs: Sendable {
         let lifecycle = TicketLifecycle(calendar: WorkingCalendar(holidays: ticketing.holidays))
         return LoketDialogs(
             catalogue: catalogue, survey: ticketing.survey, recognizer: recognizer,
-            tickets: TicketStoreConfiguration(lifecycle: lifecycle, survey: ticketing.survey),
+            tickets: TicketStoreConfiguration(
+                lifecycle: lifecycle, survey: ticketing.survey, verification: ticketing.verification),
             warnings: ticketing.warnings)
     }
 }

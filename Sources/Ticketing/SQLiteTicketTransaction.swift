@@ -124,27 +124,6 @@ public struct SQLiteTicketTransaction: TicketTransaction {
         }
     }
 
-    public func bookVerification(for number: TicketNumber, slotStart: Date, at now: Date) throws {
-        let calendar = self.configuration.verification
-        guard calendar.isSlotStart(slotStart) else {
-            throw TicketError.slotUnavailable("\(slotStart) is not the start of a verification slot")
-        }
-        guard slotStart > now else { throw TicketError.slotUnavailable("the slot \(slotStart) has already begun") }
-        try self.database.transaction {
-            guard try self.ticket(number) != nil else { throw TicketError.notFound(number) }
-            try self.database.run("DELETE FROM verification_bookings WHERE ticket_number = ?", [.int(number.value)])
-            let taken = try self.database.query(
-                "SELECT seat FROM verification_bookings WHERE slot_start = ?", [.millis(slotStart)]
-            ) { $0.int(0) }
-            guard let seat = (0..<calendar.capacity).first(where: { !taken.contains($0) }) else {
-                throw TicketError.slotUnavailable("the slot \(slotStart) is fully booked")
-            }
-            try self.database.run(
-                "INSERT INTO verification_bookings (slot_start, seat, ticket_number, booked_at) VALUES (?, ?, ?, ?)",
-                [.millis(slotStart), .int(seat), .int(number.value), .millis(now)])
-        }
-    }
-
     public func ticket(_ number: TicketNumber) throws -> Ticket? {
         try self.database.queryFirst(
             "SELECT \(Self.ticketColumns) FROM tickets WHERE number = ?", [.int(number.value)], row: Self.ticket(from:))
@@ -264,21 +243,5 @@ public struct SQLiteTicketTransaction: TicketTransaction {
             ORDER BY auto_close_at LIMIT ?
             """, [.millis(now), .int(limit)]
         ) { TicketNumber($0.int(0)) }
-    }
-
-    public func verificationBookings(from: Date, to: Date) throws -> [Date: Int] {
-        let rows = try self.database.query(
-            """
-            SELECT slot_start, count(*) FROM verification_bookings
-            WHERE slot_start >= ? AND slot_start < ? GROUP BY slot_start
-            """, [.millis(from), .millis(to)]
-        ) { ($0.date(0), $0.int(1)) }
-        return Dictionary(uniqueKeysWithValues: rows)
-    }
-
-    public func verificationBooking(of number: TicketNumber) throws -> Date? {
-        try self.database.queryFirst(
-            "SELECT slot_start FROM verification_bookings WHERE ticket_number = ?", [.int(number.value)]
-        ) { $0.date(0) }
     }
 }

@@ -18,6 +18,12 @@ public struct TicketActivity: Hashable, Sendable {
         case autoClosed = "auto_closed"
         case cancelled = "cancelled"
         case attachmentAdded = "attachment_added"
+        case documentsComplete = "documents_complete"
+        case verificationBooked = "verification_booked"
+        case verificationMoved = "verification_moved"
+        case verificationCancelled = "verification_cancelled"
+        case verificationDone = "verification_done"
+        case verificationNoShow = "verification_no_show"
     }
 
     /// Which way the text went.

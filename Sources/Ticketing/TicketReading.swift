@@ -17,10 +17,6 @@ public protocol TicketReading {
     func survey(of number: TicketNumber) throws -> SurveyResponse?
     /// Resolved tickets whose auto-close time has come, oldest first.
     func ticketsDueForAutoClose(at now: Date, limit: Int) throws -> [TicketNumber]
-    /// Seats booked per verification slot start in `[from, to)`.
-    func verificationBookings(from: Date, to: Date) throws -> [Date: Int]
-    /// The verification slot booked for a ticket.
-    func verificationBooking(of number: TicketNumber) throws -> Date?
     /// Documents (by SHA-256) whose retention is over: every ticket holding one finished before
     /// `finishedBefore`, or its newest copy arrived before `receivedBefore`; at most `limit`.
     func documentsDueForPurge(finishedBefore: Date, receivedBefore: Date, limit: Int) throws -> [String]

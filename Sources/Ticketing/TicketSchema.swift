@@ -117,6 +117,42 @@ public enum TicketSchema {
                 ALTER TABLE ticket_attachments ADD COLUMN purged_at INTEGER;
                 CREATE INDEX ticket_attachments_retained ON ticket_attachments (sha256) WHERE purged_at IS NULL;
                 """),
+        Migration(
+            version: 4, name: "verification calls with holds, moves and outcomes",
+            sql: """
+                -- One row per booking. A slot's seat is held by at most one live row (held or booked) and a
+                -- ticket has at most one booking and one hold (a move in progress): the database, not only
+                -- the code, makes double-booking impossible.
+                CREATE TABLE verification_calls (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ticket_number INTEGER NOT NULL REFERENCES tickets (number) ON DELETE CASCADE,
+                    slot_start INTEGER NOT NULL,
+                    seat INTEGER NOT NULL CHECK (seat >= 0),
+                    state TEXT NOT NULL CHECK (state IN ('held', 'booked', 'cancelled', 'done', 'no_show')),
+                    hold_until INTEGER,
+                    sequence INTEGER NOT NULL DEFAULT 0,
+                    note TEXT,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE UNIQUE INDEX verification_calls_seat ON verification_calls (slot_start, seat)
+                    WHERE state IN ('held', 'booked');
+                CREATE UNIQUE INDEX verification_calls_booked ON verification_calls (ticket_number)
+                    WHERE state = 'booked';
+                CREATE UNIQUE INDEX verification_calls_held ON verification_calls (ticket_number)
+                    WHERE state = 'held';
+                CREATE INDEX verification_calls_start ON verification_calls (slot_start);
+                INSERT INTO verification_calls (ticket_number, slot_start, seat, state, created_at, updated_at)
+                    SELECT ticket_number, slot_start, seat, 'booked', booked_at, booked_at FROM verification_bookings;
+                DROP TABLE verification_bookings;
+                -- Registration tickets whose documents staff found complete: their reporter may book a call.
+                CREATE TABLE verification_tickets (
+                    ticket_number INTEGER PRIMARY KEY REFERENCES tickets (number) ON DELETE CASCADE,
+                    ready_at INTEGER NOT NULL,
+                    no_shows INTEGER NOT NULL DEFAULT 0,
+                    verified_at INTEGER
+                );
+                """),
     ]
 
     public static let migrator = Migrator(component: component, migrations: migrations)

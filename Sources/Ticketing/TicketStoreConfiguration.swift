@@ -6,16 +6,16 @@ public struct TicketStoreConfiguration: Sendable {
     public let survey: SurveyDefinition?
     /// The number of the first ticket ever opened (later numbers follow it).
     public let firstNumber: Int
-    public let verification: VerificationCalendar
+    public let verification: VerificationSchedule
 
     public init(
         lifecycle: TicketLifecycle, survey: SurveyDefinition? = nil, firstNumber: Int = 1,
-        verification: VerificationCalendar? = nil
+        verification: VerificationPolicy = VerificationPolicy()
     ) {
         precondition(firstNumber > 0, "Invalid first ticket number \(firstNumber)")
         self.lifecycle = lifecycle
         self.survey = survey
         self.firstNumber = firstNumber
-        self.verification = verification ?? VerificationCalendar(calendar: lifecycle.calendar)
+        self.verification = VerificationSchedule(calendar: lifecycle.calendar, policy: verification)
     }
 }

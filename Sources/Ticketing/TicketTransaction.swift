@@ -18,8 +18,6 @@ public protocol TicketTransaction: TicketReading {
     /// Closes every resolved ticket whose auto-close time has come (at most `limit`).
     @discardableResult
     func autoCloseDue(at now: Date, limit: Int) throws -> [TicketTransition]
-    /// Books the verification call of a ticket in the slot starting at `slotStart`, replacing an earlier booking.
-    func bookVerification(for number: TicketNumber, slotStart: Date, at now: Date) throws
     /// Records that the files of these documents were deleted (their metadata stays in the activity log).
     func markDocumentsPurged(_ sha256: [String], at now: Date) throws
 }

@@ -159,6 +159,16 @@ func render(_ effect: Effect) -> String {
         return "⚙ schedule \(timer) at \(Int(at.timeIntervalSince1970))"
     case .cancelTimer(let timer):
         return "⚙ cancelTimer \(timer)"
+    case .holdVerificationSlot(let ticket, let start):
+        return "⚙ holdVerificationSlot #\(ticket) \(JakartaTime.format(start))"
+    case .bookVerification(let ticket, let start):
+        return "⚙ bookVerification #\(ticket) \(JakartaTime.format(start))"
+    case .releaseVerificationHold(let ticket):
+        return "⚙ releaseVerificationHold #\(ticket)"
+    case .cancelVerification(let ticket):
+        return "⚙ cancelVerification #\(ticket)"
+    case .remind(let reply, let parameters):
+        return render(.send(reply)) + "\n  template: " + parameters.joined(separator: " | ")
     }
 }
 

@@ -14,17 +14,15 @@ struct SQLiteTicketStoreTests {
     static let classification = TicketClassification(
         category: "Registrasi", type: .permintaanLayanan, priority: .normal, applicationVersion: "SPSE 4.5")
 
-    static func configuration(firstNumber: Int = 1, capacity: Int = 1) throws -> TicketStoreConfiguration {
+    static func configuration(firstNumber: Int = 1) throws -> TicketStoreConfiguration {
         let lifecycle = TicketLifecycle(calendar: calendar)
         return TicketStoreConfiguration(
-            lifecycle: lifecycle, survey: try SatisfactionSurveyTests.shippedSurvey(), firstNumber: firstNumber,
-            verification: VerificationCalendar(calendar: calendar, capacity: capacity))
+            lifecycle: lifecycle, survey: try SatisfactionSurveyTests.shippedSurvey(), firstNumber: firstNumber)
     }
 
-    static func makeStore(firstNumber: Int = 1, capacity: Int = 1) throws -> SQLiteTicketStore {
+    static func makeStore(firstNumber: Int = 1) throws -> SQLiteTicketStore {
         try SQLiteTicketStore(
-            writer: DatabaseWriter(path: ":memory:"),
-            configuration: configuration(firstNumber: firstNumber, capacity: capacity))
+            writer: DatabaseWriter(path: ":memory:"), configuration: configuration(firstNumber: firstNumber))
     }
 
     static func draft(waID: String = "6281234567890", title: String = "Reset Password") -> TicketDraft {
@@ -267,25 +265,6 @@ struct SQLiteTicketStoreTests {
         #expect(try store.read { try $0.ticket(TicketNumber(2)) }?.status == .resolved(by: .level1))
     }
 
-    @Test func verificationSlotIsNeverDoubleBooked() throws {
-        let store = try Self.makeStore(capacity: 1)
-        let slot = wib(2026, 3, 3, 10, 0)
-        try store.write { tx in
-            _ = try tx.open(Self.draft(), at: Self.monday)
-            _ = try tx.open(Self.draft(), at: Self.monday)
-            try tx.bookVerification(for: TicketNumber(1), slotStart: slot, at: Self.monday)
-        }
-        #expect(throws: TicketError.slotUnavailable("")) {
-            try store.write { try $0.bookVerification(for: TicketNumber(2), slotStart: slot, at: Self.monday) }
-        }
-        #expect(throws: TicketError.slotUnavailable("")) {
-            try store.write {
-                try $0.bookVerification(for: TicketNumber(2), slotStart: wib(2026, 3, 3, 10, 10), at: Self.monday)
-            }
-        }
-        #expect(try store.read { try $0.verificationBookings(from: slot, to: slot.addingTimeInterval(1)) } == [slot: 1])
-    }
-
     @Test func staffAreSavedAndListedByLevel() throws {
         let store = try SQLiteTicketStore.inMemory(configuration: Self.configuration())
         try store.write { tx in
@@ -316,7 +295,7 @@ struct SQLiteTicketStoreTests {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let database = try Database(path: path)
-        #expect(try TicketSchema.migrator.migrate(database) == [1, 2, 3])
+        #expect(try TicketSchema.migrator.migrate(database) == [1, 2, 3, 4])
         #expect(try database.queryFirst("PRAGMA journal_mode") { $0.string(0) } == "wal")
         #expect(try database.queryFirst("PRAGMA foreign_keys") { $0.int(0) } == 1)
     }
@@ -331,10 +310,18 @@ struct SQLiteTicketStoreTests {
             try writer.write { db in
                 _ = try SQLiteTicketTransaction(database: db, configuration: try Self.configuration()).open(
                     Self.draft(), at: Self.monday)
+                try db.run(
+                    "INSERT INTO verification_bookings (slot_start, seat, ticket_number, booked_at) VALUES (?, 0, 1, ?)",
+                    [.integer(Int64(wib(2026, 3, 3, 10, 0).timeIntervalSince1970 * 1000)), .integer(0)])
             }
         }
         let store = try SQLiteTicketStore(writer: DatabaseWriter(path: path), configuration: Self.configuration())
-        #expect(try store.writer.read { try TicketSchema.migrator.currentVersion(in: $0) } == 3)
+        #expect(try store.writer.read { try TicketSchema.migrator.currentVersion(in: $0) } == 4)
+        let calls = try store.writer.read { database in
+            try SQLiteTicketStore.transaction(on: database, configuration: store.configuration)
+                .verificationCalls(from: Self.monday, to: Self.monday.addingTimeInterval(7 * 86_400))
+        }
+        #expect(calls.map(\.start) == [wib(2026, 3, 3, 10, 0)] && calls.first?.state == .booked)
         #expect(try store.read { try $0.ticket(TicketNumber(1)) }?.title == "Reset Password")
         try store.write { tx in
             try tx.apply(.take(Self.classification), to: TicketNumber(1), by: Self.level1, at: Self.monday)
@@ -349,8 +336,8 @@ struct SQLiteTicketStoreTests {
     @Test func refusesADatabaseFromANewerVersion() throws {
         let database = try Database(path: ":memory:")
         try TicketSchema.migrator.migrate(database)
-        try database.run("UPDATE schema_migrations SET version = 4 WHERE component = 'ticketing'")
-        #expect(throws: SQLiteError.newerSchema(component: "ticketing", found: 4, known: 3)) {
+        try database.run("UPDATE schema_migrations SET version = 5 WHERE component = 'ticketing'")
+        #expect(throws: SQLiteError.newerSchema(component: "ticketing", found: 5, known: 4)) {
             try TicketSchema.migrator.migrate(database)
         }
     }

@@ -99,16 +99,4 @@ struct WorkingCalendarTests {
         }
         #expect(LocalDate(iso: "2026-03-02")!.isoWeekday == 1)
     }
-
-    @Test func verificationSlotsSkipHolidaysAndBookedSlots() throws {
-        let slots = VerificationCalendar(calendar: try Self.shippedCalendar(), slotMinutes: 60, capacity: 2)
-        // From Wednesday 13 May 2026 12:30: Wed 13:00, then Thu 14 (L) and Fri 15 (C) are skipped, weekend too.
-        let booked = [wib(2026, 5, 18, 10, 0): 2, wib(2026, 5, 18, 11, 0): 1]
-        let free = slots.freeSlots(from: wib(2026, 5, 13, 12, 30), days: 6, booked: booked)
-        #expect(
-            free.map(\.start) == [
-                wib(2026, 5, 13, 13, 0), wib(2026, 5, 18, 11, 0), wib(2026, 5, 18, 12, 0), wib(2026, 5, 18, 13, 0),
-            ])
-        #expect(free.map(\.seatsLeft) == [2, 1, 2, 2])
-    }
 }

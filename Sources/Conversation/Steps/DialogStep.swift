@@ -100,6 +100,8 @@ extension ConversationStep {
         case .reopenReason(let ticket): ReopenReasonStep(ticketNumber: ticket)
         case .survey(let progress): SurveyStep(progress: progress)
         case .resumeOffer(let previous): ResumeOfferStep(previous: previous)
+        case .booking(let booking): BookingStep(booking: booking)
+        case .cancellingBooking(let ticket): CancellingBookingStep(ticketNumber: ticket)
         }
     }
 }

@@ -1,0 +1,360 @@
+import Foundation
+import Intents
+import Support
+
+/// Booking, moving and cancelling the verification video call in the chat, and its reminders.
+extension ConversationTurn {
+    var offer: VerificationOffer? { context.verification }
+
+    /// Whether a message is about the verification call: the `schedule` or `cancel_booking` intent, or one
+    /// of the catalogue's booking words ("jadwal", "vc", "mundurin") with a time or a change in it.
+    func isAboutCall(_ text: String, classification: Classification) -> Bool {
+        if classification.intent == .schedule || classification.intent == .cancelBooking {
+            return classification.confidence >= 0.5
+        }
+        let words = Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        return !(catalogue.settings.keywords["booking"] ?? []).allSatisfy { !words.contains($0) }
+    }
+
+    /// Whether a message about the call asks to cancel it.
+    func asksToCancelCall(_ text: String, classification: Classification) -> Bool {
+        if classification.intent == .cancelBooking { return true }
+        let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
+        return !(catalogue.settings.keywords["bookingCancel"] ?? []).allSatisfy { !words.contains($0) }
+            && classification.entities.datetime == nil
+    }
+
+    /// A message about the call: cancel, or choose (with the wish it carries, if any).
+    mutating func talkAboutCall(_ text: String, classification: Classification) {
+        guard let offer else { return }
+        if asksToCancelCall(text, classification: classification) {
+            return startCancellingCall(offer)
+        }
+        startBooking(offer, prefix: nil, wish: classification, text: text)
+    }
+
+    // MARK: Offering and choosing
+
+    /// Opens the booking dialog (a move when a call is booked) and offers slots, or reads the wish given.
+    mutating func startBooking(
+        _ offer: VerificationOffer, prefix: String?, wish: Classification? = nil, text: String? = nil
+    ) {
+        if let booking = offer.booking, let deadline = offer.changeDeadline, context.now >= deadline {
+            return say(
+                t(
+                    .verificationTooLateToChange,
+                    ["when": when(booking), "hours": String(Int(booking.timeIntervalSince(deadline) / 3600))]))
+        }
+        let booking = VerificationBooking(ticket: offer.ticket, moving: offer.booking != nil)
+        if case .booking = state.step {
+            state.step = .booking(booking)
+        } else {
+            interrupt(with: .booking(booking))
+        }
+        if let wish, wish.entities.datetime != nil || Self.partOfDay(in: text ?? "") != nil {
+            return readWish(wish, text: text)
+        }
+        offerSlots(prefix: prefix, slots: offer.freeSlots)
+    }
+
+    /// Shows `slots` as a list grouped by day: up to three a day over the first days, nine rows at most,
+    /// then "Tanggal lain" when later days have more.
+    mutating func offerSlots(prefix: String?, slots: [Date], lead: String? = nil) {
+        guard let offer, case .booking(var booking) = state.step else { return }
+        if let hold = offer.hold, hold != booking.chosen { emit(.releaseVerificationHold(ticket: offer.ticket)) }
+        booking.chosen = nil
+        guard !slots.isEmpty else {
+            state.step = .booking(booking)
+            say([prefix, t(.verificationNone)].compactMap { $0 }.joined(separator: "\n\n"))
+            return finishStep()
+        }
+        var shown: [Date] = []
+        var perDay: [Int: Int] = [:]
+        var days: [Int] = []
+        for slot in slots {
+            let day = JakartaTime.local(slot).day
+            if perDay[day] == nil {
+                guard days.count < 3 else { break }
+                days.append(day)
+            }
+            guard perDay[day, default: 0] < 3, shown.count < 9 else { continue }
+            perDay[day, default: 0] += 1
+            shown.append(slot)
+        }
+        let lastDay = days.last ?? JakartaTime.local(context.now).day
+        let later = offer.freeSlots.contains { JakartaTime.local($0).day > lastDay }
+        booking.offered = shown
+        booking.offersLater = later
+        booking.laterFrom = later ? lastDay + 1 : nil
+        state.step = .booking(booking)
+        sendSlotList(prefix: [prefix, lead].compactMap { $0 }.joined(separator: "\n\n"), booking: booking)
+    }
+
+    private mutating func sendSlotList(prefix: String, booking: VerificationBooking) {
+        guard let offer else { return }
+        let question =
+            booking.moving
+            ? t(.verificationChooseMove, ["ticket": String(offer.ticket), "current": offer.booking.map(when) ?? ""])
+            : t(.verificationChoose, ["ticket": String(offer.ticket)])
+        let body =
+            (prefix.isEmpty ? "" : prefix + "\n\n") + question + "\n\n"
+            + t(.fallbackNumbers, ["count": String(booking.offered.count + (booking.offersLater ? 1 : 0))])
+        var sections: [ReplySection] = []
+        for slot in booking.offered {
+            let day = JakartaTime.local(slot).day
+            let row = ReplyRow(id: ReplyID.slot(Int(slot.timeIntervalSince1970)).rawValue, title: slotTitle(slot))
+            if let last = sections.last, last.title == CalendarWords.shortDate(day, in: language) {
+                sections[sections.count - 1].rows.append(row)
+            } else {
+                sections.append(ReplySection(title: CalendarWords.shortDate(day, in: language), rows: [row]))
+            }
+        }
+        if booking.offersLater {
+            sections.append(
+                ReplySection(
+                    title: t(.verificationLaterSection),
+                    rows: [
+                        ReplyRow(
+                            id: ReplyID.slotLater.rawValue, title: t(.verificationLaterRow),
+                            description: t(.verificationLaterDescription))
+                    ]))
+        }
+        if body.count > 1024 { say(String(body.prefix(body.count - 200))) }
+        emit(.send(.list(body: String(body.suffix(1024)), buttonLabel: t(.verificationListButton), sections: sections)))
+    }
+
+    /// "10.00–10.30 WIB" (≤ 24 characters).
+    func slotTitle(_ start: Date) -> String {
+        let minute = JakartaTime.local(start).second / 60
+        let length = offer?.slotMinutes ?? 30
+        return CalendarWords.clock(minute: minute, in: language) + "–"
+            + CalendarWords.clock(minute: minute + length, in: language) + " WIB"
+    }
+
+    /// "Senin, 7 Desember 2026 pukul 10.00 WIB".
+    func when(_ start: Date) -> String { CalendarWords.dateAndTime(start, in: language) }
+
+    /// A slot tapped or typed: held while the provider confirms, unless it is gone.
+    mutating func chooseSlot(_ start: Date) {
+        guard let offer, case .booking(var booking) = state.step else { return }
+        guard offer.freeSlots.contains(start) || offer.hold == start else {
+            return offerSlots(
+                prefix: t(.verificationTaken, ["when": when(start)]), slots: nearest(to: start, in: offer.freeSlots),
+                lead: t(.verificationNearest))
+        }
+        emit(.holdVerificationSlot(ticket: offer.ticket, start: start))
+        booking.chosen = start
+        state.step = .booking(booking)
+        promptCurrentStep(prefix: nil)
+    }
+
+    /// The held slot confirmed: booked (or the booking moved), with everything the director needs to know.
+    mutating func confirmSlot() {
+        guard let offer, case .booking(let booking) = state.step, let start = booking.chosen else {
+            return promptCurrentStep(prefix: nil)
+        }
+        guard offer.hold == start || offer.freeSlots.contains(start) else {
+            return offerSlots(
+                prefix: t(.verificationTaken, ["when": when(start)]), slots: nearest(to: start, in: offer.freeSlots),
+                lead: t(.verificationNearest))
+        }
+        emit(.bookVerification(ticket: offer.ticket, start: start))
+        let head = t(
+            booking.moving ? .verificationMoved : .verificationBooked,
+            ["ticket": String(offer.ticket), "when": when(start)])
+        say(head + "\n\n" + callDetails(offer, start: start))
+        state.step = .idle
+        finishStep()
+    }
+
+    /// Who calls from where, the original documents to have at hand, and how to move or cancel.
+    func callDetails(_ offer: VerificationOffer, start: Date) -> String {
+        let documents =
+            offer.serviceID.flatMap { catalogue.service(id: $0) }?.requiredDocuments(for: offer.businessForm)
+            .map { "• " + $0.title.text(in: language) } ?? []
+        let cutoff = offer.changeDeadline.map { start.timeIntervalSince($0) } ?? 0
+        let deadline = start.addingTimeInterval(-cutoff)
+        return t(
+            .verificationDetails,
+            [
+                "caller": offer.callerName.text(in: language), "number": offer.callerNumber,
+                "documents": documents.isEmpty ? t(.verificationDocumentsDefault) : documents.joined(separator: "\n"),
+                "deadline": when(deadline),
+            ])
+    }
+
+    // MARK: Wishes in words
+
+    /// The part of the day a message names: `true` for the morning ("pagi", "morning"), `false` for the
+    /// afternoon ("siang", "sore", "afternoon"), nil for neither or both.
+    static func partOfDay(in text: String) -> Bool? {
+        let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
+        let morning = !words.isDisjoint(with: ["pagi", "morning"])
+        let afternoon = !words.isDisjoint(with: ["siang", "sore", "afternoon", "noon"])
+        return morning == afternoon ? nil : morning
+    }
+
+    /// Reads a wished time ("besok jam 11", "senin depan siang", "tomorrow 1pm") against the calendar: the
+    /// slot itself when free, else why not and the nearest free slots.
+    mutating func readWish(_ classification: Classification, text: String?) {
+        guard let offer else { return }
+        let part = Self.partOfDay(in: text ?? "")
+        let morning = part == true
+        let afternoon = part == false
+        guard let wished = classification.entities.datetime else {
+            // "yang pagi" / "siang aja": the offered days' slots in that part of the day.
+            let filtered = offer.freeSlots.filter { fits($0, morning: morning, afternoon: afternoon) }
+            return offerSlots(prefix: nil, slots: filtered.isEmpty ? offer.freeSlots : filtered)
+        }
+        let (day, second) = JakartaTime.local(wished)
+        let dayText = CalendarWords.date(day, in: language)
+        if let closure = offer.closedDays[day] ?? closureIfUnknown(day) {
+            let reason: String
+            switch closure {
+            case .weekend: reason = t(.verificationClosedWeekend, ["day": CalendarWords.weekday(day, in: language)])
+            case .holiday(let name): reason = t(.verificationClosedHoliday, ["date": dayText, "name": name])
+            case .noVerifier: reason = t(.verificationClosedDay, ["date": dayText])
+            }
+            let after = offer.freeSlots.filter { JakartaTime.local($0).day > day }
+            return offerSlots(
+                prefix: reason, slots: after.isEmpty ? offer.freeSlots : after, lead: t(.verificationNearest))
+        }
+        let includesTime = classification.entities.datetimeIncludesTime
+        let minute = second / 60
+        if includesTime, minute < offer.windowStartMinute || minute >= offer.windowEndMinute {
+            let reason = t(
+                .verificationOutsideWindow,
+                [
+                    "time": CalendarWords.clock(minute: minute, in: language),
+                    "window": CalendarWords.clock(minute: offer.windowStartMinute, in: language) + "–"
+                        + CalendarWords.clock(minute: offer.windowEndMinute, in: language),
+                ])
+            let sameDay = offer.freeSlots.filter { JakartaTime.local($0).day == day }
+            return offerSlots(
+                prefix: reason, slots: sameDay.isEmpty ? nearest(to: wished, in: offer.freeSlots) : sameDay,
+                lead: t(.verificationNearest))
+        }
+        let dayEnd = JakartaTime.instant(day: day + 1, second: 0)
+        if (includesTime ? wished : dayEnd) <= offer.earliest {
+            return offerSlots(
+                prefix: t(.verificationTooSoon, ["earliest": offer.freeSlots.first.map(when) ?? when(offer.earliest)]),
+                slots: offer.freeSlots)
+        }
+        if JakartaTime.instant(day: day, second: 0) >= offer.horizonEnd {
+            let last = offer.freeSlots.last.map { CalendarWords.date(JakartaTime.local($0).day, in: language) } ?? ""
+            return offerSlots(
+                prefix: t(.verificationTooLate, ["last": last]), slots: nearest(to: wished, in: offer.freeSlots),
+                lead: t(.verificationNearest))
+        }
+        if includesTime {
+            let length = TimeInterval(offer.slotMinutes * 60)
+            if let slot = offer.freeSlots.first(where: { $0 <= wished && wished < $0.addingTimeInterval(length) })
+                ?? (offer.hold.flatMap { $0 <= wished && wished < $0.addingTimeInterval(length) ? $0 : nil })
+            {
+                return chooseSlot(slot)
+            }
+            return offerSlots(
+                prefix: t(.verificationFull, ["when": CalendarWords.dateAndTime(wished, in: language)]),
+                slots: nearest(to: wished, in: offer.freeSlots), lead: t(.verificationNearest))
+        }
+        let sameDay = offer.freeSlots.filter {
+            JakartaTime.local($0).day == day && fits($0, morning: morning, afternoon: afternoon)
+        }
+        guard sameDay.isEmpty else { return offerSlots(prefix: nil, slots: sameDay) }
+        return offerSlots(
+            prefix: t(.verificationDayFull, ["date": dayText]), slots: nearest(to: wished, in: offer.freeSlots),
+            lead: t(.verificationNearest))
+    }
+
+    /// A weekend beyond the days the context lists is still closed.
+    private func closureIfUnknown(_ day: Int) -> VerificationOffer.DayClosure? {
+        LocalDate.isoWeekday(dayNumber: day) > 5 ? .weekend : nil
+    }
+
+    private func fits(_ slot: Date, morning: Bool, afternoon: Bool) -> Bool {
+        let minute = JakartaTime.local(slot).second / 60
+        if morning && !afternoon { return minute < 12 * 60 }
+        if afternoon && !morning { return minute >= 11 * 60 }
+        return true
+    }
+
+    /// Up to six free slots closest to `wished`, in time order.
+    func nearest(to wished: Date, in slots: [Date]) -> [Date] {
+        Array(slots.sorted { abs($0.timeIntervalSince(wished)) < abs($1.timeIntervalSince(wished)) }.prefix(6)).sorted()
+    }
+
+    // MARK: Cancelling
+
+    mutating func startCancellingCall(_ offer: VerificationOffer) {
+        guard let booking = offer.booking else {
+            return say(t(.verificationNoBooking))
+        }
+        if let deadline = offer.changeDeadline, context.now >= deadline {
+            return say(
+                t(
+                    .verificationTooLateToChange,
+                    ["when": when(booking), "hours": String(Int(booking.timeIntervalSince(deadline) / 3600))]))
+        }
+        interrupt(with: .cancellingBooking(ticket: offer.ticket))
+        promptCurrentStep(prefix: nil)
+    }
+
+    // MARK: Events
+
+    mutating func verificationReady(_ ticket: Int) {
+        guard let offer, offer.ticket == ticket else { return }
+        startBooking(offer, prefix: t(.verificationReady, ["ticket": String(ticket)]))
+    }
+
+    /// A reminder of the booked call, with "Hadir", "Ganti jadwal", "Batalkan"; nothing once the call began
+    /// (a reminder that fell due while the service was down is sent late only while it is still useful).
+    mutating func verificationReminderDue(_ ticket: Int, reminder: VerificationReminder) {
+        guard let offer, offer.ticket == ticket, let start = offer.booking, start > context.now else { return }
+        let values = [
+            "ticket": String(ticket), "when": when(start),
+            "minutes": String(Int(start.timeIntervalSince(context.now) / 60)),
+            "caller": offer.callerName.text(in: language), "number": offer.callerNumber,
+        ]
+        let body = t(reminder == .dayBefore ? .verificationReminderDayBefore : .verificationReminderSoon, values)
+        let buttons = [
+            ReplyButton(id: ReplyID.callAttend(ticket: ticket).rawValue, title: t(.verificationButtonAttend)),
+            ReplyButton(id: ReplyID.callMove(ticket: ticket).rawValue, title: t(.verificationButtonMove)),
+            ReplyButton(id: ReplyID.callCancel(ticket: ticket).rawValue, title: t(.verificationButtonCancel)),
+        ]
+        let day = JakartaTime.local(start).day
+        emit(
+            .remind(
+                .buttons(body: body, buttons: buttons),
+                templateParameters: [CalendarWords.date(day, in: language), CalendarWords.time(start, in: language)]))
+    }
+
+    mutating func verificationSlotTaken(_ ticket: Int, start: Date) {
+        guard let offer, offer.ticket == ticket else { return }
+        if case .booking = state.step {
+        } else {
+            interrupt(with: .booking(VerificationBooking(ticket: ticket, moving: offer.booking != nil)))
+        }
+        offerSlots(
+            prefix: t(.verificationTaken, ["when": when(start)]),
+            slots: nearest(to: start, in: offer.freeSlots.filter { $0 != start }), lead: t(.verificationNearest))
+    }
+
+    mutating func verificationChanged(_ ticket: Int, start: Date?, reason: String?) {
+        let values = ["ticket": String(ticket), "reason": reason ?? "-"]
+        if let start, let offer, offer.ticket == ticket {
+            say(
+                t(.verificationChangedByStaff, values.merging(["when": when(start)]) { $1 }) + "\n\n"
+                    + callDetails(offer, start: start))
+        } else {
+            say(t(.verificationCancelledByStaff, values))
+        }
+    }
+
+    mutating func verificationMissed(_ ticket: Int, offerAgain: Bool) {
+        let missed = t(.verificationMissed, ["ticket": String(ticket)])
+        guard offerAgain, let offer, offer.ticket == ticket else {
+            return say(missed + " " + t(.verificationMissedStaff))
+        }
+        startBooking(offer, prefix: missed)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Intents
+import Support
+
+/// Choosing the verification call's slot (from the list or in words), then confirming the one held.
+struct BookingStep: DialogStep {
+    let booking: VerificationBooking
+
+    var isJourney: Bool { true }
+
+    var ticket: Int? { self.booking.ticket }
+
+    /// While choosing, a wish in words ("besok jam 11", "kamis pagi") is typed here.
+    func expectsFreeText(in turn: ConversationTurn) -> Bool { self.booking.chosen == nil }
+
+    func options(in turn: ConversationTurn) -> [ChoiceOption] {
+        if self.booking.chosen != nil {
+            return [
+                ChoiceOption(.slotConfirm, title: turn.t(.verificationButtonConfirm)),
+                ChoiceOption(.slotOther, title: turn.t(.verificationButtonOther)),
+            ]
+        }
+        var options = self.booking.offered.map {
+            ChoiceOption(.slot(Int($0.timeIntervalSince1970)), title: turn.slotTitle($0))
+        }
+        if self.booking.offersLater { options.append(ChoiceOption(.slotLater, title: turn.t(.verificationLaterRow))) }
+        return options
+    }
+
+    /// A time, a day or a part of the day answers "when?"; "ya"/"oke" confirms the held slot.
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
+        if self.booking.chosen != nil {
+            return (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
+                || classification.entities.datetime != nil
+        }
+        return classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil
+    }
+
+    func prompt(prefix: String?, in turn: inout ConversationTurn) {
+        guard let offer = turn.offer else { return turn.finishStep() }
+        guard let chosen = self.booking.chosen else {
+            return turn.offerSlots(
+                prefix: prefix, slots: self.booking.offered.isEmpty ? offer.freeSlots : self.booking.offered)
+        }
+        let lead = prefix.map { $0 + "\n\n" } ?? ""
+        let minutes = offer.hold == chosen || offer.hold == nil ? offer.holdMinutes : 0
+        turn.ask(
+            lead + turn.t(.verificationConfirm, ["when": turn.when(chosen), "minutes": String(minutes)]),
+            options: self.options(in: turn))
+    }
+
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
+        guard let offer = turn.offer else { return turn.finishStep() }
+        switch reply {
+        case .slot(let seconds):
+            turn.chooseSlot(Date(timeIntervalSince1970: TimeInterval(seconds)))
+        case .slotLater:
+            let from = self.booking.laterFrom ?? 0
+            turn.offerSlots(prefix: nil, slots: offer.freeSlots.filter { JakartaTime.local($0).day >= from })
+        case .slotConfirm where self.booking.chosen != nil:
+            turn.confirmSlot()
+        case .slotOther:
+            turn.offerSlots(prefix: nil, slots: offer.freeSlots.filter { $0 != self.booking.chosen })
+        default:
+            turn.say(turn.t(.choiceExpired))
+            self.prompt(prefix: nil, in: &turn)
+        }
+    }
+
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        if self.booking.chosen != nil, classification.entities.datetime == nil {
+            if classification.intent == .affirm { return turn.confirmSlot() }
+            if classification.intent == .deny { return self.choose(.slotOther, messageID: messageID, in: &turn) }
+            return turn.invalid(turn.t(.invalidChoice, ["count": "2"]))
+        }
+        if classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil {
+            return turn.readWish(classification, text: text)
+        }
+        turn.invalid(turn.t(.verificationInvalidWish))
+    }
+
+    func back(in turn: inout ConversationTurn) {
+        guard self.booking.chosen != nil, let offer = turn.offer else {
+            turn.leaveCurrentStep()
+            return turn.showMenu(prefix: nil)
+        }
+        turn.offerSlots(prefix: nil, slots: offer.freeSlots)
+    }
+
+    func whereText(in turn: ConversationTurn) -> String { turn.t(.whereVerification) }
+}
+
+/// "Batalkan jadwal": confirming the cancellation of the booked call.
+struct CancellingBookingStep: DialogStep {
+    let ticketNumber: Int
+
+    var isJourney: Bool { true }
+
+    var ticket: Int? { self.ticketNumber }
+
+    func options(in turn: ConversationTurn) -> [ChoiceOption] {
+        [
+            ChoiceOption(.cancelCallYes, title: turn.t(.verificationButtonCancelYes)),
+            ChoiceOption(.cancelCallNo, title: turn.t(.verificationButtonCancelNo)),
+        ]
+    }
+
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
+        (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
+    }
+
+    func prompt(prefix: String?, in turn: inout ConversationTurn) {
+        guard let start = turn.offer?.booking else { return turn.finishStep() }
+        let lead = prefix.map { $0 + "\n\n" } ?? ""
+        turn.ask(
+            lead
+                + turn.t(.verificationCancelQuestion, ["ticket": String(self.ticketNumber), "when": turn.when(start)]),
+            options: self.options(in: turn))
+    }
+
+    func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
+        switch reply {
+        case .cancelCallYes:
+            turn.emit(.cancelVerification(ticket: self.ticketNumber))
+            turn.say(turn.t(.verificationCancelled, ["ticket": String(self.ticketNumber)]))
+            turn.finishStep()
+        case .cancelCallNo:
+            if let start = turn.offer?.booking { turn.say(turn.t(.verificationKept, ["when": turn.when(start)])) }
+            turn.finishStep()
+        default:
+            turn.say(turn.t(.choiceExpired))
+            self.prompt(prefix: nil, in: &turn)
+        }
+    }
+
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        if classification.intent == .affirm { return self.choose(.cancelCallYes, messageID: messageID, in: &turn) }
+        if classification.intent == .deny { return self.choose(.cancelCallNo, messageID: messageID, in: &turn) }
+        turn.invalid(turn.t(.invalidChoice, ["count": "2"]))
+    }
+
+    func whereText(in turn: ConversationTurn) -> String { turn.t(.whereVerificationCancel) }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Intents
+import Support
+
+/// What the conversation knows of the contact's verification video call, read by the runtime in the same
+/// transaction as the turn: the ticket it is for, its booking or hold, the free slots and the rules that
+/// explain why a wish cannot be met.
+public struct VerificationOffer: Equatable, Sendable {
+    /// Why a day has no calls.
+    public enum DayClosure: Equatable, Sendable {
+        case weekend
+        /// A national holiday or cuti bersama, by name.
+        case holiday(String)
+        /// No verifier on duty (leave), or the day is fully booked.
+        case noVerifier
+    }
+
+    public var ticket: Int
+    /// The ticket's service and legal form: which original documents the director must have at hand.
+    public var serviceID: String?
+    public var businessForm: BusinessForm?
+    /// The confirmed call's start.
+    public var booking: Date?
+    /// A slot kept for this contact to confirm (not yet expired).
+    public var hold: Date?
+    /// Every free slot start from the lead time to the horizon, in order.
+    public var freeSlots: [Date]
+    public var slotMinutes: Int
+    /// How long a chosen slot is kept for the provider to confirm.
+    public var holdMinutes: Int
+    public var windowStartMinute: Int
+    public var windowEndMinute: Int
+    /// The earliest start bookable now (the lead time), and the end of the horizon.
+    public var earliest: Date
+    public var horizonEnd: Date
+    /// Days without calls by day number, from today to two weeks past the horizon.
+    public var closedDays: [Int: DayClosure]
+    /// The provider may move or cancel the booking until then.
+    public var changeDeadline: Date?
+    public var callerName: LocalizedText
+    public var callerNumber: String
+
+    public init(
+        ticket: Int, serviceID: String? = nil, businessForm: BusinessForm? = nil, booking: Date? = nil,
+        hold: Date? = nil, freeSlots: [Date], slotMinutes: Int = 30, holdMinutes: Int = 5, windowStartMinute: Int = 600,
+        windowEndMinute: Int = 840, earliest: Date, horizonEnd: Date, closedDays: [Int: DayClosure] = [:],
+        changeDeadline: Date? = nil,
+        callerName: LocalizedText = LocalizedText(id: "Petugas Helpdesk LPSE", en: "LPSE helpdesk staff"),
+        callerNumber: String = "nomor WhatsApp helpdesk ini"
+    ) {
+        self.ticket = ticket
+        self.serviceID = serviceID
+        self.businessForm = businessForm
+        self.booking = booking
+        self.hold = hold
+        self.freeSlots = freeSlots
+        self.slotMinutes = slotMinutes
+        self.holdMinutes = holdMinutes
+        self.windowStartMinute = windowStartMinute
+        self.windowEndMinute = windowEndMinute
+        self.earliest = earliest
+        self.horizonEnd = horizonEnd
+        self.closedDays = closedDays
+        self.changeDeadline = changeDeadline
+        self.callerName = callerName
+        self.callerNumber = callerNumber
+    }
+}
+
+/// Which reminder of a booked call is due.
+public enum VerificationReminder: String, Equatable, Hashable, Codable, Sendable, CaseIterable {
+    /// The working day before, in the afternoon.
+    case dayBefore = "day_before"
+    /// Shortly before the call.
+    case soon
+}
+
+/// The booking dialog's data: the slots shown (typed numbers pick among them), the one chosen and held
+/// while the provider confirms, whether an existing booking is being moved, and where "Tanggal lain" goes on.
+public struct VerificationBooking: Equatable, Codable, Sendable {
+    public var ticket: Int
+    public var offered: [Date]
+    public var chosen: Date?
+    public var moving: Bool
+    /// Whether the list ended with "Tanggal lain" (later days).
+    public var offersLater: Bool
+    /// "Tanggal lain" offers slots from this day number on.
+    public var laterFrom: Int?
+
+    public init(
+        ticket: Int, offered: [Date] = [], chosen: Date? = nil, moving: Bool = false, offersLater: Bool = false,
+        laterFrom: Int? = nil
+    ) {
+        self.ticket = ticket
+        self.offered = offered
+        self.chosen = chosen
+        self.moving = moving
+        self.offersLater = offersLater
+        self.laterFrom = laterFrom
+    }
+}
