@@ -10,9 +10,6 @@ struct BookingStep: DialogStep {
 
     var ticket: Int? { self.booking.ticket }
 
-    /// While choosing, a wish in words ("besok jam 11", "kamis pagi") is typed here.
-    func expectsFreeText(in turn: ConversationTurn) -> Bool { self.booking.chosen == nil }
-
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
         if self.booking.chosen != nil {
             return [

@@ -1,0 +1,247 @@
+import Foundation
+import Intents
+import Support
+import Testing
+
+@testable import Conversation
+
+/// Booking the verification video call in the chat: the list grouped by day, wishes in Indonesian and
+/// English, impossible wishes with their reason, typing instead of tapping, holds, reminders, moves and
+/// cancellations.
+struct VerificationBookingTests {
+    /// Tuesday 1 December 2026, 09:00 WIB.
+    static let now = instant(2026, 12, 1, 9, 0)
+
+    static func instant(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int) -> Date {
+        JakartaTime.instant(
+            day: LocalDate(year: year, month: month, day: day)!.dayNumber, second: hour * 3600 + minute * 60)
+    }
+
+    /// Free: Wed 2 Dec 10.00, 10.30, 11.00, 13.30; Thu 3 Dec 10.00, 11.00, 12.30; Fri 4 Dec 10.00–13.30;
+    /// Mon 7 Dec 10.00, 12.00. Weekends and Christmas are closed.
+    static func offer(booking: Date? = nil, hold: Date? = nil) -> VerificationOffer {
+        var free = [
+            instant(2026, 12, 2, 10, 0), instant(2026, 12, 2, 10, 30), instant(2026, 12, 2, 11, 0),
+            instant(2026, 12, 2, 13, 30), instant(2026, 12, 3, 10, 0), instant(2026, 12, 3, 11, 0),
+            instant(2026, 12, 3, 12, 30),
+        ]
+        free += stride(from: 0, to: 8, by: 1).map { instant(2026, 12, 4, 10, 0).addingTimeInterval(Double($0) * 1800) }
+        free += [instant(2026, 12, 7, 10, 0), instant(2026, 12, 7, 12, 0)]
+        var closed: [Int: VerificationOffer.DayClosure] = [:]
+        for day in [5, 6, 12, 13, 19, 20] { closed[LocalDate(year: 2026, month: 12, day: day)!.dayNumber] = .weekend }
+        closed[LocalDate(year: 2026, month: 12, day: 25)!.dayNumber] = .holiday("Hari Raya Natal")
+        return VerificationOffer(
+            ticket: 1259, serviceID: "registrasi", businessForm: .pt, booking: booking, hold: hold,
+            freeSlots: free.filter { $0 != booking }, earliest: instant(2026, 12, 1, 11, 0),
+            horizonEnd: instant(2026, 12, 16, 0, 0), closedDays: closed,
+            changeDeadline: booking?.addingTimeInterval(-2 * 3600), callerNumber: "0811-2345-678")
+    }
+
+    static func chat(_ offer: VerificationOffer? = offer()) throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.now = Self.now
+        chat.context.verification = offer
+        chat.context.openTickets = [
+            TicketSummary(
+                number: 1259, title: "Registrasi PT Maju Jaya", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        ]
+        return chat
+    }
+
+    /// What the recognizer makes of a wish: the schedule intent with the time it names.
+    static func wish(_ text: String, intent: Intent = .schedule) -> Classification {
+        var entities = Entities()
+        if let resolved = TimeExpressionParser(now: Self.now).parse(text) {
+            entities.datetime = resolved.date
+            entities.datetimeIncludesTime = resolved.includesTime
+        }
+        return Classification(intent: intent, confidence: 0.9, entities: entities)
+    }
+
+    static func list(_ effects: [Effect]) -> [ReplySection]? {
+        for case .send(.list(_, _, let sections)) in effects { return sections }
+        return nil
+    }
+
+    @Test func documentsCompleteOffersSlotsGroupedByDayWithinMetasLimits() throws {
+        var chat = try Self.chat()
+        let effects = chat.event(.verificationReady(ticket: 1259))
+        let text = render(effects)
+        #expect(text.contains("Dokumen tiket #1259 sudah lengkap"))
+        let sections = try #require(Self.list(effects))
+        #expect(sections.map(\.title) == ["Rabu, 2 Des", "Kamis, 3 Des", "Jumat, 4 Des", "Lainnya"])
+        let rows = sections.flatMap(\.rows)
+        #expect(rows.count <= 10 && rows.allSatisfy { $0.title.count <= 24 })
+        #expect(sections.compactMap(\.title).allSatisfy { $0.count <= 24 })
+        #expect(rows.first?.title == "10.00–10.30 WIB")
+        #expect(rows.last?.title == "Tanggal lain")
+        // "Tanggal lain": Monday's slots.
+        let later = try #require(Self.list(chat.tap("slot.later")))
+        #expect(later.first?.title == "Senin, 7 Des")
+    }
+
+    @Test func aTappedSlotIsHeldThenBookedWithEverythingTheDirectorNeeds() throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let slot = Self.instant(2026, 12, 2, 10, 30)
+        let held = render(chat.tap("slot.\(Int(slot.timeIntervalSince1970))"))
+        #expect(held.contains("⚙ holdVerificationSlot #1259 02/12/2026 10:30 WIB"))
+        #expect(held.contains("Anda memilih Rabu, 2 Desember 2026 pukul 10.30 WIB. Waktu ini kami tahan 5 menit"))
+        #expect(held.contains("[Ya, pilih ini] [Waktu lain]"))
+        chat.context.verification = Self.offer(hold: slot)
+        let booked = render(chat.tap("slot.confirm"))
+        #expect(booked.contains("⚙ bookVerification #1259 02/12/2026 10:30 WIB"))
+        #expect(booked.contains("dijadwalkan pada Rabu, 2 Desember 2026 pukul 10.30 WIB"))
+        #expect(booked.contains("dari 0811-2345-678"))
+        #expect(booked.contains("dokumen asli") && booked.contains("• KTP/KITAS Direktur"))
+        #expect(booked.contains("*ganti jadwal*") && booked.contains("*batalkan jadwal*"))
+        #expect(chat.state.step == .idle)
+    }
+
+    @Test(arguments: [
+        ("besok jam 11", "holdVerificationSlot #1259 02/12/2026 11:00 WIB"),
+        ("bisa vc hari jumat jam 12.30?", "holdVerificationSlot #1259 04/12/2026 12:30 WIB"),
+        ("tomorrow 11am", "holdVerificationSlot #1259 02/12/2026 11:00 WIB"),
+    ])
+    func aWishForAFreeSlotHoldsIt(text: String, expected: String) throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        #expect(render(chat.type(text, .schedule, entities: Self.wish(text).entities)).contains(expected))
+    }
+
+    @Test func aDayOrAPartOfTheDayOffersThatDaysSlots() throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let thursday = try #require(
+            Self.list(chat.type("kamis pagi", .schedule, entities: Self.wish("kamis pagi").entities)))
+        #expect(thursday.flatMap(\.rows).map(\.title) == ["10.00–10.30 WIB", "11.00–11.30 WIB", "Tanggal lain"])
+        let monday = try #require(
+            Self.list(chat.type("senin depan siang", .schedule, entities: Self.wish("senin depan siang").entities)))
+        #expect(monday.flatMap(\.rows).map(\.title) == ["12.00–12.30 WIB"], "no later day has an afternoon slot")
+    }
+
+    @Test(arguments: [
+        ("sabtu jam 10", "Hari Sabtu tidak ada jadwal verifikasi"),
+        ("besok jam 15.00", "Jam 15.00 di luar jam verifikasi 10.00–14.00 WIB."),
+        ("tgl 25 des jam 10", "adalah hari libur (Hari Raya Natal)"),
+        ("hari ini jam 10", "Waktu itu terlalu dekat. Jadwal paling cepat: Rabu, 2 Desember 2026 pukul 10.00 WIB."),
+        ("besok jam 12", "Rabu, 2 Desember 2026 pukul 12.00 WIB sudah penuh."),
+        ("tgl 28 des jam 10", "Jadwal verifikasi hanya bisa dipilih sampai Senin, 7 Desember 2026."),
+    ])
+    func anImpossibleWishSaysWhyAndOffersTheNearest(text: String, reason: String) throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let effects = chat.type(text, .schedule, entities: Self.wish(text).entities)
+        let answer = render(effects)
+        #expect(answer.contains(reason), "\(answer)")
+        #expect(Self.list(effects)?.isEmpty == false, "free slots are offered at once")
+        #expect(!answer.contains("holdVerificationSlot"))
+    }
+
+    @Test func anEnglishProviderIsAnsweredInEnglish() throws {
+        var chat = try Self.chat()
+        chat.state.language = .english
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let answer = render(chat.type("saturday 10am", .schedule, entities: Self.wish("saturday 10am").entities))
+        #expect(answer.contains("There are no verification calls on Saturday (Monday to Friday only)."))
+        let outside = render(chat.type("tomorrow 3pm", .schedule, entities: Self.wish("tomorrow 3pm").entities))
+        #expect(outside.contains("15:00 is outside the verification hours, 10:00–14:00 WIB."))
+    }
+
+    @Test func aProviderWhoTypesInsteadOfTappingPicksByNumberAndConfirmsInWords() throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let held = render(chat.type("2", .unknown, entities: Entities(choice: 2)))
+        #expect(held.contains("holdVerificationSlot #1259 02/12/2026 10:30 WIB"))
+        chat.context.verification = Self.offer(hold: Self.instant(2026, 12, 2, 10, 30))
+        #expect(render(chat.type("ya", .affirm)).contains("bookVerification #1259 02/12/2026 10:30 WIB"))
+    }
+
+    @Test func aSlotTakenMeanwhileIsSaidAndOthersOffered() throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let slot = Self.instant(2026, 12, 2, 10, 0)
+        _ = chat.tap("slot.\(Int(slot.timeIntervalSince1970))")
+        let taken = chat.event(.verificationSlotTaken(ticket: 1259, start: slot))
+        #expect(render(taken).contains("Maaf, Rabu, 2 Desember 2026 pukul 10.00 WIB baru saja diambil penyedia lain."))
+        #expect(
+            Self.list(taken)?.flatMap(\.rows).contains { $0.id == "slot.\(Int(slot.timeIntervalSince1970))" } == false)
+        // A slot gone from the free list before the tap (another provider's hold) is refused the same way.
+        var other = Self.offer()
+        other.freeSlots.removeAll { $0 == Self.instant(2026, 12, 2, 10, 30) }
+        chat.context.verification = other
+        let late = render(chat.tap("slot.\(Int(Self.instant(2026, 12, 2, 10, 30).timeIntervalSince1970))"))
+        #expect(late.contains("baru saja diambil") && !late.contains("holdVerificationSlot"))
+    }
+
+    @Test func remindersCarryButtonsAndTheTemplateParametersAndStopOnceTheCallBegan() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var chat = try Self.chat(Self.offer(booking: call))
+        chat.now = Self.instant(2026, 12, 1, 15, 0)
+        let dayBefore = render(chat.event(.verificationReminderDue(ticket: 1259, reminder: .dayBefore)))
+        #expect(
+            dayBefore.contains(
+                "⏰ Pengingat: video call verifikasi tiket #1259 pada Rabu, 2 Desember 2026 pukul 10.30 WIB."))
+        #expect(dayBefore.contains("[Hadir] [Ganti jadwal] [Batalkan]"))
+        #expect(dayBefore.contains("template: Rabu, 2 Desember 2026 | 10.30 WIB"))
+        chat.now = Self.instant(2026, 12, 2, 10, 0)
+        #expect(render(chat.event(.verificationReminderDue(ticket: 1259, reminder: .soon))).contains("30 menit lagi"))
+        chat.now = Self.instant(2026, 12, 2, 10, 31)
+        #expect(chat.event(.verificationReminderDue(ticket: 1259, reminder: .soon)).isEmpty, "too late: dropped")
+        // The reminder of a ticket whose booking is gone says nothing.
+        var cancelled = try Self.chat()
+        #expect(cancelled.event(.verificationReminderDue(ticket: 1259, reminder: .soon)).isEmpty)
+    }
+
+    @Test func aReminderAnsweredWithGantiJadwalMovesTheCall() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var chat = try Self.chat(Self.offer(booking: call))
+        _ = chat.event(.verificationReminderDue(ticket: 1259, reminder: .dayBefore))
+        let typed = render(chat.type("ganti jadwal", .unknown))
+        #expect(
+            typed.contains(
+                "Pilih waktu baru untuk video call verifikasi tiket #1259 (jadwal sekarang: Rabu, 2 Desember 2026 pukul 10.30 WIB)"
+            ))
+        let moved = render(
+            chat.type("mundurin ke jumat jam 11", .schedule, entities: Self.wish("jumat jam 11").entities))
+        #expect(moved.contains("holdVerificationSlot #1259 04/12/2026 11:00 WIB"))
+        chat.context.verification = Self.offer(booking: call, hold: Self.instant(2026, 12, 4, 11, 0))
+        let confirmed = render(chat.tap("slot.confirm"))
+        #expect(confirmed.contains("bookVerification #1259 04/12/2026 11:00 WIB"))
+        #expect(confirmed.contains("dipindah ke Jumat, 4 Desember 2026 pukul 11.00 WIB"))
+        // The reminder's own button works too.
+        var tapped = try Self.chat(Self.offer(booking: call))
+        #expect(render(tapped.tap("call.move.1259")).contains("Pilih waktu baru"))
+    }
+
+    @Test func batalkanJadwalAsksThenCancels() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var chat = try Self.chat(Self.offer(booking: call))
+        let question = render(chat.type("batalkan jadwal", .cancelBooking))
+        #expect(
+            question.contains("Batalkan video call verifikasi tiket #1259 pada Rabu, 2 Desember 2026 pukul 10.30 WIB?"))
+        let done = render(chat.type("ya", .affirm))
+        #expect(done.contains("⚙ cancelVerification #1259"))
+        #expect(done.contains("dibatalkan"))
+        // Too close to the call: not in the chat any more.
+        var late = try Self.chat(Self.offer(booking: call))
+        late.now = Self.instant(2026, 12, 2, 9, 0)
+        let refused = render(late.type("batalkan jadwal", .cancelBooking))
+        #expect(refused.contains("tidak bisa diubah lagi") && !refused.contains("cancelVerification"))
+    }
+
+    @Test func withoutATicketReadyForTheCallAScheduleQuestionGetsTheHours() throws {
+        var chat = try Self.chat(nil)
+        let answer = render(chat.type("mau jadwal vc", .schedule))
+        #expect(
+            answer.contains("10.00") && !answer.contains("holdVerificationSlot")
+                && Self.list(chat.type("jadwal vc kapan", .schedule)) == nil)
+    }
+
+    @Test func theProviderAskingStartsTheBooking() throws {
+        var chat = try Self.chat()
+        let effects = chat.type("kapan bisa diverifikasi?", .schedule)
+        #expect(Self.list(effects)?.isEmpty == false)
+        #expect(render(effects).contains("Pilih waktu video call verifikasi tiket #1259"))
+    }
+}
