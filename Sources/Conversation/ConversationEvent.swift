@@ -21,8 +21,8 @@ public enum ConversationEvent: Equatable, Sendable {
     case verificationReminderDue(ticket: Int, reminder: VerificationReminder)
     /// A hold or booking the conversation asked for could not be made: the slot was taken meanwhile.
     case verificationSlotTaken(ticket: Int, start: Date)
-    /// Staff moved the call to `start`, or cancelled it (`start` nil), saying why.
-    case verificationChanged(ticket: Int, start: Date?, reason: String?)
+    /// Staff booked the call at `start` (moved it there from `previous`), or cancelled it (`start` nil), saying why.
+    case verificationChanged(ticket: Int, start: Date?, previous: Date?, reason: String?)
     /// The provider missed the call; `offerAgain` when new slots may be offered (else staff follow up).
     case verificationMissed(ticket: Int, offerAgain: Bool)
 }

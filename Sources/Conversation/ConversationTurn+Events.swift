@@ -33,8 +33,8 @@ extension ConversationTurn {
             verificationReminderDue(ticket, reminder: reminder)
         case .verificationSlotTaken(let ticket, let start):
             verificationSlotTaken(ticket, start: start)
-        case .verificationChanged(let ticket, let start, let reason):
-            verificationChanged(ticket, start: start, reason: reason)
+        case .verificationChanged(let ticket, let start, let previous, let reason):
+            verificationChanged(ticket, start: start, previous: previous, reason: reason)
         case .verificationMissed(let ticket, let offerAgain):
             verificationMissed(ticket, offerAgain: offerAgain)
         }

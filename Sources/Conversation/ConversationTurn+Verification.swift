@@ -339,12 +339,14 @@ extension ConversationTurn {
             slots: nearest(to: start, in: offer.freeSlots.filter { $0 != start }), lead: t(.verificationNearest))
     }
 
-    mutating func verificationChanged(_ ticket: Int, start: Date?, reason: String?) {
+    mutating func verificationChanged(_ ticket: Int, start: Date?, previous: Date?, reason: String?) {
         let values = ["ticket": String(ticket), "reason": reason ?? "-"]
         if let start, let offer, offer.ticket == ticket {
-            say(
-                t(.verificationChangedByStaff, values.merging(["when": when(start)]) { $1 }) + "\n\n"
-                    + callDetails(offer, start: start))
+            let head =
+                previous == nil
+                ? t(.verificationBookedByStaff, ["ticket": String(ticket), "when": when(start)])
+                : t(.verificationChangedByStaff, values.merging(["when": when(start)]) { $1 })
+            say(head + "\n\n" + callDetails(offer, start: start))
         } else {
             say(t(.verificationCancelledByStaff, values))
         }

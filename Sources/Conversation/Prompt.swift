@@ -204,6 +204,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case whereSurvey = "where.survey"
 
     case verificationReady = "verification.ready"
+    case verificationBookedByStaff = "verification.bookedByStaff"
+    case verificationDoneNote = "verification.doneNote"
     case verificationChoose = "verification.choose"
     case verificationChooseMove = "verification.chooseMove"
     case verificationListButton = "verification.listButton"

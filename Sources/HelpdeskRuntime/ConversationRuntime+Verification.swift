@@ -17,7 +17,8 @@ extension ConversationRuntime {
         -> VerificationOffer?
     {
         for ticket in open {
-            guard let status = try store.verificationStatus(of: ticket.number, at: now), status.verifiedAt == nil
+            guard let status = try store.verificationStatus(of: ticket.number, at: now), status.verifiedAt == nil,
+                !status.isPaused || status.booking != nil
             else { continue }
             let schedule = self.tickets.verification
             let earliest = schedule.earliestStart(now: now)
@@ -109,7 +110,8 @@ extension ConversationRuntime {
     }
 
     /// (Re)schedules a booked call's reminders, replacing those of an earlier slot.
-    func scheduleReminders(for call: VerificationCall, contact: String, now: Date, in database: Database) throws {
+    public func scheduleReminders(for call: VerificationCall, contact: String, now: Date, in database: Database) throws
+    {
         try self.cancelReminders(of: call.ticket.value, contact: contact, in: database)
         for (reminder, due) in self.reminderTimes(for: call.start, now: now) {
             try ConversationRecords.schedule(
@@ -118,7 +120,7 @@ extension ConversationRuntime {
         }
     }
 
-    func cancelReminders(of ticket: Int, contact: String, in database: Database) throws {
+    public func cancelReminders(of ticket: Int, contact: String, in database: Database) throws {
         for reminder in VerificationReminder.allCases {
             try ConversationRecords.cancel(
                 .verificationReminder(ticket: ticket, reminder: reminder), of: contact, in: database)

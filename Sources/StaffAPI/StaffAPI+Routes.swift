@@ -14,6 +14,9 @@ extension StaffAPI {
         case .queue(let query): try self.queue(query, request)
         case .show(let number): try self.show(number, request)
         case .act(let number, let command): try self.act(command, on: number, request)
+        case .verify(let number, let command): try self.verify(command, on: number, request)
+        case .agenda(let from, let to, let verifier): try self.agenda(from: from, to: to, verifier: verifier, request)
+        case .calendarToken(let id, let create): try self.calendarToken(of: id, create: create, request)
         }
     }
 

@@ -55,23 +55,30 @@ public struct StaffAPI: HTTPResponder {
             completion(Self.response(for: .disabled))
             return
         }
+        if request.path == Self.calendarFeedPath {
+            // A calendar application subscribes with the feed's own token in the query, not the bearer token.
+            return self.queue.async { completion(self.answering(request) { try self.calendarFeed(request) }) }
+        }
         if let refusal = Self.authenticate(request.headers["Authorization"], token: token) {
             self.logger.warning("staff_api.unauthorized", ["path": String(request.path)])
             completion(Self.response(for: refusal))
             return
         }
         self.queue.async {
-            let response: HTTPResponse
-            do {
-                response = try self.route(request)
-            } catch let error as StaffAPIError {
-                response = Self.response(for: error)
-            } catch {
-                self.logger.error(
-                    "staff_api.failed", ["method": request.method, "path": String(request.path), "error": "\(error)"])
-                response = Self.response(for: .internalError)
-            }
-            completion(response)
+            completion(self.answering(request) { try self.route(request) })
+        }
+    }
+
+    /// The response `body` makes, or the JSON error it threw (an unexpected one logged and answered 500).
+    private func answering(_ request: HTTPRequest, _ body: () throws -> HTTPResponse) -> HTTPResponse {
+        do {
+            return try body()
+        } catch let error as StaffAPIError {
+            return Self.response(for: error)
+        } catch {
+            self.logger.error(
+                "staff_api.failed", ["method": request.method, "path": String(request.path), "error": "\(error)"])
+            return Self.response(for: .internalError)
         }
     }
 

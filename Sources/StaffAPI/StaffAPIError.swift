@@ -52,6 +52,11 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
     }
 
     /// Malformed JSON, a missing or invalid field or parameter (400); `code` names which.
+    /// 409 with its own code: the request is well formed but the state refuses it (a slot taken meanwhile).
+    public static func conflict(_ code: String, _ detail: String) -> StaffAPIError {
+        StaffAPIError(.conflict, code: code, detail: detail)
+    }
+
     public static func badRequest(_ code: String, _ detail: String) -> StaffAPIError {
         StaffAPIError(.badRequest, code: code, detail: detail)
     }

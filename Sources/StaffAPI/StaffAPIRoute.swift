@@ -1,4 +1,6 @@
+import Foundation
 import HTTPServer
+import Support
 import Ticketing
 
 /// What a staff API request asks for, decoded and range-checked from its method, path, query and body
@@ -10,6 +12,11 @@ enum StaffAPIRoute {
     case queue(TicketQueueQuery)
     case show(TicketNumber)
     case act(TicketNumber, StaffCommand)
+    case verify(TicketNumber, VerificationCommand)
+    /// The verification calls of the days `from` to `to` (inclusive), of one verifier or all.
+    case agenda(from: LocalDate, to: LocalDate, verifier: Int?)
+    /// Creates (replacing) or revokes a member's iCalendar feed token.
+    case calendarToken(staffID: String, create: Bool)
 
     init(_ request: HTTPRequest) throws(StaffAPIError) {
         let segments = try StaffAPI.segments(of: request.path)
@@ -32,6 +39,12 @@ enum StaffAPIRoute {
                 throw .badRequest("invalid_field", "the field \"level\" must be 1 or 2, not \(levelNumber)")
             }
             self = .saveStaff(id: id, name: name, level: level, active: try body.optionalBool("active") ?? true)
+        case 3 where segments[0] == "staff" && segments[2] == "calendar-token":
+            try StaffAPI.allow(request, ["POST", "DELETE"])
+            self = .calendarToken(staffID: try StaffAPI.staffID(segments[1]), create: request.method == "POST")
+        case 2 where segments[0] == "verification" && segments[1] == "agenda":
+            try StaffAPI.allow(request, ["GET"])
+            self = try Self.agenda(StaffAPI.parameters(of: request))
         case 1 where segments[0] == "tickets":
             try StaffAPI.allow(request, ["GET"])
             self = .queue(try StaffAPI.queueQuery(StaffAPI.parameters(of: request)))
@@ -41,10 +54,44 @@ enum StaffAPIRoute {
         case 3 where segments[0] == "tickets" && segments[2] == "actions":
             try StaffAPI.allow(request, ["POST"])
             let number = try StaffAPI.ticketNumber(segments[1])
-            self = .act(number, try StaffCommand(try StaffAPIRequestBody(request)))
+            let body = try StaffAPIRequestBody(request)
+            let name = try body.string("action")
+            if VerificationCommand.names.contains(name) {
+                self = .verify(number, try VerificationCommand(name: name, body: body))
+            } else {
+                self = .act(number, try StaffCommand(body))
+            }
         default:
             throw .notFound("route_not_found", "no staff API route at \(request.path); see docs/api.md")
         }
+    }
+}
+
+extension StaffAPIRoute {
+    /// `from` and `to` (default today, in Jakarta), at most 62 days; `verifier` from 1.
+    static func agenda(_ parameters: [String: String]) throws(StaffAPIError) -> StaffAPIRoute {
+        let known: Set<String> = ["from", "to", "verifier"]
+        if let unknown = parameters.keys.sorted().first(where: { !known.contains($0) }) {
+            throw .badRequest("invalid_query", "unknown parameter \"\(unknown)\"; use from, to or verifier")
+        }
+        let today = JakartaTime.localDate(of: Date())
+        let from =
+            try parameters["from"].map { (text) throws(StaffAPIError) in try StaffAPI.localDate(text, parameter: "from")
+            } ?? today
+        let to =
+            try parameters["to"].map { (text) throws(StaffAPIError) in try StaffAPI.localDate(text, parameter: "to") }
+            ?? from
+        guard from <= to, to.dayNumber - from.dayNumber <= 62 else {
+            throw .badRequest("invalid_query", "to must be on or after from, at most 62 days later")
+        }
+        var verifier: Int?
+        if let text = parameters["verifier"], !text.isEmpty {
+            guard let value = Int(text), (1...50).contains(value) else {
+                throw .badRequest("invalid_query", "verifier must be a whole number from 1 to 50")
+            }
+            verifier = value
+        }
+        return .agenda(from: from, to: to, verifier: verifier)
     }
 }
 

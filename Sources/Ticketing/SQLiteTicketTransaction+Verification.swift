@@ -23,7 +23,10 @@ extension SQLiteTicketTransaction {
         try self.database.transaction {
             guard try self.ticket(number) != nil else { throw TicketError.notFound(number) }
             try self.database.run(
-                "INSERT INTO verification_tickets (ticket_number, ready_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                """
+                INSERT INTO verification_tickets (ticket_number, ready_at) VALUES (?, ?)
+                ON CONFLICT (ticket_number) DO UPDATE SET paused = 0
+                """,
                 [.int(number.value), .millis(now)])
             try self.append(
                 [TicketActivity(kind: .documentsComplete, actor: actor, at: now, direction: .internal)], to: number)
@@ -33,15 +36,15 @@ extension SQLiteTicketTransaction {
     /// The ticket's verification status, or nil when its documents were never marked complete.
     public func verificationStatus(of number: TicketNumber, at now: Date) throws -> VerificationStatus? {
         guard
-            let (readyAt, noShows, verifiedAt) = try self.database.queryFirst(
-                "SELECT ready_at, no_shows, verified_at FROM verification_tickets WHERE ticket_number = ?",
-                [.int(number.value)], row: { ($0.date(0), $0.int(1), $0.optionalDate(2)) })
+            let (readyAt, noShows, verifiedAt, paused) = try self.database.queryFirst(
+                "SELECT ready_at, no_shows, verified_at, paused FROM verification_tickets WHERE ticket_number = ?",
+                [.int(number.value)], row: { ($0.date(0), $0.int(1), $0.optionalDate(2), $0.int(3) != 0) })
         else { return nil }
         let live = try self.database.query(
             "SELECT \(Self.callColumns) FROM verification_calls WHERE ticket_number = ? AND state IN ('held', 'booked')",
             [.int(number.value)], row: Self.call(from:))
         return VerificationStatus(
-            ticket: number, readyAt: readyAt, noShows: noShows, verifiedAt: verifiedAt,
+            ticket: number, readyAt: readyAt, noShows: noShows, verifiedAt: verifiedAt, isPaused: paused,
             booking: live.first { $0.state == .booked },
             hold: live.first { $0.state == .held && ($0.holdUntil ?? now) > now })
     }
@@ -200,9 +203,10 @@ extension SQLiteTicketTransaction {
                 "UPDATE verification_calls SET state = ?, updated_at = ? WHERE id = ?",
                 [.text(outcome.rawValue), .millis(now), .int(booking.id)])
             let noShows = status.noShows + (outcome == .noShow ? 1 : 0)
+            let paused = outcome == .noShow && noShows >= self.schedule.policy.maxNoShows
             try self.database.run(
-                "UPDATE verification_tickets SET no_shows = ?, verified_at = ? WHERE ticket_number = ?",
-                [.int(noShows), outcome == .done ? .millis(now) : .null, .int(number.value)])
+                "UPDATE verification_tickets SET no_shows = ?, verified_at = ?, paused = ? WHERE ticket_number = ?",
+                [.int(noShows), outcome == .done ? .millis(now) : .null, .int(paused ? 1 : 0), .int(number.value)])
             try self.append(
                 [
                     TicketActivity(
@@ -220,5 +224,34 @@ extension SQLiteTicketTransaction {
             SELECT \(Self.callColumns) FROM verification_calls
             WHERE slot_start >= ? AND slot_start < ? AND state != 'held' ORDER BY slot_start, seat, id
             """, [.millis(from), .millis(to)], row: Self.call(from:))
+    }
+}
+
+/// Secret tokens of the staff's iCalendar feed, stored as SHA-256 only: one per member, replaced or revoked.
+extension SQLiteTicketTransaction {
+    public func setCalendarToken(of staffID: String, sha256: String, at now: Date) throws {
+        try self.database.run(
+            """
+            INSERT INTO staff_calendar_tokens (staff_id, token_sha256, created_at) VALUES (?, ?, ?)
+            ON CONFLICT (staff_id) DO UPDATE SET token_sha256 = excluded.token_sha256, created_at = excluded.created_at
+            """, [.text(staffID), .text(sha256), .millis(now)])
+    }
+
+    /// Revokes the member's token; false when there was none.
+    @discardableResult
+    public func revokeCalendarToken(of staffID: String) throws -> Bool {
+        try self.database.run("DELETE FROM staff_calendar_tokens WHERE staff_id = ?", [.text(staffID)])
+        return self.database.changes > 0
+    }
+
+    /// The active member whose feed token hashes to `sha256`.
+    public func staffMember(calendarTokenSHA256 sha256: String) throws -> StaffMember? {
+        guard
+            let id = try self.database.queryFirst(
+                "SELECT staff_id FROM staff_calendar_tokens WHERE token_sha256 = ?", [.text(sha256)],
+                row: { $0.string(0) }),
+            let member = try self.staffMember(id: id), member.isActive
+        else { return nil }
+        return member
     }
 }

@@ -150,7 +150,15 @@ public enum TicketSchema {
                     ticket_number INTEGER PRIMARY KEY REFERENCES tickets (number) ON DELETE CASCADE,
                     ready_at INTEGER NOT NULL,
                     no_shows INTEGER NOT NULL DEFAULT 0,
-                    verified_at INTEGER
+                    verified_at INTEGER,
+                    -- Set after too many no-shows: staff follow up, and the provider is offered nothing until
+                    -- documents are marked complete again.
+                    paused INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE staff_calendar_tokens (
+                    staff_id TEXT PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
+                    token_sha256 TEXT NOT NULL UNIQUE,
+                    created_at INTEGER NOT NULL
                 );
                 """),
     ]

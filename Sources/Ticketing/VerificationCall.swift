@@ -51,15 +51,18 @@ public struct VerificationStatus: Hashable, Sendable {
     public let readyAt: Date
     public let noShows: Int
     public let verifiedAt: Date?
+    /// After too many no-shows: nothing is offered to the provider until staff mark the documents complete again.
+    public let isPaused: Bool
     /// The confirmed booking, if any.
     public let booking: VerificationCall?
     /// A slot held for the provider to confirm (a first booking or a move), if any and not expired.
     public let hold: VerificationCall?
 
     public init(
-        ticket: TicketNumber, readyAt: Date, noShows: Int, verifiedAt: Date?, booking: VerificationCall?,
-        hold: VerificationCall?
+        ticket: TicketNumber, readyAt: Date, noShows: Int, verifiedAt: Date?, isPaused: Bool = false,
+        booking: VerificationCall?, hold: VerificationCall?
     ) {
+        self.isPaused = isPaused
         self.ticket = ticket
         self.readyAt = readyAt
         self.noShows = noShows
