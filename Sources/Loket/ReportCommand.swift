@@ -9,7 +9,9 @@ import Ticketing
 /// a header row and CRLF line ends per RFC 4180. Dates are WIB days, both ends included; the default period
 /// is the current month up to today.
 enum ReportCommand {
-    static let kinds = ["status", "type", "category", "service", "version", "month", "level", "sla", "timing", "ikm"]
+    static let kinds = [
+        "status", "type", "category", "service", "version", "month", "level", "sla", "timing", "ikm", "verification",
+    ]
     static let usage =
         "report KIND [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--service NAME] [--no-bom]\n"
         + "                           CSV report; KIND: \(kinds.joined(separator: ", "))"
@@ -89,6 +91,8 @@ enum ReportCommand {
                 table = CSVTable(sla: try reports.slaCompliance(in: period, now: now))
             case "timing":
                 table = CSVTable(timing: try reports.timing(in: period))
+            case "verification":
+                table = CSVTable(verification: try reports.verification(in: period))
             case "ikm":
                 let survey = try SurveyDefinition.load(contentsOf: dialogs.appendingPathComponent("survey.json"))
                 table = CSVTable(satisfaction: try reports.satisfaction(in: period, survey: survey))

@@ -22,6 +22,7 @@ import WhatsAppOutbox
 /// | `LOKET_SANDBOX_GRAPH_ADDR` | `127.0.0.1:0` | sandbox only: where the Graph API stand-in listens (0 = any free port) |
 /// | `LOKET_DISPATCH_PAUSED` | `0` | **tests and benchmarks only**: `1` stores webhooks but processes nothing |
 /// | `WHATSAPP_NOTICE_TEMPLATE` | `loket_pesan_menunggu:id` | approved template sent once when a reply must wait outside the 24-hour window |
+/// | `WHATSAPP_REMINDER_TEMPLATE` | `loket_pengingat_verifikasi:id` | approved template a verification reminder goes as outside the 24-hour window (date, time) |
 /// | `LOKET_DOCUMENT_RETENTION_AFTER_CLOSE` | `7d` | documents are deleted this long after every ticket holding them finished |
 /// | `LOKET_DOCUMENT_RETENTION` | `365d` | and at the latest this long after they arrived |
 /// | `LOKET_UNATTACHED_RETENTION` | `7d` | files no ticket holds (an abandoned intake) are deleted after this |
@@ -68,6 +69,9 @@ public struct Configuration: Equatable, Sendable {
     public var maxConnections: Int = 4096
     /// Connections one client address may hold (`LOKET_MAX_CONNECTIONS_PER_CLIENT`).
     public var maxConnectionsPerClient: Int = 512
+    /// The utility template a verification reminder goes as outside the 24-hour window
+    /// (`WHATSAPP_REMINDER_TEMPLATE`): two body parameters, the call's date and time.
+    public var reminderTemplate = OutboundMessage.Template(name: "loket_pengingat_verifikasi", language: "id")
     /// Request-body bytes all uploads in progress may announce (`LOKET_MAX_BUFFERED_BODY_MB`).
     public var maxBufferedBodyBytes: Int = 64 * 1024 * 1024
     /// Addresses exempt from the per-client cap (`LOKET_UNLIMITED_CLIENTS`): a reverse proxy in front.
@@ -145,6 +149,8 @@ public struct Configuration: Equatable, Sendable {
 
         let notice = try Self.template(
             value("WHATSAPP_NOTICE_TEMPLATE") ?? Self.defaultNoticeTemplate, name: "WHATSAPP_NOTICE_TEMPLATE")
+        let reminder = try Self.template(
+            value("WHATSAPP_REMINDER_TEMPLATE") ?? "loket_pengingat_verifikasi:id", name: "WHATSAPP_REMINDER_TEMPLATE")
 
         let retention = DocumentRetention.Policy(
             afterFinished: try Self.duration(
@@ -194,6 +200,7 @@ public struct Configuration: Equatable, Sendable {
         configuration.maxConnectionsPerClient = perClient
         configuration.unlimitedClients = unlimited
         configuration.maxBufferedBodyBytes = bufferedMB * 1024 * 1024
+        configuration.reminderTemplate = reminder
         return configuration
     }
 

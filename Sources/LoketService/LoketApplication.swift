@@ -122,7 +122,7 @@ public final class LoketApplication: Sendable {
         let runtime = ConversationRuntime(
             catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
             tickets: dialogs.tickets, media: self.mediaFetcher, writer: writer,
-            logger: logger.with("component", "conversation"))
+            reminderTemplate: configuration.reminderTemplate, logger: logger.with("component", "conversation"))
         self.runtime = runtime
         let dispatcher = Dispatcher(
             writer: writer, step: runtime, outbox: outbox, recorder: outbox,

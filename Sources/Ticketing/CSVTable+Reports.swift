@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension CSVTable {
     /// `dimension,tickets`.
@@ -40,5 +41,35 @@ extension CSVTable {
             "grade", index.grade.map { "\($0.rawValue) (\($0.label))" } ?? "", String(index.respondents), "",
         ])
         self.init(header: ["question", "element", "respondents", "value"], rows: rows)
+    }
+
+    /// `day,verifier,booked,done,no_show,cancelled,median_lead_days,no_show_rate`, then a total row.
+    public init(verification rows: [ReportRows.Verification]) {
+        func format(_ value: Double?, _ digits: Int) -> String {
+            value.map { String(format: "%.\(digits)f", $0) } ?? ""
+        }
+        var lines: [[String]] = rows.map { row -> [String] in
+            [
+                row.day.description, String(row.verifier), String(row.booked), String(row.done), String(row.noShows),
+                String(row.cancelled), format(row.medianLeadDays, 1), format(row.noShowRate, 3),
+            ]
+        }
+        var total = ReportRows.Verification(day: LocalDate(dayNumber: 0), verifier: 0)
+        for row in rows {
+            total.booked += row.booked
+            total.done += row.done
+            total.noShows += row.noShows
+            total.cancelled += row.cancelled
+        }
+        let leads = rows.compactMap(\.medianLeadDays).sorted()
+        let medianLead: Double? = leads.isEmpty ? nil : leads[leads.count / 2]
+        let totalRow: [String] = [
+            "total", "", String(total.booked), String(total.done), String(total.noShows), String(total.cancelled),
+            format(medianLead, 1), format(total.noShowRate, 3),
+        ]
+        lines.append(totalRow)
+        self.init(
+            header: ["day", "verifier", "booked", "done", "no_show", "cancelled", "median_lead_days", "no_show_rate"],
+            rows: lines)
     }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// The typed rows of the helpdesk reports, each convertible to a CSV table.
 public enum ReportRows {
     /// Tickets per value of a dimension.
@@ -21,5 +23,28 @@ public enum ReportRows {
         public let medianFirstResponseMinutes: Double?
         public let resolved: Int
         public let medianResolutionMinutes: Double?
+    }
+
+    /// Verification calls of one day and verifier.
+    public struct Verification: Hashable, Sendable {
+        public var day: LocalDate
+        public var verifier: Int
+        /// Booked and still ahead (or not yet recorded).
+        public var booked = 0
+        public var done = 0
+        public var noShows = 0
+        public var cancelled = 0
+        /// Median calendar days from ticket creation to the call, over calls not cancelled.
+        public var medianLeadDays: Double?
+
+        public init(day: LocalDate, verifier: Int) {
+            self.day = day
+            self.verifier = verifier
+        }
+
+        /// No-shows among the calls that took place or were missed; nil when none did.
+        public var noShowRate: Double? {
+            self.done + self.noShows == 0 ? nil : Double(self.noShows) / Double(self.done + self.noShows)
+        }
     }
 }

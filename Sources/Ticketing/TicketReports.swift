@@ -106,3 +106,46 @@ public struct TicketReports {
             questions: survey.questions.map { ($0.id, $0.element) })
     }
 }
+
+extension TicketReports {
+    /// Verification calls whose slot lies in the period, per Jakarta day and verifier: booked (still
+    /// ahead), done, no-shows and cancelled, the median lead time from ticket creation to the call in
+    /// calendar days, and the no-show rate among calls that took place or were missed.
+    public func verification(in period: ReportPeriod) throws -> [ReportRows.Verification] {
+        struct Key: Hashable, Comparable {
+            var day: LocalDate
+            var verifier: Int
+            static func < (lhs: Key, rhs: Key) -> Bool { (lhs.day, lhs.verifier) < (rhs.day, rhs.verifier) }
+        }
+        var rows: [Key: ReportRows.Verification] = [:]
+        var leads: [Key: [Double]] = [:]
+        let statement = try self.database.prepare(
+            """
+            SELECT c.slot_start, c.seat, c.state, t.created_at FROM verification_calls c
+            JOIN tickets t ON t.number = c.ticket_number
+            WHERE c.slot_start >= ? AND c.slot_start < ? AND c.state != 'held'
+            """ + (period.service == nil ? "" : " AND t.title = ?"),
+            [.millis(period.start), .millis(period.end)] + (period.service.map { [.text($0)] } ?? []))
+        while try statement.step() {
+            let start = statement.date(0)
+            let key = Key(day: JakartaTime.localDate(of: start), verifier: statement.int(1) + 1)
+            var row = rows[key] ?? ReportRows.Verification(day: key.day, verifier: key.verifier)
+            switch statement.string(2) {
+            case "booked": row.booked += 1
+            case "done": row.done += 1
+            case "no_show": row.noShows += 1
+            default: row.cancelled += 1
+            }
+            if statement.string(2) != "cancelled" {
+                leads[key, default: []].append(start.timeIntervalSince(statement.date(3)) / 86_400)
+            }
+            rows[key] = row
+        }
+        return rows.keys.sorted().map { key in
+            var row = rows[key]!
+            let sorted = (leads[key] ?? []).sorted()
+            row.medianLeadDays = sorted.isEmpty ? nil : sorted[sorted.count / 2]
+            return row
+        }
+    }
+}

@@ -182,6 +182,49 @@ struct LoketCommandTests {
         #expect(try restored.queryFirst("SELECT count(*) FROM tickets") { $0.int(0) } == 1)
     }
 
+    /// Calls per day and verifier: done, no-show, cancelled and still booked, the median lead time and the
+    /// no-show rate, with a total row.
+    @Test func theVerificationReportCountsCallsPerDayAndVerifier() throws {
+        let data = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let writer = try DatabaseWriter(path: data.appendingPathComponent("loket.sqlite").path)
+        let calendar = WorkingCalendar(holidays: HolidayCalendar(holidays: [], coveredYears: [2026]))
+        let configuration = TicketStoreConfiguration(
+            lifecycle: TicketLifecycle(calendar: calendar),
+            verification: VerificationPolicy(verifiersByWeekday: [1: 2, 2: 2, 3: 2, 4: 2, 5: 2]))
+        _ = try SQLiteTicketStore(writer: writer, configuration: configuration)
+        // Opened Monday 30 November 2026 08:00 WIB; calls on Wednesday 2 December.
+        let opened = Date(timeIntervalSince1970: 1_796_000_400)
+        let wednesday = Date(timeIntervalSince1970: 1_796_180_400)  // 2 December 2026 10:00 WIB
+        try writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: configuration)
+            for index in 0..<4 {
+                let number = try store.open(
+                    TicketDraft(
+                        title: "Registrasi", description: "Permohonan", reporterWaID: "62812345678\(index)",
+                        reporterName: "Budi"), at: opened
+                ).ticket.number
+                try store.markDocumentsComplete(number, by: .system, at: opened)
+                try store.holdVerification(
+                    number, at: wednesday.addingTimeInterval(Double(index / 2) * 1800), now: opened)
+                try store.confirmVerification(number, by: .system, at: opened)
+            }
+            try store.recordVerificationOutcome(TicketNumber(1), .done, by: .system, at: wednesday)
+            try store.recordVerificationOutcome(TicketNumber(2), .noShow, by: .system, at: wednesday)
+            try store.cancelVerification(TicketNumber(3), by: .system, reason: "batal", at: opened)
+        }
+        let report = try Self.run(
+            ["report", "verification", "--from", "2026-12-01", "--to", "2026-12-31", "--no-bom"],
+            environment: ["LOKET_DATA_DIR": data.path])
+        #expect(report.status == 0, "\(report.errors)")
+        let lines = report.output.split(whereSeparator: \.isNewline).map(String.init)
+        #expect(lines.first == "day,verifier,booked,done,no_show,cancelled,median_lead_days,no_show_rate")
+        // Verifier 1 held tickets 1 (done) and 3 (cancelled); verifier 2 tickets 2 (no-show) and 4 (booked).
+        #expect(lines.contains("2026-12-02,1,0,1,0,1,2.1,0.000"), "\(lines)")
+        #expect(lines.contains("2026-12-02,2,1,0,1,0,2.1,1.000"), "\(lines)")
+        #expect(lines.last == "total,,1,1,1,1,2.1,0.500", "\(lines)")
+    }
+
     /// A backup taken while tickets keep being written holds a consistent snapshot and every document its
     /// tickets hold; restore checks every hash and refuses a damaged archive or a directory in use.
     @Test func backupUnderWritesAndRestoreKeepEveryTicketAndDocument() throws {
