@@ -92,7 +92,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "LoketServiceTests",
-            dependencies: ["LoketService", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox"]),
+            dependencies: ["HelpdeskRuntime", "LoketService", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox"]),
     ]
 )
 

@@ -27,11 +27,12 @@ extension ConversationTurn {
             } else {
                 say(t(.choiceExpired))
             }
-        case .callMove:
-            guard let offer else { return say(t(.choiceExpired)) }
+        case .callMove(let ticket):
+            // Only the ticket's own reporter has it in their context: another contact's tap expires.
+            guard let offer, offer.ticket == ticket else { return say(t(.choiceExpired)) }
             startBooking(offer, prefix: nil)
-        case .callCancel:
-            guard let offer else { return say(t(.choiceExpired)) }
+        case .callCancel(let ticket):
+            guard let offer, offer.ticket == ticket else { return say(t(.choiceExpired)) }
             startCancellingCall(offer)
         case .surveyResume:
             guard let parked = state.parkedSurvey else {

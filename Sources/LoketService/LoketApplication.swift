@@ -41,6 +41,8 @@ public final class LoketApplication: Sendable {
     public let runtime: ConversationRuntime
     /// The ticket rules (calendar, SLA, survey) loaded from the dialogs directory.
     public let ticketConfiguration: TicketStoreConfiguration
+    /// Delivers due conversation timers (reminders among them); woken when one is due sooner.
+    let timers: ConversationTimerRunner
 
     /// Builds the service; throws `ConfigurationError` naming the setting when the data directory or an
     /// address is unusable, or the database error when the database cannot be opened or migrated.
@@ -140,6 +142,7 @@ public final class LoketApplication: Sendable {
                 dataDirectory: configuration.dataDirectory, policy: configuration.documentRetention, writer: writer,
                 tickets: dialogs.tickets, logger: logger.with("component", "retention")),
             onEnqueued: { senderWaker.wake() })
+        self.timers = timers
 
         metrics.setGauge(Metrics.inboxPending) {
             let backlog = try? writer.read { try InboxStore.backlog(in: $0) }

@@ -230,6 +230,20 @@ struct VerificationBookingTests {
         #expect(refused.contains("tidak bisa diubah lagi") && !refused.contains("cancelVerification"))
     }
 
+    /// A contact without the ticket in their context (another provider, a forged or forwarded tap) can
+    /// neither hold, move nor cancel its call.
+    @Test func onlyTheTicketsOwnReporterCanBookMoveOrCancel() throws {
+        var stranger = try Self.chat(nil)
+        let slot = "slot.\(Int(Self.instant(2026, 12, 2, 10, 0).timeIntervalSince1970))"
+        for id in [slot, "slot.confirm", "call.move.1259", "call.cancel.1259", "callcancel.yes"] {
+            let answer = render(stranger.tap(id))
+            #expect(!answer.contains("⚙"), "\(id): \(answer)")
+        }
+        var other = try Self.chat(Self.offer(booking: Self.instant(2026, 12, 2, 10, 30)))
+        let answer = render(other.tap("call.cancel.1300"))
+        #expect(answer.contains("Pilihan itu sudah tidak berlaku") && !answer.contains("Batalkan video call"))
+    }
+
     @Test func withoutATicketReadyForTheCallAScheduleQuestionGetsTheHours() throws {
         var chat = try Self.chat(nil)
         let answer = render(chat.type("mau jadwal vc", .schedule))

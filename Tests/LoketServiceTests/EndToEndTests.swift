@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskRuntime
 import Storage
 import Support
 import Testing
@@ -167,6 +168,86 @@ struct EndToEndTests {
     }
 }
 
+extension EndToEndTests {
+    /// The verification call through the real edge: the registration ticket is opened, staff mark the
+    /// documents complete, the provider books a slot from the list, the window closes and the reminder goes
+    /// as the template, staff mark the call done, the provider confirms and answers the survey.
+    @Test func aProviderBooksTheVerificationCallIsRemindedByTemplateAndTheCallClosesTheTicket() throws {
+        let loket = try EndToEndHarness()
+        defer { loket.stop() }
+        let number = try loket.registerWithTwoPDFs()
+        _ = try loket.api("PUT", "/api/staff/koordinator", ["name": "Rina Koordinator", "level": 2], staff: nil)
+        _ = try loket.api("PUT", "/api/staff/sari", ["name": "Sari Helpdesk", "level": 1], staff: "koordinator")
+        _ = try loket.api(
+            "POST", "/api/tickets/\(number)/actions",
+            ["action": "take", "type": "permintaan_layanan", "priority": "normal", "application_version": "SPSE 4.5"],
+            staff: "sari")
+
+        // Documents complete: the provider gets the free slots as a list grouped by day.
+        _ = try loket.api("POST", "/api/tickets/\(number)/actions", ["action": "documents_complete"], staff: "sari")
+        var replies = try loket.settledReplies()
+        let offer = try #require(replies.last)
+        #expect(offer.kind == "list")
+        #expect(offer.body.contains("Dokumen tiket #\(number) sudah lengkap"))
+        let slot = try #require(offer.rows.last { $0.id.hasPrefix("slot.") && $0.id != "slot.later" })
+
+        // The provider taps a slot, then confirms the held slot.
+        replies = try loket.provider(.listReply(id: slot.id, title: slot.title))
+        let hold = try #require(replies.last)
+        #expect(hold.body.contains("Waktu ini kami tahan 5 menit"))
+        let confirm = try #require(hold.buttons.first { $0.id == "slot.confirm" })
+        replies = try loket.provider(.buttonReply(id: confirm.id, title: confirm.title))
+        let booked = try #require(replies.last)
+        #expect(booked.body.contains("Video call verifikasi tiket #\(number) dijadwalkan pada"))
+        #expect(booked.body.contains("WIB") && booked.body.contains("dokumen asli"))
+        let start = Date(timeIntervalSince1970: TimeInterval(Int(slot.id.dropFirst("slot.".count))!))
+        let agenda = try loket.api(
+            "GET", "/api/verification/agenda?from=\(JakartaTime.iso8601(start).prefix(10))", staff: "sari")
+        #expect((agenda.json["calls"] as? [[String: Any]])?.first?["ticket"] as? Int == number)
+
+        // A day passes without the provider writing: the window closes and the reminder falls due.
+        try loket.execute(
+            "UPDATE contacts SET last_inbound_at = ? WHERE id = ?",
+            [.real(Date().addingTimeInterval(-25 * 3600).timeIntervalSince1970), .text(EndToEndHarness.provider)])
+        try loket.execute(
+            "UPDATE conversation_timers SET due_at = ? WHERE timer LIKE '%verificationReminder%' AND timer LIKE '%day_before%'",
+            [.real(Date().timeIntervalSince1970 - 1)])
+        loket.application.timers.wake()
+        replies = try loket.settledReplies(waitingFor: 1)
+        let reminder = try #require(replies.last)
+        #expect(reminder.kind == "template")
+        #expect(reminder.body.hasPrefix("loket_pengingat_verifikasi: "))
+        #expect(reminder.body.contains(" WIB"))
+
+        // Staff record the call as done: resolved, and the provider is asked to confirm.
+        let done = try loket.api(
+            "POST", "/api/tickets/\(number)/actions", ["action": "verification_done"], staff: "sari")
+        #expect(EndToEndHarness.status(done) == "resolved")
+        replies = try loket.settledReplies()
+        // Outside the window the resolution waits behind the notice template; the provider writes again.
+        if replies.last?.kind == "template" {
+            replies = try loket.provider(.text("halo"))
+        }
+        let resolution = try #require(replies.first { $0.buttons.contains { $0.id == "resolve.ok.\(number)" } })
+        #expect(resolution.body.contains("Verifikasi video call selesai"))
+        replies = try loket.provider(.buttonReply(id: "resolve.ok.\(number)", title: "OK, Selesai"))
+        var question = try #require(replies.last)
+        for _ in 0..<8 {
+            let row = try #require(question.rows.first { $0.id == "survey.4" })
+            replies = try loket.provider(.listReply(id: row.id, title: row.title))
+            question = try #require(replies.last)
+        }
+        replies = try loket.provider(.text("Jadwal vc jelas."))
+        #expect(replies.last?.body.contains("Terima kasih atas penilaian Anda!") == true)
+        let ticket = try loket.api("GET", "/api/tickets/\(number)", staff: "sari")
+        #expect(EndToEndHarness.status(ticket) == "closed")
+        let kinds = (ticket.json["activities"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        for kind in ["documents_complete", "verification_booked", "verification_done", "resolved", "confirmed"] {
+            #expect(kinds.contains(kind), "activity \(kind) is logged")
+        }
+    }
+}
+
 /// A running sandbox Loket with a known app secret and API token, and the provider's side of the chat.
 final class EndToEndHarness {
     static let secret = "end-to-end-app-secret"
@@ -258,6 +339,35 @@ final class EndToEndHarness {
         let fresh = calls[self.seen...]
         self.seen = calls.count
         return fresh.compactMap { Self.sent(from: $0.body) }
+    }
+
+    /// Walks the provider through the registration with two PDFs and returns the ticket's number.
+    func registerWithTwoPDFs() throws -> Int {
+        var replies = try self.provider(.text("halo"))
+        let registration = try #require(replies.last?.rows.first { $0.title == "Registrasi & Verifikasi" })
+        _ = try self.provider(.listReply(id: registration.id, title: registration.title))
+        replies = try self.provider(.text("PT Maju Jaya"))
+        let own = try #require(replies.last?.buttons.first { $0.title == "Pakai nomor ini" })
+        _ = try self.provider(.buttonReply(id: own.id, title: own.title))
+        _ = try self.provider(.buttonReply(id: "consent.yes", title: "Setuju"))
+        _ = try self.provider(self.document(Self.pdf("KTP"), mediaID: "media-ktp", filename: "ktp.pdf"))
+        replies = try self.provider(self.document(Self.pdf("NPWP"), mediaID: "media-npwp", filename: "npwp.pdf"))
+        let submit = try #require(replies.last?.buttons.first { $0.title == "Kirim" })
+        replies = try self.provider(.buttonReply(id: submit.id, title: submit.title))
+        return try #require(Self.ticketNumber(in: replies.last?.body ?? "", after: "Tiket #"))
+    }
+
+    /// Runs one statement on the service's database (to let time pass: a window closing, a timer falling due).
+    func execute(_ sql: String, _ values: [SQLiteValue]) throws {
+        let database = try Database(path: self.dataDirectory + "/loket.sqlite")
+        try database.run("PRAGMA busy_timeout = 5000")
+        try database.run(sql, values)
+    }
+
+    /// Waits until at least `count` new sends are recorded and the outbox is empty; returns them.
+    func settledReplies(waitingFor count: Int) throws -> [Sent] {
+        try self.waitUntil("\(count) new sends") { self.standIn.acceptedMessages.count >= self.seen + count }
+        return try self.settledReplies()
     }
 
     /// Calls the staff API over TCP and checks the status.
@@ -382,6 +492,14 @@ final class EndToEndHarness {
         else { return nil }
         if type == "text" {
             return Sent(kind: "text", body: (json["text"] as? [String: Any])?["body"] as? String ?? "")
+        }
+        if type == "template", let template = json["template"] as? [String: Any] {
+            // "name: parameter | parameter", for checking which template went out with which values.
+            let parameters = (template["components"] as? [[String: Any]] ?? []).flatMap {
+                ($0["parameters"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            }
+            return Sent(
+                kind: "template", body: "\(template["name"] as? String ?? ""): " + parameters.joined(separator: " | "))
         }
         guard type == "interactive", let interactive = json["interactive"] as? [String: Any] else {
             return Sent(kind: type, body: "")
