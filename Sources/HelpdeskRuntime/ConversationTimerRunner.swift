@@ -97,6 +97,7 @@ public final class ConversationTimerRunner: Sendable, Service {
                     queued += self.deliver(
                         .ticketClosed(ticket: ticket.number.value), to: ticket.reporterWaID, now: now, in: database)
                 }
+                try self.postAgenda(now: now, store: store)
                 return (queued, try ConversationRecords.nextTimerDue(in: database))
             }
             if queued > 0 { self.onEnqueued() }
@@ -118,6 +119,32 @@ public final class ConversationTimerRunner: Sendable, Service {
         } catch {
             self.logger.error("timers.event_failed", ["wa_id": contact, "event": "\(event)", "error": "\(error)"])
             return 0
+        }
+    }
+}
+
+extension ConversationTimerRunner {
+    /// From the policy's agenda time (08:00 WIB) on a working day, posts that day's verification agenda for
+    /// staff once (a notice in the store, read through the staff API); posted late after downtime, never
+    /// for a day gone by.
+    func postAgenda(now: Date, store: SQLiteTicketTransaction) throws {
+        let schedule = self.runtime.tickets.verification
+        let (day, second) = JakartaTime.local(now)
+        let date = LocalDate(dayNumber: day)
+        guard schedule.calendar.isWorkingDay(date), second >= schedule.policy.agendaMinute * 60 else { return }
+        let start = JakartaTime.instant(day: day, second: 0)
+        let calls = try store.verificationCalls(from: start, to: start.addingTimeInterval(86_400))
+            .filter { $0.state == .booked }
+        var lines = ["Agenda video call verifikasi \(date): \(calls.count) panggilan."]
+        for call in calls {
+            let ticket = try store.ticket(call.ticket)
+            let phone = ticket?.directorPhone ?? ticket?.reporterWaID ?? "-"
+            lines.append(
+                "• \(JakartaTime.format(call.start).suffix(9)) Verifikator \(call.seat + 1): tiket #\(call.ticket.value) "
+                    + "\(ticket?.companyName ?? "-"), direktur \(phone)")
+        }
+        if try store.postNotice(kind: "verification_agenda", day: date, body: lines.joined(separator: "\n"), at: now) {
+            self.logger.info("verification.agenda_posted", ["day": date.description, "calls": String(calls.count)])
         }
     }
 }

@@ -40,6 +40,22 @@ extension StaffAPI {
             .object([("from", .string(from.description)), ("to", .string(to.description)), ("calls", .array(items))]))
     }
 
+    /// `{"notices": [{"id", "kind", "day", "body", "created_at"}]}` after `after`, oldest first.
+    func notices(after: Int, limit: Int, _ request: HTTPRequest) throws -> HTTPResponse {
+        let notices = try self.writer.read { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
+            _ = try self.actingStaff(request, in: store)
+            return try store.notices(after: after, limit: limit)
+        }
+        let items: [JSONValue] = notices.map {
+            .object([
+                ("id", .int($0.id)), ("kind", .string($0.kind)), ("day", .string($0.day.description)),
+                ("body", .string($0.body)), ("created_at", Self.timestamp($0.createdAt)),
+            ])
+        }
+        return Self.json(200, .object([("notices", .array(items))]))
+    }
+
     /// Creates (replacing the old) or revokes a member's feed token: the member themself or a Level 2.
     func calendarToken(of id: String, create: Bool, _ request: HTTPRequest) throws -> HTTPResponse {
         let token = RandomToken.hex(byteCount: 24)

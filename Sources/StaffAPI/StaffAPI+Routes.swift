@@ -16,6 +16,7 @@ extension StaffAPI {
         case .act(let number, let command): try self.act(command, on: number, request)
         case .verify(let number, let command): try self.verify(command, on: number, request)
         case .agenda(let from, let to, let verifier): try self.agenda(from: from, to: to, verifier: verifier, request)
+        case .notices(let after, let limit): try self.notices(after: after, limit: limit, request)
         case .calendarToken(let id, let create): try self.calendarToken(of: id, create: create, request)
         }
     }

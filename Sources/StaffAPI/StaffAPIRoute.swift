@@ -15,6 +15,8 @@ enum StaffAPIRoute {
     case verify(TicketNumber, VerificationCommand)
     /// The verification calls of the days `from` to `to` (inclusive), of one verifier or all.
     case agenda(from: LocalDate, to: LocalDate, verifier: Int?)
+    /// Notices for staff (the day's verification agenda) after a given id.
+    case notices(after: Int, limit: Int)
     /// Creates (replacing) or revokes a member's iCalendar feed token.
     case calendarToken(staffID: String, create: Bool)
 
@@ -45,6 +47,19 @@ enum StaffAPIRoute {
         case 2 where segments[0] == "verification" && segments[1] == "agenda":
             try StaffAPI.allow(request, ["GET"])
             self = try Self.agenda(StaffAPI.parameters(of: request))
+        case 1 where segments[0] == "notices":
+            try StaffAPI.allow(request, ["GET"])
+            let parameters = try StaffAPI.parameters(of: request)
+            if let unknown = parameters.keys.sorted().first(where: { $0 != "after" && $0 != "limit" }) {
+                throw .badRequest("invalid_query", "unknown parameter \"\(unknown)\"; use after or limit")
+            }
+            guard let after = Int(parameters["after"] ?? "0"), after >= 0 else {
+                throw .badRequest("invalid_query", "after must be the id of a notice already read, 0 or more")
+            }
+            guard let limit = Int(parameters["limit"] ?? "50"), (1...200).contains(limit) else {
+                throw .badRequest("invalid_query", "limit must be a whole number from 1 to 200")
+            }
+            self = .notices(after: after, limit: limit)
         case 1 where segments[0] == "tickets":
             try StaffAPI.allow(request, ["GET"])
             self = .queue(try StaffAPI.queueQuery(StaffAPI.parameters(of: request)))

@@ -255,3 +255,35 @@ extension SQLiteTicketTransaction {
         return member
     }
 }
+
+/// A notice for staff, such as the day's verification agenda.
+public struct StaffNotice: Hashable, Sendable {
+    public let id: Int
+    public let kind: String
+    public let day: LocalDate
+    public let body: String
+    public let createdAt: Date
+}
+
+extension SQLiteTicketTransaction {
+    /// Posts the notice of `kind` for `day` unless one was posted already; true when this call posted it.
+    @discardableResult
+    public func postNotice(kind: String, day: LocalDate, body: String, at now: Date) throws -> Bool {
+        try self.database.run(
+            "INSERT OR IGNORE INTO staff_notices (kind, day, body, created_at) VALUES (?, ?, ?, ?)",
+            [.text(kind), .int(day.dayNumber), .text(body), .millis(now)])
+        return self.database.changes > 0
+    }
+
+    /// Notices after `id`, oldest first, at most `limit`.
+    public func notices(after id: Int, limit: Int) throws -> [StaffNotice] {
+        try self.database.query(
+            "SELECT id, kind, day, body, created_at FROM staff_notices WHERE id > ? ORDER BY id LIMIT ?",
+            [.int(id), .int(limit)]
+        ) {
+            StaffNotice(
+                id: $0.int(0), kind: $0.string(1), day: LocalDate(dayNumber: $0.int(2)), body: $0.string(3),
+                createdAt: $0.date(4))
+        }
+    }
+}

@@ -155,6 +155,15 @@ public enum TicketSchema {
                     -- documents are marked complete again.
                     paused INTEGER NOT NULL DEFAULT 0
                 );
+                -- What staff are told without asking: the verification agenda of each working day at 08:00.
+                CREATE TABLE staff_notices (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    UNIQUE (kind, day)
+                );
                 CREATE TABLE staff_calendar_tokens (
                     staff_id TEXT PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
                     token_sha256 TEXT NOT NULL UNIQUE,

@@ -276,6 +276,50 @@ struct VerificationRuntimeTests {
     }
 }
 
+extension VerificationRuntimeTests {
+    /// At 08:00 WIB on a working day the day's agenda is posted for staff once, late after a restart,
+    /// never on a day without calls work (a Saturday).
+    @Test func theDaysAgendaIsPostedForStaffAt0800Once() throws {
+        let writer = try self.openWriter()
+        let runtime = self.runtime(writer)
+        let contact = "6281255504444"
+        let offer = try self.readyTicket(for: contact, writer: writer, runtime: runtime, at: Self.monday)
+        let slotID = try #require(
+            ConversationRuntimeTests.choices(in: offer).values.sorted().last { $0.hasPrefix("slot.1") })
+        let start = Date(timeIntervalSince1970: TimeInterval(Int(slotID.dropFirst("slot.".count))!))
+        _ = try self.send(
+            .listReply(id: slotID, title: "", description: nil), from: contact, id: "a1", writer: writer,
+            runtime: runtime, at: Self.monday)
+        _ = try self.send(
+            .buttonReply(id: "slot.confirm", title: ""), from: contact, id: "a2", writer: writer, runtime: runtime,
+            at: Self.monday)
+        let day = JakartaTime.local(start).day
+        func notices() throws -> [StaffNotice] {
+            try writer.read {
+                try SQLiteTicketStore.transaction(on: $0, configuration: runtime.tickets).notices(after: 0, limit: 10)
+            }
+        }
+        func run(at second: Int, on day: Int) {
+            let now = JakartaTime.instant(day: day, second: second)
+            ConversationTimerRunner(
+                writer: writer, runtime: runtime, outbox: Outbox(), logger: .discarding, now: { now }
+            ).runDue()
+        }
+        run(at: 7 * 3600 + 59 * 60, on: day)
+        #expect(try notices().filter { $0.day.dayNumber == day }.isEmpty)
+        run(at: 9 * 3600, on: day)
+        run(at: 9 * 3600 + 30, on: day)
+        let posted = try notices().filter { $0.day.dayNumber == day }
+        #expect(posted.count == 1)
+        #expect(posted.first?.body.contains("tiket #") == true && posted.first?.body.contains("PT Maju Jaya") == true)
+        #expect(posted.first?.body.contains("1 panggilan") == true)
+        var saturday = day
+        while LocalDate.isoWeekday(dayNumber: saturday) != 6 { saturday += 1 }
+        run(at: 9 * 3600, on: saturday)
+        #expect(try notices().allSatisfy { $0.day.dayNumber != saturday })
+    }
+}
+
 /// The time as a reminder template's parameter shows it ("10.00 WIB").
 enum CalendarWordsProbe {
     static func time(_ date: Date) -> String {

@@ -134,6 +134,31 @@ extension StaffAPITests {
         #expect(try api.call("GET", "/api/verification/agenda?\(query)", staff: "sari").status == 400)
     }
 
+    @Test func noticesAreReadAfterAnIdAndABadQueryIs400() throws {
+        let api = try StaffAPITests()
+        try api.withStaff()
+        try api.writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: api.configuration)
+            try store.postNotice(
+                kind: "verification_agenda", day: LocalDate(year: 2026, month: 12, day: 7)!, body: "Agenda",
+                at: StaffAPITests.now)
+            try store.postNotice(
+                kind: "verification_agenda", day: LocalDate(year: 2026, month: 12, day: 8)!, body: "Agenda 2",
+                at: StaffAPITests.now)
+        }
+        let all = try api.call("GET", "/api/notices", staff: "sari")
+        let notices = all.json["notices"] as? [[String: Any]] ?? []
+        #expect(notices.map { $0["day"] as? String } == ["2026-12-07", "2026-12-08"])
+        let first = try #require(notices.first?["id"] as? Int)
+        #expect(
+            (try api.call("GET", "/api/notices?after=\(first)", staff: "sari").json["notices"] as? [[String: Any]])?
+                .count == 1)
+        for query in ["after=-1", "limit=0", "since=3"] {
+            #expect(try api.call("GET", "/api/notices?\(query)", staff: "sari").status == 400)
+        }
+        #expect(try api.call("GET", "/api/notices").status == 400, "a notice needs an acting staff member")
+    }
+
     @Test func doneResolvesTheTicketAndTwoNoShowsGoBackToStaff() throws {
         let api = try StaffAPITests()
         try api.withStaff()
