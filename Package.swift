@@ -31,6 +31,7 @@ let package = Package(
                 "Conversation", "Intents", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox",
             ]
         ),
+        .target(name: "StaffAccess", dependencies: ["COpenSSLCrypto", "Storage", "Support", "Ticketing"]),
         .target(
             name: "StaffAPI",
             dependencies: [
@@ -70,6 +71,7 @@ let package = Package(
         // Tests, one target per library.
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "StaffAccessTests", dependencies: ["StaffAccess", "Storage", "Support", "Ticketing"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "WhatsAppOutboxTests", dependencies: ["HTTPServer", "Storage", "WhatsAppOutbox"]),
         .testTarget(
@@ -92,7 +94,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "LoketServiceTests",
-            dependencies: ["HelpdeskRuntime", "LoketService", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox"]),
+            dependencies: [
+                "HelpdeskRuntime", "LoketService", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox",
+            ]),
     ]
 )
 
