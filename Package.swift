@@ -35,13 +35,15 @@ let package = Package(
         .target(
             name: "StaffAPI",
             dependencies: [
-                "Conversation", "HTTPServer", "HelpdeskRuntime", "Storage", "Support", "Ticketing", "WebhookServer",
+                "Conversation", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Storage", "Support", "Ticketing",
+                "WebhookServer",
                 "WhatsAppOutbox",
             ]),
         .target(
             name: "LoketService",
             dependencies: [
-                "Conversation", "HTTPServer", "HelpdeskRuntime", "Intents", "StaffAPI", "Storage", "Support",
+                "Conversation", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Intents", "StaffAPI", "Storage",
+                "Support",
                 "Ticketing", "WebhookServer", "WhatsAppOutbox",
             ]
         ),
@@ -50,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "Loket",
             dependencies: [
-                "Conversation", "Intents", "LoketService", "Storage", "Support", "Ticketing", "WebhookServer",
+                "Conversation", "StaffAccess", "Intents", "LoketService", "Storage", "Support", "Ticketing",
+                "WebhookServer",
                 "WhatsAppOutbox",
             ]
         ),
@@ -89,6 +92,7 @@ let package = Package(
         .testTarget(
             name: "StaffAPITests",
             dependencies: [
+                "StaffAccess",
                 "Conversation", "HTTPServer", "HelpdeskRuntime", "LoketService", "StaffAPI", "Storage", "Support",
                 "Ticketing", "WebhookServer", "WhatsAppOutbox",
             ]),

@@ -48,6 +48,8 @@ final class HTTPConnection {
     var bodyClaim = 0
     /// The client's address while it holds a per-client slot (released on close).
     var client: String?
+    /// The peer's numeric address, handed to the responder with every request.
+    var peerAddress: String?
 
     init(fd: Int32, id: UInt64, limits: HTTPParser.Limits, now: UInt64, interest: UInt32) {
         self.fd = fd

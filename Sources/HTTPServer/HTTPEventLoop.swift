@@ -356,7 +356,8 @@ extension HTTPEventLoop {
         }
         var reserve = reserve
         var client: String?
-        if !reserve, let address = HTTPServerContext.peerAddress(of: fd) {
+        let peer = HTTPServerContext.peerAddress(of: fd)
+        if !reserve, let address = peer {
             if self.context.admit(client: address) {
                 client = address
             } else if self.context.admitToReserve() {
@@ -377,6 +378,7 @@ extension HTTPEventLoop {
             interest: Self.readInterest)
         connection.isReserve = reserve
         connection.client = client
+        connection.peerAddress = peer
         var event = epoll_event(events: Self.readInterest, data: epoll_data_t(u64: UInt64(UInt32(bitPattern: fd))))
         guard epoll_ctl(self.epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
             if let client { self.context.release(client: client) }
@@ -504,6 +506,8 @@ extension HTTPEventLoop {
                 method: request.method, target: request.target, receivedAt: self.now))
         let fd = connection.fd
         let id = connection.id
+        var request = request
+        request.remoteAddress = connection.peerAddress
         self.context.responder.respond(to: request) { [self] response in
             self.complete(Completion(fd: fd, connectionID: id, sequence: sequence, response: response))
         }

@@ -6,6 +6,9 @@ public struct HTTPRequest: Sendable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// The numeric address of the client's end of the connection (set by the server; nil in tests that build
+    /// requests by hand). Behind a reverse proxy this is the proxy.
+    public var remoteAddress: String?
 
     public init(
         method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(),

@@ -15,6 +15,7 @@ func printUsage() {
           \(BackupCommand.usage)
           \(BackupCommand.restoreUsage)
           \(ReportCommand.usage)
+          \(StaffAccountsCommand.usage)
           help                     show this text
         """)
 }
@@ -30,6 +31,8 @@ case "backup":
     exit(BackupCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 case "restore":
     exit(BackupCommand.restore(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+case "staff":
+    exit(StaffAccountsCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 case "report":
     exit(ReportCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
 case "help", "--help", "-h":

@@ -4,6 +4,6 @@ extension Configuration: CustomStringConvertible {
         "mode=\(self.mode.rawValue) addr=\(self.host):\(self.port) data_dir=\(self.dataDirectory) "
             + "dialogs=\(self.dialogsDirectory) api_base=\(self.apiBase) lanes=\(self.dispatcherLanes) "
             + "stale_age=\(Int(self.staleAge))s send_rate=\(Int(self.sendRate))/s max_connections=\(self.maxConnections) "
-            + "staff_api=\(self.apiToken == nil ? "disabled" : "enabled")"
+            + "secure_cookies=\(self.secureCookies)"
     }
 }

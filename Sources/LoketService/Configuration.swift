@@ -31,7 +31,7 @@ import WhatsAppOutbox
 /// | `LOKET_MAX_CONNECTIONS_PER_CLIENT` | `512` | connections one client address may hold; beyond, only `/healthz` and `/metrics` |
 /// | `LOKET_MAX_BUFFERED_BODY_MB` | `64` | request-body megabytes all uploads in progress may announce; a body past it gets 503 at its head |
 /// | `LOKET_UNLIMITED_CLIENTS` | — | comma-separated addresses exempt from that cap: a reverse proxy in front (`127.0.0.1`) |
-/// | `LOKET_API_TOKEN` | — | bearer token of the staff API under `/api` (at least 16 characters); unset, `/api` answers 503 |
+/// | `LOKET_SECURE_COOKIES` | `0` | `1` behind TLS: the console's session cookie is marked `Secure` |
 ///
 /// **Sandbox mode**: when neither `WHATSAPP_ACCESS_TOKEN` nor `WHATSAPP_PHONE_NUMBER_ID` is set, Loket
 /// runs without WhatsApp: outbound calls go to the built-in Graph API stand-in. `WHATSAPP_APP_SECRET`
@@ -78,8 +78,8 @@ public struct Configuration: Equatable, Sendable {
     public var unlimitedClients: Set<String> = []
     /// For tests only: webhooks are stored but not processed.
     public var dispatchPaused: Bool
-    /// The staff API's bearer token; `nil` disables the API.
-    public var apiToken: String?
+    /// The console's session cookie is marked `Secure` (`LOKET_SECURE_COOKIES=1`, Loket behind TLS).
+    public var secureCookies: Bool = false
     /// The approved template sent, once, when a reply must wait outside the contact's 24-hour window
     /// ("a message from the helpdesk is waiting: reply to read it"); the reply follows when they write.
     public var noticeTemplate: OutboundMessage.Template
@@ -142,9 +142,15 @@ public struct Configuration: Equatable, Sendable {
         default: throw ConfigurationError.invalid("LOKET_DISPATCH_PAUSED", "must be 0 or 1")
         }
 
-        let apiToken = value("LOKET_API_TOKEN")
-        if let apiToken, apiToken.count < 16 || apiToken.contains(where: { $0.isWhitespace }) {
-            throw ConfigurationError.invalid("LOKET_API_TOKEN", "must be at least 16 characters without spaces")
+        if value("LOKET_API_TOKEN") != nil {
+            throw ConfigurationError.invalid(
+                "LOKET_API_TOKEN",
+                "is no longer used: staff log in with their own accounts (loket staff add), scripts use personal API "
+                    + "tokens (docs/api.md); remove it")
+        }
+        let secureText = value("LOKET_SECURE_COOKIES") ?? "0"
+        guard secureText == "0" || secureText == "1" else {
+            throw ConfigurationError.invalid("LOKET_SECURE_COOKIES", "must be 0 or 1")
         }
 
         let notice = try Self.template(
@@ -193,7 +199,7 @@ public struct Configuration: Equatable, Sendable {
             phoneNumberID: phoneNumberID, apiBase: apiBase, host: host, port: port,
             dataDirectory: value("LOKET_DATA_DIR") ?? "./data", dialogsDirectory: value("LOKET_DIALOGS") ?? "./Dialogs",
             staleAge: staleAge, dispatcherLanes: lanes, logLevel: logLevel, sandboxGraphHost: graphHost,
-            sandboxGraphPort: graphPort, dispatchPaused: paused, apiToken: apiToken, noticeTemplate: notice,
+            sandboxGraphPort: graphPort, dispatchPaused: paused, noticeTemplate: notice,
             documentRetention: retention)
         configuration.sendRate = sendRate
         configuration.maxConnections = maxConnections
@@ -201,6 +207,7 @@ public struct Configuration: Equatable, Sendable {
         configuration.unlimitedClients = unlimited
         configuration.maxBufferedBodyBytes = bufferedMB * 1024 * 1024
         configuration.reminderTemplate = reminder
+        configuration.secureCookies = secureText == "1"
         return configuration
     }
 

@@ -4,6 +4,7 @@ import HTTPServer
 import HelpdeskRuntime
 import Intents
 import StaffAPI
+import StaffAccess
 import Storage
 import Support
 import Synchronization
@@ -63,7 +64,7 @@ public final class LoketApplication: Sendable {
             path: configuration.databasePath,
             migrators: [
                 InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator,
-                ServiceRuns.migrator,
+                ServiceRuns.migrator, AccessSchema.migrator,
             ])
         self.writer = writer
         let dialogs = try Self.loadDialogs(from: configuration.dialogsDirectory, logger: logger)
@@ -164,8 +165,9 @@ public final class LoketApplication: Sendable {
 
         // Staff API under /api: staff actions run the reporter's conversation and queue its messages.
         let staffAPI = StaffAPI(
-            token: configuration.apiToken, writer: writer, runtime: runtime, outbox: outbox,
-            wakeSender: { senderWaker.wake() }, logger: logger.with("component", "staff_api"))
+            writer: writer, runtime: runtime, outbox: outbox, wakeSender: { senderWaker.wake() },
+            logger: logger.with("component", "staff_api"), secureCookies: configuration.secureCookies,
+            trustedProxies: configuration.unlimitedClients)
         // End of the staff API wiring.
 
         let mode = configuration.mode.rawValue

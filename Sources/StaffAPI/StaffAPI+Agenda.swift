@@ -13,12 +13,12 @@ extension StaffAPI {
 
     /// `{"from", "to", "calls": [AgendaCall]}`: the calls of those days by start and verifier, with what a
     /// verifier needs to place the call.
-    func agenda(from: LocalDate, to: LocalDate, verifier: Int?, _ request: HTTPRequest) throws -> HTTPResponse {
+    func agenda(from: LocalDate, to: LocalDate, verifier: Int?, _ caller: StaffCaller) throws -> HTTPResponse {
         let start = JakartaTime.instant(day: from.dayNumber, second: 0)
         let end = JakartaTime.instant(day: to.dayNumber + 1, second: 0)
         let calls = try self.writer.read { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            _ = try self.actingStaff(request, in: store)
+            _ = try self.actingStaff(caller, in: store)
             return try store.verificationCalls(from: start, to: end)
                 .filter { verifier == nil || $0.seat + 1 == verifier }
                 .map { call in (call, try store.ticket(call.ticket)) }
@@ -41,10 +41,10 @@ extension StaffAPI {
     }
 
     /// `{"notices": [{"id", "kind", "day", "body", "created_at"}]}` after `after`, oldest first.
-    func notices(after: Int, limit: Int, _ request: HTTPRequest) throws -> HTTPResponse {
+    func notices(after: Int, limit: Int, _ caller: StaffCaller) throws -> HTTPResponse {
         let notices = try self.writer.read { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            _ = try self.actingStaff(request, in: store)
+            _ = try self.actingStaff(caller, in: store)
             return try store.notices(after: after, limit: limit)
         }
         let items: [JSONValue] = notices.map {
@@ -57,14 +57,12 @@ extension StaffAPI {
     }
 
     /// Creates (replacing the old) or revokes a member's feed token: the member themself or a Level 2.
-    func calendarToken(of id: String, create: Bool, _ request: HTTPRequest) throws -> HTTPResponse {
+    func calendarToken(of id: String, create: Bool, _ caller: StaffCaller) throws -> HTTPResponse {
         let token = RandomToken.hex(byteCount: 24)
         try self.writer.write(durability: .powerLoss) { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            let actor = try self.actingStaff(request, in: store)
-            guard actor.id == id || actor.level == .level2 else {
-                throw StaffAPIError.forbidden("only \(id) or Level 2 staff may manage \(id)'s calendar token")
-            }
+            _ = try self.actingStaff(caller, in: store)
+            try Self.requireSelfOrAdmin(caller, id, "manage \(id)'s calendar token")
             guard try store.staffMember(id: id) != nil else {
                 throw StaffAPIError.notFound("unknown_staff", "no staff member has the id \"\(id)\"")
             }

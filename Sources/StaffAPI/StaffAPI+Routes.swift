@@ -1,37 +1,55 @@
 import Foundation
 import HTTPServer
+import StaffAccess
 import Storage
 import Ticketing
 
 extension StaffAPI {
     /// Answers an authenticated request; runs on the API's queue.
-    func route(_ request: HTTPRequest) throws -> HTTPResponse {
-        switch try StaffAPIRoute(request) {
-        case .listStaff: try self.listStaff(request)
-        case .showStaff(let id): try self.showStaff(id, request)
-        case .saveStaff(let id, let name, let level, let active):
-            try self.saveStaff(StaffMember(id: id, name: name, level: level, isActive: active), request)
-        case .queue(let query): try self.queue(query, request)
-        case .show(let number): try self.show(number, request)
-        case .act(let number, let command): try self.act(command, on: number, request)
-        case .verify(let number, let command): try self.verify(command, on: number, request)
-        case .agenda(let from, let to, let verifier): try self.agenda(from: from, to: to, verifier: verifier, request)
-        case .notices(let after, let limit): try self.notices(after: after, limit: limit, request)
-        case .calendarToken(let id, let create): try self.calendarToken(of: id, create: create, request)
+    func route(_ route: StaffAPIRoute, caller: StaffCaller) throws -> HTTPResponse {
+        switch route {
+        case .listStaff: try self.listStaff(caller)
+        case .showStaff(let id): try self.showStaff(id, caller)
+        case .saveStaff(let id, let name, let role, let active):
+            try self.saveStaff(id: id, name: name, role: role, active: active, caller)
+        case .queue(let query): try self.queue(query, caller)
+        case .show(let number): try self.show(number, caller)
+        case .act(let number, let command): try self.act(command, on: number, caller)
+        case .verify(let number, let command): try self.verify(command, on: number, caller)
+        case .agenda(let from, let to, let verifier): try self.agenda(from: from, to: to, verifier: verifier, caller)
+        case .notices(let after, let limit): try self.notices(after: after, limit: limit, caller)
+        case .calendarToken(let id, let create): try self.calendarToken(of: id, create: create, caller)
+        case .login: throw StaffAPIError.badRequest("invalid_path", "log in without a session")
+        case .currentSession: try self.currentSession(caller)
+        case .logout: try self.logout(caller)
+        case .logoutEverywhere: try self.logoutEverywhere(caller)
+        case .setPassword(let id, let current, let new):
+            try self.setPassword(of: id, current: current, new: new, caller)
+        case .listTokens(let id): try self.listTokens(of: id, caller)
+        case .createToken(let id, let label): try self.createToken(for: id, label: label, caller)
+        case .revokeToken(let id, let tokenID): try self.revokeToken(tokenID, of: id, caller)
+        case .audit(let before, let limit): try self.auditLog(before: before, limit: limit, caller)
         }
     }
 
-    /// The acting staff member named by `X-Loket-Staff`: 400 when absent, 404 when unknown, 403 when inactive.
-    func actingStaff(_ request: HTTPRequest, in store: SQLiteTicketTransaction) throws -> StaffMember {
-        guard let id = request.headers[Self.staffHeader]?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
-            throw StaffAPIError.badRequest(
-                "missing_staff", "name the acting staff member in the \(Self.staffHeader) header")
+    /// The calling member as the store has them now (active), with the level of their role.
+    func actingStaff(_ caller: StaffCaller, in store: SQLiteTicketTransaction) throws -> StaffMember {
+        guard let member = try store.staffMember(id: caller.id), member.isActive else {
+            throw StaffAPIError.unauthorized("\(caller.id) is no longer an active staff member")
         }
-        guard let member = try store.staffMember(id: id) else {
-            throw StaffAPIError.notFound("unknown_staff", "no staff member has the id \"\(id)\"")
-        }
-        guard member.isActive else { throw StaffAPIError.forbidden("staff member \(id) is inactive") }
         return member
+    }
+
+    /// Refuses callers other than admins.
+    static func requireAdmin(_ caller: StaffCaller, _ what: String) throws {
+        guard caller.role == .admin else { throw StaffAPIError.forbidden("only admins may \(what)") }
+    }
+
+    /// Refuses callers other than member `id` themself or an admin.
+    static func requireSelfOrAdmin(_ caller: StaffCaller, _ id: String, _ what: String) throws {
+        guard caller.id == id || caller.role == .admin else {
+            throw StaffAPIError.forbidden("only \(id) or an admin may \(what)")
+        }
     }
 
     /// How a refused ticket action is answered: 409 for an illegal transition, 400 for missing input.

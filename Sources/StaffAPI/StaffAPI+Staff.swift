@@ -1,23 +1,24 @@
 import Foundation
 import HTTPServer
+import StaffAccess
 import Storage
 import Support
 import Ticketing
 
 extension StaffAPI {
-    func listStaff(_ request: HTTPRequest) throws -> HTTPResponse {
+    func listStaff(_ caller: StaffCaller) throws -> HTTPResponse {
         let members = try self.writer.read { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            _ = try self.actingStaff(request, in: store)
+            _ = try self.actingStaff(caller, in: store)
             return try store.staff()
         }
         return Self.json(200, .object([("staff", .array(members.map(Self.object(of:))))]))
     }
 
-    func showStaff(_ id: String, _ request: HTTPRequest) throws -> HTTPResponse {
+    func showStaff(_ id: String, _ caller: StaffCaller) throws -> HTTPResponse {
         let member = try self.writer.read { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            _ = try self.actingStaff(request, in: store)
+            _ = try self.actingStaff(caller, in: store)
             guard let member = try store.staffMember(id: id) else {
                 throw StaffAPIError.notFound("unknown_staff", "no staff member has the id \"\(id)\"")
             }
@@ -26,27 +27,34 @@ extension StaffAPI {
         return Self.json(200, Self.object(of: member))
     }
 
-    /// Creates or updates a staff member: Level 2 only, except the very first member (bootstrap), which the token
-    /// alone may create and which must be Level 2.
-    func saveStaff(_ member: StaffMember, _ request: HTTPRequest) throws -> HTTPResponse {
+    /// Creates or updates a staff member with a role: admins only; the last active admin can be neither
+    /// demoted nor disabled. A new member has no password until one is set (`loket staff passwd` or
+    /// `POST /api/staff/{id}/password` by an admin).
+    func saveStaff(id: String, name: String, role: StaffRole, active: Bool, _ caller: StaffCaller) throws
+        -> HTTPResponse
+    {
+        try Self.requireAdmin(caller, "create or change staff members")
         let (member, created) = try self.writer.write(durability: .powerLoss) { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            if try store.staff().isEmpty {
-                guard member.level == .level2 else {
-                    throw StaffAPIError.forbidden(
-                        "the first staff member is created with the API token alone and must be Level 2 (\"level\": 2)")
-                }
-            } else {
-                let actor = try self.actingStaff(request, in: store)
-                guard actor.level == .level2 else {
-                    throw StaffAPIError.forbidden("only Level 2 staff may create or change staff members")
-                }
+            _ = try self.actingStaff(caller, in: store)
+            let existing = try store.staffMember(id: id)
+            do {
+                try StaffAccounts(database: database, policy: self.access).save(
+                    id: id, name: name, role: role, active: active, at: self.now())
+            } catch let error as AccessError {
+                throw StaffAPIError.conflict("staff_refused", error.description)
             }
-            let existing = try store.staffMember(id: member.id)
-            try store.saveStaff(member)
-            return (member, existing == nil)
+            return (try store.staffMember(id: id)!, existing == nil)
         }
-        self.logger.info("staff_api.staff_saved", ["staff": member.id, "level": String(member.level.rawValue)])
-        return Self.json(created ? 201 : 200, Self.object(of: member))
+        self.logger.info("staff_api.staff_saved", ["staff": member.id, "role": role.rawValue])
+        return Self.json(created ? 201 : 200, try self.staffObject(member))
+    }
+
+    /// A member with their role: `{"id", "name", "level", "role", "active"}`.
+    func staffObject(_ member: StaffMember) throws -> JSONValue {
+        let role = try self.writer.read { try StaffAccounts(database: $0, policy: self.access).role(of: member.id) }
+        var object = Self.object(of: member).object ?? JSONObject(members: [], byteRange: 0..<0)
+        object.members.append((key: "role", value: .string(role?.rawValue)))
+        return .object(object)
     }
 }

@@ -7,11 +7,11 @@ import Ticketing
 import WhatsAppOutbox
 
 extension StaffAPI {
-    func queue(_ query: TicketQueueQuery, _ request: HTTPRequest) throws -> HTTPResponse {
+    func queue(_ query: TicketQueueQuery, _ caller: StaffCaller) throws -> HTTPResponse {
         let now = self.now()
         let page = try self.writer.read { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            _ = try self.actingStaff(request, in: store)
+            _ = try self.actingStaff(caller, in: store)
             return try store.queue(query)
         }
         return Self.json(
@@ -22,11 +22,11 @@ extension StaffAPI {
             ]))
     }
 
-    func show(_ number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse {
+    func show(_ number: TicketNumber, _ caller: StaffCaller) throws -> HTTPResponse {
         let now = self.now()
         let document = try self.writer.read { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            _ = try self.actingStaff(request, in: store)
+            _ = try self.actingStaff(caller, in: store)
             return try self.detail(of: number, in: store, now: now)
         }
         return Self.json(200, document)
@@ -34,11 +34,11 @@ extension StaffAPI {
 
     /// Applies a staff action and, when the reporter must hear of it, runs their conversation and queues its
     /// messages: all in one writer transaction, so a refused action changes nothing and queues nothing.
-    func act(_ command: StaffCommand, on number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse {
+    func act(_ command: StaffCommand, on number: TicketNumber, _ caller: StaffCaller) throws -> HTTPResponse {
         let now = self.now()
         let (document, queued, actor) = try self.writer.write(durability: .powerLoss) { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            let member = try self.actingStaff(request, in: store)
+            let member = try self.actingStaff(caller, in: store)
             guard command.levels.contains(member.level) else {
                 let levels = command.levels.map(\.rawValue).sorted().map(String.init).joined(separator: "/")
                 throw StaffAPIError.forbidden(

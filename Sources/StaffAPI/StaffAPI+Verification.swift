@@ -85,12 +85,11 @@ extension StaffAPI {
 
     /// Carries out a verification action: the booking change, its reminders, the ticket's activity and what the
     /// provider is told, in one transaction (a refusal changes and sends nothing).
-    func verify(_ command: VerificationCommand, on number: TicketNumber, _ request: HTTPRequest) throws -> HTTPResponse
-    {
+    func verify(_ command: VerificationCommand, on number: TicketNumber, _ caller: StaffCaller) throws -> HTTPResponse {
         let now = self.now()
         let (document, queued, actor) = try self.writer.write(durability: .powerLoss) { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
-            let member = try self.actingStaff(request, in: store)
+            let member = try self.actingStaff(caller, in: store)
             guard let ticket = try store.ticket(number) else { throw Self.unknownTicket(number) }
             let actor = TicketActor.staff(member)
             let contact = ticket.reporterWaID

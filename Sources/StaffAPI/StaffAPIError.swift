@@ -3,7 +3,6 @@
 /// Rendered as `{"error": "<code>", "detail": "<detail>"}`.
 public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
     private enum Kind: Equatable {
-        case disabled
         case unauthorized
         case forbidden
         case notFound
@@ -11,6 +10,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         case badRequest
         case unsupportedMediaType
         case methodNotAllowed(allowed: [String])
+        case tooManyRequests
         case internalError
     }
 
@@ -26,12 +26,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         self.detail = detail
     }
 
-    /// `LOKET_API_TOKEN` is not set, so the API answers nothing else (503).
-    public static let disabled = StaffAPIError(
-        .disabled, code: "api_disabled",
-        detail: "the staff API is disabled until LOKET_API_TOKEN is set in Loket's environment")
-
-    /// The bearer token is missing or wrong (401).
+    /// No session or API token, or an expired or wrong one (401).
     public static func unauthorized(_ detail: String) -> StaffAPIError {
         StaffAPIError(.unauthorized, code: "unauthorized", detail: detail)
     }
@@ -52,6 +47,11 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
     }
 
     /// Malformed JSON, a missing or invalid field or parameter (400); `code` names which.
+    /// 429: wait before trying again (the login throttle).
+    public static func tooManyRequests(_ detail: String) -> StaffAPIError {
+        StaffAPIError(.tooManyRequests, code: "too_many_requests", detail: detail)
+    }
+
     /// 409 with its own code: the request is well formed but the state refuses it (a slot taken meanwhile).
     public static func conflict(_ code: String, _ detail: String) -> StaffAPIError {
         StaffAPIError(.conflict, code: code, detail: detail)
@@ -80,7 +80,6 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
     /// The HTTP status of this error.
     public var status: Int {
         switch self.kind {
-        case .disabled: 503
         case .unauthorized: 401
         case .forbidden: 403
         case .notFound: 404
@@ -88,6 +87,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         case .badRequest: 400
         case .unsupportedMediaType: 415
         case .methodNotAllowed: 405
+        case .tooManyRequests: 429
         case .internalError: 500
         }
     }
@@ -96,7 +96,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
     public var allowedMethods: [String] {
         switch self.kind {
         case .methodNotAllowed(let allowed): allowed
-        case .disabled, .unauthorized, .forbidden, .notFound, .conflict, .badRequest, .unsupportedMediaType,
+        case .unauthorized, .forbidden, .notFound, .conflict, .badRequest, .unsupportedMediaType, .tooManyRequests,
             .internalError:
             []
         }

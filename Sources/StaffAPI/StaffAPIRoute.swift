@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import StaffAccess
 import Support
 import Ticketing
 
@@ -8,7 +9,18 @@ import Ticketing
 enum StaffAPIRoute {
     case listStaff
     case showStaff(id: String)
-    case saveStaff(id: String, name: String, level: StaffLevel, active: Bool)
+    case saveStaff(id: String, name: String, role: StaffRole, active: Bool)
+    /// `POST /api/session`: a login with id and password.
+    case login(id: String, password: String)
+    case currentSession
+    case logout
+    /// "Log out everywhere": every session of the caller.
+    case logoutEverywhere
+    case setPassword(staffID: String, current: String?, new: String)
+    case listTokens(staffID: String)
+    case createToken(staffID: String, label: String)
+    case revokeToken(staffID: String, tokenID: Int)
+    case audit(before: Int, limit: Int)
     case queue(TicketQueueQuery)
     case show(TicketNumber)
     case act(TicketNumber, StaffCommand)
@@ -36,11 +48,50 @@ enum StaffAPIRoute {
             let body = try StaffAPIRequestBody(request)
             let name = try body.string("name")
             guard name.count <= 100 else { throw .badRequest("invalid_field", "\"name\" is longer than 100") }
-            let levelNumber = try body.int("level")
-            guard let level = StaffLevel(rawValue: levelNumber) else {
-                throw .badRequest("invalid_field", "the field \"level\" must be 1 or 2, not \(levelNumber)")
+            let roleText = try body.string("role")
+            guard let role = StaffRole(rawValue: roleText) else {
+                throw .badRequest("invalid_field", "the field \"role\" must be l1, l2 or admin, not \"\(roleText)\"")
             }
-            self = .saveStaff(id: id, name: name, level: level, active: try body.optionalBool("active") ?? true)
+            self = .saveStaff(id: id, name: name, role: role, active: try body.optionalBool("active") ?? true)
+        case 1 where segments[0] == "session":
+            try StaffAPI.allow(request, ["GET", "POST", "DELETE"])
+            switch request.method {
+            case "POST":
+                let body = try StaffAPIRequestBody(request)
+                self = .login(id: try body.string("id"), password: try body.string("password"))
+            case "DELETE": self = .logout
+            default: self = .currentSession
+            }
+        case 1 where segments[0] == "sessions":
+            try StaffAPI.allow(request, ["DELETE"])
+            self = .logoutEverywhere
+        case 1 where segments[0] == "audit":
+            try StaffAPI.allow(request, ["GET"])
+            let parameters = try StaffAPI.parameters(of: request)
+            guard let before = Int(parameters["before"] ?? String(Int.max)), before > 0,
+                let limit = Int(parameters["limit"] ?? "100"), (1...500).contains(limit)
+            else { throw .badRequest("invalid_query", "before must be an audit id, limit a number from 1 to 500") }
+            self = .audit(before: before, limit: limit)
+        case 3 where segments[0] == "staff" && segments[2] == "password":
+            try StaffAPI.allow(request, ["POST"])
+            let body = try StaffAPIRequestBody(request)
+            self = .setPassword(
+                staffID: try StaffAPI.staffID(segments[1]), current: try body.optionalString("current_password"),
+                new: try body.string("password"))
+        case 3 where segments[0] == "staff" && segments[2] == "tokens":
+            try StaffAPI.allow(request, ["GET", "POST"])
+            let id = try StaffAPI.staffID(segments[1])
+            if request.method == "POST" {
+                self = .createToken(staffID: id, label: try StaffAPIRequestBody(request).string("label"))
+            } else {
+                self = .listTokens(staffID: id)
+            }
+        case 4 where segments[0] == "staff" && segments[2] == "tokens":
+            try StaffAPI.allow(request, ["DELETE"])
+            guard let tokenID = Int(segments[3]), tokenID > 0 else {
+                throw .badRequest("invalid_path", "a token id is a whole number")
+            }
+            self = .revokeToken(staffID: try StaffAPI.staffID(segments[1]), tokenID: tokenID)
         case 3 where segments[0] == "staff" && segments[2] == "calendar-token":
             try StaffAPI.allow(request, ["POST", "DELETE"])
             self = .calendarToken(staffID: try StaffAPI.staffID(segments[1]), create: request.method == "POST")

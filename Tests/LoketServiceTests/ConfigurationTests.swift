@@ -117,23 +117,19 @@ struct ConfigurationTests {
         #expect(try Configuration.parse(environment: ["LOKET_DISPATCH_PAUSED": "1"]).dispatchPaused)
     }
 
-    @Test func theStaffAPITokenIsReadAndUnsetDisablesTheAPI() throws {
-        #expect(try Configuration.parse(environment: [:]).apiToken == nil)
-        #expect(try Configuration.parse(environment: ["LOKET_API_TOKEN": " "]).apiToken == nil)
-        let token = "a-long-staff-api-token"
-        #expect(try Configuration.parse(environment: ["LOKET_API_TOKEN": token]).apiToken == token)
+    /// The shared token is gone: staff have accounts, scripts personal tokens. A leftover setting is named.
+    @Test func theOldSharedStaffTokenIsRefusedByName() {
+        let refused = error(["LOKET_API_TOKEN": "a-long-staff-api-token"])
+        #expect(refused?.settings == ["LOKET_API_TOKEN"])
+        #expect(refused.map { "\($0)" }?.contains("loket staff add") == true)
     }
 
-    @Test(arguments: ["short", "has a space inside it"])
-    func aWeakStaffAPITokenIsNamed(token: String) {
-        #expect(error(["LOKET_API_TOKEN": token])?.settings == ["LOKET_API_TOKEN"])
-    }
-
-    @Test func theDescriptionSaysWhetherTheStaffAPIIsOnWithoutTheToken() throws {
-        let token = "k3y-0f-the-staff-api-1234"
-        let enabled = try Configuration.parse(environment: ["LOKET_API_TOKEN": token]).description
-        #expect(enabled.contains("staff_api=enabled"))
-        #expect(!enabled.contains(token))
-        #expect(try Configuration.parse(environment: [:]).description.contains("staff_api=disabled"))
+    @Test func secureCookiesAreReadAndABadValueIsNamed() throws {
+        #expect(try Configuration.parse(environment: [:]).secureCookies == false)
+        #expect(try Configuration.parse(environment: ["LOKET_SECURE_COOKIES": "1"]).secureCookies)
+        #expect(error(["LOKET_SECURE_COOKIES": "yes"])?.settings == ["LOKET_SECURE_COOKIES"])
+        #expect(
+            try Configuration.parse(environment: ["LOKET_SECURE_COOKIES": "1"]).description.contains(
+                "secure_cookies=true"))
     }
 }

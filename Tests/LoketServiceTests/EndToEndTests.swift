@@ -1,5 +1,6 @@
 import Foundation
 import HelpdeskRuntime
+import StaffAccess
 import Storage
 import Support
 import Testing
@@ -69,8 +70,8 @@ struct EndToEndTests {
         // Issue 5's figure: messages the provider sent to open a complete ticket with two documents (target ≤ 9).
         print("end-to-end: the provider sent \(loket.sentByProvider) messages to open ticket #\(number) (target ≤ 9)")
         #expect(loket.sentByProvider == 8)
-        var ticket = try loket.api("GET", "/api/tickets/\(number)", staff: nil, expect: 400)
-        #expect(ticket.json["error"] as? String == "missing_staff")
+        var ticket = try loket.api("GET", "/api/tickets/\(number)", staff: nil, expect: 401)
+        #expect(ticket.json["error"] as? String == "unauthorized")
 
         let stored = try loket.read { store in try store.attachments(of: TicketNumber(number)) }
         #expect(Set(stored.map(\.originalName)) == ["ktp-direktur.pdf", "npwp-perusahaan.pdf"])
@@ -81,10 +82,12 @@ struct EndToEndTests {
             #expect(onDisk.map(Array.init) == bytes)
         }
 
-        // Staff: the first Level 2 member bootstraps with the token alone, then creates a Level 1 member.
-        let lead = try loket.api("PUT", "/api/staff/koordinator", ["name": "Rina Koordinator", "level": 2], staff: nil)
-        #expect(lead.status == 201)
-        _ = try loket.api("PUT", "/api/staff/sari", ["name": "Sari Helpdesk", "level": 1], staff: "koordinator")
+        // Staff: the first admin is created with `loket staff add`; the admin creates a Level 1 member.
+        try loket.member("koordinator", "Rina Koordinator", .admin)
+        let sari = try loket.api(
+            "PUT", "/api/staff/sari", ["name": "Sari Helpdesk", "role": "l1"], staff: "koordinator")
+        #expect(sari.status == 201)
+        try loket.token(for: "sari")
 
         // Level 1 takes it and asks for a missing document: the provider is asked exactly that.
         ticket = try loket.api(
@@ -176,8 +179,8 @@ extension EndToEndTests {
         let loket = try EndToEndHarness()
         defer { loket.stop() }
         let number = try loket.registerWithTwoPDFs()
-        _ = try loket.api("PUT", "/api/staff/koordinator", ["name": "Rina Koordinator", "level": 2], staff: nil)
-        _ = try loket.api("PUT", "/api/staff/sari", ["name": "Sari Helpdesk", "level": 1], staff: "koordinator")
+        try loket.member("koordinator", "Rina Koordinator", .admin)
+        try loket.member("sari", "Sari Helpdesk", .level1)
         _ = try loket.api(
             "POST", "/api/tickets/\(number)/actions",
             ["action": "take", "type": "permintaan_layanan", "priority": "normal", "application_version": "SPSE 4.5"],
@@ -251,7 +254,6 @@ extension EndToEndTests {
 /// A running sandbox Loket with a known app secret and API token, and the provider's side of the chat.
 final class EndToEndHarness {
     static let secret = "end-to-end-app-secret"
-    static let token = "end-to-end-staff-token-0123456789"
     static let provider = "6281234567890"
 
     /// One inbound WhatsApp message as the provider's phone sends it.
@@ -274,6 +276,8 @@ final class EndToEndHarness {
     let application: LoketApplication
     let standIn: GraphAPIStandIn
     private var messageCount = 0
+    /// Personal API tokens by staff id.
+    private var tokens: [String: String] = [:]
     /// How many messages the provider has sent.
     var sentByProvider: Int { self.messageCount }
     /// How many recorded sends were already handed out.
@@ -288,7 +292,7 @@ final class EndToEndHarness {
         let configuration = try Configuration.parse(environment: [
             "LOKET_ADDR": "127.0.0.1:0", "LOKET_DATA_DIR": self.dataDirectory,
             "LOKET_DIALOGS": repository.appendingPathComponent("Dialogs").path,
-            "WHATSAPP_APP_SECRET": Self.secret, "LOKET_API_TOKEN": Self.token,
+            "WHATSAPP_APP_SECRET": Self.secret,
         ])
         self.application = try LoketApplication(configuration: configuration, logger: .discarding)
         self.standIn = try #require(self.application.standIn)
@@ -357,6 +361,27 @@ final class EndToEndHarness {
         return try #require(Self.ticketNumber(in: replies.last?.body ?? "", after: "Tiket #"))
     }
 
+    /// Creates a member as `loket staff add` would, with a personal API token for `api(…, staff:)`.
+    func member(_ id: String, _ name: String, _ role: StaffRole) throws {
+        let writer = try DatabaseWriter(path: self.dataDirectory + "/loket.sqlite")
+        try writer.write { database in
+            var policy = StaffAccounts.Policy()
+            policy.iterations = 1_000
+            let accounts = StaffAccounts(database: database, policy: policy)
+            try accounts.save(id: id, name: name, role: role, at: Date())
+            try accounts.setPassword(of: id, to: "\(id)-password-1", at: Date())
+        }
+        try self.token(for: id)
+    }
+
+    /// A personal API token for member `id`, kept for `api(…, staff: id)`.
+    func token(for id: String) throws {
+        let writer = try DatabaseWriter(path: self.dataDirectory + "/loket.sqlite")
+        self.tokens[id] = try writer.write {
+            try StaffAccounts(database: $0).createAPIToken(for: id, label: "test", at: Date()).1
+        }
+    }
+
     /// Runs one statement on the service's database (to let time pass: a window closing, a timer falling due).
     func execute(_ sql: String, _ values: [SQLiteValue]) throws {
         let database = try Database(path: self.dataDirectory + "/loket.sqlite")
@@ -375,8 +400,8 @@ final class EndToEndHarness {
     func api(
         _ method: String, _ target: String, _ body: [String: Any]? = nil, staff: String?, expect status: Int? = nil
     ) throws -> LoopbackClient.Response {
-        var headers = [("Authorization", "Bearer \(Self.token)")]
-        if let staff { headers.append(("X-Loket-Staff", staff)) }
+        var headers: [(String, String)] = []
+        if let staff, let token = self.tokens[staff] { headers.append(("Authorization", "Bearer \(token)")) }
         var bytes: [UInt8] = []
         if let body {
             headers.append(("Content-Type", "application/json"))

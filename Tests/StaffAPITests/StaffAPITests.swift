@@ -4,6 +4,7 @@ import Foundation
 import HTTPServer
 import HelpdeskRuntime
 import StaffAPI
+import StaffAccess
 import Storage
 import Support
 import Synchronization
@@ -16,7 +17,6 @@ import WhatsAppOutbox
 
 /// The staff API in-process: routes, authentication, every error status, and the one-transaction rule.
 struct StaffAPITests {
-    static let token = "staff-api-test-token-0123"
     static let reporter = "6281234567890"
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
@@ -42,15 +42,24 @@ struct StaffAPITests {
         var ticket: [String: Any] { self.json["ticket"] as? [String: Any] ?? [:] }
     }
 
+    /// The personal API token of each member the test created.
+    final class Tokens: Sendable {
+        let byStaff = Mutex<[String: String]>([:])
+    }
+
     let writer: DatabaseWriter
     let api: StaffAPI
     let wakes = WakeCounter()
+    let tokens = Tokens()
     let configuration: TicketStoreConfiguration
 
-    init(token: String? = Self.token) throws {
+    init() throws {
         let writer = try DatabaseWriter(
             path: ":memory:",
-            migrators: [InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator])
+            migrators: [
+                InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator,
+                AccessSchema.migrator,
+            ])
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let dialogs = try LoketApplication.loadDialogs(
@@ -61,21 +70,25 @@ struct StaffAPITests {
         let wakes = self.wakes
         self.writer = writer
         self.configuration = dialogs.tickets
+        var access = StaffAccounts.Policy()
+        access.iterations = 1_000
         self.api = StaffAPI(
-            token: token, writer: writer, runtime: runtime, outbox: Outbox(),
-            wakeSender: { wakes.count.withLock { $0 += 1 } }, logger: .discarding, now: { Self.now })
+            writer: writer, runtime: runtime, outbox: Outbox(), wakeSender: { wakes.count.withLock { $0 += 1 } },
+            logger: .discarding, access: access, now: { Self.now })
     }
 
     // Helpers
 
+    /// Calls the API as `staff` (with their personal token), or with `authorization` as given.
     func call(
-        _ method: String, _ target: String, _ body: Any? = nil, staff: String? = nil,
-        authorization: String? = "Bearer \(Self.token)", contentType: String? = "application/json",
-        rawBody: [UInt8]? = nil
+        _ method: String, _ target: String, _ body: Any? = nil, staff: String? = nil, authorization: String? = nil,
+        contentType: String? = "application/json", rawBody: [UInt8]? = nil
     ) throws -> Answer {
         var headers = HTTPHeaders()
-        if let authorization { headers.add(name: "Authorization", value: authorization) }
-        if let staff { headers.add(name: "X-Loket-Staff", value: staff) }
+        let token = staff.flatMap { staff in self.tokens.byStaff.withLock { $0[staff] } }
+        if let authorization = authorization ?? token.map({ "Bearer " + $0 }) {
+            headers.add(name: "Authorization", value: authorization)
+        }
         var bytes = rawBody ?? []
         if let body { bytes = Array(try JSONSerialization.data(withJSONObject: body)) }
         if !bytes.isEmpty, let contentType { headers.add(name: "Content-Type", value: contentType) }
@@ -92,10 +105,23 @@ struct StaffAPITests {
         return Answer(status: response.status, headers: response.headers, json: json)
     }
 
-    /// A Level 2 `lead` and a Level 1 `sari`.
+    /// An admin `lead` and a Level 1 `sari`, each with a personal API token.
     func withStaff() throws {
-        #expect(try call("PUT", "/api/staff/lead", ["name": "Lead", "level": 2]).status == 201)
-        #expect(try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1], staff: "lead").status == 201)
+        try self.member("lead", "Lead", .admin)
+        try self.member("sari", "Sari", .level1)
+    }
+
+    /// Creates a member with a password (`<id>-password-1`) and a personal API token.
+    func member(_ id: String, _ name: String, _ role: StaffRole) throws {
+        let token = try self.writer.write { database in
+            var policy = StaffAccounts.Policy()
+            policy.iterations = 1_000
+            let accounts = StaffAccounts(database: database, policy: policy)
+            try accounts.save(id: id, name: name, role: role, at: Self.now)
+            try accounts.setPassword(of: id, to: "\(id)-password-1", at: Self.now)
+            return try accounts.createAPIToken(for: id, label: "test", at: Self.now).1
+        }
+        self.tokens.byStaff.withLock { $0[id] = token }
     }
 
     /// Opens a ticket from the reporter and returns its number.
@@ -139,99 +165,91 @@ struct StaffAPITests {
 
     // Authentication
 
-    @Test func withoutATokenTheAPIIsDisabledWith503() throws {
-        let disabled = try StaffAPITests(token: nil)
-        let answer = try disabled.call("GET", "/api/tickets", staff: "lead")
-        #expect(answer.status == 503)
-        #expect(answer.error == "api_disabled")
-        #expect((answer.json["detail"] as? String)?.contains("LOKET_API_TOKEN") == true)
-    }
-
     @Test(arguments: [nil, "Basic c2FyaTpzZWNyZXQ=", "Bearer wrong-token-0123456789", "Bearer"])
-    func aMissingOrWrongBearerTokenIs401(authorization: String?) throws {
-        let answer = try call("GET", "/api/tickets", staff: "lead", authorization: authorization)
+    func aMissingOrWrongTokenIs401(authorization: String?) throws {
+        try withStaff()
+        let answer = try call("GET", "/api/tickets", authorization: authorization)
         #expect(answer.status == 401)
         #expect(answer.error == "unauthorized")
         #expect(answer.headers["WWW-Authenticate"]?.hasPrefix("Bearer") == true)
+        // Nothing is decoded for a caller not known: a malformed request is 401 too.
+        #expect(try call("GET", "/api/tickets?cursor=x", authorization: authorization).status == 401)
     }
 
     @Test func theSchemeNameIsCaseInsensitive() throws {
         try withStaff()
-        #expect(try call("GET", "/api/staff", staff: "lead", authorization: "bearer \(Self.token)").status == 200)
+        let token = try #require(self.tokens.byStaff.withLock { $0["lead"] })
+        #expect(try call("GET", "/api/staff", authorization: "bearer \(token)").status == 200)
     }
 
     // Staff
 
-    @Test func theFirstStaffMemberNeedsOnlyTheTokenAndMustBeLevel2() throws {
-        let level1 = try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1])
-        #expect(level1.status == 403)
-        let lead = try call("PUT", "/api/staff/lead", ["name": "Lead", "level": 2])
-        #expect(lead.status == 201)
-        #expect(lead.json["level"] as? Int == 2)
-        #expect(lead.json["active"] as? Bool == true)
-        let second = try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1])
-        #expect(second.status == 400, "once staff exist, the acting member must be named")
-        #expect(second.error == "missing_staff")
-    }
-
-    @Test func onlyLevel2StaffCreateOrChangeStaff() throws {
+    @Test func onlyAdminsCreateOrChangeStaffAndTheLastAdminStays() throws {
         try withStaff()
-        let byLevel1 = try call("PUT", "/api/staff/andi", ["name": "Andi", "level": 1], staff: "sari")
+        let byLevel1 = try call("PUT", "/api/staff/andi", ["name": "Andi", "role": "l1"], staff: "sari")
         #expect(byLevel1.status == 403)
         #expect(byLevel1.error == "forbidden")
-        let updated = try call("PUT", "/api/staff/sari", ["name": "Sari Lestari", "level": 1], staff: "lead")
+        let created = try call("PUT", "/api/staff/andi", ["name": "Andi", "role": "l2"], staff: "lead")
+        #expect(created.status == 201)
+        #expect(created.json["role"] as? String == "l2" && created.json["level"] as? Int == 2)
+        let updated = try call("PUT", "/api/staff/sari", ["name": "Sari Lestari", "role": "l1"], staff: "lead")
         #expect(updated.status == 200)
         #expect(updated.json["name"] as? String == "Sari Lestari")
         let listed = try call("GET", "/api/staff", staff: "sari")
-        #expect((listed.json["staff"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["sari", "lead"])
+        #expect(
+            (listed.json["staff"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["sari", "andi", "lead"])
+        let demoted = try call("PUT", "/api/staff/lead", ["name": "Lead", "role": "l2"], staff: "lead")
+        #expect(demoted.status == 409 && demoted.error == "staff_refused")
+        let disabled = try call(
+            "PUT", "/api/staff/lead", ["name": "Lead", "role": "admin", "active": false], staff: "lead")
+        #expect(disabled.status == 409)
     }
 
-    @Test func anUnknownActingStaffMemberIs404() throws {
-        try withStaff()
-        let answer = try call("GET", "/api/tickets", staff: "nobody")
-        #expect(answer.status == 404)
-        #expect(answer.error == "unknown_staff")
-    }
-
-    @Test func anInactiveStaffMemberIs403() throws {
+    @Test func aDisabledMembersTokenIs401() throws {
         try withStaff()
         #expect(
-            try call("PUT", "/api/staff/sari", ["name": "Sari", "level": 1, "active": false], staff: "lead").status
+            try call("PUT", "/api/staff/sari", ["name": "Sari", "role": "l1", "active": false], staff: "lead").status
                 == 200)
-        #expect(try call("GET", "/api/tickets", staff: "sari").status == 403)
+        #expect(try call("GET", "/api/tickets", staff: "sari").status == 401)
     }
 
     @Test func aBadStaffIdIs400() throws {
-        #expect(try call("PUT", "/api/staff/a%20b", ["name": "A", "level": 2]).error == "invalid_staff_id")
+        try withStaff()
+        #expect(
+            try call("PUT", "/api/staff/a%20b", ["name": "A", "role": "l2"], staff: "lead").error == "invalid_staff_id")
     }
 
     // Request errors
 
     @Test(arguments: [
-        ("{\"name\": \"Lead\", \"level\": ", "malformed_json"),
+        ("{\"name\": \"Andi\", \"role\": ", "malformed_json"),
         ("[1, 2]", "malformed_json"),
-        ("{\"level\": 2}", "missing_field"),
-        ("{\"name\": \"Lead\", \"level\": 3}", "invalid_field"),
-        ("{\"name\": \"Lead\", \"level\": \"2\"}", "invalid_field"),
-        ("{\"name\": 7, \"level\": 2}", "invalid_field"),
+        ("{\"role\": \"l2\"}", "missing_field"),
+        ("{\"name\": \"Andi\", \"role\": \"l3\"}", "invalid_field"),
+        ("{\"name\": \"Andi\", \"role\": 2}", "invalid_field"),
+        ("{\"name\": 7, \"role\": \"l2\"}", "invalid_field"),
     ])
     func aMalformedBodyOrAMissingFieldIs400(body: String, code: String) throws {
-        let answer = try call("PUT", "/api/staff/lead", rawBody: Array(body.utf8))
+        try withStaff()
+        let answer = try call("PUT", "/api/staff/andi", staff: "lead", rawBody: Array(body.utf8))
         #expect(answer.status == 400)
         #expect(answer.error == code)
         #expect((answer.json["detail"] as? String)?.isEmpty == false)
-        #expect(try count("SELECT count(*) FROM staff") == 0)
+        #expect(try count("SELECT count(*) FROM staff") == 2)
     }
 
     @Test(arguments: ["text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1"])
     func aBodyNotDeclaredAsUTF8JSONIs415(contentType: String) throws {
+        try withStaff()
         let answer = try call(
-            "PUT", "/api/staff/lead", contentType: contentType, rawBody: Array("{\"name\":\"L\",\"level\":2}".utf8))
+            "PUT", "/api/staff/andi", staff: "lead", contentType: contentType,
+            rawBody: Array("{\"name\":\"A\",\"role\":\"l2\"}".utf8))
         #expect(answer.status == 415)
         #expect(answer.error == "unsupported_media_type")
     }
 
     @Test func aWrongMethodIs405WithAllow() throws {
+        try withStaff()
         let answer = try call("DELETE", "/api/tickets/1", staff: "lead")
         #expect(answer.status == 405)
         #expect(answer.headers["Allow"] == "GET")
@@ -239,6 +257,7 @@ struct StaffAPITests {
     }
 
     @Test func anUnknownRouteIs404() throws {
+        try withStaff()
         #expect(try call("GET", "/api/nothing-here", staff: "lead").error == "route_not_found")
     }
 

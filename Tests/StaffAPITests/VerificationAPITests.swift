@@ -156,7 +156,7 @@ extension StaffAPITests {
         for query in ["after=-1", "limit=0", "since=3"] {
             #expect(try api.call("GET", "/api/notices?\(query)", staff: "sari").status == 400)
         }
-        #expect(try api.call("GET", "/api/notices").status == 400, "a notice needs an acting staff member")
+        #expect(try api.call("GET", "/api/notices").status == 401, "notices need a session or a token")
     }
 
     @Test func doneResolvesTheTicketAndTwoNoShowsGoBackToStaff() throws {
