@@ -88,9 +88,7 @@ extension StaffAPI {
     /// The iCalendar feed of the verification calls from 30 days back to 90 days ahead: one VEVENT per
     /// booking with a stable UID, SEQUENCE bumped on every move, cancelled calls as STATUS:CANCELLED.
     func calendarFeed(_ request: HTTPRequest) throws -> HTTPResponse {
-        guard request.method == "GET" || request.method == "HEAD" else {
-            throw StaffAPIError.methodNotAllowed(request.method, allowed: ["GET", "HEAD"])
-        }
+        guard request.method == "GET" else { throw StaffAPIError.methodNotAllowed(request.method, allowed: ["GET"]) }
         guard let token = try Self.parameters(of: request)["token"], !token.isEmpty, token.count <= 128 else {
             throw StaffAPIError.unauthorized(
                 "add ?token= with your calendar token (POST /api/staff/{id}/calendar-token)")

@@ -32,6 +32,26 @@ enum StaffAPIRoute {
     /// Creates (replacing) or revokes a member's iCalendar feed token.
     case calendarToken(staffID: String, create: Bool)
 
+    /// Every route with its methods, as `docs/openapi.json` must list them (a test checks both against
+    /// the router's answers). `{…}` marks a path parameter.
+    static let table: [(path: String, methods: [String])] = [
+        ("/api/session", ["GET", "POST", "DELETE"]),
+        ("/api/sessions", ["DELETE"]),
+        ("/api/staff", ["GET"]),
+        ("/api/staff/{id}", ["GET", "PUT"]),
+        ("/api/staff/{id}/password", ["POST"]),
+        ("/api/staff/{id}/tokens", ["GET", "POST"]),
+        ("/api/staff/{id}/tokens/{tokenID}", ["DELETE"]),
+        ("/api/staff/{id}/calendar-token", ["POST", "DELETE"]),
+        ("/api/audit", ["GET"]),
+        ("/api/tickets", ["GET"]),
+        ("/api/tickets/{number}", ["GET"]),
+        ("/api/tickets/{number}/actions", ["POST"]),
+        ("/api/verification/agenda", ["GET"]),
+        ("/api/verification/calendar.ics", ["GET"]),
+        ("/api/notices", ["GET"]),
+    ]
+
     init(_ request: HTTPRequest) throws(StaffAPIError) {
         let segments = try StaffAPI.segments(of: request.path)
         switch segments.count {
