@@ -16,6 +16,7 @@ import WhatsAppOutbox
 /// | `LOKET_ADDR` | `127.0.0.1:8080` | listen address (`host:port`, `[v6]:port`) |
 /// | `LOKET_DATA_DIR` | `./data` | database and media |
 /// | `LOKET_DIALOGS` | `./Dialogs` | dialog data |
+/// | `LOKET_CONSOLE` | `./Console` | the staff console's HTML, CSS and JavaScript, served under `/console` |
 /// | `LOKET_STALE_AGE` | `24h` | older messages in a replay are not answered as fresh (`90s`, `30m`, `24h`, or seconds) |
 /// | `LOKET_DISPATCH_LANES` | `2` | parallel conversation lanes (1–64); all share the one SQLite writer |
 /// | `LOKET_LOG_LEVEL` | `info` | `debug`, `info`, `warning`, `error` |
@@ -58,6 +59,8 @@ public struct Configuration: Equatable, Sendable {
     public var port: Int
     public var dataDirectory: String
     public var dialogsDirectory: String
+    /// The staff console's files (`LOKET_CONSOLE`).
+    public var consoleDirectory: String = "./Console"
     public var staleAge: TimeInterval
     public var dispatcherLanes: Int
     public var logLevel: Logger.Level
@@ -208,6 +211,7 @@ public struct Configuration: Equatable, Sendable {
         configuration.maxBufferedBodyBytes = bufferedMB * 1024 * 1024
         configuration.reminderTemplate = reminder
         configuration.secureCookies = secureText == "1"
+        configuration.consoleDirectory = value("LOKET_CONSOLE") ?? "./Console"
         return configuration
     }
 

@@ -167,7 +167,7 @@ public final class LoketApplication: Sendable {
         let staffAPI = StaffAPI(
             writer: writer, runtime: runtime, outbox: outbox, wakeSender: { senderWaker.wake() },
             logger: logger.with("component", "staff_api"), secureCookies: configuration.secureCookies,
-            trustedProxies: configuration.unlimitedClients)
+            trustedProxies: configuration.unlimitedClients, dataDirectory: configuration.dataDirectory)
         // End of the staff API wiring.
 
         let mode = configuration.mode.rawValue
@@ -181,7 +181,10 @@ public final class LoketApplication: Sendable {
                 return WebhookRouter.Health(
                     databaseReachable: pending != nil, mode: mode, inboxPending: pending)
             },
-            mounts: [(prefix: "/api", responder: staffAPI)])
+            mounts: [
+                (prefix: "/api", responder: staffAPI),
+                (prefix: "/console", responder: StaffConsole(directory: configuration.consoleDirectory, writer: writer)),
+            ])
         var serverConfiguration = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections)
         serverConfiguration.maxConnectionsPerClient = configuration.maxConnectionsPerClient

@@ -14,6 +14,7 @@ extension StaffAPI {
             try self.saveStaff(id: id, name: name, role: role, active: active, caller)
         case .queue(let query): try self.queue(query, caller)
         case .show(let number): try self.show(number, caller)
+        case .attachment(let number, let hash): try self.attachment(hash, of: number, caller)
         case .act(let number, let command): try self.act(command, on: number, caller)
         case .verify(let number, let command): try self.verify(command, on: number, caller)
         case .agenda(let from, let to, let verifier): try self.agenda(from: from, to: to, verifier: verifier, caller)

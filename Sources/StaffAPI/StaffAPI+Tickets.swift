@@ -32,6 +32,32 @@ extension StaffAPI {
         return Self.json(200, document)
     }
 
+    /// A stored document of the ticket, inline (the browser's own PDF viewer shows it), to a signed-in
+    /// member only; 404 when the ticket does not hold it or the file was removed after its retention.
+    func attachment(_ hash: String, of number: TicketNumber, _ caller: StaffCaller) throws -> HTTPResponse {
+        let found = try self.writer.read { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
+            _ = try self.actingStaff(caller, in: store)
+            guard try store.ticket(number) != nil else { throw Self.unknownTicket(number) }
+            return try store.attachments(of: number).first { $0.sha256 == hash }
+        }
+        guard let attachment = found, let directory = self.dataDirectory,
+            let bytes = FileManager.default.contents(
+                atPath: (directory as NSString).appendingPathComponent(attachment.storagePath))
+        else {
+            throw StaffAPIError.notFound("unknown_attachment", "ticket \(number) holds no document \(hash.prefix(12))…")
+        }
+        var response = HTTPResponse(status: 200, body: Array(bytes))
+        let allowed = ["application/pdf", "image/jpeg", "image/png"]
+        let type = allowed.contains(attachment.mimeType) ? attachment.mimeType : "application/octet-stream"
+        let name = attachment.originalName.filter { $0.isLetter || $0.isNumber || ".-_ ".contains($0) }
+        response.headers.add(name: "Content-Type", value: type)
+        response.headers.add(
+            name: "Content-Disposition", value: (type == "application/octet-stream" ? "attachment" : "inline") + "; filename=\"\(name)\"")
+        response.headers.add(name: "X-Loket-Attachment", value: "1")
+        return response
+    }
+
     /// Applies a staff action and, when the reporter must hear of it, runs their conversation and queues its
     /// messages: all in one writer transaction, so a refused action changes nothing and queues nothing.
     func act(_ command: StaffCommand, on number: TicketNumber, _ caller: StaffCaller) throws -> HTTPResponse {

@@ -36,6 +36,8 @@ public struct StaffAPI: HTTPResponder {
     let secureCookies: Bool
     /// Proxies whose `X-Forwarded-For` names the client (the per-client cap's exempt addresses).
     let trustedProxies: Set<String>
+    /// Where stored documents are (their paths are relative to it); nil serves none.
+    let dataDirectory: String?
     private let queue: DispatchQueue
 
     /// - Parameters:
@@ -48,8 +50,10 @@ public struct StaffAPI: HTTPResponder {
         writer: DatabaseWriter, runtime: ConversationRuntime, outbox: any OutboxQueue,
         wakeSender: @escaping @Sendable () -> Void, logger: Logger,
         access: StaffAccounts.Policy = StaffAccounts.Policy(),
-        secureCookies: Bool = false, trustedProxies: Set<String> = [], now: @escaping @Sendable () -> Date = { Date() }
+        secureCookies: Bool = false, trustedProxies: Set<String> = [], dataDirectory: String? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.dataDirectory = dataDirectory
         self.writer = writer
         self.tickets = runtime.tickets
         self.runtime = runtime
@@ -155,12 +159,18 @@ public struct StaffAPI: HTTPResponder {
         return nil
     }
 
-    /// No sniffing, no referrer, no framing, and a policy that loads nothing: JSON is data only.
+    /// No sniffing, no referrer, no caching, and a policy that loads nothing: JSON is data only. A document is
+    /// shown in the console's own frame by the browser's viewer, and runs nothing.
     static func addSecurityHeaders(to response: inout HTTPResponse) {
         response.headers.add(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.add(name: "Referrer-Policy", value: "no-referrer")
-        response.headers.add(name: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'")
         response.headers.add(name: "Cache-Control", value: "no-store")
+        if response.headers["X-Loket-Attachment"] != nil {
+            response.headers.add(
+                name: "Content-Security-Policy", value: "default-src 'none'; object-src 'self'; frame-ancestors 'self'")
+        } else {
+            response.headers.add(name: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'")
+        }
     }
 
     /// One audit line for a state-changing request: who, what (method, path and the action's name), from

@@ -23,6 +23,8 @@ enum StaffAPIRoute {
     case audit(before: Int, limit: Int)
     case queue(TicketQueueQuery)
     case show(TicketNumber)
+    /// A ticket's stored document, for the console to show inline.
+    case attachment(TicketNumber, sha256: String)
     case act(TicketNumber, StaffCommand)
     case verify(TicketNumber, VerificationCommand)
     /// The verification calls of the days `from` to `to` (inclusive), of one verifier or all.
@@ -47,6 +49,7 @@ enum StaffAPIRoute {
         ("/api/tickets", ["GET"]),
         ("/api/tickets/{number}", ["GET"]),
         ("/api/tickets/{number}/actions", ["POST"]),
+        ("/api/tickets/{number}/attachments/{sha256}", ["GET"]),
         ("/api/verification/agenda", ["GET"]),
         ("/api/verification/calendar.ics", ["GET"]),
         ("/api/notices", ["GET"]),
@@ -137,6 +140,13 @@ enum StaffAPIRoute {
         case 2 where segments[0] == "tickets":
             try StaffAPI.allow(request, ["GET"])
             self = .show(try StaffAPI.ticketNumber(segments[1]))
+        case 4 where segments[0] == "tickets" && segments[2] == "attachments":
+            try StaffAPI.allow(request, ["GET"])
+            let hash = segments[3]
+            guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                throw .badRequest("invalid_path", "an attachment is named by its SHA-256 in lower-case hex")
+            }
+            self = .attachment(try StaffAPI.ticketNumber(segments[1]), sha256: hash)
         case 3 where segments[0] == "tickets" && segments[2] == "actions":
             try StaffAPI.allow(request, ["POST"])
             let number = try StaffAPI.ticketNumber(segments[1])
