@@ -13,6 +13,8 @@ extension ConversationTurn {
             documentRejected(mediaID: mediaID, reason: reason)
         case .staffReplied(let ticket, let text):
             say(t(.staffReply, ["ticket": String(ticket), "text": text]))
+            // Staff wrote: what the provider writes back is for them, as after a hand-off.
+            state.staffTicket = ticket
         case .staffRequestedFeedback(let ticket, let text):
             interrupt(with: .feedback(ticket: ticket, request: text))
             promptCurrentStep(prefix: nil)

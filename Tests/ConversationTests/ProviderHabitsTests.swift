@@ -16,6 +16,19 @@ struct ProviderHabitsTests {
         return chat
     }
 
+    /// Staff replied on the ticket: the provider's answer, whatever it reads like, goes to that ticket.
+    @Test func anAnswerToAStaffReplyReachesTheTicket() throws {
+        var chat = Transcript(
+            catalogue: try Fixtures.catalogue(),
+            openTickets: [TicketSummary(number: 77, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)])
+        _ = chat.event(.staffReplied(ticket: 77, text: "Berkas sedang diperiksa."))
+        let answer = render(chat.type("Baik, terima kasih. Akta pendirian menyusul besok."))
+        #expect(answer.contains("⚙ appendToTicket #77: Baik, terima kasih. Akta pendirian menyusul besok."))
+        #expect(answer.contains("diteruskan ke tiket #77"))
+        let menu = render(chat.type("menu"))
+        #expect(!menu.contains("appendToTicket"), "\"menu\" ends it")
+    }
+
     @Test func filesSentBeforeConsentAreKeptAndFetchedOnceItIsGiven() throws {
         var chat = try Self.atPhoneQuestion()
         let held = render(chat.pdf("m1", "ktp direktur.pdf"))

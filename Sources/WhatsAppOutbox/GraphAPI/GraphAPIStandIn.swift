@@ -141,6 +141,7 @@ public final class GraphAPIStandIn: HTTPResponder {
 
     private func handle(_ request: HTTPRequest) -> (HTTPResponse, TimeInterval) {
         let path = String(request.path)
+        if path.hasPrefix("/sandbox/") { return (self.sandboxRoute(request), 0) }
         let segments = path.split(separator: "/").map(String.init)
         let (failure, delay) = self.state.withLock { state -> (Failure?, TimeInterval) in
             (state.failures.isEmpty ? nil : state.failures.removeFirst(), state.delay)
@@ -310,5 +311,39 @@ public final class GraphAPIStandIn: HTTPResponder {
 
     private static func waID(_ input: String) -> String {
         input.hasPrefix("+") ? String(input.dropFirst()) : input
+    }
+
+    /// The sandbox's own routes, beside the Graph API (loopback, sandbox mode only; no token): what a phone
+    /// simulator or a browser test needs to play the provider.
+    ///
+    /// - `POST /sandbox/media` with a file's bytes (its `Content-Type`) → `{"id", "sha256"}` (base64, as Meta
+    ///   sends it in a document webhook): the media a webhook may then announce.
+    /// - `GET /sandbox/messages?after=N` → `{"messages": [{"index", "body"}], "next": N}`: the messages Loket sent,
+    ///   each body as the JSON Loket posted.
+    func sandboxRoute(_ request: HTTPRequest) -> HTTPResponse {
+        switch (request.method, String(request.path)) {
+        case ("POST", "/sandbox/media"):
+            guard !request.body.isEmpty, request.body.count <= 64 * 1024 * 1024 else {
+                return .text(400, "send the file's bytes (at most 64 MB)\n")
+            }
+            let digest = SHA256Digest.hash(request.body)
+            let id = "sandbox-media-" + SHA256Digest.hexString(digest).prefix(24)
+            let type = request.headers["Content-Type"] ?? "application/octet-stream"
+            self.addMedia(id: id, bytes: request.body, mimeType: type, declaredSHA256: SHA256Digest.hexString(digest))
+            let body = #"{"id":"\#(id)","sha256":"\#(Data(digest).base64EncodedString())"}"#
+            return .json(200, Array(body.utf8))
+        case ("GET", "/sandbox/messages"):
+            let after = request.query.flatMap { query in
+                query.split(separator: "&").first { $0.hasPrefix("after=") }.flatMap { Int($0.dropFirst(6)) }
+            } ?? 0
+            let calls = self.calls
+            var items: [String] = []
+            for (index, call) in calls.enumerated() where index >= after && call.method == "POST" && call.status == 200 {
+                items.append(#"{"index":\#(index),"body":"# + String(decoding: call.body, as: UTF8.self) + "}")
+            }
+            return .json(200, Array((#"{"messages":["# + items.joined(separator: ",") + #"],"next":\#(calls.count)}"#).utf8))
+        default:
+            return .text(404, "no such sandbox route\n")
+        }
     }
 }

@@ -1,0 +1,256 @@
+import { api, setCSRF } from "./api.js";
+import { duration, language, strings, t, when } from "./strings.js";
+
+const main = document.querySelector("#main");
+let me = null;
+let refreshTimer = null;
+let renderedKey = "";
+
+// Elements are built, never parsed from strings: what providers wrote can never become markup.
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else if (name === "text") element.textContent = value;
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+function translateStatic() {
+  document.documentElement.lang = language();
+  for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
+  document.querySelector("#language").textContent = t("language");
+}
+
+function setLive(ok) {
+  const live = document.querySelector("#live");
+  live.textContent = ok ? `● ${t("live")}` : `○ ${t("offline")}`;
+  live.classList.toggle("offline", !ok);
+}
+
+function slaCell(ticket) {
+  const sla = ticket.sla || {};
+  if (sla.stopped) return el("span", { class: "tag" }, t("stopped"));
+  if (sla.paused) return el("span", { class: "tag" }, t("paused"));
+  const text = duration(sla.remaining_seconds ?? 0);
+  return sla.breached ? el("span", { class: "tag danger" }, `⚠ ${t("breached")} ${text}`) : el("span", {}, text);
+}
+
+function ticketTable(tickets) {
+  if (!tickets.length) return el("p", { class: "empty" }, t("nothing"));
+  const head = el("tr", {}, ["number", "title", "company", "reporter", "created", "status", "sla"].map((key) => el("th", { scope: "col" }, t(key))));
+  const rows = tickets.map((ticket) =>
+    el("tr", {},
+      el("td", {}, el("a", { href: `#/tiket/${ticket.number}`, class: "ticket-link" }, `#${ticket.number}`)),
+      el("td", {}, ticket.title),
+      el("td", {}, ticket.company_name || "–"),
+      el("td", {}, `${ticket.reporter_name || ""} +${ticket.reporter_wa_id}`),
+      el("td", {}, when(ticket.created_at)),
+      el("td", {}, ticket.status_label),
+      el("td", {}, slaCell(ticket))));
+  return el("table", { class: "tickets" }, el("thead", {}, head), el("tbody", {}, rows));
+}
+
+async function listView(title, query, filters = false) {
+  const params = new URLSearchParams(query);
+  const status = sessionStorage.getItem("loket.filter.status") || "";
+  if (filters && status) params.set("status", status);
+  const page = await api("GET", `/api/tickets?${params}`);
+  let tickets = page.tickets;
+  const search = (sessionStorage.getItem("loket.filter.search") || "").toLowerCase();
+  if (filters && search) {
+    tickets = tickets.filter((ticket) =>
+      [String(ticket.number), ticket.company_name, ticket.reporter_wa_id, ticket.director_phone, ticket.tax_or_staff_id, ticket.title]
+        .some((value) => (value || "").toLowerCase().replace(/[^a-z0-9]/g, "").includes(search.replace(/[^a-z0-9]/g, ""))));
+  }
+  const parts = [el("h1", {}, title)];
+  if (filters) {
+    const select = el("select", { id: "filter-status", onchange: (event) => { sessionStorage.setItem("loket.filter.status", event.target.value); refresh(true); } },
+      el("option", { value: "" }, t("anyStatus")),
+      ["new", "in_progress", "waiting_on_reporter", "escalated", "waiting_on_level1", "resolved", "reopened", "closed", "cancelled"]
+        .map((value) => el("option", { value, selected: value === status }, value.replaceAll("_", " "))));
+    const input = el("input", { id: "filter-search", type: "search", value: sessionStorage.getItem("loket.filter.search") || "",
+      onchange: (event) => { sessionStorage.setItem("loket.filter.search", event.target.value); refresh(true); } });
+    parts.push(el("div", { class: "filters" },
+      el("label", { for: "filter-status" }, t("filterStatus")), select,
+      el("label", { for: "filter-search" }, t("search")), input));
+  }
+  parts.push(ticketTable(tickets));
+  return parts;
+}
+
+function field(label, value) {
+  return [el("dt", {}, label), el("dd", {}, value || "–")];
+}
+
+function timeline(activities) {
+  return el("ol", { class: "timeline" }, activities.map((activity) =>
+    el("li", { class: `entry ${activity.direction}` },
+      el("div", { class: "meta" }, `${t(activity.direction)} · ${activity.actor.name} · ${when(activity.at)} · ${strings[language()].kinds[activity.kind] || activity.kind}`),
+      activity.text ? el("p", { class: "bubble" }, activity.text) : null)));
+}
+
+function actionForm(ticket) {
+  const message = el("p", { class: "notice", role: "status", "aria-live": "polite" });
+  const text = el("textarea", { id: "reply-text", rows: 4, maxlength: 8192 });
+  const act = async (body, needsText = true) => {
+    if (needsText) {
+      if (!text.value.trim()) { message.textContent = t("required"); return; }
+      body.text = text.value.trim();
+    }
+    try {
+      await api("POST", `/api/tickets/${ticket.number}/actions`, body);
+      text.value = "";
+      message.textContent = t("sent");
+      await refresh(true);
+    } catch (error) {
+      message.textContent = error.message;
+    }
+  };
+  const buttons = [];
+  const level2 = me.role !== "l1";
+  const open = !["closed", "cancelled"].includes(ticket.status);
+  if (open && ticket.status !== "new") {
+    buttons.push(el("button", { type: "button", class: "primary", id: "send-reply", onclick: () => act({ action: "reply" }) }, t("send")));
+    buttons.push(el("button", { type: "button", onclick: () => act({ action: "ask_feedback", from: "reporter" }) }, t("askFeedback")));
+    if (!level2) buttons.push(el("button", { type: "button", onclick: () => act({ action: "escalate" }) }, t("escalate")));
+    if (level2) buttons.push(el("button", { type: "button", id: "ask-level1", onclick: () => act({ action: "ask_feedback", from: "level1" }) }, t("askLevel1")));
+    if (!level2 && ticket.status === "waiting_on_level1") buttons.push(el("button", { type: "button", onclick: () => act({ action: "answer_level2" }) }, t("answerLevel2")));
+    buttons.push(el("button", { type: "button", onclick: () => act({ action: "resolve" }) }, t("resolve")));
+    buttons.push(el("button", { type: "button", onclick: () => act({ action: "documents_complete" }, false) }, t("documentsComplete")));
+  }
+  buttons.push(el("button", { type: "button", onclick: () => act({ action: "note" }) }, t("note")));
+  return el("section", { class: "panel", "aria-labelledby": "reply-heading" },
+    el("h2", { id: "reply-heading" }, t("reply")),
+    el("label", { for: "reply-text", class: "visually-hidden" }, t("reply")), text,
+    el("div", { class: "buttons" }, buttons), message);
+}
+
+function takeForm(ticket) {
+  const select = (id, values, current) => el("select", { id, name: id },
+    Object.entries(values).map(([value, label]) => el("option", { value, selected: value === current }, label)));
+  const message = el("p", { class: "notice", role: "status", "aria-live": "polite" });
+  const form = el("form", { class: "panel", id: "take-form", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      await api("POST", `/api/tickets/${ticket.number}/actions`, {
+        action: "take", category: data.get("category") || undefined, type: data.get("type"), priority: data.get("priority"),
+        application_version: data.get("version") || undefined });
+      message.textContent = t("taken");
+      await refresh(true);
+    } catch (error) { message.textContent = error.message; }
+  } },
+    el("h2", {}, t("take")), el("p", { class: "hint" }, t("takeHint")),
+    el("label", { for: "category" }, t("category")), el("input", { id: "category", name: "category", value: ticket.category || "" }),
+    el("label", { for: "type" }, t("type")), select("type", strings[language()].types, ticket.type || "permintaan_layanan"),
+    el("label", { for: "priority" }, t("priority")), select("priority", strings[language()].priorities, ticket.priority || "normal"),
+    el("label", { for: "version" }, t("version")), el("input", { id: "version", name: "version", value: ticket.application_version || "SPSE 4.5" }),
+    el("button", { type: "submit", class: "primary", id: "take" }, t("take")), message);
+  return form;
+}
+
+async function ticketView(number) {
+  const detail = await api("GET", `/api/tickets/${number}`);
+  const ticket = detail.ticket;
+  const documents = detail.attachments.length
+    ? el("ul", { class: "documents" }, detail.attachments.map((attachment) =>
+      el("li", {}, el("a", { href: `/api/tickets/${number}/attachments/${attachment.sha256}`, target: "_blank", rel: "noopener", class: "document-link" },
+        `${t("open")}: ${attachment.original_name}`), ` (${Math.ceil(attachment.size / 1024)} KB)`)))
+    : el("p", { class: "empty" }, t("noDocuments"));
+  const facts = el("dl", { class: "facts" },
+    field(t("status"), ticket.status_label), field(t("sla"), slaCell(ticket)), field(t("company"), ticket.company_name),
+    field(t("businessForm"), ticket.business_form), field(t("taxId"), ticket.tax_or_staff_id),
+    field(t("directorPhone"), ticket.director_phone), field(t("reporter"), `${ticket.reporter_name} +${ticket.reporter_wa_id}`),
+    field(t("category"), ticket.category), field(t("type"), strings[language()].types[ticket.type]),
+    field(t("priority"), strings[language()].priorities[ticket.priority]), field(t("version"), ticket.application_version),
+    field(t("level"), String(ticket.level)), field(t("assignee"), ticket.assignee));
+  const side = el("aside", { class: "side" }, el("h2", {}, t("details")), facts, el("h2", {}, t("documents")), documents);
+  const center = el("section", { class: "conversation" }, el("h2", {}, t("activity")), timeline(detail.activities),
+    ticket.status === "new" && me.role === "l1" ? takeForm(ticket) : actionForm(ticket));
+  return [el("h1", {}, `#${ticket.number} ${ticket.title}`), el("div", { class: "ticket-page" }, center, side)];
+}
+
+async function agendaView() {
+  const day = sessionStorage.getItem("loket.agenda.day") || new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  const agenda = await api("GET", `/api/verification/agenda?from=${day}&to=${day}`);
+  const picker = el("input", { type: "date", id: "agenda-day", value: day,
+    onchange: (event) => { sessionStorage.setItem("loket.agenda.day", event.target.value); refresh(true); } });
+  const outcome = (number, action) => async () => {
+    try { await api("POST", `/api/tickets/${number}/actions`, { action }); await refresh(true); } catch (error) { alert(error.message); }
+  };
+  const rows = agenda.calls.map((call) => el("tr", {},
+    el("td", {}, when(call.start).split(" ").slice(-2).join(" ")),
+    el("td", {}, String(call.verifier)),
+    el("td", {}, el("a", { href: `#/tiket/${call.ticket}` }, `#${call.ticket}`), ` ${call.company_name || ""}`),
+    el("td", {}, call.call_link ? el("a", { href: call.call_link, target: "_blank", rel: "noopener" }, `${t("call")} ${call.director_phone}`) : "–"),
+    el("td", {}, call.state),
+    el("td", {}, call.state === "booked" ? [el("button", { type: "button", onclick: outcome(call.ticket, "verification_done") }, t("done")),
+      " ", el("button", { type: "button", onclick: outcome(call.ticket, "verification_no_show") }, t("noShow"))] : "")));
+  return [el("h1", {}, t("agenda")), el("div", { class: "filters" }, el("label", { for: "agenda-day" }, t("date")), picker),
+    rows.length ? el("table", { class: "tickets" }, el("thead", {}, el("tr", {}, [t("time"), t("verifier"), t("number"), t("call"), t("status"), ""].map((text) => el("th", { scope: "col" }, text)))), el("tbody", {}, rows))
+      : el("p", { class: "empty" }, t("noCalls"))];
+}
+
+async function render() {
+  const route = (window.location.hash || "#/baru").slice(2).split("/");
+  for (const link of document.querySelectorAll("nav a")) {
+    link.toggleAttribute("aria-current", link.dataset.view === route[0]);
+  }
+  switch (route[0]) {
+    case "tiket": return ticketView(Number(route[1]));
+    case "proses": return listView(t("myTickets"), { assignee: me.id });
+    case "daftar": return listView(t("allTickets"), { limit: 200 }, true);
+    case "agenda": return agendaView();
+    default: return listView(t("newTickets"), { status: "new" });
+  }
+}
+
+// Re-renders the view when what it shows changed (checked every second), keeping what is typed.
+async function refresh(force = false) {
+  clearTimeout(refreshTimer);
+  try {
+    const counts = await api("GET", "/api/tickets?status=new&limit=200");
+    document.querySelector("#new-count").textContent = counts.tickets.length ? `(${counts.tickets.length})` : "";
+    const typing = document.activeElement && ["TEXTAREA", "INPUT", "SELECT"].includes(document.activeElement.tagName);
+    const content = await render();
+    const key = JSON.stringify(content.map((node) => node.textContent));
+    if (force || (key !== renderedKey && !typing)) {
+      renderedKey = key;
+      main.replaceChildren(...content);
+      const timeline = main.querySelector(".timeline");
+      if (timeline) timeline.scrollTop = timeline.scrollHeight;
+    }
+    setLive(true);
+  } catch (error) {
+    setLive(false);
+  }
+  refreshTimer = setTimeout(refresh, 1000);
+}
+
+async function start() {
+  const session = await api("GET", "/api/session");
+  me = { ...session.staff };
+  setCSRF(session.csrf_token);
+  translateStatic();
+  document.querySelector("#who").textContent = `${me.name} (${me.role})`;
+  document.querySelector("#language").addEventListener("click", () => {
+    localStorage.setItem("loket.language", language() === "id" ? "en" : "id");
+    translateStatic();
+    refresh(true);
+  });
+  document.querySelector("#logout").addEventListener("click", async () => {
+    await api("DELETE", "/api/session").catch(() => {});
+    window.location.assign("/console/login");
+  });
+  window.addEventListener("hashchange", () => { renderedKey = ""; refresh(true); main.focus(); });
+  await refresh(true);
+}
+
+start();

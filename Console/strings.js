@@ -1,0 +1,104 @@
+// Every text the console shows, Indonesian first, English beside it.
+export const strings = {
+  id: {
+    appName: "Loket · Helpdesk LPSE",
+    signIn: "Masuk", signOut: "Keluar", staffId: "ID petugas", password: "Kata sandi",
+    signInTitle: "Masuk ke konsol helpdesk", signInHint: "Gunakan akun yang dibuat oleh admin kantor Anda.",
+    errorSummary: "Ada masalah", wrongPassword: "ID atau kata sandi salah.",
+    newTickets: "Tiket Baru", myTickets: "Tiket Proses", allTickets: "Daftar Tiket", agenda: "Jadwal Verifikasi",
+    number: "No.", title: "Layanan", company: "Perusahaan", reporter: "Pelapor", created: "Masuk", status: "Status",
+    sla: "Sisa SLA", waitingOn: "Menunggu", nothing: "Tidak ada tiket.", search: "Cari nomor, perusahaan, telepon, NPWP",
+    filterStatus: "Status", anyStatus: "Semua status terbuka", loading: "Memuat…", live: "Langsung", offline: "Terputus — mencoba lagi",
+    breached: "Terlambat", paused: "Dijeda", stopped: "Selesai",
+    details: "Data tiket", activity: "Aktivitas", documents: "Dokumen", open: "Lihat", noDocuments: "Belum ada dokumen.",
+    businessForm: "Bentuk usaha", taxId: "NPWP/NIP", directorPhone: "Telepon direktur", category: "Kategori",
+    type: "Jenis", priority: "Prioritas", version: "Versi aplikasi", assignee: "Petugas", level: "Level",
+    take: "Ambil tiket", takeHint: "Lengkapi klasifikasi lalu ambil tiket ini.", taken: "Tiket diambil.",
+    reply: "Balasan untuk pelapor", send: "Kirim balasan", askFeedback: "Minta tanggapan", note: "Catatan internal",
+    escalate: "Eskalasi ke Level 2", askLevel1: "Minta penjelasan Level 1", resolve: "Selesaikan", answerLevel2: "Jawab Level 2", documentsComplete: "Dokumen lengkap",
+    windowClosed: "Jendela 24 jam pelapor sudah tertutup: pesan dikirim setelah pelapor membalas templat pemberitahuan.",
+    done: "Verifikasi selesai", noShow: "Tidak hadir", call: "Video call WhatsApp", date: "Tanggal", time: "Waktu",
+    verifier: "Verifikator", noCalls: "Tidak ada jadwal pada tanggal ini.", sent: "Terkirim.", required: "Isi teks terlebih dahulu.",
+    inbound: "Pelapor", outbound: "Helpdesk", internal: "Internal",
+    types: { gangguan: "Gangguan", permasalahan: "Permasalahan", permintaan_layanan: "Permintaan Layanan" },
+    priorities: { low: "Rendah", normal: "Normal", high: "Tinggi", urgent: "Mendesak" },
+    kinds: {
+      created: "tiket dibuat", taken: "diambil", feedback_requested: "minta tanggapan", reporter_message: "pesan pelapor",
+      staff_reply: "balasan", note: "catatan", level1_answered: "jawaban Level 1", escalated: "eskalasi", resolved: "diselesaikan",
+      confirmed: "dikonfirmasi", reopened: "dibuka lagi", auto_closed: "ditutup otomatis", cancelled: "dibatalkan",
+      attachment_added: "dokumen", documents_complete: "dokumen lengkap", verification_booked: "jadwal verifikasi",
+      verification_moved: "jadwal dipindah", verification_cancelled: "jadwal dibatalkan", verification_done: "verifikasi selesai",
+      verification_no_show: "tidak hadir",
+    },
+    language: "English",
+  },
+  en: {
+    appName: "Loket · LPSE helpdesk",
+    signIn: "Sign in", signOut: "Sign out", staffId: "Staff id", password: "Password",
+    signInTitle: "Sign in to the helpdesk console", signInHint: "Use the account your office admin created for you.",
+    errorSummary: "There is a problem", wrongPassword: "The id or the password is wrong.",
+    newTickets: "New tickets", myTickets: "My tickets", allTickets: "All tickets", agenda: "Verification calls",
+    number: "No.", title: "Service", company: "Company", reporter: "Reporter", created: "Received", status: "Status",
+    sla: "SLA left", waitingOn: "Waiting on", nothing: "No tickets.", search: "Search number, company, phone, NPWP",
+    filterStatus: "Status", anyStatus: "All open", loading: "Loading…", live: "Live", offline: "Disconnected — retrying",
+    breached: "Overdue", paused: "Paused", stopped: "Done",
+    details: "Ticket", activity: "Activity", documents: "Documents", open: "View", noDocuments: "No documents yet.",
+    businessForm: "Legal form", taxId: "NPWP/NIP", directorPhone: "Director's phone", category: "Category",
+    type: "Type", priority: "Priority", version: "Application version", assignee: "Assignee", level: "Level",
+    take: "Take ticket", takeHint: "Complete the classification, then take the ticket.", taken: "Ticket taken.",
+    reply: "Reply to the reporter", send: "Send reply", askFeedback: "Ask for feedback", note: "Internal note",
+    escalate: "Escalate to Level 2", askLevel1: "Ask Level 1", resolve: "Resolve", answerLevel2: "Answer Level 2", documentsComplete: "Documents complete",
+    windowClosed: "The reporter's 24-hour window is closed: the message goes once they answer the notice template.",
+    done: "Call done", noShow: "No-show", call: "WhatsApp video call", date: "Date", time: "Time",
+    verifier: "Verifier", noCalls: "No calls on this day.", sent: "Sent.", required: "Write the text first.",
+    inbound: "Reporter", outbound: "Helpdesk", internal: "Internal",
+    types: { gangguan: "Incident", permasalahan: "Problem", permintaan_layanan: "Service request" },
+    priorities: { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" },
+    kinds: {
+      created: "opened", taken: "taken", feedback_requested: "feedback asked", reporter_message: "reporter's message",
+      staff_reply: "reply", note: "note", level1_answered: "Level 1 answer", escalated: "escalated", resolved: "resolved",
+      confirmed: "confirmed", reopened: "reopened", auto_closed: "closed automatically", cancelled: "cancelled",
+      attachment_added: "document", documents_complete: "documents complete", verification_booked: "call booked",
+      verification_moved: "call moved", verification_cancelled: "call cancelled", verification_done: "call done",
+      verification_no_show: "no-show",
+    },
+    language: "Bahasa Indonesia",
+  },
+};
+
+export function language() {
+  return localStorage.getItem("loket.language") === "en" ? "en" : "id";
+}
+
+export function t(key) {
+  return strings[language()][key] ?? strings.id[key] ?? key;
+}
+
+const days = {
+  id: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+};
+const months = {
+  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+// "Senin, 7 Desember 2026 10.30 WIB": every time is shown in Jakarta time.
+export function when(iso, withTime = true) {
+  if (!iso) return "–";
+  const local = new Date(new Date(iso).getTime() + 7 * 3600 * 1000);
+  const lang = language();
+  const date = `${days[lang][local.getUTCDay()]}, ${local.getUTCDate()} ${months[lang][local.getUTCMonth()]} ${local.getUTCFullYear()}`;
+  if (!withTime) return date;
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date} ${pad(local.getUTCHours())}${lang === "id" ? "." : ":"}${pad(local.getUTCMinutes())} WIB`;
+}
+
+// "2 j 15 m" of working time.
+export function duration(seconds) {
+  const sign = seconds < 0 ? "−" : "";
+  const total = Math.abs(seconds);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  return language() === "id" ? `${sign}${hours} j ${minutes} m` : `${sign}${hours} h ${minutes} m`;
+}

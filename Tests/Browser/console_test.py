@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""The staff console in a real browser (Debian's chromium, Selenium), against a sandbox `loket serve`.
+
+A provider opens a registration ticket with two PDFs through signed webhooks; a Level 1 member signs in,
+sees the ticket appear in Tiket Baru without reloading, opens a PDF, classifies and takes the ticket and
+replies; the stand-in records the reply as a WhatsApp message to the provider; the provider answers and the
+answer appears on the open ticket page. Prints page weight and timings; writes screenshots of each screen at
+1366x768 and at phone width to .build/screenshots/.
+
+usage: Tests/Browser/console_test.py [LOKET_BINARY]   (default .build/debug/loket)
+"""
+import base64, hashlib, hmac, json, os, socket, subprocess, sys, tempfile, time, urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as expected
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/loket")
+SECRET = "browser-test-secret"
+PROVIDER = "6281234567890"
+SHOTS = os.path.join(ROOT, ".build/screenshots")
+PHONE = (390, 844)
+LAPTOP = (1366, 768)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Loket:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="loket-browser-")
+        self.port, self.graph = free_port(), free_port()
+        self.env = dict(os.environ, LOKET_ADDR=f"127.0.0.1:{self.port}", LOKET_DATA_DIR=self.dir,
+                        LOKET_DIALOGS=os.path.join(ROOT, "Dialogs"), LOKET_CONSOLE=os.path.join(ROOT, "Console"),
+                        WHATSAPP_APP_SECRET=SECRET, LOKET_SANDBOX_GRAPH_ADDR=f"127.0.0.1:{self.graph}")
+        for member, name, role in [("sari", "Sari Helpdesk", "l1"), ("rina", "Rina Koordinator", "admin")]:
+            subprocess.run([BINARY, "staff", "add", member, "--name", name, "--role", role, "--password-stdin"],
+                           env=self.env, input=f"{member}-password-1".encode(), check=True, stdout=subprocess.DEVNULL)
+        self.log = open(os.path.join(self.dir, "loket.log"), "w")
+        self.process = subprocess.Popen([BINARY, "serve"], env=self.env, stderr=self.log, stdout=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        self.seen = 0
+        self.sequence = 0
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+
+    def sandbox(self, method, path, data=None, content_type=None):
+        request = urllib.request.Request(f"http://127.0.0.1:{self.graph}{path}", method=method, data=data,
+                                         headers={"Content-Type": content_type} if content_type else {})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return json.loads(response.read())
+
+    def webhook(self, message):
+        """Posts `message` (a Meta message object without id and timestamp) as Meta would, signed."""
+        self.sequence += 1
+        message = dict(message, id=f"wamid.browser.{self.sequence}", timestamp=str(int(time.time())), **{"from": PROVIDER})
+        envelope = {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
+            "messaging_product": "whatsapp", "metadata": {"display_phone_number": "15550000000", "phone_number_id": "1"},
+            "contacts": [{"profile": {"name": "Budi Santoso"}, "wa_id": PROVIDER}], "messages": [message]}}]}]}
+        body = json.dumps(envelope).encode()
+        signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+        request = urllib.request.Request(self.url + "/webhook", method="POST", data=body,
+                                         headers={"Content-Type": "application/json", "X-Hub-Signature-256": signature})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert response.status == 200, response.status
+        return time.monotonic()
+
+    def replies(self, wait_for=None, timeout=20):
+        """Messages Loket sent since the last call (bodies), waiting until one contains `wait_for`."""
+        deadline = time.monotonic() + timeout
+        collected = []
+        while True:
+            answer = self.sandbox("GET", f"/sandbox/messages?after={self.seen}")
+            self.seen = answer["next"]
+            collected += [m["body"] for m in answer["messages"] if m["body"].get("type") != None or "status" not in m["body"]]
+            text = json.dumps(collected, ensure_ascii=False)
+            if wait_for is None or wait_for in text:
+                return collected
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no reply containing {wait_for!r}: {text[-600:]}")
+            time.sleep(0.1)
+
+
+def pdf(title):
+    return f"%PDF-1.4\n1 0 obj << /Title ({title}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".encode()
+
+
+def open_ticket(loket):
+    """The provider's registration with two PDFs, in the chat, as in the end-to-end test."""
+    loket.webhook({"type": "text", "text": {"body": "halo"}})
+    loket.replies("Registrasi")
+    loket.webhook({"type": "interactive", "interactive": {"type": "list_reply", "list_reply": {"id": "menu.registrasi", "title": "Registrasi"}}})
+    loket.replies("nama badan usaha")
+    loket.webhook({"type": "text", "text": {"body": "PT Maju Jaya"}})
+    loket.replies("phone.self")
+    loket.webhook({"type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": "phone.self", "title": "Pakai nomor ini"}}})
+    loket.replies("consent.yes")
+    loket.webhook({"type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": "consent.yes", "title": "Setuju"}}})
+    loket.replies("KTP")
+    for name, then in [("ktp-direktur.pdf", "ktp-direktur.pdf"), ("npwp-perusahaan.pdf", "summary.confirm")]:
+        media = loket.sandbox("POST", "/sandbox/media", pdf(name), "application/pdf")
+        loket.webhook({"type": "document", "document": {"id": media["id"], "filename": name, "mime_type": "application/pdf", "sha256": media["sha256"]}})
+        loket.replies(then)
+    loket.webhook({"type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": "summary.confirm", "title": "Kirim"}}})
+    opened = json.dumps(loket.replies("berhasil dibuat"), ensure_ascii=False)
+    return int(opened.split("Tiket #")[1].split(" ")[0].strip("*"))
+
+
+def shot(driver, name):
+    os.makedirs(SHOTS, exist_ok=True)
+    for label, (width, height) in [("laptop", LAPTOP), ("phone", PHONE)]:
+        driver.set_window_size(width, height)
+        time.sleep(0.3)
+        driver.save_screenshot(os.path.join(SHOTS, f"console-{name}-{label}.png"))
+    driver.set_window_size(*LAPTOP)
+
+
+def page_figures(driver, name):
+    """Bytes transferred and first render of the current page, as the browser measured them."""
+    figures = driver.execute_script("""
+        const navigation = performance.getEntriesByType('navigation')[0];
+        const resources = performance.getEntriesByType('resource');
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        return {bytes: (navigation ? navigation.transferSize : 0) + resources.reduce((sum, r) => sum + r.transferSize, 0),
+                decoded: (navigation ? navigation.decodedBodySize : 0) + resources.reduce((sum, r) => sum + r.decodedBodySize, 0),
+                paint: paint ? paint.startTime : null};""")
+    print(f"page {name:<10} transferred {figures['bytes'] / 1024:6.1f} KB (target <= 150)   "
+          f"first render {figures['paint'] or -1:6.0f} ms (target <= 300)")
+    assert figures["decoded"] <= 150 * 1024, figures
+    return figures
+
+
+def main():
+    loket = Loket()
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={LAPTOP[0]},{LAPTOP[1]}"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    wait = WebDriverWait(driver, 15)
+    failures = 0
+    try:
+        # Without a session, /console leads to the login page.
+        driver.get(loket.url + "/console")
+        wait.until(expected.presence_of_element_located((By.ID, "login")))
+        assert driver.current_url.endswith("/console/login"), driver.current_url
+        page_figures(driver, "login")
+        shot(driver, "login")
+        driver.find_element(By.ID, "id").send_keys("sari")
+        driver.find_element(By.ID, "password").send_keys("salah")
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(expected.visibility_of_element_located((By.ID, "error-summary")))
+        shot(driver, "login-error")
+        driver.find_element(By.ID, "password").clear()
+        driver.find_element(By.ID, "password").send_keys("sari-password-1")
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(expected.text_to_be_present_in_element((By.ID, "who"), "Sari Helpdesk"))
+        page_figures(driver, "console")
+        shot(driver, "tiket-baru-empty")
+
+        # The provider opens a ticket in WhatsApp; it appears in Tiket Baru without a reload.
+        number = open_ticket(loket)
+        started = time.monotonic()
+        link = wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{number}")))
+        print(f"new ticket #{number} visible in Tiket Baru {1000 * (time.monotonic() - started):.0f} ms after it opened")
+        shot(driver, "tiket-baru")
+        link.click()
+        wait.until(expected.presence_of_element_located((By.ID, "take-form")))
+        shot(driver, "ticket-new")
+
+        # The PDF opens inline, served only to the session.
+        document = driver.find_element(By.CSS_SELECTOR, "a.document-link")
+        href = document.get_attribute("href")
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})) as response:
+            assert response.headers["Content-Type"] == "application/pdf" and response.read().startswith(b"%PDF")
+        try:
+            urllib.request.urlopen(href)
+            raise AssertionError("a document is served without a session")
+        except urllib.error.HTTPError as error:
+            assert error.code == 401, error.code
+        document.click()
+        driver.switch_to.window(driver.window_handles[-1])
+        time.sleep(1)
+        driver.save_screenshot(os.path.join(SHOTS, "console-pdf-laptop.png"))
+        driver.close()
+        driver.switch_to.window(driver.window_handles[0])
+
+        # Classify and take; a Level 1 member sees no Level 2 action.
+        Select(driver.find_element(By.ID, "type")).select_by_value("permintaan_layanan")
+        Select(driver.find_element(By.ID, "priority")).select_by_value("normal")
+        driver.find_element(By.ID, "take").click()
+        wait.until(expected.presence_of_element_located((By.ID, "reply-text")))
+        assert not driver.find_elements(By.ID, "ask-level1"), "a Level 1 member sees a Level 2 action"
+
+        # Reply: the stand-in records it as a WhatsApp message to the provider.
+        reply = "Berkas Anda sedang kami periksa, mohon ditunggu."
+        driver.find_element(By.ID, "reply-text").send_keys(reply)
+        driver.find_element(By.ID, "send-reply").click()
+        sent = loket.replies(reply)
+        assert any(m.get("to") == PROVIDER and reply in json.dumps(m, ensure_ascii=False) for m in sent), sent
+        shot(driver, "ticket-replied")
+
+        # The provider answers: it appears on the open ticket page without a reload.
+        answer = "Baik, terima kasih. Akta pendirian menyusul besok."
+        driver.find_element(By.TAG_NAME, "h1").click()
+        acknowledged = loket.webhook({"type": "text", "text": {"body": answer}})
+        WebDriverWait(driver, 10, poll_frequency=0.05).until(
+            expected.text_to_be_present_in_element((By.CSS_SELECTOR, "ol.timeline"), answer))
+        latency = 1000 * (time.monotonic() - acknowledged)
+        print(f"provider message visible on the open ticket page {latency:.0f} ms after its webhook was acknowledged (target <= 1000)")
+        if latency > 1000:
+            failures += 1
+        shot(driver, "ticket-answered")
+
+        # The other screens.
+        driver.get(loket.url + "/console#/proses")
+        wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{number}")))
+        shot(driver, "tiket-proses")
+        driver.get(loket.url + "/console#/daftar")
+        wait.until(expected.presence_of_element_located((By.ID, "filter-status")))
+        shot(driver, "daftar-tiket")
+        driver.get(loket.url + "/console#/agenda")
+        wait.until(expected.presence_of_element_located((By.ID, "agenda-day")))
+        shot(driver, "agenda")
+    finally:
+        driver.quit()
+        loket.stop()
+    print(f"screenshots in {SHOTS}")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
