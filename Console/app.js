@@ -5,6 +5,7 @@ const main = document.querySelector("#main");
 let me = null;
 let refreshTimer = null;
 let renderedKey = "";
+let canned = [];
 
 // Elements are built, never parsed from strings: what providers wrote can never become markup.
 function el(tag, attributes = {}, ...children) {
@@ -89,16 +90,37 @@ function field(label, value) {
   return [el("dt", {}, label), el("dd", {}, value || "–")];
 }
 
-function timeline(activities) {
-  return el("ol", { class: "timeline" }, activities.map((activity) =>
-    el("li", { class: `entry ${activity.direction}` },
+// "✓ terkirim", "✓✓ dibaca", "⚠ gagal: …": the state in words beside its mark, never by colour alone.
+function delivery(message) {
+  const marks = { queued: "⏳", sending: "⏳", held: "⏸", sent: "✓", delivered: "✓✓", read: "✓✓", played: "✓✓", failed: "⚠" };
+  const words = strings[language()].delivery;
+  const text = `${marks[message.delivery] || ""} ${words[message.delivery] || message.delivery}` +
+    (message.as_template ? ` (${words.template})` : "") + (message.error ? `: ${message.error}` : "");
+  return el("span", { class: `delivery ${message.delivery}` }, text);
+}
+
+function timeline(activities, whatsapp) {
+  const unmatched = [...(whatsapp?.messages || [])];
+  return el("ol", { class: "timeline" }, activities.map((activity) => {
+    let state = null;
+    if (activity.direction === "outbound" && activity.text) {
+      const index = unmatched.findIndex((message) => (message.text || "").includes(activity.text));
+      if (index >= 0) state = delivery(unmatched.splice(index, 1)[0]);
+    }
+    return el("li", { class: `entry ${activity.direction}` },
       el("div", { class: "meta" }, `${t(activity.direction)} · ${activity.actor.name} · ${when(activity.at)} · ${strings[language()].kinds[activity.kind] || activity.kind}`),
-      activity.text ? el("p", { class: "bubble" }, activity.text) : null)));
+      activity.text ? el("p", { class: "bubble" }, activity.text) : null, state);
+  }));
 }
 
 function actionForm(ticket) {
   const message = el("p", { class: "notice", role: "status", "aria-live": "polite" });
   const text = el("textarea", { id: "reply-text", rows: 4, maxlength: 8192 });
+  const picker = el("select", { id: "canned", onchange: (event) => {
+    const answer = canned.find((item) => item.id === event.target.value);
+    if (answer) { text.value = answer[`text_${language()}`]; text.focus(); }
+    event.target.value = "";
+  } }, el("option", { value: "" }, t("cannedPick")), canned.map((item) => el("option", { value: item.id }, item[`title_${language()}`])));
   const act = async (body, needsText = true) => {
     if (needsText) {
       if (!text.value.trim()) { message.textContent = t("required"); return; }
@@ -128,7 +150,8 @@ function actionForm(ticket) {
   buttons.push(el("button", { type: "button", onclick: () => act({ action: "note" }) }, t("note")));
   return el("section", { class: "panel", "aria-labelledby": "reply-heading" },
     el("h2", { id: "reply-heading" }, t("reply")),
-    el("label", { for: "reply-text", class: "visually-hidden" }, t("reply")), text,
+    el("label", { for: "canned" }, t("canned")), picker,
+    el("label", { for: "reply-text" }, t("replyText")), text,
     el("div", { class: "buttons" }, buttons), message);
 }
 
@@ -172,7 +195,9 @@ async function ticketView(number) {
     field(t("priority"), strings[language()].priorities[ticket.priority]), field(t("version"), ticket.application_version),
     field(t("level"), String(ticket.level)), field(t("assignee"), ticket.assignee));
   const side = el("aside", { class: "side" }, el("h2", {}, t("details")), facts, el("h2", {}, t("documents")), documents);
-  const center = el("section", { class: "conversation" }, el("h2", {}, t("activity")), timeline(detail.activities),
+  const warning = detail.whatsapp && !detail.whatsapp.window_open
+    ? el("p", { class: "warning", role: "note" }, `⚠ ${t("windowClosed")}`) : null;
+  const center = el("section", { class: "conversation" }, el("h2", {}, t("activity")), timeline(detail.activities, detail.whatsapp), warning,
     ticket.status === "new" && me.role === "l1" ? takeForm(ticket) : actionForm(ticket));
   return [el("h1", {}, `#${ticket.number} ${ticket.title}`), el("div", { class: "ticket-page" }, center, side)];
 }
@@ -237,6 +262,7 @@ async function refresh(force = false) {
 async function start() {
   const session = await api("GET", "/api/session");
   me = { ...session.staff };
+  canned = (await api("GET", "/api/canned")).answers;
   setCSRF(session.csrf_token);
   translateStatic();
   document.querySelector("#who").textContent = `${me.name} (${me.role})`;

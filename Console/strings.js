@@ -14,7 +14,7 @@ export const strings = {
     businessForm: "Bentuk usaha", taxId: "NPWP/NIP", directorPhone: "Telepon direktur", category: "Kategori",
     type: "Jenis", priority: "Prioritas", version: "Versi aplikasi", assignee: "Petugas", level: "Level",
     take: "Ambil tiket", takeHint: "Lengkapi klasifikasi lalu ambil tiket ini.", taken: "Tiket diambil.",
-    reply: "Balasan untuk pelapor", send: "Kirim balasan", askFeedback: "Minta tanggapan", note: "Catatan internal",
+    reply: "Balasan untuk pelapor", canned: "Jawaban siap pakai", cannedPick: "Pilih jawaban…", replyText: "Teks", send: "Kirim balasan", askFeedback: "Minta tanggapan", note: "Catatan internal",
     escalate: "Eskalasi ke Level 2", askLevel1: "Minta penjelasan Level 1", resolve: "Selesaikan", answerLevel2: "Jawab Level 2", documentsComplete: "Dokumen lengkap",
     windowClosed: "Jendela 24 jam pelapor sudah tertutup: pesan dikirim setelah pelapor membalas templat pemberitahuan.",
     done: "Verifikasi selesai", noShow: "Tidak hadir", call: "Video call WhatsApp", date: "Tanggal", time: "Waktu",
@@ -22,6 +22,7 @@ export const strings = {
     inbound: "Pelapor", outbound: "Helpdesk", internal: "Internal",
     types: { gangguan: "Gangguan", permasalahan: "Permasalahan", permintaan_layanan: "Permintaan Layanan" },
     priorities: { low: "Rendah", normal: "Normal", high: "Tinggi", urgent: "Mendesak" },
+    delivery: { queued: "menunggu", sending: "dikirim", held: "menunggu pelapor membalas", sent: "terkirim", delivered: "diterima", read: "dibaca", played: "diputar", failed: "gagal", template: "sebagai templat" },
     kinds: {
       created: "tiket dibuat", taken: "diambil", feedback_requested: "minta tanggapan", reporter_message: "pesan pelapor",
       staff_reply: "balasan", note: "catatan", level1_answered: "jawaban Level 1", escalated: "eskalasi", resolved: "diselesaikan",
@@ -46,7 +47,7 @@ export const strings = {
     businessForm: "Legal form", taxId: "NPWP/NIP", directorPhone: "Director's phone", category: "Category",
     type: "Type", priority: "Priority", version: "Application version", assignee: "Assignee", level: "Level",
     take: "Take ticket", takeHint: "Complete the classification, then take the ticket.", taken: "Ticket taken.",
-    reply: "Reply to the reporter", send: "Send reply", askFeedback: "Ask for feedback", note: "Internal note",
+    reply: "Reply to the reporter", canned: "Canned answers", cannedPick: "Pick an answer…", replyText: "Text", send: "Send reply", askFeedback: "Ask for feedback", note: "Internal note",
     escalate: "Escalate to Level 2", askLevel1: "Ask Level 1", resolve: "Resolve", answerLevel2: "Answer Level 2", documentsComplete: "Documents complete",
     windowClosed: "The reporter's 24-hour window is closed: the message goes once they answer the notice template.",
     done: "Call done", noShow: "No-show", call: "WhatsApp video call", date: "Date", time: "Time",
@@ -54,6 +55,7 @@ export const strings = {
     inbound: "Reporter", outbound: "Helpdesk", internal: "Internal",
     types: { gangguan: "Incident", permasalahan: "Problem", permintaan_layanan: "Service request" },
     priorities: { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" },
+    delivery: { queued: "queued", sending: "sending", held: "waiting for the reporter to write", sent: "sent", delivered: "delivered", read: "read", played: "played", failed: "failed", template: "as a template" },
     kinds: {
       created: "opened", taken: "taken", feedback_requested: "feedback asked", reporter_message: "reporter's message",
       staff_reply: "reply", note: "note", level1_answered: "Level 1 answer", escalated: "escalated", resolved: "resolved",

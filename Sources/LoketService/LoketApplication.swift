@@ -167,7 +167,8 @@ public final class LoketApplication: Sendable {
         let staffAPI = StaffAPI(
             writer: writer, runtime: runtime, outbox: outbox, wakeSender: { senderWaker.wake() },
             logger: logger.with("component", "staff_api"), secureCookies: configuration.secureCookies,
-            trustedProxies: configuration.unlimitedClients, dataDirectory: configuration.dataDirectory)
+            trustedProxies: configuration.unlimitedClients, dataDirectory: configuration.dataDirectory,
+            canned: dialogs.canned)
         // End of the staff API wiring.
 
         let mode = configuration.mode.rawValue
@@ -183,7 +184,10 @@ public final class LoketApplication: Sendable {
             },
             mounts: [
                 (prefix: "/api", responder: staffAPI),
-                (prefix: "/console", responder: StaffConsole(directory: configuration.consoleDirectory, writer: writer)),
+                (
+                    prefix: "/console",
+                    responder: StaffConsole(directory: configuration.consoleDirectory, writer: writer)
+                ),
             ])
         var serverConfiguration = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections)

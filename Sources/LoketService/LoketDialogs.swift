@@ -1,6 +1,7 @@
 import Conversation
 import Foundation
 import Intents
+import StaffAPI
 import Support
 import Ticketing
 
@@ -11,6 +12,7 @@ public struct LoketDialogs: Sendable {
     public var survey: SurveyDefinition
     public var recognizer: IntentRecognizer
     public var tickets: TicketStoreConfiguration
+    public var canned: CannedAnswers
     /// Things to fix that do not stop start-up (a year the holiday list does not cover).
     public var warnings: [String]
 
@@ -20,6 +22,7 @@ public struct LoketDialogs: Sendable {
         let reader = DialogReader(directory: directory)
         let catalogue = DialogCatalogue.read(from: reader)
         let ticketing = TicketingDialogs.read(from: reader, now: now)
+        let canned = CannedAnswers.read(from: reader)
         var problems = reader.problems
         var recognizer: IntentRecognizer?
         do {
@@ -29,13 +32,15 @@ public struct LoketDialogs: Sendable {
                 DialogError.Problem(file: "intents/\($0.file)", path: $0.path, problem: $0.problem)
             }
         }
-        guard problems.isEmpty, let catalogue, let ticketing, let recognizer else { throw DialogError(problems) }
+        guard problems.isEmpty, let catalogue, let ticketing, let recognizer, let canned else {
+            throw DialogError(problems)
+        }
         let lifecycle = TicketLifecycle(calendar: WorkingCalendar(holidays: ticketing.holidays))
         return LoketDialogs(
             catalogue: catalogue, survey: ticketing.survey, recognizer: recognizer,
             tickets: TicketStoreConfiguration(
                 lifecycle: lifecycle, survey: ticketing.survey, verification: ticketing.verification),
-            warnings: ticketing.warnings)
+            canned: canned, warnings: ticketing.warnings)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import StaffAccess
 import Storage
+import Support
 import Ticketing
 
 extension StaffAPI {
@@ -30,6 +31,23 @@ extension StaffAPI {
         case .createToken(let id, let label): try self.createToken(for: id, label: label, caller)
         case .revokeToken(let id, let tokenID): try self.revokeToken(tokenID, of: id, caller)
         case .audit(let before, let limit): try self.auditLog(before: before, limit: limit, caller)
+        case .canned:
+            Self.json(
+                200,
+                .object([
+                    (
+                        "answers",
+                        .array(
+                            self.canned.answers.map {
+                                .object([
+                                    ("id", .string($0.id)), ("title_id", .string($0.title.text(in: .indonesian))),
+                                    ("title_en", .string($0.title.text(in: .english))),
+                                    ("text_id", .string($0.text.text(in: .indonesian))),
+                                    ("text_en", .string($0.text.text(in: .english))),
+                                ])
+                            })
+                    )
+                ]))
         }
     }
 

@@ -53,7 +53,8 @@ extension StaffAPI {
         let name = attachment.originalName.filter { $0.isLetter || $0.isNumber || ".-_ ".contains($0) }
         response.headers.add(name: "Content-Type", value: type)
         response.headers.add(
-            name: "Content-Disposition", value: (type == "application/octet-stream" ? "attachment" : "inline") + "; filename=\"\(name)\"")
+            name: "Content-Disposition",
+            value: (type == "application/octet-stream" ? "attachment" : "inline") + "; filename=\"\(name)\"")
         response.headers.add(name: "X-Loket-Attachment", value: "1")
         return response
     }
@@ -104,6 +105,55 @@ extension StaffAPI {
             ("ticket", self.object(of: ticket, now: now)),
             ("activities", .array(try store.activities(of: number).map(Self.object(of:)))),
             ("attachments", .array(try store.attachments(of: number).map(Self.object(of:)))),
+            ("whatsapp", try self.whatsappThread(of: ticket, in: store.database, now: now)),
         ])
+    }
+
+    /// The reporter's chat as staff need it: whether their 24-hour window is open (else what is sent waits
+    /// behind the notice template), and the latest messages Loket sent them with Meta's delivery state
+    /// (`queued`, `sent`, `delivered`, `read`, `failed` with Meta's reason, `held` outside the window).
+    func whatsappThread(of ticket: Ticket, in database: Database, now: Date) throws -> JSONValue {
+        let outbox = Outbox()
+        let contact = try outbox.contact(ticket.reporterWaID, in: database)
+        let window = outbox.configuration.windowLength
+        let records = try outbox.records(to: ticket.reporterWaID, in: database).filter {
+            if case .markRead = $0.message.payload { return false }
+            return true
+        }
+        let messages: [JSONValue] = records.suffix(100).map { record in
+            let delivery: String
+            switch (record.state, record.deliveryStatus) {
+            case (_, .failed?), (.failed, _), (.invalid, _): delivery = "failed"
+            case (_, let status?): delivery = status.rawValue
+            case (.sent, nil): delivery = "sent"
+            case (let state, nil): delivery = state.rawValue
+            }
+            let reason =
+                record.deliveryErrorCodes.isEmpty && record.errorCodes.isEmpty
+                ? record.lastError
+                : "\(record.lastError ?? "") (\((record.deliveryErrorCodes + record.errorCodes).map(String.init).joined(separator: ", ")))"
+            return .object([
+                ("id", .int(Int(record.id))), ("text", .string(Self.text(of: record.message.payload))),
+                ("delivery", .string(delivery)), ("as_template", .bool(record.sentAsTemplate)),
+                ("error", .string(delivery == "failed" ? reason : nil)),
+            ])
+        }
+        return .object([
+            ("window_open", .bool(contact.isWindowOpen(at: now, length: window))),
+            ("window_closes_at", Self.timestamp(contact.lastInboundAt?.addingTimeInterval(window))),
+            ("undeliverable", .bool(contact.isUndeliverable)),
+            ("messages", .array(messages)),
+        ])
+    }
+
+    static func text(of payload: OutboundMessage.Payload) -> String {
+        switch payload {
+        case .text(let body): body
+        case .buttons(let body, let buttons, _, _): body + " " + buttons.map { "[\($0.title)]" }.joined(separator: " ")
+        case .list(let body, let label, _, _, _): body + " [\(label)]"
+        case .document(_, let filename, let caption): (filename ?? "dokumen") + (caption.map { ": " + $0 } ?? "")
+        case .template(let template): "template \(template.name): " + template.bodyParameters.joined(separator: " | ")
+        case .markRead: ""
+        }
     }
 }

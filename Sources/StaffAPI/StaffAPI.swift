@@ -38,6 +38,8 @@ public struct StaffAPI: HTTPResponder {
     let trustedProxies: Set<String>
     /// Where stored documents are (their paths are relative to it); nil serves none.
     let dataDirectory: String?
+    /// The console's canned answers.
+    let canned: CannedAnswers
     private let queue: DispatchQueue
 
     /// - Parameters:
@@ -51,8 +53,9 @@ public struct StaffAPI: HTTPResponder {
         wakeSender: @escaping @Sendable () -> Void, logger: Logger,
         access: StaffAccounts.Policy = StaffAccounts.Policy(),
         secureCookies: Bool = false, trustedProxies: Set<String> = [], dataDirectory: String? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        canned: CannedAnswers = CannedAnswers(answers: []), now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.canned = canned
         self.dataDirectory = dataDirectory
         self.writer = writer
         self.tickets = runtime.tickets

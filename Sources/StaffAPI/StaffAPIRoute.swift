@@ -21,6 +21,7 @@ enum StaffAPIRoute {
     case createToken(staffID: String, label: String)
     case revokeToken(staffID: String, tokenID: Int)
     case audit(before: Int, limit: Int)
+    case canned
     case queue(TicketQueueQuery)
     case show(TicketNumber)
     /// A ticket's stored document, for the console to show inline.
@@ -53,6 +54,7 @@ enum StaffAPIRoute {
         ("/api/verification/agenda", ["GET"]),
         ("/api/verification/calendar.ics", ["GET"]),
         ("/api/notices", ["GET"]),
+        ("/api/canned", ["GET"]),
     ]
 
     init(_ request: HTTPRequest) throws(StaffAPIError) {
@@ -85,6 +87,9 @@ enum StaffAPIRoute {
             case "DELETE": self = .logout
             default: self = .currentSession
             }
+        case 1 where segments[0] == "canned":
+            try StaffAPI.allow(request, ["GET"])
+            self = .canned
         case 1 where segments[0] == "sessions":
             try StaffAPI.allow(request, ["DELETE"])
             self = .logoutEverywhere

@@ -92,7 +92,9 @@ public struct StaffConsole: HTTPResponder {
     private func isSignedIn(_ request: HTTPRequest) -> Bool {
         guard let token = StaffAPI.cookie(StaffAPI.sessionCookie, in: request) else { return false }
         let now = self.now()
-        let session = try? self.writer.write { try StaffAccounts(database: $0, policy: self.access).session(token: token, at: now) }
+        let session = try? self.writer.write {
+            try StaffAccounts(database: $0, policy: self.access).session(token: token, at: now)
+        }
         return session != nil
     }
 

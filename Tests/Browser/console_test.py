@@ -212,6 +212,11 @@ def main():
         driver.find_element(By.ID, "send-reply").click()
         sent = loket.replies(reply)
         assert any(m.get("to") == PROVIDER and reply in json.dumps(m, ensure_ascii=False) for m in sent), sent
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, ".entry.outbound .delivery"), "terkirim"))
+        # A canned answer fills the reply box.
+        Select(driver.find_element(By.ID, "canned")).select_by_index(1)
+        assert driver.find_element(By.ID, "reply-text").get_attribute("value").strip(), "the canned answer is in the box"
+        driver.find_element(By.ID, "reply-text").clear()
         shot(driver, "ticket-replied")
 
         # The provider answers: it appears on the open ticket page without a reload.

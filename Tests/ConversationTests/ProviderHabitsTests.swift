@@ -20,7 +20,9 @@ struct ProviderHabitsTests {
     @Test func anAnswerToAStaffReplyReachesTheTicket() throws {
         var chat = Transcript(
             catalogue: try Fixtures.catalogue(),
-            openTickets: [TicketSummary(number: 77, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)])
+            openTickets: [
+                TicketSummary(number: 77, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+            ])
         _ = chat.event(.staffReplied(ticket: 77, text: "Berkas sedang diperiksa."))
         let answer = render(chat.type("Baik, terima kasih. Akta pendirian menyusul besok."))
         #expect(answer.contains("⚙ appendToTicket #77: Baik, terima kasih. Akta pendirian menyusul besok."))

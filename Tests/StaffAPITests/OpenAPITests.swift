@@ -32,7 +32,8 @@ struct OpenAPITests {
             let path = route.path.replacingOccurrences(of: "{id}", with: "lead").replacingOccurrences(
                 of: "{number}", with: "1"
             )
-            .replacingOccurrences(of: "{tokenID}", with: "999").replacingOccurrences(of: "{sha256}", with: String(repeating: "a", count: 64))
+            .replacingOccurrences(of: "{tokenID}", with: "999").replacingOccurrences(
+                of: "{sha256}", with: String(repeating: "a", count: 64))
             for method in ["GET", "PUT", "POST", "DELETE"] {
                 let answer = try api.call(
                     method, path, method == "GET" || method == "DELETE" ? nil : [String: String](), staff: "lead")

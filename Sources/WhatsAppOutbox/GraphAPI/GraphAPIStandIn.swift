@@ -333,15 +333,18 @@ public final class GraphAPIStandIn: HTTPResponder {
             let body = #"{"id":"\#(id)","sha256":"\#(Data(digest).base64EncodedString())"}"#
             return .json(200, Array(body.utf8))
         case ("GET", "/sandbox/messages"):
-            let after = request.query.flatMap { query in
-                query.split(separator: "&").first { $0.hasPrefix("after=") }.flatMap { Int($0.dropFirst(6)) }
-            } ?? 0
+            let after =
+                request.query.flatMap { query in
+                    query.split(separator: "&").first { $0.hasPrefix("after=") }.flatMap { Int($0.dropFirst(6)) }
+                } ?? 0
             let calls = self.calls
             var items: [String] = []
-            for (index, call) in calls.enumerated() where index >= after && call.method == "POST" && call.status == 200 {
+            for (index, call) in calls.enumerated() where index >= after && call.method == "POST" && call.status == 200
+            {
                 items.append(#"{"index":\#(index),"body":"# + String(decoding: call.body, as: UTF8.self) + "}")
             }
-            return .json(200, Array((#"{"messages":["# + items.joined(separator: ",") + #"],"next":\#(calls.count)}"#).utf8))
+            return .json(
+                200, Array((#"{"messages":["# + items.joined(separator: ",") + #"],"next":\#(calls.count)}"#).utf8))
         default:
             return .text(404, "no such sandbox route\n")
         }
