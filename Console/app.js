@@ -237,26 +237,60 @@ async function render() {
   }
 }
 
-// Re-renders the view when what it shows changed (checked every second), keeping what is typed.
+// Re-renders the view when what it shows changed, keeping what is being typed and where the focus is.
 async function refresh(force = false) {
   clearTimeout(refreshTimer);
   try {
     const counts = await api("GET", "/api/tickets?status=new&limit=200");
     document.querySelector("#new-count").textContent = counts.tickets.length ? `(${counts.tickets.length})` : "";
-    const typing = document.activeElement && ["TEXTAREA", "INPUT", "SELECT"].includes(document.activeElement.tagName);
     const content = await render();
     const key = JSON.stringify(content.map((node) => node.textContent));
-    if (force || (key !== renderedKey && !typing)) {
+    if (force || key !== renderedKey) {
       renderedKey = key;
+      const typed = [...main.querySelectorAll("textarea, input")].map((field) => [field.id, field.value]);
+      const focused = document.activeElement && main.contains(document.activeElement) ? document.activeElement.id : null;
       main.replaceChildren(...content);
+      for (const [id, value] of typed) {
+        const field = id && document.getElementById(id);
+        if (field && value && field.tagName === "TEXTAREA") field.value = value;
+      }
+      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
       const timeline = main.querySelector(".timeline");
       if (timeline) timeline.scrollTop = timeline.scrollHeight;
     }
-    setLive(true);
   } catch (error) {
     setLive(false);
   }
-  refreshTimer = setTimeout(refresh, 1000);
+  // The live stream triggers refreshes; this slow poll only covers a stream that is down.
+  refreshTimer = setTimeout(refresh, live ? 15000 : 3000);
+}
+
+let live = false;
+let pending = null;
+
+// Server-Sent Events: a change to the ticket on screen (or any ticket, on a list) refreshes the view at once.
+// The browser reconnects by itself and resumes after the last event it saw (Last-Event-ID).
+function connectLive() {
+  const source = new EventSource("/api/events");
+  source.addEventListener("open", () => { live = true; setLive(true); });
+  source.addEventListener("error", () => { live = false; setLive(false); });
+  const changed = (event) => {
+    const data = JSON.parse(event.data);
+    const route = (window.location.hash || "#/baru").slice(2).split("/");
+    if (route[0] === "tiket" && data.ticket !== undefined && String(data.ticket) !== route[1] && event.type === "ticket") {
+      refreshCount();
+      return;
+    }
+    clearTimeout(pending);
+    pending = setTimeout(() => refresh(), 50);
+  };
+  source.addEventListener("ticket", changed);
+  source.addEventListener("delivery", changed);
+}
+
+async function refreshCount() {
+  const counts = await api("GET", "/api/tickets?status=new&limit=200").catch(() => null);
+  if (counts) document.querySelector("#new-count").textContent = counts.tickets.length ? `(${counts.tickets.length})` : "";
 }
 
 async function start() {
@@ -276,6 +310,7 @@ async function start() {
     window.location.assign("/console/login");
   });
   window.addEventListener("hashchange", () => { renderedKey = ""; refresh(true); main.focus(); });
+  connectLive();
   await refresh(true);
 }
 

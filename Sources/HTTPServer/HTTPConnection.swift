@@ -50,6 +50,8 @@ final class HTTPConnection {
     var client: String?
     /// The peer's numeric address, handed to the responder with every request.
     var peerAddress: String?
+    /// The open stream of a streamed response; the connection serves nothing else.
+    var stream: HTTPStream?
 
     init(fd: Int32, id: UInt64, limits: HTTPParser.Limits, now: UInt64, interest: UInt32) {
         self.fd = fd

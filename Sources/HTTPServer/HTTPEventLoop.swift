@@ -20,8 +20,17 @@ final class HTTPEventLoop: @unchecked Sendable {
         var response: HTTPResponse
     }
 
+    /// Bytes for a streamed response, from any thread.
+    struct StreamWrite {
+        var fd: Int32
+        var connectionID: UInt64
+        var bytes: [UInt8]
+        var finish: Bool
+    }
+
     private struct Mailbox {
         var completions: [Completion] = []
+        var streamWrites: [StreamWrite] = []
         /// Accepted sockets handed over by the loop that accepted them.
         var adopted: [Int32] = []
         /// Set when the loop has returned; sockets handed over after that are closed at once.
@@ -118,6 +127,12 @@ final class HTTPEventLoop: @unchecked Sendable {
             return
         }
         self.mailbox.withLock { $0.completions.append(completion) }
+        self.wake()
+    }
+
+    /// Hands bytes of a streamed response to the loop that serves its connection.
+    func stream(_ write: StreamWrite) {
+        self.mailbox.withLock { $0.streamWrites.append(write) }
         self.wake()
     }
 
@@ -262,9 +277,11 @@ extension HTTPEventLoop {
             let taken = mailbox
             mailbox.completions.removeAll(keepingCapacity: true)
             mailbox.adopted.removeAll(keepingCapacity: true)
+            mailbox.streamWrites.removeAll(keepingCapacity: true)
             return taken
         }
         for completion in mail.completions { self.apply(completion) }
+        for write in mail.streamWrites { self.applyStreamWrite(write) }
         for fd in mail.adopted { self.serve(fd) }
         if mail.stopRequested, !self.stopping { self.beginStopping() }
         if mail.forceCloseRequested {
@@ -404,7 +421,8 @@ extension HTTPEventLoop {
         let count = recv(connection.fd, self.readBuffer.baseAddress, self.readBuffer.count, 0)
         if count > 0 {
             connection.lastActivity = self.now
-            if connection.draining { return }
+            // A draining connection discards what arrives; so does a stream's (only its closing matters).
+            if connection.draining || connection.stream != nil { return }
             if connection.parser.isIdle, connection.slots.isEmpty { connection.headStartedAt = self.now }
             connection.parser.append(UnsafeRawBufferPointer(start: self.readBuffer.baseAddress, count: count))
             self.process(connection)
@@ -525,6 +543,22 @@ extension HTTPEventLoop {
         if position == 0 { self.markDirty(connection) }
     }
 
+    /// Appends streamed bytes to their connection's output (or ends it); a client that reads too slowly to keep
+    /// up with its stream is let go rather than buffered for.
+    private func applyStreamWrite(_ write: StreamWrite) {
+        guard let connection = self.connections[write.fd], connection.id == write.connectionID,
+            connection.stream != nil, !connection.isClosed
+        else { return }
+        if write.finish {
+            connection.closesAfterWrite = true
+        } else if connection.output.count - connection.written > Self.outputHighWater {
+            return self.close(connection)
+        } else {
+            connection.output.append(contentsOf: write.bytes)
+        }
+        self.markDirty(connection)
+    }
+
     private func markDirty(_ connection: HTTPConnection) {
         if !connection.isDirty {
             connection.isDirty = true
@@ -548,6 +582,16 @@ extension HTTPEventLoop {
             response.serialize(
                 into: &connection.output, date: self.dates.current(), keepAlive: keepAlive,
                 includeBody: !first.omitsBody)
+            if let start = response.stream, !first.omitsBody {
+                // The connection now belongs to the stream: no further requests are read from it.
+                let stream = HTTPStream(loop: self, fd: connection.fd, connectionID: connection.id)
+                connection.stream = stream
+                connection.stopsParsing = true
+                connection.firstSequence += UInt64(connection.slots.count)
+                connection.slots.removeAll()
+                start(stream)
+                break
+            }
             if let observer = self.context.observer {
                 let path = first.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first
                 observer(
@@ -615,7 +659,7 @@ extension HTTPEventLoop {
         guard !connection.isClosed else { return }
         let limit = self.context.configuration.maxPipelinedRequests
         let reads =
-            connection.draining
+            connection.draining || (connection.stream != nil && !connection.peerClosed)
             || (!connection.peerClosed && !connection.stopsParsing && connection.slots.count < limit
                 && connection.output.count - connection.written < Self.outputHighWater)
         let wanted = (reads ? Self.readInterest : 0) | (connection.hasPendingOutput ? Self.writeInterest : 0)
@@ -644,6 +688,7 @@ extension HTTPEventLoop {
     private func close(_ connection: HTTPConnection) {
         guard !connection.isClosed else { return }
         connection.isClosed = true
+        connection.stream?.markClosed()
         self.connections[connection.fd] = nil
         Glibc.close(connection.fd)
         self.releaseBody(on: connection)

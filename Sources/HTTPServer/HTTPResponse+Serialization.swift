@@ -2,6 +2,7 @@ extension HTTPResponse {
     /// Appends the response as HTTP/1.1 bytes, replacing any `Content-Length`, `Date`, `Connection`
     /// or `Transfer-Encoding` the responder set; `includeBody` is false for `HEAD`.
     func serialize(into output: inout [UInt8], date: [UInt8], keepAlive: Bool, includeBody: Bool) {
+        let keepAlive = keepAlive && self.stream == nil
         let status = (100...999).contains(self.status) ? self.status : 500
         output.append(contentsOf: "HTTP/1.1 ".utf8)
         output.append(UInt8(48 + status / 100))
@@ -17,7 +18,8 @@ extension HTTPResponse {
             output.append(contentsOf: "\r\n".utf8)
         }
         let bodyAllowed = status >= 200 && status != 204 && status != 304
-        if bodyAllowed {
+        // A stream has no length: it ends when the connection closes.
+        if bodyAllowed, self.stream == nil {
             output.append(contentsOf: "Content-Length: ".utf8)
             Self.appendDecimal(self.body.count, to: &output)
             output.append(contentsOf: "\r\n".utf8)

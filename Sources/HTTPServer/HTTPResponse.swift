@@ -3,6 +3,9 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// Set for a streamed response (Server-Sent Events): the head and `body` are written without a length,
+    /// the connection serves nothing else, and this is called once with the stream to send the rest through.
+    public var stream: (@Sendable (HTTPStream) -> Void)?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status

@@ -164,11 +164,12 @@ public final class LoketApplication: Sendable {
         }
 
         // Staff API under /api: staff actions run the reporter's conversation and queue its messages.
+        let staffEvents = StaffEvents(writer: writer, logger: logger.with("component", "staff_events"))
         let staffAPI = StaffAPI(
             writer: writer, runtime: runtime, outbox: outbox, wakeSender: { senderWaker.wake() },
             logger: logger.with("component", "staff_api"), secureCookies: configuration.secureCookies,
             trustedProxies: configuration.unlimitedClients, dataDirectory: configuration.dataDirectory,
-            canned: dialogs.canned)
+            canned: dialogs.canned, events: staffEvents)
         // End of the staff API wiring.
 
         let mode = configuration.mode.rawValue
@@ -217,7 +218,7 @@ public final class LoketApplication: Sendable {
             server.refusedConnections.map { (labels: [("reason", $0.reason)], value: Double($0.count)) }
         }
         metrics.setGauge(Metrics.bufferedBodyBytes) { [(labels: [], value: Double(server.bufferedBodyBytes))] }
-        self.services = ServiceGroup([checkpointer, sender, dispatcher, timers, inbox, server])
+        self.services = ServiceGroup([checkpointer, sender, dispatcher, timers, staffEvents, inbox, server])
     }
 
     /// The port the webhook server listens on (after `start()`).

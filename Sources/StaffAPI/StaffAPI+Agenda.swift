@@ -138,4 +138,27 @@ extension StaffAPI {
         response.headers.add(name: "Cache-Control", value: "private, max-age=300")
         return response
     }
+
+    /// `GET /api/events`: the live stream from the client's `Last-Event-ID` (or from now), 503 with
+    /// `Retry-After` when the streams' cap is reached.
+    func eventStream(_ request: HTTPRequest, _ caller: StaffCaller) throws -> HTTPResponse {
+        guard let events = self.events else {
+            throw StaffAPIError.notFound("live_stream_off", "this Loket has no live stream; poll /api/tickets")
+        }
+        guard events.openStreams < events.maxStreams else {
+            var response = Self.response(
+                for: .unavailable("too many live streams are open; the console polls meanwhile"))
+            response.headers.add(name: "Retry-After", value: "10")
+            return response
+        }
+        let resume = request.headers["Last-Event-ID"].flatMap(StaffEvents.Cursor.init(text:))
+        let cursor = try resume ?? events.currentCursor()
+        var response = HTTPResponse(status: 200, body: Array("retry: 2000\n: open\n\n".utf8))
+        response.headers.add(name: "Content-Type", value: "text/event-stream; charset=utf-8")
+        response.headers.add(name: "X-Accel-Buffering", value: "no")
+        response.stream = { stream in
+            if !events.subscribe(stream, from: cursor) { stream.finish() }
+        }
+        return response
+    }
 }

@@ -7,7 +7,7 @@ import Ticketing
 
 extension StaffAPI {
     /// Answers an authenticated request; runs on the API's queue.
-    func route(_ route: StaffAPIRoute, caller: StaffCaller) throws -> HTTPResponse {
+    func route(_ route: StaffAPIRoute, caller: StaffCaller, _ request: HTTPRequest) throws -> HTTPResponse {
         switch route {
         case .listStaff: try self.listStaff(caller)
         case .showStaff(let id): try self.showStaff(id, caller)
@@ -31,6 +31,7 @@ extension StaffAPI {
         case .createToken(let id, let label): try self.createToken(for: id, label: label, caller)
         case .revokeToken(let id, let tokenID): try self.revokeToken(tokenID, of: id, caller)
         case .audit(let before, let limit): try self.auditLog(before: before, limit: limit, caller)
+        case .events: try self.eventStream(request, caller)
         case .canned:
             Self.json(
                 200,

@@ -40,6 +40,8 @@ public struct StaffAPI: HTTPResponder {
     let dataDirectory: String?
     /// The console's canned answers.
     let canned: CannedAnswers
+    /// The live stream's source; nil answers `/api/events` with 404.
+    let events: StaffEvents?
     private let queue: DispatchQueue
 
     /// - Parameters:
@@ -53,8 +55,10 @@ public struct StaffAPI: HTTPResponder {
         wakeSender: @escaping @Sendable () -> Void, logger: Logger,
         access: StaffAccounts.Policy = StaffAccounts.Policy(),
         secureCookies: Bool = false, trustedProxies: Set<String> = [], dataDirectory: String? = nil,
-        canned: CannedAnswers = CannedAnswers(answers: []), now: @escaping @Sendable () -> Date = { Date() }
+        canned: CannedAnswers = CannedAnswers(answers: []), events: StaffEvents? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.events = events
         self.canned = canned
         self.dataDirectory = dataDirectory
         self.writer = writer
@@ -88,9 +92,11 @@ public struct StaffAPI: HTTPResponder {
         }
         // Nothing about a request is answered before its caller is known, its validation errors included.
         let caller = try self.authenticate(request)
-        guard Self.isStateChanging(request) else { return try self.route(StaffAPIRoute(request), caller: caller) }
+        guard Self.isStateChanging(request) else {
+            return try self.route(StaffAPIRoute(request), caller: caller, request)
+        }
         do {
-            let response = try self.route(StaffAPIRoute(request), caller: caller)
+            let response = try self.route(StaffAPIRoute(request), caller: caller, request)
             try self.audit(request, caller: caller, status: response.status)
             return response
         } catch let error as StaffAPIError {

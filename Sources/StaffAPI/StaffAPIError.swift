@@ -11,6 +11,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         case unsupportedMediaType
         case methodNotAllowed(allowed: [String])
         case tooManyRequests
+        case unavailable
         case internalError
     }
 
@@ -47,6 +48,11 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
     }
 
     /// Malformed JSON, a missing or invalid field or parameter (400); `code` names which.
+    /// 503: busy for now; retry.
+    public static func unavailable(_ detail: String) -> StaffAPIError {
+        StaffAPIError(.unavailable, code: "unavailable", detail: detail)
+    }
+
     /// 429: wait before trying again (the login throttle).
     public static func tooManyRequests(_ detail: String) -> StaffAPIError {
         StaffAPIError(.tooManyRequests, code: "too_many_requests", detail: detail)
@@ -88,6 +94,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         case .unsupportedMediaType: 415
         case .methodNotAllowed: 405
         case .tooManyRequests: 429
+        case .unavailable: 503
         case .internalError: 500
         }
     }
@@ -97,7 +104,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         switch self.kind {
         case .methodNotAllowed(let allowed): allowed
         case .unauthorized, .forbidden, .notFound, .conflict, .badRequest, .unsupportedMediaType, .tooManyRequests,
-            .internalError:
+            .unavailable, .internalError:
             []
         }
     }

@@ -22,6 +22,8 @@ enum StaffAPIRoute {
     case revokeToken(staffID: String, tokenID: Int)
     case audit(before: Int, limit: Int)
     case canned
+    /// The live stream of changes (Server-Sent Events), resumed after `Last-Event-ID`.
+    case events
     case queue(TicketQueueQuery)
     case show(TicketNumber)
     /// A ticket's stored document, for the console to show inline.
@@ -55,6 +57,7 @@ enum StaffAPIRoute {
         ("/api/verification/calendar.ics", ["GET"]),
         ("/api/notices", ["GET"]),
         ("/api/canned", ["GET"]),
+        ("/api/events", ["GET"]),
     ]
 
     init(_ request: HTTPRequest) throws(StaffAPIError) {
@@ -87,6 +90,9 @@ enum StaffAPIRoute {
             case "DELETE": self = .logout
             default: self = .currentSession
             }
+        case 1 where segments[0] == "events":
+            try StaffAPI.allow(request, ["GET"])
+            self = .events
         case 1 where segments[0] == "canned":
             try StaffAPI.allow(request, ["GET"])
             self = .canned

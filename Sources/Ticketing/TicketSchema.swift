@@ -164,6 +164,17 @@ public enum TicketSchema {
                     created_at INTEGER NOT NULL,
                     UNIQUE (kind, day)
                 );
+                -- Every activity in arrival order, for the console's live stream: its id is what a browser resumes
+                -- from after a dropped connection (Last-Event-ID).
+                CREATE TABLE ticket_events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ticket_number INTEGER NOT NULL,
+                    kind TEXT NOT NULL
+                );
+                CREATE TRIGGER ticket_events_activity AFTER INSERT ON ticket_activities
+                BEGIN
+                    INSERT INTO ticket_events (ticket_number, kind) VALUES (NEW.ticket_number, NEW.kind);
+                END;
                 CREATE TABLE staff_calendar_tokens (
                     staff_id TEXT PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
                     token_sha256 TEXT NOT NULL UNIQUE,

@@ -255,6 +255,30 @@ struct HTTPServerTests {
         }
     }
 
+    /// A streamed response goes out without a length, bytes sent later arrive as they come, and the stream
+    /// learns when the client went away.
+    @Test func aStreamedResponseDeliversLaterBytesAndSeesTheClientLeave() throws {
+        let streams = Mutex<[HTTPStream]>([])
+        let responder = StreamingResponder { stream in streams.withLock { $0.append(stream) } }
+        try withServer(responder: responder) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("GET /events HTTP/1.1\r\nHost: a\r\n\r\n")
+            let head = try client.readHead()
+            #expect(
+                head.contains("200 OK") && head.contains("text/event-stream")
+                    && !head.lowercased().contains("content-length"))
+            try waitUntil { streams.withLock { $0.count } == 1 }
+            let stream = try #require(streams.withLock { $0.first })
+            #expect(stream.send(Array("data: eins\n\n".utf8)))
+            #expect(try client.readAvailable(until: "eins").contains("data: eins"))
+            stream.send(Array("data: zwei\n\n".utf8))
+            #expect(try client.readAvailable(until: "zwei").contains("data: zwei"))
+            client.finishSending()
+            try waitUntil { !stream.isOpen }
+            #expect(!stream.send(Array("data: drei\n\n".utf8)))
+        }
+    }
+
     @Test func silentNewConnectionIsClosedAfterTheHeaderTimeout() throws {
         var configuration = HTTPServerTests.configuration
         configuration.headerReadTimeout = .milliseconds(100)
@@ -437,6 +461,18 @@ struct HTTPServerTests {
     }
 }
 
+/// Answers every request with an open event stream handed to `opened`.
+private struct StreamingResponder: HTTPResponder {
+    let opened: @Sendable (HTTPStream) -> Void
+
+    func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
+        var response = HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/event-stream")]))
+        response.body = Array(": open\n\n".utf8)
+        response.stream = self.opened
+        completion(response)
+    }
+}
+
 /// Answers `METHOD path body` synchronously.
 private struct EchoResponder: HTTPResponder {
     func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
@@ -594,6 +630,27 @@ private final class TestClient {
             }
             guard try self.fill() else { throw TestClientError(description: "stream ended before a response") }
         }
+    }
+
+    /// The response head (through the blank line), leaving what follows buffered.
+    func readHead() throws -> String {
+        while true {
+            if let end = self.headEnd() {
+                let head = String(decoding: self.buffer[..<(end + 4)], as: UTF8.self)
+                self.buffer.removeFirst(end + 4)
+                return head
+            }
+            guard try self.fill() else { throw TestClientError(description: "stream ended before a head") }
+        }
+    }
+
+    /// Reads until the buffered text contains `marker`; returns and clears the buffer.
+    func readAvailable(until marker: String) throws -> String {
+        while !String(decoding: self.buffer, as: UTF8.self).contains(marker) {
+            guard try self.fill() else { throw TestClientError(description: "stream ended before \(marker)") }
+        }
+        defer { self.buffer.removeAll() }
+        return String(decoding: self.buffer, as: UTF8.self)
     }
 
     /// True when the server closes the connection with no further bytes.

@@ -52,8 +52,10 @@ struct StaffAPITests {
     let wakes = WakeCounter()
     let tokens = Tokens()
     let configuration: TicketStoreConfiguration
+    /// The live stream's source, when the test asked for one.
+    let events: StaffEvents?
 
-    init() throws {
+    init(liveStreams: Int? = nil) throws {
         let writer = try DatabaseWriter(
             path: ":memory:",
             migrators: [
@@ -72,9 +74,13 @@ struct StaffAPITests {
         self.configuration = dialogs.tickets
         var access = StaffAccounts.Policy()
         access.iterations = 1_000
+        let events = liveStreams.map {
+            StaffEvents(writer: writer, logger: .discarding, maxStreams: $0, interval: 0.02)
+        }
+        self.events = events
         self.api = StaffAPI(
             writer: writer, runtime: runtime, outbox: Outbox(), wakeSender: { wakes.count.withLock { $0 += 1 } },
-            logger: .discarding, access: access, now: { Self.now })
+            logger: .discarding, access: access, events: events, now: { Self.now })
     }
 
     // Helpers

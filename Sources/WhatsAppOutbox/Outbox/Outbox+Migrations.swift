@@ -108,5 +108,11 @@ extension Outbox {
                             ORDER BY id LIMIT 1;
                     END;
                     """),
+            Migration(
+                version: 3, name: "changes by time",
+                sql: """
+                    -- The staff console follows delivery ticks by what changed since its last look.
+                    CREATE INDEX outbound_messages_updated ON outbound_messages (updated_at);
+                    """),
         ])
 }

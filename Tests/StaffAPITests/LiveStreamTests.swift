@@ -1,0 +1,95 @@
+import Foundation
+import Glibc
+import HTTPServer
+import StaffAPI
+import Synchronization
+import Testing
+
+/// The console's live stream over TCP: a new ticket arrives as an event, a dropped connection resumed with
+/// `Last-Event-ID` gets exactly what it missed, and the streams' cap answers 503.
+struct LiveStreamTests {
+    /// A raw socket reading the stream, with a deadline per read.
+    final class StreamClient {
+        let fd: Int32
+        var text = ""
+
+        init(port: Int, token: String, lastEventID: String? = nil) throws {
+            self.fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = UInt16(port).bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(self.fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(self.fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var request =
+                "GET /api/events HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer \(token)\r\nAccept: text/event-stream\r\n"
+            if let lastEventID { request += "Last-Event-ID: \(lastEventID)\r\n" }
+            request += "\r\n"
+            _ = Array(request.utf8).withUnsafeBytes {
+                Glibc.send(self.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+        }
+
+        deinit { Glibc.close(self.fd) }
+
+        /// Reads until the text holds `marker`.
+        @discardableResult
+        func read(until marker: String) throws -> String {
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while !self.text.contains(marker) {
+                let count = chunk.withUnsafeMutableBytes { recv(self.fd, $0.baseAddress, $0.count, 0) }
+                guard count > 0 else { throw POSIXError(.ETIMEDOUT) }
+                self.text += String(decoding: chunk[..<count], as: UTF8.self)
+            }
+            return self.text
+        }
+
+        /// The id of the last event received.
+        var lastID: String? {
+            self.text.split(separator: "\n").last { $0.hasPrefix("id: ") }.map { String($0.dropFirst(4)) }
+        }
+    }
+
+    @Test func aDroppedStreamResumesFromItsLastEventAndTheCapAnswers503() throws {
+        let harness = try StaffAPITests(liveStreams: 1)
+        try harness.withStaff()
+        let events = try #require(harness.events)
+        events.start()
+        defer { events.stop() }
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), responder: harness.api)
+        try server.start()
+        defer { server.stop(timeout: .seconds(5)) }
+        let token = try #require(harness.tokens.byStaff.withLock { $0["sari"] })
+
+        var client: StreamClient? = try StreamClient(port: server.port, token: token)
+        let head = try #require(client).read(until: ": open")
+        #expect(head.contains("200 OK") && head.contains("text/event-stream"))
+        let first = try harness.openTicket()
+        try #require(client).read(until: "\"ticket\":\(first)")
+        let resumeFrom = try #require(client?.lastID)
+
+        // The cap is one stream: a second one is refused while the first is open.
+        let refused = try StreamClient(port: server.port, token: token)
+        #expect(try refused.read(until: "\r\n\r\n").contains("503"))
+
+        client = nil  // the connection drops
+        let missed = try harness.openTicket(reporter: "6281299990000")
+        Thread.sleep(forTimeInterval: 0.3)
+        let resumed = try StreamClient(port: server.port, token: token, lastEventID: resumeFrom)
+        let text = try resumed.read(until: "\"ticket\":\(missed)")
+        #expect(!text.contains("\"ticket\":\(first),"), "what was already seen is not sent again")
+        #expect(text.contains("event: ticket"))
+    }
+
+    @Test func withoutASessionOrTokenTheStreamIs401() throws {
+        let harness = try StaffAPITests(liveStreams: 5)
+        #expect(try harness.call("GET", "/api/events").status == 401)
+    }
+}
