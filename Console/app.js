@@ -223,6 +223,106 @@ async function agendaView() {
       : el("p", { class: "empty" }, t("noCalls"))];
 }
 
+// A horizontal bar chart as inline SVG, with the same numbers in a table under it.
+function barChart(title, rows) {
+  const ns = "http://www.w3.org/2000/svg";
+  const width = 520;
+  const bar = 22;
+  const labelWidth = 200;
+  const max = Math.max(1, ...rows.map((row) => row.tickets));
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${Math.max(1, rows.length) * (bar + 8)}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", title);
+  svg.classList.add("chart");
+  rows.forEach((row, index) => {
+    const y = index * (bar + 8);
+    const label = document.createElementNS(ns, "text");
+    label.setAttribute("x", "0");
+    label.setAttribute("y", String(y + bar * 0.72));
+    label.textContent = (row.key || "–").slice(0, 28);
+    const rect = document.createElementNS(ns, "rect");
+    rect.setAttribute("x", String(labelWidth));
+    rect.setAttribute("y", String(y));
+    rect.setAttribute("height", String(bar));
+    rect.setAttribute("width", String(Math.max(2, (width - labelWidth - 40) * row.tickets / max)));
+    const value = document.createElementNS(ns, "text");
+    value.setAttribute("x", String(labelWidth + 6 + (width - labelWidth - 40) * row.tickets / max));
+    value.setAttribute("y", String(y + bar * 0.72));
+    value.textContent = String(row.tickets);
+    svg.append(label, rect, value);
+  });
+  const table = el("table", { class: "tickets compact" },
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, title), el("th", { scope: "col" }, t("tickets")))),
+    el("tbody", {}, rows.map((row) => el("tr", {}, el("td", {}, row.key || "–"), el("td", {}, String(row.tickets))))));
+  return el("section", { class: "panel chart-panel" }, el("h2", {}, title), rows.length ? svg : el("p", { class: "empty" }, t("nothing")), table);
+}
+
+async function dashboardView() {
+  const from = sessionStorage.getItem("loket.report.from") || "";
+  const to = sessionStorage.getItem("loket.report.to") || "";
+  const query = new URLSearchParams();
+  if (from) query.set("from", from);
+  if (to) query.set("to", to);
+  const data = await api("GET", `/api/reports/dashboard?${query}`);
+  const input = (id, value, key) => el("input", { type: "date", id, value, onchange: (event) => { sessionStorage.setItem(key, event.target.value); refresh(true); } });
+  const tile = (label, value) => el("div", { class: "tile" }, el("span", { class: "tile-value" }, String(value)), el("span", {}, label));
+  const ikm = data.ikm && data.ikm.respondents ? `${data.ikm.index} (${data.ikm.grade}, ${data.ikm.grade_label})` : "–";
+  const rate = data.verification.no_show_rate === null ? "–" : `${Math.round(Number(data.verification.no_show_rate) * 100)}%`;
+  const csv = (kind) => el("a", { href: `/api/reports/${kind}.csv?from=${data.from}&to=${data.to}`, download: `loket-${kind}.csv` }, `${kind}.csv`);
+  return [el("h1", {}, t("dashboard")),
+    el("div", { class: "filters" }, el("label", { for: "report-from" }, t("from")), input("report-from", data.from, "loket.report.from"),
+      el("label", { for: "report-to" }, t("to")), input("report-to", data.to, "loket.report.to")),
+    el("div", { class: "tiles" }, tile(t("openTickets"), data.open), tile(t("inProgress"), data.in_progress), tile(t("total"), data.total),
+      tile(t("slaMet"), data.sla.met), tile(t("slaBreached"), data.sla.breached + data.sla.open_breached),
+      tile(`IKM (${data.ikm ? data.ikm.respondents : 0} ${t("respondents")})`, ikm), tile(t("noShowRate"), rate)),
+    el("div", { class: "charts" }, barChart(t("perMonth"), data.by_month), barChart(t("perService"), data.by_service),
+      barChart(t("perType"), data.by_type.map((row) => ({ ...row, key: strings[language()].types[row.key] || row.key }))),
+      barChart(t("perVersion"), data.by_version)),
+    el("p", {}, `${t("download")}: `, ["status", "service", "type", "version", "month", "sla", "timing", "ikm", "verification"].flatMap((kind) => [csv(kind), " "]))];
+}
+
+async function staffView() {
+  const list = (await api("GET", "/api/staff")).staff;
+  const message = el("p", { class: "notice", role: "status", "aria-live": "polite" });
+  const save = async (body, id) => {
+    try { await api("PUT", `/api/staff/${encodeURIComponent(id)}`, body); message.textContent = t("saved"); await refresh(true); }
+    catch (error) { message.textContent = error.message; }
+  };
+  const rows = list.map((member) => el("tr", {},
+    el("td", {}, member.id), el("td", {}, member.name), el("td", {}, member.role || "–"),
+    el("td", {}, member.active ? t("active") : t("disabled")),
+    el("td", {}, el("button", { type: "button", onclick: () => save({ name: member.name, role: member.role || "l1", active: !member.active }, member.id) },
+      member.active ? t("disable") : t("enable")))));
+  const form = el("form", { class: "panel", id: "staff-form", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    await save({ name: data.get("name"), role: data.get("role") }, data.get("id"));
+    if (data.get("password")) {
+      try { await api("POST", `/api/staff/${encodeURIComponent(data.get("id"))}/password`, { password: data.get("password") }); }
+      catch (error) { message.textContent = error.message; }
+    }
+  } },
+    el("h2", {}, t("addStaff")),
+    el("label", { for: "staff-id" }, t("staffId")), el("input", { id: "staff-id", name: "id", required: true }),
+    el("label", { for: "staff-name" }, t("name")), el("input", { id: "staff-name", name: "name", required: true }),
+    el("label", { for: "staff-role" }, t("role")), el("select", { id: "staff-role", name: "role" },
+      ["l1", "l2", "admin"].map((role) => el("option", { value: role }, role))),
+    el("label", { for: "staff-password" }, t("password")), el("input", { id: "staff-password", name: "password", type: "password", autocomplete: "new-password" }),
+    el("button", { type: "submit", class: "primary" }, t("save")), message);
+  return [el("h1", {}, t("staff")),
+    el("table", { class: "tickets" }, el("thead", {}, el("tr", {}, [t("staffId"), t("name"), t("role"), t("status"), ""].map((text) => el("th", { scope: "col" }, text)))), el("tbody", {}, rows)),
+    form];
+}
+
+async function auditView() {
+  const entries = (await api("GET", "/api/audit?limit=200")).entries;
+  return [el("h1", {}, t("audit")), el("table", { class: "tickets" },
+    el("thead", {}, el("tr", {}, [t("time"), t("staffId"), t("action"), t("detail"), t("address"), t("result")].map((text) => el("th", { scope: "col" }, text)))),
+    el("tbody", {}, entries.map((entry) => el("tr", {}, el("td", {}, when(entry.at)), el("td", {}, entry.staff || "–"), el("td", {}, entry.action),
+      el("td", {}, entry.detail), el("td", {}, entry.address), el("td", {}, entry.success ? `✓ ${t("ok")}` : `✗ ${t("refused")}`)))))];
+}
+
 async function render() {
   const route = (window.location.hash || "#/baru").slice(2).split("/");
   for (const link of document.querySelectorAll("nav a")) {
@@ -233,6 +333,9 @@ async function render() {
     case "proses": return listView(t("myTickets"), { assignee: me.id });
     case "daftar": return listView(t("allTickets"), { limit: 200 }, true);
     case "agenda": return agendaView();
+    case "dasbor": return dashboardView();
+    case "staf": return staffView();
+    case "audit": return auditView();
     default: return listView(t("newTickets"), { status: "new" });
   }
 }
@@ -300,6 +403,7 @@ async function start() {
   setCSRF(session.csrf_token);
   translateStatic();
   document.querySelector("#who").textContent = `${me.name} (${me.role})`;
+  for (const link of document.querySelectorAll("[data-admin]")) link.hidden = me.role !== "admin";
   document.querySelector("#language").addEventListener("click", () => {
     localStorage.setItem("loket.language", language() === "id" ? "en" : "id");
     translateStatic();

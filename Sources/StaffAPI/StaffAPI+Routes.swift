@@ -32,6 +32,8 @@ extension StaffAPI {
         case .revokeToken(let id, let tokenID): try self.revokeToken(tokenID, of: id, caller)
         case .audit(let before, let limit): try self.auditLog(before: before, limit: limit, caller)
         case .events: try self.eventStream(request, caller)
+        case .dashboard(let period): try self.dashboard(period, caller)
+        case .reportCSV(let kind, let period): try self.reportCSV(kind, period, caller)
         case .canned:
             Self.json(
                 200,

@@ -24,6 +24,8 @@ enum StaffAPIRoute {
     case canned
     /// The live stream of changes (Server-Sent Events), resumed after `Last-Event-ID`.
     case events
+    case dashboard(ReportPeriod)
+    case reportCSV(kind: String, ReportPeriod)
     case queue(TicketQueueQuery)
     case show(TicketNumber)
     /// A ticket's stored document, for the console to show inline.
@@ -58,6 +60,8 @@ enum StaffAPIRoute {
         ("/api/notices", ["GET"]),
         ("/api/canned", ["GET"]),
         ("/api/events", ["GET"]),
+        ("/api/reports/dashboard", ["GET"]),
+        ("/api/reports/{kind}.csv", ["GET"]),
     ]
 
     init(_ request: HTTPRequest) throws(StaffAPIError) {
@@ -90,6 +94,20 @@ enum StaffAPIRoute {
             case "DELETE": self = .logout
             default: self = .currentSession
             }
+        case 2 where segments[0] == "reports" && segments[1] == "dashboard":
+            try StaffAPI.allow(request, ["GET"])
+            self = .dashboard(try StaffAPI.period(StaffAPI.parameters(of: request)))
+        case 2 where segments[0] == "reports" && segments[1].hasSuffix(".csv"):
+            try StaffAPI.allow(request, ["GET"])
+            let kind = String(segments[1].dropLast(4))
+            let kinds = [
+                "status", "type", "category", "service", "version", "month", "level", "sla", "timing", "ikm",
+                "verification",
+            ]
+            guard kinds.contains(kind) else {
+                throw .notFound("unknown_report", "no report \(kind); use one of \(kinds.joined(separator: ", "))")
+            }
+            self = .reportCSV(kind: kind, try StaffAPI.period(StaffAPI.parameters(of: request)))
         case 1 where segments[0] == "events":
             try StaffAPI.allow(request, ["GET"])
             self = .events

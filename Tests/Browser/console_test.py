@@ -241,6 +241,32 @@ def main():
         driver.get(loket.url + "/console#/agenda")
         wait.until(expected.presence_of_element_located((By.ID, "agenda-day")))
         shot(driver, "agenda")
+        # The dashboard shows the ticket; a Level 1 member has no staff or audit page.
+        driver.get(loket.url + "/console#/dasbor")
+        wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
+        assert "Registrasi dan Verifikasi Berkas" in driver.find_element(By.ID, "main").text
+        page_figures(driver, "dashboard")
+        shot(driver, "dashboard")
+        assert not driver.find_element(By.CSS_SELECTOR, "a[data-view=staf]").is_displayed()
+
+        # An admin manages staff and reads the audit log.
+        driver.find_element(By.ID, "logout").click()
+        wait.until(expected.presence_of_element_located((By.ID, "login")))
+        driver.find_element(By.ID, "id").send_keys("rina")
+        driver.find_element(By.ID, "password").send_keys("rina-password-1")
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(expected.text_to_be_present_in_element((By.ID, "who"), "Rina"))
+        driver.find_element(By.CSS_SELECTOR, "a[data-view=staf]").click()
+        wait.until(expected.presence_of_element_located((By.ID, "staff-form")))
+        driver.find_element(By.ID, "staff-id").send_keys("andi")
+        driver.find_element(By.ID, "staff-name").send_keys("Andi Verifikator")
+        driver.find_element(By.ID, "staff-password").send_keys("andi-password-1")
+        driver.find_element(By.CSS_SELECTOR, "#staff-form button[type=submit]").click()
+        wait.until(expected.text_to_be_present_in_element((By.ID, "main"), "Andi Verifikator"))
+        shot(driver, "staff")
+        driver.find_element(By.CSS_SELECTOR, "a[data-view=audit]").click()
+        wait.until(expected.text_to_be_present_in_element((By.ID, "main"), "PUT /api/staff/andi"))
+        shot(driver, "audit")
     finally:
         driver.quit()
         loket.stop()

@@ -33,7 +33,8 @@ struct OpenAPITests {
                 of: "{number}", with: "1"
             )
             .replacingOccurrences(of: "{tokenID}", with: "999").replacingOccurrences(
-                of: "{sha256}", with: String(repeating: "a", count: 64))
+                of: "{sha256}", with: String(repeating: "a", count: 64)
+            ).replacingOccurrences(of: "{kind}", with: "status")
             for method in ["GET", "PUT", "POST", "DELETE"] {
                 let answer = try api.call(
                     method, path, method == "GET" || method == "DELETE" ? nil : [String: String](), staff: "lead")
