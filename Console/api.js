@@ -21,6 +21,7 @@ export async function api(method, path, body) {
   if (!response.ok) {
     const error = new Error(json.detail || `HTTP ${response.status}`);
     error.status = response.status;
+    error.code = json.error;
     throw error;
   }
   return json;

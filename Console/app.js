@@ -65,6 +65,13 @@ async function listView(title, query, filters = false) {
   const page = await api("GET", `/api/tickets?${params}`);
   let tickets = page.tickets;
   const search = (sessionStorage.getItem("loket.filter.search") || "").toLowerCase();
+  const type = sessionStorage.getItem("loket.filter.type") || "";
+  const level = sessionStorage.getItem("loket.filter.level") || "";
+  const since = sessionStorage.getItem("loket.filter.since") || "";
+  if (filters) {
+    tickets = tickets.filter((ticket) => (!type || ticket.type === type) && (!level || String(ticket.level) === level)
+      && (!since || ticket.created_at >= `${since}T00:00:00Z`));
+  }
   if (filters && search) {
     tickets = tickets.filter((ticket) =>
       [String(ticket.number), ticket.company_name, ticket.reporter_wa_id, ticket.director_phone, ticket.tax_or_staff_id, ticket.title]
@@ -78,9 +85,15 @@ async function listView(title, query, filters = false) {
         .map((value) => el("option", { value, selected: value === status }, value.replaceAll("_", " "))));
     const input = el("input", { id: "filter-search", type: "search", value: sessionStorage.getItem("loket.filter.search") || "",
       onchange: (event) => { sessionStorage.setItem("loket.filter.search", event.target.value); refresh(true); } });
+    const choose = (id, key, options) => el("select", { id, onchange: (event) => { sessionStorage.setItem(key, event.target.value); refresh(true); } },
+      options.map(([value, label]) => el("option", { value, selected: value === (sessionStorage.getItem(key) || "") }, label)));
     parts.push(el("div", { class: "filters" },
       el("label", { for: "filter-status" }, t("filterStatus")), select,
-      el("label", { for: "filter-search" }, t("search")), input));
+      el("label", { for: "filter-search" }, t("search")), input,
+      el("label", { for: "filter-type" }, t("type")), choose("filter-type", "loket.filter.type", [["", "–"], ...Object.entries(strings[language()].types)]),
+      el("label", { for: "filter-level" }, t("level")), choose("filter-level", "loket.filter.level", [["", "–"], ["1", "1"], ["2", "2"]]),
+      el("label", { for: "filter-since" }, t("since")), el("input", { id: "filter-since", type: "date", value: since,
+        onchange: (event) => { sessionStorage.setItem("loket.filter.since", event.target.value); refresh(true); } })));
   }
   parts.push(ticketTable(tickets));
   return parts;
@@ -159,8 +172,13 @@ function takeForm(ticket) {
   const select = (id, values, current) => el("select", { id, name: id },
     Object.entries(values).map(([value, label]) => el("option", { value, selected: value === current }, label)));
   const message = el("p", { class: "notice", role: "status", "aria-live": "polite" });
+  const confirm = el("div", { class: "confirm", hidden: true },
+    el("p", {}, t("takeConfirm")),
+    el("button", { type: "submit", class: "primary", id: "take-confirm" }, t("takeYes")), " ",
+    el("button", { type: "button", id: "take-cancel", onclick: () => { confirm.hidden = true; } }, t("cancel")));
   const form = el("form", { class: "panel", id: "take-form", onsubmit: async (event) => {
     event.preventDefault();
+    if (confirm.hidden) { confirm.hidden = false; document.getElementById("take-confirm").focus(); return; }
     const data = new FormData(form);
     try {
       await api("POST", `/api/tickets/${ticket.number}/actions`, {
@@ -168,14 +186,17 @@ function takeForm(ticket) {
         application_version: data.get("version") || undefined });
       message.textContent = t("taken");
       await refresh(true);
-    } catch (error) { message.textContent = error.message; }
+    } catch (error) {
+      message.textContent = error.code === "already_taken" ? `${t("alreadyTaken")} ${error.message}` : error.message;
+      confirm.hidden = true;
+    }
   } },
     el("h2", {}, t("take")), el("p", { class: "hint" }, t("takeHint")),
     el("label", { for: "category" }, t("category")), el("input", { id: "category", name: "category", value: ticket.category || "" }),
     el("label", { for: "type" }, t("type")), select("type", strings[language()].types, ticket.type || "permintaan_layanan"),
     el("label", { for: "priority" }, t("priority")), select("priority", strings[language()].priorities, ticket.priority || "normal"),
     el("label", { for: "version" }, t("version")), el("input", { id: "version", name: "version", value: ticket.application_version || "SPSE 4.5" }),
-    el("button", { type: "submit", class: "primary", id: "take" }, t("take")), message);
+    el("button", { type: "submit", class: "primary", id: "take" }, t("take")), confirm, message);
   return form;
 }
 
@@ -202,6 +223,23 @@ async function ticketView(number) {
   return [el("h1", {}, `#${ticket.number} ${ticket.title}`), el("div", { class: "ticket-page" }, center, side)];
 }
 
+// Moving a call: a new time (WIB) and the reason the provider will read.
+function moveForm(call) {
+  const id = `move-${call.ticket}`;
+  const form = el("form", { class: "move", onsubmit: async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      await api("POST", `/api/tickets/${call.ticket}/actions`, { action: "verification_move", start: `${data.get("start")}:00+07:00`, reason: data.get("reason") });
+      await refresh(true);
+    } catch (error) { form.querySelector(".notice").textContent = error.message; }
+  } },
+    el("label", { for: `${id}-start` }, t("newTime")), el("input", { id: `${id}-start`, name: "start", type: "datetime-local", required: true }),
+    el("label", { for: `${id}-reason` }, t("reason")), el("input", { id: `${id}-reason`, name: "reason", required: true }),
+    el("button", { type: "submit" }, t("move")), el("span", { class: "notice", role: "status" }));
+  return el("details", {}, el("summary", {}, t("move")), form);
+}
+
 async function agendaView() {
   const day = sessionStorage.getItem("loket.agenda.day") || new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
   const agenda = await api("GET", `/api/verification/agenda?from=${day}&to=${day}`);
@@ -217,7 +255,8 @@ async function agendaView() {
     el("td", {}, call.call_link ? el("a", { href: call.call_link, target: "_blank", rel: "noopener" }, `${t("call")} ${call.director_phone}`) : "–"),
     el("td", {}, call.state),
     el("td", {}, call.state === "booked" ? [el("button", { type: "button", onclick: outcome(call.ticket, "verification_done") }, t("done")),
-      " ", el("button", { type: "button", onclick: outcome(call.ticket, "verification_no_show") }, t("noShow"))] : "")));
+      " ", el("button", { type: "button", onclick: outcome(call.ticket, "verification_no_show") }, t("noShow")),
+      " ", moveForm(call)] : "")));
   return [el("h1", {}, t("agenda")), el("div", { class: "filters" }, el("label", { for: "agenda-day" }, t("date")), picker),
     rows.length ? el("table", { class: "tickets" }, el("thead", {}, el("tr", {}, [t("time"), t("verifier"), t("number"), t("call"), t("status"), ""].map((text) => el("th", { scope: "col" }, text)))), el("tbody", {}, rows))
       : el("p", { class: "empty" }, t("noCalls"))];
@@ -279,7 +318,7 @@ async function dashboardView() {
     el("div", { class: "charts" }, barChart(t("perMonth"), data.by_month), barChart(t("perService"), data.by_service),
       barChart(t("perType"), data.by_type.map((row) => ({ ...row, key: strings[language()].types[row.key] || row.key }))),
       barChart(t("perVersion"), data.by_version)),
-    el("p", {}, `${t("download")}: `, ["status", "service", "type", "version", "month", "sla", "timing", "ikm", "verification"].flatMap((kind) => [csv(kind), " "]))];
+    el("p", {}, `${t("download")}: `, ["tickets", "survey", "status", "service", "type", "version", "month", "sla", "timing", "ikm", "verification"].flatMap((kind) => [csv(kind), " "]))];
 }
 
 async function staffView() {

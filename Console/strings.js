@@ -37,6 +37,8 @@ export const strings = {
     tickets: "Tiket", download: "Unduh CSV", staff: "Staf", audit: "Audit", addStaff: "Tambah atau ubah staf", name: "Nama",
     role: "Peran", save: "Simpan", saved: "Tersimpan.", active: "aktif", disabled: "nonaktif", disable: "Nonaktifkan", enable: "Aktifkan",
     action: "Tindakan", detail: "Keterangan", address: "Alamat", result: "Hasil", ok: "berhasil", refused: "ditolak",
+    takeConfirm: "Ambil tiket ini? Tiket akan menjadi tanggung jawab Anda dan waktu SLA mulai berjalan.", takeYes: "Ya, ambil", cancel: "Batal",
+    alreadyTaken: "Tiket ini sudah diambil petugas lain.", since: "Sejak", newTime: "Waktu baru (WIB)", reason: "Alasan", move: "Pindah jadwal",
     language: "English",
   },
   en: {
@@ -76,6 +78,8 @@ export const strings = {
     tickets: "Tickets", download: "Download CSV", staff: "Staff", audit: "Audit", addStaff: "Add or change a member", name: "Name",
     role: "Role", save: "Save", saved: "Saved.", active: "active", disabled: "disabled", disable: "Disable", enable: "Enable",
     action: "Action", detail: "Detail", address: "Address", result: "Result", ok: "done", refused: "refused",
+    takeConfirm: "Take this ticket? It becomes yours and its SLA clock runs.", takeYes: "Yes, take it", cancel: "Cancel",
+    alreadyTaken: "Another member already took this ticket.", since: "Since", newTime: "New time (WIB)", reason: "Reason", move: "Move",
     language: "Bahasa Indonesia",
   },
 };

@@ -84,6 +84,12 @@ extension StaffAPI {
             case "sla": return CSVTable(sla: try reports.slaCompliance(in: period, now: self.now()))
             case "timing": return CSVTable(timing: try reports.timing(in: period))
             case "verification": return CSVTable(verification: try reports.verification(in: period))
+            case "tickets": return try reports.ticketRows(in: period)
+            case "survey":
+                guard let survey = self.tickets.survey else {
+                    throw StaffAPIError.notFound("no_survey", "no survey is configured")
+                }
+                return try reports.surveyRows(in: period, survey: survey)
             case "ikm":
                 guard let survey = self.tickets.survey else {
                     throw StaffAPIError.notFound("no_survey", "no survey is configured")

@@ -73,6 +73,12 @@ extension StaffAPI {
                         + "\(member.id) is Level \(member.level.rawValue)")
             }
             guard let ticket = try store.ticket(number) else { throw Self.unknownTicket(number) }
+            if case .take = command.action, let assignee = ticket.assignee {
+                // Two members took the same ticket at once: the second is told who has it, and nothing changes.
+                let name = try store.staffMember(id: assignee)?.name ?? assignee
+                throw StaffAPIError.conflict(
+                    "already_taken", "ticket \(number) was already taken by \(name) (\(assignee))")
+            }
             let actor = TicketActor.staff(member)
             do {
                 try store.apply(command.action, to: number, by: actor, at: now)

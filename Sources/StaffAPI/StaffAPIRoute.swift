@@ -101,7 +101,8 @@ enum StaffAPIRoute {
             try StaffAPI.allow(request, ["GET"])
             let kind = String(segments[1].dropLast(4))
             let kinds = [
-                "status", "type", "category", "service", "version", "month", "level", "sla", "timing", "ikm",
+                "tickets", "survey", "status", "type", "category", "service", "version", "month", "level", "sla",
+                "timing", "ikm",
                 "verification",
             ]
             guard kinds.contains(kind) else {

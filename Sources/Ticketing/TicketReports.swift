@@ -149,3 +149,59 @@ extension TicketReports {
         }
     }
 }
+
+extension TicketReports {
+    /// Every ticket created in the period, one row each, oldest first: for the console's "Daftar Tiket" export.
+    public func ticketRows(in period: ReportPeriod) throws -> CSVTable {
+        let header = [
+            "number", "created_wib", "service", "company", "business_form", "npwp_or_nip", "reporter_name",
+            "reporter_wa_id",
+            "director_phone", "status", "type", "category", "priority", "application_version", "level", "assignee",
+            "resolved_wib", "closed_wib", "resolved_within_sla",
+        ]
+        let rows = try self.database.query(
+            """
+            SELECT number, created_at, title, company_name, business_form, tax_or_staff_id, reporter_name, reporter_wa_id,
+                director_phone, status, type, category, priority, application_version, level, assignee, resolved_at,
+                closed_at, resolved_within_sla
+            FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY number
+            """, [.millis(period.start), .millis(period.end)]
+        ) { row -> [String] in
+            func text(_ column: Int32) -> String { row.optionalString(column) ?? "" }
+            func time(_ column: Int32) -> String { row.optionalDate(column).map(JakartaTime.format) ?? "" }
+            let sla = row.isNull(18) ? "" : (row.int(18) != 0 ? "yes" : "no")
+            return [
+                String(row.int(0)), time(1), text(2), text(3), text(4), text(5), text(6), text(7), text(8), text(9),
+                text(10),
+                text(11), text(12), text(13), String(row.int(14)), text(15), time(16), time(17), sla,
+            ]
+        }
+        return CSVTable(header: header, rows: rows)
+    }
+
+    /// Every survey response submitted in the period with its answers per question and the comment.
+    public func surveyRows(in period: ReportPeriod, survey: SurveyDefinition) throws -> CSVTable {
+        let questions = survey.questions.map(\.id)
+        var answers: [Int: [String: Int]] = [:]
+        let answerRows = try self.database.query(
+            """
+            SELECT a.ticket_number, a.question_id, a.value FROM survey_answers a
+            JOIN survey_responses r ON r.ticket_number = a.ticket_number
+            WHERE r.submitted_at >= ? AND r.submitted_at < ?
+            """, [.millis(period.start), .millis(period.end)]
+        ) { ($0.int(0), $0.string(1), $0.int(2)) }
+        for (ticket, question, value) in answerRows { answers[ticket, default: [:]][question] = value }
+        let rows = try self.database.query(
+            """
+            SELECT r.ticket_number, r.submitted_at, t.title, r.comment FROM survey_responses r
+            JOIN tickets t ON t.number = r.ticket_number
+            WHERE r.submitted_at >= ? AND r.submitted_at < ? ORDER BY r.submitted_at
+            """, [.millis(period.start), .millis(period.end)]
+        ) { row -> [String] in
+            let ticket = row.int(0)
+            return [String(ticket), JakartaTime.format(row.date(1)), row.string(2)]
+                + questions.map { answers[ticket]?[$0].map(String.init) ?? "" } + [row.optionalString(3) ?? ""]
+        }
+        return CSVTable(header: ["ticket", "submitted_wib", "service"] + questions + ["comment"], rows: rows)
+    }
+}

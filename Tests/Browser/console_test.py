@@ -179,6 +179,9 @@ def main():
         shot(driver, "tiket-baru")
         link.click()
         wait.until(expected.presence_of_element_located((By.ID, "take-form")))
+        driver.refresh()
+        wait.until(expected.presence_of_element_located((By.ID, "take-form")))
+        page_figures(driver, "ticket")
         shot(driver, "ticket-new")
 
         # The PDF opens inline, served only to the session.
@@ -203,6 +206,9 @@ def main():
         Select(driver.find_element(By.ID, "type")).select_by_value("permintaan_layanan")
         Select(driver.find_element(By.ID, "priority")).select_by_value("normal")
         driver.find_element(By.ID, "take").click()
+        wait.until(expected.visibility_of_element_located((By.ID, "take-confirm")))
+        shot(driver, "take-confirm")
+        driver.find_element(By.ID, "take-confirm").click()
         wait.until(expected.presence_of_element_located((By.ID, "reply-text")))
         assert not driver.find_elements(By.ID, "ask-level1"), "a Level 1 member sees a Level 2 action"
 
@@ -243,6 +249,7 @@ def main():
         shot(driver, "agenda")
         # The dashboard shows the ticket; a Level 1 member has no staff or audit page.
         driver.get(loket.url + "/console#/dasbor")
+        driver.refresh()  # a fresh load, so the figures are this page's own
         wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
         assert "Registrasi dan Verifikasi Berkas" in driver.find_element(By.ID, "main").text
         page_figures(driver, "dashboard")

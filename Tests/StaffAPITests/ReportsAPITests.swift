@@ -23,6 +23,11 @@ struct ReportsAPITests {
         #expect(csv.status == 200 && csv.headers["Content-Type"] == "text/csv; charset=utf-8")
         #expect(csv.headers["Content-Disposition"]?.contains("loket-status.csv") == true)
         #expect(try api.call("GET", "/api/reports/secret.csv", staff: "sari").status == 404)
+        let rows = try api.csv("/api/reports/tickets.csv?from=\(from)&to=\(day)")
+        #expect(rows.first?.hasPrefix("\u{FEFF}number,created_wib,service,company") == true)
+        #expect(rows.count == 3 && rows[1].hasPrefix("1,") && rows[1].contains("PT Maju Jaya"))
+        let survey = try api.csv("/api/reports/survey.csv?from=\(from)&to=\(day)")
+        #expect(survey.first?.contains("ticket,submitted_wib,service") == true)
         #expect(try api.call("GET", "/api/reports/dashboard?from=2026-13-01", staff: "sari").status == 400)
         #expect(try api.call("GET", "/api/reports/dashboard").status == 401)
     }

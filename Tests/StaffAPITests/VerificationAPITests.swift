@@ -26,6 +26,23 @@ extension StaffAPITests {
         return number
     }
 
+    /// The lines of a CSV download, fetched as `sari`.
+    func csv(_ target: String) throws -> [String] {
+        let token = try #require(self.tokens.byStaff.withLock { $0["sari"] })
+        var headers = HTTPHeaders()
+        headers.add(name: "Authorization", value: "Bearer \(token)")
+        let answered = DispatchSemaphore(value: 0)
+        let box = Mutex<HTTPResponse?>(nil)
+        self.api.respond(to: HTTPRequest(method: "GET", target: target, headers: headers)) { response in
+            box.withLock { $0 = response }
+            answered.signal()
+        }
+        answered.wait()
+        return String(decoding: box.withLock { $0!.body }, as: UTF8.self).components(separatedBy: "\r\n").filter {
+            !$0.isEmpty
+        }
+    }
+
     /// A GET whose body is not JSON (the calendar feed).
     func fetch(_ target: String) -> HTTPResponse {
         let answered = DispatchSemaphore(value: 0)
