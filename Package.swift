@@ -12,6 +12,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CEpoll"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
 
         // Libraries, in the order a message travels through them.
@@ -35,7 +36,8 @@ let package = Package(
         .target(
             name: "StaffAPI",
             dependencies: [
-                "Conversation", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Storage", "Support", "Ticketing",
+                "CZlib", "Conversation", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Storage", "Support",
+                "Ticketing",
                 "WebhookServer",
                 "WhatsAppOutbox",
             ]),

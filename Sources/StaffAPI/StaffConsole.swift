@@ -12,6 +12,8 @@ import WhatsAppOutbox
 public struct StaffConsole: HTTPResponder {
     struct File {
         var bytes: [UInt8]
+        /// The same bytes gzip-compressed, for a browser that accepts it (text files only).
+        var gzipped: [UInt8]?
         var type: String
         var etag: String
     }
@@ -43,7 +45,11 @@ public struct StaffConsole: HTTPResponder {
                 let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name))
             else { continue }
             let bytes = Array(data)
-            files[name] = File(bytes: bytes, type: type, etag: "\"" + String(SHA256Digest.hex(bytes).prefix(32)) + "\"")
+            let gzipped =
+                type.hasPrefix("image/png") ? nil : Gzip.compress(bytes).flatMap { $0.count < bytes.count ? $0 : nil }
+            files[name] = File(
+                bytes: bytes, gzipped: gzipped, type: type,
+                etag: "\"" + String(SHA256Digest.hex(bytes).prefix(32)) + "\"")
         }
         self.files = files
         self.writer = writer
@@ -77,16 +83,33 @@ public struct StaffConsole: HTTPResponder {
         var response: HTTPResponse
         if let given = request.headers["If-None-Match"], given == file.etag {
             response = HTTPResponse(status: 304)
+        } else if let gzipped = file.gzipped, Self.acceptsGzip(request) {
+            response = HTTPResponse(status: 200, body: gzipped)
+            response.headers.add(name: "Content-Type", value: file.type)
+            response.headers.add(name: "Content-Encoding", value: "gzip")
         } else {
             response = HTTPResponse(status: 200, body: file.bytes)
             response.headers.add(name: "Content-Type", value: file.type)
         }
+        if file.gzipped != nil { response.headers.add(name: "Vary", value: "Accept-Encoding") }
         response.headers.add(name: "ETag", value: file.etag)
         response.headers.add(name: "Cache-Control", value: "no-cache")
         response.headers.add(name: "Content-Security-Policy", value: Self.policy)
         response.headers.add(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.add(name: "Referrer-Policy", value: "no-referrer")
         completion(response)
+    }
+
+    /// Whether `Accept-Encoding` lists gzip without `q=0`.
+    static func acceptsGzip(_ request: HTTPRequest) -> Bool {
+        for value in request.headers.values(for: "Accept-Encoding") {
+            for item in value.split(separator: ",") {
+                let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                guard parts.first == "gzip" || parts.first == "*" else { continue }
+                return !parts.dropFirst().contains { $0 == "q=0" || $0 == "q=0.0" || $0 == "q=0.00" || $0 == "q=0.000" }
+            }
+        }
+        return false
     }
 
     private func isSignedIn(_ request: HTTPRequest) -> Bool {
