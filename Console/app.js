@@ -61,16 +61,20 @@ function ticketTable(tickets) {
 async function listView(title, query, filters = false) {
   const params = new URLSearchParams(query);
   const status = sessionStorage.getItem("loket.filter.status") || "";
+  const assignee = sessionStorage.getItem("loket.filter.assignee") || "";
   if (filters && status) params.set("status", status);
+  if (filters && assignee) params.set("assignee", assignee);
   const page = await api("GET", `/api/tickets?${params}`);
   let tickets = page.tickets;
   const search = (sessionStorage.getItem("loket.filter.search") || "").toLowerCase();
   const type = sessionStorage.getItem("loket.filter.type") || "";
   const level = sessionStorage.getItem("loket.filter.level") || "";
   const since = sessionStorage.getItem("loket.filter.since") || "";
+  const service = sessionStorage.getItem("loket.filter.service") || "";
+  const services = [...new Set(page.tickets.map((ticket) => ticket.title))].sort();
   if (filters) {
     tickets = tickets.filter((ticket) => (!type || ticket.type === type) && (!level || String(ticket.level) === level)
-      && (!since || ticket.created_at >= `${since}T00:00:00Z`));
+      && (!service || ticket.title === service) && (!since || ticket.created_at >= `${since}T00:00:00Z`));
   }
   if (filters && search) {
     tickets = tickets.filter((ticket) =>
@@ -92,6 +96,9 @@ async function listView(title, query, filters = false) {
       el("label", { for: "filter-search" }, t("search")), input,
       el("label", { for: "filter-type" }, t("type")), choose("filter-type", "loket.filter.type", [["", "–"], ...Object.entries(strings[language()].types)]),
       el("label", { for: "filter-level" }, t("level")), choose("filter-level", "loket.filter.level", [["", "–"], ["1", "1"], ["2", "2"]]),
+      el("label", { for: "filter-service" }, t("title")), choose("filter-service", "loket.filter.service", [["", "–"], ...services.map((title) => [title, title])]),
+      el("label", { for: "filter-assignee" }, t("assignee")), el("input", { id: "filter-assignee", value: assignee,
+        onchange: (event) => { sessionStorage.setItem("loket.filter.assignee", event.target.value.trim()); refresh(true); } }),
       el("label", { for: "filter-since" }, t("since")), el("input", { id: "filter-since", type: "date", value: since,
         onchange: (event) => { sessionStorage.setItem("loket.filter.since", event.target.value); refresh(true); } })));
   }
