@@ -18,7 +18,7 @@ let package = Package(
         // Libraries, in the order a message travels through them.
         .target(name: "Support"),
         .target(name: "Storage", dependencies: ["CSQLite3", "Support"]),
-        .target(name: "HTTPServer", dependencies: ["CEpoll", "Support"]),
+        .target(name: "HTTPServer", dependencies: ["CEpoll", "CZlib", "Support"]),
         .target(name: "WhatsAppOutbox", dependencies: ["CCurl", "COpenSSLCrypto", "HTTPServer", "Storage", "Support"]),
         .target(
             name: "WebhookServer",
@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "StaffAPI",
             dependencies: [
-                "CZlib", "Conversation", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Storage", "Support",
+                "Conversation", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Storage", "Support",
                 "Ticketing",
                 "WebhookServer",
                 "WhatsAppOutbox",

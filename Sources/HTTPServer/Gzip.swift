@@ -1,9 +1,9 @@
 import CZlib
 
 /// gzip (RFC 1952) through zlib, for serving the console's text files compressed.
-enum Gzip {
+public enum Gzip {
     /// `bytes` gzip-compressed at the best level; nil if zlib fails.
-    static func compress(_ bytes: [UInt8]) -> [UInt8]? {
+    public static func compress(_ bytes: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
         guard czlib_gzip_init(&stream, Z_BEST_COMPRESSION) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
