@@ -32,6 +32,8 @@ let package = Package(
                 "Conversation", "Intents", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox",
             ]
         ),
+        .target(
+            name: "PhoneSimulator", dependencies: ["HTTPServer", "Storage", "Support", "WebhookServer", "WhatsAppOutbox"]),
         .target(name: "StaffAccess", dependencies: ["COpenSSLCrypto", "Storage", "Support", "Ticketing"]),
         .target(
             name: "StaffAPI",
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "LoketService",
             dependencies: [
-                "Conversation", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Intents", "StaffAPI", "Storage",
+                "Conversation", "PhoneSimulator", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Intents", "StaffAPI", "Storage",
                 "Support",
                 "Ticketing", "WebhookServer", "WhatsAppOutbox",
             ]

@@ -120,16 +120,7 @@ enum StaffAccountsCommand {
     /// The password from standard input's first line, or a new random one (then `generated`).
     static func password(_ options: [String: String], input: FileHandle) throws -> (String, generated: Bool) {
         guard options["--password-stdin"] != nil else {
-            // 16 characters from an alphabet without look-alikes (0/O, 1/l/I): about 80 bits.
-            let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-            // Bytes past the largest multiple of the alphabet's size are skipped, so every character is as likely.
-            let limit = 256 - 256 % alphabet.count
-            var password = ""
-            while password.count < 16 {
-                for byte in SecureRandom.bytes(32) where Int(byte) < limit && password.count < 16 {
-                    password.append(alphabet[Int(byte) % alphabet.count])
-                }
-            }
+            let password = SecureRandom.password()
             return (password, true)
         }
         let data = input.readDataToEndOfFile()

@@ -17,6 +17,7 @@ import WhatsAppOutbox
 /// | `LOKET_DATA_DIR` | `./data` | database and media |
 /// | `LOKET_DIALOGS` | `./Dialogs` | dialog data |
 /// | `LOKET_CONSOLE` | `./Console` | the staff console's HTML, CSS and JavaScript, served under `/console` |
+/// | `LOKET_SIMULATOR` | `./Simulator` | sandbox only: the phone simulator's files, served under `/simulator` |
 /// | `LOKET_STALE_AGE` | `24h` | older messages in a replay are not answered as fresh (`90s`, `30m`, `24h`, or seconds) |
 /// | `LOKET_DISPATCH_LANES` | `2` | parallel conversation lanes (1–64); all share the one SQLite writer |
 /// | `LOKET_LOG_LEVEL` | `info` | `debug`, `info`, `warning`, `error` |
@@ -61,6 +62,8 @@ public struct Configuration: Equatable, Sendable {
     public var dialogsDirectory: String
     /// The staff console's files (`LOKET_CONSOLE`).
     public var consoleDirectory: String = "./Console"
+    /// The phone simulator's files (`LOKET_SIMULATOR`), served in sandbox mode.
+    public var simulatorDirectory: String = "./Simulator"
     public var staleAge: TimeInterval
     public var dispatcherLanes: Int
     public var logLevel: Logger.Level
@@ -212,6 +215,7 @@ public struct Configuration: Equatable, Sendable {
         configuration.reminderTemplate = reminder
         configuration.secureCookies = secureText == "1"
         configuration.consoleDirectory = value("LOKET_CONSOLE") ?? "./Console"
+        configuration.simulatorDirectory = value("LOKET_SIMULATOR") ?? "./Simulator"
         return configuration
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import HTTPServer
 import HelpdeskRuntime
 import Intents
+import PhoneSimulator
 import StaffAPI
 import StaffAccess
 import Storage
@@ -44,6 +45,8 @@ public final class LoketApplication: Sendable {
     public let ticketConfiguration: TicketStoreConfiguration
     /// Delivers due conversation timers (reminders among them); woken when one is due sooner.
     let timers: ConversationTimerRunner
+    /// The port the service listens on once started (the phone simulator posts its webhooks there).
+    private let ownPort: ListeningPort
 
     /// Builds the service; throws `ConfigurationError` naming the setting when the data directory or an
     /// address is unusable, or the database error when the database cannot be opened or migrated.
@@ -172,6 +175,23 @@ public final class LoketApplication: Sendable {
             canned: dialogs.canned, events: staffEvents)
         // End of the staff API wiring.
 
+        var mounts: [(prefix: String, responder: any HTTPResponder)] = [
+            (prefix: "/api", responder: staffAPI),
+            (prefix: "/console", responder: StaffConsole(directory: configuration.consoleDirectory, writer: writer)),
+        ]
+        // The phone simulator exists in sandbox mode only: in production `/simulator` is no route at all.
+        let ownPort = ListeningPort()
+        self.ownPort = ownPort
+        if let standIn = self.standIn {
+            mounts.append(
+                (
+                    prefix: "/simulator",
+                    responder: PhoneSimulator(
+                        directory: configuration.simulatorDirectory, standIn: standIn, appSecret: secrets.appSecret,
+                        writer: writer, loketPort: { ownPort.value.load(ordering: .relaxed) },
+                        logger: logger.with("component", "simulator"))
+                ))
+        }
         let mode = configuration.mode.rawValue
         let router = WebhookRouter(
             verifier: SignatureVerifier(appSecret: secrets.appSecret),
@@ -183,13 +203,7 @@ public final class LoketApplication: Sendable {
                 return WebhookRouter.Health(
                     databaseReachable: pending != nil, mode: mode, inboxPending: pending)
             },
-            mounts: [
-                (prefix: "/api", responder: staffAPI),
-                (
-                    prefix: "/console",
-                    responder: StaffConsole(directory: configuration.consoleDirectory, writer: writer)
-                ),
-            ])
+            mounts: mounts)
         var serverConfiguration = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections)
         serverConfiguration.maxConnectionsPerClient = configuration.maxConnectionsPerClient
@@ -240,6 +254,7 @@ public final class LoketApplication: Sendable {
                 "loket.unclean_restart", ["note": "the previous run ended without stopping (crash, kill or power cut)"])
         }
         try self.services.start()
+        self.ownPort.value.store(self.server.port, ordering: .relaxed)
         self.logger.info(
             "loket.listening",
             [
@@ -247,6 +262,7 @@ public final class LoketApplication: Sendable {
                 "mode": self.configuration.mode.rawValue,
                 "graph_api": self.graphBase,
             ])
+        if self.configuration.mode == .sandbox { try self.showTheWay() }
     }
 
     /// Stops accepting, lets requests in flight finish and commit, then stops processing and sending.
@@ -289,4 +305,42 @@ public final class LoketApplication: Sendable {
             accessToken: configuration.accessToken ?? RandomToken.hex(),
             phoneNumberID: configuration.phoneNumberID ?? "100000000000000")
     }
+}
+
+extension LoketApplication {
+    /// Sandbox only: where to start (the phone simulator beside the console), and on the first run a demo
+    /// admin and a Level 1 member whose passwords are shown this once.
+    func showTheWay() throws {
+        let host = ["0.0.0.0", "::", ""].contains(self.configuration.host) ? "127.0.0.1" : self.configuration.host
+        let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(self.server.port)"
+        self.logger.warning(
+            "loket.try_it",
+            [
+                "simulator": base + "/simulator", "console": base + "/console",
+                "note": "chat as a provider, answer as staff",
+            ])
+        let created = try self.writer.write(durability: .powerLoss) { database -> [(String, String, String)]? in
+            let accounts = StaffAccounts(database: database)
+            guard try database.queryFirst("SELECT count(*) FROM staff", row: { $0.int(0) }) == 0 else { return nil }
+            let members = [("admin", "Admin Demo", StaffRole.admin), ("petugas", "Petugas Demo", StaffRole.level1)]
+            return try members.map { id, name, role in
+                let password = SecureRandom.password()
+                try accounts.save(id: id, name: name, role: role, at: Date())
+                try accounts.setPassword(of: id, to: password, at: Date())
+                return (id, role.rawValue, password)
+            }
+        }
+        guard let created else { return }
+        self.logger.warning(
+            "loket.demo_accounts",
+            [
+                "accounts": created.map { "\($0.0) / \($0.2) (\($0.1))" }.joined(separator: ", "),
+                "note": "sandbox only; shown this once",
+            ])
+    }
+}
+
+/// The service's port once it listens, for parts built before the server (the phone simulator).
+final class ListeningPort: Sendable {
+    let value = Atomic<Int>(0)
 }

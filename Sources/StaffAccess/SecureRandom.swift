@@ -9,6 +9,20 @@ public enum SecureRandom {
         return bytes
     }
 
+    /// A password of 16 characters from an alphabet without look-alikes (0/O, 1/l/I): about 90 bits. Bytes past
+    /// the largest multiple of the alphabet's size are skipped, so every character is as likely.
+    public static func password() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        let limit = 256 - 256 % alphabet.count
+        var password = ""
+        while password.count < 16 {
+            for byte in Self.bytes(32) where Int(byte) < limit && password.count < 16 {
+                password.append(alphabet[Int(byte) % alphabet.count])
+            }
+        }
+        return password
+    }
+
     /// `count` random bytes as lowercase hex (a token to show once and store hashed).
     public static func token(bytes count: Int = 32) -> String {
         Hex.encode(Self.bytes(count))

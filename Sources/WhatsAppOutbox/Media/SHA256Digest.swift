@@ -36,7 +36,7 @@ public struct SHA256Digest: ~Copyable {
     }
 
     /// The digest of `bytes`.
-    static func hash(_ bytes: [UInt8]) -> [UInt8] {
+    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
         var digest = SHA256Digest()
         bytes.withUnsafeBytes { digest.update($0) }
         return digest.finalize()

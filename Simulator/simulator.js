@@ -1,0 +1,166 @@
+// A WhatsApp-like phone per provider: what is sent goes to Loket as a signed Meta webhook (through the
+// simulator's server side), what Loket sends arrives live from the Graph API stand-in.
+
+async function post(path, body) {
+  const response = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(json.error || `HTTP ${response.status}`);
+  return json;
+}
+
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+// WhatsApp's *bold*, _italic_ and ~strike~, as elements (never as markup).
+function formatted(text) {
+  const parts = [];
+  const pattern = /(\*[^*\n]+\*|_[^_\n]+_|~[^~\n]+~)/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    const inner = match[0].slice(1, -1);
+    parts.push(el({ "*": "strong", "_": "em", "~": "s" }[match[0][0]], {}, inner));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
+const now = () => new Date().toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" });
+
+class Phone {
+  constructor(number, name) {
+    this.root = document.querySelector("#phone-template").content.firstElementChild.cloneNode(true);
+    this.list = this.root.querySelector(".messages");
+    this.identity = this.root.querySelector(".identity");
+    this.identity.elements.phone.value = number;
+    this.identity.elements.name.value = name;
+    this.identity.addEventListener("change", () => this.connect());
+    this.root.querySelector(".compose").addEventListener("submit", (event) => { event.preventDefault(); this.sendText(); });
+    this.root.querySelector("input[type=file]").addEventListener("change", (event) => this.sendFile(event.target));
+    this.root.querySelector(".close-window").addEventListener("click", () => this.control("/simulator/api/window", { phone: this.number }, "Jendela 24 jam ditutup: balasan berikutnya dikirim sebagai templat."));
+    this.root.querySelector(".fail").addEventListener("click", () => {
+      const controls = this.root.querySelector(".controls");
+      this.control("/simulator/api/fail", { code: Number(controls.querySelector("select").value), count: Number(controls.querySelector("input[name=count]").value) }, "Panggilan Graph API berikutnya akan gagal.");
+    });
+    document.querySelector("#phones").append(this.root);
+    this.connect();
+  }
+
+  get number() { return this.identity.elements.phone.value.replace(/\D/g, ""); }
+  get name() { return this.identity.elements.name.value.trim() || "Penyedia"; }
+
+  connect() {
+    if (this.source) this.source.close();
+    this.list.replaceChildren();
+    this.source = new EventSource(`/simulator/api/events?phone=${this.number}`);
+    this.source.addEventListener("message", (event) => this.received(JSON.parse(event.data)));
+    this.source.addEventListener("open", () => { this.root.querySelector(".status").textContent = "online"; });
+    this.source.addEventListener("error", () => { this.root.querySelector(".status").textContent = "terputus…"; });
+  }
+
+  async control(path, body, done) {
+    const notice = this.root.querySelector(".controls .notice");
+    try { await post(path, body); notice.textContent = done; } catch (error) { notice.textContent = error.message; }
+  }
+
+  bubble(side, ...content) {
+    const item = el("li", { class: `bubble ${side}` }, ...content, el("span", { class: "time" }, now()));
+    this.list.append(item);
+    this.list.scrollTop = this.list.scrollHeight;
+    return item;
+  }
+
+  async send(body, shown) {
+    const item = this.bubble("out", ...shown);
+    const tick = el("span", { class: "tick" }, "🕓");
+    item.append(tick);
+    try {
+      await post("/simulator/api/send", { phone: this.number, name: this.name, ...body });
+      tick.textContent = "✓";
+    } catch (error) {
+      tick.textContent = `⚠ ${error.message}`;
+    }
+  }
+
+  sendText() {
+    const input = this.root.querySelector("input[name=text]");
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    this.send({ type: "text", text }, [el("p", {}, text)]);
+  }
+
+  sendFile(input) {
+    const file = input.files[0];
+    input.value = "";
+    if (!file) return;
+    const reader = new FileReader();
+    reader.addEventListener("load", () => {
+      const base64 = String(reader.result).split(",")[1];
+      const type = file.type.startsWith("image/") ? "image" : "document";
+      this.send({ type, file: base64, filename: file.name, mime: file.type || "application/pdf" }, [el("p", { class: "file" }, `📄 ${file.name}`)]);
+    });
+    reader.readAsDataURL(file);
+  }
+
+  tap(kind, id, title) {
+    this.send({ type: kind, id, title }, [el("p", {}, title)]);
+  }
+
+  received(data) {
+    const message = data.message || data;
+    const content = [];
+    if (message.type === "text") content.push(el("p", {}, formatted(message.text.body)));
+    if (message.type === "interactive") {
+      const interactive = message.interactive;
+      if (interactive.header && interactive.header.text) content.push(el("p", { class: "header" }, interactive.header.text));
+      content.push(el("p", {}, formatted(interactive.body.text)));
+      if (interactive.footer) content.push(el("p", { class: "footer" }, interactive.footer.text));
+      if (interactive.type === "button") {
+        content.push(el("div", { class: "buttons" }, interactive.action.buttons.map((button) =>
+          el("button", { type: "button", class: "reply-button", onclick: () => this.tap("button", button.reply.id, button.reply.title) }, button.reply.title))));
+      }
+      if (interactive.type === "list") {
+        const rows = el("div", { class: "rows", hidden: true }, interactive.action.sections.map((section) =>
+          el("div", { class: "section" }, section.title ? el("p", { class: "section-title" }, section.title) : null,
+            section.rows.map((row) => el("button", { type: "button", class: "row", onclick: () => { rows.hidden = true; this.tap("list", row.id, row.title); } },
+              el("span", {}, row.title), row.description ? el("small", {}, row.description) : null)))));
+        content.push(el("button", { type: "button", class: "list-button", onclick: () => { rows.hidden = !rows.hidden; } }, `☰ ${interactive.action.button}`), rows);
+      }
+    }
+    if (message.type === "template") {
+      const parameters = (message.template.components || []).flatMap((component) => (component.parameters || []).map((parameter) => parameter.text));
+      content.push(el("p", { class: "template" }, `Templat ${message.template.name}`), el("p", {}, parameters.join(" · ")));
+    }
+    if (message.type === "document") content.push(el("p", { class: "file" }, `📄 ${message.document.filename || "dokumen"}`));
+    if (!content.length) content.push(el("p", {}, `(${message.type})`));
+    this.bubble("in", ...content);
+    if (data.wamid) {
+      post("/simulator/api/status", { phone: this.number, wamid: data.wamid, status: "delivered" }).catch(() => {});
+      const read = () => post("/simulator/api/status", { phone: this.number, wamid: data.wamid, status: "read" }).catch(() => {});
+      if (document.visibilityState === "visible") setTimeout(read, 500);
+      else document.addEventListener("visibilitychange", read, { once: true });
+    }
+  }
+}
+
+let count = 0;
+function addPhone() {
+  count += 1;
+  new Phone(`62812000${String(1000 + count)}`, count === 1 ? "Budi Santoso" : `Penyedia ${count}`);
+}
+
+document.querySelector("#add-phone").addEventListener("click", addPhone);
+addPhone();

@@ -1,0 +1,288 @@
+import Foundation
+import HTTPServer
+import Storage
+import Support
+import Synchronization
+import WebhookServer
+import WhatsAppOutbox
+
+/// The phone simulator at `/simulator`, in sandbox mode only: a WhatsApp-like page where a person plays a
+/// provider. What they send becomes a Meta webhook envelope, signed with the app secret and POSTed to
+/// `/webhook` over TCP like a real delivery; files go into the Graph API stand-in's media store and are
+/// fetched by Loket's real downloader; what Loket sends reaches the page live from the stand-in's records.
+/// Shown messages are acknowledged with `delivered` and `read` status webhooks, so the console's ticks are
+/// real. Two controls: pretend the provider last wrote more than 24 hours ago, and fail the next Graph API
+/// calls with a chosen Meta error code.
+public final class PhoneSimulator: HTTPResponder, Sendable {
+    private let files: StaticFiles
+    private let standIn: GraphAPIStandIn
+    private let signer: SignatureVerifier
+    private let writer: DatabaseWriter
+    private let loketPort: @Sendable () -> Int
+    private let logger: Logger
+    private let queue = DispatchQueue(label: "loket.simulator", attributes: .concurrent)
+    private let sequence = Atomic<Int>(0)
+
+    static let policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+        + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+    public init(
+        directory: String, standIn: GraphAPIStandIn, appSecret: String, writer: DatabaseWriter,
+        loketPort: @escaping @Sendable () -> Int, logger: Logger
+    ) {
+        self.files = StaticFiles(directory: directory, policy: Self.policy)
+        self.standIn = standIn
+        self.signer = SignatureVerifier(appSecret: appSecret)
+        self.writer = writer
+        self.loketPort = loketPort
+        self.logger = logger
+    }
+
+    public func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
+        self.queue.async {
+            let path = String(request.path)
+            let response: HTTPResponse
+            do {
+                switch (request.method, path) {
+                case ("GET", "/simulator"), ("GET", "/simulator/"):
+                    response = self.files.response(for: "index.html", to: request) ?? .text(404, "no simulator page\n")
+                case ("POST", "/simulator/api/send"): response = try self.send(request)
+                case ("POST", "/simulator/api/status"): response = try self.status(request)
+                case ("POST", "/simulator/api/window"): response = try self.closeWindow(request)
+                case ("POST", "/simulator/api/fail"): response = try self.fail(request)
+                case ("GET", "/simulator/api/events"): response = self.events(request)
+                case ("GET", _):
+                    response =
+                        self.files.response(for: String(path.dropFirst("/simulator/".count)), to: request)
+                        ?? .text(404, "no such simulator file\n")
+                default:
+                    response = .text(405, "method not allowed\n")
+                }
+            } catch let error as SimulatorError {
+                response = .json(400, Array(#"{"error":"\#(error.message)"}"#.utf8))
+            } catch {
+                response = .json(
+                    502,
+                    Array(#"{"error":"\#(String(describing: error).replacingOccurrences(of: "\"", with: "'"))"}"#.utf8))
+            }
+            completion(response)
+        }
+    }
+
+    struct SimulatorError: Error {
+        var message: String
+    }
+
+    private func body(_ request: HTTPRequest) throws -> JSONValue {
+        guard let value = try? JSONReader.parse(request.body), value.object != nil else {
+            throw SimulatorError(message: "send a JSON object")
+        }
+        return value
+    }
+
+    /// An Indonesian mobile number without `+`: 62 and 8 to 13 digits.
+    private func phone(_ body: JSONValue) throws -> String {
+        let digits = (body["phone"]?.stringValue ?? "").filter(\.isNumber)
+        guard digits.hasPrefix("62"), (10...15).contains(digits.count) else {
+            throw SimulatorError(message: "a phone number is 62 followed by 8 to 13 digits")
+        }
+        return digits
+    }
+
+    /// `POST /simulator/api/send` with `{"phone", "name", "type": "text" | "button" | "list" | "document" |
+    /// "image", "text"?, "id"?, "title"?, "file"? (base64), "filename"?, "mime"?}`.
+    private func send(_ request: HTTPRequest) throws -> HTTPResponse {
+        let body = try self.body(request)
+        let phone = try self.phone(body)
+        let name = String((body["name"]?.stringValue ?? "Penyedia").prefix(60))
+        let number = self.sequence.add(1, ordering: .relaxed).newValue
+        let wamid = "wamid.simulator.\(phone).\(Int(Date().timeIntervalSince1970 * 1000)).\(number)"
+        var message: [(String, JSONValue)] = [
+            ("from", .string(phone)), ("id", .string(wamid)),
+            ("timestamp", .string(String(Int(Date().timeIntervalSince1970)))),
+        ]
+        switch body["type"]?.stringValue {
+        case "text":
+            let text = body["text"]?.stringValue ?? ""
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.count <= 4096 else {
+                throw SimulatorError(message: "write 1 to 4096 characters")
+            }
+            message += [("type", .string("text")), ("text", .object([("body", .string(text))]))]
+        case "button":
+            let reply = JSONValue.object([
+                ("id", .string(body["id"]?.stringValue ?? "")), ("title", .string(body["title"]?.stringValue ?? "")),
+            ])
+            message += [
+                ("type", .string("interactive")),
+                ("interactive", .object([("type", .string("button_reply")), ("button_reply", reply)])),
+            ]
+        case "list":
+            let reply = JSONValue.object([
+                ("id", .string(body["id"]?.stringValue ?? "")), ("title", .string(body["title"]?.stringValue ?? "")),
+            ])
+            message += [
+                ("type", .string("interactive")),
+                ("interactive", .object([("type", .string("list_reply")), ("list_reply", reply)])),
+            ]
+        case "document", "image":
+            guard let encoded = body["file"]?.stringValue, let data = Data(base64Encoded: encoded), !data.isEmpty,
+                data.count <= 16 * 1024 * 1024
+            else { throw SimulatorError(message: "attach a file of at most 16 MB") }
+            let bytes = Array(data)
+            let mime = body["mime"]?.stringValue ?? "application/octet-stream"
+            let mediaID = "sim-media-" + SHA256Digest.hex(bytes).prefix(24)
+            self.standIn.addMedia(id: mediaID, bytes: bytes, mimeType: mime, declaredSHA256: SHA256Digest.hex(bytes))
+            let kind = body["type"]?.stringValue ?? "document"
+            var media: [(String, JSONValue)] = [
+                ("id", .string(mediaID)), ("mime_type", .string(mime)),
+                ("sha256", .string(Data(SHA256Digest.hash(bytes)).base64EncodedString())),
+            ]
+            if kind == "document" {
+                media.append(("filename", .string(body["filename"]?.stringValue ?? "dokumen.pdf")))
+            }
+            if let caption = body["caption"]?.stringValue, !caption.isEmpty {
+                media.append(("caption", .string(caption)))
+            }
+            message += [("type", .string(kind)), (kind, .object(media))]
+        default:
+            throw SimulatorError(message: "type must be text, button, list, document or image")
+        }
+        let value: [(String, JSONValue)] = [
+            ("messaging_product", .string("whatsapp")),
+            (
+                "metadata",
+                .object([("display_phone_number", .string("15550000000")), ("phone_number_id", .string("sandbox"))])
+            ),
+            (
+                "contacts",
+                .array([.object([("profile", .object([("name", .string(name))])), ("wa_id", .string(phone))])])
+            ),
+            ("messages", .array([.object(message)])),
+        ]
+        let status = try self.deliver(value)
+        return .json(status == 200 ? 200 : 502, Array(#"{"wamid":"\#(wamid)","webhook_status":\#(status)}"#.utf8))
+    }
+
+    /// `POST /simulator/api/status` with `{"phone", "wamid", "status": "delivered" | "read"}`: the status
+    /// webhook Meta sends when the phone showed, or the person saw, a message.
+    private func status(_ request: HTTPRequest) throws -> HTTPResponse {
+        let body = try self.body(request)
+        let phone = try self.phone(body)
+        guard let wamid = body["wamid"]?.stringValue, !wamid.isEmpty, wamid.count <= 200,
+            let status = body["status"]?.stringValue, ["delivered", "read"].contains(status)
+        else { throw SimulatorError(message: "send wamid and status delivered or read") }
+        let value: [(String, JSONValue)] = [
+            ("messaging_product", .string("whatsapp")),
+            (
+                "metadata",
+                .object([("display_phone_number", .string("15550000000")), ("phone_number_id", .string("sandbox"))])
+            ),
+            (
+                "statuses",
+                .array([
+                    .object([
+                        ("id", .string(wamid)), ("status", .string(status)),
+                        ("timestamp", .string(String(Int(Date().timeIntervalSince1970)))),
+                        ("recipient_id", .string(phone)),
+                    ])
+                ])
+            ),
+        ]
+        let code = try self.deliver(value)
+        return .json(code == 200 ? 200 : 502, Array(#"{"webhook_status":\#(code)}"#.utf8))
+    }
+
+    /// Signs the envelope around `value` and POSTs it to Loket's `/webhook`; returns the status.
+    private func deliver(_ value: [(String, JSONValue)]) throws -> Int {
+        let envelope = JSONValue.object([
+            ("object", .string("whatsapp_business_account")),
+            (
+                "entry",
+                .array([
+                    .object([
+                        ("id", .string("sandbox")),
+                        ("changes", .array([.object([("field", .string("messages")), ("value", .object(value))])])),
+                    ])
+                ])
+            ),
+        ])
+        let bytes = Array(envelope.serialized.utf8)
+        return try LoopbackPost.send(
+            port: self.loketPort(), path: "/webhook",
+            headers: [
+                ("Content-Type", "application/json"), ("X-Hub-Signature-256", self.signer.signatureHeader(for: bytes)),
+            ],
+            body: bytes)
+    }
+
+    /// `POST /simulator/api/window` with `{"phone"}`: the provider last wrote 25 hours ago, so what Loket sends
+    /// next goes as a template.
+    private func closeWindow(_ request: HTTPRequest) throws -> HTTPResponse {
+        let phone = try self.phone(try self.body(request))
+        let before = Date().addingTimeInterval(-25 * 3600).timeIntervalSince1970
+        try self.writer.write { database in
+            try database.run(
+                "UPDATE contacts SET last_inbound_at = ?, notice_sent_at = NULL WHERE id = ?",
+                [.real(before), .text(phone)])
+        }
+        return .json(200, Array(#"{"window":"closed"}"#.utf8))
+    }
+
+    /// `POST /simulator/api/fail` with `{"count", "code"}`: the next Graph API calls fail with Meta's error.
+    private func fail(_ request: HTTPRequest) throws -> HTTPResponse {
+        let body = try self.body(request)
+        guard let count = body["count"]?.integer, (1...20).contains(count), let code = body["code"]?.integer,
+            (1...999_999).contains(code)
+        else { throw SimulatorError(message: "count is 1 to 20, code a Meta error code such as 131000 or 130429") }
+        let status = code == 130429 ? 429 : (code == 131000 ? 500 : 400)
+        self.standIn.failNext(count, with: .metaError(code: code, status: status))
+        return .json(200, Array(#"{"failing":\#(count)}"#.utf8))
+    }
+
+    /// `GET /simulator/api/events?phone=…`: what Loket sends that phone, live (each event's id is the stand-in's
+    /// record number, so a reconnecting page resumes with `Last-Event-ID`).
+    private func events(_ request: HTTPRequest) -> HTTPResponse {
+        let query = request.query.map(String.init) ?? ""
+        let phone =
+            query.split(separator: "&").first { $0.hasPrefix("phone=") }.map {
+                String($0.dropFirst(6)).filter(\.isNumber)
+            } ?? ""
+        let start = request.headers["Last-Event-ID"].flatMap(Int.init).map { $0 + 1 } ?? 0
+        var response = HTTPResponse(status: 200, body: Array("retry: 1000\n: open\n\n".utf8))
+        response.headers.add(name: "Content-Type", value: "text/event-stream; charset=utf-8")
+        response.headers.add(name: "Cache-Control", value: "no-store")
+        let standIn = self.standIn
+        response.stream = { stream in
+            WorkerThread.start(name: "loket-simulator-stream", background: true) {
+                var next = start
+                var quiet = 0
+                while stream.isOpen {
+                    let calls = standIn.calls
+                    var text = ""
+                    if next > calls.count { next = calls.count }
+                    for index in next..<calls.count {
+                        let call = calls[index]
+                        guard call.method == "POST", call.status == 200,
+                            let object = try? JSONReader.parse(call.body), object["to"]?.stringValue == phone,
+                            object["status"] == nil
+                        else { continue }
+                        var sent = object.serialized
+                        if let wamid = call.wamid { sent = #"{"wamid":"\#(wamid)","message":"# + sent + "}" }
+                        text += "id: \(index)\nevent: message\ndata: \(sent)\n\n"
+                    }
+                    next = calls.count
+                    if !text.isEmpty {
+                        stream.send(Array(text.utf8))
+                        quiet = 0
+                    } else {
+                        quiet += 1
+                        if quiet % 150 == 0 { stream.send(Array(": ping\n\n".utf8)) }
+                    }
+                    Thread.sleep(forTimeInterval: 0.1)
+                }
+            }
+        }
+        return response
+    }
+}

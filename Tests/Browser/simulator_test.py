@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""The phone simulator in a real browser against a sandbox `loket serve`: a provider opens a registration
+ticket with a PDF by tapping and typing in the simulator (at most 9 messages), staff reply in the console and
+the reply appears in the simulator, whose delivered/read acknowledgements reach the console's ticks.
+Screenshots of the simulator at phone size go to .build/screenshots/.
+
+usage: Tests/Browser/simulator_test.py [LOKET_BINARY]
+"""
+import os, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from console_test import Loket, SHOTS, pdf  # noqa: E402
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as expected
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def last_bubble_text(driver):
+    bubbles = driver.find_elements(By.CSS_SELECTOR, ".bubble.in")
+    return bubbles[-1].text if bubbles else ""
+
+
+def main():
+    loket = Loket()
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=420,900"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    wait = WebDriverWait(driver, 20)
+    sent = 0
+    try:
+        driver.get(loket.url + "/simulator")
+        phone = wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, ".phone")))
+        text = phone.find_element(By.CSS_SELECTOR, "input[name=text]")
+
+        def type_message(message):
+            nonlocal sent
+            text.send_keys(message)
+            phone.find_element(By.CSS_SELECTOR, ".compose button[type=submit]").click()
+            sent += 1
+
+        def wait_for(fragment):
+            wait.until(lambda _: fragment in last_bubble_text(driver))
+
+        def tap(css, label):
+            nonlocal sent
+            buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, css) if label in b.text]
+            assert buttons, f"no {css} with {label!r}"
+            buttons[-1].click()
+            sent += 1
+
+        type_message("halo")
+        wait.until(lambda _: driver.find_elements(By.CSS_SELECTOR, ".list-button"))
+        driver.find_elements(By.CSS_SELECTOR, ".list-button")[-1].click()
+        tap(".row", "Registrasi")
+        wait_for("badan usaha")
+        type_message("PT Maju Jaya")
+        wait.until(lambda _: any("Pakai nomor ini" in b.text for b in driver.find_elements(By.CSS_SELECTOR, ".reply-button")))
+        tap(".reply-button", "Pakai nomor ini")
+        wait.until(lambda _: any("Setuju" in b.text for b in driver.find_elements(By.CSS_SELECTOR, ".reply-button")))
+        tap(".reply-button", "Setuju")
+        wait_for("KTP")
+        for name in ["ktp-direktur.pdf", "npwp-perusahaan.pdf"]:
+            path = os.path.join(tempfile.mkdtemp(), name)
+            with open(path, "wb") as file:
+                file.write(pdf(name))
+            phone.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(path)
+            sent += 1
+            wait_for(name)
+        wait.until(lambda _: any(b.text == "Kirim" for b in driver.find_elements(By.CSS_SELECTOR, ".reply-button")))
+        driver.save_screenshot(os.path.join(SHOTS, "simulator-summary-phone.png"))
+        tap(".reply-button", "Kirim")
+        wait_for("berhasil dibuat")
+        ticket = int(last_bubble_text(driver).split("Tiket #")[1].split()[0].strip("*"))
+        print(f"simulator: the provider sent {sent} messages to open ticket #{ticket} with two PDFs (target <= 9)")
+        assert sent <= 9, sent
+        driver.save_screenshot(os.path.join(SHOTS, "simulator-opened-phone.png"))
+
+        # Staff reply through the API as the console does; the reply appears in the simulator.
+        import json, urllib.request
+        request = urllib.request.Request(loket.url + "/api/session", method="POST", data=json.dumps({"id": "sari", "password": "sari-password-1"}).encode(), headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as response:
+            cookie = response.headers["Set-Cookie"].split(";")[0]
+            csrf = json.loads(response.read())["csrf_token"]
+        def act(body):
+            request = urllib.request.Request(f"{loket.url}/api/tickets/{ticket}/actions", method="POST", data=json.dumps(body).encode(),
+                                             headers={"Content-Type": "application/json", "Cookie": cookie, "X-CSRF-Token": csrf})
+            with urllib.request.urlopen(request) as response:
+                return json.loads(response.read())
+        act({"action": "take", "type": "permintaan_layanan", "priority": "normal", "application_version": "SPSE 4.5"})
+        reply = "Berkas lengkap, kami jadwalkan verifikasi."
+        act({"action": "reply", "text": reply})
+        wait_for(reply)
+        driver.save_screenshot(os.path.join(SHOTS, "simulator-reply-phone.png"))
+        # The simulator acknowledged it: the console's ticket shows it read.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            request = urllib.request.Request(f"{loket.url}/api/tickets/{ticket}", headers={"Cookie": cookie})
+            with urllib.request.urlopen(request) as response:
+                detail = json.loads(response.read())
+            states = [m["delivery"] for m in detail["whatsapp"]["messages"] if reply in (m["text"] or "")]
+            if states and states[-1] == "read":
+                break
+            time.sleep(0.2)
+        assert states and states[-1] == "read", states
+        print("simulator: the staff reply reached the simulator and its read receipt reached the console")
+    finally:
+        driver.quit()
+        loket.stop()
+
+
+if __name__ == "__main__":
+    main()

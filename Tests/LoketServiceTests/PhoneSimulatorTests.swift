@@ -1,0 +1,123 @@
+import Foundation
+import HelpdeskRuntime
+import Storage
+import Support
+import Testing
+
+@testable import LoketService
+@testable import WhatsAppOutbox
+
+/// The phone simulator through the real service: absent in production, posting signed Meta envelopes that
+/// the webhook handler checks like any delivery, and its two controls (the 24-hour window and Graph API
+/// failures) acting on the real outbox.
+struct PhoneSimulatorTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func application(_ extra: [String: String] = [:]) throws -> (LoketApplication, String) {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("loket-sim-\(UUID().uuidString)").path
+        var environment = [
+            "LOKET_ADDR": "127.0.0.1:0", "LOKET_DATA_DIR": data,
+            "LOKET_DIALOGS": repository.appendingPathComponent("Dialogs").path,
+            "LOKET_SIMULATOR": repository.appendingPathComponent("Simulator").path, "WHATSAPP_APP_SECRET": "sim-secret",
+        ]
+        environment.merge(extra) { $1 }
+        let application = try LoketApplication(
+            configuration: try Configuration.parse(environment: environment), logger: .discarding)
+        try application.start()
+        return (application, data)
+    }
+
+    static func post(_ application: LoketApplication, _ path: String, _ body: [String: Any]) throws
+        -> LoopbackClient.Response
+    {
+        try LoopbackClient(port: application.port).send(
+            method: "POST", target: path, headers: [("Content-Type", "application/json")],
+            body: Array(try JSONSerialization.data(withJSONObject: body)))
+    }
+
+    static func waitUntil(_ what: String, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if try condition() { return }
+            usleep(20_000)
+        }
+        Issue.record("timed out waiting until \(what)")
+        throw POSIXError(.ETIMEDOUT)
+    }
+
+    @Test func inProductionTheSimulatorIsNoRoute() throws {
+        let (application, data) = try Self.application([
+            "WHATSAPP_ACCESS_TOKEN": "token", "WHATSAPP_PHONE_NUMBER_ID": "1", "WHATSAPP_VERIFY_TOKEN": "verify",
+            "WHATSAPP_API_BASE": "http://127.0.0.1:9",
+        ])
+        defer {
+            application.stop()
+            try? FileManager.default.removeItem(atPath: data)
+        }
+        let page = try LoopbackClient(port: application.port).send(method: "GET", target: "/simulator")
+        #expect(page.status == 404)
+        #expect(
+            try Self.post(
+                application, "/simulator/api/send", ["phone": "6281200001111", "type": "text", "text": "halo"]
+            ).status == 404)
+    }
+
+    @Test func whatItSendsIsASignedEnvelopeTheHandlerChecksAndTheControlsActOnTheOutbox() throws {
+        let (application, data) = try Self.application()
+        defer {
+            application.stop()
+            try? FileManager.default.removeItem(atPath: data)
+        }
+        let standIn = try #require(application.standIn)
+        let phone = "6281200002222"
+        #expect(try LoopbackClient(port: application.port).send(method: "GET", target: "/simulator").status == 200)
+        let sent = try Self.post(
+            application, "/simulator/api/send", ["phone": phone, "name": "Budi", "type": "text", "text": "halo"])
+        #expect(sent.status == 200 && sent.json["webhook_status"] as? Int == 200)
+        let database = try Database(path: data + "/loket.sqlite")
+        try Self.waitUntil("the menu is sent") {
+            standIn.acceptedMessages.contains { $0.bodyText.contains(phone) && $0.bodyText.contains("interactive") }
+        }
+        #expect(
+            try database.queryFirst("SELECT count(*) FROM inbox WHERE wa_id = ? AND kind = 'message'", [.text(phone)]) {
+                $0.int(0)
+            } == 1)
+
+        // The same envelope with one byte changed is refused by the signature check: no shortcut exists.
+        let forged = try LoopbackClient(port: application.port).send(
+            method: "POST", target: "/webhook",
+            headers: [
+                ("Content-Type", "application/json"),
+                ("X-Hub-Signature-256", "sha256=" + String(repeating: "0", count: 64)),
+            ],
+            body: Array(#"{"object":"whatsapp_business_account","entry":[]}"#.utf8))
+        #expect(forged.status == 401 || forged.status == 403)
+
+        // The 24-hour control: a reply queued now goes out as the notice template, the reply waiting behind it.
+        #expect(try Self.post(application, "/simulator/api/window", ["phone": phone]).status == 200)
+        let before = standIn.acceptedMessages.count
+        let writer = try DatabaseWriter(path: data + "/loket.sqlite")
+        try writer.write { database in
+            try Outbox().enqueue(
+                [OutboundMessage(to: phone, payload: .text("Balasan petugas"))], in: database, now: Date())
+        }
+        try Self.waitUntil("a template goes out") {
+            standIn.acceptedMessages.dropFirst(before).contains { $0.bodyText.contains("\"template\"") }
+        }
+        #expect(!standIn.acceptedMessages.dropFirst(before).contains { $0.bodyText.contains("Balasan petugas") })
+
+        // The failure control: the next Graph API call fails with 131000 and the outbox retries it.
+        #expect(try Self.post(application, "/simulator/api/fail", ["count": 1, "code": 131000]).status == 200)
+        _ = try Self.post(
+            application, "/simulator/api/send", ["phone": phone, "name": "Budi", "type": "text", "text": "menu"])
+        try Self.waitUntil("a send failed and was retried") {
+            let retried =
+                try database.queryFirst(
+                    "SELECT count(*) FROM outbound_messages WHERE recipient = ? AND attempts > 1 AND state = 'sent'",
+                    [.text(phone)]
+                ) { $0.int(0) } ?? 0
+            return standIn.calls.contains { $0.status == 500 } && retried > 0
+        }
+    }
+}
