@@ -6,7 +6,11 @@ import WhatsAppOutbox
 
 /// `loket serve`: reads the configuration from the environment and runs the service until SIGTERM/SIGINT.
 enum ServeCommand {
-    static func run() -> Never {
+    static func run(_ arguments: [String] = []) -> Never {
+        guard arguments.allSatisfy({ $0 == "--demo" }) else {
+            FileHandle.standardError.write(Data("usage: loket serve [--demo]\n".utf8))
+            exit(64)
+        }
         let configuration: Configuration
         do {
             configuration = try Configuration.parse(environment: ProcessInfo.processInfo.environment)
@@ -30,6 +34,7 @@ enum ServeCommand {
         GraphClient.initializeLibraryOnce()
         do {
             let application = try LoketApplication(configuration: configuration, logger: logger)
+            if arguments.contains("--demo") { try application.seedDemo() }
             try application.run()
         } catch let error as ConfigurationError {
             // Dialog files that cannot be used are configuration, like a bad setting: EX_CONFIG.

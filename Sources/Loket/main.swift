@@ -9,7 +9,8 @@ func printUsage() {
         """
         usage: loket <command> [options]
         commands:
-          serve                    run the service (the default); configured by the environment
+          serve [--demo]           run the service (the default); configured by the environment; --demo seeds a
+                                   month of demonstration data into an empty sandbox
           dialogs check [dir]      validate the dialog files offline
           \(ClassifyCommand.usage)
           \(BackupCommand.usage)
@@ -22,7 +23,7 @@ func printUsage() {
 
 switch arguments.first {
 case nil, "serve":
-    ServeCommand.run()
+    ServeCommand.run(Array(arguments.dropFirst()))
 case "dialogs":
     exit(DialogsCommand.run(Array(arguments.dropFirst())))
 case "classify":

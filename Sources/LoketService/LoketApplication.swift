@@ -308,6 +308,17 @@ public final class LoketApplication: Sendable {
 }
 
 extension LoketApplication {
+    /// `loket serve --demo`: a month of demonstration data in an empty sandbox store; returns the tickets opened.
+    @discardableResult
+    public func seedDemo(now: Date = Date()) throws -> Int {
+        guard self.configuration.mode == .sandbox else {
+            throw ConfigurationError.invalid("--demo", "seeds demonstration data in sandbox mode only")
+        }
+        return try DemoSeed.seed(
+            writer: self.writer, tickets: self.ticketConfiguration, catalogue: self.runtime.catalogue, now: now,
+            logger: self.logger.with("component", "demo"))
+    }
+
     /// Sandbox only: where to start (the phone simulator beside the console), and on the first run a demo
     /// admin and a Level 1 member whose passwords are shown this once.
     func showTheWay() throws {
@@ -321,8 +332,12 @@ extension LoketApplication {
             ])
         let created = try self.writer.write(durability: .powerLoss) { database -> [(String, String, String)]? in
             let accounts = StaffAccounts(database: database)
-            guard try database.queryFirst("SELECT count(*) FROM staff", row: { $0.int(0) }) == 0 else { return nil }
+            // The first run: nobody can sign in yet (demonstration members from --demo have no password).
+            let signIn = try database.queryFirst(
+                "SELECT count(*) FROM staff_credentials WHERE password_hash IS NOT NULL", row: { $0.int(0) })
+            guard signIn == 0 else { return nil }
             let members = [("admin", "Admin Demo", StaffRole.admin), ("petugas", "Petugas Demo", StaffRole.level1)]
+                .filter { (try? accounts.role(of: $0.0)) == nil }
             return try members.map { id, name, role in
                 let password = SecureRandom.password()
                 try accounts.save(id: id, name: name, role: role, at: Date())

@@ -108,12 +108,12 @@ extension StaffAPI {
         return response
     }
 
-    /// `from`/`to` as Jakarta days (default: the current month up to today), at most 366 days.
+    /// `from`/`to` as Jakarta days (default: the last 30 days up to today), at most 366 days.
     static func period(_ parameters: [String: String]) throws(StaffAPIError) -> ReportPeriod {
         let today = JakartaTime.localDate(of: Date())
         let from =
             try parameters["from"].map { (text) throws(StaffAPIError) in try Self.localDate(text, parameter: "from") }
-            ?? LocalDate(year: today.year, month: today.month, day: 1)!
+            ?? today.adding(days: -30)
         let to =
             try parameters["to"].map { (text) throws(StaffAPIError) in try Self.localDate(text, parameter: "to") }
             ?? today

@@ -33,7 +33,7 @@ def free_port():
 
 
 class Loket:
-    def __init__(self):
+    def __init__(self, demo=False):
         self.dir = tempfile.mkdtemp(prefix="loket-browser-")
         self.port, self.graph = free_port(), free_port()
         self.env = dict(os.environ, LOKET_ADDR=f"127.0.0.1:{self.port}", LOKET_DATA_DIR=self.dir,
@@ -43,7 +43,8 @@ class Loket:
             subprocess.run([BINARY, "staff", "add", member, "--name", name, "--role", role, "--password-stdin"],
                            env=self.env, input=f"{member}-password-1".encode(), check=True, stdout=subprocess.DEVNULL)
         self.log = open(os.path.join(self.dir, "loket.log"), "w")
-        self.process = subprocess.Popen([BINARY, "serve"], env=self.env, stderr=self.log, stdout=subprocess.DEVNULL)
+        self.process = subprocess.Popen([BINARY, "serve"] + (["--demo"] if demo else []), env=self.env, stderr=self.log,
+                                        stdout=subprocess.DEVNULL)
         self.url = f"http://127.0.0.1:{self.port}"
         for _ in range(300):
             try:
@@ -277,8 +278,34 @@ def main():
     finally:
         driver.quit()
         loket.stop()
+    demo_dashboard()
     print(f"screenshots in {SHOTS}")
     sys.exit(1 if failures else 0)
+
+
+def demo_dashboard():
+    """`loket serve --demo`: the dashboard and the queues show a month of work."""
+    loket = Loket(demo=True)
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={LAPTOP[0]},{LAPTOP[1]}"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    wait = WebDriverWait(driver, 15)
+    try:
+        driver.get(loket.url + "/console/login")
+        driver.find_element(By.ID, "id").send_keys("rina")
+        driver.find_element(By.ID, "password").send_keys("rina-password-1")
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(expected.text_to_be_present_in_element((By.ID, "who"), "Rina"))
+        driver.get(loket.url + "/console#/dasbor")
+        wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "svg.chart rect")))
+        tiles = driver.find_element(By.CSS_SELECTOR, ".tiles").text
+        assert "responden)" in tiles and "(0 responden)" not in tiles, tiles
+        shot(driver, "dashboard-demo")
+        print("demo: the dashboard shows the seeded month")
+    finally:
+        driver.quit()
+        loket.stop()
 
 
 if __name__ == "__main__":
