@@ -11,21 +11,6 @@ import Ticketing
 /// fresh data directories get the same database (same counts, same IKM); times are laid out backwards from
 /// the start of the run.
 enum DemoSeed {
-    /// A small deterministic generator (SplitMix64).
-    struct Generator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            self.state &+= 0x9E37_79B9_7F4A_7C15
-            var z = self.state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(self.next() % UInt64(bound)) }
-    }
-
     static let companies = [
         ("PT Maju Jaya", "pt"), ("CV Sinar Abadi", "cv"), ("PT Karya Nusantara", "pt"), ("UD Berkah Tani", "ud"),
         ("Koperasi Mitra Usaha", "koperasi"), ("PT Cahaya Konstruksi", "pt"), ("CV Mandiri Teknik", "cv"),
@@ -48,7 +33,7 @@ enum DemoSeed {
                 logger.warning("demo.skipped", ["note": "the data directory already holds tickets"])
                 return 0
             }
-            var random = Generator(state: 2026)
+            var random = SplitMix64(seed: 2026)
             let store = SQLiteTicketStore.transaction(on: database, configuration: configuration)
             let accounts = StaffAccounts(database: database)
             for (id, name, role) in [

@@ -81,6 +81,22 @@ struct VerificationRuntimeTests {
         return try writer.write { try runtime.handle(message, preparation: preparation, context: context, in: $0) }
     }
 
+    /// Opens `contact`'s ticket, offers the slots and books the first or last one offered in the chat, on
+    /// Monday morning; returns the call's start.
+    func bookInChat(_ contact: String, last: Bool, writer: DatabaseWriter, runtime: ConversationRuntime) throws -> Date
+    {
+        let offer = try self.readyTicket(for: contact, writer: writer, runtime: runtime, at: Self.monday)
+        let slots = ConversationRuntimeTests.choices(in: offer).values.filter { $0.hasPrefix("slot.1") }.sorted()
+        let slotID = try #require(last ? slots.last : slots.first)
+        _ = try self.send(
+            .listReply(id: slotID, title: "", description: nil), from: contact, id: "\(contact).pick", writer: writer,
+            runtime: runtime, at: Self.monday)
+        _ = try self.send(
+            .buttonReply(id: "slot.confirm", title: ""), from: contact, id: "\(contact).confirm", writer: writer,
+            runtime: runtime, at: Self.monday)
+        return Date(timeIntervalSince1970: TimeInterval(Int(slotID.dropFirst("slot.".count))!))
+    }
+
     /// Every provider taps the same slot at the same moment from its own thread (as the dispatcher's lanes
     /// do): exactly one holds it and books it, the others are told it was taken and offered others.
     @Test func manySimultaneousTapsOnTheLastSeatHaveOneWinner() throws {
@@ -140,17 +156,8 @@ struct VerificationRuntimeTests {
         do {
             let writer = try self.openWriter()
             let runtime = self.runtime(writer)
-            let offer = try self.readyTicket(for: contact, writer: writer, runtime: runtime, at: Self.monday)
             // The last slot offered (a later day): both reminders lie ahead.
-            let slotID = try #require(
-                ConversationRuntimeTests.choices(in: offer).values.sorted().last { $0.hasPrefix("slot.1") })
-            start = Date(timeIntervalSince1970: TimeInterval(Int(slotID.dropFirst("slot.".count))!))
-            _ = try self.send(
-                .listReply(id: slotID, title: "", description: nil), from: contact, id: "w1", writer: writer,
-                runtime: runtime, at: Self.monday)
-            _ = try self.send(
-                .buttonReply(id: "slot.confirm", title: ""), from: contact, id: "w2", writer: writer, runtime: runtime,
-                at: Self.monday)
+            start = try self.bookInChat(contact, last: true, writer: writer, runtime: runtime)
             let timers = try writer.read {
                 try $0.query("SELECT timer FROM conversation_timers WHERE contact = ?", [.text(contact)]) {
                     $0.string(0)
@@ -204,16 +211,7 @@ struct VerificationRuntimeTests {
 
         // A second provider's reminder falls due while the service is down past the call: dropped, logged.
         let other = "6281255509999"
-        let offer = try self.readyTicket(for: other, writer: writer, runtime: runtime, at: Self.monday)
-        let slotID = try #require(
-            ConversationRuntimeTests.choices(in: offer).values.sorted().first { $0.hasPrefix("slot.1") })
-        let otherStart = Date(timeIntervalSince1970: TimeInterval(Int(slotID.dropFirst("slot.".count))!))
-        _ = try self.send(
-            .listReply(id: slotID, title: "", description: nil), from: other, id: "w3", writer: writer,
-            runtime: runtime, at: Self.monday)
-        _ = try self.send(
-            .buttonReply(id: "slot.confirm", title: ""), from: other, id: "w4", writer: writer, runtime: runtime,
-            at: Self.monday)
+        let otherStart = try self.bookInChat(other, last: false, writer: writer, runtime: runtime)
         let afterCall = otherStart.addingTimeInterval(3600)
         let beforeDrop = try writer.read {
             try $0.queryFirst("SELECT max(id) FROM outbound_messages") { $0.int(0) } ?? 0
@@ -283,16 +281,7 @@ extension VerificationRuntimeTests {
         let writer = try self.openWriter()
         let runtime = self.runtime(writer)
         let contact = "6281255504444"
-        let offer = try self.readyTicket(for: contact, writer: writer, runtime: runtime, at: Self.monday)
-        let slotID = try #require(
-            ConversationRuntimeTests.choices(in: offer).values.sorted().last { $0.hasPrefix("slot.1") })
-        let start = Date(timeIntervalSince1970: TimeInterval(Int(slotID.dropFirst("slot.".count))!))
-        _ = try self.send(
-            .listReply(id: slotID, title: "", description: nil), from: contact, id: "a1", writer: writer,
-            runtime: runtime, at: Self.monday)
-        _ = try self.send(
-            .buttonReply(id: "slot.confirm", title: ""), from: contact, id: "a2", writer: writer, runtime: runtime,
-            at: Self.monday)
+        let start = try self.bookInChat(contact, last: true, writer: writer, runtime: runtime)
         let day = JakartaTime.local(start).day
         func notices() throws -> [StaffNotice] {
             try writer.read {

@@ -167,7 +167,7 @@ struct VerificationScheduleTests {
     /// a non-working day, inside the lead time, or over a slot's seats or a day's cap.
     @Test(arguments: 0..<6)
     func randomBookingsNeverBreakTheRules(seed: UInt64) throws {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
         let weekday = Int(random.next() % 3)
         let leave = VerificationPolicy.Exception(
             date: LocalDate(year: 2026, month: 12, day: 7 + Int(random.next() % 5))!, verifiers: 0, note: "cuti")
@@ -254,18 +254,5 @@ struct VerificationScheduleTests {
             #expect(text.contains("window.end") && text.contains("slot_minutes") && text.contains("exceptions"))
             #expect(text.contains("reminders.day_before"))
         }
-    }
-}
-
-/// A small deterministic generator for the property test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { self.state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
