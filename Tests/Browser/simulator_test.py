@@ -78,22 +78,28 @@ def main():
         assert sent <= 9, sent
         driver.save_screenshot(os.path.join(SHOTS, "simulator-opened-phone.png"))
 
-        # Staff reply through the API as the console does; the reply appears in the simulator.
+        # Staff answer in the console, in a second window; the reply appears in the simulator.
+        simulator_window = driver.current_window_handle
+        driver.switch_to.new_window("window")
+        driver.set_window_size(1366, 768)
+        driver.get(loket.url + "/console/login")
+        driver.find_element(By.ID, "id").send_keys("sari")
+        driver.find_element(By.ID, "password").send_keys("sari-password-1")
+        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{ticket}"))).click()
+        wait.until(expected.presence_of_element_located((By.ID, "take"))).click()
+        wait.until(expected.visibility_of_element_located((By.ID, "take-confirm"))).click()
+        reply = "Berkas lengkap, kami jadwalkan verifikasi."
+        wait.until(expected.presence_of_element_located((By.ID, "reply-text"))).send_keys(reply)
+        driver.find_element(By.ID, "send-reply").click()
+        console_window = driver.current_window_handle
+        driver.switch_to.window(simulator_window)
+        wait_for(reply)
+        driver.save_screenshot(os.path.join(SHOTS, "simulator-reply-phone.png"))
         import json, urllib.request
         request = urllib.request.Request(loket.url + "/api/session", method="POST", data=json.dumps({"id": "sari", "password": "sari-password-1"}).encode(), headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request) as response:
             cookie = response.headers["Set-Cookie"].split(";")[0]
-            csrf = json.loads(response.read())["csrf_token"]
-        def act(body):
-            request = urllib.request.Request(f"{loket.url}/api/tickets/{ticket}/actions", method="POST", data=json.dumps(body).encode(),
-                                             headers={"Content-Type": "application/json", "Cookie": cookie, "X-CSRF-Token": csrf})
-            with urllib.request.urlopen(request) as response:
-                return json.loads(response.read())
-        act({"action": "take", "type": "permintaan_layanan", "priority": "normal", "application_version": "SPSE 4.5"})
-        reply = "Berkas lengkap, kami jadwalkan verifikasi."
-        act({"action": "reply", "text": reply})
-        wait_for(reply)
-        driver.save_screenshot(os.path.join(SHOTS, "simulator-reply-phone.png"))
         # The simulator acknowledged it: the console's ticket shows it read.
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -105,7 +111,10 @@ def main():
                 break
             time.sleep(0.2)
         assert states and states[-1] == "read", states
-        print("simulator: the staff reply reached the simulator and its read receipt reached the console")
+        driver.switch_to.window(console_window)
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, ".entry.outbound .delivery"), "dibaca"))
+        driver.save_screenshot(os.path.join(SHOTS, "console-read-receipt-laptop.png"))
+        print("simulator: the reply typed in the console reached the simulator, and its read receipt the console's tick")
     finally:
         driver.quit()
         loket.stop()
