@@ -31,6 +31,9 @@ enum ServeCommand {
                 "app_secret": configuration.appSecret == nil ? "generated" : "configured",
                 "config": configuration.description,
             ])
+        if sandbox, configuration.port != 0 {
+            LoketApplication.showTryIt(configuration, port: configuration.port, logger: logger)
+        }
         GraphClient.initializeLibraryOnce()
         do {
             let application = try LoketApplication(configuration: configuration, logger: logger)

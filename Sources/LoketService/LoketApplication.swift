@@ -308,6 +308,18 @@ public final class LoketApplication: Sendable {
 }
 
 extension LoketApplication {
+    /// The two addresses to start from in sandbox mode: the phone simulator and the staff console.
+    public static func showTryIt(_ configuration: Configuration, port: Int, logger: Logger) {
+        let host = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
+        let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        logger.warning(
+            "loket.try_it",
+            [
+                "simulator": base + "/simulator", "console": base + "/console",
+                "note": "chat as a provider, answer as staff",
+            ])
+    }
+
     /// `loket serve --demo`: a month of demonstration data in an empty sandbox store; returns the tickets opened.
     @discardableResult
     public func seedDemo(now: Date = Date()) throws -> Int {
@@ -322,14 +334,10 @@ extension LoketApplication {
     /// Sandbox only: where to start (the phone simulator beside the console), and on the first run a demo
     /// admin and a Level 1 member whose passwords are shown this once.
     func showTheWay() throws {
-        let host = ["0.0.0.0", "::", ""].contains(self.configuration.host) ? "127.0.0.1" : self.configuration.host
-        let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(self.server.port)"
-        self.logger.warning(
-            "loket.try_it",
-            [
-                "simulator": base + "/simulator", "console": base + "/console",
-                "note": "chat as a provider, answer as staff",
-            ])
+        // With a fixed port `loket serve` said it right after its first line; a port picked at start is known now.
+        if self.configuration.port == 0 {
+            Self.showTryIt(self.configuration, port: self.server.port, logger: self.logger)
+        }
         let created = try self.writer.write(durability: .powerLoss) { database -> [(String, String, String)]? in
             let accounts = StaffAccounts(database: database)
             // The first run: nobody can sign in yet (demonstration members from --demo have no password).
