@@ -51,6 +51,21 @@ extension ConversationTurn {
         state.step.behaviour.answer(text, classification: classification, messageID: messageID, in: &self)
     }
 
+    /// The menu entry a message outside any journey asks for by its words (the catalogue's `service.<id>`
+    /// keywords: whole words, or phrases), when it reads as a request rather than a question about a ticket.
+    func mentionedService(_ text: String, classification: Classification) -> String? {
+        guard !inProgress, [.createTicket, .menu, .greeting, .unknown].contains(classification.intent),
+            classification.entities.ticketNumber == nil
+        else { return nil }
+        let lowered =
+            " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce("") { $0 + String($1) } + " "
+        for entry in catalogue.menu {
+            guard let words = catalogue.settings.keywords["service.\(entry.id)"] else { continue }
+            if words.contains(where: { lowered.contains(" \($0) ") }) { return entry.id }
+        }
+        return nil
+    }
+
     func isKeyword(_ text: String, _ name: String) -> Bool {
         catalogue.settings.keywords[name]?.contains(text.lowercased()) ?? false
     }

@@ -7,9 +7,15 @@ extension ConversationTurn {
         if let command = GlobalCommand(keyword: text, keywords: catalogue.settings.keywords) { return command }
         let command = GlobalCommand(classification: classification)
         guard expectsFreeText else { return command }
-        // Where free text is expected, only a short greeting or thanks is read as such ("halo", "makasih").
+        // Where free text is expected, only a short greeting or thanks is read as such ("halo", "makasih"), and a
+        // question the bot answers itself when it is asked as one ("status tiket saya gimana ya?"): no name or
+        // number ends with a question mark.
         let short = text.split(whereSeparator: \.isWhitespace).count <= 3
-        return short && (command == .greeting || command == .thanks) ? command : nil
+        if short && (command == .greeting || command == .thanks) { return command }
+        if text.hasSuffix("?"), let command, command.isStatus || command == .hours || command == .requirements {
+            return command
+        }
+        return nil
     }
 
     /// Runs `command`; `message` is the provider's text that asked for it, when typed.

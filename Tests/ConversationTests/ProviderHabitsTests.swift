@@ -16,6 +16,33 @@ struct ProviderHabitsTests {
         return chat
     }
 
+    /// "mau daftar akun spse" or "lupa password" outside a journey starts that service, not the menu again.
+    @Test(arguments: [("mau daftar akun spse pak", "Tulis nama badan usaha"), ("saya lupa password spse", "")])
+    func aServiceAskedForInWordsStarts(text: String, expected: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .createTicket))
+        #expect(!answer.contains("Silakan pilih layanan"), "\(answer)")
+        if case .intake(let draft) = chat.state.step {
+            #expect(draft.serviceID == (expected.isEmpty ? "reset_password" : "registrasi"))
+        } else {
+            Issue.record("no journey started: \(answer)")
+        }
+    }
+
+    /// A status question typed where a name is asked is answered and the name asked again, never taken as it.
+    @Test func aQuestionAtTheCompanyNameIsAnsweredNotTakenAsTheName() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let answer = render(chat.type("status tiket saya gimana ya?", .checkStatus, confidence: 0.9))
+        #expect(!answer.contains("Apa bentuk usaha status"), "\(answer)")
+        #expect(answer.contains("Tulis nama badan usaha"), "the name is asked again")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the journey was left")
+            return
+        }
+        #expect(draft.answers["company"] == nil)
+    }
+
     /// Staff replied on the ticket: the provider's answer, whatever it reads like, goes to that ticket.
     @Test func anAnswerToAStaffReplyReachesTheTicket() throws {
         var chat = Transcript(
@@ -142,7 +169,7 @@ struct LanguageByWordsTests {
         #expect(reply.contains("Registration"), "\(reply)")
         let back = render(chat.type("bahasa indonesia"))
         #expect(chat.state.language == .indonesian)
-        #expect(back.contains("Registrasi"))
+        #expect(back.contains("Bahasa diganti ke Bahasa Indonesia"), "\(back)")
     }
 
     @Test(arguments: [
