@@ -9,6 +9,30 @@ public enum ChoiceExtractor {
     }
 
     static func parse(_ tokens: [MessageToken], claimed: inout [Bool]) -> Int? {
+        // A menu line echoed back: "3) Jadwal verifikasi", "2. Reset password" (the lexer keeps ")" in the number).
+        if tokens.count >= 2, !claimed[0], tokens[0].kind == .number {
+            let text = tokens[0].text
+            if text.hasSuffix(")"), tokens[1].kind == .word, let value = Int(text.dropLast()), (1...20).contains(value)
+            {
+                claimed[0] = true
+                return value
+            }
+            if tokens.count >= 3, tokens[1].text == "." || tokens[1].text == ")", tokens[2].kind == .word,
+                let value = Self.value(tokens, at: 0)
+            {
+                claimed[0] = true
+                claimed[1] = true
+                return value
+            }
+        }
+        // "yang paling atas", "paling atas aja": the first option.
+        for index in tokens.indices.dropLast() where tokens[index].text == "paling" && !claimed[index] {
+            if ["atas", "pertama", "awal"].contains(tokens[index + 1].text) {
+                claimed[index] = true
+                claimed[index + 1] = true
+                return 1
+            }
+        }
         for index in tokens.indices where !claimed[index] && tokens[index].kind == .word {
             let text = tokens[index].text
             if Self.keywords.contains(text) {
@@ -70,6 +94,7 @@ public enum ChoiceExtractor {
 
     private static let keywords: Set<String> = [
         "pilihan", "pilih", "opsi", "option", "nomor", "nomer", "no", "angka", "number", "choice", "menu", "poin",
+        "jadwal", "slot",
     ]
     private static let ordinalLeads: Set<String> = ["yang", "yg", "the", "pilihan", "opsi", "nomor", "no", "pilih"]
     private static let fillers: Set<String> = [

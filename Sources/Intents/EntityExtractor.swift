@@ -188,6 +188,8 @@ public struct EntityExtractor: Sendable {
             let text = tokens[index].text
             var position: Int
             if text == "#" {
+                // "opsi #2", "jadwal #3": an option's number, not a ticket's.
+                if index > 0, Self.choiceLeads.contains(tokens[index - 1].text) { continue }
                 position = index + 1
             } else if Self.ticketWords.contains(text) {
                 position = index + 1
@@ -211,6 +213,10 @@ public struct EntityExtractor: Sendable {
     }
 
     private static let ticketWords: Set<String> = ["tiket", "ticket", "tiketnya", "tiketku", "tkt", "tix"]
+    /// Words before "#" that make the number an option's: "opsi #2", "jadwal #3", "slot #1".
+    private static let choiceLeads: Set<String> = [
+        "opsi", "option", "pilihan", "pilih", "menu", "poin", "jadwal", "slot", "no", "nomor", "nomer",
+    ]
     private static let ticketFillers: Set<String> = [
         "no", "nomor", "nomer", "nmr", "number", "nr", "num", "#", ":", ".", "saya", "sy", "kami", "aku", "yang", "yg",
         "dengan", "dgn", "id", "-", "my", "is", "nya",

@@ -362,6 +362,9 @@ public struct TimeExpressionParser: Sendable {
         "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4, "sabtu": 5,
         "minggu": 6, "ahad": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
         "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4,
+        // As providers abbreviate them in chat ("jmt sore", "sls dpn").
+        "sen": 0, "snn": 0, "sel": 1, "sls": 1, "slsa": 1, "rab": 2, "rabo": 2, "kam": 3, "kms": 3, "jum": 4, "jmt": 4,
+        "jmat": 4, "sab": 5, "sbt": 5, "mgg": 6,
     ]
 
     private static let months: [String: Int] = [

@@ -18,6 +18,18 @@ struct EntityExtractorTests {
         #expect(self.entities(text).ticketNumber == 1259)
     }
 
+    /// Options as providers write them: a menu line echoed back, "paling atas", "opsi #2", "jadwal #3"; a "#"
+    /// after an option's word is the option, not a ticket.
+    @Test(arguments: [
+        ("3) Jadwal verifikasi", 3), ("2. Reset password", 2), ("yg paling atas aja", 1), ("opsi ketiga", 3),
+        ("no 4 aja", 4), ("opsi #2", 2), ("jadwal #3 aja", 3),
+    ])
+    func readsOptionsInContext(_ text: String, _ choice: Int) {
+        let found = self.entities(text)
+        #expect(found.choice == choice)
+        #expect(found.ticketNumber == nil)
+    }
+
     @Test(arguments: ["tiket saya belum diproses", "1259", "tiket 12345678901"])
     func findsNoTicketNumberWithoutTheWordOrWithTooManyDigits(_ text: String) {
         #expect(self.entities(text).ticketNumber == nil)
