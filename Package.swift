@@ -97,7 +97,7 @@ let package = Package(
             name: "StaffAPITests",
             dependencies: [
                 "StaffAccess",
-                "Conversation", "HTTPServer", "HelpdeskRuntime", "LoketService", "StaffAPI", "Storage", "Support",
+                "Conversation", "HTTPServer", "HelpdeskRuntime", "Intents", "LoketService", "StaffAPI", "Storage", "Support",
                 "Ticketing", "WebhookServer", "WhatsAppOutbox",
             ]),
         .testTarget(

@@ -17,6 +17,8 @@ public struct ConversationContext: Sendable {
     public var staffAvailableFrom: Date?
     /// The contact's verification call, when one of their tickets is ready for it (documents complete).
     public var verification: VerificationOffer?
+    /// What Loket holds about the contact (for "data saya apa saja?").
+    public var personalData = PersonalDataSummary()
 
     public init(
         now: Date, defaultLanguage: Language = .indonesian, catalogue: DialogCatalogue, waID: String,

@@ -23,6 +23,8 @@ public enum ConversationEvent: Equatable, Sendable {
     case verificationSlotTaken(ticket: Int, start: Date)
     /// Staff booked the call at `start` (moved it there from `previous`), or cancelled it (`start` nil), saying why.
     case verificationChanged(ticket: Int, start: Date?, previous: Date?, reason: String?)
+    /// The erasure request was opened as a ticket for staff, to be answered by `deadline`.
+    case erasureRequested(ticket: Int, deadline: Date)
     /// The provider missed the call; `offerAgain` when new slots may be offered (else staff follow up).
     case verificationMissed(ticket: Int, offerAgain: Bool)
 }

@@ -26,4 +26,6 @@ public indirect enum ConversationStep: Equatable, Codable, Sendable {
     case booking(VerificationBooking)
     /// "Batalkan jadwal": confirming the cancellation of the booked call.
     case cancellingBooking(ticket: Int)
+    /// "hapus data saya": confirming the erasure request.
+    case confirmingErasure
 }

@@ -51,6 +51,46 @@ extension ConversationTurn {
         state.step.behaviour.answer(text, classification: classification, messageID: messageID, in: &self)
     }
 
+    enum PrivacyRequest {
+        case show
+        case erase
+    }
+
+    /// A request about the contact's own personal data, by the catalogue's `privacy.show` and `privacy.erase`
+    /// phrases.
+    func privacyRequest(in text: String) -> PrivacyRequest? {
+        let lowered =
+            " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce("") { $0 + String($1) } + " "
+        let has = { (name: String) in
+            (self.catalogue.settings.keywords[name] ?? []).contains { lowered.contains(" \($0) ") }
+        }
+        if has("privacy.erase") { return .erase }
+        if has("privacy.show") { return .show }
+        return nil
+    }
+
+    mutating func answerPrivacy(_ request: PrivacyRequest) {
+        let data = context.personalData
+        switch request {
+        case .show:
+            let consent = state.consent.map { CalendarWords.date(JakartaTime.local($0.at).day, in: language) } ?? "–"
+            say(
+                t(
+                    .privacyShow,
+                    [
+                        "number": "+" + context.waID, "name": data.profileName ?? context.profileName ?? "–",
+                        "tickets": String(data.tickets), "documents": String(data.documents),
+                        "surveys": String(data.surveys), "consent": consent,
+                    ]))
+        case .erase:
+            if let ticket = data.pendingErasure {
+                return say(t(.privacyErasePending, ["ticket": String(ticket)]))
+            }
+            interrupt(with: .confirmingErasure)
+            promptCurrentStep(prefix: nil)
+        }
+    }
+
     /// The menu entry a message outside any journey asks for by its words (the catalogue's `service.<id>`
     /// keywords: whole words, or phrases), when it reads as a request rather than a question about a ticket.
     func mentionedService(_ text: String, classification: Classification) -> String? {

@@ -39,6 +39,11 @@ extension ConversationTurn {
             verificationChanged(ticket, start: start, previous: previous, reason: reason)
         case .verificationMissed(let ticket, let offerAgain):
             verificationMissed(ticket, offerAgain: offerAgain)
+        case .erasureRequested(let ticket, let deadline):
+            say(
+                t(
+                    .privacyEraseRequested,
+                    ["ticket": String(ticket), "deadline": CalendarWords.dateAndTime(deadline, in: language)]))
         }
     }
 
@@ -69,6 +74,11 @@ extension ConversationTurn {
             {
                 // "ganti jadwal", "mundurin ke lusa", "batalkan jadwal", "kapan bisa diverifikasi?": the call.
                 return talkAboutCall(trimmed, classification: classification)
+            }
+            if !inProgress, let request = privacyRequest(in: trimmed) {
+                // UU 27/2022: "data saya apa saja?" is answered; "hapus data saya" is confirmed, then becomes a
+                // request for staff of its own, even while another ticket is open.
+                return answerPrivacy(request)
             }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {

@@ -35,6 +35,9 @@ public enum Effect: Equatable, Sendable {
     case releaseVerificationHold(ticket: Int)
     /// Cancel the booked call and its reminders.
     case cancelVerification(ticket: Int)
+    /// Open a request for staff to erase the contact's personal data (UU 27/2022); answered with
+    /// `erasureRequested`.
+    case requestErasure
     /// Send a reminder; outside the 24-hour window it goes as the configured reminder template with these
     /// body parameters (the date and the time).
     case remind(Reply, templateParameters: [String])

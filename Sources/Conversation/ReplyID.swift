@@ -54,6 +54,9 @@ enum ReplyID: Hashable, Sendable {
     /// Whether to cancel the booked call.
     case cancelCallYes
     case cancelCallNo
+    /// Whether to ask for the erasure of the contact's personal data.
+    case erasureYes
+    case erasureNo
 
     var rawValue: String {
         switch self {
@@ -92,6 +95,8 @@ enum ReplyID: Hashable, Sendable {
         case .callCancel(let ticket): "call.cancel.\(ticket)"
         case .cancelCallYes: "callcancel.yes"
         case .cancelCallNo: "callcancel.no"
+        case .erasureYes: "erasure.yes"
+        case .erasureNo: "erasure.no"
         }
     }
 
@@ -124,6 +129,8 @@ enum ReplyID: Hashable, Sendable {
         case "slot.other": self = .slotOther
         case "callcancel.yes": self = .cancelCallYes
         case "callcancel.no": self = .cancelCallNo
+        case "erasure.yes": self = .erasureYes
+        case "erasure.no": self = .erasureNo
         default:
             if let start = number(after: "slot.") {
                 self = .slot(start)

@@ -105,6 +105,19 @@ extension ConversationRuntime {
             try ConversationRecords.cancel(timer, of: execution.contact, in: execution.database)
         case .holdVerificationSlot, .bookVerification, .releaseVerificationHold, .cancelVerification, .remind:
             try self.executeVerification(effect, in: &execution)
+        case .requestErasure:
+            // The privacy notice promises an answer within 3 × 24 hours.
+            let deadline = execution.now.addingTimeInterval(72 * 3600)
+            let draft = TicketDraft(
+                title: "Permintaan penghapusan data pribadi",
+                description: "Penyedia meminta penghapusan data pribadi (UU 27/2022). Tenggat jawaban: "
+                    + JakartaTime.format(deadline) + ".",
+                reporterRole: "penyedia", reporterWaID: execution.contact,
+                reporterName: execution.profileName ?? execution.contact, source: "whatsapp", type: .permintaanLayanan,
+                category: Self.erasureCategory)
+            let number = try store.open(draft, at: execution.now).ticket.number
+            self.logger.info("privacy.erasure_requested", ["ticket": String(number.value)])
+            execution.followUps.append(.erasureRequested(ticket: number.value, deadline: deadline))
         }
     }
 

@@ -128,6 +128,28 @@ public struct ConversationRuntime: MessageHandler {
         return outbound
     }
 
+    /// The category of the tickets that carry an erasure request.
+    public static let erasureCategory = "data_pribadi"
+
+    /// What Loket holds about `contact`, in counts.
+    func personalData(of contact: String, profileName: String?, open: [Ticket], in database: Database) throws
+        -> PersonalDataSummary
+    {
+        let count = { (sql: String) in try database.queryFirst(sql, [.text(contact)]) { $0.int(0) } ?? 0 }
+        return PersonalDataSummary(
+            profileName: profileName,
+            tickets: try count("SELECT count(*) FROM tickets WHERE reporter_wa_id = ?"),
+            documents: try count(
+                """
+                SELECT count(*) FROM ticket_attachments a JOIN tickets t ON t.number = a.ticket_number
+                WHERE t.reporter_wa_id = ? AND a.purged_at IS NULL
+                """),
+            surveys: try count(
+                "SELECT count(*) FROM survey_responses s JOIN tickets t ON t.number = s.ticket_number WHERE t.reporter_wa_id = ?"
+            ),
+            pendingErasure: open.first { $0.category == Self.erasureCategory }?.number.value)
+    }
+
     public func staleNotice(for message: InboundMessage, in database: Database) throws -> String {
         let state = try ConversationRecords.state(of: message.conversationKey, in: database)
         return self.catalogue.text(.staleNotice, in: state.language ?? self.defaultLanguage)
@@ -155,6 +177,7 @@ public struct ConversationRuntime: MessageHandler {
             waID: contact, profileName: profileName, openTickets: summaries, survey: self.survey,
             staffAvailableFrom: nextWorking > now.addingTimeInterval(1) ? nextWorking : nil)
         context.verification = try self.verificationOffer(among: open, now: now, in: store)
+        context.personalData = try self.personalData(of: contact, profileName: profileName, open: open, in: database)
         return context
     }
 }

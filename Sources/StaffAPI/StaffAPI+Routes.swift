@@ -18,6 +18,7 @@ extension StaffAPI {
         case .attachment(let number, let hash): try self.attachment(hash, of: number, caller)
         case .act(let number, let command): try self.act(command, on: number, caller)
         case .verify(let number, let command): try self.verify(command, on: number, caller)
+        case .erasePersonalData(let number): try self.erasePersonalData(of: number, caller)
         case .agenda(let from, let to, let verifier): try self.agenda(from: from, to: to, verifier: verifier, caller)
         case .notices(let after, let limit): try self.notices(after: after, limit: limit, caller)
         case .calendarToken(let id, let create): try self.calendarToken(of: id, create: create, caller)

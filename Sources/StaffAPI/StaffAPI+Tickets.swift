@@ -1,6 +1,8 @@
+import Conversation
 import Foundation
 import HTTPServer
 import HelpdeskRuntime
+import StaffAccess
 import Storage
 import Support
 import Ticketing
@@ -161,5 +163,60 @@ extension StaffAPI {
         case .template(let template): "template \(template.name): " + template.bodyParameters.joined(separator: " | ")
         case .markRead: ""
         }
+    }
+
+    /// Carries out an erasure request (UU 27/2022) approved by a Level 2 member or an admin: the reporter's
+    /// personal data goes from every table and their files from the disk, the ticket gets a note of what was
+    /// erased, and the provider is told, in one transaction.
+    func erasePersonalData(of number: TicketNumber, _ caller: StaffCaller) throws -> HTTPResponse {
+        guard caller.role != .level1 else {
+            throw StaffAPIError.forbidden("an erasure request is approved by Level 2 staff or an admin")
+        }
+        let now = self.now()
+        let summary = try self.writer.write(durability: .powerLoss) { database -> PersonalDataEraser.Summary in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
+            let member = try self.actingStaff(caller, in: store)
+            guard let ticket = try store.ticket(number) else { throw Self.unknownTicket(number) }
+            guard ticket.category == ConversationRuntime.erasureCategory else {
+                throw StaffAPIError.conflict("not_an_erasure_request", "ticket \(number) is not an erasure request")
+            }
+            let contact = ticket.reporterWaID
+            guard !contact.hasPrefix("erased-") else {
+                throw StaffAPIError.conflict(
+                    "already_erased", "the data of ticket \(number)'s reporter was erased already")
+            }
+            let summary = try PersonalDataEraser(dataDirectory: self.dataDirectory).erase(
+                contact: contact, in: database)
+            try store.apply(
+                .note(
+                    text: "Data pribadi pelapor dihapus (UU 27/2022): \(summary.tickets) tiket dianonimkan, "
+                        + "\(summary.documents) dokumen dihapus, \(summary.inboxEntries) pesan masuk dan "
+                        + "\(summary.outboundMessages) pesan keluar dihapus isinya."),
+                to: number, by: .staff(member), at: now)
+            let text =
+                self.runtime.catalogue.text(.privacyErased, in: .indonesian) + "\n\n"
+                + self.runtime.catalogue.text(.privacyErased, in: .english)
+            try self.outbox.enqueue([OutboundMessage(to: contact, payload: .text(text))], in: database, now: now)
+            return summary
+        }
+        self.wakeSender()
+        self.logger.info(
+            "staff_api.personal_data_erased",
+            [
+                "ticket": String(number.value), "staff": caller.id, "tickets": String(summary.tickets),
+                "documents": String(summary.documents),
+            ])
+        return Self.json(
+            200,
+            .object([
+                (
+                    "erased",
+                    .object([
+                        ("tickets", .int(summary.tickets)), ("documents", .int(summary.documents)),
+                        ("inbox_entries", .int(summary.inboxEntries)),
+                        ("outbound_messages", .int(summary.outboundMessages)),
+                    ])
+                )
+            ]))
     }
 }

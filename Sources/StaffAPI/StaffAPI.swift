@@ -196,6 +196,9 @@ public struct StaffAPI: HTTPResponder {
         }
     }
 
+    /// The conversation runtime the API delivers staff actions through (for tests that play the provider).
+    public var runtimeForTests: ConversationRuntime { self.runtime }
+
     /// The response `body` makes, or the JSON error it threw (an unexpected one logged and answered 500).
     private func answering(_ request: HTTPRequest, _ body: () throws -> HTTPResponse) -> HTTPResponse {
         do {

@@ -32,6 +32,8 @@ enum StaffAPIRoute {
     case attachment(TicketNumber, sha256: String)
     case act(TicketNumber, StaffCommand)
     case verify(TicketNumber, VerificationCommand)
+    /// Carries out an approved erasure request (a `data_pribadi` ticket) for its reporter.
+    case erasePersonalData(TicketNumber)
     /// The verification calls of the days `from` to `to` (inclusive), of one verifier or all.
     case agenda(from: LocalDate, to: LocalDate, verifier: Int?)
     /// Notices for staff (the day's verification agenda) after a given id.
@@ -182,7 +184,9 @@ enum StaffAPIRoute {
             let number = try StaffAPI.ticketNumber(segments[1])
             let body = try StaffAPIRequestBody(request)
             let name = try body.string("action")
-            if VerificationCommand.names.contains(name) {
+            if name == "erase_personal_data" {
+                self = .erasePersonalData(number)
+            } else if VerificationCommand.names.contains(name) {
                 self = .verify(number, try VerificationCommand(name: name, body: body))
             } else {
                 self = .act(number, try StaffCommand(body))

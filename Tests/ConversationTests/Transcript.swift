@@ -167,6 +167,8 @@ func render(_ effect: Effect) -> String {
         return "⚙ releaseVerificationHold #\(ticket)"
     case .cancelVerification(let ticket):
         return "⚙ cancelVerification #\(ticket)"
+    case .requestErasure:
+        return "⚙ requestErasure"
     case .remind(let reply, let parameters):
         return render(.send(reply)) + "\n  template: " + parameters.joined(separator: " | ")
     }

@@ -55,7 +55,7 @@ struct StaffAPITests {
     /// The live stream's source, when the test asked for one.
     let events: StaffEvents?
 
-    init(liveStreams: Int? = nil) throws {
+    init(liveStreams: Int? = nil, dataDirectory: String? = nil) throws {
         let writer = try DatabaseWriter(
             path: ":memory:",
             migrators: [
@@ -80,7 +80,7 @@ struct StaffAPITests {
         self.events = events
         self.api = StaffAPI(
             writer: writer, runtime: runtime, outbox: Outbox(), wakeSender: { wakes.count.withLock { $0 += 1 } },
-            logger: .discarding, access: access, events: events, now: { Self.now })
+            logger: .discarding, access: access, dataDirectory: dataDirectory, events: events, now: { Self.now })
     }
 
     // Helpers

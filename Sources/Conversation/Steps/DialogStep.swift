@@ -102,6 +102,7 @@ extension ConversationStep {
         case .resumeOffer(let previous): ResumeOfferStep(previous: previous)
         case .booking(let booking): BookingStep(booking: booking)
         case .cancellingBooking(let ticket): CancellingBookingStep(ticketNumber: ticket)
+        case .confirmingErasure: ConfirmingErasureStep()
         }
     }
 }

@@ -95,6 +95,22 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         } ?? OutboxQueueState()
     }
 
+    /// Takes a contact out of the outbox (a personal-data erasure): messages still waiting are dropped, the
+    /// ones sent keep their delivery facts under `pseudonym` with the text removed, and the contact's record
+    /// goes. Returns how many sent messages were redacted.
+    @discardableResult
+    public func erase(recipient: String, as pseudonym: String, in database: Database) throws -> Int {
+        try database.run(
+            "DELETE FROM outbound_messages WHERE recipient = ? AND state IN ('queued', 'held')", [.text(recipient)])
+        let redacted = try Self.encodePayload(OutboundMessage(to: pseudonym, payload: .text("(dihapus)")))
+        try database.run(
+            "UPDATE outbound_messages SET recipient = ?, payload = ? WHERE recipient = ? AND state != 'sending'",
+            [.text(pseudonym), .text(redacted), .text(recipient)])
+        let count = database.changes
+        try database.run("DELETE FROM contacts WHERE id = ?", [.text(recipient)])
+        return count
+    }
+
     /// A stable lane for `recipient` (FNV-1a over its UTF-8), so a recipient's messages always share one lane.
     static func lane(of recipient: String, laneCount: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

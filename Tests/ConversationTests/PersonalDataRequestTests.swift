@@ -1,0 +1,47 @@
+import Foundation
+import Intents
+import Support
+import Testing
+
+@testable import Conversation
+
+/// UU 27/2022 in the chat: "data saya apa saja?" is answered with what is held; "hapus data saya" is confirmed
+/// first, then becomes a request for staff; a second request while one waits says so, and "tidak" keeps all.
+struct PersonalDataRequestTests {
+    @Test(arguments: [
+        "data saya apa saja yang disimpan?", "Data pribadi saya apa aja ya", "what data do you keep about me?",
+    ])
+    func whatIsHeldIsAnswered(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text))
+        #expect(answer.contains("+6281234567890"), "\(answer)")
+        #expect(!answer.contains("requestErasure"))
+    }
+
+    @Test func anErasureIsConfirmedBeforeItIsRequested() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let asked = render(chat.type("tolong hapus data saya"))
+        #expect(asked.contains("[Ya, hapus]"), "\(asked)")
+        #expect(!asked.contains("requestErasure"), "nothing is requested before the provider confirms")
+        let confirmed = render(chat.tap("erasure.yes"))
+        #expect(confirmed.contains("⚙ requestErasure"), "\(confirmed)")
+        let told = render(
+            chat.event(.erasureRequested(ticket: 12, deadline: Date(timeIntervalSince1970: 1_796_000_000))))
+        #expect(told.contains("tiket #12"))
+    }
+
+    @Test func declinedByWordsKeepsEverything() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("hapus data saya")
+        let kept = render(chat.type("tidak", .deny))
+        #expect(kept.contains("tidak diubah"), "\(kept)")
+        #expect(!kept.contains("requestErasure"))
+    }
+
+    @Test func aSecondRequestWhileOneWaitsIsNotDuplicated() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.personalData.pendingErasure = 31
+        let answer = render(chat.type("hapus data saya"))
+        #expect(answer.contains("tiket #31") && !answer.contains("[Ya, hapus]"), "\(answer)")
+    }
+}
