@@ -43,7 +43,10 @@ public enum CompanyNameParser {
             let text = tokens[index].text
             guard let form = Self.markers[text] else { continue }
             var position = index + 1
-            if position < tokens.count, tokens[position].text == "." { position += 1 }
+            let dotted = position < tokens.count && tokens[position].text == "."
+            if dotted { position += 1 }
+            // "kop surat" (letterhead): "kop" names a cooperative only when dotted or capitalised.
+            if Self.ambiguousMarkers.contains(text), !dotted, tokens[index].raw == text { continue }
             if form == .perorangan {
                 return Self.individual(tokens, from: position, markerAt: index, claimed: &claimed)
             }
@@ -139,6 +142,9 @@ public enum CompanyNameParser {
         "persero": .persero, "perorangan": .perorangan, "perseorangan": .perorangan,
     ]
 
+    /// Markers that are also ordinary words.
+    private static let ambiguousMarkers: Set<String> = ["kop"]
+
     /// The ways a provider writes a legal form when asked for it: the markers, their dotted spellings and
     /// the forms without a marker ("asing", "individual").
     private static let formWords: [String: BusinessForm] = Self.markers.merging([
@@ -163,5 +169,6 @@ public enum CompanyNameParser {
         "terima", "kasih", "makasih", "thanks", "thx", "tq", "halo", "selamat", "pagi", "siang", "sore", "malam",
         "gagal", "error", "upload", "unggah", "belom", "data", "berkas", "dokumen", "syarat", "has", "have", "was",
         "cannot", "can't", "already", "please", "pls", "mengalami", "kendala", "masalah", "tentang", "soal",
+        "dokumennya", "berkasnya", "syaratnya", "lamaran", "kerja",
     ]
 }

@@ -11,11 +11,15 @@ extension IntentRecognizer {
         public var longestCharacterGram: Int
         /// Complement naive Bayes instead of the plain multinomial model.
         public var complement: Bool
+        /// Logistic regression (the default) instead of naive Bayes.
+        public var logistic: Bool
 
         public init(
             smoothing: Float = 0.1, wordWeight: Float = 1, pairWeight: Float = 0.4, characterWeight: Float = 0.1,
-            shortestCharacterGram: Int = 3, longestCharacterGram: Int = 4, complement: Bool = false
+            shortestCharacterGram: Int = 3, longestCharacterGram: Int = 4, complement: Bool = false,
+            logistic: Bool = true
         ) {
+            self.logistic = logistic
             self.complement = complement
             self.smoothing = smoothing
             self.wordWeight = wordWeight

@@ -1,15 +1,17 @@
 import Foundation
 import Support
 
-/// Reads a provider's chat message: normalises it, applies the phrase rules, classifies the rest with a naive
-/// Bayes model trained at start-up on `Dialogs/intents/examples`, and extracts the entities.
+/// Reads a provider's chat message: normalises it, applies the phrase rules, classifies the rest with a
+/// logistic regression (or, as an option, naive Bayes) trained at start-up on `Dialogs/intents/examples`, and
+/// extracts the entities.
 ///
 /// A value type with only immutable state, so one instance may be shared by every conversation lane.
 public struct IntentRecognizer: IntentRecognizing {
     /// What training measured, for the start-up log.
     public struct TrainingReport: Equatable, Sendable {
         public var exampleCount: Int
-        /// Leave-one-out accuracy of the statistical classifier alone on the training examples.
+        /// Held-out accuracy of the statistical classifier alone on the training examples: leave-one-out for
+        /// naive Bayes, 2-fold for logistic regression.
         public var leaveOneOutAccuracy: Double
         /// Expected calibration error of the tempered probabilities, leave-one-out.
         public var calibrationError: Double
@@ -18,7 +20,7 @@ public struct IntentRecognizer: IntentRecognizing {
 
     /// The confidence given to a whole-message phrase rule or a message identical to a training example.
     static let ruleConfidence = 0.97
-    /// The highest confidence the classifier gives: naive Bayes grows overconfident on long messages.
+    /// The highest confidence the classifier gives: a statistical model is never certain.
     static let classifierCeiling = 0.99
     /// The confidence of `unknown` when no feature of the message was ever seen in training.
     static let unseenConfidence = 0.6
@@ -28,7 +30,7 @@ public struct IntentRecognizer: IntentRecognizing {
     public let trainingReport: TrainingReport
     private let rules: PhraseRules
     private let hasher: FeatureHasher
-    private let model: NaiveBayesModel
+    private let model: any IntentModel
     private let memorised: [String: Intent]
 
     /// Loads and validates `Dialogs/intents` under `dialogsDirectory` (the `Dialogs` folder or the `intents`
@@ -64,9 +66,12 @@ public struct IntentRecognizer: IntentRecognizing {
                 NaiveBayesModel.Sample(
                     features: hasher.features(focus.tokens), label: classes.firstIndex(of: example.intent) ?? 0))
         }
-        let model = NaiveBayesModel(
-            samples: samples, classCount: classes.count, smoothing: options.smoothing,
-            complement: options.complement)
+        let model: any IntentModel =
+            options.logistic
+            ? LogisticModel(samples: samples, classCount: classes.count)
+            : NaiveBayesModel(
+                samples: samples, classCount: classes.count, smoothing: options.smoothing,
+                complement: options.complement)
         self.normaliser = normaliser
         self.rules = rules
         self.hasher = hasher

@@ -127,7 +127,7 @@ struct NaiveBayesModel: Equatable, Sendable {
         return weights.map { FeatureHasher.Feature(hash: $0.key, weight: $0.value) }
     }
 
-    private static func fitTemperature(_ heldOut: [(scores: [Double], label: Int)], classCount: Int) -> Validation {
+    static func fitTemperature(_ heldOut: [(scores: [Double], label: Int)], classCount: Int) -> Validation {
         guard !heldOut.isEmpty else { return Validation(accuracy: 0, calibrationError: 0, temperature: 1) }
         var best = (temperature: 1.0, loss: Double.infinity)
         for step in 0..<80 {

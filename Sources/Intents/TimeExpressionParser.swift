@@ -78,7 +78,10 @@ public struct TimeExpressionParser: Sendable {
                     parts.dayOffset = parts.dayOffset ?? 0
                     used += [index, index + 1]
                     index += 1
-                } else if let weekday = Self.weekdays[text], !(text == "minggu" && Self.isWeekWord(word(1))) {
+                } else if let weekday = Self.weekdays[text],
+                    !(Self.weekWords.contains(text) && (Self.isWeekWord(word(1)) || token(-1)?.kind == .number))
+                {
+                    // "minggu lalu", "2 mgg": weeks, not Sunday.
                     var mode = WeekMode.nearest
                     used.append(index)
                     if word(-1) == "next" {
@@ -340,6 +343,9 @@ public struct TimeExpressionParser: Sendable {
         else { return false }
         return hour <= 23 && minute <= 59
     }
+
+    /// The words for Sunday that also mean a week.
+    private static let weekWords: Set<String> = ["minggu", "mgg", "mg"]
 
     private static func isWeekWord(_ next: String?) -> Bool {
         next == "depan" || next == "dpn" || next == "ini" || next == "lalu" || next == "kemarin"

@@ -9,6 +9,8 @@ struct CompanyNameParserTests {
         ("kami dari CV Karya Mandiri mau update data", "CV Karya Mandiri", .cv),
         ("UD. Sumber Rejeki", "UD Sumber Rejeki", .ud),
         ("kop. tani makmur", "Koperasi Tani Makmur", .koperasi),
+        ("Kop Tani Makmur", "Koperasi Tani Makmur", .koperasi),
+        ("sy dari cv karya mandiri", "CV Karya Mandiri", .cv),
         ("Koperasi Sejahtera Bersama mau daftar", "Koperasi Sejahtera Bersama", .koperasi),
         ("Fa. Untung Selalu", "Firma Untung Selalu", .firma),
         ("PT Pertamina (Persero)", "PT Pertamina (Persero)", .persero),
@@ -25,7 +27,10 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.parse("saya penyedia perorangan") == Company(name: "", form: .perorangan))
     }
 
-    @Test(arguments: ["mau daftar cv baru", "pt", "saya mau reset password", "CV kami"])
+    @Test(arguments: [
+        "mau daftar cv baru", "pt", "saya mau reset password", "CV kami", "kop surat wajib?",
+        "untuk cv dokumennya apa saja", "bantu saya bikin CV lamaran kerja",
+    ])
     func findsNoCompanyWithoutAName(_ input: String) {
         #expect(CompanyNameParser.parse(input) == nil)
     }
