@@ -253,7 +253,9 @@ print(
         + "temperature \(format(report.temperature, 2))")
 
 if let givenPath {
-    exit(evaluate("Evaluation set", path: givenPath, isBlind: false) ? 0 : 1)
+    // The blind part keeps its errors to itself, by whichever path it is named.
+    let isBlind = URL(fileURLWithPath: givenPath).lastPathComponent == "blind.jsonl"
+    exit(evaluate("Evaluation set", path: givenPath, isBlind: isBlind) ? 0 : 1)
 }
 let intents = dialogs.appendingPathComponent("intents")
 _ = evaluate("Authors' set", path: intents.appendingPathComponent("evaluation.jsonl").path, isBlind: false)

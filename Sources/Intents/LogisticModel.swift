@@ -103,29 +103,41 @@ struct LogisticModel: Equatable, Sendable {
         var biasSquared = [Float](repeating: 1e-6, count: classCount)
         var order = Array(samples.indices)
         var random = SplitMix64(seed: 0x4c6f_6b65_7449_6e74)
-        var probabilities = [Float](repeating: 0, count: classCount)
-        for _ in 0..<parameters.epochs {
-            for index in order.indices.reversed() {
-                order.swapAt(index, Int(random.next() % UInt64(index + 1)))
-            }
-            for sampleIndex in order {
-                let sample = samples[sampleIndex]
-                let scores = Self.scores(sample.features, weights: weights, bias: bias, classCount: classCount)
-                let top = scores.max() ?? 0
-                var sum: Float = 0
-                for label in 0..<classCount {
-                    probabilities[label] = exp(scores[label] - top)
-                    sum += probabilities[label]
-                }
-                for label in 0..<classCount {
-                    let gradient = probabilities[label] / sum - (label == sample.label ? 1 : 0)
-                    biasSquared[label] += gradient * gradient
-                    bias[label] -= parameters.learningRate * gradient / biasSquared[label].squareRoot()
-                    for (row, weight) in sample.features {
-                        let slot = row * classCount + label
-                        let step = gradient * weight + parameters.l2 * weights[slot]
-                        squared[slot] += step * step
-                        weights[slot] -= parameters.learningRate * step / squared[slot].squareRoot()
+        var scores = [Float](repeating: 0, count: classCount)
+        let rate = parameters.learningRate
+        let l2 = parameters.l2
+        weights.withUnsafeMutableBufferPointer { weights in
+            squared.withUnsafeMutableBufferPointer { squared in
+                for _ in 0..<parameters.epochs {
+                    for index in order.indices.reversed() {
+                        order.swapAt(index, Int(random.next() % UInt64(index + 1)))
+                    }
+                    for sampleIndex in order {
+                        let sample = samples[sampleIndex]
+                        for label in 0..<classCount { scores[label] = bias[label] }
+                        for (row, weight) in sample.features {
+                            let base = row * classCount
+                            for label in 0..<classCount { scores[label] += weight * weights[base + label] }
+                        }
+                        let top = scores.max() ?? 0
+                        var sum: Float = 0
+                        for label in 0..<classCount {
+                            scores[label] = exp(scores[label] - top)
+                            sum += scores[label]
+                        }
+                        for label in 0..<classCount {
+                            let gradient = scores[label] / sum - (label == sample.label ? 1 : 0)
+                            // A class the sample barely scores for would move by almost nothing.
+                            if abs(gradient) < 1e-4 { continue }
+                            biasSquared[label] += gradient * gradient
+                            bias[label] -= rate * gradient / biasSquared[label].squareRoot()
+                            for (row, weight) in sample.features {
+                                let slot = row * classCount + label
+                                let step = gradient * weight + l2 * weights[slot]
+                                squared[slot] += step * step
+                                weights[slot] -= rate * step / squared[slot].squareRoot()
+                            }
+                        }
                     }
                 }
             }
