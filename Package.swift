@@ -68,6 +68,9 @@ let package = Package(
             name: "TicketingBenchmark", dependencies: ["Storage", "Ticketing"], path: "Benchmarks/TicketingBenchmark"),
         .executableTarget(
             name: "OutboxBenchmark", dependencies: ["Storage", "WhatsAppOutbox"], path: "Benchmarks/OutboxBenchmark"),
+        .executableTarget(
+            name: "ReplyBenchmark", dependencies: ["HTTPServer", "Support", "WebhookServer", "WhatsAppOutbox"],
+            path: "Benchmarks/ReplyBenchmark"),
         .executableTarget(name: "IntentsBenchmark", dependencies: ["Intents"], path: "Benchmarks/IntentsBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),
         .executableTarget(

@@ -1,0 +1,192 @@
+import Foundation
+import Glibc
+import HTTPServer
+import Support
+import Synchronization
+import WebhookServer
+import WhatsAppOutbox
+
+/// One keep-alive HTTP/1.1 connection to Loket that POSTs signed webhooks and reads each answer's status.
+final class Client {
+    let port: Int
+    let signer: SignatureVerifier
+    private var socket: Int32 = -1
+    private var buffer = [UInt8](repeating: 0, count: 16_384)
+
+    init(port: Int, signer: SignatureVerifier) {
+        self.port = port
+        self.signer = signer
+    }
+
+    deinit {
+        if self.socket >= 0 { close(self.socket) }
+    }
+
+    /// POSTs `body` to /webhook, signed; the status, or 0 when the connection failed twice.
+    func post(_ body: [UInt8]) -> Int {
+        let head =
+            "POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "X-Hub-Signature-256: \(self.signer.signatureHeader(for: body))\r\nContent-Length: \(body.count)\r\n\r\n"
+        let request = Array(head.utf8) + body
+        for _ in 0..<2 {
+            if self.socket < 0 { self.socket = Self.connect(port: self.port) }
+            guard self.socket >= 0 else { continue }
+            if self.write(request), let status = self.readStatus() { return status }
+            close(self.socket)
+            self.socket = -1
+        }
+        return 0
+    }
+
+    private func write(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes {
+                Glibc.send(self.socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return true
+    }
+
+    /// Reads one response (headers and a Content-Length body) and returns its status.
+    private func readStatus() -> Int? {
+        var received: [UInt8] = []
+        while true {
+            let count = self.buffer.withUnsafeMutableBytes { recv(self.socket, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return nil }
+            received += self.buffer[..<count]
+            guard let end = Self.headerEnd(received) else { continue }
+            let head = String(decoding: received[..<end], as: UTF8.self)
+            let lines = head.split(separator: "\r\n")
+            guard let statusLine = lines.first, statusLine.split(separator: " ").count >= 2,
+                let status = Int(statusLine.split(separator: " ")[1])
+            else { return nil }
+            let length =
+                lines.first { $0.lowercased().hasPrefix("content-length:") }
+                .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+            while received.count < end + 4 + length {
+                let more = self.buffer.withUnsafeMutableBytes { recv(self.socket, $0.baseAddress, $0.count, 0) }
+                guard more > 0 else { return nil }
+                received += self.buffer[..<more]
+            }
+            return status
+        }
+    }
+
+    private static func headerEnd(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        for index in 0...(bytes.count - 4)
+        where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
+            return index
+        }
+        return nil
+    }
+
+    static func connect(port: Int) -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return -1 }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            close(socket)
+            return -1
+        }
+        var one: Int32 = 1
+        setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        return socket
+    }
+
+    /// Polls `GET /healthz` until it answers 200.
+    static func waitForHealth(port: Int, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let socket = Self.connect(port: port)
+            if socket >= 0 {
+                let request = Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+                _ = request.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                var buffer = [UInt8](repeating: 0, count: 64)
+                let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+                close(socket)
+                if count > 12, String(decoding: buffer[9..<12], as: UTF8.self) == "200" { return true }
+            }
+            usleep(100_000)
+        }
+        return false
+    }
+}
+
+/// Spaces the webhooks `1/rate` seconds apart across every sending connection (no pacing at rate 0).
+final class Pace: Sendable {
+    private let interval: UInt64
+    private let next = Mutex<UInt64>(0)
+
+    init(rate: Double) {
+        self.interval = rate > 0 ? UInt64(1e9 / rate) : 0
+    }
+
+    func wait() {
+        guard self.interval > 0 else { return }
+        let now = Journeys.now()
+        let slot = self.next.withLock { next -> UInt64 in
+            let slot = max(next, now)
+            next = slot + self.interval
+            return slot
+        }
+        if slot > now { usleep(UInt32((slot - now) / 1000)) }
+    }
+}
+
+/// The Graph API stand-in, noting the moment each message send arrives for the journey it answers.
+final class ArrivalRecorder: HTTPResponder, Sendable {
+    let standIn: GraphAPIStandIn
+    let journeys: Journeys
+
+    init(standIn: GraphAPIStandIn, journeys: Journeys) {
+        self.standIn = standIn
+        self.journeys = journeys
+    }
+
+    func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
+        if request.method == "POST", request.path.hasSuffix("/messages"),
+            let to = (try? JSONReader.parse(request.body))?["to"]?.stringValue
+        {
+            self.journeys.replied(to: to)
+        }
+        self.standIn.respond(to: request, completion: completion)
+    }
+}
+
+/// CPU time of a process's threads, grouped by thread name without its number ("loket-lane-0" and
+/// "loket-lane-1" are one group).
+struct ThreadCPU {
+    let pid: Int32
+
+    func sample() -> [String: Double] {
+        var groups: [String: Double] = [:]
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(self.pid)/task")) ?? []
+        for task in tasks {
+            guard let stat = try? String(contentsOfFile: "/proc/\(self.pid)/task/\(task)/stat", encoding: .utf8),
+                let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+            else { continue }
+            let name = String(stat[stat.index(after: open)..<close]).trimmingCharacters(in: .decimalDigits)
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { continue }
+            groups[name, default: 0] += (user + system) / ticks * 1_000_000
+        }
+        return groups
+    }
+
+    static func difference(_ after: [String: Double], _ before: [String: Double]) -> [String: Double] {
+        after.reduce(into: [:]) { result, entry in result[entry.key] = entry.value - (before[entry.key] ?? 0) }
+    }
+}

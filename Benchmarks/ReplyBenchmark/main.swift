@@ -1,0 +1,158 @@
+import Foundation
+import Glibc
+import HTTPServer
+import Support
+import Synchronization
+import WebhookServer
+import WhatsAppOutbox
+
+// Time to reply: many providers at once, each walking one registration journey of eight messages (greeting,
+// service from the list, company, own number, consent, two PDFs, confirm) and sending its next message only
+// after the previous one was answered. Loket runs as it does in production: signed webhooks over HTTP to
+// /webhook, replies sent over HTTP to a Graph API stand-in in this process, documents fetched from it. The
+// figure is the time from a webhook's 200 to the first reply reaching the Graph API.
+//
+// usage: ReplyBenchmark --loket PATH [--conversations 2000] [--rate 500] [--send-rate 1000] [--senders 32]
+//        [--timeout 30]
+//   --rate       webhooks per second offered at most (the exchanges' pace); 0 is as fast as answers allow
+//   --send-rate  LOKET_SEND_RATE given to Loket (Meta's tiers go from 80 to 1,000 messages per second)
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+guard let loketPath = option("--loket") else {
+    FileHandle.standardError.write(Data("usage: ReplyBenchmark --loket PATH [options]\n".utf8))
+    exit(64)
+}
+let conversationCount = option("--conversations").flatMap(Int.init) ?? 2000
+let offeredRate = option("--rate").flatMap(Double.init) ?? 500
+let sendRate = option("--send-rate").flatMap(Int.init) ?? 1000
+let senderCount = option("--senders").flatMap(Int.init) ?? 32
+let replyTimeout = option("--timeout").flatMap(Double.init) ?? 30
+
+let secret = "loket-reply-benchmark"
+let accessToken = "reply-benchmark-token"
+
+// The Graph API side: Meta's stand-in, and a hook that notes when each reply arrives.
+let journeys = Journeys(count: conversationCount)
+let standIn = GraphAPIStandIn(
+    configuration: GraphAPIStandIn.Configuration(
+        accessToken: accessToken, publicBaseURL: "http://127.0.0.1:0", maxRecordedCalls: 64))
+let graphServer = HTTPServer(
+    configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0),
+    responder: ArrivalRecorder(standIn: standIn, journeys: journeys))
+try graphServer.start()
+let graphBase = "http://127.0.0.1:\(graphServer.port)"
+standIn.setPublicBaseURL(graphBase)
+for (id, text) in [("bench-ktp", "KTP direktur"), ("bench-npwp", "NPWP perusahaan")] {
+    standIn.addMedia(id: id, bytes: Journeys.pdf(text), mimeType: "application/pdf")
+}
+
+// Loket, in production mode against the stand-in.
+let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-reply-\(getpid())").path
+let loketPort = 18_090 + Int(getpid() % 500)
+let loket = Process()
+loket.executableURL = URL(fileURLWithPath: loketPath)
+loket.arguments = ["serve"]
+var environment = ProcessInfo.processInfo.environment
+environment["LOKET_ADDR"] = "127.0.0.1:\(loketPort)"
+environment["LOKET_DATA_DIR"] = dataDirectory
+environment["LOKET_SEND_RATE"] = String(sendRate)
+environment["LOKET_LOG_LEVEL"] = "warning"
+environment["WHATSAPP_APP_SECRET"] = secret
+environment["WHATSAPP_VERIFY_TOKEN"] = "reply-benchmark"
+environment["WHATSAPP_ACCESS_TOKEN"] = accessToken
+environment["WHATSAPP_PHONE_NUMBER_ID"] = "1234567890"
+environment["WHATSAPP_API_BASE"] = graphBase
+loket.environment = environment
+loket.standardOutput = FileHandle.nullDevice
+try loket.run()
+// Loket goes with the benchmark, however it ends.
+for signal in [SIGINT, SIGTERM] {
+    let source = DispatchSource.makeSignalSource(signal: signal)
+    source.setEventHandler {
+        loket.terminate()
+        exit(1)
+    }
+    source.resume()
+    Glibc.signal(signal, SIG_IGN)
+}
+guard Client.waitForHealth(port: loketPort, seconds: 30) else {
+    FileHandle.standardError.write(Data("loket did not become healthy on port \(loketPort)\n".utf8))
+    loket.terminate()
+    exit(1)
+}
+let threads = ThreadCPU(pid: loket.processIdentifier)
+
+// A calibration journey, one message at a time with a pause after each, counts the replies of each step.
+let signer = SignatureVerifier(appSecret: secret)
+let calibration = Client(port: loketPort, signer: signer)
+journeys.calibrate { step in
+    _ = calibration.post(journeys.webhook(conversation: 0, step: step))
+}
+say(
+    "Calibration: the journey's \(Journeys.steps.count) messages get \(journeys.expected.map(String.init).joined(separator: "+")) replies"
+)
+guard journeys.expected.allSatisfy({ $0 > 0 }) else {
+    FileHandle.standardError.write(Data("a step of the journey got no reply: check the dialog\n".utf8))
+    loket.terminate()
+    exit(1)
+}
+
+// The measured run.
+let before = threads.sample()
+let started = Journeys.now()
+journeys.start(first: 1, count: conversationCount)
+let pace = Pace(rate: offeredRate)
+let group = DispatchGroup()
+for _ in 0..<senderCount {
+    group.enter()
+    Thread.detachNewThread {
+        let client = Client(port: loketPort, signer: signer)
+        while let (conversation, step) = journeys.next(timeout: replyTimeout) {
+            pace.wait()
+            let acknowledged = client.post(journeys.webhook(conversation: conversation, step: step))
+            journeys.acknowledged(conversation, status: acknowledged)
+        }
+        group.leave()
+    }
+}
+group.wait()
+let elapsed = Double(Journeys.now() - started) / 1e9
+let after = threads.sample()
+let report = journeys.report()
+
+say(
+    "Conversations \(conversationCount), offered at most \(offeredRate == 0 ? "unpaced" : "\(Int(offeredRate))/s"), "
+        + "LOKET_SEND_RATE \(sendRate), \(senderCount) sending connections")
+say(
+    "Exchanges: \(report.exchanges) answered in \(String(format: "%.1f", elapsed)) s = "
+        + "\(String(format: "%.0f", Double(report.exchanges) / elapsed)) exchanges/s; completed journeys "
+        + "\(report.completed)/\(conversationCount); lost (no reply in \(Int(replyTimeout)) s) \(report.lost); "
+        + "extra replies \(report.extra); non-200 webhooks \(report.refused)")
+say(
+    "Time from a webhook's 200 to its first reply at the Graph API: p50 \(format(report.percentile(0.5))) ms, "
+        + "p99 \(format(report.percentile(0.99))) ms, max \(format(report.percentile(1))) ms (target p99 ≤ 50 ms at 500/s)"
+)
+let split = ThreadCPU.difference(after, before)
+let total = split.values.reduce(0, +)
+say(
+    "Loket CPU: \(String(format: "%.2f", total / 1e6)) s = \(String(format: "%.0f", total / Double(max(report.exchanges, 1)))) µs per inbound message, "
+        + "all its replies' sends included (target ≤ 250 µs)")
+for (group, micros) in split.sorted(by: { $0.value > $1.value }) where micros > 0 {
+    say(
+        "  \(group.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%6.1f", micros / Double(max(report.exchanges, 1)))) µs/message  "
+            + "(\(String(format: "%.0f", micros / total * 100)) %)")
+}
+loket.terminate()
+loket.waitUntilExit()
+try? FileManager.default.removeItem(atPath: dataDirectory)
+exit(report.lost == 0 && report.extra == 0 ? 0 : 1)
+
+func format(_ value: Double) -> String { String(format: "%.1f", value) }
+
+/// Prints a line at once, so a run that is stopped still shows what it measured.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
