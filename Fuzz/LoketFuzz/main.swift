@@ -59,6 +59,7 @@ if arguments.count >= 3, arguments[2] == "--replay" {
         return 0
     }
 
+    selected.prepare()
     // libFuzzer reads its own options; the target name is ours.
     arguments.remove(at: 1)
     var cArguments = arguments.map { strdup($0) }
