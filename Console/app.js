@@ -51,7 +51,7 @@ function ticketTable(tickets) {
       el("td", {}, el("a", { href: `#/tiket/${ticket.number}`, class: "ticket-link" }, `#${ticket.number}`)),
       el("td", {}, ticket.title),
       el("td", {}, ticket.company_name || "–"),
-      el("td", {}, `${ticket.reporter_name || ""} +${ticket.reporter_wa_id}`),
+      el("td", {}, reporterLabel(ticket)),
       el("td", {}, when(ticket.created_at)),
       el("td", {}, ticket.status_label),
       el("td", {}, slaCell(ticket))));
@@ -168,6 +168,12 @@ function actionForm(ticket) {
     buttons.push(el("button", { type: "button", onclick: () => act({ action: "documents_complete" }, false) }, t("documentsComplete")));
   }
   buttons.push(el("button", { type: "button", onclick: () => act({ action: "note" }) }, t("note")));
+  if (level2 && ticket.category === "data_pribadi" && !isErased(ticket)) {
+    // UU 27/2022: approving the reporter's erasure request cannot be undone, so it is asked twice.
+    buttons.push(el("button", { type: "button", class: "danger", id: "erase-data", onclick: () => {
+      if (window.confirm(t("eraseConfirm"))) act({ action: "erase_personal_data" }, false);
+    } }, t("erase")));
+  }
   return el("section", { class: "panel", "aria-labelledby": "reply-heading" },
     el("h2", { id: "reply-heading" }, t("reply")),
     el("label", { for: "canned" }, t("canned")), picker,
@@ -218,12 +224,12 @@ async function ticketView(number) {
   const facts = el("dl", { class: "facts" },
     field(t("status"), ticket.status_label), field(t("sla"), slaCell(ticket)), field(t("company"), ticket.company_name),
     field(t("businessForm"), ticket.business_form), field(t("taxId"), ticket.tax_or_staff_id),
-    field(t("directorPhone"), ticket.director_phone), field(t("reporter"), `${ticket.reporter_name} +${ticket.reporter_wa_id}`),
+    field(t("directorPhone"), ticket.director_phone), field(t("reporter"), reporterLabel(ticket)),
     field(t("category"), ticket.category), field(t("type"), strings[language()].types[ticket.type]),
     field(t("priority"), strings[language()].priorities[ticket.priority]), field(t("version"), ticket.application_version),
     field(t("level"), String(ticket.level)), field(t("assignee"), ticket.assignee));
   const side = el("aside", { class: "side" }, el("h2", {}, t("details")), facts, el("h2", {}, t("documents")), documents);
-  const warning = detail.whatsapp && !detail.whatsapp.window_open
+  const warning = detail.whatsapp && !detail.whatsapp.window_open && !isErased(ticket)
     ? el("p", { class: "warning", role: "note" }, `⚠ ${t("windowClosed")}`) : null;
   const center = el("section", { class: "conversation" }, el("h2", {}, t("activity")), timeline(detail.activities, detail.whatsapp), warning,
     ticket.status === "new" && me.role === "l1" ? takeForm(ticket) : actionForm(ticket));
@@ -465,3 +471,12 @@ async function start() {
 }
 
 start();
+
+/** A reporter whose personal data was erased has a pseudonym, not a number. */
+function isErased(ticket) {
+  return String(ticket.reporter_wa_id).startsWith("erased-");
+}
+
+function reporterLabel(ticket) {
+  return isErased(ticket) ? t("erased") : `${ticket.reporter_name || ""} +${ticket.reporter_wa_id}`;
+}

@@ -7,8 +7,8 @@ import WhatsAppOutbox
 /// Erases a contact's personal data everywhere Loket keeps it (UU 27/2022), once staff approved the request:
 /// their tickets keep what the helpdesk's records need (service, company, status, times, who of the staff did
 /// what, survey answers) with the person taken out, and every message text on them, the staff's included (a
-/// reply names the person), is redacted; their documents' files are deleted; their conversation, inbox entries, contact record
-/// and queued messages go; the messages already sent are redacted.
+/// reply names the person), is redacted; their documents' files are deleted; their conversation, inbox
+/// entries and queued messages go; the messages already sent are redacted.
 public struct PersonalDataEraser {
     /// What was erased, for the audit trail and the staff member.
     public struct Summary: Equatable, Sendable {

@@ -275,6 +275,26 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "a[data-view=audit]").click()
         wait.until(expected.text_to_be_present_in_element((By.ID, "main"), "PUT /api/staff/andi"))
         shot(driver, "audit")
+
+        # The provider asks to erase their data (UU 27/2022); the admin approves the request.
+        loket.replies()
+        loket.webhook({"type": "text", "text": {"body": "tolong hapus data saya"}})
+        loket.replies("Ya, hapus")
+        loket.webhook({"type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": "erasure.yes", "title": "Ya, hapus"}}})
+        said = json.dumps(loket.replies("dicatat sebagai tiket #"), ensure_ascii=False)
+        request = int(said.split("dicatat sebagai tiket #")[1].split(".")[0])
+        driver.get(loket.url + f"/console#/tiket/{request}")
+        driver.refresh()
+        wait.until(expected.presence_of_element_located((By.ID, "erase-data")))
+        shot(driver, "erasure-request")
+        driver.find_element(By.ID, "erase-data").click()
+        wait.until(expected.alert_is_present())
+        driver.switch_to.alert.accept()
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "ol.timeline"), "Data pribadi pelapor dihapus"))
+        assert not driver.find_elements(By.ID, "erase-data"), "the erasure can be approved twice"
+        assert PROVIDER[3:] not in driver.find_element(By.ID, "main").text, "the erased number is still shown"
+        loket.replies("telah dihapus")
+        shot(driver, "erasure-done")
     finally:
         driver.quit()
         loket.stop()

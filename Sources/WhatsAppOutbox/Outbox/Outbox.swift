@@ -95,9 +95,9 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         } ?? OutboxQueueState()
     }
 
-    /// Takes a contact out of the outbox (a personal-data erasure): messages still waiting are dropped, the
-    /// ones sent keep their delivery facts under `pseudonym` with the text removed, and the contact's record
-    /// goes. Returns how many sent messages were redacted.
+    /// Takes a contact out of the outbox (a personal-data erasure): messages still waiting are dropped, and the
+    /// ones sent keep their delivery facts under `pseudonym` with the text removed. Returns how many sent
+    /// messages were redacted.
     @discardableResult
     public func erase(recipient: String, as pseudonym: String, in database: Database) throws -> Int {
         try database.run(
@@ -106,9 +106,9 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         try database.run(
             "UPDATE outbound_messages SET recipient = ?, payload = ? WHERE recipient = ? AND state != 'sending'",
             [.text(pseudonym), .text(redacted), .text(recipient)])
-        let count = database.changes
-        try database.run("DELETE FROM contacts WHERE id = ?", [.text(recipient)])
-        return count
+        // The contact's record stays: it holds only the number and the times WhatsApp's 24-hour rule needs, so
+        // the confirmation of the erasure can still be sent as a message rather than a template.
+        return database.changes
     }
 
     /// A stable lane for `recipient` (FNV-1a over its UTF-8), so a recipient's messages always share one lane.
