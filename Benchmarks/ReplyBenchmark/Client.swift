@@ -29,7 +29,7 @@ final class Client {
             + "X-Hub-Signature-256: \(self.signer.signatureHeader(for: body))\r\nContent-Length: \(body.count)\r\n\r\n"
         let request = Array(head.utf8) + body
         for _ in 0..<2 {
-            if self.socket < 0 { self.socket = Self.connect(port: self.port) }
+            if self.socket < 0 { self.socket = LoopbackSocket.connect(port: self.port) ?? -1 }
             guard self.socket >= 0 else { continue }
             if self.write(request), let status = self.readStatus() { return status }
             close(self.socket)
@@ -84,33 +84,11 @@ final class Client {
         return nil
     }
 
-    static func connect(port: Int) -> Int32 {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { return -1 }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
-            close(socket)
-            return -1
-        }
-        var one: Int32 = 1
-        setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        return socket
-    }
-
     /// Polls `GET /healthz` until it answers 200.
     static func waitForHealth(port: Int, seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            let socket = Self.connect(port: port)
-            if socket >= 0 {
+            if let socket = LoopbackSocket.connect(port: port) {
                 let request = Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
                 _ = request.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                 var buffer = [UInt8](repeating: 0, count: 64)

@@ -59,13 +59,9 @@ extension ConversationTurn {
     /// A request about the contact's own personal data, by the catalogue's `privacy.show` and `privacy.erase`
     /// phrases.
     func privacyRequest(in text: String) -> PrivacyRequest? {
-        let lowered =
-            " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce("") { $0 + String($1) } + " "
-        let has = { (name: String) in
-            (self.catalogue.settings.keywords[name] ?? []).contains { lowered.contains(" \($0) ") }
-        }
-        if has("privacy.erase") { return .erase }
-        if has("privacy.show") { return .show }
+        let words = DialogSettings.spacedWords(text)
+        if catalogue.settings.mentions(words, keywordsNamed: "privacy.erase") { return .erase }
+        if catalogue.settings.mentions(words, keywordsNamed: "privacy.show") { return .show }
         return nil
     }
 
@@ -97,13 +93,8 @@ extension ConversationTurn {
         guard !inProgress, [.createTicket, .menu, .greeting, .unknown].contains(classification.intent),
             classification.entities.ticketNumber == nil
         else { return nil }
-        let lowered =
-            " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce("") { $0 + String($1) } + " "
-        for entry in catalogue.menu {
-            guard let words = catalogue.settings.keywords["service.\(entry.id)"] else { continue }
-            if words.contains(where: { lowered.contains(" \($0) ") }) { return entry.id }
-        }
-        return nil
+        let words = DialogSettings.spacedWords(text)
+        return catalogue.menu.first { catalogue.settings.mentions(words, keywordsNamed: "service.\($0.id)") }?.id
     }
 
     func isKeyword(_ text: String, _ name: String) -> Bool {

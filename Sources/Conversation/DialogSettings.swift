@@ -26,3 +26,16 @@ public struct DialogSettings: Equatable, Sendable {
         self.surveyReminderHours = surveyReminderHours
     }
 }
+
+extension DialogSettings {
+    /// `text` lowercased with everything but letters and digits turned into spaces, and a space at each end,
+    /// so a keyword phrase is found as whole words by looking for " phrase ".
+    public static func spacedWords(_ text: String) -> String {
+        " " + String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+    }
+
+    /// Whether `words` (from `spacedWords`) holds one of the keyword phrases called `name`.
+    public func mentions(_ words: String, keywordsNamed name: String) -> Bool {
+        (self.keywords[name] ?? []).contains { words.contains(" \($0) ") }
+    }
+}

@@ -55,7 +55,8 @@ public struct ConversationRuntime: MessageHandler {
         let requests: [MediaFetchRequest] = try self.writer.read { database in
             let state = try ConversationRecords.state(of: contact, in: database)
             let reducerContext = try self.context(
-                for: contact, profileName: message.sender.profileName, state: state, now: context.now, in: database)
+                for: contact, profileName: message.sender.profileName, state: state, event: event, now: context.now,
+                in: database)
             let (_, effects) = ConversationReducer.reduce(state: state, event: event, context: reducerContext)
             return effects.compactMap { effect in
                 if case .fetchMedia(let request) = effect { return request }
@@ -113,7 +114,7 @@ public struct ConversationRuntime: MessageHandler {
             precondition(steps <= 64, "Invalid state: conversation effects keep producing events")
             let next = pending.removeFirst()
             let reducerContext = try self.context(
-                for: contact, profileName: knownName, state: state, now: now, in: database)
+                for: contact, profileName: knownName, state: state, event: next, now: now, in: database)
             let (newState, effects) = ConversationReducer.reduce(state: state, event: next, context: reducerContext)
             state = newState
             var execution = EffectExecution(
@@ -131,10 +132,15 @@ public struct ConversationRuntime: MessageHandler {
     /// The category of the tickets that carry an erasure request.
     public static let erasureCategory = "data_pribadi"
 
-    /// What Loket holds about `contact`, in counts.
-    func personalData(of contact: String, profileName: String?, open: [Ticket], in database: Database) throws
-        -> PersonalDataSummary
-    {
+    /// What Loket holds about `contact`: the counts only when `event` asks for them ("data saya apa saja?"), so
+    /// other messages do not pay three queries for them; a pending erasure request always.
+    func personalData(
+        of contact: String, profileName: String?, open: [Ticket], event: ConversationEvent, in database: Database
+    ) throws -> PersonalDataSummary {
+        let pending = open.first { $0.category == Self.erasureCategory }?.number.value
+        guard case .messageReceived(let message) = event, case .text(let text, _) = message.kind,
+            self.catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "privacy.show")
+        else { return PersonalDataSummary(profileName: profileName, pendingErasure: pending) }
         let count = { (sql: String) in try database.queryFirst(sql, [.text(contact)]) { $0.int(0) } ?? 0 }
         return PersonalDataSummary(
             profileName: profileName,
@@ -147,7 +153,7 @@ public struct ConversationRuntime: MessageHandler {
             surveys: try count(
                 "SELECT count(*) FROM survey_responses s JOIN tickets t ON t.number = s.ticket_number WHERE t.reporter_wa_id = ?"
             ),
-            pendingErasure: open.first { $0.category == Self.erasureCategory }?.number.value)
+            pendingErasure: pending)
     }
 
     public func staleNotice(for message: InboundMessage, in database: Database) throws -> String {
@@ -157,7 +163,8 @@ public struct ConversationRuntime: MessageHandler {
 
     /// What the reducer may know besides the event: time, dialogs, the contact's own open tickets, the survey.
     func context(
-        for contact: String, profileName: String?, state: ConversationState, now: Date, in database: Database
+        for contact: String, profileName: String?, state: ConversationState, event: ConversationEvent, now: Date,
+        in database: Database
     ) throws -> ConversationContext {
         let language = state.language ?? self.defaultLanguage
         let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
@@ -177,7 +184,8 @@ public struct ConversationRuntime: MessageHandler {
             waID: contact, profileName: profileName, openTickets: summaries, survey: self.survey,
             staffAvailableFrom: nextWorking > now.addingTimeInterval(1) ? nextWorking : nil)
         context.verification = try self.verificationOffer(among: open, now: now, in: store)
-        context.personalData = try self.personalData(of: contact, profileName: profileName, open: open, in: database)
+        context.personalData = try self.personalData(
+            of: contact, profileName: profileName, open: open, event: event, in: database)
         return context
     }
 }

@@ -1,10 +1,81 @@
+import Foundation
+
 /// A statistical classifier behind the phrase rules: calibrated class probabilities for a message's hashed
 /// features, and what its held-out validation measured.
 protocol IntentModel: Sendable {
-    var validation: NaiveBayesModel.Validation { get }
+    var validation: ModelValidation { get }
     func probabilities(_ features: [FeatureHasher.Feature]) -> (probabilities: [Double], matched: Int)
 }
 
 extension NaiveBayesModel: IntentModel {}
 
 extension LogisticModel: IntentModel {}
+
+/// A training example: its features and the index of its class.
+struct IntentSample: Equatable, Sendable {
+    var features: [FeatureHasher.Feature]
+    var label: Int
+}
+
+/// Figures measured on a model's held-out training examples.
+struct ModelValidation: Equatable, Sendable {
+    var accuracy: Double
+    /// Expected calibration error of the tempered probabilities (10 bins).
+    var calibrationError: Double
+    var temperature: Double
+}
+
+/// Turns a model's class scores into calibrated probabilities: a softmax whose temperature is fitted on
+/// held-out scores.
+enum ModelCalibration {
+    static func softmax(_ scores: [Double], temperature: Double) -> [Double] {
+        let top = scores.max() ?? 0
+        var exponentials = scores.map { exp(($0 - top) / temperature) }
+        let sum = exponentials.reduce(0, +)
+        for index in exponentials.indices { exponentials[index] /= sum }
+        return exponentials
+    }
+
+    /// The temperature that minimises the log loss of `heldOut`, with the accuracy and calibration error it
+    /// gives.
+    static func validation(_ heldOut: [(scores: [Double], label: Int)]) -> ModelValidation {
+        guard !heldOut.isEmpty else { return ModelValidation(accuracy: 0, calibrationError: 0, temperature: 1) }
+        var best = (temperature: 1.0, loss: Double.infinity)
+        for step in 0..<80 {
+            let temperature = exp(log(0.05) + Double(step) * (log(200.0) - log(0.05)) / 79)
+            var loss = 0.0
+            for sample in heldOut {
+                let probability = Self.softmax(sample.scores, temperature: temperature)[sample.label]
+                loss -= log(max(probability, 1e-12))
+            }
+            if loss < best.loss { best = (temperature, loss) }
+        }
+        var correct = 0
+        var bins = [(confidence: Double, correct: Double, count: Double)](repeating: (0, 0, 0), count: 10)
+        for sample in heldOut {
+            let probabilities = Self.softmax(sample.scores, temperature: best.temperature)
+            let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+            let isCorrect = predicted == sample.label
+            if isCorrect { correct += 1 }
+            let bin = min(Int(probabilities[predicted] * 10), 9)
+            bins[bin].confidence += probabilities[predicted]
+            bins[bin].correct += isCorrect ? 1 : 0
+            bins[bin].count += 1
+        }
+        let total = Double(heldOut.count)
+        let calibrationError = bins.reduce(0.0) { sum, bin in
+            bin.count == 0 ? sum : sum + abs(bin.confidence - bin.correct) / total
+        }
+        return ModelValidation(
+            accuracy: Double(correct) / total, calibrationError: calibrationError, temperature: best.temperature)
+    }
+}
+
+extension FeatureHasher {
+    /// `features` with the weights of equal hashes added up, in hash order.
+    static func merged(_ features: [Feature]) -> [Feature] {
+        var weights: [UInt64: Float] = [:]
+        for feature in features { weights[feature.hash, default: 0] += feature.weight }
+        return weights.sorted { $0.key < $1.key }.map { Feature(hash: $0.key, weight: $0.value) }
+    }
+}

@@ -51,7 +51,7 @@ public struct IntentRecognizer: IntentRecognizing {
         let hasher = FeatureHasher(options: options)
         let classes = Intent.allCases
         var memorised: [String: (Intent, String)] = [:]
-        var samples: [NaiveBayesModel.Sample] = []
+        var samples: [IntentSample] = []
         for example in data.examples {
             let tokens = Self.classifierTokens(example.text, normaliser: normaliser, extractor: EntityExtractor())
             let key = Self.memoryKey(tokens)
@@ -63,7 +63,7 @@ public struct IntentRecognizer: IntentRecognizing {
             memorised[key] = (example.intent, example.source)
             let focus = rules.focus(tokens)
             samples.append(
-                NaiveBayesModel.Sample(
+                IntentSample(
                     features: hasher.features(focus.tokens), label: classes.firstIndex(of: example.intent) ?? 0))
         }
         let model: any IntentModel =

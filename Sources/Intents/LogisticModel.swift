@@ -22,11 +22,11 @@ struct LogisticModel: Equatable, Sendable {
     private let rows: [UInt64: Int32]
     private let weights: [Float]
     private let bias: [Float]
-    let validation: NaiveBayesModel.Validation
+    let validation: ModelValidation
 
     private var temperature: Double { self.validation.temperature }
 
-    init(samples: [NaiveBayesModel.Sample], classCount: Int, parameters: Parameters = Parameters()) {
+    init(samples: [IntentSample], classCount: Int, parameters: Parameters = Parameters()) {
         self.classCount = classCount
         var rows: [UInt64: Int32] = [:]
         let encoded = samples.map { sample in
@@ -54,7 +54,7 @@ struct LogisticModel: Equatable, Sendable {
                 heldOut.append((scores.map(Double.init), sample.label))
             }
         }
-        self.validation = NaiveBayesModel.fitTemperature(heldOut, classCount: classCount)
+        self.validation = ModelCalibration.validation(heldOut)
     }
 
     /// Calibrated class probabilities for `features`, and how many features the model knew.
@@ -68,16 +68,15 @@ struct LogisticModel: Equatable, Sendable {
             known.append((Int(row), feature.weight))
         }
         let scores = Self.scores(known, weights: self.weights, bias: self.bias, classCount: self.classCount)
-        return (NaiveBayesModel.softmax(scores.map(Double.init), temperature: self.temperature), matched)
+        return (ModelCalibration.softmax(scores.map(Double.init), temperature: self.temperature), matched)
     }
 
     /// The features merged by hash and scaled to unit length, so long messages do not grow overconfident.
     private static func normalised(_ features: [FeatureHasher.Feature]) -> [FeatureHasher.Feature] {
-        var weights: [UInt64: Float] = [:]
-        for feature in features { weights[feature.hash, default: 0] += feature.weight }
-        let norm = weights.values.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+        let merged = FeatureHasher.merged(features)
+        let norm = merged.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
         guard norm > 0 else { return [] }
-        return weights.sorted { $0.key < $1.key }.map { FeatureHasher.Feature(hash: $0.key, weight: $0.value / norm) }
+        return merged.map { FeatureHasher.Feature(hash: $0.hash, weight: $0.weight / norm) }
     }
 
     private static func scores(

@@ -6,30 +6,16 @@ import Foundation
 /// In complement mode (Rennie et al., 2003) each class is scored by how unlikely the message is under all the
 /// other classes together, which is less swayed by classes with few or short examples.
 struct NaiveBayesModel: Equatable, Sendable {
-    /// A training sample: its features and the index of its class.
-    struct Sample: Equatable, Sendable {
-        var features: [FeatureHasher.Feature]
-        var label: Int
-    }
-
-    /// Figures measured on the training set by leave-one-out.
-    struct Validation: Equatable, Sendable {
-        var accuracy: Double
-        /// Expected calibration error of the tempered probabilities (10 bins).
-        var calibrationError: Double
-        var temperature: Double
-    }
-
     let classCount: Int
     private let rows: [UInt64: Int32]
     private let logProbabilities: [Float]
-    let validation: Validation
+    let validation: ModelValidation
 
     private var temperature: Double { self.validation.temperature }
 
-    init(samples: [Sample], classCount: Int, smoothing: Float = 0.1, complement: Bool = false) {
+    init(samples: [IntentSample], classCount: Int, smoothing: Float = 0.1, complement: Bool = false) {
         self.classCount = classCount
-        let aggregated = samples.map { Self.aggregate($0.features) }
+        let aggregated = samples.map { FeatureHasher.merged($0.features) }
         var rows: [UInt64: Int32] = [:]
         var counts: [Float] = []
         var classTotals = [Float](repeating: 0, count: classCount)
@@ -92,7 +78,7 @@ struct NaiveBayesModel: Equatable, Sendable {
             }
             heldOut.append((scores, sample.label))
         }
-        self.validation = Self.fitTemperature(heldOut, classCount: classCount)
+        self.validation = ModelCalibration.validation(heldOut)
     }
 
     /// Calibrated class probabilities for `features`, and how many features the model knew.
@@ -110,52 +96,6 @@ struct NaiveBayesModel: Equatable, Sendable {
                 }
             }
         }
-        return (Self.softmax(scores, temperature: self.temperature), matched)
-    }
-
-    static func softmax(_ scores: [Double], temperature: Double) -> [Double] {
-        let top = scores.max() ?? 0
-        var exponentials = scores.map { exp(($0 - top) / temperature) }
-        let sum = exponentials.reduce(0, +)
-        for index in exponentials.indices { exponentials[index] /= sum }
-        return exponentials
-    }
-
-    private static func aggregate(_ features: [FeatureHasher.Feature]) -> [FeatureHasher.Feature] {
-        var weights: [UInt64: Float] = [:]
-        for feature in features { weights[feature.hash, default: 0] += feature.weight }
-        return weights.map { FeatureHasher.Feature(hash: $0.key, weight: $0.value) }
-    }
-
-    static func fitTemperature(_ heldOut: [(scores: [Double], label: Int)], classCount: Int) -> Validation {
-        guard !heldOut.isEmpty else { return Validation(accuracy: 0, calibrationError: 0, temperature: 1) }
-        var best = (temperature: 1.0, loss: Double.infinity)
-        for step in 0..<80 {
-            let temperature = exp(log(0.05) + Double(step) * (log(200.0) - log(0.05)) / 79)
-            var loss = 0.0
-            for sample in heldOut {
-                let probability = Self.softmax(sample.scores, temperature: temperature)[sample.label]
-                loss -= log(max(probability, 1e-12))
-            }
-            if loss < best.loss { best = (temperature, loss) }
-        }
-        var correct = 0
-        var bins = [(confidence: Double, correct: Double, count: Double)](repeating: (0, 0, 0), count: 10)
-        for sample in heldOut {
-            let probabilities = Self.softmax(sample.scores, temperature: best.temperature)
-            let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
-            let isCorrect = predicted == sample.label
-            if isCorrect { correct += 1 }
-            let bin = min(Int(probabilities[predicted] * 10), 9)
-            bins[bin].confidence += probabilities[predicted]
-            bins[bin].correct += isCorrect ? 1 : 0
-            bins[bin].count += 1
-        }
-        let total = Double(heldOut.count)
-        let calibrationError = bins.reduce(0.0) { sum, bin in
-            bin.count == 0 ? sum : sum + abs(bin.confidence - bin.correct) / total
-        }
-        return Validation(
-            accuracy: Double(correct) / total, calibrationError: calibrationError, temperature: best.temperature)
+        return (ModelCalibration.softmax(scores, temperature: self.temperature), matched)
     }
 }

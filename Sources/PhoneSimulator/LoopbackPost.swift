@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import HTTPServer
 
 /// One HTTP/1.1 POST to Loket's own port over TCP, as Meta's delivery would arrive: the simulator's messages
 /// take the same path as real traffic, signature check included.
@@ -10,21 +11,10 @@ enum LoopbackPost {
 
     /// Posts `body` to `path` on 127.0.0.1:`port` and returns the status.
     static func send(port: Int, path: String, headers: [(String, String)], body: [UInt8]) throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket failed: errno \(errno)") }
-        defer { Glibc.close(fd) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        guard let fd = LoopbackSocket.connect(port: port, receiveTimeout: 10) else {
+            throw Failure(description: "cannot reach Loket on port \(port): errno \(errno)")
         }
-        guard connected == 0 else { throw Failure(description: "cannot reach Loket on port \(port): errno \(errno)") }
+        defer { Glibc.close(fd) }
         var head =
             "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }

@@ -47,7 +47,6 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         StaffAPIError(.conflict, code: "illegal_transition", detail: detail)
     }
 
-    /// Malformed JSON, a missing or invalid field or parameter (400); `code` names which.
     /// 503: busy for now; retry.
     public static func unavailable(_ detail: String) -> StaffAPIError {
         StaffAPIError(.unavailable, code: "unavailable", detail: detail)
@@ -63,6 +62,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         StaffAPIError(.conflict, code: code, detail: detail)
     }
 
+    /// Malformed JSON, a missing or invalid field or parameter (400); `code` names which.
     public static func badRequest(_ code: String, _ detail: String) -> StaffAPIError {
         StaffAPIError(.badRequest, code: code, detail: detail)
     }

@@ -3,13 +3,13 @@ import Testing
 @testable import Intents
 
 struct NaiveBayesModelTests {
-    private func samples(_ hasher: FeatureHasher) -> [NaiveBayesModel.Sample] {
+    private func samples(_ hasher: FeatureHasher) -> [IntentSample] {
         let texts: [(String, Int)] = [
             ("reset password", 0), ("lupa password", 0), ("password terkunci", 0), ("ganti password", 0),
             ("jadwal besok", 1), ("ganti jadwal", 1), ("jadwal video call", 1), ("atur jadwal", 1),
         ]
         return texts.map { text, label in
-            NaiveBayesModel.Sample(features: hasher.features(text.split(separator: " ").map(String.init)), label: label)
+            IntentSample(features: hasher.features(text.split(separator: " ").map(String.init)), label: label)
         }
     }
 

@@ -14,19 +14,10 @@ struct LiveStreamTests {
         var text = ""
 
         init(port: Int, token: String, lastEventID: String? = nil) throws {
-            self.fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = UInt16(port).bigEndian
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(self.fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
+            guard let fd = LoopbackSocket.connect(port: port, receiveTimeout: 5) else {
+                throw POSIXError(.ECONNREFUSED)
             }
-            guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-            var timeout = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(self.fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            self.fd = fd
             var request =
                 "GET /api/events HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer \(token)\r\nAccept: text/event-stream\r\n"
             if let lastEventID { request += "Last-Event-ID: \(lastEventID)\r\n" }
