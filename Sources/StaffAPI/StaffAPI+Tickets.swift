@@ -124,11 +124,8 @@ extension StaffAPI {
         let outbox = Outbox()
         let contact = try outbox.contact(ticket.reporterWaID, in: database)
         let window = outbox.configuration.windowLength
-        let records = try outbox.records(to: ticket.reporterWaID, in: database).filter {
-            if case .markRead = $0.message.payload { return false }
-            return true
-        }
-        let messages: [JSONValue] = records.suffix(100).map { record in
+        let records = try outbox.chatRecords(to: ticket.reporterWaID, limit: 100, in: database)
+        let messages: [JSONValue] = records.map { record in
             let delivery: String
             switch (record.state, record.deliveryStatus) {
             case (_, .failed?), (.failed, _), (.invalid, _): delivery = "failed"

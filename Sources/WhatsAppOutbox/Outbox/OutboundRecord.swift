@@ -26,14 +26,27 @@ public struct OutboundRecord: Equatable, Sendable {
 extension Outbox {
     /// Every outbound message to `recipient`, oldest first.
     public func records(to recipient: String, in database: Database) throws -> [OutboundRecord] {
-        try database.query(
+        try self.records(
             """
             SELECT id, payload, state, attempts, next_attempt_at, sent_as_template, wamid, delivery_status,
                 delivery_failed_at, delivery_error_codes, last_error, error_codes, fallback_of
             FROM outbound_messages WHERE recipient = ? ORDER BY id
-            """,
-            [.text(recipient)]
-        ) { statement in
+            """, [.text(recipient)], in: database)
+    }
+
+    /// The latest `limit` messages shown in a chat to `recipient` (read receipts left out), oldest first.
+    public func chatRecords(to recipient: String, limit: Int, in database: Database) throws -> [OutboundRecord] {
+        try self.records(
+            """
+            SELECT id, payload, state, attempts, next_attempt_at, sent_as_template, wamid, delivery_status,
+                delivery_failed_at, delivery_error_codes, last_error, error_codes, fallback_of
+            FROM outbound_messages WHERE recipient = ? AND kind != 'read' ORDER BY id DESC LIMIT ?
+            """, [.text(recipient), .int(limit)], in: database
+        ).reversed()
+    }
+
+    private func records(_ sql: String, _ values: [SQLiteValue], in database: Database) throws -> [OutboundRecord] {
+        try database.query(sql, values) { statement in
             guard let state = OutboundState(rawValue: statement.string(2)) else {
                 throw SQLiteError.misuse("unknown outbound state \(statement.string(2))")
             }

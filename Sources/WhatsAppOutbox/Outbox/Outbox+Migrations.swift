@@ -114,5 +114,11 @@ extension Outbox {
                     -- The staff console follows delivery ticks by what changed since its last look.
                     CREATE INDEX outbound_messages_updated ON outbound_messages (updated_at);
                     """),
+            Migration(
+                version: 4, name: "messages by recipient",
+                sql: """
+                    -- A ticket page shows the reporter's latest messages without reading all of them.
+                    CREATE INDEX outbound_messages_recipient ON outbound_messages (recipient, id);
+                    """),
         ])
 }
