@@ -15,13 +15,14 @@ extension StaffAPI {
             _ = try self.actingStaff(
                 caller, in: SQLiteTicketStore.transaction(on: database, configuration: self.tickets))
             let reports = TicketReports(database: database, calendar: self.tickets.lifecycle.calendar)
+            let summary = try reports.summary(in: period, now: self.now())
             let counts = { (dimension: ReportDimension) -> JSONValue in
                 .array(
-                    try reports.counts(by: dimension, in: period).map {
+                    summary.counts(by: dimension).map {
                         .object([("key", .string($0.key)), ("tickets", .int($0.tickets))])
                     })
             }
-            let statuses = try reports.counts(by: .status, in: period)
+            let statuses = summary.counts(by: .status)
             let total = statuses.reduce(0) { $0 + $1.tickets }
             let open = statuses.filter { !["closed", "cancelled", "resolved"].contains($0.key) }.reduce(0) {
                 $0 + $1.tickets
@@ -30,7 +31,7 @@ extension StaffAPI {
                 $0.key != "new" && !["closed", "cancelled", "resolved"].contains($0.key)
             }
             .reduce(0) { $0 + $1.tickets }
-            let sla = try reports.slaCompliance(in: period, now: self.now())
+            let sla = summary.sla
             var ikm: JSONValue = .null
             if let survey {
                 let index = try reports.satisfaction(in: period, survey: survey)
@@ -47,8 +48,8 @@ extension StaffAPI {
                 ("from", .string(JakartaTime.localDate(of: period.start).description)),
                 ("to", .string(JakartaTime.localDate(of: period.end.addingTimeInterval(-1)).description)),
                 ("total", .int(total)), ("open", .int(open)), ("in_progress", .int(inProgress)),
-                ("by_month", try counts(.month)), ("by_service", try counts(.service)), ("by_type", try counts(.type)),
-                ("by_version", try counts(.applicationVersion)),
+                ("by_month", counts(.month)), ("by_service", counts(.service)), ("by_type", counts(.type)),
+                ("by_version", counts(.applicationVersion)),
                 (
                     "sla",
                     .object([

@@ -16,6 +16,15 @@ public enum ReportRows {
         public let openBreached: Int
     }
 
+    /// Every dimension's counts and the SLA rows of one period, as `TicketReports.summary(in:now:)` reads them.
+    public struct Summary: Hashable, Sendable {
+        /// Per dimension, in the order `counts(by:in:)` gives (empty when the period has no tickets).
+        public let counts: [ReportDimension: [Count]]
+        public let sla: [SLA]
+
+        public func counts(by dimension: ReportDimension) -> [Count] { self.counts[dimension] ?? [] }
+    }
+
     /// Medians in working minutes of first response and resolution.
     public struct Timing: Hashable, Sendable {
         public let tickets: Int

@@ -65,17 +65,29 @@ public struct SatisfactionIndex: Hashable, Sendable {
 
     /// Computes the index from raw answer maps, one per respondent.
     public init(answers: [[String: Int]], questions: [(id: String, element: String)]) {
-        var elements: [Element] = []
-        for question in questions {
-            let values = answers.compactMap { $0[question.id] }
-            elements.append(
-                Element(
-                    questionID: question.id, element: question.element, respondents: values.count,
-                    sum: values.reduce(0, +)))
+        var totals: [String: (respondents: Int, sum: Int)] = [:]
+        for answer in answers {
+            for (question, value) in answer {
+                totals[question, default: (0, 0)].respondents += 1
+                totals[question, default: (0, 0)].sum += value
+            }
+        }
+        self.init(totals: totals, respondents: answers.filter { !$0.isEmpty }.count, questions: questions)
+    }
+
+    /// Computes the index from each question's respondents and sum of scores, and the count of responses with
+    /// at least one answer.
+    public init(
+        totals: [String: (respondents: Int, sum: Int)], respondents: Int, questions: [(id: String, element: String)]
+    ) {
+        let elements = questions.map { question in
+            Element(
+                questionID: question.id, element: question.element, respondents: totals[question.id]?.respondents ?? 0,
+                sum: totals[question.id]?.sum ?? 0)
         }
         let answered = elements.filter { $0.respondents > 0 }
         self.elements = elements
-        self.respondents = answers.filter { !$0.isEmpty }.count
+        self.respondents = respondents
         self.index = answered.isEmpty ? 0 : answered.map(\.average).reduce(0, +) / Double(answered.count)
     }
 }

@@ -95,6 +95,77 @@ struct TicketReportsTests {
         }
     }
 
+    @Test func summaryGivesTheFiguresOfEachReportInOnePass() throws {
+        let store = try Self.populatedStore()
+        // More variety: other types, categories, a Level 2 ticket, a resolution past its due time.
+        try store.write { tx in
+            let classification = SQLiteTicketStoreTests.classification
+            for (offset, type) in [TicketType.permasalahan, .gangguan, .permasalahan].enumerated() {
+                var draft = SQLiteTicketStoreTests.draft(title: offset == 0 ? "Pengaduan" : "Ärger ✓")
+                draft.type = type
+                draft.category = offset == 2 ? nil : "Kategori \(offset)"
+                let ticket = try tx.open(draft, at: wib(2026, 3, 10 + offset, 9, 0)).ticket
+                try tx.apply(
+                    .take(classification), to: ticket.number, by: Self.level1, at: wib(2026, 3, 10 + offset, 10, 0))
+                if offset == 1 {
+                    try tx.apply(.escalate(text: nil), to: ticket.number, by: Self.level1, at: wib(2026, 3, 11, 11, 0))
+                } else {
+                    try tx.apply(.resolve(text: "ok"), to: ticket.number, by: Self.level1, at: wib(2026, 3, 20, 10, 0))
+                }
+            }
+        }
+        let now = wib(2026, 3, 25, 12, 0)
+        try Self.reports(store) { reports throws in
+            for period in [
+                ReportPeriod.month(2026, 3), .month(2026, 3, service: "Reset Password"), .month(2026, 5),
+                ReportPeriod(from: LocalDate(iso: "2026-01-01")!, through: LocalDate(iso: "2026-12-31")!),
+            ] {
+                let summary = try reports.summary(in: period, now: now)
+                for dimension in ReportDimension.allCases {
+                    #expect(summary.counts(by: dimension) == (try reports.counts(by: dimension, in: period)))
+                }
+                #expect(summary.sla == (try reports.slaCompliance(in: period, now: now)))
+            }
+            let year = try reports.summary(
+                in: ReportPeriod(from: LocalDate(iso: "2026-01-01")!, through: LocalDate(iso: "2026-12-31")!),
+                now: now)
+            #expect(year.counts(by: .level).map(\.key) == ["1", "2"])
+            #expect(year.counts(by: .status).reduce(0) { $0 + $1.tickets } == 7)
+        }
+    }
+
+    @Test func satisfactionSumsInSQLAgreeWithTheIndexOfTheAnswers() throws {
+        let store = try SQLiteTicketStoreTests.makeStore()
+        let survey = try SatisfactionSurveyTests.shippedSurvey()
+        var answers: [[String: Int]] = []
+        try store.write { tx in
+            for index in 0..<9 {
+                let ticket = try tx.open(SQLiteTicketStoreTests.draft(), at: Self.monday).ticket
+                try tx.apply(
+                    .take(SQLiteTicketStoreTests.classification), to: ticket.number, by: Self.level1, at: Self.monday)
+                try tx.apply(.resolve(text: "ok"), to: ticket.number, by: Self.level1, at: Self.monday)
+                try tx.apply(
+                    .confirm, to: ticket.number, by: SQLiteTicketStoreTests.reporter(of: ticket), at: Self.monday)
+                // Some respondents skip questions.
+                let answer = Dictionary(
+                    uniqueKeysWithValues: survey.questions.enumerated().filter { ($0.offset + index) % 3 != 0 }.map {
+                        ($0.element.id, 1 + ($0.offset * 7 + index) % 4)
+                    })
+                answers.append(answer)
+                try tx.submitSurvey(
+                    SurveyResponse(
+                        ticket: ticket.number, answers: answer,
+                        comment: answer.values.contains { $0 <= 2 } ? "Kurang cepat" : nil, submittedAt: Self.monday))
+            }
+        }
+        try Self.reports(store) { reports throws in
+            let index = try reports.satisfaction(in: .month(2026, 3), survey: survey)
+            let expected = SatisfactionIndex(answers: answers, questions: survey.questions.map { ($0.id, $0.element) })
+            #expect(index == expected)
+            #expect(index.respondents == 9)
+        }
+    }
+
     @Test func csvQuotesPerRFC4180WithBOMAndCRLF() {
         let table = CSVTable(
             header: ["service", "tickets"], rows: [["Pengaduan, \"umum\"", "1"], ["Baris\nbaru", "2"]])
