@@ -75,10 +75,19 @@ public enum ConversationRecords {
         ) ?? nil
     }
 
-    /// Sets (or moves) the timer of `contact`.
+    /// Sets (or moves) the timer of `contact`. A contact without a stored conversation yet (a ticket that did
+    /// not start in the chat) gets a new one first, which the caller's `save` then overwrites.
     public static func schedule(_ timer: ConversationTimer, of contact: String, at due: Date, in database: Database)
         throws
     {
+        try database.run(
+            """
+            INSERT INTO conversations (contact, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (contact) DO NOTHING
+            """,
+            [
+                .text(contact), .text(String(decoding: try Self.encoder.encode(ConversationState()), as: UTF8.self)),
+                .real(due.timeIntervalSince1970),
+            ])
         try database.run(
             """
             INSERT INTO conversation_timers (contact, timer, due_at) VALUES (?, ?, ?)

@@ -358,4 +358,43 @@ struct ConversationRuntimeTests {
         }
         #expect(queuedAgain == queued, "a closed ticket is not closed and surveyed twice")
     }
+
+    @Test func aTicketWhoseReporterNeverChattedStillClosesAndTheSurveyStarts() throws {
+        // A ticket registered without a conversation (staff entering a caller's request, an imported ticket,
+        // a reporter whose conversation record was erased): the survey's reminder timer needs the row.
+        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+        let staff = StaffMember(id: "sari", name: "Sari", level: .level1)
+        let reporter = "6281377778888"
+        try store.write { tickets in
+            try tickets.saveStaff(staff)
+            let number = try tickets.open(
+                TicketDraft(
+                    title: "Reset Password", description: "Lupa kata sandi", reporterWaID: reporter,
+                    reporterName: "Wati", type: .permintaanLayanan),
+                at: Self.monday
+            ).ticket.number
+            try tickets.apply(
+                .take(TicketClassification(category: "Akun", priority: .normal, applicationVersion: "SPSE 4.5")),
+                to: number,
+                by: .staff(staff), at: Self.monday)
+            try tickets.apply(.resolve(text: "Sudah direset."), to: number, by: .staff(staff), at: Self.monday)
+        }
+        let later = Self.monday.addingTimeInterval(10 * 24 * 3600)
+        ConversationTimerRunner(
+            writer: self.writer, runtime: self.runtime, outbox: self.outbox, logger: .discarding, now: { later }
+        ).runDue()
+
+        let payloads = try self.writer.read { database in
+            try database.query(
+                "SELECT payload FROM outbound_messages WHERE recipient = ? ORDER BY id", [.text(reporter)]
+            ) { $0.string(0) }
+        }.joined()
+        #expect(payloads.contains("Tidak memuaskan"), "the survey's first question reaches the reporter")
+        let timers = try self.writer.read { database in
+            try database.queryFirst(
+                "SELECT count(*) FROM conversation_timers WHERE contact = ?", [.text(reporter)]
+            ) { $0.int(0) } ?? 0
+        }
+        #expect(timers > 0, "the survey's reminder is scheduled")
+    }
 }
