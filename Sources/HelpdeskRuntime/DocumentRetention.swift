@@ -8,6 +8,10 @@ import WebhookServer
 /// scans only as long as the purpose needs): a week after every ticket holding the file finished, and a year
 /// after it arrived at the latest; files no ticket holds (an intake abandoned after an upload) a week after
 /// they were stored. The metadata (name, size, hash) stays in the ticket's log.
+///
+/// Processed webhooks go the same way a month after they arrived: their raw bodies repeat what the tickets
+/// and conversations hold, and the inbox's unique index then grows with the traffic of a month, not of every
+/// year Loket has run.
 public struct DocumentRetention: Sendable {
     public struct Policy: Equatable, Sendable {
         /// How long a document is kept after the last ticket holding it finished.
@@ -16,14 +20,17 @@ public struct DocumentRetention: Sendable {
         public var maximum: TimeInterval
         /// How long a file no ticket holds is kept.
         public var unattached: TimeInterval
+        /// How long a processed webhook stays in the inbox after it arrived (pending and failed ones stay).
+        public var processedWebhooks: TimeInterval
 
         public init(
             afterFinished: TimeInterval = 7 * 86_400, maximum: TimeInterval = 365 * 86_400,
-            unattached: TimeInterval = 7 * 86_400
+            unattached: TimeInterval = 7 * 86_400, processedWebhooks: TimeInterval = 30 * 86_400
         ) {
             self.afterFinished = afterFinished
             self.maximum = maximum
             self.unattached = unattached
+            self.processedWebhooks = processedWebhooks
         }
     }
 
@@ -44,9 +51,10 @@ public struct DocumentRetention: Sendable {
         self.logger = logger
     }
 
-    /// Deletes what is due at `now`; returns how many attached documents and unattached files went.
+    /// Deletes what is due at `now`; returns how many attached documents, unattached files and processed
+    /// webhooks went.
     @discardableResult
-    public func purge(now: Date) throws -> (documents: Int, unattached: Int) {
+    public func purge(now: Date) throws -> (documents: Int, unattached: Int, webhooks: Int) {
         var documents = 0
         while true {
             let due = try self.writer.read {
@@ -63,11 +71,22 @@ public struct DocumentRetention: Sendable {
             documents += due.count
         }
         let unattached = try self.purgeUnattached(now: now)
-        if documents + unattached > 0 {
-            self.logger.info(
-                "retention.purged", ["documents": String(documents), "unattached": String(unattached)])
+        // Short transactions: the intake shares the writer.
+        var webhooks = 0
+        while true {
+            let deleted = try self.writer.write {
+                try InboxStore.deleteProcessed(
+                    receivedBefore: now.addingTimeInterval(-self.policy.processedWebhooks), limit: 2_000, in: $0)
+            }
+            webhooks += deleted
+            if deleted < 2_000 { break }
         }
-        return (documents, unattached)
+        if documents + unattached + webhooks > 0 {
+            self.logger.info(
+                "retention.purged",
+                ["documents": String(documents), "unattached": String(unattached), "webhooks": String(webhooks)])
+        }
+        return (documents, unattached, webhooks)
     }
 
     private func purgeUnattached(now: Date) throws -> Int {

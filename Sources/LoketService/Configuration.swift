@@ -169,7 +169,15 @@ public struct Configuration: Equatable, Sendable {
                 value("LOKET_DOCUMENT_RETENTION_AFTER_CLOSE") ?? "7d", name: "LOKET_DOCUMENT_RETENTION_AFTER_CLOSE"),
             maximum: try Self.duration(value("LOKET_DOCUMENT_RETENTION") ?? "365d", name: "LOKET_DOCUMENT_RETENTION"),
             unattached: try Self.duration(
-                value("LOKET_UNATTACHED_RETENTION") ?? "7d", name: "LOKET_UNATTACHED_RETENTION"))
+                value("LOKET_UNATTACHED_RETENTION") ?? "7d", name: "LOKET_UNATTACHED_RETENTION"),
+            processedWebhooks: try Self.duration(
+                value("LOKET_INBOX_RETENTION") ?? "30d", name: "LOKET_INBOX_RETENTION"))
+
+        // Meta redelivers a webhook it got no 200 for during up to seven days; the inbox must still know it then.
+        guard retention.processedWebhooks >= 7 * 86_400 else {
+            throw ConfigurationError.invalid(
+                "LOKET_INBOX_RETENTION", "must be at least 7d: Meta may deliver a webhook again for a week")
+        }
 
         let rateText = value("LOKET_SEND_RATE") ?? "80"
         guard let sendRate = Double(rateText), sendRate.isFinite, (1...1_000).contains(sendRate) else {

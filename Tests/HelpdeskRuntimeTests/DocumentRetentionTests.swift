@@ -23,7 +23,7 @@ struct DocumentRetentionTests {
     init() throws {
         self.data = FileManager.default.temporaryDirectory.appendingPathComponent("loket-retention-\(UUID())")
         try FileManager.default.createDirectory(at: self.data, withIntermediateDirectories: true)
-        self.writer = try DatabaseWriter(path: ":memory:")
+        self.writer = try DatabaseWriter(path: ":memory:", migrators: [InboxStore.migrator])
         let calendar = WorkingCalendar(holidays: HolidayCalendar(holidays: [], coveredYears: [2026, 2027]))
         let configuration = TicketStoreConfiguration(lifecycle: TicketLifecycle(calendar: calendar))
         self.store = try SQLiteTicketStore(writer: self.writer, configuration: configuration)
@@ -115,6 +115,39 @@ struct DocumentRetentionTests {
         #expect(try self.retention.purge(now: Self.start.addingTimeInterval(364 * Self.day)).documents == 0)
         #expect(try self.retention.purge(now: Self.start.addingTimeInterval(366 * Self.day)).documents == 1)
         #expect(!self.exists(Self.hashC))
+    }
+
+    @Test func processedWebhooksLeaveTheInboxAfterAMonthAndNothingElseDoes() throws {
+        defer { try? FileManager.default.removeItem(at: self.data) }
+        func event(_ id: String) -> WebhookEvent {
+            WebhookEvent(
+                kind: .message, messageID: id, status: "", conversationKey: Self.reporter,
+                contact: WebhookContact(waID: Self.reporter, profileName: "Budi"), timestamp: nil,
+                raw: Array(#"{"id":"\#(id)","type":"text","text":{"body":"Halo"}}"#.utf8))
+        }
+        // 2,500 processed, a failed and a pending one 40 days ago; 10 processed 20 days ago.
+        try self.writer.write { database in
+            let old = Self.start.addingTimeInterval(-40 * Self.day)
+            try InboxStore.insert(
+                (0..<2_502).map { event("wamid.old.\($0)") }, receivedAt: old, in: database)
+            try InboxStore.insert(
+                (0..<10).map { event("wamid.recent.\($0)") }, receivedAt: Self.start.addingTimeInterval(-20 * Self.day),
+                in: database)
+            try database.run(
+                "UPDATE inbox SET state = 'done', processed_at = received_at WHERE message_id NOT IN (?, ?)",
+                [.text("wamid.old.0"), .text("wamid.old.1")])
+            try InboxStore.markFailed(1, reason: "test", at: old, in: database)
+        }
+        let purged = try self.retention.purge(now: Self.start)
+        #expect(purged.webhooks == 2_500, "in two transactions of at most 2,000 rows")
+        let left = try self.writer.read { database in
+            try database.query("SELECT message_id, state FROM inbox ORDER BY seq") { "\($0.string(0)) \($0.string(1))" }
+        }
+        #expect(Array(left.prefix(2)) == ["wamid.old.0 failed", "wamid.old.1 pending"])
+        #expect(left.count == 12)
+        #expect(try self.retention.purge(now: Self.start).webhooks == 0)
+        // A month later the recent ones go too.
+        #expect(try self.retention.purge(now: Self.start.addingTimeInterval(11 * Self.day)).webhooks == 10)
     }
 
     @Test func aFileNoTicketHoldsIsDeletedAfterAWeek() throws {

@@ -1,3 +1,4 @@
+import HelpdeskRuntime
 import LoketService
 import Testing
 import WebhookServer
@@ -79,6 +80,7 @@ struct ConfigurationTests {
         ("LOKET_SEND_RATE", "0"), ("LOKET_SEND_RATE", "5000"), ("LOKET_SEND_RATE", "fast"), ("LOKET_SEND_RATE", "nan"),
         ("LOKET_MAX_CONNECTIONS", "-1"), ("LOKET_MAX_CONNECTIONS", "99999999999999999999"),
         ("LOKET_MAX_CONNECTIONS_PER_CLIENT", "0"), ("LOKET_UNLIMITED_CLIENTS", "proxy.local"),
+        ("LOKET_INBOX_RETENTION", "6d"), ("LOKET_INBOX_RETENTION", "forever"),
     ])
     func aBadSettingIsNamed(name: String, value: String) {
         let error = self.error([name: value])
@@ -104,6 +106,10 @@ struct ConfigurationTests {
         #expect(try Configuration.parse(environment: ["LOKET_STALE_AGE": "30m"]).staleAge == 1800)
         #expect(try Configuration.parse(environment: ["LOKET_STALE_AGE": "2d"]).staleAge == 172_800)
         #expect(try Configuration.parse(environment: ["LOKET_STALE_AGE": "600"]).staleAge == 600)
+        #expect(try Configuration.parse(environment: [:]).documentRetention.processedWebhooks == 30 * 86_400)
+        #expect(
+            try Configuration.parse(environment: ["LOKET_INBOX_RETENTION": "7d"]).documentRetention.processedWebhooks
+                == 7 * 86_400)
     }
 
     @Test func theDescriptionHoldsNoSecrets() throws {

@@ -109,6 +109,27 @@ public enum InboxStore {
             [.real(due.timeIntervalSince1970), .text(reason), .integer(sequence)])
     }
 
+    /// Deletes up to `limit` processed rows received before `cutoff`, oldest first; returns how many went.
+    ///
+    /// The unique index only has to remember a wamid while Meta may still deliver it again (it retries for
+    /// days, not weeks), and the raw bodies hold personal data the tickets no longer need. Pending rows are
+    /// never deleted; failed ones stay for an operator to look at. Rows arrive in sequence order, so the first
+    /// row received at or after `cutoff` bounds the search without an index on the time.
+    @discardableResult
+    public static func deleteProcessed(receivedBefore cutoff: Date, limit: Int, in database: Database) throws -> Int {
+        let bound =
+            try database.queryFirst(
+                "SELECT seq FROM inbox WHERE received_at >= ? ORDER BY seq LIMIT 1",
+                [.real(cutoff.timeIntervalSince1970)]
+            ) { $0.int64(0) } ?? Int64.max
+        try database.run(
+            """
+            DELETE FROM inbox WHERE seq IN (
+                SELECT seq FROM inbox WHERE seq < ? AND state = 'done' AND received_at < ? ORDER BY seq LIMIT ?)
+            """, [.integer(bound), .real(cutoff.timeIntervalSince1970), .int(limit)])
+        return database.changes
+    }
+
     /// The number of pending rows and the receive time of the oldest.
     public static func backlog(in database: Database) throws -> (count: Int, oldestReceivedAt: Date?) {
         try database.queryFirst("SELECT count(*), min(received_at) FROM inbox WHERE state = 'pending'") { row in
