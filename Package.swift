@@ -67,6 +67,12 @@ let package = Package(
         .executableTarget(
             name: "TicketingBenchmark", dependencies: ["Storage", "Ticketing"], path: "Benchmarks/TicketingBenchmark"),
         .executableTarget(
+            name: "HistorySeed",
+            dependencies: [
+                "Conversation", "HelpdeskRuntime", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox",
+            ],
+            path: "Benchmarks/HistorySeed"),
+        .executableTarget(
             name: "OutboxBenchmark", dependencies: ["Storage", "WhatsAppOutbox"], path: "Benchmarks/OutboxBenchmark"),
         .executableTarget(
             name: "ReplyBenchmark", dependencies: ["HTTPServer", "Support", "WebhookServer", "WhatsAppOutbox"],

@@ -13,9 +13,10 @@ import WhatsAppOutbox
 // figure is the time from a webhook's 200 to the first reply reaching the Graph API.
 //
 // usage: ReplyBenchmark --loket PATH [--conversations 2000] [--rate 500] [--send-rate 1000] [--senders 32]
-//        [--timeout 30]
+//        [--timeout 30] [--history DATABASE]
 //   --rate       webhooks per second offered at most (the exchanges' pace); 0 is as fast as answers allow
 //   --send-rate  LOKET_SEND_RATE given to Loket (Meta's tiers go from 80 to 1,000 messages per second)
+//   --history    Loket starts on a copy of this database (a year of data written by HistorySeed)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -67,6 +68,11 @@ environment["WHATSAPP_PHONE_NUMBER_ID"] = "1234567890"
 environment["WHATSAPP_API_BASE"] = graphBase
 loket.environment = environment
 loket.standardOutput = FileHandle.nullDevice
+if let history = option("--history") {
+    try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: history, toPath: dataDirectory + "/loket.sqlite")
+    say("Loket starts on a copy of \(history)")
+}
 try loket.run()
 // Loket goes with the benchmark, however it ends.
 for signal in [SIGINT, SIGTERM] {

@@ -7,8 +7,14 @@ import Ticketing
 // in a temporary directory: create ticket + activity per transaction, queue pages, a month's reports.
 // Run with `swift run -c release TicketingBenchmark [ticket-count]`. BENCH_WAL_AUTOCHECKPOINT=N sets SQLite's
 // wal_autocheckpoint (pages) on the writer to show the cost of checkpoints; the default is SQLite's 1000.
+// `TicketingBenchmark --database PATH` measures only the queue pages and the last full month's reports on an
+// existing database (a year of history from HistorySeed), leaving it unchanged.
 
-let ticketCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+let arguments = Array(CommandLine.arguments.dropFirst())
+let existingDatabase = arguments.firstIndex(of: "--database").flatMap {
+    $0 + 1 < arguments.count ? arguments[$0 + 1] : nil
+}
+let ticketCount = arguments.first.flatMap(Int.init) ?? 100_000
 let clock = ContinuousClock()
 
 func milliseconds(_ duration: Duration) -> Double {
@@ -33,9 +39,11 @@ let keptDirectory = ProcessInfo.processInfo.environment["BENCH_DATA_DIR"]
 let directory =
     keptDirectory.map { URL(fileURLWithPath: $0) }
     ?? FileManager.default.temporaryDirectory.appendingPathComponent("loket-bench-\(UUID().uuidString)")
-try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-defer { if keptDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
-let path = directory.appendingPathComponent("loket.sqlite").path
+if existingDatabase == nil {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+}
+defer { if keptDirectory == nil && existingDatabase == nil { try? FileManager.default.removeItem(at: directory) } }
+let path = existingDatabase ?? directory.appendingPathComponent("loket.sqlite").path
 
 let dialogs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Dialogs")
@@ -53,78 +61,81 @@ let journal = try writer.read { db in try db.queryFirst("PRAGMA journal_mode") {
 let synchronous = try writer.read { db in try db.queryFirst("PRAGMA synchronous") { $0.int(0) } } ?? -1
 print("database: \(path) journal_mode=\(journal) synchronous=\(synchronous == 1 ? "NORMAL" : String(synchronous))")
 
-// 1. Create ticket + activity, one transaction per ticket.
-let services = [
-    "Registrasi dan Verifikasi Penyedia", "Reset Password", "Perubahan Email", "Pengaduan",
-    "Konsultasi / Dukungan Penggunaan SPSE",
-]
-let types: [TicketType] = [.permintaanLayanan, .permasalahan, .gangguan]
 let yearStart = Date(timeIntervalSince1970: 1_767_200_400)  // 2026-01-01 00:00 WIB
-let spacing = 365.0 * 86_400 / Double(ticketCount)
-var numbers: [TicketNumber] = []
-numbers.reserveCapacity(ticketCount)
-let createStart = clock.now
-let createCPUStart = cpuSeconds()
-for index in 0..<ticketCount {
-    let draft = TicketDraft(
-        title: services[index % services.count], description: "Permohonan layanan atas nama PT Contoh \(index)",
-        companyName: "PT Contoh \(index)", businessForm: "PT", reporterRole: "penyedia",
-        taxOrStaffID: "0123456789\(index % 100_000)", directorPhone: "+62812\(10_000_000 + index % 9_000_000)",
-        reporterWaID: "62812\(10_000_000 + index % 20_000)", reporterName: "Pelapor \(index)",
-        type: types[index % types.count], category: "Kategori \(index % 7)")
-    let at = yearStart.addingTimeInterval(Double(index) * spacing)
-    let number = try store.write { tx in try tx.open(draft, at: at).ticket.number }
-    numbers.append(number)
-}
-let createSeconds = milliseconds(clock.now - createStart) / 1000
-print(
-    String(
-        format:
-            "create ticket + activity (1 transaction each): %d tickets in %.2f s = %.0f tickets/s (target >= 5000/s)",
-        ticketCount, createSeconds, Double(ticketCount) / createSeconds))
-print(
-    String(
-        format: "  (CPU %.1f µs per ticket: %.0f tickets/s if the disk and the cores were not shared)",
-        (cpuSeconds() - createCPUStart) / Double(ticketCount) * 1e6,
-        Double(ticketCount) / (cpuSeconds() - createCPUStart)))
+if existingDatabase == nil {
+    // 1. Create ticket + activity, one transaction per ticket.
+    let services = [
+        "Registrasi dan Verifikasi Penyedia", "Reset Password", "Perubahan Email", "Pengaduan",
+        "Konsultasi / Dukungan Penggunaan SPSE",
+    ]
+    let types: [TicketType] = [.permintaanLayanan, .permasalahan, .gangguan]
+    let spacing = 365.0 * 86_400 / Double(ticketCount)
+    var numbers: [TicketNumber] = []
+    numbers.reserveCapacity(ticketCount)
+    let createStart = clock.now
+    let createCPUStart = cpuSeconds()
+    for index in 0..<ticketCount {
+        let draft = TicketDraft(
+            title: services[index % services.count], description: "Permohonan layanan atas nama PT Contoh \(index)",
+            companyName: "PT Contoh \(index)", businessForm: "PT", reporterRole: "penyedia",
+            taxOrStaffID: "0123456789\(index % 100_000)", directorPhone: "+62812\(10_000_000 + index % 9_000_000)",
+            reporterWaID: "62812\(10_000_000 + index % 20_000)", reporterName: "Pelapor \(index)",
+            type: types[index % types.count], category: "Kategori \(index % 7)")
+        let at = yearStart.addingTimeInterval(Double(index) * spacing)
+        let number = try store.write { tx in try tx.open(draft, at: at).ticket.number }
+        numbers.append(number)
+    }
+    let createSeconds = milliseconds(clock.now - createStart) / 1000
+    print(
+        String(
+            format:
+                "create ticket + activity (1 transaction each): %d tickets in %.2f s = %.0f tickets/s (target >= 5000/s)",
+            ticketCount, createSeconds, Double(ticketCount) / createSeconds))
+    print(
+        String(
+            format: "  (CPU %.1f µs per ticket: %.0f tickets/s if the disk and the cores were not shared)",
+            (cpuSeconds() - createCPUStart) / Double(ticketCount) * 1e6,
+            Double(ticketCount) / (cpuSeconds() - createCPUStart)))
 
-// Untimed: move most tickets through the lifecycle so queues and reports have realistic data.
-let level1 = TicketActor(role: .level1, id: "staff-1", name: "Wida")
-let level1b = TicketActor(role: .level1, id: "staff-2", name: "Rahman")
-let level2 = TicketActor(role: .level2, id: "admin-1", name: "Admin")
-let classification = TicketClassification(priority: .normal, applicationVersion: "SPSE 4.5")
-let lifecycleStart = clock.now
-for batch in stride(from: 0, to: numbers.count, by: 1000) {
-    try store.write { tx in
-        for index in batch..<min(batch + 1000, numbers.count) where index % 10 < 8 {
-            let number = numbers[index]
-            let at = yearStart.addingTimeInterval(Double(index) * spacing)
-            let staff = index % 2 == 0 ? level1 : level1b
-            try tx.apply(.take(classification), to: number, by: staff, at: at.addingTimeInterval(900))
-            if index % 10 == 7 { continue }
-            if index % 10 == 6 {
-                try tx.apply(.escalate(text: nil), to: number, by: staff, at: at.addingTimeInterval(1800))
-                continue
-            }
-            try tx.apply(.resolve(text: "Sudah selesai"), to: number, by: staff, at: at.addingTimeInterval(5400))
-            if index % 10 < 4 {
-                let reporter = TicketActor.reporter(waID: "62812\(10_000_000 + index % 20_000)", name: "Pelapor")
-                try tx.apply(.confirm, to: number, by: reporter, at: at.addingTimeInterval(7200))
-                try tx.submitSurvey(
-                    SurveyResponse(
-                        ticket: number,
-                        answers: Dictionary(
-                            uniqueKeysWithValues: survey.questions.enumerated().map {
-                                ($0.element.id, 3 + ($0.offset + index) % 2)
-                            }), comment: nil, submittedAt: at.addingTimeInterval(7300)))
+    // Untimed: move most tickets through the lifecycle so queues and reports have realistic data.
+    let level1 = TicketActor(role: .level1, id: "staff-1", name: "Wida")
+    let level1b = TicketActor(role: .level1, id: "staff-2", name: "Rahman")
+    let level2 = TicketActor(role: .level2, id: "admin-1", name: "Admin")
+    let classification = TicketClassification(priority: .normal, applicationVersion: "SPSE 4.5")
+    let lifecycleStart = clock.now
+    for batch in stride(from: 0, to: numbers.count, by: 1000) {
+        try store.write { tx in
+            for index in batch..<min(batch + 1000, numbers.count) where index % 10 < 8 {
+                let number = numbers[index]
+                let at = yearStart.addingTimeInterval(Double(index) * spacing)
+                let staff = index % 2 == 0 ? level1 : level1b
+                try tx.apply(.take(classification), to: number, by: staff, at: at.addingTimeInterval(900))
+                if index % 10 == 7 { continue }
+                if index % 10 == 6 {
+                    try tx.apply(.escalate(text: nil), to: number, by: staff, at: at.addingTimeInterval(1800))
+                    continue
+                }
+                try tx.apply(.resolve(text: "Sudah selesai"), to: number, by: staff, at: at.addingTimeInterval(5400))
+                if index % 10 < 4 {
+                    let reporter = TicketActor.reporter(waID: "62812\(10_000_000 + index % 20_000)", name: "Pelapor")
+                    try tx.apply(.confirm, to: number, by: reporter, at: at.addingTimeInterval(7200))
+                    try tx.submitSurvey(
+                        SurveyResponse(
+                            ticket: number,
+                            answers: Dictionary(
+                                uniqueKeysWithValues: survey.questions.enumerated().map {
+                                    ($0.element.id, 3 + ($0.offset + index) % 2)
+                                }), comment: nil, submittedAt: at.addingTimeInterval(7300)))
+                }
             }
         }
     }
+    print(
+        String(
+            format: "(setup: lifecycle for 80%% of tickets took %.1f s)",
+            milliseconds(clock.now - lifecycleStart) / 1000))
+    _ = level2
 }
-print(
-    String(
-        format: "(setup: lifecycle for 80%% of tickets took %.1f s)", milliseconds(clock.now - lifecycleStart) / 1000))
-_ = level2
 
 // 2. Queue pages.
 func measureQueue(_ name: String, _ query: TicketQueueQuery, pages: Int = 400) throws {
@@ -146,31 +157,52 @@ try measureQueue("status=in_progress", TicketQueueQuery(status: .inProgress, lim
 try measureQueue("open level=2", TicketQueueQuery(level: .level2, limit: 50))
 try measureQueue("open assignee=staff-1", TicketQueueQuery(assignee: "staff-1", limit: 50))
 try measureQueue("all open", TicketQueueQuery(limit: 50))
+try measureQueue("status=closed", TicketQueueQuery(status: .closed, openOnly: false, limit: 50))
+// HistorySeed's providers are numbered from 62812 20000000, this benchmark's from 62812 10000000.
+let firstContact = existingDatabase == nil ? 10_000_000 : 20_000_000
 let contactStart = clock.now
 for index in 0..<1000 {
-    _ = try store.read { try $0.tickets(ofContact: "62812\(10_000_000 + index)", includeClosed: true, limit: 20) }
+    _ = try store.read {
+        try $0.tickets(ofContact: "62812\(firstContact + index)", includeClosed: true, limit: 20)
+    }
 }
 print(String(format: "contact's tickets: %.3f ms per lookup", milliseconds(clock.now - contactStart) / 1000))
 
-// 3. A month's reports (March 2026: Lebaran holidays included).
-let month = ReportPeriod.month(2026, 3)
+// 3. A month's reports (March 2026: Lebaran holidays included), or on an existing database the last full month.
+let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Jakarta")!, from: Date())
+let month =
+    existingDatabase == nil
+    ? ReportPeriod.month(2026, 3)
+    : today.month! == 1 ? ReportPeriod.month(today.year! - 1, 12) : ReportPeriod.month(today.year!, today.month! - 1)
+let reportNow = existingDatabase == nil ? yearStart.addingTimeInterval(365 * 86_400) : Date()
 var reportSamples: [Double] = []
+var partSamples: [String: [Double]] = [:]
 var monthTickets = 0
 for _ in 0..<20 {
     let start = clock.now
-    try writer.read { db in
+    let parts = try writer.read { db in
         let reports = TicketReports(database: db, calendar: calendar)
-        for dimension in ReportDimension.allCases {
-            _ = try reports.counts(by: dimension, in: month)
+        var parts: [String: Double] = [:]
+        func part(_ name: String, _ body: () throws -> Void) rethrows {
+            let start = clock.now
+            try body()
+            parts[name] = milliseconds(clock.now - start)
         }
-        _ = try reports.slaCompliance(in: month, now: yearStart.addingTimeInterval(365 * 86_400))
-        monthTickets = try reports.timing(in: month).tickets
-        _ = try reports.satisfaction(in: month, survey: survey)
+        try part("7 counts + SLA") { _ = try reports.summary(in: month, now: reportNow) }
+        try part("verification") { _ = try reports.verification(in: month) }
+        try part("medians") { monthTickets = try reports.timing(in: month).tickets }
+        try part("IKM") { _ = try reports.satisfaction(in: month, survey: survey) }
+        return parts
     }
+    for (name, duration) in parts { partSamples[name, default: []].append(duration) }
     reportSamples.append(milliseconds(clock.now - start))
 }
 print(
     String(
         format:
-            "month report (%d tickets; 7 counts + SLA + medians + IKM): median %.1f ms, max %.1f ms (target <= 200 ms)",
+            "month report (%d tickets; 7 counts + SLA + verification + medians + IKM): median %.1f ms, max %.1f ms (target <= 200 ms)",
         monthTickets, percentile(reportSamples, 0.5), reportSamples.max() ?? 0))
+print(
+    "  median per part: "
+        + partSamples.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f ms", $0.key, percentile($0.value, 0.5)) }
+        .joined(separator: ", "))
