@@ -46,13 +46,28 @@ public enum ConversationRecords {
 
     /// The stored state of `contact`, or a new conversation.
     public static func state(of contact: String, in database: Database) throws -> ConversationState {
-        guard
-            let json = try database.queryFirst(
-                "SELECT state FROM conversations WHERE contact = ?", [.text(contact)], row: { $0.string(0) })
-        else { return ConversationState() }
+        try Self.decodeState(try Self.stateJSON(of: contact, in: database))
+    }
+
+    /// The stored state of `contact` as JSON, or nil for a contact without one.
+    static func stateJSON(of contact: String, in database: Database) throws -> String? {
+        try database.queryFirst(
+            "SELECT state FROM conversations WHERE contact = ?", [.text(contact)], row: { $0.string(0) })
+    }
+
+    /// `json` from `stateJSON(of:in:)` decoded; nil is a new conversation.
+    static func decodeState(_ json: String?) throws -> ConversationState {
+        guard let json else { return ConversationState() }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         return try decoder.decode(ConversationState.self, from: Data(json.utf8))
+    }
+
+    /// Whether a stored state refers to a file by its media id (held back, waiting for a ticket or for the
+    /// downloader): only then can a message without a file of its own make the conversation fetch one. Every
+    /// media id in the state is encoded under this key.
+    static func mayReferToMedia(_ json: String?) -> Bool {
+        json?.contains(#""mediaID""#) ?? false
     }
 
     public static func save(

@@ -52,8 +52,17 @@ public struct ConversationRuntime: MessageHandler {
         guard !context.isStale, Self.mayAskForMedia(message.content) else { return MessagePreparation() }
         let contact = message.conversationKey
         let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
+        let carriesFile: Bool
+        switch message.content {
+        case .document, .image: carriesFile = true
+        default: carriesFile = false
+        }
         let requests: [MediaFetchRequest] = try self.writer.read { database in
-            let state = try ConversationRecords.state(of: contact, in: database)
+            let json = try ConversationRecords.stateJSON(of: contact, in: database)
+            // A message without a file asks for one only when the state holds one back: most messages skip
+            // the reducer's second run here.
+            guard carriesFile || ConversationRecords.mayReferToMedia(json) else { return [] }
+            let state = try ConversationRecords.decodeState(json)
             let reducerContext = try self.context(
                 for: contact, profileName: message.sender.profileName, state: state, event: event, now: context.now,
                 in: database)

@@ -202,6 +202,25 @@ struct ConversationRuntimeTests {
         #expect(attachments.map(\.originalName) == ["media-1.pdf"])
     }
 
+    @Test mutating func filesSentBeforeTheirQuestionAreDownloadedWhenATextLaterReleasesThem() throws {
+        let menu = try self.send(.text("halo"))
+        let service = try #require(Self.choices(in: menu).first { $0.key.hasPrefix("Registrasi") })
+        _ = try self.send(.listReply(id: service.value, title: service.key, description: nil))
+        // Both PDFs arrive while the company name is asked: held in the draft, nothing downloaded yet.
+        _ = try self.send(Self.pdf("media-1"))
+        _ = try self.send(Self.pdf("media-2"))
+        #expect(self.media.calls.withLock { $0 } == 0)
+        let phone = try self.send(.text("PT Maju Jaya"))
+        let own = try #require(Self.choices(in: phone)["Pakai nomor ini"])
+        let consent = try self.send(.buttonReply(id: own, title: "Pakai nomor ini"))
+        let agree = try #require(Self.choices(in: consent)["Setuju"])
+        // Consent, a button without a file of its own, releases them: prepared outside the writer.
+        let replies = try self.send(.buttonReply(id: agree, title: "Setuju"))
+        #expect(self.media.calls.withLock { $0 } == 2)
+        #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0)
+        #expect(Self.texts(in: replies).contains("media-2.pdf"), "\(Self.texts(in: replies))")
+    }
+
     @Test mutating func aDownloadTheStateAskedForAfterPreparingIsRetriedNotFetchedInTheTransaction() throws {
         _ = try self.walkToConsent()
         // Prepared while consent is still missing, the PDF asks for no download; consent then arrives first.
