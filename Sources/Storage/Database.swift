@@ -14,7 +14,10 @@ public final class Database: @unchecked Sendable {
     /// Opens (creating if needed) the database at `path`; `":memory:"` opens a private in-memory database.
     ///
     /// File databases use WAL journaling with `synchronous=NORMAL`: a committed transaction survives the
-    /// process being killed at any instant.
+    /// process being killed at any instant. A writable connection keeps its temporary files in memory: the
+    /// statement journal that a write inside a savepoint needs would otherwise be a file created and deleted
+    /// in the temporary directory for nearly every transaction (only the writer writes, and its undo data
+    /// for one statement is small; read-only connections still spill large sorts to disk).
     public init(path: String, readOnly: Bool = false) throws {
         var handle: OpaquePointer?
         let flags =
@@ -35,6 +38,9 @@ public final class Database: @unchecked Sendable {
         }
         try self.execute("PRAGMA synchronous=NORMAL")
         try self.execute("PRAGMA foreign_keys=ON")
+        if !readOnly {
+            try self.execute("PRAGMA temp_store=MEMORY")
+        }
     }
 
     deinit {
@@ -106,32 +112,33 @@ public final class Database: @unchecked Sendable {
     public var isInTransaction: Bool { sqlite3_get_autocommit(self.handle) == 0 }
 
     /// Runs `body` in a transaction: `BEGIN IMMEDIATE` at the outermost level, a savepoint when nested.
-    /// Commits when `body` returns, rolls back when it throws.
+    /// Commits when `body` returns, rolls back when it throws. The control statements are prepared once and
+    /// kept, like any other: a transaction per message would otherwise parse four of them each time.
     public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
         if self.transactionDepth > 0 {
             let name = "loket_sp\(self.transactionDepth)"
-            try self.execute("SAVEPOINT \(name)")
+            try self.run("SAVEPOINT \(name)")
             self.transactionDepth += 1
             defer { self.transactionDepth -= 1 }
             do {
                 let result = try body()
-                try self.execute("RELEASE \(name)")
+                try self.run("RELEASE \(name)")
                 return result
             } catch {
-                try? self.execute("ROLLBACK TO \(name)")
-                try? self.execute("RELEASE \(name)")
+                try? self.run("ROLLBACK TO \(name)")
+                try? self.run("RELEASE \(name)")
                 throw error
             }
         }
-        try self.execute("BEGIN IMMEDIATE")
+        try self.run("BEGIN IMMEDIATE")
         self.transactionDepth = 1
         defer { self.transactionDepth = 0 }
         do {
             let result = try body()
-            try self.execute("COMMIT")
+            try self.run("COMMIT")
             return result
         } catch {
-            if self.isInTransaction { try? self.execute("ROLLBACK") }
+            if self.isInTransaction { try? self.run("ROLLBACK") }
             throw error
         }
     }
@@ -140,10 +147,10 @@ public final class Database: @unchecked Sendable {
     /// read-only connections, where `transaction` cannot take the write lock.
     public func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {
         precondition(self.transactionDepth == 0, "Invalid state: a read transaction inside a transaction")
-        try self.execute("BEGIN DEFERRED")
-        defer { if self.isInTransaction { try? self.execute("ROLLBACK") } }
+        try self.run("BEGIN DEFERRED")
+        defer { if self.isInTransaction { try? self.run("ROLLBACK") } }
         let result = try body()
-        try self.execute("COMMIT")
+        try self.run("COMMIT")
         return result
     }
 

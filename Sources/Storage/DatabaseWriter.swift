@@ -62,8 +62,8 @@ public final class DatabaseWriter: @unchecked Sendable {
             guard durability == .powerLoss, self.path != ":memory:" else {
                 return try database.transaction { try body(database) }
             }
-            try database.execute("PRAGMA synchronous=FULL")
-            defer { try? database.execute("PRAGMA synchronous=NORMAL") }
+            try database.run("PRAGMA synchronous=FULL")
+            defer { try? database.run("PRAGMA synchronous=NORMAL") }
             let result = try database.transaction { try body(database) }
             self.durableCommits.add(1, ordering: .relaxed)
             return result
