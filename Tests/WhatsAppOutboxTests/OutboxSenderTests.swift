@@ -470,9 +470,9 @@ struct OutboxSenderTests {
     @Test func messageLeftSendingByACrashIsSentAgain() throws {
         try self.inbound()
         try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        // As an earlier version left a row whose first attempt a crash interrupted.
         try self.writer.write { database in
-            let id = try #require(try self.outbox.records(to: "628111", in: database).first?.id)
-            try self.outbox.markSending(id, now: self.start, in: database)
+            try database.run("UPDATE outbound_messages SET state = 'sending', attempts = 1")
         }
         self.sender().runDue()
         let record = try #require(try self.records().first)

@@ -52,73 +52,84 @@ extension Outbox {
             [.real(date.timeIntervalSince1970), .integer(id)])
     }
 
-    /// Records that an attempt starts; a crash before its outcome is recorded leaves the row `sending`,
-    /// and it is tried again.
-    func markSending(_ id: Int64, now: Date, in database: Database) throws {
-        try database.run(
-            "UPDATE outbound_messages SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
-            [.real(now.timeIntervalSince1970), .integer(id)])
-    }
+    // An attempt is counted with its outcome (`attempts`, the attempt's number), in the one transaction
+    // that records it: a crash during the call to the Graph API leaves the message queued and uncounted,
+    // and it is sent again, as a row left `sending` by an earlier version is.
 
     /// Records Meta's acceptance; statuses that arrived before it are applied now.
-    func markSent(_ id: Int64, wamid: String, asTemplate: Bool, now: Date, in database: Database) throws {
+    func markSent(
+        _ id: Int64, wamid: String, asTemplate: Bool, attempts: Int? = nil, now: Date, in database: Database
+    ) throws {
         try database.run(
             """
             UPDATE outbound_messages SET state = 'sent', wamid = ?, sent_at = ?, sent_as_template = ?,
-                last_error = NULL, updated_at = ?
+                last_error = NULL, attempts = coalesce(?, attempts), updated_at = ?
             WHERE id = ?
             """,
             [
                 wamid.isEmpty ? .null : .text(wamid), .real(now.timeIntervalSince1970), .int(asTemplate ? 1 : 0),
-                .real(now.timeIntervalSince1970), .integer(id),
+                attempts.map { .int($0) } ?? .null, .real(now.timeIntervalSince1970), .integer(id),
             ])
         if !wamid.isEmpty {
             try self.applyBacklog(wamid: wamid, toMessage: id, in: database)
         }
     }
 
-    func scheduleRetry(_ id: Int64, at date: Date, reason: String, codes: [Int], now: Date, in database: Database)
-        throws
-    {
+    func scheduleRetry(
+        _ id: Int64, at date: Date, reason: String, codes: [Int], attempts: Int? = nil, now: Date,
+        in database: Database
+    ) throws {
         try database.run(
             """
             UPDATE outbound_messages SET state = 'queued', next_attempt_at = ?, last_error = ?, error_codes = ?,
-                updated_at = ?
+                attempts = coalesce(?, attempts), updated_at = ?
             WHERE id = ?
             """,
             [
                 .real(date.timeIntervalSince1970), .text(reason), .text(Self.encodeCodes(codes)),
-                .real(now.timeIntervalSince1970), .integer(id),
+                attempts.map { .int($0) } ?? .null, .real(now.timeIntervalSince1970), .integer(id),
             ])
     }
 
     /// Marks the message to be sent as its template fallback, right away.
-    func switchToTemplate(_ id: Int64, reason: String, now: Date, in database: Database) throws {
+    func switchToTemplate(_ id: Int64, reason: String, attempts: Int? = nil, now: Date, in database: Database)
+        throws
+    {
         try database.run(
             """
             UPDATE outbound_messages SET state = 'queued', sent_as_template = 1, next_attempt_at = ?, last_error = ?,
-                updated_at = ?
+                attempts = coalesce(?, attempts), updated_at = ?
             WHERE id = ?
             """,
-            [.real(now.timeIntervalSince1970), .text(reason), .real(now.timeIntervalSince1970), .integer(id)])
+            [
+                .real(now.timeIntervalSince1970), .text(reason), attempts.map { .int($0) } ?? .null,
+                .real(now.timeIntervalSince1970), .integer(id),
+            ])
     }
 
-    func markFailed(_ id: Int64, reason: String, codes: [Int], now: Date, in database: Database) throws {
-        try self.finish(id, state: .failed, reason: reason, codes: codes, now: now, in: database)
+    func markFailed(
+        _ id: Int64, reason: String, codes: [Int], attempts: Int? = nil, now: Date, in database: Database
+    ) throws {
+        try self.finish(id, state: .failed, reason: reason, codes: codes, attempts: attempts, now: now, in: database)
     }
 
     func markInvalid(_ id: Int64, reason: String, now: Date, in database: Database) throws {
-        try self.finish(id, state: .invalid, reason: reason, codes: [], now: now, in: database)
+        try self.finish(id, state: .invalid, reason: reason, codes: [], attempts: nil, now: now, in: database)
     }
 
     private func finish(
-        _ id: Int64, state: OutboundState, reason: String, codes: [Int], now: Date, in database: Database
+        _ id: Int64, state: OutboundState, reason: String, codes: [Int], attempts: Int?, now: Date,
+        in database: Database
     ) throws {
         try database.run(
-            "UPDATE outbound_messages SET state = ?, last_error = ?, error_codes = ?, updated_at = ? WHERE id = ?",
+            """
+            UPDATE outbound_messages SET state = ?, last_error = ?, error_codes = ?, attempts = coalesce(?, attempts),
+                updated_at = ?
+            WHERE id = ?
+            """,
             [
-                .text(state.rawValue), .text(reason), .text(Self.encodeCodes(codes)), .real(now.timeIntervalSince1970),
-                .integer(id),
+                .text(state.rawValue), .text(reason), .text(Self.encodeCodes(codes)),
+                attempts.map { .int($0) } ?? .null, .real(now.timeIntervalSince1970), .integer(id),
             ])
     }
 }

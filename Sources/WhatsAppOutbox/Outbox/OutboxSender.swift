@@ -307,7 +307,6 @@ public final class OutboxSender: Sendable, Service {
             self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
             return
         }
-        try self.writer.write { try self.outbox.markSending(pending.id, now: now, in: $0) }
         let outcome: GraphSendOutcome
         do {
             let response = try self.transports[worker].perform(
@@ -333,32 +332,40 @@ public final class OutboxSender: Sendable, Service {
         let template = asTemplate ? " template=1" : ""
         switch decision {
         case .recordSent(let wamid):
-            try self.writer.write { try outbox.markSent(id, wamid: wamid, asTemplate: asTemplate, now: now, in: $0) }
+            try self.writer.write {
+                try outbox.markSent(id, wamid: wamid, asTemplate: asTemplate, attempts: attempts, now: now, in: $0)
+            }
             self.report(.sent, pending, detail: "attempts=\(attempts)\(template) wamid=\(wamid)")
         case .retry(let date, let reason):
             try self.writer.write {
-                try outbox.scheduleRetry(id, at: date, reason: reason, codes: [], now: now, in: $0)
+                try outbox.scheduleRetry(
+                    id, at: date, reason: reason, codes: [], attempts: attempts, now: now, in: $0)
             }
             let delay = Int(date.timeIntervalSince(now).rounded())
             self.report(.retried, pending, detail: "attempts=\(attempts) retry_in_s=\(delay) error=\"\(reason)\"")
         case .recordFailed(let reason, let codes):
-            try self.writer.write { try outbox.markFailed(id, reason: reason, codes: codes, now: now, in: $0) }
+            try self.writer.write {
+                try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: $0)
+            }
             self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .flagUndeliverable(let reason, let codes):
             try self.writer.write { database in
-                try outbox.markFailed(id, reason: reason, codes: codes, now: now, in: database)
+                try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: database)
                 try outbox.flagUndeliverable(pending.message.to, reason: reason, at: now, in: database)
             }
             self.report(.undeliverable, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .alertOperator(let reason, let codes):
-            try self.writer.write { try outbox.markFailed(id, reason: reason, codes: codes, now: now, in: $0) }
+            try self.writer.write {
+                try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: $0)
+            }
             self.log(
                 "event=operator_alert alert=graph_token_invalid action=\"renew WHATSAPP_ACCESS_TOKEN\" error=\"\(reason)\""
             )
             self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .sendTemplateInstead:
             try self.writer.write {
-                try outbox.switchToTemplate(id, reason: "outside the 24-hour window (131047)", now: now, in: $0)
+                try outbox.switchToTemplate(
+                    id, reason: "outside the 24-hour window (131047)", attempts: attempts, now: now, in: $0)
             }
             self.report(.templateSwitched, pending, detail: "attempts=\(attempts)")
         }
