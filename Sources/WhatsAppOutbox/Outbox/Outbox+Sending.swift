@@ -10,6 +10,8 @@ public struct PendingMessage: Equatable, Sendable {
     public var queuedAt: Date
     /// Whether the template fallback replaces the message (outside the window, or after a 131047).
     public var sendAsTemplate: Bool
+    /// The recipient's window and deliverability, read with the message.
+    public var contact: ContactState
 }
 
 extension Outbox {
@@ -20,8 +22,10 @@ extension Outbox {
     {
         try database.query(
             """
-            SELECT o.id, o.payload, o.attempts, o.created_at, o.sent_as_template
+            SELECT o.id, o.payload, o.attempts, o.created_at, o.sent_as_template,
+                c.last_inbound_at, coalesce(c.undeliverable, 0), c.undeliverable_reason, c.notice_sent_at
             FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
+            LEFT JOIN contacts c ON c.id = o.recipient
             WHERE h.due <= ? AND h.lane % ? = ?
             ORDER BY h.due, h.message_id
             LIMIT ?
@@ -31,7 +35,11 @@ extension Outbox {
             PendingMessage(
                 id: statement.int64(0), message: try Self.decodePayload(statement.string(1)),
                 attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
-                sendAsTemplate: statement.int(4) != 0)
+                sendAsTemplate: statement.int(4) != 0,
+                contact: ContactState(
+                    lastInboundAt: statement.optionalDouble(5).map { Date(timeIntervalSince1970: $0) },
+                    isUndeliverable: statement.int(6) != 0, undeliverableReason: statement.optionalString(7),
+                    noticeSentAt: statement.optionalDouble(8).map { Date(timeIntervalSince1970: $0) }))
         }
     }
 

@@ -266,7 +266,7 @@ public final class OutboxSender: Sendable, Service {
     private func send(_ pending: PendingMessage, worker: Int) throws {
         let now = self.clock()
         let original = pending.message
-        let contact = try self.writer.read { try self.outbox.contact(original.to, in: $0) }
+        let contact = pending.contact
         if contact.isUndeliverable && !original.payload.isMarkRead {
             let reason = "the contact cannot receive WhatsApp messages (131026): \(contact.undeliverableReason ?? "")"
             try self.writer.write {
