@@ -120,5 +120,12 @@ extension Outbox {
                     -- A ticket page shows the reporter's latest messages without reading all of them.
                     CREATE INDEX outbound_messages_recipient ON outbound_messages (recipient, id);
                     """),
+            Migration(
+                version: 5, name: "no index by due time",
+                sql: """
+                    -- The sender finds due messages through outbound_heads since version 2; this index was
+                    -- still written on every enqueue and every send, and read by nothing.
+                    DROP INDEX outbound_messages_due;
+                    """),
         ])
 }
