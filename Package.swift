@@ -112,7 +112,8 @@ let package = Package(
         .testTarget(
             name: "LoketServiceTests",
             dependencies: [
-                "HelpdeskRuntime", "LoketService", "Storage", "Support", "Ticketing", "WebhookServer", "WhatsAppOutbox",
+                "HTTPServer", "HelpdeskRuntime", "LoketService", "Storage", "Support", "Ticketing", "WebhookServer",
+                "WhatsAppOutbox",
             ]),
     ]
 )

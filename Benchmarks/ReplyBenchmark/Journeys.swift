@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Support
 import Synchronization
+import WebhookServer
 
 /// The providers of a run: where each one's journey stands, which are ready to send their next message, and
 /// the time from each webhook's 200 to the first reply the Graph API receives for it.
@@ -188,32 +189,9 @@ final class Journeys: Sendable {
                 ),
             ]
         }
-        let value = JSONValue.object([
-            ("messaging_product", .string("whatsapp")),
-            (
-                "metadata",
-                .object([("display_phone_number", .string("15550000000")), ("phone_number_id", .string("1234567890"))])
-            ),
-            (
-                "contacts",
-                .array([
-                    .object([("profile", .object([("name", .string("Penyedia \(index)"))])), ("wa_id", .string(phone))])
-                ])
-            ),
-            ("messages", .array([.object(message)])),
-        ])
-        let envelope = JSONValue.object([
-            ("object", .string("whatsapp_business_account")),
-            (
-                "entry",
-                .array([
-                    .object([
-                        ("id", .string("1234567890")),
-                        ("changes", .array([.object([("field", .string("messages")), ("value", value)])])),
-                    ])
-                ])
-            ),
-        ])
+        let value = WebhookEnvelope.messageValue(
+            message, from: phone, name: "Penyedia \(index)", phoneNumberID: "1234567890")
+        let envelope = WebhookEnvelope.wrapping(value, accountID: "1234567890")
         return Array(envelope.serialized.utf8)
     }
 

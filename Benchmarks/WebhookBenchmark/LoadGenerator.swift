@@ -1,6 +1,7 @@
 import CEpoll
 import Foundation
 import Glibc
+import HTTPServer
 import Synchronization
 
 /// A closed-loop HTTP/1.1 load generator: each connection sends one request, waits for the whole
@@ -147,22 +148,7 @@ final class LoadGenerator: Sendable {
     }
 
     private func connect(_ client: Client, index: Int, epollFD: Int32) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = self.port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            close(fd)
-            return false
-        }
-        var enabled: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &enabled, socklen_t(MemoryLayout<Int32>.size))
+        guard let fd = LoopbackSocket.connect(port: Int(self.port)) else { return false }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         var event = epoll_event(events: EPOLLIN.rawValue, data: epoll_data_t(u64: UInt64(index)))
         epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event)

@@ -18,6 +18,14 @@ extension ConversationRuntime {
         }
     }
 
+    /// Whether `content` is a file of its own (the other answers in `mayAskForMedia` only release held files).
+    static func carriesFile(_ content: InboundMessage.Content) -> Bool {
+        switch content {
+        case .document, .image: true
+        default: false
+        }
+    }
+
     /// The reducer's view of a WhatsApp message; text is classified here.
     func chatMessage(for message: InboundMessage, now: Date) -> InboundChatMessage {
         let kind: InboundChatMessage.Kind

@@ -51,18 +51,13 @@ public struct ConversationRuntime: MessageHandler {
     public func prepare(_ message: InboundMessage, context: StepContext) throws -> MessagePreparation {
         guard !context.isStale, Self.mayAskForMedia(message.content) else { return MessagePreparation() }
         let contact = message.conversationKey
-        let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
-        let carriesFile: Bool
-        switch message.content {
-        case .document, .image: carriesFile = true
-        default: carriesFile = false
-        }
         let requests: [MediaFetchRequest] = try self.writer.read { database in
             let json = try ConversationRecords.stateJSON(of: contact, in: database)
             // A message without a file asks for one only when the state holds one back: most messages skip
-            // the reducer's second run here.
-            guard carriesFile || ConversationRecords.mayReferToMedia(json) else { return [] }
+            // the classification and the reducer's second run here.
+            guard Self.carriesFile(message.content) || ConversationRecords.mayReferToMedia(json) else { return [] }
             let state = try ConversationRecords.decodeState(json)
+            let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
             let reducerContext = try self.context(
                 for: contact, profileName: message.sender.profileName, state: state, event: event, now: context.now,
                 in: database)

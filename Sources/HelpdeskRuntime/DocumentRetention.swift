@@ -72,14 +72,15 @@ public struct DocumentRetention: Sendable {
         }
         let unattached = try self.purgeUnattached(now: now)
         // Short transactions: the intake shares the writer.
+        let batch = 2_000
         var webhooks = 0
         while true {
             let deleted = try self.writer.write {
                 try InboxStore.deleteProcessed(
-                    receivedBefore: now.addingTimeInterval(-self.policy.processedWebhooks), limit: 2_000, in: $0)
+                    receivedBefore: now.addingTimeInterval(-self.policy.processedWebhooks), limit: batch, in: $0)
             }
             webhooks += deleted
-            if deleted < 2_000 { break }
+            if deleted < batch { break }
         }
         if documents + unattached + webhooks > 0 {
             self.logger.info(

@@ -148,19 +148,8 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
         default:
             throw SimulatorError(message: "type must be text, button, list, document or image")
         }
-        let value: [(String, JSONValue)] = [
-            ("messaging_product", .string("whatsapp")),
-            (
-                "metadata",
-                .object([("display_phone_number", .string("15550000000")), ("phone_number_id", .string("sandbox"))])
-            ),
-            (
-                "contacts",
-                .array([.object([("profile", .object([("name", .string(name))])), ("wa_id", .string(phone))])])
-            ),
-            ("messages", .array([.object(message)])),
-        ]
-        let status = try self.deliver(value)
+        let status = try self.deliver(
+            WebhookEnvelope.messageValue(message, from: phone, name: name, phoneNumberID: "sandbox"))
         return .json(status == 200 ? 200 : 502, Array(#"{"wamid":"\#(wamid)","webhook_status":\#(status)}"#.utf8))
     }
 
@@ -195,18 +184,7 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
 
     /// Signs the envelope around `value` and POSTs it to Loket's `/webhook`; returns the status.
     private func deliver(_ value: [(String, JSONValue)]) throws -> Int {
-        let envelope = JSONValue.object([
-            ("object", .string("whatsapp_business_account")),
-            (
-                "entry",
-                .array([
-                    .object([
-                        ("id", .string("sandbox")),
-                        ("changes", .array([.object([("field", .string("messages")), ("value", .object(value))])])),
-                    ])
-                ])
-            ),
-        ])
+        let envelope = WebhookEnvelope.wrapping(value, accountID: "sandbox")
         let bytes = Array(envelope.serialized.utf8)
         return try LoopbackPost.send(
             port: self.loketPort(), path: "/webhook",

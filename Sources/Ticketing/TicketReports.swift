@@ -86,18 +86,20 @@ public struct TicketReports {
             }
             months[month.key, default: 0] += 1
             levels[statement.int(6), default: 0] += 1
-            var row = sla[statement.string(1)] ?? (0, 0, 0)
+            let type = statement.string(1)
+            var row = sla[type] ?? (0, 0, 0)
             if !statement.isNull(7) {
                 if statement.int(7) == 1 { row.met += 1 } else if statement.int(7) == 0 { row.breached += 1 }
             }
             row.openBreached += statement.int(8)
-            sla[statement.string(1)] = row
+            sla[type] = row
         }
         // SQLite orders text by its UTF-8 bytes; so do the rows here.
+        func inSQLiteOrder<Value>(_ values: [String: Value]) -> [(key: String, value: Value)] {
+            values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        }
         func ordered(_ values: [String: Int]) -> [ReportRows.Count] {
-            values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map {
-                ReportRows.Count(key: $0.key, tickets: $0.value)
-            }
+            inSQLiteOrder(values).map { ReportRows.Count(key: $0.key, tickets: $0.value) }
         }
         var summary: [ReportDimension: [ReportRows.Count]] = [
             .month: ordered(months),
@@ -108,7 +110,7 @@ public struct TicketReports {
         }
         return ReportRows.Summary(
             counts: summary,
-            sla: sla.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map {
+            sla: inSQLiteOrder(sla).map {
                 ReportRows.SLA(
                     type: $0.key, met: $0.value.met, breached: $0.value.breached, openBreached: $0.value.openBreached)
             })

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Storage
 import Testing
 import WebhookServer
@@ -136,17 +137,7 @@ struct LoketProcessTests {
         var sockets: [Int32] = []
         defer { for socket in sockets { Glibc.close(socket) } }
         for _ in 0..<150 {
-            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-            if connected == 0 { sockets.append(socket) } else { Glibc.close(socket) }
+            if let socket = LoopbackSocket.connect(port: port) { sockets.append(socket) }
         }
         let before = Self.cpuSeconds(of: process.pid)
         Thread.sleep(forTimeInterval: 2)

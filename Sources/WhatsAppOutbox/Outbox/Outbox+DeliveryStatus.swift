@@ -88,12 +88,8 @@ extension Outbox {
         try database.queryFirst(
             "SELECT last_inbound_at, undeliverable, undeliverable_reason, notice_sent_at FROM contacts WHERE id = ?",
             [.text(contact)]
-        ) { statement in
-            ContactState(
-                lastInboundAt: statement.optionalDouble(0).map { Date(timeIntervalSince1970: $0) },
-                isUndeliverable: statement.int(1) != 0, undeliverableReason: statement.optionalString(2),
-                noticeSentAt: statement.optionalDouble(3).map { Date(timeIntervalSince1970: $0) })
-        } ?? ContactState(lastInboundAt: nil, isUndeliverable: false, undeliverableReason: nil)
+        ) { ContactState(row: $0, from: 0) }
+            ?? ContactState(lastInboundAt: nil, isUndeliverable: false, undeliverableReason: nil)
     }
 
     /// Flags `contact` as unable to receive messages (131026); the sender stops sending to it.

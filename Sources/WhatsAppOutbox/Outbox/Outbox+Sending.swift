@@ -23,7 +23,7 @@ extension Outbox {
         try database.query(
             """
             SELECT o.id, o.payload, o.attempts, o.created_at, o.sent_as_template,
-                c.last_inbound_at, coalesce(c.undeliverable, 0), c.undeliverable_reason, c.notice_sent_at
+                c.last_inbound_at, c.undeliverable, c.undeliverable_reason, c.notice_sent_at
             FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
             LEFT JOIN contacts c ON c.id = o.recipient
             WHERE h.due <= ? AND h.lane % ? = ?
@@ -36,10 +36,7 @@ extension Outbox {
                 id: statement.int64(0), message: try Self.decodePayload(statement.string(1)),
                 attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
                 sendAsTemplate: statement.int(4) != 0,
-                contact: ContactState(
-                    lastInboundAt: statement.optionalDouble(5).map { Date(timeIntervalSince1970: $0) },
-                    isUndeliverable: statement.int(6) != 0, undeliverableReason: statement.optionalString(7),
-                    noticeSentAt: statement.optionalDouble(8).map { Date(timeIntervalSince1970: $0) }))
+                contact: ContactState(row: statement, from: 5))
         }
     }
 
