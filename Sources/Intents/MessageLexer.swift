@@ -30,6 +30,14 @@ enum MessageLexer {
                     }
                 }
                 tokens.append(Self.token(.word, scalars[start..<index]))
+                // "pikir2", "apa2": a 2 written straight after a word repeats it, as "pikir-pikir" does.
+                if index - start >= 2, index < scalars.count, scalars[index] == "2",
+                    index + 1 == scalars.count
+                        || !(scalars[index + 1].isASCIIDigit || Self.isLetter(scalars[index + 1]))
+                {
+                    tokens.append(tokens[tokens.count - 1])
+                    index += 1
+                }
             } else if scalar.isASCIIDigit
                 || ((scalar == "+" || scalar == "(") && index + 1 < scalars.count && scalars[index + 1].isASCIIDigit)
             {

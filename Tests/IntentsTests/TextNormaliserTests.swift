@@ -42,6 +42,13 @@ struct TextNormaliserTests {
         #expect(self.normaliser.tokens("🙏🏻") == ["🙏"])
     }
 
+    @Test func readsATwoAfterAWordAsItsRepetition() {
+        #expect(self.normaliser.normalise("pikir2 dulu") == self.normaliser.normalise("pikir-pikir dulu"))
+        #expect(self.normaliser.tokens("apa2") == ["apa", "apa"])
+        #expect(self.normaliser.tokens("jam 2") == ["jam", "<num>"])
+        #expect(self.normaliser.tokens("lantai2b") == ["lantai", "<num>", "b"])
+    }
+
     @Test func marksClauseBreaksAndNumberShapes() {
         #expect(self.normaliser.tokens("tiket 1259. hp 081234567890") == ["tiket", "<num>", ",", "hp", "<long>"])
     }
