@@ -43,10 +43,30 @@ public struct TimeExpressionParser: Sendable {
         var invalid = false
         /// "kemarin", "lalu", "yesterday", "last", "ago": the message speaks of the past.
         var past = false
+
+        var hasDay: Bool { self.dayOffset != nil || self.weekday != nil || self.date != nil }
+        var hasValue: Bool { self.hasDay || self.time != nil || self.invalid }
+
+        /// These parts, with the day or the time they lack taken from `earlier`: "senin jam 10, diundur ke
+        /// selasa" keeps ten o'clock, "besok jam 10 dimajukan jam 9" keeps tomorrow.
+        func filling(from earlier: Parts?) -> Parts {
+            guard let earlier else { return self }
+            var result = self
+            if !self.hasDay {
+                result.dayOffset = earlier.dayOffset
+                result.weekday = earlier.weekday
+                result.date = earlier.date
+            }
+            if self.time == nil { result.time = earlier.time }
+            result.past = self.past || earlier.past
+            return result
+        }
     }
 
     func parse(_ tokens: [MessageToken], claimed: inout [Bool]) -> Resolved? {
         var parts = Parts()
+        /// What was read before a word that moves it ("jam 10.30 rapat, bisa diundur jam 13.00?").
+        var replaced: Parts?
         var used: [Int] = []
         var index = 0
         func word(_ offset: Int) -> String? {
@@ -71,7 +91,10 @@ public struct TimeExpressionParser: Sendable {
             case .word:
                 let text = current.text.hasSuffix("'s") ? String(current.text.dropLast(2)) : current.text
                 if Self.pastWords.contains(text) { parts.past = true }
-                if let offset = Self.relativeDays[text] {
+                if Self.changeWords.contains(text), parts.hasValue {
+                    replaced = parts.filling(from: replaced)
+                    parts = Parts(past: parts.past)
+                } else if let offset = Self.relativeDays[text] {
                     parts.dayOffset = parts.dayOffset ?? offset
                     used.append(index)
                 } else if (text == "hari" || text == "hr"), word(1) == "ini" {
@@ -165,6 +188,7 @@ public struct TimeExpressionParser: Sendable {
             index += 1
         }
         for position in used where position >= 0 && position < claimed.count { claimed[position] = true }
+        if let replaced { parts = parts.hasValue ? parts.filling(from: replaced) : replaced }
         guard !parts.invalid else { return nil }
         return self.resolve(parts)
     }
@@ -357,6 +381,13 @@ public struct TimeExpressionParser: Sendable {
     ]
 
     private static let pastWords: Set<String> = ["kemarin", "kmrn", "kemaren", "lalu", "yesterday", "last", "ago"]
+
+    /// Words that move a time already given to the one that follows them.
+    private static let changeWords: Set<String> = [
+        "diundur", "undur", "undurkan", "dimundurkan", "mundurkan", "dimajukan", "majukan", "dimajuin", "majuin",
+        "pindah", "dipindah", "dipindahkan", "pindahkan", "ganti", "diganti", "gantikan", "diubah", "ubah", "jadi",
+        "geser", "digeser", "ke", "reschedule", "resched", "move", "moved", "postpone", "postponed", "instead", "to",
+    ]
 
     private static let clockWords: Set<String> = ["jam", "jm", "pukul", "pkl", "at"]
 

@@ -34,6 +34,18 @@ struct TimeExpressionParserTests {
         #expect(self.parsed(text) == expected)
     }
 
+    @Test(arguments: [
+        ("jam 10.30 direktur rapat, bisa diundur jam 13.00?", "2026-12-03T13:00:00+07:00"),
+        ("besok jam 10 dimajukan jam 9 pagi bisa?", "2026-12-04T09:00:00+07:00"),
+        ("jadwal senin jam 10, tolong dipindah ke selasa", "2026-12-08T10:00:00+07:00"),
+        ("can we move friday 10am to monday 1pm", "2026-12-07T13:00:00+07:00"),
+        ("jam 11 bisa diundur?", "2026-12-03T11:00:00+07:00"),
+        ("jadi besok jam 10 ya", "2026-12-04T10:00:00+07:00"),
+    ])
+    func readsTheTimeAMessageMovesToAsTheWish(_ text: String, _ expected: String) {
+        #expect(self.parsed(text) == expected)
+    }
+
     @Test func readsATimeThatHasPassedTodayAsTomorrow() {
         #expect(self.parsed("08:00") == "2026-12-04T08:00:00+07:00")
     }
