@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import Support
+import Synchronization
 
 /// Reads a provider's chat message: normalises it, applies the phrase rules, classifies the rest with a
 /// logistic regression (or, as an option, naive Bayes) trained at start-up on `Dialogs/intents/examples`, and
@@ -50,21 +52,32 @@ public struct IntentRecognizer: IntentRecognizing {
         let rules = PhraseRules(rules: data.rules, normaliser: normaliser)
         let hasher = FeatureHasher(options: options)
         let classes = Intent.allCases
+        // Each example read as a message would be, in chunks on the machine's cores.
+        let examples = data.examples
+        let chunkCount = min(8, max(examples.count, 1))
+        let read = Mutex<[Int: [(key: String, features: [FeatureHasher.Feature])]]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range =
+                (chunk * examples.count / chunkCount)..<((chunk + 1) * examples.count / chunkCount)
+            let part = examples[range].map { example in
+                let tokens = Self.classifierTokens(example.text, normaliser: normaliser, extractor: EntityExtractor())
+                return (key: Self.memoryKey(tokens), features: hasher.features(rules.focus(tokens).tokens))
+            }
+            read.withLock { $0[chunk] = part }
+        }
+        let readExamples = read.withLock { chunks in (0..<chunkCount).flatMap { chunks[$0] ?? [] } }
         var memorised: [String: (Intent, String)] = [:]
         var samples: [IntentSample] = []
-        for example in data.examples {
-            let tokens = Self.classifierTokens(example.text, normaliser: normaliser, extractor: EntityExtractor())
-            let key = Self.memoryKey(tokens)
-            if let (other, source) = memorised[key], other != example.intent {
+        samples.reserveCapacity(examples.count)
+        for (example, reading) in zip(examples, readExamples) {
+            if let (other, source) = memorised[reading.key], other != example.intent {
                 let parts = example.source.split(separator: ":")
                 throw .conflictingExample(
                     file: String(parts.first ?? ""), line: Int(parts.last ?? "") ?? 0, other: source)
             }
-            memorised[key] = (example.intent, example.source)
-            let focus = rules.focus(tokens)
+            memorised[reading.key] = (example.intent, example.source)
             samples.append(
-                IntentSample(
-                    features: hasher.features(focus.tokens), label: classes.firstIndex(of: example.intent) ?? 0))
+                IntentSample(features: reading.features, label: classes.firstIndex(of: example.intent) ?? 0))
         }
         let model: any IntentModel =
             options.logistic
@@ -158,6 +171,16 @@ public struct IntentRecognizer: IntentRecognizing {
     private func intent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double) {
         if tokens.isEmpty { return (.unknown, Self.unseenConfidence) }
         if let intent = self.memorised[Self.memoryKey(tokens)] { return (intent, Self.ruleConfidence) }
+        let (intent, confidence) = self.focusedIntent(ofTokens: tokens)
+        // "oke sip makasih", "halo, terima kasih", "wah cepet bgt, makasih": once the thanks is set aside,
+        // what remains only acknowledges or asks nothing of the helpdesk, so the message thanks.
+        if intent == .affirm || intent == .greeting || intent == .unknown, Self.thanks(tokens) {
+            return (.thanks, confidence)
+        }
+        return (intent, confidence)
+    }
+
+    private func focusedIntent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double) {
         let focus = self.rules.focus(tokens)
         if let intent = focus.ruleIntent { return (intent, Self.ruleConfidence) }
         if let intent = self.memorised[Self.memoryKey(focus.tokens)] { return (intent, Self.ruleConfidence) }
@@ -166,6 +189,11 @@ public struct IntentRecognizer: IntentRecognizing {
         var best = 0
         for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
         return (Intent.allCases[best], min(probabilities[best], Self.classifierCeiling))
+    }
+
+    /// Whether the normalised words say thank you ("makasih", "thx" and "thank you" all normalise to it).
+    private static func thanks(_ tokens: [String]) -> Bool {
+        zip(tokens, tokens.dropFirst()).contains { $0 == "terima" && $1 == "kasih" }
     }
 
     private static func memoryKey(_ tokens: [String]) -> String {

@@ -27,6 +27,17 @@ struct IntentRecognizerTests {
         #expect(self.intent(text) == expected)
     }
 
+    /// Thanks after a word that only acknowledges, or after a remark that asks nothing, is thanks; a refusal
+    /// or an ask before it keeps its own intent.
+    @Test(arguments: [
+        ("oke sip makasih", Intent.thanks), ("siap, terima kasih banyak kak", .thanks),
+        ("wah cepet bgt, makasih ya min", .thanks), ("halo, terima kasih", .thanks),
+        ("tidak, terima kasih", .deny), ("tolong reset password, makasih", .createTicket),
+    ])
+    func readsThanksAfterAnAcknowledgementAsThanks(_ text: String, _ expected: Intent) {
+        #expect(self.intent(text) == expected)
+    }
+
     @Test(arguments: [
         ("english please", Intent.language), ("bahasa inggris", .language), ("pakai bahasa indonesia", .language),
         ("jam buka", .hours), ("jam layanan", .hours), ("jam verifikasi", .hours), ("syarat", .requirements),
