@@ -40,16 +40,35 @@ enum ModelCalibration {
     /// gives.
     static func validation(_ heldOut: [(scores: [Double], label: Int)]) -> ModelValidation {
         guard !heldOut.isEmpty else { return ModelValidation(accuracy: 0, calibrationError: 0, temperature: 1) }
-        var best = (temperature: 1.0, loss: Double.infinity)
-        for step in 0..<80 {
-            let temperature = exp(log(0.05) + Double(step) * (log(200.0) - log(0.05)) / 79)
-            var loss = 0.0
+        // The held-out negative log-likelihood is convex in 1 / temperature, so a golden-section search over
+        // log(temperature) in [0.05, 200] finds its minimum.
+        func loss(_ logTemperature: Double) -> Double {
+            let inverse = exp(-logTemperature)
+            var total = 0.0
             for sample in heldOut {
-                let probability = Self.softmax(sample.scores, temperature: temperature)[sample.label]
-                loss -= log(max(probability, 1e-12))
+                let top = sample.scores.max() ?? 0
+                var sum = 0.0
+                for score in sample.scores { sum += exp((score - top) * inverse) }
+                total += log(sum) - (sample.scores[sample.label] - top) * inverse
             }
-            if loss < best.loss { best = (temperature, loss) }
+            return total
         }
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var (low, high) = (log(0.05), log(200.0))
+        var (left, right) = (high - ratio * (high - low), low + ratio * (high - low))
+        var (leftLoss, rightLoss) = (loss(left), loss(right))
+        for _ in 0..<24 {
+            if leftLoss <= rightLoss {
+                (high, right, rightLoss) = (right, left, leftLoss)
+                left = high - ratio * (high - low)
+                leftLoss = loss(left)
+            } else {
+                (low, left, leftLoss) = (left, right, rightLoss)
+                right = low + ratio * (high - low)
+                rightLoss = loss(right)
+            }
+        }
+        let best = (temperature: exp((low + high) / 2), loss: 0.0)
         var correct = 0
         var bins = [(confidence: Double, correct: Double, count: Double)](repeating: (0, 0, 0), count: 10)
         for sample in heldOut {
@@ -74,8 +93,17 @@ enum ModelCalibration {
 extension FeatureHasher {
     /// `features` with the weights of equal hashes added up, in hash order.
     static func merged(_ features: [Feature]) -> [Feature] {
-        var weights: [UInt64: Float] = [:]
-        for feature in features { weights[feature.hash, default: 0] += feature.weight }
-        return weights.sorted { $0.key < $1.key }.map { Feature(hash: $0.key, weight: $0.value) }
+        var result = features.sorted { $0.hash < $1.hash }
+        var count = 0
+        for feature in result {
+            if count > 0 && result[count - 1].hash == feature.hash {
+                result[count - 1].weight += feature.weight
+            } else {
+                result[count] = feature
+                count += 1
+            }
+        }
+        result.removeLast(result.count - count)
+        return result
     }
 }

@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import Support
+import Synchronization
 
 /// A multinomial logistic regression (softmax) classifier over hashed features, trained at start-up by
 /// AdaGrad with L2 regularisation in a fixed order, so the same examples always give the same weights.
@@ -39,16 +41,24 @@ struct LogisticModel: Equatable, Sendable {
             )
         }
         self.rows = rows
-        (self.weights, self.bias) = Self.train(
-            encoded, rowCount: rows.count, classCount: classCount, parameters: parameters)
 
-        // Held-out scores by k-fold: each sample scored by a model trained without its fold.
-        var heldOut: [(scores: [Double], label: Int)] = []
+        // The model on every sample, and one model per fold for the held-out scores (each sample scored by a
+        // model trained without its fold), trained side by side on the machine's cores.
         let folds = max(parameters.folds, 2)
+        let rowCount = rows.count
+        let trained = Mutex<[Int: (weights: [Float], bias: [Float])]>([:])
+        // Run 0 is the model on every sample, the longest, so it starts first.
+        DispatchQueue.concurrentPerform(iterations: folds + 1) { run in
+            let training =
+                run == 0 ? encoded : encoded.enumerated().filter { $0.offset % folds != run - 1 }.map(\.element)
+            let model = Self.train(training, rowCount: rowCount, classCount: classCount, parameters: parameters)
+            trained.withLock { $0[run] = model }
+        }
+        let models = trained.withLock { $0 }
+        (self.weights, self.bias) = models[0]!
+        var heldOut: [(scores: [Double], label: Int)] = []
         for fold in 0..<folds {
-            let training = encoded.enumerated().filter { $0.offset % folds != fold }.map(\.element)
-            let (weights, bias) = Self.train(
-                training, rowCount: rows.count, classCount: classCount, parameters: parameters)
+            let (weights, bias) = models[fold + 1]!
             for (offset, sample) in encoded.enumerated() where offset % folds == fold {
                 let scores = Self.scores(sample.features, weights: weights, bias: bias, classCount: classCount)
                 heldOut.append((scores.map(Double.init), sample.label))
@@ -102,39 +112,61 @@ struct LogisticModel: Equatable, Sendable {
         var biasSquared = [Float](repeating: 1e-6, count: classCount)
         var order = Array(samples.indices)
         var random = SplitMix64(seed: 0x4c6f_6b65_7449_6e74)
-        var scores = [Float](repeating: 0, count: classCount)
         let rate = parameters.learningRate
         let l2 = parameters.l2
+        // Per sample: every class's score, then the classes whose gradient is large enough to move, with it.
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: classCount)
+        let gradients = UnsafeMutableBufferPointer<Float>.allocate(capacity: classCount)
+        let moving = UnsafeMutableBufferPointer<Int>.allocate(capacity: classCount)
+        defer {
+            scores.deallocate()
+            gradients.deallocate()
+            moving.deallocate()
+        }
         weights.withUnsafeMutableBufferPointer { weights in
             squared.withUnsafeMutableBufferPointer { squared in
-                for _ in 0..<parameters.epochs {
-                    for index in order.indices.reversed() {
-                        order.swapAt(index, Int(random.next() % UInt64(index + 1)))
-                    }
-                    for sampleIndex in order {
-                        let sample = samples[sampleIndex]
-                        for label in 0..<classCount { scores[label] = bias[label] }
-                        for (row, weight) in sample.features {
-                            let base = row * classCount
-                            for label in 0..<classCount { scores[label] += weight * weights[base + label] }
-                        }
-                        let top = scores.max() ?? 0
-                        var sum: Float = 0
-                        for label in 0..<classCount {
-                            scores[label] = exp(scores[label] - top)
-                            sum += scores[label]
-                        }
-                        for label in 0..<classCount {
-                            let gradient = scores[label] / sum - (label == sample.label ? 1 : 0)
-                            // A class the sample barely scores for would move by almost nothing.
-                            if abs(gradient) < 1e-4 { continue }
-                            biasSquared[label] += gradient * gradient
-                            bias[label] -= rate * gradient / biasSquared[label].squareRoot()
-                            for (row, weight) in sample.features {
-                                let slot = row * classCount + label
-                                let step = gradient * weight + l2 * weights[slot]
-                                squared[slot] += step * step
-                                weights[slot] -= rate * step / squared[slot].squareRoot()
+                bias.withUnsafeMutableBufferPointer { bias in
+                    biasSquared.withUnsafeMutableBufferPointer { biasSquared in
+                        for _ in 0..<parameters.epochs {
+                            for index in order.indices.reversed() {
+                                order.swapAt(index, Int(random.next() % UInt64(index + 1)))
+                            }
+                            for sampleIndex in order {
+                                let features = samples[sampleIndex].features
+                                let label = samples[sampleIndex].label
+                                for other in 0..<classCount { scores[other] = bias[other] }
+                                for (row, weight) in features {
+                                    let base = row * classCount
+                                    for other in 0..<classCount { scores[other] += weight * weights[base + other] }
+                                }
+                                var top = scores[0]
+                                for other in 1..<classCount where scores[other] > top { top = scores[other] }
+                                var sum: Float = 0
+                                for other in 0..<classCount {
+                                    scores[other] = exp(scores[other] - top)
+                                    sum += scores[other]
+                                }
+                                var movingCount = 0
+                                for other in 0..<classCount {
+                                    let gradient = scores[other] / sum - (other == label ? 1 : 0)
+                                    // A class the sample barely scores for would move by almost nothing.
+                                    if abs(gradient) < 1e-4 { continue }
+                                    gradients[movingCount] = gradient
+                                    moving[movingCount] = other
+                                    movingCount += 1
+                                    biasSquared[other] += gradient * gradient
+                                    bias[other] -= rate * gradient / biasSquared[other].squareRoot()
+                                }
+                                // Feature by feature, so each row's weights are updated together.
+                                for (row, weight) in features {
+                                    let base = row * classCount
+                                    for index in 0..<movingCount {
+                                        let slot = base + moving[index]
+                                        let step = gradients[index] * weight + l2 * weights[slot]
+                                        squared[slot] += step * step
+                                        weights[slot] -= rate * step / squared[slot].squareRoot()
+                                    }
+                                }
                             }
                         }
                     }
