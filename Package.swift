@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "WhatsAppOutbox", dependencies: ["CCurl", "COpenSSLCrypto", "HTTPServer", "Storage", "Support"]),
         .target(
             name: "WebhookServer",
-            dependencies: ["COpenSSLCrypto", "HTTPServer", "Storage", "Support", "WhatsAppOutbox"]),
+            dependencies: ["COpenSSLCrypto", "CZlib", "HTTPServer", "Storage", "Support", "WhatsAppOutbox"]),
         .target(name: "Intents", dependencies: ["Support"]),
         .target(name: "Conversation", dependencies: ["Intents", "Support"]),
         .target(name: "Ticketing", dependencies: ["Storage", "Support"]),

@@ -125,6 +125,11 @@ public final class LoketApplication: Sendable {
         let senderWaker = CoalescingWaker(interval: .milliseconds(20)) { sender.wake() }
         // Acknowledging webhooks comes first: lanes leave the single database writer to the inbox while it is busy.
         let intake = IntakePriority()
+        // Acknowledged webhooks go to the inbox log first; what an earlier run left there moves into the inbox
+        // table now, before anything else reads it.
+        let inboxLog = try InboxLog(directory: configuration.dataDirectory + "/inbox-log")
+        let replayer = InboxLogReplayer(log: inboxLog, writer: writer, logger: logger.with("component", "inbox"))
+        try replayer.recover()
         let runtime = ConversationRuntime(
             catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
             tickets: dialogs.tickets, media: self.mediaFetcher, writer: writer,
@@ -136,9 +141,9 @@ public final class LoketApplication: Sendable {
                 laneCount: configuration.dispatcherLanes, staleAge: configuration.staleAge,
                 paused: configuration.dispatchPaused),
             metrics: metrics, logger: logger.with("component", "dispatcher"),
-            onEnqueued: { senderWaker.wake() }, intake: intake)
+            onEnqueued: { senderWaker.wake() }, intake: intake, replayer: replayer)
         let inbox = InboxWriter(
-            writer: writer, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() },
+            writer: writer, log: inboxLog, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() },
             priority: intake)
         let timers = ConversationTimerRunner(
             writer: writer, runtime: runtime, outbox: outbox, logger: logger.with("component", "timers"),
@@ -150,7 +155,7 @@ public final class LoketApplication: Sendable {
 
         metrics.setGauge(Metrics.inboxPending) {
             let backlog = try? writer.read { try InboxStore.backlog(in: $0) }
-            return [(labels: [], value: Double(backlog?.count ?? 0))]
+            return [(labels: [], value: Double((backlog?.count ?? 0) + replayer.backlog))]
         }
         metrics.setGauge(Metrics.inboxOldestPendingAge) {
             let backlog = try? writer.read { try InboxStore.backlog(in: $0) }
@@ -201,7 +206,7 @@ public final class LoketApplication: Sendable {
             health: {
                 let pending = try? writer.read { try InboxStore.count(state: "pending", in: $0) }
                 return WebhookRouter.Health(
-                    databaseReachable: pending != nil, mode: mode, inboxPending: pending)
+                    databaseReachable: pending != nil, mode: mode, inboxPending: pending.map { $0 + replayer.backlog })
             },
             mounts: mounts)
         var serverConfiguration = HTTPServerConfiguration(
@@ -227,7 +232,9 @@ public final class LoketApplication: Sendable {
                 (labels: [("within", "1h")], value: Double(counts?.recent ?? 0)),
             ]
         }
-        metrics.setGauge(Metrics.durableCommits) { [(labels: [], value: Double(writer.durableCommitCount))] }
+        metrics.setGauge(Metrics.durableCommits) {
+            [(labels: [], value: Double(writer.durableCommitCount + inboxLog.fsyncCount))]
+        }
         metrics.setGauge(Metrics.refusedConnections) {
             server.refusedConnections.map { (labels: [("reason", $0.reason)], value: Double($0.count)) }
         }

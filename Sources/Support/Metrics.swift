@@ -58,7 +58,7 @@ public final class Metrics: Sendable {
 
     public static let durableCommits = Family(
         name: "loket_durable_commits_total",
-        help: "Commits fsync'd before returning (the inbox's group commits): one fsync each.", type: "counter")
+        help: "fsyncs before returning: the inbox log's group appends and power-loss-durable commits.", type: "counter")
     public static let uncleanRestarts = Family(
         name: "loket_unclean_restarts_total",
         help:

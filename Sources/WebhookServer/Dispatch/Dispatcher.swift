@@ -43,6 +43,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private let now: @Sendable () -> Date
     private let onEnqueued: @Sendable () -> Void
     private let intake: IntakePriority?
+    private let replayer: InboxLogReplayer?
 
     private let condition = NSCondition()
     private var running = false
@@ -60,12 +61,15 @@ public final class Dispatcher: @unchecked Sendable, Service {
     ///   - onEnqueued: called after each commit that queued outbound messages (wakes the sender).
     ///   - intake: the inbox's claim on the database writer: while it is busy acknowledging webhooks, lanes
     ///     hold back (for `maxYieldTime` at most) and end a batch early.
+    ///   - replayer: moves what the inbox log acknowledged into the inbox table before each scan.
     public init(
         writer: DatabaseWriter, step: any MessageHandler, outbox: any OutboxQueue,
         recorder: any DeliveryStatusRecorder, settings: DispatcherSettings = DispatcherSettings(),
         metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onEnqueued: @escaping @Sendable () -> Void = {}, intake: IntakePriority? = nil
+        onEnqueued: @escaping @Sendable () -> Void = {}, intake: IntakePriority? = nil,
+        replayer: InboxLogReplayer? = nil
     ) {
+        self.replayer = replayer
         precondition(settings.laneCount > 0, "Invalid dispatcher settings: at least one lane is needed")
         self.writer = writer
         self.step = step
@@ -166,6 +170,11 @@ public final class Dispatcher: @unchecked Sendable, Service {
             let after = fullScanDue ? 0 : self.highWater
             let limit = fullScanDue ? self.settings.maxInFlight + 256 : 256
             self.condition.unlock()
+            do {
+                try self.replayer?.replay()
+            } catch {
+                self.logger.error("dispatcher.log_replay_failed", ["error": "\(error)"])
+            }
             let rows: [InboxRow]
             do {
                 // On the writer's connection, whose page cache is hot: a read-only connection's cache is

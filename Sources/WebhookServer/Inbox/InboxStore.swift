@@ -37,8 +37,32 @@ public enum InboxStore {
                         conversation_key TEXT PRIMARY KEY,
                         sent_at REAL NOT NULL
                     );
-                    """)
+                    """),
+            Migration(
+                version: 2, name: "inbox log position",
+                sql: """
+                    CREATE TABLE inbox_log_position (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        segment INTEGER NOT NULL,
+                        byte_offset INTEGER NOT NULL
+                    );
+                    """),
         ])
+
+    /// How far the inbox log has been moved into this table (`InboxLogReplayer`).
+    public static func logPosition(in database: Database) throws -> InboxLog.Position {
+        try database.queryFirst("SELECT segment, byte_offset FROM inbox_log_position WHERE id = 1") { row in
+            InboxLog.Position(segment: UInt64(row.int64(0)), offset: UInt64(row.int64(1)))
+        } ?? InboxLog.Position(segment: 0, offset: 0)
+    }
+
+    public static func setLogPosition(_ position: InboxLog.Position, in database: Database) throws {
+        try database.run(
+            """
+            INSERT INTO inbox_log_position (id, segment, byte_offset) VALUES (1, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET segment = excluded.segment, byte_offset = excluded.byte_offset
+            """, [.integer(Int64(position.segment)), .integer(Int64(position.offset))])
+    }
 
     /// Stores `events` that are not stored yet; returns how many were new.
     @discardableResult

@@ -3,10 +3,14 @@ import Storage
 import Support
 
 /// Writes webhook events into the inbox with group commit: request handlers queue their events, one
-/// writer thread drains everything queued into one transaction, commits, then completes every request.
+/// writer thread drains everything queued into one durable write, then completes every request.
 ///
-/// A request is completed only after its events are durable, so its 200 never precedes the commit.
-/// When a shared transaction fails, each request is retried alone so only the faulty one gets an error.
+/// With an `InboxLog` (how Loket runs), the write is one append and one `fdatasync` of the log, and the
+/// dispatcher moves the records into the inbox table later (`InboxLogReplayer`); without one, it is one
+/// transaction on the inbox table with `synchronous=FULL`. Either way a request is completed only after its
+/// events are on stable storage, so its 200 never precedes the fsync. When a shared transaction fails, each
+/// request is retried alone so only the faulty one gets an error; when the log fails, every request waiting
+/// gets the error (the log then refuses further appends until a restart recovers it).
 ///
 /// `@unchecked Sendable`: the mutable queue and flags are only touched while holding `condition`.
 public final class InboxWriter: @unchecked Sendable, Service {
@@ -18,6 +22,7 @@ public final class InboxWriter: @unchecked Sendable, Service {
     }
 
     private let writer: DatabaseWriter
+    private let log: InboxLog?
     private let now: @Sendable () -> Date
     private let onCommit: @Sendable () -> Void
     private let priority: IntakePriority?
@@ -32,11 +37,13 @@ public final class InboxWriter: @unchecked Sendable, Service {
     ///   - onCommit: called after each commit that stored something (wakes the dispatcher).
     ///   - priority: told when webhooks are queued or being written and when everything is written, so
     ///     the dispatcher's lanes leave the database writer to the inbox meanwhile.
+    ///   - log: where acknowledged deliveries go first; without it they go straight into the inbox table.
     public init(
-        writer: DatabaseWriter, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+        writer: DatabaseWriter, log: InboxLog? = nil, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         onCommit: @escaping @Sendable () -> Void = {}, priority: IntakePriority? = nil
     ) {
         self.writer = writer
+        self.log = log
         self.logger = logger
         self.now = now
         self.onCommit = onCommit
@@ -103,6 +110,17 @@ public final class InboxWriter: @unchecked Sendable, Service {
 
     private func write(_ batch: [Submission]) {
         let receivedAt = self.now()
+        if let log = self.log {
+            do {
+                try log.append(batch.map { InboxLogRecord(receivedAt: receivedAt, events: $0.events).encoded })
+                self.onCommit()
+                for submission in batch { submission.completion(.success(submission.events.count)) }
+            } catch {
+                self.logger.error("inbox.log_append_failed", ["error": "\(error)"])
+                for submission in batch { submission.completion(.failure(error)) }
+            }
+            return
+        }
         do {
             let counts = try self.writer.write(durability: .powerLoss) { database in
                 try batch.map { try InboxStore.insert($0.events, receivedAt: receivedAt, in: database) }

@@ -1,0 +1,280 @@
+import CZlib
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The inbox's append-only log: what a webhook's 200 waits for. Every acknowledged delivery is a checksummed
+/// record in a segment file, written and `fdatasync`'d with every other delivery waiting at that moment
+/// (one fsync per group, however many webhooks it holds), before any of them is answered. The dispatcher
+/// then moves the records into the inbox table (`InboxLogReplayer`), and segments whose records are all in the
+/// table, durably, are deleted.
+///
+/// On disk: `<directory>/<segment number, 20 digits>.log`, each record `length (UInt32 LE)`, `CRC-32 of the
+/// payload (UInt32 LE)`, `payload`. A new segment starts once the current one passes `segmentSize`; its
+/// file's creation is made durable (the directory is fsync'd) before anything in it is acknowledged.
+///
+/// Crash recovery, on opening: the last segment is read record by record, and at the first record that is
+/// short or fails its checksum, the file is cut. Such a tail was never acknowledged: its `fdatasync` had not
+/// returned. Earlier segments were complete and fsync'd before the next one began.
+///
+/// Appends come from one thread (the inbox writer); reads and deletions from another (the replayer).
+/// `@unchecked Sendable`: the descriptor and the counters are only touched while holding `state`'s lock.
+public final class InboxLog: @unchecked Sendable {
+    /// A place in the log: a segment and a byte offset in it.
+    public struct Position: Comparable, Hashable, Sendable, CustomStringConvertible {
+        public var segment: UInt64
+        public var offset: UInt64
+
+        public init(segment: UInt64, offset: UInt64) {
+            self.segment = segment
+            self.offset = offset
+        }
+
+        public static func < (lhs: Position, rhs: Position) -> Bool {
+            (lhs.segment, lhs.offset) < (rhs.segment, rhs.offset)
+        }
+
+        public var description: String { "\(self.segment):\(self.offset)" }
+    }
+
+    /// Why the log refused to go on.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private struct State {
+        var descriptor: Int32 = -1
+        var segment: UInt64 = 0
+        /// The end of what is on stable storage: readers never go past it.
+        var durableEnd = Position(segment: 0, offset: 0)
+        var fsyncs = 0
+        var appendedRecords = 0
+        /// Set when a write or an fsync failed: what the kernel holds is then unknown, so nothing more is
+        /// acknowledged until the service restarts and recovers the log.
+        var broken: String?
+    }
+
+    public let directory: String
+    public let segmentSize: UInt64
+    private let state = Mutex(State())
+
+    static let headerSize = 8
+
+    /// Opens (creating it if needed) the log in `directory` and recovers its last segment.
+    public init(directory: String, segmentSize: UInt64 = 64 << 20) throws {
+        self.directory = directory
+        self.segmentSize = segmentSize
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let segments = try Self.segments(in: directory)
+        let last = segments.last ?? 0
+        let path = self.path(of: last)
+        let existed = FileManager.default.fileExists(atPath: path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Self.failure("cannot open \(path)") }
+        var end: UInt64 = 0
+        if existed {
+            end = try Self.validLength(of: path)
+            if ftruncate(descriptor, off_t(end)) != 0 || fsync(descriptor) != 0 {
+                close(descriptor)
+                throw Self.failure("cannot cut the torn tail of \(path)")
+            }
+        } else if !Self.syncDirectory(directory) {
+            close(descriptor)
+            throw Self.failure("cannot sync \(directory)")
+        }
+        guard lseek(descriptor, off_t(end), SEEK_SET) >= 0 else {
+            close(descriptor)
+            throw Self.failure("cannot seek in \(path)")
+        }
+        self.state.withLock {
+            $0.descriptor = descriptor
+            $0.segment = last
+            $0.durableEnd = Position(segment: last, offset: end)
+        }
+    }
+
+    deinit {
+        self.state.withLock { state in
+            if state.descriptor >= 0 { close(state.descriptor) }
+        }
+    }
+
+    /// The end of what has been appended and fsync'd.
+    public var durableEnd: Position { self.state.withLock { $0.durableEnd } }
+
+    /// `fdatasync` calls so far (new segments' files and directory included).
+    public var fsyncCount: Int { self.state.withLock { $0.fsyncs } }
+
+    /// Records appended since the log was opened.
+    public var appendedRecords: Int { self.state.withLock { $0.appendedRecords } }
+
+    /// Appends `payloads` as records and returns once they are on stable storage. One `write` and one
+    /// `fdatasync` for the whole group (plus a new segment's creation when the current one is full).
+    public func append(_ payloads: [[UInt8]]) throws {
+        guard !payloads.isEmpty else { return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(payloads.reduce(0) { $0 + $1.count + Self.headerSize })
+        for payload in payloads { Self.appendRecord(payload, to: &bytes) }
+        try self.state.withLock { state in
+            if let broken = state.broken { throw Failure(description: broken) }
+            if state.durableEnd.offset > 0, state.durableEnd.offset + UInt64(bytes.count) > self.segmentSize {
+                try self.startSegment(state.segment + 1, state: &state)
+            }
+            var written = 0
+            while written < bytes.count {
+                let result = bytes.withUnsafeBytes { buffer in
+                    write(state.descriptor, buffer.baseAddress! + written, buffer.count - written)
+                }
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else {
+                    state.broken = "writing the inbox log failed (errno \(errno))"
+                    throw Failure(description: state.broken!)
+                }
+                written += result
+            }
+            guard fdatasync(state.descriptor) == 0 else {
+                state.broken = "fdatasync of the inbox log failed (errno \(errno))"
+                throw Failure(description: state.broken!)
+            }
+            state.fsyncs += 1
+            state.appendedRecords += payloads.count
+            state.durableEnd.offset += UInt64(bytes.count)
+        }
+    }
+
+    /// Up to `limit` records after `position` and no further than the durable end, with the position after
+    /// the last one returned.
+    public func records(after position: Position, limit: Int) throws -> (payloads: [[UInt8]], end: Position) {
+        let end = self.durableEnd
+        var current = position
+        var payloads: [[UInt8]] = []
+        while payloads.count < limit && current < end {
+            let path = self.path(of: current.segment)
+            let stop = current.segment == end.segment ? end.offset : UInt64.max
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                // A segment before the durable end that is gone was emptied by a rotation of an empty one.
+                guard current.segment < end.segment else { throw Self.failure("cannot read \(path)") }
+                current = Position(segment: current.segment + 1, offset: 0)
+                continue
+            }
+            defer { try? handle.close() }
+            try handle.seek(toOffset: current.offset)
+            let available = stop == UInt64.max ? nil : Int(stop - current.offset)
+            let data = try available.map { try handle.read(upToCount: $0) ?? Data() } ?? handle.readToEnd() ?? Data()
+            let bytes = [UInt8](data)
+            var offset = 0
+            while payloads.count < limit, let (payload, length) = Self.record(in: bytes, at: offset) {
+                payloads.append(payload)
+                offset += length
+            }
+            current.offset += UInt64(offset)
+            if payloads.count < limit && current.segment < end.segment {
+                guard offset == bytes.count else {
+                    throw Self.failure("\(path) holds a damaged record at offset \(current.offset)")
+                }
+                current = Position(segment: current.segment + 1, offset: 0)
+            } else {
+                break
+            }
+        }
+        return (payloads, current)
+    }
+
+    /// Deletes the segments that end before `position` (every record in them is stored elsewhere now).
+    public func removeSegments(before position: Position) {
+        let current = self.state.withLock { $0.segment }
+        guard let segments = try? Self.segments(in: self.directory) else { return }
+        for segment in segments where segment < position.segment && segment < current {
+            try? FileManager.default.removeItem(atPath: self.path(of: segment))
+        }
+    }
+
+    /// The number of segment files (tests, health).
+    public var segmentCount: Int { (try? Self.segments(in: self.directory).count) ?? 0 }
+
+    // MARK: Files
+
+    private func path(of segment: UInt64) -> String {
+        self.directory + "/" + String(repeating: "0", count: max(0, 20 - String(segment).count)) + "\(segment).log"
+    }
+
+    private func startSegment(_ segment: UInt64, state: inout State) throws {
+        let path = self.path(of: segment)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Self.failure("cannot create \(path)") }
+        guard fsync(descriptor) == 0, Self.syncDirectory(self.directory) else {
+            close(descriptor)
+            throw Self.failure("cannot make \(path) durable")
+        }
+        state.fsyncs += 2
+        close(state.descriptor)
+        state.descriptor = descriptor
+        state.segment = segment
+        state.durableEnd = Position(segment: segment, offset: 0)
+    }
+
+    private static func segments(in directory: String) throws -> [UInt64] {
+        try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasSuffix(".log") }
+            .compactMap { UInt64($0.dropLast(4)) }
+            .sorted()
+    }
+
+    private static func syncDirectory(_ directory: String) -> Bool {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0
+    }
+
+    /// The length of the run of whole, valid records at the start of the file at `path`.
+    private static func validLength(of path: String) throws -> UInt64 {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Self.failure("cannot read \(path)") }
+        let bytes = [UInt8](data)
+        var offset = 0
+        while let (_, length) = Self.record(in: bytes, at: offset) { offset += length }
+        return UInt64(offset)
+    }
+
+    private static func failure(_ what: String) -> Failure {
+        Failure(description: "inbox log: \(what) (errno \(errno))")
+    }
+
+    // MARK: Records
+
+    static func appendRecord(_ payload: [UInt8], to bytes: inout [UInt8]) {
+        Self.appendUInt32(UInt32(payload.count), to: &bytes)
+        Self.appendUInt32(Self.checksum(payload[...]), to: &bytes)
+        bytes.append(contentsOf: payload)
+    }
+
+    /// The record at `offset` in `bytes` and its length with the header, or nil when it is short or damaged.
+    static func record(in bytes: [UInt8], at offset: Int) -> (payload: [UInt8], length: Int)? {
+        guard offset + Self.headerSize <= bytes.count else { return nil }
+        let length = Int(Self.uint32(bytes, at: offset))
+        let checksum = Self.uint32(bytes, at: offset + 4)
+        let start = offset + Self.headerSize
+        guard length <= bytes.count - start else { return nil }
+        let payload = bytes[start..<(start + length)]
+        guard Self.checksum(payload) == checksum else { return nil }
+        return (Array(payload), Self.headerSize + length)
+    }
+
+    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            UInt32(truncatingIfNeeded: crc32(0, buffer.baseAddress, uInt(buffer.count)))
+        }
+    }
+
+    static func appendUInt32(_ value: UInt32, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Storage
+import Support
+import Synchronization
+
+/// Moves acknowledged deliveries from the inbox log into the inbox table, where the dispatcher finds them.
+///
+/// Each batch of records is inserted (a delivery seen before adds nothing: the table is unique by wamid and
+/// status) together with the log position after it, in one transaction fsync'd like the log itself, so a
+/// record is in the table durably before its segment may go. A crash between the two leaves the position
+/// behind and the records are read again, which adds nothing. Segments wholly before the position are
+/// deleted after the commit.
+///
+/// Called from the dispatcher's coordinator before each scan, and once at start-up before anything else
+/// runs; one caller at a time (`@unchecked Sendable`: `position` is only touched under its lock).
+public final class InboxLogReplayer: @unchecked Sendable {
+    private let log: InboxLog
+    private let writer: DatabaseWriter
+    private let logger: Logger
+    private let batchSize: Int
+    private let position = Mutex<InboxLog.Position?>(nil)
+    private let replayedRecords = Atomic<Int>(0)
+
+    public init(log: InboxLog, writer: DatabaseWriter, logger: Logger, batchSize: Int = 2_000) {
+        self.log = log
+        self.writer = writer
+        self.logger = logger
+        self.batchSize = batchSize
+    }
+
+    /// Deliveries appended to the log since start-up and not yet in the table.
+    public var backlog: Int { max(0, self.log.appendedRecords - self.replayedRecords.load(ordering: .relaxed)) }
+
+    /// At start-up, before webhooks are taken: moves what earlier runs left in the log into the table.
+    @discardableResult
+    public func recover() throws -> Int {
+        let count = try self.replay()
+        self.replayedRecords.store(0, ordering: .relaxed)
+        return count
+    }
+
+    /// Moves everything durable in the log into the table; returns how many records were read.
+    @discardableResult
+    public func replay() throws -> Int {
+        var total = 0
+        var start = try self.position.withLock { cached in
+            if let cached { return cached }
+            let stored = try self.writer.read { try InboxStore.logPosition(in: $0) }
+            cached = stored
+            return stored
+        }
+        while start < self.log.durableEnd {
+            let (payloads, end) = try self.log.records(after: start, limit: self.batchSize)
+            guard end > start else { break }
+            let (inserted, events) = try self.writer.write(durability: .powerLoss) { database in
+                var inserted = 0
+                var events = 0
+                for payload in payloads {
+                    guard let record = InboxLogRecord(decoding: payload) else {
+                        self.logger.error("inbox.log_record_unreadable", ["bytes": String(payload.count)])
+                        continue
+                    }
+                    events += record.events.count
+                    inserted += try InboxStore.insert(record.events, receivedAt: record.receivedAt, in: database)
+                }
+                try InboxStore.setLogPosition(end, in: database)
+                return (inserted, events)
+            }
+            if inserted < events {
+                self.logger.info("webhook.duplicate", ["events": String(events), "new": String(inserted)])
+            }
+            self.position.withLock { $0 = end }
+            self.replayedRecords.add(payloads.count, ordering: .relaxed)
+            total += payloads.count
+            self.log.removeSegments(before: end)
+            start = end
+        }
+        return total
+    }
+}

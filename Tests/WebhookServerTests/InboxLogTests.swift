@@ -1,0 +1,148 @@
+import Foundation
+import Storage
+import Support
+import Synchronization
+import Testing
+import WebhookServer
+
+/// The inbox log: what precedes a webhook's 200 is an fsync'd, checksummed record; a torn tail is cut on
+/// opening; the replayer moves records into the inbox table once, and segments go once they are stored.
+struct InboxLogTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-log-\(UUID().uuidString)")
+    var logDirectory: String { self.directory.appendingPathComponent("inbox-log").path }
+
+    private func record(_ id: String, from phone: String = "6281234567890") -> [UInt8] {
+        let event = DispatcherTests.message(id, from: phone)
+        return InboxLogRecord(receivedAt: Date(timeIntervalSince1970: 1_800_000_000), events: [event]).encoded
+    }
+
+    private func size(of path: String) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+    }
+
+    private func database() throws -> DatabaseWriter {
+        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
+        return try DatabaseWriter(
+            path: self.directory.appendingPathComponent("loket.sqlite").path, migrators: [InboxStore.migrator])
+    }
+
+    @Test func aRecordRoundTripsWithEveryField() throws {
+        let event = WebhookEvent(
+            kind: .status, messageID: "wamid.x", status: "delivered", conversationKey: "wa:628123",
+            contact: WebhookContact(waID: "628123", userID: nil, profileName: "Budi ✓"), timestamp: 1_764_000_000,
+            raw: Array(#"{"id":"wamid.x"}"#.utf8))
+        let plain = DispatcherTests.message("wamid.y", from: "628999")
+        let record = InboxLogRecord(receivedAt: Date(timeIntervalSince1970: 1_800_000_000.25), events: [event, plain])
+        #expect(InboxLogRecord(decoding: record.encoded) == record)
+        #expect(InboxLogRecord(decoding: Array(record.encoded.dropLast())) == nil)
+    }
+
+    @Test func appendsAreReadBackInOrderAndEachGroupIsOneFsync() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let log = try InboxLog(directory: self.logDirectory)
+        try log.append([self.record("wamid.1"), self.record("wamid.2")])
+        try log.append([self.record("wamid.3")])
+        #expect(log.fsyncCount == 2)
+        #expect(log.appendedRecords == 3)
+        let (payloads, end) = try log.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 10)
+        #expect(
+            payloads.compactMap { InboxLogRecord(decoding: $0)?.events.first?.messageID } == [
+                "wamid.1", "wamid.2", "wamid.3",
+            ])
+        #expect(end == log.durableEnd)
+        let (first, middle) = try log.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 1)
+        #expect(first.count == 1)
+        let (rest, _) = try log.records(after: middle, limit: 10)
+        #expect(rest.count == 2)
+    }
+
+    @Test func aTornTailIsCutOnOpeningAndAppendsGoOnAfterTheLastWholeRecord() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        do {
+            let log = try InboxLog(directory: self.logDirectory)
+            try log.append([self.record("wamid.1"), self.record("wamid.2")])
+        }
+        // A crash in the middle of a write: half a record, then a whole record with a bad checksum.
+        let segment = self.logDirectory + "/00000000000000000000.log"
+        let handle = try #require(FileHandle(forWritingAtPath: segment))
+        try handle.seekToEnd()
+        let torn = Array(self.record("wamid.torn").prefix(20))
+        try handle.write(contentsOf: torn)
+        try handle.close()
+        let sizeBefore = try #require(try self.size(of: segment))
+
+        let reopened = try InboxLog(directory: self.logDirectory)
+        let sizeAfter = try #require(try self.size(of: segment))
+        #expect(sizeAfter == sizeBefore - torn.count)
+        try reopened.append([self.record("wamid.3")])
+        let (payloads, _) = try reopened.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 10)
+        #expect(
+            payloads.compactMap { InboxLogRecord(decoding: $0)?.events.first?.messageID } == [
+                "wamid.1", "wamid.2", "wamid.3",
+            ])
+
+        // A flipped byte inside the last record: it fails its checksum and is cut too.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment)))
+        bytes[bytes.count - 3] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        let again = try InboxLog(directory: self.logDirectory)
+        let (kept, _) = try again.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 10)
+        #expect(kept.count == 2)
+    }
+
+    @Test func theReplayerStoresEachDeliveryOnceAndDeletesStoredSegments() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let writer = try self.database()
+        // Small segments, so the log rotates several times.
+        let log = try InboxLog(directory: self.logDirectory, segmentSize: 1_024)
+        for index in 0..<20 { try log.append([self.record("wamid.\(index)", from: "6281\(index % 3)")]) }
+        // Meta delivers one again.
+        try log.append([self.record("wamid.4", from: "62811")])
+        #expect(log.segmentCount > 3)
+        let replayer = InboxLogReplayer(log: log, writer: writer, logger: .discarding, batchSize: 7)
+        #expect(replayer.backlog == 21)
+        #expect(try replayer.replay() == 21)
+        #expect(replayer.backlog == 0)
+        #expect(try writer.read { try InboxStore.count(state: "pending", in: $0) } == 20)
+        #expect(log.segmentCount == 1, "every segment before the current one is stored and deleted")
+        #expect(try replayer.replay() == 0)
+
+        // A crash after the rows were committed but before the position was: the records are read again
+        // and add nothing.
+        try log.append([self.record("wamid.20")])
+        try writer.write { try InboxStore.setLogPosition(InboxLog.Position(segment: 0, offset: 0), in: $0) }
+        let restarted = InboxLogReplayer(log: log, writer: writer, logger: .discarding)
+        #expect(try restarted.recover() >= 1)
+        #expect(try writer.read { try InboxStore.count(state: "pending", in: $0) } == 21)
+        #expect(try writer.read { try InboxStore.logPosition(in: $0) } == log.durableEnd)
+    }
+
+    @Test func aWebhookIsAcknowledgedOnlyAfterItsRecordIsFsyncd() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let writer = try self.database()
+        let log = try InboxLog(directory: self.logDirectory)
+        let inbox = InboxWriter(writer: writer, log: log, logger: .discarding)
+        inbox.start()
+        defer { inbox.stop() }
+        let done = DispatchGroup()
+        let seen = Mutex<[(fsyncs: Int, durable: InboxLog.Position)]>([])
+        for index in 0..<100 {
+            done.enter()
+            inbox.submit([DispatcherTests.message("wamid.ack.\(index)", from: "6281\(index % 5)")]) { result in
+                if case .success = result { seen.withLock { $0.append((log.fsyncCount, log.durableEnd)) } }
+                done.leave()
+            }
+        }
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        let acknowledged = seen.withLock { $0 }
+        #expect(acknowledged.count == 100)
+        #expect(acknowledged.allSatisfy { $0.fsyncs >= 1 && $0.durable.offset > 0 })
+        #expect(log.fsyncCount >= 1 && log.fsyncCount <= 100, "\(log.fsyncCount) fsyncs for 100 webhooks")
+        // Every acknowledged delivery is in the log, readable after a restart.
+        let (payloads, _) = try InboxLog(directory: self.logDirectory)
+            .records(after: InboxLog.Position(segment: 0, offset: 0), limit: 1_000)
+        #expect(Set(payloads.compactMap { InboxLogRecord(decoding: $0)?.events.first?.messageID }).count == 100)
+        // The inbox table is untouched until the dispatcher's replayer runs.
+        #expect(try writer.read { try InboxStore.count(state: "pending", in: $0) } == 0)
+    }
+}
