@@ -120,9 +120,12 @@ public final class Dispatcher: @unchecked Sendable, Service {
     /// Tells the dispatcher new events were committed.
     public func wake() {
         self.condition.lock()
-        self.wakeRequested = true
-        self.idle = false
-        self.condition.broadcast()
+        // A wake the coordinator has not taken yet covers this one: it looks at the flag before it waits.
+        if !self.wakeRequested {
+            self.wakeRequested = true
+            self.idle = false
+            self.condition.broadcast()
+        }
         self.condition.unlock()
     }
 
