@@ -151,18 +151,27 @@ public final class Metrics: Sendable {
     private static func braced(_ labels: String) -> String { labels.isEmpty ? "" : "{" + labels + "}" }
 
     private static func render(_ labels: [(String, String)]) -> String {
-        labels.map { name, value in
-            var escaped = ""
-            for character in value {
-                switch character {
-                case "\\": escaped += "\\\\"
-                case "\"": escaped += "\\\""
-                case "\n": escaped += "\\n"
-                default: escaped.append(character)
+        var key = ""
+        for (index, (name, value)) in labels.enumerated() {
+            if index > 0 { key += "," }
+            key += name
+            key += "=\""
+            // Counted on every HTTP response: values needing no escape (all of Loket's) are copied whole.
+            if value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == 0x0A }) {
+                for character in value {
+                    switch character {
+                    case "\\": key += "\\\\"
+                    case "\"": key += "\\\""
+                    case "\n": key += "\\n"
+                    default: key.append(character)
+                    }
                 }
+            } else {
+                key += value
             }
-            return name + "=\"" + escaped + "\""
-        }.joined(separator: ",")
+            key += "\""
+        }
+        return key
     }
 
     private static func number(_ value: Double) -> String {
