@@ -117,6 +117,21 @@ struct InboxLogTests {
         #expect(try writer.read { try InboxStore.logPosition(in: $0) } == log.durableEnd)
     }
 
+    @Test func onlyTheCommitThatLetsASegmentGoIsFsyncd() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let writer = try self.database()
+        let log = try InboxLog(directory: self.logDirectory, segmentSize: 2_048)
+        let replayer = InboxLogReplayer(log: log, writer: writer, logger: .discarding)
+        try log.append([self.record("wamid.a")])
+        try replayer.replay()
+        #expect(writer.durableCommitCount == 0, "the log still holds the record: no fsync needed")
+        while log.durableEnd.segment == 0 { try log.append([self.record("wamid.\(log.appendedRecords)")]) }
+        try replayer.replay()
+        #expect(writer.durableCommitCount == 1)
+        #expect(log.firstSegment == 1)
+        #expect(log.segmentCount == 1)
+    }
+
     @Test func aWebhookIsAcknowledgedOnlyAfterItsRecordIsFsyncd() throws {
         defer { try? FileManager.default.removeItem(at: self.directory) }
         let writer = try self.database()

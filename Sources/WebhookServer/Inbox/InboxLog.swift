@@ -52,6 +52,8 @@ public final class InboxLog: @unchecked Sendable {
         var durableEnd = Position(segment: 0, offset: 0)
         var fsyncs = 0
         var appendedRecords = 0
+        /// The oldest segment still on disk.
+        var firstSegment: UInt64 = 0
         /// Set when a write or an fsync failed: what the kernel holds is then unknown, so nothing more is
         /// acknowledged until the service restarts and recovers the log.
         var broken: String?
@@ -60,6 +62,7 @@ public final class InboxLog: @unchecked Sendable {
     public let directory: String
     public let segmentSize: UInt64
     private let state = Mutex(State())
+    private let reader = Mutex<(segment: UInt64, descriptor: Int32)?>(nil)
 
     static let headerSize = 8
 
@@ -93,12 +96,16 @@ public final class InboxLog: @unchecked Sendable {
             $0.descriptor = descriptor
             $0.segment = last
             $0.durableEnd = Position(segment: last, offset: end)
+            $0.firstSegment = segments.first ?? last
         }
     }
 
     deinit {
         self.state.withLock { state in
             if state.descriptor >= 0 { close(state.descriptor) }
+        }
+        self.reader.withLock { reader in
+            if let open = reader { close(open.descriptor) }
         }
     }
 
@@ -152,19 +159,34 @@ public final class InboxLog: @unchecked Sendable {
         var current = position
         var payloads: [[UInt8]] = []
         while payloads.count < limit && current < end {
-            let path = self.path(of: current.segment)
-            let stop = current.segment == end.segment ? end.offset : UInt64.max
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            guard let descriptor = self.readDescriptor(for: current.segment) else {
                 // A segment before the durable end that is gone was emptied by a rotation of an empty one.
-                guard current.segment < end.segment else { throw Self.failure("cannot read \(path)") }
+                guard current.segment < end.segment else {
+                    throw Self.failure("cannot read \(self.path(of: current.segment))")
+                }
                 current = Position(segment: current.segment + 1, offset: 0)
                 continue
             }
-            defer { try? handle.close() }
-            try handle.seek(toOffset: current.offset)
-            let available = stop == UInt64.max ? nil : Int(stop - current.offset)
-            let data = try available.map { try handle.read(upToCount: $0) ?? Data() } ?? handle.readToEnd() ?? Data()
-            let bytes = [UInt8](data)
+            let stop: UInt64
+            if current.segment == end.segment {
+                stop = end.offset
+            } else {
+                var status = stat()
+                guard fstat(descriptor, &status) == 0 else { throw Self.failure("cannot stat a segment") }
+                stop = UInt64(status.st_size)
+            }
+            var bytes = [UInt8](repeating: 0, count: Int(stop - min(stop, current.offset)))
+            var filled = 0
+            while filled < bytes.count {
+                let result = bytes.withUnsafeMutableBytes { buffer in
+                    pread(
+                        descriptor, buffer.baseAddress! + filled, buffer.count - filled,
+                        off_t(current.offset) + off_t(filled))
+                }
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { throw Self.failure("cannot read \(self.path(of: current.segment))") }
+                filled += result
+            }
             var offset = 0
             while payloads.count < limit, let (payload, length) = Self.record(in: bytes, at: offset) {
                 payloads.append(payload)
@@ -173,7 +195,7 @@ public final class InboxLog: @unchecked Sendable {
             current.offset += UInt64(offset)
             if payloads.count < limit && current.segment < end.segment {
                 guard offset == bytes.count else {
-                    throw Self.failure("\(path) holds a damaged record at offset \(current.offset)")
+                    throw Self.failure("\(self.path(of: current.segment)) holds a damaged record at \(current.offset)")
                 }
                 current = Position(segment: current.segment + 1, offset: 0)
             } else {
@@ -183,13 +205,43 @@ public final class InboxLog: @unchecked Sendable {
         return (payloads, current)
     }
 
+    /// A descriptor open for reading `segment`, kept between calls (the reader goes through one segment
+    /// after another).
+    private func readDescriptor(for segment: UInt64) -> Int32? {
+        self.reader.withLock { reader in
+            if let open = reader, open.segment == segment { return open.descriptor }
+            if let open = reader { close(open.descriptor) }
+            reader = nil
+            let descriptor = Glibc.open(self.path(of: segment), O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            reader = (segment, descriptor)
+            return descriptor
+        }
+    }
+
+    /// The oldest segment still on disk: one older than a position's segment may be deleted once every
+    /// record before that position is stored elsewhere, durably.
+    public var firstSegment: UInt64 { self.state.withLock { $0.firstSegment } }
+
     /// Deletes the segments that end before `position` (every record in them is stored elsewhere now).
     public func removeSegments(before position: Position) {
         let current = self.state.withLock { $0.segment }
         guard let segments = try? Self.segments(in: self.directory) else { return }
-        for segment in segments where segment < position.segment && segment < current {
-            try? FileManager.default.removeItem(atPath: self.path(of: segment))
+        var first = current
+        for segment in segments {
+            if segment < position.segment && segment < current {
+                self.reader.withLock { reader in
+                    if let open = reader, open.segment == segment {
+                        close(open.descriptor)
+                        reader = nil
+                    }
+                }
+                try? FileManager.default.removeItem(atPath: self.path(of: segment))
+            } else {
+                first = min(first, segment)
+            }
         }
+        self.state.withLock { $0.firstSegment = first }
     }
 
     /// The number of segment files (tests, health).

@@ -6,10 +6,13 @@ import Synchronization
 /// Moves acknowledged deliveries from the inbox log into the inbox table, where the dispatcher finds them.
 ///
 /// Each batch of records is inserted (a delivery seen before adds nothing: the table is unique by wamid and
-/// status) together with the log position after it, in one transaction fsync'd like the log itself, so a
-/// record is in the table durably before its segment may go. A crash between the two leaves the position
-/// behind and the records are read again, which adds nothing. Segments wholly before the position are
-/// deleted after the commit.
+/// status) together with the log position after it, in one transaction. That commit is fsync'd only when it
+/// lets a segment go (the batch reached a newer segment than the oldest on disk): the segment is deleted after
+/// it, so a record is in the table durably before its segment goes. Other commits are like the dispatcher's
+/// (`synchronous=NORMAL`): a power cut may take their last moments away, and with them everything the
+/// dispatcher committed after, and the records, still in the log, are read again at start. A crash between
+/// the rows and the position leaves the position behind and the records are read again, which adds
+/// nothing.
 ///
 /// Called from the dispatcher's coordinator before each scan, and once at start-up before anything else
 /// runs; one caller at a time (`@unchecked Sendable`: `position` is only touched under its lock).
@@ -52,7 +55,9 @@ public final class InboxLogReplayer: @unchecked Sendable {
         while start < self.log.durableEnd {
             let (payloads, end) = try self.log.records(after: start, limit: self.batchSize)
             guard end > start else { break }
-            let (inserted, events) = try self.writer.write(durability: .powerLoss) { database in
+            let releasesSegments = end.segment > self.log.firstSegment
+            let durability: DatabaseWriter.Durability = releasesSegments ? .powerLoss : .processCrash
+            let (inserted, events) = try self.writer.write(durability: durability) { database in
                 var inserted = 0
                 var events = 0
                 for payload in payloads {
@@ -72,7 +77,7 @@ public final class InboxLogReplayer: @unchecked Sendable {
             self.position.withLock { $0 = end }
             self.replayedRecords.add(payloads.count, ordering: .relaxed)
             total += payloads.count
-            self.log.removeSegments(before: end)
+            if releasesSegments { self.log.removeSegments(before: end) }
             start = end
         }
         return total
