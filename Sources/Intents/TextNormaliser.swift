@@ -6,6 +6,9 @@ public struct TextNormaliser: Equatable, Sendable {
     private let slang: [String: [String]]
     private let typos: [String: [String]]
     private let vocabulary: Set<String>
+    /// Every known word of six letters or more (not a listed misspelling) with one letter left out → the
+    /// words it came from: finds the known words one slip away from an unknown word in a few lookups.
+    private let deletions: [String: [String]]
 
     /// - Parameters:
     ///   - slang: abbreviation → standard form, e.g. `sy` → `saya`, `tq` → `terima kasih`.
@@ -25,6 +28,22 @@ public struct TextNormaliser: Equatable, Sendable {
             words.formUnion(split(value))
         }
         self.vocabulary = words
+        var deletions: [String: [String]] = [:]
+        for word in words where Self.isCorrectable(word) && typos[word] == nil {
+            let letters = Array(word.utf8)
+            for index in letters.indices {
+                var shorter = letters
+                shorter.remove(at: index)
+                let key = String(decoding: shorter, as: UTF8.self)
+                if deletions[key]?.contains(word) != true { deletions[key, default: []].append(word) }
+            }
+        }
+        self.deletions = deletions
+    }
+
+    /// Lower-case ASCII letters only, six or more.
+    private static func isCorrectable(_ word: String) -> Bool {
+        word.utf8.count >= 6 && word.utf8.allSatisfy { $0 >= 97 && $0 <= 122 }
     }
 
     /// The normalised tokens of `text`.
@@ -88,7 +107,45 @@ public struct TextNormaliser: Equatable, Sendable {
             let stem = String(word.dropLast(suffix.count))
             if let known = self.lookUp(stem) { return known }
         }
+        if let corrected = self.nearestKnown(word), let known = self.lookUp(corrected) { return known }
         return [self.collapseRepeats(word) ?? word]
+    }
+
+    /// "dokumne" → "dokumen", "pendaftran" → "pendaftaran": the one known word a single slip away (a letter
+    /// dropped, added, changed, or two neighbours swapped), for unknown words of six letters or more, among
+    /// known words of six letters or more that are not themselves a listed misspelling. Nil when no known word
+    /// or several are that close.
+    private func nearestKnown(_ word: String) -> String? {
+        guard Self.isCorrectable(word) else { return nil }
+        var found: Set<String> = []
+        // A letter dropped: the word is a known word with one letter left out.
+        for target in self.deletions[word] ?? [] { found.insert(target) }
+        let letters = Array(word.utf8)
+        for index in letters.indices {
+            var shorter = letters
+            shorter.remove(at: index)
+            let key = String(decoding: shorter, as: UTF8.self)
+            // A letter added: leaving it out gives a known word.
+            if Self.isCorrectable(key), self.typos[key] == nil, self.vocabulary.contains(key) { found.insert(key) }
+            // A letter changed or two swapped: both lose one letter to the same spelling.
+            for target in self.deletions[key] ?? [] where Self.isOneChangeOrSwap(letters, Array(target.utf8)) {
+                found.insert(target)
+            }
+            if found.count > 1 { return nil }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    private static func isOneChangeOrSwap(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        guard left.count == right.count else { return false }
+        let differing = left.indices.filter { left[$0] != right[$0] }
+        switch differing.count {
+        case 1: return true
+        case 2:
+            let (first, second) = (differing[0], differing[1])
+            return second == first + 1 && left[first] == right[second] && left[second] == right[first]
+        default: return false
+        }
     }
 
     private func lookUp(_ word: String) -> [String]? {

@@ -49,6 +49,20 @@ struct TextNormaliserTests {
         #expect(self.normaliser.tokens("lantai2b") == ["lantai", "<num>", "b"])
     }
 
+    @Test func correctsOneSlipInALongUnknownWordToTheOnlyKnownWordThatClose() {
+        let normaliser = TextNormaliser(
+            slang: [:], typos: ["tiker": "tiket"],
+            vocabulary: ["dokumen", "pendaftaran", "password", "kantor", "kontar", "email"])
+        #expect(normaliser.normalise("dokumne") == "dokumen")
+        #expect(normaliser.normalise("pendaftran") == "pendaftaran")
+        #expect(normaliser.normalise("pasword") == "password")
+        // Two known words are one slip away: nothing is guessed.
+        #expect(normaliser.normalise("kontor") == "kontor")
+        // Short words and listed misspellings are not targets: "gmail" stays, "stiker" does not become "tiker".
+        #expect(normaliser.normalise("gmail") == "gmail")
+        #expect(normaliser.normalise("stiker") == "stiker")
+    }
+
     @Test func marksClauseBreaksAndNumberShapes() {
         #expect(self.normaliser.tokens("tiket 1259. hp 081234567890") == ["tiket", "<num>", ",", "hp", "<long>"])
     }
