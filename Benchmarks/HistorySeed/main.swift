@@ -40,11 +40,9 @@ guard !FileManager.default.fileExists(atPath: path) else {
 
 let dialogs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Dialogs")
-let holidays = try HolidayCalendar.load(contentsOf: dialogs.appendingPathComponent("holidays.json"))
-let survey = try SurveyDefinition.load(contentsOf: dialogs.appendingPathComponent("survey.json"))
-let calendar = WorkingCalendar(holidays: holidays)
-let configuration = TicketStoreConfiguration(
-    lifecycle: TicketLifecycle(calendar: calendar), survey: survey, firstNumber: 1000)
+let ticketing = try TicketingDialogs.load(from: dialogs, now: Date())
+let survey = ticketing.survey
+let configuration = ticketing.storeConfiguration(firstNumber: 1000)
 let writer = try DatabaseWriter(
     path: path,
     migrators: [InboxStore.migrator, Outbox.migrator, TicketSchema.migrator, ConversationRecords.migrator])

@@ -47,11 +47,10 @@ let path = existingDatabase ?? directory.appendingPathComponent("loket.sqlite").
 
 let dialogs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Dialogs")
-let holidays = try HolidayCalendar.load(contentsOf: dialogs.appendingPathComponent("holidays.json"))
-let survey = try SurveyDefinition.load(contentsOf: dialogs.appendingPathComponent("survey.json"))
-let calendar = WorkingCalendar(holidays: holidays)
-let configuration = TicketStoreConfiguration(
-    lifecycle: TicketLifecycle(calendar: calendar), survey: survey, firstNumber: 1000)
+let ticketing = try TicketingDialogs.load(from: dialogs, now: Date())
+let survey = ticketing.survey
+let configuration = ticketing.storeConfiguration(firstNumber: 1000)
+let calendar = configuration.lifecycle.calendar
 let writer = try DatabaseWriter(path: path)
 let store = try SQLiteTicketStore(writer: writer, configuration: configuration)
 if let checkpoint = ProcessInfo.processInfo.environment["BENCH_WAL_AUTOCHECKPOINT"] {

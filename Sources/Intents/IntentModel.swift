@@ -68,11 +68,11 @@ enum ModelCalibration {
                 rightLoss = loss(right)
             }
         }
-        let best = (temperature: exp((low + high) / 2), loss: 0.0)
+        let temperature = exp((low + high) / 2)
         var correct = 0
         var bins = [(confidence: Double, correct: Double, count: Double)](repeating: (0, 0, 0), count: 10)
         for sample in heldOut {
-            let probabilities = Self.softmax(sample.scores, temperature: best.temperature)
+            let probabilities = Self.softmax(sample.scores, temperature: temperature)
             let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
             let isCorrect = predicted == sample.label
             if isCorrect { correct += 1 }
@@ -86,7 +86,7 @@ enum ModelCalibration {
             bin.count == 0 ? sum : sum + abs(bin.confidence - bin.correct) / total
         }
         return ModelValidation(
-            accuracy: Double(correct) / total, calibrationError: calibrationError, temperature: best.temperature)
+            accuracy: Double(correct) / total, calibrationError: calibrationError, temperature: temperature)
     }
 }
 

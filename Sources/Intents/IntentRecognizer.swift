@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import Support
-import Synchronization
 
 /// Reads a provider's chat message: normalises it, applies the phrase rules, classifies the rest with a
 /// logistic regression (or, as an option, naive Bayes) trained at start-up on `Dialogs/intents/examples`, and
@@ -55,17 +53,13 @@ public struct IntentRecognizer: IntentRecognizing {
         // Each example read as a message would be, in chunks on the machine's cores.
         let examples = data.examples
         let chunkCount = min(8, max(examples.count, 1))
-        let read = Mutex<[Int: [(key: String, features: [FeatureHasher.Feature])]]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range =
-                (chunk * examples.count / chunkCount)..<((chunk + 1) * examples.count / chunkCount)
-            let part = examples[range].map { example in
+        let readExamples = concurrentResults(count: chunkCount) { chunk in
+            let range = (chunk * examples.count / chunkCount)..<((chunk + 1) * examples.count / chunkCount)
+            return examples[range].map { example in
                 let tokens = Self.classifierTokens(example.text, normaliser: normaliser, extractor: EntityExtractor())
                 return (key: Self.memoryKey(tokens), features: hasher.features(rules.focus(tokens).tokens))
             }
-            read.withLock { $0[chunk] = part }
-        }
-        let readExamples = read.withLock { chunks in (0..<chunkCount).flatMap { chunks[$0] ?? [] } }
+        }.joined()
         var memorised: [String: (Intent, String)] = [:]
         var samples: [IntentSample] = []
         samples.reserveCapacity(examples.count)

@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import Support
-import Synchronization
 
 /// A multinomial logistic regression (softmax) classifier over hashed features, trained at start-up by
 /// AdaGrad with L2 regularisation in a fixed order, so the same examples always give the same weights.
@@ -46,19 +44,16 @@ struct LogisticModel: Equatable, Sendable {
         // model trained without its fold), trained side by side on the machine's cores.
         let folds = max(parameters.folds, 2)
         let rowCount = rows.count
-        let trained = Mutex<[Int: (weights: [Float], bias: [Float])]>([:])
         // Run 0 is the model on every sample, the longest, so it starts first.
-        DispatchQueue.concurrentPerform(iterations: folds + 1) { run in
+        let models = concurrentResults(count: folds + 1) { run in
             let training =
                 run == 0 ? encoded : encoded.enumerated().filter { $0.offset % folds != run - 1 }.map(\.element)
-            let model = Self.train(training, rowCount: rowCount, classCount: classCount, parameters: parameters)
-            trained.withLock { $0[run] = model }
+            return Self.train(training, rowCount: rowCount, classCount: classCount, parameters: parameters)
         }
-        let models = trained.withLock { $0 }
-        (self.weights, self.bias) = models[0]!
+        (self.weights, self.bias) = models[0]
         var heldOut: [(scores: [Double], label: Int)] = []
         for fold in 0..<folds {
-            let (weights, bias) = models[fold + 1]!
+            let (weights, bias) = models[fold + 1]
             for (offset, sample) in encoded.enumerated() where offset % folds == fold {
                 let scores = Self.scores(sample.features, weights: weights, bias: bias, classCount: classCount)
                 heldOut.append((scores.map(Double.init), sample.label))

@@ -35,12 +35,9 @@ public struct LoketDialogs: Sendable {
         guard problems.isEmpty, let catalogue, let ticketing, let recognizer, let canned else {
             throw DialogError(problems)
         }
-        let lifecycle = TicketLifecycle(calendar: WorkingCalendar(holidays: ticketing.holidays))
         return LoketDialogs(
             catalogue: catalogue, survey: ticketing.survey, recognizer: recognizer,
-            tickets: TicketStoreConfiguration(
-                lifecycle: lifecycle, survey: ticketing.survey, verification: ticketing.verification),
-            canned: canned, warnings: ticketing.warnings)
+            tickets: ticketing.storeConfiguration(), canned: canned, warnings: ticketing.warnings)
     }
 }
 

@@ -22,6 +22,14 @@ public struct TicketingDialogs: Sendable {
             warnings: holidays.coverageWarnings(for: [year, year + 1]))
     }
 
+    /// The ticket store's configuration these files give: working days from the holidays, the survey and the
+    /// verification policy.
+    public func storeConfiguration(firstNumber: Int = 1) -> TicketStoreConfiguration {
+        TicketStoreConfiguration(
+            lifecycle: TicketLifecycle(calendar: WorkingCalendar(holidays: self.holidays)), survey: self.survey,
+            firstNumber: firstNumber, verification: self.verification)
+    }
+
     /// Loads `holidays.json`, `survey.json` and `verification.json` from `directory`, naming every problem.
     public static func load(from directory: URL, now: Date) throws(DialogError) -> TicketingDialogs {
         let reader = DialogReader(directory: directory)

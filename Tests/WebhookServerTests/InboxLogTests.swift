@@ -56,6 +56,26 @@ struct InboxLogTests {
         #expect(rest.count == 2)
     }
 
+    @Test func aLongBacklogIsReadInBatchesAcrossChunksAndARecordLargerThanAChunkWhole() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let log = try InboxLog(directory: self.logDirectory)
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: 8_000)
+        for index in 0..<300 { try log.append([body + Array("\(index)".utf8)]) }
+        try log.append([[UInt8](repeating: UInt8(ascii: "y"), count: 1_500_000)])
+        var position = InboxLog.Position(segment: 0, offset: 0)
+        var read: [[UInt8]] = []
+        while position < log.durableEnd {
+            let (payloads, end) = try log.records(after: position, limit: 50)
+            #expect(payloads.count <= 50)
+            read += payloads
+            position = end
+        }
+        #expect(read.count == 301)
+        let serials = read.prefix(300).map { String(decoding: $0.dropFirst(8_000), as: UTF8.self) }
+        #expect(serials == (0..<300).map(String.init))
+        #expect(read.last?.count == 1_500_000)
+    }
+
     @Test func aTornTailIsCutOnOpeningAndAppendsGoOnAfterTheLastWholeRecord() throws {
         defer { try? FileManager.default.removeItem(at: self.directory) }
         do {

@@ -47,8 +47,7 @@ public final class InboxLog: @unchecked Sendable {
 
     private struct State {
         var descriptor: Int32 = -1
-        var segment: UInt64 = 0
-        /// The end of what is on stable storage: readers never go past it.
+        /// The end of what is on stable storage, in the segment being written: readers never go past it.
         var durableEnd = Position(segment: 0, offset: 0)
         var fsyncs = 0
         var appendedRecords = 0
@@ -94,7 +93,6 @@ public final class InboxLog: @unchecked Sendable {
         }
         self.state.withLock {
             $0.descriptor = descriptor
-            $0.segment = last
             $0.durableEnd = Position(segment: last, offset: end)
             $0.firstSegment = segments.first ?? last
         }
@@ -128,7 +126,7 @@ public final class InboxLog: @unchecked Sendable {
         try self.state.withLock { state in
             if let broken = state.broken { throw Failure(description: broken) }
             if state.durableEnd.offset > 0, state.durableEnd.offset + UInt64(bytes.count) > self.segmentSize {
-                try self.startSegment(state.segment + 1, state: &state)
+                try self.startSegment(state.durableEnd.segment + 1, state: &state)
             }
             var written = 0
             while written < bytes.count {
@@ -175,17 +173,15 @@ public final class InboxLog: @unchecked Sendable {
                 guard fstat(descriptor, &status) == 0 else { throw Self.failure("cannot stat a segment") }
                 stop = UInt64(status.st_size)
             }
-            var bytes = [UInt8](repeating: 0, count: Int(stop - min(stop, current.offset)))
-            var filled = 0
-            while filled < bytes.count {
-                let result = bytes.withUnsafeMutableBytes { buffer in
-                    pread(
-                        descriptor, buffer.baseAddress! + filled, buffer.count - filled,
-                        off_t(current.offset) + off_t(filled))
+            // At most a chunk at a time (a whole record when one is larger), so a long backlog is read once
+            // in batches, not the rest of its segment again for every batch.
+            var bytes = try Self.read(
+                descriptor, at: current.offset, count: min(stop - current.offset, Self.chunkSize))
+            if Self.record(in: bytes, at: 0) == nil, bytes.count >= Self.headerSize {
+                let whole = UInt64(Self.headerSize) + UInt64(Self.uint32(bytes, at: 0))
+                if whole > UInt64(bytes.count), whole <= stop - current.offset {
+                    bytes = try Self.read(descriptor, at: current.offset, count: whole)
                 }
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { throw Self.failure("cannot read \(self.path(of: current.segment))") }
-                filled += result
             }
             var offset = 0
             while payloads.count < limit, let (payload, length) = Self.record(in: bytes, at: offset) {
@@ -193,16 +189,35 @@ public final class InboxLog: @unchecked Sendable {
                 offset += length
             }
             current.offset += UInt64(offset)
-            if payloads.count < limit && current.segment < end.segment {
-                guard offset == bytes.count else {
+            guard payloads.count < limit else { break }
+            if current.offset < stop {
+                // The chunk ended inside a record (read on from it), unless not even one record was whole.
+                guard offset > 0 else {
                     throw Self.failure("\(self.path(of: current.segment)) holds a damaged record at \(current.offset)")
                 }
+            } else if current.segment < end.segment {
                 current = Position(segment: current.segment + 1, offset: 0)
-            } else {
-                break
             }
         }
         return (payloads, current)
+    }
+
+    /// How much of a segment one read takes at most.
+    private static let chunkSize: UInt64 = 1 << 20
+
+    /// `count` bytes of the file open as `descriptor`, from `offset`.
+    private static func read(_ descriptor: Int32, at offset: UInt64, count: UInt64) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: Int(count))
+        var filled = 0
+        while filled < bytes.count {
+            let result = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
+            }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { throw Self.failure("cannot read a segment") }
+            filled += result
+        }
+        return bytes
     }
 
     /// A descriptor open for reading `segment`, kept between calls (the reader goes through one segment
@@ -225,7 +240,7 @@ public final class InboxLog: @unchecked Sendable {
 
     /// Deletes the segments that end before `position` (every record in them is stored elsewhere now).
     public func removeSegments(before position: Position) {
-        let current = self.state.withLock { $0.segment }
+        let current = self.state.withLock { $0.durableEnd.segment }
         guard let segments = try? Self.segments(in: self.directory) else { return }
         var first = current
         for segment in segments {
@@ -264,7 +279,6 @@ public final class InboxLog: @unchecked Sendable {
         state.fsyncs += 2
         close(state.descriptor)
         state.descriptor = descriptor
-        state.segment = segment
         state.durableEnd = Position(segment: segment, offset: 0)
     }
 
