@@ -80,18 +80,17 @@ public struct ConversationRuntime: MessageHandler {
         let contact = message.conversationKey
         // A stale replay is kept in the inbox as received; the dispatcher sends one note about the delay.
         guard !context.isStale else { return [] }
-        var outbound = [
-            OutboundMessage(to: contact, payload: .markRead(messageID: message.id, typingIndicator: false))
-        ]
+        // The read receipt goes after the replies: an answer never waits behind it (see `Outbox.enqueue`).
+        let receipt = OutboundMessage(to: contact, payload: .markRead(messageID: message.id, typingIndicator: false))
         if case .system(_, _, let newWaID?) = message.content {
             self.logger.info("conversation.number_changed", ["wa_id": contact, "new_wa_id": newWaID])
-            return outbound
+            return [receipt]
         }
         let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
-        outbound += try self.run(
+        let replies = try self.run(
             event, for: contact, profileName: message.sender.profileName, preparation: preparation,
             now: context.now, in: database)
-        return outbound
+        return replies + [receipt]
     }
 
     /// Feeds a staff action or a timer to `contact`'s conversation inside the caller's transaction.

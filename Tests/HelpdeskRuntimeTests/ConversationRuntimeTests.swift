@@ -141,6 +141,17 @@ struct ConversationRuntimeTests {
         .document(InboundMessage.Media(id: id, mimeType: "application/pdf", filename: "\(id).pdf"))
     }
 
+    /// Each message is marked read after its replies are queued, so the answer never waits behind the receipt.
+    @Test mutating func theReadReceiptIsQueuedAfterTheReplies() throws {
+        let queued = try self.send(.text("halo"))
+        let receipts = queued.indices.filter {
+            if case .markRead = queued[$0].payload { return true }
+            return false
+        }
+        #expect(queued.count >= 2 && receipts == [queued.count - 1], "\(queued.map(\.payload))")
+        #expect(queued.last?.payload == .markRead(messageID: "wamid.runtime.\(self.sequence)", typingIndicator: false))
+    }
+
     /// On a Saturday the runtime knows staff next work on Monday at 08:00 WIB, and the provider is told.
     @Test mutating func aHandOffOnASaturdaySaysStaffAnswerOnMonday() throws {
         let saturday = Self.monday.addingTimeInterval(-2 * 86_400 + 3_600)

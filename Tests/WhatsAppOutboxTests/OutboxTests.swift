@@ -82,6 +82,69 @@ struct OutboxTests {
         #expect(try self.writer.read { try self.outbox.nextDueDate(worker: 0, of: 1, in: $0) } == self.now)
     }
 
+    /// Read receipts are a courtesy: a reply due later still goes before them while only a few messages may
+    /// be sent, a recipient's new receipt replaces the one still waiting, and no reply queues behind one.
+    @Test func readReceiptsGiveWayToReplies() throws {
+        func due(limit: Int) throws -> [String] {
+            try self.writer.read { database in
+                try self.outbox.dueMessages(
+                    worker: 0, of: 1, now: self.now.addingTimeInterval(5), limit: limit, in: database
+                )
+                .map { "\($0.message.to):\($0.message.payload.kindName)" }
+            }
+        }
+        func receipt(_ id: String) -> OutboundMessage {
+            OutboundMessage(to: "628111", payload: .markRead(messageID: id, typingIndicator: false))
+        }
+        let first = try self.sent(OutboundMessage(to: "628111", payload: .text("Jawaban 1")), wamid: "wamid.R1")
+        try self.writer.write { try self.outbox.enqueue([receipt("wamid.IN1")], in: $0, now: self.now) }
+        try self.writer.write {
+            try self.outbox.enqueue(
+                [OutboundMessage(to: "628222", payload: .text("Untuk yang lain"))], in: $0,
+                now: self.now.addingTimeInterval(1))
+        }
+        #expect(try due(limit: 1) == ["628222:text"], "the reply goes first although the receipt is older")
+        #expect(try due(limit: 5) == ["628222:text", "628111:read"])
+
+        // The provider writes again before the first receipt went: the answer is not queued behind it.
+        try self.writer.write {
+            try self.outbox.enqueue(
+                [OutboundMessage(to: "628111", payload: .text("Jawaban 2")), receipt("wamid.IN2")], in: $0,
+                now: self.now.addingTimeInterval(2))
+        }
+        #expect(try due(limit: 5) == ["628222:text", "628111:text"])
+        let waiting = try self.records().filter { $0.state == .queued && $0.id != first }.map(\.message.payload)
+        #expect(
+            waiting == [.text("Jawaban 2"), .markRead(messageID: "wamid.IN2", typingIndicator: false)],
+            "the newer receipt marks the earlier message read too")
+    }
+
+    /// A database whose queue holds a receipt when the heads learn about receipts marks that head as one.
+    @Test func upgradingMarksTheReceiptsAlreadyQueued() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let before = Migrator(component: "outbox", migrations: Array(Outbox.migrator.migrations.prefix(5)))
+        let old = try DatabaseWriter(path: path, migrators: [before])
+        try old.write { database in
+            for (recipient, kind) in [("628111", "read"), ("628222", "text")] {
+                try database.run(
+                    """
+                    INSERT INTO outbound_messages (recipient, lane, kind, payload, state, next_attempt_at, created_at,
+                        updated_at)
+                    VALUES (?, 0, ?, '{}', 'queued', 0, 0, 0)
+                    """, [.text(recipient), .text(kind)])
+            }
+        }
+        let upgraded = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
+        let heads = try upgraded.read { database in
+            try database.query("SELECT recipient, receipt FROM outbound_heads ORDER BY recipient") {
+                "\($0.string(0)):\($0.int(1))"
+            }
+        }
+        #expect(heads == ["628111:1", "628222:0"])
+    }
+
     @Test func messageBreakingMetaLimitsIsStoredInvalidWithTheReason() throws {
         let message = OutboundMessage(to: "628111", payload: .text(String(repeating: "a", count: 5000)))
         try self.writer.write { try self.outbox.enqueue([message], in: $0, now: self.now) }

@@ -127,5 +127,46 @@ extension Outbox {
                     -- still written on every enqueue and every send, and read by nothing.
                     DROP INDEX outbound_messages_due;
                     """),
+            Migration(
+                version: 6, name: "read receipts after replies",
+                sql: """
+                    -- A read receipt is a courtesy: while Meta's throughput is short the sender spends it on
+                    -- replies first, so each head says whether it is a receipt.
+                    ALTER TABLE outbound_heads ADD COLUMN receipt INTEGER NOT NULL DEFAULT 0;
+                    UPDATE outbound_heads SET receipt = 1
+                        WHERE message_id IN (SELECT id FROM outbound_messages WHERE kind = 'read');
+                    DROP INDEX outbound_heads_due;
+                    CREATE INDEX outbound_heads_due ON outbound_heads (receipt, due, message_id);
+
+                    DROP TRIGGER outbound_heads_insert;
+                    CREATE TRIGGER outbound_heads_insert AFTER INSERT ON outbound_messages
+                    WHEN NEW.state IN ('queued', 'sending')
+                    BEGIN
+                        INSERT OR IGNORE INTO outbound_heads (recipient, lane, message_id, due, receipt)
+                            VALUES (NEW.recipient, NEW.lane, NEW.id, NEW.next_attempt_at, NEW.kind = 'read');
+                    END;
+
+                    DROP TRIGGER outbound_heads_state;
+                    CREATE TRIGGER outbound_heads_state AFTER UPDATE OF state ON outbound_messages
+                    WHEN (OLD.state IN ('queued', 'sending')) != (NEW.state IN ('queued', 'sending'))
+                    BEGIN
+                        DELETE FROM outbound_heads WHERE recipient = NEW.recipient;
+                        INSERT INTO outbound_heads (recipient, lane, message_id, due, receipt)
+                            SELECT recipient, lane, id, next_attempt_at, kind = 'read' FROM outbound_messages
+                            WHERE lane = NEW.lane AND recipient = NEW.recipient AND state IN ('queued', 'sending')
+                            ORDER BY id LIMIT 1;
+                    END;
+
+                    DROP TRIGGER outbound_heads_delete;
+                    CREATE TRIGGER outbound_heads_delete AFTER DELETE ON outbound_messages
+                    WHEN OLD.state IN ('queued', 'sending')
+                    BEGIN
+                        DELETE FROM outbound_heads WHERE recipient = OLD.recipient;
+                        INSERT INTO outbound_heads (recipient, lane, message_id, due, receipt)
+                            SELECT recipient, lane, id, next_attempt_at, kind = 'read' FROM outbound_messages
+                            WHERE lane = OLD.lane AND recipient = OLD.recipient AND state IN ('queued', 'sending')
+                            ORDER BY id LIMIT 1;
+                    END;
+                    """),
         ])
 }

@@ -16,38 +16,50 @@ public struct PendingMessage: Equatable, Sendable {
 
 extension Outbox {
     /// The messages due at `now` in the lanes of worker `worker` of `workerCount`, each the oldest pending
-    /// message of its recipient (so a recipient's messages leave in order), earliest due first.
+    /// message of its recipient (so a recipient's messages leave in order): replies first, then read
+    /// receipts, each earliest due first. While Meta's throughput is short (`limit` is what may be sent now)
+    /// the receipts wait, and no reply waits for one.
     public func dueMessages(worker: Int, of workerCount: Int, now: Date, limit: Int, in database: Database) throws
         -> [PendingMessage]
     {
-        try database.query(
-            """
-            SELECT o.id, o.payload, o.attempts, o.created_at, o.sent_as_template,
-                c.last_inbound_at, c.undeliverable, c.undeliverable_reason, c.notice_sent_at
-            FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
-            LEFT JOIN contacts c ON c.id = o.recipient
-            WHERE h.due <= ? AND h.lane % ? = ?
-            ORDER BY h.due, h.message_id
-            LIMIT ?
-            """,
-            [.real(now.timeIntervalSince1970), .int(workerCount), .int(worker), .int(limit)]
-        ) { statement in
-            PendingMessage(
-                id: statement.int64(0), message: try Self.decodePayload(statement.string(1)),
-                attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
-                sendAsTemplate: statement.int(4) != 0,
-                contact: ContactState(row: statement, from: 5))
+        var due: [PendingMessage] = []
+        for receipt in [false, true] where due.count < limit {
+            due += try database.query(
+                """
+                SELECT o.id, o.payload, o.attempts, o.created_at, o.sent_as_template,
+                    c.last_inbound_at, c.undeliverable, c.undeliverable_reason, c.notice_sent_at
+                FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
+                LEFT JOIN contacts c ON c.id = o.recipient
+                WHERE h.receipt = ? AND h.due <= ? AND h.lane % ? = ?
+                ORDER BY h.due, h.message_id
+                LIMIT ?
+                """,
+                [
+                    .int(receipt ? 1 : 0), .real(now.timeIntervalSince1970), .int(workerCount), .int(worker),
+                    .int(limit - due.count),
+                ]
+            ) { statement in
+                PendingMessage(
+                    id: statement.int64(0), message: try Self.decodePayload(statement.string(1)),
+                    attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
+                    sendAsTemplate: statement.int(4) != 0,
+                    contact: ContactState(row: statement, from: 5))
+            }
         }
+        return due
     }
 
     /// When the next head-of-queue message in the worker's lanes falls due, if any is pending.
     public func nextDueDate(worker: Int, of workerCount: Int, in database: Database) throws -> Date? {
-        try database.queryFirst(
-            """
-            SELECT h.due FROM outbound_heads h WHERE h.lane % ? = ? ORDER BY h.due, h.message_id LIMIT 1
-            """,
-            [.int(workerCount), .int(worker)]
-        ) { statement in statement.optionalDouble(0).map { Date(timeIntervalSince1970: $0) } } ?? nil
+        try [0, 1].compactMap { receipt in
+            try database.queryFirst(
+                """
+                SELECT h.due FROM outbound_heads h WHERE h.receipt = ? AND h.lane % ? = ?
+                ORDER BY h.due, h.message_id LIMIT 1
+                """,
+                [.int(receipt), .int(workerCount), .int(worker)]
+            ) { statement in Date(timeIntervalSince1970: statement.double(0)) }
+        }.min()
     }
 
     /// Moves message `id` back until `date` without counting an attempt (per-recipient pacing).

@@ -38,8 +38,21 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         self.configuration = configuration
     }
 
+    /// Queues `messages` in order, each behind what its recipient already waits for.
+    ///
+    /// A read receipt replaces the recipient's receipts still waiting: Meta marks every earlier message of
+    /// the chat read with the latest one, and an old receipt left at the head of the queue would hold back
+    /// the replies queued behind it.
     public func enqueue(_ messages: [OutboundMessage], in database: Database, now: Date) throws {
         for message in messages {
+            if message.payload.isMarkRead {
+                try database.run(
+                    """
+                    DELETE FROM outbound_messages
+                    WHERE lane = ? AND recipient = ? AND state IN ('queued', 'sending') AND kind = 'read'
+                    """,
+                    [.int(Self.lane(of: message.to, laneCount: self.configuration.laneCount)), .text(message.to)])
+            }
             try self.insert(message, fallbackOf: nil, in: database, now: now)
         }
     }
