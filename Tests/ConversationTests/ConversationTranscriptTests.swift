@@ -106,7 +106,8 @@ struct ConversationTranscriptTests {
             chat.stored("m2", "dokumen.pdf"),
             """
             › ✅ dokumen.pdf diterima sebagai NPWP Perusahaan. Jika salah, balas dengan nomor dokumen yang benar.
-            › Ringkasan permohonan Anda:
+
+            Ringkasan permohonan Anda:
             Layanan: Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)
             Nama usaha: PT Maju Jaya
             Bentuk usaha: PT
@@ -325,7 +326,8 @@ struct ConversationTranscriptTests {
             chat.stored("m2", "scan.pdf"),
             """
             › ✅ scan.pdf diterima sebagai KTP/KITAS Direktur. Jika salah, balas dengan nomor dokumen yang benar.
-            › Ringkasan permohonan Anda:
+
+            Ringkasan permohonan Anda:
             Layanan: Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)
             Nama usaha: PT Maju Jaya
             Bentuk usaha: PT

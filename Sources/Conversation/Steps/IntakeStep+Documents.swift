@@ -251,9 +251,8 @@ extension ConversationTurn {
         if missingDocuments(draft).isEmpty && draft.uploads.isEmpty && draft.stage == .documents {
             draft.stage = .summary
             state.step = .intake(draft)
-            say(received)
-            promptCurrentStep(prefix: nil)
-        } else if draft.uploads.isEmpty {
+        }
+        if draft.uploads.isEmpty {
             promptCurrentStep(prefix: received)
         } else {
             say(received)
