@@ -29,12 +29,30 @@ final class Journeys: Sendable {
         var lost = 0
         var extra = 0
         var refused = 0
-        var latencies: [Double] = []
+        /// Each first reply: when it was seen (`Journeys.now()`) and how long after its webhook's 200, in ms.
+        var latencies: [(at: UInt64, milliseconds: Double)] = []
 
         /// The latency at `fraction` (1 for the maximum), in milliseconds.
         func percentile(_ fraction: Double) -> Double {
-            guard !self.latencies.isEmpty else { return .nan }
-            let sorted = self.latencies.sorted()
+            Self.percentile(fraction, of: self.latencies.map(\.milliseconds))
+        }
+
+        /// The latencies second by second from `start`: how many first replies came in each, and their
+        /// p50, p99 and maximum (a queue building up shows where it starts).
+        func timeline(from start: UInt64) -> [(second: Int, count: Int, p50: Double, p99: Double, max: Double)] {
+            let bySecond = Dictionary(grouping: self.latencies) { Int(($0.at &- start) / 1_000_000_000) }
+            return bySecond.keys.sorted().map { second in
+                let values = bySecond[second, default: []].map(\.milliseconds)
+                return (
+                    second, values.count, Self.percentile(0.5, of: values), Self.percentile(0.99, of: values),
+                    Self.percentile(1, of: values)
+                )
+            }
+        }
+
+        static func percentile(_ fraction: Double, of values: [Double]) -> Double {
+            guard !values.isEmpty else { return .nan }
+            let sorted = values.sorted()
             let index = min(sorted.count - 1, max(0, Int((Double(sorted.count) * fraction).rounded(.up)) - 1))
             return sorted[index]
         }
@@ -206,7 +224,7 @@ final class Journeys: Sendable {
             state.conversations[index].acknowledgedAt = now
             if let reply = state.conversations[index].firstReplyAt {
                 // The reply overtook the client reading its 200.
-                state.report.latencies.append(Double(reply > now ? reply - now : 0) / 1e6)
+                state.report.latencies.append((now, Double(reply > now ? reply - now : 0) / 1e6))
             }
         }
     }
@@ -230,7 +248,7 @@ final class Journeys: Sendable {
             if conversation.firstReplyAt == nil {
                 conversation.firstReplyAt = now
                 if let acknowledged = conversation.acknowledgedAt {
-                    state.report.latencies.append(Double(now > acknowledged ? now - acknowledged : 0) / 1e6)
+                    state.report.latencies.append((now, Double(now > acknowledged ? now - acknowledged : 0) / 1e6))
                 }
             }
             conversation.remaining -= 1

@@ -13,10 +13,11 @@ import WhatsAppOutbox
 // figure is the time from a webhook's 200 to the first reply reaching the Graph API.
 //
 // usage: ReplyBenchmark --loket PATH [--conversations 2000] [--rate 500] [--send-rate 1000] [--senders 32]
-//        [--timeout 30] [--history DATABASE]
+//        [--timeout 30] [--history DATABASE] [--timeline]
 //   --rate       webhooks per second offered at most (the exchanges' pace); 0 is as fast as answers allow
 //   --send-rate  LOKET_SEND_RATE given to Loket (Meta's tiers go from 80 to 1,000 messages per second)
 //   --history    Loket starts on a copy of this database (a year of data written by HistorySeed)
+//   --timeline   also prints the latencies second by second
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -141,6 +142,13 @@ say(
     "Time from a webhook's 200 to its first reply at the Graph API: p50 \(format(report.percentile(0.5))) ms, "
         + "p99 \(format(report.percentile(0.99))) ms, max \(format(report.percentile(1))) ms (target p99 ≤ 50 ms at 500/s)"
 )
+if arguments.contains("--timeline") {
+    for second in report.timeline(from: started) {
+        say(
+            "  second \(second.second): \(second.count) first replies, p50 \(format(second.p50)) ms, "
+                + "p99 \(format(second.p99)) ms, max \(format(second.max)) ms")
+    }
+}
 let split = ThreadCPU.difference(after, before)
 let total = split.values.reduce(0, +)
 say(
