@@ -7,9 +7,15 @@ public struct JSONReader {
     public static let maximumDepth = 64
 
     /// Parses one JSON document; whitespace may surround it, nothing else may follow it.
-    public static func parse(_ bytes: [UInt8]) throws(JSONError) -> JSONValue {
+    ///
+    /// Members named in `leftOut` (at any depth) are checked as strictly as the rest and left out of the
+    /// tree: a reader that needs a few fields of a large document does not build the parts it never reads.
+    /// A key written with escapes is always kept.
+    public static func parse(_ bytes: [UInt8], leavingOut leftOut: JSONKeys = JSONKeys()) throws(JSONError)
+        -> JSONValue
+    {
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) -> JSONValue in
-            var reader = Cursor(bytes: buffer)
+            var reader = Cursor(bytes: buffer, leftOut: leftOut)
             reader.skipWhitespace()
             let value = try reader.value(depth: 0)
             reader.skipWhitespace()
@@ -20,10 +26,12 @@ public struct JSONReader {
 
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
+        let leftOut: JSONKeys
         var offset = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, leftOut: JSONKeys) {
             self.bytes = bytes
+            self.leftOut = leftOut
         }
 
         mutating func skipWhitespace() {
@@ -73,16 +81,25 @@ public struct JSONReader {
                 self.offset += 1
                 return JSONObject(members: members, byteRange: start..<self.offset)
             }
+            // One allocation for the usual object instead of growing the array member by member.
+            members.reserveCapacity(8)
             while true {
                 self.skipWhitespace()
                 guard try self.peek() == UInt8(ascii: "\"") else { throw JSONError.unexpected(at: self.offset) }
+                let keyStart = self.offset + 1
                 let key = try self.string()
+                let isLeftOut =
+                    !self.leftOut.isEmpty
+                    && self.leftOut.contains(UnsafeBufferPointer(rebasing: self.bytes[keyStart..<(self.offset - 1)]))
                 self.skipWhitespace()
                 guard try self.peek() == UInt8(ascii: ":") else { throw JSONError.unexpected(at: self.offset) }
                 self.offset += 1
                 self.skipWhitespace()
-                let value = try self.value(depth: depth + 1)
-                members.append((key: key, value: value))
+                if isLeftOut {
+                    try self.skipValue(depth: depth + 1)
+                } else {
+                    members.append((key: key, value: try self.value(depth: depth + 1)))
+                }
                 self.skipWhitespace()
                 switch try self.peek() {
                 case UInt8(ascii: ","):
@@ -120,6 +137,99 @@ public struct JSONReader {
             }
         }
 
+        /// Checks one value as `value(depth:)` does, building nothing.
+        mutating func skipValue(depth: Int) throws(JSONError) {
+            guard depth < JSONReader.maximumDepth else { throw JSONError.tooDeep }
+            switch try self.peek() {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let close = self.bytes[self.offset] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                let isObject = close == UInt8(ascii: "}")
+                self.offset += 1
+                self.skipWhitespace()
+                if try self.peek() == close {
+                    self.offset += 1
+                    return
+                }
+                while true {
+                    self.skipWhitespace()
+                    if isObject {
+                        guard try self.peek() == UInt8(ascii: "\"") else {
+                            throw JSONError.unexpected(at: self.offset)
+                        }
+                        try self.skipString()
+                        self.skipWhitespace()
+                        guard try self.peek() == UInt8(ascii: ":") else { throw JSONError.unexpected(at: self.offset) }
+                        self.offset += 1
+                        self.skipWhitespace()
+                    }
+                    try self.skipValue(depth: depth + 1)
+                    self.skipWhitespace()
+                    switch try self.peek() {
+                    case UInt8(ascii: ","):
+                        self.offset += 1
+                    case close:
+                        self.offset += 1
+                        return
+                    default:
+                        throw JSONError.unexpected(at: self.offset)
+                    }
+                }
+            case UInt8(ascii: "\""):
+                try self.skipString()
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                _ = try self.number()
+            default:
+                _ = try self.value(depth: depth)
+            }
+        }
+
+        /// Moves past the bytes that need no attention inside a string (anything but a quote, a backslash
+        /// or a control character), sixteen at a time.
+        mutating func skipPlainBytes() {
+            guard let base = self.bytes.baseAddress else { return }
+            let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+            let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+            let space = SIMD16<UInt8>(repeating: 0x20)
+            while self.offset + 16 <= self.bytes.count {
+                let chunk = UnsafeRawPointer(base + self.offset).loadUnaligned(as: SIMD16<UInt8>.self)
+                if any((chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)) { return }
+                self.offset += 16
+            }
+        }
+
+        /// Checks one string as `string()` does, building nothing.
+        mutating func skipString() throws(JSONError) {
+            self.offset += 1
+            while self.offset < self.bytes.count {
+                self.skipPlainBytes()
+                guard self.offset < self.bytes.count else { break }
+                let byte = self.bytes[self.offset]
+                self.offset += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    return
+                case UInt8(ascii: "\\"):
+                    let escape = try self.peek()
+                    self.offset += 1
+                    switch escape {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
+                        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        break
+                    case UInt8(ascii: "u"):
+                        _ = try self.hex4()
+                    default:
+                        throw JSONError.unexpected(at: self.offset - 1)
+                    }
+                case 0..<0x20:
+                    throw JSONError.unexpected(at: self.offset - 1)
+                default:
+                    break
+                }
+            }
+            throw JSONError.unexpectedEnd
+        }
+
         mutating func number() throws(JSONError) -> String {
             let start = self.offset
             if self.bytes[self.offset] == UInt8(ascii: "-") { self.offset += 1 }
@@ -153,6 +263,7 @@ public struct JSONReader {
         mutating func string() throws(JSONError) -> String {
             self.offset += 1
             let start = self.offset
+            self.skipPlainBytes()
             while self.offset < self.bytes.count {
                 let byte = self.bytes[self.offset]
                 if byte == UInt8(ascii: "\"") {
@@ -234,5 +345,41 @@ public struct JSONReader {
             let unicode = Unicode.Scalar(scalar) ?? "\u{FFFD}"
             utf8.append(contentsOf: String(Character(unicode)).utf8)
         }
+    }
+}
+
+/// Member names a `JSONReader` leaves out of the tree it builds.
+public struct JSONKeys: Sendable {
+    /// Each key with its length and its first eight bytes as one integer: a key is usually told apart from
+    /// the others by one comparison.
+    private let keys: [(count: Int, head: UInt64, bytes: [UInt8])]
+    /// Bit `n` is set when some key has `n` bytes (n < 64).
+    private let lengths: UInt64
+
+    public init(_ keys: [String] = []) {
+        self.keys = keys.map { key in
+            let bytes = Array(key.utf8)
+            return (bytes.count, bytes.withUnsafeBufferPointer(Self.head), bytes)
+        }
+        self.lengths = self.keys.reduce(0) { $0 | ($1.count < 64 ? 1 << UInt64($1.count) : 0) }
+    }
+
+    var isEmpty: Bool { self.keys.isEmpty }
+
+    /// Whether the raw bytes of a key (between its quotes) name one of the keys.
+    func contains(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard raw.count < 64, self.lengths & (1 << UInt64(raw.count)) != 0 else { return false }
+        let head = Self.head(raw)
+        return self.keys.contains { key in
+            key.count == raw.count && key.head == head && (key.count <= 8 || key.bytes.elementsEqual(raw))
+        }
+    }
+
+    private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for index in 0..<min(8, bytes.count) {
+            head |= UInt64(bytes[index]) << UInt64(8 * index)
+        }
+        return head
     }
 }

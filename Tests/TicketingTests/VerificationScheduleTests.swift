@@ -132,7 +132,7 @@ struct VerificationScheduleTests {
         let transaction = { (database: Database) in
             SQLiteTicketStore.transaction(on: database, configuration: configuration)
         }
-        try writer.write { try transaction($0).holdVerification(TicketNumber(1), at: slot, now: now) }
+        _ = try writer.write { try transaction($0).holdVerification(TicketNumber(1), at: slot, now: now) }
         #expect(throws: TicketError.slotUnavailable("")) {
             try writer.write {
                 try transaction($0).holdVerification(TicketNumber(2), at: slot, now: now.addingTimeInterval(60))
@@ -140,7 +140,7 @@ struct VerificationScheduleTests {
         }
         // Five minutes later the hold is gone: the other provider gets the slot, and the first cannot confirm.
         let later = now.addingTimeInterval(5 * 60)
-        try writer.write { try transaction($0).holdVerification(TicketNumber(2), at: slot, now: later) }
+        _ = try writer.write { try transaction($0).holdVerification(TicketNumber(2), at: slot, now: later) }
         #expect(throws: TicketError.slotUnavailable("")) {
             try writer.write { try transaction($0).confirmVerification(TicketNumber(1), by: .system, at: later) }
         }
@@ -149,7 +149,7 @@ struct VerificationScheduleTests {
         }
         // Moving: a hold of the new slot beside the booking, then one booking with the same id, sequence 1.
         let newSlot = wib(2026, 12, 3, 11, 0)
-        try writer.write { try transaction($0).holdVerification(TicketNumber(2), at: newSlot, now: later) }
+        _ = try writer.write { try transaction($0).holdVerification(TicketNumber(2), at: newSlot, now: later) }
         let moved = try writer.write {
             try transaction($0).confirmVerification(TicketNumber(2), by: .system, note: "rapat direksi", at: later)
         }

@@ -6,10 +6,18 @@ import Support
 /// Only a body that is not JSON at all is an error; anything unexpected inside valid JSON becomes
 /// a note and is acknowledged, so WhatsApp does not retry what Loket will never understand.
 public struct WebhookParser: Sendable {
+    /// What a message or a status says beyond its ids, sender and time: the inbox stores each one's raw
+    /// JSON, and the dispatcher reads the rest from it, so the intake checks these members without building
+    /// them.
+    static let unread = JSONKeys([
+        "metadata", "text", "interactive", "button", "context", "document", "image", "audio", "video", "sticker",
+        "location", "reaction", "order", "system", "referral", "identity", "conversation", "pricing",
+    ])
+
     public init() {}
 
     public func parse(_ body: [UInt8]) throws(JSONError) -> WebhookBatch {
-        let document = try JSONReader.parse(body)
+        let document = try JSONReader.parse(body, leavingOut: Self.unread)
         var batch = WebhookBatch()
         guard case .object(let root) = document else {
             batch.notes.append("body is JSON but not an object")
