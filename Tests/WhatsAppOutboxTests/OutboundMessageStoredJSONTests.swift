@@ -59,4 +59,26 @@ struct OutboundMessageStoredJSONTests {
     func storedJSONDecodesToTheSameMessage(_ message: OutboundMessage) throws {
         #expect(try Outbox.decodePayload(message.storedJSON) == message)
     }
+
+    /// Rows written by `JSONEncoder` in its default member order read back the same.
+    @Test(arguments: Self.messages)
+    func rowsInAnyMemberOrderDecode(_ message: OutboundMessage) throws {
+        let unsorted = String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
+        #expect(try Outbox.decodePayload(unsorted) == message)
+    }
+
+    /// A damaged row is an error naming what is wrong, never a different message.
+    @Test func damagedRowsAreRefused() {
+        let damaged = [
+            "", "[]", #"{"to":"1"}"#, #"{"to":1,"payload":{"text":{"_0":"a"}}}"#,
+            #"{"to":"1","payload":{"text":{"_0":"a"},"list":{}}}"#, #"{"to":"1","payload":{"fax":{"_0":"a"}}}"#,
+            #"{"to":"1","payload":{"buttons":{"body":"b","buttons":[{"id":"x"}]}}}"#,
+            #"{"to":"1","payload":{"markRead":{"messageID":"w","typingIndicator":"yes"}}}"#,
+            #"{"to":"1","payload":{"document":{"source":{}}}}"#,
+            #"{"to":"1","payload":{"template":{"_0":{"name":"t","language":"id","bodyParameters":[1]}}}}"#,
+        ]
+        for row in damaged {
+            #expect(throws: StoredMessageError.self, "\(row)") { try Outbox.decodePayload(row) }
+        }
+    }
 }

@@ -141,6 +141,6 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
     }
 
     static func decodePayload(_ text: String) throws -> OutboundMessage {
-        try JSONDecoder().decode(OutboundMessage.self, from: Data(text.utf8))
+        try OutboundMessage(storedJSON: Array(text.utf8))
     }
 }
