@@ -90,7 +90,8 @@ struct PhraseRules: Equatable, Sendable {
             }
             for phrase in self.leading where Self.hasPrefix(slice, phrase) {
                 let rest = slice.dropFirst(phrase.count)
-                if rest.contains(where: { $0 != "," && $0 != "?" }) {
+                // "pagi min 🙏" greets politely: the gesture alone is no thanks once the greeting is gone.
+                if rest.contains(where: { $0 != "," && $0 != "?" && $0 != "🙏" }) {
                     slice = rest
                     changed = true
                     break

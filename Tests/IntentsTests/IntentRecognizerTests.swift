@@ -38,6 +38,15 @@ struct IntentRecognizerTests {
         #expect(self.intent(text) == expected)
     }
 
+    /// A greeting closed by 🙏 greets politely; the gesture thanks only on its own or after something else.
+    @Test(arguments: [
+        ("pagi min 🙏", Intent.greeting), ("assalamualaikum kak 🙏", .greeting), ("asslmkm 🙏", .greeting),
+        ("🙏", .thanks), ("oke 🙏", .thanks),
+    ])
+    func readsAGreetingClosedByAGestureAsAGreeting(_ text: String, _ expected: Intent) {
+        #expect(self.intent(text) == expected)
+    }
+
     @Test(arguments: [
         ("english please", Intent.language), ("bahasa inggris", .language), ("pakai bahasa indonesia", .language),
         ("jam buka", .hours), ("jam layanan", .hours), ("jam verifikasi", .hours), ("syarat", .requirements),
