@@ -134,7 +134,7 @@ extension Outbox {
                     -- replies first, so each head says whether it is a receipt.
                     ALTER TABLE outbound_heads ADD COLUMN receipt INTEGER NOT NULL DEFAULT 0;
                     UPDATE outbound_heads SET receipt = 1
-                        WHERE message_id IN (SELECT id FROM outbound_messages WHERE kind = 'read');
+                        WHERE (SELECT kind FROM outbound_messages WHERE id = message_id) = 'read';
                     DROP INDEX outbound_heads_due;
                     CREATE INDEX outbound_heads_due ON outbound_heads (receipt, due, message_id);
 
