@@ -73,8 +73,6 @@ public final class LoketApplication: Sendable {
         let dialogs = try Self.loadDialogs(from: configuration.dialogsDirectory, logger: logger)
         self.ticketConfiguration = dialogs.tickets
         let checkpointer = try WALCheckpointer(writer: writer)
-        // 16 MiB of page cache (SQLite's default is 2 MiB) keeps the inbox indexes in memory under load.
-        try writer.exclusive { try $0.execute("PRAGMA cache_size=-16384") }
 
         let secrets = Self.secrets(for: configuration)
         var graphBase = configuration.apiBase
