@@ -100,7 +100,7 @@ extension IntentData {
                     throw .unknownIntent(file: file, line: number, label: fields[2])
                 }
                 intent = label
-            case .greeting, .address, .closing, .courtesy, .negator, .breaker:
+            case .greeting, .address, .closing, .courtesy, .negator, .breaker, .outside, .anchor:
                 guard fields.count == 2 else {
                     throw .malformedLine(file: file, line: number, reason: "a \(kind.rawValue) rule takes no intent")
                 }

@@ -37,6 +37,11 @@ public struct IntentData: Equatable, Sendable {
             case negator
             /// A word that starts a new clause ("tapi", "melainkan").
             case breaker
+            /// A service that is not the helpdesk's (a bank, a shop, a telco, another office): a request that
+            /// names one and no `anchor` is `unknown` ("akun bank saya terblokir", "jadwal dokter besok").
+            case outside
+            /// A word that ties a message to the helpdesk ("lpse", "spse", "tender"), whatever else it names.
+            case anchor
         }
 
         public var kind: Kind

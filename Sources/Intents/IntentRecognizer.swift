@@ -165,7 +165,12 @@ public struct IntentRecognizer: IntentRecognizing {
     private func intent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double) {
         if tokens.isEmpty { return (.unknown, Self.unseenConfidence) }
         if let intent = self.memorised[Self.memoryKey(tokens)] { return (intent, Self.ruleConfidence) }
-        let (intent, confidence) = self.focusedIntent(ofTokens: tokens)
+        let (intent, confidence, byRule) = self.focusedIntent(ofTokens: tokens)
+        // The model's request about another service ("akun bank saya terblokir", "hubungi cs telkomsel": it
+        // names no word of the helpdesk's) is out of the helpdesk's domain.
+        if !byRule, Self.helpdeskAsks.contains(intent), self.rules.namesAnotherService(tokens) {
+            return (.unknown, Self.ruleConfidence)
+        }
         // "oke sip makasih", "halo, terima kasih", "wah cepet bgt, makasih": once the thanks is set aside,
         // what remains only acknowledges or asks nothing of the helpdesk, so the message thanks.
         if intent == .affirm || intent == .greeting || intent == .unknown, Self.thanks(tokens) {
@@ -174,16 +179,22 @@ public struct IntentRecognizer: IntentRecognizing {
         return (intent, confidence)
     }
 
-    private func focusedIntent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double) {
+    /// The intent of the message's focus, and whether a rule or a training example decided it (else the model).
+    private func focusedIntent(ofTokens tokens: [String]) -> (intent: Intent, confidence: Double, byRule: Bool) {
         let focus = self.rules.focus(tokens)
-        if let intent = focus.ruleIntent { return (intent, Self.ruleConfidence) }
-        if let intent = self.memorised[Self.memoryKey(focus.tokens)] { return (intent, Self.ruleConfidence) }
+        if let intent = focus.ruleIntent { return (intent, Self.ruleConfidence, true) }
+        if let intent = self.memorised[Self.memoryKey(focus.tokens)] { return (intent, Self.ruleConfidence, true) }
         let (probabilities, matched) = self.model.probabilities(self.hasher.features(focus.tokens))
-        guard matched > 0 else { return (.unknown, Self.unseenConfidence) }
+        guard matched > 0 else { return (.unknown, Self.unseenConfidence, false) }
         var best = 0
         for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
-        return (Intent.allCases[best], min(probabilities[best], Self.classifierCeiling))
+        return (Intent.allCases[best], min(probabilities[best], Self.classifierCeiling), false)
     }
+
+    /// What the helpdesk is asked for, as opposed to answers and courtesies.
+    private static let helpdeskAsks: Set<Intent> = [
+        .menu, .createTicket, .checkStatus, .schedule, .cancelBooking, .human, .requirements, .hours,
+    ]
 
     /// Whether the normalised words say thank you ("makasih", "thx" and "thank you" all normalise to it).
     private static func thanks(_ tokens: [String]) -> Bool {

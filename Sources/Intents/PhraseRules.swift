@@ -18,6 +18,9 @@ struct PhraseRules: Equatable, Sendable {
     private var courtesies: [[String]] = []
     private var negators: [[String]] = []
     private var breakers: Set<String> = []
+    /// Services that are not the helpdesk's, and the words that tie a message to it, by first word.
+    private var outside: [String: [[String]]] = [:]
+    private var anchors: [String: [[String]]] = [:]
 
     init(rules: [IntentData.PhraseRule], normaliser: TextNormaliser) {
         for rule in rules {
@@ -39,11 +42,32 @@ struct PhraseRules: Equatable, Sendable {
                 self.negators.append(tokens)
             case .breaker:
                 self.breakers.formUnion(tokens)
+            case .outside:
+                self.outside[tokens[0], default: []].append(tokens)
+            case .anchor:
+                self.anchors[tokens[0], default: []].append(tokens)
             }
         }
         for keyPath in [\Self.leading, \Self.trailing, \Self.courtesies, \Self.negators] {
             self[keyPath: keyPath].sort { $0.count > $1.count }
         }
+    }
+
+    /// Whether the message names a service that is not the helpdesk's and nothing that ties it to the
+    /// helpdesk: "akun bank saya terblokir" is about a bank, "rekening bank untuk tender di spse" is not.
+    func namesAnotherService(_ tokens: [String]) -> Bool {
+        Self.mentions(tokens, any: self.outside) && !Self.mentions(tokens, any: self.anchors)
+    }
+
+    private static func mentions(_ tokens: [String], any phrases: [String: [[String]]]) -> Bool {
+        guard !phrases.isEmpty else { return false }
+        for start in tokens.indices {
+            guard let candidates = phrases[tokens[start]] else { continue }
+            for phrase in candidates where tokens[start...].starts(with: phrase) {
+                return true
+            }
+        }
+        return false
     }
 
     /// The intent of a whole-message phrase, looking at the message with and without commas and `?`.

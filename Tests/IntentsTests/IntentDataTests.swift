@@ -36,6 +36,16 @@ struct IntentDataTests {
         }
     }
 
+    @Test func readsOutsideAndAnchorRulesWithoutAnIntent() throws {
+        let rules = try IntentData.parseRules(
+            IntentData.contentLines(of: "outside\tRumah Sakit\nanchor\tlpse\n"), file: "rules.tsv")
+        #expect(rules.map(\.kind) == [.outside, .anchor])
+        #expect(rules.map(\.phrase) == ["rumah sakit", "lpse"])
+        #expect(throws: DialogError.self) {
+            try IntentData.parseRules(IntentData.contentLines(of: "outside\tshopee\tunknown\n"), file: "rules.tsv")
+        }
+    }
+
     @Test func rejectsTheSameTextLabelledTwoWays() {
         let data = IntentData(
             slang: ["gak": "tidak"], typos: [:], rules: [],

@@ -38,6 +38,18 @@ struct IntentRecognizerTests {
         #expect(self.intent(text) == expected)
     }
 
+    /// A request about another service is out of the helpdesk's domain, unless the message also names the
+    /// helpdesk's business.
+    @Test(arguments: [
+        ("akun tokopedia saya dibajak", Intent.unknown), ("jam buka puskesmas sabtu", .unknown),
+        ("hubungi cs telkomsel", .unknown), ("jadwal dokter gigi besok", .unknown),
+        ("direktur sedang di rumah sakit, bisa vc minggu depan?", .schedule),
+        ("mau daftar penyedia untuk pengadaan sekolah", .createTicket), ("reset password", .createTicket),
+    ])
+    func readsARequestAboutAnotherServiceAsOutOfDomain(_ text: String, _ expected: Intent) {
+        #expect(self.intent(text) == expected)
+    }
+
     /// A greeting closed by 🙏 greets politely; the gesture thanks only on its own or after something else.
     @Test(arguments: [
         ("pagi min 🙏", Intent.greeting), ("assalamualaikum kak 🙏", .greeting), ("asslmkm 🙏", .greeting),
