@@ -150,23 +150,27 @@ extension Outbox {
                     CREATE TRIGGER outbound_heads_state AFTER UPDATE OF state ON outbound_messages
                     WHEN (OLD.state IN ('queued', 'sending')) != (NEW.state IN ('queued', 'sending'))
                     BEGIN
-                        DELETE FROM outbound_heads WHERE recipient = NEW.recipient;
-                        INSERT INTO outbound_heads (recipient, lane, message_id, due, receipt)
-                            SELECT recipient, lane, id, next_attempt_at, kind = 'read' FROM outbound_messages
-                            WHERE lane = NEW.lane AND recipient = NEW.recipient AND state IN ('queued', 'sending')
-                            ORDER BY id LIMIT 1;
+                    \(Self.recomputeHead(of: "NEW"))
                     END;
 
                     DROP TRIGGER outbound_heads_delete;
                     CREATE TRIGGER outbound_heads_delete AFTER DELETE ON outbound_messages
                     WHEN OLD.state IN ('queued', 'sending')
                     BEGIN
-                        DELETE FROM outbound_heads WHERE recipient = OLD.recipient;
-                        INSERT INTO outbound_heads (recipient, lane, message_id, due, receipt)
-                            SELECT recipient, lane, id, next_attempt_at, kind = 'read' FROM outbound_messages
-                            WHERE lane = OLD.lane AND recipient = OLD.recipient AND state IN ('queued', 'sending')
-                            ORDER BY id LIMIT 1;
+                    \(Self.recomputeHead(of: "OLD"))
                     END;
                     """),
         ])
+
+    /// The statements of a trigger that makes the oldest pending message of `row`'s recipient its head
+    /// (`row` is `NEW` or `OLD`), with whether that message is a read receipt.
+    private static func recomputeHead(of row: String) -> String {
+        """
+            DELETE FROM outbound_heads WHERE recipient = \(row).recipient;
+            INSERT INTO outbound_heads (recipient, lane, message_id, due, receipt)
+                SELECT recipient, lane, id, next_attempt_at, kind = 'read' FROM outbound_messages
+                WHERE lane = \(row).lane AND recipient = \(row).recipient AND state IN ('queued', 'sending')
+                ORDER BY id LIMIT 1;
+        """
+    }
 }
