@@ -46,6 +46,25 @@ struct IntentDataTests {
         }
     }
 
+    /// No training example of an ask of the helpdesk names an `outside` service without an `anchor`: the rule
+    /// would overrule what that example teaches ("paspor bisa dipakai?" keeps "paspor" off the list).
+    @Test func outsideRulesAgreeWithTheExamples() throws {
+        let data = try IntentData.load(from: IntentRecognizerTests.dialogs)
+        let normaliser = try IntentRecognizer(data: data).normaliser
+        let rules = PhraseRules(rules: data.rules, normaliser: normaliser)
+        let asks: Set<Intent> = [
+            .menu, .createTicket, .checkStatus, .schedule, .cancelBooking, .human, .requirements, .hours,
+        ]
+        let overruled = data.examples.filter {
+            asks.contains($0.intent) && rules.namesAnotherService(normaliser.tokens($0.text))
+        }
+        #expect(overruled.isEmpty, "\(overruled.map { "\($0.source): \($0.text)" })")
+        let outside = data.examples.filter {
+            $0.intent == .unknown && rules.namesAnotherService(normaliser.tokens($0.text))
+        }
+        #expect(outside.count >= 20, "the unknown examples name other services: \(outside.count)")
+    }
+
     @Test func rejectsTheSameTextLabelledTwoWays() {
         let data = IntentData(
             slang: ["gak": "tidak"], typos: [:], rules: [],
