@@ -166,7 +166,7 @@ public struct IntentRecognizer: IntentRecognizing {
         if tokens.isEmpty { return (.unknown, Self.unseenConfidence) }
         if let intent = self.memorised[Self.memoryKey(tokens)] { return (intent, Self.ruleConfidence) }
         let (intent, confidence, byRule) = self.focusedIntent(ofTokens: tokens)
-        // The model's request about another service ("akun bank saya terblokir", "hubungi cs telkomsel": it
+        // The model's request about another service ("akun tokopedia saya dibajak", "hubungi cs telkomsel": it
         // names no word of the helpdesk's) is out of the helpdesk's domain.
         if !byRule, Self.helpdeskAsks.contains(intent), self.rules.namesAnotherService(tokens) {
             return (.unknown, Self.ruleConfidence)
@@ -192,7 +192,7 @@ public struct IntentRecognizer: IntentRecognizing {
     }
 
     /// What the helpdesk is asked for, as opposed to answers and courtesies.
-    private static let helpdeskAsks: Set<Intent> = [
+    static let helpdeskAsks: Set<Intent> = [
         .menu, .createTicket, .checkStatus, .schedule, .cancelBooking, .human, .requirements, .hours,
     ]
 

@@ -54,7 +54,7 @@ struct PhraseRules: Equatable, Sendable {
     }
 
     /// Whether the message names a service that is not the helpdesk's and nothing that ties it to the
-    /// helpdesk: "akun bank saya terblokir" is about a bank, "rekening bank untuk tender di spse" is not.
+    /// helpdesk: "jam buka bank bri sabtu" is about a bank, "rekening bri untuk tender di spse" is not.
     func namesAnotherService(_ tokens: [String]) -> Bool {
         Self.mentions(tokens, any: self.outside) && !Self.mentions(tokens, any: self.anchors)
     }
@@ -63,9 +63,7 @@ struct PhraseRules: Equatable, Sendable {
         guard !phrases.isEmpty else { return false }
         for start in tokens.indices {
             guard let candidates = phrases[tokens[start]] else { continue }
-            for phrase in candidates where tokens[start...].starts(with: phrase) {
-                return true
-            }
+            if candidates.contains(where: { Self.hasPrefix(tokens[start...], $0) }) { return true }
         }
         return false
     }

@@ -52,11 +52,8 @@ struct IntentDataTests {
         let data = try IntentData.load(from: IntentRecognizerTests.dialogs)
         let normaliser = try IntentRecognizer(data: data).normaliser
         let rules = PhraseRules(rules: data.rules, normaliser: normaliser)
-        let asks: Set<Intent> = [
-            .menu, .createTicket, .checkStatus, .schedule, .cancelBooking, .human, .requirements, .hours,
-        ]
         let overruled = data.examples.filter {
-            asks.contains($0.intent) && rules.namesAnotherService(normaliser.tokens($0.text))
+            IntentRecognizer.helpdeskAsks.contains($0.intent) && rules.namesAnotherService(normaliser.tokens($0.text))
         }
         #expect(overruled.isEmpty, "\(overruled.map { "\($0.source): \($0.text)" })")
         let outside = data.examples.filter {

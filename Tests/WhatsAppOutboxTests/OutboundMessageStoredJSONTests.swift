@@ -57,14 +57,14 @@ struct OutboundMessageStoredJSONTests {
 
     @Test(arguments: Self.messages)
     func storedJSONDecodesToTheSameMessage(_ message: OutboundMessage) throws {
-        #expect(try Outbox.decodePayload(message.storedJSON) == message)
+        #expect(try Outbox.decodePayload(Array(message.storedJSON.utf8)) == message)
     }
 
     /// Rows written by `JSONEncoder` in its default member order read back the same.
     @Test(arguments: Self.messages)
     func rowsInAnyMemberOrderDecode(_ message: OutboundMessage) throws {
         let unsorted = String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
-        #expect(try Outbox.decodePayload(unsorted) == message)
+        #expect(try Outbox.decodePayload(Array(unsorted.utf8)) == message)
     }
 
     /// A damaged row is an error naming what is wrong, never a different message.
@@ -78,7 +78,7 @@ struct OutboundMessageStoredJSONTests {
             #"{"to":"1","payload":{"template":{"_0":{"name":"t","language":"id","bodyParameters":[1]}}}}"#,
         ]
         for row in damaged {
-            #expect(throws: StoredMessageError.self, "\(row)") { try Outbox.decodePayload(row) }
+            #expect(throws: StoredMessageError.self, "\(row)") { try Outbox.decodePayload(Array(row.utf8)) }
         }
     }
 }

@@ -51,7 +51,7 @@ extension Outbox {
                 throw SQLiteError.misuse("unknown outbound state \(statement.string(2))")
             }
             return OutboundRecord(
-                id: statement.int64(0), message: try Self.decodePayload(statement.string(1)), state: state,
+                id: statement.int64(0), message: try Self.decodePayload(statement.bytes(1)), state: state,
                 attempts: statement.int(3), nextAttemptAt: Date(timeIntervalSince1970: statement.double(4)),
                 sentAsTemplate: statement.int(5) != 0, wamid: statement.optionalString(6),
                 deliveryStatus: statement.optionalString(7).flatMap(DeliveryStatus.init(rawValue:)),

@@ -165,7 +165,7 @@ extension Outbox {
                 "SELECT 1 FROM outbound_messages WHERE fallback_of = ?", [.integer(id)]
             ) { _ in true } ?? false
         guard !already else { return }
-        let original = try Self.decodePayload(payload)
+        let original = try Self.decodePayload(Array(payload.utf8))
         if let template = original.fallbackTemplate {
             try self.insert(
                 OutboundMessage(to: original.to, payload: .template(template)), fallbackOf: id, in: database, now: now)

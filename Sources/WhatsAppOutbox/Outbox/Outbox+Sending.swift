@@ -40,7 +40,7 @@ extension Outbox {
                 ]
             ) { statement in
                 PendingMessage(
-                    id: statement.int64(0), message: try Self.decodePayload(statement.string(1)),
+                    id: statement.int64(0), message: try Self.decodePayload(statement.bytes(1)),
                     attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
                     sendAsTemplate: statement.int(4) != 0,
                     contact: ContactState(row: statement, from: 5))

@@ -140,7 +140,8 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         message.storedJSON
     }
 
-    static func decodePayload(_ text: String) throws -> OutboundMessage {
-        try OutboundMessage(storedJSON: Array(text.utf8))
+    /// Reads a stored payload from the column's bytes, without making a `String` of them first.
+    static func decodePayload(_ bytes: [UInt8]) throws -> OutboundMessage {
+        try OutboundMessage(storedJSON: bytes)
     }
 }
