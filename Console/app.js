@@ -392,7 +392,32 @@ async function render() {
   }
 }
 
-// Re-renders the view when what it shows changed, keeping what is being typed and where the focus is.
+// What a person is in the middle of on the current view: typed text, chosen options and open confirmations.
+function workInProgress() {
+  const fields = [...main.querySelectorAll("textarea, input, select")].map((field) => [field.id, field.tagName, field.value]);
+  const confirming = [...main.querySelectorAll(".confirm:not([hidden])")].map((node) => node.closest("form")?.id);
+  return { fields, confirming };
+}
+
+// Puts `work` back after a re-render. A live update restores everything; a forced one (after the person's own
+// action, or a change of language or view) keeps only the text typed in a text area.
+function restore(work, liveUpdate) {
+  for (const [id, tag, value] of work.fields) {
+    const field = id && document.getElementById(id);
+    if (!field || !value || field.tagName !== tag) continue;
+    if (tag === "TEXTAREA") field.value = value;
+    else if (liveUpdate && tag === "SELECT" && [...field.options].some((option) => option.value === value)) field.value = value;
+    else if (liveUpdate && tag === "INPUT" && ["text", "search", "email", "tel", "number", "date", "time", "url"].includes(field.type)) field.value = value;
+  }
+  if (!liveUpdate) return;
+  for (const id of work.confirming) {
+    const confirm = id && document.getElementById(id)?.querySelector(".confirm");
+    if (confirm) confirm.hidden = false;
+  }
+}
+
+// Re-renders the view when what it shows changed, keeping what is being typed, chosen or confirmed, and where
+// the focus is.
 async function refresh(force = false) {
   clearTimeout(refreshTimer);
   try {
@@ -402,13 +427,10 @@ async function refresh(force = false) {
     const key = JSON.stringify(content.map((node) => node.textContent));
     if (force || key !== renderedKey) {
       renderedKey = key;
-      const typed = [...main.querySelectorAll("textarea, input")].map((field) => [field.id, field.value]);
+      const work = workInProgress();
       const focused = document.activeElement && main.contains(document.activeElement) ? document.activeElement.id : null;
       main.replaceChildren(...content);
-      for (const [id, value] of typed) {
-        const field = id && document.getElementById(id);
-        if (field && value && field.tagName === "TEXTAREA") field.value = value;
-      }
+      restore(work, !force);
       if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
       const timeline = main.querySelector(".timeline");
       if (timeline) timeline.scrollTop = timeline.scrollHeight;

@@ -13,6 +13,7 @@ import base64, hashlib, hmac, json, os, socket, subprocess, sys, tempfile, time,
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as expected
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -121,6 +122,18 @@ def open_ticket(loket):
     return int(opened.split("Tiket #")[1].split(" ")[0].strip("*"))
 
 
+def click_live(wait, locator):
+    """Clicks the element at `locator` in a list that updates itself, finding it again when an update
+    replaced it between the look-up and the click, as a person would click the new row."""
+    def attempt(driver):
+        try:
+            driver.find_element(*locator).click()
+            return True
+        except StaleElementReferenceException:
+            return False
+    wait.until(attempt)
+
+
 def shot(driver, name):
     os.makedirs(SHOTS, exist_ok=True)
     for label, (width, height) in [("laptop", LAPTOP), ("phone", PHONE)]:
@@ -175,10 +188,10 @@ def main():
         # The provider opens a ticket in WhatsApp; it appears in Tiket Baru without a reload.
         number = open_ticket(loket)
         started = time.monotonic()
-        link = wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{number}")))
+        wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{number}")))
         print(f"new ticket #{number} visible in Tiket Baru {1000 * (time.monotonic() - started):.0f} ms after it opened")
         shot(driver, "tiket-baru")
-        link.click()
+        click_live(wait, (By.LINK_TEXT, f"#{number}"))
         wait.until(expected.presence_of_element_located((By.ID, "take-form")))
         driver.refresh()
         wait.until(expected.presence_of_element_located((By.ID, "take-form")))
@@ -205,11 +218,20 @@ def main():
 
         # Classify and take; a Level 1 member sees no Level 2 action.
         Select(driver.find_element(By.ID, "type")).select_by_value("permintaan_layanan")
-        Select(driver.find_element(By.ID, "priority")).select_by_value("normal")
+        Select(driver.find_element(By.ID, "priority")).select_by_value("high")
+        driver.find_element(By.ID, "category").clear()
+        driver.find_element(By.ID, "category").send_keys("Registrasi")
         driver.find_element(By.ID, "take").click()
         wait.until(expected.visibility_of_element_located((By.ID, "take-confirm")))
+        # The provider writes meanwhile: the page shows it without losing the choices or the open confirmation.
+        question = "Maaf kak, apakah akta perubahan juga perlu dikirim?"
+        loket.webhook({"type": "text", "text": {"body": question}})
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "ol.timeline"), question))
+        assert driver.find_element(By.ID, "take-confirm").is_displayed(), "the confirmation stays open"
+        assert Select(driver.find_element(By.ID, "priority")).first_selected_option.get_attribute("value") == "high"
+        assert driver.find_element(By.ID, "category").get_attribute("value") == "Registrasi"
         shot(driver, "take-confirm")
-        driver.find_element(By.ID, "take-confirm").click()
+        click_live(wait, (By.ID, "take-confirm"))
         wait.until(expected.presence_of_element_located((By.ID, "reply-text")))
         assert not driver.find_elements(By.ID, "ask-level1"), "a Level 1 member sees a Level 2 action"
 

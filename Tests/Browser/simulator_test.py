@@ -9,8 +9,9 @@ usage: Tests/Browser/simulator_test.py [LOKET_BINARY]
 import os, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from console_test import Loket, SHOTS, pdf  # noqa: E402
+from console_test import Loket, SHOTS, click_live, pdf  # noqa: E402
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as expected
@@ -44,16 +45,27 @@ def main():
         def wait_for(fragment):
             wait.until(lambda _: fragment in last_bubble_text(driver))
 
-        def tap(css, label):
+        def tap(css, label, sends=True):
+            # The chat redraws itself as messages and ticks arrive: a button replaced between the look-up
+            # and the tap is looked up again.
             nonlocal sent
-            buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, css) if label in b.text]
-            assert buttons, f"no {css} with {label!r}"
-            buttons[-1].click()
-            sent += 1
+
+            def attempt(_):
+                try:
+                    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, css) if label in b.text]
+                    assert buttons, f"no {css} with {label!r}"
+                    buttons[-1].click()
+                    return True
+                except StaleElementReferenceException:
+                    return False
+
+            wait.until(attempt)
+            if sends:
+                sent += 1
 
         type_message("halo")
         wait.until(lambda _: driver.find_elements(By.CSS_SELECTOR, ".list-button"))
-        driver.find_elements(By.CSS_SELECTOR, ".list-button")[-1].click()
+        tap(".list-button", "", sends=False)  # opening the list sends nothing
         tap(".row", "Registrasi")
         wait_for("badan usaha")
         type_message("PT Maju Jaya")
@@ -86,7 +98,8 @@ def main():
         driver.find_element(By.ID, "id").send_keys("sari")
         driver.find_element(By.ID, "password").send_keys("sari-password-1")
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{ticket}"))).click()
+        wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{ticket}")))
+        click_live(wait, (By.LINK_TEXT, f"#{ticket}"))
         wait.until(expected.presence_of_element_located((By.ID, "take"))).click()
         wait.until(expected.visibility_of_element_located((By.ID, "take-confirm"))).click()
         reply = "Berkas lengkap, kami jadwalkan verifikasi."
