@@ -221,7 +221,7 @@ def main():
         Select(driver.find_element(By.ID, "priority")).select_by_value("high")
         driver.find_element(By.ID, "category").clear()
         driver.find_element(By.ID, "category").send_keys("Registrasi")
-        driver.find_element(By.ID, "take").click()
+        click_live(wait, (By.ID, "take"))
         wait.until(expected.visibility_of_element_located((By.ID, "take-confirm")))
         # The provider writes meanwhile: the page shows it without losing the choices or the open confirmation.
         question = "Maaf kak, apakah akta perubahan juga perlu dikirim?"
@@ -238,7 +238,7 @@ def main():
         # Reply: the stand-in records it as a WhatsApp message to the provider.
         reply = "Berkas Anda sedang kami periksa, mohon ditunggu."
         driver.find_element(By.ID, "reply-text").send_keys(reply)
-        driver.find_element(By.ID, "send-reply").click()
+        click_live(wait, (By.ID, "send-reply"))
         sent = loket.replies(reply)
         assert any(m.get("to") == PROVIDER and reply in json.dumps(m, ensure_ascii=False) for m in sent), sent
         wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, ".entry.outbound .delivery"), "terkirim"))

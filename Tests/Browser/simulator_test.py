@@ -100,11 +100,13 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{ticket}")))
         click_live(wait, (By.LINK_TEXT, f"#{ticket}"))
-        wait.until(expected.presence_of_element_located((By.ID, "take"))).click()
-        wait.until(expected.visibility_of_element_located((By.ID, "take-confirm"))).click()
+        wait.until(expected.presence_of_element_located((By.ID, "take")))
+        click_live(wait, (By.ID, "take"))
+        wait.until(expected.visibility_of_element_located((By.ID, "take-confirm")))
+        click_live(wait, (By.ID, "take-confirm"))
         reply = "Berkas lengkap, kami jadwalkan verifikasi."
         wait.until(expected.presence_of_element_located((By.ID, "reply-text"))).send_keys(reply)
-        driver.find_element(By.ID, "send-reply").click()
+        click_live(wait, (By.ID, "send-reply"))
         console_window = driver.current_window_handle
         driver.switch_to.window(simulator_window)
         wait_for(reply)
