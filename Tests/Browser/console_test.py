@@ -122,12 +122,15 @@ def open_ticket(loket):
     return int(opened.split("Tiket #")[1].split(" ")[0].strip("*"))
 
 
-def click_live(wait, locator):
-    """Clicks the element at `locator` in a list that updates itself, finding it again when an update
-    replaced it between the look-up and the click, as a person would click the new row."""
+def click_live(wait, target):
+    """Clicks `target` (a locator, or a function of the driver that finds the element) on a page that updates
+    itself, finding it again when an update replaced it between the look-up and the click, as a person would
+    click what is on screen now."""
+    find = target if callable(target) else (lambda driver: driver.find_element(*target))
+
     def attempt(driver):
         try:
-            driver.find_element(*locator).click()
+            find(driver).click()
             return True
         except StaleElementReferenceException:
             return False

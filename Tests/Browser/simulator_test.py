@@ -11,7 +11,6 @@ import os, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from console_test import Loket, SHOTS, click_live, pdf  # noqa: E402
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as expected
@@ -46,20 +45,15 @@ def main():
             wait.until(lambda _: fragment in last_bubble_text(driver))
 
         def tap(css, label, sends=True):
-            # The chat redraws itself as messages and ticks arrive: a button replaced between the look-up
-            # and the tap is looked up again.
+            # The chat redraws itself as messages and ticks arrive: the last button with `label` on screen now.
             nonlocal sent
 
-            def attempt(_):
-                try:
-                    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, css) if label in b.text]
-                    assert buttons, f"no {css} with {label!r}"
-                    buttons[-1].click()
-                    return True
-                except StaleElementReferenceException:
-                    return False
+            def last_button(driver):
+                buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, css) if label in b.text]
+                assert buttons, f"no {css} with {label!r}"
+                return buttons[-1]
 
-            wait.until(attempt)
+            click_live(wait, last_button)
             if sends:
                 sent += 1
 
