@@ -7,12 +7,12 @@ extension Outbox {
     ) throws {
         guard let status = DeliveryStatus(rawValue: status) else { return }  // unknown statuses are ignored
         let row = try database.queryFirst(
-            "SELECT id, recipient, payload, kind, sent_as_template FROM outbound_messages WHERE wamid = ?",
+            "SELECT id, recipient, kind, sent_as_template FROM outbound_messages WHERE wamid = ?",
             [.text(messageID)]
         ) { statement in
             (
-                id: statement.int64(0), recipient: statement.string(1), payload: statement.string(2),
-                isTemplate: statement.string(3) == "template" || statement.int(4) != 0
+                id: statement.int64(0), recipient: statement.string(1),
+                isTemplate: statement.string(2) == "template" || statement.int(3) != 0
             )
         }
         guard let row else {
@@ -27,7 +27,7 @@ extension Outbox {
         }
         try self.apply(
             status, errorCodes: errorCodes, timestamp: timestamp, toMessage: row.id, recipient: row.recipient,
-            payload: row.payload, isTemplate: row.isTemplate, in: database)
+            isTemplate: row.isTemplate, in: database)
     }
 
     public func recordInbound(from contact: String, at timestamp: Date, in database: Database) throws {
@@ -123,7 +123,7 @@ extension Outbox {
 
     private func apply(
         _ status: DeliveryStatus, errorCodes: [Int], timestamp: Date, toMessage id: Int64, recipient: String,
-        payload: String, isTemplate: Bool, in database: Database
+        isTemplate: Bool, in database: Database
     ) throws {
         guard status == .failed else {
             guard let rank = status.rank else { return }
@@ -154,18 +154,22 @@ extension Outbox {
                 recipient, reason: "status failed with 131026 for message \(id)", at: timestamp, in: database)
         }
         if errorCodes.contains(RetryPolicy.outsideWindowCode), !isTemplate {
-            try self.enqueueFallback(forMessage: id, payload: payload, at: timestamp, in: database)
+            try self.enqueueFallback(forMessage: id, at: timestamp, in: database)
         }
     }
 
-    /// Queues the template that replaces message `id`, once, however often the failure is reported.
-    private func enqueueFallback(forMessage id: Int64, payload: String, at now: Date, in database: Database) throws {
+    /// Queues the template that replaces message `id`, once, however often the failure is reported. Only
+    /// this rare path reads the message's payload; other statuses never load it.
+    private func enqueueFallback(forMessage id: Int64, at now: Date, in database: Database) throws {
         let already =
             try database.queryFirst(
                 "SELECT 1 FROM outbound_messages WHERE fallback_of = ?", [.integer(id)]
             ) { _ in true } ?? false
-        guard !already else { return }
-        let original = try Self.decodePayload(Array(payload.utf8))
+        guard !already,
+            let payload = try database.queryFirst(
+                "SELECT payload FROM outbound_messages WHERE id = ?", [.integer(id)], row: { $0.bytes(0) })
+        else { return }
+        let original = try Self.decodePayload(payload)
         if let template = original.fallbackTemplate {
             try self.insert(
                 OutboundMessage(to: original.to, payload: .template(template)), fallbackOf: id, in: database, now: now)
