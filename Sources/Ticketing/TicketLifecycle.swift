@@ -87,7 +87,7 @@ public struct TicketLifecycle: Hashable, Sendable {
             next.assignee = actor.id
             record(
                 .taken, .internal,
-                "\(next.type?.label ?? "") · \(next.category ?? "") · \(next.priority?.rawValue ?? "") · "
+                "\(next.type?.label ?? "") · \(next.category ?? "") · \(next.priority?.label ?? "") · "
                     + "\(next.applicationVersion ?? "")")
 
         case .askFeedback(.reporter, let text):

@@ -159,6 +159,13 @@ struct TicketLifecycleTests {
         #expect(taken.dueAt == wib(2026, 3, 5, 9, 0))
     }
 
+    @Test func theTakenNoteNamesTheClassificationAsTheConsoleShowsIt() throws {
+        let transition = try Self.lifecycle.apply(
+            .take(TicketClassification(type: .gangguan, priority: .high)), to: Self.ticket(in: .new), by: Self.level1,
+            at: Self.monday)
+        #expect(transition.activities.map(\.text) == ["Gangguan · Registrasi · Tinggi · SPSE 4.5"])
+    }
+
     @Test func noActionLeadsBackToNewOnceTaken() {
         for status in Self.allStatuses where status != .new {
             for action in Self.allActions {
