@@ -70,9 +70,12 @@ public enum ConversationRecords {
         json?.contains(#""mediaID""#) ?? false
     }
 
+    /// Stores `state` of `contact`.
+    /// - Returns: the JSON text stored.
+    @discardableResult
     public static func save(
         _ state: ConversationState, of contact: String, profileName: String?, at now: Date, in database: Database
-    ) throws {
+    ) throws -> String {
         let json = String(decoding: try Self.encoder.encode(state), as: UTF8.self)
         try database.run(
             """
@@ -81,6 +84,7 @@ public enum ConversationRecords {
                 profile_name = coalesce(excluded.profile_name, conversations.profile_name)
             """,
             [.text(contact), .optional(profileName), .text(json), .real(now.timeIntervalSince1970)])
+        return json
     }
 
     /// The profile name last seen for `contact`.

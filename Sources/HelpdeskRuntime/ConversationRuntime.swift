@@ -29,14 +29,18 @@ public struct ConversationRuntime: MessageHandler {
     /// The approved utility template a verification reminder goes as outside the 24-hour window, with the
     /// call's date and time as its two body parameters.
     public let reminderTemplate: OutboundMessage.Template
+    /// The states last read or saved, so a conversation's next message does not decode its state again.
+    public let states: ConversationStateCache
     let logger: Logger
 
     public init(
         catalogue: DialogCatalogue, survey: SurveyDefinition?, recognizer: any IntentRecognizing,
         tickets: TicketStoreConfiguration, media: any MediaFetcher, writer: DatabaseWriter,
         defaultLanguage: Language = .indonesian,
-        reminderTemplate: OutboundMessage.Template = ConversationRuntime.defaultReminderTemplate, logger: Logger
+        reminderTemplate: OutboundMessage.Template = ConversationRuntime.defaultReminderTemplate,
+        states: ConversationStateCache = ConversationStateCache(), logger: Logger
     ) {
+        self.states = states
         self.reminderTemplate = reminderTemplate
         self.defaultLanguage = defaultLanguage
         self.catalogue = catalogue
@@ -56,7 +60,7 @@ public struct ConversationRuntime: MessageHandler {
             // A message without a file asks for one only when the state holds one back: most messages skip
             // the classification and the reducer's second run here.
             guard Self.carriesFile(message.content) || ConversationRecords.mayReferToMedia(json) else { return [] }
-            let state = try ConversationRecords.decodeState(json)
+            let state = try self.states.state(of: contact, storedAs: json)
             let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
             let reducerContext = try self.context(
                 for: contact, profileName: message.sender.profileName, state: state, event: event, now: context.now,
@@ -107,7 +111,8 @@ public struct ConversationRuntime: MessageHandler {
         now: Date, in database: Database
     ) throws -> [OutboundMessage] {
         let knownName = try profileName ?? ConversationRecords.profileName(of: contact, in: database)
-        var state = try ConversationRecords.state(of: contact, in: database)
+        var state = try self.states.state(
+            of: contact, storedAs: try ConversationRecords.stateJSON(of: contact, in: database))
         var pending = [event]
         var outbound: [OutboundMessage] = []
         var steps = 0
@@ -128,7 +133,8 @@ public struct ConversationRuntime: MessageHandler {
             outbound += execution.outbound
             pending += execution.followUps
         }
-        try ConversationRecords.save(state, of: contact, profileName: profileName, at: now, in: database)
+        let json = try ConversationRecords.save(state, of: contact, profileName: profileName, at: now, in: database)
+        self.states.remember(state, storedAs: json, of: contact)
         return outbound
     }
 

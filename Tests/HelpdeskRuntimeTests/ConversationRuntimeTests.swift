@@ -152,6 +152,33 @@ struct ConversationRuntimeTests {
         #expect(queued.last?.payload == .markRead(messageID: "wamid.runtime.\(self.sequence)", typingIndicator: false))
     }
 
+    /// A message whose transaction rolled back leaves the conversation where it was: the next message is
+    /// answered from the stored state, not from the state that transaction saved (and the cache remembered).
+    @Test mutating func aRolledBackMessageLeavesTheConversationWhereItWas() throws {
+        struct Abort: Error {}
+        let menu = try self.send(.text("halo"))
+        let service = try #require(Self.choices(in: menu).first { $0.key.hasPrefix("Registrasi") })
+        let choice = InboundMessage.Content.listReply(id: service.value, title: service.key, description: nil)
+        let before = try self.writer.read { try ConversationRecords.stateJSON(of: Self.contact, in: $0) }
+        let message = InboundMessage(
+            id: "wamid.runtime.rolled-back", sender: WebhookContact(waID: Self.contact, profileName: "Budi"),
+            timestamp: Self.monday, content: choice)
+        let context = StepContext(now: Self.monday, isStale: false, contact: message.sender)
+        let runtime = self.runtime
+        #expect(throws: Abort.self) {
+            try self.writer.write { database in
+                _ = try runtime.handle(message, preparation: MessagePreparation(), context: context, in: database)
+                throw Abort()
+            }
+        }
+        #expect(try self.writer.read { try ConversationRecords.stateJSON(of: Self.contact, in: $0) } == before)
+        let again = Self.texts(in: try self.send(choice))
+        var other = try ConversationRuntimeTests()
+        _ = try other.send(.text("halo"))
+        let expected = Self.texts(in: try other.send(choice))
+        #expect(!again.isEmpty && again == expected, "\(again)")
+    }
+
     /// On a Saturday the runtime knows staff next work on Monday at 08:00 WIB, and the provider is told.
     @Test mutating func aHandOffOnASaturdaySaysStaffAnswerOnMonday() throws {
         let saturday = Self.monday.addingTimeInterval(-2 * 86_400 + 3_600)

@@ -1,0 +1,56 @@
+import Conversation
+import Synchronization
+
+/// The conversation states last saved or read, each with the exact JSON text it was stored as, so reading a
+/// state whose stored text is unchanged skips decoding it.
+///
+/// An entry is used only when the stored text equals the entry's text byte for byte; a transaction that
+/// saved a state and then rolled back leaves the old text in the database, which no longer matches, so it is
+/// decoded again. A state saved and then served from here can differ from its decoded form only below a
+/// microsecond in its dates (they are stored as seconds since 1970 in a double), which no reply, timer or
+/// deadline can observe.
+public final class ConversationStateCache: Sendable {
+    private struct Entry {
+        var json: String
+        var state: ConversationState
+    }
+
+    /// At most this many contacts are kept; past it, a quarter of them are dropped.
+    public let capacity: Int
+    private let entries = Mutex<[String: Entry]>([:])
+
+    public init(capacity: Int = 4096) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// The state stored as `json` for `contact` (nil: a new conversation), decoded only when it is not the
+    /// text last seen for that contact.
+    public func state(of contact: String, storedAs json: String?) throws -> ConversationState {
+        guard let json else { return ConversationState() }
+        if let state = self.entries.withLock({ $0[contact].flatMap { $0.json == json ? $0.state : nil } }) {
+            return state
+        }
+        let state = try ConversationRecords.decodeState(json)
+        self.remember(state, storedAs: json, of: contact)
+        return state
+    }
+
+    /// Records that `state` of `contact` was stored as `json`.
+    public func remember(_ state: ConversationState, storedAs json: String, of contact: String) {
+        self.entries.withLock { entries in
+            if entries[contact] == nil, entries.count >= self.capacity {
+                let dropped = Array(entries.keys.prefix(max(1, self.capacity / 4)))
+                for key in dropped { entries[key] = nil }
+            }
+            entries[contact] = Entry(json: json, state: state)
+        }
+    }
+
+    /// Drops what is held about `contact` (their personal data was erased).
+    public func forget(_ contact: String) {
+        _ = self.entries.withLock { $0.removeValue(forKey: contact) }
+    }
+
+    /// Contacts held now.
+    public var count: Int { self.entries.withLock { $0.count } }
+}
