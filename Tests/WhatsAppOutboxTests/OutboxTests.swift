@@ -145,6 +145,51 @@ struct OutboxTests {
         #expect(heads == ["628111:1", "628222:0"])
     }
 
+    /// Rebuilding the heads by recipient keeps every head (a receipt's too), and the triggers that keep them
+    /// run on the new table: a postponed head moves, a sent one hands over to the next message, and a
+    /// recipient's first message becomes its head.
+    @Test func upgradingToHeadsByRecipientKeepsTheQueue() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let before = Migrator(component: "outbox", migrations: Array(Outbox.migrator.migrations.prefix(6)))
+        let old = try DatabaseWriter(path: path, migrators: [before])
+        try old.write { database in
+            for (recipient, kind) in [("628111", "read"), ("628222", "text"), ("628222", "read")] {
+                try database.run(
+                    """
+                    INSERT INTO outbound_messages (recipient, lane, kind, payload, state, next_attempt_at, created_at,
+                        updated_at)
+                    VALUES (?, 0, ?, '{}', 'queued', 0, 0, 0)
+                    """, [.text(recipient), .text(kind)])
+            }
+        }
+        let upgraded = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
+        func heads() throws -> [String] {
+            try upgraded.read { database in
+                try database.query("SELECT recipient, message_id, due, receipt FROM outbound_heads ORDER BY recipient") {
+                    "\($0.string(0)):\($0.int(1)):\(Int($0.double(2))):\($0.int(3))"
+                }
+            }
+        }
+        #expect(try heads() == ["628111:1:0:1", "628222:2:0:0"])
+        try upgraded.write { database in
+            try self.outbox.postpone(2, until: Date(timeIntervalSince1970: 60), in: database)
+        }
+        #expect(try heads() == ["628111:1:0:1", "628222:2:60:0"])
+        try upgraded.write { database in
+            try self.outbox.markSent(2, wamid: "wamid.OUT2", asTemplate: false, now: self.now, in: database)
+            try self.outbox.enqueue(
+                [OutboundMessage(to: "628333", payload: .text("Halo"))], in: database,
+                now: Date(timeIntervalSince1970: 90))
+        }
+        #expect(try heads() == ["628111:1:0:1", "628222:3:0:1", "628333:4:90:0"])
+        let schema = try upgraded.read { database in
+            try database.queryFirst("SELECT sql FROM sqlite_master WHERE name = 'outbound_heads'") { $0.string(0) }
+        }
+        #expect(schema?.contains("WITHOUT ROWID") == true)
+    }
+
     @Test func messageBreakingMetaLimitsIsStoredInvalidWithTheReason() throws {
         let message = OutboundMessage(to: "628111", payload: .text(String(repeating: "a", count: 5000)))
         try self.writer.write { try self.outbox.enqueue([message], in: $0, now: self.now) }

@@ -160,6 +160,54 @@ extension Outbox {
                     \(Self.recomputeHead(of: "OLD"))
                     END;
                     """),
+            Migration(
+                version: 7, name: "queue heads keyed by recipient",
+                sql: """
+                    -- A head changes on every enqueue to an idle recipient and every send: stored in the order
+                    -- of its primary key, with no rowid and no unique index on message_id, each change writes
+                    -- two pages (the row and the due index) instead of four.
+                    DROP TRIGGER outbound_heads_insert;
+                    DROP TRIGGER outbound_heads_state;
+                    DROP TRIGGER outbound_heads_delete;
+                    DROP TRIGGER outbound_heads_due;
+                    CREATE TABLE outbound_heads_by_recipient (
+                        recipient TEXT PRIMARY KEY,
+                        lane INTEGER NOT NULL,
+                        message_id INTEGER NOT NULL,
+                        due REAL NOT NULL,
+                        receipt INTEGER NOT NULL DEFAULT 0
+                    ) WITHOUT ROWID;
+                    INSERT INTO outbound_heads_by_recipient (recipient, lane, message_id, due, receipt)
+                        SELECT recipient, lane, message_id, due, receipt FROM outbound_heads;
+                    DROP TABLE outbound_heads;
+                    ALTER TABLE outbound_heads_by_recipient RENAME TO outbound_heads;
+                    CREATE INDEX outbound_heads_due ON outbound_heads (receipt, due, message_id);
+
+                    CREATE TRIGGER outbound_heads_insert AFTER INSERT ON outbound_messages
+                    WHEN NEW.state IN ('queued', 'sending')
+                    BEGIN
+                        INSERT OR IGNORE INTO outbound_heads (recipient, lane, message_id, due, receipt)
+                            VALUES (NEW.recipient, NEW.lane, NEW.id, NEW.next_attempt_at, NEW.kind = 'read');
+                    END;
+
+                    CREATE TRIGGER outbound_heads_state AFTER UPDATE OF state ON outbound_messages
+                    WHEN (OLD.state IN ('queued', 'sending')) != (NEW.state IN ('queued', 'sending'))
+                    BEGIN
+                    \(Self.recomputeHead(of: "NEW"))
+                    END;
+
+                    CREATE TRIGGER outbound_heads_delete AFTER DELETE ON outbound_messages
+                    WHEN OLD.state IN ('queued', 'sending')
+                    BEGIN
+                    \(Self.recomputeHead(of: "OLD"))
+                    END;
+
+                    CREATE TRIGGER outbound_heads_due AFTER UPDATE OF next_attempt_at ON outbound_messages
+                    BEGIN
+                        UPDATE outbound_heads SET due = NEW.next_attempt_at
+                        WHERE recipient = NEW.recipient AND message_id = NEW.id;
+                    END;
+                    """),
         ])
 
     /// The statements of a trigger that makes the oldest pending message of `row`'s recipient its head
