@@ -22,7 +22,7 @@ import WhatsAppOutbox
 /// answer them; the dispatcher then sends the person one short note that their earlier messages
 /// arrived late, at most once per `staleAge`, instead of answering each old message.
 ///
-/// `@unchecked Sendable`: all mutable state is only touched while holding `condition`.
+/// `@unchecked Sendable`: all mutable state is only touched while holding `signals`' lock.
 public final class Dispatcher: @unchecked Sendable, Service {
     private enum Outcome {
         case done(enqueued: Int)
@@ -45,7 +45,11 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private let intake: IntakePriority?
     private let replayer: InboxLogReplayer?
 
-    private let condition = NSCondition()
+    /// One lock for the state below; the coordinator, each lane and the callers waiting for the dispatcher to
+    /// stop or turn idle wait on conditions of their own, so each is woken only for what concerns it.
+    private let signals: ConditionGroup
+    private static let coordinatorSignal = 0
+    private static let controlSignal = 1
     private var running = false
     private var exitedThreads = 0
     private var wakeRequested = true
@@ -55,6 +59,8 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private var blockedKeys: Set<String> = []
     private var nextRetryDue: Date?
     private var lastFullScan = Date.distantPast
+    /// Whether the latest scan saw every pending row (it returned fewer than its limit).
+    private var lastScanComplete = false
     private var laneQueues: [[InboxRow]]
 
     /// - Parameters:
@@ -82,7 +88,10 @@ public final class Dispatcher: @unchecked Sendable, Service {
         self.onEnqueued = onEnqueued
         self.intake = intake
         self.laneQueues = Array(repeating: [], count: settings.laneCount)
+        self.signals = ConditionGroup(count: settings.laneCount + 2)
     }
+
+    private static func laneSignal(_ lane: Int) -> Int { 2 + lane }
 
     /// How long a lane holds back for the inbox at most before it processes one batch anyway: under a
     /// flood of webhooks the backlog still moves, slowly, and drains after.
@@ -90,8 +99,8 @@ public final class Dispatcher: @unchecked Sendable, Service {
 
     /// Starts the coordinator and the lane threads; pending rows from before a restart are processed first.
     public func start() {
-        self.condition.lock()
-        defer { self.condition.unlock() }
+        self.signals.lock()
+        defer { self.signals.unlock() }
         guard !self.running else { return }
         self.running = true
         self.exitedThreads = 0
@@ -105,12 +114,12 @@ public final class Dispatcher: @unchecked Sendable, Service {
 
     /// Stops after the events being processed finish; queued events stay pending for the next start.
     public func stop() {
-        self.condition.lock()
-        defer { self.condition.unlock() }
+        self.signals.lock()
+        defer { self.signals.unlock() }
         guard self.running else { return }
         self.running = false
-        self.condition.broadcast()
-        while self.exitedThreads < self.settings.laneCount + 1 { self.condition.wait() }
+        self.signals.broadcastAll()
+        while self.exitedThreads < self.settings.laneCount + 1 { self.signals.wait(Self.controlSignal) }
         for lane in self.laneQueues.indices { self.laneQueues[lane].removeAll() }
         self.inFlight.removeAll()
         self.blockedKeys.removeAll()
@@ -119,14 +128,14 @@ public final class Dispatcher: @unchecked Sendable, Service {
 
     /// Tells the dispatcher new events were committed.
     public func wake() {
-        self.condition.lock()
+        self.signals.lock()
         // A wake the coordinator has not taken yet covers this one: it looks at the flag before it waits.
         if !self.wakeRequested {
             self.wakeRequested = true
             self.idle = false
-            self.condition.broadcast()
+            self.signals.signal(Self.coordinatorSignal)
         }
-        self.condition.unlock()
+        self.signals.unlock()
     }
 
     /// Blocks until nothing is ready to process and nothing is in flight, or until `timeout` passes.
@@ -134,10 +143,10 @@ public final class Dispatcher: @unchecked Sendable, Service {
     @discardableResult
     public func waitUntilIdle(timeout: TimeInterval) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
-        self.condition.lock()
-        defer { self.condition.unlock() }
+        self.signals.lock()
+        defer { self.signals.unlock() }
         while !(self.idle && self.inFlight.isEmpty && !self.wakeRequested) {
-            guard self.condition.wait(until: deadline) else { return false }
+            guard self.signals.wait(Self.controlSignal, until: deadline) else { return false }
         }
         return true
     }
@@ -153,7 +162,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
     }
 
     private func coordinate() {
-        self.condition.lock()
+        self.signals.lock()
         while self.running {
             let now = self.now()
             let fullScanDue =
@@ -166,13 +175,13 @@ public final class Dispatcher: @unchecked Sendable, Service {
                 if let due = self.nextRetryDue {
                     deadline = min(deadline, Date().addingTimeInterval(due.timeIntervalSince(now)))
                 }
-                _ = self.condition.wait(until: deadline)
+                self.signals.wait(Self.coordinatorSignal, until: deadline)
                 continue
             }
             self.wakeRequested = false
             let after = fullScanDue ? 0 : self.highWater
             let limit = fullScanDue ? self.settings.maxInFlight + 256 : 256
-            self.condition.unlock()
+            self.signals.unlock()
             do {
                 try self.replayer?.replay()
             } catch {
@@ -187,13 +196,14 @@ public final class Dispatcher: @unchecked Sendable, Service {
                 self.logger.error("dispatcher.scan_failed", ["error": "\(error)"])
                 rows = []
             }
-            self.condition.lock()
+            self.signals.lock()
             if fullScanDue {
                 self.lastFullScan = now
                 self.blockedKeys.removeAll()
                 self.nextRetryDue = nil
             }
             var dispatched = 0
+            var lanesGiven: Set<Int> = []
             for row in rows where !self.inFlight.contains(row.sequence) {
                 let key = row.event.conversationKey
                 if self.blockedKeys.contains(key) { continue }
@@ -203,24 +213,28 @@ public final class Dispatcher: @unchecked Sendable, Service {
                     continue
                 }
                 self.inFlight.insert(row.sequence)
-                self.laneQueues[Self.lane(for: key, laneCount: self.settings.laneCount)].append(row)
+                let lane = Self.lane(for: key, laneCount: self.settings.laneCount)
+                self.laneQueues[lane].append(row)
+                lanesGiven.insert(lane)
                 self.highWater = max(self.highWater, row.sequence)
                 dispatched += 1
             }
-            if rows.count == limit { self.wakeRequested = true }
+            self.lastScanComplete = rows.count < limit
+            if !self.lastScanComplete { self.wakeRequested = true }
             self.idle = dispatched == 0 && !self.wakeRequested
-            self.condition.broadcast()
+            for lane in lanesGiven { self.signals.signal(Self.laneSignal(lane)) }
+            if self.idle { self.signals.broadcast(Self.controlSignal) }
         }
         self.exitedThreads += 1
-        self.condition.broadcast()
-        self.condition.unlock()
+        self.signals.broadcast(Self.controlSignal)
+        self.signals.unlock()
     }
 
     private func runLane(_ lane: Int) {
         var yieldingSince: Date?
-        self.condition.lock()
+        self.signals.lock()
         while true {
-            while self.running && self.laneQueues[lane].isEmpty { self.condition.wait() }
+            while self.running && self.laneQueues[lane].isEmpty { self.signals.wait(Self.laneSignal(lane)) }
             guard self.running else { break }
             if let intake = self.intake, intake.isBusy {
                 // Webhooks are waiting to be acknowledged: let the inbox have the database first, until it
@@ -229,24 +243,27 @@ public final class Dispatcher: @unchecked Sendable, Service {
                 yieldingSince = since
                 let deadline = since.addingTimeInterval(Self.maxYieldTime)
                 if deadline > Date() {
-                    self.condition.unlock()
+                    self.signals.unlock()
                     intake.waitWhileBusy(until: deadline)
-                    self.condition.lock()
+                    self.signals.lock()
                     continue
                 }
             }
             yieldingSince = nil
             let batch = Array(self.laneQueues[lane].prefix(self.settings.batchSize))
             self.laneQueues[lane].removeFirst(batch.count)
-            self.condition.unlock()
+            let wasFull = self.inFlight.count >= self.settings.maxInFlight
+            self.signals.unlock()
             let outcomes = self.process(batch)
-            self.condition.lock()
+            self.signals.lock()
             // Rows not attempted (the batch ended early to let the inbox in) go back to the front, in order.
             self.laneQueues[lane].insert(contentsOf: batch.dropFirst(outcomes.count), at: 0)
+            var retrying = false
             for (row, outcome) in zip(batch, outcomes) {
                 self.inFlight.remove(row.sequence)
                 switch outcome {
                 case .retry(let due):
+                    retrying = true
                     let key = row.event.conversationKey
                     self.blockedKeys.insert(key)
                     self.nextRetryDue = min(self.nextRetryDue ?? due, due)
@@ -257,12 +274,26 @@ public final class Dispatcher: @unchecked Sendable, Service {
                     break
                 }
             }
-            if self.inFlight.isEmpty { self.wakeRequested = true }
-            self.condition.broadcast()
+            if self.inFlight.isEmpty {
+                // Every row the latest scan saw is done. When that scan saw all pending rows, no commit
+                // woke the dispatcher since and nothing is to be retried, nothing is left to look for;
+                // otherwise the coordinator looks.
+                if self.lastScanComplete && !self.wakeRequested && !retrying {
+                    self.idle = true
+                    self.signals.broadcast(Self.controlSignal)
+                } else {
+                    self.wakeRequested = true
+                }
+            }
+            // The coordinator is woken only when it has something to do: a look, room for more rows, or an
+            // earlier retry time for its wait.
+            if self.wakeRequested || wasFull || retrying {
+                self.signals.signal(Self.coordinatorSignal)
+            }
         }
         self.exitedThreads += 1
-        self.condition.broadcast()
-        self.condition.unlock()
+        self.signals.broadcast(Self.controlSignal)
+        self.signals.unlock()
     }
 
     /// Applies `batch` (rows of one lane, in order) in one commit, each row in its own savepoint, so a
