@@ -167,7 +167,8 @@ struct OutboxTests {
         let upgraded = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
         func heads() throws -> [String] {
             try upgraded.read { database in
-                try database.query("SELECT recipient, message_id, due, receipt FROM outbound_heads ORDER BY recipient") {
+                try database.query("SELECT recipient, message_id, due, receipt FROM outbound_heads ORDER BY recipient")
+                {
                     "\($0.string(0)):\($0.int(1)):\(Int($0.double(2))):\($0.int(3))"
                 }
             }
