@@ -38,12 +38,6 @@ public enum ConversationRecords {
                     """)
         ])
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return encoder
-    }()
-
     /// The stored state of `contact`, or a new conversation.
     public static func state(of contact: String, in database: Database) throws -> ConversationState {
         try Self.decodeState(try Self.stateJSON(of: contact, in: database))
@@ -63,6 +57,11 @@ public enum ConversationRecords {
         return try decoder.decode(ConversationState.self, from: Data(json.utf8))
     }
 
+    /// `state` as the JSON text `decodeState(_:)` reads (dates as seconds since 1970).
+    static func encodeState(_ state: ConversationState) throws -> String {
+        try CompactJSONEncoder.encode(state)
+    }
+
     /// Whether a stored state refers to a file by its media id (held back, waiting for a ticket or for the
     /// downloader): only then can a message without a file of its own make the conversation fetch one. Every
     /// media id in the state is encoded under this key.
@@ -76,7 +75,7 @@ public enum ConversationRecords {
     public static func save(
         _ state: ConversationState, of contact: String, profileName: String?, at now: Date, in database: Database
     ) throws -> String {
-        let json = String(decoding: try Self.encoder.encode(state), as: UTF8.self)
+        let json = try Self.encodeState(state)
         try database.run(
             """
             INSERT INTO conversations (contact, profile_name, state, updated_at) VALUES (?, ?, ?, ?)
@@ -104,7 +103,7 @@ public enum ConversationRecords {
             INSERT INTO conversations (contact, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (contact) DO NOTHING
             """,
             [
-                .text(contact), .text(String(decoding: try Self.encoder.encode(ConversationState()), as: UTF8.self)),
+                .text(contact), .text(try Self.encodeState(ConversationState())),
                 .real(due.timeIntervalSince1970),
             ])
         try database.run(
@@ -167,7 +166,15 @@ public enum ConversationRecords {
     }
 
     /// A stable text key for a timer (its JSON form: `{"inactivity":{}}`, `{"surveyReminder":{"ticket":7}}`).
-    private static func key(of timer: ConversationTimer) throws -> String {
+    static func key(of timer: ConversationTimer) throws -> String {
+        // The inactivity timer moves with nearly every message: its key is kept, not encoded each time.
+        if timer == .inactivity { return Self.inactivityKey }
+        return try Self.encodedKey(of: timer)
+    }
+
+    static let inactivityKey = #"{"inactivity":{}}"#
+
+    static func encodedKey(of timer: ConversationTimer) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode(timer), as: UTF8.self)

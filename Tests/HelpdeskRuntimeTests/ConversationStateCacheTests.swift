@@ -2,6 +2,7 @@ import Conversation
 import Foundation
 import Storage
 import Testing
+import WebhookServer
 
 @testable import HelpdeskRuntime
 
@@ -57,5 +58,35 @@ struct ConversationStateCacheTests {
             #expect(cache.count <= 8)
         }
         #expect(cache.count > 0)
+    }
+
+    /// The states a real journey goes through are stored as text that decodes to exactly the state saved
+    /// (the cache's answer), from the first greeting to documents held for a ticket.
+    @Test func storedStatesOfAJourneyDecodeToTheStatesSaved() throws {
+        var test = try ConversationRuntimeTests()
+        func check(_ step: String) throws {
+            let json = try #require(
+                try test.writer.read { try ConversationRecords.stateJSON(of: ConversationRuntimeTests.contact, in: $0) }
+            )
+            let saved = try test.runtime.states.state(of: ConversationRuntimeTests.contact, storedAs: json)
+            #expect(try ConversationRecords.decodeState(json) == saved, "\(step): \(json)")
+        }
+        _ = try test.send(.text("halo"))
+        try check("menu")
+        let agree = try test.walkToConsent()
+        try check("consent")
+        _ = try test.send(.buttonReply(id: agree, title: "Setuju"))
+        try check("documents")
+        _ = try test.send(ConversationRuntimeTests.pdf("media-1"))
+        try check("first document")
+        _ = try test.send(.text("Ada \"kutipan\", baris\nbaru dan emoji 🙏"))
+        try check("free text")
+        _ = try test.send(.text("petugas"))
+        try check("hand-off")
+    }
+
+    @Test func theInactivityTimersKeptKeyIsTheEncodedOne() throws {
+        #expect(try ConversationRecords.encodedKey(of: .inactivity) == ConversationRecords.inactivityKey)
+        #expect(try ConversationRecords.key(of: .surveyReminder(ticket: 7)) == #"{"surveyReminder":{"ticket":7}}"#)
     }
 }
