@@ -2,6 +2,7 @@ import CEpoll
 import Dispatch
 import Foundation
 import Glibc
+import Support
 import Synchronization
 
 /// One epoll event-loop thread: accepts connections, reads and parses requests, hands them to the
@@ -113,8 +114,10 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     /// Starts the loop's thread.
     func start() {
-        let thread = Thread { [self] in self.run() }
-        thread.name = "http-loop-\(self.index)"
+        let thread = Thread { [self] in
+            WorkerThread.nameCurrentThread("loket-http-\(self.index)")
+            self.run()
+        }
         thread.start()
     }
 

@@ -79,8 +79,7 @@ public final class WALCheckpointer: @unchecked Sendable, Service {
         self.running = true
         self.stopped = false
         let thread = Thread { [self] in
-            // Named from inside the thread so the kernel task carries it (`top -H`, `perf`; at most 15 bytes).
-            Thread.current.name = "loket-checkpt"
+            WorkerThread.nameCurrentThread("loket-checkpt")
             self.run()
         }
         thread.start()

@@ -122,8 +122,7 @@ public final class OutboxSender: Sendable, Service {
             for worker in 0..<self.configuration.workerCount {
                 let finished = DispatchSemaphore(value: 0)
                 let thread = Thread { [self] in
-                    // Named from inside the thread so the kernel task carries it too (`top -H`, `perf`).
-                    Thread.current.name = "loket-outbox-\(worker)"
+                    WorkerThread.nameCurrentThread("loket-outbox-\(worker)")
                     self.runWorker(worker)
                     finished.signal()
                 }
