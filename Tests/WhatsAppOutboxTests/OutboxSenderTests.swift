@@ -248,6 +248,24 @@ struct OutboxSenderTests {
         #expect(self.standIn.calls.isEmpty)
     }
 
+    /// A reply's read receipt becomes its recipient's head once the reply is sent; the worker sends it in the
+    /// same pass, in order, without looking for due messages again.
+    @Test func aReplyAndItsReceiptGoInOnePass() throws {
+        try self.inbound()
+        try self.inbound("628222")
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Jawaban")),
+            OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: false)),
+            OutboundMessage(to: "628222", payload: .text("Jawaban 2")))
+        self.sender().runDue()
+        let bodies = self.standIn.acceptedMessages.map(\.bodyText)
+        #expect(bodies.count == 3, "\(bodies)")
+        #expect(bodies.first?.contains("Jawaban") == true)
+        #expect(bodies.dropFirst().first?.contains(#""status":"read""#) == true, "the receipt follows its reply")
+        #expect(try self.records().map(\.state) == [.sent, .sent])
+        #expect(try self.records("628222").map(\.state) == [.sent])
+    }
+
     @Test func markAsReadNeedsNoWindow() throws {
         try self.enqueue(
             OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: true)))

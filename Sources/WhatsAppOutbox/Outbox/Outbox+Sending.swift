@@ -26,8 +26,7 @@ extension Outbox {
         for receipt in [false, true] where due.count < limit {
             due += try database.query(
                 """
-                SELECT o.id, o.payload, o.attempts, o.created_at, o.sent_as_template,
-                    c.last_inbound_at, c.undeliverable, c.undeliverable_reason, c.notice_sent_at
+                SELECT \(Self.pendingColumns)
                 FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
                 LEFT JOIN contacts c ON c.id = o.recipient
                 WHERE h.receipt = ? AND h.due <= ? AND h.lane % ? = ?
@@ -37,16 +36,35 @@ extension Outbox {
                 [
                     .int(receipt ? 1 : 0), .real(now.timeIntervalSince1970), .int(workerCount), .int(worker),
                     .int(limit - due.count),
-                ]
-            ) { statement in
-                PendingMessage(
-                    id: statement.int64(0), message: try Self.decodePayload(statement.bytes(1)),
-                    attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
-                    sendAsTemplate: statement.int(4) != 0,
-                    contact: ContactState(row: statement, from: 5))
-            }
+                ], row: Self.pendingMessage)
         }
         return due
+    }
+
+    /// The message at the head of `recipient`'s queue, if it is due at `now`: after a send, the worker goes
+    /// on with the recipient's next message (a reply's read receipt) in the same pass.
+    public func dueHead(of recipient: String, now: Date, in database: Database) throws -> PendingMessage? {
+        try database.queryFirst(
+            """
+            SELECT \(Self.pendingColumns)
+            FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
+            LEFT JOIN contacts c ON c.id = o.recipient
+            WHERE h.recipient = ? AND h.due <= ?
+            """,
+            [.text(recipient), .real(now.timeIntervalSince1970)], row: Self.pendingMessage)
+    }
+
+    private static let pendingColumns = """
+        o.id, o.payload, o.attempts, o.created_at, o.sent_as_template,
+            c.last_inbound_at, c.undeliverable, c.undeliverable_reason, c.notice_sent_at
+        """
+
+    private static func pendingMessage(_ statement: Statement) throws -> PendingMessage {
+        PendingMessage(
+            id: statement.int64(0), message: try Self.decodePayload(statement.bytes(1)),
+            attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
+            sendAsTemplate: statement.int(4) != 0,
+            contact: ContactState(row: statement, from: 5))
     }
 
     /// When the next head-of-queue message in the worker's lanes falls due, if any is pending.

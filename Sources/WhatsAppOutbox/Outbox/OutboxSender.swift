@@ -213,7 +213,9 @@ public final class OutboxSender: Sendable, Service {
             let due = try self.writer.read { database in
                 try self.outbox.dueMessages(worker: worker, of: count, now: now, limit: limit, in: database)
             }
-            for pending in due {
+            // A send hands over to the recipient's next message when it is due: it goes next, in this pass.
+            var queue = due[...]
+            while let pending = queue.popFirst() {
                 if self.isStopping { return now }
                 let isPaced = !pending.message.payload.isMarkRead
                 if isPaced, let slot = self.pacers.withLock({ $0[worker].nextSlot(for: pending.message.to, now: now) })
@@ -227,7 +229,9 @@ public final class OutboxSender: Sendable, Service {
                 if isPaced {
                     self.pacers.withLock { $0[worker].recordSend(to: pending.message.to, now: now) }
                 }
-                try self.send(pending, worker: worker)
+                if let next = try self.send(pending, worker: worker) {
+                    queue.insert(next, at: queue.startIndex)
+                }
             }
             if due.count == limit {
                 // More may be due: now, or once the global rate allows the next send.
@@ -262,7 +266,9 @@ public final class OutboxSender: Sendable, Service {
         }
     }
 
-    private func send(_ pending: PendingMessage, worker: Int) throws {
+    /// Sends `pending` and records the outcome.
+    /// - Returns: the recipient's next message, when the send succeeded and that message is due now.
+    private func send(_ pending: PendingMessage, worker: Int) throws -> PendingMessage? {
         let now = self.clock()
         let original = pending.message
         let contact = pending.contact
@@ -272,7 +278,7 @@ public final class OutboxSender: Sendable, Service {
                 try self.outbox.markFailed(pending.id, reason: reason, codes: [131026], now: now, in: $0)
             }
             self.report(.undeliverable, pending, detail: "reason=contact_undeliverable")
-            return
+            return nil
         }
         var message = original
         var asTemplate = false
@@ -283,7 +289,7 @@ public final class OutboxSender: Sendable, Service {
                     try self.outbox.holdOutsideWindow(pending.id, recipient: original.to, now: now, in: $0)
                 }
                 self.report(.held, pending, detail: "notice_queued=\(notified)")
-                return
+                return nil
             }
             guard let template = original.fallbackTemplate else {
                 let reason = "outside the 24-hour window and no template is configured to replace the message"
@@ -291,7 +297,7 @@ public final class OutboxSender: Sendable, Service {
                     try self.outbox.markFailed(pending.id, reason: reason, codes: [], now: now, in: $0)
                 }
                 self.report(.failed, pending, detail: "reason=outside_window_no_template")
-                return
+                return nil
             }
             message = OutboundMessage(to: original.to, payload: .template(template))
             asTemplate = true
@@ -304,7 +310,7 @@ public final class OutboxSender: Sendable, Service {
                 try self.outbox.markInvalid(pending.id, reason: error.description, now: now, in: $0)
             }
             self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
-            return
+            return nil
         }
         let outcome: GraphSendOutcome
         do {
@@ -320,21 +326,27 @@ public final class OutboxSender: Sendable, Service {
         let decision = self.configuration.retryPolicy.decide(
             after: outcome, attempts: attempts, queuedAt: pending.queuedAt, isTemplate: isTemplate, now: after,
             jitter: self.random())
-        try self.record(decision, for: pending, asTemplate: asTemplate, attempts: attempts, now: after)
+        return try self.record(decision, for: pending, asTemplate: asTemplate, attempts: attempts, now: after)
     }
 
+    /// Records `decision` for `pending`.
+    /// - Returns: after a send Meta accepted, the recipient's next message if it is due now (read with the
+    ///   record, in its transaction).
     private func record(
         _ decision: RetryPolicy.Decision, for pending: PendingMessage, asTemplate: Bool, attempts: Int, now: Date
-    ) throws {
+    ) throws -> PendingMessage? {
         let id = pending.id
         let outbox = self.outbox
         let template = asTemplate ? " template=1" : ""
         switch decision {
         case .recordSent(let wamid):
-            try self.writer.write {
-                try outbox.markSent(id, wamid: wamid, asTemplate: asTemplate, attempts: attempts, now: now, in: $0)
+            let next = try self.writer.write { database in
+                try outbox.markSent(
+                    id, wamid: wamid, asTemplate: asTemplate, attempts: attempts, now: now, in: database)
+                return try outbox.dueHead(of: pending.message.to, now: now, in: database)
             }
             self.report(.sent, pending, detail: "attempts=\(attempts)\(template) wamid=\(wamid)")
+            return next
         case .retry(let date, let reason):
             try self.writer.write {
                 try outbox.scheduleRetry(
@@ -368,6 +380,7 @@ public final class OutboxSender: Sendable, Service {
             }
             self.report(.templateSwitched, pending, detail: "attempts=\(attempts)")
         }
+        return nil
     }
 
     private func report(_ result: OutboxMetrics.SendResult, _ pending: PendingMessage, detail: String) {
