@@ -89,4 +89,10 @@ struct ConversationStateCacheTests {
         #expect(try ConversationRecords.encodedKey(of: .inactivity) == ConversationRecords.inactivityKey)
         #expect(try ConversationRecords.key(of: .surveyReminder(ticket: 7)) == #"{"surveyReminder":{"ticket":7}}"#)
     }
+
+    @Test func aStateRefersToMediaOnlyThroughItsMediaIDKey() {
+        #expect(ConversationRecords.mayReferToMedia(#"{"step":{"documents":{"held":[{"mediaID":"m-1"}]}}}"#))
+        #expect(!ConversationRecords.mayReferToMedia(#"{"step":{"idle":{}},"note":"media id"}"#))
+        #expect(!ConversationRecords.mayReferToMedia(nil))
+    }
 }
