@@ -66,9 +66,24 @@ public enum ConversationRecords {
     /// downloader): only then can a message without a file of its own make the conversation fetch one. Every
     /// media id in the state is encoded under this key.
     static func mayReferToMedia(_ json: String?) -> Bool {
-        // A byte search: Foundation's `contains` goes through CFString and cost more than the read.
-        guard let json else { return false }
-        return json.utf8.firstRange(of: #""mediaID""#.utf8) != nil
+        // A plain byte scan: Foundation's `contains` (through CFString) and the standard library's generic
+        // `firstRange(of:)` each cost more than reading the state.
+        guard var json else { return false }
+        let key = Array(#""mediaID""#.utf8)
+        return json.withUTF8 { bytes in
+            guard bytes.count >= key.count else { return false }
+            var index = 0
+            let last = bytes.count - key.count
+            while index <= last {
+                if bytes[index] == key[0] {
+                    var matched = 1
+                    while matched < key.count && bytes[index + matched] == key[matched] { matched += 1 }
+                    if matched == key.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Stores `state` of `contact`.
