@@ -119,15 +119,17 @@ struct OutboxTests {
             "the newer receipt marks the earlier message read too")
     }
 
-    /// A database whose queue holds a receipt when the heads learn about receipts marks that head as one.
-    @Test func upgradingMarksTheReceiptsAlreadyQueued() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite")
-            .path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let before = Migrator(component: "outbox", migrations: Array(Outbox.migrator.migrations.prefix(5)))
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite").path
+    }
+
+    /// A database at `path` with the first `migrations` of the outbox, `queued` messages (recipient, kind) in
+    /// it, then opened with all of them.
+    static func upgrade(_ path: String, from migrations: Int, queued: [(String, String)]) throws -> DatabaseWriter {
+        let before = Migrator(component: "outbox", migrations: Array(Outbox.migrator.migrations.prefix(migrations)))
         let old = try DatabaseWriter(path: path, migrators: [before])
         try old.write { database in
-            for (recipient, kind) in [("628111", "read"), ("628222", "text")] {
+            for (recipient, kind) in queued {
                 try database.run(
                     """
                     INSERT INTO outbound_messages (recipient, lane, kind, payload, state, next_attempt_at, created_at,
@@ -136,7 +138,14 @@ struct OutboxTests {
                     """, [.text(recipient), .text(kind)])
             }
         }
-        let upgraded = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
+        return try DatabaseWriter(path: path, migrators: [Outbox.migrator])
+    }
+
+    /// A database whose queue holds a receipt when the heads learn about receipts marks that head as one.
+    @Test func upgradingMarksTheReceiptsAlreadyQueued() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let upgraded = try Self.upgrade(path, from: 5, queued: [("628111", "read"), ("628222", "text")])
         let heads = try upgraded.read { database in
             try database.query("SELECT recipient, receipt FROM outbound_heads ORDER BY recipient") {
                 "\($0.string(0)):\($0.int(1))"
@@ -149,22 +158,10 @@ struct OutboxTests {
     /// run on the new table: a postponed head moves, a sent one hands over to the next message, and a
     /// recipient's first message becomes its head.
     @Test func upgradingToHeadsByRecipientKeepsTheQueue() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite")
-            .path
+        let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let before = Migrator(component: "outbox", migrations: Array(Outbox.migrator.migrations.prefix(6)))
-        let old = try DatabaseWriter(path: path, migrators: [before])
-        try old.write { database in
-            for (recipient, kind) in [("628111", "read"), ("628222", "text"), ("628222", "read")] {
-                try database.run(
-                    """
-                    INSERT INTO outbound_messages (recipient, lane, kind, payload, state, next_attempt_at, created_at,
-                        updated_at)
-                    VALUES (?, 0, ?, '{}', 'queued', 0, 0, 0)
-                    """, [.text(recipient), .text(kind)])
-            }
-        }
-        let upgraded = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
+        let upgraded = try Self.upgrade(
+            path, from: 6, queued: [("628111", "read"), ("628222", "text"), ("628222", "read")])
         func heads() throws -> [String] {
             try upgraded.read { database in
                 try database.query("SELECT recipient, message_id, due, receipt FROM outbound_heads ORDER BY recipient")
