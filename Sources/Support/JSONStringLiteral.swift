@@ -9,33 +9,38 @@ public enum JSONStringLiteral {
     }
 
     public static func append(_ value: String, to output: inout String) {
-        output += "\""
-        let utf8 = value.utf8
-        var plainStart = utf8.startIndex
-        var index = plainStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                index = utf8.index(after: index)
-                continue
+        var value = value
+        value.withUTF8 { bytes in
+            output += "\""
+            // Runs of plain bytes are appended whole; the bytes that need escaping are all ASCII, so every run
+            // is valid UTF-8 on its own.
+            var plainStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
+                if plainStart < index {
+                    output += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self)
+                }
+                switch byte {
+                case UInt8(ascii: "\""): output += "\\\""
+                case UInt8(ascii: "\\"): output += "\\\\"
+                case 0x08: output += "\\b"
+                case 0x0C: output += "\\f"
+                case 0x0A: output += "\\n"
+                case 0x0D: output += "\\r"
+                case 0x09: output += "\\t"
+                default:
+                    let hex = String(byte, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+                plainStart = index + 1
             }
-            output += value[plainStart..<index]
-            switch byte {
-            case UInt8(ascii: "\""): output += "\\\""
-            case UInt8(ascii: "\\"): output += "\\\\"
-            case 0x08: output += "\\b"
-            case 0x0C: output += "\\f"
-            case 0x0A: output += "\\n"
-            case 0x0D: output += "\\r"
-            case 0x09: output += "\\t"
-            default:
-                let hex = String(byte, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            if plainStart == 0 {
+                output += String(decoding: bytes, as: UTF8.self)
+            } else if plainStart < bytes.count {
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart...]), as: UTF8.self)
             }
-            index = utf8.index(after: index)
-            plainStart = index
+            output += "\""
         }
-        output += value[plainStart..<index]
-        output += "\""
     }
 }
