@@ -114,11 +114,7 @@ final class HTTPEventLoop: @unchecked Sendable {
 
     /// Starts the loop's thread.
     func start() {
-        let thread = Thread { [self] in
-            WorkerThread.nameCurrentThread("loket-http-\(self.index)")
-            self.run()
-        }
-        thread.start()
+        WorkerThread.start(name: "loket-http-\(self.index)") { [self] in self.run() }
     }
 
     // MARK: Calls from any thread

@@ -111,8 +111,7 @@ public struct ConversationRuntime: MessageHandler {
         now: Date, in database: Database
     ) throws -> [OutboundMessage] {
         let knownName = try profileName ?? ConversationRecords.profileName(of: contact, in: database)
-        var state = try self.states.state(
-            of: contact, storedAs: try ConversationRecords.stateJSON(of: contact, in: database))
+        var state = try self.state(of: contact, in: database)
         var pending = [event]
         var outbound: [OutboundMessage] = []
         var steps = 0
@@ -136,6 +135,11 @@ public struct ConversationRuntime: MessageHandler {
         let json = try ConversationRecords.save(state, of: contact, profileName: profileName, at: now, in: database)
         self.states.remember(state, storedAs: json, of: contact)
         return outbound
+    }
+
+    /// The stored state of `contact`, through the cache of states last saved.
+    func state(of contact: String, in database: Database) throws -> ConversationState {
+        try self.states.state(of: contact, storedAs: try ConversationRecords.stateJSON(of: contact, in: database))
     }
 
     /// The category of the tickets that carry an erasure request.
@@ -166,7 +170,7 @@ public struct ConversationRuntime: MessageHandler {
     }
 
     public func staleNotice(for message: InboundMessage, in database: Database) throws -> String {
-        let state = try ConversationRecords.state(of: message.conversationKey, in: database)
+        let state = try self.state(of: message.conversationKey, in: database)
         return self.catalogue.text(.staleNotice, in: state.language ?? self.defaultLanguage)
     }
 

@@ -170,7 +170,6 @@ extension StaffAPI {
             throw StaffAPIError.forbidden("an erasure request is approved by Level 2 staff or an admin")
         }
         let now = self.now()
-        var erased: String?
         let summary = try self.writer.write(durability: .powerLoss) { database -> PersonalDataEraser.Summary in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
             let member = try self.actingStaff(caller, in: store)
@@ -185,7 +184,8 @@ extension StaffAPI {
             }
             let summary = try PersonalDataEraser(dataDirectory: self.dataDirectory).erase(
                 contact: contact, in: database)
-            erased = contact
+            // Not held in memory either; forgetting is harmless should the transaction roll back.
+            self.runtime.states.forget(contact)
             try store.apply(
                 .note(
                     text: "Data pribadi pelapor dihapus (UU 27/2022): \(summary.tickets) tiket dianonimkan, "
@@ -198,7 +198,6 @@ extension StaffAPI {
             try self.outbox.enqueue([OutboundMessage(to: contact, payload: .text(text))], in: database, now: now)
             return summary
         }
-        if let erased { self.runtime.states.forget(erased) }
         self.wakeSender()
         self.logger.info(
             "staff_api.personal_data_erased",

@@ -78,11 +78,7 @@ public final class WALCheckpointer: @unchecked Sendable, Service {
         guard !self.running, self.stopped else { return }
         self.running = true
         self.stopped = false
-        let thread = Thread { [self] in
-            WorkerThread.nameCurrentThread("loket-checkpt")
-            self.run()
-        }
-        thread.start()
+        WorkerThread.start(name: "loket-checkpt") { [self] in self.run() }
     }
 
     /// Stops the thread after its current pass; returns once it has finished.

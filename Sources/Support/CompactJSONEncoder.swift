@@ -241,83 +241,75 @@ fileprivate struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 }
 
-fileprivate struct UnkeyedContainer: UnkeyedEncodingContainer {
+/// What an unkeyed and a single-value container have in common: each primitive becomes a node that goes to one
+/// place (the end of an array, or the encoder's one value), so the overloads are written once.
+fileprivate protocol ValueSink {
+    /// The coding path of the value being put.
+    var valuePath: [any CodingKey] { get }
+    mutating func put(_ node: Node)
+}
+
+extension ValueSink {
+    mutating func encodeNil() throws { self.put(.literal("null")) }
+    mutating func encode(_ value: Bool) throws { self.put(.literal(value ? "true" : "false")) }
+    mutating func encode(_ value: String) throws { self.put(.literal(JSONStringLiteral.quoted(value))) }
+    mutating func encode(_ value: Double) throws {
+        self.put(try CompactJSONEncoder.number(value, codingPath: self.valuePath))
+    }
+    mutating func encode(_ value: Float) throws {
+        self.put(try CompactJSONEncoder.number(value, codingPath: self.valuePath))
+    }
+    mutating func encode(_ value: Int) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: Int8) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: Int16) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: Int32) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: Int64) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: UInt) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: UInt8) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: UInt16) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: UInt32) throws { self.put(.literal(String(value))) }
+    mutating func encode(_ value: UInt64) throws { self.put(.literal(String(value))) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        self.put(try CompactJSONEncoder.node(for: value, codingPath: self.valuePath))
+    }
+}
+
+fileprivate struct UnkeyedContainer: UnkeyedEncodingContainer, ValueSink {
     let array: ArrayNode
     let codingPath: [any CodingKey]
     var count: Int { self.array.values.count }
 
-    private var nextPath: [any CodingKey] { self.codingPath + [AnyKey(intValue: self.count)] }
+    var valuePath: [any CodingKey] { self.codingPath + [AnyKey(intValue: self.count)] }
 
-    mutating func encodeNil() throws { self.array.values.append(.literal("null")) }
-    mutating func encode(_ value: Bool) throws { self.array.values.append(.literal(value ? "true" : "false")) }
-    mutating func encode(_ value: String) throws { self.array.values.append(.literal(JSONStringLiteral.quoted(value))) }
-    mutating func encode(_ value: Double) throws {
-        self.array.values.append(try CompactJSONEncoder.number(value, codingPath: self.nextPath))
-    }
-    mutating func encode(_ value: Float) throws {
-        self.array.values.append(try CompactJSONEncoder.number(value, codingPath: self.nextPath))
-    }
-    mutating func encode(_ value: Int) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: Int8) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: Int16) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: Int32) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: Int64) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: UInt) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: UInt8) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: UInt16) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: UInt32) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode(_ value: UInt64) throws { self.array.values.append(.literal(String(value))) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        self.array.values.append(try CompactJSONEncoder.node(for: value, codingPath: self.nextPath))
-    }
+    mutating func put(_ node: Node) { self.array.values.append(node) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
         let nested = ObjectNode()
-        let path = self.nextPath
+        let path = self.valuePath
         self.array.values.append(.object(nested))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, codingPath: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = ArrayNode()
-        let path = self.nextPath
+        let path = self.valuePath
         self.array.values.append(.array(nested))
         return UnkeyedContainer(array: nested, codingPath: path)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let encoder = ValueEncoder(codingPath: self.nextPath)
+        let encoder = ValueEncoder(codingPath: self.valuePath)
         self.array.values.append(.encoder(encoder))
         return encoder
     }
 }
 
-fileprivate struct SingleValueContainer: SingleValueEncodingContainer {
+fileprivate struct SingleValueContainer: SingleValueEncodingContainer, ValueSink {
     let encoder: ValueEncoder
     var codingPath: [any CodingKey] { self.encoder.codingPath }
+    var valuePath: [any CodingKey] { self.codingPath }
 
-    mutating func encodeNil() throws { self.encoder.storage = .literal("null") }
-    mutating func encode(_ value: Bool) throws { self.encoder.storage = .literal(value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { self.encoder.storage = .literal(JSONStringLiteral.quoted(value)) }
-    mutating func encode(_ value: Double) throws {
-        self.encoder.storage = try CompactJSONEncoder.number(value, codingPath: self.codingPath)
-    }
-    mutating func encode(_ value: Float) throws {
-        self.encoder.storage = try CompactJSONEncoder.number(value, codingPath: self.codingPath)
-    }
-    mutating func encode(_ value: Int) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: Int8) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: Int16) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: Int32) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: Int64) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: UInt) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: UInt8) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: UInt16) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: UInt32) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode(_ value: UInt64) throws { self.encoder.storage = .literal(String(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        self.encoder.storage = try CompactJSONEncoder.node(for: value, codingPath: self.codingPath)
-    }
+    mutating func put(_ node: Node) { self.encoder.storage = node }
 }

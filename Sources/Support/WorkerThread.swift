@@ -23,7 +23,7 @@ public enum WorkerThread {
 
     /// Names the calling thread `name`, for Foundation and for the kernel task (`top -H`, `perf`; the kernel
     /// keeps 15 bytes). The kernel name is written directly: Foundation's own call does not always reach it.
-    public static func nameCurrentThread(_ name: String) {
+    private static func nameCurrentThread(_ name: String) {
         Thread.current.name = name
         #if os(Linux)
             let descriptor = open("/proc/thread-self/comm", O_WRONLY)

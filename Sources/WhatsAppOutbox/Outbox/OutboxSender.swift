@@ -80,7 +80,6 @@ public final class OutboxSender: Sendable, Service {
 
     private struct RunState {
         var stopping = false
-        var workers: [Thread] = []
         var finished: [DispatchSemaphore] = []
     }
 
@@ -118,18 +117,15 @@ public final class OutboxSender: Sendable, Service {
     /// Starts the worker threads. Call once, after `curl_global_init` in `main`.
     public func start() {
         self.running.withLock { state in
-            precondition(state.workers.isEmpty, "Invalid state: OutboxSender.start() called twice")
+            precondition(state.finished.isEmpty, "Invalid state: OutboxSender.start() called twice")
             for worker in 0..<self.configuration.workerCount {
                 let finished = DispatchSemaphore(value: 0)
-                let thread = Thread { [self] in
-                    WorkerThread.nameCurrentThread("loket-outbox-\(worker)")
+                state.finished.append(finished)
+                WorkerThread.start(name: "loket-outbox-\(worker)") { [self] in
                     self.runWorker(worker)
                     finished.signal()
                 }
-                state.workers.append(thread)
-                state.finished.append(finished)
             }
-            state.workers.forEach { $0.start() }
         }
     }
 
