@@ -9,7 +9,7 @@ answer appears on the open ticket page. Prints page weight and timings; writes s
 
 usage: Tests/Browser/console_test.py [LOKET_BINARY]   (default .build/debug/loket)
 """
-import base64, hashlib, hmac, json, os, socket, subprocess, sys, tempfile, time, urllib.request
+import base64, hashlib, hmac, json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -56,9 +56,15 @@ class Loket:
         self.seen = 0
         self.sequence = 0
 
-    def stop(self):
+    def stop(self, failed=False):
+        """Stops Loket; its data directory is kept for reading only when the test failed."""
         self.process.terminate()
         self.process.wait(10)
+        self.log.close()
+        if failed or sys.exc_info()[0] is not None:
+            print(f"Loket's data and log kept in {self.dir}")
+        else:
+            shutil.rmtree(self.dir, ignore_errors=True)
 
     def sandbox(self, method, path, data=None, content_type=None):
         request = urllib.request.Request(f"http://127.0.0.1:{self.graph}{path}", method=method, data=data,
@@ -322,7 +328,7 @@ def main():
         shot(driver, "erasure-done")
     finally:
         driver.quit()
-        loket.stop()
+        loket.stop(failed=failures > 0)
     demo_dashboard()
     print(f"screenshots in {SHOTS}")
     sys.exit(1 if failures else 0)

@@ -15,7 +15,7 @@ import WhatsAppOutbox
 /// Verification calls through the runtime, on an injected clock: holds raced from many lanes, reminders as
 /// durable timers that survive a restart, late reminders sent only while useful, and the template outside
 /// the 24-hour window.
-struct VerificationRuntimeTests {
+final class VerificationRuntimeTests: Sendable {
     /// Monday 7 December 2026, 09:00 WIB.
     static let monday = Date(timeIntervalSince1970: 1_796_608_800)
 
@@ -34,6 +34,10 @@ struct VerificationRuntimeTests {
             .deletingLastPathComponent()
         self.dialogs = try LoketApplication.loadDialogs(
             from: repository.appendingPathComponent("Dialogs").path, logger: .discarding)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: self.directory)
     }
 
     /// A writer on the test's database file: a new one after "a restart" reads what the old one wrote.
