@@ -286,6 +286,27 @@ struct OutboxTests {
         #expect(try self.writer.read { try self.outbox.contact("628111", in: $0) }.noticeSentAt == nil)
     }
 
+    @Test func heldMessagesAreReleasedAmongALongHistory() throws {
+        for index in 0..<300 {
+            let message = OutboundMessage(to: "628111", payload: .text("Pesan \(index)"))
+            _ = try self.sent(message, wamid: "wamid.OLD\(index)")
+        }
+        _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
+        try self.status("wamid.OUT1", "failed", codes: [131047])
+        _ = try self.sent(OutboundMessage(to: "628222", payload: .text("Halo")), wamid: "wamid.OTHER")
+        try self.status("wamid.OTHER", "failed", codes: [131047])
+        let other = try self.records("628222")
+        #expect(other.map(\.state).contains(.held))
+        try self.writer.write {
+            try self.outbox.recordInbound(from: "628111", at: self.now.addingTimeInterval(600), in: $0)
+        }
+        let states = try self.records().map(\.state)
+        #expect(states.count == 303)
+        #expect(states.prefix(301).allSatisfy { $0 == .sent })
+        #expect(Array(states.suffix(2)) == [.queued, .queued])
+        #expect(try self.records("628222") == other)
+    }
+
     @Test func staleHeldMessagesAreDroppedWhenTheContactWrites() throws {
         _ = try self.sent(OutboundMessage(to: "628111", payload: .text("Halo")), wamid: "wamid.OUT1")
         try self.status("wamid.OUT1", "failed", codes: [131047])

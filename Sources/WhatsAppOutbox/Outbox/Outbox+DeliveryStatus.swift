@@ -41,17 +41,29 @@ extension Outbox {
                 undeliverable = 0, notice_sent_at = NULL, updated_at = excluded.updated_at
             """,
             [.text(contact), .real(timestamp.timeIntervalSince1970), .real(timestamp.timeIntervalSince1970)])
+        // Through the held index only: the contact's other messages, however many, are never read.
+        let holdsMessages =
+            try database.queryFirst(
+                """
+                SELECT 1 FROM outbound_messages INDEXED BY outbound_messages_held
+                WHERE recipient = ? AND state = 'held' LIMIT 1
+                """,
+                [.text(contact)]
+            ) { _ in true } ?? false
+        guard holdsMessages else { return }
         let cutoff = timestamp.addingTimeInterval(-self.configuration.heldLifetime).timeIntervalSince1970
         try database.run(
             """
-            UPDATE outbound_messages SET state = 'failed', updated_at = ?,
+            UPDATE outbound_messages INDEXED BY outbound_messages_held
+            SET state = 'failed', updated_at = ?,
                 last_error = 'held outside the 24-hour window until it was too old to send'
             WHERE recipient = ? AND state = 'held' AND created_at < ?
             """,
             [.real(timestamp.timeIntervalSince1970), .text(contact), .real(cutoff)])
         try database.run(
             """
-            UPDATE outbound_messages SET state = 'queued', next_attempt_at = ?, updated_at = ?
+            UPDATE outbound_messages INDEXED BY outbound_messages_held
+            SET state = 'queued', next_attempt_at = ?, updated_at = ?
             WHERE recipient = ? AND state = 'held'
             """,
             [.real(timestamp.timeIntervalSince1970), .real(timestamp.timeIntervalSince1970), .text(contact)])
