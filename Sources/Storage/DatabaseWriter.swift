@@ -25,6 +25,8 @@ public final class DatabaseWriter: @unchecked Sendable {
     public let path: String
     /// Commits on stable storage so far (`Durability.powerLoss`): each is one fsync of the write-ahead log.
     private let durableCommits = Atomic<Int>(0)
+    /// Write transactions committed so far, whatever their durability.
+    private let commits = Atomic<Int>(0)
 
     /// What a committed write survives.
     public enum Durability: Sendable {
@@ -39,6 +41,9 @@ public final class DatabaseWriter: @unchecked Sendable {
 
     /// Commits made with `Durability.powerLoss` since start: one fsync each, however many rows they held.
     public var durableCommitCount: Int { self.durableCommits.load(ordering: .relaxed) }
+
+    /// Write transactions committed since start (`write` calls that returned).
+    public var commitCount: Int { self.commits.load(ordering: .relaxed) }
 
     /// Opens the writer connection at `path` (`":memory:"` for tests) and applies `migrators` in order.
     /// - Parameter maxReaders: read-only connections opened on demand, at most.
@@ -60,12 +65,15 @@ public final class DatabaseWriter: @unchecked Sendable {
     ) throws -> Result {
         try self.exclusive { database in
             guard durability == .powerLoss, self.path != ":memory:" else {
-                return try database.transaction { try body(database) }
+                let result = try database.transaction { try body(database) }
+                self.commits.add(1, ordering: .relaxed)
+                return result
             }
             try database.run("PRAGMA synchronous=FULL")
             defer { try? database.run("PRAGMA synchronous=NORMAL") }
             let result = try database.transaction { try body(database) }
             self.durableCommits.add(1, ordering: .relaxed)
+            self.commits.add(1, ordering: .relaxed)
             return result
         }
     }

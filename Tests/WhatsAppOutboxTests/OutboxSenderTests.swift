@@ -266,6 +266,28 @@ struct OutboxSenderTests {
         #expect(try self.records("628222").map(\.state) == [.sent])
     }
 
+    /// A read receipt needs no transaction of its own: its record joins the worker's next write of the pass,
+    /// and the receipts still unrecorded when the pass ends are recorded together before it returns.
+    @Test func receiptsAreRecordedWithTheNextWrite() throws {
+        let recipients = ["628111", "628222", "628333"]
+        for recipient in recipients {
+            try self.inbound(recipient)
+            try self.enqueue(
+                OutboundMessage(to: recipient, payload: .text("Jawaban untuk \(recipient)")),
+                OutboundMessage(
+                    to: recipient, payload: .markRead(messageID: "wamid.\(recipient)", typingIndicator: false)))
+        }
+        let commits = self.writer.commitCount
+        self.sender().runDue()
+        #expect(self.standIn.acceptedMessages.count == 6)
+        for recipient in recipients {
+            #expect(try self.records(recipient).map(\.state) == [.sent, .sent], "\(recipient)")
+        }
+        // Three replies, each recorded with the receipt sent before it, and the last receipt at the end.
+        #expect(self.writer.commitCount - commits == 4)
+        #expect(try self.writer.read { try self.outbox.pendingCount(in: $0) } == 0)
+    }
+
     @Test func markAsReadNeedsNoWindow() throws {
         try self.enqueue(
             OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: true)))

@@ -11,7 +11,9 @@ import Synchronization
 ///
 /// Rows survive restarts. A row left `sending` by a crash is sent again, so a crash in the instant after
 /// Meta accepted a message and before its wamid was committed can deliver that message twice; the Cloud
-/// API offers no idempotency key to prevent it.
+/// API offers no idempotency key to prevent it. A read receipt's record rides on the worker's next write
+/// of the same pass, or on one write at its end, instead of a transaction of its own: marking a message
+/// read twice changes nothing for the provider, so a crash in between only sends the receipt again.
 ///
 /// ```swift
 /// curl_global_init(Int(CURL_GLOBAL_DEFAULT))  // once, in main, before any GraphClient exists
@@ -81,6 +83,14 @@ public final class OutboxSender: Sendable, Service {
     private struct RunState {
         var stopping = false
         var finished: [DispatchSemaphore] = []
+    }
+
+    /// A read receipt Meta accepted in the current pass, not yet marked sent.
+    private struct AcceptedReceipt {
+        var id: Int64
+        var wamid: String
+        var attempts: Int
+        var acceptedAt: Date
     }
 
     /// - Parameters:
@@ -205,6 +215,7 @@ public final class OutboxSender: Sendable, Service {
             return later
         }
         let limit = max(1, min(self.configuration.batchSize, tokens))
+        var receipts: [AcceptedReceipt] = []
         do {
             let due = try self.writer.read { database in
                 try self.outbox.dueMessages(worker: worker, of: count, now: now, limit: limit, in: database)
@@ -212,23 +223,28 @@ public final class OutboxSender: Sendable, Service {
             // A send hands over to the recipient's next message when it is due: it goes next, in this pass.
             var queue = due[...]
             while let pending = queue.popFirst() {
-                if self.isStopping { return now }
+                if self.isStopping {
+                    try self.record(&receipts)
+                    return now
+                }
                 let isPaced = !pending.message.payload.isMarkRead
                 if isPaced, let slot = self.pacers.withLock({ $0[worker].nextSlot(for: pending.message.to, now: now) })
                 {
-                    try self.writer.write { try self.outbox.postpone(pending.id, until: slot, in: $0) }
+                    try self.write(recording: &receipts) { try self.outbox.postpone(pending.id, until: slot, in: $0) }
                     continue
                 }
                 if let later = self.takeGlobalToken(now: now) {
+                    try self.record(&receipts)
                     return later
                 }
                 if isPaced {
                     self.pacers.withLock { $0[worker].recordSend(to: pending.message.to, now: now) }
                 }
-                if let next = try self.send(pending, worker: worker) {
+                if let next = try self.send(pending, worker: worker, receipts: &receipts) {
                     queue.insert(next, at: queue.startIndex)
                 }
             }
+            try self.record(&receipts)
             if due.count == limit {
                 // More may be due: now, or once the global rate allows the next send.
                 return self.globalBucket.withLock { $0?.nextTokenAt(now: now) } ?? now
@@ -238,8 +254,34 @@ public final class OutboxSender: Sendable, Service {
             }
         } catch {
             self.log("event=outbox_error worker=\(worker) error=\"\(error)\"")
+            // Receipts the failed write did not record are recorded now, or sent again later.
+            try? self.record(&receipts)
             return now.addingTimeInterval(1)
         }
+    }
+
+    /// Runs `body` in one write transaction that first marks `receipts` sent, and empties them.
+    private func write<Result>(
+        recording receipts: inout [AcceptedReceipt], _ body: (Database) throws -> Result
+    ) throws -> Result {
+        let accepted = receipts
+        let result = try self.writer.write { database in
+            for receipt in accepted {
+                try self.outbox.markSent(
+                    receipt.id, wamid: receipt.wamid, asTemplate: false, attempts: receipt.attempts,
+                    now: receipt.acceptedAt,
+                    in: database)
+            }
+            return try body(database)
+        }
+        receipts.removeAll()
+        return result
+    }
+
+    /// Marks `receipts` sent, in one transaction, unless there are none.
+    private func record(_ receipts: inout [AcceptedReceipt]) throws {
+        guard !receipts.isEmpty else { return }
+        try self.write(recording: &receipts) { _ in }
     }
 
     /// Whole tokens in the global bucket at `now` (a bucket not used yet is full).
@@ -264,13 +306,15 @@ public final class OutboxSender: Sendable, Service {
 
     /// Sends `pending` and records the outcome.
     /// - Returns: the recipient's next message, when the send succeeded and that message is due now.
-    private func send(_ pending: PendingMessage, worker: Int) throws -> PendingMessage? {
+    private func send(_ pending: PendingMessage, worker: Int, receipts: inout [AcceptedReceipt]) throws
+        -> PendingMessage?
+    {
         let now = self.clock()
         let original = pending.message
         let contact = pending.contact
         if contact.isUndeliverable && !original.payload.isMarkRead {
             let reason = "the contact cannot receive WhatsApp messages (131026): \(contact.undeliverableReason ?? "")"
-            try self.writer.write {
+            try self.write(recording: &receipts) {
                 try self.outbox.markFailed(pending.id, reason: reason, codes: [131026], now: now, in: $0)
             }
             self.report(.undeliverable, pending, detail: "reason=contact_undeliverable")
@@ -281,7 +325,7 @@ public final class OutboxSender: Sendable, Service {
         let windowOpen = contact.isWindowOpen(at: now, length: self.outbox.configuration.windowLength)
         if !original.payload.isAllowedOutsideWindow && (pending.sendAsTemplate || !windowOpen) {
             if original.fallbackTemplate == nil, self.outbox.configuration.defaultTemplate != nil {
-                let notified = try self.writer.write {
+                let notified = try self.write(recording: &receipts) {
                     try self.outbox.holdOutsideWindow(pending.id, recipient: original.to, now: now, in: $0)
                 }
                 self.report(.held, pending, detail: "notice_queued=\(notified)")
@@ -289,7 +333,7 @@ public final class OutboxSender: Sendable, Service {
             }
             guard let template = original.fallbackTemplate else {
                 let reason = "outside the 24-hour window and no template is configured to replace the message"
-                try self.writer.write {
+                try self.write(recording: &receipts) {
                     try self.outbox.markFailed(pending.id, reason: reason, codes: [], now: now, in: $0)
                 }
                 self.report(.failed, pending, detail: "reason=outside_window_no_template")
@@ -302,7 +346,7 @@ public final class OutboxSender: Sendable, Service {
         do {
             body = try self.encoder.encode(message)
         } catch {
-            try self.writer.write {
+            try self.write(recording: &receipts) {
                 try self.outbox.markInvalid(pending.id, reason: error.description, now: now, in: $0)
             }
             self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
@@ -322,21 +366,26 @@ public final class OutboxSender: Sendable, Service {
         let decision = self.configuration.retryPolicy.decide(
             after: outcome, attempts: attempts, queuedAt: pending.queuedAt, isTemplate: isTemplate, now: after,
             jitter: self.random())
-        return try self.record(decision, for: pending, asTemplate: asTemplate, attempts: attempts, now: after)
+        return try self.record(
+            decision, for: pending, asTemplate: asTemplate, attempts: attempts, now: after, receipts: &receipts)
     }
 
     /// Records `decision` for `pending`.
     /// - Returns: after a send Meta accepted, the recipient's next message if it is due now (read with the
     ///   record, in its transaction).
     private func record(
-        _ decision: RetryPolicy.Decision, for pending: PendingMessage, asTemplate: Bool, attempts: Int, now: Date
+        _ decision: RetryPolicy.Decision, for pending: PendingMessage, asTemplate: Bool, attempts: Int, now: Date,
+        receipts: inout [AcceptedReceipt]
     ) throws -> PendingMessage? {
         let id = pending.id
         let outbox = self.outbox
         let template = asTemplate ? " template=1" : ""
         switch decision {
+        case .recordSent(let wamid) where pending.message.payload.isMarkRead:
+            receipts.append(AcceptedReceipt(id: id, wamid: wamid, attempts: attempts, acceptedAt: now))
+            self.report(.sent, pending, detail: "attempts=\(attempts)\(template) wamid=\(wamid)")
         case .recordSent(let wamid):
-            let next = try self.writer.write { database in
+            let next = try self.write(recording: &receipts) { database in
                 try outbox.markSent(
                     id, wamid: wamid, asTemplate: asTemplate, attempts: attempts, now: now, in: database)
                 return try outbox.dueHead(of: pending.message.to, now: now, in: database)
@@ -344,25 +393,25 @@ public final class OutboxSender: Sendable, Service {
             self.report(.sent, pending, detail: "attempts=\(attempts)\(template) wamid=\(wamid)")
             return next
         case .retry(let date, let reason):
-            try self.writer.write {
+            try self.write(recording: &receipts) {
                 try outbox.scheduleRetry(
                     id, at: date, reason: reason, codes: [], attempts: attempts, now: now, in: $0)
             }
             let delay = Int(date.timeIntervalSince(now).rounded())
             self.report(.retried, pending, detail: "attempts=\(attempts) retry_in_s=\(delay) error=\"\(reason)\"")
         case .recordFailed(let reason, let codes):
-            try self.writer.write {
+            try self.write(recording: &receipts) {
                 try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: $0)
             }
             self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .flagUndeliverable(let reason, let codes):
-            try self.writer.write { database in
+            try self.write(recording: &receipts) { database in
                 try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: database)
                 try outbox.flagUndeliverable(pending.message.to, reason: reason, at: now, in: database)
             }
             self.report(.undeliverable, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .alertOperator(let reason, let codes):
-            try self.writer.write {
+            try self.write(recording: &receipts) {
                 try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: $0)
             }
             self.log(
@@ -370,7 +419,7 @@ public final class OutboxSender: Sendable, Service {
             )
             self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .sendTemplateInstead:
-            try self.writer.write {
+            try self.write(recording: &receipts) {
                 try outbox.switchToTemplate(
                     id, reason: "outside the 24-hour window (131047)", attempts: attempts, now: now, in: $0)
             }
