@@ -13,9 +13,11 @@ import WhatsAppOutbox
 // figure is the time from a webhook's 200 to the first reply reaching the Graph API.
 //
 // usage: ReplyBenchmark --loket PATH [--conversations 2000] [--rate 500] [--send-rate 1000] [--senders 32]
-//        [--timeout 30] [--history DATABASE] [--timeline]
+//        [--timeout 30] [--graph-latency 0] [--history DATABASE] [--timeline]
 //   --rate       webhooks per second offered at most (the exchanges' pace); 0 is as fast as answers allow
 //   --send-rate  LOKET_SEND_RATE given to Loket (Meta's tiers go from 80 to 1,000 messages per second)
+//   --graph-latency  milliseconds the Graph API stand-in takes to answer each call (Meta's own answer takes
+//                    a few hundred milliseconds; the figure still ends when a reply reaches the stand-in)
 //   --history    Loket starts on a copy of this database (a year of data written by HistorySeed)
 //   --timeline   also prints the latencies second by second
 
@@ -32,6 +34,7 @@ let offeredRate = option("--rate").flatMap(Double.init) ?? 500
 let sendRate = option("--send-rate").flatMap(Int.init) ?? 1000
 let senderCount = option("--senders").flatMap(Int.init) ?? 32
 let replyTimeout = option("--timeout").flatMap(Double.init) ?? 30
+let graphLatency = option("--graph-latency").flatMap(Double.init) ?? 0
 
 let secret = "loket-reply-benchmark"
 let accessToken = "reply-benchmark-token"
@@ -47,6 +50,7 @@ let graphServer = HTTPServer(
 try graphServer.start()
 let graphBase = "http://127.0.0.1:\(graphServer.port)"
 standIn.setPublicBaseURL(graphBase)
+standIn.setDelay(graphLatency / 1000)
 for (id, text) in [("bench-ktp", "KTP direktur"), ("bench-npwp", "NPWP perusahaan")] {
     standIn.addMedia(id: id, bytes: Journeys.pdf(text), mimeType: "application/pdf")
 }
@@ -132,7 +136,8 @@ let report = journeys.report()
 
 say(
     "Conversations \(conversationCount), offered at most \(offeredRate == 0 ? "unpaced" : "\(Int(offeredRate))/s"), "
-        + "LOKET_SEND_RATE \(sendRate), \(senderCount) sending connections")
+        + "LOKET_SEND_RATE \(sendRate), \(senderCount) sending connections, "
+        + "Graph API answers in \(Int(graphLatency)) ms")
 say(
     "Exchanges: \(report.exchanges) answered in \(String(format: "%.1f", elapsed)) s = "
         + "\(String(format: "%.0f", Double(report.exchanges) / elapsed)) exchanges/s; completed journeys "
