@@ -19,7 +19,7 @@ import WhatsAppOutbox
 /// | `LOKET_CONSOLE` | `./Console` | the staff console's HTML, CSS and JavaScript, served under `/console` |
 /// | `LOKET_SIMULATOR` | `./Simulator` | sandbox only: the phone simulator's files, served under `/simulator` |
 /// | `LOKET_STALE_AGE` | `24h` | older messages in a replay are not answered as fresh (`90s`, `30m`, `24h`, or seconds) |
-/// | `LOKET_DISPATCH_LANES` | `2` | parallel conversation lanes (1–64); all share the one SQLite writer |
+/// | `LOKET_DISPATCH_LANES` | `8` | parallel conversation lanes (1–64); all share the one SQLite writer, and a lane waiting for a document from Meta holds up only its own contacts |
 /// | `LOKET_LOG_LEVEL` | `info` | `debug`, `info`, `warning`, `error` |
 /// | `LOKET_SANDBOX_GRAPH_ADDR` | `127.0.0.1:0` | sandbox only: where the Graph API stand-in listens (0 = any free port) |
 /// | `LOKET_DISPATCH_PAUSED` | `0` | **tests and benchmarks only**: `1` stores webhooks but processes nothing |
@@ -29,6 +29,7 @@ import WhatsAppOutbox
 /// | `LOKET_DOCUMENT_RETENTION` | `365d` | and at the latest this long after they arrived |
 /// | `LOKET_UNATTACHED_RETENTION` | `7d` | files no ticket holds (an abandoned intake) are deleted after this |
 /// | `LOKET_SEND_RATE` | `80` | messages per second sent to the Graph API (Meta's throughput tier: 80 by default, up to 1,000) |
+/// | `LOKET_SEND_CONNECTIONS` | a quarter of the rate, 4–64 | calls to the Graph API in flight at once, each on its own worker and connection: Meta answers in a few hundred milliseconds, so the rate needs about rate × answer time |
 /// | `LOKET_MAX_CONNECTIONS` | `4096` | HTTP connections served at once, lowered to fit the open-file limit |
 /// | `LOKET_MAX_CONNECTIONS_PER_CLIENT` | `512` | connections one client address may hold; beyond, only `/healthz` and `/metrics` |
 /// | `LOKET_MAX_BUFFERED_BODY_MB` | `64` | request-body megabytes all uploads in progress may announce; a body past it gets 503 at its head |
@@ -71,6 +72,8 @@ public struct Configuration: Equatable, Sendable {
     public var sandboxGraphPort: Int
     /// Messages per second the outbox sends (`LOKET_SEND_RATE`).
     public var sendRate: Double = 80
+    /// Calls to the Graph API in flight at once (`LOKET_SEND_CONNECTIONS`): one outbox worker each.
+    public var sendConnections: Int = Configuration.sendConnections(forRate: 80)
     /// HTTP connections served at once (`LOKET_MAX_CONNECTIONS`), before fitting the open-file limit.
     public var maxConnections: Int = 4096
     /// Connections one client address may hold (`LOKET_MAX_CONNECTIONS_PER_CLIENT`).
@@ -134,7 +137,7 @@ public struct Configuration: Equatable, Sendable {
             value("LOKET_SANDBOX_GRAPH_ADDR") ?? "127.0.0.1:0", name: "LOKET_SANDBOX_GRAPH_ADDR")
 
         let staleAge = try Self.duration(value("LOKET_STALE_AGE") ?? "24h", name: "LOKET_STALE_AGE")
-        let lanesText = value("LOKET_DISPATCH_LANES") ?? "2"
+        let lanesText = value("LOKET_DISPATCH_LANES") ?? "8"
         guard let lanes = Int(lanesText), (1...64).contains(lanes) else {
             throw ConfigurationError.invalid("LOKET_DISPATCH_LANES", "must be a whole number from 1 to 64")
         }
@@ -184,6 +187,10 @@ public struct Configuration: Equatable, Sendable {
             throw ConfigurationError.invalid(
                 "LOKET_SEND_RATE", "must be a number of messages per second from 1 to 1000")
         }
+        let sendConnectionsText = value("LOKET_SEND_CONNECTIONS") ?? String(Self.sendConnections(forRate: sendRate))
+        guard let sendConnections = Int(sendConnectionsText), (1...256).contains(sendConnections) else {
+            throw ConfigurationError.invalid("LOKET_SEND_CONNECTIONS", "must be a whole number from 1 to 256")
+        }
         let connectionsText = value("LOKET_MAX_CONNECTIONS") ?? "4096"
         guard let maxConnections = Int(connectionsText), (16...1_000_000).contains(maxConnections) else {
             throw ConfigurationError.invalid("LOKET_MAX_CONNECTIONS", "must be a whole number from 16 to 1000000")
@@ -216,6 +223,7 @@ public struct Configuration: Equatable, Sendable {
             sandboxGraphPort: graphPort, dispatchPaused: paused, noticeTemplate: notice,
             documentRetention: retention)
         configuration.sendRate = sendRate
+        configuration.sendConnections = sendConnections
         configuration.maxConnections = maxConnections
         configuration.maxConnectionsPerClient = perClient
         configuration.unlimitedClients = unlimited
@@ -233,6 +241,12 @@ public struct Configuration: Equatable, Sendable {
 
     /// `name` or `name:language`: a template name is lower-case letters, digits and `_`; the language
     /// defaults to `id`.
+    /// The Graph API calls kept in flight for `rate` messages per second when none is configured: Meta answers a
+    /// send in about 250 ms, so a quarter of the rate keeps up with it, from 4 to 64 workers.
+    public static func sendConnections(forRate rate: Double) -> Int {
+        min(64, max(4, Int((rate / 4).rounded(.up))))
+    }
+
     static func template(_ text: String, name: String) throws(ConfigurationError) -> OutboundMessage.Template {
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let templateName = parts[0]

@@ -103,14 +103,18 @@ public final class LoketApplication: Sendable {
         self.graphBase = graphBase
         self.mediaFetcher = MediaDownloader(
             configuration: MediaDownloader.Configuration(dataDirectory: configuration.dataDirectory),
-            transport: GraphClient(
-                configuration: GraphClient.Configuration(baseURL: graphBase, accessToken: secrets.accessToken)),
+            // One client per dispatcher lane: a lane's download never waits behind another lane's.
+            transport: GraphTransportPool(capacity: configuration.dispatcherLanes) { [graphBase] in
+                GraphClient(
+                    configuration: GraphClient.Configuration(baseURL: graphBase, accessToken: secrets.accessToken))
+            },
             metrics: MediaMetrics { metrics.recordMediaDownload(result: $0) },
             log: { line in logger.passthrough(.info, line) })
         let outbox = Outbox(configuration: Outbox.Configuration(defaultTemplate: configuration.noticeTemplate))
         let sender = OutboxSender(
             configuration: OutboxSender.Configuration(
-                phoneNumberID: secrets.phoneNumberID, messagesPerSecond: configuration.sendRate),
+                phoneNumberID: secrets.phoneNumberID, workerCount: configuration.sendConnections,
+                messagesPerSecond: configuration.sendRate),
             outbox: outbox, writer: writer,
             makeTransport: { _ in
                 GraphClient(
@@ -139,7 +143,7 @@ public final class LoketApplication: Sendable {
                 laneCount: configuration.dispatcherLanes, staleAge: configuration.staleAge,
                 paused: configuration.dispatchPaused),
             metrics: metrics, logger: logger.with("component", "dispatcher"),
-            onEnqueued: { senderWaker.wake() }, intake: intake, replayer: replayer)
+            onEnqueued: { sender.wake(recipients: $0) }, intake: intake, replayer: replayer)
         let inbox = InboxWriter(
             writer: writer, log: inboxLog, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() },
             priority: intake)

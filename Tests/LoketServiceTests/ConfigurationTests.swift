@@ -78,6 +78,7 @@ struct ConfigurationTests {
         ("LOKET_DISPATCH_PAUSED", "yes"), ("LOKET_SANDBOX_GRAPH_ADDR", "nowhere"),
         ("WHATSAPP_NOTICE_TEMPLATE", "Pesan Menunggu"), ("WHATSAPP_NOTICE_TEMPLATE", "loket_pesan:"),
         ("LOKET_SEND_RATE", "0"), ("LOKET_SEND_RATE", "5000"), ("LOKET_SEND_RATE", "fast"), ("LOKET_SEND_RATE", "nan"),
+        ("LOKET_SEND_CONNECTIONS", "0"), ("LOKET_SEND_CONNECTIONS", "300"), ("LOKET_SEND_CONNECTIONS", "many"),
         ("LOKET_MAX_CONNECTIONS", "-1"), ("LOKET_MAX_CONNECTIONS", "99999999999999999999"),
         ("LOKET_MAX_CONNECTIONS_PER_CLIENT", "0"), ("LOKET_UNLIMITED_CLIENTS", "proxy.local"),
         ("LOKET_INBOX_RETENTION", "6d"), ("LOKET_INBOX_RETENTION", "forever"),
@@ -98,6 +99,14 @@ struct ConfigurationTests {
     @Test func durationsTakeUnits() throws {
         #expect(try Configuration.parse(environment: [:]).sendRate == 80)
         #expect(try Configuration.parse(environment: ["LOKET_SEND_RATE": "1000"]).sendRate == 1000)
+        // Enough calls in flight for the rate while Meta takes about 250 ms to answer each, 4 to 64.
+        #expect(try Configuration.parse(environment: [:]).sendConnections == 20)
+        #expect(try Configuration.parse(environment: ["LOKET_SEND_RATE": "10"]).sendConnections == 4)
+        #expect(try Configuration.parse(environment: ["LOKET_SEND_RATE": "1000"]).sendConnections == 64)
+        #expect(
+            try Configuration.parse(environment: ["LOKET_SEND_RATE": "1000", "LOKET_SEND_CONNECTIONS": "100"])
+                .sendConnections == 100)
+        #expect(try Configuration.parse(environment: [:]).dispatcherLanes == 8)
         #expect(try Configuration.parse(environment: ["LOKET_MAX_CONNECTIONS": "512"]).maxConnections == 512)
         #expect(
             try Configuration.parse(environment: ["LOKET_UNLIMITED_CLIENTS": "127.0.0.1, ::1"]).unlimitedClients

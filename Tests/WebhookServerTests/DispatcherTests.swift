@@ -31,12 +31,12 @@ struct DispatcherTests {
 
     func dispatcher(
         step: any MessageHandler = EchoStep(), settings: DispatcherSettings = DispatcherSettings(),
-        intake: IntakePriority? = nil
+        intake: IntakePriority? = nil, onEnqueued: @escaping @Sendable (Set<String>) -> Void = { _ in }
     ) -> Dispatcher {
         let clock = self.clock
         return Dispatcher(
             writer: self.writer, step: step, outbox: TableOutbox(), recorder: TableRecorder(), settings: settings,
-            metrics: Metrics(), logger: .discarding, now: { clock.now }, intake: intake)
+            metrics: Metrics(), logger: .discarding, now: { clock.now }, onEnqueued: onEnqueued, intake: intake)
     }
 
     func store(_ events: [WebhookEvent]) throws {
@@ -74,6 +74,17 @@ struct DispatcherTests {
         #expect(try self.states() == ["done"])
         let inbound = try self.writer.read { try $0.query("SELECT contact FROM test_inbound") { $0.string(0) } }
         #expect(inbound == ["62811"])
+    }
+
+    /// The sender is told whom the committed replies go to, so it wakes only the workers serving them.
+    @Test func aCommitNamesTheRecipientsOfWhatItQueued() throws {
+        try self.store([Self.message("m1", from: "62811"), Self.message("m2", from: "62822")])
+        let named = Mutex<Set<String>>([])
+        let dispatcher = self.dispatcher(onEnqueued: { recipients in named.withLock { $0.formUnion(recipients) } })
+        dispatcher.start()
+        defer { dispatcher.stop() }
+        #expect(dispatcher.waitUntilIdle(timeout: 10))
+        #expect(named.withLock { $0 } == ["62811", "62822"])
     }
 
     @Test func aDuplicateDeliveryIsAnsweredOnce() throws {

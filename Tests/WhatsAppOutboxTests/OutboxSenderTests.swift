@@ -36,6 +36,16 @@ private final class Recorder: Sendable {
     func record(_ result: OutboxMetrics.SendResult) { self.state.withLock { $0.results.append(result) } }
 }
 
+/// A sleeper that only counts its wake-ups.
+private final class CountingSleeper: OutboxSleeper, Sendable {
+    private let count = Mutex(0)
+
+    var wakes: Int { self.count.withLock { $0 } }
+
+    func sleep(until deadline: Date) {}
+    func wake() { self.count.withLock { $0 += 1 } }
+}
+
 /// A transport that fails with a transport error a given number of times, then forwards.
 private final class FlakyTransport: GraphTransport {
     let failures: Mutex<Int>
@@ -286,6 +296,31 @@ struct OutboxSenderTests {
         // Three replies, each recorded with the receipt sent before it, and the last receipt at the end.
         #expect(self.writer.commitCount - commits == 4)
         #expect(try self.writer.read { try self.outbox.pendingCount(in: $0) } == 0)
+    }
+
+    /// A commit that queued messages wakes the workers serving their recipients, and no other: a woken
+    /// worker reads the queue, so waking all of them for every commit would make the idle ones read it too.
+    @Test func onlyTheWorkersOfTheRecipientsAreWoken() throws {
+        let sleepers = (0..<8).map { _ in CountingSleeper() }
+        let index = Mutex(0)
+        let sender = OutboxSender(
+            configuration: .init(phoneNumberID: "106540352242922", workerCount: 8), outbox: self.outbox,
+            writer: self.writer, makeTransport: { _ in LocalGraphTransport(responder: self.standIn, accessToken: "t") },
+            makeSleeper: {
+                index.withLock { next in
+                    defer { next += 1 }
+                    return sleepers[next]
+                }
+            },
+            log: { _ in })
+        let recipients = ["628111", "628222", "628333"]
+        sender.wake(recipients: recipients + recipients)
+        let serving = Set(recipients.map { Outbox.lane(of: $0, laneCount: self.outbox.configuration.laneCount) % 8 })
+        for (worker, sleeper) in sleepers.enumerated() {
+            #expect(sleeper.wakes == (serving.contains(worker) ? 1 : 0), "worker \(worker)")
+        }
+        sender.wake()
+        #expect(sleepers.allSatisfy { $0.wakes >= 1 })
     }
 
     @Test func markAsReadNeedsNoWindow() throws {

@@ -25,7 +25,7 @@ import WhatsAppOutbox
 /// `@unchecked Sendable`: all mutable state is only touched while holding `signals`' lock.
 public final class Dispatcher: @unchecked Sendable, Service {
     private enum Outcome {
-        case done(enqueued: Int)
+        case done(recipients: [String])
         case skipped
         case failed
         case retry(Date)
@@ -41,7 +41,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private let metrics: Metrics
     private let logger: Logger
     private let now: @Sendable () -> Date
-    private let onEnqueued: @Sendable () -> Void
+    private let onEnqueued: @Sendable (Set<String>) -> Void
     private let intake: IntakePriority?
     private let replayer: InboxLogReplayer?
 
@@ -64,7 +64,8 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private var laneQueues: [[InboxRow]]
 
     /// - Parameters:
-    ///   - onEnqueued: called after each commit that queued outbound messages (wakes the sender).
+    ///   - onEnqueued: called after each commit that queued outbound messages, with their recipients (wakes
+    ///     the sender's workers that serve them).
     ///   - intake: the inbox's claim on the database writer: while it is busy acknowledging webhooks, lanes
     ///     hold back (for `maxYieldTime` at most) and end a batch early.
     ///   - replayer: moves what the inbox log acknowledged into the inbox table before each scan.
@@ -72,7 +73,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
         writer: DatabaseWriter, step: any MessageHandler, outbox: any OutboxQueue,
         recorder: any DeliveryStatusRecorder, settings: DispatcherSettings = DispatcherSettings(),
         metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onEnqueued: @escaping @Sendable () -> Void = {}, intake: IntakePriority? = nil,
+        onEnqueued: @escaping @Sendable (Set<String>) -> Void = { _ in }, intake: IntakePriority? = nil,
         replayer: InboxLogReplayer? = nil
     ) {
         self.replayer = replayer
@@ -327,11 +328,11 @@ public final class Dispatcher: @unchecked Sendable, Service {
                 }
                 return outcomes
             }
-            var enqueued = 0
+            var recipients: Set<String> = []
             for outcome in outcomes {
                 switch outcome {
-                case .done(let count):
-                    enqueued += count
+                case .done(let queuedTo):
+                    recipients.formUnion(queuedTo)
                     self.metrics.increment(Metrics.inboxEvents, labels: [("result", "done")])
                 case .failed:
                     self.metrics.increment(Metrics.inboxEvents, labels: [("result", "failed")])
@@ -341,7 +342,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
                     break
                 }
             }
-            if enqueued > 0 { self.onEnqueued() }
+            if !recipients.isEmpty { self.onEnqueued(recipients) }
             return outcomes
         } catch {
             // The commit itself failed: nothing of the batch was applied; try again after a pause.
@@ -390,13 +391,15 @@ public final class Dispatcher: @unchecked Sendable, Service {
         if let due = current.1, due > now.timeIntervalSince1970 {
             return .retry(Date(timeIntervalSince1970: due))
         }
-        let enqueued = try self.apply(row, prepared: prepared, now: now, in: database)
+        let recipients = try self.apply(row, prepared: prepared, now: now, in: database)
         try InboxStore.markDone(row.sequence, at: now, in: database)
-        return .done(enqueued: enqueued)
+        return .done(recipients: recipients)
     }
 
-    /// Applies one event; returns how many outbound messages it queued.
-    private func apply(_ row: InboxRow, prepared: PreparedMessage?, now: Date, in database: Database) throws -> Int {
+    /// Applies one event; returns the recipients of the outbound messages it queued, one per message.
+    private func apply(_ row: InboxRow, prepared: PreparedMessage?, now: Date, in database: Database) throws
+        -> [String]
+    {
         switch row.event.kind {
         case .message:
             guard let prepared else {
@@ -423,7 +426,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
                     "wa_id": key, "message": message.id, "replies": String(outbound.count),
                     "stale": String(context.isStale),
                 ])
-            return outbound.count
+            return outbound.map(\.to)
         case .status:
             guard let status = row.event.statusUpdate(receivedAt: row.receivedAt) else {
                 throw DispatchError.permanent("the stored status JSON cannot be read")
@@ -431,7 +434,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
             try self.recorder.recordStatus(
                 messageID: status.messageID, status: status.status, timestamp: status.timestamp,
                 errorCodes: status.errors.map(\.code), in: database)
-            return 0
+            return []
         }
     }
 

@@ -139,6 +139,19 @@ public final class OutboxSender: Sendable, Service {
         }
     }
 
+    /// Wakes the workers that serve `recipients` (the others have nothing new to send); call after committing
+    /// outbox rows for them.
+    public func wake(recipients: some Sequence<String>) {
+        var workers = Set<Int>()
+        for recipient in recipients {
+            let lane = Outbox.lane(of: recipient, laneCount: self.outbox.configuration.laneCount)
+            workers.insert(lane % self.configuration.workerCount)
+        }
+        for worker in workers {
+            self.sleepers[worker].wake()
+        }
+    }
+
     /// Wakes every worker to look for due messages now; call after committing new outbox rows.
     public func wake() {
         self.sleepers.forEach { $0.wake() }
