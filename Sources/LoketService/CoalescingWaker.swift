@@ -2,8 +2,8 @@ import Dispatch
 import Synchronization
 
 /// Passes wake-ups on at most once per `interval`: the first at once, later ones folded into one
-/// trailing call. The outbox sender is rate-limited (80 messages/s), so waking it on every dispatcher
-/// commit under load would only make its workers rescan the queue for nothing.
+/// trailing call. Staff actions and timers wake every outbox worker (they do not say whom they wrote
+/// to), so waking on each of their commits under load would make every worker rescan the queue.
 final class CoalescingWaker: Sendable {
     private struct State {
         var lastFired: UInt64 = 0
