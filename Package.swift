@@ -12,6 +12,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CEpoll"),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
 
@@ -56,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "Loket",
             dependencies: [
-                "Conversation", "StaffAccess", "Intents", "LoketService", "Storage", "Support", "Ticketing",
+                "CMalloc", "Conversation", "StaffAccess", "Intents", "LoketService", "Storage", "Support", "Ticketing",
                 "WebhookServer",
                 "WhatsAppOutbox",
             ]

@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 import LoketService
 import Support
@@ -10,6 +11,12 @@ enum ServeCommand {
         guard arguments.allSatisfy({ $0 == "--demo" }) else {
             FileHandle.standardError.write(Data("usage: loket serve [--demo]\n".utf8))
             exit(64)
+        }
+        // Dozens of threads (HTTP loops, lanes, one per Graph API call in flight) would otherwise get up to
+        // eight malloc arenas per core, each holding freed memory of its own; two cores' work needs two. Set
+        // before any thread starts; MALLOC_ARENA_MAX in the environment still decides when given.
+        if ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil {
+            _ = cmalloc_limit_arenas(2)
         }
         let configuration: Configuration
         do {
