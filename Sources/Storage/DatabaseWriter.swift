@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Synchronization
 
 /// The single writer of a Loket database, and a small pool of read-only connections beside it.
@@ -12,16 +13,14 @@ import Synchronization
 /// console), never from the thread that accepts connections.
 ///
 /// `@unchecked Sendable`: the writer connection is used only while holding `lock`; each reader connection
-/// only by the thread that took it from the pool (`readers`, guarded by `pool`).
+/// only by the thread that took it from `readers`.
 public final class DatabaseWriter: @unchecked Sendable {
     private let database: Database
     private let lock = NSLock()
     /// The thread holding `lock` (`pthread_self()`), 0 while none does.
     private let owner = Atomic<UInt>(0)
-    private let pool = NSCondition()
-    private var readers: [Database] = []
-    private var openedReaders = 0
-    private let maxReaders: Int
+    /// Read-only connections, opened on demand.
+    private let readers: ResourcePool<Database, any Error>
     public let path: String
     /// Commits on stable storage so far (`Durability.powerLoss`): each is one fsync of the write-ahead log.
     private let durableCommits = Atomic<Int>(0)
@@ -55,7 +54,7 @@ public final class DatabaseWriter: @unchecked Sendable {
         }
         self.database = database
         self.path = path
-        self.maxReaders = maxReaders
+        self.readers = ResourcePool(capacity: maxReaders) { try Database(path: path, readOnly: true) }
     }
 
     /// Runs `body` inside one transaction on the writer connection; commits when it returns,
@@ -82,8 +81,8 @@ public final class DatabaseWriter: @unchecked Sendable {
     /// for the writer, and cannot write.
     public func read<Result>(_ body: (Database) throws -> Result) throws -> Result {
         guard self.path != ":memory:" else { return try self.exclusive(body) }
-        let reader = try self.takeReader()
-        defer { self.returnReader(reader) }
+        let reader = try self.readers.take()
+        defer { self.readers.give(reader) }
         return try reader.readTransaction { try body(reader) }
     }
 
@@ -108,30 +107,5 @@ public final class DatabaseWriter: @unchecked Sendable {
     /// Whether the calling thread holds the writer: slow work (a network call) must never run then.
     public var isHeldByCurrentThread: Bool {
         self.owner.load(ordering: .relaxed) == pthread_self()
-    }
-
-    private func takeReader() throws -> Database {
-        self.pool.lock()
-        defer { self.pool.unlock() }
-        while true {
-            if let reader = self.readers.popLast() { return reader }
-            if self.openedReaders < self.maxReaders {
-                self.openedReaders += 1
-                do {
-                    return try Database(path: self.path, readOnly: true)
-                } catch {
-                    self.openedReaders -= 1
-                    throw error
-                }
-            }
-            self.pool.wait()
-        }
-    }
-
-    private func returnReader(_ reader: Database) {
-        self.pool.lock()
-        self.readers.append(reader)
-        self.pool.signal()
-        self.pool.unlock()
     }
 }

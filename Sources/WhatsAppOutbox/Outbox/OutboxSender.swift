@@ -237,7 +237,7 @@ public final class OutboxSender: Sendable, Service {
             var queue = due[...]
             while let pending = queue.popFirst() {
                 if self.isStopping {
-                    try self.record(&receipts)
+                    try self.recordReceipts(&receipts)
                     return now
                 }
                 let isPaced = !pending.message.payload.isMarkRead
@@ -247,7 +247,7 @@ public final class OutboxSender: Sendable, Service {
                     continue
                 }
                 if let later = self.takeGlobalToken(now: now) {
-                    try self.record(&receipts)
+                    try self.recordReceipts(&receipts)
                     return later
                 }
                 if isPaced {
@@ -257,7 +257,7 @@ public final class OutboxSender: Sendable, Service {
                     queue.insert(next, at: queue.startIndex)
                 }
             }
-            try self.record(&receipts)
+            try self.recordReceipts(&receipts)
             if due.count == limit {
                 // More may be due: now, or once the global rate allows the next send.
                 return self.globalBucket.withLock { $0?.nextTokenAt(now: now) } ?? now
@@ -268,7 +268,7 @@ public final class OutboxSender: Sendable, Service {
         } catch {
             self.log("event=outbox_error worker=\(worker) error=\"\(error)\"")
             // Receipts the failed write did not record are recorded now, or sent again later.
-            try? self.record(&receipts)
+            try? self.recordReceipts(&receipts)
             return now.addingTimeInterval(1)
         }
     }
@@ -292,7 +292,7 @@ public final class OutboxSender: Sendable, Service {
     }
 
     /// Marks `receipts` sent, in one transaction, unless there are none.
-    private func record(_ receipts: inout [AcceptedReceipt]) throws {
+    private func recordReceipts(_ receipts: inout [AcceptedReceipt]) throws {
         guard !receipts.isEmpty else { return }
         try self.write(recording: &receipts) { _ in }
     }
