@@ -55,6 +55,14 @@ public struct ConversationRuntime: MessageHandler {
     public func prepare(_ message: InboundMessage, context: StepContext) throws -> MessagePreparation {
         guard !context.isStale, Self.mayAskForMedia(message.content) else { return MessagePreparation() }
         let contact = message.conversationKey
+        // A message without a file asks for one only when the state holds one back. The state last saved for
+        // the contact answers that without a read; should it be out of date, the transaction finds a download
+        // missing and fails the message as unprepared, and the next attempt reads the stored state.
+        if !Self.carriesFile(message.content), let json = self.states.lastJSON(of: contact),
+            !ConversationRecords.mayReferToMedia(json)
+        {
+            return MessagePreparation()
+        }
         let requests: [MediaFetchRequest] = try self.writer.read { database in
             let json = try ConversationRecords.stateJSON(of: contact, in: database)
             // A message without a file asks for one only when the state holds one back: most messages skip

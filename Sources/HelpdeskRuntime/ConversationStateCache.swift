@@ -35,6 +35,13 @@ public final class ConversationStateCache: Sendable {
         return state
     }
 
+    /// The JSON text last seen for `contact` (saved by this process, or read), if it is held. It may be ahead
+    /// of the database (a saving transaction rolled back) or behind it (another process wrote): a caller
+    /// uses it only where a wrong answer costs a retry, never a wrong result.
+    public func lastJSON(of contact: String) -> String? {
+        self.entries.withLock { $0[contact]?.json }
+    }
+
     /// Records that `state` of `contact` was stored as `json`.
     public func remember(_ state: ConversationState, storedAs json: String, of contact: String) {
         self.entries.withLock { entries in

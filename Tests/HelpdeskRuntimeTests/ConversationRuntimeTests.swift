@@ -66,15 +66,18 @@ struct ConversationRuntimeTests {
             tickets: dialogs.tickets, media: media, writer: writer, logger: .discarding)
     }
 
-    /// Sends one message as the dispatcher would: `prepare` outside, `handle` inside a transaction.
-    mutating func send(_ content: InboundMessage.Content, at now: Date = Self.monday) throws -> [OutboundMessage] {
+    /// Sends one message as the dispatcher would: `prepare` outside, `handle` inside a transaction (through
+    /// `other`, a second runtime on the same database, when given).
+    mutating func send(
+        _ content: InboundMessage.Content, at now: Date = Self.monday, through other: ConversationRuntime? = nil
+    ) throws -> [OutboundMessage] {
         self.sequence += 1
         let message = InboundMessage(
             id: "wamid.runtime.\(self.sequence)", sender: WebhookContact(waID: Self.contact, profileName: "Budi"),
             timestamp: now, content: content)
         let context = StepContext(now: now, isStale: false, contact: message.sender)
-        let preparation = try self.runtime.prepare(message, context: context)
-        let runtime = self.runtime
+        let runtime = other ?? self.runtime
+        let preparation = try runtime.prepare(message, context: context)
         return try self.writer.write { database in
             try runtime.handle(message, preparation: preparation, context: context, in: database)
         }
@@ -284,6 +287,46 @@ struct ConversationRuntimeTests {
         #expect(self.media.calls.withLock { $0 } == 1)
         #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0)
         #expect(Self.texts(in: replies).contains("✅ media-1.pdf diterima"))
+    }
+
+    @Test mutating func aStateCacheBehindTheDatabaseCostsARetryNotAFile() throws {
+        // A second runtime with its own cache sees the conversation only at its start: its cache holds a
+        // state without files, while the first runtime goes on and holds two PDFs back until consent.
+        let behind = ConversationRuntime(
+            catalogue: self.runtime.catalogue, survey: self.runtime.survey, recognizer: self.runtime.recognizer,
+            tickets: self.runtime.tickets, media: self.media, writer: self.writer, logger: .discarding)
+        let menu = try self.send(.text("halo"), through: behind)
+        let service = try #require(Self.choices(in: menu).first { $0.key.hasPrefix("Registrasi") })
+        _ = try self.send(.listReply(id: service.value, title: service.key, description: nil))
+        _ = try self.send(Self.pdf("media-1"))
+        _ = try self.send(Self.pdf("media-2"))
+        let phone = try self.send(.text("PT Maju Jaya"))
+        let own = try #require(Self.choices(in: phone)["Pakai nomor ini"])
+        let consent = try self.send(.buttonReply(id: own, title: "Pakai nomor ini"))
+        let agree = try #require(Self.choices(in: consent)["Setuju"])
+        #expect(self.media.calls.withLock { $0 } == 0)
+
+        // The consent tap through the runtime whose cache is behind: prepared without the files, so the
+        // transaction refuses it (and rolls back); prepared again, it reads the stored state and downloads.
+        let message = InboundMessage(
+            id: "wamid.behind", sender: WebhookContact(waID: Self.contact), timestamp: Self.monday,
+            content: .buttonReply(id: agree, title: "Setuju"))
+        let context = StepContext(now: Self.monday, isStale: false, contact: message.sender)
+        let unprepared = try behind.prepare(message, context: context)
+        #expect(unprepared.downloads.isEmpty)
+        #expect {
+            try self.writer.write { database in
+                try behind.handle(message, preparation: unprepared, context: context, in: database)
+            }
+        } throws: { ($0 as? DispatchError)?.isUnprepared == true }
+        let preparation = try behind.prepare(message, context: context)
+        #expect(preparation.downloads.count == 2)
+        let replies = try self.writer.write { database in
+            try behind.handle(message, preparation: preparation, context: context, in: database)
+        }
+        #expect(self.media.calls.withLock { $0 } == 2)
+        #expect(self.media.callsHoldingTheWriter.withLock { $0 } == 0)
+        #expect(Self.texts(in: replies).contains("media-2.pdf"), "\(Self.texts(in: replies))")
     }
 
     @Test mutating func aConsentTapAndAPDFInOneDispatcherBatchAreBothAnsweredWithoutDownloadingUnderTheWriter()
