@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 import WebhookServer
 
@@ -10,6 +12,32 @@ struct SignatureVerifierTests {
         #expect(
             verifier.signatureHeader(for: body)
                 == "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    /// A key longer than SHA-256's block is hashed first; an empty key is a key too.
+    @Test func longAndEmptyKeysMatchAnIndependentHMAC() {
+        let long = SignatureVerifier(appSecret: String(repeating: "loket-", count: 20))
+        #expect(
+            long.signatureHeader(for: Array(#"{"object":"whatsapp_business_account"}"#.utf8))
+                == "sha256=b20c6509de27cc0a9af6526027c3362d0908066664c2b35888e2033a6ad4bf39")
+        #expect(
+            SignatureVerifier(appSecret: "").signatureHeader(for: [])
+                == "sha256=b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
+    }
+
+    /// The keyed contexts are reused: nothing of one message is left in the next, on any thread.
+    @Test func signaturesStayRightWhenContextsAreReusedFromManyThreads() {
+        let verifier = SignatureVerifier(appSecret: "Jefe")
+        let known = Array("what do ya want for nothing?".utf8)
+        let expected = "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { index in
+            for round in 0..<50 {
+                _ = verifier.hmac(Array("message \(index) \(round)".utf8))
+                if verifier.signatureHeader(for: known) != expected { wrong.withLock { $0 += 1 } }
+            }
+        }
+        #expect(wrong.withLock { $0 } == 0)
     }
 
     @Test func theCorrectSignatureIsAccepted() {

@@ -3,10 +3,10 @@ import COpenSSLCrypto
 /// Checks `X-Hub-Signature-256` (`sha256=<lowercase hex HMAC-SHA256 of the raw body>`) with libcrypto,
 /// comparing in constant time.
 public struct SignatureVerifier: Sendable {
-    private let secret: [UInt8]
+    private let mac: KeyedHMAC
 
     public init(appSecret: String) {
-        self.secret = Array(appSecret.utf8)
+        self.mac = KeyedHMAC(key: Array(appSecret.utf8))
     }
 
     /// Whether `header` is a well-formed signature of exactly `body` under the app secret.
@@ -30,16 +30,7 @@ public struct SignatureVerifier: Sendable {
 
     /// HMAC-SHA256 of `body` keyed with the app secret.
     public func hmac(_ body: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let result = self.secret.withUnsafeBufferPointer { key in
-            body.withUnsafeBufferPointer { data in
-                HMAC(
-                    EVP_sha256(), key.baseAddress, Int32(key.count), data.baseAddress, data.count, &digest, &length)
-            }
-        }
-        precondition(result != nil && length == 32, "Invalid state: libcrypto HMAC-SHA256 failed")
-        return Array(digest[0..<Int(length)])
+        self.mac.authenticate(body)
     }
 
     static func hexDigest(_ bytes: [UInt8]) -> [UInt8] {
