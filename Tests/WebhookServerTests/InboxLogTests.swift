@@ -82,18 +82,19 @@ struct InboxLogTests {
             let log = try InboxLog(directory: self.logDirectory)
             try log.append([self.record("wamid.1"), self.record("wamid.2")])
         }
-        // A crash in the middle of a write: half a record, then a whole record with a bad checksum.
+        // A crash in the middle of a write: half a record after the last whole one, in the zeros grown ahead.
         let segment = self.logDirectory + "/00000000000000000000.log"
+        let recordsEnd = UInt64(2 * (self.record("wamid.1").count + 8))
         let handle = try #require(FileHandle(forWritingAtPath: segment))
-        try handle.seekToEnd()
+        #expect(try handle.seekToEnd() > recordsEnd, "the segment grew ahead of its records")
+        try handle.seek(toOffset: recordsEnd)
         let torn = Array(self.record("wamid.torn").prefix(20))
         try handle.write(contentsOf: torn)
         try handle.close()
-        let sizeBefore = try #require(try self.size(of: segment))
 
         let reopened = try InboxLog(directory: self.logDirectory)
-        let sizeAfter = try #require(try self.size(of: segment))
-        #expect(sizeAfter == sizeBefore - torn.count)
+        #expect(try self.size(of: segment) == Int(recordsEnd), "the torn record and the zeros after it are cut")
+        #expect(reopened.durableEnd == InboxLog.Position(segment: 0, offset: recordsEnd))
         try reopened.append([self.record("wamid.3")])
         let (payloads, _) = try reopened.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 10)
         #expect(
@@ -103,11 +104,47 @@ struct InboxLogTests {
 
         // A flipped byte inside the last record: it fails its checksum and is cut too.
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment)))
-        bytes[bytes.count - 3] ^= 0xFF
+        bytes[Int(reopened.durableEnd.offset) - 3] ^= 0xFF
         try Data(bytes).write(to: URL(fileURLWithPath: segment))
         let again = try InboxLog(directory: self.logDirectory)
         let (kept, _) = try again.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 10)
         #expect(kept.count == 2)
+    }
+
+    /// Appends land in zeros written ahead: the file grows once per step, not with every group, and readers
+    /// take the zeros after a segment's last record as its end, across rotations and reopening.
+    @Test func aSegmentGrowsInZeroFilledStepsThatReadAsItsEnd() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let segmentSize: UInt64 = 16_384
+        let log = try InboxLog(directory: self.logDirectory, segmentSize: segmentSize, preallocation: 4_096)
+        let first = self.logDirectory + "/00000000000000000000.log"
+        try log.append([self.record("wamid.0")])
+        #expect(try self.size(of: first) == 4_096)
+        var sizes: Set<Int> = []
+        for index in 1..<8 {
+            try log.append([self.record("wamid.\(index)")])
+            sizes.insert(try #require(try self.size(of: first)))
+        }
+        #expect(sizes.allSatisfy { $0 % 4_096 == 0 && $0 > Int(log.durableEnd.offset) })
+        #expect(sizes.count < 7, "the file grows by steps, not with each group")
+        var index = 8
+        while log.durableEnd.segment < 2 {
+            try log.append([self.record("wamid.\(index)")])
+            index += 1
+        }
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: first)))
+        #expect(bytes.count > 0 && bytes.last == 0, "a finished segment keeps its zeros")
+
+        for reader in [log, try InboxLog(directory: self.logDirectory)] {
+            var position = InboxLog.Position(segment: 0, offset: 0)
+            var read: [String] = []
+            while position < reader.durableEnd {
+                let (payloads, end) = try reader.records(after: position, limit: 3)
+                read += payloads.compactMap { InboxLogRecord(decoding: $0)?.events.first?.messageID }
+                position = end
+            }
+            #expect(read == (0..<index).map { "wamid.\($0)" })
+        }
     }
 
     @Test func theReplayerStoresEachDeliveryOnceAndDeletesStoredSegments() throws {

@@ -13,8 +13,14 @@ import Synchronization
 /// table, durably, are deleted.
 ///
 /// On disk: `<directory>/<segment number, 20 digits>.log`, each record `length (UInt32 LE)`, `CRC-32 of the
-/// payload (UInt32 LE)`, `payload`. A new segment starts once the current one passes `segmentSize`; its
-/// file's creation is made durable (the directory is fsync'd) before anything in it is acknowledged.
+/// payload (UInt32 LE)`, `payload` (never empty: a zero length marks the end of the records). A new segment
+/// starts once the current one passes `segmentSize`; its file's creation is made durable (the directory is
+/// fsync'd) before anything in it is acknowledged.
+///
+/// A segment grows in zero-filled steps of `preallocation` ahead of the records, each written and fsync'd with
+/// the group that needed it, so most groups' `fdatasync` writes their data alone: the file's size, and with it
+/// the inode, does not change (on a file system without a journal that is one block write and one wait on the
+/// disk fewer per group). The zeros after the last record read as the end of the segment.
 ///
 /// Crash recovery, on opening: the last segment is read record by record, and at the first record that is
 /// short or fails its checksum, the file is cut. Such a tail was never acknowledged: its `fdatasync` had not
@@ -49,6 +55,8 @@ public final class InboxLog: @unchecked Sendable {
         var descriptor: Int32 = -1
         /// The end of what is on stable storage, in the segment being written: readers never go past it.
         var durableEnd = Position(segment: 0, offset: 0)
+        /// The size of the segment being written: its records, then zeros.
+        var allocatedEnd: UInt64 = 0
         var fsyncs = 0
         var appendedRecords = 0
         /// The oldest segment still on disk.
@@ -60,15 +68,18 @@ public final class InboxLog: @unchecked Sendable {
 
     public let directory: String
     public let segmentSize: UInt64
+    /// How far a segment's zero-filled space grows at a time.
+    public let preallocation: UInt64
     private let state = Mutex(State())
     private let reader = Mutex<(segment: UInt64, descriptor: Int32)?>(nil)
 
     static let headerSize = 8
 
     /// Opens (creating it if needed) the log in `directory` and recovers its last segment.
-    public init(directory: String, segmentSize: UInt64 = 64 << 20) throws {
+    public init(directory: String, segmentSize: UInt64 = 64 << 20, preallocation: UInt64 = 1 << 20) throws {
         self.directory = directory
         self.segmentSize = segmentSize
+        self.preallocation = max(1, preallocation)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let segments = try Self.segments(in: directory)
         let last = segments.last ?? 0
@@ -87,13 +98,10 @@ public final class InboxLog: @unchecked Sendable {
             close(descriptor)
             throw Self.failure("cannot sync \(directory)")
         }
-        guard lseek(descriptor, off_t(end), SEEK_SET) >= 0 else {
-            close(descriptor)
-            throw Self.failure("cannot seek in \(path)")
-        }
         self.state.withLock {
             $0.descriptor = descriptor
             $0.durableEnd = Position(segment: last, offset: end)
+            $0.allocatedEnd = end
             $0.firstSegment = segments.first ?? last
         }
     }
@@ -117,7 +125,8 @@ public final class InboxLog: @unchecked Sendable {
     public var appendedRecords: Int { self.state.withLock { $0.appendedRecords } }
 
     /// Appends `payloads` as records and returns once they are on stable storage. One `write` and one
-    /// `fdatasync` for the whole group (plus a new segment's creation when the current one is full).
+    /// `fdatasync` for the whole group (plus the zeros of a step when the segment grows, and a new segment's
+    /// creation when the current one is full).
     public func append(_ payloads: [[UInt8]]) throws {
         guard !payloads.isEmpty else { return }
         var bytes: [UInt8] = []
@@ -128,17 +137,19 @@ public final class InboxLog: @unchecked Sendable {
             if state.durableEnd.offset > 0, state.durableEnd.offset + UInt64(bytes.count) > self.segmentSize {
                 try self.startSegment(state.durableEnd.segment + 1, state: &state)
             }
-            var written = 0
-            while written < bytes.count {
-                let result = bytes.withUnsafeBytes { buffer in
-                    write(state.descriptor, buffer.baseAddress! + written, buffer.count - written)
-                }
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else {
-                    state.broken = "writing the inbox log failed (errno \(errno))"
+            let end = state.durableEnd.offset + UInt64(bytes.count)
+            if end > state.allocatedEnd {
+                // Whole steps past the new records, so the next groups land in space already written.
+                let grown = (end / self.preallocation + 1) * self.preallocation
+                guard Self.writeZeros(state.descriptor, from: max(state.allocatedEnd, end), to: grown) else {
+                    state.broken = "growing the inbox log failed (errno \(errno))"
                     throw Failure(description: state.broken!)
                 }
-                written += result
+                state.allocatedEnd = grown
+            }
+            guard Self.write(bytes, to: state.descriptor, at: state.durableEnd.offset) else {
+                state.broken = "writing the inbox log failed (errno \(errno))"
+                throw Failure(description: state.broken!)
             }
             guard fdatasync(state.descriptor) == 0 else {
                 state.broken = "fdatasync of the inbox log failed (errno \(errno))"
@@ -190,7 +201,11 @@ public final class InboxLog: @unchecked Sendable {
             }
             current.offset += UInt64(offset)
             guard payloads.count < limit else { break }
-            if current.offset < stop {
+            if current.offset < stop, Self.endsRecords(bytes, at: offset) {
+                // The zeros after a segment's last record: on to the next segment, or the durable end.
+                guard current.segment < end.segment else { break }
+                current = Position(segment: current.segment + 1, offset: 0)
+            } else if current.offset < stop {
                 // The chunk ended inside a record (read on from it), unless not even one record was whole.
                 guard offset > 0 else {
                     throw Self.failure("\(self.path(of: current.segment)) holds a damaged record at \(current.offset)")
@@ -280,6 +295,7 @@ public final class InboxLog: @unchecked Sendable {
         close(state.descriptor)
         state.descriptor = descriptor
         state.durableEnd = Position(segment: segment, offset: 0)
+        state.allocatedEnd = 0
     }
 
     private static func segments(in directory: String) throws -> [UInt64] {
@@ -287,6 +303,41 @@ public final class InboxLog: @unchecked Sendable {
             .filter { $0.hasSuffix(".log") }
             .compactMap { UInt64($0.dropLast(4)) }
             .sorted()
+    }
+
+    /// Writes all of `bytes` at `offset` of `descriptor`.
+    private static func write(_ bytes: [UInt8], to descriptor: Int32, at offset: UInt64) -> Bool {
+        bytes.withUnsafeBytes { Self.write($0, to: descriptor, at: offset) }
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, at offset: UInt64) -> Bool {
+        var written = 0
+        while written < buffer.count {
+            let result = pwrite(
+                descriptor, buffer.baseAddress! + written, buffer.count - written, off_t(offset) + off_t(written))
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return false }
+            written += result
+        }
+        return true
+    }
+
+    /// Fills `start..<end` of `descriptor` with zeros, written out: not a hole, nor unwritten extents, which
+    /// would leave the block map to change under the records written there later.
+    private static func writeZeros(_ descriptor: Int32, from start: UInt64, to end: UInt64) -> Bool {
+        // A small buffer written as often as needed: a step's worth of zeros in memory would raise the peak RSS.
+        let zeros = [UInt8](repeating: 0, count: Int(min(end - start, 64 << 10)))
+        return zeros.withUnsafeBytes { buffer in
+            var offset = start
+            while offset < end {
+                let count = Int(min(end - offset, UInt64(buffer.count)))
+                guard Self.write(UnsafeRawBufferPointer(rebasing: buffer[..<count]), to: descriptor, at: offset) else {
+                    return false
+                }
+                offset += UInt64(count)
+            }
+            return true
+        }
     }
 
     private static func syncDirectory(_ directory: String) -> Bool {
@@ -312,21 +363,29 @@ public final class InboxLog: @unchecked Sendable {
     // MARK: Records
 
     static func appendRecord(_ payload: [UInt8], to bytes: inout [UInt8]) {
+        precondition(!payload.isEmpty, "Invalid inbox log record: a zero length marks the end of the records")
         Self.appendUInt32(UInt32(payload.count), to: &bytes)
         Self.appendUInt32(Self.checksum(payload[...]), to: &bytes)
         bytes.append(contentsOf: payload)
     }
 
-    /// The record at `offset` in `bytes` and its length with the header, or nil when it is short or damaged.
+    /// The record at `offset` in `bytes` and its length with the header, or nil when it is short or damaged,
+    /// or at the end of the records.
     static func record(in bytes: [UInt8], at offset: Int) -> (payload: [UInt8], length: Int)? {
         guard offset + Self.headerSize <= bytes.count else { return nil }
         let length = Int(Self.uint32(bytes, at: offset))
+        guard length > 0 else { return nil }
         let checksum = Self.uint32(bytes, at: offset + 4)
         let start = offset + Self.headerSize
         guard length <= bytes.count - start else { return nil }
         let payload = bytes[start..<(start + length)]
         guard Self.checksum(payload) == checksum else { return nil }
         return (Array(payload), Self.headerSize + length)
+    }
+
+    /// Whether the records end at `offset`: a zero length, or the zeros of the space grown ahead.
+    static func endsRecords(_ bytes: [UInt8], at offset: Int) -> Bool {
+        offset + 4 <= bytes.count && Self.uint32(bytes, at: offset) == 0
     }
 
     private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
