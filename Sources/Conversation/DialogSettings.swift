@@ -36,6 +36,27 @@ extension DialogSettings {
 
     /// Whether `words` (from `spacedWords`) holds one of the keyword phrases called `name`.
     public func mentions(_ words: String, keywordsNamed name: String) -> Bool {
-        (self.keywords[name] ?? []).contains { words.contains(" \($0) ") }
+        guard let phrases = self.keywords[name], !phrases.isEmpty else { return false }
+        var bytes = words
+        return bytes.withUTF8 { text in
+            // ASCII text (nearly every message) is searched byte by byte; other text by characters, where
+            // canonically equivalent spellings of one letter match.
+            let isASCII = text.allSatisfy { $0 < 0x80 }
+            return phrases.contains { phrase in
+                guard isASCII, phrase.utf8.allSatisfy({ $0 < 0x80 }) else { return words.contains(" \(phrase) ") }
+                return Self.contains(text, spaced: phrase.utf8)
+            }
+        }
+    }
+
+    /// Whether `text` holds `phrase` with a space on each side.
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, spaced phrase: String.UTF8View) -> Bool {
+        let space = UInt8(ascii: " ")
+        let length = phrase.count + 2
+        guard text.count >= length else { return false }
+        for start in 0...(text.count - length) where text[start] == space && text[start + length - 1] == space {
+            if phrase.elementsEqual(text[(start + 1)..<(start + length - 1)]) { return true }
+        }
+        return false
     }
 }
