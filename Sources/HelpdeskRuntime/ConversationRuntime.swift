@@ -55,9 +55,10 @@ public struct ConversationRuntime: MessageHandler {
     public func prepare(_ message: InboundMessage, context: StepContext) throws -> MessagePreparation {
         guard !context.isStale, Self.mayAskForMedia(message.content) else { return MessagePreparation() }
         let contact = message.conversationKey
-        // A message without a file asks for one only when the state holds one back. The state last saved for
-        // the contact answers that without a read; should it be out of date, the transaction finds a download
-        // missing and fails the message as unprepared, and the next attempt reads the stored state.
+        // A message without a file asks for one only when the state holds one back: most messages skip the
+        // read, the classification and the reducer's second run. The state last saved for the contact answers
+        // without a read; should it be out of date, the transaction finds a download missing and fails the
+        // message as unprepared, and the next attempt reads the stored state below.
         if !Self.carriesFile(message.content), let json = self.states.lastJSON(of: contact),
             !ConversationRecords.mayReferToMedia(json)
         {
@@ -65,8 +66,6 @@ public struct ConversationRuntime: MessageHandler {
         }
         let requests: [MediaFetchRequest] = try self.writer.read { database in
             let json = try ConversationRecords.stateJSON(of: contact, in: database)
-            // A message without a file asks for one only when the state holds one back: most messages skip
-            // the classification and the reducer's second run here.
             guard Self.carriesFile(message.content) || ConversationRecords.mayReferToMedia(json) else { return [] }
             let state = try self.states.state(of: contact, storedAs: json)
             let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))

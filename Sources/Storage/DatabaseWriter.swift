@@ -63,15 +63,11 @@ public final class DatabaseWriter: @unchecked Sendable {
         durability: Durability = .processCrash, _ body: (Database) throws -> Result
     ) throws -> Result {
         try self.exclusive { database in
-            guard durability == .powerLoss, self.path != ":memory:" else {
-                let result = try database.transaction { try body(database) }
-                self.commits.add(1, ordering: .relaxed)
-                return result
-            }
-            try database.run("PRAGMA synchronous=FULL")
-            defer { try? database.run("PRAGMA synchronous=NORMAL") }
+            let durable = durability == .powerLoss && self.path != ":memory:"
+            if durable { try database.run("PRAGMA synchronous=FULL") }
+            defer { if durable { try? database.run("PRAGMA synchronous=NORMAL") } }
             let result = try database.transaction { try body(database) }
-            self.durableCommits.add(1, ordering: .relaxed)
+            if durable { self.durableCommits.add(1, ordering: .relaxed) }
             self.commits.add(1, ordering: .relaxed)
             return result
         }

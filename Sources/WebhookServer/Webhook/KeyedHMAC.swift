@@ -37,12 +37,9 @@ final class KeyedHMAC: Sendable {
                         OSSL_PARAM_construct_utf8_string(name, UnsafeMutablePointer(mutating: digest), 0),
                         OSSL_PARAM_construct_end(),
                     ]
-                    return key.withUnsafeBufferPointer { key in
-                        // A zero-length key still needs a non-null pointer to be taken as a key.
-                        var empty: UInt8 = 0
-                        return withUnsafePointer(to: &empty) { fallback in
-                            EVP_MAC_init(pointer, key.baseAddress ?? fallback, key.count, &parameters)
-                        }
+                    // One byte more than the key, so even an empty key has an address (a null one is no key).
+                    return (key + [0]).withUnsafeBufferPointer { bytes in
+                        EVP_MAC_init(pointer, bytes.baseAddress, key.count, &parameters)
                     }
                 }
             }
