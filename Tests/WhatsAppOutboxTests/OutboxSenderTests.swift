@@ -66,6 +66,29 @@ private final class FlakyTransport: GraphTransport {
     }
 }
 
+/// A transport that answers the first `count` read receipts with a 503 and forwards everything else.
+private final class ReceiptRefusingTransport: GraphTransport {
+    let remaining: Mutex<Int>
+    let next: any GraphTransport
+
+    init(count: Int, next: any GraphTransport) {
+        self.remaining = Mutex(count)
+        self.next = next
+    }
+
+    func perform(_ request: GraphHTTPRequest) throws(GraphTransportError) -> GraphHTTPResponse {
+        let isReceipt = request.body.map { String(decoding: $0, as: UTF8.self).contains(#""status":"read""#) } ?? false
+        let refuse =
+            isReceipt
+            && self.remaining.withLock { count -> Bool in
+                defer { count = max(0, count - 1) }
+                return count > 0
+            }
+        if refuse { return GraphHTTPResponse(status: 503, body: Array("Service Unavailable".utf8)) }
+        return try self.next.perform(request)
+    }
+}
+
 /// Meta unreachable until `end` on the injected clock: the failures cycle through a timeout, a 503 and a
 /// 130429 rate-limit answer; from `end` on, calls go through and are timed.
 private final class OutageTransport: GraphTransport {
@@ -258,15 +281,16 @@ struct OutboxSenderTests {
         #expect(self.standIn.calls.isEmpty)
     }
 
-    /// A reply's read receipt becomes its recipient's head once the reply is sent; the worker sends it in the
-    /// same pass, in order, without looking for due messages again.
-    @Test func aReplyAndItsReceiptGoInOnePass() throws {
+    /// A read receipt queued on its own becomes its recipient's head once the reply before it is sent; the
+    /// worker sends it in the same pass, in order, without looking for due messages again.
+    @Test func aReplyAndAReceiptQueuedAfterItGoInOnePass() throws {
         try self.inbound()
         try self.inbound("628222")
         try self.enqueue(
             OutboundMessage(to: "628111", payload: .text("Jawaban")),
-            OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: false)),
             OutboundMessage(to: "628222", payload: .text("Jawaban 2")))
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: false)))
         self.sender().runDue()
         let bodies = self.standIn.acceptedMessages.map(\.bodyText)
         #expect(bodies.count == 3, "\(bodies)")
@@ -276,14 +300,92 @@ struct OutboxSenderTests {
         #expect(try self.records("628222").map(\.state) == [.sent])
     }
 
-    /// A read receipt needs no transaction of its own: its record joins the worker's next write of the pass,
-    /// and the receipts still unrecorded when the pass ends are recorded together before it returns.
-    @Test func receiptsAreRecordedWithTheNextWrite() throws {
+    /// A receipt carried by a reply goes right after the reply's record, with no write of its own.
+    @Test func aCarriedReceiptFollowsItsReplyWithoutAWrite() throws {
         let recipients = ["628111", "628222", "628333"]
         for recipient in recipients {
             try self.inbound(recipient)
             try self.enqueue(
                 OutboundMessage(to: recipient, payload: .text("Jawaban untuk \(recipient)")),
+                OutboundMessage(
+                    to: recipient, payload: .markRead(messageID: "wamid.\(recipient)", typingIndicator: false)))
+        }
+        let commits = self.writer.commitCount
+        self.sender().runDue()
+        let bodies = self.standIn.acceptedMessages.map(\.bodyText)
+        #expect(bodies.count == 6)
+        for (index, recipient) in recipients.enumerated() {
+            #expect(bodies[2 * index].contains("Jawaban untuk \(recipient)"))
+            #expect(bodies[2 * index + 1].contains(#""message_id":"wamid.\#(recipient)""#), "\(bodies)")
+            #expect(try self.records(recipient).map(\.state) == [.sent], "\(recipient)")
+        }
+        #expect(self.writer.commitCount - commits == 3, "one write per reply")
+        #expect(self.recorder.results == Array(repeating: .sent, count: 6))
+    }
+
+    /// A carried receipt that cannot go with its reply (no token left, or Meta refused it) is queued on its
+    /// own and sent later like any receipt.
+    @Test func aCarriedReceiptThatCannotGoIsQueuedOnItsOwn() throws {
+        for recipient in ["628111", "628222"] {
+            try self.inbound(recipient)
+            try self.enqueue(
+                OutboundMessage(to: recipient, payload: .text("Jawaban")),
+                OutboundMessage(
+                    to: recipient, payload: .markRead(messageID: "wamid.\(recipient)", typingIndicator: false)))
+        }
+        let sender = self.sender(messagesPerSecond: 1)
+        let next = try #require(sender.runDue())
+        #expect(self.standIn.acceptedMessages.count == 1, "the reply took the only token")
+        #expect(
+            self.recorder.lines.contains {
+                $0.hasPrefix("event=outbox_receipt_queued id=1 ") && $0.hasSuffix("reason=no_token")
+            })
+        #expect(try self.records().map(\.message.payload.kindName) == ["text", "read"])
+        #expect(try self.records().map(\.state) == [.sent, .queued])
+
+        // The second reply fails once and is retried; its receipt finds no token after it and is queued.
+        self.standIn.failNext(1, with: .httpStatus(503))
+        var wakeUp: Date? = next
+        for _ in 0..<20 {
+            guard let date = wakeUp else { break }
+            self.clock.advance(to: date)
+            wakeUp = self.runUntilIdle(sender)
+        }
+        #expect(wakeUp == nil, "everything went out")
+        for recipient in ["628111", "628222"] {
+            #expect(try self.records(recipient).map(\.state) == [.sent, .sent], "\(recipient)")
+            #expect(
+                try self.records(recipient).last?.message.payload
+                    == .markRead(messageID: "wamid.\(recipient)", typingIndicator: false))
+        }
+    }
+
+    /// A carried receipt Meta refuses is queued on its own, and the retry policy sends it again.
+    @Test func aCarriedReceiptMetaRefusesIsRetriedOnItsOwn() throws {
+        try self.inbound()
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Jawaban")),
+            OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: false)))
+        let local = LocalGraphTransport(responder: self.standIn, accessToken: "token")
+        let sender = self.sender(transport: ReceiptRefusingTransport(count: 1, next: local))
+        let retryAt = try #require(sender.runDue())
+        #expect(try self.records().map(\.state) == [.sent, .queued])
+        #expect(self.recorder.lines.last?.contains("event=outbox_receipt_queued") == true)
+        self.clock.advance(to: retryAt)
+        #expect(self.runUntilIdle(sender) == nil)
+        #expect(try self.records().map(\.state) == [.sent, .sent])
+        #expect(self.standIn.acceptedMessages.map(\.bodyText).last?.contains(#""message_id":"wamid.IN1""#) == true)
+    }
+
+    /// A read receipt queued on its own needs no transaction of its own: its record joins the worker's next
+    /// write of the pass, and the receipts still unrecorded when the pass ends are recorded together before
+    /// it returns.
+    @Test func receiptsAreRecordedWithTheNextWrite() throws {
+        let recipients = ["628111", "628222", "628333"]
+        for recipient in recipients {
+            try self.inbound(recipient)
+            try self.enqueue(OutboundMessage(to: recipient, payload: .text("Jawaban untuk \(recipient)")))
+            try self.enqueue(
                 OutboundMessage(
                     to: recipient, payload: .markRead(messageID: "wamid.\(recipient)", typingIndicator: false)))
         }

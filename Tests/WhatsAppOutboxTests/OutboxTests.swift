@@ -114,9 +114,85 @@ struct OutboxTests {
         }
         #expect(try due(limit: 5) == ["628222:text", "628111:text"])
         let waiting = try self.records().filter { $0.state == .queued && $0.id != first }.map(\.message.payload)
+        #expect(waiting == [.text("Jawaban 2")], "the newer receipt marks the earlier message read too")
+        let carrier = try self.writer.read {
+            try self.outbox.dueMessages(worker: 0, of: 1, now: self.now.addingTimeInterval(5), limit: 5, in: $0)
+        }
+        #expect(carrier.map(\.readReceipt) == [nil, "wamid.IN2"], "the answer carries the newer receipt")
+    }
+
+    /// A receipt rides on the first valid reply before it to the same recipient; one with a typing indicator,
+    /// or with no reply to ride on, takes a row of its own.
+    @Test func aReceiptRidesOnTheFirstValidReplyToItsRecipient() throws {
+        func receipt(_ to: String, _ id: String, typing: Bool = false) -> OutboundMessage {
+            OutboundMessage(to: to, payload: .markRead(messageID: id, typingIndicator: typing))
+        }
+        try self.writer.write {
+            try self.outbox.enqueue(
+                [
+                    OutboundMessage(to: "628111", payload: .text("")),
+                    OutboundMessage(to: "628111", payload: .text("Jawaban 1")),
+                    OutboundMessage(to: "628222", payload: .text("Untuk yang lain")),
+                    OutboundMessage(to: "628111", payload: .text("Jawaban 2")),
+                    receipt("628111", "wamid.IN1"),
+                    receipt("628333", "wamid.IN3"),
+                    OutboundMessage(to: "628444", payload: .text("Jawaban 4")),
+                    receipt("628444", "wamid.IN4", typing: true),
+                ], in: $0, now: self.now)
+        }
+        let rows = try self.writer.read { database in
+            try database.query(
+                "SELECT recipient, kind, state, read_receipt FROM outbound_messages ORDER BY id", [],
+                row: { "\($0.string(0)) \($0.string(1)) \($0.string(2)) \($0.optionalString(3) ?? "-")" })
+        }
         #expect(
-            waiting == [.text("Jawaban 2"), .markRead(messageID: "wamid.IN2", typingIndicator: false)],
-            "the newer receipt marks the earlier message read too")
+            rows == [
+                "628111 text invalid -",
+                "628111 text queued wamid.IN1",
+                "628222 text queued -",
+                "628111 text queued -",
+                "628333 read queued -",
+                "628444 text queued -",
+                "628444 read queued -",
+            ])
+    }
+
+    /// A message that will not be sent now gives up the receipt it carried to a row of its own, which replaces
+    /// an older receipt waiting for the recipient and gives way to a newer one.
+    @Test func aReceiptIsReleasedWhenItsCarrierIsNotSent() throws {
+        func enqueue(_ text: String, _ id: String, at seconds: TimeInterval) throws {
+            try self.writer.write {
+                try self.outbox.enqueue(
+                    [
+                        OutboundMessage(to: "628111", payload: .text(text)),
+                        OutboundMessage(to: "628111", payload: .markRead(messageID: id, typingIndicator: false)),
+                    ], in: $0, now: self.now.addingTimeInterval(seconds))
+            }
+        }
+        func receipts() throws -> [String] {
+            try self.records().compactMap { record in
+                guard record.state == .queued, case .markRead(let id, _) = record.message.payload else { return nil }
+                return id
+            }
+        }
+        try enqueue("Jawaban 1", "wamid.IN1", at: 0)
+        try enqueue("Jawaban 2", "wamid.IN2", at: 1)
+        try enqueue("Jawaban 3", "wamid.IN3", at: 2)
+        let ids = try self.records().map(\.id)
+        #expect(try receipts().isEmpty, "each receipt rides on its reply")
+
+        try self.writer.write { try self.outbox.markFailed(ids[0], reason: "test", codes: [], now: self.now, in: $0) }
+        #expect(try receipts() == ["wamid.IN1"])
+        try self.writer.write {
+            _ = try self.outbox.holdOutsideWindow(ids[2], recipient: "628111", now: self.now, in: $0)
+        }
+        #expect(try receipts() == ["wamid.IN3"], "the newer receipt replaces the older one")
+        try self.writer.write { try self.outbox.markInvalid(ids[1], reason: "test", now: self.now, in: $0) }
+        #expect(try receipts() == ["wamid.IN3"], "an older receipt gives way to the newer one waiting")
+        let carried = try self.writer.read {
+            try $0.queryFirst("SELECT count(*) FROM outbound_messages WHERE read_receipt IS NOT NULL") { $0.int(0) }
+        }
+        #expect(carried == 0)
     }
 
     static func temporaryPath() -> String {

@@ -73,6 +73,7 @@ extension Outbox {
     /// one went out since the contact's last message. Returns whether a notice was queued.
     @discardableResult
     func holdOutsideWindow(_ id: Int64, recipient: String, now: Date, in database: Database) throws -> Bool {
+        try self.releaseReadReceipt(of: id, in: database)
         try database.run(
             """
             UPDATE outbound_messages SET state = 'held', last_error = ?, updated_at = ? WHERE id = ?

@@ -208,6 +208,14 @@ extension Outbox {
                         WHERE recipient = NEW.recipient AND message_id = NEW.id;
                     END;
                     """),
+            Migration(
+                version: 8, name: "read receipts carried by replies",
+                sql: """
+                    -- The read receipt of a message that is answered rides on the first reply: the sender marks
+                    -- the message read right after the reply is recorded, with no row of its own to insert
+                    -- and record.
+                    ALTER TABLE outbound_messages ADD COLUMN read_receipt TEXT;
+                    """),
         ])
 
     /// The statements of a trigger that makes the oldest pending message of `row`'s recipient its head

@@ -12,6 +12,8 @@ public struct PendingMessage: Equatable, Sendable {
     public var sendAsTemplate: Bool
     /// The recipient's window and deliverability, read with the message.
     public var contact: ContactState
+    /// The id of an inbound message to mark read once this one is sent (see `Outbox.enqueue`).
+    public var readReceipt: String?
 }
 
 extension Outbox {
@@ -56,7 +58,7 @@ extension Outbox {
 
     private static let pendingColumns = """
         o.id, o.payload, o.attempts, o.created_at, o.sent_as_template,
-            c.last_inbound_at, c.undeliverable, c.undeliverable_reason, c.notice_sent_at
+            c.last_inbound_at, c.undeliverable, c.undeliverable_reason, c.notice_sent_at, o.read_receipt
         """
 
     private static func pendingMessage(_ statement: Statement) throws -> PendingMessage {
@@ -64,7 +66,7 @@ extension Outbox {
             id: statement.int64(0), message: try Self.decodePayload(statement.bytes(1)),
             attempts: statement.int(2), queuedAt: Date(timeIntervalSince1970: statement.double(3)),
             sendAsTemplate: statement.int(4) != 0,
-            contact: ContactState(row: statement, from: 5))
+            contact: ContactState(row: statement, from: 5), readReceipt: statement.optionalString(9))
     }
 
     /// When the next head-of-queue message in the worker's lanes falls due, if any is pending.
@@ -152,10 +154,12 @@ extension Outbox {
         try self.finish(id, state: .invalid, reason: reason, codes: [], attempts: nil, now: now, in: database)
     }
 
+    /// Ends message `id` unsent; a read receipt it carried is queued on its own.
     private func finish(
         _ id: Int64, state: OutboundState, reason: String, codes: [Int], attempts: Int?, now: Date,
         in database: Database
     ) throws {
+        try self.releaseReadReceipt(of: id, in: database)
         try database.run(
             """
             UPDATE outbound_messages SET state = ?, last_error = ?, error_codes = ?, attempts = coalesce(?, attempts),

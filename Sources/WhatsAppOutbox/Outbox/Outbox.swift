@@ -42,26 +42,62 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
     ///
     /// A read receipt replaces the recipient's receipts still waiting: Meta marks every earlier message of
     /// the chat read with the latest one, and an old receipt left at the head of the queue would hold back
-    /// the replies queued behind it.
+    /// the replies queued behind it. A receipt that follows a reply to the same recipient in `messages` is
+    /// carried by the first such reply instead of taking a row of its own: the sender marks the message read
+    /// once that reply is recorded (see `OutboxSender`).
     public func enqueue(_ messages: [OutboundMessage], in database: Database, now: Date) throws {
-        for message in messages {
+        let carriers = self.receiptCarriers(in: messages)
+        for (index, message) in messages.enumerated() {
             if message.payload.isMarkRead {
-                try database.run(
-                    """
-                    DELETE FROM outbound_messages
-                    WHERE lane = ? AND recipient = ? AND state IN ('queued', 'sending') AND kind = 'read'
-                    """,
-                    [.int(Self.lane(of: message.to, laneCount: self.configuration.laneCount)), .text(message.to)])
+                try self.dropWaitingReceipts(of: message.to, in: database)
+                if carriers.carried.contains(index) { continue }
             }
-            try self.insert(message, fallbackOf: nil, in: database, now: now)
+            try self.insert(
+                message, fallbackOf: nil, readReceipt: carriers.receipts[index], in: database, now: now)
         }
     }
 
+    /// For each read receipt in `messages` without a typing indicator, the first valid message before it to
+    /// the same recipient that is not a receipt: `receipts` maps that carrier's index to the message id to
+    /// mark read, `carried` lists the receipts so placed.
+    private func receiptCarriers(in messages: [OutboundMessage]) -> (receipts: [Int: String], carried: Set<Int>) {
+        var receipts: [Int: String] = [:]
+        var carried = Set<Int>()
+        var firstReply: [String: Int] = [:]
+        for (index, message) in messages.enumerated() {
+            switch message.payload {
+            case .markRead(let messageID, typingIndicator: false):
+                guard let carrier = firstReply[message.to], receipts[carrier] == nil else { continue }
+                receipts[carrier] = messageID
+                carried.insert(index)
+            case .markRead:
+                continue
+            default:
+                if firstReply[message.to] == nil, (try? self.encoder.validate(message)) != nil {
+                    firstReply[message.to] = index
+                }
+            }
+        }
+        return (receipts, carried)
+    }
+
+    /// Deletes the read receipts still waiting for `recipient`: a newer one marks their messages read too.
+    private func dropWaitingReceipts(of recipient: String, in database: Database) throws {
+        try database.run(
+            """
+            DELETE FROM outbound_messages
+            WHERE lane = ? AND recipient = ? AND state IN ('queued', 'sending') AND kind = 'read'
+            """,
+            [.int(Self.lane(of: recipient, laneCount: self.configuration.laneCount)), .text(recipient)])
+    }
+
     /// Inserts one row; a message that breaks Meta's limits is stored as `invalid` with the reason, never sent.
+    /// - Parameter readReceipt: the id of an inbound message to mark read once this one is sent.
     @discardableResult
-    func insert(_ message: OutboundMessage, fallbackOf original: Int64?, in database: Database, now: Date) throws
-        -> Int64
-    {
+    func insert(
+        _ message: OutboundMessage, fallbackOf original: Int64?, readReceipt: String? = nil, in database: Database,
+        now: Date
+    ) throws -> Int64 {
         var state = OutboundState.queued
         var lastError: String?
         do {
@@ -73,16 +109,52 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
         try database.run(
             """
             INSERT INTO outbound_messages (recipient, lane, kind, payload, state, attempts, next_attempt_at,
-                last_error, fallback_of, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+                last_error, fallback_of, read_receipt, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(message.to), .int(Self.lane(of: message.to, laneCount: self.configuration.laneCount)),
                 .text(message.payload.kindName), .text(try Self.encodePayload(message)), .text(state.rawValue),
                 .real(now.timeIntervalSince1970), .optional(lastError), original.map { .integer($0) } ?? .null,
-                .real(now.timeIntervalSince1970), .real(now.timeIntervalSince1970),
+                .optional(readReceipt), .real(now.timeIntervalSince1970), .real(now.timeIntervalSince1970),
             ])
         return database.lastInsertRowID
+    }
+
+    /// Gives the read receipt carried by message `id`, if any, a row of its own: the message will not be sent
+    /// now (it failed, or is held).
+    func releaseReadReceipt(of id: Int64, in database: Database) throws {
+        guard
+            let (recipient, messageID, queuedAt) = try database.queryFirst(
+                """
+                SELECT recipient, read_receipt, created_at FROM outbound_messages
+                WHERE id = ? AND read_receipt IS NOT NULL
+                """,
+                [.integer(id)], row: { ($0.string(0), $0.string(1), Date(timeIntervalSince1970: $0.double(2))) })
+        else { return }
+        try database.run("UPDATE outbound_messages SET read_receipt = NULL WHERE id = ?", [.integer(id)])
+        try self.queueReadReceipt(messageID, to: recipient, carrierQueuedAt: queuedAt, in: database)
+    }
+
+    /// Queues a carried read receipt for `messageID` as a row of its own, dated as its carrier, unless a
+    /// receipt queued as late or later already waits for `recipient`: that one marks the message read too.
+    func queueReadReceipt(_ messageID: String, to recipient: String, carrierQueuedAt: Date, in database: Database)
+        throws
+    {
+        let newestWaiting = try database.queryFirst(
+            """
+            SELECT max(created_at) FROM outbound_messages
+            WHERE lane = ? AND recipient = ? AND state IN ('queued', 'sending') AND kind = 'read'
+            """,
+            [.int(Self.lane(of: recipient, laneCount: self.configuration.laneCount)), .text(recipient)]
+        ) { $0.optionalDouble(0) }
+        if let newestWaiting = newestWaiting ?? nil, newestWaiting >= carrierQueuedAt.timeIntervalSince1970 {
+            return
+        }
+        try self.dropWaitingReceipts(of: recipient, in: database)
+        try self.insert(
+            OutboundMessage(to: recipient, payload: .markRead(messageID: messageID, typingIndicator: false)),
+            fallbackOf: nil, in: database, now: carrierQueuedAt)
     }
 
     /// The number of messages waiting to be sent (queued or in flight).

@@ -15,6 +15,10 @@ import Synchronization
 /// of the same pass, or on one write at its end, instead of a transaction of its own: marking a message
 /// read twice changes nothing for the provider, so a crash in between only sends the receipt again.
 ///
+/// A receipt carried by a reply (see `Outbox.enqueue`) is sent right after the reply's record is
+/// committed and is recorded nowhere: a crash in that instant loses it, and the contact's next message
+/// marks the chat read again. If it cannot go then, it is queued as a row of its own.
+///
 /// ```swift
 /// curl_global_init(Int(CURL_GLOBAL_DEFAULT))  // once, in main, before any GraphClient exists
 /// let outbox = Outbox(configuration: .init(defaultTemplate: template))
@@ -380,7 +384,8 @@ public final class OutboxSender: Sendable, Service {
             after: outcome, attempts: attempts, queuedAt: pending.queuedAt, isTemplate: isTemplate, now: after,
             jitter: self.random())
         return try self.record(
-            decision, for: pending, asTemplate: asTemplate, attempts: attempts, now: after, receipts: &receipts)
+            decision, for: pending, asTemplate: asTemplate, attempts: attempts, now: after, worker: worker,
+            receipts: &receipts)
     }
 
     /// Records `decision` for `pending`.
@@ -388,7 +393,7 @@ public final class OutboxSender: Sendable, Service {
     ///   record, in its transaction).
     private func record(
         _ decision: RetryPolicy.Decision, for pending: PendingMessage, asTemplate: Bool, attempts: Int, now: Date,
-        receipts: inout [AcceptedReceipt]
+        worker: Int, receipts: inout [AcceptedReceipt]
     ) throws -> PendingMessage? {
         let id = pending.id
         let outbox = self.outbox
@@ -404,6 +409,9 @@ public final class OutboxSender: Sendable, Service {
                 return try outbox.dueHead(of: pending.message.to, now: now, in: database)
             }
             self.report(.sent, pending, detail: "attempts=\(attempts)\(template) wamid=\(wamid)")
+            if let receipt = pending.readReceipt {
+                try self.sendReadReceipt(receipt, carriedBy: pending, worker: worker, receipts: &receipts)
+            }
             return next
         case .retry(let date, let reason):
             try self.write(recording: &receipts) {
@@ -439,6 +447,40 @@ public final class OutboxSender: Sendable, Service {
             self.report(.templateSwitched, pending, detail: "attempts=\(attempts)")
         }
         return nil
+    }
+
+    /// Marks `messageID` read, now that `pending`, which carried the receipt, is recorded as sent. A receipt
+    /// that cannot go now (the global rate is spent, or Meta did not take it) is queued on its own, where it
+    /// waits behind the replies and the retry policy applies.
+    private func sendReadReceipt(
+        _ messageID: String, carriedBy pending: PendingMessage, worker: Int, receipts: inout [AcceptedReceipt]
+    ) throws {
+        let now = self.clock()
+        let recipient = pending.message.to
+        let receipt = OutboundMessage(to: recipient, payload: .markRead(messageID: messageID, typingIndicator: false))
+        var detail = "reason=no_token"
+        if self.takeGlobalToken(now: now) == nil, let body = try? self.encoder.encode(receipt) {
+            let outcome: GraphSendOutcome
+            do {
+                let response = try self.transports[worker].perform(
+                    .post("/\(self.configuration.phoneNumberID)/messages", json: body))
+                outcome = .classify(response)
+            } catch {
+                outcome = .unreachable(error)
+            }
+            if case .accepted = outcome {
+                self.metrics.sendRecorded(.sent)
+                self.log(
+                    "event=outbox_send result=sent id=\(pending.id) to=\(Self.mask(recipient)) kind=read carried=1")
+                return
+            }
+            detail = "outcome=\"\(outcome)\""
+        }
+        try self.write(recording: &receipts) {
+            try self.outbox.queueReadReceipt(messageID, to: recipient, carrierQueuedAt: pending.queuedAt, in: $0)
+        }
+        self.log(
+            "event=outbox_receipt_queued id=\(pending.id) to=\(Self.mask(recipient)) \(detail)")
     }
 
     private func report(_ result: OutboxMetrics.SendResult, _ pending: PendingMessage, detail: String) {
