@@ -46,46 +46,41 @@ private final class CountingSleeper: OutboxSleeper, Sendable {
     func wake() { self.count.withLock { $0 += 1 } }
 }
 
-/// A transport that fails with a transport error a given number of times, then forwards.
+/// A transport that fails the first `failures` calls `matching` selects (every call unless told), with a
+/// transport error or an HTTP status, and forwards the rest.
 private final class FlakyTransport: GraphTransport {
+    enum Failure {
+        case timeout
+        case status(Int)
+    }
+
     let failures: Mutex<Int>
+    let failure: Failure
+    let matching: @Sendable (GraphHTTPRequest) -> Bool
     let next: any GraphTransport
 
-    init(failures: Int, next: any GraphTransport) {
+    init(
+        failures: Int, with failure: Failure = .timeout,
+        matching: @escaping @Sendable (GraphHTTPRequest) -> Bool = { _ in true }, next: any GraphTransport
+    ) {
         self.failures = Mutex(failures)
+        self.failure = failure
+        self.matching = matching
         self.next = next
     }
 
     func perform(_ request: GraphHTTPRequest) throws(GraphTransportError) -> GraphHTTPResponse {
-        let fail = self.failures.withLock { count -> Bool in
-            defer { count = max(0, count - 1) }
-            return count > 0
-        }
-        if fail { throw .timedOut("scripted") }
-        return try self.next.perform(request)
-    }
-}
-
-/// A transport that answers the first `count` read receipts with a 503 and forwards everything else.
-private final class ReceiptRefusingTransport: GraphTransport {
-    let remaining: Mutex<Int>
-    let next: any GraphTransport
-
-    init(count: Int, next: any GraphTransport) {
-        self.remaining = Mutex(count)
-        self.next = next
-    }
-
-    func perform(_ request: GraphHTTPRequest) throws(GraphTransportError) -> GraphHTTPResponse {
-        let isReceipt = request.body.map { String(decoding: $0, as: UTF8.self).contains(#""status":"read""#) } ?? false
-        let refuse =
-            isReceipt
-            && self.remaining.withLock { count -> Bool in
+        let fail =
+            self.matching(request)
+            && self.failures.withLock { count -> Bool in
                 defer { count = max(0, count - 1) }
                 return count > 0
             }
-        if refuse { return GraphHTTPResponse(status: 503, body: Array("Service Unavailable".utf8)) }
-        return try self.next.perform(request)
+        guard fail else { return try self.next.perform(request) }
+        switch self.failure {
+        case .timeout: throw .timedOut("scripted")
+        case .status(let status): return GraphHTTPResponse(status: status, body: Array("scripted".utf8))
+        }
     }
 }
 
@@ -367,7 +362,12 @@ struct OutboxSenderTests {
             OutboundMessage(to: "628111", payload: .text("Jawaban")),
             OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: false)))
         let local = LocalGraphTransport(responder: self.standIn, accessToken: "token")
-        let sender = self.sender(transport: ReceiptRefusingTransport(count: 1, next: local))
+        let refusing = FlakyTransport(
+            failures: 1, with: .status(503),
+            matching: { request in
+                request.body.map { String(decoding: $0, as: UTF8.self).contains(#""status":"read""#) } ?? false
+            }, next: local)
+        let sender = self.sender(transport: refusing)
         let retryAt = try #require(sender.runDue())
         #expect(try self.records().map(\.state) == [.sent, .queued])
         #expect(self.recorder.lines.last?.contains("event=outbox_receipt_queued") == true)

@@ -369,14 +369,7 @@ public final class OutboxSender: Sendable, Service {
             self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
             return nil
         }
-        let outcome: GraphSendOutcome
-        do {
-            let response = try self.transports[worker].perform(
-                .post("/\(self.configuration.phoneNumberID)/messages", json: body))
-            outcome = .classify(response)
-        } catch {
-            outcome = .unreachable(error)
-        }
+        let outcome = self.post(body, worker: worker)
         let after = self.clock()
         let attempts = pending.attempts + 1
         let isTemplate = asTemplate || message.payload.isTemplate
@@ -460,14 +453,7 @@ public final class OutboxSender: Sendable, Service {
         let receipt = OutboundMessage(to: recipient, payload: .markRead(messageID: messageID, typingIndicator: false))
         var detail = "reason=no_token"
         if self.takeGlobalToken(now: now) == nil, let body = try? self.encoder.encode(receipt) {
-            let outcome: GraphSendOutcome
-            do {
-                let response = try self.transports[worker].perform(
-                    .post("/\(self.configuration.phoneNumberID)/messages", json: body))
-                outcome = .classify(response)
-            } catch {
-                outcome = .unreachable(error)
-            }
+            let outcome = self.post(body, worker: worker)
             if case .accepted = outcome {
                 self.metrics.sendRecorded(.sent)
                 self.log(
@@ -481,6 +467,17 @@ public final class OutboxSender: Sendable, Service {
         }
         self.log(
             "event=outbox_receipt_queued id=\(pending.id) to=\(Self.mask(recipient)) \(detail)")
+    }
+
+    /// Posts `body` to the messages endpoint through `worker`'s transport.
+    private func post(_ body: JSONValue, worker: Int) -> GraphSendOutcome {
+        do {
+            let response = try self.transports[worker].perform(
+                .post("/\(self.configuration.phoneNumberID)/messages", json: body))
+            return .classify(response)
+        } catch {
+            return .unreachable(error)
+        }
     }
 
     private func report(_ result: OutboxMetrics.SendResult, _ pending: PendingMessage, detail: String) {
