@@ -104,6 +104,15 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with the UTF-8 bytes of a text column, without copying them (valid until the next step).
+    public func withText<Result>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows
+        -> Result
+    {
+        let text = sqlite3_column_text(self.handle, column)
+        let count = Int(sqlite3_column_bytes(self.handle, column))
+        return try body(UnsafeRawBufferPointer(start: text, count: text == nil ? 0 : count))
+    }
+
     public func optionalString(_ column: Int32) -> String? {
         self.isNull(column) ? nil : self.string(column)
     }

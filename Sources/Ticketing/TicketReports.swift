@@ -56,10 +56,11 @@ public struct TicketReports {
     public func summary(in period: ReportPeriod, now: Date) throws -> ReportRows.Summary {
         let filter = self.filter(period)
         let textDimensions: [ReportDimension] = [.status, .type, .category, .service, .applicationVersion]
-        var counts = [[String: Int]](repeating: [:], count: textDimensions.count)
+        var tallies = [TextTally](repeating: TextTally(), count: textDimensions.count)
         var months: [String: Int] = [:]
         var levels: [Int: Int] = [:]
-        var sla: [String: (met: Int, breached: Int, openBreached: Int)] = [:]
+        // By the position of the ticket's type in its tally (column 1).
+        var sla: [(met: Int, breached: Int, openBreached: Int)] = []
         // Rows come in creation order: the month of the previous row is almost always the month of the next.
         var month = (key: "", from: Int64.max, to: Int64.max)
         let statement = try self.database.prepare(
@@ -71,8 +72,10 @@ public struct TicketReports {
             """, [.millis(now)] + filter.values)
         defer { statement.reset() }
         while try statement.step() {
-            for column in counts.indices {
-                counts[column][statement.string(Int32(column)), default: 0] += 1
+            var type = 0
+            for column in tallies.indices {
+                let position = statement.withText(Int32(column)) { tallies[column].count($0) }
+                if column == 1 { type = position }
             }
             let created = statement.int64(5)
             if created < month.from || created >= month.to {
@@ -86,13 +89,15 @@ public struct TicketReports {
             }
             months[month.key, default: 0] += 1
             levels[statement.int(6), default: 0] += 1
-            let type = statement.string(1)
-            var row = sla[type] ?? (0, 0, 0)
+            if type == sla.count { sla.append((0, 0, 0)) }
             if !statement.isNull(7) {
-                if statement.int(7) == 1 { row.met += 1 } else if statement.int(7) == 0 { row.breached += 1 }
+                if statement.int(7) == 1 {
+                    sla[type].met += 1
+                } else if statement.int(7) == 0 {
+                    sla[type].breached += 1
+                }
             }
-            row.openBreached += statement.int(8)
-            sla[type] = row
+            sla[type].openBreached += statement.int(8)
         }
         // SQLite orders text by its UTF-8 bytes; so do the rows here.
         func inSQLiteOrder<Value>(_ values: [String: Value]) -> [(key: String, value: Value)] {
@@ -106,11 +111,19 @@ public struct TicketReports {
             .level: ordered(Dictionary(uniqueKeysWithValues: levels.map { (String($0.key), $0.value) })),
         ]
         for (column, dimension) in textDimensions.enumerated() {
-            summary[dimension] = ordered(counts[column])
+            summary[dimension] = ordered(tallies[column].counts)
+        }
+        var slaByType: [String: (met: Int, breached: Int, openBreached: Int)] = [:]
+        for (position, row) in sla.enumerated() {
+            let type = tallies[1].text(at: position)
+            let earlier = slaByType[type] ?? (0, 0, 0)
+            slaByType[type] = (
+                earlier.met + row.met, earlier.breached + row.breached, earlier.openBreached + row.openBreached
+            )
         }
         return ReportRows.Summary(
             counts: summary,
-            sla: inSQLiteOrder(sla).map {
+            sla: inSQLiteOrder(slaByType).map {
                 ReportRows.SLA(
                     type: $0.key, met: $0.value.met, breached: $0.value.breached, openBreached: $0.value.openBreached)
             })
@@ -162,14 +175,27 @@ public struct TicketReports {
             sql += " AND t.title = ?"
             values.append(.text(service))
         }
-        var totals: [String: (respondents: Int, sum: Int)] = [:]
+        var questions = TextTally()
+        var sums: [Int] = []  // by the question's position in `questions`
         var respondents = Set<Int>()
+        var previous: Int?
         let statement = try self.database.prepare(sql, values)
         defer { statement.reset() }
         while try statement.step() {
-            respondents.insert(statement.int(0))
-            totals[statement.string(1), default: (0, 0)].respondents += 1
-            totals[statement.string(1), default: (0, 0)].sum += statement.int(2)
+            // A respondent's answers usually come together: the set is asked once per respondent.
+            let ticket = statement.int(0)
+            if ticket != previous {
+                respondents.insert(ticket)
+                previous = ticket
+            }
+            let question = statement.withText(1) { questions.count($0) }
+            if question == sums.count { sums.append(0) }
+            sums[question] += statement.int(2)
+        }
+        var totals: [String: (respondents: Int, sum: Int)] = [:]
+        for (position, value) in questions.values.enumerated() {
+            let earlier = totals[questions.text(at: position)] ?? (0, 0)
+            totals[questions.text(at: position)] = (earlier.respondents + value.count, earlier.sum + sums[position])
         }
         return SatisfactionIndex(
             totals: totals, respondents: respondents.count, questions: survey.questions.map { ($0.id, $0.element) })

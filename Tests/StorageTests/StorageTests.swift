@@ -52,6 +52,18 @@ struct StorageTests {
         #expect(count == 0)
     }
 
+    /// A text column's bytes as SQLite holds them, without a copy: a number as its text, NULL as nothing.
+    @Test func textIsLentAsItsUTF8Bytes() throws {
+        let database = try Database(path: ":memory:")
+        let statement = try database.prepare("SELECT 'Ärger ✓', NULL, 42, ''")
+        #expect(try statement.step())
+        #expect(statement.withText(0) { Array($0) } == Array("Ärger ✓".utf8))
+        #expect(statement.withText(1) { $0.count } == 0)
+        #expect(statement.withText(2) { Array($0) } == Array("42".utf8))
+        #expect(statement.withText(3) { $0.count } == 0)
+        statement.reset()
+    }
+
     @Test func readsRunOffTheWriterAndSeeTheLastCommit() throws {
         let path = self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
