@@ -31,7 +31,31 @@ extension DialogSettings {
     /// `text` lowercased with everything but letters and digits turned into spaces, and a space at each end,
     /// so a keyword phrase is found as whole words by looking for " phrase ".
     public static func spacedWords(_ text: String) -> String {
-        " " + String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+        var text = text
+        if let spaced = text.withUTF8(Self.asciiSpacedWords) { return spaced }
+        return " " + String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+    }
+
+    /// `spacedWords` of ASCII text, byte by byte (a long message is read three times per turn); `nil` for other
+    /// text. As with characters, a CR LF pair is one character and becomes one space.
+    private static func asciiSpacedWords(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let space = UInt8(ascii: " ")
+        return String(unsafeUninitializedCapacity: bytes.count + 2) { output in
+            output[0] = space
+            var count = 1
+            for (index, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\n"), index > 0, bytes[index - 1] == UInt8(ascii: "\r") { continue }
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): output[count] = byte + 32
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): output[count] = byte
+                default: output[count] = space
+                }
+                count += 1
+            }
+            output[count] = space
+            return count + 1
+        }
     }
 
     /// Whether `words` (from `spacedWords`) holds one of the keyword phrases called `name`.

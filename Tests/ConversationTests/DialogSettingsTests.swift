@@ -23,6 +23,29 @@ struct DialogSettingsTests {
         #expect(!self.mentions("selesai", "unknown"))
     }
 
+    /// ASCII text is spaced byte by byte, as the characters would be: letters lowercased, digits kept, anything
+    /// else one space per character (a CR LF pair is one character).
+    @Test func asciiTextIsSpacedAsItsCharactersAre() {
+        func byCharacters(_ text: String) -> String {
+            " " + String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+        }
+        let samples = [
+            "", "Selesai", "ok, SUDAH semua ya!", "a\r\nb", "\r\n\r\n", "\n\r", "\r", "NPWP 01.234.567.8-901.000",
+            "tab\there\u{7F}end", "~`!@#$%^&*()_+{}|:\"<>?[];',./ Zz09",
+        ]
+        for text in samples {
+            #expect(DialogSettings.spacedWords(text) == byCharacters(text), "\(text.debugDescription)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ09 ,.\r\n\t-_!".unicodeScalars)
+        for _ in 0..<500 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            let text = String(
+                String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+            #expect(DialogSettings.spacedWords(text) == byCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
     /// Text beyond ASCII is compared by characters: a letter written as a base and a combining accent is the
     /// same letter.
     @Test func textBeyondASCIIMatchesByCharacters() {
