@@ -46,21 +46,26 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
     /// carried by the first such reply instead of taking a row of its own: the sender marks the message read
     /// once that reply is recorded (see `OutboxSender`).
     public func enqueue(_ messages: [OutboundMessage], in database: Database, now: Date) throws {
-        let carriers = self.receiptCarriers(in: messages)
+        let problems = messages.map(self.problem)
+        let carriers = Self.receiptCarriers(in: messages, problems: problems)
         for (index, message) in messages.enumerated() {
             if message.payload.isMarkRead {
                 try self.dropWaitingReceipts(of: message.to, in: database)
                 if carriers.carried.contains(index) { continue }
             }
             try self.insert(
-                message, fallbackOf: nil, readReceipt: carriers.receipts[index], in: database, now: now)
+                message, fallbackOf: nil, readReceipt: carriers.receipts[index], problem: problems[index],
+                in: database, now: now)
         }
     }
 
     /// For each read receipt in `messages` without a typing indicator, the first valid message before it to
-    /// the same recipient that is not a receipt: `receipts` maps that carrier's index to the message id to
-    /// mark read, `carried` lists the receipts so placed.
-    private func receiptCarriers(in messages: [OutboundMessage]) -> (receipts: [Int: String], carried: Set<Int>) {
+    /// the same recipient that is not a receipt (`problems` holds each message's reason to be invalid):
+    /// `receipts` maps that carrier's index to the message id to mark read, `carried` lists the receipts so
+    /// placed.
+    private static func receiptCarriers(in messages: [OutboundMessage], problems: [String?])
+        -> (receipts: [Int: String], carried: Set<Int>)
+    {
         var receipts: [Int: String] = [:]
         var carried = Set<Int>()
         var firstReply: [String: Int] = [:]
@@ -73,12 +78,20 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
             case .markRead:
                 continue
             default:
-                if firstReply[message.to] == nil, (try? self.encoder.validate(message)) != nil {
-                    firstReply[message.to] = index
-                }
+                if firstReply[message.to] == nil, problems[index] == nil { firstReply[message.to] = index }
             }
         }
         return (receipts, carried)
+    }
+
+    /// Why `message` breaks Meta's limits, or nil when it may be sent.
+    private func problem(_ message: OutboundMessage) -> String? {
+        do {
+            try self.encoder.validate(message)
+            return nil
+        } catch {
+            return error.description
+        }
     }
 
     /// Deletes the read receipts still waiting for `recipient`: a newer one marks their messages read too.
@@ -92,20 +105,16 @@ public struct Outbox: OutboxQueue, DeliveryStatusRecorder {
     }
 
     /// Inserts one row; a message that breaks Meta's limits is stored as `invalid` with the reason, never sent.
-    /// - Parameter readReceipt: the id of an inbound message to mark read once this one is sent.
+    /// - Parameters:
+    ///   - readReceipt: the id of an inbound message to mark read once this one is sent.
+    ///   - problem: the message's validation, when the caller has it already.
     @discardableResult
     func insert(
-        _ message: OutboundMessage, fallbackOf original: Int64?, readReceipt: String? = nil, in database: Database,
-        now: Date
+        _ message: OutboundMessage, fallbackOf original: Int64?, readReceipt: String? = nil,
+        problem: String?? = nil, in database: Database, now: Date
     ) throws -> Int64 {
-        var state = OutboundState.queued
-        var lastError: String?
-        do {
-            try self.encoder.validate(message)
-        } catch {
-            state = .invalid
-            lastError = error.description
-        }
+        let lastError = problem ?? self.problem(message)
+        let state = lastError == nil ? OutboundState.queued : .invalid
         try database.run(
             """
             INSERT INTO outbound_messages (recipient, lane, kind, payload, state, attempts, next_attempt_at,

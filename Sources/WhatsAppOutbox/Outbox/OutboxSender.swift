@@ -455,9 +455,9 @@ public final class OutboxSender: Sendable, Service {
         if self.takeGlobalToken(now: now) == nil, let body = try? self.encoder.encode(receipt) {
             let outcome = self.post(body, worker: worker)
             if case .accepted = outcome {
-                self.metrics.sendRecorded(.sent)
-                self.log(
-                    "event=outbox_send result=sent id=\(pending.id) to=\(Self.mask(recipient)) kind=read carried=1")
+                var carried = pending
+                carried.message = receipt
+                self.report(.sent, carried, detail: "carried=1")
                 return
             }
             detail = "outcome=\"\(outcome)\""
