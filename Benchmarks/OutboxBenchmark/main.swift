@@ -3,9 +3,10 @@ import Storage
 import WhatsAppOutbox
 
 // Prints how the outbox's due-message selection behaves as the backlog grows: the time of one sender poll
-// (the due page and the next due time) and of one enqueue, on a file database with 0, 10,000 and 100,000
-// messages waiting, spread over many recipients (most with a long queue, as after one huge reply each),
-// beside the whole-table query it replaced, which scanned every pending message.
+// (the due page and the next due time, for one worker of 20 and one of 64, the defaults at 80 and 1,000
+// messages/s) and of one enqueue, on a file database with 0, 10,000 and 100,000 messages waiting, spread
+// over many recipients (most with a long queue, as after one huge reply each), beside the whole-table query
+// it replaced, which scanned every pending message.
 //
 // usage: swift run -c release OutboxBenchmark [ROUNDS]
 //        OutboxBenchmark --fill DATABASE COUNT   queues COUNT text messages to 1,000 recipients (windows open)
@@ -46,10 +47,11 @@ func measure(_ rounds: Int, _ body: () throws -> Void) rethrows -> Double {
     return median(samples)
 }
 
-/// The selection through queue heads, as `Outbox.dueMessages` makes it (ids only, like the one below).
+/// The selection through queue heads, as `Outbox.dueMessages` makes it for each lane of a worker (ids only,
+/// like the one below).
 let headsQuery = """
     SELECT o.id FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
-    WHERE h.due <= ? AND h.lane % ? = ? ORDER BY h.due, h.message_id LIMIT ?
+    WHERE h.receipt = 0 AND h.lane = ? AND h.due <= ? ORDER BY h.due, h.message_id LIMIT ?
     """
 
 /// The selection before queue heads: every pending message checked against its recipient's oldest.
@@ -61,7 +63,9 @@ let wholeTableQuery = """
     ORDER BY o.next_attempt_at, o.id LIMIT ?
     """
 
-print("backlog   recipients   select µs (heads)   select µs (whole table)   sender poll µs   enqueue µs")
+print(
+    "backlog   recipients   select µs (heads)   select µs (whole table)   poll µs, 20 workers  poll µs, 64 workers"
+        + "   enqueue µs")
 for backlog in [0, 10_000, 100_000] {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-outbox-bench-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -78,16 +82,20 @@ for backlog in [0, 10_000, 100_000] {
                 [OutboundMessage(to: recipient, payload: .text("pesan \(index)"))], in: database, now: now)
         }
     }
-    let poll = try measure(rounds) {
-        _ = try writer.read { database in
-            _ = try outbox.dueMessages(worker: 0, of: 4, now: now, limit: 32, in: database)
-            _ = try outbox.nextDueDate(worker: 0, of: 4, in: database)
+    let poll = try [20, 64].map { workers in
+        try measure(rounds) {
+            _ = try writer.read { database in
+                _ = try outbox.dueMessages(worker: 0, of: workers, now: now, limit: 32, in: database)
+                _ = try outbox.nextDueDate(worker: 0, of: workers, in: database)
+            }
         }
     }
     let heads = try measure(rounds) {
         _ = try writer.read { database in
-            try database.query(headsQuery, [.real(now.timeIntervalSince1970), .int(4), .int(0), .int(32)]) {
-                $0.int64(0)
+            for lane in stride(from: 0, to: outbox.configuration.laneCount, by: 4) {
+                _ = try database.query(headsQuery, [.int(lane), .real(now.timeIntervalSince1970), .int(32)]) {
+                    $0.int64(0)
+                }
             }
         }
     }
@@ -110,6 +118,7 @@ for backlog in [0, 10_000, 100_000] {
     print(
         String(backlog).padding(toLength: 10, withPad: " ", startingAt: 0)
             + String(recipients).padding(toLength: 13, withPad: " ", startingAt: 0)
-            + String(format: "%-20.1f", heads) + String(format: "%-26.1f", whole) + String(format: "%-17.1f", poll)
+            + String(format: "%-20.1f", heads) + String(format: "%-26.1f", whole) + String(format: "%-21.1f", poll[0])
+            + String(format: "%-22.1f", poll[1])
             + String(format: "%.1f", enqueue))
 }

@@ -82,6 +82,42 @@ struct OutboxTests {
         #expect(try self.writer.read { try self.outbox.nextDueDate(worker: 0, of: 1, in: $0) } == self.now)
     }
 
+    /// Each worker reads the heads of its own lanes only, and sees them earliest due first whichever lane
+    /// they are in; every head is some worker's, and workers beyond the lanes have none.
+    @Test func eachWorkerSeesItsOwnLanesInDueOrder() throws {
+        let recipients = (0..<200).map { "62812\(String(format: "%05d", $0 * 7919 % 100_000))" }
+        try self.writer.write { database in
+            for (index, recipient) in recipients.enumerated() {
+                try self.outbox.enqueue(
+                    [OutboundMessage(to: recipient, payload: .text("m\(index)"))], in: database,
+                    now: self.now.addingTimeInterval(Double((index * 37) % 200)))
+            }
+        }
+        let later = self.now.addingTimeInterval(1000)
+        let laneCount = self.outbox.configuration.laneCount
+        for workerCount in [1, 3, 8, laneCount, laneCount + 6] {
+            var seen: [String] = []
+            for worker in 0..<workerCount {
+                let due = try self.writer.read {
+                    try self.outbox.dueMessages(worker: worker, of: workerCount, now: later, limit: 500, in: $0)
+                }
+                #expect(due.map(\.queuedAt) == due.map(\.queuedAt).sorted(), "worker \(worker) of \(workerCount)")
+                for pending in due {
+                    #expect(Outbox.lane(of: pending.message.to, laneCount: laneCount) % workerCount == worker)
+                }
+                if worker >= laneCount { #expect(due.isEmpty) }
+                let first = try self.writer.read {
+                    try self.outbox.dueMessages(worker: worker, of: workerCount, now: later, limit: 3, in: $0)
+                }
+                #expect(first.map(\.id) == Array(due.prefix(3).map(\.id)), "the limit keeps the earliest")
+                let next = try self.writer.read { try self.outbox.nextDueDate(worker: worker, of: workerCount, in: $0) }
+                #expect(next == due.first?.queuedAt)
+                seen += due.map(\.message.to)
+            }
+            #expect(seen.sorted() == recipients.sorted(), "\(workerCount) workers")
+        }
+    }
+
     /// Read receipts are a courtesy: a reply due later still goes before them while only a few messages may
     /// be sent, a recipient's new receipt replaces the one still waiting, and no reply queues behind one.
     @Test func readReceiptsGiveWayToReplies() throws {

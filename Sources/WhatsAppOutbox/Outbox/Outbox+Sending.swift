@@ -21,26 +21,45 @@ extension Outbox {
     /// message of its recipient (so a recipient's messages leave in order): replies first, then read
     /// receipts, each earliest due first. While Meta's throughput is short (`limit` is what may be sent now)
     /// the receipts wait, and no reply waits for one.
+    ///
+    /// Each of the worker's lanes is read on its own, from the heads' index in due order (one seek per lane);
+    /// the lanes are merged, and only the messages chosen are read.
     public func dueMessages(worker: Int, of workerCount: Int, now: Date, limit: Int, in database: Database) throws
         -> [PendingMessage]
     {
         var due: [PendingMessage] = []
         for receipt in [false, true] where due.count < limit {
-            due += try database.query(
-                """
-                SELECT \(Self.pendingColumns)
-                FROM outbound_heads h JOIN outbound_messages o ON o.id = h.message_id
-                LEFT JOIN contacts c ON c.id = o.recipient
-                WHERE h.receipt = ? AND h.due <= ? AND h.lane % ? = ?
-                ORDER BY h.due, h.message_id
-                LIMIT ?
-                """,
-                [
-                    .int(receipt ? 1 : 0), .real(now.timeIntervalSince1970), .int(workerCount), .int(worker),
-                    .int(limit - due.count),
-                ], row: Self.pendingMessage)
+            let wanted = limit - due.count
+            var heads: [(due: Double, id: Int64)] = []
+            for lane in self.lanes(ofWorker: worker, of: workerCount) {
+                heads += try database.query(
+                    """
+                    SELECT h.due, h.message_id FROM outbound_heads h
+                    WHERE h.receipt = ? AND h.lane = ? AND h.due <= ?
+                    ORDER BY h.due, h.message_id
+                    LIMIT ?
+                    """,
+                    [.int(receipt ? 1 : 0), .int(lane), .real(now.timeIntervalSince1970), .int(wanted)]
+                ) { ($0.double(0), $0.int64(1)) }
+            }
+            heads.sort { ($0.due, $0.id) < ($1.due, $1.id) }
+            for head in heads.prefix(wanted) {
+                let pending = try database.queryFirst(
+                    """
+                    SELECT \(Self.pendingColumns)
+                    FROM outbound_messages o LEFT JOIN contacts c ON c.id = o.recipient
+                    WHERE o.id = ?
+                    """,
+                    [.integer(head.id)], row: Self.pendingMessage)
+                if let pending { due.append(pending) }
+            }
         }
         return due
+    }
+
+    /// The lanes worker `worker` of `workerCount` serves (none when there are more workers than lanes).
+    func lanes(ofWorker worker: Int, of workerCount: Int) -> [Int] {
+        Array(stride(from: worker, to: self.configuration.laneCount, by: max(1, workerCount)))
     }
 
     /// The message at the head of `recipient`'s queue, if it is due at `now`: after a send, the worker goes
@@ -71,15 +90,20 @@ extension Outbox {
 
     /// When the next head-of-queue message in the worker's lanes falls due, if any is pending.
     public func nextDueDate(worker: Int, of workerCount: Int, in database: Database) throws -> Date? {
-        try [0, 1].compactMap { receipt in
-            try database.queryFirst(
-                """
-                SELECT h.due FROM outbound_heads h WHERE h.receipt = ? AND h.lane % ? = ?
-                ORDER BY h.due, h.message_id LIMIT 1
-                """,
-                [.int(receipt), .int(workerCount), .int(worker)]
-            ) { statement in Date(timeIntervalSince1970: statement.double(0)) }
-        }.min()
+        var next: Double?
+        for receipt in [0, 1] {
+            for lane in self.lanes(ofWorker: worker, of: workerCount) {
+                let due = try database.queryFirst(
+                    """
+                    SELECT h.due FROM outbound_heads h WHERE h.receipt = ? AND h.lane = ?
+                    ORDER BY h.due, h.message_id LIMIT 1
+                    """,
+                    [.int(receipt), .int(lane)]
+                ) { $0.double(0) }
+                if let due, due < next ?? .infinity { next = due }
+            }
+        }
+        return next.map(Date.init(timeIntervalSince1970:))
     }
 
     /// Moves message `id` back until `date` without counting an attempt (per-recipient pacing).
