@@ -29,6 +29,27 @@ struct OutboxRateLimitTests {
         #expect(bucket.take(now: later) != nil)
     }
 
+    @Test func bucketLendsWholeTokensAndTakesBackTheUnspent() {
+        var bucket = TokenBucket(capacity: 4, ratePerSecond: 2, now: self.start)
+        #expect(bucket.take(upTo: 3, now: self.start) == 3)
+        #expect(bucket.take(upTo: 3, now: self.start) == 1, "only what is there")
+        #expect(bucket.take(upTo: 3, now: self.start) == 0)
+        #expect(bucket.take(upTo: 3, now: self.start.addingTimeInterval(0.75)) == 1, "1.5 tokens: one whole")
+        bucket.giveBack(2)
+        #expect(bucket.available(now: self.start.addingTimeInterval(0.75)) == 2.5)
+        bucket.giveBack(10)
+        #expect(bucket.available(now: self.start.addingTimeInterval(0.75)) == 4, "never above the capacity")
+    }
+
+    @Test func bucketTellsWhenSeveralTokensWillBeThere() {
+        var bucket = TokenBucket(capacity: 10, ratePerSecond: 100, now: self.start)
+        #expect(bucket.take(upTo: 10, now: self.start) == 10)
+        #expect(bucket.instant(when: 5, now: self.start) == self.start.addingTimeInterval(0.05))
+        #expect(bucket.instant(when: 0.2, now: self.start) == self.start.addingTimeInterval(0.01), "at least one")
+        #expect(bucket.instant(when: 50, now: self.start) == self.start.addingTimeInterval(0.1), "at most full")
+        #expect(bucket.instant(when: 5, now: self.start.addingTimeInterval(0.05)) == nil)
+    }
+
     @Test func pacerAllowsABurstThenOneMessagePerInterval() {
         var pacer = RecipientPacer(burst: 2, interval: 6)
         #expect(pacer.nextSlot(for: "628111", now: self.start) == nil)

@@ -139,14 +139,14 @@ struct OutboxSenderTests {
 
     private func sender(
         outbox: Outbox? = nil, messagesPerSecond: Double = 80, burst: Int = 5, transport: (any GraphTransport)? = nil,
-        retryPolicy: RetryPolicy = RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4)
+        retryPolicy: RetryPolicy = RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4), workerCount: Int = 1
     ) -> OutboxSender {
         let clock = self.clock
         let recorder = self.recorder
         let local = transport ?? LocalGraphTransport(responder: self.standIn, accessToken: "token")
         return OutboxSender(
             configuration: .init(
-                phoneNumberID: "106540352242922", workerCount: 1, messagesPerSecond: messagesPerSecond,
+                phoneNumberID: "106540352242922", workerCount: workerCount, messagesPerSecond: messagesPerSecond,
                 recipientBurst: burst, recipientInterval: 6,
                 retryPolicy: retryPolicy),
             outbox: outbox ?? self.outbox, writer: self.writer, makeTransport: { _ in local }, clock: { clock.now },
@@ -626,6 +626,67 @@ struct OutboxSenderTests {
         self.clock.advance(by: 1)
         sender.runDue()
         #expect(self.standIn.calls.count == 5)
+    }
+
+    /// A pass takes the tokens it may spend before it reads the queue; those it did not spend go back, for
+    /// the next pass, and a carried receipt spends one of them.
+    @Test func tokensAPassDoesNotSpendGoBackToTheRate() throws {
+        try self.inbound()
+        try self.inbound("628222")
+        try self.enqueue(
+            OutboundMessage(to: "628111", payload: .text("Jawaban")),
+            OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: false)))
+        let sender = self.sender(messagesPerSecond: 3)
+        sender.runDue()
+        #expect(self.standIn.acceptedMessages.count == 2, "the reply and the receipt it carries")
+        #expect(try self.records().map(\.state) == [.sent], "the receipt needed no row of its own")
+
+        try self.enqueue(OutboundMessage(to: "628222", payload: .text("Jawaban 2")))
+        sender.runDue()
+        #expect(try self.records("628222").map(\.state) == [.sent], "the first pass gave back a token")
+        try self.enqueue(OutboundMessage(to: "628222", payload: .text("Jawaban 3")))
+        #expect(sender.runDue() == self.start.addingTimeInterval(1.0 / 3), "the rate is spent")
+        #expect(self.standIn.acceptedMessages.count == 3)
+    }
+
+    /// A pass takes no more than its worker's share of the tokens there are: a worker whose calls are slow
+    /// does not hold the tokens the other workers could spend meanwhile.
+    @Test func aWorkerTakesItsShareOfTheRate() throws {
+        let laneCount = self.outbox.configuration.laneCount
+        let candidates = (0..<400).map { "62815\(String(format: "%04d", $0))" }
+        let first = candidates.filter { Outbox.lane(of: $0, laneCount: laneCount) % 4 == 0 }.prefix(6)
+        let second = try #require(candidates.first { Outbox.lane(of: $0, laneCount: laneCount) % 4 == 1 })
+        for recipient in first + [second] {
+            try self.inbound(recipient)
+            try self.enqueue(OutboundMessage(to: recipient, payload: .text("Halo")))
+        }
+        let sender = self.sender(messagesPerSecond: 8, workerCount: 4)
+        sender.runDue(worker: 0)
+        #expect(self.standIn.calls.count == 2, "8 tokens over 4 workers")
+        sender.runDue(worker: 1)
+        #expect(try self.records(second).map(\.state) == [.sent])
+        sender.runDue(worker: 0)
+        #expect(self.standIn.calls.count == 5, "5 tokens left: a share of 2")
+    }
+
+    /// While the rate is spent, a worker waits until a hundredth of a second's worth of tokens is back
+    /// instead of reading the queue for each one.
+    @Test func aSpentRateIsWaitedOutForSeveralTokens() throws {
+        let recipients = (0..<510).map { "62810\($0)" }
+        try self.writer.write { database in
+            for recipient in recipients {
+                try self.outbox.recordInbound(from: recipient, at: self.start.addingTimeInterval(-60), in: database)
+                try self.outbox.enqueue(
+                    [OutboundMessage(to: recipient, payload: .text("Halo"))], in: database, now: self.start)
+            }
+        }
+        let sender = self.sender(messagesPerSecond: 500, burst: 1)
+        let next = try #require(self.runUntilIdle(sender))
+        #expect(self.standIn.calls.count == 500, "a full bucket")
+        #expect(next == self.start.addingTimeInterval(0.01), "five tokens at 500/s, not the first one")
+        self.clock.advance(to: next)
+        sender.runDue()
+        #expect(self.standIn.calls.count == 505, "the five tokens, in one pass")
     }
 
     @Test func messagesToOneRecipientArePacedAfterABurst() throws {

@@ -89,6 +89,13 @@ public final class OutboxSender: Sendable, Service {
         var finished: [DispatchSemaphore] = []
     }
 
+    /// What a worker's pass holds: the global rate's tokens it took and has not spent, and the read receipts
+    /// Meta accepted that are not yet marked sent.
+    private struct Pass {
+        var tokens: Int
+        var receipts: [AcceptedReceipt] = []
+    }
+
     /// A read receipt Meta accepted in the current pass, not yet marked sent.
     private struct AcceptedReceipt {
         var id: Int64
@@ -224,15 +231,15 @@ public final class OutboxSender: Sendable, Service {
     public func runDue(worker: Int = 0) -> Date? {
         let now = self.clock()
         let count = self.configuration.workerCount
-        // While the global rate is spent there is nothing to send: skip the queue (and the writer lock)
-        // until the next token, and never read more rows than could be sent now, so a rate-limited
-        // backlog costs a worker one short query per token instead of a batch of decoded rows per pass.
-        let tokens = self.availableGlobalTokens(now: now)
-        if tokens < 1, let later = self.globalBucket.withLock({ $0?.nextTokenAt(now: now) }) {
-            return later
-        }
-        let limit = max(1, min(self.configuration.batchSize, tokens))
-        var receipts: [AcceptedReceipt] = []
+        // The pass takes the global rate's tokens before it reads the queue, and reads no more rows than it
+        // holds tokens: workers that wake together do not all read the queue for the one token there is.
+        // While the rate is spent there is nothing to send: the worker skips the queue (and the writer
+        // lock) until `refillSpan`'s worth of tokens is back, so a backlog the rate holds back costs a query
+        // per few messages, not a query per worker per token.
+        var pass = Pass(tokens: self.takeGlobalTokens(now: now))
+        guard pass.tokens > 0 else { return self.nextPass(now: now) }
+        defer { self.giveBackGlobalTokens(&pass) }
+        let limit = pass.tokens
         do {
             let due = try self.writer.read { database in
                 try self.outbox.dueMessages(worker: worker, of: count, now: now, limit: limit, in: database)
@@ -241,30 +248,31 @@ public final class OutboxSender: Sendable, Service {
             var queue = due[...]
             while let pending = queue.popFirst() {
                 if self.isStopping {
-                    try self.recordReceipts(&receipts)
+                    try self.recordReceipts(&pass)
                     return now
                 }
                 let isPaced = !pending.message.payload.isMarkRead
                 if isPaced, let slot = self.pacers.withLock({ $0[worker].nextSlot(for: pending.message.to, now: now) })
                 {
-                    try self.write(recording: &receipts) { try self.outbox.postpone(pending.id, until: slot, in: $0) }
+                    try self.write(recording: &pass) { try self.outbox.postpone(pending.id, until: slot, in: $0) }
                     continue
                 }
-                if let later = self.takeGlobalToken(now: now) {
-                    try self.recordReceipts(&receipts)
+                if let later = self.takeGlobalToken(for: &pass, now: now) {
+                    try self.recordReceipts(&pass)
                     return later
                 }
                 if isPaced {
                     self.pacers.withLock { $0[worker].recordSend(to: pending.message.to, now: now) }
                 }
-                if let next = try self.send(pending, worker: worker, receipts: &receipts) {
+                if let next = try self.send(pending, worker: worker, pass: &pass) {
                     queue.insert(next, at: queue.startIndex)
                 }
             }
-            try self.recordReceipts(&receipts)
+            try self.recordReceipts(&pass)
             if due.count == limit {
-                // More may be due: now, or once the global rate allows the next send.
-                return self.globalBucket.withLock { $0?.nextTokenAt(now: now) } ?? now
+                // More may be due: now, or once the global rate allows the next few sends.
+                self.giveBackGlobalTokens(&pass)
+                return self.nextPass(now: now)
             }
             return try self.writer.read { database in
                 try self.outbox.nextDueDate(worker: worker, of: count, in: database)
@@ -272,16 +280,17 @@ public final class OutboxSender: Sendable, Service {
         } catch {
             self.log("event=outbox_error worker=\(worker) error=\"\(error)\"")
             // Receipts the failed write did not record are recorded now, or sent again later.
-            try? self.recordReceipts(&receipts)
+            try? self.recordReceipts(&pass)
             return now.addingTimeInterval(1)
         }
     }
 
-    /// Runs `body` in one write transaction that first marks `receipts` sent, and empties them.
+    /// Runs `body` in one write transaction that first marks the pass's accepted receipts sent, and empties
+    /// them.
     private func write<Result>(
-        recording receipts: inout [AcceptedReceipt], _ body: (Database) throws -> Result
+        recording pass: inout Pass, _ body: (Database) throws -> Result
     ) throws -> Result {
-        let accepted = receipts
+        let accepted = pass.receipts
         let result = try self.writer.write { database in
             for receipt in accepted {
                 try self.outbox.markSent(
@@ -291,25 +300,58 @@ public final class OutboxSender: Sendable, Service {
             }
             return try body(database)
         }
-        receipts.removeAll()
+        pass.receipts.removeAll()
         return result
     }
 
-    /// Marks `receipts` sent, in one transaction, unless there are none.
-    private func recordReceipts(_ receipts: inout [AcceptedReceipt]) throws {
-        guard !receipts.isEmpty else { return }
-        try self.write(recording: &receipts) { _ in }
+    /// Marks the pass's accepted receipts sent, in one transaction, unless there are none.
+    private func recordReceipts(_ pass: inout Pass) throws {
+        guard !pass.receipts.isEmpty else { return }
+        try self.write(recording: &pass) { _ in }
     }
 
-    /// Whole tokens in the global bucket at `now` (a bucket not used yet is full).
-    private func availableGlobalTokens(now: Date) -> Int {
-        self.globalBucket.withLock { bucket in
-            guard let bucket else { return Int(max(1, self.configuration.messagesPerSecond)) }
-            return Int(bucket.available(now: now))
+    /// While the global rate is spent, a worker waits until this long's worth of tokens is back (at least one).
+    static let refillSpan: TimeInterval = 0.01
+
+    /// Takes a worker's share of the global bucket's whole tokens at `now`: at least one if there is one, at
+    /// most a batch, and no more than the tokens spread over the workers, so that one worker waiting on slow
+    /// calls does not hold the tokens the others could spend. A worker that wakes when the others have taken
+    /// them all goes back to sleep without reading the queue.
+    private func takeGlobalTokens(now: Date) -> Int {
+        self.withGlobalBucket(now: now) { bucket in
+            let share = (bucket.available(now: now) / Double(self.configuration.workerCount)).rounded(.up)
+            return bucket.take(upTo: min(self.configuration.batchSize, max(1, Int(share))), now: now)
         }
     }
 
-    private func takeGlobalToken(now: Date) -> Date? {
+    /// When a worker with more to send passes again: now, unless the global rate is (nearly) spent, then
+    /// once `refillSpan`'s worth of tokens is back.
+    private func nextPass(now: Date) -> Date {
+        self.globalBucket.withLock { bucket in
+            bucket?.instant(when: self.configuration.messagesPerSecond * Self.refillSpan, now: now)
+        } ?? now
+    }
+
+    /// Puts back the tokens `pass` took and did not spend.
+    private func giveBackGlobalTokens(_ pass: inout Pass) {
+        guard pass.tokens > 0 else { return }
+        let count = pass.tokens
+        pass.tokens = 0
+        self.globalBucket.withLock { $0?.giveBack(count) }
+    }
+
+    /// Spends one of the tokens `pass` holds, or takes one from the global bucket; returns when the next token
+    /// will be there if there is none.
+    private func takeGlobalToken(for pass: inout Pass, now: Date) -> Date? {
+        guard pass.tokens == 0 else {
+            pass.tokens -= 1
+            return nil
+        }
+        return self.withGlobalBucket(now: now) { $0.take(now: now) }
+    }
+
+    /// Runs `body` on the global bucket, which starts full on first use.
+    private func withGlobalBucket<Result>(now: Date, _ body: (inout TokenBucket) -> Result) -> Result {
         self.globalBucket.withLock { bucket in
             var current =
                 bucket
@@ -317,13 +359,13 @@ public final class OutboxSender: Sendable, Service {
                     capacity: max(1, self.configuration.messagesPerSecond),
                     ratePerSecond: self.configuration.messagesPerSecond, now: now)
             defer { bucket = current }
-            return current.take(now: now)
+            return body(&current)
         }
     }
 
     /// Sends `pending` and records the outcome.
     /// - Returns: the recipient's next message, when the send succeeded and that message is due now.
-    private func send(_ pending: PendingMessage, worker: Int, receipts: inout [AcceptedReceipt]) throws
+    private func send(_ pending: PendingMessage, worker: Int, pass: inout Pass) throws
         -> PendingMessage?
     {
         let now = self.clock()
@@ -331,7 +373,7 @@ public final class OutboxSender: Sendable, Service {
         let contact = pending.contact
         if contact.isUndeliverable && !original.payload.isMarkRead {
             let reason = "the contact cannot receive WhatsApp messages (131026): \(contact.undeliverableReason ?? "")"
-            try self.write(recording: &receipts) {
+            try self.write(recording: &pass) {
                 try self.outbox.markFailed(pending.id, reason: reason, codes: [131026], now: now, in: $0)
             }
             self.report(.undeliverable, pending, detail: "reason=contact_undeliverable")
@@ -342,7 +384,7 @@ public final class OutboxSender: Sendable, Service {
         let windowOpen = contact.isWindowOpen(at: now, length: self.outbox.configuration.windowLength)
         if !original.payload.isAllowedOutsideWindow && (pending.sendAsTemplate || !windowOpen) {
             if original.fallbackTemplate == nil, self.outbox.configuration.defaultTemplate != nil {
-                let notified = try self.write(recording: &receipts) {
+                let notified = try self.write(recording: &pass) {
                     try self.outbox.holdOutsideWindow(pending.id, recipient: original.to, now: now, in: $0)
                 }
                 self.report(.held, pending, detail: "notice_queued=\(notified)")
@@ -350,7 +392,7 @@ public final class OutboxSender: Sendable, Service {
             }
             guard let template = original.fallbackTemplate else {
                 let reason = "outside the 24-hour window and no template is configured to replace the message"
-                try self.write(recording: &receipts) {
+                try self.write(recording: &pass) {
                     try self.outbox.markFailed(pending.id, reason: reason, codes: [], now: now, in: $0)
                 }
                 self.report(.failed, pending, detail: "reason=outside_window_no_template")
@@ -363,7 +405,7 @@ public final class OutboxSender: Sendable, Service {
         do {
             body = try self.encoder.encode(message)
         } catch {
-            try self.write(recording: &receipts) {
+            try self.write(recording: &pass) {
                 try self.outbox.markInvalid(pending.id, reason: error.description, now: now, in: $0)
             }
             self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
@@ -378,7 +420,7 @@ public final class OutboxSender: Sendable, Service {
             jitter: self.random())
         return try self.record(
             decision, for: pending, asTemplate: asTemplate, attempts: attempts, now: after, worker: worker,
-            receipts: &receipts)
+            pass: &pass)
     }
 
     /// Records `decision` for `pending`.
@@ -386,46 +428,46 @@ public final class OutboxSender: Sendable, Service {
     ///   record, in its transaction).
     private func record(
         _ decision: RetryPolicy.Decision, for pending: PendingMessage, asTemplate: Bool, attempts: Int, now: Date,
-        worker: Int, receipts: inout [AcceptedReceipt]
+        worker: Int, pass: inout Pass
     ) throws -> PendingMessage? {
         let id = pending.id
         let outbox = self.outbox
         let template = asTemplate ? " template=1" : ""
         switch decision {
         case .recordSent(let wamid) where pending.message.payload.isMarkRead:
-            receipts.append(AcceptedReceipt(id: id, wamid: wamid, attempts: attempts, acceptedAt: now))
+            pass.receipts.append(AcceptedReceipt(id: id, wamid: wamid, attempts: attempts, acceptedAt: now))
             self.report(.sent, pending, detail: "attempts=\(attempts)\(template) wamid=\(wamid)")
         case .recordSent(let wamid):
-            let next = try self.write(recording: &receipts) { database in
+            let next = try self.write(recording: &pass) { database in
                 try outbox.markSent(
                     id, wamid: wamid, asTemplate: asTemplate, attempts: attempts, now: now, in: database)
                 return try outbox.dueHead(of: pending.message.to, now: now, in: database)
             }
             self.report(.sent, pending, detail: "attempts=\(attempts)\(template) wamid=\(wamid)")
             if let receipt = pending.readReceipt {
-                try self.sendReadReceipt(receipt, carriedBy: pending, worker: worker, receipts: &receipts)
+                try self.sendReadReceipt(receipt, carriedBy: pending, worker: worker, pass: &pass)
             }
             return next
         case .retry(let date, let reason):
-            try self.write(recording: &receipts) {
+            try self.write(recording: &pass) {
                 try outbox.scheduleRetry(
                     id, at: date, reason: reason, codes: [], attempts: attempts, now: now, in: $0)
             }
             let delay = Int(date.timeIntervalSince(now).rounded())
             self.report(.retried, pending, detail: "attempts=\(attempts) retry_in_s=\(delay) error=\"\(reason)\"")
         case .recordFailed(let reason, let codes):
-            try self.write(recording: &receipts) {
+            try self.write(recording: &pass) {
                 try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: $0)
             }
             self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .flagUndeliverable(let reason, let codes):
-            try self.write(recording: &receipts) { database in
+            try self.write(recording: &pass) { database in
                 try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: database)
                 try outbox.flagUndeliverable(pending.message.to, reason: reason, at: now, in: database)
             }
             self.report(.undeliverable, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .alertOperator(let reason, let codes):
-            try self.write(recording: &receipts) {
+            try self.write(recording: &pass) {
                 try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: $0)
             }
             self.log(
@@ -433,7 +475,7 @@ public final class OutboxSender: Sendable, Service {
             )
             self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
         case .sendTemplateInstead:
-            try self.write(recording: &receipts) {
+            try self.write(recording: &pass) {
                 try outbox.switchToTemplate(
                     id, reason: "outside the 24-hour window (131047)", attempts: attempts, now: now, in: $0)
             }
@@ -446,13 +488,13 @@ public final class OutboxSender: Sendable, Service {
     /// that cannot go now (the global rate is spent, or Meta did not take it) is queued on its own, where it
     /// waits behind the replies and the retry policy applies.
     private func sendReadReceipt(
-        _ messageID: String, carriedBy pending: PendingMessage, worker: Int, receipts: inout [AcceptedReceipt]
+        _ messageID: String, carriedBy pending: PendingMessage, worker: Int, pass: inout Pass
     ) throws {
         let now = self.clock()
         let recipient = pending.message.to
         let receipt = OutboundMessage(to: recipient, payload: .markRead(messageID: messageID, typingIndicator: false))
         var detail = "reason=no_token"
-        if self.takeGlobalToken(now: now) == nil, let body = try? self.encoder.encode(receipt) {
+        if self.takeGlobalToken(for: &pass, now: now) == nil, let body = try? self.encoder.encode(receipt) {
             let outcome = self.post(body, worker: worker)
             if case .accepted = outcome {
                 var carried = pending
@@ -462,7 +504,7 @@ public final class OutboxSender: Sendable, Service {
             }
             detail = "outcome=\"\(outcome)\""
         }
-        try self.write(recording: &receipts) {
+        try self.write(recording: &pass) {
             try self.outbox.queueReadReceipt(messageID, to: recipient, carrierQueuedAt: pending.queuedAt, in: $0)
         }
         self.log(
