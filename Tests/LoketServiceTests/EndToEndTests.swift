@@ -389,9 +389,14 @@ final class EndToEndHarness {
         try database.run(sql, values)
     }
 
-    /// Waits until at least `count` new sends are recorded and the outbox is empty; returns them.
+    /// Waits until at least `count` new messages (read receipts aside) were sent and the outbox is empty;
+    /// returns them.
     func settledReplies(waitingFor count: Int) throws -> [Sent] {
-        try self.waitUntil("\(count) new sends") { self.standIn.acceptedMessages.count >= self.seen + count }
+        // Messages only: a read receipt is a call too, and one carried by the last reply can reach the Graph
+        // API after the outbox already looked empty.
+        try self.waitUntil("\(count) new messages") {
+            self.standIn.acceptedMessages[self.seen...].compactMap { Self.sent(from: $0.body) }.count >= count
+        }
         return try self.settledReplies()
     }
 
