@@ -78,7 +78,8 @@ public final class OutboxSender: Sendable, Service {
     private let metrics: OutboxMetrics
     private let log: @Sendable (String) -> Void
     private let encoder = GraphMessageEncoder()
-    private let globalBucket: Mutex<TokenBucket?> = Mutex(nil)
+    /// Meta's throughput for the number, shared by the workers (full at start).
+    private let globalBucket: Mutex<TokenBucket>
     /// One pacer per worker: each worker serves its own recipients.
     private let pacers: Mutex<[RecipientPacer]>
     private let running = Mutex(RunState())
@@ -128,6 +129,10 @@ public final class OutboxSender: Sendable, Service {
         self.sleepers = (0..<configuration.workerCount).map { _ in makeSleeper() }
         self.metrics = metrics
         self.log = log
+        self.globalBucket = Mutex(
+            TokenBucket(
+                capacity: max(1, configuration.messagesPerSecond), ratePerSecond: configuration.messagesPerSecond,
+                now: clock()))
         self.pacers = Mutex(
             Array(
                 repeating: RecipientPacer(
@@ -318,7 +323,7 @@ public final class OutboxSender: Sendable, Service {
     /// calls does not hold the tokens the others could spend. A worker that wakes when the others have taken
     /// them all goes back to sleep without reading the queue.
     private func takeGlobalTokens(now: Date) -> Int {
-        self.withGlobalBucket(now: now) { bucket in
+        self.globalBucket.withLock { bucket in
             let share = (bucket.available(now: now) / Double(self.configuration.workerCount)).rounded(.up)
             return bucket.take(upTo: min(self.configuration.batchSize, max(1, Int(share))), now: now)
         }
@@ -328,7 +333,7 @@ public final class OutboxSender: Sendable, Service {
     /// once `refillSpan`'s worth of tokens is back.
     private func nextPass(now: Date) -> Date {
         self.globalBucket.withLock { bucket in
-            bucket?.instant(when: self.configuration.messagesPerSecond * Self.refillSpan, now: now)
+            bucket.instant(when: self.configuration.messagesPerSecond * Self.refillSpan, now: now)
         } ?? now
     }
 
@@ -337,7 +342,7 @@ public final class OutboxSender: Sendable, Service {
         guard pass.tokens > 0 else { return }
         let count = pass.tokens
         pass.tokens = 0
-        self.globalBucket.withLock { $0?.giveBack(count) }
+        self.globalBucket.withLock { $0.giveBack(count) }
     }
 
     /// Spends one of the tokens `pass` holds, or takes one from the global bucket; returns when the next token
@@ -347,20 +352,7 @@ public final class OutboxSender: Sendable, Service {
             pass.tokens -= 1
             return nil
         }
-        return self.withGlobalBucket(now: now) { $0.take(now: now) }
-    }
-
-    /// Runs `body` on the global bucket, which starts full on first use.
-    private func withGlobalBucket<Result>(now: Date, _ body: (inout TokenBucket) -> Result) -> Result {
-        self.globalBucket.withLock { bucket in
-            var current =
-                bucket
-                ?? TokenBucket(
-                    capacity: max(1, self.configuration.messagesPerSecond),
-                    ratePerSecond: self.configuration.messagesPerSecond, now: now)
-            defer { bucket = current }
-            return body(&current)
-        }
+        return self.globalBucket.withLock { $0.take(now: now) }
     }
 
     /// Sends `pending` and records the outcome.
