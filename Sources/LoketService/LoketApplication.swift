@@ -125,8 +125,6 @@ public final class LoketApplication: Sendable {
             log: { line in logger.passthrough(.info, line) })
 
         let senderWaker = CoalescingWaker(interval: .milliseconds(20)) { sender.wake() }
-        // Acknowledging webhooks comes first: lanes leave the single database writer to the inbox while it is busy.
-        let intake = IntakePriority()
         // Acknowledged webhooks go to the inbox log first; what an earlier run left there moves into the inbox
         // table now, before anything else reads it.
         let inboxLog = try InboxLog(directory: configuration.dataDirectory + "/inbox-log")
@@ -143,10 +141,9 @@ public final class LoketApplication: Sendable {
                 laneCount: configuration.dispatcherLanes, staleAge: configuration.staleAge,
                 paused: configuration.dispatchPaused),
             metrics: metrics, logger: logger.with("component", "dispatcher"),
-            onEnqueued: { sender.wake(recipients: $0) }, intake: intake, replayer: replayer)
+            onEnqueued: { sender.wake(recipients: $0) }, replayer: replayer)
         let inbox = InboxWriter(
-            writer: writer, log: inboxLog, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() },
-            priority: intake)
+            writer: writer, log: inboxLog, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() })
         let timers = ConversationTimerRunner(
             writer: writer, runtime: runtime, outbox: outbox, logger: logger.with("component", "timers"),
             retention: DocumentRetention(

@@ -31,12 +31,12 @@ struct DispatcherTests {
 
     func dispatcher(
         step: any MessageHandler = EchoStep(), settings: DispatcherSettings = DispatcherSettings(),
-        intake: IntakePriority? = nil, onEnqueued: @escaping @Sendable (Set<String>) -> Void = { _ in }
+        onEnqueued: @escaping @Sendable (Set<String>) -> Void = { _ in }
     ) -> Dispatcher {
         let clock = self.clock
         return Dispatcher(
             writer: self.writer, step: step, outbox: TableOutbox(), recorder: TableRecorder(), settings: settings,
-            metrics: Metrics(), logger: .discarding, now: { clock.now }, onEnqueued: onEnqueued, intake: intake)
+            metrics: Metrics(), logger: .discarding, now: { clock.now }, onEnqueued: onEnqueued)
     }
 
     func store(_ events: [WebhookEvent]) throws {
@@ -118,56 +118,6 @@ struct DispatcherTests {
             let order = steps.filter { $0.0 == contact }.map(\.1)
             #expect(order == (0..<25).map { "\(contact)-\($0)" })
         }
-    }
-
-    @Test func lanesYieldingToABusyInboxStillProcessEverythingInOrder() throws {
-        let events = (0..<30).map { Self.message("m\($0)", from: "6281\($0 % 3)", body: "\($0)") }
-        try self.store(events)
-        let busy = IntakePriority()
-        busy.setBusy(true)
-        let dispatcher = self.dispatcher(settings: DispatcherSettings(laneCount: 2), intake: busy)
-        dispatcher.start()
-        defer { dispatcher.stop() }
-        #expect(dispatcher.waitUntilIdle(timeout: 30))
-        let steps = try self.writer.read {
-            try $0.query("SELECT contact, message_id FROM test_steps ORDER BY id") { ($0.string(0), $0.string(1)) }
-        }
-        #expect(steps.count == 30)
-        for contact in 0..<3 {
-            let order = steps.filter { $0.0 == "6281\(contact)" }.map(\.1)
-            #expect(order == stride(from: contact, to: 30, by: 3).map { "m\($0)" })
-        }
-    }
-
-    @Test func aLaneHoldingBackForTheInboxGoesOnWhenItTurnsIdleOrAfterTheLongestWait() throws {
-        try self.store([Self.message("m1", from: "62811")])
-        let intake = IntakePriority()
-        intake.setBusy(true)
-        let dispatcher = self.dispatcher(intake: intake)
-        dispatcher.start()
-        defer { dispatcher.stop() }
-        // Busy for good: the lane waits for a signal that never comes, then goes ahead anyway.
-        #expect(dispatcher.waitUntilIdle(timeout: 10))
-        #expect(try self.outbox() == ["62811:echo Halo"])
-
-        try self.store([Self.message("m2", from: "62811", body: "lagi")])
-        dispatcher.wake()
-        intake.setBusy(false)
-        #expect(dispatcher.waitUntilIdle(timeout: 10))
-        #expect(try self.outbox() == ["62811:echo Halo", "62811:echo lagi"])
-    }
-
-    @Test func aWaiterIsSignalledWhenTheInboxTurnsIdle() {
-        let intake = IntakePriority()
-        intake.setBusy(true)
-        let start = Date()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { intake.setBusy(false) }
-        intake.waitWhileBusy(until: start.addingTimeInterval(30))
-        #expect(!intake.isBusy)
-        #expect(Date().timeIntervalSince(start) < 25, "the waiter was signalled, not released by its deadline")
-        let idleStart = Date()
-        intake.waitWhileBusy(until: idleStart.addingTimeInterval(30))
-        #expect(Date().timeIntervalSince(idleStart) < 25, "an idle inbox does not hold a lane back")
     }
 
     @Test func aTransientFailureIsRetriedAfterBackoffAndHoldsLaterMessagesOfThatContact() throws {

@@ -11,12 +11,12 @@ import WhatsAppOutbox
 /// inbound time or delivery status (`DeliveryStatusRecorder`) and the inbox row marked done commit
 /// together, so a crash at any instant neither loses nor repeats an effect. A lane groups the events it
 /// has queued (up to `batchSize`) into one commit, each event in its own savepoint, which saves most of
-/// the per-commit cost under load; a failing event rolls back alone. Lanes run at a lower priority and
-/// yield the single database writer while the inbox has webhooks to acknowledge (`IntakePriority`),
-/// waiting for it to turn idle rather than polling, so a burst is acknowledged first and answered as soon
-/// as the CPU and the writer are free. A
-/// transient error leaves the row pending with backoff and holds later events of that conversation
-/// back until it is retried; a permanent one (or too many attempts) marks it failed with the reason.
+/// the per-commit cost under load; a failing event rolls back alone. Lanes run at a lower scheduling
+/// priority (`WorkerThread`'s background niceness): the inbox appends to its own log and never waits for
+/// the database writer, so a burst is acknowledged first because the CPU goes to the inbox's threads, and is
+/// answered with what the CPU has left, without the lanes ever standing idle. A transient error leaves the
+/// row pending with backoff and holds later events of that conversation back until it is retried; a
+/// permanent one (or too many attempts) marks it failed with the reason.
 ///
 /// Stale replays (older than `staleAge`) reach the step with `isStale` so it records but does not
 /// answer them; the dispatcher then sends the person one short note that their earlier messages
@@ -42,7 +42,6 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private let logger: Logger
     private let now: @Sendable () -> Date
     private let onEnqueued: @Sendable (Set<String>) -> Void
-    private let intake: IntakePriority?
     private let replayer: InboxLogReplayer?
 
     /// One lock for the state below; the coordinator, each lane and the callers waiting for the dispatcher to
@@ -66,15 +65,12 @@ public final class Dispatcher: @unchecked Sendable, Service {
     /// - Parameters:
     ///   - onEnqueued: called after each commit that queued outbound messages, with their recipients (wakes
     ///     the sender's workers that serve them).
-    ///   - intake: the inbox's claim on the database writer: while it is busy acknowledging webhooks, lanes
-    ///     hold back (for `maxYieldTime` at most) and end a batch early.
     ///   - replayer: moves what the inbox log acknowledged into the inbox table before each scan.
     public init(
         writer: DatabaseWriter, step: any MessageHandler, outbox: any OutboxQueue,
         recorder: any DeliveryStatusRecorder, settings: DispatcherSettings = DispatcherSettings(),
         metrics: Metrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onEnqueued: @escaping @Sendable (Set<String>) -> Void = { _ in }, intake: IntakePriority? = nil,
-        replayer: InboxLogReplayer? = nil
+        onEnqueued: @escaping @Sendable (Set<String>) -> Void = { _ in }, replayer: InboxLogReplayer? = nil
     ) {
         self.replayer = replayer
         precondition(settings.laneCount > 0, "Invalid dispatcher settings: at least one lane is needed")
@@ -87,16 +83,11 @@ public final class Dispatcher: @unchecked Sendable, Service {
         self.logger = logger
         self.now = now
         self.onEnqueued = onEnqueued
-        self.intake = intake
         self.laneQueues = Array(repeating: [], count: settings.laneCount)
         self.signals = ConditionGroup(count: settings.laneCount + 2)
     }
 
     private static func laneSignal(_ lane: Int) -> Int { 2 + lane }
-
-    /// How long a lane holds back for the inbox at most before it processes one batch anyway: under a
-    /// flood of webhooks the backlog still moves, slowly, and drains after.
-    static let maxYieldTime: TimeInterval = 0.05
 
     /// Starts the coordinator and the lane threads; pending rows from before a restart are processed first.
     public func start() {
@@ -232,33 +223,16 @@ public final class Dispatcher: @unchecked Sendable, Service {
     }
 
     private func runLane(_ lane: Int) {
-        var yieldingSince: Date?
         self.signals.lock()
         while true {
             while self.running && self.laneQueues[lane].isEmpty { self.signals.wait(Self.laneSignal(lane)) }
             guard self.running else { break }
-            if let intake = self.intake, intake.isBusy {
-                // Webhooks are waiting to be acknowledged: let the inbox have the database first, until it
-                // turns idle or for `maxYieldTime` at most.
-                let since = yieldingSince ?? Date()
-                yieldingSince = since
-                let deadline = since.addingTimeInterval(Self.maxYieldTime)
-                if deadline > Date() {
-                    self.signals.unlock()
-                    intake.waitWhileBusy(until: deadline)
-                    self.signals.lock()
-                    continue
-                }
-            }
-            yieldingSince = nil
             let batch = Array(self.laneQueues[lane].prefix(self.settings.batchSize))
             self.laneQueues[lane].removeFirst(batch.count)
             let wasFull = self.inFlight.count >= self.settings.maxInFlight
             self.signals.unlock()
             let outcomes = self.process(batch)
             self.signals.lock()
-            // Rows not attempted (the batch ended early to let the inbox in) go back to the front, in order.
-            self.laneQueues[lane].insert(contentsOf: batch.dropFirst(outcomes.count), at: 0)
             var retrying = false
             for (row, outcome) in zip(batch, outcomes) {
                 self.inFlight.remove(row.sequence)
@@ -299,7 +273,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
 
     /// Applies `batch` (rows of one lane, in order) in one commit, each row in its own savepoint, so a
     /// failing row rolls back alone; after a row of a conversation must wait, its later rows wait too.
-    /// Returns one outcome per attempted row: a prefix of `batch` when the batch ended early to yield.
+    /// Returns one outcome per row of `batch`, in order.
     private func process(_ batch: [InboxRow]) -> [Outcome] {
         let now = self.now()
         // Slow work (media downloads) happens before the transaction, so it never holds the writer.
@@ -309,7 +283,6 @@ public final class Dispatcher: @unchecked Sendable, Service {
                 var waiting: Set<String> = []
                 var outcomes: [Outcome] = []
                 for row in batch {
-                    if !outcomes.isEmpty && self.intake?.isBusy == true { break }
                     let key = row.event.conversationKey
                     guard !waiting.contains(key) else {
                         outcomes.append(.deferred)

@@ -25,29 +25,24 @@ public final class InboxWriter: @unchecked Sendable, Service {
     private let log: InboxLog?
     private let now: @Sendable () -> Date
     private let onCommit: @Sendable () -> Void
-    private let priority: IntakePriority?
     private let logger: Logger
     private let condition = NSCondition()
     private var queue: [Submission] = []
     private var running = false
-    private var writing = false
     private var stopped = false
 
     /// - Parameters:
     ///   - onCommit: called after each commit that stored something (wakes the dispatcher).
-    ///   - priority: told when webhooks are queued or being written and when everything is written, so
-    ///     the dispatcher's lanes leave the database writer to the inbox meanwhile.
     ///   - log: where acknowledged deliveries go first; without it they go straight into the inbox table.
     public init(
         writer: DatabaseWriter, log: InboxLog? = nil, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onCommit: @escaping @Sendable () -> Void = {}, priority: IntakePriority? = nil
+        onCommit: @escaping @Sendable () -> Void = {}
     ) {
         self.writer = writer
         self.log = log
         self.logger = logger
         self.now = now
         self.onCommit = onCommit
-        self.priority = priority
     }
 
     public func start() {
@@ -81,7 +76,6 @@ public final class InboxWriter: @unchecked Sendable, Service {
             return
         }
         self.queue.append(Submission(events: events, completion: completion))
-        if self.queue.count == 1 && !self.writing { self.priority?.setBusy(true) }
         self.condition.signal()
         self.condition.unlock()
     }
@@ -98,13 +92,8 @@ public final class InboxWriter: @unchecked Sendable, Service {
             }
             let batch = self.queue
             self.queue.removeAll(keepingCapacity: true)
-            self.writing = true
             self.condition.unlock()
             self.write(batch)
-            self.condition.lock()
-            self.writing = false
-            if self.queue.isEmpty { self.priority?.setBusy(false) }
-            self.condition.unlock()
         }
     }
 
