@@ -102,6 +102,29 @@ final class Client {
     }
 }
 
+extension Client {
+    /// The value of counter `name` in Loket's `GET /metrics`, or nil when it cannot be read.
+    static func metric(_ name: String, port: Int) -> Double? {
+        guard let socket = LoopbackSocket.connect(port: port) else { return nil }
+        defer { close(socket) }
+        let request = Array("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            received += buffer[..<count]
+        }
+        let text = String(decoding: received, as: UTF8.self)
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            if fields.count == 2, fields[0] == name { return Double(fields[1]) }
+        }
+        return nil
+    }
+}
+
 /// Spaces the webhooks `1/rate` seconds apart across every sending connection (no pacing at rate 0).
 final class Pace: Sendable {
     private let interval: UInt64

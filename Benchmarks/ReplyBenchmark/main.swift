@@ -119,6 +119,8 @@ guard journeys.expected.allSatisfy({ $0 > 0 }) else {
 
 // The measured run.
 let before = threads.sample()
+let commitsBefore = Client.metric("loket_database_commits_total", port: loketPort)
+let fsyncsBefore = Client.metric("loket_durable_commits_total", port: loketPort)
 let started = Journeys.now()
 journeys.start(first: 1, count: conversationCount)
 let pace = Pace(rate: offeredRate)
@@ -138,6 +140,8 @@ for _ in 0..<senderCount {
 group.wait()
 let elapsed = Double(Journeys.now() - started) / 1e9
 let after = threads.sample()
+let commitsAfter = Client.metric("loket_database_commits_total", port: loketPort)
+let fsyncsAfter = Client.metric("loket_durable_commits_total", port: loketPort)
 let report = journeys.report()
 
 say(
@@ -169,6 +173,13 @@ for (group, micros) in split.sorted(by: { $0.value > $1.value }) where micros > 
     say(
         "  \(group.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%6.1f", micros / Double(max(report.exchanges, 1)))) µs/message  "
             + "(\(String(format: "%.0f", micros / total * 100)) %)")
+}
+if let commitsBefore, let commitsAfter, let fsyncsBefore, let fsyncsAfter {
+    let exchanges = Double(max(report.exchanges, 1))
+    say(
+        "Database write transactions: \(String(format: "%.2f", (commitsAfter - commitsBefore) / exchanges)) per inbound "
+            + "message; fsyncs: \(String(format: "%.2f", (fsyncsAfter - fsyncsBefore) / exchanges)) per inbound message"
+    )
 }
 loket.terminate()
 loket.waitUntilExit()

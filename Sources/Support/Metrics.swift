@@ -59,6 +59,9 @@ public final class Metrics: Sendable {
     public static let durableCommits = Family(
         name: "loket_durable_commits_total",
         help: "fsyncs before returning: the inbox log's group appends and power-loss-durable commits.", type: "counter")
+    public static let databaseCommits = Family(
+        name: "loket_database_commits_total",
+        help: "Write transactions committed on the database writer, whatever their durability.", type: "counter")
     public static let uncleanRestarts = Family(
         name: "loket_unclean_restarts_total",
         help:
