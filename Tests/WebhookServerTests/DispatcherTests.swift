@@ -3,8 +3,9 @@ import Storage
 import Support
 import Synchronization
 import Testing
-import WebhookServer
 import WhatsAppOutbox
+
+@testable import WebhookServer
 
 /// The dispatcher: one transaction per event, order per conversation, retries, stale replays.
 struct DispatcherTests {
@@ -118,6 +119,45 @@ struct DispatcherTests {
             let order = steps.filter { $0.0 == contact }.map(\.1)
             #expect(order == (0..<25).map { "\(contact)-\($0)" })
         }
+    }
+
+    @Test func lanesReachingTheWriterTogetherShareOneCommitAndEachRowStillStandsAlone() throws {
+        let laneCount = 4
+        // One contact per lane. The first holds the writer inside its step; the others prepare only once
+        // it does, and then wait for the writer together.
+        var contacts: [Int: String] = [:]
+        for number in 62_810..<62_900 where contacts.count < laneCount {
+            let contact = String(number)
+            let lane = Dispatcher.lane(for: contact, laneCount: laneCount)
+            if contacts[lane] == nil { contacts[lane] = contact }
+        }
+        let gate = contacts[0]!
+        let others = (1..<laneCount).map { contacts[$0]! }
+        try self.store(
+            [Self.message("held", from: gate)]
+                + others.enumerated().map { index, contact in
+                    Self.message("m\(index)", from: contact, body: index == 1 ? "poison" : "hai \(index)")
+                })
+        let step = GateStep(holding: gate)
+        let dispatcher = self.dispatcher(step: step, settings: DispatcherSettings(laneCount: laneCount))
+        let commitsBefore = self.writer.commitCount
+        dispatcher.start()
+        defer { dispatcher.stop() }
+        let deadline = Date().addingTimeInterval(10)
+        while dispatcher.waitingCommits < others.count, Date() < deadline { usleep(1_000) }
+        #expect(dispatcher.waitingCommits == others.count, "every other lane prepared its row and waits")
+        step.release()
+        #expect(dispatcher.waitUntilIdle(timeout: 10))
+
+        #expect(self.writer.commitCount - commitsBefore == 2, "the held commit, then one for the three lanes")
+        #expect(
+            try self.outbox().sorted()
+                == ["\(gate):echo Halo", "\(others[0]):echo hai 0", "\(others[2]):echo hai 2"].sorted())
+        let failed = try self.writer.read {
+            try $0.query("SELECT message_id FROM inbox WHERE state = 'failed'") { $0.string(0) }
+        }
+        #expect(failed == ["m1"], "the poison row failed alone; the rows sharing its commit are done")
+        #expect(try self.states().filter { $0 == "done" }.count == 3)
     }
 
     @Test func aTransientFailureIsRetriedAfterBackoffAndHoldsLaterMessagesOfThatContact() throws {
@@ -254,6 +294,47 @@ struct EchoStep: MessageHandler {
     static let staleNotice = "late: write again if you still need help"
 
     func staleNotice(for message: InboundMessage, in database: Database) throws -> String { Self.staleNotice }
+}
+
+/// Holds the step of `contact` inside the transaction until `release()`; other contacts' messages are
+/// prepared only once that step holds the writer.
+final class GateStep: MessageHandler, @unchecked Sendable {
+    let contact: String
+    private let condition = NSCondition()
+    private var entered = false
+    private var released = false
+
+    init(holding contact: String) { self.contact = contact }
+
+    func release() {
+        self.condition.lock()
+        self.released = true
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    func prepare(_ message: InboundMessage, context: StepContext) throws -> MessagePreparation {
+        guard message.conversationKey != self.contact else { return MessagePreparation() }
+        self.condition.lock()
+        while !self.entered && !self.released { self.condition.wait() }
+        self.condition.unlock()
+        return MessagePreparation()
+    }
+
+    func handle(
+        _ message: InboundMessage, preparation: MessagePreparation, context: StepContext, in database: Database
+    ) throws -> [OutboundMessage] {
+        if message.conversationKey == self.contact {
+            self.condition.lock()
+            self.entered = true
+            self.condition.broadcast()
+            while !self.released { self.condition.wait() }
+            self.condition.unlock()
+        }
+        return try EchoStep().handle(message, preparation: preparation, context: context, in: database)
+    }
+
+    func staleNotice(for message: InboundMessage, in database: Database) throws -> String { EchoStep.staleNotice }
 }
 
 /// Fails with a transient error for contact 62811 the first `failuresBeforeSuccess` times.

@@ -10,8 +10,9 @@ import WhatsAppOutbox
 /// Each event is applied atomically: the conversation step, its outbound messages (`OutboxQueue`), the
 /// inbound time or delivery status (`DeliveryStatusRecorder`) and the inbox row marked done commit
 /// together, so a crash at any instant neither loses nor repeats an effect. A lane groups the events it
-/// has queued (up to `batchSize`) into one commit, each event in its own savepoint, which saves most of
-/// the per-commit cost under load; a failing event rolls back alone. Lanes run at a lower scheduling
+/// has queued (up to `batchSize`) into one commit, each event in its own savepoint, and lanes that reach
+/// the writer while another commits share the next commit, which saves most of the per-commit cost under
+/// load; a failing event rolls back alone. Lanes run at a lower scheduling
 /// priority (`WorkerThread`'s background niceness): the inbox appends to its own log and never waits for
 /// the database writer, so a burst is acknowledged first because the CPU goes to the inbox's threads, and is
 /// answered with what the CPU has left, without the lanes ever standing idle. A transient error leaves the
@@ -61,6 +62,11 @@ public final class Dispatcher: @unchecked Sendable, Service {
     /// Whether the latest scan saw every pending row (it returned fewer than its limit).
     private var lastScanComplete = false
     private var laneQueues: [[InboxRow]]
+
+    /// Lanes' batches waiting to be committed, and whether a lane is committing: under `applying`'s lock.
+    private let applying = NSCondition()
+    private var waitingApplications: [Application] = []
+    private var committing = false
 
     /// - Parameters:
     ///   - onEnqueued: called after each commit that queued outbound messages, with their recipients (wakes
@@ -277,52 +283,125 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private func process(_ batch: [InboxRow]) -> [Outcome] {
         let now = self.now()
         // Slow work (media downloads) happens before the transaction, so it never holds the writer.
-        let preparations = self.prepare(batch, now: now)
-        do {
-            let outcomes = try self.writer.write { database -> [Outcome] in
-                var waiting: Set<String> = []
-                var outcomes: [Outcome] = []
-                for row in batch {
-                    let key = row.event.conversationKey
-                    guard !waiting.contains(key) else {
-                        outcomes.append(.deferred)
-                        continue
-                    }
-                    let outcome: Outcome
-                    do {
-                        outcome = try database.transaction {
-                            try self.process(row, prepared: preparations[row.sequence], now: now, in: database)
-                        }
-                    } catch {
-                        outcome = try self.recordFailure(error, of: row, now: now, in: database)
-                    }
-                    if case .retry = outcome { waiting.insert(key) }
-                    outcomes.append(outcome)
-                }
-                return outcomes
+        let application = Application(batch: batch, preparations: self.prepare(batch, now: now), now: now)
+        let outcomes = self.commit(application)
+        var recipients: Set<String> = []
+        for outcome in outcomes {
+            switch outcome {
+            case .done(let queuedTo):
+                recipients.formUnion(queuedTo)
+                self.metrics.increment(Metrics.inboxEvents, labels: [("result", "done")])
+            case .failed:
+                self.metrics.increment(Metrics.inboxEvents, labels: [("result", "failed")])
+            case .retry:
+                self.metrics.increment(Metrics.inboxEvents, labels: [("result", "retry")])
+            case .skipped, .deferred:
+                break
             }
-            var recipients: Set<String> = []
-            for outcome in outcomes {
-                switch outcome {
-                case .done(let queuedTo):
-                    recipients.formUnion(queuedTo)
-                    self.metrics.increment(Metrics.inboxEvents, labels: [("result", "done")])
-                case .failed:
-                    self.metrics.increment(Metrics.inboxEvents, labels: [("result", "failed")])
-                case .retry:
-                    self.metrics.increment(Metrics.inboxEvents, labels: [("result", "retry")])
-                case .skipped, .deferred:
-                    break
-                }
-            }
-            if !recipients.isEmpty { self.onEnqueued(recipients) }
-            return outcomes
-        } catch {
-            // The commit itself failed: nothing of the batch was applied; try again after a pause.
-            self.logger.error("dispatcher.commit_failed", ["events": String(batch.count), "error": "\(error)"])
-            let due = now.addingTimeInterval(self.settings.backoff(afterAttempt: 1))
-            return batch.map { _ in .retry(due) }
         }
+        if !recipients.isEmpty { self.onEnqueued(recipients) }
+        return outcomes
+    }
+
+    /// One lane's prepared batch, waiting for the writer.
+    private final class Application {
+        let batch: [InboxRow]
+        let preparations: [Int64: PreparedMessage]
+        let now: Date
+        /// Set once the batch is committed (or its commit failed), under `applying`'s lock.
+        var outcomes: [Outcome]?
+
+        init(batch: [InboxRow], preparations: [Int64: PreparedMessage], now: Date) {
+            self.batch = batch
+            self.preparations = preparations
+            self.now = now
+        }
+    }
+
+    /// The most rows one commit applies for several lanes: a long transaction would keep the sender's
+    /// records waiting for the writer.
+    static let maxRowsPerCommit = 64
+
+    /// Commits `application` together with the batches other lanes queued meanwhile (flat combining): the
+    /// lane that finds no commit under way takes every batch waiting (up to `maxRowsPerCommit` rows) into
+    /// one transaction and hands each lane its outcomes; the others wait for theirs. Lanes still prepare in
+    /// parallel, but they share commits, which under load saves most of the per-commit cost (the log's
+    /// frames and the commit itself) and the lanes' convoy on the writer.
+    private func commit(_ application: Application) -> [Outcome] {
+        self.applying.lock()
+        defer { self.applying.unlock() }
+        self.waitingApplications.append(application)
+        while application.outcomes == nil {
+            guard !self.committing else {
+                self.applying.wait()
+                continue
+            }
+            self.committing = true
+            var (count, rows) = (0, 0)
+            for next in self.waitingApplications {
+                guard count == 0 || rows + next.batch.count <= Self.maxRowsPerCommit else { break }
+                count += 1
+                rows += next.batch.count
+            }
+            let group = Array(self.waitingApplications.prefix(count))
+            self.waitingApplications.removeFirst(count)
+            self.applying.unlock()
+            let outcomes = self.apply(group)
+            self.applying.lock()
+            for (applied, outcome) in zip(group, outcomes) { applied.outcomes = outcome }
+            self.committing = false
+            self.applying.broadcast()
+        }
+        return application.outcomes ?? []
+    }
+
+    /// Lanes' batches prepared and waiting for a commit (for tests).
+    var waitingCommits: Int {
+        self.applying.lock()
+        defer { self.applying.unlock() }
+        return self.waitingApplications.count
+    }
+
+    /// Applies `group` in one write transaction; returns each batch's outcomes, in order.
+    private func apply(_ group: [Application]) -> [[Outcome]] {
+        do {
+            return try self.writer.write { database in
+                try group.map { try self.apply($0, in: database) }
+            }
+        } catch {
+            // The commit itself failed: nothing of the group was applied; try again after a pause.
+            let rows = group.reduce(0) { $0 + $1.batch.count }
+            self.logger.error("dispatcher.commit_failed", ["events": String(rows), "error": "\(error)"])
+            return group.map { application in
+                let due = application.now.addingTimeInterval(self.settings.backoff(afterAttempt: 1))
+                return application.batch.map { _ in .retry(due) }
+            }
+        }
+    }
+
+    /// Applies one lane's batch inside the open transaction, each row in its own savepoint.
+    private func apply(_ application: Application, in database: Database) throws -> [Outcome] {
+        var waiting: Set<String> = []
+        var outcomes: [Outcome] = []
+        for row in application.batch {
+            let key = row.event.conversationKey
+            guard !waiting.contains(key) else {
+                outcomes.append(.deferred)
+                continue
+            }
+            let outcome: Outcome
+            do {
+                outcome = try database.transaction {
+                    try self.process(
+                        row, prepared: application.preparations[row.sequence], now: application.now, in: database)
+                }
+            } catch {
+                outcome = try self.recordFailure(error, of: row, now: application.now, in: database)
+            }
+            if case .retry = outcome { waiting.insert(key) }
+            outcomes.append(outcome)
+        }
+        return outcomes
     }
 
     /// A message row read once, with the handler's preparation, before the transaction.
