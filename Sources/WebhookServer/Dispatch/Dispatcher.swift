@@ -12,12 +12,12 @@ import WhatsAppOutbox
 /// together, so a crash at any instant neither loses nor repeats an effect. A lane groups the events it
 /// has queued (up to `batchSize`) into one commit, each event in its own savepoint, and lanes that reach
 /// the writer while another commits share the next commit, which saves most of the per-commit cost under
-/// load; a failing event rolls back alone. Lanes run at a lower scheduling
-/// priority (`WorkerThread`'s background niceness): the inbox appends to its own log and never waits for
-/// the database writer, so a burst is acknowledged first because the CPU goes to the inbox's threads, and is
-/// answered with what the CPU has left, without the lanes ever standing idle. A transient error leaves the
-/// row pending with backoff and holds later events of that conversation back until it is retried; a
-/// permanent one (or too many attempts) marks it failed with the reason.
+/// load; a failing event rolls back alone. Lanes run at a lower scheduling priority (`WorkerThread`'s
+/// background niceness): the inbox appends to its own log and never waits for the database writer, so a
+/// burst is acknowledged first because the CPU goes to the inbox's threads, and is answered with what the
+/// CPU has left, without the lanes ever standing idle. A transient error leaves the row pending with
+/// backoff and holds later events of that conversation back until it is retried; a permanent one (or too
+/// many attempts) marks it failed with the reason.
 ///
 /// Stale replays (older than `staleAge`) reach the step with `isStale` so it records but does not
 /// answer them; the dispatcher then sends the person one short note that their earlier messages
