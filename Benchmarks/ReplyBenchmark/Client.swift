@@ -88,26 +88,28 @@ final class Client {
     static func waitForHealth(port: Int, seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if let socket = LoopbackSocket.connect(port: port) {
-                let request = Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-                _ = request.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                var buffer = [UInt8](repeating: 0, count: 64)
-                let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-                close(socket)
-                if count > 12, String(decoding: buffer[9..<12], as: UTF8.self) == "200" { return true }
-            }
+            if Self.get("/healthz", port: port)?.status == 200 { return true }
             usleep(100_000)
         }
         return false
     }
-}
 
-extension Client {
     /// The value of counter `name` in Loket's `GET /metrics`, or nil when it cannot be read.
     static func metric(_ name: String, port: Int) -> Double? {
+        guard let answer = Self.get("/metrics", port: port), answer.status == 200 else { return nil }
+        for line in answer.body.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            if fields.count == 2, fields[0] == name { return Double(fields[1]) }
+        }
+        return nil
+    }
+
+    /// `GET path` on a connection of its own, closed after the answer: its status and body, or nil when
+    /// Loket cannot be reached.
+    private static func get(_ path: String, port: Int) -> (status: Int, body: Substring)? {
         guard let socket = LoopbackSocket.connect(port: port) else { return nil }
         defer { close(socket) }
-        let request = Array("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
@@ -117,11 +119,10 @@ extension Client {
             received += buffer[..<count]
         }
         let text = String(decoding: received, as: UTF8.self)
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ")
-            if fields.count == 2, fields[0] == name { return Double(fields[1]) }
-        }
-        return nil
+        guard let headEnd = text.range(of: "\r\n\r\n"),
+            let status = text[..<headEnd.lowerBound].split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
+        return (status, text[headEnd.upperBound...])
     }
 }
 

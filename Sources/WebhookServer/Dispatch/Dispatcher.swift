@@ -346,7 +346,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
             let group = Array(self.waitingApplications.prefix(count))
             self.waitingApplications.removeFirst(count)
             self.applying.unlock()
-            let outcomes = self.apply(group)
+            let outcomes = self.write(group)
             self.applying.lock()
             for (applied, outcome) in zip(group, outcomes) { applied.outcomes = outcome }
             self.committing = false
@@ -363,7 +363,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
     }
 
     /// Applies `group` in one write transaction; returns each batch's outcomes, in order.
-    private func apply(_ group: [Application]) -> [[Outcome]] {
+    private func write(_ group: [Application]) -> [[Outcome]] {
         do {
             return try self.writer.write { database in
                 try group.map { try self.apply($0, in: database) }
