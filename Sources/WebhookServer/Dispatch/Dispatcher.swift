@@ -128,12 +128,15 @@ public final class Dispatcher: @unchecked Sendable, Service {
     public func wake() {
         self.signals.lock()
         // A wake the coordinator has not taken yet covers this one: it looks at the flag before it waits.
-        if !self.wakeRequested {
+        let isNew = !self.wakeRequested
+        if isNew {
             self.wakeRequested = true
             self.idle = false
-            self.signals.signal(Self.coordinatorSignal)
         }
         self.signals.unlock()
+        // Signalled after the unlock, here and below: a thread woken while the lock is still held would
+        // only wake to sleep again on the lock, and be woken a second time when it is released.
+        if isNew { self.signals.signal(Self.coordinatorSignal) }
     }
 
     /// Blocks until nothing is ready to process and nothing is in flight, or until `timeout` passes.
@@ -220,8 +223,11 @@ public final class Dispatcher: @unchecked Sendable, Service {
             self.lastScanComplete = rows.count < limit
             if !self.lastScanComplete { self.wakeRequested = true }
             self.idle = dispatched == 0 && !self.wakeRequested
+            let isIdle = self.idle
+            self.signals.unlock()
             for lane in lanesGiven { self.signals.signal(Self.laneSignal(lane)) }
-            if self.idle { self.signals.broadcast(Self.controlSignal) }
+            if isIdle { self.signals.broadcast(Self.controlSignal) }
+            self.signals.lock()
         }
         self.exitedThreads += 1
         self.signals.broadcast(Self.controlSignal)
@@ -255,22 +261,25 @@ public final class Dispatcher: @unchecked Sendable, Service {
                     break
                 }
             }
+            var becameIdle = false
             if self.inFlight.isEmpty {
                 // Every row the latest scan saw is done. When that scan saw all pending rows, no commit
                 // woke the dispatcher since and nothing is to be retried, nothing is left to look for;
                 // otherwise the coordinator looks.
                 if self.lastScanComplete && !self.wakeRequested && !retrying {
                     self.idle = true
-                    self.signals.broadcast(Self.controlSignal)
+                    becameIdle = true
                 } else {
                     self.wakeRequested = true
                 }
             }
             // The coordinator is woken only when it has something to do: a look, room for more rows, or an
             // earlier retry time for its wait.
-            if self.wakeRequested || wasFull || retrying {
-                self.signals.signal(Self.coordinatorSignal)
-            }
+            let wakesCoordinator = self.wakeRequested || wasFull || retrying
+            self.signals.unlock()
+            if becameIdle { self.signals.broadcast(Self.controlSignal) }
+            if wakesCoordinator { self.signals.signal(Self.coordinatorSignal) }
+            self.signals.lock()
         }
         self.exitedThreads += 1
         self.signals.broadcast(Self.controlSignal)

@@ -76,8 +76,9 @@ public final class InboxWriter: @unchecked Sendable, Service {
             return
         }
         self.queue.append(Submission(events: events, completion: completion))
-        self.condition.signal()
         self.condition.unlock()
+        // After the unlock: woken while the lock is held, the writer would only sleep again on it.
+        self.condition.signal()
     }
 
     private func run() {

@@ -29,7 +29,8 @@ public final class ConditionSleeper: OutboxSleeper, @unchecked Sendable {
     public func wake() {
         self.condition.lock()
         self.woken = true
-        self.condition.broadcast()
         self.condition.unlock()
+        // After the unlock: woken while the lock is held, the worker would only sleep again on it.
+        self.condition.broadcast()
     }
 }
