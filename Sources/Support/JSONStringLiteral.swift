@@ -1,6 +1,8 @@
 /// Writes a JSON string literal as `JSONEncoder` does: quote, backslash and control characters escaped
 /// (short forms where JSON has them), `/` and non-ASCII characters as they are.
 public enum JSONStringLiteral {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// `value` as a quoted JSON string literal.
     public static func quoted(_ value: String) -> String {
         var output = ""
@@ -42,5 +44,31 @@ public enum JSONStringLiteral {
             }
             output += "\""
         }
+    }
+
+    /// `value` as a quoted JSON string literal, appended to UTF-8 `output`.
+    public static func append(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                output.append(byte)
+                continue
+            }
+            output.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
+            case 0x08: output.append(UInt8(ascii: "b"))
+            case 0x0C: output.append(UInt8(ascii: "f"))
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            default:
+                output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                output.append(Self.hexDigits[Int(byte >> 4)])
+                output.append(Self.hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -99,6 +99,9 @@ struct CompactJSONEncoderTests {
 
     @Test func topLevelValuesAndKeyOrder() throws {
         #expect(try CompactJSONEncoder.encode("a\"b") == #""a\"b""#)
+        let awkward = "\u{0}\u{1f}\u{7f}\u{8}\u{c}\r\\/é🙏"
+        #expect(try CompactJSONEncoder.encode(awkward) == #""\u0000\u001f\#u{7f}\b\f\r\\/é🙏""#)
+        #expect(try CompactJSONEncoder.encode(awkward) == JSONStringLiteral.quoted(awkward))
         #expect(try CompactJSONEncoder.encode(3) == "3")
         #expect(try CompactJSONEncoder.encode(2.0) == "2")
         #expect(try CompactJSONEncoder.encode([Int?.none, 1]) == "[null,1]")
@@ -112,5 +115,54 @@ struct CompactJSONEncoderTests {
         #expect(throws: EncodingError.self) { try CompactJSONEncoder.encode([Double.nan]) }
         #expect(throws: EncodingError.self) { try CompactJSONEncoder.encode(["x": Double.infinity]) }
         #expect(throws: EncodingError.self) { try CompactJSONEncoder.encode(Float.infinity) }
+    }
+
+    /// Where values were encoded, as the coding paths their `encode(to:)` was given.
+    final class PathLog {
+        var paths: [String] = []
+    }
+
+    /// Records the coding path its `encode(to:)` is given, as a value that reads it would.
+    struct PathProbe: Encodable {
+        let log: PathLog
+
+        func encode(to encoder: any Encoder) throws {
+            self.log.paths.append(Self.text(encoder.codingPath))
+            var container = encoder.singleValueContainer()
+            try container.encode(0)
+        }
+
+        /// Array indices by number, as each encoder words them differently.
+        static func text(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+    }
+
+    struct Holder: Encodable {
+        var probe: PathProbe
+        var list: [PathProbe]
+        var step: Step
+        var nested: [String: [PathProbe]]
+        var reading: [String: [Double]]
+    }
+
+    @Test func codingPathsAreThoseOfJSONEncoder() throws {
+        let (compact, foundation) = (PathLog(), PathLog())
+        func holder(_ log: PathLog, reading: [Double]) -> Holder {
+            let probe = PathProbe(log: log)
+            return Holder(
+                probe: probe, list: [probe, probe], step: .choosing([1], since: nil), nested: ["b": [probe]],
+                reading: ["a": reading])
+        }
+        _ = try CompactJSONEncoder.encode(holder(compact, reading: [1]))
+        _ = try JSONEncoder().encode(holder(foundation, reading: [1]))
+        #expect(compact.paths == ["probe", "list.0", "list.1", "nested.b.0"])
+        #expect(compact.paths == foundation.paths)
+        #expect {
+            try CompactJSONEncoder.encode(holder(PathLog(), reading: [1, .nan]))
+        } throws: { error in
+            guard case EncodingError.invalidValue(_, let context) = error else { return false }
+            return PathProbe.text(context.codingPath) == "reading.a.1"
+        }
     }
 }
