@@ -4,12 +4,17 @@ import Foundation
 /// each have their own: a signal wakes the one thread it concerns instead of every waiter re-checking and
 /// sleeping again (each such spurious wake-up costs two context switches).
 ///
+/// Signal after the unlock where the state allows it (the waiter checks its condition under the lock, so no
+/// wake-up is lost): a thread signalled while the lock is still held wakes only to sleep on the lock, and is
+/// woken a second time when it is released.
+///
 /// ```swift
 /// let group = ConditionGroup(count: 2)  // 0: the producer waits here, 1: the consumer
 /// group.lock()
 /// while queue.isEmpty { group.wait(1) }
-/// group.signal(0)
+/// let item = queue.removeFirst()
 /// group.unlock()
+/// group.signal(0)
 /// ```
 ///
 /// `@unchecked Sendable`: the pthread objects are used only through their thread-safe functions.
