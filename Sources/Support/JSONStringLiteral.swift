@@ -1,8 +1,6 @@
 /// Writes a JSON string literal as `JSONEncoder` does: quote, backslash and control characters escaped
 /// (short forms where JSON has them), `/` and non-ASCII characters as they are.
 public enum JSONStringLiteral {
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// `value` as a quoted JSON string literal.
     public static func quoted(_ value: String) -> String {
         var output = ""
@@ -17,24 +15,11 @@ public enum JSONStringLiteral {
             // Runs of plain bytes are appended whole; the bytes that need escaping are all ASCII, so every run
             // is valid UTF-8 on its own.
             var plainStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
+            for index in 0..<bytes.count where Self.needsEscape(bytes[index]) {
                 if plainStart < index {
                     output += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self)
                 }
-                switch byte {
-                case UInt8(ascii: "\""): output += "\\\""
-                case UInt8(ascii: "\\"): output += "\\\\"
-                case 0x08: output += "\\b"
-                case 0x0C: output += "\\f"
-                case 0x0A: output += "\\n"
-                case 0x0D: output += "\\r"
-                case 0x09: output += "\\t"
-                default:
-                    let hex = String(byte, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
+                output += Self.escape(bytes[index])
                 plainStart = index + 1
             }
             if plainStart == 0 {
@@ -50,25 +35,32 @@ public enum JSONStringLiteral {
     public static func append(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+            if Self.needsEscape(byte) {
+                output.append(contentsOf: Self.escape(byte).utf8)
+            } else {
                 output.append(byte)
-                continue
-            }
-            output.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-            case 0x08: output.append(UInt8(ascii: "b"))
-            case 0x0C: output.append(UInt8(ascii: "f"))
-            case 0x0A: output.append(UInt8(ascii: "n"))
-            case 0x0D: output.append(UInt8(ascii: "r"))
-            case 0x09: output.append(UInt8(ascii: "t"))
-            default:
-                output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                output.append(Self.hexDigits[Int(byte >> 4)])
-                output.append(Self.hexDigits[Int(byte & 0x0F)])
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// The escape of `byte`, one for which `needsEscape` holds (short enough to need no allocation).
+    private static func escape(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\""): return "\\\""
+        case UInt8(ascii: "\\"): return "\\\\"
+        case 0x08: return "\\b"
+        case 0x0C: return "\\f"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        default:
+            let hex = String(byte, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 }

@@ -359,7 +359,10 @@ public final class Dispatcher: @unchecked Sendable, Service {
             self.applying.lock()
             for (applied, outcome) in zip(group, outcomes) { applied.outcomes = outcome }
             self.committing = false
+            // After the unlock, as everywhere here: a lane woken under the lock would only sleep on it.
+            self.applying.unlock()
             self.applying.broadcast()
+            self.applying.lock()
         }
         return application.outcomes ?? []
     }
