@@ -185,8 +185,9 @@ public final class OutboxSender: Sendable, Service {
 
     private var isStopping: Bool { self.running.withLock { $0.stopping } }
 
-    /// The queue as counted after the workers' latest pass (at most about `idlePoll` old); reading it never
-    /// touches the database, so a metrics endpoint may call it on any thread.
+    /// The queue as counted after the workers' latest pass (about `idlePoll` old, older while a large backlog
+    /// waits: see `countInterval(afterCounting:idlePoll:)`); reading it never touches the database, so a
+    /// metrics endpoint may call it on any thread.
     public var queueState: OutboxQueueState {
         self.cachedQueueState.withLock { $0 }
     }
@@ -211,12 +212,15 @@ public final class OutboxSender: Sendable, Service {
 
     private func runWorker(_ worker: Int) {
         var countedAt = Date.distantPast
+        var countInterval = self.configuration.idlePoll
         while !self.isStopping {
             let next = self.runDue(worker: worker)
-            // Counting a large backlog takes milliseconds on the writer connection: once per `idlePoll`.
-            if worker == 0, abs(self.clock().timeIntervalSince(countedAt)) >= self.configuration.idlePoll {
+            if worker == 0, abs(self.clock().timeIntervalSince(countedAt)) >= countInterval {
+                let started = ContinuousClock.now
                 self.refreshQueueState()
                 countedAt = self.clock()
+                countInterval = Self.countInterval(
+                    afterCounting: started.duration(to: .now), idlePoll: self.configuration.idlePoll)
             }
             if self.isStopping { break }
             let now = self.clock()
@@ -226,6 +230,18 @@ public final class OutboxSender: Sendable, Service {
                 self.sleepers[worker].sleep(until: deadline)
             }
         }
+    }
+
+    /// The share of one core that counting the queue for `queueState` may take, at most.
+    static let countingShare = 0.02
+
+    /// How long after a count of the queue that took `elapsed` the next one runs: every `idlePoll` while the
+    /// queue is small, less often once it is large enough that counting it takes tens of milliseconds (a
+    /// backlog of a hundred thousand messages after a burst), so the count never takes more than
+    /// `countingShare` of a core from the sends it reports on.
+    static func countInterval(afterCounting elapsed: Duration, idlePoll: TimeInterval) -> TimeInterval {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return max(idlePoll, seconds / Self.countingShare)
     }
 
     /// Sends what is due now for `worker` and returns when there will be more to do (`nil`: nothing pending).
