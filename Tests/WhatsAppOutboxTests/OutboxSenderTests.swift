@@ -425,6 +425,64 @@ struct OutboxSenderTests {
         #expect(sleepers.allSatisfy { $0.wakes >= 1 })
     }
 
+    /// Workers that find the global rate spent take turns at the tokens as they come back, instead of all
+    /// waking when they are back and all but one going back to sleep; a commit does not wake a worker before
+    /// its turn, since it could send nothing sooner.
+    @Test func workersWaitingForTheRateTakeTurns() throws {
+        let recipients = (0..<700).map { "62816\(String(format: "%04d", $0))" }
+        try self.writer.write { database in
+            for recipient in recipients {
+                try self.outbox.recordInbound(from: recipient, at: self.start.addingTimeInterval(-60), in: database)
+                try self.outbox.enqueue(
+                    [OutboundMessage(to: recipient, payload: .text("Halo"))], in: database, now: self.start)
+            }
+        }
+        let sleepers = (0..<4).map { _ in CountingSleeper() }
+        let index = Mutex(0)
+        let clock = self.clock
+        let sender = OutboxSender(
+            configuration: .init(phoneNumberID: "106540352242922", workerCount: 4, messagesPerSecond: 100),
+            outbox: self.outbox, writer: self.writer,
+            makeTransport: { _ in LocalGraphTransport(responder: self.standIn, accessToken: "t") },
+            clock: { clock.now },
+            makeSleeper: {
+                index.withLock { next in
+                    defer { next += 1 }
+                    return sleepers[next]
+                }
+            },
+            log: { _ in })
+
+        // The workers as their threads would run them: each passes again when its last pass said.
+        var nextPass = Array(repeating: self.start, count: 4)
+        var (passes, idlePasses) = (0, 0)
+        var spentAt: Date?
+        while self.standIn.calls.count < 300 {
+            let worker = try #require(nextPass.indices.min { nextPass[$0] < nextPass[$1] })
+            self.clock.advance(to: nextPass[worker])
+            let before = self.standIn.calls.count
+            let next = sender.runDue(worker: worker)
+            if let spentAt, self.clock.now > spentAt {
+                passes += 1
+                if self.standIn.calls.count == before { idlePasses += 1 }
+            } else if self.standIn.calls.count >= 100 {
+                spentAt = self.clock.now
+            }
+            nextPass[worker] = max(next ?? self.clock.now.addingTimeInterval(1), self.clock.now)
+        }
+        let elapsed = self.clock.now.timeIntervalSince(try #require(spentAt))
+        #expect(elapsed >= 1.98 && elapsed <= 2.2, "200 messages after the full bucket, at 100/s: \(elapsed) s")
+        #expect(idlePasses * 10 <= passes, "\(idlePasses) of \(passes) passes found no token")
+
+        // Every worker now waits for its turn: a commit for their recipients wakes none of them.
+        let waiting = (0..<4).filter { nextPass[$0] > self.clock.now }
+        #expect(!waiting.isEmpty)
+        sender.wake(recipients: recipients)
+        for worker in waiting { #expect(sleepers[worker].wakes == 0, "worker \(worker)") }
+        sender.wake()
+        #expect(sleepers.allSatisfy { $0.wakes == 1 }, "waking every worker still does")
+    }
+
     @Test func markAsReadNeedsNoWindow() throws {
         try self.enqueue(
             OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.IN1", typingIndicator: true)))

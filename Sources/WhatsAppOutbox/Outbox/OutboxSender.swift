@@ -78,12 +78,20 @@ public final class OutboxSender: Sendable, Service {
     private let metrics: OutboxMetrics
     private let log: @Sendable (String) -> Void
     private let encoder = GraphMessageEncoder()
-    /// Meta's throughput for the number, shared by the workers (full at start).
-    private let globalBucket: Mutex<TokenBucket>
+    /// Meta's throughput for the number, shared by the workers, and the workers waiting for it.
+    private let globalRate: Mutex<GlobalRate>
     /// One pacer per worker: each worker serves its own recipients.
     private let pacers: Mutex<[RecipientPacer]>
     private let running = Mutex(RunState())
     private let cachedQueueState = Mutex(OutboxQueueState())
+
+    /// The global rate's bucket (full at start), and the workers asleep until their turn at its tokens.
+    private struct GlobalRate {
+        var bucket: TokenBucket
+        /// Workers that found the rate spent: each sleeps until its turn, and a commit does not wake it
+        /// sooner, since it could send nothing more before then.
+        var waiting: Set<Int> = []
+    }
 
     private struct RunState {
         var stopping = false
@@ -129,10 +137,11 @@ public final class OutboxSender: Sendable, Service {
         self.sleepers = (0..<configuration.workerCount).map { _ in makeSleeper() }
         self.metrics = metrics
         self.log = log
-        self.globalBucket = Mutex(
-            TokenBucket(
-                capacity: max(1, configuration.messagesPerSecond), ratePerSecond: configuration.messagesPerSecond,
-                now: clock()))
+        self.globalRate = Mutex(
+            GlobalRate(
+                bucket: TokenBucket(
+                    capacity: max(1, configuration.messagesPerSecond),
+                    ratePerSecond: configuration.messagesPerSecond, now: clock())))
         self.pacers = Mutex(
             Array(
                 repeating: RecipientPacer(
@@ -156,13 +165,15 @@ public final class OutboxSender: Sendable, Service {
     }
 
     /// Wakes the workers that serve `recipients` (the others have nothing new to send); call after committing
-    /// outbox rows for them.
+    /// outbox rows for them. A worker waiting for its turn at the spent global rate is left to it: it reads
+    /// the queue then.
     public func wake(recipients: some Sequence<String>) {
         var workers = Set<Int>()
         for recipient in recipients {
             let lane = Outbox.lane(of: recipient, laneCount: self.outbox.configuration.laneCount)
             workers.insert(lane % self.configuration.workerCount)
         }
+        workers.subtract(self.globalRate.withLock { $0.waiting })
         for worker in workers {
             self.sleepers[worker].wake()
         }
@@ -255,10 +266,10 @@ public final class OutboxSender: Sendable, Service {
         // The pass takes the global rate's tokens before it reads the queue, and reads no more rows than it
         // holds tokens: workers that wake together do not all read the queue for the one token there is.
         // While the rate is spent there is nothing to send: the worker skips the queue (and the writer
-        // lock) until `refillSpan`'s worth of tokens is back, so a backlog the rate holds back costs a query
-        // per few messages, not a query per worker per token.
-        var pass = Pass(tokens: self.takeGlobalTokens(now: now))
-        guard pass.tokens > 0 else { return self.nextPass(now: now) }
+        // lock) until its turn (see `turn(of:in:ready:now:)`), so a backlog the rate holds back costs about
+        // one wake-up and one query per pass that sends, not one per worker per token.
+        var pass = Pass(tokens: self.takeGlobalTokens(worker: worker, now: now))
+        guard pass.tokens > 0 else { return self.nextPass(worker: worker, now: now) }
         defer { self.giveBackGlobalTokens(&pass) }
         let limit = pass.tokens
         do {
@@ -278,9 +289,11 @@ public final class OutboxSender: Sendable, Service {
                     try self.write(recording: &pass) { try self.outbox.postpone(pending.id, until: slot, in: $0) }
                     continue
                 }
-                if let later = self.takeGlobalToken(for: &pass, now: now) {
+                if pass.tokens > 0 {
+                    pass.tokens -= 1
+                } else if let turn = self.takeGlobalToken(worker: worker, now: now) {
                     try self.recordReceipts(&pass)
-                    return later
+                    return turn
                 }
                 if isPaced {
                     self.pacers.withLock { $0[worker].recordSend(to: pending.message.to, now: now) }
@@ -293,7 +306,7 @@ public final class OutboxSender: Sendable, Service {
             if due.count == limit {
                 // More may be due: now, or once the global rate allows the next few sends.
                 self.giveBackGlobalTokens(&pass)
-                return self.nextPass(now: now)
+                return self.nextPass(worker: worker, now: now)
             }
             return try self.writer.read { database in
                 try self.outbox.nextDueDate(worker: worker, of: count, in: database)
@@ -337,20 +350,46 @@ public final class OutboxSender: Sendable, Service {
     /// Takes a worker's share of the global bucket's whole tokens at `now`: at least one if there is one, at
     /// most a batch, and no more than the tokens spread over the workers, so that one worker waiting on slow
     /// calls does not hold the tokens the others could spend. A worker that wakes when the others have taken
-    /// them all goes back to sleep without reading the queue.
-    private func takeGlobalTokens(now: Date) -> Int {
-        self.globalBucket.withLock { bucket in
-            let share = (bucket.available(now: now) / Double(self.configuration.workerCount)).rounded(.up)
-            return bucket.take(upTo: min(self.configuration.batchSize, max(1, Int(share))), now: now)
+    /// them all goes back to sleep without reading the queue. The worker is no longer waiting for its turn.
+    private func takeGlobalTokens(worker: Int, now: Date) -> Int {
+        self.globalRate.withLock { rate in
+            rate.waiting.remove(worker)
+            let share = (rate.bucket.available(now: now) / Double(self.configuration.workerCount)).rounded(.up)
+            return rate.bucket.take(upTo: min(self.configuration.batchSize, max(1, Int(share))), now: now)
         }
     }
 
-    /// When a worker with more to send passes again: now, unless the global rate is (nearly) spent, then
-    /// once `refillSpan`'s worth of tokens is back.
-    private func nextPass(now: Date) -> Date {
-        self.globalBucket.withLock { bucket in
-            bucket.instant(when: self.configuration.messagesPerSecond * Self.refillSpan, now: now)
-        } ?? now
+    /// When a worker with more to send passes again: now, unless the global rate is (nearly) spent, then at
+    /// its turn once `refillSpan`'s worth of tokens is back.
+    private func nextPass(worker: Int, now: Date) -> Date {
+        self.globalRate.withLock { rate in
+            guard
+                let ready = rate.bucket.instant(
+                    when: self.configuration.messagesPerSecond * Self.refillSpan, now: now)
+            else { return now }
+            return self.turn(of: worker, in: &rate, ready: ready)
+        }
+    }
+
+    /// Takes one token from the global bucket for `worker`'s pass; returns the worker's turn if there is none.
+    private func takeGlobalToken(worker: Int, now: Date) -> Date? {
+        self.globalRate.withLock { rate in
+            guard let ready = rate.bucket.take(now: now) else { return nil }
+            return self.turn(of: worker, in: &rate, ready: ready)
+        }
+    }
+
+    /// The instant `worker`, finding the global rate spent, passes again: when tokens are back (`ready`), after
+    /// the workers already waiting, one token's time apart (and at most `refillSpan` spread over them all).
+    /// Without turns every waiting worker would wake at `ready`, the first few would take the tokens there
+    /// are and the others go back to sleep: after a burst, several wake-ups for each message sent.
+    private func turn(of worker: Int, in rate: inout GlobalRate, ready: Date) -> Date {
+        rate.waiting.remove(worker)
+        let ahead = rate.waiting.count
+        rate.waiting.insert(worker)
+        let spacing = max(
+            1 / self.configuration.messagesPerSecond, Self.refillSpan / Double(self.configuration.workerCount))
+        return ready.addingTimeInterval(Double(ahead) * spacing)
     }
 
     /// Puts back the tokens `pass` took and did not spend.
@@ -358,7 +397,7 @@ public final class OutboxSender: Sendable, Service {
         guard pass.tokens > 0 else { return }
         let count = pass.tokens
         pass.tokens = 0
-        self.globalBucket.withLock { $0.giveBack(count) }
+        self.globalRate.withLock { $0.bucket.giveBack(count) }
     }
 
     /// Spends one of the tokens `pass` holds, or takes one from the global bucket; returns when the next token
@@ -368,7 +407,7 @@ public final class OutboxSender: Sendable, Service {
             pass.tokens -= 1
             return nil
         }
-        return self.globalBucket.withLock { $0.take(now: now) }
+        return self.globalRate.withLock { $0.bucket.take(now: now) }
     }
 
     /// Sends `pending` and records the outcome.
