@@ -266,7 +266,7 @@ public final class OutboxSender: Sendable, Service {
         // The pass takes the global rate's tokens before it reads the queue, and reads no more rows than it
         // holds tokens: workers that wake together do not all read the queue for the one token there is.
         // While the rate is spent there is nothing to send: the worker skips the queue (and the writer
-        // lock) until its turn (see `turn(of:in:ready:now:)`), so a backlog the rate holds back costs about
+        // lock) until its turn (see `turn(of:in:ready:)`), so a backlog the rate holds back costs about
         // one wake-up and one query per pass that sends, not one per worker per token.
         var pass = Pass(tokens: self.takeGlobalTokens(worker: worker, now: now))
         guard pass.tokens > 0 else { return self.nextPass(worker: worker, now: now) }
@@ -291,7 +291,7 @@ public final class OutboxSender: Sendable, Service {
                 }
                 if pass.tokens > 0 {
                     pass.tokens -= 1
-                } else if let turn = self.takeGlobalToken(worker: worker, now: now) {
+                } else if let turn = self.takeGlobalToken(orTurnOf: worker, now: now) {
                     try self.recordReceipts(&pass)
                     return turn
                 }
@@ -372,7 +372,7 @@ public final class OutboxSender: Sendable, Service {
     }
 
     /// Takes one token from the global bucket for `worker`'s pass; returns the worker's turn if there is none.
-    private func takeGlobalToken(worker: Int, now: Date) -> Date? {
+    private func takeGlobalToken(orTurnOf worker: Int, now: Date) -> Date? {
         self.globalRate.withLock { rate in
             guard let ready = rate.bucket.take(now: now) else { return nil }
             return self.turn(of: worker, in: &rate, ready: ready)
@@ -380,16 +380,14 @@ public final class OutboxSender: Sendable, Service {
     }
 
     /// The instant `worker`, finding the global rate spent, passes again: when tokens are back (`ready`), after
-    /// the workers already waiting, one token's time apart (and at most `refillSpan` spread over them all).
+    /// the workers already waiting, one token's time apart.
     /// Without turns every waiting worker would wake at `ready`, the first few would take the tokens there
     /// are and the others go back to sleep: after a burst, several wake-ups for each message sent.
     private func turn(of worker: Int, in rate: inout GlobalRate, ready: Date) -> Date {
         rate.waiting.remove(worker)
         let ahead = rate.waiting.count
         rate.waiting.insert(worker)
-        let spacing = max(
-            1 / self.configuration.messagesPerSecond, Self.refillSpan / Double(self.configuration.workerCount))
-        return ready.addingTimeInterval(Double(ahead) * spacing)
+        return ready.addingTimeInterval(Double(ahead) / self.configuration.messagesPerSecond)
     }
 
     /// Puts back the tokens `pass` took and did not spend.
