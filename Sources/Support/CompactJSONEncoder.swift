@@ -142,10 +142,6 @@ fileprivate final class ValueEncoder: PathLink, Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     var storage: Node?
 
-    override init(parent: PathLink?, key: (any CodingKey)?) {
-        super.init(parent: parent, key: key)
-    }
-
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let object: ObjectNode
         if case .object(let existing) = self.storage {
@@ -315,7 +311,10 @@ fileprivate struct UnkeyedContainer: UnkeyedEncodingContainer, ValueSink {
     var codingPath: [any CodingKey] { self.path.codingPath }
     var count: Int { self.array.values.count }
 
-    var valuePlace: (path: PathLink?, key: (any CodingKey)?) { (self.path, AnyKey(intValue: self.count)) }
+    /// The key of the next element: its index.
+    private var nextKey: AnyKey { AnyKey(intValue: self.count) }
+
+    var valuePlace: (path: PathLink?, key: (any CodingKey)?) { (self.path, self.nextKey) }
 
     mutating func put(_ node: Node) { self.array.values.append(node) }
 
@@ -323,20 +322,20 @@ fileprivate struct UnkeyedContainer: UnkeyedEncodingContainer, ValueSink {
         -> KeyedEncodingContainer<NestedKey>
     {
         let nested = ObjectNode()
-        let path = PathLink(parent: self.path, key: AnyKey(intValue: self.count))
+        let path = PathLink(parent: self.path, key: self.nextKey)
         self.array.values.append(.object(nested))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, path: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = ArrayNode()
-        let path = PathLink(parent: self.path, key: AnyKey(intValue: self.count))
+        let path = PathLink(parent: self.path, key: self.nextKey)
         self.array.values.append(.array(nested))
         return UnkeyedContainer(array: nested, path: path)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let encoder = ValueEncoder(parent: self.path, key: AnyKey(intValue: self.count))
+        let encoder = ValueEncoder(parent: self.path, key: self.nextKey)
         self.array.values.append(.encoder(encoder))
         return encoder
     }

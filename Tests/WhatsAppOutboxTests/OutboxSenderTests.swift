@@ -646,11 +646,11 @@ struct OutboxSenderTests {
 
     @Test func countingALargeQueueRunsLessOften() {
         let poll = 1.0
-        #expect(OutboxSender.countInterval(afterCounting: .milliseconds(2), idlePoll: poll) == poll)
-        #expect(OutboxSender.countInterval(afterCounting: .milliseconds(20), idlePoll: poll) == poll)
-        let slow = OutboxSender.countInterval(afterCounting: .milliseconds(50), idlePoll: poll)
+        #expect(OutboxSender.countInterval(afterCounting: 0.002, idlePoll: poll) == poll)
+        #expect(OutboxSender.countInterval(afterCounting: 0.02, idlePoll: poll) == poll)
+        let slow = OutboxSender.countInterval(afterCounting: 0.05, idlePoll: poll)
         #expect(abs(slow - 2.5) < 1e-9, "a 50 ms count runs every 2.5 s: 2 % of a core")
-        let slower = OutboxSender.countInterval(afterCounting: .milliseconds(200), idlePoll: 0.5)
+        let slower = OutboxSender.countInterval(afterCounting: 0.2, idlePoll: 0.5)
         #expect(abs(slower - 10) < 1e-9)
     }
 

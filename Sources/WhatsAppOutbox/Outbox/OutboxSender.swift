@@ -227,11 +227,11 @@ public final class OutboxSender: Sendable, Service {
         while !self.isStopping {
             let next = self.runDue(worker: worker)
             if worker == 0, abs(self.clock().timeIntervalSince(countedAt)) >= countInterval {
-                let started = ContinuousClock.now
+                let started = self.clock()
                 self.refreshQueueState()
                 countedAt = self.clock()
                 countInterval = Self.countInterval(
-                    afterCounting: started.duration(to: .now), idlePoll: self.configuration.idlePoll)
+                    afterCounting: countedAt.timeIntervalSince(started), idlePoll: self.configuration.idlePoll)
             }
             if self.isStopping { break }
             let now = self.clock()
@@ -250,9 +250,8 @@ public final class OutboxSender: Sendable, Service {
     /// queue is small, less often once it is large enough that counting it takes tens of milliseconds (a
     /// backlog of a hundred thousand messages after a burst), so the count never takes more than
     /// `countingShare` of a core from the sends it reports on.
-    static func countInterval(afterCounting elapsed: Duration, idlePoll: TimeInterval) -> TimeInterval {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return max(idlePoll, seconds / Self.countingShare)
+    static func countInterval(afterCounting elapsed: TimeInterval, idlePoll: TimeInterval) -> TimeInterval {
+        max(idlePoll, elapsed / Self.countingShare)
     }
 
     /// Sends what is due now for `worker` and returns when there will be more to do (`nil`: nothing pending).
@@ -289,9 +288,7 @@ public final class OutboxSender: Sendable, Service {
                     try self.write(recording: &pass) { try self.outbox.postpone(pending.id, until: slot, in: $0) }
                     continue
                 }
-                if pass.tokens > 0 {
-                    pass.tokens -= 1
-                } else if let turn = self.takeGlobalToken(orTurnOf: worker, now: now) {
+                if let turn = self.takeGlobalToken(for: &pass, turnOf: worker, now: now) {
                     try self.recordReceipts(&pass)
                     return turn
                 }
@@ -371,14 +368,6 @@ public final class OutboxSender: Sendable, Service {
         }
     }
 
-    /// Takes one token from the global bucket for `worker`'s pass; returns the worker's turn if there is none.
-    private func takeGlobalToken(orTurnOf worker: Int, now: Date) -> Date? {
-        self.globalRate.withLock { rate in
-            guard let ready = rate.bucket.take(now: now) else { return nil }
-            return self.turn(of: worker, in: &rate, ready: ready)
-        }
-    }
-
     /// The instant `worker`, finding the global rate spent, passes again: when tokens are back (`ready`), after
     /// the workers already waiting, one token's time apart.
     /// Without turns every waiting worker would wake at `ready`, the first few would take the tokens there
@@ -398,14 +387,18 @@ public final class OutboxSender: Sendable, Service {
         self.globalRate.withLock { $0.bucket.giveBack(count) }
     }
 
-    /// Spends one of the tokens `pass` holds, or takes one from the global bucket; returns when the next token
-    /// will be there if there is none.
-    private func takeGlobalToken(for pass: inout Pass, now: Date) -> Date? {
+    /// Spends one of the tokens `pass` holds, or takes one from the global bucket. If there is none, returns
+    /// when the next token will be there, or with `worker`, that worker's turn (see `turn(of:in:ready:)`).
+    private func takeGlobalToken(for pass: inout Pass, turnOf worker: Int? = nil, now: Date) -> Date? {
         guard pass.tokens == 0 else {
             pass.tokens -= 1
             return nil
         }
-        return self.globalRate.withLock { $0.bucket.take(now: now) }
+        return self.globalRate.withLock { rate in
+            guard let ready = rate.bucket.take(now: now) else { return nil }
+            guard let worker else { return ready }
+            return self.turn(of: worker, in: &rate, ready: ready)
+        }
     }
 
     /// Sends `pending` and records the outcome.
