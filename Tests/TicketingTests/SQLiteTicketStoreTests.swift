@@ -293,7 +293,7 @@ struct SQLiteTicketStoreTests {
 
     @Test func migratesAnEmptyFileToTheLatestSchema() throws {
         let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try Database(path: path)
         #expect(try TicketSchema.migrator.migrate(database) == [1, 2, 3, 4])
         #expect(try database.queryFirst("PRAGMA journal_mode") { $0.string(0) } == "wal")
@@ -302,7 +302,7 @@ struct SQLiteTicketStoreTests {
 
     @Test func migratesFromThePreviousVersionKeepingTickets() throws {
         let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let previous = Migrator(
             component: TicketSchema.component, migrations: Array(TicketSchema.migrations.dropLast()))
         do {

@@ -256,7 +256,7 @@ struct OutboxTests {
     /// A database whose queue holds a receipt when the heads learn about receipts marks that head as one.
     @Test func upgradingMarksTheReceiptsAlreadyQueued() throws {
         let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let upgraded = try Self.upgrade(path, from: 5, queued: [("628111", "read"), ("628222", "text")])
         let heads = try upgraded.read { database in
             try database.query("SELECT recipient, receipt FROM outbound_heads ORDER BY recipient") {
@@ -271,7 +271,7 @@ struct OutboxTests {
     /// recipient's first message becomes its head.
     @Test func upgradingToHeadsByRecipientKeepsTheQueue() throws {
         let path = Self.temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let upgraded = try Self.upgrade(
             path, from: 6, queued: [("628111", "read"), ("628222", "text"), ("628222", "read")])
         func heads() throws -> [String] {
@@ -472,7 +472,7 @@ struct OutboxTests {
     @Test func migrationsApplyOnceToAFileDatabase() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString).sqlite")
             .path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         _ = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
         let reopened = try DatabaseWriter(path: path, migrators: [Outbox.migrator])
         #expect(try reopened.read { try Outbox.migrator.currentVersion(in: $0) } == Outbox.migrator.migrations.count)
