@@ -10,7 +10,8 @@ import WhatsAppOutbox
 // service from the list, company, own number, consent, two PDFs, confirm) and sending its next message only
 // after the previous one was answered. Loket runs as it does in production: signed webhooks over HTTP to
 // /webhook, replies sent over HTTP to a Graph API stand-in in this process, documents fetched from it. The
-// figure is the time from a webhook's 200 to the first reply reaching the Graph API.
+// figure is the time from a webhook's 200 to the first reply reaching the Graph API. Beside Loket's CPU per
+// inbound message it prints this host's floor for the same I/O, measured before Loket starts (`IOFloor`).
 //
 // usage: ReplyBenchmark --loket PATH [--conversations 2000] [--rate 500] [--send-rate 1000] [--senders 32]
 //        [--timeout 30] [--graph-latency 0] [--history DATABASE] [--timeline]
@@ -84,6 +85,8 @@ if let history = option("--history") {
     }
     say("Loket starts on a copy of \(history)")
 }
+// The floor first, while nothing else runs: what the I/O of one message costs on this host.
+let floor = try IOFloor.measure(directory: dataDirectory)
 try loket.run()
 // Loket goes with the benchmark, however it ends.
 for signal in [SIGINT, SIGTERM] {
@@ -174,6 +177,12 @@ for (group, micros) in split.sorted(by: { $0.value > $1.value }) where micros > 
         "  \(group.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%6.1f", micros / Double(max(report.exchanges, 1)))) µs/message  "
             + "(\(String(format: "%.0f", micros / total * 100)) %)")
 }
+say(
+    "This host's floor for one message's I/O, one at a time, before any of Loket's work: a webhook served "
+        + "\(String(format: "%.0f", floor.webhookServed)) µs + an fdatasync'd append \(String(format: "%.0f", floor.append)) µs "
+        + "(p50 \(String(format: "%.2f", floor.appendP50)) ms, p99 \(String(format: "%.2f", floor.appendP99)) ms) + two Graph API "
+        + "calls 2 × \(String(format: "%.0f", floor.graphCall)) µs = \(String(format: "%.0f", floor.perMessage)) µs of CPU"
+)
 if let commitsBefore, let commitsAfter, let fsyncsBefore, let fsyncsAfter {
     let exchanges = Double(max(report.exchanges, 1))
     say(
