@@ -3,7 +3,8 @@ import Storage
 import Support
 import Synchronization
 import Testing
-import WebhookServer
+
+@testable import WebhookServer
 
 /// The inbox log: what precedes a webhook's 200 is an fsync'd, checksummed record; a torn tail is cut on
 /// opening; the replayer moves records into the inbox table once, and segments go once they are stored.
@@ -54,6 +55,74 @@ struct InboxLogTests {
         #expect(first.count == 1)
         let (rest, _) = try log.records(after: middle, limit: 10)
         #expect(rest.count == 2)
+    }
+
+    @Test func theLogIsReadUpToItsDurableEndWhileAnAppendWaitsForTheDisk() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let holding = Atomic<Bool>(false)
+        let syncing = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let log = try InboxLog(directory: self.logDirectory) { descriptor in
+            if holding.load(ordering: .acquiring) {
+                syncing.signal()
+                release.wait()
+            }
+            return fdatasync(descriptor)
+        }
+        try log.append([self.record("wamid.1")])
+        let durable = log.durableEnd
+        holding.store(true, ordering: .releasing)
+        let appended = DispatchSemaphore(value: 0)
+        let second = self.record("wamid.2")
+        Thread.detachNewThread {
+            try? log.append([second])
+            appended.signal()
+        }
+        syncing.wait()
+
+        // The replayer and the metrics read while the group waits for its fdatasync: they see what is
+        // durable, at once.
+        let read = DispatchSemaphore(value: 0)
+        let seen = Mutex<(InboxLog.Position, Int, Int)?>(nil)
+        Thread.detachNewThread {
+            let records = try? log.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 10)
+            seen.withLock { $0 = (log.durableEnd, log.fsyncCount, records?.payloads.count ?? -1) }
+            read.signal()
+        }
+        let answered = read.wait(timeout: .now() + 5) == .success
+        release.signal()
+        appended.wait()
+        #expect(answered, "reading the log waited for an append's fdatasync")
+        let (end, fsyncs, records) = try #require(seen.withLock { $0 })
+        #expect(end == durable)
+        #expect(fsyncs == 1)
+        #expect(records == 1)
+        #expect(log.durableEnd > durable)
+        #expect(log.fsyncCount == 2)
+    }
+
+    @Test func appendsFromSeveralThreadsAreEachWholeAndFsyncd() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let log = try InboxLog(directory: self.logDirectory, preallocation: 4096)
+        let group = DispatchGroup()
+        let records = (0..<4).map { thread in (0..<50).map { self.record("wamid.\(thread).\($0)") } }
+        for thread in 0..<4 {
+            group.enter()
+            Thread.detachNewThread {
+                for record in records[thread] { try? log.append([record]) }
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(log.fsyncCount == 200)
+        let (payloads, end) = try log.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 1000)
+        #expect(end == log.durableEnd)
+        let ids = payloads.compactMap { InboxLogRecord(decoding: $0)?.events.first?.messageID }
+        #expect(ids.count == 200)
+        for thread in 0..<4 {
+            let own = ids.filter { $0.hasPrefix("wamid.\(thread).") }
+            #expect(own == (0..<50).map { "wamid.\(thread).\($0)" })
+        }
     }
 
     @Test func aLongBacklogIsReadInBatchesAcrossChunksAndARecordLargerThanAChunkWhole() throws {

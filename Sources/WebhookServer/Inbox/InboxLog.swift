@@ -27,7 +27,10 @@ import Synchronization
 /// returned. Earlier segments were complete and fsync'd before the next one began.
 ///
 /// Appends come from one thread (the inbox writer); reads and deletions from another (the replayer).
-/// `@unchecked Sendable`: the descriptor and the counters are only touched while holding `state`'s lock.
+/// `@unchecked Sendable`: the counters are only touched while holding `state`'s lock, and so is the
+/// descriptor, except by the append in progress (one at a time, under `appending`), which writes and
+/// `fdatasync`s through it without holding `state`: the replayer and the metrics read the durable end
+/// meanwhile instead of waiting for the disk.
 public final class InboxLog: @unchecked Sendable {
     /// A place in the log: a segment and a byte offset in it.
     public struct Position: Comparable, Hashable, Sendable, CustomStringConvertible {
@@ -71,12 +74,29 @@ public final class InboxLog: @unchecked Sendable {
     /// How far a segment's zero-filled space grows at a time.
     public let preallocation: UInt64
     private let state = Mutex(State())
+    /// Held for a whole append: appends change where the log ends, one at a time.
+    private let appending = Mutex(())
     private let reader = Mutex<(segment: UInt64, descriptor: Int32)?>(nil)
 
     static let headerSize = 8
 
+    /// How a group is made durable: `fdatasync`, or a stand-in that tests hold back.
+    private let sync: @Sendable (Int32) -> Int32
+
     /// Opens (creating it if needed) the log in `directory` and recovers its last segment.
-    public init(directory: String, segmentSize: UInt64 = 64 << 20, preallocation: UInt64 = 1 << 20) throws {
+    public convenience init(directory: String, segmentSize: UInt64 = 64 << 20, preallocation: UInt64 = 1 << 20)
+        throws
+    {
+        try self.init(directory: directory, segmentSize: segmentSize, preallocation: preallocation) {
+            fdatasync($0)
+        }
+    }
+
+    init(
+        directory: String, segmentSize: UInt64 = 64 << 20, preallocation: UInt64 = 1 << 20,
+        sync: @escaping @Sendable (Int32) -> Int32
+    ) throws {
+        self.sync = sync
         self.directory = directory
         self.segmentSize = segmentSize
         self.preallocation = max(1, preallocation)
@@ -132,32 +152,40 @@ public final class InboxLog: @unchecked Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(payloads.reduce(0) { $0 + $1.count + Self.headerSize })
         for payload in payloads { Self.appendRecord(payload, to: &bytes) }
-        try self.state.withLock { state in
-            if let broken = state.broken { throw Failure(description: broken) }
-            if state.durableEnd.offset > 0, state.durableEnd.offset + UInt64(bytes.count) > self.segmentSize {
-                try self.startSegment(state.durableEnd.segment + 1, state: &state)
+        try self.appending.withLock { _ in
+            let (descriptor, offset, allocatedEnd) = try self.state.withLock { state in
+                if let broken = state.broken { throw Failure(description: broken) }
+                if state.durableEnd.offset > 0, state.durableEnd.offset + UInt64(bytes.count) > self.segmentSize {
+                    try self.startSegment(state.durableEnd.segment + 1, state: &state)
+                }
+                return (state.descriptor, state.durableEnd.offset, state.allocatedEnd)
             }
-            let end = state.durableEnd.offset + UInt64(bytes.count)
-            if end > state.allocatedEnd {
+            let end = offset + UInt64(bytes.count)
+            var grown = allocatedEnd
+            var failure: String?
+            if end > allocatedEnd {
                 // Whole steps past the new records, so the next groups land in space already written.
-                let grown = (end / self.preallocation + 1) * self.preallocation
-                guard Self.writeZeros(state.descriptor, from: max(state.allocatedEnd, end), to: grown) else {
-                    state.broken = "growing the inbox log failed (errno \(errno))"
-                    throw Failure(description: state.broken!)
+                grown = (end / self.preallocation + 1) * self.preallocation
+                if !Self.writeZeros(descriptor, from: max(allocatedEnd, end), to: grown) {
+                    failure = "growing the inbox log failed (errno \(errno))"
+                }
+            }
+            if failure == nil, !Self.write(bytes, to: descriptor, at: offset) {
+                failure = "writing the inbox log failed (errno \(errno))"
+            }
+            if failure == nil, self.sync(descriptor) != 0 {
+                failure = "fdatasync of the inbox log failed (errno \(errno))"
+            }
+            try self.state.withLock { state in
+                if let failure {
+                    state.broken = failure
+                    throw Failure(description: failure)
                 }
                 state.allocatedEnd = grown
+                state.fsyncs += 1
+                state.appendedRecords += payloads.count
+                state.durableEnd.offset = end
             }
-            guard Self.write(bytes, to: state.descriptor, at: state.durableEnd.offset) else {
-                state.broken = "writing the inbox log failed (errno \(errno))"
-                throw Failure(description: state.broken!)
-            }
-            guard fdatasync(state.descriptor) == 0 else {
-                state.broken = "fdatasync of the inbox log failed (errno \(errno))"
-                throw Failure(description: state.broken!)
-            }
-            state.fsyncs += 1
-            state.appendedRecords += payloads.count
-            state.durableEnd.offset += UInt64(bytes.count)
         }
     }
 
