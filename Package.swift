@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "StaffAccessTests", dependencies: ["StaffAccess", "Storage", "Support", "Ticketing"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "WhatsAppOutboxTests", dependencies: ["HTTPServer", "Storage", "WhatsAppOutbox"]),
+        .testTarget(name: "WhatsAppOutboxTests", dependencies: ["HTTPServer", "Storage", "Support", "WhatsAppOutbox"]),
         .testTarget(
             name: "WebhookServerTests",
             dependencies: ["HTTPServer", "Storage", "Support", "WebhookServer", "WhatsAppOutbox"]),

@@ -121,8 +121,7 @@ public final class LoketApplication: Sendable {
                     configuration: GraphClient.Configuration(
                         baseURL: graphBase, accessToken: secrets.accessToken))
             },
-            metrics: OutboxMetrics { metrics.recordSend(result: $0.rawValue) },
-            log: { line in logger.passthrough(.info, line) })
+            metrics: OutboxMetrics { metrics.recordSend(result: $0.rawValue) }, logger: logger)
 
         let senderWaker = CoalescingWaker(interval: .milliseconds(20)) { sender.wake() }
         // Acknowledged webhooks go to the inbox log first; what an earlier run left there moves into the inbox

@@ -72,6 +72,11 @@ public struct Logger: Sendable {
         Logger(copying: self, context: self.context + [(key, value)])
     }
 
+    /// Whether lines at `level` are written: a component that builds its own lines asks first.
+    public func logs(_ level: Level) -> Bool {
+        level >= self.minimumLevel
+    }
+
     public func debug(_ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
         self.log(.debug, event, fields)
     }

@@ -193,7 +193,7 @@ final class VerificationRuntimeTests: Sendable {
         let transport = LocalGraphTransport(responder: standIn, accessToken: "token")
         let sender = OutboxSender(
             configuration: .init(phoneNumberID: "106540352242922", workerCount: 1), outbox: outbox, writer: writer,
-            makeTransport: { _ in transport }, clock: { dayBefore }, log: { _ in })
+            makeTransport: { _ in transport }, clock: { dayBefore })
         while let next = sender.runDue(), next <= dayBefore {}
         let templates = standIn.acceptedMessages.map(\.bodyText).filter { $0.contains("\"template\"") }
         #expect(

@@ -61,7 +61,7 @@ struct OutboxSenderHTTPTests {
         return OutboxSender(
             configuration: .init(phoneNumberID: "106540352242922", workerCount: 1),
             outbox: self.outbox, writer: self.writer, makeTransport: { _ in client }, clock: { clock.now },
-            random: { 0 }, log: { _ in })
+            random: { 0 })
     }
 
     private func queue(_ message: OutboundMessage, lastInbound: TimeInterval?) throws {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Storage
+import Support
 import Synchronization
 import Testing
 
@@ -139,7 +140,8 @@ struct OutboxSenderTests {
 
     private func sender(
         outbox: Outbox? = nil, messagesPerSecond: Double = 80, burst: Int = 5, transport: (any GraphTransport)? = nil,
-        retryPolicy: RetryPolicy = RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4), workerCount: Int = 1
+        retryPolicy: RetryPolicy = RetryPolicy(baseDelay: 2, maxDelay: 60, maxAttempts: 4), workerCount: Int = 1,
+        logLevel: Logger.Level = .debug
     ) -> OutboxSender {
         let clock = self.clock
         let recorder = self.recorder
@@ -150,7 +152,8 @@ struct OutboxSenderTests {
                 recipientBurst: burst, recipientInterval: 6,
                 retryPolicy: retryPolicy),
             outbox: outbox ?? self.outbox, writer: self.writer, makeTransport: { _ in local }, clock: { clock.now },
-            random: { 0.5 }, metrics: OutboxMetrics { recorder.record($0) }, log: { recorder.log($0) })
+            random: { 0.5 }, metrics: OutboxMetrics { recorder.record($0) },
+            logger: Logger(minimumLevel: logLevel) { recorder.log($0) })
     }
 
     /// Runs passes until nothing more is due at the current time; returns when the next falls due.
@@ -333,7 +336,7 @@ struct OutboxSenderTests {
         #expect(self.standIn.acceptedMessages.count == 1, "the reply took the only token")
         #expect(
             self.recorder.lines.contains {
-                $0.hasPrefix("event=outbox_receipt_queued id=1 ") && $0.hasSuffix("reason=no_token")
+                $0.contains(" level=info event=outbox_receipt_queued id=1 ") && $0.hasSuffix("reason=no_token")
             })
         #expect(try self.records().map(\.message.payload.kindName) == ["text", "read"])
         #expect(try self.records().map(\.state) == [.sent, .queued])
@@ -413,8 +416,7 @@ struct OutboxSenderTests {
                     defer { next += 1 }
                     return sleepers[next]
                 }
-            },
-            log: { _ in })
+            })
         let recipients = ["628111", "628222", "628333"]
         sender.wake(recipients: recipients + recipients)
         let serving = Set(recipients.map { Outbox.lane(of: $0, laneCount: self.outbox.configuration.laneCount) % 8 })
@@ -450,8 +452,7 @@ struct OutboxSenderTests {
                     defer { next += 1 }
                     return sleepers[next]
                 }
-            },
-            log: { _ in })
+            })
 
         // The workers as their threads would run them: each passes again when its last pass said.
         var nextPass = Array(repeating: self.start, count: 4)
@@ -547,8 +548,23 @@ struct OutboxSenderTests {
         let wrongToken = LocalGraphTransport(responder: self.standIn, accessToken: "expired")
         self.sender(transport: wrongToken).runDue()
         #expect(try self.records().first?.errorCodes == [190])
-        #expect(self.recorder.lines.contains { $0.hasPrefix("event=operator_alert alert=graph_token_invalid") })
+        #expect(
+            self.recorder.lines.contains { $0.contains(" level=error event=operator_alert alert=graph_token_invalid") })
         #expect(!self.recorder.lines.joined().contains("expired"))
+    }
+
+    @Test func anOfficeLoggingWarningsOnlySeesFailuresAndAlertsButNoLinePerSend() throws {
+        try self.inbound()
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Halo")))
+        self.runUntilIdle(self.sender(logLevel: .warning))
+        #expect(self.recorder.results == [.sent])
+        #expect(self.recorder.lines.isEmpty, "a message sent is an info line")
+        try self.enqueue(OutboundMessage(to: "628111", payload: .text("Sekali lagi")))
+        let wrongToken = LocalGraphTransport(responder: self.standIn, accessToken: "expired")
+        self.sender(transport: wrongToken, logLevel: .warning).runDue()
+        #expect(
+            self.recorder.lines.contains { $0.contains(" level=error event=operator_alert alert=graph_token_invalid") })
+        #expect(self.recorder.lines.contains { $0.contains(" level=warning event=outbox_send result=failed ") })
     }
 
     @Test func timeoutIsRetried() throws {
@@ -805,7 +821,7 @@ struct OutboxSenderTests {
             configuration: .init(phoneNumberID: "106540352242922", workerCount: 2),
             outbox: self.outbox, writer: self.writer,
             makeTransport: { _ in LocalGraphTransport(responder: self.standIn, accessToken: "token") },
-            metrics: OutboxMetrics { if $0 == .sent { delivered.signal() } }, log: { _ in })
+            metrics: OutboxMetrics { if $0 == .sent { delivered.signal() } })
         sender.start()
         try self.writer.write { database in
             try self.outbox.enqueue([OutboundMessage(to: "628111", payload: .text("Halo"))], in: database, now: Date())

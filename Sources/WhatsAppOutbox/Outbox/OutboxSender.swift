@@ -76,7 +76,7 @@ public final class OutboxSender: Sendable, Service {
     private let random: @Sendable () -> Double
     private let sleepers: [any OutboxSleeper]
     private let metrics: OutboxMetrics
-    private let log: @Sendable (String) -> Void
+    private let logger: Logger
     private let encoder = GraphMessageEncoder()
     /// Meta's throughput for the number, shared by the workers, and the workers waiting for it.
     private let globalRate: Mutex<GlobalRate>
@@ -118,7 +118,8 @@ public final class OutboxSender: Sendable, Service {
     ///   - clock: the current time; inject a fixed or stepped clock in tests.
     ///   - random: values in `0..<1` for retry jitter.
     ///   - makeSleeper: how each worker waits; `ConditionSleeper` in production.
-    ///   - log: receives one key=value line per event, recipients masked, no secrets.
+    ///   - logger: receives one line per event, recipients masked, no secrets: sends at `info` (failures at
+    ///     `warning`), the sender's own errors and operator alerts at `error`.
     public init(
         configuration: Configuration, outbox: Outbox, writer: DatabaseWriter,
         makeTransport: (Int) -> any GraphTransport,
@@ -126,7 +127,7 @@ public final class OutboxSender: Sendable, Service {
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         makeSleeper: () -> any OutboxSleeper = { ConditionSleeper() },
         metrics: OutboxMetrics = .none,
-        log: @escaping @Sendable (String) -> Void
+        logger: Logger = .discarding
     ) {
         self.configuration = configuration
         self.outbox = outbox
@@ -136,7 +137,7 @@ public final class OutboxSender: Sendable, Service {
         self.random = random
         self.sleepers = (0..<configuration.workerCount).map { _ in makeSleeper() }
         self.metrics = metrics
-        self.log = log
+        self.logger = logger
         self.globalRate = Mutex(
             GlobalRate(
                 bucket: TokenBucket(
@@ -309,7 +310,7 @@ public final class OutboxSender: Sendable, Service {
                 try self.outbox.nextDueDate(worker: worker, of: count, in: database)
             }
         } catch {
-            self.log("event=outbox_error worker=\(worker) error=\"\(error)\"")
+            self.log(.error, "event=outbox_error worker=\(worker) error=\"\(error)\"")
             // Receipts the failed write did not record are recorded now, or sent again later.
             try? self.recordReceipts(&pass)
             return now.addingTimeInterval(1)
@@ -509,6 +510,7 @@ public final class OutboxSender: Sendable, Service {
                 try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: $0)
             }
             self.log(
+                .error,
                 "event=operator_alert alert=graph_token_invalid action=\"renew WHATSAPP_ACCESS_TOKEN\" error=\"\(reason)\""
             )
             self.report(.failed, pending, detail: "attempts=\(attempts) error=\"\(reason)\"")
@@ -546,6 +548,7 @@ public final class OutboxSender: Sendable, Service {
             try self.outbox.queueReadReceipt(messageID, to: recipient, carrierQueuedAt: pending.queuedAt, in: $0)
         }
         self.log(
+            .info,
             "event=outbox_receipt_queued id=\(pending.id) to=\(Self.mask(recipient)) \(detail)")
     }
 
@@ -560,11 +563,26 @@ public final class OutboxSender: Sendable, Service {
         }
     }
 
-    private func report(_ result: OutboxMetrics.SendResult, _ pending: PendingMessage, detail: String) {
+    private func report(
+        _ result: OutboxMetrics.SendResult, _ pending: PendingMessage, detail: @autoclosure () -> String
+    ) {
         self.metrics.sendRecorded(result)
+        let level: Logger.Level
+        switch result {
+        case .sent, .retried, .templateSwitched, .held: level = .info
+        case .failed, .invalid, .undeliverable: level = .warning
+        }
         self.log(
+            level,
             "event=outbox_send result=\(result.rawValue) id=\(pending.id) to=\(Self.mask(pending.message.to)) "
-                + "kind=\(pending.message.payload.kindName) \(detail)")
+                + "kind=\(pending.message.payload.kindName) \(detail())")
+    }
+
+    /// Hands `line` to the logger at `level`, built only when the logger writes that level: every send has a
+    /// line, and an office that logs warnings only does not pay for building them.
+    private func log(_ level: Logger.Level, _ line: @autoclosure () -> String) {
+        guard self.logger.logs(level) else { return }
+        self.logger.passthrough(level, line())
     }
 
     /// A recipient for logs: the first four and last two characters, the rest masked.
