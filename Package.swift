@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "StaffAccessTests", dependencies: ["StaffAccess", "Storage", "Support", "Ticketing"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Support"]),
         .testTarget(name: "WhatsAppOutboxTests", dependencies: ["HTTPServer", "Storage", "Support", "WhatsAppOutbox"]),
         .testTarget(
             name: "WebhookServerTests",

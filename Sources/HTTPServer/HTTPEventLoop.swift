@@ -187,7 +187,7 @@ extension HTTPEventLoop {
             }
             self.now = Self.monotonicNow()
             if count < 0, errno != EINTR {
-                self.context.log("event=http_loop_failed loop=\(self.index) errno=\(errno)")
+                self.context.log(.error, "event=http_loop_failed loop=\(self.index) errno=\(errno)")
                 break
             }
             for position in 0..<Int(max(0, count)) {

@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// ```swift
 /// let server = HTTPServer(configuration: try HTTPServerConfiguration(address: "127.0.0.1:8080"),
-///                         responder: router, log: { print($0) })
+///                         responder: router, log: { level, line in print(level, line) })
 /// try server.start()
 /// let trap = TerminationSignalTrap { _ in server.stop(timeout: .seconds(10)) }
 /// server.waitUntilStopped()
@@ -36,12 +36,14 @@ public final class HTTPServer: Service {
     /// - Parameters:
     ///   - observer: called on the event-loop thread for every response queued (also the 4xx the
     ///     server itself answers, with an empty method and path); keep it cheap, e.g. bump counters.
-    ///   - log: receives one key=value line per notable event.
+    ///   - log: receives one key=value line per notable event, with its level: starting and stopping at
+    ///     `info`, a client or the body budget at its limit at `warning`, accepting paused for want of
+    ///     descriptors and a loop that failed at `error`.
     public init(
         configuration: HTTPServerConfiguration,
         responder: any HTTPResponder,
         observer: (@Sendable (HTTPExchange) -> Void)? = nil,
-        log: @escaping @Sendable (String) -> Void = { _ in }
+        log: @escaping @Sendable (Logger.Level, String) -> Void = { _, _ in }
     ) {
         self.context = HTTPServerContext(
             configuration: configuration, responder: responder, observer: observer, log: log)
@@ -104,6 +106,7 @@ public final class HTTPServer: Service {
         }
         let configuration = self.context.configuration
         self.context.log(
+            .info,
             "event=http_listening addr=\(configuration.host):\(self.port) loops=\(configuration.eventLoopCount)")
     }
 
@@ -141,7 +144,7 @@ public final class HTTPServer: Service {
         self.state.withLock { state in
             if case .stopping(let port) = state { state = .stopped(port: port) }
         }
-        self.context.log("event=http_stopped forced_loops=\(forced)")
+        self.context.log(.info, "event=http_stopped forced_loops=\(forced)")
         self.stopped.signal()
     }
 

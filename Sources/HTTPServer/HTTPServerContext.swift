@@ -1,5 +1,6 @@
 import CEpoll
 import Glibc
+import Support
 import Synchronization
 
 /// What every event loop of one server shares: configuration, responder, observer, logger and the
@@ -8,7 +9,7 @@ final class HTTPServerContext: Sendable {
     let configuration: HTTPServerConfiguration
     let responder: any HTTPResponder
     let observer: (@Sendable (HTTPExchange) -> Void)?
-    let log: @Sendable (String) -> Void
+    let log: @Sendable (Logger.Level, String) -> Void
     let openConnections = Atomic<Int>(0)
     /// The most connections served at once: the configured cap, lowered to fit the process's descriptor
     /// limit (leaving room for the database, the Graph client and files).
@@ -37,7 +38,7 @@ final class HTTPServerContext: Sendable {
 
     init(
         configuration: HTTPServerConfiguration, responder: any HTTPResponder,
-        observer: (@Sendable (HTTPExchange) -> Void)?, log: @escaping @Sendable (String) -> Void
+        observer: (@Sendable (HTTPExchange) -> Void)?, log: @escaping @Sendable (Logger.Level, String) -> Void
     ) {
         self.configuration = configuration
         self.responder = responder
@@ -103,6 +104,7 @@ final class HTTPServerContext: Sendable {
             self.lastClientRefusalLog.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged
         else { return }
         self.log(
+            .warning,
             "event=http_client_limited client=\(client) total=\(total) limit=\(self.configuration.maxConnectionsPerClient)"
         )
     }
@@ -119,6 +121,7 @@ final class HTTPServerContext: Sendable {
             self.lastBodyBudgetLog.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged
         {
             self.log(
+                .warning,
                 "event=http_body_budget_full bytes=\(bytes) buffered=\(total - bytes) "
                     + "budget=\(self.configuration.maxBufferedBodyBytes) total=\(refusals)")
         }
@@ -151,6 +154,7 @@ final class HTTPServerContext: Sendable {
             self.lastShortageLog.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged
         else { return }
         self.log(
+            .error,
             "event=http_accept_paused reason=\(code == ENFILE ? "ENFILE" : "EMFILE") total=\(total) "
                 + "open=\(self.openConnections.load(ordering: .relaxed)) cap=\(self.connectionCap)")
     }

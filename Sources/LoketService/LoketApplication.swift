@@ -108,8 +108,7 @@ public final class LoketApplication: Sendable {
                 GraphClient(
                     configuration: GraphClient.Configuration(baseURL: graphBase, accessToken: secrets.accessToken))
             },
-            metrics: MediaMetrics { metrics.recordMediaDownload(result: $0) },
-            log: { line in logger.passthrough(.info, line) })
+            metrics: MediaMetrics { metrics.recordMediaDownload(result: $0) }, logger: logger)
         let outbox = Outbox(configuration: Outbox.Configuration(defaultTemplate: configuration.noticeTemplate))
         let sender = OutboxSender(
             configuration: OutboxSender.Configuration(
@@ -219,7 +218,7 @@ public final class LoketApplication: Sendable {
                 // Requests the server answered itself (malformed, too large, too slow) never reach the router.
                 if exchange.method.isEmpty { metrics.recordHTTPRequest(route: "invalid", status: exchange.status) }
             },
-            log: { line in logger.passthrough(.info, line) })
+            log: { level, line in logger.passthrough(level, line) })
         self.server = server
         metrics.setGauge(Metrics.uncleanRestarts) {
             let counts = try? writer.read {

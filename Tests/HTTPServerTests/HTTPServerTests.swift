@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import Support
 import Synchronization
 import Testing
 
@@ -331,7 +332,10 @@ struct HTTPServerTests {
         configuration.maxConnectionsPerClient = 3
         // Two headroom slots: the refused connection may still hold one while the health check arrives.
         configuration.reservedConnections = 2
-        try withServer(configuration, responder: EchoResponder()) { server in
+        let lines = Mutex<[(Logger.Level, String)]>([])
+        let log: @Sendable (Logger.Level, String) -> Void = { level, line in lines.withLock { $0.append((level, line)) }
+        }
+        try withServer(configuration, responder: EchoResponder(), log: log) { server in
             let held = try (0..<3).map { _ in try TestClient(port: server.port) }
             for client in held {
                 try client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
@@ -345,6 +349,8 @@ struct HTTPServerTests {
             #expect(try health.readResponse().status == 200)
             #expect(server.refusedConnections.first { $0.reason == "client_limit" }?.count == 2)
         }
+        // Said at warning, so an office that logs warnings only sees a client held back.
+        #expect(lines.withLock { $0 }.contains { $0.0 == .warning && $0.1.hasPrefix("event=http_client_limited ") })
         configuration.unlimitedClients = ["127.0.0.1"]
         try withServer(configuration, responder: EchoResponder()) { server in
             let held = try (0..<5).map { _ in try TestClient(port: server.port) }
@@ -453,9 +459,9 @@ struct HTTPServerTests {
 
     private func withServer(
         _ configuration: HTTPServerConfiguration = HTTPServerTests.configuration, responder: any HTTPResponder,
-        _ body: (HTTPServer) throws -> Void
+        log: @escaping @Sendable (Logger.Level, String) -> Void = { _, _ in }, _ body: (HTTPServer) throws -> Void
     ) throws {
-        let server = HTTPServer(configuration: configuration, responder: responder)
+        let server = HTTPServer(configuration: configuration, responder: responder, log: log)
         try server.start()
         defer { server.stop(timeout: .seconds(5)) }
         try body(server)

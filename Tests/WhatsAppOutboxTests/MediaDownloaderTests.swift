@@ -43,7 +43,7 @@ struct MediaDownloaderTests {
     private func downloader(transport: (any GraphTransport)? = nil) -> MediaDownloader {
         MediaDownloader(
             configuration: .init(dataDirectory: self.directory),
-            transport: transport ?? LocalGraphTransport(responder: self.standIn, accessToken: "token"), log: { _ in })
+            transport: transport ?? LocalGraphTransport(responder: self.standIn, accessToken: "token"))
     }
 
     private func refusal(_ mediaID: String, expectedSHA256: String? = nil, limits: MediaLimits = .verificationDocument)
@@ -193,10 +193,30 @@ struct MediaDownloaderTests {
         let downloader = MediaDownloader(
             configuration: .init(dataDirectory: self.directory),
             transport: LocalGraphTransport(responder: self.standIn, accessToken: "token"),
-            metrics: MediaMetrics { result in results.withLock { $0.append(result) } }, log: { _ in })
+            metrics: MediaMetrics { result in results.withLock { $0.append(result) } })
         _ = try downloader.fetch(mediaID: "1001", expectedSHA256: nil, limits: .verificationDocument)
         _ = try? downloader.fetch(mediaID: "1002", expectedSHA256: nil, limits: .verificationDocument)
         #expect(results.withLock { $0 } == ["stored", "wrong_type"])
+    }
+
+    /// A provider's wrong file is an ordinary event; a download lost to Meta or the network is one an office
+    /// logging warnings only still sees.
+    @Test func aFailureOfTheServiceIsAWarningAndAProvidersWrongFileIsNot() throws {
+        defer { try? FileManager.default.removeItem(atPath: self.directory) }
+        let lines = Mutex<[String]>([])
+        self.standIn.addMedia(id: "1001", bytes: self.pdf, mimeType: "application/pdf")
+        self.standIn.addMedia(id: "1002", bytes: [1, 2, 3], mimeType: "image/png")
+        self.standIn.failNext(1, with: .httpStatus(503))
+        let downloader = MediaDownloader(
+            configuration: .init(dataDirectory: self.directory),
+            transport: LocalGraphTransport(responder: self.standIn, accessToken: "token"),
+            logger: Logger(minimumLevel: .warning) { line in lines.withLock { $0.append(line) } })
+        _ = try? downloader.fetch(mediaID: "1001", expectedSHA256: nil, limits: .verificationDocument)
+        _ = try? downloader.fetch(mediaID: "1002", expectedSHA256: nil, limits: .verificationDocument)
+        _ = try downloader.fetch(mediaID: "1001", expectedSHA256: nil, limits: .verificationDocument)
+        let written = lines.withLock { $0 }
+        #expect(written.count == 1)
+        #expect(written.first?.contains(" level=warning event=media_download result=transient media_id=1001 ") == true)
     }
 
     @Test func mediaURLSampleDescriptorIsRead() throws {

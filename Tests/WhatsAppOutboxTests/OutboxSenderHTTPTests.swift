@@ -154,7 +154,7 @@ struct OutboxSenderHTTPTests {
         let pdf = Array("%PDF-1.4\n%%EOF\n".utf8)
         self.served.standIn.addMedia(id: "2621233374848975", bytes: pdf, mimeType: "application/pdf")
         let downloader = MediaDownloader(
-            configuration: .init(dataDirectory: directory), transport: self.served.client(), log: { _ in })
+            configuration: .init(dataDirectory: directory), transport: self.served.client())
         let stored = try downloader.fetch(
             mediaID: "2621233374848975", expectedSHA256: nil, limits: .verificationDocument)
         #expect(FileManager.default.contents(atPath: stored.path) == Data(pdf))

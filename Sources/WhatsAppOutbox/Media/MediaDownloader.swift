@@ -31,29 +31,34 @@ public struct MediaDownloader: MediaFetcher {
     public let configuration: Configuration
     private let transport: any GraphTransport
     private let metrics: MediaMetrics
-    private let log: @Sendable (String) -> Void
+    private let logger: Logger
 
-    /// - Parameter transport: a `GraphClient` of its own is best, so downloads never wait behind sends.
+    /// - Parameters:
+    ///   - transport: a `GraphClient` of its own is best, so downloads never wait behind sends.
+    ///   - logger: one line per download, at `info`; a download that failed for a reason other than the
+    ///     file itself (the network, Meta, the disk) at `warning`.
     public init(
         configuration: Configuration, transport: any GraphTransport, metrics: MediaMetrics = .none,
-        log: @escaping @Sendable (String) -> Void
+        logger: Logger = .discarding
     ) {
         self.configuration = configuration
         self.transport = transport
         self.metrics = metrics
-        self.log = log
+        self.logger = logger
     }
 
     public func fetch(mediaID: String, expectedSHA256: String?, limits: MediaLimits) throws -> StoredMedia {
         do {
             let stored = try self.download(mediaID: mediaID, expectedSHA256: expectedSHA256, limits: limits)
             self.metrics.downloadRecorded("stored")
-            self.log(
+            self.logger.passthrough(
+                .info,
                 "event=media_download result=stored media_id=\(mediaID) size=\(stored.size) sha256=\(stored.sha256)")
             return stored
         } catch {
             self.metrics.downloadRecorded(error.metricLabel)
-            self.log(
+            self.logger.passthrough(
+                error.isPermanent ? .info : .warning,
                 "event=media_download result=\(error.metricLabel) media_id=\(mediaID) permanent=\(error.isPermanent) "
                     + "error=\"\(error.description)\"")
             throw error
@@ -83,7 +88,8 @@ public struct MediaDownloader: MediaFetcher {
             case 401, 403, 404, 410:
                 guard refreshesLeft > 0 else { throw .urlExpired }
                 refreshesLeft -= 1
-                self.log("event=media_url_expired media_id=\(mediaID) status=\(response.status) action=refresh")
+                self.logger.passthrough(
+                    .info, "event=media_url_expired media_id=\(mediaID) status=\(response.status) action=refresh")
             default:
                 throw .serverError(status: response.status)
             }
