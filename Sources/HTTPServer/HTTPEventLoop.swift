@@ -592,10 +592,11 @@ extension HTTPEventLoop {
                 break
             }
             if let observer = self.context.observer {
-                let path = first.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first
+                let target = first.target
+                let path = target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
                 observer(
                     HTTPExchange(
-                        method: first.method, path: path ?? "", status: response.status,
+                        method: first.method, path: path, status: response.status,
                         duration: .nanoseconds(Int64(self.now &- first.receivedAt))))
             }
             connection.served += 1

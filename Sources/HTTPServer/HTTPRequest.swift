@@ -56,6 +56,11 @@ public struct HTTPHeaders: Sendable, Sequence {
         self.fields = fields.map { (name: $0.0, value: $0.1) }
     }
 
+    /// No fields yet, with room for `capacity` of them.
+    init(capacity: Int) {
+        self.fields.reserveCapacity(capacity)
+    }
+
     public mutating func add(name: String, value: String) {
         self.fields.append((name: name, value: value))
     }

@@ -16,7 +16,7 @@ struct HTTPRequestHead: Sendable {
         case .failure(let error): return .failure(error)
         }
 
-        var headers = HTTPHeaders()
+        var headers = HTTPHeaders(capacity: 16)
         var contentLength: Int?
         var hostCount = 0
         var transferEncoding: String?
@@ -96,8 +96,11 @@ struct HTTPRequestHead: Sendable {
     /// A decimal length, or a comma-separated list of identical ones; `nil` when invalid.
     private static func parseContentLength(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
         var result: Int?
-        for part in value.split(separator: 44, omittingEmptySubsequences: false) {
-            var digits = part[...]
+        var rest = value[...]
+        while true {
+            // One comma-separated part at a time, without collecting them first.
+            let comma = rest.firstIndex(of: 44)
+            var digits = rest[..<(comma ?? rest.endIndex)]
             while let first = digits.first, first == 32 || first == 9 { digits = digits.dropFirst() }
             while let last = digits.last, last == 32 || last == 9 { digits = digits.dropLast() }
             guard !digits.isEmpty, digits.count <= 18 else { return nil }
@@ -108,8 +111,9 @@ struct HTTPRequestHead: Sendable {
             }
             guard result == nil || result == length else { return nil }
             result = length
+            guard let comma else { return result }
+            rest = rest[(comma + 1)...]
         }
-        return result
     }
 }
 

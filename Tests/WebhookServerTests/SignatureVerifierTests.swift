@@ -46,6 +46,16 @@ struct SignatureVerifierTests {
         #expect(
             verifier.isValid(
                 signatureHeader: "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", body: body))
+        #expect(
+            verifier.isValid(
+                signatureHeader: "sha256=5BDCC146BF60754E6A042426089575C75A003F089D2739839DEC58B964EC3843", body: body),
+            "hex digits in either case")
+        #expect(
+            !verifier.isValid(
+                signatureHeader: "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3844", body: body))
+        #expect(
+            !verifier.isValid(
+                signatureHeader: "SHA256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", body: body))
     }
 
     @Test func aSignatureOfOtherBytesIsRefused() {

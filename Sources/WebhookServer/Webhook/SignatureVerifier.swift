@@ -12,15 +12,33 @@ public struct SignatureVerifier: Sendable {
     /// Whether `header` is a well-formed signature of exactly `body` under the app secret.
     /// A missing or malformed header is simply not valid.
     public func isValid(signatureHeader header: String?, body: [UInt8]) -> Bool {
-        guard let header else { return false }
-        let utf8 = Array(header.utf8)
-        let prefix = Array("sha256=".utf8)
-        guard utf8.count == prefix.count + 64, Array(utf8[0..<prefix.count]) == prefix else { return false }
-        let expected = Self.hexDigest(self.hmac(body))
-        let given = Array(utf8[prefix.count...]).map {
-            $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") ? $0 | 0x20 : $0
+        guard var header else { return false }
+        return header.withUTF8 { utf8 in
+            guard utf8.count == Self.prefix.count + 64, utf8.starts(with: Self.prefix) else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { given in
+                // The header's hex read into bytes (either case); what it holds says nothing of the secret.
+                for index in 0..<32 {
+                    guard let high = Self.hexValue(utf8[Self.prefix.count + 2 * index]),
+                        let low = Self.hexValue(utf8[Self.prefix.count + 2 * index + 1])
+                    else { return false }
+                    given[index] = high << 4 | low
+                }
+                let expected = self.hmac(body)
+                return expected.withUnsafeBytes { CRYPTO_memcmp($0.baseAddress, given.baseAddress, 32) == 0 }
+            }
         }
-        return Self.constantTimeEquals(expected, given)
+    }
+
+    private static let prefix = Array("sha256=".utf8)
+
+    /// The value of one hexadecimal digit, either case.
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The `sha256=…` header value for `body` (for tests, the stand-in and the benchmark).
