@@ -592,11 +592,9 @@ extension HTTPEventLoop {
                 break
             }
             if let observer = self.context.observer {
-                let target = first.target
-                let path = target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
                 observer(
                     HTTPExchange(
-                        method: first.method, path: path, status: response.status,
+                        method: first.method, path: HTTPRequest.path(of: first.target), status: response.status,
                         duration: .nanoseconds(Int64(self.now &- first.receivedAt))))
             }
             connection.served += 1

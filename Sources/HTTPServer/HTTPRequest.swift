@@ -23,14 +23,24 @@ public struct HTTPRequest: Sendable {
 
     /// The path without the query.
     public var path: Substring {
-        if let mark = self.target.firstIndex(of: "?") { return self.target[..<mark] }
-        return self.target[...]
+        Self.path(of: self.target)
     }
 
     /// The raw query string after `?`, if any.
     public var query: Substring? {
-        guard let mark = self.target.firstIndex(of: "?") else { return nil }
-        return self.target[self.target.index(after: mark)...]
+        guard let mark = Self.queryMark(in: self.target) else { return nil }
+        return self.target[self.target.utf8.index(after: mark)...]
+    }
+
+    /// `target` up to its query.
+    static func path(of target: String) -> Substring {
+        Self.queryMark(in: target).map { target[..<$0] } ?? target[...]
+    }
+
+    /// Where the `?` before the query is: found among the bytes, since looking for the character walks the
+    /// target grapheme by grapheme, at a hundred times the cost on every request.
+    private static func queryMark(in target: String) -> String.Index? {
+        target.utf8.firstIndex(of: UInt8(ascii: "?"))
     }
 }
 
