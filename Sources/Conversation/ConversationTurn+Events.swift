@@ -60,7 +60,7 @@ extension ConversationTurn {
         state.inactive = false
         switch message.kind {
         case .text(let text, let classification):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespace()
             if state.language == nil, !inProgress, LanguageGuess.isEnglish(trimmed) {
                 // A provider writing English is answered in English from the first message; "bahasa
                 // indonesia" switches back.

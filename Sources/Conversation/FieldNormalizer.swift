@@ -1,5 +1,6 @@
 import Foundation
 import Intents
+import Support
 
 /// Checks and normalises single answers (phone, NPWP, NIP, kode tender); the company name and its legal
 /// form are read by `CompanyNameParser`.
@@ -24,7 +25,7 @@ enum FieldNormalizer {
     }
 
     static func kodeTender(_ text: String) -> String? {
-        let code = text.trimmingCharacters(in: .whitespaces)
+        let code = text.trimming { $0.isSpaceOrTab }
         guard (3...40).contains(code.count), code.contains(where: \.isASCIIDigitCharacter),
             code.allSatisfy({ $0.isLetter || $0.isASCIIDigitCharacter || $0 == "-" || $0 == "/" })
         else { return nil }
@@ -33,7 +34,7 @@ enum FieldNormalizer {
 
     /// Free text of 3–2000 characters.
     static func freeText(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         return (3...2000).contains(trimmed.count) ? trimmed : nil
     }
 }

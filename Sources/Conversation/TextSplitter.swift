@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Splits long texts into WhatsApp-sized messages at paragraph, then sentence, then word boundaries.
 enum TextSplitter {
@@ -12,11 +13,11 @@ enum TextSplitter {
             } else if current.count + piece.count <= limit {
                 current += piece
             } else {
-                parts.append(current.trimmingCharacters(in: .whitespacesAndNewlines))
+                parts.append(current.trimmingWhitespace())
                 current = piece
             }
         }
-        if !current.isEmpty { parts.append(current.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if !current.isEmpty { parts.append(current.trimmingWhitespace()) }
         return parts.filter { !$0.isEmpty }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Finds a company name with its legal form and writes it the standard way: "PT. maju jaya" → "PT Maju Jaya"
 /// (form PT), "cv. sinar abadi" → "CV Sinar Abadi", "pt (persero) pertamina" → "PT Pertamina (Persero)",
@@ -31,11 +32,11 @@ public enum CompanyNameParser {
 
     /// The legal form a word or short answer names ("pt", "P.T.", "Perorangan", "asing"), or nil.
     public static func form(_ text: String) -> BusinessForm? {
-        Self.formWords[text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
+        Self.formWords[text.trimmingWhitespace().lowercased()]
     }
 
     private static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: ",.").union(.whitespaces))
+        text.trimming { $0 == "," || $0 == "." || $0.isSpaceOrTab }
     }
 
     static func parse(_ tokens: [MessageToken], claimed: inout [Bool]) -> Company? {

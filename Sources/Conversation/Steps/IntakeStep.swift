@@ -427,7 +427,7 @@ extension ConversationTurn {
 
     /// Whether `text` is one of the catalogue's command or answer words ("selesai", "batal", "menu"…).
     func isAnyKeyword(_ text: String) -> Bool {
-        let word = text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let word = text.lowercased().trimming { $0.isPunctuation || $0.isSpaceOrTab }
         return catalogue.settings.keywords.values.contains { $0.contains(word) }
     }
 
