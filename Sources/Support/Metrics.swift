@@ -27,6 +27,14 @@ public final class Metrics: Sendable {
         /// Counter samples per family, keyed by their rendered label set.
         var counters: [String: [String: Double]] = [:]
         var gauges: [String: GaugeSource] = [:]
+        /// The rendered label set of each route and status answered so far: counted on every response, so
+        /// it is rendered once.
+        var httpKeys: [HTTPKey: String] = [:]
+    }
+
+    private struct HTTPKey: Hashable {
+        var route: String
+        var status: Int
     }
 
     private let state = Mutex(State())
@@ -111,7 +119,17 @@ public final class Metrics: Sendable {
 
     /// Counts one HTTP response.
     public func recordHTTPRequest(route: String, status: Int) {
-        self.increment(Self.httpRequests, labels: [("route", route), ("status", String(status))])
+        let key = HTTPKey(route: route, status: status)
+        self.state.withLock { state in
+            let labels: String
+            if let rendered = state.httpKeys[key] {
+                labels = rendered
+            } else {
+                labels = Self.render([("route", route), ("status", String(status))])
+                state.httpKeys[key] = labels
+            }
+            state.counters[Self.httpRequests.name, default: [:]][labels, default: 0] += 1
+        }
     }
 
     /// Counts one Graph API send by result (`sent`, `retry`, `failed`, …); for the outbox sender.
