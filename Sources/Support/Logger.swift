@@ -72,11 +72,6 @@ public struct Logger: Sendable {
         Logger(copying: self, context: self.context + [(key, value)])
     }
 
-    /// Whether lines at `level` are written: a component that builds its own lines asks first.
-    public func logs(_ level: Level) -> Bool {
-        level >= self.minimumLevel
-    }
-
     public func debug(_ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
         self.log(.debug, event, fields)
     }
@@ -115,10 +110,11 @@ public struct Logger: Sendable {
 
     /// Writes a line another component already formatted as `key=value` pairs (e.g. `event=… id=…`),
     /// prefixed with the timestamp and level; numbers are masked, control characters escaped and the line
-    /// capped like any value.
-    public func passthrough(_ level: Level, _ text: String) {
+    /// capped like any value. The line is built only when `level` is written: a component logging every
+    /// send does not pay for lines an office logging warnings only drops.
+    public func passthrough(_ level: Level, _ text: @autoclosure () -> String) {
         guard level >= self.minimumLevel else { return }
-        let line = Self.escapingControls(Self.capped(Self.mask(text), to: Self.maximumLineLength))
+        let line = Self.escapingControls(Self.capped(Self.mask(text()), to: Self.maximumLineLength))
         self.write("level=" + level.name + " " + line)
     }
 

@@ -31,8 +31,8 @@ public struct SignatureVerifier: Sendable {
 
     private static let prefix = Array("sha256=".utf8)
 
-    /// The value of one hexadecimal digit, either case.
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
+    /// The value of one hexadecimal digit, either case (the signature here, `%XX` escapes in the handshake).
+    static func hexValue(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10

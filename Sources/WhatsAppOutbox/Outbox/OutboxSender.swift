@@ -310,7 +310,7 @@ public final class OutboxSender: Sendable, Service {
                 try self.outbox.nextDueDate(worker: worker, of: count, in: database)
             }
         } catch {
-            self.log(.error, "event=outbox_error worker=\(worker) error=\"\(error)\"")
+            self.logger.passthrough(.error, "event=outbox_error worker=\(worker) error=\"\(error)\"")
             // Receipts the failed write did not record are recorded now, or sent again later.
             try? self.recordReceipts(&pass)
             return now.addingTimeInterval(1)
@@ -509,7 +509,7 @@ public final class OutboxSender: Sendable, Service {
             try self.write(recording: &pass) {
                 try outbox.markFailed(id, reason: reason, codes: codes, attempts: attempts, now: now, in: $0)
             }
-            self.log(
+            self.logger.passthrough(
                 .error,
                 "event=operator_alert alert=graph_token_invalid action=\"renew WHATSAPP_ACCESS_TOKEN\" error=\"\(reason)\""
             )
@@ -547,7 +547,7 @@ public final class OutboxSender: Sendable, Service {
         try self.write(recording: &pass) {
             try self.outbox.queueReadReceipt(messageID, to: recipient, carrierQueuedAt: pending.queuedAt, in: $0)
         }
-        self.log(
+        self.logger.passthrough(
             .info,
             "event=outbox_receipt_queued id=\(pending.id) to=\(Self.mask(recipient)) \(detail)")
     }
@@ -572,17 +572,10 @@ public final class OutboxSender: Sendable, Service {
         case .sent, .retried, .templateSwitched, .held: level = .info
         case .failed, .invalid, .undeliverable: level = .warning
         }
-        self.log(
+        self.logger.passthrough(
             level,
             "event=outbox_send result=\(result.rawValue) id=\(pending.id) to=\(Self.mask(pending.message.to)) "
                 + "kind=\(pending.message.payload.kindName) \(detail())")
-    }
-
-    /// Hands `line` to the logger at `level`, built only when the logger writes that level: every send has a
-    /// line, and an office that logs warnings only does not pay for building them.
-    private func log(_ level: Logger.Level, _ line: @autoclosure () -> String) {
-        guard self.logger.logs(level) else { return }
-        self.logger.passthrough(level, line())
     }
 
     /// A recipient for logs: the first four and last two characters, the rest masked.
