@@ -1,5 +1,7 @@
 import Foundation
+import HTTPServer
 import Support
+import Synchronization
 import Testing
 
 @testable import WhatsAppOutbox
@@ -82,5 +84,74 @@ struct GraphAPIClientTests {
         } catch {
             #expect(error.isTimeout)
         }
+    }
+}
+
+/// Answers every request with 200 and records what it received.
+private final class RecordingResponder: HTTPResponder {
+    struct Received: Equatable {
+        var method: String
+        var target: String
+        var contentType: String?
+        var authorization: String?
+        var body: String
+    }
+
+    private let received = Mutex<[Received]>([])
+
+    var requests: [Received] { self.received.withLock { $0 } }
+
+    func respond(to request: HTTPRequest, completion: @escaping @Sendable (HTTPResponse) -> Void) {
+        let received = Received(
+            method: request.method, target: request.target, contentType: request.headers["Content-Type"],
+            authorization: request.headers["Authorization"], body: String(decoding: request.body, as: UTF8.self))
+        self.received.withLock { $0.append(received) }
+        completion(.json(200, Array(#"{"ok":true}"#.utf8)))
+    }
+}
+
+extension GraphAPIClientTests {
+    /// The client sets its fixed options once and the call's own on every call: a call's method, body and
+    /// headers never carry over to the next on the same connection.
+    @Test func successiveCallsOnOneClientEachSendTheirOwnMethodBodyAndHeaders() throws {
+        let recorder = RecordingResponder()
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0), responder: recorder)
+        try server.start()
+        defer { server.stop(timeout: .seconds(2)) }
+        let port = server.port
+        let client = GraphClient(
+            configuration: .init(
+                baseURL: "http://127.0.0.1:\(port)/v21.0", accessToken: "secret", connectTimeout: 2, totalTimeout: 5))
+        let calls: [GraphHTTPRequest] = [
+            .post("/1/messages", json: .object([("a", .int(1))])),
+            .post("/1/messages", json: .object([("b", .int(2))])),
+            .get("/media/7"),
+            GraphHTTPRequest(method: "DELETE", url: "/media/7"),
+            GraphHTTPRequest(method: "POST", url: "/1/messages", body: []),
+            .get("http://127.0.0.1:\(port)/download?id=7"),
+            .post("/1/messages", json: .object([("c", .string("akhir"))])),
+        ]
+        for call in calls {
+            let response = try client.perform(call)
+            #expect(response.status == 200)
+        }
+        let json = "application/json"
+        let token = "Bearer secret"
+        #expect(
+            recorder.requests == [
+                .init(
+                    method: "POST", target: "/v21.0/1/messages", contentType: json, authorization: token,
+                    body: #"{"a":1}"#),
+                .init(
+                    method: "POST", target: "/v21.0/1/messages", contentType: json, authorization: token,
+                    body: #"{"b":2}"#),
+                .init(method: "GET", target: "/v21.0/media/7", contentType: nil, authorization: token, body: ""),
+                .init(method: "DELETE", target: "/v21.0/media/7", contentType: nil, authorization: token, body: ""),
+                .init(method: "POST", target: "/v21.0/1/messages", contentType: json, authorization: token, body: ""),
+                .init(method: "GET", target: "/download?id=7", contentType: nil, authorization: token, body: ""),
+                .init(
+                    method: "POST", target: "/v21.0/1/messages", contentType: json, authorization: token,
+                    body: #"{"c":"akhir"}"#),
+            ])
     }
 }

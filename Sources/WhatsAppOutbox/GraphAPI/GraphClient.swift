@@ -35,7 +35,11 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
 
     public let configuration: Configuration
     private let handle: UnsafeMutableRawPointer
+    /// The request headers, built once: with and without a JSON body.
+    private let headers: (json: UnsafeMutablePointer<curl_slist>, plain: UnsafeMutablePointer<curl_slist>)
     private let lock = NSLock()
+    /// Guarded by `lock`: the URL the handle holds, so that a call to the same URL does not set it again.
+    private var currentURL = ""
 
     public init(configuration: Configuration) {
         guard let handle = curl_easy_init() else {
@@ -43,10 +47,45 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
         }
         self.handle = handle
         self.configuration = configuration
+        self.headers = (
+            json: Self.makeHeaders(token: configuration.accessToken, json: true),
+            plain: Self.makeHeaders(token: configuration.accessToken, json: false)
+        )
+        // Options that are the same for every call are set once: a handle keeps its options between calls.
+        ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(configuration.connectTimeout * 1000))
+        ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(configuration.totalTimeout * 1000))
+        ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1)
+        ccurl_setopt_string(handle, CURLOPT_USERAGENT, "Loket/1")
+        ccurl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+            guard let data, let context else { return 0 }
+            let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+            let length = size * count
+            return sink.append(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+        }
     }
 
     deinit {
         curl_easy_cleanup(self.handle)
+        curl_slist_free_all(self.headers.json)
+        curl_slist_free_all(self.headers.plain)
+    }
+
+    /// The header list every call sends; `json` adds the body's content type.
+    private static func makeHeaders(token: String, json: Bool) -> UnsafeMutablePointer<curl_slist> {
+        var list: UnsafeMutablePointer<curl_slist>?
+        list = curl_slist_append(list, "Authorization: Bearer \(token)")
+        list = curl_slist_append(list, "Accept: application/json")
+        if json {
+            list = curl_slist_append(list, "Content-Type: application/json")
+        }
+        list = curl_slist_append(list, "Expect:")
+        guard let list else {
+            preconditionFailure("Invalid state: curl_slist_append failed (out of memory)")
+        }
+        return list
     }
 
     /// Calls `curl_global_init` once per process; for tests and tools without their own `main` set-up.
@@ -70,57 +109,24 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
         return try self.performLocked(request)
     }
 
+    /// Sets what differs between calls (URL, method, body, the answer's sink) and performs the call. Every
+    /// option a call sets is set by every call, so nothing of one call carries over to the next.
     private func performLocked(_ request: GraphHTTPRequest) throws(GraphTransportError) -> GraphHTTPResponse {
         let handle = self.handle
-        curl_easy_reset(handle)  // keeps live connections and caches; clears options of the previous call
         let sink = ResponseSink(limit: self.configuration.maxResponseBytes)
         let context = Unmanaged.passRetained(sink)
-        defer { context.release() }
-
-        var headers: UnsafeMutablePointer<curl_slist>?
-        headers = curl_slist_append(headers, "Authorization: Bearer \(self.configuration.accessToken)")
-        headers = curl_slist_append(headers, "Accept: application/json")
-        if request.body != nil {
-            headers = curl_slist_append(headers, "Content-Type: application/json")
+        defer {
+            ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
+            context.release()
         }
-        headers = curl_slist_append(headers, "Expect:")
-        defer { curl_slist_free_all(headers) }
-
-        ccurl_setopt_string(handle, CURLOPT_URL, self.resolve(request.url))
-        ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
-        ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(self.configuration.connectTimeout * 1000))
-        ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(self.configuration.totalTimeout * 1000))
-        ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-        ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-        ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1)
-        ccurl_setopt_string(handle, CURLOPT_USERAGENT, "Loket/1")
+        let url = self.resolve(request.url)
+        if url != self.currentURL {
+            ccurl_setopt_string(handle, CURLOPT_URL, url)
+            self.currentURL = url
+        }
         ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque())
-        ccurl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-            let length = size * count
-            return sink.append(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
-        }
-        if request.method != "GET" && request.method != "POST" {
-            ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
-        }
-        if let body = request.body {
-            ccurl_setopt_long(handle, CURLOPT_POST, 1)
-            ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
-            if body.isEmpty {
-                ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
-            } else {
-                body.withUnsafeBytes { buffer in
-                    _ = ccurl_setopt_pointer(
-                        handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
-                }
-            }
-        } else if request.method == "GET" {
-            ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
-        }
-
-        let result = curl_easy_perform(handle)
+        ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, request.body == nil ? self.headers.plain : self.headers.json)
+        let result = Self.withMethod(of: request, on: handle) { curl_easy_perform(handle) }
         guard result == CURLE_OK else {
             let detail = String(cString: curl_easy_strerror(result))
             switch result {
@@ -132,6 +138,31 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
         var status = 0
         ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return GraphHTTPResponse(status: status, body: sink.bytes)
+    }
+
+    /// Sets `request`'s method and body on `handle` and runs `perform` while the body's bytes are alive:
+    /// libcurl reads them in place instead of copying them.
+    private static func withMethod(
+        of request: GraphHTTPRequest, on handle: UnsafeMutableRawPointer, _ perform: () -> CURLcode
+    ) -> CURLcode {
+        let isPlain = request.method == "GET" || request.method == "POST"
+        ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, isPlain ? nil : request.method)
+        guard let body = request.body else {
+            ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+            return perform()
+        }
+        ccurl_setopt_long(handle, CURLOPT_POST, 1)
+        ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+        defer { ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, nil) }
+        guard !body.isEmpty else {
+            // Without fields libcurl would read the body from a callback.
+            ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+            return perform()
+        }
+        return body.withUnsafeBytes { buffer in
+            ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+            return perform()
+        }
     }
 }
 
