@@ -33,15 +33,19 @@ public enum JSONStringLiteral {
 
     /// `value` as a quoted JSON string literal, appended to UTF-8 `output`.
     public static func append(_ value: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            if Self.needsEscape(byte) {
-                output.append(contentsOf: Self.escape(byte).utf8)
-            } else {
-                output.append(byte)
+        var value = value
+        value.withUTF8 { bytes in
+            output.append(UInt8(ascii: "\""))
+            // Runs of plain bytes are copied whole.
+            var plainStart = 0
+            for index in 0..<bytes.count where Self.needsEscape(bytes[index]) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
+                output.append(contentsOf: Self.escape(bytes[index]).utf8)
+                plainStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart...]))
+            output.append(UInt8(ascii: "\""))
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

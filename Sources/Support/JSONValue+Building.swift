@@ -34,7 +34,11 @@ extension JSONValue: Equatable {
     }
 
     /// The serialisation as bytes, ready to send.
-    public var bytes: [UInt8] { Array(self.serialized.utf8) }
+    public var bytes: [UInt8] {
+        var writer = JSONWriter()
+        writer.value(self)
+        return writer.bytes
+    }
 
     /// The same value with every object's members sorted by key, for answers whose key order is documented
     /// as sorted.
