@@ -67,6 +67,21 @@ enum MessageLexer {
     }
 
     private static func token(_ kind: MessageToken.Kind, _ slice: ArraySlice<Unicode.Scalar>) -> MessageToken {
+        if slice.allSatisfy(\.isASCII) {
+            // Most tokens: both forms are written as bytes, without appending scalar by scalar.
+            let raw = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (offset, scalar) in zip(buffer.indices, slice) { buffer[offset] = UInt8(scalar.value) }
+                return slice.count
+            }
+            let lower = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (offset, scalar) in zip(buffer.indices, slice) {
+                    let byte = UInt8(scalar.value)
+                    buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                }
+                return slice.count
+            }
+            return MessageToken(kind: kind, text: lower, raw: raw)
+        }
         var raw = String.UnicodeScalarView()
         var lower = String.UnicodeScalarView()
         var needsFoundation = false
