@@ -6,9 +6,10 @@ import Foundation
 /// The executable must call `curl_global_init(Int(CURL_GLOBAL_DEFAULT))` once in `main`, before any
 /// thread creates a client (`GraphClient.initializeLibraryOnce()` does it for tests).
 ///
-/// `@unchecked Sendable`: the only mutable state is the `CURL*` handle, and every use of it happens
-/// while holding `lock`; the handle is created in `init` and cleaned up in `deinit`, when no other
-/// reference exists. Give each sender worker its own client so workers never wait on each other.
+/// `@unchecked Sendable`: the only mutable state is the `CURL*` handle and the URL it was last given, and
+/// every use of them happens while holding `lock`; the handle is created in `init` and cleaned up in
+/// `deinit`, when no other reference exists. Give each sender worker its own client so workers never wait on
+/// each other.
 public final class GraphClient: GraphTransport, @unchecked Sendable {
     /// Where and how to reach the Graph API.
     public struct Configuration: Sendable {
