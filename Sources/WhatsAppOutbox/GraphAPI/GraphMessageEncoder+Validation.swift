@@ -154,6 +154,8 @@ extension GraphMessageEncoder {
     }
 
     private static func check(_ value: String, _ field: String, limit: Int) throws(OutboundMessageError) {
+        // A text has no more scalars than UTF-8 bytes: most are within the limit without counting them.
+        guard value.utf8.count > limit else { return }
         let count = Self.characterCount(value)
         guard count <= limit else { throw .tooLong(field, limit: limit, actual: count) }
     }
