@@ -8,7 +8,7 @@ import Foundation
 public final class Database: @unchecked Sendable {
     let handle: OpaquePointer
     public let path: String
-    private var statements: [String: Statement] = [:]
+    private var statements: [StatementKey: Statement] = [:]
     private var transactionDepth = 0
 
     /// Opens (creating if needed) the database at `path`; `":memory:"` opens a private in-memory database.
@@ -62,12 +62,13 @@ public final class Database: @unchecked Sendable {
     /// The cached prepared statement for `sql`, reset and with `values` bound.
     public func prepare(_ sql: String, _ values: [SQLiteValue] = []) throws -> Statement {
         let statement: Statement
-        if let cached = self.statements[sql] {
+        let key = StatementKey(sql)
+        if let cached = self.statements[key] {
             cached.reset()
             statement = cached
         } else {
             statement = try Statement(database: self, sql: sql)
-            self.statements[sql] = statement
+            self.statements[key] = statement
         }
         try statement.bind(values)
         return statement

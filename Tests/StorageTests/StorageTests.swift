@@ -141,6 +141,27 @@ struct StorageTests {
         #expect(row?.4 == nil)
     }
 
+    /// The statement cache hashes a text's length and four words of it: texts of one length that differ only
+    /// between those words share a hash, and each still runs as itself.
+    @Test func statementsThatDifferOutsideTheHashedBytesEachRunAsThemselves() throws {
+        let database = try Database(path: ":memory:")
+        let padding = String(repeating: " ", count: 400)
+        // 426 bytes: the words hashed start at 0, 139, 278 and 418; the digit, at 20, is in none of them.
+        let texts = (0..<10).map { "SELECT \(String(repeating: " ", count: 13))\($0)\(padding) AS v" }
+        #expect(Set(texts.map(\.utf8.count)) == [426])
+        #expect(Set(texts.map { StatementKey($0).hashValue }).count == 1)
+        for _ in 0..<3 {
+            for (expected, sql) in texts.enumerated() {
+                #expect(try database.queryFirst(sql) { $0.int(0) } == expected)
+            }
+        }
+        let built = ["SELECT", "1"].joined(separator: " ")
+        #expect(StatementKey("SELECT 1") == StatementKey(built))
+        #expect(StatementKey("SELECT 1").hashValue == StatementKey(built).hashValue)
+        #expect(StatementKey("SELECT 1") != StatementKey("SELECT 2"))
+        #expect(StatementKey("SELECT 1").hashValue != StatementKey("SELECT 2").hashValue)
+    }
+
     @Test func backupCopiesAConsistentSnapshot() throws {
         let source = self.temporaryPath()
         let copy = self.temporaryPath()
