@@ -3,32 +3,10 @@
 public enum JSONStringLiteral {
     /// `value` as a quoted JSON string literal.
     public static func quoted(_ value: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(value.utf8.count + 2)
         Self.append(value, to: &output)
-        return output
-    }
-
-    public static func append(_ value: String, to output: inout String) {
-        var value = value
-        value.withUTF8 { bytes in
-            output += "\""
-            // Runs of plain bytes are appended whole; the bytes that need escaping are all ASCII, so every run
-            // is valid UTF-8 on its own.
-            var plainStart = 0
-            for index in 0..<bytes.count where Self.needsEscape(bytes[index]) {
-                if plainStart < index {
-                    output += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self)
-                }
-                output += Self.escape(bytes[index])
-                plainStart = index + 1
-            }
-            if plainStart == 0 {
-                output += String(decoding: bytes, as: UTF8.self)
-            } else if plainStart < bytes.count {
-                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[plainStart...]), as: UTF8.self)
-            }
-            output += "\""
-        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `value` as a quoted JSON string literal, appended to UTF-8 `output`.

@@ -39,7 +39,8 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
     /// The request headers, built once: with and without a JSON body.
     private let headers: (json: UnsafeMutablePointer<curl_slist>, plain: UnsafeMutablePointer<curl_slist>)
     private let lock = NSLock()
-    /// Guarded by `lock`: the URL the handle holds, so that a call to the same URL does not set it again.
+    /// Guarded by `lock`: the URL of the call the handle was last given, as the caller wrote it, so that a call
+    /// to the same URL neither resolves nor sets it again.
     private var currentURL = ""
 
     public init(configuration: Configuration) {
@@ -120,10 +121,9 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
             ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
             context.release()
         }
-        let url = self.resolve(request.url)
-        if url != self.currentURL {
-            ccurl_setopt_string(handle, CURLOPT_URL, url)
-            self.currentURL = url
+        if request.url != self.currentURL {
+            ccurl_setopt_string(handle, CURLOPT_URL, self.resolve(request.url))
+            self.currentURL = request.url
         }
         ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque())
         ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, request.body == nil ? self.headers.plain : self.headers.json)
