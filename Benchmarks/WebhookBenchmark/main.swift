@@ -15,6 +15,7 @@ let usage = """
       --warmup SECONDS        unmeasured time before each level (default 1)
       --server-pid PID        report the server's CPU µs/request and peak RSS from /proc
       --nginx                 also measure nginx answering a static 200 and print the ratio
+      --slices N              with --nginx: each level's time in N slices per server, taken in turns (default 4)
       --metrics URL           Loket's /metrics: prints the durable (fsync'd) commits per second of each level
       --pool N                pre-signed requests, each with its own wamid (default 600000)
       --client-threads N      load-generator threads (default 1)
@@ -33,6 +34,7 @@ struct Options {
     var warmup = 1.0
     var serverPID: Int32?
     var nginx = false
+    var slices = 4
     var pool = 600_000
     var clientThreads = 1
     var selfTest = false
@@ -66,6 +68,9 @@ func parseOptions(_ arguments: [String]) throws -> Options {
         case "--warmup": options.warmup = try number(argument)
         case "--server-pid": options.serverPID = try number(argument)
         case "--nginx": options.nginx = true
+        case "--slices":
+            options.slices = try number(argument)
+            guard options.slices > 0 else { throw BenchmarkError("--slices: at least 1") }
         case "--metrics": options.metricsURL = try value(argument)
         case "--pool": options.pool = try number(argument)
         case "--client-threads": options.clientThreads = try number(argument)
@@ -104,6 +109,37 @@ struct LevelReport {
     var nginx: LoadGenerator.Result?
     var nginxCPUPerRequest: Double?
     var fsyncsPerSecond: Double?
+}
+
+/// One server's slices of a level added up: its requests, the CPU its processes used and, for Loket, its
+/// durable commits.
+struct Measurement {
+    var result = LoadGenerator.Result()
+    var cpuMicroseconds = 0.0
+    var commits: Double? = 0
+    var elapsed = 0.0
+
+    /// Runs `slice` and adds what it measured, with the CPU of `processes` and the commits at `metricsURL`
+    /// over the same time.
+    mutating func add(
+        measuring processes: [ProcessProbe], metricsURL: String?, _ slice: () -> LoadGenerator.Result
+    ) {
+        let commitsBefore = durableCommits(metricsURL)
+        let cpuBefore = processes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
+        let started = LoadGenerator.now()
+        let sliceResult = slice()
+        let seconds = Double(LoadGenerator.now() - started) / 1e9
+        let cpuAfter = processes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
+        if let before = commitsBefore, let after = durableCommits(metricsURL), let total = self.commits {
+            self.commits = total + after - before
+        } else {
+            self.commits = nil
+        }
+        self.result.merge(sliceResult)
+        self.result.elapsedSeconds += sliceResult.elapsedSeconds
+        self.cpuMicroseconds += cpuAfter - cpuBefore
+        self.elapsed += seconds
+    }
 }
 
 /// `loket_durable_commits_total` from Loket's `/metrics` (each is one fsync of the write-ahead log).
@@ -196,53 +232,68 @@ func runBenchmark(_ options: Options) throws {
     defer { nginx?.stop() }
     if let nginx { print("nginx on 127.0.0.1:\(nginx.port)") }
 
-    // nginx is measured first, at every level, while the server is idle: measured after a level, it
-    // would share the CPU with the backlog that level left to the server's dispatcher and sender.
-    var references: [Int: (result: LoadGenerator.Result, cpuPerRequest: Double?)] = [:]
-    if let nginx {
-        let nginxCursor = RequestCursor()
-        for level in options.levels {
-            let reference = LoadGenerator(port: nginx.port, corpus: corpus, cursor: nginxCursor)
-            _ = reference.run(connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
-            let nginxProbes = nginx.processes.map(ProcessProbe.init)
-            let nginxCPUStart = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
-            let nginxResult = reference.run(
-                connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
-            let nginxCPUEnd = nginxProbes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
-            let cpuPerRequest =
-                nginxResult.completed > 0 ? (nginxCPUEnd - nginxCPUStart) / Double(nginxResult.completed) : nil
-            describeErrors(nginxResult, name: "nginx", level: level)
-            references[level] = (nginxResult, cpuPerRequest)
-            print("nginx at \(level) connections: \(format(nginxResult.requestsPerSecond, 0)) req/s")
-        }
-    }
-
+    // At each level nginx and the server take turns in `slices` slices each, in the order nginx, server,
+    // server, nginx, nginx, ... so that a host that speeds up or slows down during the level weighs on both
+    // alike. The server must not work between its slices (bench-webhook holds its conversation processing
+    // back): its CPU during nginx's slices is watched, and a warning says when it took a share of the host.
     let probe = serverPID.map(ProcessProbe.init)
+    let nginxProbes = nginx.map { $0.processes.map(ProcessProbe.init) } ?? []
     let cursor = RequestCursor()
+    let nginxCursor = RequestCursor()
+    let sliceSeconds = options.duration / Double(nginx == nil ? 1 : options.slices)
     var reports: [LevelReport] = []
     for level in options.levels {
         let canResetPeak = probe?.resetPeakResident() ?? false
         let generator = LoadGenerator(port: target.port, corpus: corpus, cursor: cursor)
-        var result = generator.run(
-            connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
-        let cpuAfterWarmup = probe?.cpuMicroseconds()
-        let commitsBefore = durableCommits(options.metricsURL)
-        let started = LoadGenerator.now()
-        result = generator.run(connections: level, threads: options.clientThreads, seconds: options.duration, warmup: 0)
-        let cpuAfter = probe?.cpuMicroseconds()
-        let elapsed = Double(LoadGenerator.now() - started) / 1e9
-        var report = LevelReport(connections: level, loket: result)
-        if let before = commitsBefore, let after = durableCommits(options.metricsURL), elapsed > 0 {
-            report.fsyncsPerSecond = (after - before) / elapsed
+        let reference = nginx.map { LoadGenerator(port: $0.port, corpus: corpus, cursor: nginxCursor) }
+        _ = reference?.run(connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
+        _ = generator.run(connections: level, threads: options.clientThreads, seconds: 0, warmup: options.warmup)
+
+        var loket = Measurement()
+        var referenceMeasurement = Measurement()
+        var serverCPUDuringNginx = 0.0
+        for slice in 0..<(nginx == nil ? 1 : options.slices) {
+            for nginxTurn in slice % 2 == 0 ? [true, false] : [false, true] {
+                if nginxTurn, let reference {
+                    let serverBefore = probe?.cpuMicroseconds()
+                    referenceMeasurement.add(measuring: nginxProbes, metricsURL: nil) {
+                        reference.run(
+                            connections: level, threads: options.clientThreads, seconds: sliceSeconds, warmup: 0)
+                    }
+                    if let before = serverBefore, let after = probe?.cpuMicroseconds() {
+                        serverCPUDuringNginx += after - before
+                    }
+                } else if !nginxTurn {
+                    loket.add(measuring: probe.map { [$0] } ?? [], metricsURL: options.metricsURL) {
+                        generator.run(
+                            connections: level, threads: options.clientThreads, seconds: sliceSeconds, warmup: 0)
+                    }
+                }
+            }
         }
-        if let start = cpuAfterWarmup, let end = cpuAfter, result.completed > 0 {
-            report.cpuPerRequest = (end - start) / Double(result.completed)
+
+        var report = LevelReport(connections: level, loket: loket.result)
+        if let commits = loket.commits, loket.elapsed > 0 { report.fsyncsPerSecond = commits / loket.elapsed }
+        if probe != nil, loket.result.completed > 0 {
+            report.cpuPerRequest = loket.cpuMicroseconds / Double(loket.result.completed)
         }
         report.peakRSS = probe?.peakResidentMiB()
         if probe != nil, !canResetPeak { print("  (peak RSS is since the server started: clear_refs not permitted)") }
-        describeErrors(result, name: "loket", level: level)
-        report.nginx = references[level]?.result
-        report.nginxCPUPerRequest = references[level]?.cpuPerRequest
+        describeErrors(loket.result, name: "loket", level: level)
+        if nginx != nil {
+            report.nginx = referenceMeasurement.result
+            if referenceMeasurement.result.completed > 0 {
+                report.nginxCPUPerRequest =
+                    referenceMeasurement.cpuMicroseconds / Double(referenceMeasurement.result.completed)
+            }
+            describeErrors(referenceMeasurement.result, name: "nginx", level: level)
+            let share = serverCPUDuringNginx / max(1, referenceMeasurement.elapsed * 1e6)
+            if share > 0.05 {
+                print(
+                    "  warning: the server used \(format(share * 100, 0)) % of a core while nginx was measured; "
+                        + "hold its processing back for a fair ratio")
+            }
+        }
         reports.append(report)
         printTable([report])
     }
