@@ -199,8 +199,12 @@ for _ in 0..<20 {
 print(
     String(
         format:
-            "month report (%d tickets; 7 counts + SLA + verification + medians + IKM): median %.1f ms, max %.1f ms (target <= 200 ms)",
-        monthTickets, percentile(reportSamples, 0.5), reportSamples.max() ?? 0))
+            "month report (%d tickets; 7 counts + SLA + verification + medians + IKM): median %.1f ms, max %.1f ms, "
+            + "first %.1f ms (target <= 200 ms)",
+        monthTickets, percentile(reportSamples, 0.5), reportSamples.max() ?? 0, reportSamples.first ?? 0))
+print(
+    "  the first run reads the month from the disk when the database is not in the page cache: "
+        + "compare it with the median")
 print(
     "  median per part: "
         + partSamples.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f ms", $0.key, percentile($0.value, 0.5)) }
