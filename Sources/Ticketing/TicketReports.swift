@@ -14,7 +14,7 @@ public struct TicketReports {
         self.calendar = calendar
     }
 
-    private func filter(_ period: ReportPeriod) -> (sql: String, values: [SQLiteValue]) {
+    func filter(_ period: ReportPeriod) -> (sql: String, values: [SQLiteValue]) {
         var values: [SQLiteValue] = [.millis(period.start), .millis(period.end)]
         var sql = "created_at >= ? AND created_at < ?"
         if let service = period.service {
@@ -63,13 +63,7 @@ public struct TicketReports {
         var sla: [(met: Int, breached: Int, openBreached: Int)] = []
         // Rows come in creation order: the month of the previous row is almost always the month of the next.
         var month = (key: "", from: Int64.max, to: Int64.max)
-        let statement = try self.database.prepare(
-            """
-            SELECT status, coalesce(type, ''), coalesce(category, ''), title, coalesce(application_version, ''),
-                created_at, level, resolved_within_sla,
-                resolved_within_sla IS NULL AND is_open = 1 AND sla_paused_at IS NULL AND due_at < ?
-            FROM tickets WHERE \(filter.sql)
-            """, [.millis(now)] + filter.values)
+        let statement = try self.database.prepare(Self.summarySQL(filter.sql), [.millis(now)] + filter.values)
         defer { statement.reset() }
         while try statement.step() {
             var type = 0
@@ -129,14 +123,29 @@ public struct TicketReports {
             })
     }
 
+    /// The rows `summary(in:now:)` reads, for tickets matching `filter`: every column is in the `tickets_report`
+    /// index, so the rows themselves are not read.
+    static func summarySQL(_ filter: String) -> String {
+        """
+        SELECT status, coalesce(type, ''), coalesce(category, ''), title, coalesce(application_version, ''),
+            created_at, level, resolved_within_sla,
+            resolved_within_sla IS NULL AND is_open = 1 AND sla_paused_at IS NULL AND due_at < ?
+        FROM tickets WHERE \(filter)
+        """
+    }
+
+    /// The rows `timing(in:)` reads, from the `tickets_report` index too.
+    static func timingSQL(_ filter: String) -> String {
+        "SELECT created_at, first_response_at, resolved_at FROM tickets WHERE \(filter)"
+    }
+
     /// Median first response and resolution times in working minutes for tickets created in the period.
     public func timing(in period: ReportPeriod) throws -> ReportRows.Timing {
         let filter = self.filter(period)
         var responses: [Int] = []
         var resolutions: [Int] = []
         var count = 0
-        let statement = try self.database.prepare(
-            "SELECT created_at, first_response_at, resolved_at FROM tickets WHERE \(filter.sql)", filter.values)
+        let statement = try self.database.prepare(Self.timingSQL(filter.sql), filter.values)
         defer { statement.reset() }
         while try statement.step() {
             count += 1

@@ -181,6 +181,18 @@ public enum TicketSchema {
                     created_at INTEGER NOT NULL
                 );
                 """),
+        Migration(
+            version: 5, name: "reports from an index",
+            sql: """
+                -- A period's reports read these columns of the tickets created in it, and nothing else
+                -- (`TicketReports.summary` and `timing`): read from this index, a month of a year's data is a third
+                -- of the pages its rows fill, which is most of a report's time when the file is not in memory.
+                -- It leads with created_at, so it also serves what tickets_created served.
+                CREATE INDEX tickets_report ON tickets (
+                    created_at, status, type, category, title, application_version, level, resolved_within_sla,
+                    is_open, sla_paused_at, due_at, first_response_at, resolved_at);
+                DROP INDEX tickets_created;
+                """),
     ]
 
     public static let migrator = Migrator(component: component, migrations: migrations)

@@ -295,16 +295,16 @@ struct SQLiteTicketStoreTests {
         let path = Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try Database(path: path)
-        #expect(try TicketSchema.migrator.migrate(database) == [1, 2, 3, 4])
+        #expect(try TicketSchema.migrator.migrate(database) == [1, 2, 3, 4, 5])
         #expect(try database.queryFirst("PRAGMA journal_mode") { $0.string(0) } == "wal")
         #expect(try database.queryFirst("PRAGMA foreign_keys") { $0.int(0) } == 1)
     }
 
-    @Test func migratesFromThePreviousVersionKeepingTickets() throws {
+    @Test func migratesFromBookingsToVerificationCallsKeepingTickets() throws {
         let path = Self.temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let previous = Migrator(
-            component: TicketSchema.component, migrations: Array(TicketSchema.migrations.dropLast()))
+        // Version 3, the last with verification_bookings.
+        let previous = Migrator(component: TicketSchema.component, migrations: Array(TicketSchema.migrations.prefix(3)))
         do {
             let writer = try DatabaseWriter(path: path, migrators: [previous])
             try writer.write { db in
@@ -316,7 +316,7 @@ struct SQLiteTicketStoreTests {
             }
         }
         let store = try SQLiteTicketStore(writer: DatabaseWriter(path: path), configuration: Self.configuration())
-        #expect(try store.writer.read { try TicketSchema.migrator.currentVersion(in: $0) } == 4)
+        #expect(try store.writer.read { try TicketSchema.migrator.currentVersion(in: $0) } == 5)
         let calls = try store.writer.read { database in
             try SQLiteTicketStore.transaction(on: database, configuration: store.configuration)
                 .verificationCalls(from: Self.monday, to: Self.monday.addingTimeInterval(7 * 86_400))
@@ -333,11 +333,42 @@ struct SQLiteTicketStoreTests {
         }
     }
 
+    @Test func migratingToTheReportIndexKeepsEveryTicketInTheReports() throws {
+        let path = Self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let previous = Migrator(component: TicketSchema.component, migrations: Array(TicketSchema.migrations.prefix(4)))
+        let month = ReportPeriod.month(2026, 3)
+        let before: ReportRows.Timing
+        do {
+            let writer = try DatabaseWriter(path: path, migrators: [previous])
+            try writer.write { db in
+                let tx = SQLiteTicketTransaction(database: db, configuration: try Self.configuration())
+                for day in 0..<5 {
+                    let ticket = try tx.open(Self.draft(), at: Self.monday.addingTimeInterval(Double(day) * 86_400))
+                        .ticket
+                    guard day.isMultiple(of: 2) else { continue }
+                    try tx.apply(.take(Self.classification), to: ticket.number, by: Self.level1, at: Self.monday)
+                }
+            }
+            before = try writer.read { try TicketReports(database: $0, calendar: Self.calendar).timing(in: month) }
+        }
+        let store = try SQLiteTicketStore(writer: DatabaseWriter(path: path), configuration: Self.configuration())
+        let indexes = try store.writer.read { database in
+            try database.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'") {
+                $0.string(0)
+            }
+        }
+        #expect(indexes.contains("tickets_report") && !indexes.contains("tickets_created"))
+        let after = try store.writer.read { try TicketReports(database: $0, calendar: Self.calendar).timing(in: month) }
+        #expect(after.tickets == 5 && after.responded == 3)
+        #expect(after == before)
+    }
+
     @Test func refusesADatabaseFromANewerVersion() throws {
         let database = try Database(path: ":memory:")
         try TicketSchema.migrator.migrate(database)
-        try database.run("UPDATE schema_migrations SET version = 5 WHERE component = 'ticketing'")
-        #expect(throws: SQLiteError.newerSchema(component: "ticketing", found: 5, known: 4)) {
+        try database.run("UPDATE schema_migrations SET version = 6 WHERE component = 'ticketing'")
+        #expect(throws: SQLiteError.newerSchema(component: "ticketing", found: 6, known: 5)) {
             try TicketSchema.migrator.migrate(database)
         }
     }
