@@ -210,7 +210,7 @@ final class Journeys: Sendable {
         let value = WebhookEnvelope.messageValue(
             message, from: phone, name: "Penyedia \(index)", phoneNumberID: "1234567890")
         let envelope = WebhookEnvelope.wrapping(value, accountID: "1234567890")
-        return Array(envelope.serialized.utf8)
+        return envelope.bytes
     }
 
     /// Loket answered conversation `index`'s webhook with `status`.

@@ -240,7 +240,8 @@ func runBenchmark(_ options: Options) throws {
     let nginxProbes = nginx.map { $0.processes.map(ProcessProbe.init) } ?? []
     let cursor = RequestCursor()
     let nginxCursor = RequestCursor()
-    let sliceSeconds = options.duration / Double(nginx == nil ? 1 : options.slices)
+    let slices = nginx == nil ? 1 : options.slices
+    let sliceSeconds = options.duration / Double(slices)
     var reports: [LevelReport] = []
     for level in options.levels {
         let canResetPeak = probe?.resetPeakResident() ?? false
@@ -252,9 +253,14 @@ func runBenchmark(_ options: Options) throws {
         var loket = Measurement()
         var referenceMeasurement = Measurement()
         var serverCPUDuringNginx = 0.0
-        for slice in 0..<(nginx == nil ? 1 : options.slices) {
+        for slice in 0..<slices {
             for nginxTurn in slice % 2 == 0 ? [true, false] : [false, true] {
-                if nginxTurn, let reference {
+                if !nginxTurn {
+                    loket.add(measuring: probe.map { [$0] } ?? [], metricsURL: options.metricsURL) {
+                        generator.run(
+                            connections: level, threads: options.clientThreads, seconds: sliceSeconds, warmup: 0)
+                    }
+                } else if let reference {
                     let serverBefore = probe?.cpuMicroseconds()
                     referenceMeasurement.add(measuring: nginxProbes, metricsURL: nil) {
                         reference.run(
@@ -262,11 +268,6 @@ func runBenchmark(_ options: Options) throws {
                     }
                     if let before = serverBefore, let after = probe?.cpuMicroseconds() {
                         serverCPUDuringNginx += after - before
-                    }
-                } else if !nginxTurn {
-                    loket.add(measuring: probe.map { [$0] } ?? [], metricsURL: options.metricsURL) {
-                        generator.run(
-                            connections: level, threads: options.clientThreads, seconds: sliceSeconds, warmup: 0)
                     }
                 }
             }

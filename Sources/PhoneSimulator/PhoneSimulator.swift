@@ -185,7 +185,7 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
     /// Signs the envelope around `value` and POSTs it to Loket's `/webhook`; returns the status.
     private func deliver(_ value: [(String, JSONValue)]) throws -> Int {
         let envelope = WebhookEnvelope.wrapping(value, accountID: "sandbox")
-        let bytes = Array(envelope.serialized.utf8)
+        let bytes = envelope.bytes
         return try LoopbackPost.send(
             port: self.loketPort(), path: "/webhook",
             headers: [

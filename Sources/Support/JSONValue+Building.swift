@@ -17,14 +17,10 @@ extension JSONValue: Equatable {
     public static func bool(_ value: Bool?) -> JSONValue { value.map(JSONValue.bool) ?? .null }
 
     /// Two values are equal when they serialise to the same text (members in the same order).
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized == rhs.serialized }
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.bytes == rhs.bytes }
 
     /// The compact UTF-8 serialisation: no spaces, members in order, strings escaped as `JSONEncoder` does.
-    public var serialized: String {
-        var writer = JSONWriter()
-        writer.value(self)
-        return writer.output
-    }
+    public var serialized: String { String(decoding: self.bytes, as: UTF8.self) }
 
     /// The serialisation with a space after every `,` and `:`, for output people read.
     public var spacedSerialization: String {
