@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A kind of file a provider may send, told by its content (the first bytes), never by its name.
 public enum FileKind: String, CaseIterable, Codable, Sendable {
@@ -37,7 +38,7 @@ public enum FileKind: String, CaseIterable, Codable, Sendable {
 
     /// Whether `mimeType` is one of `kinds`.
     public static func accepts(_ mimeType: String, in kinds: [FileKind]) -> Bool {
-        let base = mimeType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let base = mimeType.split(separator: ";").first.map { $0.trimming(where: \.isSpaceOrTab).lowercased() }
         return kinds.contains { $0.mimeTypes.contains(base ?? "") }
     }
 }

@@ -14,7 +14,7 @@ extension SurveyDefinition {
             }
         }
         if response.answers.values.contains(where: { $0 <= self.commentRequiredAtOrBelow }) {
-            let comment = response.comment?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let comment = response.comment?.trimmingWhitespace() ?? ""
             guard !comment.isEmpty else {
                 throw TicketError.invalidSurvey(
                     "a comment is required when an answer is \(self.commentRequiredAtOrBelow) or lower")

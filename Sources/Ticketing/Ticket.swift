@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A helpdesk ticket with the fields of the seeds, its lifecycle state and its SLA bookkeeping.
 ///
@@ -48,7 +49,7 @@ public struct Ticket: Hashable, Sendable {
         number: TicketNumber, draft: TicketDraft, createdAt: Date, dueAt: Date
     ) {
         self.number = number
-        self.title = draft.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.title = draft.title.trimmingWhitespace()
         self.description = draft.description
         self.companyName = draft.companyName
         self.businessForm = draft.businessForm

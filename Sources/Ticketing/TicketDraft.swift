@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What the intake conversation collected, ready to become a ticket.
 public struct TicketDraft: Hashable, Sendable {
@@ -45,7 +46,7 @@ public struct TicketDraft: Hashable, Sendable {
 
     /// Checks what a ticket cannot be opened without.
     public func validate() throws(TicketError) {
-        let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = self.title.trimmingWhitespace()
         guard !title.isEmpty else { throw TicketError.invalidDraft("the title (service) is empty") }
         guard title.count <= 100 else { throw TicketError.invalidDraft("the title is longer than 100 characters") }
         guard !self.reporterWaID.isEmpty else { throw TicketError.invalidDraft("the reporter's wa_id is empty") }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The pure ticket state machine: (ticket, action, actor, now) → new ticket + activity lines, or a `TicketError`.
 ///
@@ -229,7 +230,7 @@ public struct TicketLifecycle: Hashable, Sendable {
     }
 
     private static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = text?.trimmingWhitespace(), !trimmed.isEmpty else { return nil }
         return trimmed
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The public number of a ticket, shown as `#1259`; sequential and never reused.
 public struct TicketNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -10,9 +11,9 @@ public struct TicketNumber: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `#1259`, `1259` or ` # 1259 `; `nil` for anything else.
     public init?(parsing text: String) {
-        var trimmed = Substring(text.trimmingCharacters(in: .whitespaces))
+        var trimmed = Substring(text.trimming(where: \.isSpaceOrTab))
         if trimmed.hasPrefix("#") { trimmed = trimmed.dropFirst() }
-        let digits = trimmed.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.trimming(where: \.isSpaceOrTab)
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy(\.isASCIIDigit), let value = Int(digits), value > 0
         else { return nil }
         self.value = value

@@ -243,7 +243,7 @@ struct TicketLifecycleTests {
     }
 
     @Test func draftWithoutTitleIsRefused() {
-        let draft = TicketDraft(title: " ", description: "x", reporterWaID: "628123", reporterName: "A")
+        let draft = TicketDraft(title: " \n\u{200B}", description: "x", reporterWaID: "628123", reporterName: "A")
         #expect(throws: TicketError.invalidDraft("")) {
             try Self.lifecycle.open(draft, number: TicketNumber(1), at: Self.monday)
         }
@@ -252,7 +252,9 @@ struct TicketLifecycleTests {
     @Test func ticketNumbersPrintWithAHash() {
         #expect(TicketNumber(1259).description == "#1259")
         #expect(TicketNumber(parsing: " #1259 ") == TicketNumber(1259))
+        #expect(TicketNumber(parsing: "\t# 1259\u{00A0}") == TicketNumber(1259))
         #expect(TicketNumber(parsing: "12a") == nil)
+        #expect(TicketNumber(parsing: "#1259\n") == nil)
     }
 }
 

@@ -153,7 +153,7 @@ public struct MediaDownloader: MediaFetcher {
 
     /// Whether `digest` equals `announced`, given as hex (the media endpoint) or base64 (webhooks).
     static func matches(_ digest: [UInt8], _ announced: String) -> Bool {
-        let trimmed = announced.trimmingCharacters(in: .whitespaces)
+        let trimmed = announced.trimming(where: \.isSpaceOrTab)
         if trimmed.utf8.count == 64, trimmed.utf8.allSatisfy({ $0.isHexDigit }) {
             return SHA256Digest.hexString(digest) == trimmed.lowercased()
         }
@@ -194,7 +194,7 @@ public struct MediaDownloader: MediaFetcher {
 
     /// `application/pdf; charset=binary` → `application/pdf`.
     static func baseType(_ mimeType: String) -> String {
-        String(mimeType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        (mimeType.split(separator: ";").first ?? "").trimming(where: \.isSpaceOrTab).lowercased()
     }
 
     private static func isIDByte(_ byte: UInt8) -> Bool {
