@@ -117,7 +117,6 @@ struct Measurement {
     var result = LoadGenerator.Result()
     var cpuMicroseconds = 0.0
     var commits: Double? = 0
-    var elapsed = 0.0
 
     /// Runs `slice` and adds what it measured, with the CPU of `processes` and the commits at `metricsURL`
     /// over the same time.
@@ -126,9 +125,7 @@ struct Measurement {
     ) {
         let commitsBefore = durableCommits(metricsURL)
         let cpuBefore = processes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
-        let started = LoadGenerator.now()
         let sliceResult = slice()
-        let seconds = Double(LoadGenerator.now() - started) / 1e9
         let cpuAfter = processes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
         if let before = commitsBefore, let after = durableCommits(metricsURL), let total = self.commits {
             self.commits = total + after - before
@@ -138,7 +135,6 @@ struct Measurement {
         self.result.merge(sliceResult)
         self.result.elapsedSeconds += sliceResult.elapsedSeconds
         self.cpuMicroseconds += cpuAfter - cpuBefore
-        self.elapsed += seconds
     }
 }
 
@@ -274,7 +270,9 @@ func runBenchmark(_ options: Options) throws {
         }
 
         var report = LevelReport(connections: level, loket: loket.result)
-        if let commits = loket.commits, loket.elapsed > 0 { report.fsyncsPerSecond = commits / loket.elapsed }
+        if let commits = loket.commits, loket.result.elapsedSeconds > 0 {
+            report.fsyncsPerSecond = commits / loket.result.elapsedSeconds
+        }
         if probe != nil, loket.result.completed > 0 {
             report.cpuPerRequest = loket.cpuMicroseconds / Double(loket.result.completed)
         }
@@ -288,7 +286,7 @@ func runBenchmark(_ options: Options) throws {
                     referenceMeasurement.cpuMicroseconds / Double(referenceMeasurement.result.completed)
             }
             describeErrors(referenceMeasurement.result, name: "nginx", level: level)
-            let share = serverCPUDuringNginx / max(1, referenceMeasurement.elapsed * 1e6)
+            let share = serverCPUDuringNginx / max(1, referenceMeasurement.result.elapsedSeconds * 1e6)
             if share > 0.05 {
                 print(
                     "  warning: the server used \(format(share * 100, 0)) % of a core while nginx was measured; "

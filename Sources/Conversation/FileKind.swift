@@ -38,7 +38,7 @@ public enum FileKind: String, CaseIterable, Codable, Sendable {
 
     /// Whether `mimeType` is one of `kinds`.
     public static func accepts(_ mimeType: String, in kinds: [FileKind]) -> Bool {
-        let base = mimeType.split(separator: ";").first.map { $0.trimming(where: \.isSpaceOrTab).lowercased() }
-        return kinds.contains { $0.mimeTypes.contains(base ?? "") }
+        let base = mimeType.mediaTypeBase
+        return kinds.contains { $0.mimeTypes.contains(base) }
     }
 }

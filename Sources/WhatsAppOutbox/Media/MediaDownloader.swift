@@ -84,7 +84,7 @@ public struct MediaDownloader: MediaFetcher {
             case 200..<300:
                 let bytes = response.body
                 try Self.checkContent(bytes, descriptor: descriptor, expectedSHA256: expectedSHA256, limits: limits)
-                return try self.store(bytes, mimeType: Self.baseType(descriptor.mimeType))
+                return try self.store(bytes, mimeType: descriptor.mimeType.mediaTypeBase)
             case 401, 403, 404, 410:
                 guard refreshesLeft > 0 else { throw .urlExpired }
                 refreshesLeft -= 1
@@ -129,7 +129,7 @@ public struct MediaDownloader: MediaFetcher {
         if let size = descriptor.fileSize, size > limits.maxBytes {
             throw .tooLarge(size: size, limit: limits.maxBytes)
         }
-        let type = Self.baseType(descriptor.mimeType)
+        let type = descriptor.mimeType.mediaTypeBase
         if !limits.allowedMIMETypes.isEmpty, !limits.allowedMIMETypes.contains(type) {
             throw .wrongType(type)
         }
@@ -190,11 +190,6 @@ public struct MediaDownloader: MediaFetcher {
             throw .storage("\(error)")
         }
         return stored
-    }
-
-    /// `application/pdf; charset=binary` → `application/pdf`.
-    static func baseType(_ mimeType: String) -> String {
-        (mimeType.split(separator: ";").first ?? "").trimming(where: \.isSpaceOrTab).lowercased()
     }
 
     private static func isIDByte(_ byte: UInt8) -> Bool {
