@@ -81,6 +81,8 @@ final class LoadGenerator: Sendable {
         var sent = 0
         var startedAt: UInt64 = 0
         var buffer: [UInt8] = []
+        /// The request being sent, written out from the corpus.
+        var outgoing: [UInt8] = []
 
         init(index: Int) {
             self.index = index
@@ -113,7 +115,7 @@ final class LoadGenerator: Sendable {
             let now = Self.now()
             for position in 0..<Int(count) {
                 let client = clients[Int(events[position].data.u64)]
-                if events[position].events & EPOLLOUT.rawValue != 0, client.sent < self.length(client.request) {
+                if events[position].events & EPOLLOUT.rawValue != 0, client.sent < client.outgoing.count {
                     self.sendNext(client, epollFD: epollFD, result: &result, resume: true)
                     continue
                 }
@@ -143,10 +145,6 @@ final class LoadGenerator: Sendable {
         return result
     }
 
-    private func length(_ request: Int) -> Int {
-        self.corpus.offsets[request + 1] - self.corpus.offsets[request]
-    }
-
     private func connect(_ client: Client, index: Int, epollFD: Int32) -> Bool {
         guard let fd = LoopbackSocket.connect(port: Int(self.port)) else { return false }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
@@ -170,12 +168,12 @@ final class LoadGenerator: Sendable {
         if !resume {
             client.request = self.cursor.next.wrappingAdd(1, ordering: .relaxed).oldValue % self.corpus.count
             client.sent = 0
+            self.corpus.write(client.request, into: &client.outgoing)
             client.startedAt = Self.now()
         }
-        let offset = self.corpus.offsets[client.request]
-        let length = self.length(client.request)
-        let sent = self.corpus.bytes.withUnsafeBytes { bytes in
-            send(client.fd, bytes.baseAddress! + offset + client.sent, length - client.sent, Int32(MSG_NOSIGNAL))
+        let length = client.outgoing.count
+        let sent = client.outgoing.withUnsafeBytes { bytes in
+            send(client.fd, bytes.baseAddress! + client.sent, length - client.sent, Int32(MSG_NOSIGNAL))
         }
         if sent > 0 { client.sent += sent }
         let wantsWrite = client.sent < length
