@@ -19,6 +19,7 @@ public final class Database: @unchecked Sendable {
     /// in the temporary directory for nearly every transaction (only the writer writes, and its undo data
     /// for one statement is small; read-only connections still spill large sorts to disk).
     public init(path: String, readOnly: Bool = false) throws {
+        _ = Self.libraryConfigured
         var handle: OpaquePointer?
         let flags =
             (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
@@ -42,6 +43,14 @@ public final class Database: @unchecked Sendable {
             try self.execute("PRAGMA temp_store=MEMORY")
         }
     }
+
+    /// Configures the SQLite library once, before the first connection initialises it: no memory statistics
+    /// (Loket reads none), so allocations, several hundred per processed message, take no process-wide lock.
+    private static let libraryConfigured: Bool = {
+        let configured = csqlite3_disable_memory_statistics() == SQLITE_OK
+        sqlite3_initialize()
+        return configured
+    }()
 
     deinit {
         self.statements.removeAll()
