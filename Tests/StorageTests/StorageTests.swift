@@ -1,3 +1,4 @@
+import CSQLite3
 import Foundation
 import Testing
 
@@ -23,6 +24,14 @@ struct StorageTests {
         #expect(try Self.migrator.migrate(database) == [])
         #expect(try Self.migrator.currentVersion(in: database) == 2)
         try database.run("INSERT INTO items (name, size) VALUES (?, ?)", ["a", 3])
+    }
+
+    @Test func keepsNoMemoryStatistics() throws {
+        // With statistics on, this count grows with every allocation and each one takes a process-wide lock.
+        let database = try Database(path: ":memory:")
+        try Self.migrator.migrate(database)
+        for index in 0..<100 { try database.run("INSERT INTO items (name) VALUES (?)", [.text("item \(index)")]) }
+        #expect(sqlite3_memory_used() == 0)
     }
 
     @Test func migratesFromThePreviousVersion() throws {
