@@ -101,8 +101,15 @@ public final class OutboxSender: Sendable, Service {
     /// What a worker's pass holds: the global rate's tokens it took and has not spent, and the read receipts
     /// Meta accepted that are not yet marked sent.
     private struct Pass {
+        var worker: Int
         var tokens: Int
         var receipts: [AcceptedReceipt] = []
+        /// Whether the pass's writes look ahead: set once the rows it read are all taken and there were fewer
+        /// than it asked for, so that it ends after them unless a recipient's next message is due now.
+        var looksAhead = false
+        /// When the worker's next message falls due, read at the end of the pass's latest write if that write
+        /// looked ahead (nil otherwise): it spares the pass a read transaction of its own at its end.
+        var nextDue: Date?? = nil
     }
 
     /// A read receipt Meta accepted in the current pass, not yet marked sent.
@@ -268,7 +275,7 @@ public final class OutboxSender: Sendable, Service {
         // While the rate is spent there is nothing to send: the worker skips the queue (and the writer
         // lock) until its turn (see `turn(of:in:ready:)`), so a backlog the rate holds back costs about
         // one wake-up and one query per pass that sends, not one per worker per token.
-        var pass = Pass(tokens: self.takeGlobalTokens(worker: worker, now: now))
+        var pass = Pass(worker: worker, tokens: self.takeGlobalTokens(worker: worker, now: now))
         guard pass.tokens > 0 else { return self.nextPass(worker: worker, now: now) }
         defer { self.giveBackGlobalTokens(&pass) }
         let limit = pass.tokens
@@ -279,6 +286,7 @@ public final class OutboxSender: Sendable, Service {
             // A send hands over to the recipient's next message when it is due: it goes next, in this pass.
             var queue = due[...]
             while let pending = queue.popFirst() {
+                pass.looksAhead = pass.looksAhead || (queue.isEmpty && due.count < limit)
                 if self.isStopping {
                     try self.recordReceipts(&pass)
                     return now
@@ -306,6 +314,7 @@ public final class OutboxSender: Sendable, Service {
                 self.giveBackGlobalTokens(&pass)
                 return self.nextPass(worker: worker, now: now)
             }
+            if let nextDue = pass.nextDue { return nextDue }
             return try self.writer.read { database in
                 try self.outbox.nextDueDate(worker: worker, of: count, in: database)
             }
@@ -318,21 +327,29 @@ public final class OutboxSender: Sendable, Service {
     }
 
     /// Runs `body` in one write transaction that first marks the pass's accepted receipts sent, and empties
-    /// them.
+    /// them. Once the pass looks ahead, the transaction ends by reading when the worker's next message falls
+    /// due (`Pass.nextDue`): the pass's last write then leaves nothing for its end to read. A commit by
+    /// another thread after it wakes the worker, as it would after a read of its own.
     private func write<Result>(
         recording pass: inout Pass, _ body: (Database) throws -> Result
     ) throws -> Result {
         let accepted = pass.receipts
-        let result = try self.writer.write { database in
+        let (looksAhead, worker) = (pass.looksAhead, pass.worker)
+        pass.nextDue = nil
+        let (result, nextDue) = try self.writer.write { database in
             for receipt in accepted {
                 try self.outbox.markSent(
                     receipt.id, wamid: receipt.wamid, asTemplate: false, attempts: receipt.attempts,
                     now: receipt.acceptedAt,
                     in: database)
             }
-            return try body(database)
+            let result = try body(database)
+            guard looksAhead else { return (result, Date??.none) }
+            let count = self.configuration.workerCount
+            return (result, try self.outbox.nextDueDate(worker: worker, of: count, in: database))
         }
         pass.receipts.removeAll()
+        pass.nextDue = nextDue
         return result
     }
 
