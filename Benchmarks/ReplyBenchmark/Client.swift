@@ -167,28 +167,74 @@ final class ArrivalRecorder: HTTPResponder, Sendable {
     }
 }
 
-/// CPU time of a process's threads, grouped by thread name without its number ("loket-lane-0" and
-/// "loket-lane-1" are one group).
+/// What a process's threads used, grouped by thread name without its number ("loket-lane-0" and
+/// "loket-lane-1" are one group): CPU time from `/proc/PID/task/TID/stat`, context switches from its `status`,
+/// and the read-like and write-like system calls the kernel counts in its `io` (`syscr`, `syscw`: reads and
+/// writes of files and sockets, positioned or not).
 struct ThreadCPU {
+    struct Usage {
+        var user = 0.0
+        var system = 0.0
+        var contextSwitches = 0.0
+        var readCalls = 0.0
+        var writeCalls = 0.0
+
+        var cpu: Double { self.user + self.system }
+
+        static func - (after: Usage, before: Usage) -> Usage {
+            Usage(
+                user: after.user - before.user, system: after.system - before.system,
+                contextSwitches: after.contextSwitches - before.contextSwitches,
+                readCalls: after.readCalls - before.readCalls, writeCalls: after.writeCalls - before.writeCalls)
+        }
+
+        static func + (left: Usage, right: Usage) -> Usage {
+            Usage(
+                user: left.user + right.user, system: left.system + right.system,
+                contextSwitches: left.contextSwitches + right.contextSwitches,
+                readCalls: left.readCalls + right.readCalls, writeCalls: left.writeCalls + right.writeCalls)
+        }
+    }
+
     let pid: Int32
 
-    func sample() -> [String: Double] {
-        var groups: [String: Double] = [:]
+    /// Each group's usage so far; user and system time in microseconds.
+    func sample() -> [String: Usage] {
+        var groups: [String: Usage] = [:]
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(self.pid)/task")) ?? []
         for task in tasks {
-            guard let stat = try? String(contentsOfFile: "/proc/\(self.pid)/task/\(task)/stat", encoding: .utf8),
+            let directory = "/proc/\(self.pid)/task/\(task)"
+            guard let stat = try? String(contentsOfFile: directory + "/stat", encoding: .utf8),
                 let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
             else { continue }
             let name = String(stat[stat.index(after: open)..<close]).trimmingCharacters(in: .decimalDigits)
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { continue }
-            groups[name, default: 0] += (user + system) / ticks * 1_000_000
+            let status = Self.counters(in: directory + "/status")
+            let io = Self.counters(in: directory + "/io")
+            let usage = Usage(
+                user: user / ticks * 1_000_000, system: system / ticks * 1_000_000,
+                contextSwitches: (status["voluntary_ctxt_switches"] ?? 0) + (status["nonvoluntary_ctxt_switches"] ?? 0),
+                readCalls: io["syscr"] ?? 0, writeCalls: io["syscw"] ?? 0)
+            groups[name] = (groups[name] ?? Usage()) + usage
         }
         return groups
     }
 
-    static func difference(_ after: [String: Double], _ before: [String: Double]) -> [String: Double] {
-        after.reduce(into: [:]) { result, entry in result[entry.key] = entry.value - (before[entry.key] ?? 0) }
+    /// The numeric "name: value" lines of a `/proc` file.
+    private static func counters(in path: String) -> [String: Double] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        var counters: [String: Double] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let value = Double(parts[1].trimmingCharacters(in: .whitespaces)) else { continue }
+            counters[String(parts[0])] = value
+        }
+        return counters
+    }
+
+    static func difference(_ after: [String: Usage], _ before: [String: Usage]) -> [String: Usage] {
+        after.reduce(into: [:]) { result, entry in result[entry.key] = entry.value - (before[entry.key] ?? Usage()) }
     }
 }

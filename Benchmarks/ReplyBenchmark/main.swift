@@ -167,15 +167,22 @@ if arguments.contains("--timeline") {
     }
 }
 let split = ThreadCPU.difference(after, before)
-let total = split.values.reduce(0, +)
+let used = split.values.reduce(ThreadCPU.Usage(), +)
+let messages = Double(max(report.exchanges, 1))
 say(
-    "Loket CPU: \(String(format: "%.2f", total / 1e6)) s = \(String(format: "%.0f", total / Double(max(report.exchanges, 1)))) µs per inbound message, "
-        + "all its replies' sends included (target ≤ 250 µs)")
-for (group, micros) in split.sorted(by: { $0.value > $1.value }) where micros > 0 {
+    "Loket CPU: \(String(format: "%.2f", used.cpu / 1e6)) s = \(String(format: "%.0f", used.cpu / messages)) µs per inbound message, "
+        + "all its replies' sends included (target ≤ 250 µs): user \(String(format: "%.0f", used.user / messages)) µs, "
+        + "system \(String(format: "%.0f", used.system / messages)) µs")
+for (group, usage) in split.sorted(by: { $0.value.cpu > $1.value.cpu }) where usage.cpu > 0 {
     say(
-        "  \(group.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%6.1f", micros / Double(max(report.exchanges, 1)))) µs/message  "
-            + "(\(String(format: "%.0f", micros / total * 100)) %)")
+        "  \(group.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%6.1f", usage.cpu / messages)) µs/message  "
+            + "(\(String(format: "%.0f", usage.cpu / used.cpu * 100)) %; user \(String(format: "%.0f", usage.user / messages)), "
+            + "system \(String(format: "%.0f", usage.system / messages)))")
 }
+say(
+    "Per inbound message: \(String(format: "%.1f", used.contextSwitches / messages)) context switches, "
+        + "\(String(format: "%.1f", used.readCalls / messages)) read-like and \(String(format: "%.1f", used.writeCalls / messages)) "
+        + "write-like system calls (/proc's syscr and syscw: files and sockets)")
 say(
     "This host's floor for one message's I/O, one at a time, before any of Loket's work: a webhook served "
         + "\(String(format: "%.0f", floor.webhookServed)) µs + an fdatasync'd append \(String(format: "%.0f", floor.append)) µs "
