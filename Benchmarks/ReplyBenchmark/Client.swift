@@ -171,7 +171,7 @@ final class ArrivalRecorder: HTTPResponder, Sendable {
 /// "loket-lane-1" are one group): CPU time from `/proc/PID/task/TID/stat`, context switches from its `status`,
 /// and the read-like and write-like system calls the kernel counts in its `io` (`syscr`, `syscw`: reads and
 /// writes of files and sockets, positioned or not).
-struct ThreadCPU {
+struct ThreadUsage {
     struct Usage {
         var user = 0.0
         var system = 0.0

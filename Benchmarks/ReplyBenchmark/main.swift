@@ -102,7 +102,7 @@ guard Client.waitForHealth(port: loketPort, seconds: 30) else {
     loket.terminate()
     exit(1)
 }
-let threads = ThreadCPU(pid: loket.processIdentifier)
+let threads = ThreadUsage(pid: loket.processIdentifier)
 
 // A calibration journey, one message at a time with a pause after each, counts the replies of each step.
 let signer = SignatureVerifier(appSecret: secret)
@@ -166,8 +166,8 @@ if arguments.contains("--timeline") {
                 + "p99 \(format(second.p99)) ms, max \(format(second.max)) ms")
     }
 }
-let split = ThreadCPU.difference(after, before)
-let used = split.values.reduce(ThreadCPU.Usage(), +)
+let split = ThreadUsage.difference(after, before)
+let used = split.values.reduce(ThreadUsage.Usage(), +)
 let messages = Double(max(report.exchanges, 1))
 say(
     "Loket CPU: \(String(format: "%.2f", used.cpu / 1e6)) s = \(String(format: "%.0f", used.cpu / messages)) µs per inbound message, "
