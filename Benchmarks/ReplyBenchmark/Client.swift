@@ -181,18 +181,17 @@ struct ThreadUsage {
 
         var cpu: Double { self.user + self.system }
 
-        static func - (after: Usage, before: Usage) -> Usage {
-            Usage(
-                user: after.user - before.user, system: after.system - before.system,
-                contextSwitches: after.contextSwitches - before.contextSwitches,
-                readCalls: after.readCalls - before.readCalls, writeCalls: after.writeCalls - before.writeCalls)
-        }
+        static func - (after: Usage, before: Usage) -> Usage { after.combined(with: before, -) }
 
-        static func + (left: Usage, right: Usage) -> Usage {
+        static func + (left: Usage, right: Usage) -> Usage { left.combined(with: right, +) }
+
+        /// Each figure of `self` with the same figure of `other`, through `operation`.
+        private func combined(with other: Usage, _ operation: (Double, Double) -> Double) -> Usage {
             Usage(
-                user: left.user + right.user, system: left.system + right.system,
-                contextSwitches: left.contextSwitches + right.contextSwitches,
-                readCalls: left.readCalls + right.readCalls, writeCalls: left.writeCalls + right.writeCalls)
+                user: operation(self.user, other.user), system: operation(self.system, other.system),
+                contextSwitches: operation(self.contextSwitches, other.contextSwitches),
+                readCalls: operation(self.readCalls, other.readCalls),
+                writeCalls: operation(self.writeCalls, other.writeCalls))
         }
     }
 

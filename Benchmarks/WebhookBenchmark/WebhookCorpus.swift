@@ -23,11 +23,11 @@ final class WebhookCorpus: Sendable {
     /// The constant pieces of a request, around its variable parts.
     private struct Template {
         /// The head up to the signature's hex, then up to the content length, then the blank line.
-        var head: [[UInt8]]
+        let head: [[UInt8]]
         /// The body around: name, number, number, number, serial, text.
-        var body: [[UInt8]]
-        var names: [[UInt8]]
-        var texts: [[UInt8]]
+        let body: [[UInt8]]
+        let names: [[UInt8]]
+        let texts: [[UInt8]]
         /// A body's length without its name and text: the pieces, three 13-digit numbers and a 12-digit serial.
         let fixedBodyLength: Int
 

@@ -46,10 +46,9 @@ public final class Database: @unchecked Sendable {
 
     /// Configures the SQLite library once, before the first connection initialises it: no memory statistics
     /// (Loket reads none), so allocations, several hundred per processed message, take no process-wide lock.
-    private static let libraryConfigured: Bool = {
-        let configured = csqlite3_disable_memory_statistics() == SQLITE_OK
+    private static let libraryConfigured: Void = {
+        _ = csqlite3_disable_memory_statistics()
         sqlite3_initialize()
-        return configured
     }()
 
     deinit {
