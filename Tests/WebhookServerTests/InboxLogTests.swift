@@ -258,6 +258,92 @@ struct InboxLogTests {
         #expect(log.segmentCount == 1)
     }
 
+    @Test func aWebhookArrivingAloneIsWrittenByItsCallerAndThoseArrivingMeanwhileShareTheNextGroup() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let writer = try self.database()
+        let holding = Atomic<Bool>(false)
+        let syncing = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let log = try InboxLog(directory: self.logDirectory) { descriptor in
+            if holding.exchange(false, ordering: .acquiringAndReleasing) {
+                syncing.signal()
+                release.wait()
+            }
+            return fdatasync(descriptor)
+        }
+        let inbox = InboxWriter(writer: writer, log: log, logger: .discarding)
+        inbox.start()
+        defer { inbox.stop() }
+
+        // Alone: written and acknowledged on the caller's thread, before `submit` returns.
+        let caller = pthread_self()
+        let answeredOn = Mutex<pthread_t?>(nil)
+        inbox.submit([DispatcherTests.message("wamid.alone", from: "62811")]) { result in
+            if case .success = result { answeredOn.withLock { $0 = pthread_self() } }
+        }
+        #expect(answeredOn.withLock { $0 }.map { pthread_equal($0, caller) != 0 } == true)
+        #expect(log.fsyncCount == 1)
+
+        // A caller's write waits for the disk; ten webhooks arriving meanwhile queue behind it and are
+        // written by the writer thread, all ten in one group once the disk answers.
+        holding.store(true, ordering: .releasing)
+        let first = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            inbox.submit([DispatcherTests.message("wamid.first", from: "62812")]) { _ in first.signal() }
+        }
+        syncing.wait()
+        let done = DispatchGroup()
+        let acknowledged = Mutex(0)
+        for index in 0..<10 {
+            done.enter()
+            inbox.submit([DispatcherTests.message("wamid.meanwhile.\(index)", from: "6281\(index)")]) { result in
+                if case .success = result { acknowledged.withLock { $0 += 1 } }
+                done.leave()
+            }
+        }
+        #expect(acknowledged.withLock { $0 } == 0, "acknowledged before the write ahead of them was durable")
+        release.signal()
+        #expect(first.wait(timeout: .now() + 10) == .success)
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(acknowledged.withLock { $0 } == 10)
+        #expect(log.fsyncCount == 3, "\(log.fsyncCount) fsyncs: one alone, one held back, one for the ten queued")
+        let (payloads, _) = try log.records(after: InboxLog.Position(segment: 0, offset: 0), limit: 100)
+        let ids = payloads.compactMap { InboxLogRecord(decoding: $0)?.events.first?.messageID }
+        #expect(ids.prefix(2) == ["wamid.alone", "wamid.first"])
+        #expect(Set(ids.dropFirst(2)) == Set((0..<10).map { "wamid.meanwhile.\($0)" }))
+    }
+
+    @Test func aStopWaitsForTheWriteOfACallerInProgress() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        let writer = try self.database()
+        let syncing = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let log = try InboxLog(directory: self.logDirectory) { descriptor in
+            syncing.signal()
+            release.wait()
+            return fdatasync(descriptor)
+        }
+        let inbox = InboxWriter(writer: writer, log: log, logger: .discarding)
+        inbox.start()
+        let answered = Atomic<Bool>(false)
+        Thread.detachNewThread {
+            inbox.submit([DispatcherTests.message("wamid.stopping", from: "62811")]) { result in
+                if case .success = result { answered.store(true, ordering: .releasing) }
+            }
+        }
+        syncing.wait()
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            inbox.stop()
+            stopped.signal()
+        }
+        #expect(stopped.wait(timeout: .now() + 0.2) == .timedOut, "stop returned while a write was in progress")
+        release.signal()
+        #expect(stopped.wait(timeout: .now() + 10) == .success)
+        let wasAnswered = answered.load(ordering: .acquiring)
+        #expect(wasAnswered)
+    }
+
     @Test func aWebhookIsAcknowledgedOnlyAfterItsRecordIsFsyncd() throws {
         defer { try? FileManager.default.removeItem(at: self.directory) }
         let writer = try self.database()

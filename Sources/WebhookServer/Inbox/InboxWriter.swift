@@ -5,6 +5,12 @@ import Support
 /// Writes webhook events into the inbox with group commit: request handlers queue their events, one
 /// writer thread drains everything queued into one durable write, then completes every request.
 ///
+/// With an `InboxLog`, a request that finds nothing being written and nothing queued is written by the
+/// caller itself, as a group of one: a webhook arriving alone is then acknowledged without two thread
+/// hand-offs (to the writer and back to the caller's event loop). Requests arriving while any write is
+/// in progress, on the writer thread or a caller's, queue for the writer thread's next group as before,
+/// so under load one fsync still covers every webhook waiting.
+///
 /// With an `InboxLog` (how Loket runs), the write is one append and one `fdatasync` of the log, and the
 /// dispatcher moves the records into the inbox table later (`InboxLogReplayer`); without one, it is one
 /// transaction on the inbox table with `synchronous=FULL`. Either way a request is completed only after its
@@ -30,6 +36,9 @@ public final class InboxWriter: @unchecked Sendable, Service {
     private var queue: [Submission] = []
     private var running = false
     private var stopped = false
+    /// Whether a write is in progress, on the writer thread or on a caller's: writes go one at a time, in
+    /// the order their requests were taken.
+    private var writing = false
 
     /// - Parameters:
     ///   - onCommit: called after each commit that stored something (wakes the dispatcher).
@@ -75,17 +84,31 @@ public final class InboxWriter: @unchecked Sendable, Service {
             completion(.failure(InboxError.stopped))
             return
         }
-        self.queue.append(Submission(events: events, completion: completion))
+        let submission = Submission(events: events, completion: completion)
+        guard self.log != nil, !self.writing, self.queue.isEmpty else {
+            self.queue.append(submission)
+            self.condition.unlock()
+            // After the unlock: woken while the lock is held, the writer would only sleep again on it.
+            self.condition.signal()
+            return
+        }
+        self.writing = true
         self.condition.unlock()
-        // After the unlock: woken while the lock is held, the writer would only sleep again on it.
-        self.condition.signal()
+        self.write([submission])
+        self.condition.lock()
+        self.writing = false
+        // What queued meanwhile is the writer thread's; a `stop()` waits for this write to end.
+        let wakeWriter = !self.queue.isEmpty || !self.running
+        self.condition.unlock()
+        if wakeWriter { self.condition.broadcast() }
     }
 
     private func run() {
         while true {
             self.condition.lock()
-            while self.queue.isEmpty && self.running { self.condition.wait() }
-            if self.queue.isEmpty && !self.running {
+            // Waits while there is nothing to write or a caller is writing; a stop waits for that write too.
+            while (self.queue.isEmpty || self.writing) && (self.running || self.writing) { self.condition.wait() }
+            if self.queue.isEmpty {
                 self.stopped = true
                 self.condition.broadcast()
                 self.condition.unlock()
@@ -93,8 +116,12 @@ public final class InboxWriter: @unchecked Sendable, Service {
             }
             let batch = self.queue
             self.queue.removeAll(keepingCapacity: true)
+            self.writing = true
             self.condition.unlock()
             self.write(batch)
+            self.condition.lock()
+            self.writing = false
+            self.condition.unlock()
         }
     }
 
