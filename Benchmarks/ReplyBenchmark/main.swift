@@ -21,6 +21,9 @@ import WhatsAppOutbox
 //                    a few hundred milliseconds; the figure still ends when a reply reaches the stand-in)
 //   --history    Loket starts on a copy of this database (a year of data written by HistorySeed)
 //   --timeline   also prints the latencies second by second
+//   --barrier DIR [--parties 2]  side by side: the measured run starts once this many runs sharing DIR are
+//                    ready, so that runs going at the same time meet the host in the same state (bench-history
+//                    compares a fresh database with a year of data so)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -117,6 +120,24 @@ guard journeys.expected.allSatisfy({ $0 > 0 }) else {
     FileHandle.standardError.write(Data("a step of the journey got no reply: check the dialog\n".utf8))
     loket.terminate()
     exit(1)
+}
+
+// Runs side by side start measuring together: each marks itself ready in the barrier and waits for the rest.
+if let barrier = option("--barrier") {
+    let parties = option("--parties").flatMap(Int.init) ?? 2
+    try FileManager.default.createDirectory(atPath: barrier, withIntermediateDirectories: true)
+    let deadline = Date().addingTimeInterval(600)
+    var ready = FileManager.default.createFile(atPath: "\(barrier)/\(getpid())", contents: nil)
+    while ready, try FileManager.default.contentsOfDirectory(atPath: barrier).count < parties {
+        ready = Date() < deadline
+        usleep(10_000)
+    }
+    guard ready else {
+        FileHandle.standardError.write(Data("the runs sharing \(barrier) were not all ready in 10 minutes\n".utf8))
+        loket.terminate()
+        exit(1)
+    }
+    say("Started side by side with \(parties - 1) other run(s) sharing \(barrier)")
 }
 
 // The measured run.
