@@ -5,18 +5,19 @@ import Support
 /// Writes webhook events into the inbox with group commit: request handlers queue their events, one
 /// writer thread drains everything queued into one durable write, then completes every request.
 ///
-/// With an `InboxLog`, a request that finds nothing being written and nothing queued is written by the
-/// caller itself, as a group of one: a webhook arriving alone is then acknowledged without two thread
-/// hand-offs (to the writer and back to the caller's event loop). Requests arriving while any write is
-/// in progress, on the writer thread or a caller's, queue for the writer thread's next group as before,
-/// so under load one fsync still covers every webhook waiting.
-///
 /// With an `InboxLog` (how Loket runs), the write is one append and one `fdatasync` of the log, and the
 /// dispatcher moves the records into the inbox table later (`InboxLogReplayer`); without one, it is one
 /// transaction on the inbox table with `synchronous=FULL`. Either way a request is completed only after its
 /// events are on stable storage, so its 200 never precedes the fsync. When a shared transaction fails, each
 /// request is retried alone so only the faulty one gets an error; when the log fails, every request waiting
 /// gets the error (the log then refuses further appends until a restart recovers it).
+///
+/// With an `InboxLog`, a request that finds nothing being written and nothing queued is written by the
+/// caller itself, as a group of one: a webhook arriving alone is then acknowledged without two thread
+/// hand-offs (to the writer and back to the caller's event loop); the other requests of that event loop
+/// wait for this one fsync with it. Requests arriving while any write is in progress, on the writer thread
+/// or a caller's, queue for the writer thread's next group, so under load one fsync still covers every
+/// webhook waiting.
 ///
 /// `@unchecked Sendable`: the mutable queue and flags are only touched while holding `condition`.
 public final class InboxWriter: @unchecked Sendable, Service {
@@ -77,6 +78,8 @@ public final class InboxWriter: @unchecked Sendable, Service {
     }
 
     /// Queues `events`; `completion` receives the number of new rows once they are committed, or the error.
+    /// When nothing is being written or queued, the events are written on the calling thread and `completion`
+    /// runs there before `submit` returns.
     public func submit(_ events: [WebhookEvent], completion: @escaping Completion) {
         self.condition.lock()
         guard self.running else {
