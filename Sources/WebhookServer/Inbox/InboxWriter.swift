@@ -95,11 +95,7 @@ public final class InboxWriter: @unchecked Sendable, Service {
             self.condition.signal()
             return
         }
-        self.writing = true
-        self.condition.unlock()
-        self.write([submission])
-        self.condition.lock()
-        self.writing = false
+        self.writeInTurn([submission])
         // What queued meanwhile is the writer thread's; a `stop()` waits for this write to end.
         let wakeWriter = !self.queue.isEmpty || !self.running
         self.condition.unlock()
@@ -107,8 +103,8 @@ public final class InboxWriter: @unchecked Sendable, Service {
     }
 
     private func run() {
+        self.condition.lock()
         while true {
-            self.condition.lock()
             // Waits while there is nothing to write or a caller is writing; a stop waits for that write too.
             while (self.queue.isEmpty || self.writing) && (self.running || self.writing) { self.condition.wait() }
             if self.queue.isEmpty {
@@ -119,13 +115,18 @@ public final class InboxWriter: @unchecked Sendable, Service {
             }
             let batch = self.queue
             self.queue.removeAll(keepingCapacity: true)
-            self.writing = true
-            self.condition.unlock()
-            self.write(batch)
-            self.condition.lock()
-            self.writing = false
-            self.condition.unlock()
+            self.writeInTurn(batch)
         }
+    }
+
+    /// Writes `batch` as the one write in progress, outside the lock: called with `condition` locked and
+    /// nothing else writing, returns with it locked again.
+    private func writeInTurn(_ batch: [Submission]) {
+        self.writing = true
+        self.condition.unlock()
+        self.write(batch)
+        self.condition.lock()
+        self.writing = false
     }
 
     private func write(_ batch: [Submission]) {
