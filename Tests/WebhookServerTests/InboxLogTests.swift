@@ -311,6 +311,28 @@ struct InboxLogTests {
         let ids = payloads.compactMap { InboxLogRecord(decoding: $0)?.events.first?.messageID }
         #expect(ids.prefix(2) == ["wamid.alone", "wamid.first"])
         #expect(Set(ids.dropFirst(2)) == Set((0..<10).map { "wamid.meanwhile.\($0)" }))
+
+        // After a group, the next webhook goes to the writer thread; once it was written alone, the one after it
+        // is written by its caller again.
+        let afterGroup = DispatchSemaphore(value: 0)
+        let afterGroupOnCaller = Mutex<Bool?>(nil)
+        inbox.submit([DispatcherTests.message("wamid.after-group", from: "62813")]) { _ in
+            afterGroupOnCaller.withLock { $0 = pthread_equal(pthread_self(), caller) != 0 }
+            afterGroup.signal()
+        }
+        #expect(afterGroup.wait(timeout: .now() + 10) == .success)
+        #expect(afterGroupOnCaller.withLock { $0 } == false)
+        // (Its completion runs before the writer thread notes the group's size: the next ones may still queue.)
+        var writtenByCaller = false
+        for attempt in 0..<200 where !writtenByCaller {
+            let onCaller = Mutex(false)
+            inbox.submit([DispatcherTests.message("wamid.alone-again.\(attempt)", from: "62814")]) { _ in
+                onCaller.withLock { $0 = pthread_equal(pthread_self(), caller) != 0 }
+            }
+            writtenByCaller = onCaller.withLock { $0 }
+            if !writtenByCaller { usleep(5_000) }
+        }
+        #expect(writtenByCaller, "webhooks arriving one at a time again never went back to their callers' writes")
     }
 
     @Test func aStopWaitsForTheWriteOfACallerInProgress() throws {

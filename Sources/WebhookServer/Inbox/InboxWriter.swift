@@ -12,12 +12,13 @@ import Support
 /// request is retried alone so only the faulty one gets an error; when the log fails, every request waiting
 /// gets the error (the log then refuses further appends until a restart recovers it).
 ///
-/// With an `InboxLog`, a request that finds nothing being written and nothing queued is written by the
-/// caller itself, as a group of one: a webhook arriving alone is then acknowledged without two thread
-/// hand-offs (to the writer and back to the caller's event loop); the other requests of that event loop
-/// wait for this one fsync with it. Requests arriving while any write is in progress, on the writer thread
-/// or a caller's, queue for the writer thread's next group, so under load one fsync still covers every
-/// webhook waiting.
+/// With an `InboxLog`, while webhooks arrive one at a time (the last write held one request and none queued
+/// during it), a request that finds nothing being written and nothing queued is written by the caller
+/// itself, as a group of one: it is then acknowledged without two thread hand-offs (to the writer and back
+/// to the caller's event loop); the other requests of that event loop wait for this one fsync with it.
+/// Requests arriving while any write is in progress queue for the writer thread's next group, and once
+/// they do, every request goes to the writer thread until a group of one shows the load has gone: under
+/// load the event loops never wait for the disk, and one fsync covers every webhook waiting.
 ///
 /// `@unchecked Sendable`: the mutable queue and flags are only touched while holding `condition`.
 public final class InboxWriter: @unchecked Sendable, Service {
@@ -40,6 +41,9 @@ public final class InboxWriter: @unchecked Sendable, Service {
     /// Whether a write is in progress, on the writer thread or on a caller's: writes go one at a time, in
     /// the order their requests were taken.
     private var writing = false
+    /// Whether webhooks have been arriving one at a time: the last write held one request and none queued
+    /// during it. Only then may a caller write its own.
+    private var arrivingAlone = true
 
     /// - Parameters:
     ///   - onCommit: called after each commit that stored something (wakes the dispatcher).
@@ -78,8 +82,8 @@ public final class InboxWriter: @unchecked Sendable, Service {
     }
 
     /// Queues `events`; `completion` receives the number of new rows once they are committed, or the error.
-    /// When nothing is being written or queued, the events are written on the calling thread and `completion`
-    /// runs there before `submit` returns.
+    /// While webhooks arrive one at a time and nothing is being written or queued, the events are written on
+    /// the calling thread and `completion` runs there before `submit` returns.
     public func submit(_ events: [WebhookEvent], completion: @escaping Completion) {
         self.condition.lock()
         guard self.running else {
@@ -88,7 +92,7 @@ public final class InboxWriter: @unchecked Sendable, Service {
             return
         }
         let submission = Submission(events: events, completion: completion)
-        guard self.log != nil, !self.writing, self.queue.isEmpty else {
+        guard self.log != nil, self.arrivingAlone, !self.writing, self.queue.isEmpty else {
             self.queue.append(submission)
             self.condition.unlock()
             // After the unlock: woken while the lock is held, the writer would only sleep again on it.
@@ -127,6 +131,7 @@ public final class InboxWriter: @unchecked Sendable, Service {
         self.write(batch)
         self.condition.lock()
         self.writing = false
+        self.arrivingAlone = batch.count == 1 && self.queue.isEmpty
     }
 
     private func write(_ batch: [Submission]) {
