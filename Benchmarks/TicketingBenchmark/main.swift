@@ -157,6 +157,14 @@ try measureQueue("open level=2", TicketQueueQuery(level: .level2, limit: 50))
 try measureQueue("open assignee=staff-1", TicketQueueQuery(assignee: "staff-1", limit: 50))
 try measureQueue("all open", TicketQueueQuery(limit: 50))
 try measureQueue("status=closed", TicketQueueQuery(status: .closed, openOnly: false, limit: 50))
+// Filters together, as the console combines them: a level and an assignee few of the status's tickets have, and
+// an assignee none has, must not read past the status's other tickets (every closed ticket of a year).
+try measureQueue(
+    "status=closed level=2 assignee=staff-1",
+    TicketQueueQuery(status: .closed, level: .level2, assignee: "staff-1", openOnly: false, limit: 50))
+try measureQueue(
+    "status=closed assignee=nobody", TicketQueueQuery(status: .closed, assignee: "nobody", openOnly: false, limit: 50)
+)
 // HistorySeed's providers are numbered from 62812 20000000, this benchmark's from 62812 10000000.
 let firstContact = existingDatabase == nil ? 10_000_000 : 20_000_000
 let contactStart = clock.now

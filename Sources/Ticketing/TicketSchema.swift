@@ -193,6 +193,20 @@ public enum TicketSchema {
                     is_open, sla_paused_at, due_at, first_response_at, resolved_at);
                 DROP INDEX tickets_created;
                 """),
+        Migration(
+            version: 6, name: "queue pages from one index",
+            sql: """
+                -- A staff queue filters by status or openness, level and assignee, in any combination, and
+                -- reads in due order (`SQLiteTicketTransaction.queueStatement`). Each combination has an index
+                -- whose leading columns are its filters, followed by the order, so a page seeks to its first
+                -- ticket and reads fifty. Without these, a status with a level or an assignee read the status's
+                -- index and skipped every ticket of other levels or assignees: after a year, hundreds of
+                -- thousands of closed tickets for a page with none.
+                CREATE INDEX tickets_status_level_due ON tickets (status, level, due_at, number);
+                CREATE INDEX tickets_assignee_status_due ON tickets (assignee, status, due_at, number);
+                CREATE INDEX tickets_assignee_status_level_due ON tickets (assignee, status, level, due_at, number);
+                CREATE INDEX tickets_assignee_open_level_due ON tickets (assignee, is_open, level, due_at, number);
+                """),
     ]
 
     public static let migrator = Migrator(component: component, migrations: migrations)

@@ -10,6 +10,9 @@ public enum TicketStatusKind: String, CaseIterable, Hashable, Sendable {
     case closed = "closed"
     case cancelled = "cancelled"
 
+    /// Whether tickets in this status are open (`TicketStatus.isOpen`): all but closed and cancelled ones.
+    public var isOpen: Bool { self != .closed && self != .cancelled }
+
     /// The Indonesian label shown to staff (API, reports); providers read `ticketState.*` from the dialogs.
     public var label: String {
         switch self {
