@@ -61,6 +61,11 @@ let synchronous = try writer.read { db in try db.queryFirst("PRAGMA synchronous"
 print("database: \(path) journal_mode=\(journal) synchronous=\(synchronous == 1 ? "NORMAL" : String(synchronous))")
 
 let yearStart = Date(timeIntervalSince1970: 1_767_200_400)  // 2026-01-01 00:00 WIB
+/// The reporter of one ticket in fifty, all of them closed below (a provider of long standing, with nothing open).
+let longStandingProvider = "6281299999999"
+func reporter(of index: Int) -> String {
+    index % 50 == 0 ? longStandingProvider : "62812\(10_000_000 + index % 20_000)"
+}
 if existingDatabase == nil {
     // 1. Create ticket + activity, one transaction per ticket.
     let services = [
@@ -78,7 +83,7 @@ if existingDatabase == nil {
             title: services[index % services.count], description: "Permohonan layanan atas nama PT Contoh \(index)",
             companyName: "PT Contoh \(index)", businessForm: "PT", reporterRole: "penyedia",
             taxOrStaffID: "0123456789\(index % 100_000)", directorPhone: "+62812\(10_000_000 + index % 9_000_000)",
-            reporterWaID: "62812\(10_000_000 + index % 20_000)", reporterName: "Pelapor \(index)",
+            reporterWaID: reporter(of: index), reporterName: "Pelapor \(index)",
             type: types[index % types.count], category: "Kategori \(index % 7)")
         let at = yearStart.addingTimeInterval(Double(index) * spacing)
         let number = try store.write { tx in try tx.open(draft, at: at).ticket.number }
@@ -116,7 +121,7 @@ if existingDatabase == nil {
                 }
                 try tx.apply(.resolve(text: "Sudah selesai"), to: number, by: staff, at: at.addingTimeInterval(5400))
                 if index % 10 < 4 {
-                    let reporter = TicketActor.reporter(waID: "62812\(10_000_000 + index % 20_000)", name: "Pelapor")
+                    let reporter = TicketActor.reporter(waID: reporter(of: index), name: "Pelapor")
                     try tx.apply(.confirm, to: number, by: reporter, at: at.addingTimeInterval(7200))
                     try tx.submitSurvey(
                         SurveyResponse(
@@ -174,6 +179,18 @@ for index in 0..<1000 {
     }
 }
 print(String(format: "contact's tickets: %.3f ms per lookup", milliseconds(clock.now - contactStart) / 1000))
+if existingDatabase == nil {
+    // Read for every message a provider sends: their closed history must not be read with each.
+    let history = try store.read { try $0.tickets(ofContact: longStandingProvider, includeClosed: true, limit: 10_000) }
+    let openStart = clock.now
+    for _ in 0..<1000 {
+        _ = try store.read { try $0.tickets(ofContact: longStandingProvider, includeClosed: false, limit: 20) }
+    }
+    print(
+        String(
+            format: "open tickets of a provider with %d closed ones (read for each message): %.3f ms per lookup",
+            history.filter { !$0.status.isOpen }.count, milliseconds(clock.now - openStart) / 1000))
+}
 
 // 3. A month's reports (March 2026: Lebaran holidays included), or on an existing database the last full month.
 let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Jakarta")!, from: Date())

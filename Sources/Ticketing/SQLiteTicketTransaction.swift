@@ -162,12 +162,20 @@ public struct SQLiteTicketTransaction: TicketTransaction {
     }
 
     public func tickets(ofContact waID: String, includeClosed: Bool, limit: Int) throws -> [Ticket] {
-        let sql =
-            includeClosed
-            ? "SELECT \(Self.ticketColumns) FROM tickets WHERE reporter_wa_id = ? ORDER BY number DESC LIMIT ?"
-            : "SELECT \(Self.ticketColumns) FROM tickets WHERE reporter_wa_id = ? AND is_open = 1 "
-                + "ORDER BY number DESC LIMIT ?"
-        return try self.database.query(sql, [.text(waID), .int(limit)], row: Self.ticket(from:))
+        let (sql, values) = Self.contactTicketsStatement(waID, includeClosed: includeClosed, limit: limit)
+        return try self.database.query(sql, values, row: Self.ticket(from:))
+    }
+
+    /// A contact's tickets, newest first, from `tickets_reporter_open`: the open ones, read for every message the
+    /// contact sends, are one seek, so a provider's years of closed tickets are not read again with each message;
+    /// the whole history merges the open and the closed ones, each in order.
+    static func contactTicketsStatement(_ waID: String, includeClosed: Bool, limit: Int)
+        -> (sql: String, values: [SQLiteValue])
+    {
+        let select = "SELECT \(Self.ticketColumns) FROM tickets WHERE reporter_wa_id = ? AND is_open = "
+        let sql = includeClosed ? "\(select)1 UNION ALL \(select)0" : "\(select)1"
+        let values: [SQLiteValue] = includeClosed ? [.text(waID), .text(waID)] : [.text(waID)]
+        return ("\(sql) ORDER BY number DESC LIMIT ?", values + [.int(limit)])
     }
 
     public func queue(_ query: TicketQueueQuery) throws -> TicketQueuePage {
@@ -187,11 +195,11 @@ public struct SQLiteTicketTransaction: TicketTransaction {
     /// The statement of a queue page (one ticket more than the page, to tell whether another follows), or nil
     /// when the filters match no ticket: a closed status among open tickets.
     ///
-    /// Every combination of filters is an equality prefix of one index that then runs in queue order
-    /// (`TicketSchema`'s version 6), so a page reads its own tickets and no others, however rare they are
-    /// among a year of closed tickets. A status implies whether the ticket is open, so `is_open` is left out
-    /// beside one: with it, the planner could take the open tickets' index and read past every open ticket of
-    /// another status.
+    /// Every combination of filters seeks an index whose leading columns are those filters and a level, then
+    /// runs in queue order (`TicketSchema`'s version 6), so a page reads its own tickets and no others, however
+    /// rare they are among a year of closed tickets. Without a level, the page merges the two levels' runs, each
+    /// in order: one index per combination with and without the level would cost every new ticket four more
+    /// index entries. A status implies whether the ticket is open, so `is_open` is left out beside one.
     static func queueStatement(_ query: TicketQueueQuery) -> (sql: String, values: [SQLiteValue])? {
         var conditions: [String] = []
         var values: [SQLiteValue] = []
@@ -202,22 +210,21 @@ public struct SQLiteTicketTransaction: TicketTransaction {
         } else if query.openOnly {
             conditions.append("is_open = 1")
         }
-        if let level = query.level {
-            conditions.append("level = ?")
-            values.append(.int(level.rawValue))
-        }
         if let assignee = query.assignee {
             conditions.append("assignee = ?")
             values.append(.text(assignee))
         }
-        if let after = query.after {
+        conditions.append("level = ?")
+        var after: [SQLiteValue] = []
+        if let cursor = query.after {
             conditions.append("(due_at, number) > (?, ?)")
-            values.append(.millis(after.dueAt))
-            values.append(.int(after.number.value))
+            after = [.millis(cursor.dueAt), .int(cursor.number.value)]
         }
-        values.append(.int(Self.queueLimit(query) + 1))
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return ("SELECT \(Self.ticketColumns) FROM tickets \(filter) ORDER BY due_at, number LIMIT ?", values)
+        let levels = query.level.map { [$0] } ?? StaffLevel.allCases
+        let select = "SELECT \(Self.ticketColumns) FROM tickets WHERE " + conditions.joined(separator: " AND ")
+        let sql = levels.map { _ in select }.joined(separator: " UNION ALL ") + " ORDER BY due_at, number LIMIT ?"
+        let armValues = levels.flatMap { values + [.int($0.rawValue)] + after }
+        return (sql, armValues + [.int(Self.queueLimit(query) + 1)])
     }
 
     public func staffMember(id: String) throws -> StaffMember? {
