@@ -11,7 +11,9 @@ import WebhookServer
 ///
 /// Processed webhooks go the same way a month after they arrived: their raw bodies repeat what the tickets
 /// and conversations hold, and the inbox's unique index then grows with the traffic of a month, not of every
-/// year Loket has run.
+/// year Loket has run. The console's live stream keeps its newest events only (a browser resumes from the last
+/// one it saw; the activities themselves stay): about a week of a busy office's, where a year's would be
+/// five million rows.
 public struct DocumentRetention: Sendable {
     public struct Policy: Equatable, Sendable {
         /// How long a document is kept after the last ticket holding it finished.
@@ -22,15 +24,19 @@ public struct DocumentRetention: Sendable {
         public var unattached: TimeInterval
         /// How long a processed webhook stays in the inbox after it arrived (pending and failed ones stay).
         public var processedWebhooks: TimeInterval
+        /// How many of the newest events the console's live stream keeps.
+        public var liveEvents: Int
 
         public init(
             afterFinished: TimeInterval = 7 * 86_400, maximum: TimeInterval = 365 * 86_400,
-            unattached: TimeInterval = 7 * 86_400, processedWebhooks: TimeInterval = 30 * 86_400
+            unattached: TimeInterval = 7 * 86_400, processedWebhooks: TimeInterval = 30 * 86_400,
+            liveEvents: Int = 100_000
         ) {
             self.afterFinished = afterFinished
             self.maximum = maximum
             self.unattached = unattached
             self.processedWebhooks = processedWebhooks
+            self.liveEvents = max(0, liveEvents)
         }
     }
 
@@ -51,10 +57,10 @@ public struct DocumentRetention: Sendable {
         self.logger = logger
     }
 
-    /// Deletes what is due at `now`; returns how many attached documents, unattached files and processed
-    /// webhooks went.
+    /// Deletes what is due at `now`; returns how many attached documents, unattached files, processed webhooks
+    /// and live-stream events went.
     @discardableResult
-    public func purge(now: Date) throws -> (documents: Int, unattached: Int, webhooks: Int) {
+    public func purge(now: Date) throws -> (documents: Int, unattached: Int, webhooks: Int, liveEvents: Int) {
         var documents = 0
         while true {
             let due = try self.writer.read {
@@ -71,23 +77,35 @@ public struct DocumentRetention: Sendable {
             documents += due.count
         }
         let unattached = try self.purgeUnattached(now: now)
-        // Short transactions: the intake shares the writer.
-        let batch = 2_000
-        var webhooks = 0
-        while true {
-            let deleted = try self.writer.write {
-                try InboxStore.deleteProcessed(
-                    receivedBefore: now.addingTimeInterval(-self.policy.processedWebhooks), limit: batch, in: $0)
-            }
-            webhooks += deleted
-            if deleted < batch { break }
+        let webhooks = try self.deleteInBatches { database, limit in
+            try InboxStore.deleteProcessed(
+                receivedBefore: now.addingTimeInterval(-self.policy.processedWebhooks), limit: limit, in: database)
         }
-        if documents + unattached + webhooks > 0 {
+        let liveEvents = try self.deleteInBatches { database, limit in
+            try SQLiteTicketStore.transaction(on: database, configuration: self.tickets).deleteLiveEvents(
+                keepingNewest: self.policy.liveEvents, limit: limit)
+        }
+        if documents + unattached + webhooks + liveEvents > 0 {
             self.logger.info(
                 "retention.purged",
-                ["documents": String(documents), "unattached": String(unattached), "webhooks": String(webhooks)])
+                [
+                    "documents": String(documents), "unattached": String(unattached), "webhooks": String(webhooks),
+                    "live_events": String(liveEvents),
+                ])
         }
-        return (documents, unattached, webhooks)
+        return (documents, unattached, webhooks, liveEvents)
+    }
+
+    /// Runs `delete` with a limit of 2,000 rows per transaction, short because the intake shares the writer, until
+    /// one deletes fewer; returns how many rows went.
+    private func deleteInBatches(_ delete: (Database, Int) throws -> Int) throws -> Int {
+        let batch = 2_000
+        var total = 0
+        while true {
+            let deleted = try self.writer.write { try delete($0, batch) }
+            total += deleted
+            if deleted < batch { return total }
+        }
     }
 
     private func purgeUnattached(now: Date) throws -> Int {

@@ -29,4 +29,17 @@ extension SQLiteTicketTransaction {
                 [.millis(now), .text(hash)])
         }
     }
+
+    /// Deletes the oldest events of the console's live stream, up to `limit`, so that only the newest `kept` stay;
+    /// returns how many went. The stream only needs the events a browser may still resume from: the activities
+    /// themselves stay in `ticket_activities`.
+    public func deleteLiveEvents(keepingNewest kept: Int, limit: Int) throws -> Int {
+        try self.database.run(
+            """
+            DELETE FROM ticket_events WHERE id IN (
+                SELECT id FROM ticket_events WHERE id <= (SELECT coalesce(max(id), 0) FROM ticket_events) - ?
+                ORDER BY id LIMIT ?)
+            """, [.int(max(0, kept)), .int(limit)])
+        return self.database.changes
+    }
 }

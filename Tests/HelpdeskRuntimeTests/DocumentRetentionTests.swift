@@ -150,6 +150,39 @@ struct DocumentRetentionTests {
         #expect(try self.retention.purge(now: Self.start.addingTimeInterval(11 * Self.day)).webhooks == 10)
     }
 
+    /// The console's live stream keeps its newest events only, in batches of 2,000 per transaction; the
+    /// activities they point at stay, and the next event's id follows on from the last.
+    @Test func theLiveStreamKeepsItsNewestEvents() throws {
+        defer { try? FileManager.default.removeItem(at: self.data) }
+        for index in 0..<2_005 {
+            try self.store.write { tickets in
+                _ = try tickets.open(
+                    TicketDraft(
+                        title: "Reset Password", description: "PT Maju Jaya \(index)", reporterWaID: Self.reporter,
+                        reporterName: "Budi"),
+                    at: Self.start)
+            }
+        }
+        let events = { (sql: String) in try self.writer.read { try $0.query(sql) { $0.int64(0) } } }
+        let before = try events("SELECT id FROM ticket_events ORDER BY id")
+        let activities = try events("SELECT count(*) FROM ticket_activities")
+        let retention = DocumentRetention(
+            dataDirectory: self.data.path, policy: DocumentRetention.Policy(liveEvents: 3), writer: self.writer,
+            tickets: self.store.configuration, logger: .discarding)
+        #expect(try retention.purge(now: Self.start).liveEvents == before.count - 3)
+        #expect(try events("SELECT id FROM ticket_events ORDER BY id") == Array(before.suffix(3)))
+        #expect(try events("SELECT count(*) FROM ticket_activities") == activities)
+        #expect(try retention.purge(now: Self.start).liveEvents == 0)
+        _ = try self.store.write {
+            try $0.open(
+                TicketDraft(
+                    title: "Pengaduan", description: "PT Maju Jaya", reporterWaID: Self.reporter, reporterName: "Budi"),
+                at: Self.start)
+        }
+        #expect(try events("SELECT max(id) FROM ticket_events").first.map { $0 > before.last ?? 0 } == true)
+        #expect(try self.retention.purge(now: Self.start).liveEvents == 0, "the default keeps 100,000")
+    }
+
     @Test func aFileNoTicketHoldsIsDeletedAfterAWeek() throws {
         defer { try? FileManager.default.removeItem(at: self.data) }
         try self.storeFile(Self.hashA, modified: Self.start)
