@@ -444,9 +444,12 @@ async function refresh(force = false) {
 
 let live = false;
 let pending = null;
+let pendingCount = null;
 
 // Server-Sent Events: a change to the ticket on screen (or any ticket, on a list) refreshes the view at once.
-// The browser reconnects by itself and resumes after the last event it saw (Last-Event-ID).
+// The browser reconnects by itself and resumes after the last event it saw (Last-Event-ID); after too long
+// away it gets one event without a ticket ({"reset": true}), and reloads the view once. Events in a burst
+// refresh once, 50 ms after the last.
 function connectLive() {
   const source = new EventSource("/api/events");
   source.addEventListener("open", () => { live = true; setLive(true); });
@@ -455,7 +458,8 @@ function connectLive() {
     const data = JSON.parse(event.data);
     const route = (window.location.hash || "#/baru").slice(2).split("/");
     if (route[0] === "tiket" && data.ticket !== undefined && String(data.ticket) !== route[1] && event.type === "ticket") {
-      refreshCount();
+      clearTimeout(pendingCount);
+      pendingCount = setTimeout(refreshCount, 50);
       return;
     }
     clearTimeout(pending);

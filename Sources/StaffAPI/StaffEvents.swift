@@ -89,13 +89,15 @@ public final class StaffEvents: Service, Sendable {
 
     /// The cursor of everything stored now: a new stream without `Last-Event-ID` starts there.
     func currentCursor() throws -> Cursor {
-        try self.writer.read { database in
-            Cursor(
-                event: try database.queryFirst("SELECT coalesce(max(id), 0) FROM ticket_events") { $0.int64(0) } ?? 0,
-                outboxMillis: try database.queryFirst(
-                    "SELECT coalesce(max(updated_at), 0) * 1000 FROM outbound_messages"
-                ) { Int64($0.double(0)) } ?? 0)
-        }
+        try self.writer.read { try self.currentCursor(in: $0) }
+    }
+
+    private func currentCursor(in database: Database) throws -> Cursor {
+        Cursor(
+            event: try database.queryFirst("SELECT coalesce(max(id), 0) FROM ticket_events") { $0.int64(0) } ?? 0,
+            outboxMillis: try database.queryFirst(
+                "SELECT coalesce(max(updated_at), 0) * 1000 FROM outbound_messages"
+            ) { Int64($0.double(0)) } ?? 0)
     }
 
     /// Registers an open stream from `cursor`; false when the cap is reached.
@@ -145,14 +147,38 @@ public final class StaffEvents: Service, Sendable {
         }
     }
 
-    /// The SSE text of what happened after `cursor` (at most 500 of each kind), and the cursor after it.
+    /// The most events of each kind a stream is sent one by one. A stream further behind (a browser that slept
+    /// through a busy day, or an old or forged `Last-Event-ID`) gets one `reset` event instead and resumes from
+    /// now: the console then reloads what it shows once, rather than once per missed event, and the server does
+    /// not stream history the console would only skip.
+    public static let catchUpLimit = 500
+
+    /// The SSE text of what happened after `cursor` (each change, or one reset when more than `catchUpLimit` of
+    /// a kind happened), and the cursor after it.
     func events(after cursor: Cursor) throws -> (text: String, cursor: Cursor) {
         try self.writer.read { database in
             var next = cursor
             var text = ""
+            let latestEvent =
+                try database.queryFirst("SELECT coalesce(max(id), 0) FROM ticket_events") {
+                    $0.int64(0)
+                } ?? 0
+            let outboxAfter = SQLiteValue.real(Double(cursor.outboxMillis) / 1000 + 0.0005)
+            let outboxChanges =
+                try database.queryFirst(
+                    "SELECT count(*) FROM (SELECT 1 FROM outbound_messages WHERE updated_at > ? LIMIT ?)",
+                    [outboxAfter, .int(Self.catchUpLimit + 1)]
+                ) { $0.int(0) } ?? 0
+            // A cursor past the newest event comes from another database (one restored from a backup, whose
+            // ids start lower again): from it, the stream would miss every event until the ids caught up.
+            let eventsBehind = latestEvent - cursor.event
+            if eventsBehind > Int64(Self.catchUpLimit) || eventsBehind < 0 || outboxChanges > Self.catchUpLimit {
+                next = try self.currentCursor(in: database)
+                return ("id: \(next.text)\nevent: ticket\ndata: {\"reset\":true}\n\n", next)
+            }
             let activities = try database.query(
-                "SELECT id, ticket_number, kind FROM ticket_events WHERE id > ? ORDER BY id LIMIT 500",
-                [.integer(cursor.event)]
+                "SELECT id, ticket_number, kind FROM ticket_events WHERE id > ? ORDER BY id LIMIT ?",
+                [.integer(cursor.event), .int(Self.catchUpLimit)]
             ) { ($0.int64(0), $0.int(1), $0.string(2)) }
             for (id, ticket, kind) in activities {
                 next.event = id
@@ -161,8 +187,8 @@ public final class StaffEvents: Service, Sendable {
             let changes = try database.query(
                 """
                 SELECT recipient, max(updated_at) FROM outbound_messages WHERE updated_at > ?
-                GROUP BY recipient ORDER BY 2 LIMIT 500
-                """, [.real(Double(cursor.outboxMillis) / 1000 + 0.0005)]
+                GROUP BY recipient ORDER BY 2 LIMIT ?
+                """, [outboxAfter, .int(Self.catchUpLimit)]
             ) { ($0.string(0), $0.double(1)) }
             for (recipient, updated) in changes {
                 next.outboxMillis = max(next.outboxMillis, Int64(updated * 1000))

@@ -79,6 +79,38 @@ struct LiveStreamTests {
         #expect(text.contains("event: ticket"))
     }
 
+    /// A stream resumed from further behind than the catch-up limit, or from past the newest event (a cursor of
+    /// another database), gets one reset event carrying the current cursor instead of the history it missed,
+    /// and then each new event as usual.
+    @Test(arguments: [false, true])
+    func aStreamTooFarBehindOrAheadGetsOneResetAndGoesOnFromNow(ahead: Bool) throws {
+        let harness = try StaffAPITests(liveStreams: 2)
+        try harness.withStaff()
+        let events = try #require(harness.events)
+        events.start()
+        defer { events.stop() }
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), responder: harness.api)
+        try server.start()
+        defer { server.stop(timeout: .seconds(5)) }
+        let token = try #require(harness.tokens.byStaff.withLock { $0["sari"] })
+
+        var client: StreamClient? = try StreamClient(port: server.port, token: token)
+        try #require(client).read(until: ": open")
+        let first = try harness.openTicket()
+        try #require(client).read(until: "\"ticket\":\(first)")
+        let seen = try #require(client?.lastID)
+        client = nil
+        for index in 0...StaffEvents.catchUpLimit { _ = try harness.openTicket(reporter: "62812999\(index)") }
+        let resumeFrom = ahead ? "99999999-0" : seen
+        let resumed = try StreamClient(port: server.port, token: token, lastEventID: resumeFrom)
+        let reset = try resumed.read(until: "\"reset\":true")
+        #expect(!reset.contains("\"ticket\":"), "no missed event is sent one by one")
+        let next = try harness.openTicket(reporter: "6281299990000")
+        let text = try resumed.read(until: "\"ticket\":\(next)")
+        #expect(text.components(separatedBy: "event: ticket").count == 3, "the reset, then the new ticket: \(text)")
+    }
+
     @Test func withoutASessionOrTokenTheStreamIs401() throws {
         let harness = try StaffAPITests(liveStreams: 5)
         #expect(try harness.call("GET", "/api/events").status == 401)
