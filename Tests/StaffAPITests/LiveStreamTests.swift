@@ -47,8 +47,10 @@ struct LiveStreamTests {
         }
     }
 
-    @Test func aDroppedStreamResumesFromItsLastEventAndTheCapAnswers503() throws {
-        let harness = try StaffAPITests(liveStreams: 1)
+    /// Runs `body` with a staff API serving live streams (at most `streams`) on a loopback port, and a member's
+    /// token.
+    static func withLiveServer(streams: Int, _ body: (StaffAPITests, HTTPServer, String) throws -> Void) throws {
+        let harness = try StaffAPITests(liveStreams: streams)
         try harness.withStaff()
         let events = try #require(harness.events)
         events.start()
@@ -57,26 +59,31 @@ struct LiveStreamTests {
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), responder: harness.api)
         try server.start()
         defer { server.stop(timeout: .seconds(5)) }
-        let token = try #require(harness.tokens.byStaff.withLock { $0["sari"] })
+        try body(harness, server, try #require(harness.tokens.byStaff.withLock { $0["sari"] }))
+    }
 
-        var client: StreamClient? = try StreamClient(port: server.port, token: token)
-        let head = try #require(client).read(until: ": open")
-        #expect(head.contains("200 OK") && head.contains("text/event-stream"))
-        let first = try harness.openTicket()
-        try #require(client).read(until: "\"ticket\":\(first)")
-        let resumeFrom = try #require(client?.lastID)
+    @Test func aDroppedStreamResumesFromItsLastEventAndTheCapAnswers503() throws {
+        try Self.withLiveServer(streams: 1) { harness, server, token in
 
-        // The cap is one stream: a second one is refused while the first is open.
-        let refused = try StreamClient(port: server.port, token: token)
-        #expect(try refused.read(until: "\r\n\r\n").contains("503"))
+            var client: StreamClient? = try StreamClient(port: server.port, token: token)
+            let head = try #require(client).read(until: ": open")
+            #expect(head.contains("200 OK") && head.contains("text/event-stream"))
+            let first = try harness.openTicket()
+            try #require(client).read(until: "\"ticket\":\(first)")
+            let resumeFrom = try #require(client?.lastID)
 
-        client = nil  // the connection drops
-        let missed = try harness.openTicket(reporter: "6281299990000")
-        Thread.sleep(forTimeInterval: 0.3)
-        let resumed = try StreamClient(port: server.port, token: token, lastEventID: resumeFrom)
-        let text = try resumed.read(until: "\"ticket\":\(missed)")
-        #expect(!text.contains("\"ticket\":\(first),"), "what was already seen is not sent again")
-        #expect(text.contains("event: ticket"))
+            // The cap is one stream: a second one is refused while the first is open.
+            let refused = try StreamClient(port: server.port, token: token)
+            #expect(try refused.read(until: "\r\n\r\n").contains("503"))
+
+            client = nil  // the connection drops
+            let missed = try harness.openTicket(reporter: "6281299990000")
+            Thread.sleep(forTimeInterval: 0.3)
+            let resumed = try StreamClient(port: server.port, token: token, lastEventID: resumeFrom)
+            let text = try resumed.read(until: "\"ticket\":\(missed)")
+            #expect(!text.contains("\"ticket\":\(first),"), "what was already seen is not sent again")
+            #expect(text.contains("event: ticket"))
+        }
     }
 
     /// A stream resumed from further behind than the catch-up limit, or from past the newest event (a cursor of
@@ -84,31 +91,23 @@ struct LiveStreamTests {
     /// and then each new event as usual.
     @Test(arguments: [false, true])
     func aStreamTooFarBehindOrAheadGetsOneResetAndGoesOnFromNow(ahead: Bool) throws {
-        let harness = try StaffAPITests(liveStreams: 2)
-        try harness.withStaff()
-        let events = try #require(harness.events)
-        events.start()
-        defer { events.stop() }
-        let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), responder: harness.api)
-        try server.start()
-        defer { server.stop(timeout: .seconds(5)) }
-        let token = try #require(harness.tokens.byStaff.withLock { $0["sari"] })
+        try Self.withLiveServer(streams: 2) { harness, server, token in
 
-        var client: StreamClient? = try StreamClient(port: server.port, token: token)
-        try #require(client).read(until: ": open")
-        let first = try harness.openTicket()
-        try #require(client).read(until: "\"ticket\":\(first)")
-        let seen = try #require(client?.lastID)
-        client = nil
-        for index in 0...StaffEvents.catchUpLimit { _ = try harness.openTicket(reporter: "62812999\(index)") }
-        let resumeFrom = ahead ? "99999999-0" : seen
-        let resumed = try StreamClient(port: server.port, token: token, lastEventID: resumeFrom)
-        let reset = try resumed.read(until: "\"reset\":true")
-        #expect(!reset.contains("\"ticket\":"), "no missed event is sent one by one")
-        let next = try harness.openTicket(reporter: "6281299990000")
-        let text = try resumed.read(until: "\"ticket\":\(next)")
-        #expect(text.components(separatedBy: "event: ticket").count == 3, "the reset, then the new ticket: \(text)")
+            var client: StreamClient? = try StreamClient(port: server.port, token: token)
+            try #require(client).read(until: ": open")
+            let first = try harness.openTicket()
+            try #require(client).read(until: "\"ticket\":\(first)")
+            let seen = try #require(client?.lastID)
+            client = nil
+            for index in 0...StaffEvents.catchUpLimit { _ = try harness.openTicket(reporter: "62812999\(index)") }
+            let resumeFrom = ahead ? "99999999-0" : seen
+            let resumed = try StreamClient(port: server.port, token: token, lastEventID: resumeFrom)
+            let reset = try resumed.read(until: "\"reset\":true")
+            #expect(!reset.contains("\"ticket\":"), "no missed event is sent one by one")
+            let next = try harness.openTicket(reporter: "6281299990000")
+            let text = try resumed.read(until: "\"ticket\":\(next)")
+            #expect(text.components(separatedBy: "event: ticket").count == 3, "the reset, then the new ticket: \(text)")
+        }
     }
 
     @Test func withoutASessionOrTokenTheStreamIs401() throws {
