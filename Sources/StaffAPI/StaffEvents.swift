@@ -159,10 +159,7 @@ public final class StaffEvents: Service, Sendable {
         try self.writer.read { database in
             var next = cursor
             var text = ""
-            let latestEvent =
-                try database.queryFirst("SELECT coalesce(max(id), 0) FROM ticket_events") {
-                    $0.int64(0)
-                } ?? 0
+            let now = try self.currentCursor(in: database)
             let outboxAfter = SQLiteValue.real(Double(cursor.outboxMillis) / 1000 + 0.0005)
             let outboxChanges =
                 try database.queryFirst(
@@ -171,10 +168,9 @@ public final class StaffEvents: Service, Sendable {
                 ) { $0.int(0) } ?? 0
             // A cursor past the newest event comes from another database (one restored from a backup, whose
             // ids start lower again): from it, the stream would miss every event until the ids caught up.
-            let eventsBehind = latestEvent - cursor.event
+            let eventsBehind = now.event - cursor.event
             if eventsBehind > Int64(Self.catchUpLimit) || eventsBehind < 0 || outboxChanges > Self.catchUpLimit {
-                next = try self.currentCursor(in: database)
-                return ("id: \(next.text)\nevent: ticket\ndata: {\"reset\":true}\n\n", next)
+                return ("id: \(now.text)\nevent: ticket\ndata: {\"reset\":true}\n\n", now)
             }
             let activities = try database.query(
                 "SELECT id, ticket_number, kind FROM ticket_events WHERE id > ? ORDER BY id LIMIT ?",

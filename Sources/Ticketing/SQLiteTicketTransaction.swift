@@ -172,10 +172,23 @@ public struct SQLiteTicketTransaction: TicketTransaction {
     static func contactTicketsStatement(_ waID: String, includeClosed: Bool, limit: Int)
         -> (sql: String, values: [SQLiteValue])
     {
-        let select = "SELECT \(Self.ticketColumns) FROM tickets WHERE reporter_wa_id = ? AND is_open = "
-        let sql = includeClosed ? "\(select)1 UNION ALL \(select)0" : "\(select)1"
-        let values: [SQLiteValue] = includeClosed ? [.text(waID), .text(waID)] : [.text(waID)]
-        return ("\(sql) ORDER BY number DESC LIMIT ?", values + [.int(limit)])
+        let arms = (includeClosed ? [1, 0] : [1]).map { isOpen in
+            (filter: "reporter_wa_id = ? AND is_open = \(isOpen)", values: [SQLiteValue.text(waID)])
+        }
+        return Self.ticketsMerging(arms, orderedBy: "number DESC", limit: limit)
+    }
+
+    /// The tickets matching any of `arms` (each a `WHERE` clause and its values), in `order`, at most `limit`.
+    /// Each arm fixes a column an index puts before `order`, so SQLite merges the arms' runs, each read in index
+    /// order, instead of reading every match to sort it.
+    static func ticketsMerging(
+        _ arms: [(filter: String, values: [SQLiteValue])], orderedBy order: String, limit: Int
+    ) -> (sql: String, values: [SQLiteValue]) {
+        let selects = arms.map { "SELECT \(Self.ticketColumns) FROM tickets WHERE \($0.filter)" }
+        return (
+            selects.joined(separator: " UNION ALL ") + " ORDER BY \(order) LIMIT ?",
+            arms.flatMap(\.values) + [.int(limit)]
+        )
     }
 
     public func queue(_ query: TicketQueueQuery) throws -> TicketQueuePage {
@@ -220,11 +233,11 @@ public struct SQLiteTicketTransaction: TicketTransaction {
             conditions.append("(due_at, number) > (?, ?)")
             after = [.millis(cursor.dueAt), .int(cursor.number.value)]
         }
-        let levels = query.level.map { [$0] } ?? StaffLevel.allCases
-        let select = "SELECT \(Self.ticketColumns) FROM tickets WHERE " + conditions.joined(separator: " AND ")
-        let sql = levels.map { _ in select }.joined(separator: " UNION ALL ") + " ORDER BY due_at, number LIMIT ?"
-        let armValues = levels.flatMap { values + [.int($0.rawValue)] + after }
-        return (sql, armValues + [.int(Self.queueLimit(query) + 1)])
+        let filter = conditions.joined(separator: " AND ")
+        let arms = (query.level.map { [$0] } ?? StaffLevel.allCases).map { level in
+            (filter: filter, values: values + [.int(level.rawValue)] + after)
+        }
+        return Self.ticketsMerging(arms, orderedBy: "due_at, number", limit: Self.queueLimit(query) + 1)
     }
 
     public func staffMember(id: String) throws -> StaffMember? {
