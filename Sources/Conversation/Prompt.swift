@@ -104,6 +104,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidNip = "invalid.nip"
     case invalidNpwp = "invalid.npwp"
     case invalidNpwpOrNip = "invalid.npwpOrNip"
+    case invalidNotDoneYet = "invalid.notDoneYet"
     case invalidOfferStaff = "invalid.offerStaff"
     case invalidOrStaff = "invalid.orStaff"
     case invalidPhone = "invalid.phone"

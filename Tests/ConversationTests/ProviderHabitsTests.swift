@@ -143,6 +143,54 @@ struct ProviderHabitsTests {
         #expect(!answer.contains("Pemberitahuan pelindungan data"), "the form did not move on")
     }
 
+    /// "ok", "iya" or "nomor ini aja" to "Tekan 'Pakai nomor ini' untuk +62…, atau ketik nomor lain" take the
+    /// provider's own number, as the button does.
+    @Test(arguments: [
+        ("ok", Intent.affirm), ("iya kak", .affirm), ("nomor ini aja", .unknown), ("pake no saya aja min", .unknown),
+        ("sama", .unknown), ("Pakai nomor ini.", .unknown), ("yes, this number", .affirm),
+    ])
+    func aYesAtTheDirectorsNumberTakesTheProvidersOwn(text: String, intent: Intent) throws {
+        var chat = try Self.atPhoneQuestion()
+        let answer = render(chat.type(text, intent, confidence: 0.9))
+        #expect(!answer.contains("bukan nomor HP"), "\(answer)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the journey was left: \(answer)")
+            return
+        }
+        #expect(draft.answers["director_phone"] == "+6281234567890", "\(answer)")
+    }
+
+    /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.
+    @Test func aNegatedOwnNumberIsAskedAgain() throws {
+        var chat = try Self.atPhoneQuestion()
+        let answer = render(chat.type("bukan nomor ini", .deny, confidence: 0.9))
+        #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the journey was left: \(answer)")
+            return
+        }
+        #expect(draft.answers["director_phone"] == nil)
+    }
+
+    /// "selesai" where a number is asked is not read as a status question ("Anda tidak memiliki tiket…"): the
+    /// provider is told the request is not finished and asked again, and staff are offered after the limit.
+    @Test(arguments: ["selesai", "sudah", "done"])
+    func doneWordsAtAQuestionSayTheRequestIsNotFinished(word: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        let first = render(chat.type(word, .checkStatus, confidence: 0.89))
+        #expect(first.contains("belum selesai"), "\(first)")
+        #expect(first.contains("Nomor WhatsApp direksi"), "\(first)")
+        #expect(!first.contains("tidak memiliki tiket"), "\(first)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the journey was left: \(first)")
+            return
+        }
+        #expect(draft.answers["director_phone"] == nil, "not taken as the number")
+        _ = chat.type(word, .checkStatus, confidence: 0.89)
+        let third = render(chat.type(word, .checkStatus, confidence: 0.89))
+        #expect(third.contains("Bicara petugas"), "no loop: staff are offered\n\(third)")
+    }
+
     @Test func aQuestionTheBotAnswersIsAlsoLoggedOnTheOpenTicket() throws {
         let ticket = TicketSummary(
             number: 1259, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)

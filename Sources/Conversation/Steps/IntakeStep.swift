@@ -37,7 +37,15 @@ struct IntakeStep: DialogStep {
         case .summary:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
-        case .field, .choosingChange, .editingDescription, .submitting:
+        case .field(let index, _):
+            // "selesai" where a number or a choice is asked is not a status question ("sudah selesai?"): the
+            // provider thinks the request is complete, and is told it is not. "ok", "iya" or "nomor ini aja"
+            // at the director's number mean the provider's own.
+            guard !self.expectsFreeText(in: turn) else { return false }
+            let field = turn.service(of: self.draft)?.fields[safe: index]
+            return turn.isKeyword(text, "done")
+                || field?.validator == .phone && turn.meansOwnNumber(text, classification: classification)
+        case .choosingChange, .editingDescription, .submitting:
             return false
         }
     }
@@ -283,6 +291,12 @@ extension ConversationTurn {
         case .field(let index, let editing):
             guard let field = service.fields[safe: index] else { return }
             let entities = classification.entities
+            if !expectsFreeText, isKeyword(text, "done") {
+                return invalid(t(.invalidNotDoneYet))
+            }
+            if field.validator == .phone, meansOwnNumber(text, classification: classification) {
+                return chooseInIntake(.ownNumber, draft: draft)
+            }
             switch field.validator {
             case .companyName:
                 if isAnyKeyword(text) {
@@ -423,6 +437,17 @@ extension ConversationTurn {
             nip: answer(.nip) ?? either.flatMap { $0.count == 18 ? $0 : nil }, kodeTender: answer(.kodeTender),
             answers: draft.answers, reporterWaID: context.waID, reporterName: context.profileName,
             consent: state.consent, attachments: attachments, language: language)
+    }
+
+    /// Whether `text`, at the director's-number question, means the number the provider writes from: a short
+    /// yes ("ok", "iya") or the catalogue's words for it ("nomor ini aja", "sama"), with no digits and no
+    /// negation ("bukan nomor ini").
+    func meansOwnNumber(_ text: String, classification: Classification) -> Bool {
+        guard !text.contains(where: \.isNumber), !isKeyword(text, "done") else { return false }
+        let words = DialogSettings.spacedWords(text)
+        guard !catalogue.settings.mentions(words, keywordsNamed: "not") else { return false }
+        return catalogue.settings.mentions(words, keywordsNamed: "ownNumber")
+            || classification.intent == .affirm && text.count <= 20
     }
 
     /// Whether `text` is one of the catalogue's command or answer words ("selesai", "batal", "menu"…).
