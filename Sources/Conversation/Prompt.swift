@@ -112,6 +112,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidSurvey = "invalid.survey"
 
     case labelDescription = "label.description"
+    case labelAttachment = "label.attachment"
     case labelDocuments = "label.documents"
 
     case languageChanged = "language.changed"

@@ -102,6 +102,30 @@ struct ProviderHabitsTests {
         #expect(checklist.contains("2. ⬜ NPWP Perusahaan"))
     }
 
+    /// A file whose name names a document the checklist does not wait for ("akta pendirian.pdf" while the KTP
+    /// is missing, a second NPWP) is kept for the ticket, not guessed onto the missing item; a file named
+    /// nothing in particular still is, with the offer to correct it.
+    @Test(arguments: ["akta pendirian.pdf", "AktaPendirian_2019.pdf", "NIB PT Maju.pdf", "npwp-baru.pdf"])
+    func aFileNamingAnotherDocumentIsAnAttachmentNotAGuess(filename: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "scan npwp.pdf")
+        _ = chat.stored("m1", "scan npwp.pdf")
+        let fetched = render(chat.pdf("m2", filename))
+        #expect(fetched == "⚙ fetchMedia m2 for attachment-1", "\(fetched)")
+        let stored = render(chat.stored("m2", filename))
+        #expect(stored.contains("\(filename) kami terima dan akan dilampirkan"), "\(stored)")
+        #expect(stored.contains("1. ⬜ KTP/KITAS Direktur"), "the checklist still asks: \(stored)")
+        #expect(!stored.contains("diterima sebagai KTP"), "\(stored)")
+        _ = chat.pdf("m3", "scan001.pdf")
+        let guessed = render(chat.stored("m3", "scan001.pdf"))
+        #expect(guessed.contains("scan001.pdf diterima sebagai KTP/KITAS Direktur"), "\(guessed)")
+        #expect(guessed.contains("• Lampiran (\(filename))"), "the summary lists it: \(guessed)")
+        let opened = render(chat.tap("summary.confirm"))
+        #expect(opened.contains(filename), "attached to the ticket: \(opened)")
+    }
+
     @Test(arguments: ["selesai", "sudah", "Selesai"])
     func doneAtTheChecklistAlwaysSaysWhatIsMissingAndNeverLoops(word: String) throws {
         var chat = try Self.atPhoneQuestion()

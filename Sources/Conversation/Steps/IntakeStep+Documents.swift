@@ -103,10 +103,7 @@ extension ConversationTurn {
 
     /// Fetches a free attachment of the form; it is confirmed once stored.
     mutating func takeAttachment(_ file: TicketFile, into draft: inout IntakeDraft) {
-        let taken =
-            draft.documents.keys.filter(IntakeDraft.Upload.isAttachmentKey).count
-            + draft.uploads.filter { !$0.isForChecklist }.count
-        let key = IntakeDraft.Upload.attachmentKey(taken + 1)
+        let key = IntakeDraft.Upload.attachmentKey(attachmentCount(draft) + 1)
         draft.uploads.append(
             IntakeDraft.Upload(mediaID: file.mediaID, requirementID: key, filename: file.filename, guessed: false))
         emit(
@@ -149,6 +146,14 @@ extension ConversationTurn {
         if requirementID == nil {
             requirementID = missing.first { $0.keywords.contains { hint.contains($0) } }?.id
         }
+        if requirementID == nil, namesAnotherDocument(hint, missing: missing, service: service) {
+            // "akta pendirian.pdf" while the checklist waits for a KTP: a document of its own, not a guess at
+            // the missing one. It goes to the ticket as an attachment and the checklist still asks.
+            let key = IntakeDraft.Upload.attachmentKey(attachmentCount(draft) + 1)
+            draft.uploads.append(
+                IntakeDraft.Upload(mediaID: mediaID, requirementID: key, filename: filename, guessed: false))
+            return key
+        }
         if requirementID == nil {
             requirementID = missing.first?.id
             guessed = true
@@ -158,6 +163,23 @@ extension ConversationTurn {
         draft.uploads.append(
             IntakeDraft.Upload(mediaID: mediaID, requirementID: requirementID, filename: filename, guessed: guessed))
         return requirementID
+    }
+
+    /// Whether a file's name or caption (`hint`, lowercased) names a document other than the missing ones: a
+    /// word beginning with one of the service's other document keywords or the catalogue's `documentWords`
+    /// ("akta", "nib", "sertifikat"), none of the missing ones' keywords being in it.
+    func namesAnotherDocument(_ hint: String, missing: [DocumentRequirement], service: ServiceDefinition) -> Bool {
+        guard !missing.contains(where: { $0.keywords.contains { hint.contains($0) } }) else { return false }
+        let words = DialogSettings.spacedWords(hint).split(separator: " ")
+        let requirements = service.documentsForAll + service.documentsByGroup.values.flatMap { $0 }
+        let known = requirements.flatMap(\.keywords) + (catalogue.settings.keywords["documentWords"] ?? [])
+        return known.contains { keyword in keyword.count >= 3 && words.contains { $0.hasPrefix(keyword) } }
+    }
+
+    /// Free attachments of the draft, stored or being fetched.
+    func attachmentCount(_ draft: IntakeDraft) -> Int {
+        draft.documents.keys.filter(IntakeDraft.Upload.isAttachmentKey).count
+            + draft.uploads.filter { !$0.isForChecklist }.count
     }
 
     /// Whether files can be downloaded and placed now: the privacy notice is accepted and the documents the

@@ -404,9 +404,13 @@ extension ConversationTurn {
         for field in service.fields where !isSkipped(field, draft: draft) || field.validator == .businessForm {
             lines.append("\(field.label.text(in: language)): \(values[field.id] ?? "-")")
         }
-        let documents = service.requiredDocuments(for: draft.businessForm).compactMap { requirement in
-            draft.documents[requirement.id].map { "• \(requirement.title.text(in: language)) (\($0.filename))" }
-        }
+        let documents =
+            service.requiredDocuments(for: draft.businessForm).compactMap { requirement in
+                draft.documents[requirement.id].map { "• \(requirement.title.text(in: language)) (\($0.filename))" }
+            }
+            + draft.documents.filter { IntakeDraft.Upload.isAttachmentKey($0.key) }.sorted { $0.key < $1.key }.map {
+                "• \(t(.labelAttachment)) (\($0.value.filename))"
+            }
         if !documents.isEmpty { lines.append(t(.labelDocuments) + ":\n" + documents.joined(separator: "\n")) }
         lines.append(t(.labelDescription) + ":\n" + description(for: draft, service: service))
         lines.append(t(.summaryQuestion))
