@@ -25,6 +25,10 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// The ticket a hand-off to staff opened or joined: until the provider starts something else, what they
     /// write goes to it, whatever it reads like (optional, so states stored before it existed still read).
     public internal(set) var staffTicket: Int?
+    /// Files sent before any request was started and while no ticket is open ("kirim berkas dulu"): kept, not
+    /// downloaded, until the provider picks a service, whose form then takes them as if sent there (optional,
+    /// so states stored before it existed still read).
+    public internal(set) var filesBeforeRequest: [IntakeDraft.HeldFile]?
 
     public init() {
         self.step = .idle

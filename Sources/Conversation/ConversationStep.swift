@@ -29,3 +29,14 @@ public indirect enum ConversationStep: Equatable, Codable, Sendable {
     /// "hapus data saya": confirming the erasure request.
     case confirmingErasure
 }
+
+extension ConversationStep {
+    /// Whether a file sent now is kept for the request the provider is about to choose: nothing is being
+    /// asked but the menu.
+    var acceptsFilesBeforeRequest: Bool {
+        switch self {
+        case .idle, .menu, .faq: true
+        default: false
+        }
+    }
+}

@@ -34,6 +34,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case descriptionAsk = "description.ask"
 
     case documentsAllIn = "documents.allIn"
+    case documentsBeforeRequest = "documents.beforeRequest"
     case documentsAsk = "documents.ask"
     case documentsAttached = "documents.attached"
     case documentsCorrect = "documents.correct"

@@ -126,6 +126,34 @@ struct ProviderHabitsTests {
         #expect(opened.contains(filename), "attached to the ticket: \(opened)")
     }
 
+    /// Papers first, words after: a PDF sent before any request, with no ticket open, is kept, the menu shown,
+    /// and the registration chosen next takes it once the privacy notice is accepted.
+    @Test func aFileSentBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let first = render(chat.pdf("m1", "ktp direktur.pdf"))
+        #expect(first.contains("ktp direktur.pdf kami simpan dulu"), "\(first)")
+        #expect(first.contains("Silakan pilih layanan"), "the menu follows: \(first)")
+        #expect(!first.contains("fetchMedia"), "nothing is downloaded before consent")
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        let consent = render(chat.tap("consent.yes"))
+        #expect(consent.contains("⚙ fetchMedia m1 for ktp_direktur"), "\(consent)")
+        let stored = render(chat.stored("m1", "ktp direktur.pdf"))
+        #expect(stored.contains("1. ✅ KTP/KITAS Direktur"), "\(stored)")
+        #expect(stored.contains("2. ⬜ NPWP Perusahaan"), "\(stored)")
+        #expect(chat.state.filesBeforeRequest == nil, "taken by the form")
+    }
+
+    /// With a ticket open, a file still goes to that ticket, not to a request not yet chosen.
+    @Test func aFileWithATicketOpenStillGoesToTheTicket() throws {
+        let ticket = TicketSummary(number: 41, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let answer = render(chat.pdf("m1", "akta.pdf"))
+        #expect(answer == "⚙ fetchMedia m1 for #41", "\(answer)")
+        #expect(chat.state.filesBeforeRequest == nil)
+    }
+
     @Test(arguments: ["selesai", "sudah", "Selesai"])
     func doneAtTheChecklistAlwaysSaysWhatIsMissingAndNeverLoops(word: String) throws {
         var chat = try Self.atPhoneQuestion()

@@ -69,10 +69,21 @@ extension ConversationTurn {
             if let refusal = attachmentRefusal(filename: filename, mimeType: mimeType, size: size) {
                 return say(refusal)
             }
-            return ticketFileReceived(TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256))
+            let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
+            if context.openTickets.isEmpty, !inProgress, state.step.acceptsFilesBeforeRequest,
+                (state.filesBeforeRequest?.count ?? 0) < Self.maxFilesBeforeRequest
+            {
+                // Documents first, words after: kept for the request the provider is about to choose.
+                state.filesBeforeRequest = (state.filesBeforeRequest ?? []) + [.init(file: file, caption: caption)]
+                return showMenu(prefix: t(.documentsBeforeRequest, ["file": filename]))
+            }
+            return ticketFileReceived(file)
         }
         emit(.fetchMedia(fetchRequest(mediaID: mediaID, filename: filename, sha256: sha256, purpose: target)))
     }
+
+    /// Files kept before any request, at most: more is not a provider sending their papers early.
+    static let maxFilesBeforeRequest = 10
 
     /// Takes a file sent while filling a form without a checklist (a screenshot of the problem): fetched now
     /// when the privacy notice is accepted, else kept until it is; attached when the ticket opens.

@@ -90,7 +90,10 @@ struct IntakeStep: DialogStep {
     static func start(_ serviceID: String, in turn: inout ConversationTurn) {
         turn.state.staffTicket = nil
         turn.state.invalidAnswers = 0
-        let draft = IntakeDraft(serviceID: serviceID, stage: .field(index: -1, editing: false))
+        var draft = IntakeDraft(serviceID: serviceID, stage: .field(index: -1, editing: false))
+        // Files sent before the service was chosen are the form's, as if sent at its first question.
+        draft.heldFiles = turn.state.filesBeforeRequest
+        turn.state.filesBeforeRequest = nil
         let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID
         turn.advance(draft, prefix: turn.t(.intakeStart, ["service": title]))
     }
