@@ -243,6 +243,20 @@ struct ProviderHabitsTests {
         #expect(third.contains("Bicara petugas"), "no loop: staff are offered\n\(third)")
     }
 
+    /// The same at the privacy notice: "selesai" neither agrees nor asks for a status; "sudah", read as a yes,
+    /// still agrees.
+    @Test func doneAtThePrivacyNoticeSaysTheRequestIsNotFinished() throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        let answer = render(chat.type("selesai", .checkStatus, confidence: 0.89))
+        #expect(answer.contains("belum selesai"), "\(answer)")
+        #expect(answer.contains("Apakah Anda setuju?"), "\(answer)")
+        #expect(!answer.contains("tidak memiliki tiket"), "\(answer)")
+        #expect(chat.state.consent == nil, "not taken as consent")
+        _ = chat.type("sudah", .affirm, confidence: 0.97)
+        #expect(chat.state.consent != nil, "a yes")
+    }
+
     @Test func aQuestionTheBotAnswersIsAlsoLoggedOnTheOpenTicket() throws {
         let ticket = TicketSummary(
             number: 1259, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)

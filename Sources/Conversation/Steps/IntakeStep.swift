@@ -32,7 +32,7 @@ struct IntakeStep: DialogStep {
             return turn.isKeyword(text, "done") || turn.isKeyword(text, "agree")
                 || classification.intent == .affirm && text.count <= 20
         case .consent:
-            return turn.isKeyword(text, "agree")
+            return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
         case .summary:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
@@ -346,6 +346,8 @@ extension ConversationTurn {
             }
             answered(draft, editing: editing)
         case .consent:
+            // "selesai" is not "ya"; "sudah" read as a yes still is.
+            if isKeyword(text, "done"), classification.intent != .affirm { return invalid(t(.invalidNotDoneYet)) }
             if classification.intent == .affirm || isKeyword(text, "agree") {
                 return chooseInIntake(.consentYes, draft: draft)
             }
