@@ -84,8 +84,11 @@ extension ConversationTurn {
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
             } else if let service = mentionedService(trimmed, classification: classification) {
-                // "mau daftar akun spse", "lupa password": outside a journey, the service asked for starts.
+                // "mau daftar akun spse", "lupa password": outside a journey, the service asked for starts,
+                // with what the message already says.
+                openingMessage = (trimmed, classification)
                 route(.menu(service), messageID: message.id)
+                openingMessage = nil
             } else if state.step.behaviour.claims(trimmed, classification: classification, in: self) {
                 // The pending question's own words ("selesai" at the checklist, "ya" to a yes/no question)
                 // answer it, whatever a global command would make of them.

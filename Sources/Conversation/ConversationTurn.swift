@@ -7,6 +7,9 @@ struct ConversationTurn {
     var state: ConversationState
     let context: ConversationContext
     private(set) var effects: [Effect] = []
+    /// The typed message that asked for a service in its own words ("mau daftar utk PT Maju Jaya, no direktur
+    /// 0812…"), while that service's form starts: what it already answers is not asked.
+    var openingMessage: (text: String, classification: Classification)?
 
     init(state: ConversationState, context: ConversationContext) {
         self.state = state

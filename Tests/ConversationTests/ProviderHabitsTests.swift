@@ -29,6 +29,54 @@ struct ProviderHabitsTests {
         }
     }
 
+    /// "sy mau daftar verifikasi utk PT Maju Jaya, no direktur 0812…" starts the registration without asking the
+    /// company, its legal form or the director's number again: the privacy notice comes next, and the summary
+    /// shows what the message said.
+    @Test func whatTheOpeningMessageSaysIsNotAskedAgain() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let entities = Entities(phone: "+6281298765432", company: Company(name: "PT Maju Jaya", form: .pt))
+        let text = "sy mau daftar verifikasi utk PT Maju Jaya, no direktur 0812 9876 5432"
+        let first = render(chat.type(text, .createTicket, confidence: 0.99, entities: entities))
+        #expect(first.contains("Pemberitahuan pelindungan data pribadi"), "\(first)")
+        #expect(!first.contains("Tulis nama badan usaha"), "\(first)")
+        #expect(!first.contains("Nomor WhatsApp direksi"), "\(first)")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        _ = chat.pdf("m2", "npwp.pdf")
+        let summary = render(chat.stored("m2", "npwp.pdf"))
+        #expect(summary.contains("Nama usaha: PT Maju Jaya"), "\(summary)")
+        #expect(summary.contains("Bentuk usaha: PT"), "\(summary)")
+        #expect(summary.contains("No. WA direksi: +6281298765432"), "\(summary)")
+    }
+
+    /// A request that says only which service ("mau daftar") asks every question; one naming just the company
+    /// asks the rest.
+    @Test func anOpeningMessageAnswersOnlyWhatItSays() throws {
+        var bare = Transcript(catalogue: try Fixtures.catalogue())
+        #expect(render(bare.type("mau daftar", .createTicket, confidence: 0.99)).contains("Tulis nama badan usaha"))
+        var named = Transcript(catalogue: try Fixtures.catalogue())
+        let entities = Entities(company: Company(name: "CV Sinar Abadi", form: .cv))
+        let next = render(named.type("mau daftar cv sinar abadi", .createTicket, confidence: 0.99, entities: entities))
+        #expect(next.contains("Nomor WhatsApp direksi"), "\(next)")
+    }
+
+    /// A complaint written in the message that asks for the complaint form is the complaint; "mau komplain"
+    /// alone is not, and the complaint is asked.
+    @Test func aComplaintInTheOpeningMessageIsTheComplaint() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "mau komplain min, upload dokumen penawaran gagal terus dari kemarin"
+        let first = render(chat.type(text, .createTicket, confidence: 0.9))
+        #expect(!first.contains("Tulis pengaduan Anda"), "\(first)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("no form started: \(first)")
+            return
+        }
+        #expect(draft.answers["complaint"] == text)
+        var short = Transcript(catalogue: try Fixtures.catalogue())
+        #expect(render(short.type("mau komplain", .createTicket, confidence: 0.9)).contains("Tulis pengaduan Anda"))
+    }
+
     /// A status question typed where a name is asked is answered and the name asked again, never taken as it.
     @Test func aQuestionAtTheCompanyNameIsAnsweredNotTakenAsTheName() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

@@ -94,6 +94,9 @@ struct IntakeStep: DialogStep {
         // Files sent before the service was chosen are the form's, as if sent at its first question.
         draft.heldFiles = turn.state.filesBeforeRequest
         turn.state.filesBeforeRequest = nil
+        if let opening = turn.openingMessage, let service = turn.catalogue.service(id: serviceID) {
+            turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
+        }
         let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID
         turn.advance(draft, prefix: turn.t(.intakeStart, ["service": title]))
     }
@@ -108,7 +111,10 @@ extension ConversationTurn {
         state.invalidAnswers = 0
         var next: Int?
         if case .field(let index, false) = draft.stage {
-            next = ((index + 1)..<service.fields.count).first { !isSkipped(service.fields[$0], draft: draft) }
+            // A field answered before its question (by the message that started the form) is not asked.
+            next = ((index + 1)..<service.fields.count).first {
+                !isSkipped(service.fields[$0], draft: draft) && draft.answers[service.fields[$0].id] == nil
+            }
         }
         if let next {
             draft.stage = .field(index: next, editing: false)
@@ -122,6 +128,39 @@ extension ConversationTurn {
         state.step = .intake(draft)
         promptCurrentStep(prefix: prefix)
     }
+
+    /// Fills the fields of `service` that the message starting it answers: the company and its legal form, a
+    /// mobile number for the director's, an NPWP, a NIP, a kode tender, each as its question would take it;
+    /// and a form's opening free-text field (a complaint, a question) from a message long enough to be one
+    /// ("mau komplain, upload penawaran gagal terus"), not from a bare request ("mau komplain").
+    mutating func prefill(
+        _ draft: inout IntakeDraft, service: ServiceDefinition, from text: String, classification: Classification
+    ) {
+        let entities = classification.entities
+        for (index, field) in service.fields.enumerated() where draft.answers[field.id] == nil {
+            let value: String?
+            switch field.validator {
+            case .companyName:
+                guard let company = entities.company else { continue }
+                // Stored as its question stores it: the name without the form, kept apart.
+                draft.businessForm = company.form
+                value = CompanyNameParser.answer(company.name)?.name ?? company.name
+            case .phone: value = entities.phone.flatMap(FieldNormalizer.phone)
+            case .npwp: value = entities.npwp
+            case .nip: value = entities.nip
+            case .npwpOrNip: value = entities.npwp ?? entities.nip
+            case .kodeTender: value = entities.kodeTender
+            case .freeText:
+                let words = text.split(whereSeparator: \.isWhitespace).count
+                value = index == 0 && words >= Self.openingTextWords ? FieldNormalizer.freeText(text) : nil
+            case .businessForm, .choice: value = nil
+            }
+            if let value { draft.answers[field.id] = value }
+        }
+    }
+
+    /// Words a message starting a form needs for its opening free-text field to be taken from it.
+    static let openingTextWords = 6
 
     func intakeOptions(_ draft: IntakeDraft) -> [ChoiceOption] {
         guard let service = service(of: draft) else { return [] }
