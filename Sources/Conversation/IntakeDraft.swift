@@ -83,3 +83,23 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
         }
     }
 }
+
+extension IntakeDraft {
+    /// The free attachments stored so far, in the order they were sent.
+    var storedAttachments: [StoredDocument] {
+        self.documents.compactMap { key, document -> (Int, StoredDocument)? in
+            guard Upload.isAttachmentKey(key), let index = Int(key.dropFirst("attachment-".count)) else { return nil }
+            return (index, document)
+        }
+        .sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// Puts `mediaID` in download as the next free attachment, and returns its key.
+    mutating func addAttachmentUpload(mediaID: String, filename: String) -> String {
+        let taken =
+            self.documents.keys.filter(Upload.isAttachmentKey).count + self.uploads.filter { !$0.isForChecklist }.count
+        let key = Upload.attachmentKey(taken + 1)
+        self.uploads.append(Upload(mediaID: mediaID, requirementID: key, filename: filename, guessed: false))
+        return key
+    }
+}

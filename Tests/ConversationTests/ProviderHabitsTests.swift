@@ -202,6 +202,18 @@ struct ProviderHabitsTests {
         #expect(chat.state.filesBeforeRequest == nil)
     }
 
+    /// A ticket gets a form's attachments in the order they were sent, the tenth after the ninth.
+    @Test func attachmentsKeepTheOrderTheyWereSentIn() throws {
+        var draft = IntakeDraft(serviceID: "pengaduan", stage: .summary)
+        for index in 1...12 {
+            let key = draft.addAttachmentUpload(mediaID: "m\(index)", filename: "shot-\(index).png")
+            draft.uploads.removeAll { $0.mediaID == "m\(index)" }
+            draft.documents[key] = StoredDocument(
+                sha256: "h\(index)", filename: "shot-\(index).png", size: 10, mimeType: "image/png")
+        }
+        #expect(draft.storedAttachments.map(\.filename) == (1...12).map { "shot-\($0).png" })
+    }
+
     @Test(arguments: ["selesai", "sudah", "Selesai"])
     func doneAtTheChecklistAlwaysSaysWhatIsMissingAndNeverLoops(word: String) throws {
         var chat = try Self.atPhoneQuestion()

@@ -114,9 +114,7 @@ extension ConversationTurn {
 
     /// Fetches a free attachment of the form; it is confirmed once stored.
     mutating func takeAttachment(_ file: TicketFile, into draft: inout IntakeDraft) {
-        let key = IntakeDraft.Upload.attachmentKey(attachmentCount(draft) + 1)
-        draft.uploads.append(
-            IntakeDraft.Upload(mediaID: file.mediaID, requirementID: key, filename: file.filename, guessed: false))
+        let key = draft.addAttachmentUpload(mediaID: file.mediaID, filename: file.filename)
         emit(
             .fetchMedia(
                 fetchRequest(
@@ -160,10 +158,7 @@ extension ConversationTurn {
         if requirementID == nil, namesAnotherDocument(hint, missing: missing, service: service) {
             // "akta pendirian.pdf" while the checklist waits for a KTP: a document of its own, not a guess at
             // the missing one. It goes to the ticket as an attachment and the checklist still asks.
-            let key = IntakeDraft.Upload.attachmentKey(attachmentCount(draft) + 1)
-            draft.uploads.append(
-                IntakeDraft.Upload(mediaID: mediaID, requirementID: key, filename: filename, guessed: false))
-            return key
+            return draft.addAttachmentUpload(mediaID: mediaID, filename: filename)
         }
         if requirementID == nil {
             requirementID = missing.first?.id
@@ -185,12 +180,6 @@ extension ConversationTurn {
         let requirements = service.documentsForAll + service.documentsByGroup.values.flatMap { $0 }
         let known = requirements.flatMap(\.keywords) + (catalogue.settings.keywords["documentWords"] ?? [])
         return known.contains { keyword in keyword.count >= 3 && words.contains { $0.hasPrefix(keyword) } }
-    }
-
-    /// Free attachments of the draft, stored or being fetched.
-    func attachmentCount(_ draft: IntakeDraft) -> Int {
-        draft.documents.keys.filter(IntakeDraft.Upload.isAttachmentKey).count
-            + draft.uploads.filter { !$0.isForChecklist }.count
     }
 
     /// Whether files can be downloaded and placed now: the privacy notice is accepted and the documents the

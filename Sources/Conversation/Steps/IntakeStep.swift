@@ -452,9 +452,7 @@ extension ConversationTurn {
             service.requiredDocuments(for: draft.businessForm).compactMap { requirement in
                 draft.documents[requirement.id].map { "• \(requirement.title.text(in: language)) (\($0.filename))" }
             }
-            + draft.documents.filter { IntakeDraft.Upload.isAttachmentKey($0.key) }.sorted { $0.key < $1.key }.map {
-                "• \(t(.labelAttachment)) (\($0.value.filename))"
-            }
+            + draft.storedAttachments.map { "• \(t(.labelAttachment)) (\($0.filename))" }
         if !documents.isEmpty { lines.append(t(.labelDocuments) + ":\n" + documents.joined(separator: "\n")) }
         lines.append(t(.labelDescription) + ":\n" + description(for: draft, service: service))
         lines.append(t(.summaryQuestion))
@@ -474,9 +472,7 @@ extension ConversationTurn {
                         requirementID: requirement.id, requirementTitle: requirement.title.indonesian, document: $0)
                 }
             }
-            + draft.documents.filter { IntakeDraft.Upload.isAttachmentKey($0.key) }.sorted { $0.key < $1.key }.map {
-                TicketAttachment(requirementID: nil, requirementTitle: nil, document: $0.value)
-            }
+            + draft.storedAttachments.map { TicketAttachment(requirementID: nil, requirementTitle: nil, document: $0) }
         return TicketRequest(
             serviceID: draft.serviceID, title: service?.title.indonesian ?? draft.serviceID,
             type: service?.type ?? "", description: service.map { description(for: draft, service: $0) } ?? "",
