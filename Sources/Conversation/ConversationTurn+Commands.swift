@@ -42,7 +42,7 @@ extension ConversationTurn {
                 say(t(.greetingShort, ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ","))
                 promptCurrentStep(prefix: nil)
             } else {
-                showMenu(prefix: greeting())
+                showMenu(prefix: greeting(answering: message?.text))
             }
         case .thanks:
             say(t(.thanks))
@@ -89,11 +89,17 @@ extension ConversationTurn {
         return " " + t(.staffAfterHours, ["time": JakartaTime.format(from)])
     }
 
-    func greeting() -> String {
+    /// The welcome, after the salam's answer when `text` greets with one ("assalamualaikum" → "Waalaikumsalam").
+    func greeting(answering text: String? = nil) -> String {
+        let salam =
+            text.map { catalogue.settings.mentions(DialogSettings.spacedWords($0), keywordsNamed: "salam") } ?? false
+        let welcome: String
         if let name = context.profileName, !name.isEmpty {
-            return t(.greetingNamed, ["name": name])
+            welcome = t(.greetingNamed, ["name": name])
+        } else {
+            welcome = t(.greeting)
         }
-        return t(.greeting)
+        return salam ? t(.greetingSalam) + " " + welcome : welcome
     }
 
     /// Abandons the current step (a survey is parked to resume later) and anything interrupted.

@@ -85,6 +85,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case greeting = "greeting"
     case greetingNamed = "greeting.named"
+    case greetingSalam = "greeting.salam"
     case greetingShort = "greeting.short"
 
     case handoffOpened = "handoff.opened"

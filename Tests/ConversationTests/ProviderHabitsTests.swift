@@ -330,6 +330,28 @@ struct ProviderHabitsTests {
     }
 }
 
+/// How a provider greets is answered in kind.
+struct GreetingTests {
+    /// "assalamualaikum" (in its spellings) is answered "Waalaikumsalam" before the welcome and the menu; "halo" is
+    /// not.
+    @Test(arguments: [
+        ("assalamualaikum", Intent.greeting), ("Assalamu'alaikum wr wb", .greeting), ("asalamualaikum min", .unknown),
+    ])
+    func aSalamIsAnsweredInKind(text: String, intent: Intent) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, intent, confidence: 0.9))
+        #expect(answer.hasPrefix("› Waalaikumsalam. Halo Budi, selamat datang"), "\(answer)")
+        #expect(answer.contains("Silakan pilih layanan"), "\(answer)")
+    }
+
+    @Test func aHelloIsNotAnsweredWithASalam() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type("halo min", .greeting, confidence: 0.9))
+        #expect(answer.hasPrefix("› Halo Budi, selamat datang"), "\(answer)")
+        #expect(!answer.contains("Waalaikumsalam"))
+    }
+}
+
 /// The language a provider writes in, from their own words.
 struct LanguageByWordsTests {
     @Test(arguments: [

@@ -26,7 +26,7 @@ struct IdleStep: DialogStep {
         }
         switch tickets.count {
         case 0:
-            turn.showMenu(prefix: turn.greeting())
+            turn.showMenu(prefix: turn.greeting(answering: text))
         case 1:
             turn.emit(.appendToTicket(number: tickets[0].number, message: message))
             turn.say(turn.t(.ticketAppended, ["ticket": String(tickets[0].number)]))
