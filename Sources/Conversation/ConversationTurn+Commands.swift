@@ -10,13 +10,24 @@ extension ConversationTurn {
         // Where free text is expected, only a short greeting or thanks is read as such ("halo", "makasih"), and a
         // question the bot answers itself when it is asked as one ("status tiket saya gimana ya?"): no name or
         // number ends with a question mark.
-        let short = text.split(whereSeparator: \.isWhitespace).count <= 3
+        let words = text.split(whereSeparator: \.isWhitespace).count
+        let short = words <= 3
         if short && (command == .greeting || command == .thanks) { return command }
+        // "gak jadi deh", "cukup segini dulu": a clear way of quitting is no name or description, unless it has a
+        // legal form ("CV Gak Jadi Jaya").
+        if command == .cancel, classification.confidence >= Self.freeTextCancelConfidence, words <= 4,
+            CompanyNameParser.answer(text)?.form == nil
+        {
+            return command
+        }
         if text.hasSuffix("?"), let command, command.isStatus || command == .hours || command == .requirements {
             return command
         }
         return nil
     }
+
+    /// How sure the classifier must be that a short message quits for it to do so where free text is asked.
+    static let freeTextCancelConfidence = 0.9
 
     /// Runs `command`; `message` is the provider's text that asked for it, when typed.
     mutating func run(_ command: GlobalCommand, classification: Classification, message: ReporterMessage? = nil) {

@@ -239,6 +239,37 @@ struct ProviderHabitsTests {
         #expect(!answer.contains("Nomor WhatsApp direksi"), "\(word) was taken as a company name")
     }
 
+    /// "gak jadi deh" where the company is asked quits, as "batal" does; it is not a company called that. A name
+    /// with a legal form stays a name, however it reads.
+    @Test func aClearWayOfQuittingIsNotTakenAsTheCompanyName() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let quit = render(chat.type("gak jadi deh", .cancel, confidence: 0.97))
+        #expect(!quit.contains("Apa bentuk usaha"), "\(quit)")
+        #expect(quit.contains("Silakan pilih layanan"), "\(quit)")
+        if case .intake = chat.state.step { Issue.record("still in the form: \(quit)") }
+        var named = Transcript(catalogue: try Fixtures.catalogue())
+        _ = named.tap("menu.registrasi")
+        let name = render(named.type("CV Gak Jadi Jaya", .cancel, confidence: 0.9))
+        #expect(name.contains("Nomor WhatsApp direksi"), "\(name)")
+    }
+
+    /// Asked the legal form of "Sumber Rejeki", the provider writes the name again with it: "PT Sumber Rezeki"
+    /// corrects the name and gives the form.
+    @Test func aNameWithItsFormAtTheFormQuestionCorrectsBoth() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        #expect(render(chat.type("Sumber Rejeki")).contains("Apa bentuk usaha Sumber Rejeki"))
+        let next = render(chat.type("PT Sumber Rezeki"))
+        #expect(next.contains("Nomor WhatsApp direksi"), "\(next)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the journey was left: \(next)")
+            return
+        }
+        #expect(draft.answers["company"] == "Sumber Rezeki")
+        #expect(draft.businessForm == .pt)
+    }
+
     @Test func aSingleWordWithoutALegalFormIsNotACompanyName() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")

@@ -355,6 +355,15 @@ extension ConversationTurn {
                     for other in service.fields where other.validator == .businessForm { draft.answers[other.id] = nil }
                 }
             case .businessForm:
+                if let company = CompanyNameParser.answer(text), let form = company.form,
+                    let nameField = service.fields.first(where: { $0.validator == .companyName })
+                {
+                    // "PT Sumber Rejeki" where the form is asked: the name corrected, with its form.
+                    draft.answers[nameField.id] = company.name
+                    draft.businessForm = form
+                    draft.answers[field.id] = nil
+                    break
+                }
                 guard let form = CompanyNameParser.form(text) else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
