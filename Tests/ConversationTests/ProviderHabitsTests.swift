@@ -8,10 +8,16 @@ import Testing
 /// Real providers' habits: files sent early, "selesai" at the checklist, command words and letters where a
 /// name or a number is asked, questions on an open ticket. Each must keep what they sent and never loop.
 struct ProviderHabitsTests {
-    /// Walks to the phone question of the registration form.
-    static func atPhoneQuestion() throws -> Transcript {
+    /// Opens the registration form at its first question, the company.
+    static func atCompanyQuestion() throws -> Transcript {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
+        return chat
+    }
+
+    /// Walks to the phone question of the registration form.
+    static func atPhoneQuestion() throws -> Transcript {
+        var chat = try Self.atCompanyQuestion()
         _ = chat.type("PT Maju Jaya")
         return chat
     }
@@ -79,8 +85,7 @@ struct ProviderHabitsTests {
 
     /// A status question typed where a name is asked is answered and the name asked again, never taken as it.
     @Test func aQuestionAtTheCompanyNameIsAnsweredNotTakenAsTheName() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
+        var chat = try Self.atCompanyQuestion()
         let answer = render(chat.type("status tiket saya gimana ya?", .checkStatus, confidence: 0.9))
         #expect(!answer.contains("Apa bentuk usaha status"), "\(answer)")
         #expect(answer.contains("Tulis nama badan usaha"), "the name is asked again")
@@ -232,8 +237,7 @@ struct ProviderHabitsTests {
 
     @Test(arguments: ["selesai", "batal?", "menu", "petugas", "sudah"])
     func aCommandWordIsNeverTakenAsTheCompanyName(word: String) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
+        var chat = try Self.atCompanyQuestion()
         let answer = render(chat.type(word))
         #expect(!answer.contains("Apa bentuk usaha"), "\(word) was taken as a company name")
         #expect(!answer.contains("Nomor WhatsApp direksi"), "\(word) was taken as a company name")
@@ -242,14 +246,12 @@ struct ProviderHabitsTests {
     /// "gak jadi deh" where the company is asked quits, as "batal" does; it is not a company called that. A name
     /// with a legal form stays a name, however it reads.
     @Test func aClearWayOfQuittingIsNotTakenAsTheCompanyName() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
+        var chat = try Self.atCompanyQuestion()
         let quit = render(chat.type("gak jadi deh", .cancel, confidence: 0.97))
         #expect(!quit.contains("Apa bentuk usaha"), "\(quit)")
         #expect(quit.contains("Silakan pilih layanan"), "\(quit)")
         if case .intake = chat.state.step { Issue.record("still in the form: \(quit)") }
-        var named = Transcript(catalogue: try Fixtures.catalogue())
-        _ = named.tap("menu.registrasi")
+        var named = try Self.atCompanyQuestion()
         let name = render(named.type("CV Gak Jadi Jaya", .cancel, confidence: 0.9))
         #expect(name.contains("Nomor WhatsApp direksi"), "\(name)")
     }
@@ -257,8 +259,7 @@ struct ProviderHabitsTests {
     /// Asked the legal form of "Sumber Rejeki", the provider writes the name again with it: "PT Sumber Rezeki"
     /// corrects the name and gives the form.
     @Test func aNameWithItsFormAtTheFormQuestionCorrectsBoth() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
+        var chat = try Self.atCompanyQuestion()
         #expect(render(chat.type("Sumber Rejeki")).contains("Apa bentuk usaha Sumber Rejeki"))
         let next = render(chat.type("PT Sumber Rezeki"))
         #expect(next.contains("Nomor WhatsApp direksi"), "\(next)")
@@ -271,8 +272,7 @@ struct ProviderHabitsTests {
     }
 
     @Test func aSingleWordWithoutALegalFormIsNotACompanyName() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
+        var chat = try Self.atCompanyQuestion()
         #expect(render(chat.type("Maju")).contains("misalnya"))
         #expect(render(chat.type("Maju Jaya")).contains("bentuk usaha"))
     }
@@ -502,9 +502,7 @@ struct FilesPerServiceTests {
     }
 
     @Test func registrationDocumentsStayPDF() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
-        _ = chat.type("PT Maju Jaya")
+        var chat = try ProviderHabitsTests.atPhoneQuestion()
         _ = chat.tap("phone.self")
         _ = chat.tap("consent.yes")
         let photo = render(chat.message(.image(mediaID: "img-2", caption: nil)))
