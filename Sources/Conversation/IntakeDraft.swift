@@ -65,9 +65,17 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
         public var isForChecklist: Bool { !Self.isAttachmentKey(self.requirementID) }
 
         /// The key of a free attachment in `uploads` and `documents`.
-        public static func attachmentKey(_ index: Int) -> String { "attachment-\(index)" }
+        public static func attachmentKey(_ index: Int) -> String { Self.attachmentPrefix + String(index) }
 
-        public static func isAttachmentKey(_ key: String) -> Bool { key.hasPrefix("attachment-") }
+        public static func isAttachmentKey(_ key: String) -> Bool { key.hasPrefix(Self.attachmentPrefix) }
+
+        /// The number of a free attachment's key (`attachment-3` → 3), nil for a requirement id.
+        static func attachmentIndex(_ key: String) -> Int? {
+            guard Self.isAttachmentKey(key) else { return nil }
+            return Int(key.dropFirst(Self.attachmentPrefix.count))
+        }
+
+        private static let attachmentPrefix = "attachment-"
 
         public var mediaID: String
         public var requirementID: String
@@ -87,11 +95,8 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
 extension IntakeDraft {
     /// The free attachments stored so far, in the order they were sent.
     var storedAttachments: [StoredDocument] {
-        self.documents.compactMap { key, document -> (Int, StoredDocument)? in
-            guard Upload.isAttachmentKey(key), let index = Int(key.dropFirst("attachment-".count)) else { return nil }
-            return (index, document)
-        }
-        .sorted { $0.0 < $1.0 }.map(\.1)
+        self.documents.compactMap { key, document in Upload.attachmentIndex(key).map { ($0, document) } }
+            .sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Puts `mediaID` in download as the next free attachment, and returns its key.

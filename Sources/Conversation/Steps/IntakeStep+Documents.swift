@@ -155,7 +155,7 @@ extension ConversationTurn {
         if requirementID == nil {
             requirementID = missing.first { $0.keywords.contains { hint.contains($0) } }?.id
         }
-        if requirementID == nil, namesAnotherDocument(hint, missing: missing, service: service) {
+        if requirementID == nil, namesAnotherDocument(hint, service: service) {
             // "akta pendirian.pdf" while the checklist waits for a KTP: a document of its own, not a guess at
             // the missing one. It goes to the ticket as an attachment and the checklist still asks.
             return draft.addAttachmentUpload(mediaID: mediaID, filename: filename)
@@ -171,11 +171,10 @@ extension ConversationTurn {
         return requirementID
     }
 
-    /// Whether a file's name or caption (`hint`, lowercased) names a document other than the missing ones: a
-    /// word beginning with one of the service's other document keywords or the catalogue's `documentWords`
-    /// ("akta", "nib", "sertifikat"), none of the missing ones' keywords being in it.
-    func namesAnotherDocument(_ hint: String, missing: [DocumentRequirement], service: ServiceDefinition) -> Bool {
-        guard !missing.contains(where: { $0.keywords.contains { hint.contains($0) } }) else { return false }
+    /// Whether a file's name or caption (`hint`, lowercased), which names none of the missing documents (`assign`
+    /// looked), names another: a word beginning with one of the service's document keywords or the catalogue's
+    /// `documentWords` ("akta", "nib", "sertifikat").
+    func namesAnotherDocument(_ hint: String, service: ServiceDefinition) -> Bool {
         let words = DialogSettings.spacedWords(hint).split(separator: " ")
         let requirements = service.documentsForAll + service.documentsByGroup.values.flatMap { $0 }
         let known = requirements.flatMap(\.keywords) + (catalogue.settings.keywords["documentWords"] ?? [])
