@@ -128,6 +128,26 @@ struct ProviderHabitsTests {
         #expect(chat.sentByProvider == 6)
     }
 
+    /// The checklist's documents and another paper sent together before consent: whichever download ends last,
+    /// stored or refused, the complete checklist moves on to the summary without a "selesai".
+    @Test(arguments: [false, true])
+    func heldFilesReachTheSummaryWhicheverDownloadEndsLast(attachmentRefused: Bool) throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.pdf("m1", "ktp direktur.pdf")
+        _ = chat.pdf("m2", "npwp.pdf")
+        _ = chat.pdf("m3", "nib.pdf")
+        _ = chat.tap("phone.self")
+        let consent = render(chat.tap("consent.yes"))
+        #expect(consent.contains("⚙ fetchMedia m3 for attachment-1"), "\(consent)")
+        _ = chat.stored("m1", "ktp direktur.pdf")
+        let checklistDone = render(chat.stored("m2", "npwp.pdf"))
+        #expect(!checklistDone.contains("Ringkasan permohonan"), "nib.pdf is still downloading: \(checklistDone)")
+        let last = render(attachmentRefused ? chat.rejected("m3", .unavailable) : chat.stored("m3", "nib.pdf"))
+        #expect(last.contains("Ringkasan permohonan"), "\(last)")
+        #expect(last.contains("• Lampiran (nib.pdf)") == !attachmentRefused, "\(last)")
+        #expect(!last.contains("Kirim dokumen berikut"), "\(last)")
+    }
+
     @Test func aFileSentBeforeTheBusinessFormIsKnownWaitsForIt() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         chat.state.consent = ConsentRecord(

@@ -57,6 +57,10 @@ struct Transcript {
                 document: StoredDocument(
                     sha256: "h-" + mediaID, filename: filename, size: 200_000, mimeType: "application/pdf")))
     }
+
+    mutating func rejected(_ mediaID: String, _ reason: DocumentRejection) -> [Effect] {
+        event(.documentRejected(mediaID: mediaID, reason: reason))
+    }
 }
 
 /// The text of every message an effect list sends.

@@ -252,6 +252,7 @@ extension ConversationTurn {
         {
             draft.uploads.removeAll { $0.mediaID == mediaID }
             draft.documents[upload.requirementID] = document
+            completeDocumentsIfDone(&draft)
             state.step = .intake(draft)
             return promptCurrentStep(prefix: t(.attachmentsKept, ["file": upload.filename]))
         }
@@ -268,15 +269,20 @@ extension ConversationTurn {
         let title = requirement.title.text(in: language)
         var received = t(.documentsReceived, ["file": upload.filename, "document": title])
         if upload.guessed { received += " " + t(.documentsCorrect) }
+        completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
-        if missingDocuments(draft).isEmpty && draft.uploads.isEmpty && draft.stage == .documents {
-            draft.stage = .summary
-            state.step = .intake(draft)
-        }
         if draft.uploads.isEmpty {
             promptCurrentStep(prefix: received)
         } else {
             say(received)
+        }
+    }
+
+    /// Moves the form on to its summary once the checklist is complete and no file is still being downloaded,
+    /// whichever download ends last: a checklist document, or an attachment sent with them.
+    func completeDocumentsIfDone(_ draft: inout IntakeDraft) {
+        if draft.stage == .documents && draft.uploads.isEmpty && missingDocuments(draft).isEmpty {
+            draft.stage = .summary
         }
     }
 
@@ -296,6 +302,7 @@ extension ConversationTurn {
         guard case .intake(var draft) = state.step, let upload = draft.uploads.first(where: { $0.mediaID == mediaID })
         else { return }
         draft.uploads.removeAll { $0.mediaID == mediaID }
+        completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
         if !upload.isForChecklist, reason == .notPDF {
             // A free attachment is not only PDF: say what is taken.
