@@ -201,10 +201,16 @@ extension ConversationTurn {
         let part = Self.partOfDay(in: text ?? "")
         let morning = part == true
         let afternoon = part == false
-        guard let wished = classification.entities.datetime else {
+        guard var wished = classification.entities.datetime else {
             // "yang pagi" / "siang aja": the offered days' slots in that part of the day.
             let filtered = offer.freeSlots.filter { fits($0, morning: morning, afternoon: afternoon) }
             return offerSlots(prefix: nil, slots: filtered.isEmpty ? offer.freeSlots : filtered)
+        }
+        if classification.entities.datetimeIncludesTime, !classification.entities.datetimeIncludesDay,
+            let shownDay = dayOfShownSlots
+        {
+            // "jam 10 aja" under Monday's slots is Monday at ten, not today or tomorrow.
+            wished = JakartaTime.instant(day: shownDay, second: JakartaTime.local(wished).second)
         }
         let (day, second) = JakartaTime.local(wished)
         let dayText = CalendarWords.date(day, in: language)
@@ -235,7 +241,7 @@ extension ConversationTurn {
                 lead: t(.verificationNearest))
         }
         let dayEnd = JakartaTime.instant(day: day + 1, second: 0)
-        if (includesTime ? wished : dayEnd) <= offer.earliest {
+        if includesTime ? wished < offer.earliest : dayEnd <= offer.earliest {
             return offerSlots(
                 prefix: t(.verificationTooSoon, ["earliest": offer.freeSlots.first.map(when) ?? when(offer.earliest)]),
                 slots: offer.freeSlots)
@@ -264,6 +270,13 @@ extension ConversationTurn {
         return offerSlots(
             prefix: t(.verificationDayFull, ["date": dayText]), slots: nearest(to: wished, in: offer.freeSlots),
             lead: t(.verificationNearest))
+    }
+
+    /// The day of the slots the list on screen offers, when they are all on one day.
+    private var dayOfShownSlots: Int? {
+        guard case .booking(let booking) = state.step else { return nil }
+        let days = Set(booking.offered.map { JakartaTime.local($0).day })
+        return days.count == 1 ? days.first : nil
     }
 
     /// A weekend beyond the days the context lists is still closed.

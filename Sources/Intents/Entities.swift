@@ -22,6 +22,9 @@ public struct Entities: Equatable, Sendable {
     public var datetime: Date?
     /// Whether `datetime` names a time of day too; `false` for a day alone ("besok"), which is then midnight.
     public var datetimeIncludesTime: Bool = false
+    /// Whether `datetime` comes from a named day; `false` for a time alone ("jam 10": today, or tomorrow once
+    /// it has passed), which a conversation may read against the day it is speaking of.
+    public var datetimeIncludesDay: Bool = false
     /// Doubts about values that were accepted anyway (an NPWP whose check digit does not match).
     public var warnings: [EntityWarning] = []
 

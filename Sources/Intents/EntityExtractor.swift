@@ -38,6 +38,7 @@ public struct EntityExtractor: Sendable {
         if let time {
             entities.datetime = time.date
             entities.datetimeIncludesTime = time.includesTime
+            entities.datetimeIncludesDay = time.includesDay
         }
         entities.choice = ChoiceExtractor.parse(tokens, claimed: &claimed)
         mark(.data, since: before)

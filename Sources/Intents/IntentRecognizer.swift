@@ -127,6 +127,7 @@ public struct IntentRecognizer: IntentRecognizing {
         remainder.warnings = []
         remainder.datetime = nil
         remainder.datetimeIncludesTime = false
+        remainder.datetimeIncludesDay = false
         if remainder.isEmpty { return .schedule }
         remainder = entities
         remainder.warnings = []

@@ -10,10 +10,13 @@ import Support
 /// of the current week; a time alone is today, or tomorrow once it has passed; a date without a year is
 /// its next occurrence; an hour from 1 to 6 without "pagi"/"am" is read as afternoon (office hours).
 public struct TimeExpressionParser: Sendable {
-    /// A resolved point in time, and whether a time of day was given.
+    /// A resolved point in time, and whether a time of day and a day were given.
     public struct Resolved: Equatable, Sendable {
         public var date: Date
         public var includesTime: Bool
+        /// Whether the text names the day ("besok", "senin", "tgl 5"); `false` for a time alone ("jam 10"),
+        /// which is then today, or tomorrow once it has passed.
+        public var includesDay: Bool = true
     }
 
     public let now: Date
@@ -331,7 +334,8 @@ public struct TimeExpressionParser: Sendable {
             return nil
         }
         return Resolved(
-            date: JakartaTime.instant(day: day.dayNumber, second: timeSeconds ?? 0), includesTime: timeSeconds != nil)
+            date: JakartaTime.instant(day: day.dayNumber, second: timeSeconds ?? 0), includesTime: timeSeconds != nil,
+            includesDay: parts.hasDay)
     }
 
     /// `5/12`, `05/12/2026`, `5-12-26`, `2026-12-05`.

@@ -54,6 +54,7 @@ struct VerificationBookingTests {
         if let resolved = TimeExpressionParser(now: Self.now).parse(text) {
             entities.datetime = resolved.date
             entities.datetimeIncludesTime = resolved.includesTime
+            entities.datetimeIncludesDay = resolved.includesDay
         }
         return Classification(intent: intent, confidence: 0.9, entities: entities)
     }
@@ -136,6 +137,38 @@ struct VerificationBookingTests {
         #expect(answer.contains(reason), "\(answer)")
         #expect(Self.list(effects)?.isEmpty == false, "free slots are offered at once")
         #expect(!answer.contains("holdVerificationSlot"))
+    }
+
+    /// "senin jam 9" is outside the window and Monday's slots are shown; "jam 10 aja" then means Monday at
+    /// ten, not today or tomorrow. A time alone under a list of several days keeps its own reading.
+    @Test(arguments: [
+        ("senin jam 9", "jam 10 aja", "holdVerificationSlot #1259 07/12/2026 10:00 WIB"),
+        ("kamis jam 8", "yg jam 11", "holdVerificationSlot #1259 03/12/2026 11:00 WIB"),
+        ("besok", "jam 13.30", "holdVerificationSlot #1259 02/12/2026 13:30 WIB"),
+    ])
+    func aTimeAloneUnderOneDaysSlotsIsOnThatDay(first: String, second: String, expected: String) throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        _ = chat.type(first, .schedule, entities: Self.wish(first).entities)
+        let answer = render(chat.type(second, .schedule, entities: Self.wish(second).entities))
+        #expect(answer.contains(expected), "\(answer)")
+    }
+
+    @Test func aTimeAloneUnderSeveralDaysSlotsIsTheNextSuchTime() throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let answer = render(chat.type("jam 10", .schedule, entities: Self.wish("jam 10").entities))
+        #expect(answer.contains("Waktu itu terlalu dekat"), "today at 10 is inside the lead time: \(answer)")
+    }
+
+    /// The earliest bookable start is offered, so a wish for exactly that time is held, not "too soon".
+    @Test func aWishForTheEarliestStartIsHeld() throws {
+        var offer = Self.offer()
+        offer.earliest = Self.instant(2026, 12, 2, 10, 0)
+        var chat = try Self.chat(offer)
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let answer = render(chat.type("besok jam 10", .schedule, entities: Self.wish("besok jam 10").entities))
+        #expect(answer.contains("holdVerificationSlot #1259 02/12/2026 10:00 WIB"), "\(answer)")
     }
 
     @Test func anEnglishProviderIsAnsweredInEnglish() throws {

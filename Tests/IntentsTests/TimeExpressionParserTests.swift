@@ -68,6 +68,16 @@ struct TimeExpressionParserTests {
         #expect(parser.parse("besok jam 10")?.includesTime == true)
     }
 
+    @Test func saysWhetherADayWasGiven() {
+        let parser = TimeExpressionParser(now: self.now)
+        #expect(parser.parse("yg jam 10 aja")?.includesDay == false)
+        #expect(parser.parse("10:30")?.includesDay == false)
+        #expect(parser.parse("besok jam 10")?.includesDay == true)
+        #expect(parser.parse("senin jam 10")?.includesDay == true)
+        #expect(parser.parse("tgl 9/12 jam 10")?.includesDay == true)
+        #expect(parser.parse("lusa")?.includesDay == true)
+    }
+
     @Test(arguments: ["jam 25", "besok jam 25", "tgl 31 feb", "25:00", "10:61", "tgl 32", "29 feb 2027"])
     func rejectsImpossibleTimes(_ text: String) {
         #expect(self.parsed(text) == nil)
