@@ -172,8 +172,7 @@ extension ConversationTurn {
         let documents =
             offer.serviceID.flatMap { catalogue.service(id: $0) }?.requiredDocuments(for: offer.businessForm)
             .map { "• " + $0.title.text(in: language) } ?? []
-        let cutoff = offer.changeDeadline.map { start.timeIntervalSince($0) } ?? 0
-        let deadline = start.addingTimeInterval(-cutoff)
+        let deadline = offer.changeDeadline(for: start)
         return t(
             .verificationDetails,
             [

@@ -35,8 +35,8 @@ public struct VerificationOffer: Equatable, Sendable {
     public var horizonEnd: Date
     /// Days without calls by day number, from today to two weeks past the horizon.
     public var closedDays: [Int: DayClosure]
-    /// The provider may move or cancel the booking until then.
-    public var changeDeadline: Date?
+    /// How long before its start a call may still be moved or cancelled.
+    public var changeCutoff: TimeInterval
     public var callerName: LocalizedText
     public var callerNumber: String
 
@@ -44,7 +44,7 @@ public struct VerificationOffer: Equatable, Sendable {
         ticket: Int, serviceID: String? = nil, businessForm: BusinessForm? = nil, booking: Date? = nil,
         hold: Date? = nil, freeSlots: [Date], slotMinutes: Int = 30, holdMinutes: Int = 5, windowStartMinute: Int = 600,
         windowEndMinute: Int = 840, earliest: Date, horizonEnd: Date, closedDays: [Int: DayClosure] = [:],
-        changeDeadline: Date? = nil,
+        changeCutoff: TimeInterval = 2 * 3600,
         callerName: LocalizedText = LocalizedText(id: "Petugas Helpdesk LPSE", en: "LPSE helpdesk staff"),
         callerNumber: String = "nomor WhatsApp helpdesk ini"
     ) {
@@ -61,10 +61,18 @@ public struct VerificationOffer: Equatable, Sendable {
         self.earliest = earliest
         self.horizonEnd = horizonEnd
         self.closedDays = closedDays
-        self.changeDeadline = changeDeadline
+        self.changeCutoff = changeCutoff
         self.callerName = callerName
         self.callerNumber = callerNumber
     }
+
+    /// The last moment the provider may move or cancel a call at `start`.
+    public func changeDeadline(for start: Date) -> Date {
+        start.addingTimeInterval(-self.changeCutoff)
+    }
+
+    /// The last moment the provider may move or cancel the booked call, if there is one.
+    public var changeDeadline: Date? { self.booking.map(self.changeDeadline(for:)) }
 }
 
 /// Which reminder of a booked call is due.

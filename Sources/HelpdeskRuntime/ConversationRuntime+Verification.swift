@@ -43,9 +43,7 @@ extension ConversationRuntime {
                 slotMinutes: policy.slotMinutes, holdMinutes: policy.holdMinutes,
                 windowStartMinute: policy.window.startMinute, windowEndMinute: policy.window.endMinute,
                 earliest: earliest, horizonEnd: horizon, closedDays: closed,
-                changeDeadline: status.booking.map {
-                    $0.start.addingTimeInterval(-Double(policy.changeCutoffHours) * 3600)
-                },
+                changeCutoff: Double(policy.changeCutoffHours) * 3600,
                 callerName: policy.callerName, callerNumber: policy.callerNumber)
         }
         return nil

@@ -34,7 +34,7 @@ struct VerificationBookingTests {
             ticket: 1259, serviceID: "registrasi", businessForm: .pt, booking: booking, hold: hold,
             freeSlots: free.filter { $0 != booking }, earliest: instant(2026, 12, 1, 11, 0),
             horizonEnd: instant(2026, 12, 16, 0, 0), closedDays: closed,
-            changeDeadline: booking?.addingTimeInterval(-2 * 3600), callerNumber: "0811-2345-678")
+            callerNumber: "0811-2345-678")
     }
 
     static func chat(_ offer: VerificationOffer? = offer()) throws -> Transcript {
@@ -96,6 +96,7 @@ struct VerificationBookingTests {
         #expect(booked.contains("dari 0811-2345-678"))
         #expect(booked.contains("dokumen asli") && booked.contains("• KTP/KITAS Direktur"))
         #expect(booked.contains("*ganti jadwal*") && booked.contains("*batalkan jadwal*"))
+        #expect(booked.contains("paling lambat Rabu, 2 Desember 2026 pukul 08.30 WIB"), "two hours before: \(booked)")
         #expect(chat.state.step == .idle)
     }
 
@@ -242,6 +243,9 @@ struct VerificationBookingTests {
         let confirmed = render(chat.tap("slot.confirm"))
         #expect(confirmed.contains("bookVerification #1259 04/12/2026 11:00 WIB"))
         #expect(confirmed.contains("dipindah ke Jumat, 4 Desember 2026 pukul 11.00 WIB"))
+        #expect(
+            confirmed.contains("paling lambat Jumat, 4 Desember 2026 pukul 09.00 WIB"),
+            "the new call's deadline, not the old one's: \(confirmed)")
         // The reminder's own button works too.
         var tapped = try Self.chat(Self.offer(booking: call))
         #expect(render(tapped.tap("call.move.1259")).contains("Pilih waktu baru"))
