@@ -175,6 +175,14 @@ extension ConversationTurn {
             [
                 "ticket": String(summary.number), "title": summary.title, "state": summary.stateText,
                 "waiting": summary.waitingOn,
-            ]) + due
+            ]) + due + callStatus(of: summary.number)
+    }
+
+    /// The verification call of `ticket` as its status tells it: when it is booked, or that it is waiting for
+    /// the provider to choose a time; empty for a ticket without a call to book.
+    private func callStatus(of ticket: Int) -> String {
+        guard let offer, offer.ticket == ticket else { return "" }
+        guard let booking = offer.booking else { return t(.statusCallToChoose) }
+        return t(.statusCall, ["when": when(booking)])
     }
 }

@@ -144,6 +144,8 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case staleNotice = "stale.notice"
 
+    case statusCall = "status.call"
+    case statusCallToChoose = "status.callToChoose"
     case statusDue = "status.due"
     case statusHeader = "status.header"
     case statusNone = "status.none"

@@ -251,6 +251,19 @@ struct VerificationBookingTests {
         #expect(render(tapped.tap("call.move.1259")).contains("Pilih waktu baru"))
     }
 
+    /// "status" tells the call too: when it is booked, or that a time is still to be chosen, and how.
+    @Test func theStatusTellsTheCall() throws {
+        var booked = try Self.chat(Self.offer(booking: Self.instant(2026, 12, 2, 10, 30)))
+        let status = render(booked.type("status"))
+        #expect(status.contains("Tiket #1259"), "\(status)")
+        #expect(status.contains("Video call verifikasi: Rabu, 2 Desember 2026 pukul 10.30 WIB."), "\(status)")
+        var toChoose = try Self.chat()
+        let waiting = render(toChoose.type("status"))
+        #expect(waiting.contains("belum dipilih: ketik *jadwal*"), "\(waiting)")
+        var other = try Self.chat(nil)
+        #expect(!render(other.type("status")).contains("video call"), "no call to book, nothing said of one")
+    }
+
     @Test func batalkanJadwalAsksThenCancels() throws {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var chat = try Self.chat(Self.offer(booking: call))
