@@ -381,6 +381,55 @@ struct ProviderHabitsTests {
     }
 }
 
+/// "Apakah permintaan pada tiket #… sudah selesai?" answered in the provider's own words, not only with the
+/// buttons: what says solved closes, what says not solved reopens (with the message when it says why).
+struct ResolutionAnswerTests {
+    static func resolved() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.event(.ticketResolved(ticket: 1259, note: "Akun sudah aktif."))
+        return chat
+    }
+
+    /// The intents are what the recognizer gives these messages ("sudah selesai …" reads as a status question).
+    @Test(arguments: [
+        ("udh beres ya min? makasih bnyk", Intent.checkStatus), ("sudah selesai terima kasih", .checkStatus),
+        ("sudah bisa login", .unknown), ("aman kak", .unknown), ("tidak ada masalah lagi", .unknown),
+        ("ok sip", .affirm), ("gak ada kendala, mantap", .unknown),
+    ])
+    func wordsThatSaySolvedCloseTheTicket(text: String, intent: Intent) throws {
+        var chat = try Self.resolved()
+        let answer = render(chat.type(text, intent, confidence: 0.95))
+        #expect(answer.contains("⚙ confirmResolution #1259"), "\(answer)")
+        #expect(chat.state.step == .idle)
+    }
+
+    @Test(arguments: [
+        ("blm bisa login min", Intent.unknown), ("sudah tapi masih error", .checkStatus),
+        ("tidak bisa masuk akun", .unknown), ("tidak ada perubahan sama sekali", .unknown),
+    ])
+    func wordsThatSayWhatIsStillWrongReopenWithThem(text: String, intent: Intent) throws {
+        var chat = try Self.resolved()
+        let answer = render(chat.type(text, intent, confidence: 0.95))
+        #expect(answer.contains("⚙ reopen #1259: \(text)"), "\(answer)")
+        #expect(answer.contains("dibuka kembali"), "\(answer)")
+    }
+
+    @Test(arguments: [("belum", Intent.deny), ("blm min", .unknown), ("tidak", .deny)])
+    func aBareNoAsksWhatIsStillWrong(text: String, intent: Intent) throws {
+        var chat = try Self.resolved()
+        let answer = render(chat.type(text, intent, confidence: 0.95))
+        #expect(answer.contains("Apa yang masih belum selesai pada tiket #1259?"), "\(answer)")
+        #expect(!answer.contains("reopen"), "\(answer)")
+    }
+
+    @Test func somethingElseIsAskedAgain() throws {
+        var chat = try Self.resolved()
+        let answer = render(chat.type("bisa min", .unknown))
+        #expect(answer.contains("Apakah permintaan pada tiket #1259 sudah selesai?"), "\(answer)")
+        #expect(!answer.contains("confirmResolution") && !answer.contains("reopen"), "\(answer)")
+    }
+}
+
 /// How a provider greets is answered in kind.
 struct GreetingTests {
     /// "assalamualaikum" (in its spellings) is answered "Waalaikumsalam" before the welcome and the menu; "halo" is

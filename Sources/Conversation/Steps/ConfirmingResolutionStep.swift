@@ -15,9 +15,33 @@ struct ConfirmingResolutionStep: DialogStep {
         ]
     }
 
-    /// "ya"/"sudah"/"belum" answer whether it is solved.
+    /// "ya", "udh beres makasih", "belum", "masih error" answer whether it is solved, whatever a global command
+    /// would make of them ("sudah selesai" reads like a status question).
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
-        (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
+        Self.verdict(text, classification: classification, keywords: turn.catalogue.settings.keywords) != nil
+    }
+
+    /// What a typed answer says: solved (`true`), not solved (`false`), or neither (nil). A word of "not yet"
+    /// (`notSolved`: "belum", "masih", "gagal") or a negation of anything but a problem ("gak bisa
+    /// login") says not solved, even beside a word of `solved` ("sudah tapi masih error"); a word of `solved`,
+    /// a negated problem ("tidak ada masalah") or a yes says solved; a no says not solved. A thank-you alone is
+    /// answered as anywhere, and the question stays.
+    static func verdict(_ text: String, classification: Classification, keywords: [String: [String]]) -> Bool? {
+        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        let negations = Set(keywords["not"] ?? [])
+        let problems: Set<String> = ["masalah", "kendala", "problem", "papa", "apa"]
+        var negatesProblem = false
+        for (index, word) in words.enumerated() where negations.contains(word) {
+            // "tidak masalah", "gak ada kendala", "ga papa": no problem. "tidak ada perubahan" is one.
+            let after = words.dropFirst(index + 1).prefix(2)
+            let problem = after.first == "ada" ? after.dropFirst().first : after.first
+            guard let problem, problems.contains(problem) else { return false }
+            negatesProblem = true
+        }
+        if !Set(keywords["notSolved"] ?? []).isDisjoint(with: words) { return false }
+        let solvedWords = !Set(keywords["solved"] ?? []).isDisjoint(with: words)
+        if solvedWords || negatesProblem || classification.intent == .affirm { return true }
+        return classification.intent == .deny ? false : nil
     }
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
@@ -26,14 +50,20 @@ struct ConfirmingResolutionStep: DialogStep {
             lead + turn.t(.resolutionQuestion, ["ticket": String(self.ticketNumber)]), options: self.options(in: turn))
     }
 
+    /// A "no" that says what is still wrong ("blm bisa login min") reopens the ticket with it; a bare "belum"
+    /// is asked why.
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
-        if classification.intent == .affirm {
-            return turn.choose(.resolved(ticket: self.ticketNumber), messageID: messageID)
+        switch Self.verdict(text, classification: classification, keywords: turn.catalogue.settings.keywords) {
+        case true?:
+            turn.choose(.resolved(ticket: self.ticketNumber), messageID: messageID)
+        case false? where text.split(separator: " ").count >= 3:
+            turn.state.step = .reopenReason(ticket: self.ticketNumber)
+            turn.answer(text, classification: classification, messageID: messageID)
+        case false?:
+            turn.choose(.notResolved(ticket: self.ticketNumber), messageID: messageID)
+        case nil:
+            turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
         }
-        if classification.intent == .deny {
-            return turn.choose(.notResolved(ticket: self.ticketNumber), messageID: messageID)
-        }
-        turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
     }
 
     func whereText(in turn: ConversationTurn) -> String {
