@@ -53,3 +53,40 @@ struct SurveyDefinitionTests {
         }
     }
 }
+
+/// The survey answered in words, as providers type it, against the shipped `Dialogs/survey.json`.
+struct SurveyInWordsTests {
+    static func shipped() throws -> SurveyDefinition {
+        try SurveyDefinition.parse(Data(contentsOf: Fixtures.dialogsDirectory.appendingPathComponent("survey.json")))
+    }
+
+    @Test(arguments: [
+        ("sangat puas", 4), ("Sangat memuaskan", 4), ("mantap min", 4), ("puas", 3), ("memuaskan kak", 3),
+        ("bagus", 3), ("kurang puas", 2), ("kurang memuaskan", 2), ("tidak puas", 1), ("Tidak memuaskan", 1),
+        ("kecewa", 1), ("very satisfied", 4), ("not satisfied", 1), ("satisfactory", 3),
+    ])
+    func theLabelsAndTheirEverydayWordsAreAnswers(text: String, value: Int) throws {
+        let negations = Set(try Fixtures.catalogue().settings.keywords["not"] ?? [])
+        #expect(try Self.shipped().scaleValue(in: text, negations: negations) == value)
+    }
+
+    @Test(arguments: ["lumayan", "gak bagus", "ga mantap", "pesan lain", "puasa"])
+    func whatSaysNoAnswerIsNone(text: String) throws {
+        let negations = Set(try Fixtures.catalogue().settings.keywords["not"] ?? [])
+        #expect(try Self.shipped().scaleValue(in: text, negations: negations) == nil, "\(text)")
+    }
+
+    /// Words answer the question; a longer message keeps what it says beyond the answer for the comment.
+    @Test func wordsAnswerAndWhatTheySayMoreReachesTheComment() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let second = render(chat.type("sangat puas"))
+        #expect(second.contains("(2/8)"), "\(second)")
+        for answer in ["puas", "4", "kurang puas", "3", "3", "3"] { _ = chat.type(answer) }
+        let comment = render(chat.type("mantap pelayanannya cepat sekali min"))
+        #expect(comment.contains("Mohon tuliskan apa yang kurang memuaskan"), "a 2 asks why: \(comment)")
+        let done = render(chat.type("terus tingkatkan"))
+        #expect(done.contains("⚙ submitSurvey #7 [4, 3, 4, 2, 3, 3, 3, 4]"), "\(done)")
+        #expect(done.contains("mantap pelayanannya cepat sekali min\nterus tingkatkan"), "\(done)")
+    }
+}

@@ -129,15 +129,29 @@ extension ConversationTurn {
         {
             return recordSurveyAnswer(value, progress: progress)
         }
+        let negations = Set(catalogue.settings.keywords["not"] ?? [])
+        if let value = context.survey?.scaleValue(in: text, negations: negations) {
+            // "sangat puas", "kurang memuaskan min"; a longer message says more than its answer, and that is
+            // kept for the comment.
+            var progress = progress
+            if text.split(separator: " ").count > Self.wordsOfAnAnswer {
+                progress.remarks = (progress.remarks ?? []) + [text]
+            }
+            return recordSurveyAnswer(value, progress: progress)
+        }
         invalid(t(.invalidSurvey))
     }
 
+    /// The most words an answer in words has without saying anything more ("sangat puas sekali min").
+    static let wordsOfAnAnswer = 4
+
     mutating func completeSurvey(_ progress: SurveyProgress, comment: String?) {
+        let written = (progress.remarks ?? []) + (comment.map { [$0] } ?? [])
         emit(
             .submitSurvey(
                 SurveySubmission(
                     ticket: progress.ticket, surveyVersion: context.survey?.version ?? 0, answers: progress.answers,
-                    comment: comment)))
+                    comment: written.isEmpty ? nil : written.joined(separator: "\n"))))
         emit(.cancelTimer(.surveyReminder(ticket: progress.ticket)))
         state.parkedSurvey = nil
         say(t(.surveyThanks))

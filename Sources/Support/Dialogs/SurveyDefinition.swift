@@ -10,10 +10,14 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
         public let value: Int
         /// The answer's label; it becomes a WhatsApp list row, so at most 24 characters.
         public let text: LocalizedText
+        /// Other ways of saying the answer in the chat ("sangat puas", "mantap"), lowercased; the label itself,
+        /// in either language, is always understood.
+        public let words: [String]
 
-        public init(value: Int, text: LocalizedText) {
+        public init(value: Int, text: LocalizedText, words: [String] = []) {
             self.value = value
             self.text = text
+            self.words = words
         }
     }
 
@@ -70,6 +74,26 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
         self.questions = sections.flatMap(\.questions)
     }
 
+    /// The answer a typed message gives ("sangat puas", "kurang memuaskan min"), if it says one: the scale point
+    /// whose label or `words` phrase, read as whole words, is the longest found in `text`. A phrase right after
+    /// one of `negations` ("gak bagus") that the scale does not list as such says no answer.
+    public func scaleValue(in text: String, negations: Set<String> = []) -> Int? {
+        let spoken = " " + text.lowercased().split { !$0.isLetter }.joined(separator: " ") + " "
+        var best: (value: Int, phrase: String)?
+        for point in self.scale {
+            for phrase in [point.text.indonesian.lowercased(), point.text.english.lowercased()] + point.words {
+                let words = phrase.split { !$0.isLetter }.joined(separator: " ")
+                guard !words.isEmpty, spoken.contains(" \(words) "), words.count > best?.phrase.count ?? 0 else {
+                    continue
+                }
+                best = (point.value, words)
+            }
+        }
+        guard let best else { return nil }
+        let before = spoken.components(separatedBy: " \(best.phrase) ")[0].split(separator: " ").last
+        return before.map { negations.contains(String($0)) } == true ? nil : best.value
+    }
+
     /// Reads `file` through `reader`; nil when it has problems, which `reader` then holds.
     public static func read(from reader: DialogReader, file: String) -> SurveyDefinition? {
         let root = reader.json(file)
@@ -85,8 +109,9 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
                 node.child("value").problem("must be \(index + 1)")
                 return nil
             }
+            let words = node.child("words").isPresent ? node.array("words").compactMap { $0.nonEmptyString() } : []
             return text(node.child("text"), maxLength: Self.maximumLabelLength).map {
-                ScalePoint(value: index + 1, text: $0)
+                ScalePoint(value: index + 1, text: $0, words: words.map { $0.lowercased() })
             }
         }
         if scaleNodes.count != 4 {
