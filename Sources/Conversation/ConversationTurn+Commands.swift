@@ -6,6 +6,11 @@ extension ConversationTurn {
     func command(in text: String, classification: Classification) -> GlobalCommand? {
         if let command = GlobalCommand(keyword: text, keywords: catalogue.settings.keywords) { return command }
         let command = GlobalCommand(classification: classification)
+        if inProgress, command == .menu || command == .cancel, classification.confidence < Self.leavingConfidence {
+            // Leaving a journey drops its answers: a guess ("yg ini aja" read as "menu") is no reason to; the
+            // step answers it, and asks again if it cannot.
+            return nil
+        }
         guard expectsFreeText else { return command }
         // Where free text is expected, only a short greeting or thanks is read as such ("halo", "makasih"), and a
         // question the bot answers itself when it is asked as one ("status tiket saya gimana ya?"): no name or
@@ -28,6 +33,9 @@ extension ConversationTurn {
 
     /// How sure the classifier must be that a short message quits for it to do so where free text is asked.
     static let freeTextCancelConfidence = 0.9
+
+    /// How sure the classifier must be that a message asks for the menu or to cancel for it to leave a journey.
+    static let leavingConfidence = 0.9
 
     /// Runs `command`; `message` is the provider's text that asked for it, when typed.
     mutating func run(_ command: GlobalCommand, classification: Classification, message: ReporterMessage? = nil) {

@@ -310,7 +310,8 @@ struct ProviderHabitsTests {
     /// provider's own number, as the button does.
     @Test(arguments: [
         ("ok", Intent.affirm), ("iya kak", .affirm), ("nomor ini aja", .unknown), ("pake no saya aja min", .unknown),
-        ("sama", .unknown), ("Pakai nomor ini.", .unknown), ("yes, this number", .affirm),
+        ("sama", .unknown), ("Pakai nomor ini.", .unknown), ("yes, this number", .affirm), ("yg ini aja", .menu),
+        ("pake yg ini", .menu), ("ini saja kak", .unknown),
     ])
     func aYesAtTheDirectorsNumberTakesTheProvidersOwn(text: String, intent: Intent) throws {
         var chat = try Self.atPhoneQuestion()
@@ -321,6 +322,24 @@ struct ProviderHabitsTests {
             return
         }
         #expect(draft.answers["director_phone"] == "+6281234567890", "\(answer)")
+    }
+
+    /// A message the classifier only guesses is a request for the menu or to cancel ("yg ini aja" at 0.78) does
+    /// not drop the form's answers: the question is asked again. A clear one still leaves.
+    @Test func aGuessedMenuOrCancelDoesNotLeaveAForm() throws {
+        for intent in [Intent.menu, .cancel] {
+            var chat = try Self.atPhoneQuestion()
+            _ = chat.tap("phone.self")
+            let guessed = render(chat.type("yg ini aja", intent, confidence: 0.78))
+            #expect(guessed.contains("Pemberitahuan pelindungan data"), "asked again: \(guessed)")
+            guard case .intake(let draft) = chat.state.step else {
+                Issue.record("the form was left: \(guessed)")
+                continue
+            }
+            #expect(!draft.answers.isEmpty, "the answers stay: \(draft)")
+            let clear = render(chat.type("kembali ke menu", intent, confidence: 0.97))
+            #expect(clear.contains("Silakan pilih layanan"), "\(clear)")
+        }
     }
 
     /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.
