@@ -31,9 +31,9 @@ public indirect enum ConversationStep: Equatable, Codable, Sendable {
 }
 
 extension ConversationStep {
-    /// Whether a file sent now is kept for the request the provider is about to choose: nothing is being
-    /// asked but the menu.
-    var acceptsFilesBeforeRequest: Bool {
+    /// Whether nothing is being asked but which request: a file sent now is kept for the request the provider is
+    /// about to choose, and a message naming a service starts it.
+    var awaitsRequest: Bool {
         switch self {
         case .idle, .menu, .faq: true
         default: false

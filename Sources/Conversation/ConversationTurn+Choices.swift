@@ -90,11 +90,21 @@ extension ConversationTurn {
     /// The menu entry a message outside any journey asks for by its words (the catalogue's `service.<id>`
     /// keywords: whole words, or phrases), when it reads as a request rather than a question about a ticket.
     func mentionedService(_ text: String, classification: Classification) -> String? {
-        guard !inProgress, [.createTicket, .menu, .greeting, .unknown].contains(classification.intent),
+        guard !inProgress, state.step.awaitsRequest,
+            [.createTicket, .menu, .greeting, .unknown].contains(classification.intent),
             classification.entities.ticketNumber == nil
         else { return nil }
+        // The service named first: "mau komplain, upload dokumen penawaran gagal" is a complaint, and
+        // "upload penawaran di tender gagal" a tender problem.
         let words = DialogSettings.spacedWords(text)
-        return catalogue.menu.first { catalogue.settings.mentions(words, keywordsNamed: "service.\($0.id)") }?.id
+        var first: (offset: Int, id: String)?
+        for entry in catalogue.menu {
+            guard let offset = catalogue.settings.firstMention(in: words, keywordsNamed: "service.\(entry.id)"),
+                offset < first?.offset ?? .max
+            else { continue }
+            first = (offset, entry.id)
+        }
+        return first?.id
     }
 
     func isKeyword(_ text: String, _ name: String) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tunables of the conversation an office may change without a rebuild.
 public struct DialogSettings: Equatable, Sendable {
     /// After this long without a message, the next one is greeted with "continue / start over".
@@ -71,6 +73,15 @@ extension DialogSettings {
                 return Self.contains(text, spaced: phrase.utf8)
             }
         }
+    }
+
+    /// Where in `words` (from `spacedWords`) the first of the keyword phrases called `name` begins, in
+    /// characters, if any is there.
+    public func firstMention(in words: String, keywordsNamed name: String) -> Int? {
+        let offsets = (self.keywords[name] ?? []).compactMap { phrase in
+            words.range(of: " \(phrase) ").map { words.distance(from: words.startIndex, to: $0.lowerBound) }
+        }
+        return offsets.min()
     }
 
     /// Whether `text` holds `phrase` with a space on each side.

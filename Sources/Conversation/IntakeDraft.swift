@@ -51,10 +51,13 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     public struct HeldFile: Equatable, Codable, Sendable {
         public var file: TicketFile
         public var caption: String?
+        /// Sent as an image message (a screenshot, a photo): an attachment, never a checklist document.
+        public var isPhoto: Bool?
 
-        public init(file: TicketFile, caption: String?) {
+        public init(file: TicketFile, caption: String?, isPhoto: Bool = false) {
             self.file = file
             self.caption = caption
+            self.isPhoto = isPhoto ? true : nil
         }
     }
 

@@ -83,6 +83,46 @@ struct ProviderHabitsTests {
         #expect(render(short.type("mau komplain", .createTicket, confidence: 0.9)).contains("Tulis pengaduan Anda"))
     }
 
+    /// A tender problem written in the first message starts the tender form with what it says: the kode tender
+    /// and the problem are not asked again. The service named first wins: a "mau komplain" before the subject is
+    /// a complaint (above).
+    @Test func aTenderProblemInTheOpeningMessageStartsTheTenderForm() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "min mau tanya, kenapa sy gak bisa upload dokumen penawaran di tender kode 12345678 ya? muncul error"
+        let first = render(chat.type(text, .createTicket, confidence: 0.99, entities: Entities(kodeTender: "12345678")))
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("no form started: \(first)")
+            return
+        }
+        #expect(draft.serviceID == "tender")
+        #expect(draft.answers["kode_tender"] == "12345678", "\(draft.answers)")
+        #expect(draft.answers["problem"] == text, "\(draft.answers)")
+    }
+
+    /// A screenshot sent before any request is kept like a document, and the complaint chosen next attaches it.
+    @Test func aScreenshotBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let first = render(chat.message(.image(mediaID: "img1", caption: "error upload")))
+        #expect(first.contains("✅ Gambar ini kami simpan dulu"), "\(first)")
+        #expect(first.contains("Silakan pilih layanan"), "\(first)")
+        _ = chat.tap("menu.pengaduan")
+        var answer = render(chat.type("upload dokumen penawaran gagal terus sejak kemarin sore"))
+        if answer.contains("Pemberitahuan pelindungan data") { answer = render(chat.tap("consent.yes")) }
+        #expect(answer.contains("⚙ fetchMedia img1 for attachment-1"), "\(answer)")
+    }
+
+    /// A screenshot sent before a registration is the ticket's attachment, never a checklist document.
+    @Test func aScreenshotBeforeARegistrationIsAnAttachmentNotADocument() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.message(.image(mediaID: "img1", caption: nil))
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        let consent = render(chat.tap("consent.yes"))
+        #expect(consent.contains("⚙ fetchMedia img1 for attachment-1"), "\(consent)")
+        #expect(consent.contains("1. ⬜ KTP/KITAS Direktur"), "\(consent)")
+    }
+
     /// A status question typed where a name is asked is answered and the name asked again, never taken as it.
     @Test func aQuestionAtTheCompanyNameIsAnsweredNotTakenAsTheName() throws {
         var chat = try Self.atCompanyQuestion()

@@ -80,8 +80,13 @@ extension DialogStep {
     /// Outside a form, a photo goes to the provider's open ticket (a screenshot of a problem); without one,
     /// Loket says what it takes.
     func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
-        guard !turn.context.openTickets.isEmpty else { return turn.cannotRead(.unsupportedImage) }
-        turn.imageForTicket(mediaID: mediaID)
+        guard turn.context.openTickets.isEmpty else { return turn.imageForTicket(mediaID: mediaID) }
+        // A screenshot of the problem before the words about it: kept for the request chosen next.
+        let photo = IntakeDraft.HeldFile(file: .photo(mediaID: mediaID), caption: caption, isPhoto: true)
+        let name = turn.t(.documentsPhotoName)
+        guard turn.keepBeforeRequest(photo, name: name.prefix(1).uppercased() + name.dropFirst()) else {
+            return turn.cannotRead(.unsupportedImage)
+        }
     }
 }
 

@@ -70,13 +70,7 @@ extension ConversationTurn {
                 return say(refusal)
             }
             let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
-            if context.openTickets.isEmpty, !inProgress, state.step.acceptsFilesBeforeRequest,
-                (state.filesBeforeRequest?.count ?? 0) < Self.maxFilesBeforeRequest
-            {
-                // Documents first, words after: kept for the request the provider is about to choose.
-                state.filesBeforeRequest = (state.filesBeforeRequest ?? []) + [.init(file: file, caption: caption)]
-                return showMenu(prefix: t(.documentsBeforeRequest, ["file": filename]))
-            }
+            if keepBeforeRequest(.init(file: file, caption: caption), name: filename) { return }
             return ticketFileReceived(file)
         }
         emit(.fetchMedia(fetchRequest(mediaID: mediaID, filename: filename, sha256: sha256, purpose: target)))
@@ -84,6 +78,17 @@ extension ConversationTurn {
 
     /// Files kept before any request, at most: more is not a provider sending their papers early.
     static let maxFilesBeforeRequest = 10
+
+    /// Documents first, words after: a file sent while no ticket is open and nothing but the menu is asked is
+    /// kept for the request the provider is about to choose, and the menu shown. False when it cannot be kept.
+    mutating func keepBeforeRequest(_ held: IntakeDraft.HeldFile, name: String) -> Bool {
+        guard context.openTickets.isEmpty, !inProgress, state.step.awaitsRequest,
+            (state.filesBeforeRequest?.count ?? 0) < Self.maxFilesBeforeRequest
+        else { return false }
+        state.filesBeforeRequest = (state.filesBeforeRequest ?? []) + [held]
+        showMenu(prefix: t(.documentsBeforeRequest, ["file": name]))
+        return true
+    }
 
     /// Takes a file sent while filling a form without a checklist (a screenshot of the problem): fetched now
     /// when the privacy notice is accepted, else kept until it is; attached when the ticket opens.
@@ -199,6 +204,11 @@ extension ConversationTurn {
             return
         }
         for item in held {
+            if item.isPhoto == true {
+                // A screenshot sent before the request: the ticket's, not a checklist document (PDF only).
+                takeAttachment(item.file, into: &draft)
+                continue
+            }
             guard
                 let requirementID = assign(
                     mediaID: item.file.mediaID, filename: item.file.filename, caption: item.caption, to: &draft,

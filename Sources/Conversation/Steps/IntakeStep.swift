@@ -137,6 +137,9 @@ extension ConversationTurn {
         _ draft: inout IntakeDraft, service: ServiceDefinition, from text: String, classification: Classification
     ) {
         let entities = classification.entities
+        // A problem or a question written in the message is the form's first free-text field (the complaint,
+        // a tender problem after its kode tender), when it says enough to be one.
+        let opening = service.fields.firstIndex { $0.validator == .freeText }
         for (index, field) in service.fields.enumerated() where draft.answers[field.id] == nil {
             let value: String?
             switch field.validator {
@@ -152,7 +155,7 @@ extension ConversationTurn {
             case .kodeTender: value = entities.kodeTender
             case .freeText:
                 let words = text.split(whereSeparator: \.isWhitespace).count
-                value = index == 0 && words >= Self.openingTextWords ? FieldNormalizer.freeText(text) : nil
+                value = index == opening && words >= Self.openingTextWords ? FieldNormalizer.freeText(text) : nil
             case .businessForm, .choice: value = nil
             }
             if let value { draft.answers[field.id] = value }
