@@ -13,8 +13,8 @@ enum FieldNormalizer {
         PhoneNumberExtractor.normalise(text)
     }
 
-    /// NPWP digits (15, or 16 since 2024), or nil.
-    /// NPWP digits (15 or 16); a failing check digit is accepted, as real numbers sometimes fail it.
+    /// NPWP digits (15, or 16 since 2024), or nil; a failing check digit is accepted, as real numbers sometimes
+    /// fail it.
     static func npwp(_ text: String) -> String? {
         NPWPValidator.validate(text)?.digits
     }

@@ -93,6 +93,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case handoffStartedEmpty = "handoff.startedEmpty"
     case handoffWaiting = "handoff.waiting"
 
+    case intakePhoneKept = "intake.phoneKept"
     case intakeStart = "intake.start"
 
     case invalidBusinessForm = "invalid.businessForm"
@@ -111,6 +112,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidOrStaff = "invalid.orStaff"
     case invalidPhone = "invalid.phone"
     case invalidPhoneLetters = "invalid.phoneLetters"
+    case invalidPhoneNotField = "invalid.phoneNotField"
     case invalidSurvey = "invalid.survey"
 
     case labelDescription = "label.description"

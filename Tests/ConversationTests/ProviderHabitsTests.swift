@@ -382,6 +382,26 @@ struct ProviderHabitsTests {
         }
     }
 
+    /// A mobile number typed where the NPWP is asked is said to be one, and kept for the director's number the
+    /// form asks later: that question is then not asked. A second one, with nowhere to go, is only refused.
+    @Test func aPhoneNumberAtTheNPWPIsKeptForTheDirectorsNumber() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("CV Tono Makmur")
+        let kept = render(chat.type("081298765432", entities: Entities(phone: "+6281298765432")))
+        #expect(kept.contains("+6281298765432 kami catat sebagai nomor WhatsApp direksi"), "\(kept)")
+        #expect(kept.contains("Tulis NPWP badan usaha"), "the NPWP is asked again: \(kept)")
+        let again = render(chat.type("0813 1111 2222", entities: Entities(phone: "+6281311112222")))
+        #expect(again.contains("+6281311112222 adalah nomor HP, bukan NPWP"), "\(again)")
+        let next = render(chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
+        #expect(next.contains("Pemberitahuan pelindungan data pribadi"), "the director's number is not asked: \(next)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the form was left")
+            return
+        }
+        #expect(draft.answers.values.contains("+6281298765432"), "\(draft.answers)")
+    }
+
     /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.
     @Test func aNegatedOwnNumberIsAskedAgain() throws {
         var chat = try Self.atPhoneQuestion()

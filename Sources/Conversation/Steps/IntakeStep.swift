@@ -386,6 +386,11 @@ extension ConversationTurn {
                 case .kodeTender: value = entities.kodeTender ?? FieldNormalizer.kodeTender(text)
                 case .freeText, .companyName, .businessForm, .choice: value = FieldNormalizer.freeText(text)
                 }
+                if value == nil, field.validator != .phone, field.validator != .freeText,
+                    let phone = entities.phone ?? FieldNormalizer.phone(text)
+                {
+                    return phoneWhereAnotherNumberIsAsked(phone, field: field, draft: draft, service: service)
+                }
                 guard let value else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
@@ -424,6 +429,28 @@ extension ConversationTurn {
         case .submitting:
             say(t(.submittingWait))
         }
+    }
+
+    /// "0812…" where the NPWP, a NIP or a kode tender is asked: a mobile number, not that. When the form asks
+    /// the director's number later and it is not answered yet, the number is kept for it; either way the
+    /// question is asked again.
+    mutating func phoneWhereAnotherNumberIsAsked(
+        _ phone: String, field: FormField, draft: IntakeDraft, service: ServiceDefinition
+    ) {
+        var draft = draft
+        let asked = service.fields.firstIndex { $0.id == field.id } ?? 0
+        guard
+            let later = service.fields.indices.first(where: {
+                $0 > asked && service.fields[$0].validator == .phone && draft.answers[service.fields[$0].id] == nil
+            })
+        else {
+            return invalid(
+                t(.invalidPhoneNotField, ["number": phone, "field": field.label.text(in: language)]),
+                example: t(field.validator.examplePrompt))
+        }
+        draft.answers[service.fields[later].id] = phone
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: t(.intakePhoneKept, ["number": phone]))
     }
 
     /// The company name as written on the ticket ("PT Maju Jaya").
