@@ -93,6 +93,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case handoffStartedEmpty = "handoff.startedEmpty"
     case handoffWaiting = "handoff.waiting"
 
+    case intakeExplanationKept = "intake.explanationKept"
     case intakePhoneKept = "intake.phoneKept"
     case intakeStart = "intake.start"
 

@@ -402,6 +402,26 @@ struct ProviderHabitsTests {
         #expect(draft.answers.values.contains("+6281298765432"), "\(draft.answers)")
     }
 
+    /// "mau ganti direktur di data perusahaan kami" asks for a data change without saying it: the change is
+    /// still asked. An explanation typed where a number is asked is kept in the change, never dropped.
+    @Test func anExplanationWhereANumberIsAskedIsKeptInTheFormsText() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("siang min, mau ganti direktur di data perusahaan kami", .createTicket, confidence: 0.99)
+        _ = chat.type("PT Wati Sejahtera")
+        let explanation = "direktur lama Budi Santoso diganti Wati Lestari sejak Oktober 2026"
+        let kept = render(chat.type(explanation))
+        #expect(kept.contains("Keterangan Anda kami catat di \"Perubahan\""), "\(kept)")
+        #expect(kept.contains("Tulis NPWP badan usaha"), "the NPWP is asked again: \(kept)")
+        let next = render(chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
+        #expect(next.contains("Nomor WhatsApp direksi"), "the change is answered, the number comes next: \(next)")
+        _ = chat.type("alamat kantor juga pindah ke Jl. Merdeka 10 Bogor")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the form was left")
+            return
+        }
+        #expect(draft.answers["changes"] == explanation + "\nalamat kantor juga pindah ke Jl. Merdeka 10 Bogor")
+    }
+
     /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.
     @Test func aNegatedOwnNumberIsAskedAgain() throws {
         var chat = try Self.atPhoneQuestion()

@@ -154,16 +154,21 @@ extension ConversationTurn {
             case .npwpOrNip: value = entities.npwp ?? entities.nip
             case .kodeTender: value = entities.kodeTender
             case .freeText:
+                // A later field needs more words: the message also carries the request ("mau ganti direktur
+                // di data perusahaan kami" asks for the change without saying it).
                 let words = text.split(whereSeparator: \.isWhitespace).count
-                value = index == opening && words >= Self.openingTextWords ? FieldNormalizer.freeText(text) : nil
+                let needed = index == 0 ? Self.openingTextWords : Self.laterOpeningTextWords
+                value = index == opening && words >= needed ? FieldNormalizer.freeText(text) : nil
             case .businessForm, .choice: value = nil
             }
             if let value { draft.answers[field.id] = value }
         }
     }
 
-    /// Words a message starting a form needs for its opening free-text field to be taken from it.
+    /// Words a message starting a form needs for its opening free-text field to be taken from it, when that
+    /// field is the form's first question, and when others come before it.
     static let openingTextWords = 6
+    static let laterOpeningTextWords = 10
 
     func intakeOptions(_ draft: IntakeDraft) -> [ChoiceOption] {
         guard let service = service(of: draft) else { return [] }
@@ -391,6 +396,9 @@ extension ConversationTurn {
                 {
                     return phoneWhereAnotherNumberIsAsked(phone, field: field, draft: draft, service: service)
                 }
+                if value == nil, field.validator != .freeText, keepExplanation(text, draft: draft, service: service) {
+                    return
+                }
                 guard let value else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
@@ -430,6 +438,25 @@ extension ConversationTurn {
             say(t(.submittingWait))
         }
     }
+
+    /// An explanation typed where a number is asked ("direktur lama Budi diganti Wati sejak Oktober" at the
+    /// director's number): kept in the form's free-text field (added to what it holds, or its answer when it
+    /// is still to come), and the number asked again. False when the message is too short to be one, or the
+    /// form has no such field.
+    mutating func keepExplanation(_ text: String, draft: IntakeDraft, service: ServiceDefinition) -> Bool {
+        guard text.split(whereSeparator: \.isWhitespace).count >= Self.explanationWords,
+            let field = service.fields.first(where: { $0.validator == .freeText }),
+            let written = FieldNormalizer.freeText(text)
+        else { return false }
+        var draft = draft
+        draft.answers[field.id] = draft.answers[field.id].map { $0 + "\n" + written } ?? written
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: t(.intakeExplanationKept, ["field": field.label.text(in: language)]))
+        return true
+    }
+
+    /// Words a message needs to be taken as an explanation where a number is asked.
+    static let explanationWords = 5
 
     /// "0812…" where the NPWP, a NIP or a kode tender is asked: a mobile number, not that. When the form asks
     /// the director's number later and it is not answered yet, the number is kept for it; either way the
