@@ -52,9 +52,12 @@ enum GlobalCommand: Equatable {
         }
     }
 
+    /// How sure the classifier must be for its intent to act as a command.
+    static let minimumConfidence = 0.75
+
     /// The command a confident classification names, if any.
     init?(classification: Classification) {
-        guard classification.confidence >= 0.75 else { return nil }
+        guard classification.confidence >= Self.minimumConfidence else { return nil }
         switch classification.intent {
         case .greeting: self = .greeting
         case .menu, .createTicket: self = .menu

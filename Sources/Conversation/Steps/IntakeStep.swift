@@ -550,12 +550,16 @@ extension ConversationTurn {
     }
 
     /// Whether `text`, at the director's-number question, means the number the provider writes from: a short
-    /// yes ("ok", "iya") or the catalogue's words for it ("nomor ini aja", "sama"), with no digits and no
-    /// negation ("bukan nomor ini").
+    /// yes ("ok", "iya") or the catalogue's words for it ("nomor ini aja", "sama"), with no digits, no
+    /// negation ("bukan nomor ini") and no request for staff ("mau ngomong sama admin aja").
     func meansOwnNumber(_ text: String, classification: Classification) -> Bool {
-        guard !text.contains(where: \.isNumber), !isKeyword(text, "done") else { return false }
+        guard !text.contains(where: \.isNumber), !isKeyword(text, "done"),
+            classification.intent != .human || classification.confidence < GlobalCommand.minimumConfidence
+        else { return false }
         let words = DialogSettings.spacedWords(text)
-        guard !catalogue.settings.mentions(words, keywordsNamed: "not") else { return false }
+        guard !catalogue.settings.mentions(words, keywordsNamed: "not"),
+            !catalogue.settings.mentions(words, keywordsNamed: "human")
+        else { return false }
         return catalogue.settings.mentions(words, keywordsNamed: "ownNumber")
             || classification.intent == .affirm && text.count <= 20
     }
