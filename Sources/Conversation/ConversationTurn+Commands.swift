@@ -31,6 +31,9 @@ extension ConversationTurn {
         return nil
     }
 
+    /// Words a status check needs to be a question about a request made outside the chat.
+    static let questionWords = 6
+
     /// How sure the classifier must be that a short message quits for it to do so where free text is asked.
     static let freeTextCancelConfidence = 0.9
 
@@ -67,18 +70,23 @@ extension ConversationTurn {
             say(t(.thanks))
             if inProgress { promptCurrentStep(prefix: nil) }
         case .status, .hours, .requirements:
-            answerItself(command, classification: classification)
+            answerItself(command, classification: classification, text: message?.text)
             // A status check is logged quietly; a question is logged and the provider told so.
             relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: command.isStatus)
             if inProgress { promptCurrentStep(prefix: nil) }
         }
     }
 
-    /// Says what the bot knows itself: a ticket's status, the office hours, the requirements.
-    mutating func answerItself(_ command: GlobalCommand, classification: Classification) {
+    /// Says what the bot knows itself: a ticket's status, the office hours, the requirements. A question about
+    /// a request Loket has no ticket for ("akun saya sudah terdaftar tapi belum terverifikasi sejak seminggu")
+    /// is told how to reach staff, who see what was done outside the chat.
+    mutating func answerItself(_ command: GlobalCommand, classification: Classification, text: String? = nil) {
         switch command {
         case .status(let ticket):
-            say(statusText(ticket: ticket ?? classification.entities.ticketNumber))
+            var answer = statusText(ticket: ticket ?? classification.entities.ticketNumber)
+            let words = text?.split(whereSeparator: \.isWhitespace).count ?? 0
+            if context.openTickets.isEmpty, words >= Self.questionWords { answer += "\n" + t(.statusNoneAskStaff) }
+            say(answer)
         case .hours:
             say(catalogue.answers["hours"]?.text(in: language) ?? "")
         case .requirements:

@@ -152,6 +152,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case statusDue = "status.due"
     case statusHeader = "status.header"
     case statusNone = "status.none"
+    case statusNoneAskStaff = "status.noneAskStaff"
     case statusNotFound = "status.notFound"
     case statusTicket = "status.ticket"
 

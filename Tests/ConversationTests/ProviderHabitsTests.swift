@@ -382,6 +382,32 @@ struct ProviderHabitsTests {
         }
     }
 
+    /// "mau ngomong sama admin aja deh" has "sama" in it, and asks for staff: it is no yes to the provider's own
+    /// number.
+    @Test(arguments: [("mau ngomong sama admin aja deh", Intent.human, 0.88), ("sama admin aja", .unknown, 0.93)])
+    func aRequestForStaffIsNotTheProvidersOwnNumber(text: String, intent: Intent, confidence: Double) throws {
+        var chat = try Self.atPhoneQuestion()
+        let answer = render(chat.type(text, intent, confidence: confidence))
+        #expect(!answer.contains("Pemberitahuan pelindungan data"), "\(answer)")
+        if case .intake(let draft) = chat.state.step {
+            #expect(draft.answers["director_phone"] == nil, "\(answer)")
+        }
+        if intent == .human { #expect(answer.contains("⚙ handOff"), "\(answer)") }
+    }
+
+    /// A question about a request Loket has no ticket for is told how to reach staff; "status" alone is not.
+    @Test func aStatusQuestionWithoutATicketSaysHowToReachStaff() throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        let text = "akun saya sudah terdaftar tapi status belum terverifikasi sejak seminggu lalu"
+        let long = render(chat.type(text, .checkStatus, confidence: 0.99))
+        #expect(long.contains("Anda tidak memiliki tiket yang sedang terbuka."), "\(long)")
+        #expect(long.contains("ketik *petugas*"), "\(long)")
+        #expect(long.contains("Pemberitahuan pelindungan data"), "the form goes on: \(long)")
+        var bare = Transcript(catalogue: try Fixtures.catalogue())
+        #expect(!render(bare.type("status")).contains("ketik *petugas*"))
+    }
+
     /// A mobile number typed where the NPWP is asked is said to be one, and kept for the director's number the
     /// form asks later: that question is then not asked. A second one, with nowhere to go, is only refused.
     @Test func aPhoneNumberAtTheNPWPIsKeptForTheDirectorsNumber() throws {
