@@ -29,6 +29,9 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// downloaded, until the provider picks a service, whose form then takes them as if sent there (optional,
     /// so states stored before it existed still read).
     public internal(set) var filesBeforeRequest: [IntakeDraft.HeldFile]?
+    /// When staff are next available, as the latest note on office hours told the provider: the note is not
+    /// repeated on every relayed message until that time changes (optional, so older states still read).
+    public internal(set) var afterHoursNoted: Date?
 
     public init() {
         self.step = .idle

@@ -107,12 +107,16 @@ extension ConversationTurn {
         guard let ticket = mentioned ?? (tickets.count == 1 ? tickets.first : tickets.max { $0.number < $1.number })
         else { return }
         emit(.appendToTicket(number: ticket.number, message: message))
-        if !quietly { say(t(.ticketRelayed, ["ticket": String(ticket.number)]) + afterHoursNote) }
+        if !quietly { say(t(.ticketRelayed, ["ticket": String(ticket.number)]) + afterHoursNote()) }
     }
 
     /// " Petugas akan membalas mulai Senin 08.00 WIB." outside office hours; empty while staff work.
-    var afterHoursNote: String {
-        guard let from = context.staffAvailableFrom, from > context.now else { return "" }
+    /// Outside office hours, when staff answer; said once until that time changes, not on every message.
+    mutating func afterHoursNote() -> String {
+        guard let from = context.staffAvailableFrom, from > context.now, state.afterHoursNoted != from else {
+            return ""
+        }
+        state.afterHoursNoted = from
         return " " + t(.staffAfterHours, ["time": JakartaTime.format(from)])
     }
 
@@ -165,7 +169,7 @@ extension ConversationTurn {
                     reason: reason, collected: collected, ticket: ticket, reporterWaID: context.waID,
                     reporterName: context.profileName)))
         state.step = .handingOff(pending: [])
-        say(t(collected == nil ? .handoffStartedEmpty : .handoffStarted) + afterHoursNote)
+        say(t(collected == nil ? .handoffStartedEmpty : .handoffStarted) + afterHoursNote())
     }
 
     mutating func goBack() {

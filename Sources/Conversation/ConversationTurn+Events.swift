@@ -155,10 +155,15 @@ extension ConversationTurn {
             return false
         }
         emit(.appendToTicket(number: ticket, message: message))
-        if let command = GlobalCommand(classification: classification) {
+        // A question for staff that reads like a status check ("akun saya belum terverifikasi sejak seminggu")
+        // is theirs to answer: only a bare check ("status?") gets the ticket's status.
+        let words = message.text.split(whereSeparator: \.isWhitespace).count
+        if let command = GlobalCommand(classification: classification),
+            !command.isStatus || words < Self.questionWords
+        {
             answerItself(command, classification: classification)
         }
-        say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote)
+        say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote())
         return true
     }
 

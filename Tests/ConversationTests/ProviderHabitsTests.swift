@@ -638,7 +638,34 @@ struct AfterHoursTests {
         #expect(answer.contains("di luar jam layanan"), "\(answer)")
         #expect(answer.contains("07/12/2026 08:00 WIB"), "\(answer)")
         let opened = render(chat.event(.ticketOpened(number: 1400)))
-        #expect(opened.contains("petugas akan membalas mulai 07/12/2026 08:00 WIB"))
+        #expect(opened.contains("tiket #1400") && !opened.contains("di luar jam layanan"), "said once: \(opened)")
+        chat.context.openTickets = [
+            TicketSummary(number: 1400, title: "Bantuan", stateText: "Baru", waitingOn: "petugas", due: nil)
+        ]
+        let relayed = render(chat.type("akun saya sudah terdaftar tapi belum terverifikasi sejak seminggu lalu"))
+        #expect(relayed.contains("⚙ appendToTicket #1400"), "\(relayed)")
+        #expect(!relayed.contains("di luar jam layanan"), "\(relayed)")
+        // The next evening, staff answer from another morning: said again.
+        chat.context.staffAvailableFrom = Date(timeIntervalSince1970: 1_796_605_200 + 86400)
+        let nextDay = render(chat.type("halo, masih menunggu"))
+        #expect(nextDay.contains("petugas akan membalas mulai 08/12/2026 08:00 WIB"), "\(nextDay)")
+    }
+
+    /// A question for staff that reads like a status check is relayed, not answered with the ticket's status;
+    /// a bare "status" still is.
+    @Test func aQuestionAfterAHandOffIsRelayedWithoutTheStatus() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("petugas")
+        _ = chat.event(.ticketOpened(number: 1400))
+        chat.context.openTickets = [
+            TicketSummary(number: 1400, title: "Bantuan", stateText: "Baru", waitingOn: "petugas", due: nil)
+        ]
+        let text = "akun saya sudah terdaftar tapi belum terverifikasi sejak seminggu lalu"
+        let question = render(chat.type(text, .checkStatus, confidence: 0.99))
+        #expect(question.contains("⚙ appendToTicket #1400: \(text)"), "\(question)")
+        #expect(!question.contains("Tiket Anda yang masih terbuka"), "\(question)")
+        let bare = render(chat.type("status?", .checkStatus, confidence: 0.99))
+        #expect(bare.contains("Tiket #1400 – Bantuan"), "\(bare)")
     }
 
     @Test func duringOfficeHoursNothingIsAdded() throws {

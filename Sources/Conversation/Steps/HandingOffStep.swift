@@ -17,7 +17,7 @@ struct HandingOffStep: DialogStep {
 
     func ticketOpened(_ number: Int, in turn: inout ConversationTurn) {
         for message in self.pending { turn.emit(.appendToTicket(number: number, message: message)) }
-        turn.say(turn.t(.handoffOpened, ["ticket": String(number)]) + turn.afterHoursNote)
+        turn.say(turn.t(.handoffOpened, ["ticket": String(number)]) + turn.afterHoursNote())
         turn.finishStep()
         turn.state.staffTicket = number
     }
