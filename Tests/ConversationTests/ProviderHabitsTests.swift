@@ -408,6 +408,19 @@ struct ProviderHabitsTests {
         #expect(!render(bare.type("status")).contains("ketik *petugas*"))
     }
 
+    /// An NPWP with the right count of digits that is no NPWP is said to be invalid, not to have the wrong count;
+    /// one with another count is told how many digits it has.
+    @Test func aWrongNPWPIsToldWhatIsWrongWithIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("CV Tono Makmur")
+        let zeros = render(chat.type("00.000.000.0-000.000"))
+        #expect(zeros.contains("NPWP 00.000.000.0-000.000 tidak valid"), "\(zeros)")
+        #expect(!zeros.contains("harus 15 atau 16 digit"), "\(zeros)")
+        let short = render(chat.type("01.234.567.8-901"))
+        #expect(short.contains("NPWP harus 15 atau 16 digit. Yang Anda tulis berisi 12 digit."), "\(short)")
+    }
+
     /// A mobile number typed where the NPWP is asked is said to be one, and kept for the director's number the
     /// form asks later: that question is then not asked. A second one, with nowhere to go, is only refused.
     @Test func aPhoneNumberAtTheNPWPIsKeptForTheDirectorsNumber() throws {

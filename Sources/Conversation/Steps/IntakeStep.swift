@@ -400,7 +400,7 @@ extension ConversationTurn {
                     return
                 }
                 guard let value else {
-                    return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
+                    return invalid(identifierRefusal(text, field: field), example: t(field.validator.examplePrompt))
                 }
                 draft.answers[field.id] = value
             case .choice:
@@ -437,6 +437,26 @@ extension ConversationTurn {
         case .submitting:
             say(t(.submittingWait))
         }
+    }
+
+    /// Why `text` is not the number `field` asks, as precisely as its digits allow: an NPWP or a NIP with the
+    /// right count of digits is not a valid one ("00.000.000.0-000.000"); one with another count is told
+    /// how many it has.
+    func identifierRefusal(_ text: String, field: FormField) -> String {
+        let lengths: [Int]
+        switch field.validator {
+        case .npwp: lengths = [15, 16]
+        case .nip: lengths = [18]
+        case .npwpOrNip: lengths = [15, 16, 18]
+        case .companyName, .businessForm, .phone, .kodeTender, .freeText, .choice:
+            return t(field.validator.invalidPrompt)
+        }
+        let digits = text.filter(\.isASCIIDigitCharacter).count
+        if lengths.contains(digits) {
+            return t(.invalidIdentifierNotValid, ["field": field.label.text(in: language), "number": text])
+        }
+        guard digits > 0 else { return t(field.validator.invalidPrompt) }
+        return t(field.validator.invalidPrompt) + " " + t(.invalidDigitCount, ["count": String(digits)])
     }
 
     /// An explanation typed where a number is asked ("direktur lama Budi diganti Wati sejak Oktober" at the
