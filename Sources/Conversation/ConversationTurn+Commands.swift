@@ -45,6 +45,10 @@ extension ConversationTurn {
         switch command {
         case .menu:
             leaveCurrentStep()
+            // "mau daftar lagi untuk CV Sari Dua" during a survey names its choice of the menu: it starts.
+            if let message, let service = mentionedService(message.text, classification: classification) {
+                return start(service, from: message, classification: classification)
+            }
             showMenu(prefix: nil)
         case .cancel:
             let wasBusy = inProgress

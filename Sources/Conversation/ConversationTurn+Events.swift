@@ -86,9 +86,7 @@ extension ConversationTurn {
             } else if let service = mentionedService(trimmed, classification: classification) {
                 // "mau daftar akun spse", "lupa password": outside a journey, the service asked for starts,
                 // with what the message already says.
-                openingMessage = (trimmed, classification)
-                route(.menu(service), messageID: message.id)
-                openingMessage = nil
+                start(service, from: reporterMessage, classification: classification)
             } else if state.step.behaviour.claims(trimmed, classification: classification, in: self) {
                 // The pending question's own words ("selesai" at the checklist, "ya" to a yes/no question)
                 // answer it, whatever a global command would make of them.
@@ -165,6 +163,13 @@ extension ConversationTurn {
         }
         say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote())
         return true
+    }
+
+    /// Starts the form of the menu entry `service` that `message` asked for, taking what it already says.
+    mutating func start(_ service: String, from message: ReporterMessage, classification: Classification) {
+        openingMessage = (message.text, classification)
+        route(.menu(service), messageID: message.messageID)
+        openingMessage = nil
     }
 
     /// Says politely what Loket can take, then asks the current question again.

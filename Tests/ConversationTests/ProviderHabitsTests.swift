@@ -83,6 +83,20 @@ struct ProviderHabitsTests {
         #expect(render(short.type("mau komplain", .createTicket, confidence: 0.9)).contains("Tulis pengaduan Anda"))
     }
 
+    /// A new request typed in the middle of a survey starts that request with what it says; the survey is
+    /// parked for later.
+    @Test func aRequestNamedDuringASurveyStartsIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
+        _ = chat.event(.ticketClosed(ticket: 7))
+        _ = chat.type("4")
+        let entities = Entities(company: Company(name: "CV Sari Dua", form: .cv))
+        let text = "mau daftar lagi untuk perusahaan lain, CV Sari Dua"
+        let answer = render(chat.type(text, .createTicket, confidence: 0.99, entities: entities))
+        #expect(answer.contains("Nomor WhatsApp direksi"), "the company is not asked: \(answer)")
+        #expect(!answer.contains("Silakan pilih layanan"), "\(answer)")
+        #expect(chat.state.parkedSurvey?.ticket == 7)
+    }
+
     /// A tender problem written in the first message starts the tender form with what it says: the kode tender
     /// and the problem are not asked again. The service named first wins: a "mau komplain" before the subject is
     /// a complaint (above).
