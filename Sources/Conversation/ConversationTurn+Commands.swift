@@ -31,6 +31,15 @@ extension ConversationTurn {
         return nil
     }
 
+    /// The FAQ entry a typed question asks, by its keywords: the one whose phrase comes first in the message.
+    func typedFAQ(_ text: String) -> FAQEntry? {
+        let words = DialogSettings.spacedWords(text)
+        let found = catalogue.faq.compactMap { entry in
+            entry.keywords.compactMap { words.range(of: " \($0) ")?.lowerBound }.min().map { (entry, $0) }
+        }
+        return found.min { $0.1 < $1.1 }?.0
+    }
+
     /// Words a status check needs to be a question about a request made outside the chat.
     static let questionWords = 6
 
@@ -85,6 +94,12 @@ extension ConversationTurn {
     /// a request Loket has no ticket for ("akun saya sudah terdaftar tapi belum terverifikasi sejak seminggu")
     /// is told how to reach staff, who see what was done outside the chat.
     mutating func answerItself(_ command: GlobalCommand, classification: Classification, text: String? = nil) {
+        if command == .hours || command.isStatus && context.openTickets.isEmpty,
+            let faq = text.flatMap(typedFAQ)
+        {
+            // "berapa lama proses verifikasi?" reads like a status check or the office hours; the FAQ answers it.
+            return say(faq.answer.text(in: language))
+        }
         switch command {
         case .status(let ticket):
             var answer = statusText(ticket: ticket ?? classification.entities.ticketNumber)

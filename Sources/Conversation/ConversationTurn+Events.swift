@@ -93,6 +93,11 @@ extension ConversationTurn {
                 answer(trimmed, classification: classification, messageID: message.id)
             } else if let command = command(in: trimmed, classification: classification) {
                 run(command, classification: classification, message: reporterMessage)
+            } else if !inProgress, state.step.awaitsRequest, context.openTickets.isEmpty,
+                let faq = typedFAQ(trimmed)
+            {
+                // "apakah ada biaya?" typed instead of picked from the FAQ list: answered, then the menu.
+                showMenu(prefix: faq.answer.text(in: language))
             } else {
                 answer(trimmed, classification: classification, messageID: message.id)
             }

@@ -108,7 +108,9 @@ extension DialogCatalogue {
             guard let id = node.string("id", maxLength: 100), let question = node.localized("question", maxLength: 24),
                 let answer = node.localized("answer", maxLength: 4000)
             else { return nil }
-            return FAQEntry(id: id, question: question, answer: answer)
+            let keywords =
+                node.child("keywords").isPresent ? node.array("keywords").compactMap { $0.nonEmptyString() } : []
+            return FAQEntry(id: id, question: question, answer: answer, keywords: keywords.map { $0.lowercased() })
         }
         DialogCursor.checkUnique(zip(faq.map(\.id), faqNodes).map { ($0, $1) })
 

@@ -6,10 +6,13 @@ public struct FAQEntry: Equatable, Sendable {
     /// The list row title (≤ 24).
     public var question: LocalizedText
     public var answer: LocalizedText
+    /// Phrases that ask this question in a typed message ("berapa lama", "biaya"), lowercased.
+    public var keywords: [String]
 
-    public init(id: String, question: LocalizedText, answer: LocalizedText) {
+    public init(id: String, question: LocalizedText, answer: LocalizedText, keywords: [String] = []) {
         self.id = id
         self.question = question
         self.answer = answer
+        self.keywords = keywords
     }
 }

@@ -83,6 +83,27 @@ struct ProviderHabitsTests {
         #expect(render(short.type("mau komplain", .createTicket, confidence: 0.9)).contains("Tulis pengaduan Anda"))
     }
 
+    /// A FAQ typed in words is answered from the FAQ, even when it reads like a status check or the office
+    /// hours ("berapa lama proses verifikasi?"), and the question pending is asked again.
+    @Test(arguments: [
+        ("berapa lama proses verifikasi?", Intent.checkStatus, 0.97, "sekitar 1 jam kerja"),
+        ("verifikasi berapa hari?", .hours, 0.96, "sekitar 1 jam kerja"),
+        ("apakah ada biaya?", .checkStatus, 0.45, "tidak dipungut biaya"),
+        ("bayar gak min?", .unknown, 0.56, "tidak dipungut biaya"),
+    ])
+    func aTypedFAQIsAnswered(text: String, intent: Intent, confidence: Double, expected: String) throws {
+        var idle = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(idle.type(text, intent, confidence: confidence))
+        #expect(answer.contains(expected), "\(answer)")
+        // A guess at the question comes with the menu; a confident one is answered as a command, alone.
+        guard confidence >= 0.75 else { return #expect(answer.contains("Silakan pilih layanan"), "\(answer)") }
+        var form = try Self.atCompanyQuestion()
+        let inForm = render(form.type(text, intent, confidence: confidence))
+        #expect(inForm.contains(expected), "\(inForm)")
+        #expect(inForm.contains("Tulis nama badan usaha"), "\(inForm)")
+        #expect(!inForm.contains("tidak memiliki tiket"), "\(inForm)")
+    }
+
     /// A new request typed in the middle of a survey starts that request with what it says; the survey is
     /// parked for later.
     @Test func aRequestNamedDuringASurveyStartsIt() throws {
