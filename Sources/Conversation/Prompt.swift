@@ -113,6 +113,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidOrStaff = "invalid.orStaff"
     case invalidPhone = "invalid.phone"
     case invalidPhoneLetters = "invalid.phoneLetters"
+    case invalidPhoneForeign = "invalid.phoneForeign"
+    case invalidPhoneLandline = "invalid.phoneLandline"
     case invalidIdentifierNotValid = "invalid.identifierNotValid"
     case invalidDigitCount = "invalid.digitCount"
     case invalidPhoneNotField = "invalid.phoneNotField"

@@ -220,7 +220,7 @@ struct ConversationTranscriptTests {
         check(
             chat.type("021-555"),
             """
-            › Nomor itu bukan nomor HP Indonesia yang valid.
+            › Nomor itu bukan nomor HP Indonesia yang valid. Yang Anda tulis berisi 6 digit.
 
             Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 

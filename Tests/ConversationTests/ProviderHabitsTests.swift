@@ -443,6 +443,20 @@ struct ProviderHabitsTests {
         #expect(!render(bare.type("status")).contains("ketik *petugas*"))
     }
 
+    /// A wrong director's number is told what is wrong with it, and asked again.
+    @Test(arguments: [
+        ("0251 832 1123", "0251 832 1123 tampaknya nomor telepon kantor atau rumah"),
+        ("+65 9123 4567", "hanya dapat dilakukan ke nomor HP Indonesia (+62)"),
+        ("0812345", "bukan nomor HP Indonesia yang valid. Yang Anda tulis berisi 7 digit."),
+        ("direktur", "bukan nomor HP Indonesia yang valid."),
+    ])
+    func aWrongDirectorsNumberIsToldWhatIsWrong(text: String, expected: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        let answer = render(chat.type(text))
+        #expect(answer.contains(expected), "\(answer)")
+        #expect(answer.contains("Nomor WhatsApp direksi"), "asked again: \(answer)")
+    }
+
     /// An NPWP with the right count of digits that is no NPWP is said to be invalid, not to have the wrong count;
     /// one with another count is told how many digits it has.
     @Test func aWrongNPWPIsToldWhatIsWrongWithIt() throws {

@@ -441,14 +441,15 @@ extension ConversationTurn {
 
     /// Why `text` is not the number `field` asks, as precisely as its digits allow: an NPWP or a NIP with the
     /// right count of digits is not a valid one ("00.000.000.0-000.000"); one with another count is told
-    /// how many it has.
+    /// how many it has; a landline or a foreign number is no Indonesian mobile number.
     func identifierRefusal(_ text: String, field: FormField) -> String {
         let lengths: [Int]
         switch field.validator {
         case .npwp: lengths = [15, 16]
         case .nip: lengths = [18]
         case .npwpOrNip: lengths = [15, 16, 18]
-        case .companyName, .businessForm, .phone, .kodeTender, .freeText, .choice:
+        case .phone: return phoneRefusal(text)
+        case .companyName, .businessForm, .kodeTender, .freeText, .choice:
             return t(field.validator.invalidPrompt)
         }
         let digits = text.filter(\.isASCIIDigitCharacter).count
@@ -457,6 +458,22 @@ extension ConversationTurn {
         }
         guard digits > 0 else { return t(field.validator.invalidPrompt) }
         return t(field.validator.invalidPrompt) + " " + t(.invalidDigitCount, ["count": String(digits)])
+    }
+
+    /// Why `text` is no Indonesian mobile number: a foreign number (`+` and another country code), a landline
+    /// (`0` and an area code, "0251 832 1123"), or the count of digits it has.
+    func phoneRefusal(_ text: String) -> String {
+        let digits = String(text.filter(\.isASCIIDigitCharacter))
+        guard !digits.isEmpty else { return t(.invalidPhone) }
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.hasPrefix("+") && !digits.hasPrefix("62") || trimmed.hasPrefix("00") && !digits.hasPrefix("0062") {
+            return t(.invalidPhoneForeign)
+        }
+        let national = digits.hasPrefix("62") ? "0" + digits.dropFirst(2) : digits
+        if national.hasPrefix("0"), !national.hasPrefix("08"), national.count >= 9 {
+            return t(.invalidPhoneLandline, ["number": trimmed])
+        }
+        return t(.invalidPhone) + " " + t(.invalidDigitCount, ["count": String(digits.count)])
     }
 
     /// An explanation typed where a number is asked ("direktur lama Budi diganti Wati sejak Oktober" at the
