@@ -94,6 +94,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case handoffWaiting = "handoff.waiting"
 
     case intakeExplanationKept = "intake.explanationKept"
+    case intakeFormKept = "intake.formKept"
     case intakePhoneKept = "intake.phoneKept"
     case intakeStart = "intake.start"
 

@@ -14,20 +14,40 @@ public enum CompanyNameParser {
 
     /// A direct answer to "what is the company's name?": the name as typed without its legal form, and the
     /// form when it is written before or after the name ("PT. Maju Jaya", "Sinar Abadi, CV"); nil when the
-    /// answer holds no name (no letter, fewer than 2 or more than 120 characters).
+    /// answer holds no name (no letter, fewer than 2 or more than 120 characters). Words that only lead in to
+    /// the name are left out: "saya perorangan, nama usaha Toko Budi" is Toko Budi, Perorangan.
     public static func answer(_ text: String) -> (name: String, form: BusinessForm?)? {
         let cleaned = Self.trimmed(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         guard cleaned.count >= 2, cleaned.count <= 120, cleaned.contains(where: \.isLetter) else { return nil }
-        var words = cleaned.split(separator: " ").map(String.init)
+        var words = Self.droppingLeadIns(cleaned.split(separator: " ").map(String.init))
         if words.count > 1, let form = Self.form(Self.trimmed(words[0])) {
-            words.removeFirst()
-            return (words.joined(separator: " "), form)
+            words = Self.droppingLeadIns(Array(words.dropFirst()))
+            return (Self.trimmed(words.joined(separator: " ")), form)
         }
         if words.count > 1, let last = words.last, let form = Self.form(Self.trimmed(last)) {
             words.removeLast()
             return (Self.trimmed(words.joined(separator: " ")), form)
         }
         return (cleaned, nil)
+    }
+
+    /// Words that lead in to a name in an answer ("nama usaha", "perusahaan saya"), longest first.
+    private static let leadIns: [[String]] = [
+        ["nama", "badan", "usaha"], ["nama", "perusahaan"], ["nama", "usahanya"], ["nama", "usaha"],
+        ["nama", "toko"], ["perusahaan", "saya"], ["perusahaan", "kami"], ["usaha", "saya"], ["usaha", "kami"],
+        ["namanya"], ["saya"], ["sy"], ["kami"],
+    ]
+
+    /// `words` without the lead-ins at their start, keeping at least one word.
+    private static func droppingLeadIns(_ words: [String]) -> [String] {
+        var words = words
+        while let leadIn = Self.leadIns.first(where: { leadIn in
+            words.count > leadIn.count
+                && zip(words, leadIn).allSatisfy { Self.trimmed($0).lowercased() == $1 }
+        }) {
+            words.removeFirst(leadIn.count)
+        }
+        return words
     }
 
     /// The legal form a word or short answer names ("pt", "P.T.", "Perorangan", "asing"), or nil.

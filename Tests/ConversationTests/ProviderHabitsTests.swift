@@ -443,6 +443,24 @@ struct ProviderHabitsTests {
         #expect(!render(bare.type("status")).contains("ketik *petugas*"))
     }
 
+    /// "perorangan" where the name is asked gives the form, and the name is asked for; one word is then a
+    /// name. "saya perorangan, nama usaha Toko Budi" gives both.
+    @Test func aFormAloneAtTheNameIsKeptAndTheNameAsked() throws {
+        var chat = try Self.atCompanyQuestion()
+        let form = render(chat.type("perorangan"))
+        #expect(form.contains("Bentuk usaha Perorangan kami catat"), "\(form)")
+        let name = render(chat.type("Budi"))
+        #expect(name.contains("Nomor WhatsApp direksi"), "the form is not asked again: \(name)")
+        var both = try Self.atCompanyQuestion()
+        let answer = render(both.type("saya perorangan, nama usaha Toko Budi"))
+        #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
+        guard case .intake(let draft) = both.state.step else {
+            Issue.record("the form was left")
+            return
+        }
+        #expect(draft.answers["company"] == "Toko Budi" && draft.businessForm == .perorangan, "\(draft.answers)")
+    }
+
     /// A wrong director's number is told what is wrong with it, and asked again.
     @Test(arguments: [
         ("0251 832 1123", "0251 832 1123 tampaknya nomor telepon kantor atau rumah"),

@@ -45,6 +45,16 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.answer("Koperasi Tani Makmur")?.form == .koperasi)
     }
 
+    @Test func wordsLeadingInToTheNameAreLeftOut() {
+        #expect(CompanyNameParser.answer("saya perorangan, nama usaha Toko Budi")?.name == "Toko Budi")
+        #expect(CompanyNameParser.answer("saya perorangan, nama usaha Toko Budi")?.form == .perorangan)
+        #expect(CompanyNameParser.answer("nama perusahaan PT Maju Jaya")?.name == "Maju Jaya")
+        #expect(CompanyNameParser.answer("nama perusahaan PT Maju Jaya")?.form == .pt)
+        #expect(CompanyNameParser.answer("perusahaan kami CV Sinar Abadi")?.form == .cv)
+        #expect(CompanyNameParser.answer("Saya")?.name == "Saya", "one word stays what it is")
+        #expect(CompanyNameParser.answer("Nama Jaya Abadi")?.name == "Nama Jaya Abadi", "\"nama\" alone may be the name")
+    }
+
     @Test func companyWithoutFormKeepsTheWholeName() {
         #expect(CompanyNameParser.answer("  Maju   Jaya ")?.name == "Maju Jaya")
         #expect(CompanyNameParser.answer("Maju Jaya")?.form == nil)

@@ -352,8 +352,18 @@ extension ConversationTurn {
                 if isAnyKeyword(text) {
                     return invalid(t(.invalidCompanyWord, ["text": text]), example: t(field.validator.examplePrompt))
                 }
+                if let form = CompanyNameParser.form(text.trimming(".,")),
+                    let formField = service.fields.first(where: { $0.validator == .businessForm })
+                {
+                    // "perorangan", "CV": the form without the name. Kept, and the name asked for.
+                    draft.businessForm = form
+                    draft.answers[formField.id] = form.rawValue
+                    state.step = .intake(draft)
+                    return promptCurrentStep(prefix: t(.intakeFormKept, ["form": t(.form(form))]))
+                }
+                // One word is a name only with its form, written now or before ("Budi" after "perorangan").
                 guard let company = CompanyNameParser.answer(text),
-                    company.form != nil || company.name.split(separator: " ").count >= 2
+                    company.form != nil || draft.businessForm != nil || company.name.split(separator: " ").count >= 2
                 else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
