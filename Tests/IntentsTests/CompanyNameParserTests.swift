@@ -52,7 +52,7 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.answer("nama perusahaan PT Maju Jaya")?.form == .pt)
         #expect(CompanyNameParser.answer("perusahaan kami CV Sinar Abadi")?.form == .cv)
         #expect(CompanyNameParser.answer("Saya")?.name == "Saya", "one word stays what it is")
-        #expect(CompanyNameParser.answer("Nama Jaya Abadi")?.name == "Nama Jaya Abadi", "\"nama\" alone may be the name")
+        #expect(CompanyNameParser.answer("Nama Jaya Abadi")?.name == "Nama Jaya Abadi", "\"nama\" may be a name")
     }
 
     @Test func companyWithoutFormKeepsTheWholeName() {
