@@ -54,6 +54,7 @@ extension ConversationTurn {
         if let wish, wish.entities.datetime != nil || Self.partOfDay(in: text ?? "") != nil {
             return readWish(wish, text: text)
         }
+        if let text, readWishInWords(text) { return }
         offerSlots(prefix: prefix, slots: offer.freeSlots)
     }
 
@@ -234,9 +235,12 @@ extension ConversationTurn {
                     "window": CalendarWords.clock(minute: offer.windowStartMinute, in: language) + "–"
                         + CalendarWords.clock(minute: offer.windowEndMinute, in: language),
                 ])
+            // "jam 2": the day's slots closest to 14.00, its last ones, not its first.
             let sameDay = offer.freeSlots.filter { JakartaTime.local($0).day == day }
             return offerSlots(
-                prefix: reason, slots: sameDay.isEmpty ? nearest(to: wished, in: offer.freeSlots) : sameDay,
+                prefix: reason,
+                slots: sameDay.isEmpty
+                    ? nearest(to: wished, in: offer.freeSlots) : nearest(to: wished, in: sameDay, count: 3),
                 lead: t(.verificationNearest))
         }
         let dayEnd = JakartaTime.instant(day: day + 1, second: 0)
@@ -290,9 +294,40 @@ extension ConversationTurn {
         return true
     }
 
-    /// Up to six free slots closest to `wished`, in time order.
-    func nearest(to wished: Date, in slots: [Date]) -> [Date] {
-        Array(slots.sorted { abs($0.timeIntervalSince(wished)) < abs($1.timeIntervalSince(wished)) }.prefix(6)).sorted()
+    /// Up to `count` free slots closest to `wished`, in time order.
+    func nearest(to wished: Date, in slots: [Date], count: Int = 6) -> [Date] {
+        Array(slots.sorted { abs($0.timeIntervalSince(wished)) < abs($1.timeIntervalSince(wished)) }.prefix(count))
+            .sorted()
+    }
+
+    /// Whether `text` holds one of the wishes `readWishInWords` reads.
+    func namesWishInWords(_ text: String) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        return isAnytime(text) || catalogue.settings.mentions(words, keywordsNamed: "bookingNextWeek")
+    }
+
+    /// "terserah", "kapan aja bisa": any time suits; "kapan aja?" asks which times there are.
+    private func isAnytime(_ text: String) -> Bool {
+        !text.contains("?")
+            && catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "bookingAnytime")
+    }
+
+    /// A wish without a time the parser reads: "terserah", "secepatnya" take the earliest free slot (held for
+    /// confirmation, as a tap would); "minggu depan" offers next week's slots. False for anything else.
+    mutating func readWishInWords(_ text: String) -> Bool {
+        guard let offer else { return false }
+        if isAnytime(text), let earliest = offer.freeSlots.first {
+            chooseSlot(earliest)
+            return true
+        }
+        if catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "bookingNextWeek") {
+            let today = JakartaTime.local(context.now).day
+            let monday = today + 8 - LocalDate.isoWeekday(dayNumber: today)
+            let nextWeek = offer.freeSlots.filter { JakartaTime.local($0).day >= monday }
+            offerSlots(prefix: nil, slots: nextWeek.isEmpty ? offer.freeSlots : nextWeek)
+            return true
+        }
+        return false
     }
 
     // MARK: Cancelling

@@ -162,6 +162,37 @@ struct VerificationBookingTests {
         #expect(answer.contains("Waktu itu terlalu dekat"), "today at 10 is inside the lead time: \(answer)")
     }
 
+    /// "terserah", "secepatnya": the earliest free slot is held for confirmation; "minggu depan" offers next
+    /// week's slots; "kapan aja?" is a question, and the list is shown again.
+    @Test(arguments: [
+        ("terserah min, kapan aja bisa", "holdVerificationSlot #1259 02/12/2026 10:00 WIB"),
+        ("secepatnya", "holdVerificationSlot #1259 02/12/2026 10:00 WIB"),
+        ("as soon as possible, anytime", "holdVerificationSlot #1259 02/12/2026 10:00 WIB"),
+    ])
+    func anyTimeHoldsTheEarliestSlot(text: String, expected: String) throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        #expect(render(chat.type(text)).contains(expected))
+    }
+
+    @Test func nextWeekOffersNextWeeksSlotsAndAQuestionIsNoWish() throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let nextWeek = try #require(Self.list(chat.type("minggu depan aja", .schedule)))
+        #expect(nextWeek.first?.title == "Senin, 7 Des", "\(nextWeek.map(\.title))")
+        let question = render(chat.type("kapan aja?", .unknown))
+        #expect(!question.contains("holdVerificationSlot"), "\(question)")
+    }
+
+    /// "jam 2" under Wednesday's slots is outside the window: the day's slots closest to 14.00 are offered.
+    @Test func aTimeOutsideTheWindowOffersTheDaysClosestSlots() throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        _ = chat.type("jumat", .schedule, entities: Self.wish("jumat").entities)
+        let late = try #require(Self.list(chat.type("jam 2", .schedule, entities: Self.wish("jam 2").entities)))
+        #expect(late.first?.rows.map(\.title) == ["12.30–13.00 WIB", "13.00–13.30 WIB", "13.30–14.00 WIB"])
+    }
+
     /// The earliest bookable start is offered, so a wish for exactly that time is held, not "too soon".
     @Test func aWishForTheEarliestStartIsHeld() throws {
         var offer = Self.offer()

@@ -31,6 +31,7 @@ struct BookingStep: DialogStep {
                 || classification.entities.datetime != nil
         }
         return classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil
+            || turn.namesWishInWords(text)
     }
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
@@ -73,6 +74,7 @@ struct BookingStep: DialogStep {
         if classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil {
             return turn.readWish(classification, text: text)
         }
+        if turn.readWishInWords(text) { return }
         turn.invalid(turn.t(.verificationInvalidWish))
     }
 
