@@ -266,8 +266,9 @@ extension ConversationTurn {
                 prefix: t(.verificationFull, ["when": CalendarWords.dateAndTime(wished, in: language)]),
                 slots: nearest(to: wished, in: offer.freeSlots), lead: t(.verificationNearest))
         }
+        let days = [day] + otherDays(in: text ?? "")
         let sameDay = offer.freeSlots.filter {
-            JakartaTime.local($0).day == day && fits($0, morning: morning, afternoon: afternoon)
+            days.contains(JakartaTime.local($0).day) && fits($0, morning: morning, afternoon: afternoon)
         }
         guard sameDay.isEmpty else { return offerSlots(prefix: nil, slots: sameDay) }
         return offerSlots(
@@ -280,6 +281,17 @@ extension ConversationTurn {
         guard case .booking(let booking) = state.step else { return nil }
         let days = Set(booking.offered.map { JakartaTime.local($0).day })
         return days.count == 1 ? days.first : nil
+    }
+
+    /// The days named after "atau"/"or" in a wish ("rabu atau kamis"): its first day is the parser's.
+    private func otherDays(in text: String) -> [Int] {
+        let parser = TimeExpressionParser(now: context.now)
+        let lowered = text.lowercased()
+        return [" atau ", " or ", " / "].flatMap { separator in
+            lowered.components(separatedBy: separator).dropFirst().compactMap { part in
+                parser.parse(part).map { JakartaTime.local($0.date).day }
+            }
+        }
     }
 
     /// A weekend beyond the days the context lists is still closed.

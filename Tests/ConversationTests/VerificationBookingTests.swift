@@ -184,6 +184,15 @@ struct VerificationBookingTests {
         #expect(!question.contains("holdVerificationSlot"), "\(question)")
     }
 
+    /// "rabu atau kamis" offers both days' slots.
+    @Test func twoDaysOfferBothDaysSlots() throws {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let text = "rabu atau kamis"
+        let both = try #require(Self.list(chat.type(text, .schedule, entities: Self.wish(text).entities)))
+        #expect(both.map(\.title).prefix(2) == ["Rabu, 2 Des", "Kamis, 3 Des"], "\(both.map(\.title))")
+    }
+
     /// "jam 2" under Wednesday's slots is outside the window: the day's slots closest to 14.00 are offered.
     @Test func aTimeOutsideTheWindowOffersTheDaysClosestSlots() throws {
         var chat = try Self.chat()
