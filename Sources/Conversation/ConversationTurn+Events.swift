@@ -73,7 +73,7 @@ extension ConversationTurn {
                 isAboutCall(trimmed, classification: classification)
             {
                 // "ganti jadwal", "mundurin ke lusa", "batalkan jadwal", "kapan bisa diverifikasi?": the call.
-                return talkAboutCall(trimmed, classification: classification)
+                return talkAboutCall(reporterMessage, classification: classification)
             }
             if !inProgress, let request = privacyRequest(in: trimmed) {
                 // UU 27/2022: "data saya apa saja?" is answered; "hapus data saya" is confirmed, then becomes a

@@ -16,17 +16,24 @@ extension ConversationTurn {
         return !(catalogue.settings.keywords["booking"] ?? []).allSatisfy { !words.contains($0) }
     }
 
+    /// Words a message about the call needs to carry a reason for staff.
+    static let callReasonWords = 5
+
     /// Whether a message about the call asks to cancel it.
     func asksToCancelCall(_ text: String, classification: Classification) -> Bool {
         if classification.intent == .cancelBooking { return true }
-        let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
-        return !(catalogue.settings.keywords["bookingCancel"] ?? []).allSatisfy { !words.contains($0) }
+        return catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "bookingCancel")
             && classification.entities.datetime == nil
     }
 
-    /// A message about the call: cancel, or choose (with the wish it carries, if any).
-    mutating func talkAboutCall(_ text: String, classification: Classification) {
+    /// A message about the call: cancel, or choose (with the wish it carries, if any). One that says more than
+    /// that ("ga jadi vc, direktur lagi di luar kota") also reaches the ticket, for staff to read.
+    mutating func talkAboutCall(_ message: ReporterMessage, classification: Classification) {
         guard let offer else { return }
+        let text = message.text
+        if text.split(whereSeparator: \.isWhitespace).count >= Self.callReasonWords {
+            emit(.appendToTicket(number: offer.ticket, message: message))
+        }
         if asksToCancelCall(text, classification: classification) {
             return startCancellingCall(offer)
         }

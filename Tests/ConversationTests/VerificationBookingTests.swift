@@ -320,6 +320,17 @@ struct VerificationBookingTests {
         #expect(refused.contains("tidak bisa diubah lagi") && !refused.contains("cancelVerification"))
     }
 
+    /// "ga jadi vc deh min, direktur lagi di luar kota" cancels, and its reason reaches the ticket for staff.
+    @Test func gaJadiCancelsAndItsReasonReachesTheTicket() throws {
+        var chat = try Self.chat(Self.offer(booking: Self.instant(2026, 12, 2, 10, 30)))
+        let text = "ga jadi vc deh min, direktur lagi di luar kota"
+        let question = render(chat.type(text, .cancel, confidence: 0.97))
+        #expect(question.contains("⚙ appendToTicket #1259: \(text)"), "\(question)")
+        #expect(question.contains("Batalkan video call verifikasi tiket #1259"), "\(question)")
+        let done = render(chat.type("ya", .affirm))
+        #expect(done.contains("⚙ cancelVerification #1259"), "\(done)")
+    }
+
     /// A contact without the ticket in their context (another provider, a forged or forwarded tap) can
     /// neither hold, move nor cancel its call.
     @Test func onlyTheTicketsOwnReporterCanBookMoveOrCancel() throws {
