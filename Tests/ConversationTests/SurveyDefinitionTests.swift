@@ -76,6 +76,20 @@ struct SurveyInWordsTests {
         #expect(try Self.shipped().scaleValue(in: text, negations: negations) == nil, "\(text)")
     }
 
+    /// "⭐⭐⭐" is three; more stars than the scale has is asked again.
+    @Test func starsAreTheirCount() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        #expect(render(chat.type("⭐⭐⭐")).contains("(2/8)"))
+        #expect(render(chat.type("★ ★ ★ ★")).contains("(3/8)"))
+        #expect(render(chat.type("⭐⭐⭐⭐⭐")).contains("Mohon pilih jawaban 1–4"))
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [3, 4])
+    }
+
     /// Words answer the question; a longer message keeps what it says beyond the answer for the comment.
     @Test func wordsAnswerAndWhatTheySayMoreReachesTheComment() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())

@@ -129,6 +129,13 @@ extension ConversationTurn {
         {
             return recordSurveyAnswer(value, progress: progress)
         }
+        // "⭐⭐⭐⭐": as many stars as the answer's value.
+        let stars = text.filter { !$0.isWhitespace }
+        if !stars.isEmpty, stars.allSatisfy({ Self.stars.contains($0) }),
+            context.survey?.scale.contains(where: { $0.value == stars.count }) == true
+        {
+            return recordSurveyAnswer(stars.count, progress: progress)
+        }
         let negations = Set(catalogue.settings.keywords["not"] ?? [])
         if let value = context.survey?.scaleValue(in: text, negations: negations) {
             // "sangat puas", "kurang memuaskan min"; a longer message says more than its answer, and that is
@@ -141,6 +148,9 @@ extension ConversationTurn {
         }
         invalid(t(.invalidSurvey))
     }
+
+    /// The star characters a rating may be typed with.
+    static let stars: Set<Character> = ["⭐", "★", "🌟"]
 
     /// The most words an answer in words has without saying anything more ("sangat puas sekali min").
     static let wordsOfAnAnswer = 4
