@@ -686,13 +686,19 @@ struct LanguageByWordsTests {
 
 /// After "petugas", what the provider writes is for staff, whatever it reads like.
 struct StaffConversationTests {
-    @Test func theQuestionTypedAfterAHandOffReachesTheTicketEvenWhenItReadsLikeAMenuRequest() throws {
+    /// Handed to staff, who opened ticket #1400 for the conversation.
+    static func handedOff() throws -> Transcript {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.type("petugas")
         _ = chat.event(.ticketOpened(number: 1400))
         chat.context.openTickets = [
             TicketSummary(number: 1400, title: "Permintaan bantuan", stateText: "Baru", waitingOn: "petugas", due: nil)
         ]
+        return chat
+    }
+
+    @Test func theQuestionTypedAfterAHandOffReachesTheTicketEvenWhenItReadsLikeAMenuRequest() throws {
+        var chat = try Self.handedOff()
         let question = "mau daftar ulang perusahaan, bagaimana caranya?"
         let answer = render(chat.type(question, .createTicket, confidence: 0.95))
         #expect(answer.contains("⚙ appendToTicket #1400: \(question)"))
@@ -703,6 +709,18 @@ struct StaffConversationTests {
         let menu = render(chat.type("menu"))
         #expect(menu.contains("Silakan pilih layanan"), "menu ends the relay")
         #expect(!menu.contains("appendToTicket"))
+    }
+
+    /// A question for staff that reads like a status check is relayed, not answered with the ticket's status;
+    /// a bare "status" still is.
+    @Test func aQuestionAfterAHandOffIsRelayedWithoutTheStatus() throws {
+        var chat = try Self.handedOff()
+        let text = "akun saya sudah terdaftar tapi belum terverifikasi sejak seminggu lalu"
+        let question = render(chat.type(text, .checkStatus, confidence: 0.99))
+        #expect(question.contains("⚙ appendToTicket #1400: \(text)"), "\(question)")
+        #expect(!question.contains("Tiket Anda yang masih terbuka"), "\(question)")
+        let bare = render(chat.type("status?", .checkStatus, confidence: 0.99))
+        #expect(bare.contains("Tiket #1400 – Permintaan bantuan"), "\(bare)")
     }
 }
 
@@ -729,23 +747,6 @@ struct AfterHoursTests {
         chat.context.staffAvailableFrom = Date(timeIntervalSince1970: 1_796_605_200 + 86400)
         let nextDay = render(chat.type("halo, masih menunggu"))
         #expect(nextDay.contains("petugas akan membalas mulai 08/12/2026 08:00 WIB"), "\(nextDay)")
-    }
-
-    /// A question for staff that reads like a status check is relayed, not answered with the ticket's status;
-    /// a bare "status" still is.
-    @Test func aQuestionAfterAHandOffIsRelayedWithoutTheStatus() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.type("petugas")
-        _ = chat.event(.ticketOpened(number: 1400))
-        chat.context.openTickets = [
-            TicketSummary(number: 1400, title: "Bantuan", stateText: "Baru", waitingOn: "petugas", due: nil)
-        ]
-        let text = "akun saya sudah terdaftar tapi belum terverifikasi sejak seminggu lalu"
-        let question = render(chat.type(text, .checkStatus, confidence: 0.99))
-        #expect(question.contains("⚙ appendToTicket #1400: \(text)"), "\(question)")
-        #expect(!question.contains("Tiket Anda yang masih terbuka"), "\(question)")
-        let bare = render(chat.type("status?", .checkStatus, confidence: 0.99))
-        #expect(bare.contains("Tiket #1400 – Bantuan"), "\(bare)")
     }
 
     @Test func duringOfficeHoursNothingIsAdded() throws {
