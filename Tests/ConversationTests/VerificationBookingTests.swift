@@ -48,6 +48,13 @@ struct VerificationBookingTests {
         return chat
     }
 
+    /// The slots offered once staff found the documents complete.
+    static func offered() throws -> Transcript {
+        var chat = try Self.chat()
+        _ = chat.event(.verificationReady(ticket: 1259))
+        return chat
+    }
+
     /// What the recognizer makes of a wish: the schedule intent with the time it names.
     static func wish(_ text: String, intent: Intent = .schedule) -> Classification {
         var entities = Entities()
@@ -82,8 +89,7 @@ struct VerificationBookingTests {
     }
 
     @Test func aTappedSlotIsHeldThenBookedWithEverythingTheDirectorNeeds() throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         let slot = Self.instant(2026, 12, 2, 10, 30)
         let held = render(chat.tap("slot.\(Int(slot.timeIntervalSince1970))"))
         #expect(held.contains("⚙ holdVerificationSlot #1259 02/12/2026 10:30 WIB"))
@@ -106,14 +112,12 @@ struct VerificationBookingTests {
         ("tomorrow 11am", "holdVerificationSlot #1259 02/12/2026 11:00 WIB"),
     ])
     func aWishForAFreeSlotHoldsIt(text: String, expected: String) throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         #expect(render(chat.type(text, .schedule, entities: Self.wish(text).entities)).contains(expected))
     }
 
     @Test func aDayOrAPartOfTheDayOffersThatDaysSlots() throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         let thursday = try #require(
             Self.list(chat.type("kamis pagi", .schedule, entities: Self.wish("kamis pagi").entities)))
         #expect(thursday.flatMap(\.rows).map(\.title) == ["10.00–10.30 WIB", "11.00–11.30 WIB", "Tanggal lain"])
@@ -131,8 +135,7 @@ struct VerificationBookingTests {
         ("tgl 28 des jam 10", "Jadwal verifikasi hanya bisa dipilih sampai Senin, 7 Desember 2026."),
     ])
     func anImpossibleWishSaysWhyAndOffersTheNearest(text: String, reason: String) throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         let effects = chat.type(text, .schedule, entities: Self.wish(text).entities)
         let answer = render(effects)
         #expect(answer.contains(reason), "\(answer)")
@@ -148,16 +151,14 @@ struct VerificationBookingTests {
         ("besok", "jam 13.30", "holdVerificationSlot #1259 02/12/2026 13:30 WIB"),
     ])
     func aTimeAloneUnderOneDaysSlotsIsOnThatDay(first: String, second: String, expected: String) throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         _ = chat.type(first, .schedule, entities: Self.wish(first).entities)
         let answer = render(chat.type(second, .schedule, entities: Self.wish(second).entities))
         #expect(answer.contains(expected), "\(answer)")
     }
 
     @Test func aTimeAloneUnderSeveralDaysSlotsIsTheNextSuchTime() throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         let answer = render(chat.type("jam 10", .schedule, entities: Self.wish("jam 10").entities))
         #expect(answer.contains("Waktu itu terlalu dekat"), "today at 10 is inside the lead time: \(answer)")
     }
@@ -170,14 +171,12 @@ struct VerificationBookingTests {
         ("as soon as possible, anytime", "holdVerificationSlot #1259 02/12/2026 10:00 WIB"),
     ])
     func anyTimeHoldsTheEarliestSlot(text: String, expected: String) throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         #expect(render(chat.type(text)).contains(expected))
     }
 
     @Test func nextWeekOffersNextWeeksSlotsAndAQuestionIsNoWish() throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         let nextWeek = try #require(Self.list(chat.type("minggu depan aja", .schedule)))
         #expect(nextWeek.first?.title == "Senin, 7 Des", "\(nextWeek.map(\.title))")
         let question = render(chat.type("kapan aja?", .unknown))
@@ -186,8 +185,7 @@ struct VerificationBookingTests {
 
     /// "rabu atau kamis" offers both days' slots.
     @Test func twoDaysOfferBothDaysSlots() throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         let text = "rabu atau kamis"
         let both = try #require(Self.list(chat.type(text, .schedule, entities: Self.wish(text).entities)))
         #expect(both.map(\.title).prefix(2) == ["Rabu, 2 Des", "Kamis, 3 Des"], "\(both.map(\.title))")
@@ -195,8 +193,7 @@ struct VerificationBookingTests {
 
     /// "jam 2" under Wednesday's slots is outside the window: the day's slots closest to 14.00 are offered.
     @Test func aTimeOutsideTheWindowOffersTheDaysClosestSlots() throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         _ = chat.type("jumat", .schedule, entities: Self.wish("jumat").entities)
         let late = try #require(Self.list(chat.type("jam 2", .schedule, entities: Self.wish("jam 2").entities)))
         #expect(late.first?.rows.map(\.title) == ["12.30–13.00 WIB", "13.00–13.30 WIB", "13.30–14.00 WIB"])
@@ -223,8 +220,7 @@ struct VerificationBookingTests {
     }
 
     @Test func aProviderWhoTypesInsteadOfTappingPicksByNumberAndConfirmsInWords() throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         let held = render(chat.type("2", .unknown, entities: Entities(choice: 2)))
         #expect(held.contains("holdVerificationSlot #1259 02/12/2026 10:30 WIB"))
         chat.context.verification = Self.offer(hold: Self.instant(2026, 12, 2, 10, 30))
@@ -232,8 +228,7 @@ struct VerificationBookingTests {
     }
 
     @Test func aSlotTakenMeanwhileIsSaidAndOthersOffered() throws {
-        var chat = try Self.chat()
-        _ = chat.event(.verificationReady(ticket: 1259))
+        var chat = try Self.offered()
         let slot = Self.instant(2026, 12, 2, 10, 0)
         _ = chat.tap("slot.\(Int(slot.timeIntervalSince1970))")
         let taken = chat.event(.verificationSlotTaken(ticket: 1259, start: slot))
