@@ -35,7 +35,7 @@ extension ConversationTurn {
     func typedFAQ(_ text: String) -> FAQEntry? {
         let words = DialogSettings.spacedWords(text)
         let found = catalogue.faq.compactMap { entry in
-            entry.keywords.compactMap { words.range(of: " \($0) ")?.lowerBound }.min().map { (entry, $0) }
+            DialogSettings.firstMention(in: words, of: entry.keywords).map { (entry, $0) }
         }
         return found.min { $0.1 < $1.1 }?.0
     }
@@ -129,8 +129,8 @@ extension ConversationTurn {
         if !quietly { say(t(.ticketRelayed, ["ticket": String(ticket.number)]) + afterHoursNote()) }
     }
 
-    /// " Petugas akan membalas mulai Senin 08.00 WIB." outside office hours; empty while staff work.
-    /// Outside office hours, when staff answer; said once until that time changes, not on every message.
+    /// " Petugas akan membalas mulai Senin 08.00 WIB." outside office hours; empty while staff work, and once
+    /// said, until that time changes: not on every relayed message.
     mutating func afterHoursNote() -> String {
         guard let from = context.staffAvailableFrom, from > context.now, state.afterHoursNoted != from else {
             return ""

@@ -78,7 +78,12 @@ extension DialogSettings {
     /// Where in `words` (from `spacedWords`) the first of the keyword phrases called `name` begins, in
     /// characters, if any is there.
     public func firstMention(in words: String, keywordsNamed name: String) -> Int? {
-        let offsets = (self.keywords[name] ?? []).compactMap { phrase in
+        Self.firstMention(in: words, of: self.keywords[name] ?? [])
+    }
+
+    /// Where in `words` (from `spacedWords`) the first of `phrases` begins, in characters, if any is there.
+    public static func firstMention(in words: String, of phrases: [String]) -> Int? {
+        let offsets = phrases.compactMap { phrase in
             words.range(of: " \(phrase) ").map { words.distance(from: words.startIndex, to: $0.lowerBound) }
         }
         return offsets.min()
