@@ -18,10 +18,10 @@ extension ConversationTurn {
         let words = text.split(whereSeparator: \.isWhitespace).count
         let short = words <= 3
         if short && (command == .greeting || command == .thanks) { return command }
-        // "gak jadi deh", "cukup segini dulu": a clear way of quitting is no name or description, unless it has a
-        // legal form ("CV Gak Jadi Jaya").
-        if command == .cancel, classification.confidence >= Self.freeTextCancelConfidence, words <= 4,
-            CompanyNameParser.answer(text)?.form == nil
+        // "gak jadi deh", "cukup segini dulu": a clear way of quitting a form is no name or description, unless it
+        // has a legal form ("CV Gak Jadi Jaya"). Elsewhere (the survey's comment) the step reads it.
+        if case .intake = state.step, command == .cancel, classification.confidence >= Self.freeTextCancelConfidence,
+            words <= 4, CompanyNameParser.answer(text)?.form == nil
         {
             return command
         }

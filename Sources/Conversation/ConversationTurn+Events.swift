@@ -192,13 +192,14 @@ extension ConversationTurn {
     /// The option a typed text picks in the current step: a number ("2"), a recognised choice, or an option's title.
     func typedOption(_ text: String, classification: Classification) -> ReplyID? {
         let options = currentOptions()
+        let typed = text.lowercased().trimming(".!")
+        // A button's own title picks it, also where free text is asked ("Lewati" at the survey's comment).
+        if let match = options.first(where: { $0.title.lowercased() == typed }) {
+            return match.reply
+        }
         guard !options.isEmpty, !expectsFreeText else { return nil }
         if let number = Int(text.trimming(".)")), (1...options.count).contains(number) {
             return options[number - 1].reply
-        }
-        let typed = text.lowercased()
-        if let match = options.first(where: { $0.title.lowercased() == typed }) {
-            return match.reply
         }
         // A word of one option's title ("reset password", "pengaduan") picks it when no other option has it.
         let partial = options.filter { $0.title.lowercased().contains(typed) }

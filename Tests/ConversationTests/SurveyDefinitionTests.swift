@@ -1,4 +1,5 @@
 import Foundation
+import Intents
 import Support
 import Testing
 
@@ -74,6 +75,30 @@ struct SurveyInWordsTests {
     func whatSaysNoAnswerIsNone(text: String) throws {
         let negations = Set(try Fixtures.catalogue().settings.keywords["not"] ?? [])
         #expect(try Self.shipped().scaleValue(in: text, negations: negations) == nil, "\(text)")
+    }
+
+    /// The optional comment skipped in words: the button's title typed, "skip", "tidak ada". None of them cancels
+    /// the survey or calls it a request.
+    @Test(arguments: [
+        ("Lewati", Intent.cancel, 0.96), ("lewati.", .cancel, 0.96), ("skip aja", .cancel, 0.97),
+        ("tidak ada", .deny, 0.97), ("sudah cukup", .cancel, 0.97),
+    ])
+    func theOptionalCommentIsSkippedInWords(text: String, intent: Intent, confidence: Double) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        for _ in 1...8 { _ = chat.type("4") }
+        let done = render(chat.type(text, intent, confidence: confidence))
+        #expect(done.contains("⚙ submitSurvey #7 [4, 4, 4, 4, 4, 4, 4, 4] -"), "\(done)")
+        #expect(!done.contains("dibatalkan"), "\(done)")
+    }
+
+    /// A required comment (after a low answer) is not skipped by "tidak ada": what was written is the comment.
+    @Test func aRequiredCommentIsNotSkippedInWords() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        for answer in ["1", "4", "4", "4", "4", "4", "4", "4"] { _ = chat.type(answer) }
+        let written = render(chat.type("tidak ada", .deny, confidence: 0.97))
+        #expect(written.contains("⚙ submitSurvey #7 [1, 4, 4, 4, 4, 4, 4, 4] tidak ada"), "\(written)")
     }
 
     /// "⭐⭐⭐" is three; more stars than the scale has is asked again.

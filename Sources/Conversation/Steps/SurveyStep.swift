@@ -10,6 +10,18 @@ struct SurveyStep: DialogStep {
 
     func expectsFreeText(in turn: ConversationTurn) -> Bool { self.progress.askingComment }
 
+    /// "skip", "tidak ada", "cukup" where a comment is optional skip it: they leave no comment, and never the
+    /// survey.
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
+        self.skipsComment(text, classification: classification, in: turn)
+    }
+
+    func skipsComment(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
+        self.progress.askingComment && !turn.commentRequired(self.progress)
+            && [.cancel, .deny].contains(classification.intent) && classification.confidence >= 0.9
+            && text.split(whereSeparator: \.isWhitespace).count <= 3
+    }
+
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
         if self.progress.askingComment {
             return turn.commentRequired(self.progress)
@@ -29,6 +41,9 @@ struct SurveyStep: DialogStep {
     }
 
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        if self.skipsComment(text, classification: classification, in: turn) {
+            return turn.chooseInSurvey(.surveySkip, progress: self.progress)
+        }
         turn.answerInSurvey(text, classification: classification, progress: self.progress)
     }
 
