@@ -32,6 +32,10 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// When staff are next available, as the latest note on office hours told the provider: the note is not
     /// repeated on every relayed message until that time changes (optional, so older states still read).
     public internal(set) var afterHoursNoted: Date?
+    /// What the provider wrote while only the menu was asked, that no service or answer took ("akun saya masih
+    /// belum bisa login"): kept for staff if the provider asks for them next (optional, so older states still
+    /// read).
+    public internal(set) var messagesBeforeRequest: [ReporterMessage]?
 
     public init() {
         self.step = .idle

@@ -58,6 +58,7 @@ extension ConversationTurn {
             if let message, let service = mentionedService(message.text, classification: classification) {
                 return start(service, from: message, classification: classification)
             }
+            if let message, keepForStaff(message, classification: classification) { return }
             showMenu(prefix: nil)
         case .cancel:
             let wasBusy = inProgress
@@ -187,7 +188,9 @@ extension ConversationTurn {
                 HandOffRequest(
                     reason: reason, collected: collected, ticket: ticket, reporterWaID: context.waID,
                     reporterName: context.profileName)))
-        state.step = .handingOff(pending: [])
+        // What was written before, while only the menu was asked, goes to the ticket staff open.
+        state.step = .handingOff(pending: state.messagesBeforeRequest ?? [])
+        state.messagesBeforeRequest = nil
         say(t(collected == nil ? .handoffStartedEmpty : .handoffStarted) + afterHoursNote())
     }
 

@@ -98,6 +98,8 @@ extension ConversationTurn {
             {
                 // "apakah ada biaya?" typed instead of picked from the FAQ list: answered, then the menu.
                 showMenu(prefix: faq.answer.text(in: language))
+            } else if keepForStaff(reporterMessage, classification: classification) {
+                return
             } else {
                 answer(trimmed, classification: classification, messageID: message.id)
             }
@@ -169,6 +171,27 @@ extension ConversationTurn {
         say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote())
         return true
     }
+
+    /// A message that says something ("akun saya masih belum bisa login lagi") while only the menu is asked, no
+    /// ticket is open, and nothing took it: kept, and the menu shown with how to hand it to staff. False for a
+    /// short message (a greeting, a wrong choice), which the step answers as before.
+    mutating func keepForStaff(_ message: ReporterMessage, classification: Classification) -> Bool {
+        let kept = state.messagesBeforeRequest ?? []
+        guard !inProgress, state.step.awaitsRequest, context.openTickets.isEmpty,
+            message.text.split(whereSeparator: \.isWhitespace).count >= Self.keptMessageWords,
+            kept.count < Self.maxMessagesBeforeRequest, classification.intent != .greeting
+        else { return false }
+        let welcome = state.step == .idle ? greeting(answering: message.text) + "\n\n" : ""
+        state.messagesBeforeRequest = kept + [message]
+        showMenu(prefix: welcome + t(.menuMessageKept))
+        return true
+    }
+
+    /// Words a message needs to be kept for staff while the menu is asked.
+    static let keptMessageWords = 5
+
+    /// Messages kept for staff while the menu is asked, at most.
+    static let maxMessagesBeforeRequest = 5
 
     /// Starts the form of the menu entry `service` that `message` asked for, taking what it already says.
     mutating func start(_ service: String, from message: ReporterMessage, classification: Classification) {

@@ -131,6 +131,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case listChoose = "list.choose"
 
     case menuBody = "menu.body"
+    case menuMessageKept = "menu.messageKept"
     case menuButton = "menu.button"
 
     case noteAskedForStaff = "note.askedForStaff"

@@ -104,6 +104,30 @@ struct ProviderHabitsTests {
         #expect(!inForm.contains("tidak memiliki tiket"), "\(inForm)")
     }
 
+    /// A message no service takes, written while only the menu is asked ("min akun saya masih belum bisa login
+    /// lagi nih"), is kept: the menu says how to hand it to staff, and "petugas" then carries it to the ticket
+    /// staff open. A service chosen instead drops it.
+    @Test func aMessageNoServiceTakesIsKeptForStaff() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("halo")
+        let text = "min akun saya masih belum bisa login lagi nih"
+        let kept = render(chat.type(text, .createTicket, confidence: 0.93))
+        #expect(kept.contains("Pesan Anda kami catat"), "\(kept)")
+        #expect(kept.contains("Silakan pilih layanan"), "\(kept)")
+        _ = chat.tap("menu.human")
+        let opened = render(chat.event(.ticketOpened(number: 1400)))
+        #expect(opened.contains("⚙ appendToTicket #1400: \(text)"), "\(opened)")
+        #expect(chat.state.messagesBeforeRequest == nil)
+        var other = Transcript(catalogue: try Fixtures.catalogue())
+        _ = other.type("halo")
+        _ = other.type("pokoknya saya bingung sekali dengan semua ini")
+        _ = other.tap("menu.registrasi")
+        #expect(other.state.messagesBeforeRequest == nil, "the form takes over")
+        var short = Transcript(catalogue: try Fixtures.catalogue())
+        _ = short.type("halo")
+        #expect(!render(short.type("apa ini")).contains("Pesan Anda kami catat"), "a short message is not kept")
+    }
+
     /// A new request typed in the middle of a survey starts that request with what it says; the survey is
     /// parked for later.
     @Test func aRequestNamedDuringASurveyStartsIt() throws {

@@ -94,6 +94,7 @@ struct IntakeStep: DialogStep {
         // Files sent before the service was chosen are the form's, as if sent at its first question.
         draft.heldFiles = turn.state.filesBeforeRequest
         turn.state.filesBeforeRequest = nil
+        turn.state.messagesBeforeRequest = nil
         if let opening = turn.openingMessage, let service = turn.catalogue.service(id: serviceID) {
             turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
         }
