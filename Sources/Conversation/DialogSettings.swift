@@ -1,5 +1,3 @@
-import Foundation
-
 /// Tunables of the conversation an office may change without a rebuild.
 public struct DialogSettings: Equatable, Sendable {
     /// After this long without a message, the next one is greeted with "continue / start over".
@@ -62,17 +60,7 @@ extension DialogSettings {
 
     /// Whether `words` (from `spacedWords`) holds one of the keyword phrases called `name`.
     public func mentions(_ words: String, keywordsNamed name: String) -> Bool {
-        guard let phrases = self.keywords[name], !phrases.isEmpty else { return false }
-        var bytes = words
-        return bytes.withUTF8 { text in
-            // ASCII text (nearly every message) is searched byte by byte; other text by characters, where
-            // canonically equivalent spellings of one letter match.
-            let isASCII = text.allSatisfy { $0 < 0x80 }
-            return phrases.contains { phrase in
-                guard isASCII, phrase.utf8.allSatisfy({ $0 < 0x80 }) else { return words.contains(" \(phrase) ") }
-                return Self.contains(text, spaced: phrase.utf8)
-            }
-        }
+        Self.firstMention(in: words, of: self.keywords[name] ?? [], anyOne: true) != nil
     }
 
     /// Where in `words` (from `spacedWords`) the first of the keyword phrases called `name` begins, in
@@ -81,22 +69,40 @@ extension DialogSettings {
         Self.firstMention(in: words, of: self.keywords[name] ?? [])
     }
 
-    /// Where in `words` (from `spacedWords`) the first of `phrases` begins, in characters, if any is there.
-    public static func firstMention(in words: String, of phrases: [String]) -> Int? {
-        let offsets = phrases.compactMap { phrase in
-            words.range(of: " \(phrase) ").map { words.distance(from: words.startIndex, to: $0.lowerBound) }
+    /// Where in `words` (from `spacedWords`) the first of `phrases` begins, in characters, if any is there;
+    /// with `anyOne`, where the first phrase found begins (enough to know that one is there).
+    public static func firstMention(in words: String, of phrases: [String], anyOne: Bool = false) -> Int? {
+        guard !phrases.isEmpty else { return nil }
+        var bytes = words
+        return bytes.withUTF8 { text in
+            // ASCII text (nearly every message) is searched byte by byte, where a byte is a character; other
+            // text by characters, where canonically equivalent spellings of one letter match.
+            let isASCII = text.allSatisfy { $0 < 0x80 }
+            var first: Int?
+            for phrase in phrases {
+                let offset: Int?
+                if isASCII && phrase.utf8.allSatisfy({ $0 < 0x80 }) {
+                    offset = Self.offset(of: phrase.utf8, in: text)
+                } else {
+                    let range = words.firstRange(of: " \(phrase) ")
+                    offset = range.map { words.distance(from: words.startIndex, to: $0.lowerBound) }
+                }
+                guard let offset, offset < first ?? .max else { continue }
+                if anyOne { return offset }
+                first = offset
+            }
+            return first
         }
-        return offsets.min()
     }
 
-    /// Whether `text` holds `phrase` with a space on each side.
-    private static func contains(_ text: UnsafeBufferPointer<UInt8>, spaced phrase: String.UTF8View) -> Bool {
+    /// Where `phrase`, with a space on each side, begins in `text`, if it is there.
+    private static func offset(of phrase: String.UTF8View, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         let space = UInt8(ascii: " ")
         let length = phrase.count + 2
-        guard text.count >= length else { return false }
+        guard text.count >= length else { return nil }
         for start in 0...(text.count - length) where text[start] == space && text[start + length - 1] == space {
-            if phrase.elementsEqual(text[(start + 1)..<(start + length - 1)]) { return true }
+            if phrase.elementsEqual(text[(start + 1)..<(start + length - 1)]) { return start }
         }
-        return false
+        return nil
     }
 }
