@@ -15,7 +15,7 @@ extension ConversationTurn {
         // Where free text is expected, only a short greeting or thanks is read as such ("halo", "makasih"), and a
         // question the bot answers itself when it is asked as one ("status tiket saya gimana ya?"): no name or
         // number ends with a question mark.
-        let words = text.split(whereSeparator: \.isWhitespace).count
+        let words = text.wordCount
         let short = words <= 3
         if short && (command == .greeting || command == .thanks) { return command }
         // "gak jadi deh", "cukup segini dulu": a clear way of quitting a form is no name or description, unless it
@@ -104,7 +104,7 @@ extension ConversationTurn {
         switch command {
         case .status(let ticket):
             var answer = statusText(ticket: ticket ?? classification.entities.ticketNumber)
-            let words = text?.split(whereSeparator: \.isWhitespace).count ?? 0
+            let words = text?.wordCount ?? 0
             if context.openTickets.isEmpty, words >= Self.questionWords { answer += "\n" + t(.statusNoneAskStaff) }
             say(answer)
         case .hours:

@@ -162,7 +162,7 @@ extension ConversationTurn {
         emit(.appendToTicket(number: ticket, message: message))
         // A question for staff that reads like a status check ("akun saya belum terverifikasi sejak seminggu")
         // is theirs to answer: only a bare check ("status?") gets the ticket's status.
-        let words = message.text.split(whereSeparator: \.isWhitespace).count
+        let words = message.text.wordCount
         if let command = GlobalCommand(classification: classification),
             !command.isStatus || words < Self.questionWords
         {
@@ -178,7 +178,7 @@ extension ConversationTurn {
     mutating func keepForStaff(_ message: ReporterMessage, classification: Classification) -> Bool {
         let kept = state.messagesBeforeRequest ?? []
         guard !inProgress, state.step.awaitsRequest, context.openTickets.isEmpty,
-            message.text.split(whereSeparator: \.isWhitespace).count >= Self.keptMessageWords,
+            message.text.wordCount >= Self.keptMessageWords,
             kept.count < Self.maxMessagesBeforeRequest, classification.intent != .greeting
         else { return false }
         let welcome = state.step == .idle ? greeting(answering: message.text) + "\n\n" : ""

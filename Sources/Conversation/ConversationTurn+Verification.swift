@@ -31,7 +31,7 @@ extension ConversationTurn {
     mutating func talkAboutCall(_ message: ReporterMessage, classification: Classification) {
         guard let offer else { return }
         let text = message.text
-        if text.split(whereSeparator: \.isWhitespace).count >= Self.callReasonWords {
+        if text.wordCount >= Self.callReasonWords {
             emit(.appendToTicket(number: offer.ticket, message: message))
         }
         if asksToCancelCall(text, classification: classification) {

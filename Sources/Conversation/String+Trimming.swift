@@ -7,3 +7,8 @@ extension String {
         return String(result)
     }
 }
+
+extension StringProtocol {
+    /// How many words the text has, split at whitespace.
+    var wordCount: Int { self.split(whereSeparator: \.isWhitespace).count }
+}

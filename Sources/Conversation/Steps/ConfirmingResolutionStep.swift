@@ -56,7 +56,7 @@ struct ConfirmingResolutionStep: DialogStep {
         switch Self.verdict(text, classification: classification, keywords: turn.catalogue.settings.keywords) {
         case true?:
             turn.choose(.resolved(ticket: self.ticketNumber), messageID: messageID)
-        case false? where text.split(separator: " ").count >= 3:
+        case false? where text.wordCount >= 3:
             turn.state.step = .reopenReason(ticket: self.ticketNumber)
             turn.answer(text, classification: classification, messageID: messageID)
         case false?:

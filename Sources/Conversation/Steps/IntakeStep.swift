@@ -157,9 +157,8 @@ extension ConversationTurn {
             case .freeText:
                 // A later field needs more words: the message also carries the request ("mau ganti direktur
                 // di data perusahaan kami" asks for the change without saying it).
-                let words = text.split(whereSeparator: \.isWhitespace).count
                 let needed = index == 0 ? Self.openingTextWords : Self.laterOpeningTextWords
-                value = index == opening && words >= needed ? FieldNormalizer.freeText(text) : nil
+                value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
             case .businessForm, .choice: value = nil
             }
             if let value { draft.answers[field.id] = value }
@@ -364,7 +363,7 @@ extension ConversationTurn {
                 }
                 // One word is a name only with its form, written now or before ("Budi" after "perorangan").
                 guard let company = CompanyNameParser.answer(text),
-                    company.form != nil || draft.businessForm != nil || company.name.split(separator: " ").count >= 2
+                    company.form != nil || draft.businessForm != nil || company.name.wordCount >= 2
                 else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
@@ -492,7 +491,7 @@ extension ConversationTurn {
     /// is still to come), and the number asked again. False when the message is too short to be one, or the
     /// form has no such field.
     mutating func keepExplanation(_ text: String, draft: IntakeDraft, service: ServiceDefinition) -> Bool {
-        guard text.split(whereSeparator: \.isWhitespace).count >= Self.explanationWords,
+        guard text.wordCount >= Self.explanationWords,
             let field = service.fields.first(where: { $0.validator == .freeText }),
             let written = FieldNormalizer.freeText(text)
         else { return false }

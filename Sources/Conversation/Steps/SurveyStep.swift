@@ -19,7 +19,7 @@ struct SurveyStep: DialogStep {
     func skipsComment(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         self.progress.askingComment && !turn.commentRequired(self.progress)
             && [.cancel, .deny].contains(classification.intent) && classification.confidence >= 0.9
-            && text.split(whereSeparator: \.isWhitespace).count <= 3
+            && text.wordCount <= 3
     }
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
@@ -156,7 +156,7 @@ extension ConversationTurn {
             // "sangat puas", "kurang memuaskan min"; a longer message says more than its answer, and that is
             // kept for the comment.
             var progress = progress
-            if text.split(separator: " ").count > Self.wordsOfAnAnswer {
+            if text.wordCount > Self.wordsOfAnAnswer {
                 progress.remarks = (progress.remarks ?? []) + [text]
             }
             return recordSurveyAnswer(value, progress: progress)
