@@ -28,3 +28,18 @@ struct PhoneNumberExtractorTests {
         #expect(PhoneNumberExtractor.mask("+6281234567890") == "+62812****7890")
     }
 }
+
+struct PhoneNumberMismatchTests {
+    @Test(arguments: [
+        ("0251 832 1123", PhoneNumberExtractor.Mismatch.landline), ("+62 21 555 1234", .landline),
+        ("+65 9123 4567", .foreign), ("0065 9123 4567", .foreign), ("0812345", .digits(7)), ("021-555", .digits(6)),
+    ])
+    func saysWhyANumberIsNoMobileNumber(text: String, expected: PhoneNumberExtractor.Mismatch) {
+        #expect(PhoneNumberExtractor.mismatch(text) == expected)
+    }
+
+    @Test func aMobileNumberOrNoDigitIsNoMismatch() {
+        #expect(PhoneNumberExtractor.mismatch("0812 3456 7890") == nil)
+        #expect(PhoneNumberExtractor.mismatch("direktur") == nil)
+    }
+}

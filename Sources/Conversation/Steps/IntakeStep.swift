@@ -470,20 +470,15 @@ extension ConversationTurn {
         return t(field.validator.invalidPrompt) + " " + t(.invalidDigitCount, ["count": String(digits)])
     }
 
-    /// Why `text` is no Indonesian mobile number: a foreign number (`+` and another country code), a landline
-    /// (`0` and an area code, "0251 832 1123"), or the count of digits it has.
+    /// Why `text` is no Indonesian mobile number: a foreign number, a landline ("0251 832 1123"), or the count
+    /// of digits it has.
     func phoneRefusal(_ text: String) -> String {
-        let digits = String(text.filter(\.isASCIIDigitCharacter))
-        guard !digits.isEmpty else { return t(.invalidPhone) }
-        let trimmed = text.trimmingWhitespace()
-        if trimmed.hasPrefix("+") && !digits.hasPrefix("62") || trimmed.hasPrefix("00") && !digits.hasPrefix("0062") {
-            return t(.invalidPhoneForeign)
+        switch PhoneNumberExtractor.mismatch(text) {
+        case .foreign?: t(.invalidPhoneForeign)
+        case .landline?: t(.invalidPhoneLandline, ["number": text.trimmingWhitespace()])
+        case .digits(let count)?: t(.invalidPhone) + " " + t(.invalidDigitCount, ["count": String(count)])
+        case nil: t(.invalidPhone)
         }
-        let national = digits.hasPrefix("62") ? "0" + digits.dropFirst(2) : digits
-        if national.hasPrefix("0"), !national.hasPrefix("08"), national.count >= 9 {
-            return t(.invalidPhoneLandline, ["number": trimmed])
-        }
-        return t(.invalidPhone) + " " + t(.invalidDigitCount, ["count": String(digits.count)])
     }
 
     /// An explanation typed where a number is asked ("direktur lama Budi diganti Wati sejak Oktober" at the
