@@ -108,9 +108,7 @@ extension DialogCatalogue {
             guard let id = node.string("id", maxLength: 100), let question = node.localized("question", maxLength: 24),
                 let answer = node.localized("answer", maxLength: 4000)
             else { return nil }
-            let keywords =
-                node.child("keywords").isPresent ? node.array("keywords").compactMap { $0.nonEmptyString() } : []
-            return FAQEntry(id: id, question: question, answer: answer, keywords: keywords.map { $0.lowercased() })
+            return FAQEntry(id: id, question: question, answer: answer, keywords: node.phrases("keywords"))
         }
         DialogCursor.checkUnique(zip(faq.map(\.id), faqNodes).map { ($0, $1) })
 

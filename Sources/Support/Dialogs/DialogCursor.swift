@@ -75,6 +75,12 @@ public struct DialogCursor {
         }
     }
 
+    /// The phrases under `key`, lowercased: an optional array of non-empty strings (a list of keywords).
+    public func phrases(_ key: String) -> [String] {
+        guard self.child(key).isPresent else { return [] }
+        return self.array(key).compactMap { $0.nonEmptyString()?.lowercased() }
+    }
+
     /// The keys of the object under `key`, sorted.
     public func keys(_ key: String) -> [String] {
         let node = self.child(key)

@@ -109,9 +109,9 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
                 node.child("value").problem("must be \(index + 1)")
                 return nil
             }
-            let words = node.child("words").isPresent ? node.array("words").compactMap { $0.nonEmptyString() } : []
+            let words = node.phrases("words")
             return text(node.child("text"), maxLength: Self.maximumLabelLength).map {
-                ScalePoint(value: index + 1, text: $0, words: words.map { $0.lowercased() })
+                ScalePoint(value: index + 1, text: $0, words: words)
             }
         }
         if scaleNodes.count != 4 {
