@@ -319,34 +319,36 @@ extension ConversationTurn {
             .sorted()
     }
 
-    /// Whether `text` holds one of the wishes `readWishInWords` reads.
-    func namesWishInWords(_ text: String) -> Bool {
-        let words = DialogSettings.spacedWords(text)
-        return isAnytime(text) || catalogue.settings.mentions(words, keywordsNamed: "bookingNextWeek")
+    /// A wish for the call in words the time parser does not read.
+    enum WishInWords {
+        /// "terserah", "secepatnya", "kapan aja bisa": any time suits ("kapan aja?" asks which times there are).
+        case anytime
+        /// "minggu depan": next week.
+        case nextWeek
     }
 
-    /// "terserah", "kapan aja bisa": any time suits; "kapan aja?" asks which times there are.
-    private func isAnytime(_ text: String) -> Bool {
-        !text.contains("?")
-            && catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "bookingAnytime")
+    /// The wish in words `text` holds, if any.
+    func wishInWords(_ text: String) -> WishInWords? {
+        let words = DialogSettings.spacedWords(text)
+        if !text.contains("?"), catalogue.settings.mentions(words, keywordsNamed: "bookingAnytime") { return .anytime }
+        return catalogue.settings.mentions(words, keywordsNamed: "bookingNextWeek") ? .nextWeek : nil
     }
 
     /// A wish without a time the parser reads: "terserah", "secepatnya" take the earliest free slot (held for
     /// confirmation, as a tap would); "minggu depan" offers next week's slots. False for anything else.
     mutating func readWishInWords(_ text: String) -> Bool {
-        guard let offer else { return false }
-        if isAnytime(text), let earliest = offer.freeSlots.first {
+        guard let offer, let wish = wishInWords(text) else { return false }
+        switch wish {
+        case .anytime:
+            guard let earliest = offer.freeSlots.first else { return false }
             chooseSlot(earliest)
-            return true
-        }
-        if catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "bookingNextWeek") {
+        case .nextWeek:
             let today = JakartaTime.local(context.now).day
             let monday = today + 8 - LocalDate.isoWeekday(dayNumber: today)
             let nextWeek = offer.freeSlots.filter { JakartaTime.local($0).day >= monday }
             offerSlots(prefix: nil, slots: nextWeek.isEmpty ? offer.freeSlots : nextWeek)
-            return true
         }
-        return false
+        return true
     }
 
     // MARK: Cancelling

@@ -31,7 +31,7 @@ struct BookingStep: DialogStep {
                 || classification.entities.datetime != nil
         }
         return classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil
-            || turn.namesWishInWords(text)
+            || turn.wishInWords(text) != nil
     }
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
