@@ -93,9 +93,7 @@ extension ConversationTurn {
                 answer(trimmed, classification: classification, messageID: message.id)
             } else if let command = command(in: trimmed, classification: classification) {
                 run(command, classification: classification, message: reporterMessage)
-            } else if !inProgress, state.step.awaitsRequest, context.openTickets.isEmpty,
-                let faq = typedFAQ(trimmed)
-            {
+            } else if awaitsFirstRequest, let faq = typedFAQ(trimmed) {
                 // "apakah ada biaya?" typed instead of picked from the FAQ list: answered, then the menu.
                 showMenu(prefix: faq.answer.text(in: language))
             } else if keepForStaff(reporterMessage, classification: classification) {
@@ -177,7 +175,7 @@ extension ConversationTurn {
     /// short message (a greeting, a wrong choice), which the step answers as before.
     mutating func keepForStaff(_ message: ReporterMessage, classification: Classification) -> Bool {
         let kept = state.messagesBeforeRequest ?? []
-        guard !inProgress, state.step.awaitsRequest, context.openTickets.isEmpty,
+        guard awaitsFirstRequest,
             message.text.wordCount >= Self.keptMessageWords,
             kept.count < Self.maxMessagesBeforeRequest, classification.intent != .greeting
         else { return false }
@@ -235,6 +233,12 @@ extension ConversationTurn {
             if text.count <= 20 { return options[choice - 1].reply }
         }
         return nil
+    }
+
+    /// Whether nothing is asked but which request, and no ticket is open: what the provider sends now (a file, a
+    /// message no service takes, a question from the FAQ) is about a request still to be chosen.
+    var awaitsFirstRequest: Bool {
+        !inProgress && state.step.awaitsRequest && context.openTickets.isEmpty
     }
 
     /// Whether the step takes free text, where only exact keywords act as commands.

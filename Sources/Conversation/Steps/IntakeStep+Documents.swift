@@ -82,7 +82,7 @@ extension ConversationTurn {
     /// Documents first, words after: a file sent while no ticket is open and nothing but the menu is asked is
     /// kept for the request the provider is about to choose, and the menu shown. False when it cannot be kept.
     mutating func keepBeforeRequest(_ held: IntakeDraft.HeldFile, name: String) -> Bool {
-        guard context.openTickets.isEmpty, !inProgress, state.step.awaitsRequest,
+        guard awaitsFirstRequest,
             (state.filesBeforeRequest?.count ?? 0) < Self.maxFilesBeforeRequest
         else { return false }
         state.filesBeforeRequest = (state.filesBeforeRequest ?? []) + [held]
