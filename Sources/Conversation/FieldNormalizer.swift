@@ -7,7 +7,6 @@ import Support
 ///
 /// Kept apart so that it can be swapped for the recognizer's extractors (`PhoneNumberExtractor`, …) later.
 enum FieldNormalizer {
-    /// An Indonesian mobile number in E.164 (`+628…`), or nil.
     /// An Indonesian mobile number in E.164, by the recognizer's rules (landlines and bad lengths refused).
     static func phone(_ text: String) -> String? {
         PhoneNumberExtractor.normalise(text)

@@ -20,6 +20,10 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     /// Files sent before the privacy notice was accepted, downloaded once it is (nil when none; optional so
     /// that drafts stored before it existed still read).
     public var heldFiles: [HeldFile]?
+    /// What the contact wrote during the form that no field of it holds ("alamat kami di Jl. Merdeka 10" where
+    /// the director's number is asked), one entry per message, for staff: the ticket's description ends with
+    /// them (nil when none; optional so that drafts stored before it existed still read).
+    public var remarks: [String]?
 
     public init(serviceID: String, stage: Stage) {
         self.serviceID = serviceID

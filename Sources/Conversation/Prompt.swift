@@ -96,6 +96,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeExplanationKept = "intake.explanationKept"
     case intakeFormKept = "intake.formKept"
     case intakePhoneKept = "intake.phoneKept"
+    case intakeRemarkKept = "intake.remarkKept"
+    case intakeIdentifierNoted = "intake.identifierNoted"
     case intakeStart = "intake.start"
 
     case invalidBusinessForm = "invalid.businessForm"
@@ -122,6 +124,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidSurvey = "invalid.survey"
 
     case labelDescription = "label.description"
+    case labelRemarks = "label.remarks"
     case labelAttachment = "label.attachment"
     case labelDocuments = "label.documents"
 

@@ -552,6 +552,37 @@ struct ProviderHabitsTests {
         #expect(draft.answers["changes"] == explanation + "\nalamat kantor juga pindah ke Jl. Merdeka 10 Bogor")
     }
 
+    /// In a registration, whose form has no free-text field, an NPWP and an address typed where the director's
+    /// number is asked are said to be what they are, kept for staff at the end of the ticket's description, and
+    /// the number asked again: they were refused before ("tampaknya nomor telepon kantor", "berisi 6 digit").
+    @Test func whatARegistrationHasNoFieldForIsKeptForStaff() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("CV Sumber Rejeki Abadi")
+        let npwp = render(chat.type("npwp nya 01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
+        #expect(npwp.contains("01.234.567.8-901.000 adalah NPWP, bukan nomor HP. Kami catat untuk petugas."), "\(npwp)")
+        #expect(!npwp.contains("nomor telepon kantor"), "\(npwp)")
+        #expect(npwp.contains("Nomor WhatsApp direksi"), "asked again: \(npwp)")
+        let address = "alamat jl. merdeka no 10 rt 02 rw 03 kel. sukamaju kec. cibinong kab bogor"
+        let kept = render(chat.type(address))
+        #expect(kept.contains("Keterangan Anda kami catat untuk petugas."), "\(kept)")
+        #expect(!kept.contains("digit"), "\(kept)")
+        #expect(kept.contains("Nomor WhatsApp direksi"), "asked again: \(kept)")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        _ = chat.pdf("m2", "npwp.pdf")
+        let summary = render(chat.stored("m2", "npwp.pdf"))
+        let notes = "Catatan penyedia:\n• npwp nya 01.234.567.8-901.000\n• " + address
+        #expect(summary.contains(notes), "\(summary)")
+        let opened = chat.tap("summary.confirm").compactMap { effect -> TicketRequest? in
+            if case .openTicket(let request) = effect { return request }
+            return nil
+        }
+        #expect(opened.first?.description.hasSuffix(notes) == true, "\(opened)")
+    }
+
     /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.
     @Test func aNegatedOwnNumberIsAskedAgain() throws {
         var chat = try Self.atPhoneQuestion()

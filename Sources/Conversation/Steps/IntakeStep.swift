@@ -406,6 +406,11 @@ extension ConversationTurn {
                 {
                     return phoneWhereAnotherNumberIsAsked(phone, field: field, draft: draft, service: service)
                 }
+                if value == nil, field.validator == .phone,
+                    identifierWherePhoneIsAsked(text, entities: entities, draft: draft)
+                {
+                    return
+                }
                 if value == nil, field.validator != .freeText, keepExplanation(text, draft: draft, service: service) {
                     return
                 }
@@ -483,17 +488,46 @@ extension ConversationTurn {
 
     /// An explanation typed where a number is asked ("direktur lama Budi diganti Wati sejak Oktober" at the
     /// director's number): kept in the form's free-text field (added to what it holds, or its answer when it
-    /// is still to come), and the number asked again. False when the message is too short to be one, or the
-    /// form has no such field.
+    /// is still to come), or among the form's remarks for staff when it has none ("alamat kami Jl. Merdeka
+    /// 10 Bogor" in a registration), and the number asked again. False when the message is too short to be
+    /// one.
     mutating func keepExplanation(_ text: String, draft: IntakeDraft, service: ServiceDefinition) -> Bool {
-        guard text.wordCount >= Self.explanationWords,
-            let field = service.fields.first(where: { $0.validator == .freeText }),
-            let written = FieldNormalizer.freeText(text)
-        else { return false }
+        guard text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) else {
+            return false
+        }
+        guard let field = service.fields.first(where: { $0.validator == .freeText }) else {
+            keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
+            return true
+        }
         var draft = draft
         draft.answers[field.id] = draft.answers[field.id].map { $0 + "\n" + written } ?? written
         state.step = .intake(draft)
         promptCurrentStep(prefix: t(.intakeExplanationKept, ["field": field.label.text(in: language)]))
+        return true
+    }
+
+    /// Adds `written` to the form's remarks for staff, says `message` and asks the current question again.
+    mutating func keepRemark(_ written: String, draft: IntakeDraft, saying message: String) {
+        var draft = draft
+        draft.remarks = (draft.remarks ?? []) + [written]
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: message)
+    }
+
+    /// An NPWP or a NIP where the director's number is asked ("npwp nya 01.234.567.8-901.000"): said to be
+    /// one, kept among the form's remarks for staff, and the number asked again.
+    mutating func identifierWherePhoneIsAsked(_ text: String, entities: Entities, draft: IntakeDraft) -> Bool {
+        let npwp = entities.npwp ?? FieldNormalizer.npwp(text)
+        guard npwp != nil || entities.nip != nil || FieldNormalizer.nip(text) != nil,
+            let first = text.firstIndex(where: \.isASCIIDigitCharacter),
+            let last = text.lastIndex(where: \.isASCIIDigitCharacter)
+        else { return false }
+        // As written ("01.234.567.8-901.000"): from the message's first digit to its last.
+        let number = String(text[first...last])
+        let kind = npwp != nil ? "NPWP" : "NIP"
+        keepRemark(
+            FieldNormalizer.freeText(text) ?? number, draft: draft,
+            saying: t(.intakeIdentifierNoted, ["kind": kind, "number": number]))
         return true
     }
 
@@ -545,9 +579,15 @@ extension ConversationTurn {
         return values
     }
 
+    /// The ticket's description: the contact's own, or the catalogue's template filled in; then the remarks
+    /// no field holds.
     func description(for draft: IntakeDraft, service: ServiceDefinition) -> String {
-        draft.customDescription
+        let described =
+            draft.customDescription
             ?? service.descriptionTemplate.text(in: .indonesian, values: values(for: draft, service: service))
+        guard let remarks = draft.remarks, !remarks.isEmpty else { return described }
+        let label = catalogue.text(.labelRemarks, in: .indonesian)
+        return described + "\n" + label + ":\n" + remarks.map { "• " + $0 }.joined(separator: "\n")
     }
 
     func summary(_ draft: IntakeDraft, service: ServiceDefinition) -> String {
