@@ -219,6 +219,18 @@ struct VerificationBookingTests {
         #expect(outside.contains("15:00 is outside the verification hours, 10:00–14:00 WIB."))
     }
 
+    /// Another time typed while a slot is held moves the hold: the new slot is held for the full time too
+    /// ("kami tahan 0 menit" before, while the offer still showed the first slot's hold).
+    @Test func anotherTimeTypedWhileASlotIsHeldIsHeldInFull() throws {
+        var chat = try Self.offered()
+        _ = chat.tap("slot.\(Int(Self.instant(2026, 12, 2, 10, 30).timeIntervalSince1970))")
+        chat.context.verification = Self.offer(hold: Self.instant(2026, 12, 2, 10, 30))
+        let text = "eh jgn deh, jumat jam 1 siang aja"
+        let moved = render(chat.type(text, .schedule, entities: Self.wish(text).entities))
+        #expect(moved.contains("holdVerificationSlot #1259 04/12/2026 13:00 WIB"), "\(moved)")
+        #expect(moved.contains("Anda memilih Jumat, 4 Desember 2026 pukul 13.00 WIB. Waktu ini kami tahan 5 menit"))
+    }
+
     @Test func aProviderWhoTypesInsteadOfTappingPicksByNumberAndConfirmsInWords() throws {
         var chat = try Self.offered()
         let held = render(chat.type("2", .unknown, entities: Entities(choice: 2)))

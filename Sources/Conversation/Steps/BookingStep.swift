@@ -41,9 +41,9 @@ struct BookingStep: DialogStep {
                 prefix: prefix, slots: self.booking.offered.isEmpty ? offer.freeSlots : self.booking.offered)
         }
         let lead = prefix.map { $0 + "\n\n" } ?? ""
-        let minutes = offer.hold == chosen || offer.hold == nil ? offer.holdMinutes : 0
+        // Each choice (re)starts the hold, also when another slot is still held from the previous one.
         turn.ask(
-            lead + turn.t(.verificationConfirm, ["when": turn.when(chosen), "minutes": String(minutes)]),
+            lead + turn.t(.verificationConfirm, ["when": turn.when(chosen), "minutes": String(offer.holdMinutes)]),
             options: self.options(in: turn))
     }
 
