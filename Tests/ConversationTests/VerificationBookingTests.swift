@@ -274,6 +274,30 @@ struct VerificationBookingTests {
         #expect(cancelled.event(.verificationReminderDue(ticket: 1259, reminder: .soon)).isEmpty)
     }
 
+    /// A booked call moves only on a clear wish: "10/10 mantap", a rating whose "10/10" reads as a date (the
+    /// recognizer: schedule at 0.75), reaches the ticket and leaves the call as it is; "rabu aja min" (0.97)
+    /// and "bisa dimajukan ga min" move it.
+    @Test func aRatingIsNoWishToMoveABookedCall() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var chat = try Self.chat(Self.offer(booking: call))
+        let rating = render(
+            chat.type("10/10 mantap", .schedule, confidence: 0.75, entities: Self.wish("10/10").entities))
+        #expect(!rating.contains("Pilih waktu baru") && !rating.contains("tidak ada jadwal"), "\(rating)")
+        #expect(rating.contains("appendToTicket #1259: 10/10 mantap"), "\(rating)")
+        #expect(chat.state.step == .idle)
+        let text = "rabu aja min"
+        let moved = render(chat.type(text, .schedule, confidence: 0.97, entities: Self.wish(text).entities))
+        #expect(moved.contains("Pilih waktu baru") || moved.contains("holdVerificationSlot"), "\(moved)")
+        var named = try Self.chat(Self.offer(booking: call))
+        let words = render(named.type("bisa dimajukan ga min", .unknown, confidence: 0.4))
+        #expect(words.contains("Pilih waktu baru"), "\(words)")
+        // Without a booked call, the same rating only offers slots, which loses nothing.
+        var unbooked = try Self.chat()
+        let offered = render(
+            unbooked.type("10/10 mantap", .schedule, confidence: 0.75, entities: Self.wish("10/10").entities))
+        #expect(offered.contains("Minggu"), "\(offered)")
+    }
+
     @Test func aReminderAnsweredWithGantiJadwalMovesTheCall() throws {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var chat = try Self.chat(Self.offer(booking: call))
