@@ -115,6 +115,23 @@ struct SurveyInWordsTests {
         #expect(progress.answers.map(\.value) == [3, 4])
     }
 
+    /// A rating out of 5, 10 or 100 answers with its share of the scale, also when the recognizer reads "10/10"
+    /// as a date and asks for the office hours (which it answered before); "5/12" is no rating.
+    @Test func aRatingOutOfTenIsItsShareOfTheScale() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let dated = Entities(datetime: Date(timeIntervalSince1970: 1_807_376_400))
+        let first = render(chat.type("10/10", .schedule, confidence: 0.75, entities: dated))
+        #expect(first.contains("(2/8)") && !first.contains("Layanan helpdesk"), "\(first)")
+        for rating in ["8/10", "5/10", "9/10 mantap", "4/5", "1/10", "100/100"] { _ = chat.type(rating) }
+        #expect(render(chat.type("5/12")).contains("Mohon pilih jawaban 1–4"))
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [4, 3, 2, 4, 3, 1, 4])
+    }
+
     /// Words answer the question; a longer message keeps what it says beyond the answer for the comment.
     @Test func wordsAnswerAndWhatTheySayMoreReachesTheComment() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
