@@ -170,15 +170,21 @@ extension ConversationTurn {
         return true
     }
 
-    /// A message that says something ("akun saya masih belum bisa login lagi") while only the menu is asked, no
-    /// ticket is open, and nothing took it: kept, and the menu shown with how to hand it to staff. False for a
-    /// short message (a greeting, a wrong choice), which the step answers as before.
+    /// A message that says something ("akun saya masih belum bisa login lagi") while only the menu is asked, and
+    /// nothing took it: with no ticket open, kept, and the menu shown with how to hand it to staff; with tickets
+    /// open ("ini ada akta pendirian juga min"), it goes to one of them, as it would with no menu shown. False
+    /// for a short message (a greeting, a wrong choice), which the step answers as before.
     mutating func keepForStaff(_ message: ReporterMessage, classification: Classification) -> Bool {
+        guard message.text.wordCount >= Self.keptMessageWords, classification.intent != .greeting else {
+            return false
+        }
+        if state.step == .menu, !context.openTickets.isEmpty {
+            state.step = .idle
+            IdleStep().answer(message.text, classification: classification, messageID: message.messageID, in: &self)
+            return true
+        }
         let kept = state.messagesBeforeRequest ?? []
-        guard awaitsFirstRequest,
-            message.text.wordCount >= Self.keptMessageWords,
-            kept.count < Self.maxMessagesBeforeRequest, classification.intent != .greeting
-        else { return false }
+        guard awaitsFirstRequest, kept.count < Self.maxMessagesBeforeRequest else { return false }
         let welcome = state.step == .idle ? greeting(answering: message.text) + "\n\n" : ""
         state.messagesBeforeRequest = kept + [message]
         showMenu(prefix: welcome + t(.menuMessageKept))

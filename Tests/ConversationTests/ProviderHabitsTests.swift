@@ -104,6 +104,31 @@ struct ProviderHabitsTests {
         #expect(!inForm.contains("tidak memiliki tiket"), "\(inForm)")
     }
 
+    /// With a ticket open, a message no service takes, written while the menu is shown ("p" brought it up), goes
+    /// to the ticket as it would with no menu shown; with two open, the provider picks which. It got "Mohon
+    /// pilih salah satu." before, and was gone. A short one still gets the menu's answer.
+    @Test func aMessageWrittenAtTheMenuReachesTheOpenTicket() throws {
+        let first = TicketSummary(
+            number: 31, title: "Registrasi CV Maju", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [first])
+        _ = chat.type("p", .greeting, confidence: 0.9)
+        #expect(chat.state.step == .menu)
+        let text = "ini ada akta pendirian juga min"
+        let relayed = render(chat.type(text, .unknown, confidence: 0.5))
+        #expect(relayed.contains("⚙ appendToTicket #31: \(text)"), "\(relayed)")
+        #expect(relayed.contains("diteruskan ke tiket #31") && !relayed.contains("Mohon pilih"), "\(relayed)")
+        let second = TicketSummary(
+            number: 32, title: "Reset Password", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var two = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [first, second])
+        _ = two.type("p", .greeting, confidence: 0.9)
+        let asked = render(two.type(text, .unknown, confidence: 0.5))
+        #expect(asked.contains("#31") && asked.contains("#32") && !asked.contains("appendToTicket"), "\(asked)")
+        #expect(render(two.tap("ticket.32")).contains("⚙ appendToTicket #32: \(text)"))
+        var short = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [first])
+        _ = short.type("p", .greeting, confidence: 0.9)
+        #expect(render(short.type("apa ini")).contains("Mohon pilih"), "a short message is the menu's")
+    }
+
     /// A message no service takes, written while only the menu is asked ("min akun saya masih belum bisa login
     /// lagi nih"), is kept: the menu says how to hand it to staff, and "petugas" then carries it to the ticket
     /// staff open. A service chosen instead drops it.
