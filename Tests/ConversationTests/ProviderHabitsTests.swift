@@ -183,6 +183,44 @@ struct ProviderHabitsTests {
         #expect(draft.answers["problem"] == text, "\(draft.answers)")
     }
 
+    /// "sy penyedia" in the opening message answers "as what?": the role is not asked. A message naming two roles,
+    /// or none, leaves it to be asked.
+    @Test func theRoleNamedInTheOpeningMessageIsNotAskedAgain() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "min sy penyedia, tidak bisa upload penawaran di tender 10234567 error terus"
+        let first = render(chat.type(text, .createTicket, confidence: 0.99, entities: Entities(kodeTender: "10234567")))
+        #expect(first.contains("Tulis NPWP (penyedia) atau NIP (pejabat)"), "\(first)")
+        #expect(!first.contains("Anda mengajukan sebagai apa?"), "\(first)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("no form started: \(first)")
+            return
+        }
+        #expect(draft.answers["role"] == "Penyedia", "\(draft.answers)")
+        var pokja = Transcript(catalogue: try Fixtures.catalogue())
+        _ = pokja.type("kami pokja, ada masalah di tender 10234567", .createTicket, confidence: 0.99)
+        guard case .intake(let named) = pokja.state.step else {
+            Issue.record("no form started")
+            return
+        }
+        #expect(named.answers["role"] == "Pokja/PP", "\(named.answers)")
+        var both = Transcript(catalogue: try Fixtures.catalogue())
+        let asked = render(both.type("ppk dan penyedia sama2 gak bisa buka tender", .createTicket, confidence: 0.99))
+        #expect(asked.contains("Anda mengajukan sebagai apa?"), "\(asked)")
+    }
+
+    /// An NPWP written where the role is asked is kept for the NPWP/NIP question, which is then not asked; the
+    /// role is asked again. It got "Mohon pilih salah satu." before, and was gone.
+    @Test func anNPWPAtTheRoleQuestionIsKeptForItsOwnQuestion() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        let text = "npwp kami 01.234.567.8-901.000"
+        let kept = render(chat.type(text, entities: Entities(npwp: "012345678901000")))
+        #expect(kept.contains("✅ NPWP/NIP 01.234.567.8-901.000 kami catat, jadi nanti tidak ditanyakan lagi."), "\(kept)")
+        #expect(kept.contains("Anda mengajukan sebagai apa?"), "asked again: \(kept)")
+        let next = render(chat.tap("opt.0"))
+        #expect(next.contains("Tulis kode tender"), "the NPWP is not asked: \(next)")
+    }
+
     /// A screenshot sent before any request is kept like a document, and the complaint chosen next attaches it.
     @Test func aScreenshotBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

@@ -159,10 +159,64 @@ extension ConversationTurn {
                 // di data perusahaan kami" asks for the change without saying it).
                 let needed = index == 0 ? Self.openingTextWords : Self.laterOpeningTextWords
                 value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
-            case .businessForm, .choice: value = nil
+            case .choice: value = Self.namedOption(of: field, in: text)
+            case .businessForm: value = nil
             }
             if let value { draft.answers[field.id] = value }
         }
+    }
+
+    /// The option of a choice field that `text` names, as its question stores it: "sy penyedia, …" names
+    /// "Penyedia", "kami pokja" names "Pokja/PP" (each part of a title is a name of it). Nil when none or more
+    /// than one is named.
+    static func namedOption(of field: FormField, in text: String) -> String? {
+        let words = DialogSettings.spacedWords(text)
+        let named = field.options.filter { option in
+            let names = [option.indonesian, option.english].flatMap { $0.split(separator: "/") }.map {
+                DialogSettings.spacedWords(String($0)).trimmingWhitespace()
+            }
+            return DialogSettings.firstMention(in: words, of: names.filter { !$0.isEmpty }, anyOne: true) != nil
+        }
+        return named.count == 1 ? named[0].indonesian : nil
+    }
+
+    /// The number `value` as the message writes it ("01.234.567.8-901.000" in "npwp kami 01.234.567.8-901.000"),
+    /// from its first digit to its last when those are the value's digits; otherwise `value`.
+    static func writtenNumber(_ value: String, in text: String) -> String {
+        guard let first = text.firstIndex(where: \.isASCIIDigitCharacter),
+            let last = text.lastIndex(where: \.isASCIIDigitCharacter)
+        else { return value }
+        let written = text[first...last]
+        return written.filter(\.isASCIIDigitCharacter) == value.filter(\.isASCIIDigitCharacter) ? String(written) : value
+    }
+
+    /// An identifier written where a choice is asked ("npwp kami 01.234.567.8-901.000" at "as what?"), kept for
+    /// the later question that takes it, which is then not asked; the choice is asked again. False when the
+    /// message has none a later unanswered question takes.
+    mutating func identifierForLaterField(
+        _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition, after asked: Int
+    ) -> Bool {
+        for field in service.fields[(asked + 1)...] where draft.answers[field.id] == nil {
+            let value: String?
+            switch field.validator {
+            case .phone: value = entities.phone.flatMap(FieldNormalizer.phone)
+            case .npwp: value = entities.npwp
+            case .nip: value = entities.nip
+            case .npwpOrNip: value = entities.npwp ?? entities.nip
+            case .kodeTender: value = entities.kodeTender
+            case .companyName, .businessForm, .freeText, .choice: value = nil
+            }
+            guard let value else { continue }
+            var draft = draft
+            draft.answers[field.id] = value
+            state.step = .intake(draft)
+            promptCurrentStep(
+                prefix: t(
+                    .intakeIdentifierKept,
+                    ["field": field.label.text(in: language), "number": Self.writtenNumber(value, in: text)]))
+            return true
+        }
+        return false
     }
 
     /// Words a message starting a form needs for its opening free-text field to be taken from it, when that
@@ -419,6 +473,9 @@ extension ConversationTurn {
                 }
                 draft.answers[field.id] = value
             case .choice:
+                if identifierForLaterField(text, entities: entities, draft: draft, service: service, after: index) {
+                    return
+                }
                 return invalid(
                     t(.invalidChoice, ["count": String(field.options.count)]),
                     example: t(field.validator.examplePrompt))
@@ -518,12 +575,8 @@ extension ConversationTurn {
     /// one, kept among the form's remarks for staff, and the number asked again.
     mutating func identifierWherePhoneIsAsked(_ text: String, entities: Entities, draft: IntakeDraft) -> Bool {
         let npwp = entities.npwp ?? FieldNormalizer.npwp(text)
-        guard npwp != nil || entities.nip != nil || FieldNormalizer.nip(text) != nil,
-            let first = text.firstIndex(where: \.isASCIIDigitCharacter),
-            let last = text.lastIndex(where: \.isASCIIDigitCharacter)
-        else { return false }
-        // As written ("01.234.567.8-901.000"): from the message's first digit to its last.
-        let number = String(text[first...last])
+        guard let digits = npwp ?? entities.nip ?? FieldNormalizer.nip(text) else { return false }
+        let number = Self.writtenNumber(digits, in: text)
         let kind = npwp != nil ? "NPWP" : "NIP"
         keepRemark(
             FieldNormalizer.freeText(text) ?? number, draft: draft,
