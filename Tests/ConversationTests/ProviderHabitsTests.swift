@@ -215,7 +215,8 @@ struct ProviderHabitsTests {
         _ = chat.tap("menu.tender")
         let text = "npwp kami 01.234.567.8-901.000"
         let kept = render(chat.type(text, entities: Entities(npwp: "012345678901000")))
-        #expect(kept.contains("✅ NPWP/NIP 01.234.567.8-901.000 kami catat, jadi nanti tidak ditanyakan lagi."), "\(kept)")
+        #expect(
+            kept.contains("✅ NPWP/NIP 01.234.567.8-901.000 kami catat, jadi nanti tidak ditanyakan lagi."), "\(kept)")
         #expect(kept.contains("Anda mengajukan sebagai apa?"), "asked again: \(kept)")
         let next = render(chat.tap("opt.0"))
         #expect(next.contains("Tulis kode tender"), "the NPWP is not asked: \(next)")

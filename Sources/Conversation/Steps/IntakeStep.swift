@@ -187,7 +187,8 @@ extension ConversationTurn {
             let last = text.lastIndex(where: \.isASCIIDigitCharacter)
         else { return value }
         let written = text[first...last]
-        return written.filter(\.isASCIIDigitCharacter) == value.filter(\.isASCIIDigitCharacter) ? String(written) : value
+        return written.filter(\.isASCIIDigitCharacter) == value.filter(\.isASCIIDigitCharacter)
+            ? String(written) : value
     }
 
     /// An identifier written where a choice is asked ("npwp kami 01.234.567.8-901.000" at "as what?"), kept for
