@@ -222,6 +222,37 @@ struct ProviderHabitsTests {
         #expect(next.contains("Tulis kode tender"), "the NPWP is not asked: \(next)")
     }
 
+    /// Files named in English ("request letter.pdf", "id card.pdf", "company tax.pdf") go to the documents they
+    /// name, not guessed onto the next missing one with "If that is wrong…".
+    @Test(arguments: [
+        ("menu.reset_password", "request letter.pdf", "surat_permohonan", "id card.pdf", "ktp_direktur"),
+        ("menu.reset_password", "passport director.pdf", "ktp_direktur", "letter of request.pdf", "surat_permohonan"),
+        ("menu.registrasi", "company tax.pdf", "npwp_perusahaan", "director identity.pdf", "ktp_direktur"),
+    ])
+    func filesNamedInEnglishGoToTheDocumentsTheyName(
+        service: String, first: String, firstID: String, second: String, secondID: String
+    ) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.state.language = .english
+        _ = chat.tap(service)
+        _ = chat.type("PT Global Tech Indonesia")
+        if case .intake(let draft) = chat.state.step, case .field = draft.stage {
+            _ = chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000"))
+        }
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        for (index, (name, requirement)) in [(first, firstID), (second, secondID)].enumerated() {
+            #expect(render(chat.pdf("m\(index)", name)) == "⚙ fetchMedia m\(index) for \(requirement)")
+            let received = render(chat.stored("m\(index)", name))
+            #expect(received.contains("received as") && !received.contains("If that is wrong"), "\(received)")
+        }
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the form was left")
+            return
+        }
+        #expect(draft.stage == .summary, "\(draft.stage)")
+    }
+
     /// A screenshot sent before any request is kept like a document, and the complaint chosen next attaches it.
     @Test func aScreenshotBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
