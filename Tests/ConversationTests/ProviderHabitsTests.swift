@@ -253,6 +253,43 @@ struct ProviderHabitsTests {
         #expect(draft.stage == .summary, "\(draft.stage)")
     }
 
+    /// A correction of an earlier answer, written while another question is asked, replaces that answer and asks
+    /// the question again: the company at the director's number (kept as a note before, the name unchanged), the
+    /// director's number at the checklist. Without a word of correction nothing earlier changes.
+    @Test func aCorrectionOfAnEarlierAnswerReplacesIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        let company = render(
+            chat.type(
+                "eh salah ketik, nama perusahaannya CV Maju Bersama",
+                entities: Entities(company: Company(name: "CV Maju Bersama", form: .cv))))
+        #expect(company.contains("✅ Nama usaha kami ubah menjadi CV Maju Bersama."), "\(company)")
+        #expect(company.contains("Nomor WhatsApp direksi"), "asked again: \(company)")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        let phone = render(
+            chat.type(
+                "ralat, nomor direktur yg benar 0813 2222 3333", entities: Entities(phone: "+6281322223333")))
+        #expect(phone.contains("✅ No. WA direksi kami ubah menjadi +6281322223333."), "\(phone)")
+        #expect(phone.contains("Kirim dokumen berikut"), "asked again: \(phone)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the form was left")
+            return
+        }
+        #expect(draft.answers["company"] == "Maju Bersama" && draft.businessForm == .cv, "\(draft.answers)")
+        #expect(draft.answers["director_phone"] == "+6281322223333", "\(draft.answers)")
+        var plain = Transcript(catalogue: try Fixtures.catalogue())
+        _ = plain.tap("menu.reset_password")
+        _ = plain.type("PT Maju Jaya")
+        _ = plain.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000"))
+        let other = render(plain.type("npwp 01.234.567.8-901.001", entities: Entities(npwp: "012345678901001")))
+        #expect(!other.contains("kami ubah"), "no word of correction: \(other)")
+        let corrected = render(
+            plain.type("maaf salah ketik npwp 01.234.567.8-901.001", entities: Entities(npwp: "012345678901001")))
+        #expect(corrected.contains("✅ NPWP kami ubah menjadi 01.234.567.8-901.001."), "\(corrected)")
+    }
+
     /// A screenshot sent before any request is kept like a document, and the complaint chosen next attaches it.
     @Test func aScreenshotBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

@@ -180,6 +180,58 @@ extension ConversationTurn {
         return named.count == 1 ? named[0].indonesian : nil
     }
 
+    /// A correction of an answer given earlier, written while another question is asked ("eh salah ketik, nama
+    /// perusahaannya PT Maju Bersama", "ralat, npwp nya 01.234.567.8-901.001"): a word of `correction` in
+    /// `settings.json` and a value an answered field takes. The answer is replaced, said, and the question
+    /// asked again. False without both, for the field being asked (its own answer replaces it), and where a
+    /// free-text answer is asked.
+    mutating func correctEarlierAnswer(
+        _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition
+    ) -> Bool {
+        switch draft.stage {
+        case .field(let index, _):
+            // A problem written where it is asked may name any number; it is the answer.
+            if service.fields[safe: index]?.validator == .freeText { return false }
+        case .consent, .documents, .summary: break
+        case .choosingChange, .editingDescription, .submitting: return false
+        }
+        guard catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "correction") else {
+            return false
+        }
+        var draft = draft
+        for (index, field) in service.fields.enumerated() where draft.answers[field.id] != nil {
+            if case .field(index, _) = draft.stage { continue }
+            let shown: String
+            switch field.validator {
+            case .companyName:
+                guard let company = entities.company else { continue }
+                let name = CompanyNameParser.answer(company.name)?.name ?? company.name
+                draft.answers[field.id] = name
+                draft.businessForm = company.form
+                shown = companyDisplay(draft) ?? name
+            case .phone, .npwp, .nip, .npwpOrNip, .kodeTender:
+                let value: String?
+                switch field.validator {
+                case .phone: value = entities.phone.flatMap(FieldNormalizer.phone)
+                case .npwp: value = entities.npwp
+                case .nip: value = entities.nip
+                case .npwpOrNip: value = entities.npwp ?? entities.nip
+                default: value = entities.kodeTender
+                }
+                guard let value, value != draft.answers[field.id] else { continue }
+                draft.answers[field.id] = value
+                shown = Self.writtenNumber(value, in: text)
+            case .businessForm, .freeText, .choice:
+                continue
+            }
+            state.step = .intake(draft)
+            promptCurrentStep(
+                prefix: t(.intakeCorrected, ["field": field.label.text(in: language), "value": shown]))
+            return true
+        }
+        return false
+    }
+
     /// The number `value` as the message writes it ("01.234.567.8-901.000" in "npwp kami 01.234.567.8-901.000"),
     /// from its first digit to its last when those are the value's digits; otherwise `value`.
     static func writtenNumber(_ value: String, in text: String) -> String {
@@ -392,6 +444,7 @@ extension ConversationTurn {
     mutating func answerInIntake(_ text: String, classification: Classification, draft: IntakeDraft) {
         var draft = draft
         guard let service = service(of: draft) else { return showMenu(prefix: nil) }
+        if correctEarlierAnswer(text, entities: classification.entities, draft: draft, service: service) { return }
         switch draft.stage {
         case .field(let index, let editing):
             guard let field = service.fields[safe: index] else { return }
