@@ -189,6 +189,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case ticketNone = "ticket.none"
     case ticketOpened = "ticket.opened"
     case ticketOpenedLater = "ticket.openedLater"
+    case ticketOpenedToAnswer = "ticket.openedToAnswer"
     case ticketRelayed = "ticket.relayed"
     case ticketWhich = "ticket.which"
     case ticketWhichFile = "ticket.whichFile"

@@ -290,6 +290,20 @@ struct ProviderHabitsTests {
         #expect(corrected.contains("✅ NPWP kami ubah menjadi 01.234.567.8-901.001."), "\(corrected)")
     }
 
+    /// A question's ticket says staff will answer it, not that they will check files and book a call.
+    @Test func aQuestionsTicketSaysStaffWillAnswer() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.konsultasi")
+        _ = chat.type("gimana cara ganti email akun spse?")
+        _ = chat.tap("consent.yes")
+        _ = chat.tap("summary.confirm")
+        let opened = render(chat.event(.ticketOpened(number: 1401)))
+        #expect(
+            opened.contains("Tiket #1401 berhasil dibuat untuk layanan Konsultasi SPSE. Petugas akan menjawab di sini.")
+        )
+        #expect(!opened.contains("berkas") && !opened.contains("verifikasi"), "\(opened)")
+    }
+
     /// A screenshot sent before any request is kept like a document, and the complaint chosen next attaches it.
     @Test func aScreenshotBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

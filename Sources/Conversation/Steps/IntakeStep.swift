@@ -73,8 +73,9 @@ struct IntakeStep: DialogStep {
             return turn.say(turn.t(.ticketOpenedLater, ["ticket": String(number)]))
         }
         let service = turn.catalogue.service(id: self.draft.serviceID)
-        turn.say(
-            turn.t(.ticketOpened, ["ticket": String(number), "service": service?.title.text(in: turn.language) ?? ""]))
+        // A question or a complaint has no files to check and no call to book: staff answer it.
+        let opened: Prompt = service?.asksForDocuments == false ? .ticketOpenedToAnswer : .ticketOpened
+        turn.say(turn.t(opened, ["ticket": String(number), "service": service?.title.text(in: turn.language) ?? ""]))
         turn.finishStep()
     }
 
