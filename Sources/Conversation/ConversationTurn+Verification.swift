@@ -211,9 +211,14 @@ extension ConversationTurn {
         let part = Self.partOfDay(in: text ?? "")
         let morning = part == true
         let afternoon = part == false
+        let late =
+            Self.wantsLate(text ?? "")
+            && (classification.entities.datetime == nil
+                || !classification.entities.datetimeIncludesTime)
         guard var wished = classification.entities.datetime else {
             // "yang pagi" / "siang aja": the offered days' slots in that part of the day.
             let filtered = offer.freeSlots.filter { fits($0, morning: morning, afternoon: afternoon) }
+            if late, !filtered.isEmpty { return offerLatest(of: filtered) }
             return offerSlots(prefix: nil, slots: filtered.isEmpty ? offer.freeSlots : filtered)
         }
         if classification.entities.datetimeIncludesTime, !classification.entities.datetimeIncludesDay,
@@ -280,11 +285,34 @@ extension ConversationTurn {
         let sameDay = offer.freeSlots.filter {
             days.contains(JakartaTime.local($0).day) && fits($0, morning: morning, afternoon: afternoon)
         }
+        if late, !sameDay.isEmpty { return offerLatest(of: sameDay) }
         guard sameDay.isEmpty else { return offerSlots(prefix: nil, slots: sameDay) }
         return offerSlots(
             prefix: t(.verificationDayFull, ["date": dayText]), slots: nearest(to: wished, in: offer.freeSlots),
             lead: t(.verificationNearest))
     }
+
+    /// Whether a wish asks for the late afternoon or the evening ("selasa sore", "malam aja"), after the
+    /// calls' window ends.
+    static func wantsLate(_ text: String) -> Bool {
+        let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
+        return !words.isDisjoint(with: ["sore", "malam", "evening"])
+    }
+
+    /// The latest free slots of each day among `slots`, said to be the latest: what comes closest to a wish for
+    /// the late afternoon, which no call reaches.
+    mutating func offerLatest(of slots: [Date]) {
+        guard let offer else { return }
+        let byDay = Dictionary(grouping: slots) { JakartaTime.local($0).day }
+        let latest = byDay.values.flatMap { $0.sorted().suffix(Self.latestPerDay) }.sorted()
+        let window =
+            CalendarWords.clock(minute: offer.windowStartMinute, in: language) + "–"
+            + CalendarWords.clock(minute: offer.windowEndMinute, in: language)
+        offerSlots(prefix: t(.verificationLatest, ["window": window]), slots: latest)
+    }
+
+    /// Slots a day offered for a late wish, at most.
+    static let latestPerDay = 3
 
     /// The day of the slots the list on screen offers, when they are all on one day.
     private var dayOfShownSlots: Int? {

@@ -256,6 +256,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationClosedHoliday = "verification.closedHoliday"
     case verificationClosedDay = "verification.closedDay"
     case verificationOutsideWindow = "verification.outsideWindow"
+    case verificationLatest = "verification.latest"
     case verificationTooSoon = "verification.tooSoon"
     case verificationTooLate = "verification.tooLate"
     case verificationFull = "verification.full"

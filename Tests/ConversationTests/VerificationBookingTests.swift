@@ -274,6 +274,25 @@ struct VerificationBookingTests {
         #expect(cancelled.event(.verificationReminderDue(ticket: 1259, reminder: .soon)).isEmpty)
     }
 
+    /// "jumat sore" (after the calls' window) gets that day's latest free slots and why, not its first ones from
+    /// 11.00; "yang sore aja" the latest afternoon slots of each day.
+    @Test func aWishForTheLateAfternoonGetsTheLatestSlots() throws {
+        var chat = try Self.offered()
+        let text = "kalau jumat sore?"
+        let friday = chat.type(text, .schedule, entities: Self.wish(text).entities)
+        #expect(render(friday).contains("Video call verifikasi hanya pukul 10.00–14.00 WIB."), "\(render(friday))")
+        let rows = try #require(Self.list(friday)).flatMap(\.rows).map(\.title)
+        #expect(rows.prefix(3) == ["12.30–13.00 WIB", "13.00–13.30 WIB", "13.30–14.00 WIB"], "\(rows)")
+        var any = try Self.offered()
+        let sections = try #require(Self.list(any.type("yang sore aja", .schedule)))
+        let titles = sections.map { "\($0.title ?? ""): " + $0.rows.map(\.title).joined(separator: ", ") }
+        #expect(
+            titles.prefix(3) == [
+                "Rabu, 2 Des: 11.00–11.30 WIB, 13.30–14.00 WIB", "Kamis, 3 Des: 11.00–11.30 WIB, 12.30–13.00 WIB",
+                "Jumat, 4 Des: 12.30–13.00 WIB, 13.00–13.30 WIB, 13.30–14.00 WIB",
+            ], "\(titles)")
+    }
+
     /// A booked call moves only on a clear wish: "10/10 mantap", a rating whose "10/10" reads as a date (the
     /// recognizer: schedule at 0.75), reaches the ticket and leaves the call as it is; "rabu aja min" (0.97)
     /// and "bisa dimajukan ga min" move it.
