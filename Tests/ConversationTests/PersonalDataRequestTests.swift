@@ -10,6 +10,7 @@ import Testing
 struct PersonalDataRequestTests {
     @Test(arguments: [
         "data saya apa saja yang disimpan?", "Data pribadi saya apa aja ya", "what data do you keep about me?",
+        "data saya apa aja yg disimpan?", "min, apa aja data saya yg kalian simpan", "lihat data saya dong",
     ])
     func whatIsHeldIsAnswered(text: String) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
@@ -28,6 +29,13 @@ struct PersonalDataRequestTests {
         let told = render(
             chat.event(.erasureRequested(ticket: 12, deadline: Date(timeIntervalSince1970: 1_796_000_000))))
         #expect(told.contains("tiket #12"))
+    }
+
+    /// Informal ways of asking for erasure are confirmed like the formal one.
+    @Test(arguments: ["hapusin data sy min", "tolong hapus data2 saya", "hapus data sy ya"])
+    func anInformalErasureRequestIsConfirmed(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        #expect(render(chat.type(text)).contains("[Ya, hapus]"), "\(text)")
     }
 
     @Test func declinedByWordsKeepsEverything() throws {
