@@ -97,6 +97,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeFormKept = "intake.formKept"
     case intakePhoneKept = "intake.phoneKept"
     case intakeRemarkKept = "intake.remarkKept"
+    case documentsPhotoKept = "documents.photoKept"
+    case documentsHowToPDF = "documents.howToPDF"
     case intakeCorrected = "intake.corrected"
     case intakeIdentifierKept = "intake.identifierKept"
     case intakeIdentifierNoted = "intake.identifierNoted"

@@ -111,7 +111,9 @@ struct ConversationReducerTests {
         #expect(offeredIDs(effects) == ["global.human", "global.menu"])
     }
 
-    @Test func photoOfADocumentIsRefusedPolitely() throws {
+    /// An image sent as a file at the checklist is kept for staff as an attachment, never as the checklist's
+    /// document, and the provider is told how to make the PDF.
+    @Test func photoOfADocumentIsKeptForStaffButNotTheChecklist() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
         _ = chat.type("PT Maju Jaya")
@@ -119,8 +121,8 @@ struct ConversationReducerTests {
         _ = chat.tap("consent.yes")
         let effects = chat.message(
             .document(mediaID: "x", filename: "ktp.jpg", mimeType: "image/jpeg", size: 10, sha256: nil, caption: nil))
-        #expect(sentTexts(effects).first?.hasPrefix("Maaf, ktp.jpg adalah foto.") == true)
-        #expect(!effects.contains { if case .fetchMedia = $0 { return true } else { return false } })
+        #expect(sentTexts(effects).first?.hasPrefix("Foto ini kami lampirkan untuk petugas") == true)
+        #expect(render(effects).contains("⚙ fetchMedia x for attachment-1"), "\(render(effects))")
     }
 
     @Test func oversizedPDFIsRefusedBeforeDownload() throws {

@@ -264,14 +264,12 @@ struct ConversationTranscriptTests {
             1. ⬜ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
+        // A photo is kept for staff as the ticket's attachment, never as a checklist document.
         check(
             chat.message(.image(mediaID: "y", caption: nil)),
             """
-            › Maaf, gambar ini adalah foto. Mohon pindai atau simpan dokumen sebagai PDF, lalu kirim sebagai dokumen.
-
-            Kirim dokumen berikut sebagai file PDF (maks. 4 MB), satu per pesan, urutan bebas:
-            1. ⬜ KTP/KITAS Direktur
-            2. ⬜ NPWP Perusahaan
+            ⚙ fetchMedia y for attachment-1
+            › Foto ini kami lampirkan untuk petugas, tetapi dokumen persyaratan harus berupa file PDF. Cara membuat PDF di HP: buka foto dokumen, pilih Bagikan atau Cetak, lalu Simpan sebagai PDF; atau pindai dokumen dengan fitur Pindai di aplikasi Google Drive. Kirim file PDF-nya di sini lewat 📎 → Dokumen.
             """)
         check(
             chat.pdf("big", "ktp.pdf", size: 6_000_000),
@@ -297,7 +295,8 @@ struct ConversationTranscriptTests {
             return
         }
         #expect(draft.stage == .documents)
-        #expect(draft.documents.isEmpty && draft.uploads.isEmpty)
+        #expect(draft.documents.isEmpty && draft.uploads.map(\.mediaID) == ["y"])
+        #expect(draft.uploads.allSatisfy { !$0.isForChecklist })
         #expect(draft.answers["company"] == "Maju Jaya")
     }
 

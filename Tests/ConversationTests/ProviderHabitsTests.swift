@@ -1009,6 +1009,27 @@ struct FilesPerServiceTests {
         _ = chat.tap("phone.self")
         _ = chat.tap("consent.yes")
         let photo = render(chat.message(.image(mediaID: "img-2", caption: nil)))
-        #expect(!photo.contains("fetchMedia"), "a checklist takes PDF only")
+        #expect(photo.contains("⚙ fetchMedia img-2 for attachment-1"), "kept for staff: \(photo)")
+        #expect(photo.contains("harus berupa file PDF"), "a checklist takes PDF only: \(photo)")
+    }
+
+    /// "gak punya scanner min, cuma bisa foto" at the checklist is told how to make a PDF on a phone; a longer
+    /// message that is no command ("KTP direktur masih diperpanjang…") is kept for staff. Both got "Kami menunggu
+    /// file PDF" before, and the second was gone.
+    @Test func whatIsWrittenAtTheChecklistIsAnsweredOrKept() throws {
+        var chat = try ProviderHabitsTests.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        let help = render(chat.type("gak punya scanner min, cuma bisa foto"))
+        #expect(help.contains("Cara membuat PDF di HP"), "\(help)")
+        #expect(help.contains("Kirim dokumen berikut"), "\(help)")
+        let note = "KTP direktur masih diperpanjang, nanti menyusul minggu depan"
+        let kept = render(chat.type(note))
+        #expect(kept.contains("Keterangan Anda kami catat untuk petugas"), "\(kept)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the form was left")
+            return
+        }
+        #expect(draft.remarks == [note])
     }
 }

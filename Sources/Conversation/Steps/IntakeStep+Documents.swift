@@ -38,8 +38,19 @@ extension ConversationTurn {
                     size: size, draft: draft)
             }
             guard isPDF else {
-                let key: Prompt = mimeType.lowercased().hasPrefix("image/") ? .documentsPhoto : .documentsNotPDF
-                return promptCurrentStep(prefix: t(key, ["file": filename]))
+                let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
+                guard mimeType.lowercased().hasPrefix("image/") else {
+                    return promptCurrentStep(prefix: t(.documentsNotPDF, ["file": filename]))
+                }
+                guard draft.stage == .documents,
+                    attachmentRefusal(filename: filename, mimeType: mimeType, size: size) == nil
+                else {
+                    return promptCurrentStep(
+                        prefix: t(.documentsPhoto, ["file": filename]) + " " + t(.documentsHowToPDF))
+                }
+                // A photo of a document at the checklist: kept for staff, and how to send it as the PDF it must be.
+                keepForTicket(file, mimeType: mimeType, size: size, draft: draft)
+                return say(t(.documentsPhotoKept) + " " + t(.documentsHowToPDF))
             }
             if let size, size > maxBytes {
                 return promptCurrentStep(prefix: t(.documentsTooLarge, ["file": filename, "mb": limit]))
@@ -354,6 +365,14 @@ extension ConversationTurn {
             if missing.isEmpty { return say(t(.documentsStillChecking)) }
             let names = missing.map { $0.title.text(in: language) }.joined(separator: ", ")
             return promptCurrentStep(prefix: t(.documentsMissing, ["list": names]))
+        }
+        if catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "pdfHelp") {
+            // "gak punya scanner min, cuma bisa foto": how to make a PDF on a phone.
+            return promptCurrentStep(prefix: t(.documentsHowToPDF))
+        }
+        if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
+            // "KTP direktur masih diperpanjang, nanti menyusul": for staff, with the ticket.
+            return keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
         }
         invalid(t(.documentsExpectFile))
     }
