@@ -619,6 +619,8 @@ struct ProviderHabitsTests {
         var chat = try Self.atCompanyQuestion()
         let form = render(chat.type("perorangan"))
         #expect(form.contains("Bentuk usaha Perorangan kami catat"), "\(form)")
+        #expect(form.contains("Tulis nama usaha Anda tanpa bentuknya"), "\(form)")
+        #expect(!form.contains("beserta bentuknya"), "the form is known: \(form)")
         let name = render(chat.type("Budi"))
         #expect(name.contains("Nomor WhatsApp direksi"), "the form is not asked again: \(name)")
         var both = try Self.atCompanyQuestion()
@@ -629,6 +631,24 @@ struct ProviderHabitsTests {
             return
         }
         #expect(draft.answers["company"] == "Toko Budi" && draft.businessForm == .perorangan, "\(draft.answers)")
+    }
+
+    /// "mau daftar, saya perorangan" starts the registration with the form and asks for the name alone: the
+    /// ticket was opened "atas nama ." before, with an empty name, as the recognizer gives the form without one.
+    @Test func aFormInTheOpeningMessageAsksForTheNameAlone() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let first = render(
+            chat.type(
+                "mau daftar, saya perorangan", .createTicket, confidence: 0.99,
+                entities: Entities(company: Company(name: "", form: .perorangan))))
+        #expect(first.contains("Tulis nama usaha Anda tanpa bentuknya"), "\(first)")
+        let next = render(chat.type("Budi Santoso"))
+        #expect(next.contains("Nomor WhatsApp direksi"), "the form is not asked: \(next)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the form was left")
+            return
+        }
+        #expect(draft.answers["company"] == "Budi Santoso" && draft.businessForm == .perorangan, "\(draft.answers)")
     }
 
     /// A wrong director's number is told what is wrong with it, and asked again.

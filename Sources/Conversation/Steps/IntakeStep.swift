@@ -149,9 +149,17 @@ extension ConversationTurn {
             switch field.validator {
             case .companyName:
                 guard let company = entities.company else { continue }
-                // Stored as its question stores it: the name without the form, kept apart.
+                // Stored as its question stores it: the name without the form, kept apart. "saya perorangan"
+                // names the form only: the name is still asked.
                 draft.businessForm = company.form
-                value = CompanyNameParser.answer(company.name)?.name ?? company.name
+                let name = CompanyNameParser.answer(company.name)?.name ?? company.name
+                value = name.trimmingWhitespace().isEmpty ? nil : name
+                if value == nil {
+                    // As the question keeps a form written alone.
+                    for other in service.fields where other.validator == .businessForm {
+                        draft.answers[other.id] = company.form.rawValue
+                    }
+                }
             case .phone: value = entities.phone.flatMap(FieldNormalizer.phone)
             case .npwp: value = entities.npwp
             case .nip: value = entities.nip
@@ -209,6 +217,7 @@ extension ConversationTurn {
             case .companyName:
                 guard let company = entities.company else { continue }
                 let name = CompanyNameParser.answer(company.name)?.name ?? company.name
+                guard !name.trimmingWhitespace().isEmpty else { continue }
                 draft.answers[field.id] = name
                 draft.businessForm = company.form
                 shown = companyDisplay(draft) ?? name
@@ -333,7 +342,11 @@ extension ConversationTurn {
                 "number": "+" + context.waID,
                 "company": companyDisplay(draft) ?? "",
             ]
-            let body = lead + catalogue.text(key: field.prompt, in: language, values)
+            // The name alone once the legal form is known without it ("perorangan" written before it).
+            let question =
+                field.validator == .companyName && draft.businessForm != nil && draft.answers[field.id] == nil
+                ? t(.askCompanyName) : catalogue.text(key: field.prompt, in: language, values)
+            let body = lead + question
             let options = intakeOptions(draft)
             if options.isEmpty {
                 say(body)
