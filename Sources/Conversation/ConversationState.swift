@@ -36,6 +36,9 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// belum bisa login"): kept for staff if the provider asks for them next (optional, so older states still
     /// read).
     public internal(set) var messagesBeforeRequest: [ReporterMessage]?
+    /// The form the provider cancelled last, restored by "lanjut" / "jangan dibatalin" until another request
+    /// starts (optional, so older states still read).
+    public internal(set) var cancelledDraft: IntakeDraft?
 
     public init() {
         self.step = .idle

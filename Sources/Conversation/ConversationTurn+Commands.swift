@@ -62,8 +62,9 @@ extension ConversationTurn {
             showMenu(prefix: nil)
         case .cancel:
             let wasBusy = inProgress
+            let prefix = wasBusy ? cancelledPrefix() : nil
             leaveCurrentStep()
-            showMenu(prefix: wasBusy ? t(.cancelled) : nil)
+            showMenu(prefix: prefix)
         case .back:
             goBack()
         case .human:
@@ -160,6 +161,27 @@ extension ConversationTurn {
         state.suspended = []
         state.invalidAnswers = 0
         state.step = .idle
+    }
+
+    /// What a cancellation says; a form being filled in is kept, and the provider told how to take it back.
+    mutating func cancelledPrefix() -> String {
+        guard case .intake(let draft) = state.step, draft.stage != .submitting else { return t(.cancelled) }
+        state.cancelledDraft = draft
+        return t(.cancelled) + " " + t(.cancelledUndo)
+    }
+
+    /// "lanjut", "eh jangan dibatalin" after a form was cancelled, while only the menu is asked: the form is back
+    /// where it was left. False for anything else, or when no form was cancelled.
+    mutating func restoreCancelledForm(_ text: String) -> Bool {
+        guard let draft = state.cancelledDraft, state.step.awaitsRequest,
+            catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "undoCancel")
+        else { return false }
+        state.cancelledDraft = nil
+        state.invalidAnswers = 0
+        state.step = .intake(draft)
+        let title = service(of: draft)?.title.text(in: language) ?? draft.serviceID
+        promptCurrentStep(prefix: t(.cancelUndone, ["service": title]))
+        return true
     }
 
     mutating func showMenu(prefix: String?) {

@@ -75,6 +75,7 @@ extension ConversationTurn {
                 // "ganti jadwal", "mundurin ke lusa", "batalkan jadwal", "kapan bisa diverifikasi?": the call.
                 return talkAboutCall(reporterMessage, classification: classification)
             }
+            if restoreCancelledForm(trimmed) { return }
             if !inProgress, let request = privacyRequest(in: trimmed) {
                 // UU 27/2022: "data saya apa saja?" is answered; "hapus data saya" is confirmed, then becomes a
                 // request for staff of its own, even while another ticket is open.

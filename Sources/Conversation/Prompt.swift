@@ -24,6 +24,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case buttonSubmit = "button.submit"
 
     case cancelled = "cancelled"
+    case cancelledUndo = "cancelled.undo"
+    case cancelUndone = "cancelled.undone"
 
     case changeWhich = "change.which"
 

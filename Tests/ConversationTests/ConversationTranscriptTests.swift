@@ -475,7 +475,7 @@ struct ConversationTranscriptTests {
         check(
             chat.tap("summary.cancel"),
             """
-            › Baik, permohonan dibatalkan. Tidak ada yang dikirim.
+            › Baik, permohonan dibatalkan. Tidak ada yang dikirim. Ketik *lanjut* bila tidak jadi membatalkan.
 
             Silakan pilih layanan yang Anda butuhkan.
 

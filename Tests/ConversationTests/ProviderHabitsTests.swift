@@ -651,6 +651,27 @@ struct ProviderHabitsTests {
         #expect(draft.answers["company"] == "Budi Santoso" && draft.businessForm == .perorangan, "\(draft.answers)")
     }
 
+    /// "eh jangan dibatalin, lanjut aja" right after "batal" brings the form back where it was left; it was kept as
+    /// a message for staff before, and the answers were gone. Another request started meanwhile drops the form.
+    @Test func aCancelledFormIsBroughtBackByLanjut() throws {
+        var chat = try Self.atPhoneQuestion()
+        let cancelled = render(chat.type("batal", .cancel, confidence: 0.99))
+        #expect(cancelled.contains("Ketik *lanjut* bila tidak jadi membatalkan."), "\(cancelled)")
+        let back = render(chat.type("eh jangan dibatalin, lanjut aja"))
+        #expect(back.contains("dilanjutkan dari langkah terakhir"), "\(back)")
+        #expect(back.contains("Nomor WhatsApp direksi"), "the question it was at: \(back)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the form was not brought back")
+            return
+        }
+        #expect(draft.answers["company"] != nil)
+        var other = try Self.atPhoneQuestion()
+        _ = other.type("batal", .cancel, confidence: 0.99)
+        _ = other.tap("menu.konsultasi")
+        _ = other.type("menu", .menu, confidence: 0.99)
+        #expect(!render(other.type("lanjut")).contains("dilanjutkan dari langkah terakhir"))
+    }
+
     /// A wrong director's number is told what is wrong with it, and asked again.
     @Test(arguments: [
         ("0251 832 1123", "0251 832 1123 tampaknya nomor telepon kantor atau rumah"),

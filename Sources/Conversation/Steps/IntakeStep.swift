@@ -98,6 +98,7 @@ struct IntakeStep: DialogStep {
         draft.heldFiles = turn.state.filesBeforeRequest
         turn.state.filesBeforeRequest = nil
         turn.state.messagesBeforeRequest = nil
+        turn.state.cancelledDraft = nil
         if let opening = turn.openingMessage, let service = turn.catalogue.service(id: serviceID) {
             turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
         }
@@ -418,8 +419,9 @@ extension ConversationTurn {
                 state.step = .intake(draft)
                 promptCurrentStep(prefix: nil)
             case .summaryCancel:
+                let prefix = cancelledPrefix()
                 leaveCurrentStep()
-                showMenu(prefix: t(.cancelled))
+                showMenu(prefix: prefix)
             default:
                 invalid(t(.invalidChoice, ["count": "3"]))
             }
