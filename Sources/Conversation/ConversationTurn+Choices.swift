@@ -90,8 +90,11 @@ extension ConversationTurn {
     /// The menu entry a message outside any journey asks for by its words (the catalogue's `service.<id>`
     /// keywords: whole words, or phrases), when it reads as a request rather than a question about a ticket.
     func mentionedService(_ text: String, classification: Classification) -> String? {
+        // Another intent the recognizer is unsure of does not stand in the way: "saya mau komplain, petugas
+        // verifikasi tidak datang di jadwal video call" reads as a schedule question at 0.39.
         guard !inProgress, state.step.awaitsRequest,
-            [.createTicket, .menu, .greeting, .unknown].contains(classification.intent),
+            [.createTicket, .menu, .greeting, .unknown].contains(classification.intent)
+                || classification.confidence < GlobalCommand.minimumConfidence,
             classification.entities.ticketNumber == nil
         else { return nil }
         // The service named first: "mau komplain, upload dokumen penawaran gagal" is a complaint, and

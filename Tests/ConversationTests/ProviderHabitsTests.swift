@@ -183,6 +183,22 @@ struct ProviderHabitsTests {
         #expect(draft.answers["problem"] == text, "\(draft.answers)")
     }
 
+    /// A complaint the recognizer reads as something else it is unsure of (a schedule question at 0.39) still
+    /// starts the complaint form, with the complaint filled in; a confident other intent does not.
+    @Test func aServiceNamedUnderAnUnsureIntentStartsIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "saya mau komplain, petugas verifikasi tidak datang di jadwal video call kemarin"
+        let first = render(chat.type(text, .schedule, confidence: 0.39))
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("no form started: \(first)")
+            return
+        }
+        #expect(draft.serviceID == "pengaduan" && draft.answers["complaint"] == text, "\(draft)")
+        var sure = Transcript(catalogue: try Fixtures.catalogue())
+        _ = sure.type("status komplain saya gimana", .checkStatus, confidence: 0.97)
+        if case .intake = sure.state.step { Issue.record("a confident status check started a form") }
+    }
+
     /// "sy penyedia" in the opening message answers "as what?": the role is not asked. A message naming two roles,
     /// or none, leaves it to be asked.
     @Test func theRoleNamedInTheOpeningMessageIsNotAskedAgain() throws {
