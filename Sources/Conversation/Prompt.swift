@@ -99,6 +99,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeFormKept = "intake.formKept"
     case intakePhoneKept = "intake.phoneKept"
     case intakeRemarkKept = "intake.remarkKept"
+    case summaryWaitingFiles = "summary.waitingFiles"
     case askCompanyName = "ask.companyName"
     case documentsPhotoKept = "documents.photoKept"
     case documentsHowToPDF = "documents.howToPDF"

@@ -199,6 +199,22 @@ struct ProviderHabitsTests {
         if case .intake = sure.state.step { Issue.record("a confident status check started a form") }
     }
 
+    /// A screenshot sent with a complaint before the privacy notice is accepted: the summary comes once, with the
+    /// file, after it is received; it came twice before, the first time without it.
+    @Test func theSummaryWaitsForAFileStillBeingReceived() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type(
+            "saya mau komplain, petugas verifikasi tidak datang di jadwal video call kemarin", .createTicket,
+            confidence: 0.99)
+        _ = chat.message(.image(mediaID: "img1", caption: "bukti chat"))
+        let consent = render(chat.tap("consent.yes"))
+        #expect(consent.contains("⚙ fetchMedia img1 for attachment-1"), "\(consent)")
+        #expect(consent.contains("ringkasan permohonan menyusul"), "\(consent)")
+        #expect(!consent.contains("Ringkasan permohonan Anda"), "\(consent)")
+        let stored = render(chat.stored("img1", "foto-1.jpg"))
+        #expect(stored.contains("Ringkasan permohonan Anda") && stored.contains("Lampiran (foto-1.jpg)"), "\(stored)")
+    }
+
     /// "sy penyedia" in the opening message answers "as what?": the role is not asked. A message naming two roles,
     /// or none, leaves it to be asked.
     @Test func theRoleNamedInTheOpeningMessageIsNotAskedAgain() throws {

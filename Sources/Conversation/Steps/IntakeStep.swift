@@ -360,6 +360,10 @@ extension ConversationTurn {
         case .documents:
             say(lead + checklist(draft, service: service))
         case .summary:
+            if draft.uploads.contains(where: { !$0.isForChecklist }) {
+                // A file of the form is still being received: the summary follows with it, shown once.
+                return say(lead + t(.summaryWaitingFiles))
+            }
             ask(
                 lead + summary(draft, service: service), options: intakeOptions(draft), shortBody: t(.summaryQuestion)
             )
