@@ -161,11 +161,7 @@ extension ConversationTurn {
                         draft.answers[other.id] = company.form.rawValue
                     }
                 }
-            case .phone: value = entities.phone.flatMap(FieldNormalizer.phone)
-            case .npwp: value = entities.npwp
-            case .nip: value = entities.nip
-            case .npwpOrNip: value = entities.npwp ?? entities.nip
-            case .kodeTender: value = entities.kodeTender
+            case .phone, .npwp, .nip, .npwpOrNip, .kodeTender: value = entities.identifier(for: field.validator)
             case .freeText:
                 // A later field needs more words: the message also carries the request ("mau ganti direktur
                 // di data perusahaan kami" asks for the change without saying it).
@@ -223,15 +219,9 @@ extension ConversationTurn {
                 draft.businessForm = company.form
                 shown = companyDisplay(draft) ?? name
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender:
-                let value: String?
-                switch field.validator {
-                case .phone: value = entities.phone.flatMap(FieldNormalizer.phone)
-                case .npwp: value = entities.npwp
-                case .nip: value = entities.nip
-                case .npwpOrNip: value = entities.npwp ?? entities.nip
-                default: value = entities.kodeTender
+                guard let value = entities.identifier(for: field.validator), value != draft.answers[field.id] else {
+                    continue
                 }
-                guard let value, value != draft.answers[field.id] else { continue }
                 draft.answers[field.id] = value
                 shown = Self.writtenNumber(value, in: text)
             case .businessForm, .freeText, .choice:
@@ -263,16 +253,7 @@ extension ConversationTurn {
         _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition, after asked: Int
     ) -> Bool {
         for field in service.fields[(asked + 1)...] where draft.answers[field.id] == nil {
-            let value: String?
-            switch field.validator {
-            case .phone: value = entities.phone.flatMap(FieldNormalizer.phone)
-            case .npwp: value = entities.npwp
-            case .nip: value = entities.nip
-            case .npwpOrNip: value = entities.npwp ?? entities.nip
-            case .kodeTender: value = entities.kodeTender
-            case .companyName, .businessForm, .freeText, .choice: value = nil
-            }
-            guard let value else { continue }
+            guard let value = entities.identifier(for: field.validator) else { continue }
             var draft = draft
             draft.answers[field.id] = value
             state.step = .intake(draft)
@@ -842,5 +823,20 @@ extension ConversationTurn {
 
     func service(of draft: IntakeDraft) -> ServiceDefinition? {
         catalogue.service(id: draft.serviceID)
+    }
+}
+
+extension Entities {
+    /// The number a question of `validator` takes from what the recognizer found in a message: a mobile number
+    /// (normalised), an NPWP, a NIP (either for `npwpOrNip`) or a kode tender; nil for the other questions.
+    func identifier(for validator: FieldValidator) -> String? {
+        switch validator {
+        case .phone: self.phone.flatMap(FieldNormalizer.phone)
+        case .npwp: self.npwp
+        case .nip: self.nip
+        case .npwpOrNip: self.npwp ?? self.nip
+        case .kodeTender: self.kodeTender
+        case .companyName, .businessForm, .freeText, .choice: nil
+        }
     }
 }
