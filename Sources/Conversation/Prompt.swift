@@ -5,6 +5,7 @@ import Intents
 /// The loader refuses a catalogue that misses any case, so a prompt can never reach a provider as its key.
 /// The questions of a service's form are named in `services.json` instead and checked there.
 public enum Prompt: String, CaseIterable, Sendable {
+    case askCompanyName = "ask.companyName"
     case attachmentsKept = "attachments.kept"
     case attachmentsKinds = "attachments.kinds"
     case buttonAgree = "button.agree"
@@ -43,11 +44,13 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsDamaged = "documents.damaged"
     case documentsExpectFile = "documents.expectFile"
     case documentsHeld = "documents.held"
+    case documentsHowToPDF = "documents.howToPDF"
     case documentsMissing = "documents.missing"
     case documentsMoved = "documents.moved"
     case documentsNoTicket = "documents.noTicket"
     case documentsNotPDF = "documents.notPDF"
     case documentsPhoto = "documents.photo"
+    case documentsPhotoKept = "documents.photoKept"
     case documentsPhotoName = "documents.photoName"
     case documentsReceived = "documents.received"
     case documentsSendNow = "documents.sendNow"
@@ -95,17 +98,13 @@ public enum Prompt: String, CaseIterable, Sendable {
     case handoffStartedEmpty = "handoff.startedEmpty"
     case handoffWaiting = "handoff.waiting"
 
+    case intakeCorrected = "intake.corrected"
     case intakeExplanationKept = "intake.explanationKept"
     case intakeFormKept = "intake.formKept"
-    case intakePhoneKept = "intake.phoneKept"
-    case intakeRemarkKept = "intake.remarkKept"
-    case summaryWaitingFiles = "summary.waitingFiles"
-    case askCompanyName = "ask.companyName"
-    case documentsPhotoKept = "documents.photoKept"
-    case documentsHowToPDF = "documents.howToPDF"
-    case intakeCorrected = "intake.corrected"
     case intakeIdentifierKept = "intake.identifierKept"
     case intakeIdentifierNoted = "intake.identifierNoted"
+    case intakePhoneKept = "intake.phoneKept"
+    case intakeRemarkKept = "intake.remarkKept"
     case intakeStart = "intake.start"
 
     case invalidBusinessForm = "invalid.businessForm"
@@ -178,6 +177,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case summaryHeader = "summary.header"
     case summaryQuestion = "summary.question"
     case summaryService = "summary.service"
+    case summaryWaitingFiles = "summary.waitingFiles"
 
     case surveyButton = "survey.button"
     case surveyClosedNoSurvey = "survey.closedNoSurvey"

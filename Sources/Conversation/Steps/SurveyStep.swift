@@ -11,8 +11,7 @@ struct SurveyStep: DialogStep {
     func expectsFreeText(in turn: ConversationTurn) -> Bool { self.progress.askingComment }
 
     /// "skip", "tidak ada", "cukup" where a comment is optional skip it: they leave no comment, and never the
-    /// survey.
-    /// A rating out of ten ("10/10") answers a question, also where the recognizer reads it as a date.
+    /// survey. A rating out of ten ("10/10") answers a question, also where the recognizer reads it as a date.
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         self.skipsComment(text, classification: classification, in: turn)
             || !self.progress.askingComment && turn.ratingValue(in: text) != nil
