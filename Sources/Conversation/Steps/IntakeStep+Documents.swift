@@ -48,9 +48,7 @@ extension ConversationTurn {
                     return promptCurrentStep(
                         prefix: t(.documentsPhoto, ["file": filename]) + " " + t(.documentsHowToPDF))
                 }
-                // A photo of a document at the checklist: kept for staff, and how to send it as the PDF it must be.
-                keepForTicket(file, mimeType: mimeType, size: size, draft: draft)
-                return say(t(.documentsPhotoKept) + " " + t(.documentsHowToPDF))
+                return keepPhotoOfDocument(file, mimeType: mimeType, size: size, draft: draft)
             }
             if let size, size > maxBytes {
                 return promptCurrentStep(prefix: t(.documentsTooLarge, ["file": filename, "mb": limit]))
@@ -116,6 +114,13 @@ extension ConversationTurn {
         draft.heldFiles = (draft.heldFiles ?? []) + [IntakeDraft.HeldFile(file: file, caption: nil)]
         state.step = .intake(draft)
         promptCurrentStep(prefix: t(.attachmentsKept, ["file": file.filename]))
+    }
+
+    /// A photo of a document at the checklist: kept for staff as the ticket's attachment, never as the checklist's
+    /// document, and the provider told how to make the PDF it must be.
+    mutating func keepPhotoOfDocument(_ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft) {
+        keepForTicket(file, mimeType: mimeType, size: size, draft: draft)
+        say(t(.documentsPhotoKept) + " " + t(.documentsHowToPDF))
     }
 
     /// Why an attachment (not a checklist document) cannot be taken, if it cannot: its kind or its size.

@@ -84,9 +84,7 @@ struct IntakeStep: DialogStep {
             return turn.keepForTicket(.photo(mediaID: mediaID), mimeType: "image/jpeg", size: nil, draft: self.draft)
         }
         guard self.draft.stage == .documents else { return turn.cannotRead(.unsupportedImage) }
-        // A photo of a document at the checklist: kept for staff, and how to send it as the PDF it must be.
-        turn.keepForTicket(.photo(mediaID: mediaID), mimeType: "image/jpeg", size: nil, draft: self.draft)
-        turn.say(turn.t(.documentsPhotoKept) + " " + turn.t(.documentsHowToPDF))
+        turn.keepPhotoOfDocument(.photo(mediaID: mediaID), mimeType: "image/jpeg", size: nil, draft: self.draft)
     }
 
     /// Starts the form of `serviceID`.
