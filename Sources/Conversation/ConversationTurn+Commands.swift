@@ -59,7 +59,8 @@ extension ConversationTurn {
                 return start(service, from: message, classification: classification)
             }
             if let message, keepForStaff(message, classification: classification) { return }
-            showMenu(prefix: nil)
+            // "halo min mau tanya" opening the chat is greeted like "halo".
+            showMenu(prefix: opensConversation && message != nil ? greeting(answering: message?.text) : nil)
         case .cancel:
             let wasBusy = inProgress
             let prefix = wasBusy ? cancelledPrefix() : nil

@@ -52,6 +52,7 @@ extension ConversationTurn {
         let last = state.lastMessageAt
         state.lastMessageAt = context.now
         let away = last.map { context.now.timeIntervalSince($0) > Double(catalogue.settings.inactivityMinutes) * 60 }
+        opensConversation = last == nil || away == true
         if case .text = message.kind, inProgress, state.inactive || away == true {
             state.inactive = false
             offerResume()

@@ -10,6 +10,9 @@ struct ConversationTurn {
     /// The typed message that asked for a service in its own words ("mau daftar utk PT Maju Jaya, no direktur
     /// 0812…"), while that service's form starts: what it already answers is not asked.
     var openingMessage: (text: String, classification: Classification)?
+    /// Whether the message being read opens the conversation: the first ever, or the first after a pause
+    /// longer than `inactivityMinutes`. A menu it asks for is greeted.
+    var opensConversation = false
 
     init(state: ConversationState, context: ConversationContext) {
         self.state = state

@@ -923,6 +923,20 @@ struct GreetingTests {
         #expect(answer.contains("Silakan pilih layanan"), "\(answer)")
     }
 
+    /// A request for the menu that opens the chat ("halo min mau tanya", read as "menu" at 0.98) is greeted like
+    /// "halo", as is the first message after a long pause; one in the middle of a chat only shows the menu.
+    @Test func aMenuRequestOpeningTheChatIsGreeted() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let first = render(chat.type("halo min mau tanya", .menu, confidence: 0.98))
+        #expect(first.hasPrefix("› Halo Budi, selamat datang"), "\(first)")
+        #expect(first.contains("Silakan pilih layanan"), "\(first)")
+        let again = render(chat.type("menu", .menu, confidence: 0.98))
+        #expect(again.hasPrefix("› Silakan pilih layanan"), "\(again)")
+        chat.now = chat.now.addingTimeInterval(3 * 3600)
+        let later = render(chat.type("min mau tanya", .menu, confidence: 0.98))
+        #expect(later.hasPrefix("› Halo Budi, selamat datang"), "\(later)")
+    }
+
     @Test func aHelloIsNotAnsweredWithASalam() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let answer = render(chat.type("halo min", .greeting, confidence: 0.9))
