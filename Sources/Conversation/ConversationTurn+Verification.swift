@@ -187,7 +187,8 @@ extension ConversationTurn {
         return t(
             .verificationDetails,
             [
-                "caller": offer.callerName.text(in: language), "number": offer.callerNumber,
+                "caller": offer.callerName.text(in: language),
+                "number": offer.callerNumber ?? t(.verificationThisNumber),
                 "documents": documents.isEmpty ? t(.verificationDocumentsDefault) : documents.joined(separator: "\n"),
                 "deadline": when(deadline),
             ])
@@ -412,7 +413,7 @@ extension ConversationTurn {
         let values = [
             "ticket": String(ticket), "when": when(start),
             "minutes": String(Int(start.timeIntervalSince(context.now) / 60)),
-            "caller": offer.callerName.text(in: language), "number": offer.callerNumber,
+            "caller": offer.callerName.text(in: language), "number": offer.callerNumber ?? t(.verificationThisNumber),
         ]
         let body = t(reminder == .dayBefore ? .verificationReminderDayBefore : .verificationReminderSoon, values)
         let buttons = [

@@ -263,6 +263,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationClosedDay = "verification.closedDay"
     case verificationOutsideWindow = "verification.outsideWindow"
     case verificationLatest = "verification.latest"
+    case verificationThisNumber = "verification.thisNumber"
     case verificationTooSoon = "verification.tooSoon"
     case verificationTooLate = "verification.tooLate"
     case verificationFull = "verification.full"

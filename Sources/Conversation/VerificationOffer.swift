@@ -38,7 +38,8 @@ public struct VerificationOffer: Equatable, Sendable {
     /// How long before its start a call may still be moved or cancelled.
     public var changeCutoff: TimeInterval
     public var callerName: LocalizedText
-    public var callerNumber: String
+    /// The number the call comes from; nil for the helpdesk's own, named in the provider's language.
+    public var callerNumber: String?
 
     public init(
         ticket: Int, serviceID: String? = nil, businessForm: BusinessForm? = nil, booking: Date? = nil,
@@ -46,7 +47,7 @@ public struct VerificationOffer: Equatable, Sendable {
         windowEndMinute: Int = 840, earliest: Date, horizonEnd: Date, closedDays: [Int: DayClosure] = [:],
         changeCutoff: TimeInterval = 2 * 3600,
         callerName: LocalizedText = LocalizedText(id: "Petugas Helpdesk LPSE", en: "LPSE helpdesk staff"),
-        callerNumber: String = "nomor WhatsApp helpdesk ini"
+        callerNumber: String? = nil
     ) {
         self.ticket = ticket
         self.serviceID = serviceID

@@ -45,8 +45,9 @@ public struct VerificationPolicy: Hashable, Sendable, DialogFile {
     public var maxNoShows: Int
     /// Who calls, as told to the provider ("Petugas Helpdesk LPSE").
     public var callerName: LocalizedText
-    /// The WhatsApp number the call comes from, as shown to the provider.
-    public var callerNumber: String
+    /// The WhatsApp number the call comes from, as shown to the provider; nil says "this helpdesk number" in
+    /// the provider's language.
+    public var callerNumber: String?
 
     public init(
         window: OfficeHours = OfficeHours(startHour: 10, endHour: 14), slotMinutes: Int = 30,
@@ -55,7 +56,7 @@ public struct VerificationPolicy: Hashable, Sendable, DialogFile {
         changeCutoffHours: Int = 2, dayBeforeReminderMinute: Int = 15 * 60, minutesBeforeReminder: Int = 30,
         agendaMinute: Int = 8 * 60, maxNoShows: Int = 2,
         callerName: LocalizedText = LocalizedText(id: "Petugas Helpdesk LPSE", en: "LPSE helpdesk staff"),
-        callerNumber: String = "nomor WhatsApp helpdesk ini"
+        callerNumber: String? = nil
     ) {
         self.window = window
         self.slotMinutes = slotMinutes
@@ -166,7 +167,9 @@ public struct VerificationPolicy: Hashable, Sendable, DialogFile {
         if let value = bounded("max_no_shows", 1...10) { policy.maxNoShows = value }
         let caller = root.child("caller")
         if let name = caller.localized("name", maxLength: 80) { policy.callerName = name }
-        if let number = caller.string("number", maxLength: 40) { policy.callerNumber = number }
+        if caller.child("number").isPresent, let number = caller.string("number", maxLength: 40) {
+            policy.callerNumber = number
+        }
         guard reader.problems.count == before else { return nil }
         return policy
     }

@@ -219,6 +219,26 @@ struct VerificationBookingTests {
         #expect(outside.contains("15:00 is outside the verification hours, 10:00–14:00 WIB."))
     }
 
+    /// Without a configured number, the call is said to come from this helpdesk's number in the provider's
+    /// language: an English booking said "from nomor WhatsApp helpdesk ini" before.
+    @Test(arguments: [
+        (Language.english, "will call by WhatsApp video from this helpdesk WhatsApp number."),
+        (.indonesian, "video call WhatsApp dari nomor WhatsApp helpdesk ini."),
+    ])
+    func theCallersNumberIsNamedInTheProvidersLanguage(language: Language, expected: String) throws {
+        var offer = Self.offer()
+        offer.callerNumber = nil
+        var chat = try Self.chat(offer)
+        chat.state.language = language
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let slot = Self.instant(2026, 12, 2, 10, 30)
+        _ = chat.tap("slot.\(Int(slot.timeIntervalSince1970))")
+        offer.hold = slot
+        chat.context.verification = offer
+        let booked = render(chat.tap("slot.confirm"))
+        #expect(booked.contains(expected), "\(booked)")
+    }
+
     /// Another time typed while a slot is held moves the hold: the new slot is held for the full time too
     /// ("kami tahan 0 menit" before, while the offer still showed the first slot's hold).
     @Test func anotherTimeTypedWhileASlotIsHeldIsHeldInFull() throws {

@@ -244,6 +244,16 @@ struct VerificationScheduleTests {
         #expect(
             shipped.slotMinutes == 30 && shipped.holdMinutes == 5
                 && shipped.verifiers(onDay: LocalDate(year: 2026, month: 12, day: 7)!.dayNumber) == 1)
+        #expect(shipped.callerNumber == nil, "no number configured: the helpdesk's own, named in each language")
+        let text = try String(
+            contentsOf: WorkingCalendarTests.dialogs.appendingPathComponent("verification.json"), encoding: .utf8)
+        let numbered = try VerificationPolicy.parse(
+            Data(
+                text.replacingOccurrences(
+                    of: #""en": "LPSE helpdesk staff" }"#,
+                    with: #""en": "LPSE helpdesk staff" }, "number": "0811-2345-678""#
+                ).utf8))
+        #expect(numbered.callerNumber == "0811-2345-678")
         let bad =
             #"{"version":1,"window":{"start":"14:00","end":"10:00"},"slot_minutes":0,"verifiers":{},"exceptions":[{"date":"2026-02-30","verifiers":1,"note":"x"}],"daily_cap_per_verifier":1,"lead_working_hours":2,"horizon_working_days":10,"hold_minutes":5,"change_cutoff_hours":2,"reminders":{"day_before":"25:00","minutes_before":30,"agenda":"08:00"},"max_no_shows":2,"caller":{"name":{"id":"a","en":"b"},"number":"1"}}"#
         #expect(throws: DialogError.self) { try VerificationPolicy.parse(Data(bad.utf8)) }
