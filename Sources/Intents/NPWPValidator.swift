@@ -49,6 +49,15 @@ public enum NPWPValidator {
         return (10 - sum % 10) % 10
     }
 
+    /// An NPWP as it is printed: 15 digits as "01.234.567.8-901.000"; a 16-digit one (a NIK, since 2024) and
+    /// anything else as given.
+    public static func formatted(_ npwp: String) -> String {
+        let digits = Array(npwp)
+        guard digits.count == 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return npwp }
+        let groups = [0..<2, 2..<5, 5..<8, 8..<9, 9..<12, 12..<15].map { String(digits[$0]) }
+        return "\(groups[0]).\(groups[1]).\(groups[2]).\(groups[3])-\(groups[4]).\(groups[5])"
+    }
+
     /// An NPWP with all but the first two and last three digits hidden, for logs.
     public static func mask(_ npwp: String) -> String {
         IdentifierMask.mask(npwp, keepingFirst: 2, last: 3)

@@ -704,6 +704,28 @@ struct ProviderHabitsTests {
         #expect(!render(other.type("lanjut")).contains("dilanjutkan dari langkah terakhir"))
     }
 
+    /// The NPWP is shown in the summary and the ticket's description as printed on the card, for staff who compare
+    /// it with the PDF; the ticket keeps its digits.
+    @Test func theNPWPIsShownAsPrinted() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("Koperasi Sejahtera Bersama")
+        _ = chat.type("12.345.678.9-012.345", entities: Entities(npwp: "123456789012345"))
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "surat permohonan.pdf")
+        _ = chat.stored("m1", "surat permohonan.pdf")
+        _ = chat.pdf("m2", "ktp.pdf")
+        let summary = render(chat.stored("m2", "ktp.pdf"))
+        #expect(summary.contains("NPWP: 12.345.678.9-012.345"), "\(summary)")
+        let opened = chat.tap("summary.confirm").compactMap { effect -> TicketRequest? in
+            if case .openTicket(let request) = effect { return request }
+            return nil
+        }
+        #expect(opened.first?.description.contains("(NPWP 12.345.678.9-012.345)") == true, "\(opened)")
+        #expect(opened.first?.npwp == "123456789012345")
+    }
+
     /// A wrong director's number is told what is wrong with it, and asked again.
     @Test(arguments: [
         ("0251 832 1123", "0251 832 1123 tampaknya nomor telepon kantor atau rumah"),

@@ -10,6 +10,13 @@ struct IdentifierValidatorTests {
         #expect(result?.digits == input.filter(\.isNumber))
     }
 
+    /// Fifteen digits are printed as on the card; a sixteen-digit NPWP (a NIK) stays as it is.
+    @Test func anNPWPIsFormattedAsPrinted() {
+        #expect(NPWPValidator.formatted("012345678901000") == "01.234.567.8-901.000")
+        #expect(NPWPValidator.formatted("3174012345678901") == "3174012345678901")
+        #expect(NPWPValidator.formatted("01234567890100x") == "01234567890100x")
+    }
+
     @Test func keepsAnNPWPWhoseCheckDigitFailsButWarns() {
         let result = NPWPValidator.validate("21.345.678.9-123.000")
         #expect(result == NPWPValidator.Result(digits: "213456789123000", checkDigitMatches: false))

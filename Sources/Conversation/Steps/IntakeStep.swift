@@ -680,7 +680,9 @@ extension ConversationTurn {
             switch field.validator {
             case .companyName: values[field.id] = companyDisplay(draft)
             case .businessForm: values[field.id] = draft.businessForm.map { t(.form($0)) }
-            case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText, .choice: break
+            // As printed on the card, for staff who compare it with the PDF.
+            case .npwp, .npwpOrNip: values[field.id] = draft.answers[field.id].map(NPWPValidator.formatted)
+            case .phone, .nip, .kodeTender, .freeText, .choice: break
             }
             if values[field.id] == nil { values[field.id] = "-" }
         }
