@@ -32,10 +32,7 @@ struct ConversationEdgeCaseTests {
         chat.now = chat.now.addingTimeInterval(2 * 3600)
         _ = chat.type("halo", .greeting)
         _ = chat.tap("phone.self")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("left the intake: \(chat.state.step)")
-            return
-        }
+        let draft = try #require(chat.draft, "left the intake: \(chat.state.step)")
         #expect(draft.stage == .consent)
         #expect(draft.answers["director_phone"] == "+6281234567890")
     }
@@ -74,10 +71,7 @@ struct ConversationEdgeCaseTests {
         _ = chat.event(.ticketOpened(number: 1))
         _ = chat.tap("menu.pengaduan")
         _ = chat.type("Telepon helpdesk tidak diangkat")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("left the intake: \(chat.state.step)")
-            return
-        }
+        let draft = try #require(chat.draft, "left the intake: \(chat.state.step)")
         #expect(draft.stage == .summary)
     }
 
@@ -124,10 +118,7 @@ struct ConversationEdgeCaseTests {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.type("menu")
         _ = chat.type("Reset password")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("no intake: \(chat.state.step)")
-            return
-        }
+        let draft = try #require(chat.draft, "no intake: \(chat.state.step)")
         #expect(draft.serviceID == "reset_password")
     }
 

@@ -176,10 +176,7 @@ struct ConversationTranscriptTests {
             (Atau balas dengan angka 1–3.)
               [Setuju] [Tidak setuju] [Bicara petugas]
             """)
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("left the intake")
-            return
-        }
+        let draft = try #require(chat.draft, "left the intake")
         #expect(
             draft.answers == [
                 "company": "Maju Jaya", "business_form": "Perorangan", "director_phone": "+6281298765432",
@@ -290,10 +287,7 @@ struct ConversationTranscriptTests {
             1. ⬜ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("left the intake")
-            return
-        }
+        let draft = try #require(chat.draft, "left the intake")
         #expect(draft.stage == .documents)
         #expect(draft.documents.isEmpty && draft.uploads.map(\.mediaID) == ["y"])
         #expect(draft.uploads.allSatisfy { !$0.isForChecklist })

@@ -74,10 +74,7 @@ struct ProviderHabitsTests {
         let text = "mau komplain min, upload dokumen penawaran gagal terus dari kemarin"
         let first = render(chat.type(text, .createTicket, confidence: 0.9))
         #expect(!first.contains("Tulis pengaduan Anda"), "\(first)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("no form started: \(first)")
-            return
-        }
+        let draft = try #require(chat.draft, "no form started: \(first)")
         #expect(draft.answers["complaint"] == text)
         var short = Transcript(catalogue: try Fixtures.catalogue())
         #expect(render(short.type("mau komplain", .createTicket, confidence: 0.9)).contains("Tulis pengaduan Anda"))
@@ -174,10 +171,7 @@ struct ProviderHabitsTests {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let text = "min mau tanya, kenapa sy gak bisa upload dokumen penawaran di tender kode 12345678 ya? muncul error"
         let first = render(chat.type(text, .createTicket, confidence: 0.99, entities: Entities(kodeTender: "12345678")))
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("no form started: \(first)")
-            return
-        }
+        let draft = try #require(chat.draft, "no form started: \(first)")
         #expect(draft.serviceID == "tender")
         #expect(draft.answers["kode_tender"] == "12345678", "\(draft.answers)")
         #expect(draft.answers["problem"] == text, "\(draft.answers)")
@@ -189,10 +183,7 @@ struct ProviderHabitsTests {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let text = "saya mau komplain, petugas verifikasi tidak datang di jadwal video call kemarin"
         let first = render(chat.type(text, .schedule, confidence: 0.39))
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("no form started: \(first)")
-            return
-        }
+        let draft = try #require(chat.draft, "no form started: \(first)")
         #expect(draft.serviceID == "pengaduan" && draft.answers["complaint"] == text, "\(draft)")
         var sure = Transcript(catalogue: try Fixtures.catalogue())
         _ = sure.type("status komplain saya gimana", .checkStatus, confidence: 0.97)
@@ -223,17 +214,11 @@ struct ProviderHabitsTests {
         let first = render(chat.type(text, .createTicket, confidence: 0.99, entities: Entities(kodeTender: "10234567")))
         #expect(first.contains("Tulis NPWP (penyedia) atau NIP (pejabat)"), "\(first)")
         #expect(!first.contains("Anda mengajukan sebagai apa?"), "\(first)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("no form started: \(first)")
-            return
-        }
+        let draft = try #require(chat.draft, "no form started: \(first)")
         #expect(draft.answers["role"] == "Penyedia", "\(draft.answers)")
         var pokja = Transcript(catalogue: try Fixtures.catalogue())
         _ = pokja.type("kami pokja, ada masalah di tender 10234567", .createTicket, confidence: 0.99)
-        guard case .intake(let named) = pokja.state.step else {
-            Issue.record("no form started")
-            return
-        }
+        let named = try #require(pokja.draft, "no form started")
         #expect(named.answers["role"] == "Pokja/PP", "\(named.answers)")
         var both = Transcript(catalogue: try Fixtures.catalogue())
         let asked = render(both.type("ppk dan penyedia sama2 gak bisa buka tender", .createTicket, confidence: 0.99))
@@ -278,10 +263,7 @@ struct ProviderHabitsTests {
             let received = render(chat.stored("m\(index)", name))
             #expect(received.contains("received as") && !received.contains("If that is wrong"), "\(received)")
         }
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the form was left")
-            return
-        }
+        let draft = try #require(chat.draft, "the form was left")
         #expect(draft.stage == .summary, "\(draft.stage)")
     }
 
@@ -305,10 +287,7 @@ struct ProviderHabitsTests {
                 "ralat, nomor direktur yg benar 0813 2222 3333", entities: Entities(phone: "+6281322223333")))
         #expect(phone.contains("✅ No. WA direksi kami ubah menjadi +6281322223333."), "\(phone)")
         #expect(phone.contains("Kirim dokumen berikut"), "asked again: \(phone)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the form was left")
-            return
-        }
+        let draft = try #require(chat.draft, "the form was left")
         #expect(draft.answers["company"] == "Maju Bersama" && draft.businessForm == .cv, "\(draft.answers)")
         #expect(draft.answers["director_phone"] == "+6281322223333", "\(draft.answers)")
         var plain = Transcript(catalogue: try Fixtures.catalogue())
@@ -366,10 +345,7 @@ struct ProviderHabitsTests {
         let answer = render(chat.type("status tiket saya gimana ya?", .checkStatus, confidence: 0.9))
         #expect(!answer.contains("Apa bentuk usaha status"), "\(answer)")
         #expect(answer.contains("Tulis nama badan usaha"), "the name is asked again")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the journey was left")
-            return
-        }
+        let draft = try #require(chat.draft, "the journey was left")
         #expect(draft.answers["company"] == nil)
     }
 
@@ -560,10 +536,7 @@ struct ProviderHabitsTests {
         #expect(render(chat.type("Sumber Rejeki")).contains("Apa bentuk usaha Sumber Rejeki"))
         let next = render(chat.type("PT Sumber Rezeki"))
         #expect(next.contains("Nomor WhatsApp direksi"), "\(next)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the journey was left: \(next)")
-            return
-        }
+        let draft = try #require(chat.draft, "the journey was left: \(next)")
         #expect(draft.answers["company"] == "Sumber Rezeki")
         #expect(draft.businessForm == .pt)
     }
@@ -594,10 +567,7 @@ struct ProviderHabitsTests {
         var chat = try Self.atPhoneQuestion()
         let answer = render(chat.type(text, intent, confidence: 0.9))
         #expect(!answer.contains("bukan nomor HP"), "\(answer)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the journey was left: \(answer)")
-            return
-        }
+        let draft = try #require(chat.draft, "the journey was left: \(answer)")
         #expect(draft.answers["director_phone"] == "+6281234567890", "\(answer)")
     }
 
@@ -658,10 +628,7 @@ struct ProviderHabitsTests {
         var both = try Self.atCompanyQuestion()
         let answer = render(both.type("saya perorangan, nama usaha Toko Budi"))
         #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
-        guard case .intake(let draft) = both.state.step else {
-            Issue.record("the form was left")
-            return
-        }
+        let draft = try #require(both.draft, "the form was left")
         #expect(draft.answers["company"] == "Toko Budi" && draft.businessForm == .perorangan, "\(draft.answers)")
     }
 
@@ -676,10 +643,7 @@ struct ProviderHabitsTests {
         #expect(first.contains("Tulis nama usaha Anda tanpa bentuknya"), "\(first)")
         let next = render(chat.type("Budi Santoso"))
         #expect(next.contains("Nomor WhatsApp direksi"), "the form is not asked: \(next)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the form was left")
-            return
-        }
+        let draft = try #require(chat.draft, "the form was left")
         #expect(draft.answers["company"] == "Budi Santoso" && draft.businessForm == .perorangan, "\(draft.answers)")
     }
 
@@ -692,10 +656,7 @@ struct ProviderHabitsTests {
         let back = render(chat.type("eh jangan dibatalin, lanjut aja"))
         #expect(back.contains("dilanjutkan dari langkah terakhir"), "\(back)")
         #expect(back.contains("Nomor WhatsApp direksi"), "the question it was at: \(back)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the form was not brought back")
-            return
-        }
+        let draft = try #require(chat.draft, "the form was not brought back")
         #expect(draft.answers["company"] != nil)
         var other = try Self.atPhoneQuestion()
         _ = other.type("batal", .cancel, confidence: 0.99)
@@ -766,10 +727,7 @@ struct ProviderHabitsTests {
         #expect(again.contains("+6281311112222 adalah nomor HP, bukan NPWP"), "\(again)")
         let next = render(chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
         #expect(next.contains("Pemberitahuan pelindungan data pribadi"), "the director's number is not asked: \(next)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the form was left")
-            return
-        }
+        let draft = try #require(chat.draft, "the form was left")
         #expect(draft.answers.values.contains("+6281298765432"), "\(draft.answers)")
     }
 
@@ -786,10 +744,7 @@ struct ProviderHabitsTests {
         let next = render(chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
         #expect(next.contains("Nomor WhatsApp direksi"), "the change is answered, the number comes next: \(next)")
         _ = chat.type("alamat kantor juga pindah ke Jl. Merdeka 10 Bogor")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the form was left")
-            return
-        }
+        let draft = try #require(chat.draft, "the form was left")
         #expect(draft.answers["changes"] == explanation + "\nalamat kantor juga pindah ke Jl. Merdeka 10 Bogor")
     }
 
@@ -829,10 +784,7 @@ struct ProviderHabitsTests {
         var chat = try Self.atPhoneQuestion()
         let answer = render(chat.type("bukan nomor ini", .deny, confidence: 0.9))
         #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the journey was left: \(answer)")
-            return
-        }
+        let draft = try #require(chat.draft, "the journey was left: \(answer)")
         #expect(draft.answers["director_phone"] == nil)
     }
 
@@ -845,10 +797,7 @@ struct ProviderHabitsTests {
         #expect(first.contains("belum selesai"), "\(first)")
         #expect(first.contains("Nomor WhatsApp direksi"), "\(first)")
         #expect(!first.contains("tidak memiliki tiket"), "\(first)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the journey was left: \(first)")
-            return
-        }
+        let draft = try #require(chat.draft, "the journey was left: \(first)")
         #expect(draft.answers["director_phone"] == nil, "not taken as the number")
         _ = chat.type(word, .checkStatus, confidence: 0.89)
         let third = render(chat.type(word, .checkStatus, confidence: 0.89))
@@ -1135,10 +1084,7 @@ struct FilesPerServiceTests {
         let note = "KTP direktur masih diperpanjang, nanti menyusul minggu depan"
         let kept = render(chat.type(note))
         #expect(kept.contains("Keterangan Anda kami catat untuk petugas"), "\(kept)")
-        guard case .intake(let draft) = chat.state.step else {
-            Issue.record("the form was left")
-            return
-        }
+        let draft = try #require(chat.draft, "the form was left")
         #expect(draft.remarks == [note])
     }
 }

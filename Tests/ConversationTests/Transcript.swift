@@ -20,6 +20,12 @@ struct Transcript {
             survey: survey)
     }
 
+    /// The form being filled in, if the conversation is at one.
+    var draft: IntakeDraft? {
+        if case .intake(let draft) = self.state.step { return draft }
+        return nil
+    }
+
     mutating func event(_ event: ConversationEvent) -> [Effect] {
         context.now = now
         let (next, effects) = ConversationReducer.reduce(state: state, event: event, context: context)
