@@ -674,17 +674,11 @@ struct ProviderHabitsTests {
         _ = chat.type("12.345.678.9-012.345", entities: Entities(npwp: "123456789012345"))
         _ = chat.tap("phone.self")
         _ = chat.tap("consent.yes")
-        _ = chat.pdf("m1", "surat permohonan.pdf")
-        _ = chat.stored("m1", "surat permohonan.pdf")
-        _ = chat.pdf("m2", "ktp.pdf")
-        let summary = render(chat.stored("m2", "ktp.pdf"))
+        let summary = render(chat.sendDocuments("surat permohonan.pdf", "ktp.pdf"))
         #expect(summary.contains("NPWP: 12.345.678.9-012.345"), "\(summary)")
-        let opened = chat.tap("summary.confirm").compactMap { effect -> TicketRequest? in
-            if case .openTicket(let request) = effect { return request }
-            return nil
-        }
-        #expect(opened.first?.description.contains("(NPWP 12.345.678.9-012.345)") == true, "\(opened)")
-        #expect(opened.first?.npwp == "123456789012345")
+        let opened = try #require(openedTicket(chat.tap("summary.confirm")))
+        #expect(opened.description.contains("(NPWP 12.345.678.9-012.345)"), "\(opened.description)")
+        #expect(opened.npwp == "123456789012345")
     }
 
     /// A wrong director's number is told what is wrong with it, and asked again.
@@ -766,17 +760,11 @@ struct ProviderHabitsTests {
         #expect(kept.contains("Nomor WhatsApp direksi"), "asked again: \(kept)")
         _ = chat.tap("phone.self")
         _ = chat.tap("consent.yes")
-        _ = chat.pdf("m1", "ktp.pdf")
-        _ = chat.stored("m1", "ktp.pdf")
-        _ = chat.pdf("m2", "npwp.pdf")
-        let summary = render(chat.stored("m2", "npwp.pdf"))
+        let summary = render(chat.sendDocuments("ktp.pdf", "npwp.pdf"))
         let notes = "Catatan penyedia:\n• npwp nya 01.234.567.8-901.000\n• " + address
         #expect(summary.contains(notes), "\(summary)")
-        let opened = chat.tap("summary.confirm").compactMap { effect -> TicketRequest? in
-            if case .openTicket(let request) = effect { return request }
-            return nil
-        }
-        #expect(opened.first?.description.hasSuffix(notes) == true, "\(opened)")
+        let opened = try #require(openedTicket(chat.tap("summary.confirm")))
+        #expect(opened.description.hasSuffix(notes), "\(opened.description)")
     }
 
     /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.

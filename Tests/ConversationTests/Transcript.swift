@@ -20,6 +20,15 @@ struct Transcript {
             survey: survey)
     }
 
+    /// Sends two checklist PDFs and has both stored: the effects of storing the second (the summary, when they
+    /// were all the checklist asked).
+    mutating func sendDocuments(_ first: String, _ second: String) -> [Effect] {
+        _ = self.pdf("m1", first)
+        _ = self.stored("m1", first)
+        _ = self.pdf("m2", second)
+        return self.stored("m2", second)
+    }
+
     /// The form being filled in, if the conversation is at one.
     var draft: IntakeDraft? {
         if case .intake(let draft) = self.state.step { return draft }
@@ -187,4 +196,10 @@ func render(_ effect: Effect) -> String {
 /// Compares the rendered effects of one exchange with the expected transcript text.
 func check(_ effects: [Effect], _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(render(effects) == expected, sourceLocation: sourceLocation)
+}
+
+/// The ticket `effects` open, if they open one.
+func openedTicket(_ effects: [Effect]) -> TicketRequest? {
+    for case .openTicket(let request) in effects { return request }
+    return nil
 }
