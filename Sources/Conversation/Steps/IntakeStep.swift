@@ -151,8 +151,7 @@ extension ConversationTurn {
                 // Stored as its question stores it: the name without the form, kept apart. "saya perorangan"
                 // names the form only: the name is still asked.
                 draft.businessForm = company.form
-                let name = CompanyNameParser.answer(company.name)?.name ?? company.name
-                value = name.trimmingWhitespace().isEmpty ? nil : name
+                value = Self.storedName(of: company)
                 if value == nil {
                     // As the question keeps a form written alone.
                     for other in service.fields where other.validator == .businessForm {
@@ -170,6 +169,13 @@ extension ConversationTurn {
             }
             if let value { draft.answers[field.id] = value }
         }
+    }
+
+    /// A company's name as the name question stores it: without its legal form, which is kept apart; nil when
+    /// the recognizer found a form without a name ("saya perorangan").
+    static func storedName(of company: Company) -> String? {
+        let name = CompanyNameParser.answer(company.name)?.name ?? company.name
+        return name.trimmingWhitespace().isEmpty ? nil : name
     }
 
     /// The option of a choice field that `text` names, as its question stores it: "sy penyedia, …" names
@@ -201,18 +207,15 @@ extension ConversationTurn {
         case .consent, .documents, .summary: break
         case .choosingChange, .editingDescription, .submitting: return false
         }
-        guard catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "correction") else {
-            return false
-        }
         var draft = draft
+        // The first answered field the message has a new value for; the message is searched for a word of
+        // correction only then, not on every answer.
         for (index, field) in service.fields.enumerated() where draft.answers[field.id] != nil {
             if case .field(index, _) = draft.stage { continue }
             let shown: String
             switch field.validator {
             case .companyName:
-                guard let company = entities.company else { continue }
-                let name = CompanyNameParser.answer(company.name)?.name ?? company.name
-                guard !name.trimmingWhitespace().isEmpty else { continue }
+                guard let company = entities.company, let name = Self.storedName(of: company) else { continue }
                 draft.answers[field.id] = name
                 draft.businessForm = company.form
                 shown = companyDisplay(draft) ?? name
@@ -224,6 +227,9 @@ extension ConversationTurn {
                 shown = Self.writtenNumber(value, in: text)
             case .businessForm, .freeText, .choice:
                 continue
+            }
+            guard catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "correction") else {
+                return false
             }
             state.step = .intake(draft)
             promptCurrentStep(
