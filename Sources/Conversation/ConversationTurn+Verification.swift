@@ -199,23 +199,29 @@ extension ConversationTurn {
     /// The part of the day a message names: `true` for the morning ("pagi", "morning"), `false` for the
     /// afternoon ("siang", "sore", "afternoon"), nil for neither or both.
     static func partOfDay(in text: String) -> Bool? {
+        let named = Self.partsOfDay(in: text)
+        return named.morning == named.afternoon ? nil : named.morning
+    }
+
+    /// The parts of the day a message names, from one reading of its words: the morning ("pagi"), the afternoon
+    /// ("siang", "sore"), and the late afternoon or evening, after the calls' window ends ("sore", "malam").
+    static func partsOfDay(in text: String) -> (morning: Bool, afternoon: Bool, late: Bool) {
         let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
-        let morning = !words.isDisjoint(with: ["pagi", "morning"])
-        let afternoon = !words.isDisjoint(with: ["siang", "sore", "afternoon", "noon"])
-        return morning == afternoon ? nil : morning
+        return (
+            !words.isDisjoint(with: ["pagi", "morning"]),
+            !words.isDisjoint(with: ["siang", "sore", "afternoon", "noon"]),
+            !words.isDisjoint(with: ["sore", "malam", "evening"])
+        )
     }
 
     /// Reads a wished time ("besok jam 11", "senin depan siang", "tomorrow 1pm") against the calendar: the
     /// slot itself when free, else why not and the nearest free slots.
     mutating func readWish(_ classification: Classification, text: String?) {
         guard let offer else { return }
-        let part = Self.partOfDay(in: text ?? "")
-        let morning = part == true
-        let afternoon = part == false
-        let late =
-            Self.wantsLate(text ?? "")
-            && (classification.entities.datetime == nil
-                || !classification.entities.datetimeIncludesTime)
+        let named = Self.partsOfDay(in: text ?? "")
+        let morning = named.morning && !named.afternoon
+        let afternoon = named.afternoon && !named.morning
+        let late = named.late && !classification.entities.datetimeIncludesTime
         guard var wished = classification.entities.datetime else {
             // "yang pagi" / "siang aja": the offered days' slots in that part of the day.
             let filtered = offer.freeSlots.filter { fits($0, morning: morning, afternoon: afternoon) }
@@ -291,13 +297,6 @@ extension ConversationTurn {
         return offerSlots(
             prefix: t(.verificationDayFull, ["date": dayText]), slots: nearest(to: wished, in: offer.freeSlots),
             lead: t(.verificationNearest))
-    }
-
-    /// Whether a wish asks for the late afternoon or the evening ("selasa sore", "malam aja"), after the
-    /// calls' window ends.
-    static func wantsLate(_ text: String) -> Bool {
-        let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
-        return !words.isDisjoint(with: ["sore", "malam", "evening"])
     }
 
     /// The latest free slots of each day among `slots`, said to be the latest: what comes closest to a wish for
