@@ -14,7 +14,7 @@ struct SurveyStep: DialogStep {
     /// survey. A rating out of ten ("10/10") answers a question, also where the recognizer reads it as a date.
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         self.skipsComment(text, classification: classification, in: turn)
-            || !self.progress.askingComment && turn.ratingValue(in: text) != nil
+            || !self.progress.askingComment && turn.context.survey?.ratingValue(in: text) != nil
     }
 
     func skipsComment(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
@@ -153,7 +153,9 @@ extension ConversationTurn {
             return recordSurveyAnswer(stars.count, progress: progress)
         }
         let negations = Set(catalogue.settings.keywords["not"] ?? [])
-        if let value = ratingValue(in: text) ?? context.survey?.scaleValue(in: text, negations: negations) {
+        if let value = context.survey?.ratingValue(in: text)
+            ?? context.survey?.scaleValue(in: text, negations: negations)
+        {
             // "sangat puas", "kurang memuaskan min"; a longer message says more than its answer, and that is
             // kept for the comment.
             var progress = progress
@@ -163,22 +165,6 @@ extension ConversationTurn {
             return recordSurveyAnswer(value, progress: progress)
         }
         invalid(t(.invalidSurvey))
-    }
-
-    /// The scale's value of a rating written as a fraction ("10/10", "8/10 mantap", "4/5"): its share of the
-    /// scale's highest value, rounded, at least the lowest. Out of 5, 10 or 100 only: "5/12" is a date.
-    func ratingValue(in text: String) -> Int? {
-        guard let values = context.survey?.scale.map(\.value), let lowest = values.min(), let highest = values.max()
-        else { return nil }
-        for word in text.split(whereSeparator: \.isWhitespace) {
-            let parts = String(word).trimming(".,!?").split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, let score = Int(parts[0]), let outOf = Int(parts[1]), [5, 10, 100].contains(outOf),
-                (0...outOf).contains(score)
-            else { continue }
-            let value = (Double(score * highest) / Double(outOf)).rounded()
-            return max(lowest, Int(value))
-        }
-        return nil
     }
 
     /// The star characters a rating may be typed with.

@@ -94,6 +94,23 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
         return before.map { negations.contains(String($0)) } == true ? nil : best.value
     }
 
+    /// The scale's value of a rating written as a fraction ("10/10", "8/10 mantap", "4/5"): its share of the
+    /// scale's highest value, rounded, at least the lowest. Out of 5, 10 or 100 only: "5/12" is a date.
+    public func ratingValue(in text: String) -> Int? {
+        let values = self.scale.map(\.value)
+        guard let lowest = values.min(), let highest = values.max() else { return nil }
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            let parts = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,!?")).split(
+                separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let score = Int(parts[0]), let outOf = Int(parts[1]), [5, 10, 100].contains(outOf),
+                (0...outOf).contains(score)
+            else { continue }
+            let value = (Double(score * highest) / Double(outOf)).rounded()
+            return max(lowest, Int(value))
+        }
+        return nil
+    }
+
     /// Reads `file` through `reader`; nil when it has problems, which `reader` then holds.
     public static func read(from reader: DialogReader, file: String) -> SurveyDefinition? {
         let root = reader.json(file)
