@@ -10,9 +10,10 @@ extension StaffAPI {
         let members = try self.writer.read { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
             _ = try self.actingStaff(caller, in: store)
-            return try store.staff()
+            let accounts = StaffAccounts(database: database, policy: self.access)
+            return try store.staff().map { Self.object(of: $0, role: try accounts.role(of: $0.id)) }
         }
-        return Self.json(200, .object([("staff", .array(members.map(Self.object(of:))))]))
+        return Self.json(200, .object([("staff", .array(members))]))
     }
 
     func showStaff(_ id: String, _ caller: StaffCaller) throws -> HTTPResponse {
@@ -22,9 +23,10 @@ extension StaffAPI {
             guard let member = try store.staffMember(id: id) else {
                 throw StaffAPIError.notFound("unknown_staff", "no staff member has the id \"\(id)\"")
             }
-            return member
+            let role = try StaffAccounts(database: database, policy: self.access).role(of: id)
+            return Self.object(of: member, role: role)
         }
-        return Self.json(200, Self.object(of: member))
+        return Self.json(200, member)
     }
 
     /// Creates or updates a staff member with a role: admins only; the last active admin can be neither
@@ -53,6 +55,11 @@ extension StaffAPI {
     /// A member with their role: `{"id", "name", "level", "role", "active"}`.
     func staffObject(_ member: StaffMember) throws -> JSONValue {
         let role = try self.writer.read { try StaffAccounts(database: $0, policy: self.access).role(of: member.id) }
+        return Self.object(of: member, role: role)
+    }
+
+    /// `{"id", "name", "level", "role", "active"}`; `role` is null for a member without credentials.
+    static func object(of member: StaffMember, role: StaffRole?) -> JSONValue {
         var object = Self.object(of: member).object ?? JSONObject(members: [], byteRange: 0..<0)
         object.members.append((key: "role", value: .string(role?.rawValue)))
         return .object(object)

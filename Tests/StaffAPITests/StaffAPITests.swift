@@ -208,8 +208,11 @@ struct StaffAPITests {
         #expect(updated.status == 200)
         #expect(updated.json["name"] as? String == "Sari Lestari")
         let listed = try call("GET", "/api/staff", staff: "sari")
-        #expect(
-            (listed.json["staff"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["sari", "andi", "lead"])
+        let members = try #require(listed.json["staff"] as? [[String: Any]])
+        #expect(members.compactMap { $0["id"] as? String } == ["sari", "andi", "lead"])
+        // The console's list shows each member's role and sends it back when a member is disabled.
+        #expect(members.compactMap { $0["role"] as? String } == ["l1", "l2", "admin"])
+        #expect(try call("GET", "/api/staff/andi", staff: "sari").json["role"] as? String == "l2")
         let demoted = try call("PUT", "/api/staff/lead", ["name": "Lead", "role": "l2"], staff: "lead")
         #expect(demoted.status == 409 && demoted.error == "staff_refused")
         let disabled = try call(
