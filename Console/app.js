@@ -1,5 +1,5 @@
 import { api, setCSRF } from "./api.js";
-import { duration, language, strings, t, when } from "./strings.js";
+import { duration, labelOf, language, strings, t, when } from "./strings.js";
 
 const main = document.querySelector("#main");
 let me = null;
@@ -39,7 +39,8 @@ function slaCell(ticket) {
   const sla = ticket.sla || {};
   if (sla.stopped) return el("span", { class: "tag" }, t("stopped"));
   if (sla.paused) return el("span", { class: "tag" }, t("paused"));
-  const text = duration(sla.remaining_seconds ?? 0);
+  // Once breached the clock reads how late the ticket is: "Terlambat 3 j 10 m", without a minus sign.
+  const text = duration(sla.breached ? Math.abs(sla.remaining_seconds ?? 0) : sla.remaining_seconds ?? 0);
   return sla.breached ? el("span", { class: "tag danger" }, `⚠ ${t("breached")} ${text}`) : el("span", {}, text);
 }
 
@@ -53,7 +54,7 @@ function ticketTable(tickets) {
       el("td", {}, ticket.company_name || "–"),
       el("td", {}, reporterLabel(ticket)),
       el("td", {}, when(ticket.created_at)),
-      el("td", {}, ticket.status_label),
+      el("td", {}, labelOf("statuses", ticket.status)),
       el("td", {}, slaCell(ticket))));
   return el("table", { class: "tickets" }, el("thead", {}, head), el("tbody", {}, rows));
 }
@@ -86,7 +87,7 @@ async function listView(title, query, filters = false) {
     const select = el("select", { id: "filter-status", onchange: (event) => { sessionStorage.setItem("loket.filter.status", event.target.value); refresh(true); } },
       el("option", { value: "" }, t("anyStatus")),
       ["new", "in_progress", "waiting_on_reporter", "escalated", "waiting_on_level1", "resolved", "reopened", "closed", "cancelled"]
-        .map((value) => el("option", { value, selected: value === status }, value.replaceAll("_", " "))));
+        .map((value) => el("option", { value, selected: value === status }, labelOf("statuses", value))));
     const input = el("input", { id: "filter-search", type: "search", value: sessionStorage.getItem("loket.filter.search") || "",
       onchange: (event) => { sessionStorage.setItem("loket.filter.search", event.target.value); refresh(true); } });
     const choose = (id, key, options) => el("select", { id, onchange: (event) => { sessionStorage.setItem(key, event.target.value); refresh(true); } },
@@ -222,7 +223,7 @@ async function ticketView(number) {
         `${t("open")}: ${attachment.original_name}`), ` (${Math.ceil(attachment.size / 1024)} KB)`)))
     : el("p", { class: "empty" }, t("noDocuments"));
   const facts = el("dl", { class: "facts" },
-    field(t("status"), ticket.status_label), field(t("sla"), slaCell(ticket)), field(t("company"), ticket.company_name),
+    field(t("status"), labelOf("statuses", ticket.status)), field(t("sla"), slaCell(ticket)), field(t("company"), ticket.company_name),
     field(t("businessForm"), ticket.business_form), field(t("taxId"), ticket.tax_or_staff_id),
     field(t("directorPhone"), ticket.director_phone), field(t("reporter"), reporterLabel(ticket)),
     field(t("category"), ticket.category), field(t("type"), strings[language()].types[ticket.type]),
@@ -266,7 +267,7 @@ async function agendaView() {
     el("td", {}, String(call.verifier)),
     el("td", {}, el("a", { href: `#/tiket/${call.ticket}` }, `#${call.ticket}`), ` ${call.company_name || ""}`),
     el("td", {}, call.call_link ? el("a", { href: call.call_link, target: "_blank", rel: "noopener" }, `${t("call")} ${call.director_phone}`) : "–"),
-    el("td", {}, call.state),
+    el("td", {}, labelOf("callStates", call.state)),
     el("td", {}, call.state === "booked" ? [el("button", { type: "button", onclick: outcome(call.ticket, "verification_done") }, t("done")),
       " ", el("button", { type: "button", onclick: outcome(call.ticket, "verification_no_show") }, t("noShow")),
       " ", moveForm(call)] : "")));
@@ -342,9 +343,9 @@ async function staffView() {
     catch (error) { message.textContent = error.message; }
   };
   const rows = list.map((member) => el("tr", {},
-    el("td", {}, member.id), el("td", {}, member.name), el("td", {}, member.role || "–"),
+    el("td", {}, member.id), el("td", {}, member.name), el("td", {}, member.role ? labelOf("roles", member.role) : "–"),
     el("td", {}, member.active ? t("active") : t("disabled")),
-    el("td", {}, el("button", { type: "button", onclick: () => save({ name: member.name, role: member.role || "l1", active: !member.active }, member.id) },
+    el("td", {}, el("button", { type: "button", onclick: () => save({ name: member.name, role: member.role || (member.level === 2 ? "l2" : "l1"), active: !member.active }, member.id) },
       member.active ? t("disable") : t("enable")))));
   const form = el("form", { class: "panel", id: "staff-form", onsubmit: async (event) => {
     event.preventDefault();
@@ -359,7 +360,7 @@ async function staffView() {
     el("label", { for: "staff-id" }, t("staffId")), el("input", { id: "staff-id", name: "id", required: true }),
     el("label", { for: "staff-name" }, t("name")), el("input", { id: "staff-name", name: "name", required: true }),
     el("label", { for: "staff-role" }, t("role")), el("select", { id: "staff-role", name: "role" },
-      ["l1", "l2", "admin"].map((role) => el("option", { value: role }, role))),
+      ["l1", "l2", "admin"].map((role) => el("option", { value: role }, labelOf("roles", role)))),
     el("label", { for: "staff-password" }, t("password")), el("input", { id: "staff-password", name: "password", type: "password", autocomplete: "new-password" }),
     el("button", { type: "submit", class: "primary" }, t("save")), message);
   return [el("h1", {}, t("staff")),

@@ -40,6 +40,13 @@ export const strings = {
     action: "Tindakan", detail: "Keterangan", address: "Alamat", result: "Hasil", ok: "berhasil", refused: "ditolak",
     takeConfirm: "Ambil tiket ini? Tiket akan menjadi tanggung jawab Anda dan waktu SLA mulai berjalan.", takeYes: "Ya, ambil", cancel: "Batal",
     alreadyTaken: "Tiket ini sudah diambil petugas lain.", since: "Sejak", newTime: "Waktu baru (WIB)", reason: "Alasan", move: "Pindah jadwal",
+    statuses: {
+      new: "Baru", in_progress: "Diproses", waiting_on_reporter: "Menunggu tanggapan pelapor", escalated: "Eskalasi Level 2",
+      waiting_on_level1: "Menunggu Level 1", resolved: "Selesai, menunggu konfirmasi", reopened: "Dibuka kembali", closed: "Ditutup",
+      cancelled: "Dibatalkan",
+    },
+    callStates: { booked: "Terjadwal", done: "Selesai", no_show: "Tidak hadir", cancelled: "Dibatalkan" },
+    roles: { l1: "Level 1 (petugas helpdesk)", l2: "Level 2 (koordinator)", admin: "Admin (Level 2, mengelola staf)" },
     language: "English",
   },
   en: {
@@ -82,6 +89,13 @@ export const strings = {
     action: "Action", detail: "Detail", address: "Address", result: "Result", ok: "done", refused: "refused",
     takeConfirm: "Take this ticket? It becomes yours and its SLA clock runs.", takeYes: "Yes, take it", cancel: "Cancel",
     alreadyTaken: "Another member already took this ticket.", since: "Since", newTime: "New time (WIB)", reason: "Reason", move: "Move",
+    statuses: {
+      new: "New", in_progress: "In progress", waiting_on_reporter: "Waiting on the reporter", escalated: "Escalated to Level 2",
+      waiting_on_level1: "Waiting on Level 1", resolved: "Resolved, awaiting confirmation", reopened: "Reopened", closed: "Closed",
+      cancelled: "Cancelled",
+    },
+    callStates: { booked: "Booked", done: "Done", no_show: "No-show", cancelled: "Cancelled" },
+    roles: { l1: "Level 1 (helpdesk staff)", l2: "Level 2 (coordinator)", admin: "Admin (Level 2, manages staff)" },
     language: "Bahasa Indonesia",
   },
 };
@@ -92,6 +106,11 @@ export function language() {
 
 export function t(key) {
   return strings[language()][key] ?? strings.id[key] ?? key;
+}
+
+// The label of `value` in one of the maps above ("statuses", "roles"…), or the value itself when it has none.
+export function labelOf(map, value) {
+  return strings[language()][map]?.[value] ?? strings.id[map]?.[value] ?? value;
 }
 
 const days = {

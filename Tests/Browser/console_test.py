@@ -282,6 +282,10 @@ def main():
         shot(driver, "tiket-proses")
         driver.get(loket.url + "/console#/daftar")
         wait.until(expected.presence_of_element_located((By.ID, "filter-status")))
+        # Statuses read in words, in the list and in its filter, never as the API's keys.
+        statuses = [option.text for option in Select(driver.find_element(By.ID, "filter-status")).options]
+        assert "Menunggu tanggapan pelapor" in statuses and not any("_" in text or text == "new" for text in statuses), statuses
+        assert "Diproses" in driver.find_element(By.CSS_SELECTOR, "table.tickets tbody").text
         shot(driver, "daftar-tiket")
         driver.get(loket.url + "/console#/agenda")
         wait.until(expected.presence_of_element_located((By.ID, "agenda-day")))
@@ -306,9 +310,21 @@ def main():
         wait.until(expected.presence_of_element_located((By.ID, "staff-form")))
         driver.find_element(By.ID, "staff-id").send_keys("andi")
         driver.find_element(By.ID, "staff-name").send_keys("Andi Verifikator")
+        Select(driver.find_element(By.ID, "staff-role")).select_by_value("l2")
         driver.find_element(By.ID, "staff-password").send_keys("andi-password-1")
         driver.find_element(By.CSS_SELECTOR, "#staff-form button[type=submit]").click()
         wait.until(expected.text_to_be_present_in_element((By.ID, "main"), "Andi Verifikator"))
+        andi = lambda: driver.find_element(By.XPATH, "//tr[td[1][text()='andi']]")
+        status = lambda: andi().find_element(By.XPATH, "td[4]").text
+        settled = WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException])
+        assert "Level 2 (koordinator)" in andi().text, andi().text
+        # Disabling a member keeps their role: the list sends back the role it shows.
+        andi().find_element(By.TAG_NAME, "button").click()
+        settled.until(lambda _: status() == "nonaktif")
+        assert "Level 2 (koordinator)" in andi().text, andi().text
+        andi().find_element(By.TAG_NAME, "button").click()
+        settled.until(lambda _: status() == "aktif")
+        assert "Level 2 (koordinator)" in andi().text, andi().text
         shot(driver, "staff")
         driver.find_element(By.CSS_SELECTOR, "a[data-view=audit]").click()
         wait.until(expected.text_to_be_present_in_element((By.ID, "main"), "PUT /api/staff/andi"))
