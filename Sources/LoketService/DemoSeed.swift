@@ -1,5 +1,6 @@
 import Conversation
 import Foundation
+import Intents
 import StaffAccess
 import Storage
 import Support
@@ -11,10 +12,11 @@ import Ticketing
 /// fresh data directories get the same database (same counts, same IKM); times are laid out backwards from
 /// the start of the run.
 enum DemoSeed {
-    static let companies = [
-        ("PT Maju Jaya", "pt"), ("CV Sinar Abadi", "cv"), ("PT Karya Nusantara", "pt"), ("UD Berkah Tani", "ud"),
-        ("Koperasi Mitra Usaha", "koperasi"), ("PT Cahaya Konstruksi", "pt"), ("CV Mandiri Teknik", "cv"),
-        ("PT Sentosa Medika", "pt"), ("CV Lestari Boga", "cv"), ("PT Indah Sarana", "pt"),
+    /// Companies and their forms, stored as the conversation stores them (`BusinessForm`'s raw value).
+    static let companies: [(String, BusinessForm)] = [
+        ("PT Maju Jaya", .pt), ("CV Sinar Abadi", .cv), ("PT Karya Nusantara", .pt), ("UD Berkah Tani", .ud),
+        ("Koperasi Mitra Usaha", .koperasi), ("PT Cahaya Konstruksi", .pt), ("CV Mandiri Teknik", .cv),
+        ("PT Sentosa Medika", .pt), ("CV Lestari Boga", .cv), ("PT Indah Sarana", .pt),
     ]
     static let replies = [
         "Terima kasih, berkas Anda sedang kami periksa.", "Mohon kirim ulang NPWP dalam PDF yang lebih jelas.",
@@ -57,7 +59,7 @@ enum DemoSeed {
                 let draft = TicketDraft(
                     title: service.title.text(in: .indonesian),
                     description: "Permohonan \(service.title.text(in: .indonesian)) atas nama \(company).",
-                    companyName: company, businessForm: form, reporterRole: "penyedia", taxOrStaffID: nil,
+                    companyName: company, businessForm: form.rawValue, reporterRole: "penyedia", taxOrStaffID: nil,
                     directorPhone: "+" + phone, reporterWaID: phone, reporterName: "Penyedia \(index + 1)",
                     source: "whatsapp",
                     type: type, category: service.id)
