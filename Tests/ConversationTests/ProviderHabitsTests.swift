@@ -767,6 +767,39 @@ struct ProviderHabitsTests {
         #expect(opened.description.hasSuffix(notes), "\(opened.description)")
     }
 
+    /// An NPWP typed at the privacy notice, and an address at the summary, are kept for staff and the question
+    /// asked again: both got "Mohon pilih salah satu." and were gone.
+    @Test func whatIsTypedAtTheConsentOrTheSummaryIsKeptForStaff() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("CV Sumber Rejeki Abadi")
+        _ = chat.tap("phone.self")
+        let npwp = render(chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
+        #expect(npwp.contains("Keterangan Anda kami catat untuk petugas."), "\(npwp)")
+        #expect(!npwp.contains("Mohon pilih"), "\(npwp)")
+        #expect(npwp.contains("Apakah Anda setuju?"), "the notice is asked again: \(npwp)")
+        _ = chat.tap("consent.yes")
+        _ = chat.sendDocuments("ktp.pdf", "npwp.pdf")
+        let address = "alamat kantor kami sudah pindah ke Jl. Merdeka 10 Bogor"
+        let summary = render(chat.type(address))
+        #expect(summary.contains("Keterangan Anda kami catat untuk petugas."), "\(summary)")
+        let notes = "Catatan penyedia:\n• 01.234.567.8-901.000\n• " + address
+        #expect(summary.contains(notes), "the summary again, with both: \(summary)")
+        let opened = try #require(openedTicket(chat.tap("summary.confirm")))
+        #expect(opened.description.hasSuffix(notes), "\(opened.description)")
+    }
+
+    /// A short word that is no answer at the notice still gets the choice again, and nothing is kept.
+    @Test func aShortWordAtTheConsentIsAskedAgain() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("CV Sumber Rejeki Abadi")
+        _ = chat.tap("phone.self")
+        let answer = render(chat.type("hmm gimana"))
+        #expect(answer.contains("Mohon pilih salah satu."), "\(answer)")
+        #expect(try #require(chat.draft).remarks == nil)
+    }
+
     /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.
     @Test func aNegatedOwnNumberIsAskedAgain() throws {
         var chat = try Self.atPhoneQuestion()

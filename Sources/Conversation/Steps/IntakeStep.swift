@@ -549,6 +549,7 @@ extension ConversationTurn {
                 return chooseInIntake(.consentYes, draft: draft)
             }
             if classification.intent == .deny { return chooseInIntake(.consentNo, draft: draft) }
+            if keepAside(text, entities: classification.entities, draft: draft, service: service) { return }
             invalid(t(.invalidChoice, ["count": "3"]))
         case .documents:
             answerInDocuments(text, classification: classification, draft: draft, service: service)
@@ -557,6 +558,7 @@ extension ConversationTurn {
                 return chooseInIntake(.summaryConfirm, draft: draft)
             }
             if classification.intent == .deny { return chooseInIntake(.summaryChange, draft: draft) }
+            if keepAside(text, entities: classification.entities, draft: draft, service: service) { return }
             invalid(t(.invalidChoice, ["count": "3"]))
         case .choosingChange:
             invalid(t(.invalidChoice, ["count": String(intakeOptions(draft).count)]))
@@ -643,6 +645,22 @@ extension ConversationTurn {
             FieldNormalizer.freeText(text) ?? number, draft: draft,
             saying: t(.intakeIdentifierNoted, ["kind": kind, "number": number]))
         return true
+    }
+
+    /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
+    /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP or a NIP, or a
+    /// message long enough to be an explanation, is kept like an explanation typed where a number is asked
+    /// (`keepExplanation`), and the question asked again. False when there is nothing to keep.
+    mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
+        -> Bool
+    {
+        if text.wordCount < Self.explanationWords, entities.npwp ?? entities.nip ?? FieldNormalizer.npwp(text) != nil,
+            let written = FieldNormalizer.freeText(text)
+        {
+            keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
+            return true
+        }
+        return keepExplanation(text, draft: draft, service: service)
     }
 
     /// Words a message needs to be taken as an explanation where a number is asked.
