@@ -35,6 +35,13 @@ function setLive(ok) {
   live.classList.toggle("offline", !ok);
 }
 
+// "32 B", "240 KB", "3,4 MB": a file's size as the phone that sent it shows it.
+function fileSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toLocaleString(language() === "id" ? "id-ID" : "en-GB", { maximumFractionDigits: 1 })} MB`;
+}
+
 function slaCell(ticket) {
   const sla = ticket.sla || {};
   if (sla.stopped) return el("span", { class: "tag" }, t("stopped"));
@@ -220,7 +227,7 @@ async function ticketView(number) {
   const documents = detail.attachments.length
     ? el("ul", { class: "documents" }, detail.attachments.map((attachment) =>
       el("li", {}, el("a", { href: `/api/tickets/${number}/attachments/${attachment.sha256}`, target: "_blank", rel: "noopener", class: "document-link" },
-        `${t("open")}: ${attachment.original_name}`), ` (${Math.ceil(attachment.size / 1024)} KB)`)))
+        `${t("open")}: ${attachment.original_name}`), ` (${fileSize(attachment.size)})`)))
     : el("p", { class: "empty" }, t("noDocuments"));
   const facts = el("dl", { class: "facts" },
     field(t("status"), labelOf("statuses", ticket.status)), field(t("sla"), slaCell(ticket)), field(t("company"), ticket.company_name),
