@@ -24,6 +24,10 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     /// the director's number is asked), one entry per message, for staff: the ticket's description ends with
     /// them (nil when none; optional so that drafts stored before it existed still read).
     public var remarks: [String]?
+    /// The company a provider named in a form that asks for none (a tender problem, a question), "PT Maju
+    /// Jaya": the ticket's company, which staff search by (nil when none; optional so that drafts stored
+    /// before it existed still read).
+    public var namedCompany: String?
 
     public init(serviceID: String, stage: Stage) {
         self.serviceID = serviceID

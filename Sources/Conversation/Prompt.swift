@@ -98,6 +98,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case handoffStartedEmpty = "handoff.startedEmpty"
     case handoffWaiting = "handoff.waiting"
 
+    case intakeCompanyNoted = "intake.companyNoted"
     case intakeCorrected = "intake.corrected"
     case intakeExplanationKept = "intake.explanationKept"
     case intakeFormKept = "intake.formKept"
@@ -174,6 +175,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case submittingWait = "submitting.wait"
 
+    case summaryCompany = "summary.company"
     case summaryHeader = "summary.header"
     case summaryQuestion = "summary.question"
     case summaryService = "summary.service"

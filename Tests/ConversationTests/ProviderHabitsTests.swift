@@ -239,6 +239,50 @@ struct ProviderHabitsTests {
         #expect(next.contains("Tulis kode tender"), "the NPWP is not asked: \(next)")
     }
 
+    /// A company typed where the tender form asks the NPWP or NIP (a form that asks for no company) is kept as
+    /// the ticket's company and shown in the summary: "NPWP harus …" refused it before, and it was gone.
+    @Test func aCompanyWhereTheTenderFormAsksANumberIsTheTicketsCompany() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        _ = chat.tap("opt.0")
+        let kept = render(chat.type("PT Global Makmur"))
+        #expect(kept.contains("✅ Nama usaha PT Global Makmur kami catat."), "\(kept)")
+        #expect(kept.contains("Tulis NPWP"), "the number is asked again: \(kept)")
+        _ = chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000"))
+        _ = chat.type("12345678", entities: Entities(kodeTender: "12345678"))
+        _ = chat.type("upload dokumen penawaran selalu gagal, katanya file terlalu besar")
+        let summary = render(chat.tap("consent.yes"))
+        #expect(
+            summary.contains("Layanan: Permasalahan pada Tender/Non-Tender\nNama usaha: PT Global Makmur"), "\(summary)"
+        )
+        let opened = try #require(openedTicket(chat.tap("summary.confirm")))
+        #expect(opened.companyName == "PT Global Makmur")
+    }
+
+    /// A company named in the message that starts a complaint is the ticket's company; an English summary reads
+    /// the tender form's role in English.
+    @Test func aCompanyInTheOpeningMessageOfAComplaintIsTheTicketsCompany() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "mau komplain, kami dari CV Sinar Abadi, petugas verifikasi tidak datang di jadwal kemarin"
+        _ = chat.type(
+            text, .createTicket, confidence: 0.9,
+            entities: Entities(company: Company(name: "CV Sinar Abadi", form: .cv)))
+        let summary = render(chat.tap("consent.yes"))
+        #expect(summary.contains("Nama usaha: CV Sinar Abadi"), "\(summary)")
+        let opened = try #require(openedTicket(chat.tap("summary.confirm")))
+        #expect(opened.companyName == "CV Sinar Abadi")
+
+        var english = Transcript(catalogue: try Fixtures.catalogue())
+        english.state.language = .english
+        _ = english.tap("menu.tender")
+        _ = english.tap("opt.0")
+        _ = english.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000"))
+        _ = english.type("12345678", entities: Entities(kodeTender: "12345678"))
+        _ = english.type("the bid upload fails every time with a file size error")
+        let role = render(english.tap("consent.yes"))
+        #expect(role.contains("Role: Provider"), "\(role)")
+    }
+
     /// Files named in English ("request letter.pdf", "id card.pdf", "company tax.pdf") go to the documents they
     /// name, not guessed onto the next missing one with "If that is wrong…".
     @Test(arguments: [

@@ -169,6 +169,11 @@ extension ConversationTurn {
             }
             if let value { draft.answers[field.id] = value }
         }
+        if !service.fields.contains(where: { $0.validator == .companyName }), let company = entities.company,
+            Self.storedName(of: company) != nil
+        {
+            draft.namedCompany = company.name
+        }
     }
 
     /// A company's name as the name question stores it: without its legal form, which is kept apart; nil when
@@ -526,6 +531,11 @@ extension ConversationTurn {
                 {
                     return
                 }
+                if value == nil, field.validator != .freeText,
+                    companyWhereNumberIsAsked(text, entities: entities, draft: draft, service: service)
+                {
+                    return
+                }
                 if value == nil, field.validator != .freeText, keepExplanation(text, draft: draft, service: service) {
                     return
                 }
@@ -663,6 +673,22 @@ extension ConversationTurn {
         return keepExplanation(text, draft: draft, service: service)
     }
 
+    /// A company typed where a number is asked, in a form that asks for none ("PT Global Makmur" at the tender
+    /// form's NPWP or NIP): kept as the ticket's company, said, and the number asked again. False when the
+    /// message names no company with its legal form, or the form asks for the company itself.
+    mutating func companyWhereNumberIsAsked(
+        _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition
+    ) -> Bool {
+        guard !service.fields.contains(where: { $0.validator == .companyName }),
+            let company = entities.company ?? CompanyNameParser.parse(text), Self.storedName(of: company) != nil
+        else { return false }
+        var draft = draft
+        draft.namedCompany = company.name
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: t(.intakeCompanyNoted, ["company": company.name]))
+        return true
+    }
+
     /// Words a message needs to be taken as an explanation where a number is asked.
     static let explanationWords = 5
 
@@ -691,9 +717,9 @@ extension ConversationTurn {
     /// The company name as written on the ticket ("PT Maju Jaya").
     func companyDisplay(_ draft: IntakeDraft) -> String? {
         guard let service = service(of: draft),
-            let field = service.fields.first(where: { $0.validator == .companyName }),
-            let name = draft.answers[field.id]
-        else { return nil }
+            let field = service.fields.first(where: { $0.validator == .companyName })
+        else { return draft.namedCompany }
+        guard let name = draft.answers[field.id] else { return nil }
         guard let form = draft.businessForm, form.prefixesName else { return name }
         return "\(form.rawValue) \(name)"
     }
@@ -727,8 +753,13 @@ extension ConversationTurn {
     func summary(_ draft: IntakeDraft, service: ServiceDefinition) -> String {
         let values = values(for: draft, service: service)
         var lines = [t(.summaryHeader), t(.summaryService, ["service": service.title.text(in: language)])]
+        if let company = draft.namedCompany, !service.fields.contains(where: { $0.validator == .companyName }) {
+            lines.append(t(.summaryCompany, ["company": company]))
+        }
         for field in service.fields where !isSkipped(field, draft: draft) || field.validator == .businessForm {
-            lines.append("\(field.label.text(in: language)): \(values[field.id] ?? "-")")
+            // A choice is stored in Indonesian, for staff; the provider reads it in their language.
+            let chosen = field.options.first { $0.indonesian == draft.answers[field.id] }?.text(in: language)
+            lines.append("\(field.label.text(in: language)): \(chosen ?? values[field.id] ?? "-")")
         }
         let documents =
             service.requiredDocuments(for: draft.businessForm).compactMap { requirement in
