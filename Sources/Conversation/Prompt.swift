@@ -271,6 +271,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationFull = "verification.full"
     case verificationDayFull = "verification.dayFull"
     case verificationInvalidWish = "verification.invalidWish"
+    case verificationRelayed = "verification.relayed"
     case verificationTooLateToChange = "verification.tooLateToChange"
     case verificationNoBooking = "verification.noBooking"
     case verificationCancelQuestion = "verification.cancelQuestion"

@@ -143,6 +143,27 @@ struct VerificationBookingTests {
         #expect(!answer.contains("holdVerificationSlot"))
     }
 
+    /// A reason given while choosing reaches the ticket for staff: "direktur lagi di luar negeri sampai akhir
+    /// bulan" with a date past the horizon (also told how to have staff arrange one), and "direktur sedang
+    /// sakit" with no time at all, which is no wrong answer. Both were seen by no one.
+    @Test func aReasonGivenWhileChoosingReachesTheTicket() throws {
+        var chat = try Self.offered()
+        let abroad = "maaf direktur lagi di luar negeri sampai akhir bulan, bisa vc tanggal 28 des?"
+        let late = render(chat.type(abroad, .schedule, entities: Self.wish("tgl 28 des").entities))
+        #expect(late.contains("⚙ appendToTicket #1259: " + abroad), "\(late)")
+        #expect(late.contains("hanya bisa dipilih sampai") && late.contains("ketik *petugas*"), "\(late)")
+        let ill = "direktur sedang sakit, nanti kami kabari lagi ya min"
+        let effects = chat.type(ill)
+        let answer = render(effects)
+        #expect(answer.contains("⚙ appendToTicket #1259: " + ill), "\(answer)")
+        #expect(answer.contains("Pesan Anda kami teruskan ke petugas tiket #1259."), "\(answer)")
+        #expect(!answer.contains("belum saya pahami"), "\(answer)")
+        #expect(Self.list(effects)?.isEmpty == false, "the slots again: \(answer)")
+        #expect(chat.state.invalidAnswers == 0)
+        let short = render(chat.type("hmm"))
+        #expect(!short.contains("appendToTicket") && short.contains("belum saya pahami"), "\(short)")
+    }
+
     /// "senin jam 9" is outside the window and Monday's slots are shown; "jam 10 aja" then means Monday at
     /// ten, not today or tomorrow. A time alone under a list of several days keeps its own reading.
     @Test(arguments: [

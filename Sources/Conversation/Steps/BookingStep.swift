@@ -66,16 +66,32 @@ struct BookingStep: DialogStep {
     }
 
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        // What says more than a time ("direktur lagi di luar negeri sampai akhir bulan, bisa tgl 28?") also
+        // reaches the ticket, as a message about the call does outside this dialog.
+        let relayed = text.wordCount >= ConversationTurn.callReasonWords
+        if relayed {
+            turn.emit(
+                .appendToTicket(number: self.booking.ticket, message: ReporterMessage(messageID: messageID, text: text))
+            )
+        }
         if self.booking.chosen != nil, classification.entities.datetime == nil {
             if classification.intent == .affirm { return turn.confirmSlot() }
             if classification.intent == .deny { return self.choose(.slotOther, messageID: messageID, in: &turn) }
-            return turn.invalid(turn.t(.invalidChoice, ["count": "2"]))
+            guard relayed else { return turn.invalid(turn.t(.invalidChoice, ["count": "2"])) }
+            return self.askAgainAfterRelaying(in: &turn)
         }
         if classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil {
             return turn.readWish(classification, text: text)
         }
         if turn.readWishInWords(text) { return }
-        turn.invalid(turn.t(.verificationInvalidWish))
+        guard relayed else { return turn.invalid(turn.t(.verificationInvalidWish)) }
+        self.askAgainAfterRelaying(in: &turn)
+    }
+
+    /// A message for staff without an answer in it is nothing wrong: it is said to be passed on and the question
+    /// asked again, without counting it as a wrong answer.
+    private func askAgainAfterRelaying(in turn: inout ConversationTurn) {
+        turn.promptCurrentStep(prefix: turn.t(.verificationRelayed, ["ticket": String(self.booking.ticket)]))
     }
 
     func back(in turn: inout ConversationTurn) {
