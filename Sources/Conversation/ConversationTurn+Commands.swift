@@ -80,7 +80,9 @@ extension ConversationTurn {
                 say(t(.greetingShort, ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ","))
                 promptCurrentStep(prefix: nil)
             } else {
-                showMenu(prefix: greeting(answering: message?.text))
+                // "min", "halo?" right after the menu: no second welcome.
+                let again = state.step == .menu && !opensConversation
+                showMenu(prefix: greeting(answering: message?.text, again: again))
             }
         case .thanks:
             say(t(.thanks))
@@ -143,11 +145,14 @@ extension ConversationTurn {
     }
 
     /// The welcome, after the salam's answer when `text` greets with one ("assalamualaikum" → "Waalaikumsalam").
-    func greeting(answering text: String? = nil) -> String {
+    /// After the menu was just shown, the welcome is not said again: "Halo Ani, ada yang bisa kami bantu?".
+    func greeting(answering text: String? = nil, again: Bool = false) -> String {
         let salam =
             text.map { catalogue.settings.mentions(DialogSettings.spacedWords($0), keywordsNamed: "salam") } ?? false
         let welcome: String
-        if let name = context.profileName, !name.isEmpty {
+        if again {
+            welcome = t(.greetingAgain, ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ",")
+        } else if let name = context.profileName, !name.isEmpty {
             welcome = t(.greetingNamed, ["name": name])
         } else {
             welcome = t(.greeting)

@@ -89,6 +89,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case formUD = "form.UD"
 
     case greeting = "greeting"
+    case greetingAgain = "greeting.again"
     case greetingNamed = "greeting.named"
     case greetingSalam = "greeting.salam"
     case greetingShort = "greeting.short"

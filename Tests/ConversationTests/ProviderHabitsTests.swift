@@ -973,6 +973,23 @@ struct GreetingTests {
         #expect(later.hasPrefix("› Halo Budi, selamat datang"), "\(later)")
     }
 
+    /// "P" then "min" then "assalamualaikum": the menu was just shown, so a greeting gets no second welcome
+    /// ("Halo Budi, selamat datang" came twice within seconds), and a salam is still answered in kind; after a
+    /// long pause the welcome is said again.
+    @Test func aGreetingRightAfterTheMenuIsNotWelcomedAgain() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let first = render(chat.type("P", .greeting, confidence: 0.9))
+        #expect(first.hasPrefix("› Halo Budi, selamat datang"), "\(first)")
+        let again = render(chat.type("min", .greeting, confidence: 0.9))
+        #expect(again.hasPrefix("› Halo Budi, ada yang bisa kami bantu?"), "\(again)")
+        #expect(!again.contains("selamat datang") && again.contains("Silakan pilih layanan"), "\(again)")
+        let salam = render(chat.type("assalamualaikum", .greeting, confidence: 0.9))
+        #expect(salam.hasPrefix("› Waalaikumsalam. Halo Budi, ada yang bisa kami bantu?"), "\(salam)")
+        chat.now = chat.now.addingTimeInterval(3 * 3600)
+        let later = render(chat.type("halo", .greeting, confidence: 0.9))
+        #expect(later.hasPrefix("› Halo Budi, selamat datang"), "\(later)")
+    }
+
     @Test func aHelloIsNotAnsweredWithASalam() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let answer = render(chat.type("halo min", .greeting, confidence: 0.9))
