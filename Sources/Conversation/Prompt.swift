@@ -105,6 +105,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeFormKept = "intake.formKept"
     case intakeIdentifierKept = "intake.identifierKept"
     case intakeIdentifierNoted = "intake.identifierNoted"
+    case intakeLater = "intake.later"
     case intakePhoneKept = "intake.phoneKept"
     case intakeRemarkKept = "intake.remarkKept"
     case intakeStart = "intake.start"

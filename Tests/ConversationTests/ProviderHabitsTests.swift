@@ -811,6 +811,22 @@ struct ProviderHabitsTests {
         #expect(opened.description.hasSuffix(notes), "\(opened.description)")
     }
 
+    /// "npwp nya lagi dicari, nanti sy kirim", "boleh dilewati dulu?" where the NPWP is asked: the form waits for
+    /// it, says so, and counts no wrong answer; the NPWP sent later goes on. It got "NPWP harus 15 atau 16 digit."
+    @Test(arguments: ["npwp nya lagi dicari min, nanti sy kirim", "boleh dilewati dulu?", "belum ada npwp nya"])
+    func aNumberToFollowLaterIsWaitedFor(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("PT Cahaya Baru")
+        let answer = render(chat.type(text))
+        #expect(answer.contains("Kirim NPWP di chat ini kapan saja"), "\(answer)")
+        #expect(!answer.contains("digit"), "\(answer)")
+        #expect(chat.state.invalidAnswers == 0)
+        #expect(try #require(chat.draft).remarks == nil)
+        let next = render(chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
+        #expect(next.contains("Nomor WhatsApp direksi"), "\(next)")
+    }
+
     /// An NPWP typed at the privacy notice, and an address at the summary, are kept for staff and the question
     /// asked again: both got "Mohon pilih salah satu." and were gone.
     @Test func whatIsTypedAtTheConsentOrTheSummaryIsKeptForStaff() throws {

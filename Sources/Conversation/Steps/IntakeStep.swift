@@ -536,6 +536,12 @@ extension ConversationTurn {
                 {
                     return
                 }
+                if value == nil, field.validator != .freeText,
+                    catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "later")
+                {
+                    // "npwp nya lagi dicari, nanti sy kirim": the form waits for it; nothing was wrong.
+                    return say(t(.intakeLater, ["field": field.label.text(in: language)]))
+                }
                 if value == nil, field.validator != .freeText, keepExplanation(text, draft: draft, service: service) {
                     return
                 }
