@@ -65,13 +65,18 @@ struct SurveyInWordsTests {
         ("sangat puas", 4), ("Sangat memuaskan", 4), ("mantap min", 4), ("puas", 3), ("memuaskan kak", 3),
         ("bagus", 3), ("kurang puas", 2), ("kurang memuaskan", 2), ("tidak puas", 1), ("Tidak memuaskan", 1),
         ("kecewa", 1), ("very satisfied", 4), ("not satisfied", 1), ("satisfactory", 3),
+        // The words of the index's own elements (PermenPAN-RB 14/2017): "sesuai" for the requirements, "mudah"
+        // for the procedure, "cepat" for the time, "ramah" for the staff's manners; they were no answer.
+        ("sesuai", 3), ("sudah sesuai min", 3), ("sangat sesuai", 4), ("kurang sesuai", 2), ("tidak sesuai", 1),
+        ("cepat kok", 3), ("cepat banget", 4), ("lambat", 2), ("lama banget", 1), ("mudah", 3), ("agak susah", 2),
+        ("petugasnya ramah", 3), ("ramah sekali", 4), ("tidak ramah", 1), ("very fast", 4),
     ])
     func theLabelsAndTheirEverydayWordsAreAnswers(text: String, value: Int) throws {
         let negations = Set(try Fixtures.catalogue().settings.keywords["not"] ?? [])
         #expect(try Self.shipped().scaleValue(in: text, negations: negations) == value)
     }
 
-    @Test(arguments: ["lumayan", "gak bagus", "ga mantap", "pesan lain", "puasa"])
+    @Test(arguments: ["lumayan", "biasa aja", "gak bagus", "ga mantap", "gak cepat", "pesan lain", "puasa"])
     func whatSaysNoAnswerIsNone(text: String) throws {
         let negations = Set(try Fixtures.catalogue().settings.keywords["not"] ?? [])
         #expect(try Self.shipped().scaleValue(in: text, negations: negations) == nil, "\(text)")
