@@ -98,6 +98,10 @@ extension ConversationTurn {
             } else if awaitsFirstRequest, let faq = typedFAQ(trimmed) {
                 // "apakah ada biaya?" typed instead of picked from the FAQ list: answered, then the menu.
                 showMenu(prefix: faq.answer.text(in: language))
+            } else if inProgress, !expectsFreeText, trimmed.contains("?"), let faq = typedFAQ(trimmed) {
+                // "gratis kan?" during the survey or a form's question: answered, and the question asked again.
+                say(faq.answer.text(in: language))
+                promptCurrentStep(prefix: nil)
             } else if keepForStaff(reporterMessage, classification: classification) {
                 return
             } else {

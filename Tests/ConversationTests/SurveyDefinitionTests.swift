@@ -137,6 +137,19 @@ struct SurveyInWordsTests {
         #expect(progress.answers.map(\.value) == [4, 3, 2, 4, 3, 1, 4])
     }
 
+    /// "gratis kan?" asked during the survey is answered from the FAQ and the question asked again, without
+    /// counting a wrong answer: it got "Mohon pilih jawaban 1–4." and, on the third, the offer of staff.
+    @Test func aFAQQuestionDuringTheSurveyIsAnswered() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let answer = render(chat.type("eh ini gratis kan?"))
+        #expect(answer.contains("tidak dipungut biaya"), "\(answer)")
+        #expect(answer.contains("(1/8)") && !answer.contains("Mohon pilih jawaban"), "\(answer)")
+        #expect(chat.state.invalidAnswers == 0)
+        // Without a question mark it is no question: the survey asks for an answer as before.
+        #expect(render(chat.type("gratis")).contains("Mohon pilih jawaban 1–4"))
+    }
+
     /// Words answer the question; a longer message keeps what it says beyond the answer for the comment.
     @Test func wordsAnswerAndWhatTheySayMoreReachesTheComment() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
