@@ -488,7 +488,7 @@ async function start() {
   canned = (await api("GET", "/api/canned")).answers;
   setCSRF(session.csrf_token);
   translateStatic();
-  document.querySelector("#who").textContent = `${me.name} (${me.role})`;
+  document.querySelector("#who").textContent = `${me.name} (${labelOf("roleNames", me.role)})`;
   for (const link of document.querySelectorAll("[data-admin]")) link.hidden = me.role !== "admin";
   document.querySelector("#language").addEventListener("click", () => {
     localStorage.setItem("loket.language", language() === "id" ? "en" : "id");

@@ -47,6 +47,7 @@ export const strings = {
     },
     callStates: { booked: "Terjadwal", done: "Selesai", no_show: "Tidak hadir", cancelled: "Dibatalkan" },
     roles: { l1: "Level 1 (petugas helpdesk)", l2: "Level 2 (koordinator)", admin: "Admin (Level 2, mengelola staf)" },
+    roleNames: { l1: "Level 1", l2: "Level 2", admin: "Admin" },
     language: "English",
   },
   en: {
@@ -96,6 +97,7 @@ export const strings = {
     },
     callStates: { booked: "Booked", done: "Done", no_show: "No-show", cancelled: "Cancelled" },
     roles: { l1: "Level 1 (helpdesk staff)", l2: "Level 2 (coordinator)", admin: "Admin (Level 2, manages staff)" },
+    roleNames: { l1: "Level 1", l2: "Level 2", admin: "Admin" },
     language: "Bahasa Indonesia",
   },
 };

@@ -197,7 +197,7 @@ def main():
         driver.find_element(By.ID, "password").clear()
         driver.find_element(By.ID, "password").send_keys("sari-password-1")
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        wait.until(expected.text_to_be_present_in_element((By.ID, "who"), "Sari Helpdesk"))
+        wait.until(expected.text_to_be_present_in_element((By.ID, "who"), "Sari Helpdesk (Level 1)"))
         page_figures(driver, "console")
         shot(driver, "tiket-baru-empty")
 
