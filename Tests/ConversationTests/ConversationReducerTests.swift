@@ -125,6 +125,27 @@ struct ConversationReducerTests {
         #expect(render(effects).contains("⚙ fetchMedia x for attachment-1"), "\(render(effects))")
     }
 
+    /// A Word or Excel file at the checklist is kept for staff the same way, with how to save it as a PDF; it
+    /// was refused ("bukan file PDF") and gone. A zip file is still refused.
+    @Test func aWordFileAtTheChecklistIsKeptForStaffButNotTheChecklist() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        let effects = chat.message(
+            .document(mediaID: "w", filename: "ktp.docx", mimeType: word, size: 10, sha256: nil, caption: nil))
+        let said = try #require(sentTexts(effects).first)
+        #expect(said.hasPrefix("ktp.docx kami lampirkan untuk petugas") && said.contains("Simpan Sebagai"), "\(said)")
+        #expect(render(effects).contains("⚙ fetchMedia w for attachment-1"), "\(render(effects))")
+        let zip = chat.message(
+            .document(
+                mediaID: "z", filename: "ktp.zip", mimeType: "application/zip", size: 10, sha256: nil, caption: nil))
+        #expect(sentTexts(zip).first?.hasPrefix("Maaf, ktp.zip bukan file PDF.") == true, "\(render(zip))")
+        #expect(!render(zip).contains("fetchMedia"))
+    }
+
     @Test func oversizedPDFIsRefusedBeforeDownload() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")

@@ -40,6 +40,15 @@ extension ConversationTurn {
             guard isPDF else {
                 let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
                 guard mimeType.lowercased().hasPrefix("image/") else {
+                    // A Word or Excel file at the checklist: kept for staff like a photo, with how to save it
+                    // as a PDF.
+                    if draft.stage == .documents, FileKind.accepts(mimeType, in: [.office]),
+                        attachmentRefusal(filename: filename, mimeType: mimeType, size: size) == nil
+                    {
+                        return keepInsteadOfPDF(
+                            file, mimeType: mimeType, size: size, draft: draft,
+                            saying: t(.documentsFileKept, ["file": filename]) + " " + t(.documentsHowToPDFFromOffice))
+                    }
                     return promptCurrentStep(prefix: t(.documentsNotPDF, ["file": filename]))
                 }
                 guard draft.stage == .documents,
@@ -119,8 +128,18 @@ extension ConversationTurn {
     /// A photo of a document at the checklist: kept for staff as the ticket's attachment, never as the checklist's
     /// document, and the provider told how to make the PDF it must be.
     mutating func keepPhotoOfDocument(_ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft) {
+        keepInsteadOfPDF(
+            file, mimeType: mimeType, size: size, draft: draft,
+            saying: t(.documentsPhotoKept) + " " + t(.documentsHowToPDF))
+    }
+
+    /// A file at the checklist that is not the PDF it asks for (a photo, a Word file): kept for staff as the
+    /// ticket's attachment, and `message` says how to make the PDF.
+    mutating func keepInsteadOfPDF(
+        _ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft, saying message: String
+    ) {
         keepForTicket(file, mimeType: mimeType, size: size, draft: draft)
-        say(t(.documentsPhotoKept) + " " + t(.documentsHowToPDF))
+        say(message)
     }
 
     /// Why an attachment (not a checklist document) cannot be taken, if it cannot: its kind or its size.
