@@ -93,15 +93,17 @@ extension ConversationTurn {
                 // The pending question's own words ("selesai" at the checklist, "ya" to a yes/no question)
                 // answer it, whatever a global command would make of them.
                 answer(trimmed, classification: classification, messageID: message.id)
+            } else if inProgress, !expectsFreeText, trimmed.contains("?"), let faq = typedFAQ(trimmed) {
+                // "gratis kan?", "ok thanks, how long will the check take?" during the survey or a form's
+                // question: answered, before a thanks or another command the words may also read as, and the
+                // question asked again.
+                say(faq.answer.text(in: language))
+                promptCurrentStep(prefix: nil)
             } else if let command = command(in: trimmed, classification: classification) {
                 run(command, classification: classification, message: reporterMessage)
             } else if awaitsFirstRequest, let faq = typedFAQ(trimmed) {
                 // "apakah ada biaya?" typed instead of picked from the FAQ list: answered, then the menu.
                 showMenu(prefix: faq.answer.text(in: language))
-            } else if inProgress, !expectsFreeText, trimmed.contains("?"), let faq = typedFAQ(trimmed) {
-                // "gratis kan?" during the survey or a form's question: answered, and the question asked again.
-                say(faq.answer.text(in: language))
-                promptCurrentStep(prefix: nil)
             } else if keepForStaff(reporterMessage, classification: classification) {
                 return
             } else {

@@ -148,6 +148,10 @@ struct SurveyInWordsTests {
         #expect(chat.state.invalidAnswers == 0)
         // Without a question mark it is no question: the survey asks for an answer as before.
         #expect(render(chat.type("gratis")).contains("Mohon pilih jawaban 1–4"))
+        // A question that also thanks is the question, not thanks.
+        let thanks = render(chat.type("ok makasih, berapa lama prosesnya?", .thanks, confidence: 0.8))
+        #expect(!thanks.contains("Sama-sama") && thanks.contains("sekitar 1 jam kerja"), "\(thanks)")
+        #expect(thanks.contains("(1/8)"), "\(thanks)")
     }
 
     /// Words answer the question; a longer message keeps what it says beyond the answer for the comment.
