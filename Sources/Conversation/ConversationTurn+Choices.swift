@@ -97,9 +97,16 @@ extension ConversationTurn {
                 || classification.confidence < GlobalCommand.minimumConfidence,
             classification.entities.ticketNumber == nil
         else { return nil }
+        let words = DialogSettings.spacedWords(text)
+        // A service's `decisive.<id>` phrase chooses it wherever it stands: "mau ikut tender tapi belum punya
+        // akun" needs an account before anything else.
+        if let decided = catalogue.menu.first(where: {
+            catalogue.settings.firstMention(in: words, keywordsNamed: "decisive.\($0.id)") != nil
+        }) {
+            return decided.id
+        }
         // The service named first: "mau komplain, upload dokumen penawaran gagal" is a complaint, and
         // "upload penawaran di tender gagal" a tender problem.
-        let words = DialogSettings.spacedWords(text)
         var first: (offset: Int, id: String)?
         for entry in catalogue.menu {
             guard let offset = catalogue.settings.firstMention(in: words, keywordsNamed: "service.\(entry.id)"),

@@ -35,6 +35,21 @@ struct ProviderHabitsTests {
         }
     }
 
+    /// How providers name what they need, with the words of `settings.json`: a blocked account or a forgotten
+    /// user id is a reset, a new email a data change, and a provider without an account needs the registration
+    /// wherever the tender is named. Each got the menu, or the tender form.
+    @Test(arguments: [
+        ("selamat pagi bu, perusahaan kami mau ikut tender tapi belum punya akun", "registrasi"),
+        ("min akun saya terblokir", "reset_password"), ("user id saya lupa", "reset_password"),
+        ("mau ganti email di akun spse", "perubahan_data"),
+        ("mau komplain, upload dokumen penawaran gagal", "pengaduan"),
+    ])
+    func howProvidersNameAServiceStartsIt(text: String, service: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .unknown, confidence: 0.4))
+        #expect(chat.draft?.serviceID == service, "\(answer)")
+    }
+
     /// "sy mau daftar verifikasi utk PT Maju Jaya, no direktur 0812…" starts the registration without asking the
     /// company, its legal form or the director's number again: the privacy notice comes next, and the summary
     /// shows what the message said.
