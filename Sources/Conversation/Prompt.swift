@@ -6,6 +6,7 @@ import Intents
 /// The questions of a service's form are named in `services.json` instead and checked there.
 public enum Prompt: String, CaseIterable, Sendable {
     case askCompanyName = "ask.companyName"
+    case askPhoneTyped = "ask.phoneTyped"
     case attachmentsKept = "attachments.kept"
     case attachmentsKinds = "attachments.kinds"
     case buttonAgree = "button.agree"

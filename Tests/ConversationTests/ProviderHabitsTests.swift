@@ -875,6 +875,23 @@ struct ProviderHabitsTests {
         #expect(try #require(chat.draft).remarks == nil)
     }
 
+    /// A provider writing from a foreign number (a foreign company's staff in Singapore) is not offered "Pakai
+    /// nomor ini" for it: the call reaches Indonesian numbers only, and the button got "Mohon pilih salah satu.".
+    /// "nomor ini aja" is told why, and an Indonesian number typed is taken.
+    @Test func aForeignOwnNumberIsNotOffered() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.waID = "6591234567"
+        _ = chat.tap("menu.registrasi")
+        let effects = chat.type("PT Global Tech Indonesia")
+        let asked = render(effects)
+        #expect(asked.contains("Tulis nomor HP Indonesia (+62)") && !asked.contains("Pakai nomor ini"), "\(asked)")
+        #expect(offeredIDs(effects).isEmpty, "\(asked)")
+        let own = render(chat.type("nomor ini aja"))
+        #expect(own.contains("hanya dapat dilakukan ke nomor HP Indonesia"), "\(own)")
+        _ = chat.type("0812 9999 8888", entities: Entities(phone: "+6281299998888"))
+        #expect(chat.draft?.answers["director_phone"] == "+6281299998888")
+    }
+
     /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.
     @Test func aNegatedOwnNumberIsAskedAgain() throws {
         var chat = try Self.atPhoneQuestion()

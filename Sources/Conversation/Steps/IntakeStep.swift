@@ -280,6 +280,10 @@ extension ConversationTurn {
     static let openingTextWords = 6
     static let laterOpeningTextWords = 10
 
+    /// The provider's own WhatsApp number as the director's, nil when it is no Indonesian mobile number (a
+    /// foreign company's): the call can reach only those, so it is then neither offered nor taken.
+    var ownNumber: String? { FieldNormalizer.phone("+" + context.waID) }
+
     func intakeOptions(_ draft: IntakeDraft) -> [ChoiceOption] {
         guard let service = service(of: draft) else { return [] }
         switch draft.stage {
@@ -295,7 +299,7 @@ extension ConversationTurn {
                     ChoiceOption(.option($0.offset), title: $0.element.text(in: language))
                 }
             case .phone:
-                return [ChoiceOption(.ownNumber, title: t(.buttonMyNumber))]
+                return ownNumber == nil ? [] : [ChoiceOption(.ownNumber, title: t(.buttonMyNumber))]
             case .companyName, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
                 return []
             }
@@ -333,10 +337,16 @@ extension ConversationTurn {
                 "number": "+" + context.waID,
                 "company": companyDisplay(draft) ?? "",
             ]
-            // The name alone once the legal form is known without it ("perorangan" written before it).
+            // The name alone once the legal form is known without it ("perorangan" written before it); a
+            // number typed when the provider's own cannot be offered (a foreign one).
             let question =
-                field.validator == .companyName && draft.businessForm != nil && draft.answers[field.id] == nil
-                ? t(.askCompanyName) : catalogue.text(key: field.prompt, in: language, values)
+                if field.validator == .companyName && draft.businessForm != nil && draft.answers[field.id] == nil {
+                    t(.askCompanyName)
+                } else if field.validator == .phone, ownNumber == nil {
+                    t(.askPhoneTyped)
+                } else {
+                    catalogue.text(key: field.prompt, in: language, values)
+                }
             let body = lead + question
             let options = intakeOptions(draft)
             if options.isEmpty {
@@ -377,9 +387,8 @@ extension ConversationTurn {
                 draft.answers[field.id] = form.rawValue
             } else if case .option(let option) = reply, field.options.indices.contains(option) {
                 draft.answers[field.id] = field.options[option].text(in: .indonesian)
-            } else if reply == .ownNumber, field.validator == .phone,
-                let phone = FieldNormalizer.phone("+" + context.waID)
-            {
+            } else if reply == .ownNumber, field.validator == .phone {
+                guard let phone = ownNumber else { return invalid(t(.invalidPhoneForeign)) }
                 draft.answers[field.id] = phone
             } else {
                 return invalid(t(.invalidChoice, ["count": String(intakeOptions(draft).count)]))
