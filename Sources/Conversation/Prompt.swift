@@ -109,6 +109,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeIdentifierKept = "intake.identifierKept"
     case intakeIdentifierNoted = "intake.identifierNoted"
     case intakeLater = "intake.later"
+    case intakeQuestionKept = "intake.questionKept"
     case intakePhoneKept = "intake.phoneKept"
     case intakeRemarkKept = "intake.remarkKept"
     case intakeStart = "intake.start"

@@ -1043,10 +1043,11 @@ struct ConversationTranscriptTests {
             """
             › Pertanyaan yang sering diajukan:
 
-            (Atau balas dengan angka 1–2.)
+            (Atau balas dengan angka 1–3.)
               ≡ Lihat pertanyaan
               - Apakah ada biaya?
               - Berapa lama prosesnya?
+              - Apa itu bentuk usaha?
             """)
         check(
             chat.type("1"),

@@ -842,6 +842,30 @@ struct ProviderHabitsTests {
         #expect(next.contains("Nomor WhatsApp direksi"), "\(next)")
     }
 
+    /// What is typed where the company's name is asked and is no name: "sebentar ya min" was stored as the
+    /// company ("Apa bentuk usaha sebentar ya min?"), and so were questions. A question the FAQ answers is
+    /// answered, another is kept for staff; a name followed by what the company does keeps the name alone.
+    @Test func aWaitOrAQuestionAtTheNameIsNoName() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let wait = render(chat.type("sebentar ya min"))
+        #expect(wait.contains("Kirim nama usaha di chat ini kapan saja"), "\(wait)")
+        let faq = render(chat.type("apa itu bentuk usaha?"))
+        #expect(faq.contains("Bentuk usaha adalah jenis badan usaha Anda"), "\(faq)")
+        #expect(faq.contains("Tulis nama badan usaha"), "asked again: \(faq)")
+        let question = render(chat.type("kenapa harus pakai nama perusahaan"))
+        #expect(question.contains("Pertanyaan Anda kami catat untuk petugas"), "\(question)")
+        #expect(try #require(chat.draft).answers["company"] == nil)
+        _ = chat.type("namanya CV. Berkah Jaya Abadi, bergerak di bidang konstruksi")
+        let draft = try #require(chat.draft)
+        #expect(draft.answers["company"] == "Berkah Jaya Abadi" && draft.businessForm == .cv, "\(draft.answers)")
+        #expect(draft.remarks == ["kenapa harus pakai nama perusahaan", "bergerak di bidang konstruksi"])
+        var other = Transcript(catalogue: try Fixtures.catalogue())
+        _ = other.tap("menu.registrasi")
+        _ = other.type("PT Apa Saja Jaya")
+        #expect(other.draft?.answers["company"] == "Apa Saja Jaya", "a name that starts with a question word")
+    }
+
     /// An NPWP typed at the privacy notice, and an address at the summary, are kept for staff and the question
     /// asked again: both got "Mohon pilih salah satu." and were gone.
     @Test func whatIsTypedAtTheConsentOrTheSummaryIsKeptForStaff() throws {

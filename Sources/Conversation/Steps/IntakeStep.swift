@@ -481,6 +481,9 @@ extension ConversationTurn {
                 if isAnyKeyword(text) {
                     return invalid(t(.invalidCompanyWord, ["text": text]), example: t(field.validator.examplePrompt))
                 }
+                if CompanyNameParser.parse(text) == nil, questionOrWaitAtName(text, field: field, draft: draft) {
+                    return
+                }
                 if let form = CompanyNameParser.form(text.trimming(".,")),
                     let formField = service.fields.first(where: { $0.validator == .businessForm })
                 {
@@ -496,7 +499,9 @@ extension ConversationTurn {
                 else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
-                draft.answers[field.id] = company.name
+                let (name, description) = Self.nameAndDescription(company.name)
+                draft.answers[field.id] = name
+                if let description { draft.remarks = (draft.remarks ?? []) + [description] }
                 if let form = company.form {
                     draft.businessForm = form
                     for other in service.fields where other.validator == .businessForm { draft.answers[other.id] = nil }
@@ -549,7 +554,7 @@ extension ConversationTurn {
                     catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "later")
                 {
                     // "npwp nya lagi dicari, nanti sy kirim": the form waits for it; nothing was wrong.
-                    return say(t(.intakeLater, ["field": field.label.text(in: language)]))
+                    return sayLater(field)
                 }
                 if value == nil, field.validator != .freeText, keepExplanation(text, draft: draft, service: service) {
                     return
@@ -686,6 +691,48 @@ extension ConversationTurn {
             return true
         }
         return keepExplanation(text, draft: draft, service: service)
+    }
+
+    /// A question or a "wait" typed where the company's name is asked, not a name: "apa itu bentuk usaha?" is
+    /// answered from the FAQ when it has the answer, another question is kept for staff among the form's
+    /// remarks, and "sebentar ya min" is told the form waits; the name is asked again. False for anything else.
+    mutating func questionOrWaitAtName(_ text: String, field: FormField, draft: IntakeDraft) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        if catalogue.settings.mentions(words, keywordsNamed: "later") {
+            sayLater(field)
+            return true
+        }
+        let first = words.split(separator: " ").first.map(String.init) ?? ""
+        guard text.contains(where: \.isLetter),
+            text.contains("?") || catalogue.settings.keywords["questionWords"]?.contains(first) == true
+        else { return false }
+        if let faq = typedFAQ(text) {
+            promptCurrentStep(prefix: faq.answer.text(in: language))
+        } else {
+            keepRemark(FieldNormalizer.freeText(text) ?? text, draft: draft, saying: t(.intakeQuestionKept))
+        }
+        return true
+    }
+
+    /// The form waits for `field`'s answer: "Kirim nama usaha di chat ini kapan saja…". The label is written
+    /// inside the sentence: "nama usaha", but "NPWP" as it is.
+    mutating func sayLater(_ field: FormField) {
+        let label = field.label.text(in: language)
+        let firstWord = label.prefix { !$0.isWhitespace }
+        let inSentence =
+            firstWord.allSatisfy { $0.isUppercase || !$0.isLetter }
+            ? label : label.prefix(1).lowercased() + label.dropFirst()
+        say(t(.intakeLater, ["field": inSentence]))
+    }
+
+    /// A name followed by what the company does ("Berkah Jaya Abadi, bergerak di bidang konstruksi"): the name
+    /// before the comma, and the rest for staff when it says something (three words or more).
+    static func nameAndDescription(_ name: String) -> (name: String, description: String?) {
+        guard let comma = name.firstIndex(of: ",") else { return (name, nil) }
+        let head = name[..<comma].trimmingWhitespace()
+        let tail = name[name.index(after: comma)...].trimmingWhitespace()
+        guard !head.isEmpty, tail.wordCount >= 3 else { return (name, nil) }
+        return (head, tail)
     }
 
     /// A company typed where a number is asked, in a form that asks for none ("PT Global Makmur" at the tender
