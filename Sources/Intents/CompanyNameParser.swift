@@ -50,10 +50,23 @@ public enum CompanyNameParser {
         return words
     }
 
-    /// The legal form a word or short answer names ("pt", "P.T.", "Perorangan", "asing"), or nil.
+    /// The legal form a word or short answer names ("pt", "P.T.", "Perorangan", "asing", "bentuknya
+    /// persekutuan komanditer", "usaha dagang"), or nil.
     public static func form(_ text: String) -> BusinessForm? {
-        Self.formWords[text.trimmingWhitespace().lowercased()]
+        let key = text.trimmingWhitespace().lowercased()
+        if let form = Self.formWords[key] { return form }
+        // A form's full name anywhere in the answer.
+        let spaced = " " + key.split { !$0.isLetter }.joined(separator: " ") + " "
+        return Self.fullNames.first { spaced.contains(" \($0.name) ") }?.form
     }
+
+    /// The forms' full names, as the deed writes them, in English too; "Tbk" is a public PT.
+    private static let fullNames: [(name: String, form: BusinessForm)] = [
+        ("perseroan terbatas", .pt), ("tbk", .pt), ("limited liability company", .pt),
+        ("persekutuan komanditer", .cv), ("commanditaire vennootschap", .cv), ("usaha dagang", .ud),
+        ("persekutuan firma", .firma), ("perusahaan perseorangan", .perorangan), ("perusahaan perorangan", .perorangan),
+        ("usaha perseorangan", .perorangan), ("usaha perorangan", .perorangan), ("sole proprietorship", .perorangan),
+    ]
 
     private static func trimmed(_ text: String) -> String {
         text.trimming { $0 == "," || $0 == "." || $0.isSpaceOrTab }

@@ -71,4 +71,19 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.form("perusahaan asing") == .asing)
         #expect(CompanyNameParser.form("toko") == nil)
     }
+
+    /// A form's full name, as the deed writes it, is that form, also after a lead-in ("bentuknya …"); each got
+    /// "Bentuk usaha tidak dikenal.".
+    @Test(arguments: [
+        ("bentuknya persekutuan komanditer", BusinessForm.cv), ("Perseroan Terbatas", .pt), ("tbk", .pt),
+        ("usaha dagang", .ud), ("usaha perorangan", .perorangan), ("persekutuan firma", .firma),
+    ])
+    func aLegalFormsFullNameIsThatForm(text: String, form: BusinessForm) {
+        #expect(CompanyNameParser.form(text) == form)
+    }
+
+    @Test func wordsThatOnlyContainAFullNamesLettersAreNoForm() {
+        #expect(CompanyNameParser.form("usahadagang") == nil)
+        #expect(CompanyNameParser.form("dagang") == nil)
+    }
 }
