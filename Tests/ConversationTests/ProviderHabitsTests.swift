@@ -743,6 +743,8 @@ struct ProviderHabitsTests {
     /// A wrong director's number is told what is wrong with it, and asked again.
     @Test(arguments: [
         ("0251 832 1123", "0251 832 1123 tampaknya nomor telepon kantor atau rumah"),
+        // A landline with words around it is still a landline, not an explanation kept for staff.
+        ("pakai nomor kantor aja 021 555 1234", "› 021 555 1234 tampaknya nomor telepon kantor atau rumah"),
         ("+65 9123 4567", "hanya dapat dilakukan ke nomor HP Indonesia (+62)"),
         ("0812345", "bukan nomor HP Indonesia yang valid. Yang Anda tulis berisi 7 digit."),
         ("direktur", "bukan nomor HP Indonesia yang valid."),

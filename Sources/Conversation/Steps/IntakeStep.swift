@@ -246,6 +246,14 @@ extension ConversationTurn {
 
     /// The number `value` as the message writes it ("01.234.567.8-901.000" in "npwp kami 01.234.567.8-901.000"),
     /// from its first digit to its last when those are the value's digits; otherwise `value`.
+    /// The message from its first digit to its last: "021 555 1234" in "pakai nomor kantor aja 021 555 1234".
+    static func writtenDigits(in text: String) -> String {
+        guard let first = text.firstIndex(where: \.isASCIIDigitCharacter),
+            let last = text.lastIndex(where: \.isASCIIDigitCharacter)
+        else { return text.trimmingWhitespace() }
+        return String(text[first...last])
+    }
+
     static func writtenNumber(_ value: String, in text: String) -> String {
         guard let first = text.firstIndex(where: \.isASCIIDigitCharacter),
             let last = text.lastIndex(where: \.isASCIIDigitCharacter)
@@ -556,6 +564,10 @@ extension ConversationTurn {
                     // "npwp nya lagi dicari, nanti sy kirim": the form waits for it; nothing was wrong.
                     return sayLater(field)
                 }
+                if value == nil, field.validator == .phone, PhoneNumberExtractor.mismatch(text) == .landline {
+                    // "pakai nomor kantor aja 021 555 1234": a landline, however many words come with it.
+                    return invalid(phoneRefusal(text), example: t(field.validator.examplePrompt))
+                }
                 if value == nil, field.validator != .freeText, keepExplanation(text, draft: draft, service: service) {
                     return
                 }
@@ -630,7 +642,7 @@ extension ConversationTurn {
     func phoneRefusal(_ text: String) -> String {
         switch PhoneNumberExtractor.mismatch(text) {
         case .foreign?: t(.invalidPhoneForeign)
-        case .landline?: t(.invalidPhoneLandline, ["number": text.trimmingWhitespace()])
+        case .landline?: t(.invalidPhoneLandline, ["number": Self.writtenDigits(in: text)])
         case .digits(let count)?: t(.invalidPhone) + " " + t(.invalidDigitCount, ["count": String(count)])
         case nil: t(.invalidPhone)
         }
