@@ -868,6 +868,26 @@ struct ProviderHabitsTests {
         #expect(other.draft?.answers["company"] == "Apa Saja Jaya", "a name that starts with a question word")
     }
 
+    /// At the checklist, a file too large, a link or an email instead of a file get how to send what it asks,
+    /// before the requirements or a note the words also read as: "file nya kebesaran min, 8 mb" got the list of
+    /// requirements, "bisa kirim lewat google drive?" only "noted for staff". A statement is still kept for staff.
+    @Test func howToSendTheFilesIsAnsweredAtTheChecklist() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("CV Sinar Abadi")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        let large = render(chat.type("file nya kebesaran min, 8 mb", .requirements, confidence: 0.8))
+        #expect(large.contains("Bila file lebih dari 4 MB") && !large.contains("Dokumen verifikasi"), "\(large)")
+        let drive = render(chat.type("bisa kirim lewat google drive?"))
+        #expect(drive.contains("tautan Google Drive atau email tidak dapat kami periksa"), "\(drive)")
+        #expect(!drive.contains("kami catat"), "\(drive)")
+        let email = render(chat.type("npwp sudah dikirim lewat email ya min"))
+        #expect(email.contains("Keterangan Anda kami catat") && email.contains("di chat ini"), "\(email)")
+        #expect(try #require(chat.draft).remarks == ["npwp sudah dikirim lewat email ya min"])
+        #expect(chat.state.invalidAnswers == 0)
+    }
+
     /// An NPWP typed at the privacy notice, and an address at the summary, are kept for staff and the question
     /// asked again: both got "Mohon pilih salah satu." and were gone.
     @Test func whatIsTypedAtTheConsentOrTheSummaryIsKeptForStaff() throws {

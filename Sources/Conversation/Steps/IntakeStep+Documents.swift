@@ -390,14 +390,33 @@ extension ConversationTurn {
             let names = missing.map { $0.title.text(in: language) }.joined(separator: ", ")
             return promptCurrentStep(prefix: t(.documentsMissing, ["list": names]))
         }
-        if catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "pdfHelp") {
-            // "gak punya scanner min, cuma bisa foto": how to make a PDF on a phone.
-            return promptCurrentStep(prefix: t(.documentsHowToPDF))
+        if let help = documentHelp(in: text) {
+            let limit = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
+            let answer = t(help, ["mb": limit])
+            // "npwp sudah dikirim lewat email ya min" also tells staff something; a question does not.
+            if help == .documentsSendHere, !text.contains("?"), text.wordCount >= Self.explanationWords,
+                let written = FieldNormalizer.freeText(text)
+            {
+                return keepRemark(written, draft: draft, saying: t(.intakeRemarkKept) + " " + answer)
+            }
+            return promptCurrentStep(prefix: answer)
         }
         if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
             // "KTP direktur masih diperpanjang, nanti menyusul": for staff, with the ticket.
             return keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
         }
         invalid(t(.documentsExpectFile))
+    }
+
+    /// What a message at the checklist asks about sending the files it wants, answered before anything else
+    /// the words may read as: a file too large ("file nya kebesaran, 8 mb": `tooLargeHelp`), a link or an email
+    /// instead of a file ("bisa lewat google drive?": `sendHere`), a photo instead of a PDF ("gak punya
+    /// scanner": `pdfHelp`). Nil when it asks none of these.
+    func documentHelp(in text: String) -> Prompt? {
+        let words = DialogSettings.spacedWords(text)
+        let helps: [(keywords: String, answer: Prompt)] = [
+            ("tooLargeHelp", .documentsHowToShrink), ("sendHere", .documentsSendHere), ("pdfHelp", .documentsHowToPDF),
+        ]
+        return helps.first { catalogue.settings.mentions(words, keywordsNamed: $0.keywords) }?.answer
     }
 }

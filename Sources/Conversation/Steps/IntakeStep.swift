@@ -30,7 +30,7 @@ struct IntakeStep: DialogStep {
         switch self.draft.stage {
         case .documents:
             return turn.isKeyword(text, "done") || turn.isKeyword(text, "agree")
-                || classification.intent == .affirm && text.count <= 20
+                || classification.intent == .affirm && text.count <= 20 || turn.documentHelp(in: text) != nil
         case .consent:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
