@@ -6,6 +6,11 @@ extension ConversationTurn {
     func command(in text: String, classification: Classification) -> GlobalCommand? {
         if let command = GlobalCommand(keyword: text, keywords: catalogue.settings.keywords) { return command }
         let command = GlobalCommand(classification: classification)
+        if case .intake = state.step, classification.intent == .createTicket {
+            // A request is what the form is filling in: "nama perusahaannya salah, harusnya CV Sinar Abadi Jaya"
+            // (read as a new request at 0.9) is for the form, which dropped it for the menu.
+            return nil
+        }
         if inProgress, command == .menu || command == .cancel, classification.confidence < Self.leavingConfidence {
             // Leaving a journey drops its answers: a guess ("yg ini aja" read as "menu") is no reason to; the
             // step answers it, and asks again if it cannot.

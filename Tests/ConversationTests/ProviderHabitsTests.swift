@@ -888,6 +888,35 @@ struct ProviderHabitsTests {
         #expect(chat.state.invalidAnswers == 0)
     }
 
+    /// The summary is shown to be checked, and what is said about it changes it: "nama perusahaannya salah,
+    /// harusnya CV Sinar Abadi Jaya" (read as a new request at 0.9) dropped the form for the menu; a new
+    /// director's number was kept as a note; "ktp nya salah file" got the requirements.
+    @Test func whatIsSaidAtTheSummaryChangesIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("CV Sinar Abadi")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.sendDocuments("ktp.pdf", "npwp.pdf")
+        let name = render(
+            chat.type(
+                "nama perusahaannya salah, harusnya CV Sinar Abadi Jaya", .createTicket, confidence: 0.903,
+                entities: Entities(company: Company(name: "CV Sinar Abadi Jaya", form: .cv))))
+        #expect(name.contains("✅ Nama usaha kami ubah menjadi CV Sinar Abadi Jaya."), "\(name)")
+        #expect(name.contains("Nama usaha: CV Sinar Abadi Jaya") && name.contains("Kirim permohonan ini?"), "\(name)")
+        let phone = render(
+            chat.type("nomor direktur ganti ya 0813 2222 3333", entities: Entities(phone: "+6281322223333")))
+        #expect(phone.contains("No. WA direksi: +6281322223333"), "\(phone)")
+        #expect(try #require(chat.draft).remarks == nil)
+        let resend = render(chat.type("ktp nya salah file", .requirements, confidence: 0.99))
+        #expect(resend.contains("Silakan kirim file KTP/KITAS Direktur sekarang."), "\(resend)")
+        _ = chat.pdf("m3", "ktp baru.pdf")
+        let summary = render(chat.stored("m3", "ktp baru.pdf"))
+        #expect(summary.contains("• KTP/KITAS Direktur (ktp baru.pdf)") && !summary.contains("(ktp.pdf)"), "\(summary)")
+        let opened = try #require(openedTicket(chat.tap("summary.confirm")))
+        #expect(opened.companyName == "CV Sinar Abadi Jaya" && opened.directorPhone == "+6281322223333")
+    }
+
     /// An NPWP typed at the privacy notice, and an address at the summary, are kept for staff and the question
     /// asked again: both got "Mohon pilih salah satu." and were gone.
     @Test func whatIsTypedAtTheConsentOrTheSummaryIsKeptForStaff() throws {

@@ -419,4 +419,26 @@ extension ConversationTurn {
         ]
         return helps.first { catalogue.settings.mentions(words, keywordsNamed: $0.keywords) }?.answer
     }
+
+    /// The checklist document a message at the summary says is wrong ("ktp nya salah file", "npwp mau diganti"):
+    /// the one whose keyword comes first, with a word of `resend` in `settings.json`. Nil for none.
+    func documentToResend(_ text: String, draft: IntakeDraft) -> DocumentRequirement? {
+        guard let service = service(of: draft) else { return nil }
+        let words = DialogSettings.spacedWords(text)
+        guard catalogue.settings.mentions(words, keywordsNamed: "resend") else { return nil }
+        return service.requiredDocuments(for: draft.businessForm)
+            .compactMap { requirement in
+                DialogSettings.firstMention(in: words, of: requirement.keywords).map { (requirement, $0) }
+            }
+            .min { $0.1 < $1.1 }?.0
+    }
+
+    /// Back to the checklist for `requirement`, whose next file replaces the one sent.
+    mutating func resend(_ requirement: DocumentRequirement, draft: IntakeDraft) {
+        var draft = draft
+        draft.stage = .documents
+        draft.nextRequirement = requirement.id
+        state.step = .intake(draft)
+        say(t(.documentsSendNow, ["document": requirement.title.text(in: language)]))
+    }
 }

@@ -37,6 +37,7 @@ struct IntakeStep: DialogStep {
         case .summary:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
+                || turn.documentToResend(text, draft: self.draft) != nil
         case .field(let index, _):
             // "selesai" where a number or a choice is asked is not a status question ("sudah selesai?"): the
             // provider thinks the request is complete, and is told it is not. "ok", "iya" or "nomor ini aja"
@@ -220,7 +221,9 @@ extension ConversationTurn {
             let shown: String
             switch field.validator {
             case .companyName:
-                guard let company = entities.company, let name = Self.storedName(of: company) else { continue }
+                guard let company = entities.company, let name = Self.storedName(of: company),
+                    name != draft.answers[field.id] || company.form != draft.businessForm
+                else { continue }
                 draft.answers[field.id] = name
                 draft.businessForm = company.form
                 shown = companyDisplay(draft) ?? name
@@ -233,9 +236,11 @@ extension ConversationTurn {
             case .businessForm, .freeText, .choice:
                 continue
             }
-            guard catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "correction") else {
-                return false
-            }
+            // The summary is shown to be checked: a new value there is a correction without saying so.
+            guard
+                draft.stage == .summary
+                    || catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "correction")
+            else { return false }
             state.step = .intake(draft)
             promptCurrentStep(
                 prefix: t(.intakeCorrected, ["field": field.label.text(in: language), "value": shown]))
@@ -246,21 +251,18 @@ extension ConversationTurn {
 
     /// The number `value` as the message writes it ("01.234.567.8-901.000" in "npwp kami 01.234.567.8-901.000"),
     /// from its first digit to its last when those are the value's digits; otherwise `value`.
+    static func writtenNumber(_ value: String, in text: String) -> String {
+        let written = Self.writtenDigits(in: text)
+        return written.contains(where: \.isASCIIDigitCharacter)
+            && written.filter(\.isASCIIDigitCharacter) == value.filter(\.isASCIIDigitCharacter) ? written : value
+    }
+
     /// The message from its first digit to its last: "021 555 1234" in "pakai nomor kantor aja 021 555 1234".
     static func writtenDigits(in text: String) -> String {
         guard let first = text.firstIndex(where: \.isASCIIDigitCharacter),
             let last = text.lastIndex(where: \.isASCIIDigitCharacter)
         else { return text.trimmingWhitespace() }
         return String(text[first...last])
-    }
-
-    static func writtenNumber(_ value: String, in text: String) -> String {
-        guard let first = text.firstIndex(where: \.isASCIIDigitCharacter),
-            let last = text.lastIndex(where: \.isASCIIDigitCharacter)
-        else { return value }
-        let written = text[first...last]
-        return written.filter(\.isASCIIDigitCharacter) == value.filter(\.isASCIIDigitCharacter)
-            ? String(written) : value
     }
 
     /// An identifier written where a choice is asked ("npwp kami 01.234.567.8-901.000" at "as what?"), kept for
@@ -596,6 +598,7 @@ extension ConversationTurn {
         case .documents:
             answerInDocuments(text, classification: classification, draft: draft, service: service)
         case .summary:
+            if let requirement = documentToResend(text, draft: draft) { return resend(requirement, draft: draft) }
             if classification.intent == .affirm || isKeyword(text, "agree") || isKeyword(text, "done") {
                 return chooseInIntake(.summaryConfirm, draft: draft)
             }
