@@ -68,6 +68,12 @@ extension ConversationTurn {
             showMenu(prefix: opensConversation && message != nil ? greeting(answering: message?.text) : nil)
         case .cancel:
             let wasBusy = inProgress
+            if !wasBusy, let message, message.text.wordCount >= Self.cancelRequestWords,
+                let ticket = relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: true)
+            {
+                // "saya mau batalkan permohonan tadi" with a ticket open: a request for staff, not the menu.
+                return say(t(.ticketCancelRelayed, ["ticket": String(ticket)]) + afterHoursNote())
+            }
             let prefix = wasBusy ? cancelledPrefix() : nil
             leaveCurrentStep()
             showMenu(prefix: prefix)
@@ -129,15 +135,22 @@ extension ConversationTurn {
     /// diundur?", "akta perlu dikirim juga?", "kok lama banget"): outside a journey, a provider with an open
     /// ticket has it logged there too, and is told so unless `quietly` (a status check). Nothing a provider
     /// writes while a ticket is open is lost to staff.
-    mutating func relayToOpenTicket(_ message: ReporterMessage?, about number: Int?, quietly: Bool) {
-        guard let message, !inProgress, !context.openTickets.isEmpty else { return }
+    /// - Returns: the ticket the message went to, nil when none.
+    @discardableResult
+    mutating func relayToOpenTicket(_ message: ReporterMessage?, about number: Int?, quietly: Bool) -> Int? {
+        guard let message, !inProgress, !context.openTickets.isEmpty else { return nil }
         let tickets = context.openTickets
         let mentioned = number.flatMap { number in tickets.first { $0.number == number } }
         guard let ticket = mentioned ?? (tickets.count == 1 ? tickets.first : tickets.max { $0.number < $1.number })
-        else { return }
+        else { return nil }
         emit(.appendToTicket(number: ticket.number, message: message))
         if !quietly { say(t(.ticketRelayed, ["ticket": String(ticket.number)]) + afterHoursNote()) }
+        return ticket.number
     }
+
+    /// Words a cancellation needs, outside a form, to be a request about an open ticket ("batalkan permohonan
+    /// tadi") rather than a bare "batal".
+    static let cancelRequestWords = 3
 
     /// " Petugas akan membalas mulai Senin 08.00 WIB." outside office hours; empty while staff work, and once
     /// said, until that time changes: not on every relayed message.

@@ -206,6 +206,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case ticketOpened = "ticket.opened"
     case ticketOpenedLater = "ticket.openedLater"
     case ticketOpenedToAnswer = "ticket.openedToAnswer"
+    case ticketCancelRelayed = "ticket.cancelRelayed"
     case ticketRelayed = "ticket.relayed"
     case ticketWhich = "ticket.which"
     case ticketWhichFile = "ticket.whichFile"

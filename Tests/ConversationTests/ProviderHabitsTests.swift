@@ -917,6 +917,21 @@ struct ProviderHabitsTests {
         #expect(opened.companyName == "CV Sinar Abadi Jaya" && opened.directorPhone == "+6281322223333")
     }
 
+    /// "saya mau batalkan permohonan tadi" with a ticket open, outside a form, reaches that ticket's staff and
+    /// says so: it got the menu, and the ticket stayed open without anyone knowing. A bare "batal" is still the
+    /// menu.
+    @Test func aRequestToCancelASubmittedTicketReachesItsStaff() throws {
+        let ticket = TicketSummary(number: 31, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let text = "saya mau batalkan permohonan tadi"
+        let answer = render(chat.type(text, .cancel, confidence: 0.95))
+        #expect(answer.contains("⚙ appendToTicket #31: " + text), "\(answer)")
+        #expect(answer.contains("Permintaan pembatalan Anda kami teruskan ke petugas tiket #31."), "\(answer)")
+        #expect(!answer.contains("Silakan pilih layanan"), "\(answer)")
+        let bare = render(chat.type("batal"))
+        #expect(bare.contains("Silakan pilih layanan") && !bare.contains("appendToTicket"), "\(bare)")
+    }
+
     /// An NPWP typed at the privacy notice, and an address at the summary, are kept for staff and the question
     /// asked again: both got "Mohon pilih salah satu." and were gone.
     @Test func whatIsTypedAtTheConsentOrTheSummaryIsKeptForStaff() throws {
