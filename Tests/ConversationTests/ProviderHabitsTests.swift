@@ -22,6 +22,15 @@ struct ProviderHabitsTests {
         return chat
     }
 
+    /// Walks a registration for `company` to its checklist: the provider's own number, consent given.
+    static func atChecklist(company: String) throws -> Transcript {
+        var chat = try Self.atCompanyQuestion()
+        _ = chat.type(company)
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        return chat
+    }
+
     /// "mau daftar akun spse" or "lupa password" outside a journey starts that service, not the menu again.
     @Test(arguments: [("mau daftar akun spse pak", "Tulis nama badan usaha"), ("saya lupa password spse", "")])
     func aServiceAskedForInWordsStarts(text: String, expected: String) throws {
@@ -872,11 +881,7 @@ struct ProviderHabitsTests {
     /// before the requirements or a note the words also read as: "file nya kebesaran min, 8 mb" got the list of
     /// requirements, "bisa kirim lewat google drive?" only "noted for staff". A statement is still kept for staff.
     @Test func howToSendTheFilesIsAnsweredAtTheChecklist() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
-        _ = chat.type("CV Sinar Abadi")
-        _ = chat.tap("phone.self")
-        _ = chat.tap("consent.yes")
+        var chat = try Self.atChecklist(company: "CV Sinar Abadi")
         let large = render(chat.type("file nya kebesaran min, 8 mb", .requirements, confidence: 0.8))
         #expect(large.contains("Bila file lebih dari 4 MB") && !large.contains("Dokumen verifikasi"), "\(large)")
         let drive = render(chat.type("bisa kirim lewat google drive?"))
@@ -892,11 +897,7 @@ struct ProviderHabitsTests {
     /// harusnya CV Sinar Abadi Jaya" (read as a new request at 0.9) dropped the form for the menu; a new
     /// director's number was kept as a note; "ktp nya salah file" got the requirements.
     @Test func whatIsSaidAtTheSummaryChangesIt() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
-        _ = chat.type("CV Sinar Abadi")
-        _ = chat.tap("phone.self")
-        _ = chat.tap("consent.yes")
+        var chat = try Self.atChecklist(company: "CV Sinar Abadi")
         _ = chat.sendDocuments("ktp.pdf", "npwp.pdf")
         let name = render(
             chat.type(
