@@ -222,6 +222,10 @@ extension ConversationTurn {
         let morning = named.morning && !named.afternoon
         let afternoon = named.afternoon && !named.morning
         let late = named.late && !classification.entities.datetimeIncludesTime
+        if classification.entities.datetime == nil, let text, wishInWords(text) == .anytime, readWishInWords(text) {
+            // "yang paling pagi aja" is the earliest slot, not the mornings.
+            return
+        }
         guard var wished = classification.entities.datetime else {
             // "yang pagi" / "siang aja": the offered days' slots in that part of the day.
             let filtered = offer.freeSlots.filter { fits($0, morning: morning, afternoon: afternoon) }

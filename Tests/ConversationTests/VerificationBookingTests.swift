@@ -190,6 +190,8 @@ struct VerificationBookingTests {
         ("terserah min, kapan aja bisa", "holdVerificationSlot #1259 02/12/2026 10:00 WIB"),
         ("secepatnya", "holdVerificationSlot #1259 02/12/2026 10:00 WIB"),
         ("as soon as possible, anytime", "holdVerificationSlot #1259 02/12/2026 10:00 WIB"),
+        // "pagi" in it named the mornings, and the list came again.
+        ("yang paling pagi aja", "holdVerificationSlot #1259 02/12/2026 10:00 WIB"),
     ])
     func anyTimeHoldsTheEarliestSlot(text: String, expected: String) throws {
         var chat = try Self.offered()
