@@ -34,13 +34,36 @@ extension ConversationTurn {
     mutating func talkAboutCall(_ message: ReporterMessage, classification: Classification) {
         guard let offer else { return }
         let text = message.text
-        if text.wordCount >= Self.callReasonWords {
+        let relayed = text.wordCount >= Self.callReasonWords
+        if relayed {
             emit(.appendToTicket(number: offer.ticket, message: message))
         }
         if asksToCancelCall(text, classification: classification) {
             return startCancellingCall(offer)
         }
-        startBooking(offer, prefix: nil, wish: classification, text: text)
+        if offer.booking == nil, postponesChoice(text, classification: classification) {
+            return postponeChoice(of: offer.ticket)
+        }
+        // "direktur bisanya via zoom, bisa?": said to have reached staff before the slots come again.
+        let prefix = relayed ? t(.verificationRelayed, ["ticket": String(offer.ticket)]) : nil
+        startBooking(offer, prefix: prefix, wish: classification, text: text)
+    }
+
+    /// The provider will choose the call later: the slots are not asked again (a held one is let go), and
+    /// "jadwal" brings them back.
+    mutating func postponeChoice(of ticket: Int) {
+        say(t(.verificationLater, ["ticket": String(ticket)]))
+        if case .booking(let booking) = state.step {
+            if booking.chosen != nil { emit(.releaseVerificationHold(ticket: ticket)) }
+            // A form the slots interrupted is asked again after it.
+            finishStep()
+        }
+    }
+
+    /// "nanti saya kabari jadwalnya": the provider will choose later; a time in the message is a choice.
+    func postponesChoice(_ text: String, classification: Classification) -> Bool {
+        classification.entities.datetime == nil
+            && catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "later")
     }
 
     // MARK: Offering and choosing

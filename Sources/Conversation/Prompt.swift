@@ -281,6 +281,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationDayFull = "verification.dayFull"
     case verificationInvalidWish = "verification.invalidWish"
     case verificationRelayed = "verification.relayed"
+    case verificationLater = "verification.later"
     case verificationTooLateToChange = "verification.tooLateToChange"
     case verificationNoBooking = "verification.noBooking"
     case verificationCancelQuestion = "verification.cancelQuestion"

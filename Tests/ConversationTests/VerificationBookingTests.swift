@@ -145,14 +145,14 @@ struct VerificationBookingTests {
 
     /// A reason given while choosing reaches the ticket for staff: "direktur lagi di luar negeri sampai akhir
     /// bulan" with a date past the horizon (also told how to have staff arrange one), and "direktur sedang
-    /// sakit" with no time at all, which is no wrong answer. Both were seen by no one.
+    /// sakit, mohon maaf" with no time at all, which is no wrong answer. Both were seen by no one.
     @Test func aReasonGivenWhileChoosingReachesTheTicket() throws {
         var chat = try Self.offered()
         let abroad = "maaf direktur lagi di luar negeri sampai akhir bulan, bisa vc tanggal 28 des?"
         let late = render(chat.type(abroad, .schedule, entities: Self.wish("tgl 28 des").entities))
         #expect(late.contains("⚙ appendToTicket #1259: " + abroad), "\(late)")
         #expect(late.contains("hanya bisa dipilih sampai") && late.contains("ketik *petugas*"), "\(late)")
-        let ill = "direktur sedang sakit, nanti kami kabari lagi ya min"
+        let ill = "direktur sedang sakit, mohon maaf ya min"
         let effects = chat.type(ill)
         let answer = render(effects)
         #expect(answer.contains("⚙ appendToTicket #1259: " + ill), "\(answer)")
@@ -162,6 +162,28 @@ struct VerificationBookingTests {
         #expect(chat.state.invalidAnswers == 0)
         let short = render(chat.type("hmm"))
         #expect(!short.contains("appendToTicket") && short.contains("belum saya pahami"), "\(short)")
+    }
+
+    /// "nanti saya kabari jadwalnya" at the slots: the provider will choose later, and is told how ("ketik
+    /// *jadwal*"), instead of the same list again; "jadwal" then offers the slots. A question that says more
+    /// than a time ("direktur bisanya via zoom, bisa?") reaches the ticket and says so before the slots.
+    @Test func aChoiceLeftForLaterIsToldHowToComeBack() throws {
+        var chat = try Self.offered()
+        let later = render(chat.type("nanti saya kabari jadwalnya", .schedule, confidence: 0.8))
+        #expect(later.contains("ketik *jadwal* di chat ini"), "\(later)")
+        #expect(chat.state.step == .idle)
+        let zoom = "direktur bisanya via zoom, bisa?"
+        let effects = chat.type(zoom, .schedule, confidence: 0.9)
+        let answer = render(effects)
+        #expect(answer.contains("⚙ appendToTicket #1259: " + zoom), "\(answer)")
+        #expect(answer.contains("Pesan Anda kami teruskan ke petugas tiket #1259."), "\(answer)")
+        #expect(Self.list(effects)?.isEmpty == false, "the slots again: \(answer)")
+        let reason = "direktur sedang sakit, nanti kami kabari lagi ya min"
+        let postponed = render(chat.type(reason, .schedule, confidence: 0.8))
+        #expect(postponed.contains("⚙ appendToTicket #1259: " + reason), "\(postponed)")
+        #expect(postponed.contains("ketik *jadwal* di chat ini"), "\(postponed)")
+        let again = chat.type("jadwal", .schedule, confidence: 0.9)
+        #expect(Self.list(again)?.isEmpty == false, "\(render(again))")
     }
 
     /// "senin jam 9" is outside the window and Monday's slots are shown; "jam 10 aja" then means Monday at

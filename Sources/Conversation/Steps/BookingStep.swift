@@ -74,6 +74,9 @@ struct BookingStep: DialogStep {
                 .appendToTicket(number: self.booking.ticket, message: ReporterMessage(messageID: messageID, text: text))
             )
         }
+        if !self.booking.moving, turn.postponesChoice(text, classification: classification) {
+            return turn.postponeChoice(of: self.booking.ticket)
+        }
         if self.booking.chosen != nil, classification.entities.datetime == nil {
             if classification.intent == .affirm { return turn.confirmSlot() }
             if classification.intent == .deny { return self.choose(.slotOther, messageID: messageID, in: &turn) }
