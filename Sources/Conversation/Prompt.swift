@@ -161,6 +161,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case resolutionConfirmed = "resolution.confirmed"
     case resolutionNote = "resolution.note"
+    case resolutionTryFirst = "resolution.tryFirst"
     case resolutionQuestion = "resolution.question"
     case resolutionReopened = "resolution.reopened"
     case resolutionWhy = "resolution.why"

@@ -1076,6 +1076,27 @@ struct ResolutionAnswerTests {
         #expect(!answer.contains("reopen"), "\(answer)")
     }
 
+    /// "belum dicoba min" is not "not solved": it reopened the ticket ("belum" is a not-yet word), and "nanti
+    /// saya cek dulu" got "Mohon pilih salah satu.". The provider is asked to try first, and the ticket stays
+    /// resolved.
+    @Test(arguments: ["belum dicoba min", "nanti saya cek dulu", "blm sempat coba"])
+    func notTriedYetIsAskedToTryFirst(text: String) throws {
+        var chat = try Self.resolved()
+        let answer = render(chat.type(text, .deny, confidence: 0.8))
+        #expect(answer.contains("Baik, silakan dicoba dulu."), "\(answer)")
+        #expect(!answer.contains("reopen") && !answer.contains("confirmResolution"), "\(answer)")
+        #expect(answer.contains("Apakah permintaan pada tiket #1259 sudah selesai?"), "\(answer)")
+        #expect(chat.state.invalidAnswers == 0)
+    }
+
+    /// A question about what staff did ("passwordnya apa ya?") got "Mohon pilih salah satu." and reached no one:
+    /// it reopens the ticket with the question.
+    @Test func aQuestionAboutItReopensWithTheQuestion() throws {
+        var chat = try Self.resolved()
+        let answer = render(chat.type("passwordnya apa ya?", .unknown, confidence: 0.5))
+        #expect(answer.contains("⚙ reopen #1259: passwordnya apa ya?"), "\(answer)")
+    }
+
     @Test func somethingElseIsAskedAgain() throws {
         var chat = try Self.resolved()
         let answer = render(chat.type("bisa min", .unknown))

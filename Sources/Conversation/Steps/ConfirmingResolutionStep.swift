@@ -19,6 +19,17 @@ struct ConfirmingResolutionStep: DialogStep {
     /// would make of them ("sudah selesai" reads like a status question).
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         Self.verdict(text, classification: classification, keywords: turn.catalogue.settings.keywords) != nil
+            || Self.notTriedYet(text, in: turn) || Self.asksAboutIt(text)
+    }
+
+    /// "belum dicoba min", "nanti saya cek dulu" (`untried` in `settings.json`): not an answer yet, and no "no".
+    static func notTriedYet(_ text: String, in turn: ConversationTurn) -> Bool {
+        turn.catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "untried")
+    }
+
+    /// "passwordnya apa ya?": a question about what staff did, which says it is not done for the provider yet.
+    static func asksAboutIt(_ text: String) -> Bool {
+        text.contains("?") && text.wordCount >= 2
     }
 
     /// What a typed answer says: solved (`true`), not solved (`false`), or neither (nil). A word of "not yet"
@@ -53,7 +64,17 @@ struct ConfirmingResolutionStep: DialogStep {
     /// A "no" that says what is still wrong ("blm bisa login min") reopens the ticket with it; a bare "belum"
     /// is asked why.
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
-        switch Self.verdict(text, classification: classification, keywords: turn.catalogue.settings.keywords) {
+        if Self.notTriedYet(text, in: turn) {
+            // The ticket stays resolved, and closes on its own if nothing more is said.
+            return self.prompt(prefix: turn.t(.resolutionTryFirst), in: &turn)
+        }
+        let verdict = Self.verdict(text, classification: classification, keywords: turn.catalogue.settings.keywords)
+        if verdict == nil, Self.asksAboutIt(text) {
+            // The question reopens the ticket with it, as a "no" that says what is wrong does.
+            turn.state.step = .reopenReason(ticket: self.ticketNumber)
+            return turn.answer(text, classification: classification, messageID: messageID)
+        }
+        switch verdict {
         case true?:
             turn.choose(.resolved(ticket: self.ticketNumber), messageID: messageID)
         case false? where text.wordCount >= 3:
