@@ -166,7 +166,7 @@ extension ConversationTurn {
     /// After the menu was just shown, the welcome is not said again: "Halo Ani, ada yang bisa kami bantu?".
     func greeting(answering text: String? = nil, again: Bool = false) -> String {
         let salam =
-            text.map { catalogue.settings.mentions(DialogSettings.spacedWords($0), keywordsNamed: "salam") } ?? false
+            text.map { catalogue.settings.mentions(text: $0, keywordsNamed: "salam") } ?? false
         let welcome: String
         if again {
             welcome = t(.greetingAgain, ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ",")
@@ -198,7 +198,7 @@ extension ConversationTurn {
     /// where it was left. False for anything else, or when no form was cancelled.
     mutating func restoreCancelledForm(_ text: String) -> Bool {
         guard let draft = state.cancelledDraft, state.step.awaitsRequest,
-            catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "undoCancel")
+            catalogue.settings.mentions(text: text, keywordsNamed: "undoCancel")
         else { return false }
         state.cancelledDraft = nil
         state.invalidAnswers = 0

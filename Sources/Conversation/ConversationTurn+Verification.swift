@@ -25,7 +25,7 @@ extension ConversationTurn {
     /// Whether a message about the call asks to cancel it.
     func asksToCancelCall(_ text: String, classification: Classification) -> Bool {
         if classification.intent == .cancelBooking { return true }
-        return catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "bookingCancel")
+        return catalogue.settings.mentions(text: text, keywordsNamed: "bookingCancel")
             && classification.entities.datetime == nil
     }
 
@@ -63,7 +63,7 @@ extension ConversationTurn {
     /// "nanti saya kabari jadwalnya": the provider will choose later; a time in the message is a choice.
     func postponesChoice(_ text: String, classification: Classification) -> Bool {
         classification.entities.datetime == nil
-            && catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "later")
+            && catalogue.settings.mentions(text: text, keywordsNamed: "later")
     }
 
     // MARK: Offering and choosing

@@ -63,6 +63,11 @@ extension DialogSettings {
         Self.firstMention(in: words, of: self.keywords[name] ?? [], anyOne: true) != nil
     }
 
+    /// Whether a message's `text` holds one of the keyword phrases called `name`, as whole words.
+    public func mentions(text: String, keywordsNamed name: String) -> Bool {
+        self.mentions(Self.spacedWords(text), keywordsNamed: name)
+    }
+
     /// Where in `words` (from `spacedWords`) the first of the keyword phrases called `name` begins, in
     /// characters, if any is there.
     public func firstMention(in words: String, keywordsNamed name: String) -> Int? {

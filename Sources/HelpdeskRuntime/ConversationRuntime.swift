@@ -159,7 +159,7 @@ public struct ConversationRuntime: MessageHandler {
     ) throws -> PersonalDataSummary {
         let pending = open.first { $0.category == Self.erasureCategory }?.number.value
         guard case .messageReceived(let message) = event, case .text(let text, _) = message.kind,
-            self.catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "privacy.show")
+            self.catalogue.settings.mentions(text: text, keywordsNamed: "privacy.show")
         else { return PersonalDataSummary(profileName: profileName, pendingErasure: pending) }
         let count = { (sql: String) in try database.queryFirst(sql, [.text(contact)]) { $0.int(0) } ?? 0 }
         return PersonalDataSummary(

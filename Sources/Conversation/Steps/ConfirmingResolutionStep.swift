@@ -24,7 +24,7 @@ struct ConfirmingResolutionStep: DialogStep {
 
     /// "belum dicoba min", "nanti saya cek dulu" (`untried` in `settings.json`): not an answer yet, and no "no".
     static func notTriedYet(_ text: String, in turn: ConversationTurn) -> Bool {
-        turn.catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "untried")
+        turn.catalogue.settings.mentions(text: text, keywordsNamed: "untried")
     }
 
     /// "passwordnya apa ya?": a question about what staff did, which says it is not done for the provider yet.

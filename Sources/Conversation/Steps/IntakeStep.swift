@@ -239,7 +239,7 @@ extension ConversationTurn {
             // The summary is shown to be checked: a new value there is a correction without saying so.
             guard
                 draft.stage == .summary
-                    || catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "correction")
+                    || catalogue.settings.mentions(text: text, keywordsNamed: "correction")
             else { return false }
             state.step = .intake(draft)
             promptCurrentStep(
@@ -561,7 +561,7 @@ extension ConversationTurn {
                     return
                 }
                 if value == nil, field.validator != .freeText,
-                    catalogue.settings.mentions(DialogSettings.spacedWords(text), keywordsNamed: "later")
+                    catalogue.settings.mentions(text: text, keywordsNamed: "later")
                 {
                     // "npwp nya lagi dicari, nanti sy kirim": the form waits for it; nothing was wrong.
                     return sayLater(field)
