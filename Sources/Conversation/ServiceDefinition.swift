@@ -45,4 +45,8 @@ public struct ServiceDefinition: Equatable, Sendable {
     public var asksForDocuments: Bool {
         !documentsForAll.isEmpty || documentsByGroup.values.contains { !$0.isEmpty }
     }
+
+    /// The question that asks for the company's name, nil when the form asks for none (a tender problem, a
+    /// question): a company the provider names there is then kept apart (`IntakeDraft.namedCompany`).
+    public var companyField: FormField? { fields.first { $0.validator == .companyName } }
 }

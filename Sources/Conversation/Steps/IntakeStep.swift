@@ -170,7 +170,7 @@ extension ConversationTurn {
             }
             if let value { draft.answers[field.id] = value }
         }
-        if !service.fields.contains(where: { $0.validator == .companyName }), let company = entities.company,
+        if service.companyField == nil, let company = entities.company,
             Self.storedName(of: company) != nil
         {
             draft.namedCompany = company.name
@@ -518,7 +518,7 @@ extension ConversationTurn {
                 }
             case .businessForm:
                 if let company = CompanyNameParser.answer(text), let form = company.form,
-                    let nameField = service.fields.first(where: { $0.validator == .companyName })
+                    let nameField = service.companyField
                 {
                     // "PT Sumber Rejeki" where the form is asked: the name corrected, with its form.
                     draft.answers[nameField.id] = company.name
@@ -756,7 +756,7 @@ extension ConversationTurn {
     mutating func companyWhereNumberIsAsked(
         _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition
     ) -> Bool {
-        guard !service.fields.contains(where: { $0.validator == .companyName }),
+        guard service.companyField == nil,
             let company = entities.company ?? CompanyNameParser.parse(text), Self.storedName(of: company) != nil
         else { return false }
         var draft = draft
@@ -794,7 +794,7 @@ extension ConversationTurn {
     /// The company name as written on the ticket ("PT Maju Jaya").
     func companyDisplay(_ draft: IntakeDraft) -> String? {
         guard let service = service(of: draft),
-            let field = service.fields.first(where: { $0.validator == .companyName })
+            let field = service.companyField
         else { return draft.namedCompany }
         guard let name = draft.answers[field.id] else { return nil }
         guard let form = draft.businessForm, form.prefixesName else { return name }
@@ -830,7 +830,7 @@ extension ConversationTurn {
     func summary(_ draft: IntakeDraft, service: ServiceDefinition) -> String {
         let values = values(for: draft, service: service)
         var lines = [t(.summaryHeader), t(.summaryService, ["service": service.title.text(in: language)])]
-        if let company = draft.namedCompany, !service.fields.contains(where: { $0.validator == .companyName }) {
+        if service.companyField == nil, let company = draft.namedCompany {
             lines.append(t(.summaryCompany, ["company": company]))
         }
         for field in service.fields where !isSkipped(field, draft: draft) || field.validator == .businessForm {
