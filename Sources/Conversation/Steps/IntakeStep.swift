@@ -682,14 +682,19 @@ extension ConversationTurn {
     /// An NPWP or a NIP where the director's number is asked ("npwp nya 01.234.567.8-901.000"): said to be
     /// one, kept among the form's remarks for staff, and the number asked again.
     mutating func identifierWherePhoneIsAsked(_ text: String, entities: Entities, draft: IntakeDraft) -> Bool {
-        let npwp = entities.npwp ?? FieldNormalizer.npwp(text)
-        guard let digits = npwp ?? entities.nip ?? FieldNormalizer.nip(text) else { return false }
+        guard let (digits, kind) = Self.npwpOrNIP(in: text, entities: entities) else { return false }
         let number = Self.writtenNumber(digits, in: text)
-        let kind = npwp != nil ? "NPWP" : "NIP"
         keepRemark(
             FieldNormalizer.freeText(text) ?? number, draft: draft,
             saying: t(.intakeIdentifierNoted, ["kind": kind, "number": number]))
         return true
+    }
+
+    /// An NPWP or a NIP in a message, as the recognizer found it or read from its text: the digits, and which.
+    static func npwpOrNIP(in text: String, entities: Entities) -> (digits: String, kind: String)? {
+        if let npwp = entities.npwp ?? FieldNormalizer.npwp(text) { return (npwp, "NPWP") }
+        if let nip = entities.nip ?? FieldNormalizer.nip(text) { return (nip, "NIP") }
+        return nil
     }
 
     /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
@@ -699,7 +704,7 @@ extension ConversationTurn {
     mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
-        if text.wordCount < Self.explanationWords, entities.npwp ?? entities.nip ?? FieldNormalizer.npwp(text) != nil,
+        if text.wordCount < Self.explanationWords, Self.npwpOrNIP(in: text, entities: entities) != nil,
             let written = FieldNormalizer.freeText(text)
         {
             keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
