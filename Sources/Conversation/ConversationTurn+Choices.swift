@@ -101,20 +101,15 @@ extension ConversationTurn {
         // A service's `decisive.<id>` phrase chooses it wherever it stands: "mau ikut tender tapi belum punya
         // akun" needs an account before anything else.
         if let decided = catalogue.menu.first(where: {
-            catalogue.settings.firstMention(in: words, keywordsNamed: "decisive.\($0.id)") != nil
+            catalogue.settings.mentions(words, keywordsNamed: "decisive.\($0.id)")
         }) {
             return decided.id
         }
         // The service named first: "mau komplain, upload dokumen penawaran gagal" is a complaint, and
         // "upload penawaran di tender gagal" a tender problem.
-        var first: (offset: Int, id: String)?
-        for entry in catalogue.menu {
-            guard let offset = catalogue.settings.firstMention(in: words, keywordsNamed: "service.\(entry.id)"),
-                offset < first?.offset ?? .max
-            else { continue }
-            first = (offset, entry.id)
-        }
-        return first?.id
+        return DialogSettings.firstMentioned(in: words, among: catalogue.menu) {
+            catalogue.settings.keywords["service.\($0.id)"] ?? []
+        }?.id
     }
 
     func isKeyword(_ text: String, _ name: String) -> Bool {

@@ -38,11 +38,7 @@ extension ConversationTurn {
 
     /// The FAQ entry a typed question asks, by its keywords: the one whose phrase comes first in the message.
     func typedFAQ(_ text: String) -> FAQEntry? {
-        let words = DialogSettings.spacedWords(text)
-        let found = catalogue.faq.compactMap { entry in
-            DialogSettings.firstMention(in: words, of: entry.keywords).map { (entry, $0) }
-        }
-        return found.min { $0.1 < $1.1 }?.0
+        DialogSettings.firstMentioned(in: DialogSettings.spacedWords(text), among: catalogue.faq) { $0.keywords }
     }
 
     /// Words a status check needs to be a question about a request made outside the chat.

@@ -74,6 +74,21 @@ extension DialogSettings {
         Self.firstMention(in: words, of: self.keywords[name] ?? [])
     }
 
+    /// Of `items`, the one whose phrase begins first in `words` (from `spacedWords`), the earlier item on a tie;
+    /// nil when none of them is there.
+    public static func firstMentioned<Item>(
+        in words: String, among items: [Item], phrases: (Item) -> [String]
+    ) -> Item? {
+        var first: (offset: Int, item: Item)?
+        for item in items {
+            guard let offset = Self.firstMention(in: words, of: phrases(item)), offset < first?.offset ?? .max else {
+                continue
+            }
+            first = (offset, item)
+        }
+        return first?.item
+    }
+
     /// Where in `words` (from `spacedWords`) the first of `phrases` begins, in characters, if any is there;
     /// with `anyOne`, where the first phrase found begins (enough to know that one is there).
     public static func firstMention(in words: String, of phrases: [String], anyOne: Bool = false) -> Int? {

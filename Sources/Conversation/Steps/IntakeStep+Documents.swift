@@ -426,11 +426,9 @@ extension ConversationTurn {
         guard let service = service(of: draft) else { return nil }
         let words = DialogSettings.spacedWords(text)
         guard catalogue.settings.mentions(words, keywordsNamed: "resend") else { return nil }
-        return service.requiredDocuments(for: draft.businessForm)
-            .compactMap { requirement in
-                DialogSettings.firstMention(in: words, of: requirement.keywords).map { (requirement, $0) }
-            }
-            .min { $0.1 < $1.1 }?.0
+        return DialogSettings.firstMentioned(in: words, among: service.requiredDocuments(for: draft.businessForm)) {
+            $0.keywords
+        }
     }
 
     /// Back to the checklist for `requirement`, whose next file replaces the one sent.
