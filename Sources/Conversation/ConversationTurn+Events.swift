@@ -69,6 +69,10 @@ extension ConversationTurn {
             }
             let reporterMessage = ReporterMessage(messageID: message.id, text: trimmed)
             let claimed = state.step.behaviour.claims(trimmed, classification: classification, in: self)
+            if !claimed, asksAboutBookedCall(trimmed, classification: classification) {
+                // "jam berapa ya vc nya?", "vc nya pakai zoom?", "dokumen asli apa aja?": the booking, again.
+                return answerAboutBookedCall(reporterMessage)
+            }
             if offer != nil, !claimed, typedOption(trimmed, classification: classification) == nil,
                 GlobalCommand(keyword: trimmed, keywords: catalogue.settings.keywords) == nil,
                 isAboutCall(trimmed, classification: classification)

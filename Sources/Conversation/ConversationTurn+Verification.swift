@@ -60,6 +60,33 @@ extension ConversationTurn {
         }
     }
 
+    /// Whether a message asks about the booked call without asking to move or cancel it: a question (a question
+    /// mark or a question word) with one of the `callQuestion` words ("jam berapa vc nya?", "pakai zoom atau
+    /// wa?", "yang telpon nomor berapa?", "dokumen asli apa aja?"), no time and none of the `bookingChange` words.
+    func asksAboutBookedCall(_ text: String, classification: Classification) -> Bool {
+        guard offer?.booking != nil, classification.entities.datetime == nil else { return false }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        guard text.contains("?") || settings.mentions(words, keywordsNamed: "questionWords") else { return false }
+        return settings.mentions(words, keywordsNamed: "callQuestion")
+            && !settings.mentions(words, keywordsNamed: "bookingChange")
+            && !asksToCancelCall(text, classification: classification)
+    }
+
+    /// The booked call told again, with who calls from where and the originals to have at hand; a question of
+    /// five words or more also reaches the ticket. A form the question came in is asked again after it.
+    mutating func answerAboutBookedCall(_ message: ReporterMessage) {
+        guard let offer, let start = offer.booking else { return }
+        var answer = t(.verificationBookedAnswer, ["ticket": String(offer.ticket), "when": when(start)])
+        answer += "\n\n" + callDetails(offer, start: start)
+        if message.text.wordCount >= Self.callReasonWords {
+            emit(.appendToTicket(number: offer.ticket, message: message))
+            answer += "\n\n" + t(.ticketRelayed, ["ticket": String(offer.ticket)])
+        }
+        say(answer)
+        if inProgress { promptCurrentStep(prefix: nil) }
+    }
+
     /// "nanti saya kabari jadwalnya": the provider will choose later; a time in the message is a choice.
     func postponesChoice(_ text: String, classification: Classification) -> Bool {
         classification.entities.datetime == nil

@@ -266,6 +266,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationButtonConfirm = "verification.buttonConfirm"
     case verificationButtonOther = "verification.buttonOther"
     case verificationBooked = "verification.booked"
+    case verificationBookedAnswer = "verification.bookedAnswer"
     case verificationMoved = "verification.moved"
     case verificationDetails = "verification.details"
     case verificationDocumentsDefault = "verification.documentsDefault"

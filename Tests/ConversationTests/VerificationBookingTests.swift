@@ -382,6 +382,36 @@ struct VerificationBookingTests {
         #expect(offered.contains("Minggu"), "\(offered)")
     }
 
+    /// A question about the booked call ("jam berapa vc nya?", "pakai zoom?", "yang telpon nomor berapa?",
+    /// "dokumen asli apa aja?") is answered with the booking: its time, the caller and number, the originals;
+    /// the call stays as it is. One that asks to move it ("bisa dimajukan?", "kapan bisa diganti jadwalnya?")
+    /// offers new slots.
+    @Test(arguments: [
+        ("jam berapa ya vc nya?", Intent.hours),
+        ("vc nya pakai zoom atau wa?", .schedule),
+        ("nomor yang akan telpon nomor berapa min?", .human),
+        ("dokumen asli apa aja yang harus disiapkan?", .requirements),
+        ("link zoom nya mana min", .schedule),
+        ("vcnya jadi kan min?", .greeting),
+        ("what time is the call?", .schedule),
+    ])
+    func aQuestionAboutTheBookedCallIsAnsweredWithIt(text: String, intent: Intent) throws {
+        var chat = try Self.chat(Self.offer(booking: Self.instant(2026, 12, 2, 10, 30)))
+        let answer = render(chat.type(text, intent, confidence: 0.9))
+        let english = text.hasPrefix("what")
+        let when = english ? "Wednesday 2 December 2026 at 10:30 WIB" : "Rabu, 2 Desember 2026 pukul 10.30 WIB"
+        #expect(answer.contains(when), "\(answer)")
+        let document = english ? "• Director's ID card" : "• KTP/KITAS Direktur"
+        #expect(answer.contains("0811-2345-678") && answer.contains(document), "\(answer)")
+        #expect(!answer.contains("holdVerificationSlot") && !answer.contains("Pilih waktu baru"), "\(answer)")
+        #expect(chat.state.step == .idle, "\(answer)")
+        for move in ["bisa dimajukan jadi hari kamis?", "kapan bisa diganti jadwalnya?"] {
+            var moving = try Self.chat(Self.offer(booking: Self.instant(2026, 12, 2, 10, 30)))
+            let offered = render(moving.type(move, .schedule, entities: Self.wish(move).entities))
+            #expect(offered.contains("Pilih waktu baru") || offered.contains("Kamis, 3 Des"), "\(move): \(offered)")
+        }
+    }
+
     @Test func aReminderAnsweredWithGantiJadwalMovesTheCall() throws {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var chat = try Self.chat(Self.offer(booking: call))
