@@ -16,7 +16,7 @@ function el(tag, attributes = {}, ...children) {
     else if (name === "text") element.textContent = value;
     else element.setAttribute(name, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -276,7 +276,7 @@ async function agendaView() {
     el("td", {}, call.call_link ? el("a", { href: call.call_link, target: "_blank", rel: "noopener" }, `${t("call")} ${call.director_phone}`) : "–"),
     el("td", {}, labelOf("callStates", call.state)),
     el("td", {}, call.state === "booked" ? [el("button", { type: "button", onclick: outcome(call.ticket, "verification_done") }, t("done")),
-      " ", el("button", { type: "button", onclick: outcome(call.ticket, "verification_no_show") }, t("noShow")),
+      Date.parse(call.start) <= Date.now() ? [" ", el("button", { type: "button", onclick: outcome(call.ticket, "verification_no_show") }, t("noShow"))] : "",
       " ", moveForm(call)] : "")));
   return [el("h1", {}, t("agenda")), el("div", { class: "filters" }, el("label", { for: "agenda-day" }, t("date")), picker),
     rows.length ? el("table", { class: "tickets" }, el("thead", {}, el("tr", {}, [t("time"), t("verifier"), t("number"), t("call"), t("status"), ""].map((text) => el("th", { scope: "col" }, text)))), el("tbody", {}, rows))

@@ -147,6 +147,13 @@ extension StaffAPI {
             try store.apply(.resolve(text: note), to: number, by: actor, at: now)
             return .ticketResolved(ticket: number.value, note: note)
         case .noShow:
+            // A call that has not begun cannot be missed: the provider would be told so days before it.
+            if let booking = try store.verificationStatus(of: number, at: now)?.booking, booking.start > now {
+                throw StaffAPIError.conflict(
+                    "call_not_started",
+                    "the call of ticket \(number) starts at \(JakartaTime.format(booking.start)): "
+                        + "a no-show can be recorded from then")
+            }
             let count = try store.recordVerificationOutcome(number, .noShow, by: actor, at: now)
             try self.runtime.cancelReminders(of: number.value, contact: contact, in: database)
             let offerAgain = count < self.tickets.verification.policy.maxNoShows

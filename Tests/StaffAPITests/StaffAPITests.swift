@@ -42,6 +42,15 @@ struct StaffAPITests {
         var ticket: [String: Any] { self.json["ticket"] as? [String: Any] ?? [:] }
     }
 
+    /// The API's clock: `StaffAPITests.now` plus what a test moved it on by.
+    final class Clock: Sendable {
+        let elapsed = Mutex<TimeInterval>(0)
+
+        var now: Date { StaffAPITests.now.addingTimeInterval(self.elapsed.withLock { $0 }) }
+
+        func set(_ date: Date) { self.elapsed.withLock { $0 = date.timeIntervalSince(StaffAPITests.now) } }
+    }
+
     /// The personal API token of each member the test created.
     final class Tokens: Sendable {
         let byStaff = Mutex<[String: String]>([:])
@@ -50,6 +59,7 @@ struct StaffAPITests {
     let writer: DatabaseWriter
     let api: StaffAPI
     let wakes = WakeCounter()
+    let clock = Clock()
     let tokens = Tokens()
     let configuration: TicketStoreConfiguration
     /// The live stream's source, when the test asked for one.
@@ -70,6 +80,7 @@ struct StaffAPITests {
             catalogue: dialogs.catalogue, survey: dialogs.survey, recognizer: dialogs.recognizer,
             tickets: dialogs.tickets, media: NoMedia(), writer: writer, logger: .discarding)
         let wakes = self.wakes
+        let clock = self.clock
         self.writer = writer
         self.configuration = dialogs.tickets
         var access = StaffAccounts.Policy()
@@ -80,7 +91,7 @@ struct StaffAPITests {
         self.events = events
         self.api = StaffAPI(
             writer: writer, runtime: runtime, outbox: Outbox(), wakeSender: { wakes.count.withLock { $0 += 1 } },
-            logger: .discarding, access: access, dataDirectory: dataDirectory, events: events, now: { Self.now })
+            logger: .discarding, access: access, dataDirectory: dataDirectory, events: events, now: { clock.now })
     }
 
     // Helpers
