@@ -494,6 +494,20 @@ extension ConversationTurn {
 
     mutating func verificationChanged(_ ticket: Int, start: Date?, previous: Date?, reason: String?) {
         let values = ["ticket": String(ticket), "reason": reason ?? "-"]
+        // Staff booked, moved or cancelled the call while the provider was choosing a time for it or confirming its
+        // cancellation: that is no longer the question (a form it interrupted is asked again after the news).
+        let choosing: Bool
+        switch state.step {
+        case .booking(let booking): choosing = booking.ticket == ticket
+        case .cancellingBooking(let cancelling): choosing = cancelling == ticket
+        default: choosing = false
+        }
+        defer {
+            if choosing {
+                state.step = .idle
+                finishStep()
+            }
+        }
         if let start, let offer, offer.ticket == ticket {
             let head =
                 previous == nil

@@ -412,6 +412,30 @@ struct VerificationBookingTests {
         }
     }
 
+    /// Staff book the call (or cancel it) while the provider is still choosing from the slots: the provider is
+    /// told, and the slots are no longer the question, so a later message is read as any other ("hapus data
+    /// saya" is a privacy request, not a wrong slot); a form the slots interrupted is asked again.
+    @Test func aCallStaffBookWhileTheProviderChoosesEndsTheChoice() throws {
+        var chat = try Self.offered()
+        #expect(chat.state.step != .idle)
+        let start = Self.instant(2026, 12, 3, 11, 0)
+        chat.context.verification = Self.offer(booking: start)
+        let told = render(
+            chat.event(.verificationChanged(ticket: 1259, start: start, previous: nil, reason: "lewat telepon")))
+        #expect(told.contains("Petugas menjadwalkan video call verifikasi tiket #1259 pada Kamis"), "\(told)")
+        #expect(chat.state.step == .idle, "\(told)")
+        let next = render(chat.type("tolong hapus data saya", .menu, confidence: 0.65))
+        #expect(!next.contains("Mohon pilih") && !next.contains("Pilih waktu"), "\(next)")
+
+        var cancelling = try Self.chat(Self.offer(booking: start))
+        _ = cancelling.type("batalkan jadwal", .cancelBooking)
+        cancelling.context.verification = Self.offer()
+        let cancelled = render(
+            cancelling.event(.verificationChanged(ticket: 1259, start: nil, previous: start, reason: "direktur sakit")))
+        #expect(cancelled.contains("direktur sakit"), "\(cancelled)")
+        #expect(cancelling.state.step == .idle, "\(cancelled)")
+    }
+
     @Test func aReminderAnsweredWithGantiJadwalMovesTheCall() throws {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var chat = try Self.chat(Self.offer(booking: call))
