@@ -93,6 +93,8 @@ extension StaffAPI {
 
     /// An instant as ISO 8601 UTC with milliseconds, or `null`.
     static func timestamp(_ date: Date?) -> JSONValue {
-        .string(date?.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)))
+        .string(
+            date?.formatted(
+                .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)))
     }
 }
