@@ -82,7 +82,7 @@ async function listView(title, query, filters = false) {
   const services = [...new Set(page.tickets.map((ticket) => ticket.title))].sort();
   if (filters) {
     tickets = tickets.filter((ticket) => (!type || ticket.type === type) && (!level || String(ticket.level) === level)
-      && (!service || ticket.title === service) && (!since || ticket.created_at >= `${since}T00:00:00Z`));
+      && (!service || ticket.title === service) && (!since || Date.parse(ticket.created_at) >= Date.parse(`${since}T00:00:00+07:00`)));
   }
   if (filters && search) {
     tickets = tickets.filter((ticket) =>
@@ -141,7 +141,7 @@ function timeline(activities, whatsapp) {
   }));
 }
 
-function actionForm(ticket) {
+function actionForm(ticket, verification) {
   const message = el("p", { class: "notice", role: "status", "aria-live": "polite" });
   const text = el("textarea", { id: "reply-text", rows: 4, maxlength: 8192 });
   const picker = el("select", { id: "canned", onchange: (event) => {
@@ -173,7 +173,9 @@ function actionForm(ticket) {
     if (level2) buttons.push(el("button", { type: "button", id: "ask-level1", onclick: () => act({ action: "ask_feedback", from: "level1" }) }, t("askLevel1")));
     if (!level2 && ticket.status === "waiting_on_level1") buttons.push(el("button", { type: "button", onclick: () => act({ action: "answer_level2" }) }, t("answerLevel2")));
     buttons.push(el("button", { type: "button", onclick: () => act({ action: "resolve" }) }, t("resolve")));
-    buttons.push(el("button", { type: "button", onclick: () => act({ action: "documents_complete" }, false) }, t("documentsComplete")));
+    if (!verification || verification.paused) {
+      buttons.push(el("button", { type: "button", id: "documents-complete", onclick: () => act({ action: "documents_complete" }, false) }, t("documentsComplete")));
+    }
   }
   buttons.push(el("button", { type: "button", onclick: () => act({ action: "note" }) }, t("note")));
   if (level2 && ticket.category === "data_pribadi" && !isErased(ticket)) {
@@ -240,8 +242,62 @@ async function ticketView(number) {
   const warning = detail.whatsapp && !detail.whatsapp.window_open && !isErased(ticket)
     ? el("p", { class: "warning", role: "note" }, `⚠ ${t("windowClosed")}`) : null;
   const center = el("section", { class: "conversation" }, el("h2", {}, t("activity")), timeline(detail.activities, detail.whatsapp), warning,
-    ticket.status === "new" && me.role === "l1" ? takeForm(ticket) : actionForm(ticket));
+    ticket.status === "new" && me.role === "l1" ? takeForm(ticket) : actionForm(ticket, detail.verification),
+    verificationPanel(ticket, detail.verification));
   return [el("h1", {}, `#${ticket.number} ${ticket.title}`), el("div", { class: "ticket-page" }, center, side)];
+}
+
+// The verification call once the documents are complete: where it stands, and what staff can do with it
+// (book it or move it to a free time, cancel it, record how it went). The provider is told each change.
+function verificationPanel(ticket, verification) {
+  if (!verification || ["closed", "cancelled"].includes(ticket.status)) return null;
+  const message = el("p", { class: "notice", role: "status", "aria-live": "polite" });
+  const act = async (body) => {
+    try {
+      await api("POST", `/api/tickets/${ticket.number}/actions`, body);
+      await refresh(true);
+    } catch (error) { message.textContent = error.message; }
+  };
+  const booking = verification.booking;
+  const state = verification.verified_at ? `${t("callVerified")} ${when(verification.verified_at)}.`
+    : booking ? `${t("callBooked")} ${when(booking.start)} · ${t("verifier")} ${booking.verifier}.`
+    : verification.hold ? `${t("callHeld")} ${when(verification.hold.start)}.`
+    : verification.paused ? t("callPaused") : t("callToChoose");
+  const content = [el("h2", { id: "call-heading" }, t("callHeading")), el("p", { id: "call-state" }, state)];
+  if (verification.no_shows > 0) content.push(el("p", {}, `${t("noShowCount")}: ${verification.no_shows}`));
+  if (!verification.verified_at) {
+    // The free times grouped by day, as the provider sees them in the chat.
+    const byDay = new Map();
+    for (const start of verification.free_slots) {
+      const day = when(start, false);
+      byDay.set(day, [...(byDay.get(day) || []), start]);
+    }
+    const picker = el("select", { id: "call-slot", name: "start" }, [...byDay].map(([day, starts]) =>
+      el("optgroup", { label: day }, starts.map((start) => el("option", { value: start }, when(start))))));
+    const reason = el("input", { id: "call-reason", name: "reason", required: Boolean(booking) });
+    const form = el("form", { id: "call-form", onsubmit: (event) => {
+      event.preventDefault();
+      const body = { action: booking ? "verification_move" : "verification_book", start: picker.value };
+      if (reason.value.trim()) body.reason = reason.value.trim();
+      act(body);
+    } },
+      el("label", { for: "call-slot" }, booking ? t("newTime") : t("callTime")),
+      verification.free_slots.length ? picker : el("p", { class: "empty" }, t("noFreeSlots")),
+      el("label", { for: "call-reason" }, booking ? t("reasonForProvider") : t("reasonOptional")), reason,
+      el("div", { class: "buttons" },
+        el("button", { type: "submit", id: "call-book", class: booking ? null : "primary", disabled: !verification.free_slots.length }, booking ? t("move") : t("bookCall")),
+        booking ? [
+          el("button", { type: "button", id: "call-done", onclick: () => act({ action: "verification_done" }) }, t("done")),
+          Date.parse(booking.start) <= Date.now() ? el("button", { type: "button", id: "call-no-show", onclick: () => act({ action: "verification_no_show" }) }, t("noShow")) : null,
+          el("button", { type: "button", class: "danger", id: "call-cancel", onclick: () => {
+            if (!reason.value.trim()) { message.textContent = t("reasonFirst"); reason.focus(); return; }
+            act({ action: "verification_cancel", reason: reason.value.trim() });
+          } }, t("cancelCall")),
+        ] : null));
+    content.push(form);
+  }
+  content.push(message);
+  return el("section", { class: "panel", id: "verification", "aria-labelledby": "call-heading" }, content);
 }
 
 // Moving a call: a new time (WIB) and the reason the provider will read.

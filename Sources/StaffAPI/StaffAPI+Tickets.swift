@@ -114,6 +114,7 @@ extension StaffAPI {
             ("activities", .array(try store.activities(of: number).map(Self.object(of:)))),
             ("attachments", .array(try store.attachments(of: number).map(Self.object(of:)))),
             ("whatsapp", try self.whatsappThread(of: ticket, in: store.database, now: now)),
+            ("verification", try self.verificationObject(of: number, in: store, now: now)),
         ])
     }
 

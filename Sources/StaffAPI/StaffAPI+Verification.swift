@@ -103,10 +103,8 @@ extension StaffAPI {
             }
             let messages = try self.runtime.deliver(event, to: contact, now: now, in: database)
             try self.outbox.enqueue(messages, in: database, now: now)
-            var document =
+            let document =
                 try self.detail(of: number, in: store, now: now).object ?? JSONObject(members: [], byteRange: 0..<0)
-            document.members.append(
-                (key: "verification", value: try self.verificationObject(of: number, in: store, now: now)))
             return (document, messages.count, actor)
         }
         if queued > 0 { self.wakeSender() }
@@ -188,14 +186,24 @@ extension StaffAPI {
             ticket: number.value, start: call.start, previous: status.booking?.start, reason: reason)
     }
 
-    /// `{"ready_at", "no_shows", "verified_at", "paused", "booking": Call | null, "hold": Call | null}`, or null.
+    /// `{"ready_at", "no_shows", "verified_at", "paused", "booking": Call | null, "hold": Call | null,
+    /// "free_slots": [start]}`, or null before the documents are complete. `free_slots` are the times staff
+    /// can book or move the call to now (empty once it is verified), ISO 8601 in WIB.
     func verificationObject(of number: TicketNumber, in store: SQLiteTicketTransaction, now: Date) throws -> JSONValue {
         guard let status = try store.verificationStatus(of: number, at: now) else { return .null }
+        var free: [JSONValue] = []
+        if status.verifiedAt == nil {
+            let schedule = self.tickets.verification
+            let earliest = schedule.earliestStart(now: now)
+            let occupancy = try store.verificationOccupancy(from: earliest, to: schedule.horizonEnd(now: now), at: now)
+            free = schedule.freeSlots(now: now, occupancy: occupancy).map { .string(JakartaTime.iso8601($0.start)) }
+        }
         return .object([
             ("ready_at", Self.timestamp(status.readyAt)), ("no_shows", .int(status.noShows)),
             ("verified_at", Self.timestamp(status.verifiedAt)), ("paused", .bool(status.isPaused)),
             ("booking", status.booking.map(Self.object(of:)) ?? .null),
             ("hold", status.hold.map(Self.object(of:)) ?? .null),
+            ("free_slots", .array(free)),
         ])
     }
 

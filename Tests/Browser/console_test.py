@@ -179,7 +179,10 @@ def main():
     options = webdriver.ChromeOptions()
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={LAPTOP[0]},{LAPTOP[1]}"]:
         options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # The browser is where the staff are: in Jakarta, so a time the API gives without its offset would be
+    # read as Jakarta's and shown seven hours early.
+    driver = webdriver.Chrome(
+        service=Service("/usr/bin/chromedriver", env={**os.environ, "TZ": "Asia/Jakarta"}), options=options)
     wait = WebDriverWait(driver, 15)
     failures = 0
     try:
@@ -276,6 +279,30 @@ def main():
             failures += 1
         shot(driver, "ticket-answered")
 
+        # The documents are complete: the provider gets the free times, and the page shows where the call stands.
+        click_live(wait, (By.ID, "documents-complete"))
+        wait.until(expected.text_to_be_present_in_element((By.ID, "call-state"), "Menunggu penyedia memilih"))
+        loket.replies("Pilih waktu")
+        assert not driver.find_elements(By.ID, "documents-complete"), "documents complete is offered once"
+        # Staff book it for the provider, at the second free time; the provider is told, and a call that has not
+        # begun offers no no-show.
+        slot = Select(driver.find_element(By.ID, "call-slot"))
+        slot.select_by_index(1)
+        start = slot.first_selected_option.get_attribute("value")
+        driver.find_element(By.ID, "call-reason").send_keys("Diminta penyedia melalui telepon.")
+        click_live(wait, (By.ID, "call-book"))
+        wait.until(expected.text_to_be_present_in_element((By.ID, "call-state"), "Terjadwal"))
+        booked = json.dumps(loket.replies("menjadwalkan video call"), ensure_ascii=False)
+        hour, minute = start[11:13], start[14:16]
+        assert f"pukul {hour}.{minute} WIB" in booked, (start, booked)
+        assert f"{hour}.{minute} WIB" in driver.find_element(By.ID, "call-state").text
+        assert not driver.find_elements(By.ID, "call-no-show"), "a no-show offered before the call"
+        assert driver.find_element(By.ID, "call-done").is_displayed()
+        # Cancelling needs the reason the provider will read.
+        click_live(wait, (By.ID, "call-cancel"))
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "#verification .notice"), "alasan"))
+        shot(driver, "ticket-call-booked")
+
         # The other screens.
         driver.get(loket.url + "/console#/proses")
         wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{number}")))
@@ -285,10 +312,19 @@ def main():
         # Statuses read in words, in the list and in its filter, never as the API's keys.
         statuses = [option.text for option in Select(driver.find_element(By.ID, "filter-status")).options]
         assert "Menunggu tanggapan pelapor" in statuses and not any("_" in text or text == "new" for text in statuses), statuses
-        assert "Diproses" in driver.find_element(By.CSS_SELECTOR, "table.tickets tbody").text
+        listed = driver.find_element(By.CSS_SELECTOR, "table.tickets tbody").text
+        assert "Diproses" in listed
+        # The ticket came in minutes ago: its time reads in WIB, whatever the browser's zone.
+        assert driver.execute_script("return Intl.DateTimeFormat().resolvedOptions().timeZone") == "Asia/Jakarta"
+        jakarta = [time.gmtime(time.time() + 7 * 3600 - lag) for lag in (0, 300)]
+        assert any(time.strftime("%H.", moment) in listed for moment in jakarta), listed
         shot(driver, "daftar-tiket")
+        # The agenda of the call's day lists it, with no no-show before it begins.
+        driver.execute_script("sessionStorage.setItem('loket.agenda.day', arguments[0])", start[:10])
         driver.get(loket.url + "/console#/agenda")
-        wait.until(expected.presence_of_element_located((By.ID, "agenda-day")))
+        wait.until(expected.presence_of_element_located((By.LINK_TEXT, f"#{number}")))
+        agenda = driver.find_element(By.ID, "main").text
+        assert f"{hour}.{minute}" in agenda and "Terjadwal" in agenda and "Tidak hadir" not in agenda, agenda
         shot(driver, "agenda")
         # The dashboard shows the ticket; a Level 1 member has no staff or audit page.
         driver.get(loket.url + "/console#/dasbor")

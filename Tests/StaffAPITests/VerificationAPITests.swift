@@ -176,6 +176,40 @@ extension StaffAPITests {
         #expect(try api.call("GET", "/api/notices").status == 401, "notices need a session or a token")
     }
 
+    /// The ticket's page reads the call from the ticket: null before the documents are complete, then the free
+    /// times staff can book (those the provider is offered), the booking, and no free times once verified.
+    /// Every instant carries its zone, so a browser in Jakarta reads it as UTC.
+    @Test func theTicketCarriesItsCallAndTheFreeTimes() throws {
+        let api = try StaffAPITests()
+        try api.withStaff()
+        let unready = try api.openTicket()
+        let before = try api.call("GET", "/api/tickets/\(unready)", staff: "sari")
+        #expect(before.json["verification"] is NSNull, "\(before.json)")
+        #expect((before.ticket["created_at"] as? String)?.hasSuffix("Z") == true, "\(before.ticket)")
+
+        let number = try api.readyTicket(reporter: "6281299990000")
+        let ready = try api.call("GET", "/api/tickets/\(number)", staff: "sari")
+        let offered = (ready.json["verification"] as? [String: Any])?["free_slots"] as? [String]
+        #expect(offered == api.freeSlots().map(StaffAPITests.iso), "\(ready.json)")
+        let slot = api.freeSlots()[2]
+        #expect(
+            try api.call(
+                "POST", "/api/tickets/\(number)/actions",
+                ["action": "verification_book", "start": StaffAPITests.iso(slot)],
+                staff: "sari"
+            ).status == 200)
+        let booked = try api.call("GET", "/api/tickets/\(number)", staff: "sari").json["verification"] as? [String: Any]
+        let booking = booked?["booking"] as? [String: Any]
+        #expect(booking?["start_local"] as? String == StaffAPITests.iso(slot), "\(String(describing: booked))")
+        #expect((booked?["free_slots"] as? [String])?.contains(StaffAPITests.iso(slot)) == false)
+        #expect(
+            try api.call("POST", "/api/tickets/\(number)/actions", ["action": "verification_done"], staff: "sari")
+                .status == 200)
+        let done = try api.call("GET", "/api/tickets/\(number)", staff: "sari").json["verification"] as? [String: Any]
+        #expect((done?["verified_at"] as? String)?.hasSuffix("Z") == true, "\(String(describing: done))")
+        #expect((done?["free_slots"] as? [String])?.isEmpty == true)
+    }
+
     @Test func doneResolvesTheTicketAndTwoNoShowsGoBackToStaff() throws {
         let api = try StaffAPITests()
         try api.withStaff()
