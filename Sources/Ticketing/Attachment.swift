@@ -25,6 +25,25 @@ public struct Attachment: Hashable, Sendable {
         self.storagePath = storagePath
     }
 
+    /// The line the ticket's activity shows for the file, for the office: "ktp.pdf (PDF, 240 KB)",
+    /// "pesan-suara-1a2b3c4d.ogg (pesan suara, 18 KB)".
+    public var activityText: String {
+        let kinds = [
+            "application/pdf": "PDF", "image/jpeg": "foto JPEG", "image/png": "foto PNG", "audio/ogg": "pesan suara",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+        ]
+        return "\(self.originalName) (\(kinds[self.mimeType] ?? self.mimeType), \(Self.sizeText(self.size)))"
+    }
+
+    /// 32 B, 240 KB, 3,4 MB: with the decimal comma the office reads.
+    static func sizeText(_ size: Int) -> String {
+        if size < 1024 { return "\(size) B" }
+        if size < 1024 * 1024 { return "\((size + 512) / 1024) KB" }
+        let tenths = (size * 10 + 512 * 1024) / (1024 * 1024)
+        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10),\(tenths % 10) MB"
+    }
+
     /// Checks the hash form and size.
     public func validate() throws(TicketError) {
         guard self.sha256.count == 64, self.sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {

@@ -83,7 +83,7 @@ public struct SQLiteTicketTransaction: TicketTransaction {
                     TicketActivity(
                         kind: .attachmentAdded, actor: attachment.sender, at: attachment.receivedAt,
                         direction: direction,
-                        text: "\(attachment.originalName) (\(attachment.mimeType), \(attachment.size) bytes)")
+                        text: attachment.activityText)
                 ], to: number)
         }
     }

@@ -297,7 +297,22 @@ struct SQLiteTicketStoreTests {
             try tx.addAttachment(attachment, to: number)
         }
         #expect(try store.read { try $0.attachments(of: TicketNumber(1)) } == [attachment])
-        #expect(try store.read { try $0.activities(of: TicketNumber(1)) }.map(\.kind) == [.created, .attachmentAdded])
+        let activities = try store.read { try $0.activities(of: TicketNumber(1)) }
+        #expect(activities.map(\.kind) == [.created, .attachmentAdded])
+        #expect(activities.last?.text == "KTP direktur.pdf (PDF, 26 KB)")
+    }
+
+    /// The activity names a file's kind and size as the office reads them.
+    @Test(arguments: [
+        ("application/pdf", 32, "PDF, 32 B"), ("image/jpeg", 240 * 1024, "foto JPEG, 240 KB"),
+        ("audio/ogg", 3_565_158, "pesan suara, 3,4 MB"), ("image/png", 2 * 1024 * 1024, "foto PNG, 2 MB"),
+        ("application/zip", 1024, "application/zip, 1 KB"),
+    ])
+    func anAttachmentsActivityNamesItsKindAndSize(mimeType: String, size: Int, expected: String) {
+        let attachment = Attachment(
+            sha256: String(repeating: "ab", count: 32), originalName: "f", size: size, mimeType: mimeType,
+            sender: .reporter(waID: "6281234567890", name: "Budi"), receivedAt: Self.monday, storagePath: "media/ab/f")
+        #expect(attachment.activityText == "f (\(expected))")
     }
 
     static func closedTicket(in store: SQLiteTicketStore) throws -> TicketNumber {
