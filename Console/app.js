@@ -227,9 +227,14 @@ async function ticketView(number) {
   const detail = await api("GET", `/api/tickets/${number}`);
   const ticket = detail.ticket;
   const documents = detail.attachments.length
-    ? el("ul", { class: "documents" }, detail.attachments.map((attachment) =>
-      el("li", {}, el("a", { href: `/api/tickets/${number}/attachments/${attachment.sha256}`, target: "_blank", rel: "noopener", class: "document-link" },
-        `${t("open")}: ${attachment.original_name}`), ` (${fileSize(attachment.size)})`)))
+    ? el("ul", { class: "documents" }, detail.attachments.map((attachment) => {
+      const href = `/api/tickets/${number}/attachments/${attachment.sha256}`;
+      // A voice note plays on the page, with its link beside it.
+      const player = attachment.mime_type.startsWith("audio/")
+        ? el("audio", { controls: true, preload: "none", src: href, "aria-label": `${t("voiceNote")} ${attachment.original_name}` }) : null;
+      return el("li", {}, el("a", { href, target: "_blank", rel: "noopener", class: "document-link" },
+        `${t("open")}: ${attachment.original_name}`), ` (${fileSize(attachment.size)})`, player);
+    }))
     : el("p", { class: "empty" }, t("noDocuments"));
   const facts = el("dl", { class: "facts" },
     field(t("status"), labelOf("statuses", ticket.status)), field(t("sla"), slaCell(ticket)), field(t("company"), ticket.company_name),

@@ -109,8 +109,11 @@ class Phone {
     const reader = new FileReader();
     reader.addEventListener("load", () => {
       const base64 = String(reader.result).split(",")[1];
-      const type = file.type.startsWith("image/") ? "image" : "document";
-      this.send({ type, file: base64, filename: file.name, mime: file.type || "application/pdf" }, [el("p", { class: "file" }, `📄 ${file.name}`)]);
+      // An Ogg file goes as a voice note, as WhatsApp records one.
+      const voice = file.type.startsWith("audio/") || /\.(ogg|opus)$/i.test(file.name);
+      const type = voice ? "audio" : file.type.startsWith("image/") ? "image" : "document";
+      const mime = voice ? "audio/ogg; codecs=opus" : file.type || "application/pdf";
+      this.send({ type, file: base64, filename: file.name, mime }, [el("p", { class: "file" }, `${voice ? "🎤" : "📄"} ${file.name}`)]);
     });
     reader.readAsDataURL(file);
   }

@@ -120,8 +120,8 @@ extension ConversationTurn {
                 mediaID: mediaID, filename: filename, mimeType: mimeType, size: size, sha256: sha256, caption: caption)
         case .image(let mediaID, let caption):
             state.step.behaviour.imageReceived(mediaID: mediaID, caption: caption, in: &self)
-        case .audio:
-            cannotRead(.unsupportedAudio)
+        case .audio(let mediaID, let mimeType, let sha256):
+            voiceNoteReceived(mediaID: mediaID, mimeType: mimeType, sha256: sha256)
         case .video:
             cannotRead(.unsupportedVideo)
         case .sticker:
@@ -217,6 +217,19 @@ extension ConversationTurn {
     }
 
     /// Says politely what Loket can take, then asks the current question again.
+    /// A voice note about an open ticket ("min ini saya jelaskan lewat suara ya") is kept on the ticket for
+    /// staff to listen to, outside a form or where staff asked a question; elsewhere, and for other audio,
+    /// Loket says it cannot listen and asks for text.
+    mutating func voiceNoteReceived(mediaID: String, mimeType: String, sha256: String?) {
+        let asked: Bool
+        if case .feedback = state.step { asked = true } else { asked = false }
+        guard FileKind.accepts(mimeType, in: [.voice]), !context.openTickets.isEmpty, asked || !inProgress else {
+            return cannotRead(.unsupportedAudio)
+        }
+        if case .resumeOffer(let previous) = state.step { state.step = previous }
+        ticketFileReceived(.voiceNote(mediaID: mediaID, sha256: sha256))
+    }
+
     mutating func cannotRead(_ key: Prompt) {
         say(t(key) + " " + t(.unsupportedWhat))
         if inProgress { promptCurrentStep(prefix: nil) }

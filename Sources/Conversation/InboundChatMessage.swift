@@ -19,7 +19,8 @@ public struct InboundChatMessage: Equatable, Sendable {
         case document(
             mediaID: String, filename: String, mimeType: String, size: Int?, sha256: String?, caption: String?)
         case image(mediaID: String, caption: String?)
-        case audio
+        /// A voice note or an audio file, with the MIME type WhatsApp declared and its SHA-256 if given.
+        case audio(mediaID: String, mimeType: String, sha256: String?)
         case video
         case sticker
         case location

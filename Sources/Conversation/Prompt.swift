@@ -41,6 +41,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsBeforeRequest = "documents.beforeRequest"
     case documentsAsk = "documents.ask"
     case documentsAttached = "documents.attached"
+    case documentsVoiceKept = "documents.voiceKept"
     case documentsCorrect = "documents.correct"
     case documentsDamaged = "documents.damaged"
     case documentsExpectFile = "documents.expectFile"

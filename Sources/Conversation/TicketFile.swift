@@ -15,4 +15,9 @@ public struct TicketFile: Equatable, Codable, Sendable {
     static func photo(mediaID: String) -> TicketFile {
         TicketFile(mediaID: mediaID, filename: "foto-\(mediaID.suffix(8)).jpg", declaredSHA256: nil)
     }
+
+    /// A voice note, which carries no file name either.
+    static func voiceNote(mediaID: String, sha256: String?) -> TicketFile {
+        TicketFile(mediaID: mediaID, filename: "pesan-suara-\(mediaID.suffix(8)).ogg", declaredSHA256: sha256)
+    }
 }

@@ -91,7 +91,7 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
     }
 
     /// `POST /simulator/api/send` with `{"phone", "name", "type": "text" | "button" | "list" | "document" |
-    /// "image", "text"?, "id"?, "title"?, "file"? (base64), "filename"?, "mime"?}`.
+    /// "image" | "audio" (a voice note), "text"?, "id"?, "title"?, "file"? (base64), "filename"?, "mime"?}`.
     private func send(_ request: HTTPRequest) throws -> HTTPResponse {
         let body = try self.body(request)
         let phone = try self.phone(body)
@@ -125,7 +125,7 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
                 ("type", .string("interactive")),
                 ("interactive", .object([("type", .string("list_reply")), ("list_reply", reply)])),
             ]
-        case "document", "image":
+        case "document", "image", "audio":
             guard let encoded = body["file"]?.stringValue, let data = Data(base64Encoded: encoded), !data.isEmpty,
                 data.count <= 16 * 1024 * 1024
             else { throw SimulatorError(message: "attach a file of at most 16 MB") }
@@ -141,12 +141,13 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
             if kind == "document" {
                 media.append(("filename", .string(body["filename"]?.stringValue ?? "dokumen.pdf")))
             }
+            if kind == "audio" { media.append(("voice", .bool(true))) }
             if let caption = body["caption"]?.stringValue, !caption.isEmpty {
                 media.append(("caption", .string(caption)))
             }
             message += [("type", .string(kind)), (kind, .object(media))]
         default:
-            throw SimulatorError(message: "type must be text, button, list, document or image")
+            throw SimulatorError(message: "type must be text, button, list, document, image or audio")
         }
         let status = try self.deliver(
             WebhookEnvelope.messageValue(message, from: phone, name: name, phoneNumberID: "sandbox"))

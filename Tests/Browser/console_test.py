@@ -279,6 +279,18 @@ def main():
             failures += 1
         shot(driver, "ticket-answered")
 
+        # A voice note about the ticket is kept for staff, who play it on the page.
+        voice = b"OggS\x00\x02" + bytes(200)
+        media = loket.sandbox("POST", "/sandbox/media", voice, "audio/ogg")
+        loket.webhook({"type": "audio", "audio": {"id": media["id"], "mime_type": "audio/ogg; codecs=opus", "voice": True}})
+        loket.replies("Pesan suara Anda sudah kami simpan")
+        driver.refresh()
+        player = wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "ul.documents audio")))
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        with urllib.request.urlopen(urllib.request.Request(player.get_attribute("src"), headers={"Cookie": cookies})) as response:
+            assert response.headers["Content-Type"] == "audio/ogg" and response.read() == voice
+        assert "pesan suara" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
+
         # The documents are complete: the provider gets the free times, and the page shows where the call stands.
         click_live(wait, (By.ID, "documents-complete"))
         wait.until(expected.text_to_be_present_in_element((By.ID, "call-state"), "Menunggu penyedia memilih"))

@@ -610,7 +610,7 @@ struct ConversationTranscriptTests {
             › Terima kasih atas stikernya 😊 Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
         check(
-            chat.message(.audio),
+            chat.message(.audio(mediaID: "voice-1", mimeType: "audio/ogg; codecs=opus", sha256: nil)),
             """
             › Maaf, kami belum dapat mendengarkan pesan suara. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)

@@ -1278,6 +1278,52 @@ struct FilesPerServiceTests {
         #expect(submitted.contains("-=foto-12345678.jpg"), "\(submitted)")
     }
 
+    /// A voice note about an open ticket is kept on it for staff to listen to (checked as Ogg by its content),
+    /// and the provider told so; without a ticket, in the middle of a form, or as another audio format, Loket
+    /// says it cannot listen. A file about a ticket that fails says what a ticket takes, and its own limit.
+    @Test func aVoiceNoteAboutAnOpenTicketIsKeptForStaff() throws {
+        let ticket = TicketSummary(
+            number: 77, title: "Masalah Tender", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let effects = chat.message(
+            .audio(mediaID: "voice-12345678", mimeType: "audio/ogg; codecs=opus", sha256: "c2hh"))
+        let voice = render(effects)
+        #expect(voice.contains("⚙ fetchMedia voice-12345678 for #77"), "\(voice)")
+        #expect(!voice.contains("belum dapat mendengarkan"), "\(voice)")
+        let fetch = effects.compactMap { effect -> MediaFetchRequest? in
+            if case .fetchMedia(let request) = effect { request } else { nil }
+        }
+        #expect(fetch.last?.kinds.contains(.voice) == true && fetch.last?.declaredSHA256 == "c2hh")
+        let stored = render(
+            chat.event(
+                .documentStored(
+                    mediaID: "voice-12345678",
+                    document: StoredDocument(
+                        sha256: "h-voice", filename: "pesan-suara-12345678.ogg", size: 30_000,
+                        mimeType: "audio/ogg"))))
+        #expect(stored.contains("attachToTicket #77"), "\(stored)")
+        #expect(stored.contains("Pesan suara Anda sudah kami simpan di tiket #77"), "\(stored)")
+
+        // A failed download says what a ticket takes, not "not a PDF".
+        _ = chat.message(.audio(mediaID: "voice-2", mimeType: "audio/ogg", sha256: nil))
+        let refused = render(chat.rejected("voice-2", .notPDF))
+        #expect(refused.contains("tidak dapat kami terima") && !refused.contains("bukan file PDF"), "\(refused)")
+        _ = chat.message(.audio(mediaID: "voice-3", mimeType: "audio/ogg", sha256: nil))
+        let large = render(chat.rejected("voice-3", .tooLarge))
+        #expect(large.contains("16 MB"), "a ticket's files may be 16 MB: \(large)")
+
+        var other = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let mp3 = render(other.message(.audio(mediaID: "a-1", mimeType: "audio/mpeg", sha256: nil)))
+        #expect(mp3.contains("belum dapat mendengarkan") && !mp3.contains("fetchMedia"), "\(mp3)")
+        var none = Transcript(catalogue: try Fixtures.catalogue())
+        let alone = render(none.message(.audio(mediaID: "a-2", mimeType: "audio/ogg", sha256: nil)))
+        #expect(alone.contains("belum dapat mendengarkan") && !alone.contains("fetchMedia"), "\(alone)")
+        var form = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        _ = form.tap("menu.pengaduan")
+        let inForm = render(form.message(.audio(mediaID: "a-3", mimeType: "audio/ogg", sha256: nil)))
+        #expect(inForm.contains("belum dapat mendengarkan") && !inForm.contains("fetchMedia"), "\(inForm)")
+    }
+
     @Test func aTicketTakesAScreenshotAndAnOfficeFileWithTheirContentChecked() throws {
         let ticket = TicketSummary(
             number: 77, title: "Masalah Tender", stateText: "Diproses", waitingOn: "petugas", due: nil)

@@ -289,7 +289,11 @@ extension ConversationTurn {
             state.ticketUploads.removeAll { $0.mediaID == mediaID }
             let attachment = TicketAttachment(requirementID: nil, requirementTitle: nil, document: document)
             emit(.attachToTicket(number: upload.ticket, attachment: attachment))
-            say(t(.documentsAttached, ["file": upload.filename, "ticket": String(upload.ticket)]))
+            let voice = FileKind.accepts(document.mimeType, in: [.voice])
+            say(
+                t(
+                    voice ? .documentsVoiceKept : .documentsAttached,
+                    ["file": upload.filename, "ticket": String(upload.ticket)]))
             return
         }
         if case .intake(var draft) = state.step,
@@ -341,8 +345,11 @@ extension ConversationTurn {
         case .unavailable: key = .documentsUnavailable
         }
         if let upload = state.ticketUploads.first(where: { $0.mediaID == mediaID }) {
+            // A file about a ticket is not only PDF, and may be larger than a checklist document.
             state.ticketUploads.removeAll { $0.mediaID == mediaID }
-            return say(t(key, ["file": upload.filename, "mb": limit]))
+            if reason == .notPDF { return say(t(.attachmentsKinds, ["file": upload.filename])) }
+            let attachmentLimit = String(catalogue.settings.maxAttachmentBytes / (1024 * 1024))
+            return say(t(key, ["file": upload.filename, "mb": attachmentLimit]))
         }
         guard case .intake(var draft) = state.step, let upload = draft.uploads.first(where: { $0.mediaID == mediaID })
         else { return }
