@@ -96,8 +96,10 @@ extension ConversationTurn {
             if inProgress { promptCurrentStep(prefix: nil) }
         case .status, .hours, .requirements:
             answerItself(command, classification: classification, text: message?.text)
-            // A status check is logged quietly; a question is logged and the provider told so.
-            relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: command.isStatus)
+            // A bare status check ("status?", "sudah sampai mana?") is logged quietly; a question ("ktp yang saya
+            // kirim kemarin sudah benar belum?", read as a status check too) is logged and the provider told so.
+            let bare = command.isStatus && (message?.text.wordCount ?? 0) < Self.questionWords
+            relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: bare)
             if inProgress { promptCurrentStep(prefix: nil) }
         }
     }

@@ -670,6 +670,21 @@ struct ProviderHabitsTests {
         if intent == .human { #expect(answer.contains("⚙ handOff"), "\(answer)") }
     }
 
+    /// A question that also reads as a status check ("ktp yang saya kirim kemarin sudah benar belum ya?") gets
+    /// the status, reaches the ticket, and the provider is told it did; a bare check is logged quietly.
+    @Test func aStatusQuestionIsToldItReachedTheTicket() throws {
+        let ticket = TicketSummary(
+            number: 77, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let text = "min, ktp yang saya kirim kemarin sudah benar belum ya?"
+        let question = render(chat.type(text, .checkStatus, confidence: 0.89))
+        #expect(question.contains("Tiket #77"), "\(question)")
+        #expect(question.contains("appendToTicket #77: \(text)"), "\(question)")
+        #expect(question.contains("Pesan Anda juga sudah diteruskan ke petugas pada tiket #77"), "\(question)")
+        let bare = render(chat.type("sudah sampai mana?", .checkStatus, confidence: 0.9))
+        #expect(bare.contains("appendToTicket #77") && !bare.contains("diteruskan"), "\(bare)")
+    }
+
     /// A question about a request Loket has no ticket for is told how to reach staff; "status" alone is not.
     @Test func aStatusQuestionWithoutATicketSaysHowToReachStaff() throws {
         var chat = try Self.atPhoneQuestion()
