@@ -199,6 +199,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyQuestion = "survey.question"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"
+    case surveyAllAnswered = "survey.allAnswered"
 
     case thanks = "thanks"
 

@@ -106,6 +106,38 @@ struct SurveyInWordsTests {
         #expect(written.contains("⚙ submitSurvey #7 [1, 4, 4, 4, 4, 4, 4, 4] tidak ada"), "\(written)")
     }
 
+    /// "4 semua", "semuanya sangat memuaskan": the questions left get that answer, the provider is told so, and
+    /// the comment is asked; "tidak semua memuaskan" and "semua" alone answer nothing.
+    @Test(arguments: [
+        ("4 semua", 4, "Baik, 7 pertanyaan yang tersisa kami isi dengan jawaban 4 (Sangat memuaskan)."),
+        ("semuanya memuaskan min", 3, "Baik, 7 pertanyaan yang tersisa kami isi dengan jawaban 3 (Memuaskan)."),
+        ("all 4", 4, "Baik, 7 pertanyaan"),
+    ])
+    func oneAnswerForAllTheQuestionsLeft(text: String, value: Int, said: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        _ = chat.type("2")
+        let answer = render(chat.type(text))
+        #expect(answer.contains(said), "\(answer)")
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left: \(answer)")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [2] + Array(repeating: value, count: 7))
+        #expect(progress.askingComment, "\(answer)")
+        let done = render(chat.type("Lewati"))
+        #expect(
+            done.contains(
+                "⚙ submitSurvey #7 [2, \(Array(repeating: String(value), count: 7).joined(separator: ", "))]"),
+            "\(done)")
+        for unclear in ["tidak semua memuaskan", "semua", "4 dan 3 semua"] {
+            var other = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+            _ = other.event(.ticketClosed(ticket: 7))
+            let reply = render(other.type(unclear))
+            #expect(!reply.contains("pertanyaan yang tersisa"), "\(unclear): \(reply)")
+        }
+    }
+
     /// "⭐⭐⭐" is three; more stars than the scale has is asked again.
     @Test func starsAreTheirCount() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())

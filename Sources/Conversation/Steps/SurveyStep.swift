@@ -145,6 +145,7 @@ extension ConversationTurn {
         {
             return recordSurveyAnswer(value, progress: progress)
         }
+        if let value = answerForAllLeft(in: text) { return recordForAllLeft(value, progress: progress) }
         // "⭐⭐⭐⭐": as many stars as the answer's value.
         let stars = text.filter { !$0.isWhitespace }
         if !stars.isEmpty, stars.allSatisfy({ Self.stars.contains($0) }),
@@ -165,6 +166,34 @@ extension ConversationTurn {
             return recordSurveyAnswer(value, progress: progress)
         }
         invalid(t(.invalidSurvey))
+    }
+
+    /// "4 semua", "semuanya sangat memuaskan": one answer, named once, for every question left. Not with a word of
+    /// `not` ("tidak semua memuaskan"), nor with two numbers.
+    func answerForAllLeft(in text: String) -> Int? {
+        let settings = catalogue.settings
+        let words = DialogSettings.spacedWords(text)
+        guard let survey = context.survey, settings.mentions(words, keywordsNamed: "surveyAll"),
+            !settings.mentions(words, keywordsNamed: "not")
+        else { return nil }
+        let numbers = Set(text.split { !$0.isNumber }.compactMap { Int($0) })
+        if numbers.count == 1, let value = numbers.first, survey.scale.contains(where: { $0.value == value }) {
+            return value
+        }
+        return numbers.isEmpty ? survey.scaleValue(in: text) : nil
+    }
+
+    /// Answers every question left with `value`, says so, and asks for the comment.
+    mutating func recordForAllLeft(_ value: Int, progress: SurveyProgress) {
+        guard let survey = context.survey else { return }
+        var progress = progress
+        let left = survey.questions.dropFirst(progress.answers.count)
+        progress.answers += left.map { SurveyAnswer(questionID: $0.id, value: value) }
+        progress.askingComment = true
+        state.invalidAnswers = 0
+        state.step = .survey(progress)
+        let label = survey.scale.first { $0.value == value }.map { " (\($0.text.text(in: language)))" } ?? ""
+        promptCurrentStep(prefix: t(.surveyAllAnswered, ["count": String(left.count), "answer": "\(value)\(label)"]))
     }
 
     /// The star characters a rating may be typed with.
