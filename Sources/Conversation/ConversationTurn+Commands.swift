@@ -60,6 +60,12 @@ extension ConversationTurn {
                 return start(service, from: message, classification: classification)
             }
             if let message, keepForStaff(message, classification: classification) { return }
+            if menuJustShown, let message,
+                GlobalCommand(keyword: message.text, keywords: catalogue.settings.keywords) == nil
+            {
+                // "mau tanya" right after the menu came: the list is there; "menu" typed asks for it again.
+                return say(t(.menuAbove))
+            }
             // "halo min mau tanya" opening the chat is greeted like "halo".
             showMenu(prefix: opensConversation && message != nil ? greeting(answering: message?.text) : nil)
         case .cancel:
@@ -89,6 +95,7 @@ extension ConversationTurn {
             } else {
                 // "min", "halo?" right after the menu: no second welcome.
                 let again = state.step == .menu && !opensConversation
+                if menuJustShown { return say(greeting(answering: message?.text, again: true) + " " + t(.menuAbove)) }
                 showMenu(prefix: greeting(answering: message?.text, again: again))
             }
         case .thanks:

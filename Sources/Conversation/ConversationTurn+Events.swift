@@ -53,6 +53,8 @@ extension ConversationTurn {
         state.lastMessageAt = context.now
         let away = last.map { context.now.timeIntervalSince($0) > Double(catalogue.settings.inactivityMinutes) * 60 }
         opensConversation = last == nil || away == true
+        menuJustShown =
+            state.step == .menu && last.map { context.now.timeIntervalSince($0) < Self.burstSeconds } == true
         if case .text = message.kind, inProgress, state.inactive || away == true {
             state.inactive = false
             offerResume()

@@ -13,6 +13,12 @@ struct ConversationTurn {
     /// Whether the message being read opens the conversation: the first ever, or the first after a pause
     /// longer than `inactivityMinutes`. A menu it asks for is greeted.
     var opensConversation = false
+    /// Whether the menu is the question and was sent moments ago, in answer to the provider's previous
+    /// message (a burst: "halo", "min", "mau tanya"): another greeting is not answered with the list again.
+    var menuJustShown = false
+
+    /// How recent the provider's previous message must be for the menu it got to count as just shown.
+    static let burstSeconds: TimeInterval = 120
 
     init(state: ConversationState, context: ConversationContext) {
         self.state = state

@@ -150,6 +150,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case listButton = "list.button"
     case listChoose = "list.choose"
 
+    case menuAbove = "menu.above"
     case menuBody = "menu.body"
     case menuMessageKept = "menu.messageKept"
     case menuButton = "menu.button"

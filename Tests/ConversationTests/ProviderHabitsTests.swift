@@ -1149,17 +1149,26 @@ struct GreetingTests {
     }
 
     /// "P" then "min" then "assalamualaikum": the menu was just shown, so a greeting gets no second welcome
-    /// ("Halo Budi, selamat datang" came twice within seconds), and a salam is still answered in kind; after a
-    /// long pause the welcome is said again.
+    /// ("Halo Budi, selamat datang" came twice within seconds) and no second list, and a salam is still answered
+    /// in kind; minutes later the list comes again, and after a long pause the welcome too.
     @Test func aGreetingRightAfterTheMenuIsNotWelcomedAgain() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let first = render(chat.type("P", .greeting, confidence: 0.9))
         #expect(first.hasPrefix("› Halo Budi, selamat datang"), "\(first)")
         let again = render(chat.type("min", .greeting, confidence: 0.9))
         #expect(again.hasPrefix("› Halo Budi, ada yang bisa kami bantu?"), "\(again)")
-        #expect(!again.contains("selamat datang") && again.contains("Silakan pilih layanan"), "\(again)")
+        #expect(!again.contains("selamat datang") && again.contains("daftar di atas"), "\(again)")
+        #expect(!again.contains("≡ Lihat menu"), "the list just sent is not sent again: \(again)")
         let salam = render(chat.type("assalamualaikum", .greeting, confidence: 0.9))
         #expect(salam.hasPrefix("› Waalaikumsalam. Halo Budi, ada yang bisa kami bantu?"), "\(salam)")
+        // "mau tanya" (read as the menu) gets the invitation to write; "menu" typed gets the list.
+        let ask = render(chat.type("mau tanya", .menu, confidence: 0.98))
+        #expect(ask.contains("Silakan tulis pertanyaan") && !ask.contains("≡ Lihat menu"), "\(ask)")
+        #expect(render(chat.type("menu")).contains("≡ Lihat menu"))
+        // Minutes later, the list comes again.
+        chat.now = chat.now.addingTimeInterval(300)
+        let minutes = render(chat.type("halo", .greeting, confidence: 0.9))
+        #expect(minutes.contains("≡ Lihat menu") && !minutes.contains("selamat datang"), "\(minutes)")
         chat.now = chat.now.addingTimeInterval(3 * 3600)
         let later = render(chat.type("halo", .greeting, confidence: 0.9))
         #expect(later.hasPrefix("› Halo Budi, selamat datang"), "\(later)")
