@@ -112,7 +112,8 @@ struct ConversationRuntimeTests {
 
     /// Walks a new provider to the registration's privacy notice; returns the id of its "Setuju" button.
     mutating func walkToConsent() throws -> String {
-        let menu = try self.send(.text("halo"))
+        // "menu" always lists the services; a second "halo" right after them would not.
+        let menu = try self.send(.text("menu"))
         let service = try #require(
             Self.choices(in: menu).first { $0.key.hasPrefix("Registrasi") }, "the menu offers registration")
         _ = try self.send(.listReply(id: service.value, title: service.key, description: nil))
