@@ -38,7 +38,7 @@ struct ConversationTurn {
 
     /// Sends a text, split at paragraph or sentence boundaries when it is longer than WhatsApp allows.
     mutating func say(_ text: String) {
-        for part in TextSplitter.split(text, limit: 4096) {
+        for part in TextSplitter.split(NIKMask.masked(text), limit: 4096) {
             effects.append(.send(.text(part)))
         }
     }
@@ -50,7 +50,7 @@ struct ConversationTurn {
         let fallback =
             options.count == 1
             ? t(.fallbackOne) : t(.fallbackNumbers, ["count": String(options.count)])
-        var body = body + "\n\n" + fallback
+        var body = NIKMask.masked(body) + "\n\n" + fallback
         if body.count > 1024 {
             say(String(body.dropLast(fallback.count + 2)))
             body = (shortBody.map { $0 + "\n\n" } ?? "") + fallback

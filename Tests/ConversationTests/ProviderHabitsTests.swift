@@ -764,6 +764,27 @@ struct ProviderHabitsTests {
         #expect(opened.npwp == "123456789012345")
     }
 
+    /// An individual's NPWP is their NIK, which the chat never echoes in full: the summary shows its first six
+    /// and last four digits; the ticket keeps all of it for staff. A company's 16-digit NPWP (0 and the old
+    /// fifteen) is shown whole.
+    @Test func aNIKIsNeverEchoedInFull() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("saya perorangan, nama usaha Toko Budi Jaya")
+        let taken = render(chat.type("3201234507850001", entities: Entities(npwp: "3201234507850001")))
+        #expect(!taken.contains("3201234507850001"), "\(taken)")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "ktp.pdf")
+        let summary = render(chat.stored("m1", "ktp.pdf"))
+        #expect(summary.contains("320123••••••0001"), "\(summary)")
+        #expect(!summary.contains("3201234507850001"), "\(summary)")
+        let opened = try #require(openedTicket(chat.tap("summary.confirm")))
+        #expect(opened.npwp == "3201234507850001" && opened.description.contains("3201234507850001"))
+        #expect(NIKMask.masked("NPWP 0123456789012345, tiket #12") == "NPWP 0123456789012345, tiket #12")
+        #expect(NIKMask.masked("3201234507850001 dan 3275014101900002") == "320123••••••0001 dan 327501••••••0002")
+    }
+
     /// A wrong director's number is told what is wrong with it, and asked again.
     @Test(arguments: [
         ("0251 832 1123", "0251 832 1123 tampaknya nomor telepon kantor atau rumah"),
