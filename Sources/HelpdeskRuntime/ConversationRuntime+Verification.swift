@@ -35,8 +35,13 @@ extension ConversationRuntime {
                 }
             }
             let policy = schedule.policy
+            // The documents the director brings are the service's: found by the category the ticket opened
+            // with, or, once staff classified it in their own words ("Registrasi"), by its title.
+            let service =
+                ticket.category.flatMap { self.catalogue.service(id: $0) }
+                ?? self.catalogue.services.first { $0.title.indonesian == ticket.title }
             return VerificationOffer(
-                ticket: ticket.number.value, serviceID: ticket.category,
+                ticket: ticket.number.value, serviceID: service?.id ?? ticket.category,
                 businessForm: ticket.businessForm.flatMap(BusinessForm.init(rawValue:)), booking: status.booking?.start,
                 hold: status.hold?.start,
                 freeSlots: schedule.freeSlots(now: now, occupancy: occupancy).map(\.start),

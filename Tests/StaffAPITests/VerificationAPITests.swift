@@ -210,6 +210,33 @@ extension StaffAPITests {
         #expect((done?["free_slots"] as? [String])?.isEmpty == true)
     }
 
+    /// Staff classify the ticket in their own words ("Registrasi Penyedia"): the booking still names the
+    /// service's documents for the director to have at hand, found by the ticket's title.
+    @Test func aCallBookedAfterStaffRenamedTheCategoryNamesTheDocuments() throws {
+        let api = try StaffAPITests()
+        try api.withStaff()
+        let number = try api.writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: api.configuration)
+            let draft = TicketDraft(
+                title: "Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)",
+                description: "Permohonan atas nama PT Maju Jaya", companyName: "PT Maju Jaya", businessForm: "PT",
+                reporterWaID: StaffAPITests.reporter, reporterName: "Budi", category: "registrasi")
+            return try store.open(draft, at: StaffAPITests.now.addingTimeInterval(-3600)).ticket.number.value
+        }
+        var take = StaffAPITests.take
+        take["category"] = "Registrasi Penyedia"
+        #expect(try api.call("POST", "/api/tickets/\(number)/actions", take, staff: "sari").status == 200)
+        #expect(
+            try api.call("POST", "/api/tickets/\(number)/actions", ["action": "documents_complete"], staff: "sari")
+                .status == 200)
+        let booked = try api.call(
+            "POST", "/api/tickets/\(number)/actions",
+            ["action": "verification_book", "start": StaffAPITests.iso(api.freeSlots()[0])], staff: "sari")
+        #expect(booked.status == 200)
+        let told = try api.queuedTexts().last ?? ""
+        #expect(told.contains("• KTP/KITAS Direktur") && told.contains("• NPWP Perusahaan"), "\(told)")
+    }
+
     @Test func doneResolvesTheTicketAndTwoNoShowsGoBackToStaff() throws {
         let api = try StaffAPITests()
         try api.withStaff()
