@@ -88,6 +88,7 @@ extension ConversationTurn {
                 // request for staff of its own, even while another ticket is open.
                 return answerPrivacy(request)
             }
+            if !claimed, relayDoneToTicket(reporterMessage) { return }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
@@ -183,6 +184,32 @@ extension ConversationTurn {
         say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote())
         return true
     }
+
+    /// "selesai", "udah beres min", "sudah bisa, makasih" outside a form with a ticket open: the provider says
+    /// the request is done. Staff read it on the ticket (the one they talk on, else the only or newest one) to
+    /// resolve it, and the provider is told what comes next, not the ticket's status ("selesai" reads as a
+    /// status check). Not a question, not with a word of `not` ("belum selesai").
+    mutating func relayDoneToTicket(_ message: ReporterMessage) -> Bool {
+        guard state.step == .idle || state.step == .menu, message.text.wordCount <= Self.doneStatementWords,
+            !message.text.contains("?")
+        else { return false }
+        let words = DialogSettings.spacedWords(message.text)
+        let settings = catalogue.settings
+        guard settings.mentions(words, keywordsNamed: "doneStatement"),
+            !settings.mentions(words, keywordsNamed: "not"), !settings.mentions(words, keywordsNamed: "notSolved"),
+            !settings.mentions(words, keywordsNamed: "questionWords")
+        else { return false }
+        let tickets = context.openTickets
+        let talking = state.staffTicket.flatMap { number in tickets.first { $0.number == number } }
+        guard let ticket = talking ?? tickets.max(by: { $0.number < $1.number }) else { return false }
+        emit(.appendToTicket(number: ticket.number, message: message))
+        state.step = .idle
+        say(t(.ticketDoneRelayed, ["ticket": String(ticket.number)]) + afterHoursNote())
+        return true
+    }
+
+    /// The most words a message saying the request is done has ("ok sudah bisa min, makasih banyak ya").
+    static let doneStatementWords = 8
 
     /// A message that says something ("akun saya masih belum bisa login lagi") while only the menu is asked, and
     /// nothing took it: with no ticket open, kept, and the menu shown with how to hand it to staff; with tickets

@@ -205,6 +205,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case thanks = "thanks"
 
     case ticketAppended = "ticket.appended"
+    case ticketDoneRelayed = "ticket.doneRelayed"
     case ticketButton = "ticket.button"
     case ticketNone = "ticket.none"
     case ticketOpened = "ticket.opened"

@@ -685,6 +685,26 @@ struct ProviderHabitsTests {
         #expect(bare.contains("appendToTicket #77") && !bare.contains("diteruskan"), "\(bare)")
     }
 
+    /// "selesai", "ok sudah bisa min, makasih banyak" with a ticket open: staff read it on the ticket to
+    /// resolve it, and the provider is told what comes next instead of the ticket's status; "belum selesai",
+    /// a question, or no ticket open are not that.
+    @Test(arguments: ["selesai", "ok sudah bisa min, makasih banyak", "udah beres min", "it works now, thanks"])
+    func aRequestSaidToBeDoneReachesTheTicketsStaff(text: String) throws {
+        let ticket = TicketSummary(
+            number: 77, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let done = render(chat.type(text, .checkStatus, confidence: 0.9))
+        #expect(done.contains("appendToTicket #77: \(text)"), "\(done)")
+        #expect(done.contains("Kami sampaikan ke petugas tiket #77"), "\(done)")
+        #expect(!done.contains("Status:"), "\(done)")
+        for other in ["belum selesai min", "sudah selesai belum ya?"] {
+            var not = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+            #expect(!render(not.type(other, .checkStatus, confidence: 0.9)).contains("Kami sampaikan"), "\(other)")
+        }
+        var none = Transcript(catalogue: try Fixtures.catalogue())
+        #expect(!render(none.type(text, .checkStatus, confidence: 0.9)).contains("Kami sampaikan"))
+    }
+
     /// A question about a request Loket has no ticket for is told how to reach staff; "status" alone is not.
     @Test func aStatusQuestionWithoutATicketSaysHowToReachStaff() throws {
         var chat = try Self.atPhoneQuestion()
