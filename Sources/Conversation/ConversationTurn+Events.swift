@@ -92,6 +92,10 @@ extension ConversationTurn {
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
+            } else if awaitsFirstRequest, isQuestion(trimmed), let faq = typedFAQ(trimmed) {
+                // "apakah ada biaya pendaftaran?", "gimana cara daftar?": a question that names a service asks
+                // about it; the FAQ answers, and the menu offers the service.
+                showMenu(prefix: faq.answer.text(in: language))
             } else if let service = mentionedService(trimmed, classification: classification) {
                 // "mau daftar akun spse", "lupa password": outside a journey, the service asked for starts,
                 // with what the message already says.
@@ -297,6 +301,13 @@ extension ConversationTurn {
 
     /// Whether nothing is asked but which request, and no ticket is open: what the provider sends now (a file, a
     /// message no service takes, a question from the FAQ) is about a request still to be chosen.
+    /// Whether `text` asks something: a question mark, or a question word first ("gimana cara daftar").
+    func isQuestion(_ text: String) -> Bool {
+        guard text.contains(where: \.isLetter) else { return false }
+        let first = DialogSettings.spacedWords(text).split(separator: " ").first.map(String.init) ?? ""
+        return text.contains("?") || catalogue.settings.keywords["questionWords"]?.contains(first) == true
+    }
+
     var awaitsFirstRequest: Bool {
         !inProgress && state.step.awaitsRequest && context.openTickets.isEmpty
     }

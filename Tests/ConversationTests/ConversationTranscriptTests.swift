@@ -1043,11 +1043,14 @@ struct ConversationTranscriptTests {
             """
             › Pertanyaan yang sering diajukan:
 
-            (Atau balas dengan angka 1–3.)
+            (Atau balas dengan angka 1–6.)
               ≡ Lihat pertanyaan
               - Apakah ada biaya?
               - Berapa lama prosesnya?
               - Apa itu bentuk usaha?
+              - Bagaimana cara daftar?
+              - Apa itu SIKaP?
+              - Bisa diwakilkan?
             """)
         check(
             chat.type("1"),

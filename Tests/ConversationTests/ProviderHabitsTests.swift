@@ -705,6 +705,25 @@ struct ProviderHabitsTests {
         #expect(!render(none.type(text, .checkStatus, confidence: 0.9)).contains("Kami sampaikan"))
     }
 
+    /// A question naming a service ("apakah ada biaya pendaftaran?", "gimana cara daftar jadi penyedia?") is
+    /// answered from the FAQ, and the menu offers the service; it does not start the service's form. "mau
+    /// daftar" still does, as does a question the FAQ has no answer for.
+    @Test(arguments: [
+        ("apakah ada biaya pendaftaran?", "tidak dipungut biaya"),
+        ("gimana cara daftar jadi penyedia?", "Pendaftaran Penyedia"),
+        ("apa itu sikap?", "Sistem Informasi Kinerja Penyedia"),
+        ("boleh diwakilkan staf saya?", "surat kuasa"),
+    ])
+    func aQuestionNamingAServiceIsAnsweredNotStarted(text: String, answer: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let reply = render(chat.type(text, .createTicket, confidence: 0.9))
+        #expect(reply.contains(answer), "\(reply)")
+        #expect(chat.state.step == .menu, "\(reply)")
+        var start = Transcript(catalogue: try Fixtures.catalogue())
+        _ = start.type("mau daftar akun spse", .createTicket, confidence: 0.9)
+        #expect(start.draft?.serviceID == "registrasi")
+    }
+
     /// A question about a request Loket has no ticket for is told how to reach staff; "status" alone is not.
     @Test func aStatusQuestionWithoutATicketSaysHowToReachStaff() throws {
         var chat = try Self.atPhoneQuestion()

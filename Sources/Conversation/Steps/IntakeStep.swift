@@ -722,10 +722,7 @@ extension ConversationTurn {
             sayLater(field)
             return true
         }
-        let first = words.split(separator: " ").first.map(String.init) ?? ""
-        guard text.contains(where: \.isLetter),
-            text.contains("?") || catalogue.settings.keywords["questionWords"]?.contains(first) == true
-        else { return false }
+        guard isQuestion(text) else { return false }
         if let faq = typedFAQ(text) {
             promptCurrentStep(prefix: faq.answer.text(in: language))
         } else {
