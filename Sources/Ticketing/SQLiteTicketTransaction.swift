@@ -48,6 +48,11 @@ public struct SQLiteTicketTransaction: TicketTransaction {
             let transition = try self.lifecycle.apply(action, to: ticket, by: actor, at: now)
             try self.update(transition.ticket)
             try self.append(transition.activities, to: number)
+            if ticket.status.isOpen, !transition.ticket.status.isOpen {
+                // A closed or cancelled ticket's call is not held for it: its seat goes back to the agenda.
+                let reason = transition.ticket.status.kind == .cancelled ? "tiket dibatalkan" : "tiket ditutup"
+                try self.cancelVerification(number, by: actor, reason: reason, at: now)
+            }
             return transition
         }
     }

@@ -163,6 +163,35 @@ struct VerificationScheduleTests {
         #expect(activities.suffix(2) == [.verificationBooked, .verificationMoved])
     }
 
+    /// A ticket closed with its call still booked (staff resolved it another way and the reporter confirmed, or
+    /// it was cancelled) gives the call's seat back: the call is cancelled, with why, and the slot is free.
+    @Test func aClosedTicketsCallGivesItsSeatBack() throws {
+        let now = wib(2026, 12, 1, 8, 0)
+        let (writer, configuration) = try Self.store(tickets: 1, at: now)
+        let slot = wib(2026, 12, 2, 10, 0)
+        let number = TicketNumber(1)
+        try writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: configuration)
+            try store.holdVerification(number, at: slot, now: now)
+            _ = try store.confirmVerification(number, by: .system, at: now)
+            let reporter = TicketActor.reporter(waID: "628120001000", name: "Budi")
+            try store.apply(
+                .take(SQLiteTicketStoreTests.classification), to: number, by: SQLiteTicketStoreTests.level1, at: now)
+            try store.apply(
+                .resolve(text: "Sudah diverifikasi di kantor."), to: number, by: SQLiteTicketStoreTests.level1, at: now)
+            #expect(try store.verificationStatus(of: number, at: now)?.booking != nil, "resolved is still open")
+            try store.apply(.confirm, to: number, by: reporter, at: now)
+        }
+        try writer.read { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: configuration)
+            #expect(try store.verificationStatus(of: number, at: now)?.booking == nil)
+            let occupancy = try store.verificationOccupancy(from: now, to: now.addingTimeInterval(7 * 86_400), at: now)
+            #expect(occupancy.isEmpty, "\(occupancy)")
+            let cancelled = try store.activities(of: number).last { $0.kind == .verificationCancelled }
+            #expect(cancelled?.text?.hasSuffix("tiket ditutup") == true, "\(String(describing: cancelled))")
+        }
+    }
+
     /// Thousands of random holds and confirmations over random calendars: no booking outside the hours, on
     /// a non-working day, inside the lead time, or over a slot's seats or a day's cap.
     @Test(arguments: 0..<6)
