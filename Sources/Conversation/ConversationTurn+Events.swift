@@ -249,7 +249,6 @@ extension ConversationTurn {
         openingMessage = nil
     }
 
-    /// Says politely what Loket can take, then asks the current question again.
     /// A voice note about an open ticket ("min ini saya jelaskan lewat suara ya") is kept on the ticket for
     /// staff to listen to, outside a form or where staff asked a question; elsewhere, and for other audio,
     /// Loket says it cannot listen and asks for text.
@@ -263,6 +262,7 @@ extension ConversationTurn {
         ticketFileReceived(.voiceNote(mediaID: mediaID, sha256: sha256))
     }
 
+    /// Says politely what Loket can take, then asks the current question again.
     mutating func cannotRead(_ key: Prompt) {
         say(t(key) + " " + t(.unsupportedWhat))
         if inProgress { promptCurrentStep(prefix: nil) }
@@ -299,8 +299,6 @@ extension ConversationTurn {
         return nil
     }
 
-    /// Whether nothing is asked but which request, and no ticket is open: what the provider sends now (a file, a
-    /// message no service takes, a question from the FAQ) is about a request still to be chosen.
     /// Whether `text` asks something: a question mark, or a question word first ("gimana cara daftar").
     func isQuestion(_ text: String) -> Bool {
         guard text.contains(where: \.isLetter) else { return false }
@@ -308,6 +306,8 @@ extension ConversationTurn {
         return text.contains("?") || catalogue.settings.keywords["questionWords"]?.contains(first) == true
     }
 
+    /// Whether nothing is asked but which request, and no ticket is open: what the provider sends now (a file, a
+    /// message no service takes, a question from the FAQ) is about a request still to be chosen.
     var awaitsFirstRequest: Bool {
         !inProgress && state.step.awaitsRequest && context.openTickets.isEmpty
     }
