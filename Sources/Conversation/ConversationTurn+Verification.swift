@@ -298,8 +298,17 @@ extension ConversationTurn {
             case .noVerifier: reason = t(.verificationClosedDay, ["date": dayText])
             }
             let after = offer.freeSlots.filter { JakartaTime.local($0).day > day }
+            if after.isEmpty, JakartaTime.instant(day: day, second: 0) >= offer.horizonEnd {
+                // "tanggal 24 desember bisa?", a holiday past the days offered: both are said, with the latest
+                // free slots, the ones closest to it.
+                let last = offer.freeSlots.last.map { CalendarWords.date(JakartaTime.local($0).day, in: language) }
+                return offerSlots(
+                    prefix: reason + " " + t(.verificationTooLate, ["last": last ?? ""]),
+                    slots: nearest(to: wished, in: offer.freeSlots), lead: t(.verificationNearest))
+            }
             return offerSlots(
-                prefix: reason, slots: after.isEmpty ? offer.freeSlots : after, lead: t(.verificationNearest))
+                prefix: reason, slots: after.isEmpty ? nearest(to: wished, in: offer.freeSlots) : after,
+                lead: t(.verificationNearest))
         }
         let includesTime = classification.entities.datetimeIncludesTime
         let minute = second / 60

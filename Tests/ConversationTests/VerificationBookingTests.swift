@@ -143,6 +143,19 @@ struct VerificationBookingTests {
         #expect(!answer.contains("holdVerificationSlot"))
     }
 
+    /// "tgl 25 des bisa?", a holiday past the days offered: the holiday and the last day are both said, and the
+    /// slots offered are the latest ones, closest to the wish, not the earliest.
+    @Test func aHolidayPastTheDaysOfferedOffersTheLatestSlots() throws {
+        var chat = try Self.offered()
+        let text = "tgl 25 des bisa?"
+        let effects = chat.type(text, .schedule, entities: Self.wish(text).entities)
+        let answer = render(effects)
+        #expect(answer.contains("hari libur (Hari Raya Natal)"), "\(answer)")
+        #expect(answer.contains("hanya bisa dipilih sampai Senin, 7 Desember 2026"), "\(answer)")
+        let days = Self.list(effects)?.map(\.title) ?? []
+        #expect(days.contains("Senin, 7 Des") && !days.contains("Rabu, 2 Des"), "\(days)")
+    }
+
     /// A reason given while choosing reaches the ticket for staff: "direktur lagi di luar negeri sampai akhir
     /// bulan" with a date past the horizon (also told how to have staff arrange one), and "direktur sedang
     /// sakit, mohon maaf" with no time at all, which is no wrong answer. Both were seen by no one.
