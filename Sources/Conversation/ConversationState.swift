@@ -39,6 +39,9 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// The form the provider cancelled last, restored by "lanjut" / "jangan dibatalin" until another request
     /// starts (optional, so older states still read).
     public internal(set) var cancelledDraft: IntakeDraft?
+    /// The ticket whose call reminder was the last thing sent, until the provider's next message: a typed
+    /// "siap", "insyaallah hadir" answers it as the *Hadir* button does (optional, so older states still read).
+    public internal(set) var remindedCall: Int?
 
     public init() {
         self.step = .idle

@@ -51,6 +51,8 @@ extension ConversationTurn {
     mutating func received(_ message: InboundChatMessage) {
         let last = state.lastMessageAt
         state.lastMessageAt = context.now
+        let reminded = state.remindedCall
+        state.remindedCall = nil
         let away = last.map { context.now.timeIntervalSince($0) > Double(catalogue.settings.inactivityMinutes) * 60 }
         opensConversation = last == nil || away == true
         menuJustShown =
@@ -71,6 +73,10 @@ extension ConversationTurn {
             }
             let reporterMessage = ReporterMessage(messageID: message.id, text: trimmed)
             let claimed = state.step.behaviour.claims(trimmed, classification: classification, in: self)
+            if let reminded, !claimed, confirmsAttendance(trimmed, classification: classification, of: reminded) {
+                // "siap min", "insyaallah hadir" to the call's reminder: the *Hadir* button, typed.
+                return route(.callAttend(ticket: reminded), messageID: message.id)
+            }
             if !claimed, asksAboutBookedCall(trimmed, classification: classification) {
                 // "jam berapa ya vc nya?", "vc nya pakai zoom?", "dokumen asli apa aja?": the booking, again.
                 return answerAboutBookedCall(reporterMessage)

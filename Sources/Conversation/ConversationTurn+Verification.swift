@@ -73,6 +73,28 @@ extension ConversationTurn {
             && !asksToCancelCall(text, classification: classification)
     }
 
+    /// Whether a short message answering the call's reminder says the director will be there: a yes, or one of
+    /// the `attend` words ("siap", "hadir", "insyaallah"), with no time, no change or cancellation, no word of
+    /// `not` ("tidak bisa hadir"), and no question.
+    func confirmsAttendance(_ text: String, classification: Classification, of ticket: Int) -> Bool {
+        guard let offer, offer.ticket == ticket, offer.booking != nil, classification.entities.datetime == nil,
+            text.wordCount <= Self.attendanceWords, !text.contains("?")
+        else { return false }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        guard !settings.mentions(words, keywordsNamed: "bookingChange"),
+            !settings.mentions(words, keywordsNamed: "not"),
+            !settings.mentions(words, keywordsNamed: "notSolved"),
+            !asksToCancelCall(text, classification: classification)
+        else { return false }
+        let thumbs = text.unicodeScalars.contains { $0.value == 0x1F44D }
+        return thumbs || settings.mentions(words, keywordsNamed: "attend")
+            || classification.intent == .affirm && classification.confidence >= GlobalCommand.minimumConfidence
+    }
+
+    /// The most words a typed answer to the reminder has ("oke siap min, direktur standby").
+    static let attendanceWords = 6
+
     /// The booked call told again, with who calls from where and the originals to have at hand; a question of
     /// five words or more also reaches the ticket. A form the question came in is asked again after it.
     mutating func answerAboutBookedCall(_ message: ReporterMessage) {
@@ -484,6 +506,7 @@ extension ConversationTurn {
             ReplyButton(id: ReplyID.callCancel(ticket: ticket).rawValue, title: t(.verificationButtonCancel)),
         ]
         let day = JakartaTime.local(start).day
+        state.remindedCall = ticket
         emit(
             .remind(
                 .buttons(body: body, buttons: buttons),

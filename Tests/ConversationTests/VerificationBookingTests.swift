@@ -449,6 +449,29 @@ struct VerificationBookingTests {
         #expect(cancelling.state.step == .idle, "\(cancelled)")
     }
 
+    /// A reminder answered in words: "siap min", "insyaallah hadir", a thumbs-up are the *Hadir* button (and reach
+    /// no one); "maaf direktur berhalangan hadir besok" reaches the ticket and offers new slots. Without a reminder
+    /// just sent, "ok" is no answer to it.
+    @Test(arguments: ["siap min", "insyaallah hadir", "👍", "oke siap, direktur standby"])
+    func aReminderAnsweredInWordsIsTheAttendButton(text: String) throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var chat = try Self.chat(Self.offer(booking: call))
+        _ = chat.event(.verificationReminderDue(ticket: 1259, reminder: .dayBefore))
+        let answer = render(chat.type(text, .affirm, confidence: 0.9))
+        #expect(answer.contains("Terima kasih, sampai jumpa pada Rabu, 2 Desember 2026 pukul 10.30 WIB."), "\(answer)")
+        #expect(!answer.contains("appendToTicket"), "\(answer)")
+        let again = render(chat.type(text, .affirm, confidence: 0.9))
+        #expect(!again.contains("sampai jumpa"), "the reminder was answered: \(again)")
+
+        var away = try Self.chat(Self.offer(booking: call))
+        _ = away.event(.verificationReminderDue(ticket: 1259, reminder: .dayBefore))
+        let reason = "maaf direktur berhalangan hadir besok"
+        let moved = render(away.type(reason, .unknown, confidence: 0.5))
+        #expect(moved.contains("appendToTicket #1259: \(reason)") && moved.contains("Pilih waktu baru"), "\(moved)")
+        var unreminded = try Self.chat(Self.offer(booking: call))
+        #expect(!render(unreminded.type("ok", .affirm, confidence: 0.9)).contains("sampai jumpa"))
+    }
+
     @Test func aReminderAnsweredWithGantiJadwalMovesTheCall() throws {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var chat = try Self.chat(Self.offer(booking: call))
