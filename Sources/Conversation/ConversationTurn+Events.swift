@@ -209,12 +209,9 @@ extension ConversationTurn {
             !settings.mentions(words, keywordsNamed: "not"), !settings.mentions(words, keywordsNamed: "notSolved"),
             !settings.mentions(words, keywordsNamed: "questionWords")
         else { return false }
-        let tickets = context.openTickets
-        let talking = state.staffTicket.flatMap { number in tickets.first { $0.number == number } }
-        guard let ticket = talking ?? tickets.max(by: { $0.number < $1.number }) else { return false }
-        emit(.appendToTicket(number: ticket.number, message: message))
+        guard let ticket = relayToOpenTicket(message, about: state.staffTicket, quietly: true) else { return false }
         state.step = .idle
-        say(t(.ticketDoneRelayed, ["ticket": String(ticket.number)]) + afterHoursNote())
+        say(t(.ticketDoneRelayed, ["ticket": String(ticket)]) + afterHoursNote())
         return true
     }
 
@@ -264,8 +261,7 @@ extension ConversationTurn {
         guard FileKind.accepts(mimeType, in: [.voice]), !context.openTickets.isEmpty, asked || !inProgress else {
             return cannotRead(.unsupportedAudio)
         }
-        if case .resumeOffer(let previous) = state.step { state.step = previous }
-        ticketFileReceived(.voiceNote(mediaID: mediaID, sha256: sha256))
+        fileForTicket(.voiceNote(mediaID: mediaID, sha256: sha256))
     }
 
     /// Says politely what Loket can take, then asks the current question again.

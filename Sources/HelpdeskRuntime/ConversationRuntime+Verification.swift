@@ -21,9 +21,7 @@ extension ConversationRuntime {
                 !status.isPaused || status.booking != nil
             else { continue }
             let schedule = self.tickets.verification
-            let earliest = schedule.earliestStart(now: now)
             let horizon = schedule.horizonEnd(now: now)
-            let occupancy = try store.verificationOccupancy(from: earliest, to: horizon, at: now)
             let today = JakartaTime.local(now).day
             var closed: [Int: VerificationOffer.DayClosure] = [:]
             for day in today...(JakartaTime.local(horizon).day + 14) {
@@ -44,10 +42,10 @@ extension ConversationRuntime {
                 ticket: ticket.number.value, serviceID: service?.id ?? ticket.category,
                 businessForm: ticket.businessForm.flatMap(BusinessForm.init(rawValue:)), booking: status.booking?.start,
                 hold: status.hold?.start,
-                freeSlots: schedule.freeSlots(now: now, occupancy: occupancy).map(\.start),
+                freeSlots: try store.freeVerificationSlots(at: now),
                 slotMinutes: policy.slotMinutes, holdMinutes: policy.holdMinutes,
                 windowStartMinute: policy.window.startMinute, windowEndMinute: policy.window.endMinute,
-                earliest: earliest, horizonEnd: horizon, closedDays: closed,
+                earliest: schedule.earliestStart(now: now), horizonEnd: horizon, closedDays: closed,
                 changeCutoff: Double(policy.changeCutoffHours) * 3600,
                 callerName: policy.callerName, callerNumber: policy.callerNumber)
         }

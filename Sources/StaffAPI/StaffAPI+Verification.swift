@@ -98,6 +98,9 @@ extension StaffAPI {
                 event = try self.apply(command, to: ticket, by: actor, now: now, store: store, database: database)
             } catch let error as TicketError {
                 if error == .slotUnavailable("") { throw StaffAPIError.conflict("slot_unavailable", error.description) }
+                if error == .callNotStarted(number, start: now) {
+                    throw StaffAPIError.conflict("call_not_started", error.description)
+                }
                 if error == .notFound(number) { throw Self.unknownTicket(number) }
                 throw StaffAPIError.illegalTransition(error.description)
             }
@@ -145,13 +148,6 @@ extension StaffAPI {
             try store.apply(.resolve(text: note), to: number, by: actor, at: now)
             return .ticketResolved(ticket: number.value, note: note)
         case .noShow:
-            // A call that has not begun cannot be missed: the provider would be told so days before it.
-            if let booking = try store.verificationStatus(of: number, at: now)?.booking, booking.start > now {
-                throw StaffAPIError.conflict(
-                    "call_not_started",
-                    "the call of ticket \(number) starts at \(JakartaTime.format(booking.start)): "
-                        + "a no-show can be recorded from then")
-            }
             let count = try store.recordVerificationOutcome(number, .noShow, by: actor, at: now)
             try self.runtime.cancelReminders(of: number.value, contact: contact, in: database)
             let offerAgain = count < self.tickets.verification.policy.maxNoShows
@@ -191,19 +187,13 @@ extension StaffAPI {
     /// can book or move the call to now (empty once it is verified), ISO 8601 in WIB.
     func verificationObject(of number: TicketNumber, in store: SQLiteTicketTransaction, now: Date) throws -> JSONValue {
         guard let status = try store.verificationStatus(of: number, at: now) else { return .null }
-        var free: [JSONValue] = []
-        if status.verifiedAt == nil {
-            let schedule = self.tickets.verification
-            let earliest = schedule.earliestStart(now: now)
-            let occupancy = try store.verificationOccupancy(from: earliest, to: schedule.horizonEnd(now: now), at: now)
-            free = schedule.freeSlots(now: now, occupancy: occupancy).map { .string(JakartaTime.iso8601($0.start)) }
-        }
+        let free = status.verifiedAt == nil ? try store.freeVerificationSlots(at: now) : []
         return .object([
             ("ready_at", Self.timestamp(status.readyAt)), ("no_shows", .int(status.noShows)),
             ("verified_at", Self.timestamp(status.verifiedAt)), ("paused", .bool(status.isPaused)),
             ("booking", status.booking.map(Self.object(of:)) ?? .null),
             ("hold", status.hold.map(Self.object(of:)) ?? .null),
-            ("free_slots", .array(free)),
+            ("free_slots", .array(free.map { .string(JakartaTime.iso8601($0)) })),
         ])
     }
 

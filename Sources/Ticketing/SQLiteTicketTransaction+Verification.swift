@@ -62,6 +62,13 @@ extension SQLiteTicketTransaction {
         return Dictionary(uniqueKeysWithValues: rows)
     }
 
+    /// The slot starts a call can be booked at, at `now`: from the lead time to the horizon, with a seat free.
+    public func freeVerificationSlots(at now: Date) throws -> [Date] {
+        let occupancy = try self.verificationOccupancy(
+            from: self.schedule.earliestStart(now: now), to: self.schedule.horizonEnd(now: now), at: now)
+        return self.schedule.freeSlots(now: now, occupancy: occupancy).map(\.start)
+    }
+
     /// Keeps the slot at `start` for the ticket until `now` plus the policy's hold time, replacing an
     /// earlier hold of the ticket. Refused (`slotUnavailable`) when the slot is not bookable at `now`.
     @discardableResult
@@ -190,7 +197,8 @@ extension SQLiteTicketTransaction {
         case noShow = "no_show"
     }
 
-    /// Records the booked call's outcome; returns the no-shows counted so far. Refused without a booking.
+    /// Records the booked call's outcome; returns the no-shows counted so far. Refused without a booking, and a
+    /// no-show before the call begins (`callNotStarted`).
     @discardableResult
     public func recordVerificationOutcome(
         _ number: TicketNumber, _ outcome: VerificationOutcome, by actor: TicketActor, at now: Date
@@ -198,6 +206,10 @@ extension SQLiteTicketTransaction {
         try self.database.transaction {
             guard let status = try self.verificationStatus(of: number, at: now), let booking = status.booking else {
                 throw TicketError.slotUnavailable("ticket \(number) has no booked verification call")
+            }
+            // A call that has not begun cannot be missed: the provider would be told so days before it.
+            if outcome == .noShow, booking.start > now {
+                throw TicketError.callNotStarted(number, start: booking.start)
             }
             try self.database.run(
                 "UPDATE verification_calls SET state = ?, updated_at = ? WHERE id = ?",

@@ -1,3 +1,6 @@
+import Foundation
+import Support
+
 /// Why a ticket operation was refused: an illegal transition, an incomplete classification, bad input, a missing row.
 public struct TicketError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Kind: Hashable, Sendable {
@@ -12,6 +15,7 @@ public struct TicketError: Error, Hashable, Sendable, CustomStringConvertible {
         case surveyNotAllowed(TicketNumber)
         case invalidSurvey
         case slotUnavailable
+        case callNotStarted
     }
 
     private let kind: Kind
@@ -72,6 +76,13 @@ public struct TicketError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static func slotUnavailable(_ reason: String) -> TicketError {
         TicketError(.slotUnavailable, reason)
+    }
+
+    /// A no-show recorded before the call's start.
+    public static func callNotStarted(_ number: TicketNumber, start: Date) -> TicketError {
+        TicketError(
+            .callNotStarted,
+            "the call of ticket \(number) starts at \(JakartaTime.format(start)): a no-show can be recorded from then")
     }
 
     public static func == (lhs: TicketError, rhs: TicketError) -> Bool { lhs.kind == rhs.kind }

@@ -80,7 +80,7 @@ extension DialogStep {
     /// Outside a form, a photo goes to the provider's open ticket (a screenshot of a problem); without one,
     /// Loket says what it takes.
     func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
-        guard turn.context.openTickets.isEmpty else { return turn.imageForTicket(mediaID: mediaID) }
+        guard turn.context.openTickets.isEmpty else { return turn.fileForTicket(.photo(mediaID: mediaID)) }
         // A screenshot of the problem before the words about it: kept for the request chosen next.
         let photo = IntakeDraft.HeldFile(file: .photo(mediaID: mediaID), caption: caption, isPhoto: true)
         let name = turn.t(.documentsPhotoName)

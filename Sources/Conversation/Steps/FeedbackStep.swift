@@ -37,6 +37,6 @@ struct FeedbackStep: DialogStep {
 
     /// Staff asked for more: a photo or screenshot goes to the ticket like a file.
     func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
-        turn.imageForTicket(mediaID: mediaID)
+        turn.fileForTicket(.photo(mediaID: mediaID))
     }
 }

@@ -176,10 +176,11 @@ extension ConversationTurn {
         }
     }
 
-    /// A photo or screenshot sent as an image message goes to the ticket it is about, like a file.
-    mutating func imageForTicket(mediaID: String) {
+    /// A photo or screenshot sent as an image message, or a voice note, goes to the ticket it is about, like a
+    /// document.
+    mutating func fileForTicket(_ file: TicketFile) {
         if case .resumeOffer(let previous) = state.step { state.step = previous }
-        ticketFileReceived(.photo(mediaID: mediaID))
+        ticketFileReceived(file)
     }
 
     /// Puts a file on the requirement it names (caption or file name), the one the provider said comes next,
