@@ -81,6 +81,16 @@ extension ConversationTurn {
                 // "jam berapa ya vc nya?", "vc nya pakai zoom?", "dokumen asli apa aja?": the booking, again.
                 return answerAboutBookedCall(reporterMessage)
             }
+            if offer == nil, !claimed, let (ticket, stage) = callNotBookable,
+                typedOption(trimmed, classification: classification) == nil,
+                GlobalCommand(keyword: trimmed, keywords: catalogue.settings.keywords) == nil,
+                isAboutCall(trimmed, classification: classification)
+            {
+                // "kapan vc nya?", "besok jam 10 bisa vc?" while staff still check the documents: when the call
+                // can be booked, not the office hours.
+                return answerCallNotBookable(
+                    reporterMessage, ticket: ticket, stage: stage, classification: classification)
+            }
             if offer != nil, !claimed, typedOption(trimmed, classification: classification) == nil,
                 GlobalCommand(keyword: trimmed, keywords: catalogue.settings.keywords) == nil,
                 isAboutCall(trimmed, classification: classification)

@@ -109,6 +109,36 @@ extension ConversationTurn {
         if inProgress { promptCurrentStep(prefix: nil) }
     }
 
+    /// The newest open ticket whose call the chat cannot book now, with where it stands (see
+    /// `TicketSummary.CallStage`).
+    var callNotBookable: (ticket: Int, stage: TicketSummary.CallStage)? {
+        context.openTickets.filter { $0.call != nil }.max { $0.number < $1.number }.flatMap { ticket in
+            ticket.call.map { (ticket.number, $0) }
+        }
+    }
+
+    /// A message about a call that cannot be booked yet, or at all, in the chat: when it can be (once staff
+    /// found the documents complete), that it is held, or that staff arrange it. One with a wished time or of
+    /// five words or more also reaches the ticket, for staff to read. A form the question came in is asked
+    /// again after it.
+    mutating func answerCallNotBookable(
+        _ message: ReporterMessage, ticket: Int, stage: TicketSummary.CallStage, classification: Classification
+    ) {
+        let prompt: Prompt =
+            switch stage {
+            case .documentsInReview: .verificationAfterDocuments
+            case .verified: .verificationAlreadyDone
+            case .arrangedByStaff: .verificationByStaff
+            }
+        var answer = t(prompt, ["ticket": String(ticket)])
+        if message.text.wordCount >= Self.callReasonWords || classification.entities.datetime != nil {
+            emit(.appendToTicket(number: ticket, message: message))
+            answer += "\n\n" + t(.ticketRelayed, ["ticket": String(ticket)]) + afterHoursNote()
+        }
+        say(answer)
+        if inProgress { promptCurrentStep(prefix: nil) }
+    }
+
     /// "nanti saya kabari jadwalnya": the provider will choose later; a time in the message is a choice.
     func postponesChoice(_ text: String, classification: Classification) -> Bool {
         classification.entities.datetime == nil
@@ -335,12 +365,16 @@ extension ConversationTurn {
         let includesTime = classification.entities.datetimeIncludesTime
         let minute = second / 60
         if includesTime, minute < offer.windowStartMinute || minute >= offer.windowEndMinute {
+            // "jam 14.00" is not inside "10.00–14.00" for the reader: the first or last call's start is said.
+            let early = minute < offer.windowStartMinute
             let reason = t(
-                .verificationOutsideWindow,
+                early ? .verificationBeforeWindow : .verificationAfterWindow,
                 [
                     "time": CalendarWords.clock(minute: minute, in: language),
                     "window": CalendarWords.clock(minute: offer.windowStartMinute, in: language) + "–"
                         + CalendarWords.clock(minute: offer.windowEndMinute, in: language),
+                    "first": CalendarWords.clock(minute: offer.windowStartMinute, in: language),
+                    "last": CalendarWords.clock(minute: offer.windowEndMinute - offer.slotMinutes, in: language),
                 ])
             // "jam 2": the day's slots closest to 14.00, its last ones, not its first.
             let sameDay = offer.freeSlots.filter { JakartaTime.local($0).day == day }

@@ -201,6 +201,7 @@ extension DialogCatalogue {
         guard let id, let title, let menuTitle, let menuDescription, let type, let template else { return nil }
         return ServiceDefinition(
             id: id, title: title, menuTitle: menuTitle, menuDescription: menuDescription, type: type, fields: fields,
-            documentsForAll: forAll, documentsByGroup: byGroup, descriptionTemplate: template)
+            documentsForAll: forAll, documentsByGroup: byGroup, descriptionTemplate: template,
+            verificationCall: node.flag("verificationCall"))
     }
 }

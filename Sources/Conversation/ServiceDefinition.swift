@@ -18,11 +18,14 @@ public struct ServiceDefinition: Equatable, Sendable {
     public var documentsByGroup: [DocumentGroup: [DocumentRequirement]]
     /// "Permohonan … atas nama {company} …": placeholders are field ids.
     public var descriptionTemplate: LocalizedText
+    /// Whether the director is verified by a video call once staff find the documents complete.
+    public var verificationCall: Bool
 
     public init(
         id: String, title: LocalizedText, menuTitle: LocalizedText, menuDescription: LocalizedText, type: String,
         fields: [FormField], documentsForAll: [DocumentRequirement] = [],
-        documentsByGroup: [DocumentGroup: [DocumentRequirement]] = [:], descriptionTemplate: LocalizedText
+        documentsByGroup: [DocumentGroup: [DocumentRequirement]] = [:], descriptionTemplate: LocalizedText,
+        verificationCall: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -33,6 +36,7 @@ public struct ServiceDefinition: Equatable, Sendable {
         self.documentsForAll = documentsForAll
         self.documentsByGroup = documentsByGroup
         self.descriptionTemplate = descriptionTemplate
+        self.verificationCall = verificationCall
     }
 
     /// The documents an applicant of `form` must send (only the common ones while the form is unknown).

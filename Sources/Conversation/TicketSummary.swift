@@ -9,12 +9,28 @@ public struct TicketSummary: Equatable, Sendable {
     /// Who the ticket waits on ("petugas", "Anda").
     public var waitingOn: String
     public var due: Date?
+    /// Where the ticket's verification call stands when no call can be booked in the chat now; nil when the
+    /// ticket needs no call, or when `ConversationContext.verification` offers it.
+    public var call: CallStage?
 
-    public init(number: Int, title: String, stateText: String, waitingOn: String, due: Date?) {
+    /// A verification call that cannot be booked in the chat now.
+    public enum CallStage: Equatable, Sendable {
+        /// The service needs a call; staff have not found the documents complete yet.
+        case documentsInReview
+        /// The call is held: the director was verified.
+        case verified
+        /// After repeated no-shows, staff arrange the call themselves.
+        case arrangedByStaff
+    }
+
+    public init(
+        number: Int, title: String, stateText: String, waitingOn: String, due: Date?, call: CallStage? = nil
+    ) {
         self.number = number
         self.title = title
         self.stateText = stateText
         self.waitingOn = waitingOn
         self.due = due
+        self.call = call
     }
 }

@@ -13,11 +13,13 @@ extension ConversationRuntime {
 
     /// The verification call of the contact's newest open ticket whose documents staff found complete and
     /// that is not verified yet: its booking or hold, the free slots, and the calendar that explains a wish.
-    func verificationOffer(among open: [Ticket], now: Date, in store: SQLiteTicketTransaction) throws
-        -> VerificationOffer?
-    {
+    /// - Parameter statuses: the open tickets' verification, by ticket (see `verificationStatuses`).
+    func verificationOffer(
+        among open: [Ticket], statuses: [TicketNumber: VerificationStatus], now: Date,
+        in store: SQLiteTicketTransaction
+    ) throws -> VerificationOffer? {
         for ticket in open {
-            guard let status = try store.verificationStatus(of: ticket.number, at: now), status.verifiedAt == nil,
+            guard let status = statuses[ticket.number], status.verifiedAt == nil,
                 !status.isPaused || status.booking != nil
             else { continue }
             let schedule = self.tickets.verification
@@ -33,11 +35,7 @@ extension ConversationRuntime {
                 }
             }
             let policy = schedule.policy
-            // The documents the director brings are the service's: found by the category the ticket opened
-            // with, or, once staff classified it in their own words ("Registrasi"), by its title.
-            let service =
-                ticket.category.flatMap { self.catalogue.service(id: $0) }
-                ?? self.catalogue.services.first { $0.title.indonesian == ticket.title }
+            let service = self.service(of: ticket)
             return VerificationOffer(
                 ticket: ticket.number.value, serviceID: service?.id ?? ticket.category,
                 businessForm: ticket.businessForm.flatMap(BusinessForm.init(rawValue:)), booking: status.booking?.start,
@@ -50,6 +48,33 @@ extension ConversationRuntime {
                 callerName: policy.callerName, callerNumber: policy.callerNumber)
         }
         return nil
+    }
+
+    /// The verification of each of `open` that has one (its documents were found complete).
+    func verificationStatuses(of open: [Ticket], now: Date, in store: SQLiteTicketTransaction) throws
+        -> [TicketNumber: VerificationStatus]
+    {
+        var statuses: [TicketNumber: VerificationStatus] = [:]
+        for ticket in open {
+            statuses[ticket.number] = try store.verificationStatus(of: ticket.number, at: now)
+        }
+        return statuses
+    }
+
+    /// Where the call of `ticket` stands when the chat cannot book it: its documents still in review (a service
+    /// with a call), held already, or left to staff after repeated no-shows; nil when it needs none or can be
+    /// booked.
+    func callStage(of ticket: Ticket, status: VerificationStatus?) -> TicketSummary.CallStage? {
+        guard let status else { return self.service(of: ticket)?.verificationCall == true ? .documentsInReview : nil }
+        if status.verifiedAt != nil { return .verified }
+        return status.isPaused && status.booking == nil ? .arrangedByStaff : nil
+    }
+
+    /// The service a ticket was opened for: by the category it opened with, or, once staff classified it in their
+    /// own words ("Registrasi"), by its title.
+    func service(of ticket: Ticket) -> ServiceDefinition? {
+        ticket.category.flatMap { self.catalogue.service(id: $0) }
+            ?? self.catalogue.services.first { $0.title.indonesian == ticket.title }
     }
 
     /// When each reminder of a call at `start` falls due: the working day before at the policy's time, and

@@ -189,12 +189,14 @@ public struct ConversationRuntime: MessageHandler {
         let language = state.language ?? self.defaultLanguage
         let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
         let open = try store.tickets(ofContact: contact, includeClosed: false, limit: 20)
+        let statuses = try self.verificationStatuses(of: open, now: now, in: store)
         let summaries = open.map { ticket in
             let overview = ticket.overview(at: now, calendar: self.tickets.lifecycle.calendar)
             return TicketSummary(
                 number: ticket.number.value, title: ticket.title,
                 stateText: self.catalogue.text(Self.prompt(for: ticket.status.kind), in: language),
-                waitingOn: self.catalogue.text(Self.prompt(for: overview.waitingOn), in: language), due: overview.dueAt)
+                waitingOn: self.catalogue.text(Self.prompt(for: overview.waitingOn), in: language), due: overview.dueAt,
+                call: self.callStage(of: ticket, status: statuses[ticket.number]))
         }
         // Staff work now when one working second from now is one second from now.
         let calendar = self.tickets.lifecycle.calendar
@@ -203,7 +205,7 @@ public struct ConversationRuntime: MessageHandler {
             now: now, defaultLanguage: self.defaultLanguage, catalogue: self.catalogue,
             waID: contact, profileName: profileName, openTickets: summaries, survey: self.survey,
             staffAvailableFrom: nextWorking > now.addingTimeInterval(1) ? nextWorking : nil)
-        context.verification = try self.verificationOffer(among: open, now: now, in: store)
+        context.verification = try self.verificationOffer(among: open, statuses: statuses, now: now, in: store)
         context.personalData = try self.personalData(
             of: contact, profileName: profileName, open: open, event: event, in: database)
         return context

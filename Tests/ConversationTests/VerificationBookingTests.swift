@@ -128,7 +128,18 @@ struct VerificationBookingTests {
 
     @Test(arguments: [
         ("sabtu jam 10", "Hari Sabtu tidak ada jadwal verifikasi"),
-        ("besok jam 15.00", "Jam 15.00 di luar jam verifikasi 10.00–14.00 WIB."),
+        (
+            "besok jam 15.00",
+            "Pukul 15.00 sudah lewat jam verifikasi (10.00–14.00 WIB): video call terakhir dimulai pukul 13.30 WIB."
+        ),
+        (
+            "besok jam 2 siang",
+            "Pukul 14.00 sudah lewat jam verifikasi (10.00–14.00 WIB): video call terakhir dimulai pukul 13.30 WIB."
+        ),
+        (
+            "besok jam 8 pagi",
+            "Pukul 08.00 belum masuk jam verifikasi (10.00–14.00 WIB): video call pertama dimulai pukul 10.00 WIB."
+        ),
         ("tgl 25 des jam 10", "adalah hari libur (Hari Raya Natal)"),
         ("hari ini jam 10", "Waktu itu terlalu dekat. Jadwal paling cepat: Rabu, 2 Desember 2026 pukul 10.00 WIB."),
         ("besok jam 12", "Rabu, 2 Desember 2026 pukul 12.00 WIB sudah penuh."),
@@ -274,7 +285,10 @@ struct VerificationBookingTests {
         let answer = render(chat.type("saturday 10am", .schedule, entities: Self.wish("saturday 10am").entities))
         #expect(answer.contains("There are no verification calls on Saturday (Monday to Friday only)."))
         let outside = render(chat.type("tomorrow 3pm", .schedule, entities: Self.wish("tomorrow 3pm").entities))
-        #expect(outside.contains("15:00 is outside the verification hours, 10:00–14:00 WIB."))
+        #expect(
+            outside.contains(
+                "15:00 is after the verification hours (10:00–14:00 WIB): the last call starts at 13:30 WIB."),
+            "\(outside)")
     }
 
     /// Without a configured number, the call is said to come from this helpdesk's number in the provider's
@@ -423,6 +437,40 @@ struct VerificationBookingTests {
             let offered = render(moving.type(move, .schedule, entities: Self.wish(move).entities))
             #expect(offered.contains("Pilih waktu baru") || offered.contains("Kamis, 3 Des"), "\(move): \(offered)")
         }
+    }
+
+    /// Before staff find the documents complete there is no call to book: "kapan vc nya?", "besok jam 10 bisa
+    /// vc?" are told the times come in the chat once the documents are checked, not the office hours; a wish or
+    /// a longer message reaches the ticket. A verified call, and one staff arrange after no-shows, are said so.
+    @Test(arguments: [
+        ("kapan video callnya min?", Intent.schedule, false),
+        ("jadwal verifikasi kapan ya", .schedule, false),
+        ("besok jam 10 bisa vc?", .schedule, true),
+        ("min direktur bisanya hari senin, vc nya bisa senin?", .hours, true),
+    ])
+    func aCallNotBookableYetIsExplained(text: String, intent: Intent, relayed: Bool) throws {
+        var chat = try Self.chat(nil)
+        chat.context.openTickets[0].call = .documentsInReview
+        let answer = render(chat.type(text, intent, confidence: 0.95, entities: Self.wish(text).entities))
+        #expect(answer.contains("setelah petugas selesai memeriksa dokumen"), "\(answer)")
+        #expect(!answer.contains("Layanan helpdesk: Senin") && !answer.contains("Pilih waktu"), "\(answer)")
+        #expect(answer.contains("appendToTicket #1259") == relayed, "\(answer)")
+        #expect(answer.contains("diteruskan ke petugas pada tiket #1259") == relayed, "\(answer)")
+        #expect(chat.state.step == .idle)
+
+        var verified = try Self.chat(nil)
+        verified.context.openTickets[0].call = .verified
+        let done = render(verified.type(text, intent, confidence: 0.95, entities: Self.wish(text).entities))
+        #expect(done.contains("sudah selesai; tidak perlu video call lagi"), "\(done)")
+        var staff = try Self.chat(nil)
+        staff.context.openTickets[0].call = .arrangedByStaff
+        let arranged = render(staff.type(text, intent, confidence: 0.95, entities: Self.wish(text).entities))
+        #expect(arranged.contains("diatur langsung oleh petugas"), "\(arranged)")
+
+        // A ticket whose service needs no call: the office hours, as before.
+        var noCall = try Self.chat(nil)
+        let hours = render(noCall.type("jam buka kantor?", .hours, confidence: 0.95))
+        #expect(hours.contains("Layanan helpdesk: Senin"), "\(hours)")
     }
 
     /// Staff book the call (or cancel it) while the provider is still choosing from the slots: the provider is

@@ -322,3 +322,46 @@ enum CalendarWordsProbe {
         return (hours < 10 ? "0" : "") + "\(hours)." + (minutes < 10 ? "0" : "") + "\(minutes) WIB"
     }
 }
+
+extension VerificationRuntimeTests {
+    /// The reducer learns where each open ticket's call stands: a registration's documents still in review, a
+    /// verified call; a service without a call (a consultation) has none, and a call that can be booked is
+    /// the offer's.
+    @Test func eachOpenTicketSaysWhereItsCallStands() throws {
+        let writer = try self.openWriter()
+        let runtime = self.runtime(writer)
+        let contact = "6281234500077"
+        let numbers = try writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: runtime.tickets)
+            return try [("Registrasi dan Verifikasi Berkas", "registrasi"), ("Konsultasi", "konsultasi")].map {
+                title, category in
+                let draft = TicketDraft(
+                    title: title, description: "Permohonan PT Maju Jaya", companyName: "PT Maju Jaya",
+                    businessForm: "pt", reporterWaID: contact, reporterName: "Budi", category: category)
+                return try store.open(draft, at: Self.monday.addingTimeInterval(-3600)).ticket.number
+            }
+        }
+        func stages() throws -> [Int: TicketSummary.CallStage?] {
+            let context = try writer.read { database in
+                try runtime.context(
+                    for: contact, profileName: "Budi", state: ConversationState(), event: .inactivityTimeout,
+                    now: Self.monday, in: database)
+            }
+            return Dictionary(uniqueKeysWithValues: context.openTickets.map { ($0.number, $0.call) })
+        }
+        #expect(try stages() == [numbers[0].value: .documentsInReview, numbers[1].value: nil])
+        try writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: runtime.tickets)
+            try store.markDocumentsComplete(numbers[0], by: .system, at: Self.monday)
+        }
+        #expect(try stages() == [numbers[0].value: nil, numbers[1].value: nil])
+        try writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: runtime.tickets)
+            let slot = try #require(try store.freeVerificationSlots(at: Self.monday).first)
+            _ = try store.holdVerification(numbers[0], at: slot, now: Self.monday)
+            _ = try store.confirmVerification(numbers[0], by: .system, at: Self.monday)
+            try store.recordVerificationOutcome(numbers[0], .done, by: .system, at: slot.addingTimeInterval(600))
+        }
+        #expect(try stages() == [numbers[0].value: .verified, numbers[1].value: nil])
+    }
+}

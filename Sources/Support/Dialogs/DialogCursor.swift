@@ -63,6 +63,18 @@ public struct DialogCursor {
         return number
     }
 
+    /// The `true` or `false` under `key`; false when absent.
+    public func flag(_ key: String) -> Bool {
+        let node = self.child(key)
+        switch node.value {
+        case .bool(let value)?: return value
+        case .none, .null?: return false
+        default:
+            node.problem("expected true or false")
+            return false
+        }
+    }
+
     /// The elements of the array under `key`.
     public func array(_ key: String) -> [DialogCursor] {
         let node = self.child(key)
