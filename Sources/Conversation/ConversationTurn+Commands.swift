@@ -76,6 +76,11 @@ extension ConversationTurn {
                 // "saya mau batalkan permohonan tadi" with a ticket open: a request for staff, not the menu.
                 return say(t(.ticketCancelRelayed, ["ticket": String(ticket)]) + afterHoursNote())
             }
+            if case .survey(let progress) = state.step {
+                // "nanti aja surveynya" puts it off; "batal" leaves it for the menu.
+                let later = message.map { catalogue.settings.mentions(text: $0.text, keywordsNamed: "later") } ?? false
+                return parkSurvey(progress, showingMenu: !later)
+            }
             let prefix = wasBusy ? cancelledPrefix() : nil
             leaveCurrentStep()
             showMenu(prefix: prefix)

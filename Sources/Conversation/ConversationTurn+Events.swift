@@ -99,6 +99,7 @@ extension ConversationTurn {
                 return talkAboutCall(reporterMessage, classification: classification)
             }
             if restoreCancelledForm(trimmed) { return }
+            if resumesSurvey(trimmed) { return route(.surveyResume, messageID: message.id) }
             if !inProgress, let request = privacyRequest(in: trimmed) {
                 // UU 27/2022: "data saya apa saja?" is answered; "hapus data saya" is confirmed, then becomes a
                 // request for staff of its own, even while another ticket is open.

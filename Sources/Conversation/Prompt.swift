@@ -198,6 +198,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyCommentRequired = "survey.commentRequired"
     case surveyIntro = "survey.intro"
     case surveyQuestion = "survey.question"
+    case surveyParked = "survey.parked"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"
     case surveyAllAnswered = "survey.allAnswered"

@@ -106,6 +106,42 @@ struct SurveyInWordsTests {
         #expect(written.contains("⚙ submitSurvey #7 [1, 4, 4, 4, 4, 4, 4, 4] tidak ada"), "\(written)")
     }
 
+    /// "cukup", a word of the scale that is also a command (the recognizer reads it as cancel), answers the
+    /// question; so does "ok".
+    @Test(arguments: [("cukup", Intent.cancel, 3), ("ok", .affirm, 3), ("kurang", .unknown, 2)])
+    func aScaleWordThatIsAlsoACommandAnswersTheQuestion(text: String, intent: Intent, value: Int) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let answer = render(chat.type(text, intent, confidence: 0.99))
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left: \(answer)")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [value], "\(answer)")
+        #expect(answer.contains("(2/8)"), "\(answer)")
+    }
+
+    /// "nanti aja surveynya" keeps the survey for later (its reminder still comes) without the menu; "survei"
+    /// takes it up at the question it stopped at; "batal" keeps it too, and shows the menu.
+    @Test(arguments: [("nanti aja surveynya", Intent.cancel), ("nanti", .unknown), ("batal", .cancel)])
+    func theSurveyPutOffIsKeptAndTakenUpAgain(text: String, intent: Intent) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        _ = chat.type("4")
+        let parked = render(chat.type(text, intent, confidence: 0.95))
+        #expect(parked.contains("Baik, survei tiket #7 kami simpan. Ketik *survei*"), "\(parked)")
+        #expect(!parked.contains("dibatalkan") && !parked.contains("cancelTimer"), "\(parked)")
+        #expect(parked.contains("Registrasi & Verifikasi") == (text == "batal"), "\(parked)")
+        #expect(chat.state.parkedSurvey?.answers.map(\.value) == [4])
+        let resumed = render(chat.type("survei"))
+        #expect(resumed.contains("(2/8)"), "\(resumed)")
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was not taken up: \(resumed)")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [4])
+    }
+
     /// "4 semua", "semuanya sangat memuaskan": the questions left get that answer, the provider is told so, and
     /// the comment is asked; "tidak semua memuaskan" and "semua" alone answer nothing.
     @Test(arguments: [

@@ -11,10 +11,15 @@ struct SurveyStep: DialogStep {
     func expectsFreeText(in turn: ConversationTurn) -> Bool { self.progress.askingComment }
 
     /// "skip", "tidak ada", "cukup" where a comment is optional skip it: they leave no comment, and never the
-    /// survey. A rating out of ten ("10/10") answers a question, also where the recognizer reads it as a date.
+    /// survey. A rating out of ten ("10/10") answers a question, also where the recognizer reads it as a date,
+    /// and so does a short answer in the scale's words ("cukup", "ok"), whatever a command would make of it.
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
-        self.skipsComment(text, classification: classification, in: turn)
-            || !self.progress.askingComment && turn.context.survey?.ratingValue(in: text) != nil
+        if self.skipsComment(text, classification: classification, in: turn) { return true }
+        guard !self.progress.askingComment, let survey = turn.context.survey else { return false }
+        if survey.ratingValue(in: text) != nil { return true }
+        let negations = Set(turn.catalogue.settings.keywords["not"] ?? [])
+        return text.wordCount <= ConversationTurn.wordsOfAnAnswer
+            && survey.scaleValue(in: text, negations: negations) != nil
     }
 
     func skipsComment(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
@@ -125,6 +130,20 @@ extension ConversationTurn {
         recordSurveyAnswer(value, progress: progress)
     }
 
+    /// "nanti aja surveynya": the survey is kept for later, and its reminder still comes; "survei" takes it up
+    /// again. A cancellation ("batal") shows the menu after it, as it does from any step.
+    mutating func parkSurvey(_ progress: SurveyProgress, showingMenu: Bool = false) {
+        leaveCurrentStep()
+        let parked = t(.surveyParked, ["ticket": String(progress.ticket)])
+        if showingMenu { showMenu(prefix: parked) } else { say(parked) }
+    }
+
+    /// "survei", "lanjut survei" (`surveyResume` in `settings.json`) outside a journey, with a survey parked.
+    func resumesSurvey(_ text: String) -> Bool {
+        state.parkedSurvey != nil && !inProgress && text.wordCount <= Self.wordsOfAnAnswer
+            && catalogue.settings.mentions(text: text, keywordsNamed: "surveyResume")
+    }
+
     mutating func recordSurveyAnswer(_ value: Int, progress: SurveyProgress) {
         guard let survey = context.survey, let question = survey.questions[safe: progress.answers.count] else { return }
         var progress = progress
@@ -165,6 +184,7 @@ extension ConversationTurn {
             }
             return recordSurveyAnswer(value, progress: progress)
         }
+        if catalogue.settings.mentions(text: text, keywordsNamed: "later") { return parkSurvey(progress) }
         invalid(t(.invalidSurvey))
     }
 
