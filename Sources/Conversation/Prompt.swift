@@ -39,6 +39,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case documentsAllIn = "documents.allIn"
     case documentsBeforeRequest = "documents.beforeRequest"
+    case documentsBeforeRequestAgain = "documents.beforeRequestAgain"
     case documentsAsk = "documents.ask"
     case documentsAttached = "documents.attached"
     case documentsVoiceKept = "documents.voiceKept"

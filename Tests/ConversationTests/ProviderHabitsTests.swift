@@ -528,6 +528,13 @@ struct ProviderHabitsTests {
         #expect(first.contains("ktp direktur.pdf kami simpan dulu"), "\(first)")
         #expect(first.contains("Silakan pilih layanan"), "the menu follows: \(first)")
         #expect(!first.contains("fetchMedia"), "nothing is downloaded before consent")
+        // A next file, right after: kept, and pointed to the list above, which is not sent again.
+        var twice = Transcript(catalogue: try Fixtures.catalogue())
+        _ = twice.pdf("m1", "ktp direktur.pdf")
+        let second = render(twice.pdf("m2", "npwp.pdf"))
+        #expect(second.contains("npwp.pdf juga kami simpan. Pilih layanannya dari daftar di atas"), "\(second)")
+        #expect(!second.contains("Silakan pilih layanan"), "\(second)")
+        #expect(twice.state.filesBeforeRequest?.count == 2)
         _ = chat.tap("menu.registrasi")
         _ = chat.type("PT Maju Jaya")
         _ = chat.tap("phone.self")

@@ -104,7 +104,12 @@ extension ConversationTurn {
             (state.filesBeforeRequest?.count ?? 0) < Self.maxFilesBeforeRequest
         else { return false }
         state.filesBeforeRequest = (state.filesBeforeRequest ?? []) + [held]
-        showMenu(prefix: t(.documentsBeforeRequest, ["file": name]))
+        // Several files sent together: the menu once, under the first.
+        if menuJustShown {
+            say(t(.documentsBeforeRequestAgain, ["file": name]))
+        } else {
+            showMenu(prefix: t(.documentsBeforeRequest, ["file": name]))
+        }
         return true
     }
 
