@@ -249,6 +249,26 @@ struct ProviderHabitsTests {
         #expect(asked.contains("Anda mengajukan sebagai apa?"), "\(asked)")
     }
 
+    /// The role typed where it is asked ("saya penyedia", "sebagai pokja …") answers it, as a tap would; one that
+    /// explains too gives the problem, which is then not asked. Both got "Mohon pilih salah satu." before.
+    @Test func theRoleTypedInWordsWhereItIsAskedAnswersIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        let next = render(chat.type("saya penyedia"))
+        #expect(next.contains("Tulis NPWP (penyedia) atau NIP (pejabat)"), "\(next)")
+        #expect(chat.draft?.answers["role"] == "Penyedia")
+        var pokja = Transcript(catalogue: try Fixtures.catalogue())
+        _ = pokja.tap("menu.tender")
+        let text = "sebagai pokja, tidak bisa membuka dokumen penawaran peserta sejak pagi"
+        _ = pokja.type(text)
+        #expect(pokja.draft?.answers["role"] == "Pokja/PP")
+        #expect(pokja.draft?.answers["problem"] == text, "\(pokja.draft?.answers ?? [:])")
+        var neither = Transcript(catalogue: try Fixtures.catalogue())
+        _ = neither.tap("menu.tender")
+        let asked = render(neither.type("ppk dan penyedia"))
+        #expect(asked.contains("Mohon pilih salah satu"), "two roles are no answer: \(asked)")
+    }
+
     /// An NPWP written where the role is asked is kept for the NPWP/NIP question, which is then not asked; the
     /// role is asked again. It got "Mohon pilih salah satu." before, and was gone.
     @Test func anNPWPAtTheRoleQuestionIsKeptForItsOwnQuestion() throws {

@@ -578,6 +578,18 @@ extension ConversationTurn {
                 }
                 draft.answers[field.id] = value
             case .choice:
+                if let named = Self.namedOption(of: field, in: text) {
+                    // "saya penyedia", "sebagai pokja": the one option the answer names. One that explains too
+                    // ("saya penyedia, ga bisa upload penawaran dari pagi") answers the form's free text with it.
+                    draft.answers[field.id] = named
+                    if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text),
+                        let free = service.fields.first(where: { $0.validator == .freeText }),
+                        draft.answers[free.id] == nil
+                    {
+                        draft.answers[free.id] = written
+                    }
+                    break
+                }
                 if identifierForLaterField(text, entities: entities, draft: draft, service: service, after: index) {
                     return
                 }
