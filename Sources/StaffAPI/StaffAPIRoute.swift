@@ -198,6 +198,12 @@ enum StaffAPIRoute {
 }
 
 extension StaffAPIRoute {
+    /// Every action `POST /api/tickets/{number}/actions` takes: the ticket's, the verification call's, and the
+    /// erasure of the reporter's personal data.
+    static let actionNames = StaffCommand.names + VerificationCommand.names + ["erase_personal_data"]
+}
+
+extension StaffAPIRoute {
     /// `from` and `to` (default today, in Jakarta), at most 62 days; `verifier` from 1.
     static func agenda(_ parameters: [String: String]) throws(StaffAPIError) -> StaffAPIRoute {
         let known: Set<String> = ["from", "to", "verifier"]

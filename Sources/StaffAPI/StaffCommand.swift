@@ -47,7 +47,8 @@ struct StaffCommand: Equatable {
             self.init(action: .note(text: try body.string("text")), levels: both)
         default:
             throw .badRequest(
-                "invalid_field", "unknown action \"\(name)\"; use one of \(Self.names.joined(separator: ", "))")
+                "invalid_field",
+                "unknown action \"\(name)\"; use one of \(StaffAPIRoute.actionNames.joined(separator: ", "))")
         }
     }
 
