@@ -106,6 +106,7 @@ extension ConversationTurn {
                 return answerPrivacy(request)
             }
             if !claimed, relayDoneToTicket(reporterMessage) { return }
+            if !claimed, answerFilesForTicket(reporterMessage) { return }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
@@ -223,6 +224,19 @@ extension ConversationTurn {
         guard let ticket = relayToOpenTicket(message, about: state.staffTicket, quietly: true) else { return false }
         state.step = .idle
         say(t(.ticketDoneRelayed, ["ticket": String(ticket)]) + afterHoursNote())
+        return true
+    }
+
+    /// "saya mau tambah dokumen akta", "mau kirim dokumen susulan" (`addFiles` in `settings.json`) outside a form
+    /// with a ticket open: the message reaches the ticket, and the provider is told to send the files here, where
+    /// each is attached to it, rather than shown the menu to start a request.
+    mutating func answerFilesForTicket(_ message: ReporterMessage) -> Bool {
+        guard state.step == .idle || state.step == .menu,
+            catalogue.settings.mentions(text: message.text, keywordsNamed: "addFiles"),
+            let ticket = relayToOpenTicket(message, about: state.staffTicket, quietly: true)
+        else { return false }
+        state.step = .idle
+        say(t(.ticketSendFilesHere, ["ticket": String(ticket)]) + afterHoursNote())
         return true
     }
 

@@ -207,6 +207,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case thanks = "thanks"
 
     case ticketAppended = "ticket.appended"
+    case ticketNoted = "ticket.noted"
+    case ticketSendFilesHere = "ticket.sendFilesHere"
     case ticketDoneRelayed = "ticket.doneRelayed"
     case ticketButton = "ticket.button"
     case ticketNone = "ticket.none"

@@ -575,6 +575,42 @@ struct ProviderHabitsTests {
         #expect(chat.state.filesBeforeRequest == nil)
     }
 
+    /// "saya mau tambah dokumen akta" with a ticket open reached the menu (the recognizer reads a new request): it
+    /// reaches the ticket, and the provider is told to send the files here, where each is attached to it.
+    @Test(arguments: [
+        ("saya mau tambah dokumen akta", Intent.createTicket), ("mau kirim dokumen susulan", .requirements),
+        ("I want to add a document", .createTicket),
+    ])
+    func aWishToAddFilesToAnOpenTicketIsToldWhereToSendThem(text: String, intent: Intent) throws {
+        let ticket = TicketSummary(number: 41, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let answer = render(chat.type(text, intent, confidence: 0.97))
+        #expect(answer.contains("appendToTicket #41: \(text)"), "\(answer)")
+        let told = text.hasPrefix("I") ? "Please send the documents here as files" : "Silakan kirim dokumennya di sini"
+        #expect(answer.contains(told), "\(answer)")
+        #expect(!answer.contains("Registrasi & Verifikasi") && !answer.contains("Registration"), "no menu: \(answer)")
+        // Without a ticket open, the same words start a request as before.
+        var none = Transcript(catalogue: try Fixtures.catalogue())
+        let menu = render(none.type(text, intent, confidence: 0.97))
+        #expect(!menu.contains("appendToTicket") && !menu.contains(told), "\(menu)")
+    }
+
+    /// "ok", "siap min" with a ticket open are noted, kept on the ticket quietly, and not said to be passed on
+    /// to staff; a question after "ok" is answered as a question.
+    @Test func anAcknowledgementWithATicketOpenIsNoted() throws {
+        let ticket = TicketSummary(number: 41, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)
+        for text in ["ok", "siap min", "oke ditunggu"] {
+            var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+            let answer = render(chat.type(text, .affirm, confidence: 0.8))
+            #expect(answer.contains("Baik 👍 Perkembangan tiket #41 akan kami kabarkan di sini."), "\(answer)")
+            #expect(answer.contains("appendToTicket #41: \(text)"), "kept on the ticket: \(answer)")
+            #expect(!answer.contains("diteruskan"), "\(answer)")
+        }
+        var asking = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let question = render(asking.type("ok, tapi kapan selesai?", .checkStatus, confidence: 0.9))
+        #expect(!question.contains("Baik 👍"), "\(question)")
+    }
+
     /// A ticket gets a form's attachments in the order they were sent, the tenth after the ninth.
     @Test func attachmentsKeepTheOrderTheyWereSentIn() throws {
         var draft = IntakeDraft(serviceID: "pengaduan", stage: .summary)

@@ -4,6 +4,9 @@ import Intents
 struct IdleStep: DialogStep {
     var isJourney: Bool { false }
 
+    /// The most words a bare acknowledgement has ("oke siap min").
+    static let acknowledgementWords = 3
+
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
         if let prefix { turn.say(prefix) }
     }
@@ -22,6 +25,14 @@ struct IdleStep: DialogStep {
         if let number = classification.entities.ticketNumber, tickets.contains(where: { $0.number == number }) {
             turn.emit(.appendToTicket(number: number, message: message))
             turn.say(turn.t(.ticketAppended, ["ticket": String(number)]))
+            return turn.finishStep()
+        }
+        if !tickets.isEmpty, classification.intent == .affirm, text.wordCount <= Self.acknowledgementWords,
+            !text.contains("?")
+        {
+            // "ok", "siap min" after a ticket's news: noted, kept on the ticket quietly, not "passed to staff".
+            let ticket = turn.relayToOpenTicket(message, about: turn.state.staffTicket, quietly: true)
+            turn.say(turn.t(.ticketNoted, ["ticket": String(ticket ?? tickets[0].number)]))
             return turn.finishStep()
         }
         switch tickets.count {
