@@ -101,7 +101,11 @@ extension ConversationTurn {
                 // "min", "halo?" right after the menu: no second welcome.
                 let again = state.step == .menu && !opensConversation
                 if menuJustShown { return say(greeting(answering: message?.text, again: true) + " " + t(.menuAbove)) }
-                showMenu(prefix: greeting(answering: message?.text, again: again))
+                // "halo min" with a ticket open may be for staff: the ticket is named before the menu.
+                let open = context.openTickets.max { $0.number < $1.number }.map {
+                    "\n\n" + t(.menuOpenTicket, ["ticket": String($0.number)])
+                }
+                showMenu(prefix: greeting(answering: message?.text, again: again) + (open ?? ""))
             }
         case .thanks:
             say(t(.thanks))

@@ -152,6 +152,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case listChoose = "list.choose"
 
     case menuAbove = "menu.above"
+    case menuOpenTicket = "menu.openTicket"
     case menuBody = "menu.body"
     case menuMessageKept = "menu.messageKept"
     case menuButton = "menu.button"

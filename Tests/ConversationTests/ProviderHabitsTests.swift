@@ -595,6 +595,18 @@ struct ProviderHabitsTests {
         #expect(!menu.contains("appendToTicket") && !menu.contains(told), "\(menu)")
     }
 
+    /// "halo min" with a ticket open is greeted with the ticket named before the menu: the provider may be
+    /// writing to staff about it.
+    @Test func aGreetingWithATicketOpenNamesIt() throws {
+        let ticket = TicketSummary(number: 41, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let answer = render(chat.type("halo min", .greeting, confidence: 0.97))
+        #expect(answer.contains("Tiket #41 Anda masih diproses"), "\(answer)")
+        #expect(answer.contains("Registrasi & Verifikasi"), "the menu follows: \(answer)")
+        var none = Transcript(catalogue: try Fixtures.catalogue())
+        #expect(!render(none.type("halo min", .greeting, confidence: 0.97)).contains("masih diproses"))
+    }
+
     /// "ok", "siap min" with a ticket open are noted, kept on the ticket quietly, and not said to be passed on
     /// to staff; a question after "ok" is answered as a question.
     @Test func anAcknowledgementWithATicketOpenIsNoted() throws {
