@@ -81,6 +81,7 @@ extension ConversationTurn {
                 let later = message.map { catalogue.settings.mentions(text: $0.text, keywordsNamed: "later") } ?? false
                 return parkSurvey(progress, showingMenu: !later)
             }
+            if leaveCallChoice() { return }
             let prefix = wasBusy ? cancelledPrefix() : nil
             leaveCurrentStep()
             showMenu(prefix: prefix)

@@ -473,6 +473,25 @@ struct VerificationBookingTests {
         #expect(hours.contains("Layanan helpdesk: Senin"), "\(hours)")
     }
 
+    /// "batal" while moving the booked call keeps the call and says so (a held slot let go); while choosing the
+    /// first time, it leaves the choice for later with how to take it up. Neither is "permohonan dibatalkan",
+    /// which told a provider their request was gone. (Where the cancellation is asked, "batal" picks "Ya, batalkan".)
+    @Test func batalWhileChoosingTheCallKeepsItAndSaysSo() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var moving = try Self.chat(Self.offer(booking: call))
+        _ = moving.type("ganti jadwal", .schedule, confidence: 0.97)
+        _ = moving.tap("slot.\(Int(Self.instant(2026, 12, 3, 11, 0).timeIntervalSince1970))")
+        let kept = render(moving.type("batal", .cancel, confidence: 0.99))
+        #expect(kept.contains("Baik, jadwal Rabu, 2 Desember 2026 pukul 10.30 WIB tetap."), "\(kept)")
+        #expect(kept.contains("releaseVerificationHold #1259") && !kept.contains("dibatalkan"), "\(kept)")
+        #expect(moving.state.step == .idle)
+
+        var first = try Self.offered()
+        let later = render(first.type("batal", .cancel, confidence: 0.99))
+        #expect(later.contains("ketik *jadwal* di chat ini untuk memilih jadwal video call tiket #1259"), "\(later)")
+        #expect(!later.contains("dibatalkan"), "\(later)")
+    }
+
     /// Staff book the call (or cancel it) while the provider is still choosing from the slots: the provider is
     /// told, and the slots are no longer the question, so a later message is read as any other ("hapus data
     /// saya" is a privacy request, not a wrong slot); a form the slots interrupted is asked again.
