@@ -203,10 +203,19 @@ extension ConversationTurn {
     }
 
     /// What a cancellation says; a form being filled in is kept, and the provider told how to take it back.
+    /// A step about a ticket (staff's question, "is it solved?", why reopen) leaves the ticket as it is, and
+    /// says so; another that is no form (which ticket, the erasure's confirmation) just goes back to the menu.
     mutating func cancelledPrefix() -> String {
-        guard case .intake(let draft) = state.step, draft.stage != .submitting else { return t(.cancelled) }
-        state.cancelledDraft = draft
-        return t(.cancelled) + " " + t(.cancelledUndo)
+        switch state.step {
+        case .intake(let draft) where draft.stage != .submitting:
+            state.cancelledDraft = draft
+            return t(.cancelled) + " " + t(.cancelledUndo)
+        case .intake, .resumeOffer(previous: .intake):
+            return t(.cancelled)
+        default:
+            guard let ticket = state.step.behaviour.ticket else { return t(.cancelledStep) }
+            return t(.cancelledTicketUnchanged, ["ticket": String(ticket)])
+        }
     }
 
     /// "lanjut", "eh jangan dibatalin" after a form was cancelled, while only the menu is asked: the form is back

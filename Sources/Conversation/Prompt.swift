@@ -27,6 +27,8 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case cancelled = "cancelled"
     case cancelledUndo = "cancelled.undo"
+    case cancelledStep = "cancelled.step"
+    case cancelledTicketUnchanged = "cancelled.ticketUnchanged"
     case cancelUndone = "cancelled.undone"
 
     case changeWhich = "change.which"
