@@ -61,6 +61,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsPhotoKept = "documents.photoKept"
     case documentsPhotoName = "documents.photoName"
     case documentsReceived = "documents.received"
+    case documentsReceivedSeveral = "documents.receivedSeveral"
     case documentsSendHere = "documents.sendHere"
     case documentsSendNow = "documents.sendNow"
     case documentsStillChecking = "documents.stillChecking"

@@ -575,6 +575,32 @@ struct ProviderHabitsTests {
         #expect(chat.state.filesBeforeRequest == nil)
     }
 
+    /// One scan of both, "ktp dan npwp.pdf", is taken for every missing item its name names, and said so; the
+    /// summary follows. It was taken for the KTP only, and the NPWP asked for again.
+    @Test func oneFileNamingTwoDocumentsIsTakenForBoth() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "ktp dan npwp.pdf")
+        let stored = render(chat.stored("m1", "ktp dan npwp.pdf"))
+        #expect(
+            stored.contains("✅ ktp dan npwp.pdf diterima untuk KTP/KITAS Direktur, NPWP Perusahaan sekaligus."),
+            "\(stored)")
+        #expect(stored.contains("Ringkasan permohonan Anda"), "\(stored)")
+        #expect(stored.contains("• NPWP Perusahaan (ktp dan npwp.pdf)"), "\(stored)")
+        // A file naming one document still takes that one only.
+        var one = Transcript(catalogue: try Fixtures.catalogue())
+        _ = one.tap("menu.registrasi")
+        _ = one.type("PT Maju Jaya")
+        _ = one.tap("phone.self")
+        _ = one.tap("consent.yes")
+        _ = one.pdf("m1", "ktp.pdf")
+        let single = render(one.stored("m1", "ktp.pdf"))
+        #expect(single.contains("2. ⬜ NPWP Perusahaan"), "\(single)")
+    }
+
     /// "saya mau tambah dokumen akta" with a ticket open reached the menu (the recognizer reads a new request): it
     /// reaches the ticket, and the provider is told to send the files here, where each is attached to it.
     @Test(arguments: [

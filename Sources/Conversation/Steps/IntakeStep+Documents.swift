@@ -321,8 +321,21 @@ extension ConversationTurn {
         draft.uploads.removeAll { $0.mediaID == mediaID }
         draft.documents[upload.requirementID] = document
         draft.lastGuessed = upload.guessed ? upload.requirementID : nil
-        let title = requirement.title.text(in: language)
-        var received = t(.documentsReceived, ["file": upload.filename, "document": title])
+        // "ktp dan npwp.pdf", one scan of both: the other missing items its name names are taken by it too.
+        let name = upload.filename.lowercased()
+        let alsoNamed =
+            upload.guessed
+            ? []
+            : missingDocuments(draft).filter { other in
+                other.id != upload.requirementID
+                    && !draft.uploads.contains { $0.requirementID == other.id }
+                    && other.keywords.contains { name.contains($0) }
+            }
+        for other in alsoNamed { draft.documents[other.id] = document }
+        let titles = ([requirement] + alsoNamed).map { $0.title.text(in: language) }
+        var received = t(
+            alsoNamed.isEmpty ? .documentsReceived : .documentsReceivedSeveral,
+            ["file": upload.filename, "document": titles[0], "documents": titles.joined(separator: ", ")])
         if upload.guessed { received += " " + t(.documentsCorrect) }
         completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
