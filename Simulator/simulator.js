@@ -1,6 +1,9 @@
 // A WhatsApp-like phone per provider: what is sent goes to Loket as a signed Meta webhook (through the
 // simulator's server side), what Loket sends arrives live from the Graph API stand-in.
 
+// The largest file the simulator sends (PhoneSimulator.maxFileBytes).
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 async function post(path, body) {
   const response = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const json = await response.json().catch(() => ({}));
@@ -106,6 +109,12 @@ class Phone {
     const file = input.files[0];
     input.value = "";
     if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      // WhatsApp itself carries larger files; the simulator stops here, above every limit Loket has.
+      const item = this.bubble("out", el("p", { class: "file" }, `📄 ${file.name}`));
+      item.append(el("span", { class: "tick" }, `⚠ file lebih dari ${MAX_FILE_BYTES / 1048576} MB tidak bisa dikirim dari simulator`));
+      return;
+    }
     const reader = new FileReader();
     reader.addEventListener("load", () => {
       const base64 = String(reader.result).split(",")[1];

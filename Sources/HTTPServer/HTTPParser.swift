@@ -20,10 +20,22 @@ public struct HTTPParser: Sendable {
         public var maxHeaderBytes: Int
         /// The largest body accepted, decided from `Content-Length` before reading it; beyond it 413.
         public var maxBodyBytes: Int
+        /// The largest body of a request to one of these paths (without the query), instead of `maxBodyBytes`.
+        public var maxBodyBytesByPath: [String: Int]
 
-        public init(maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 4 * 1024 * 1024) {
+        public init(
+            maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 4 * 1024 * 1024,
+            maxBodyBytesByPath: [String: Int] = [:]
+        ) {
             self.maxHeaderBytes = maxHeaderBytes
             self.maxBodyBytes = maxBodyBytes
+            self.maxBodyBytesByPath = maxBodyBytesByPath
+        }
+
+        /// The largest body a request to `path` may have.
+        func maxBodyBytes(forPath path: Substring) -> Int {
+            self.maxBodyBytesByPath.isEmpty
+                ? self.maxBodyBytes : self.maxBodyBytesByPath[String(path)] ?? self.maxBodyBytes
         }
     }
 
@@ -118,8 +130,9 @@ public struct HTTPParser: Sendable {
         case .success(let value): head = value
         case .failure(let error): return self.fail(error)
         }
-        if head.contentLength > self.limits.maxBodyBytes {
-            return self.fail(.bodyTooLarge(length: head.contentLength, limit: self.limits.maxBodyBytes))
+        let maxBodyBytes = self.limits.maxBodyBytes(forPath: head.request.path)
+        if head.contentLength > maxBodyBytes {
+            return self.fail(.bodyTooLarge(length: head.contentLength, limit: maxBodyBytes))
         }
         if head.contentLength == 0 {
             self.state = .head(scanned: 0)

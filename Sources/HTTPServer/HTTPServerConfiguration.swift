@@ -10,6 +10,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxHeaderBytes: Int
     /// Largest request body accepted (413 beyond, decided from `Content-Length`).
     public var maxBodyBytes: Int
+    /// A body limit of its own for a request to one of these exact paths (the phone simulator's uploads); the
+    /// total `maxBufferedBodyBytes` still bounds them all.
+    public var maxBodyBytesByPath: [String: Int] = [:]
     /// Most connections open at once; further ones are answered 503 and closed at once.
     public var maxConnections: Int
     /// Most connections from one client address at once; beyond it, 503 and closed, so one client cannot
@@ -97,6 +100,8 @@ public struct HTTPServerConfiguration: Sendable {
     }
 
     var parserLimits: HTTPParser.Limits {
-        HTTPParser.Limits(maxHeaderBytes: self.maxHeaderBytes, maxBodyBytes: self.maxBodyBytes)
+        HTTPParser.Limits(
+            maxHeaderBytes: self.maxHeaderBytes, maxBodyBytes: self.maxBodyBytes,
+            maxBodyBytesByPath: self.maxBodyBytesByPath)
     }
 }

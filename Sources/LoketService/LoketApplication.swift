@@ -211,6 +211,10 @@ public final class LoketApplication: Sendable {
         serverConfiguration.maxConnectionsPerClient = configuration.maxConnectionsPerClient
         serverConfiguration.maxBufferedBodyBytes = configuration.maxBufferedBodyBytes
         serverConfiguration.unlimitedClients = configuration.unlimitedClients
+        if self.standIn != nil {
+            // A provider's file in the simulator may be larger than any request Loket itself takes.
+            serverConfiguration.maxBodyBytesByPath["/simulator/api/send"] = PhoneSimulator.maxSendBodyBytes
+        }
         let server = HTTPServer(
             configuration: serverConfiguration,
             responder: router,

@@ -23,6 +23,13 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
     private let queue = DispatchQueue(label: "loket.simulator", attributes: .concurrent)
     private let sequence = Atomic<Int>(0)
 
+    /// The largest file a simulated provider sends, as WhatsApp would carry it: above Loket's own limits (a
+    /// checklist PDF's 4 MB, an attachment's 16 MB), so that their refusals can be tried.
+    public static let maxFileBytes = 20 * 1024 * 1024
+
+    /// The largest `POST /simulator/api/send` body: a file of `maxFileBytes` in base64, with room for the rest.
+    public static let maxSendBodyBytes = maxFileBytes / 3 * 4 + 64 * 1024
+
     static let policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -127,8 +134,8 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
             ]
         case "document", "image", "audio":
             guard let encoded = body["file"]?.stringValue, let data = Data(base64Encoded: encoded), !data.isEmpty,
-                data.count <= 16 * 1024 * 1024
-            else { throw SimulatorError(message: "attach a file of at most 16 MB") }
+                data.count <= Self.maxFileBytes
+            else { throw SimulatorError(message: "attach a file of at most \(Self.maxFileBytes / (1024 * 1024)) MB") }
             let bytes = Array(data)
             let mime = body["mime"]?.stringValue ?? "application/octet-stream"
             let mediaID = "sim-media-" + SHA256Digest.hex(bytes).prefix(24)

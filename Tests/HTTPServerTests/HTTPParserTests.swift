@@ -148,6 +148,17 @@ struct HTTPParserTests {
                 == [.failed(.bodyTooLarge(length: 11, limit: 10))])
     }
 
+    @Test func aPathWithItsOwnBodyLimitUsesIt() {
+        let limits = HTTPParser.Limits(maxBodyBytes: 10, maxBodyBytesByPath: ["/upload": 20])
+        #expect(Self.events("POST /upload?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 20\r\n\r\n", limits: limits) == [])
+        #expect(
+            Self.events("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 21\r\n\r\n", limits: limits)
+                == [.failed(.bodyTooLarge(length: 21, limit: 20))])
+        #expect(
+            Self.events("POST /other HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits)
+                == [.failed(.bodyTooLarge(length: 11, limit: 10))])
+    }
+
     @Test func defaultBodyLimitIsFourMebibytes() {
         #expect(
             Self.events("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4194305\r\n\r\n").map(\.status) == [413])

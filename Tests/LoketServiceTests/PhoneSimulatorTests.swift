@@ -121,3 +121,46 @@ struct PhoneSimulatorTests {
         }
     }
 }
+
+extension PhoneSimulatorTests {
+    /// A 3.6 MB PDF, under a checklist document's 4 MB, and a 5 MB one over it, reach Loket from the
+    /// simulator (their base64 bodies are larger than the server's 4 MiB for other requests, which stays):
+    /// the first is taken, the second refused in the chat with the limit. Both were refused 413 before.
+    @Test func filesAboveTheServersUsualBodyLimitReachLoketFromTheSimulator() throws {
+        let (application, data) = try Self.application()
+        defer {
+            application.stop()
+            try? FileManager.default.removeItem(atPath: data)
+        }
+        let standIn = try #require(application.standIn)
+        let phone = "6281200003333"
+        for step in ["mau daftar akun spse", "PT Maju Jaya"] {
+            _ = try Self.post(application, "/simulator/api/send", ["phone": phone, "type": "text", "text": step])
+            usleep(300_000)
+        }
+        for id in ["phone.self", "consent.yes"] {
+            _ = try Self.post(application, "/simulator/api/send", ["phone": phone, "type": "button", "id": id])
+            usleep(300_000)
+        }
+        func pdf(_ bytes: Int) -> String {
+            Data(Array("%PDF-1.4\n".utf8) + Array(repeating: UInt8(ascii: "0"), count: bytes) + Array("\n%%EOF\n".utf8))
+                .base64EncodedString()
+        }
+        for (name, size) in [("ktp.pdf", 3_600 * 1024), ("npwp.pdf", 5 * 1024 * 1024)] {
+            let sent = try Self.post(
+                application, "/simulator/api/send",
+                ["phone": phone, "type": "document", "file": pdf(size), "filename": name, "mime": "application/pdf"])
+            #expect(sent.status == 200, "\(name): \(sent.status)")
+        }
+        try Self.waitUntil("both files are answered") {
+            let texts = standIn.acceptedMessages.map(\.bodyText).filter { $0.contains(phone) }
+            return texts.contains { $0.contains("ktp.pdf diterima sebagai KTP/KITAS Direktur") }
+                && texts.contains { $0.contains("npwp.pdf lebih besar dari 4 MB") }
+        }
+        // Beyond the simulator's own limit, and on any other path beyond 4 MiB: 413 from Content-Length.
+        let other = try LoopbackClient(port: application.port).send(
+            method: "POST", target: "/webhook", headers: [("Content-Type", "application/json")],
+            body: Array(repeating: UInt8(ascii: " "), count: 4 * 1024 * 1024 + 1))
+        #expect(other.status == 413)
+    }
+}
