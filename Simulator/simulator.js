@@ -94,6 +94,7 @@ class Phone {
       tick.textContent = "✓";
     } catch (error) {
       tick.textContent = `⚠ ${error.message}`;
+      tick.classList.add("failed");
     }
   }
 
@@ -112,7 +113,7 @@ class Phone {
     if (file.size > MAX_FILE_BYTES) {
       // WhatsApp itself carries larger files; the simulator stops here, above every limit Loket has.
       const item = this.bubble("out", el("p", { class: "file" }, `📄 ${file.name}`));
-      item.append(el("span", { class: "tick" }, `⚠ file lebih dari ${MAX_FILE_BYTES / 1048576} MB tidak bisa dikirim dari simulator`));
+      item.append(el("span", { class: "tick failed" }, `⚠ file lebih dari ${MAX_FILE_BYTES / 1048576} MB tidak bisa dikirim dari simulator`));
       return;
     }
     const reader = new FileReader();
