@@ -249,6 +249,17 @@ struct ProviderHabitsTests {
         #expect(asked.contains("Anda mengajukan sebagai apa?"), "\(asked)")
     }
 
+    /// A request that opens with a salam ("assalamualaikum, mau reset password …") has it answered before the
+    /// form starts; one without does not.
+    @Test func aSalamOpeningARequestIsAnswered() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type("assalamualaikum, mau reset password akun spse", .createTicket, confidence: 0.95))
+        #expect(answer.contains("Waalaikumsalam. Baik, kita mulai permohonan Reset Password"), "\(answer)")
+        var plain = Transcript(catalogue: try Fixtures.catalogue())
+        let started = render(plain.type("mau reset password akun spse", .createTicket, confidence: 0.95))
+        #expect(started.contains("Baik, kita mulai") && !started.contains("Waalaikumsalam"), "\(started)")
+    }
+
     /// The role typed where it is asked ("saya penyedia", "sebagai pokja …") answers it, as a tap would; one that
     /// explains too gives the problem, which is then not asked. Both got "Mohon pilih salah satu." before.
     @Test func theRoleTypedInWordsWhereItIsAskedAnswersIt() throws {

@@ -102,7 +102,11 @@ struct IntakeStep: DialogStep {
             turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
         }
         let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID
-        turn.advance(draft, prefix: turn.t(.intakeStart, ["service": title]))
+        // "assalamualaikum, mau reset password …" is answered "Waalaikumsalam." before the form starts.
+        let salam =
+            turn.openingMessage.map { turn.catalogue.settings.mentions(text: $0.text, keywordsNamed: "salam") } ?? false
+        let start = turn.t(.intakeStart, ["service": title])
+        turn.advance(draft, prefix: salam ? turn.t(.greetingSalam) + " " + start : start)
     }
 }
 
