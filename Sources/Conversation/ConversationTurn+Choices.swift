@@ -97,16 +97,21 @@ extension ConversationTurn {
                 || classification.confidence < GlobalCommand.minimumConfidence,
             classification.entities.ticketNumber == nil
         else { return nil }
-        let words = DialogSettings.spacedWords(text)
-        // A service's `decisive.<id>` phrase chooses it wherever it stands: "mau ikut tender tapi belum punya
-        // akun" needs an account before anything else.
+        // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
+        return service(namedIn: DialogSettings.spacedWords(text))
+            ?? classification.normalizedText.flatMap { service(namedIn: DialogSettings.spacedWords($0)) }
+    }
+
+    /// The menu entry `words` ask for: a service's `decisive.<id>` phrase chooses it wherever it stands ("mau
+    /// ikut tender tapi belum punya akun" needs an account before anything else); otherwise the service named
+    /// first ("mau komplain, upload dokumen penawaran gagal" is a complaint, "upload penawaran di tender gagal"
+    /// a tender problem).
+    private func service(namedIn words: String) -> String? {
         if let decided = catalogue.menu.first(where: {
             catalogue.settings.mentions(words, keywordsNamed: "decisive.\($0.id)")
         }) {
             return decided.id
         }
-        // The service named first: "mau komplain, upload dokumen penawaran gagal" is a complaint, and
-        // "upload penawaran di tender gagal" a tender problem.
         return DialogSettings.firstMentioned(in: words, among: catalogue.menu) {
             catalogue.settings.keywords["service.\($0.id)"] ?? []
         }?.id

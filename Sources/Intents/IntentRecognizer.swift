@@ -98,8 +98,11 @@ public struct IntentRecognizer: IntentRecognizing {
         if let intent = Self.dataOnlyIntent(lexed, claimed: claimed, roles: roles, entities: entities) {
             return Classification(intent: intent, confidence: Self.ruleConfidence, entities: entities)
         }
-        let (intent, confidence) = self.intent(ofTokens: self.normaliser.tokens(of: lexed, roles: roles))
-        return Classification(intent: intent, confidence: confidence, entities: entities)
+        let tokens = self.normaliser.tokens(of: lexed, roles: roles)
+        let (intent, confidence) = self.intent(ofTokens: tokens)
+        return Classification(
+            intent: intent, confidence: confidence, entities: entities,
+            normalizedText: tokens.filter { $0 != "," }.joined(separator: " "))
     }
 
     /// The intent of a message that only supplies data: a time alone asks for that slot (`schedule`), a ticket

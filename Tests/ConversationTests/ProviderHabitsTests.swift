@@ -249,6 +249,22 @@ struct ProviderHabitsTests {
         #expect(asked.contains("Anda mengajukan sebagai apa?"), "\(asked)")
     }
 
+    /// The shipped recognizer, trained once for the tests that read messages as Loket does.
+    static let recognizer = Result { try IntentRecognizer(dialogsDirectory: Fixtures.dialogsDirectory) }
+
+    /// A service asked for in chat shorthand ("lupa pw", "dftr akun", "komplen", "konsul") starts, as its full
+    /// words do; it got the welcome and the menu before. The words as the recognizer read them count.
+    @Test(arguments: [
+        ("lupa pw", "Reset Password"), ("dftr akun", "Registrasi"), ("komplen", "Pengaduan"),
+        ("konsul", "Konsultasi SPSE"), ("rst pass", "Reset Password"),
+    ])
+    func aServiceAskedForInShorthandStarts(text: String, service: String) throws {
+        let recognizer = try Self.recognizer.get()
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        #expect(answer.contains("Baik, kita mulai permohonan \(service)"), "\(answer)")
+    }
+
     /// A request that opens with a salam ("assalamualaikum, mau reset password …") has it answered before the
     /// form starts; one without does not.
     @Test func aSalamOpeningARequestIsAnswered() throws {

@@ -27,6 +27,15 @@ struct IntentRecognizerTests {
         #expect(self.intent(text) == expected)
     }
 
+    /// The words as read come with the reading: slang and typos made standard, for the conversation to find
+    /// a service in ("lupa pw" is "lupa password"); a message of data alone has none.
+    @Test func theClassificationCarriesTheWordsAsRead() {
+        #expect(Self.recognizer.classify("lupa pw", now: self.now).normalizedText == "lupa password")
+        #expect(Self.recognizer.classify("dftr akun", now: self.now).normalizedText == "daftar akun")
+        #expect(Self.recognizer.classify("komplen", now: self.now).normalizedText == "komplain")
+        #expect(Self.recognizer.classify("081234567890", now: self.now).normalizedText == nil)
+    }
+
     /// Thanks after a word that only acknowledges, or after a remark that asks nothing, is thanks; a refusal
     /// or an ask before it keeps its own intent.
     @Test(arguments: [
