@@ -133,6 +133,12 @@ extension ConversationTurn {
             } else if awaitsFirstRequest, let faq = typedFAQ(trimmed) {
                 // "apakah ada biaya?" typed instead of picked from the FAQ list: answered, then the menu.
                 showMenu(prefix: faq.answer.text(in: language))
+            } else if !inProgress, isQuestion(trimmed), let faq = typedFAQ(trimmed),
+                let ticket = relayToOpenTicket(
+                    reporterMessage, about: classification.entities.ticketNumber, quietly: true)
+            {
+                // "direktur di luar kota, bisa diwakilkan?" with a ticket open: the FAQ answers, and staff read it.
+                say(faq.answer.text(in: language) + "\n\n" + t(.ticketRelayed, ["ticket": String(ticket)]))
             } else if keepForStaff(reporterMessage, classification: classification) {
                 return
             } else {

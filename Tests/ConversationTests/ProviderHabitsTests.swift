@@ -661,6 +661,27 @@ struct ProviderHabitsTests {
         #expect(!render(none.type("halo min", .greeting, confidence: 0.97)).contains("masih diproses"))
     }
 
+    /// A question the FAQ answers, asked with a ticket open ("direktur sedang di luar kota, bisa diwakilkan?"), is
+    /// answered from it, and still reaches the ticket for staff; it was only passed on. A status question keeps
+    /// the ticket's status, and a statement the FAQ words are in is passed on as before.
+    @Test func aQuestionTheFAQAnswersWithATicketOpenIsAnsweredAndPassedOn() throws {
+        let ticket = TicketSummary(number: 41, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let text = "direktur sedang di luar kota, bisa diwakilkan?"
+        let answer = render(chat.type(text, .unknown, confidence: 0.4))
+        let faq = try #require(Fixtures.catalogue().faq.first { $0.id == "kuasa" })
+        #expect(answer.contains(faq.answer.indonesian.prefix(40)), "\(answer)")
+        #expect(answer.contains("appendToTicket #41: \(text)"), "\(answer)")
+        #expect(answer.contains("diteruskan ke petugas pada tiket #41"), "\(answer)")
+        var status = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let due = render(status.type("berapa lama prosesnya?", .checkStatus, confidence: 0.9))
+        #expect(due.contains("Tiket #41 – Registrasi"), "\(due)")
+        var statement = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let passed = render(statement.type("surat kuasa sudah saya siapkan", .unknown, confidence: 0.4))
+        #expect(!passed.contains(faq.answer.indonesian.prefix(40)), "\(passed)")
+        #expect(passed.contains("appendToTicket #41"), "\(passed)")
+    }
+
     /// "ok", "siap min" with a ticket open are noted, kept on the ticket quietly, and not said to be passed on
     /// to staff; a question after "ok" is answered as a question.
     @Test func anAcknowledgementWithATicketOpenIsNoted() throws {
