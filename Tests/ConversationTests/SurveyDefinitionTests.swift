@@ -108,7 +108,9 @@ struct SurveyInWordsTests {
 
     /// "cukup", a word of the scale that is also a command (the recognizer reads it as cancel), answers the
     /// question; so does "ok".
-    @Test(arguments: [("cukup", Intent.cancel, 3), ("ok", .affirm, 3), ("kurang", .unknown, 2)])
+    @Test(arguments: [
+        ("cukup", Intent.cancel, 3), ("ok", .affirm, 3), ("kurang", .unknown, 2), ("cukup puas min", .cancel, 3),
+    ])
     func aScaleWordThatIsAlsoACommandAnswersTheQuestion(text: String, intent: Intent, value: Int) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
         _ = chat.event(.ticketClosed(ticket: 7))
@@ -122,16 +124,19 @@ struct SurveyInWordsTests {
     }
 
     /// "nanti aja surveynya" keeps the survey for later (its reminder still comes) without the menu; "survei"
-    /// takes it up at the question it stopped at; "batal" keeps it too, and shows the menu.
-    @Test(arguments: [("nanti aja surveynya", Intent.cancel), ("nanti", .unknown), ("batal", .cancel)])
-    func theSurveyPutOffIsKeptAndTakenUpAgain(text: String, intent: Intent) throws {
+    /// takes it up at the question it stopped at; "batal" and "cukup segini dulu" keep it too, and show the menu.
+    @Test(arguments: [
+        ("nanti aja surveynya", Intent.cancel, false), ("nanti", .unknown, false), ("batal", .cancel, true),
+        ("cukup segini dulu", .cancel, true),
+    ])
+    func theSurveyPutOffIsKeptAndTakenUpAgain(text: String, intent: Intent, menu: Bool) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
         _ = chat.event(.ticketClosed(ticket: 7))
         _ = chat.type("4")
         let parked = render(chat.type(text, intent, confidence: 0.95))
         #expect(parked.contains("Baik, survei tiket #7 kami simpan. Ketik *survei*"), "\(parked)")
         #expect(!parked.contains("dibatalkan") && !parked.contains("cancelTimer"), "\(parked)")
-        #expect(parked.contains("Registrasi & Verifikasi") == (text == "batal"), "\(parked)")
+        #expect(parked.contains("Registrasi & Verifikasi") == menu, "\(parked)")
         #expect(chat.state.parkedSurvey?.answers.map(\.value) == [4])
         let resumed = render(chat.type("survei"))
         #expect(resumed.contains("(2/8)"), "\(resumed)")

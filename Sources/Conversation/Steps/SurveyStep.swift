@@ -12,13 +12,15 @@ struct SurveyStep: DialogStep {
 
     /// "skip", "tidak ada", "cukup" where a comment is optional skip it: they leave no comment, and never the
     /// survey. A rating out of ten ("10/10") answers a question, also where the recognizer reads it as a date,
-    /// and so does a short answer in the scale's words ("cukup", "ok"), whatever a command would make of it.
+    /// and so does an answer in the scale's words alone ("cukup", "ok min"), whatever a command would make of
+    /// it; "cukup segini dulu" stops.
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         if self.skipsComment(text, classification: classification, in: turn) { return true }
         guard !self.progress.askingComment, let survey = turn.context.survey else { return false }
         if survey.ratingValue(in: text) != nil { return true }
-        let negations = Set(turn.catalogue.settings.keywords["not"] ?? [])
-        return text.wordCount <= ConversationTurn.wordsOfAnAnswer
+        let settings = turn.catalogue.settings
+        let negations = Set(settings.keywords["not"] ?? [])
+        return survey.isAnswerAlone(text, fillers: Set(settings.keywords["filler"] ?? []))
             && survey.scaleValue(in: text, negations: negations) != nil
     }
 

@@ -94,6 +94,19 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
         return before.map { negations.contains(String($0)) } == true ? nil : best.value
     }
 
+    /// Whether `text` says nothing but an answer in the scale's words, with `fillers` ("min", "kak", "aja")
+    /// around it: "cukup", "cukup puas min" do; "cukup segini dulu" (a way to stop) does not.
+    public func isAnswerAlone(_ text: String, fillers: Set<String>) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        let scaleWords = Set(
+            self.scale.flatMap { point in
+                ([point.text.indonesian, point.text.english] + point.words).flatMap {
+                    $0.lowercased().split { !$0.isLetter }.map(String.init)
+                }
+            })
+        return !words.isEmpty && words.allSatisfy { scaleWords.contains($0) || fillers.contains($0) }
+    }
+
     /// The scale's value of a rating written as a fraction ("10/10", "8/10 mantap", "4/5"): its share of the
     /// scale's highest value, rounded, at least the lowest. Out of 5, 10 or 100 only: "5/12" is a date.
     public func ratingValue(in text: String) -> Int? {
