@@ -125,10 +125,11 @@ extension ConversationTurn {
     /// a request Loket has no ticket for ("akun saya sudah terdaftar tapi belum terverifikasi sejak seminggu")
     /// is told how to reach staff, who see what was done outside the chat.
     mutating func answerItself(_ command: GlobalCommand, classification: Classification, text: String? = nil) {
-        if command == .hours || command.isStatus && context.openTickets.isEmpty,
+        if command == .hours || command == .requirements || command.isStatus && context.openTickets.isEmpty,
             let faq = text.flatMap(typedFAQ)
         {
-            // "berapa lama proses verifikasi?" reads like a status check or the office hours; the FAQ answers it.
+            // "berapa lama proses verifikasi?" reads like a status check or the office hours, "kenapa harus video
+            // call?" like the requirements; the FAQ answers them.
             return say(faq.answer.text(in: language))
         }
         switch command {

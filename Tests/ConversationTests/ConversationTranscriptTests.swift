@@ -1043,7 +1043,7 @@ struct ConversationTranscriptTests {
             """
             › Pertanyaan yang sering diajukan:
 
-            (Atau balas dengan angka 1–6.)
+            (Atau balas dengan angka 1–7.)
               ≡ Lihat pertanyaan
               - Apakah ada biaya?
               - Berapa lama prosesnya?
@@ -1051,6 +1051,7 @@ struct ConversationTranscriptTests {
               - Bagaimana cara daftar?
               - Apa itu SIKaP?
               - Bisa diwakilkan?
+              - Kenapa ada video call?
             """)
         check(
             chat.type("1"),

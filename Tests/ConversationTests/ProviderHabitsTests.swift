@@ -661,6 +661,20 @@ struct ProviderHabitsTests {
         #expect(!render(none.type("halo min", .greeting, confidence: 0.97)).contains("masih diproses"))
     }
 
+    /// "kenapa harus video call?", which the recognizer reads as asking the requirements, is answered from the
+    /// FAQ, also where the company's name is asked; "syaratnya apa aja?" still gets the requirements.
+    @Test func whyAVideoCallIsAnsweredFromTheFAQ() throws {
+        let faq = try #require(Fixtures.catalogue().faq.first { $0.id == "videocall" })
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let answer = render(chat.type("kenapa harus video call?", .requirements, confidence: 0.9))
+        #expect(answer.contains(faq.answer.indonesian.prefix(50)), "\(answer)")
+        #expect(answer.contains("Tulis nama badan usaha"), "the question is asked again: \(answer)")
+        var requirements = Transcript(catalogue: try Fixtures.catalogue())
+        let listed = render(requirements.type("syaratnya apa aja?", .requirements, confidence: 0.9))
+        #expect(!listed.contains(faq.answer.indonesian.prefix(50)) && listed.contains("KTP"), "\(listed)")
+    }
+
     /// A question the FAQ answers, asked with a ticket open ("direktur sedang di luar kota, bisa diwakilkan?"), is
     /// answered from it, and still reaches the ticket for staff; it was only passed on. A status question keeps
     /// the ticket's status, and a statement the FAQ words are in is passed on as before.
