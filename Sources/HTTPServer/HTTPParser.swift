@@ -32,10 +32,11 @@ public struct HTTPParser: Sendable {
             self.maxBodyBytesByPath = maxBodyBytesByPath
         }
 
-        /// The largest body a request to `path` may have.
+        /// The largest body a request to `path` may have (a scan of the few paths with a limit of their own:
+        /// no allocation on the request path).
         func maxBodyBytes(forPath path: Substring) -> Int {
-            self.maxBodyBytesByPath.isEmpty
-                ? self.maxBodyBytes : self.maxBodyBytesByPath[String(path)] ?? self.maxBodyBytes
+            for (special, limit) in self.maxBodyBytesByPath where path == special { return limit }
+            return self.maxBodyBytes
         }
     }
 
