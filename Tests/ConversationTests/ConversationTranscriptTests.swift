@@ -9,12 +9,7 @@ import Testing
 struct ConversationTranscriptTests {
     /// Drives a registration up to the documents checklist.
     func atDocuments() throws -> Transcript {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
-        _ = chat.type("PT Maju Jaya")
-        _ = chat.tap("phone.self")
-        _ = chat.tap("consent.yes")
-        return chat
+        try Transcript.atRegistrationChecklist()
     }
 
     /// Drives a registration up to the summary.

@@ -605,16 +605,7 @@ struct ProviderHabitsTests {
     /// One scan of both, "ktp dan npwp.pdf", is taken for every missing item its name names, and said so; the
     /// summary follows. It was taken for the KTP only, and the NPWP asked for again.
     @Test func oneFileNamingTwoDocumentsIsTakenForBoth() throws {
-        // A registration at its checklist.
-        func atTheChecklist() throws -> Transcript {
-            var chat = Transcript(catalogue: try Fixtures.catalogue())
-            _ = chat.tap("menu.registrasi")
-            _ = chat.type("PT Maju Jaya")
-            _ = chat.tap("phone.self")
-            _ = chat.tap("consent.yes")
-            return chat
-        }
-        var chat = try atTheChecklist()
+        var chat = try Transcript.atRegistrationChecklist()
         _ = chat.pdf("m1", "ktp dan npwp.pdf")
         let stored = render(chat.stored("m1", "ktp dan npwp.pdf"))
         #expect(
@@ -623,7 +614,7 @@ struct ProviderHabitsTests {
         #expect(stored.contains("Ringkasan permohonan Anda"), "\(stored)")
         #expect(stored.contains("• NPWP Perusahaan (ktp dan npwp.pdf)"), "\(stored)")
         // A file naming one document still takes that one only.
-        var one = try atTheChecklist()
+        var one = try Transcript.atRegistrationChecklist()
         _ = one.pdf("m1", "ktp.pdf")
         let single = render(one.stored("m1", "ktp.pdf"))
         #expect(single.contains("2. ⬜ NPWP Perusahaan"), "\(single)")

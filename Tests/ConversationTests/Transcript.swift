@@ -203,3 +203,15 @@ func openedTicket(_ effects: [Effect]) -> TicketRequest? {
     for case .openTicket(let request) in effects { return request }
     return nil
 }
+
+extension Transcript {
+    /// A registration driven up to its documents checklist, with the shipped dialogs.
+    static func atRegistrationChecklist() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        return chat
+    }
+}
