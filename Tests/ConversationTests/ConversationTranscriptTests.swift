@@ -1038,7 +1038,7 @@ struct ConversationTranscriptTests {
             """
             › Pertanyaan yang sering diajukan:
 
-            (Atau balas dengan angka 1–7.)
+            (Atau balas dengan angka 1–8.)
               ≡ Lihat pertanyaan
               - Apakah ada biaya?
               - Berapa lama prosesnya?
@@ -1047,6 +1047,7 @@ struct ConversationTranscriptTests {
               - Apa itu SIKaP?
               - Bisa diwakilkan?
               - Kenapa ada video call?
+              - Apakah ini dijawab bot?
             """)
         check(
             chat.type("1"),

@@ -666,6 +666,19 @@ struct ProviderHabitsTests {
         #expect(!listed.contains(faq.answer.indonesian.prefix(50)) && listed.contains("KTP"), "\(listed)")
     }
 
+    /// "ini dijawab mesin?", "ini bot ya?" (read as asking for the menu) are answered: an assistant records the
+    /// request, staff reply in the chat, *petugas* reaches them; the menu follows. They got the menu alone.
+    @Test(arguments: ["ini dijawab mesin?", "ini bot ya?", "saya bicara dengan manusia atau bot?"])
+    func askingWhetherABotAnswersIsAnswered(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .menu, confidence: 0.97))
+        #expect(answer.contains("Ya, pesan Anda dijawab otomatis oleh asisten helpdesk LPSE"), "\(answer)")
+        #expect(answer.contains("Ketik *petugas*") && answer.contains("Registrasi & Verifikasi"), "\(answer)")
+        var locked = Transcript(catalogue: try Fixtures.catalogue())
+        let started = render(locked.type("kenapa akun saya terkunci otomatis?", .createTicket, confidence: 0.9))
+        #expect(started.contains("Reset Password") && !started.contains("asisten helpdesk"), "\(started)")
+    }
+
     /// A question the FAQ answers, asked with a ticket open ("direktur sedang di luar kota, bisa diwakilkan?"), is
     /// answered from it, and still reaches the ticket for staff; it was only passed on. A status question keeps
     /// the ticket's status, and a statement the FAQ words are in is passed on as before.
