@@ -69,22 +69,13 @@ extension ConversationTurn {
             // "halo min mau tanya" opening the chat is greeted like "halo".
             showMenu(prefix: opensConversation && message != nil ? greeting(answering: message?.text) : nil)
         case .cancel:
-            let wasBusy = inProgress
-            if !wasBusy, let message, message.text.wordCount >= Self.cancelRequestWords,
+            if !inProgress, let message, message.text.wordCount >= Self.cancelRequestWords,
                 let ticket = relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: true)
             {
                 // "saya mau batalkan permohonan tadi" with a ticket open: a request for staff, not the menu.
                 return say(t(.ticketCancelRelayed, ["ticket": String(ticket)]) + afterHoursNote())
             }
-            if case .survey(let progress) = state.step {
-                // "nanti aja surveynya" puts it off; "batal" leaves it for the menu.
-                let later = message.map { catalogue.settings.mentions(text: $0.text, keywordsNamed: "later") } ?? false
-                return parkSurvey(progress, showingMenu: !later)
-            }
-            if leaveCallChoice() { return }
-            let prefix = wasBusy ? cancelledPrefix() : nil
-            leaveCurrentStep()
-            showMenu(prefix: prefix)
+            state.step.behaviour.cancel(message?.text, in: &self)
         case .back:
             goBack()
         case .human:
@@ -201,22 +192,6 @@ extension ConversationTurn {
         state.suspended = []
         state.invalidAnswers = 0
         state.step = .idle
-    }
-
-    /// What a cancellation says; a form being filled in is kept, and the provider told how to take it back.
-    /// A step about a ticket (staff's question, "is it solved?", why reopen) leaves the ticket as it is, and
-    /// says so; another that is no form (which ticket, the erasure's confirmation) just goes back to the menu.
-    mutating func cancelledPrefix() -> String {
-        switch state.step {
-        case .intake(let draft) where draft.stage != .submitting:
-            state.cancelledDraft = draft
-            return t(.cancelled) + " " + t(.cancelledUndo)
-        case .intake, .resumeOffer(previous: .intake):
-            return t(.cancelled)
-        default:
-            guard let ticket = state.step.behaviour.ticket else { return t(.cancelledStep) }
-            return t(.cancelledTicketUnchanged, ["ticket": String(ticket)])
-        }
     }
 
     /// "lanjut", "eh jangan dibatalin" after a form was cancelled, while only the menu is asked: the form is back

@@ -139,27 +139,16 @@ extension ConversationTurn {
         if inProgress { promptCurrentStep(prefix: nil) }
     }
 
-    /// "batal" while choosing the call's time or asked to confirm its cancellation: no request is cancelled. A
-    /// booked call stays as it is, and is said so; a first choice is left for later (a held slot let go), with
-    /// how to take it up. A form the slots interrupted is asked again. False outside those steps.
-    mutating func leaveCallChoice() -> Bool {
-        let ticket: Int
-        switch state.step {
-        case .booking(let booking):
-            ticket = booking.ticket
-            if booking.chosen != nil { emit(.releaseVerificationHold(ticket: ticket)) }
-        case .cancellingBooking(let cancelling):
-            ticket = cancelling
-        default:
-            return false
+    /// "batal" while choosing the call's time: no request is cancelled. A booked call being moved stays as it is,
+    /// and is said so (a held slot let go); a first choice is left for later, as "nanti saya kabari" leaves it. A
+    /// form the slots interrupted is asked again.
+    mutating func leaveCallChoice(of ticket: Int) {
+        guard let start = offer?.booking, offer?.ticket == ticket else { return postponeChoice(of: ticket) }
+        if case .booking(let booking) = state.step, booking.chosen != nil {
+            emit(.releaseVerificationHold(ticket: ticket))
         }
-        if let start = offer?.booking, offer?.ticket == ticket {
-            say(t(.verificationKept, ["when": when(start)]))
-        } else {
-            say(t(.verificationLater, ["ticket": String(ticket)]))
-        }
+        say(t(.verificationKept, ["when": when(start)]))
         finishStep()
-        return true
     }
 
     /// "nanti saya kabari jadwalnya": the provider will choose later; a time in the message is a choice.

@@ -105,6 +105,8 @@ struct BookingStep: DialogStep {
         turn.offerSlots(prefix: nil, slots: offer.freeSlots)
     }
 
+    func cancel(_ text: String?, in turn: inout ConversationTurn) { turn.leaveCallChoice(of: self.booking.ticket) }
+
     func whereText(in turn: ConversationTurn) -> String { turn.t(.whereVerification) }
 }
 
@@ -143,8 +145,7 @@ struct CancellingBookingStep: DialogStep {
             turn.say(turn.t(.verificationCancelled, ["ticket": String(self.ticketNumber)]))
             turn.finishStep()
         case .cancelCallNo:
-            if let start = turn.offer?.booking { turn.say(turn.t(.verificationKept, ["when": turn.when(start)])) }
-            turn.finishStep()
+            self.keepCall(in: &turn)
         default:
             turn.say(turn.t(.choiceExpired))
             self.prompt(prefix: nil, in: &turn)
@@ -155,6 +156,14 @@ struct CancellingBookingStep: DialogStep {
         if classification.intent == .affirm { return self.choose(.cancelCallYes, messageID: messageID, in: &turn) }
         if classification.intent == .deny { return self.choose(.cancelCallNo, messageID: messageID, in: &turn) }
         turn.invalid(turn.t(.invalidChoice, ["count": "2"]))
+    }
+
+    /// "batal" where the cancellation is asked, typed as a command: "Tidak", the call stays.
+    func cancel(_ text: String?, in turn: inout ConversationTurn) { self.keepCall(in: &turn) }
+
+    private func keepCall(in turn: inout ConversationTurn) {
+        if let start = turn.offer?.booking { turn.say(turn.t(.verificationKept, ["when": turn.when(start)])) }
+        turn.finishStep()
     }
 
     func whereText(in turn: ConversationTurn) -> String { turn.t(.whereVerificationCancel) }

@@ -2,7 +2,7 @@ import Intents
 
 /// What one step of the journey does with everything that can happen while the contact is in it.
 ///
-/// Each step is one file in `Steps/` holding its question, options, answers and "back"; the reducer's shared
+/// Each step is one file in `Steps/` holding its question, options, answers, "back" and "batal"; the reducer's shared
 /// rules (commands, interruptions, files, events) ask the current step through `ConversationStep.behaviour`.
 /// A new step is a new file here plus its case in `ConversationStep`.
 protocol DialogStep {
@@ -34,6 +34,10 @@ protocol DialogStep {
 
     /// "kembali": one question back.
     func back(in turn: inout ConversationTurn)
+
+    /// "batal" (its words in `text`, when typed): leaves the step for the menu, saying what became of what was
+    /// going on.
+    func cancel(_ text: String?, in turn: inout ConversationTurn)
 
     /// Where the contact was, in a few words, for the "welcome back" message.
     func whereText(in turn: ConversationTurn) -> String
@@ -69,6 +73,18 @@ extension DialogStep {
     func back(in turn: inout ConversationTurn) {
         turn.leaveCurrentStep()
         turn.showMenu(prefix: nil)
+    }
+
+    /// Nothing going on: the menu. A step about a ticket (staff's question, "is it solved?", why reopen) leaves
+    /// the ticket as it is, and says so; another (which ticket, the erasure's confirmation) just goes back.
+    func cancel(_ text: String?, in turn: inout ConversationTurn) {
+        var prefix: String?
+        if self.isJourney {
+            prefix =
+                self.ticket.map { turn.t(.cancelledTicketUnchanged, ["ticket": String($0)]) } ?? turn.t(.cancelledStep)
+        }
+        turn.leaveCurrentStep()
+        turn.showMenu(prefix: prefix)
     }
 
     func whereText(in turn: ConversationTurn) -> String { turn.t(.whereMenu) }

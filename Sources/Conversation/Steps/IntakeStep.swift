@@ -65,6 +65,8 @@ struct IntakeStep: DialogStep {
 
     func back(in turn: inout ConversationTurn) { turn.backInIntake(self.draft) }
 
+    func cancel(_ text: String?, in turn: inout ConversationTurn) { turn.cancelIntake(self.draft) }
+
     func whereText(in turn: ConversationTurn) -> String {
         turn.t(.whereIntake, ["service": turn.service(of: self.draft)?.title.text(in: turn.language) ?? ""])
     }
@@ -436,9 +438,7 @@ extension ConversationTurn {
                 state.step = .intake(draft)
                 promptCurrentStep(prefix: nil)
             case .summaryCancel:
-                let prefix = cancelledPrefix()
-                leaveCurrentStep()
-                showMenu(prefix: prefix)
+                cancelIntake(draft)
             default:
                 invalid(t(.invalidChoice, ["count": "3"]))
             }
@@ -921,6 +921,18 @@ extension ConversationTurn {
     }
 
     /// One question back in the form; from the first question, the menu.
+    /// "batal" or "Batal" at the summary: the request is cancelled and nothing sent; a form not being sent is
+    /// kept, and the provider told how to take it back ("lanjut").
+    mutating func cancelIntake(_ draft: IntakeDraft) {
+        var prefix = t(.cancelled)
+        if draft.stage != .submitting {
+            state.cancelledDraft = draft
+            prefix += " " + t(.cancelledUndo)
+        }
+        leaveCurrentStep()
+        showMenu(prefix: prefix)
+    }
+
     mutating func backInIntake(_ draft: IntakeDraft) {
         var draft = draft
         guard let service = service(of: draft) else { return showMenu(prefix: nil) }

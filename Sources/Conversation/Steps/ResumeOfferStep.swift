@@ -34,6 +34,14 @@ struct ResumeOfferStep: DialogStep {
         }
     }
 
+    /// "batal" after a long pause: a form left then is a request cancelled, with nothing sent.
+    func cancel(_ text: String?, in turn: inout ConversationTurn) {
+        let form: Bool
+        if case .intake = self.previous { form = true } else { form = false }
+        turn.leaveCurrentStep()
+        turn.showMenu(prefix: turn.t(form ? .cancelled : .cancelledStep))
+    }
+
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         if classification.intent == .affirm { return turn.choose(.resumeContinue, messageID: messageID) }
         turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))

@@ -69,6 +69,12 @@ struct SurveyStep: DialogStep {
         turn.promptCurrentStep(prefix: nil)
     }
 
+    /// "batal" keeps the survey for later and shows the menu; "nanti aja surveynya" keeps it without the menu.
+    func cancel(_ text: String?, in turn: inout ConversationTurn) {
+        let later = text.map { turn.catalogue.settings.mentions(text: $0, keywordsNamed: "later") } ?? false
+        turn.parkSurvey(self.progress, showingMenu: !later)
+    }
+
     func whereText(in turn: ConversationTurn) -> String {
         turn.t(.whereSurvey, ["ticket": String(self.progress.ticket)])
     }
