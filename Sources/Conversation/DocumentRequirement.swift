@@ -13,4 +13,9 @@ public struct DocumentRequirement: Equatable, Sendable {
         self.title = title
         self.keywords = keywords
     }
+
+    /// Whether a file's name or caption (`hint`, lowercased) marks it as this document.
+    public func isNamed(in hint: String) -> Bool {
+        self.keywords.contains { hint.contains($0) }
+    }
 }

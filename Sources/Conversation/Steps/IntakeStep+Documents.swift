@@ -199,7 +199,7 @@ extension ConversationTurn {
         var requirementID = draft.nextRequirement
         var guessed = false
         if requirementID == nil {
-            requirementID = missing.first { $0.keywords.contains { hint.contains($0) } }?.id
+            requirementID = missing.first { $0.isNamed(in: hint) }?.id
         }
         if requirementID == nil, namesAnotherDocument(hint, service: service) {
             // "akta pendirian.pdf" while the checklist waits for a KTP: a document of its own, not a guess at
@@ -329,7 +329,7 @@ extension ConversationTurn {
             : missingDocuments(draft).filter { other in
                 other.id != upload.requirementID
                     && !draft.uploads.contains { $0.requirementID == other.id }
-                    && other.keywords.contains { name.contains($0) }
+                    && other.isNamed(in: name)
             }
         for other in alsoNamed { draft.documents[other.id] = document }
         let titles = ([requirement] + alsoNamed).map { $0.title.text(in: language) }
