@@ -100,9 +100,7 @@ public struct IntentRecognizer: IntentRecognizing {
         }
         let tokens = self.normaliser.tokens(of: lexed, roles: roles)
         let (intent, confidence) = self.intent(ofTokens: tokens)
-        return Classification(
-            intent: intent, confidence: confidence, entities: entities,
-            normalizedText: tokens.filter { $0 != "," }.joined(separator: " "))
+        return Classification(intent: intent, confidence: confidence, entities: entities, normalizedTokens: tokens)
     }
 
     /// The intent of a message that only supplies data: a time alone asks for that slot (`schedule`), a ticket

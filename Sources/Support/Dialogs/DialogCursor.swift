@@ -66,13 +66,12 @@ public struct DialogCursor {
     /// The `true` or `false` under `key`; false when absent.
     public func flag(_ key: String) -> Bool {
         let node = self.child(key)
-        switch node.value {
-        case .bool(let value)?: return value
-        case .none, .null?: return false
-        default:
+        guard node.isPresent else { return false }
+        guard let value = node.value?.bool else {
             node.problem("expected true or false")
             return false
         }
+        return value
     }
 
     /// The elements of the array under `key`.
