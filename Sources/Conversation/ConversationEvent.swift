@@ -8,6 +8,8 @@ public enum ConversationEvent: Equatable, Sendable {
     /// The downloader refused the media of a `fetchMedia` effect.
     case documentRejected(mediaID: String, reason: DocumentRejection)
     case staffReplied(ticket: Int, text: String)
+    /// Staff sent the provider a file (a form to fill in, a screenshot of the steps), with what they wrote.
+    case staffSentFile(ticket: Int, document: StoredDocument, caption: String?)
     case staffRequestedFeedback(ticket: Int, text: String)
     case ticketResolved(ticket: Int, note: String)
     case ticketClosed(ticket: Int)

@@ -15,6 +15,9 @@ extension ConversationTurn {
             say(t(.staffReply, ["ticket": String(ticket), "text": text]))
             // Staff wrote: what the provider writes back is for them, as after a hand-off.
             state.staffTicket = ticket
+        case .staffSentFile(let ticket, let document, let caption):
+            sendStaffFile(document, caption: caption, ticket: ticket)
+            state.staffTicket = ticket
         case .staffRequestedFeedback(let ticket, let text):
             interrupt(with: .feedback(ticket: ticket, request: text))
             promptCurrentStep(prefix: nil)

@@ -43,6 +43,24 @@ struct ConversationTurn {
         }
     }
 
+    /// Sends a file staff chose, captioned with the ticket, its name and what they wrote; a text too long for a
+    /// caption goes first on its own.
+    mutating func sendStaffFile(_ document: StoredDocument, caption: String?, ticket: Int) {
+        let title = t(.staffFile, ["ticket": String(ticket), "name": document.filename])
+        let text = caption.map { NIKMask.masked($0) } ?? ""
+        if text.isEmpty {
+            effects.append(.send(.document(document, caption: title)))
+        } else if title.count + 1 + text.count <= Self.captionLimit {
+            effects.append(.send(.document(document, caption: title + "\n" + text)))
+        } else {
+            say(t(.staffReply, ["ticket": String(ticket), "text": text]))
+            effects.append(.send(.document(document, caption: title)))
+        }
+    }
+
+    /// The longest caption WhatsApp shows under a document.
+    static let captionLimit = 1024
+
     /// Sends an interactive message with its typed fallback line; a body too long for an interactive
     /// message goes first as text.
     /// `shortBody` is the question repeated above the buttons when the whole body had to go first as text.

@@ -177,6 +177,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case staffAfterHours = "staff.afterHours"
     case staffReply = "staff.reply"
+    case staffFile = "staff.file"
 
     case staleNotice = "stale.notice"
 

@@ -20,7 +20,8 @@ public struct HTTPParser: Sendable {
         public var maxHeaderBytes: Int
         /// The largest body accepted, decided from `Content-Length` before reading it; beyond it 413.
         public var maxBodyBytes: Int
-        /// The largest body of a request to one of these paths (without the query), instead of `maxBodyBytes`.
+        /// The largest body of a request to one of these paths (without the query), instead of `maxBodyBytes`;
+        /// a `*` segment stands for any one segment (`/api/tickets/*/files`).
         public var maxBodyBytesByPath: [String: Int]
 
         public init(
@@ -35,8 +36,26 @@ public struct HTTPParser: Sendable {
         /// The largest body a request to `path` may have (a scan of the few paths with a limit of their own:
         /// no allocation on the request path).
         func maxBodyBytes(forPath path: Substring) -> Int {
-            for (special, limit) in self.maxBodyBytesByPath where path == special { return limit }
+            for (special, limit) in self.maxBodyBytesByPath where Self.path(path, matches: special) { return limit }
             return self.maxBodyBytes
+        }
+
+        /// Whether `path` matches `pattern` segment by segment, `*` matching any one non-empty segment.
+        static func path(_ path: Substring, matches pattern: String) -> Bool {
+            let slash = UInt8(ascii: "/")
+            var rest = path.utf8[...]
+            var wanted = pattern.utf8[...]
+            while true {
+                let segment = rest.prefix { $0 != slash }
+                let expected = wanted.prefix { $0 != slash }
+                let wildcard = expected.count == 1 && expected.first == UInt8(ascii: "*")
+                guard wildcard ? !segment.isEmpty : segment.elementsEqual(expected) else { return false }
+                rest = rest.dropFirst(segment.count)
+                wanted = wanted.dropFirst(expected.count)
+                if rest.isEmpty || wanted.isEmpty { return rest.isEmpty && wanted.isEmpty }
+                rest = rest.dropFirst()
+                wanted = wanted.dropFirst()
+            }
         }
     }
 

@@ -222,6 +222,10 @@ extension ConversationRuntime {
                             OutboundMessage.ListRow(id: $0.id, title: $0.title, description: $0.description)
                         })
                 })
+        case .document(let document, let caption):
+            .document(
+                source: .stored(sha256: document.sha256, mimeType: document.mimeType), filename: document.filename,
+                caption: caption)
         }
     }
 }

@@ -114,7 +114,7 @@ public final class LoketApplication: Sendable {
             configuration: OutboxSender.Configuration(
                 phoneNumberID: secrets.phoneNumberID, workerCount: configuration.sendConnections,
                 messagesPerSecond: configuration.sendRate),
-            outbox: outbox, writer: writer,
+            outbox: outbox, writer: writer, mediaStore: MediaStore(dataDirectory: configuration.dataDirectory),
             makeTransport: { _ in
                 GraphClient(
                     configuration: GraphClient.Configuration(
@@ -211,6 +211,8 @@ public final class LoketApplication: Sendable {
         serverConfiguration.maxConnectionsPerClient = configuration.maxConnectionsPerClient
         serverConfiguration.maxBufferedBodyBytes = configuration.maxBufferedBodyBytes
         serverConfiguration.unlimitedClients = configuration.unlimitedClients
+        // Staff send files to providers as large as the files providers attach.
+        serverConfiguration.maxBodyBytesByPath["/api/tickets/*/files"] = StaffAPI.maxFileBytes
         if self.standIn != nil {
             // A provider's file in the simulator may be larger than any request Loket itself takes.
             serverConfiguration.maxBodyBytesByPath["/simulator/api/send"] = PhoneSimulator.maxSendBodyBytes

@@ -17,6 +17,7 @@ extension StaffAPI {
         case .show(let number): try self.show(number, caller)
         case .attachment(let number, let hash): try self.attachment(hash, of: number, caller)
         case .act(let number, let command): try self.act(command, on: number, caller)
+        case .sendFile(let number, let upload): try self.sendFile(upload, on: number, caller)
         case .verify(let number, let command): try self.verify(command, on: number, caller)
         case .erasePersonalData(let number): try self.erasePersonalData(of: number, caller)
         case .agenda(let from, let to, let verifier): try self.agenda(from: from, to: to, verifier: verifier, caller)

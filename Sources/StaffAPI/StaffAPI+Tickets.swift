@@ -84,6 +84,13 @@ extension StaffAPI {
             let actor = TicketActor.staff(member)
             do {
                 try store.apply(command.action, to: number, by: actor, at: now)
+                if let file = command.file?.document {
+                    try store.addAttachment(
+                        Attachment(
+                            sha256: file.sha256, originalName: file.filename, size: file.size, mimeType: file.mimeType,
+                            sender: actor, receivedAt: now, storagePath: MediaStore.relativePath(of: file.sha256)),
+                        to: number)
+                }
             } catch let error as TicketError {
                 throw Self.refusal(error, ticket: ticket, command: command, actor: actor)
             }
@@ -104,6 +111,26 @@ extension StaffAPI {
         var response = document.object ?? JSONObject(members: [], byteRange: 0..<0)
         response.members.append((key: "queued_messages", value: .int(queued)))
         return Self.json(200, .object(response))
+    }
+
+    /// Keeps staff's file in the media store and sends it to the ticket's reporter as a reply (`act`); a file
+    /// stored for a reply that was refused is removed again, unless it was kept before.
+    func sendFile(_ upload: StaffFileUpload, on number: TicketNumber, _ caller: StaffCaller) throws -> HTTPResponse {
+        guard let directory = self.dataDirectory else {
+            throw StaffAPIError.unavailable("this Loket keeps no files: it runs without a data directory")
+        }
+        let media = MediaStore(dataDirectory: directory)
+        let path = media.path(of: SHA256Digest.hex(upload.bytes))
+        let keptBefore = FileManager.default.fileExists(atPath: path)
+        let stored = try media.store(upload.bytes, mimeType: upload.mimeType)
+        let document = StoredDocument(
+            sha256: stored.sha256, filename: upload.name, size: stored.size, mimeType: upload.mimeType)
+        do {
+            return try self.act(.reply(with: .init(document: document, caption: upload.caption)), on: number, caller)
+        } catch {
+            if !keptBefore { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
     }
 
     /// The ticket with its activities, attachments (metadata only) and SLA clock.

@@ -24,6 +24,10 @@ public struct StaffAPI: HTTPResponder {
     /// The header carrying the session's CSRF token on state-changing requests.
     public static let csrfHeader = "X-CSRF-Token"
 
+    /// The largest file staff send a provider (`POST /api/tickets/{number}/files`): as large as a file providers
+    /// may attach.
+    public static let maxFileBytes = 16 * 1024 * 1024
+
     let writer: DatabaseWriter
     let tickets: TicketStoreConfiguration
     let runtime: ConversationRuntime

@@ -9,6 +9,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         case conflict
         case badRequest
         case unsupportedMediaType
+        case payloadTooLarge
         case methodNotAllowed(allowed: [String])
         case tooManyRequests
         case unavailable
@@ -72,6 +73,16 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         .unsupportedMediaType, code: "unsupported_media_type",
         detail: "send the body as JSON with Content-Type: application/json (UTF-8)")
 
+    /// A file of a type the API does not take (415); `detail` lists the types it takes.
+    public static func unsupportedFileType(_ detail: String) -> StaffAPIError {
+        StaffAPIError(.unsupportedMediaType, code: "unsupported_file_type", detail: detail)
+    }
+
+    /// A body larger than the route takes (413).
+    public static func payloadTooLarge(_ detail: String) -> StaffAPIError {
+        StaffAPIError(.payloadTooLarge, code: "payload_too_large", detail: detail)
+    }
+
     /// The path exists but not with this method (405, with `Allow`).
     public static func methodNotAllowed(_ method: String, allowed: [String]) -> StaffAPIError {
         StaffAPIError(
@@ -92,6 +103,7 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
         case .conflict: 409
         case .badRequest: 400
         case .unsupportedMediaType: 415
+        case .payloadTooLarge: 413
         case .methodNotAllowed: 405
         case .tooManyRequests: 429
         case .unavailable: 503
@@ -103,7 +115,8 @@ public struct StaffAPIError: Error, Equatable, CustomStringConvertible {
     public var allowedMethods: [String] {
         switch self.kind {
         case .methodNotAllowed(let allowed): allowed
-        case .unauthorized, .forbidden, .notFound, .conflict, .badRequest, .unsupportedMediaType, .tooManyRequests,
+        case .unauthorized, .forbidden, .notFound, .conflict, .badRequest, .unsupportedMediaType, .payloadTooLarge,
+            .tooManyRequests,
             .unavailable, .internalError:
             []
         }

@@ -31,6 +31,7 @@ enum StaffAPIRoute {
     /// A ticket's stored document, for the console to show inline.
     case attachment(TicketNumber, sha256: String)
     case act(TicketNumber, StaffCommand)
+    case sendFile(TicketNumber, StaffFileUpload)
     case verify(TicketNumber, VerificationCommand)
     /// Carries out an approved erasure request (a `data_pribadi` ticket) for its reporter.
     case erasePersonalData(TicketNumber)
@@ -56,6 +57,7 @@ enum StaffAPIRoute {
         ("/api/tickets", ["GET"]),
         ("/api/tickets/{number}", ["GET"]),
         ("/api/tickets/{number}/actions", ["POST"]),
+        ("/api/tickets/{number}/files", ["POST"]),
         ("/api/tickets/{number}/attachments/{sha256}", ["GET"]),
         ("/api/verification/agenda", ["GET"]),
         ("/api/verification/calendar.ics", ["GET"]),
@@ -179,6 +181,9 @@ enum StaffAPIRoute {
                 throw .badRequest("invalid_path", "an attachment is named by its SHA-256 in lower-case hex")
             }
             self = .attachment(try StaffAPI.ticketNumber(segments[1]), sha256: hash)
+        case 3 where segments[0] == "tickets" && segments[2] == "files":
+            try StaffAPI.allow(request, ["POST"])
+            self = .sendFile(try StaffAPI.ticketNumber(segments[1]), try StaffFileUpload(request))
         case 3 where segments[0] == "tickets" && segments[2] == "actions":
             try StaffAPI.allow(request, ["POST"])
             let number = try StaffAPI.ticketNumber(segments[1])

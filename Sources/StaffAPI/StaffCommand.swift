@@ -7,13 +7,30 @@ struct StaffCommand: Equatable {
     /// The action names the API accepts, in the order docs/api.md lists them.
     static let names = ["take", "reply", "ask_feedback", "escalate", "answer_level2", "resolve", "note"]
 
+    /// A file staff send with a reply, already in the media store, and what they wrote with it.
+    struct File: Equatable {
+        var document: StoredDocument
+        var caption: String?
+    }
+
     let action: TicketAction
     /// The levels whose staff may ask for this action at all (the lifecycle then checks the ticket's state).
     let levels: Set<StaffLevel>
+    /// The file a reply carries (`POST /api/tickets/{number}/files`): attached to the ticket and sent as a
+    /// document instead of the reply's text.
+    let file: File?
 
-    init(action: TicketAction, levels: Set<StaffLevel>) {
+    init(action: TicketAction, levels: Set<StaffLevel>, file: File? = nil) {
         self.action = action
         self.levels = levels
+        self.file = file
+    }
+
+    /// A reply carrying `file`: for the ticket's lifecycle a reply like any other (its text names the file),
+    /// for the provider a document.
+    static func reply(with file: File) -> StaffCommand {
+        let text = "📎 \(file.document.filename)" + (file.caption.map { "\n" + $0 } ?? "")
+        return StaffCommand(action: .staffReply(text: text), levels: [.level1, .level2], file: file)
     }
 
     /// Reads the command from a request body.
@@ -54,7 +71,10 @@ struct StaffCommand: Equatable {
 
     /// The event the reporter's conversation must receive after the action, if they are to hear of it.
     func reporterEvent(ticket: TicketNumber) -> ConversationEvent? {
-        switch self.action {
+        if let file = self.file {
+            return .staffSentFile(ticket: ticket.value, document: file.document, caption: file.caption)
+        }
+        return switch self.action {
         case .staffReply(let text): .staffReplied(ticket: ticket.value, text: text)
         case .askFeedback(.reporter, let text): .staffRequestedFeedback(ticket: ticket.value, text: text)
         case .resolve(let text): .ticketResolved(ticket: ticket.value, note: text)

@@ -107,6 +107,8 @@ struct ConversationEdgeCaseTests {
                         #expect(label.count <= 20)
                         #expect((1...10).contains(rows.count))
                         #expect(rows.allSatisfy { $0.title.count <= 24 && ($0.description?.count ?? 0) <= 72 })
+                    case .document(_, let caption):
+                        #expect(caption.count <= 1024)
                     }
                 }
             }

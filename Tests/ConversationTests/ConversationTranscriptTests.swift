@@ -774,6 +774,27 @@ struct ConversationTranscriptTests {
         #expect(texts.joined(separator: " ").filter { $0 == "." }.count == long.filter { $0 == "." }.count)
     }
 
+    @Test func aStaffFileGoesAsADocumentCaptionedWithTheTicketAndWhatStaffWrote() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let form = StoredDocument(
+            sha256: String(repeating: "c", count: 64), filename: "form.pdf", size: 9, mimeType: "application/pdf")
+        check(
+            chat.event(.staffSentFile(ticket: 5, document: form, caption: "Mohon diisi dan dikirim kembali.")),
+            "› 📎 form.pdf (application/pdf): 📎 Berkas dari petugas (tiket #5): form.pdf\nMohon diisi dan dikirim kembali."
+        )
+        check(
+            chat.event(.staffSentFile(ticket: 5, document: form, caption: nil)),
+            "› 📎 form.pdf (application/pdf): 📎 Berkas dari petugas (tiket #5): form.pdf")
+        // Too long for a caption: what staff wrote goes first, as their reply.
+        let long = String(repeating: "Isi kolom sesuai akta. ", count: 60)
+        let effects = chat.event(.staffSentFile(ticket: 5, document: form, caption: long))
+        #expect(effects.count == 2)
+        #expect(sentTexts(effects).first?.hasPrefix("💬 Petugas (tiket #5):") == true)
+        #expect(sentTexts(effects).last == "📎 Berkas dari petugas (tiket #5): form.pdf")
+        // What the provider writes next is for the staff member who sent it.
+        #expect(chat.state.staffTicket == 5)
+    }
+
     @Test func resolutionConfirmedThenFullSurveyWithoutComment() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
         check(

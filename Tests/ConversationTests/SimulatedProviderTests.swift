@@ -37,7 +37,8 @@ struct SimulatedProviderTests {
                 case .send(let reply):
                     switch reply {
                     case .text(let text): self.botMessages.append(text)
-                    case .buttons(let body, _), .list(let body, _, _): self.botMessages.append(body)
+                    case .buttons(let body, _), .list(let body, _, _), .document(_, let body):
+                        self.botMessages.append(body)
                     }
                 case .fetchMedia(let request):
                     pending += self.chat.stored(request.mediaID, request.filename)

@@ -86,6 +86,7 @@ func sentTexts(_ effects: [Effect]) -> [String] {
         case .text(let text): return text
         case .buttons(let body, _): return body
         case .list(let body, _, _): return body
+        case .document(_, let caption): return caption
         }
     }
 }
@@ -95,7 +96,7 @@ func offeredIDs(_ effects: [Effect]) -> [String] {
     effects.flatMap { effect -> [String] in
         guard case .send(let reply) = effect else { return [] }
         switch reply {
-        case .text: return []
+        case .text, .document: return []
         case .buttons(_, let buttons): return buttons.map(\.id)
         case .list(_, _, let sections): return sections.flatMap(\.rows).map(\.id)
         }
@@ -148,6 +149,8 @@ func render(_ effect: Effect) -> String {
             "  - \(row.title)" + (row.description.map { " · \($0)" } ?? "")
         }
         return (["› " + body, "  ≡ \(label)"] + rows).joined(separator: "\n")
+    case .send(.document(let document, let caption)):
+        return "› 📎 \(document.filename) (\(document.mimeType)): " + caption
     case .openTicket(let request):
         let files = request.attachments.map { "\($0.requirementID ?? "-")=\($0.document.filename)" }
         return "⚙ openTicket \(request.title) | \(request.companyName ?? "-") | \(request.directorPhone ?? "-") | "

@@ -159,6 +159,19 @@ struct HTTPParserTests {
                 == [.failed(.bodyTooLarge(length: 11, limit: 10))])
     }
 
+    @Test func aStarInALimitsPathStandsForOneSegment() {
+        let limits = HTTPParser.Limits(maxBodyBytes: 10, maxBodyBytesByPath: ["/api/tickets/*/files": 20])
+        #expect(
+            Self.events(
+                "POST /api/tickets/12/files?name=a HTTP/1.1\r\nHost: a\r\nContent-Length: 20\r\n\r\n", limits: limits)
+                == [])
+        for path in ["/api/tickets//files", "/api/tickets/12/files/x", "/api/tickets/12/actions", "/api/tickets/12"] {
+            #expect(
+                Self.events("POST \(path) HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits)
+                    == [.failed(.bodyTooLarge(length: 11, limit: 10))], "\(path)")
+        }
+    }
+
     @Test func defaultBodyLimitIsFourMebibytes() {
         #expect(
             Self.events("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4194305\r\n\r\n").map(\.status) == [413])

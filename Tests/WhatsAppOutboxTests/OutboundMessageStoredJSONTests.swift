@@ -44,6 +44,11 @@ struct OutboundMessageStoredJSONTests {
             to: "628111", payload: .document(source: .link("https://example.org/a/b.pdf"), filename: nil, caption: nil)),
         OutboundMessage(
             to: "628111",
+            payload: .document(
+                source: .stored(sha256: String(repeating: "0f", count: 32), mimeType: "application/pdf"),
+                filename: "formulir.pdf", caption: "📎 Berkas dari petugas")),
+        OutboundMessage(
+            to: "628111",
             payload: .template(OutboundMessage.Template(name: "pesan_menunggu", language: "id", bodyParameters: ["A"])),
             fallbackTemplate: OutboundMessage.Template(name: "cadangan", language: "en")),
         OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.XYZ", typingIndicator: true)),

@@ -55,13 +55,13 @@ struct OutboxSenderHTTPTests {
         self.writer = try DatabaseWriter(path: ":memory:", migrators: [Outbox.migrator])
     }
 
-    private func sender() -> OutboxSender {
+    private func sender(mediaStore: MediaStore? = nil) -> OutboxSender {
         let client = self.served.client()
         let clock = self.clock
         return OutboxSender(
             configuration: .init(phoneNumberID: "106540352242922", workerCount: 1),
-            outbox: self.outbox, writer: self.writer, makeTransport: { _ in client }, clock: { clock.now },
-            random: { 0 })
+            outbox: self.outbox, writer: self.writer, mediaStore: mediaStore, makeTransport: { _ in client },
+            clock: { clock.now }, random: { 0 })
     }
 
     private func queue(_ message: OutboundMessage, lastInbound: TimeInterval?) throws {
@@ -99,6 +99,61 @@ struct OutboxSenderHTTPTests {
             self.served.standIn.acceptedMessages.first?.bodyText
                 == #"{"messaging_product":"whatsapp","recipient_type":"individual","to":"6281234567890","#
                 + #""type":"text","text":{"body":"Halo","preview_url":false}}"#)
+    }
+
+    @Test func aStoredFileIsUploadedThenSentByItsMediaID() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-upload-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = MediaStore(dataDirectory: directory)
+        let bytes = Array("%PDF-1.4\nSurat pernyataan \"asli\"\r\n--loket-\n%%EOF\n".utf8)
+        let stored = try store.store(bytes, mimeType: "application/pdf")
+        try self.queue(
+            OutboundMessage(
+                to: "6281234567890",
+                payload: .document(
+                    source: .stored(sha256: stored.sha256, mimeType: "application/pdf"),
+                    filename: "Surat \"Pernyataan\".pdf", caption: "Mohon diisi")),
+            lastInbound: 60)
+        // The first upload fails: the message is retried, and its file uploaded again.
+        self.served.standIn.failNext(1, with: .httpStatus(503))
+        let sender = self.sender(mediaStore: store)
+        let retryAt = try #require(sender.runDue())
+        #expect(try self.record().state == .queued)
+        self.clock.advance(to: retryAt)
+        #expect(sender.runDue() == nil)
+        #expect(try self.record().state == .sent)
+        let calls = self.served.standIn.calls
+        #expect(
+            calls.map(\.path) == [
+                "/v21.0/106540352242922/media", "/v21.0/106540352242922/media", "/v21.0/106540352242922/messages",
+            ])
+        let upload = try #require(try JSONReader.parse(calls[1].body).object)
+        let id = try #require(upload["id"]?.stringValue)
+        #expect(upload["type"]?.stringValue == "application/pdf")
+        #expect(upload["filename"]?.stringValue == "Surat _Pernyataan_.pdf")
+        #expect(self.served.standIn.media(id: id)?.bytes == bytes)
+        let sent = try #require(try JSONReader.parse(calls[2].body))
+        #expect(sent["type"]?.stringValue == "document")
+        #expect(sent["document"]?["id"]?.stringValue == id)
+        #expect(sent["document"]?["filename"]?.stringValue == "Surat \"Pernyataan\".pdf")
+        #expect(sent["document"]?["caption"]?.stringValue == "Mohon diisi")
+        #expect(self.served.standIn.acceptedMessages.count == 1)
+    }
+
+    @Test func aStoredFileNoLongerKeptFailsWithoutACall() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-upload-\(UUID())").path
+        try self.queue(
+            OutboundMessage(
+                to: "6281234567890",
+                payload: .document(
+                    source: .stored(sha256: String(repeating: "ab", count: 32), mimeType: "application/pdf"),
+                    filename: "hilang.pdf", caption: nil)),
+            lastInbound: 60)
+        #expect(self.sender(mediaStore: MediaStore(dataDirectory: directory)).runDue() == nil)
+        let record = try self.record()
+        #expect(record.state == .failed)
+        #expect(record.lastError?.contains("no longer kept") == true)
+        #expect(self.served.standIn.calls.isEmpty)
     }
 
     @Test func permanentErrorIsNotRetried() throws {

@@ -7,8 +7,9 @@ import Synchronization
 /// A local stand-in of the WhatsApp Cloud API for sandbox mode and tests.
 ///
 /// Serves `POST /{version?}/{phone-number-id}/messages` (checks the bearer token and the body's shape,
-/// answers like Meta, records the call), `GET /{version?}/{media-id}` (a media descriptor pointing at
-/// its own URL) and `GET /media-bytes/{media-id}?token=…` (the stored bytes). Tests script failures,
+/// answers like Meta, records the call), `POST /{version?}/{phone-number-id}/media` (a `multipart/form-data`
+/// upload, kept as media and recorded as a short JSON summary instead of its bytes), `GET /{version?}/{media-id}`
+/// (a media descriptor pointing at its own URL) and `GET /media-bytes/{media-id}?token=…` (the stored bytes). Tests script failures,
 /// delays and expired media URLs, then query what was recorded.
 public final class GraphAPIStandIn: HTTPResponder {
     /// How the stand-in presents itself.
@@ -68,6 +69,7 @@ public final class GraphAPIStandIn: HTTPResponder {
         var failures: [Failure] = []
         var delay: TimeInterval = 0
         var nextMessageNumber = 1
+        var nextUploadNumber = 1
         var media: [String: MediaObject] = [:]
         var urlGeneration = 1
         var oldestValidGeneration = 1
@@ -122,7 +124,12 @@ public final class GraphAPIStandIn: HTTPResponder {
 
     /// The bodies of the message sends that were accepted, in order.
     public var acceptedMessages: [RecordedCall] {
-        self.calls.filter { $0.method == "POST" && $0.status == 200 }
+        self.calls.filter { $0.method == "POST" && $0.status == 200 && $0.path.hasSuffix("/messages") }
+    }
+
+    /// The bytes and type of media `id`: what a provider's phone would show of a file Loket sent.
+    public func media(id: String) -> (bytes: [UInt8], mimeType: String)? {
+        self.state.withLock { state in state.media[id].map { ($0.bytes, $0.mimeType) } }
     }
 
     /// Forgets the recorded calls.
@@ -147,6 +154,7 @@ public final class GraphAPIStandIn: HTTPResponder {
             (state.failures.isEmpty ? nil : state.failures.removeFirst(), state.delay)
         }
         var wamid: String?
+        var recordedBody = request.body
         let response: HTTPResponse
         if let failure {
             response = Self.answer(failure)
@@ -156,6 +164,8 @@ public final class GraphAPIStandIn: HTTPResponder {
                 message: "Invalid OAuth access token - Cannot parse access token")
         } else if request.method == "POST", segments.last == "messages", segments.count >= 2 {
             (response, wamid) = self.acceptMessage(request.body)
+        } else if request.method == "POST", segments.last == "media", segments.count >= 2 {
+            (response, recordedBody) = self.acceptUpload(request)
         } else if request.method == "GET", segments.count >= 2, segments[segments.count - 2] == "media-bytes" {
             response = self.mediaBytes(id: segments[segments.count - 1], query: request.query.map(String.init) ?? "")
         } else if request.method == "GET", let id = segments.last, segments.count <= 2 {
@@ -166,7 +176,7 @@ public final class GraphAPIStandIn: HTTPResponder {
                 message: "Unsupported \(request.method) request to \(path)")
         }
         let call = RecordedCall(
-            method: request.method, path: path, body: request.body, status: response.status, wamid: wamid)
+            method: request.method, path: path, body: recordedBody, status: response.status, wamid: wamid)
         let limit = self.configuration.maxRecordedCalls
         self.state.withLock { state in
             state.calls.append(call)
@@ -243,6 +253,39 @@ public final class GraphAPIStandIn: HTTPResponder {
             ("messages", .array([.object([("id", .string(wamid))])])),
         ])
         return (.json(200, answer.bytes), wamid)
+    }
+
+    /// Keeps the file of a media upload and answers its id as Meta does; what is recorded of the call is a
+    /// summary (`type`, `filename`, `size`, `id`), so recorded uploads do not hold their bytes.
+    private func acceptUpload(_ request: HTTPRequest) -> (HTTPResponse, [UInt8]) {
+        let invalid = { (reason: String) -> (HTTPResponse, [UInt8]) in
+            (Self.metaError(status: 400, code: 100, type: "OAuthException", message: "(#100) \(reason)"), [])
+        }
+        guard let contentType = request.headers["Content-Type"], contentType.hasPrefix("multipart/form-data"),
+            let boundary = contentType.split(separator: "boundary=").last.map(String.init), !boundary.isEmpty,
+            let parts = MultipartForm.parts(of: request.body, boundary: boundary)
+        else {
+            return invalid("The upload must be multipart/form-data")
+        }
+        guard parts.first(where: { $0.name == "messaging_product" })?.text == "whatsapp" else {
+            return invalid("The parameter messaging_product is required and must be whatsapp")
+        }
+        guard let file = parts.first(where: { $0.name == "file" }), !file.bytes.isEmpty,
+            let type = parts.first(where: { $0.name == "type" })?.text, !type.isEmpty
+        else {
+            return invalid("The parameters file and type are required")
+        }
+        let id = self.state.withLock { state -> String in
+            defer { state.nextUploadNumber += 1 }
+            let id = "\(900_000_000_000 + state.nextUploadNumber)"
+            state.media[id] = MediaObject(bytes: file.bytes, mimeType: type)
+            return id
+        }
+        let summary = JSONValue.object([
+            ("type", .string(type)), ("filename", .string(file.filename)), ("size", .int(file.bytes.count)),
+            ("id", .string(id)),
+        ])
+        return (.json(200, JSONValue.object([("id", .string(id))]).bytes), summary.bytes)
     }
 
     private func mediaDescriptor(id: String) -> HTTPResponse {

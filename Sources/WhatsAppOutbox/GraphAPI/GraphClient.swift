@@ -77,11 +77,16 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
 
     /// The header list every call sends; `json` adds the body's content type.
     private static func makeHeaders(token: String, json: Bool) -> UnsafeMutablePointer<curl_slist> {
+        Self.makeHeaders(token: token, contentType: json ? "application/json" : nil)
+    }
+
+    /// The header list of a call whose body is of `contentType` (none without a body).
+    private static func makeHeaders(token: String, contentType: String?) -> UnsafeMutablePointer<curl_slist> {
         var list: UnsafeMutablePointer<curl_slist>?
         list = curl_slist_append(list, "Authorization: Bearer \(token)")
         list = curl_slist_append(list, "Accept: application/json")
-        if json {
-            list = curl_slist_append(list, "Content-Type: application/json")
+        if let contentType {
+            list = curl_slist_append(list, "Content-Type: \(contentType)")
         }
         list = curl_slist_append(list, "Expect:")
         guard let list else {
@@ -126,7 +131,26 @@ public final class GraphClient: GraphTransport, @unchecked Sendable {
             self.currentURL = request.url
         }
         ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque())
-        ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, request.body == nil ? self.headers.plain : self.headers.json)
+        if let timeout = request.totalTimeout {
+            ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(timeout * 1000))
+        }
+        defer {
+            if request.totalTimeout != nil {
+                ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(self.configuration.totalTimeout * 1000))
+            }
+        }
+        // A body other than JSON (a media upload) has a header list of its own, for this call only.
+        let ownHeaders = request.contentType.map {
+            Self.makeHeaders(token: self.configuration.accessToken, contentType: $0)
+        }
+        defer {
+            if let ownHeaders {
+                ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, self.headers.plain)
+                curl_slist_free_all(ownHeaders)
+            }
+        }
+        ccurl_setopt_slist(
+            handle, CURLOPT_HTTPHEADER, ownHeaders ?? (request.body == nil ? self.headers.plain : self.headers.json))
         let result = Self.withMethod(of: request, on: handle) { curl_easy_perform(handle) }
         guard result == CURLE_OK else {
             let detail = String(cString: curl_easy_strerror(result))

@@ -72,6 +72,11 @@ extension GraphMessageEncoder {
                 guard link.hasPrefix("https://") || link.hasPrefix("http://") else {
                     throw .invalidValue("document.link", reason: "it must be an http(s) URL")
                 }
+            case .stored(let sha256, let mimeType):
+                guard sha256.utf8.count == 64, sha256.allSatisfy(\.isHexDigit) else {
+                    throw .invalidValue("document.stored", reason: "a stored file is named by its SHA-256 in hex")
+                }
+                try Self.require(mimeType, "document.stored.mimeType")
             }
             if let filename {
                 try Self.require(filename, "document.filename")

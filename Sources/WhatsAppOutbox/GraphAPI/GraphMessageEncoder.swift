@@ -6,9 +6,13 @@ public struct GraphMessageEncoder: Sendable {
     public init() {}
 
     /// Validates `message` and encodes it.
-    /// - Throws: `OutboundMessageError` when the message would be refused by Meta; nothing is encoded then.
+    /// - Throws: `OutboundMessageError` when the message would be refused by Meta, or names a stored file
+    ///   (which `OutboxSender` uploads first); nothing is encoded then.
     public func encode(_ message: OutboundMessage) throws(OutboundMessageError) -> JSONValue {
         try self.validate(message)
+        if case .document(.stored, _, _) = message.payload {
+            throw .invalidValue("document", reason: "a stored file is sent by the media id of its upload")
+        }
         if case .markRead(let messageID, let typingIndicator) = message.payload {
             var members: [(String, JSONValue)] = [
                 ("messaging_product", .string("whatsapp")),
@@ -85,6 +89,7 @@ public struct GraphMessageEncoder: Sendable {
             switch source {
             case .id(let id): members = [("id", .string(id))]
             case .link(let link): members = [("link", .string(link))]
+            case .stored: preconditionFailure("Invalid state: `encode` refuses a stored file")
             }
             if let caption {
                 members.append(("caption", .string(caption)))

@@ -1,8 +1,7 @@
 import Foundation
 import Support
 
-/// Downloads WhatsApp media through the Graph API and stores it content-addressed under
-/// `<dataDirectory>/media/<first two hex digits>/<sha256>`.
+/// Downloads WhatsApp media through the Graph API and stores it in the `MediaStore`.
 ///
 /// `GET {base}/{media-id}` gives a short-lived URL, size, type and hash; `GET url` (with the bearer token)
 /// gives the bytes. An expired URL is replaced by asking for the descriptor again. The caller's limits are
@@ -84,7 +83,8 @@ public struct MediaDownloader: MediaFetcher {
             case 200..<300:
                 let bytes = response.body
                 try Self.checkContent(bytes, descriptor: descriptor, expectedSHA256: expectedSHA256, limits: limits)
-                return try self.store(bytes, mimeType: descriptor.mimeType.mediaTypeBase)
+                return try MediaStore(dataDirectory: self.configuration.dataDirectory).store(
+                    bytes, mimeType: descriptor.mimeType.mediaTypeBase)
             case 401, 403, 404, 410:
                 guard refreshesLeft > 0 else { throw .urlExpired }
                 refreshesLeft -= 1
@@ -159,37 +159,6 @@ public struct MediaDownloader: MediaFetcher {
         }
         guard let decoded = Data(base64Encoded: trimmed) else { return false }
         return Array(decoded) == digest
-    }
-
-    /// Writes `bytes` to a temporary file beside its final place, flushes it and renames it into place.
-    private func store(_ bytes: [UInt8], mimeType: String) throws(MediaError) -> StoredMedia {
-        let hash = SHA256Digest.hex(bytes)
-        let directory = "\(self.configuration.dataDirectory)/media/\(hash.prefix(2))"
-        let path = "\(directory)/\(hash)"
-        let stored = StoredMedia(sha256: hash, size: bytes.count, mimeType: mimeType, path: path)
-        let files = FileManager.default
-        if files.fileExists(atPath: path) { return stored }
-        do {
-            try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let temporary = "\(directory)/.\(hash).\(UInt32.random(in: 0...UInt32.max)).tmp"
-            guard files.createFile(atPath: temporary, contents: Data(bytes)) else {
-                throw MediaError.storage("cannot create \(temporary)")
-            }
-            if let handle = FileHandle(forWritingAtPath: temporary) {
-                try handle.synchronize()
-                try handle.close()
-            }
-            guard rename(temporary, path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? files.removeItem(atPath: temporary)
-                throw MediaError.storage("cannot rename into \(path): \(reason)")
-            }
-        } catch let error as MediaError {
-            throw error
-        } catch {
-            throw .storage("\(error)")
-        }
-        return stored
     }
 
     private static func isIDByte(_ byte: UInt8) -> Bool {

@@ -83,6 +83,13 @@ extension JSONWriter {
             switch source {
             case .id(let id): fields.member("id") { $0.unlabelled { $0.string(id) } }
             case .link(let link): fields.member("link") { $0.unlabelled { $0.string(link) } }
+            case .stored(let sha256, let mimeType):
+                fields.member("stored") { writer in
+                    writer.object { stored in
+                        stored.member("mimeType") { $0.string(mimeType) }
+                        stored.member("sha256") { $0.string(sha256) }
+                    }
+                }
             }
         }
     }

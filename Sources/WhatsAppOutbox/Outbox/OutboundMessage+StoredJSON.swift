@@ -72,6 +72,9 @@ extension OutboundMessage {
             let media: MediaSource
             if let id = try source.optional("id") {
                 media = .id(try Fields(id, "id").string("_0"))
+            } else if let stored = try source.optional("stored") {
+                let file = Fields(stored, "stored")
+                media = .stored(sha256: try file.string("sha256"), mimeType: try file.string("mimeType"))
             } else {
                 media = .link(try Fields(try source.field("link"), "link").string("_0"))
             }

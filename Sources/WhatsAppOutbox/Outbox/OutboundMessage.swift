@@ -70,6 +70,9 @@ public struct OutboundMessage: Codable, Equatable, Sendable {
     public enum MediaSource: Codable, Equatable, Sendable {
         case id(String)
         case link(String)
+        /// A file in Loket's media store (`MediaStore`), uploaded to Meta when the message is sent: the sender
+        /// replaces it with the media id the upload returns.
+        case stored(sha256: String, mimeType: String)
     }
 
     public struct Template: Codable, Equatable, Sendable {

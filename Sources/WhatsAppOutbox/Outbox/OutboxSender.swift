@@ -71,6 +71,8 @@ public final class OutboxSender: Sendable, Service {
     public let configuration: Configuration
     private let outbox: Outbox
     private let writer: DatabaseWriter
+    /// Where the files of `.stored` documents are read from, to be uploaded when they are sent.
+    private let mediaStore: MediaStore?
     private let transports: [any GraphTransport]
     private let clock: @Sendable () -> Date
     private let random: @Sendable () -> Double
@@ -122,13 +124,15 @@ public final class OutboxSender: Sendable, Service {
 
     /// - Parameters:
     ///   - makeTransport: called once per worker (index `0..<workerCount`); give each its own `GraphClient`.
+    ///   - mediaStore: where a document's stored file is read from (staff's files); without it such a
+    ///     message fails.
     ///   - clock: the current time; inject a fixed or stepped clock in tests.
     ///   - random: values in `0..<1` for retry jitter.
     ///   - makeSleeper: how each worker waits; `ConditionSleeper` in production.
     ///   - logger: receives one line per event, recipients masked, no secrets: sends at `info` (failures at
     ///     `warning`), the sender's own errors and operator alerts at `error`.
     public init(
-        configuration: Configuration, outbox: Outbox, writer: DatabaseWriter,
+        configuration: Configuration, outbox: Outbox, writer: DatabaseWriter, mediaStore: MediaStore? = nil,
         makeTransport: (Int) -> any GraphTransport,
         clock: @escaping @Sendable () -> Date = { Date() },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
@@ -139,6 +143,7 @@ public final class OutboxSender: Sendable, Service {
         self.configuration = configuration
         self.outbox = outbox
         self.writer = writer
+        self.mediaStore = mediaStore
         self.transports = (0..<configuration.workerCount).map(makeTransport)
         self.clock = clock
         self.random = random
@@ -457,17 +462,30 @@ public final class OutboxSender: Sendable, Service {
             message = OutboundMessage(to: original.to, payload: .template(template))
             asTemplate = true
         }
-        let body: JSONValue
-        do {
-            body = try self.encoder.encode(message)
-        } catch {
+        let outcome: GraphSendOutcome
+        switch self.uploadStoredFile(of: &message, worker: worker) {
+        case .failed(let failure):
+            outcome = failure
+        case .missing(let sha256):
+            let reason = "the file \(sha256.prefix(12))… is no longer kept"
             try self.write(recording: &pass) {
-                try self.outbox.markInvalid(pending.id, reason: error.description, now: now, in: $0)
+                try self.outbox.markFailed(pending.id, reason: reason, codes: [], now: now, in: $0)
             }
-            self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
+            self.report(.failed, pending, detail: "reason=file_missing")
             return nil
+        case .ready:
+            let body: JSONValue
+            do {
+                body = try self.encoder.encode(message)
+            } catch {
+                try self.write(recording: &pass) {
+                    try self.outbox.markInvalid(pending.id, reason: error.description, now: now, in: $0)
+                }
+                self.report(.invalid, pending, detail: "error=\"\(error.description)\"")
+                return nil
+            }
+            outcome = self.post(body, worker: worker)
         }
-        let outcome = self.post(body, worker: worker)
         let after = self.clock()
         let attempts = pending.attempts + 1
         let isTemplate = asTemplate || message.payload.isTemplate
@@ -567,6 +585,44 @@ public final class OutboxSender: Sendable, Service {
         self.logger.passthrough(
             .info,
             "event=outbox_receipt_queued id=\(pending.id) to=\(Self.mask(recipient)) \(detail)")
+    }
+
+    /// What became of the upload a document of a stored file needs before it can be sent.
+    private enum StoredFileUpload {
+        /// Nothing to upload, or the message now names the uploaded media's id.
+        case ready
+        /// Meta refused the upload or could not be reached: the retry policy decides, as for a send.
+        case failed(GraphSendOutcome)
+        /// The file is no longer kept (removed after its retention or by an erasure).
+        case missing(sha256: String)
+    }
+
+    /// Uploads the file of a `.stored` document through `worker`'s transport and names the media id Meta
+    /// gave it in `message`; any other message is left as it is. A retried message uploads its file again:
+    /// Meta keeps a media id for 30 days, and a retry may come later than that.
+    private func uploadStoredFile(of message: inout OutboundMessage, worker: Int) -> StoredFileUpload {
+        guard case .document(.stored(let sha256, let mimeType), let filename, let caption) = message.payload else {
+            return .ready
+        }
+        guard let bytes = self.mediaStore?.bytes(of: sha256) else { return .missing(sha256: sha256) }
+        let response: GraphHTTPResponse
+        do {
+            response = try self.transports[worker].perform(
+                .mediaUpload(
+                    "/\(self.configuration.phoneNumberID)/media", bytes: bytes, mimeType: mimeType,
+                    filename: filename ?? sha256))
+        } catch {
+            return .failed(.unreachable(error))
+        }
+        guard (200..<300).contains(response.status) else { return .failed(.classify(response)) }
+        guard let id = GraphJSONReading.object(response.body)?["id"]?.stringValue, !id.isEmpty else {
+            return .failed(
+                .rejected(
+                    GraphAPIError(httpStatus: response.status, code: nil, message: "the upload's answer carried no id"))
+            )
+        }
+        message.payload = .document(source: .id(id), filename: filename, caption: caption)
+        return .ready
     }
 
     /// Posts `body` to the messages endpoint through `worker`'s transport.

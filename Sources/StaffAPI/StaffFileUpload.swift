@@ -1,0 +1,82 @@
+import Foundation
+import HTTPServer
+
+/// One `POST /api/tickets/{number}/files?name=…&caption=…` request: a file staff send the provider (a form to
+/// fill in, a screenshot of the steps), its bytes as the body with their `Content-Type`, and what staff wrote
+/// with it. Checked before the store is touched: a type the office's helpdesk exchanges (the seeds' list),
+/// bytes that are what the type says for the formats that say it, a size WhatsApp carries.
+struct StaffFileUpload: Equatable {
+    /// The largest file staff send: as large as a file providers may attach.
+    static let maxBytes = StaffAPI.maxFileBytes
+
+    /// The longest text sent with a file (beyond WhatsApp's 1,024 for a caption it goes as a message first).
+    static let maxCaptionCharacters = 4000
+
+    /// The types staff may send, with what the console and the ticket call them.
+    static let types: [(mimeType: String, label: String)] = [
+        ("application/pdf", "PDF"), ("image/jpeg", "JPEG"), ("image/png", "PNG"), ("text/plain", "TXT"),
+        ("application/msword", "DOC"),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
+        ("application/vnd.ms-excel", "XLS"),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+        ("application/zip", "ZIP"),
+    ]
+
+    let name: String
+    let mimeType: String
+    let caption: String?
+    let bytes: [UInt8]
+
+    init(_ request: HTTPRequest) throws(StaffAPIError) {
+        let parameters = try StaffAPI.parameters(of: request)
+        if let unknown = parameters.keys.sorted().first(where: { $0 != "name" && $0 != "caption" }) {
+            throw .badRequest("invalid_query", "unknown parameter \"\(unknown)\"; use name and caption")
+        }
+        // Only the last path component of what a browser reports, without characters a name should not have.
+        let given = (parameters["name"] ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? ""
+        let name = String(given.filter { !$0.isNewline && $0 != "\"" && !($0.asciiValue.map { $0 < 0x20 } ?? false) })
+            .trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 200 else {
+            throw .badRequest("invalid_query", "name must be the file's name, 1 to 200 characters")
+        }
+        let caption = parameters["caption"]?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (caption?.count ?? 0) <= Self.maxCaptionCharacters else {
+            throw .badRequest("invalid_query", "caption must be at most \(Self.maxCaptionCharacters) characters")
+        }
+        guard !request.body.isEmpty else { throw .badRequest("empty_file", "the file is empty") }
+        let declared =
+            request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+            .lowercased() ?? ""
+        guard Self.types.contains(where: { $0.mimeType == declared }) else {
+            throw .unsupportedFileType(
+                "send a file of one of these types (as its Content-Type): "
+                    + Self.types.map(\.label).joined(separator: ", "))
+        }
+        guard request.body.count <= Self.maxBytes else {
+            throw .payloadTooLarge("a file staff send is at most \(Self.maxBytes / 1024 / 1024) MB")
+        }
+        guard Self.contentMatches(request.body, declared) else {
+            throw .badRequest("file_content_mismatch", "the file's content is not \(declared)")
+        }
+        self.name = name
+        self.mimeType = declared
+        self.caption = caption?.isEmpty == false ? caption : nil
+        self.bytes = request.body
+    }
+
+    /// Whether `bytes` start as files of `mimeType` do, for the types whose files say what they are.
+    static func contentMatches(_ bytes: [UInt8], _ mimeType: String) -> Bool {
+        let signatures: [String: [[UInt8]]] = [
+            "application/pdf": [Array("%PDF-".utf8)],
+            "image/jpeg": [[0xFF, 0xD8, 0xFF]],
+            "image/png": [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]],
+            "application/zip": [[0x50, 0x4B]],
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [[0x50, 0x4B]],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [[0x50, 0x4B]],
+            "application/msword": [[0xD0, 0xCF, 0x11, 0xE0]],
+            "application/vnd.ms-excel": [[0xD0, 0xCF, 0x11, 0xE0]],
+        ]
+        guard let expected = signatures[mimeType] else { return true }
+        return expected.contains { bytes.starts(with: $0) }
+    }
+}
