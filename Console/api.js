@@ -7,12 +7,20 @@ export function setCSRF(token) {
 }
 
 export async function api(method, path, body) {
-  const headers = { Accept: "application/json" };
+  const headers = {};
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  return call(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
+}
+
+// POSTs a file as the request body, with its type.
+export async function upload(path, file, type) {
+  return call("POST", path, { "Content-Type": type }, file);
+}
+
+async function call(method, path, headers, body) {
+  headers.Accept = "application/json";
   if (method !== "GET" && csrf) headers["X-CSRF-Token"] = csrf;
-  const response = await fetch(path, {
-    method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(path, { method, headers, credentials: "same-origin", body });
   if (response.status === 401 && !path.startsWith("/api/session")) {
     window.location.assign("/console/login");
     throw new Error("session ended");

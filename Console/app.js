@@ -1,4 +1,4 @@
-import { api, setCSRF } from "./api.js";
+import { api, setCSRF, upload } from "./api.js";
 import { duration, labelOf, language, strings, t, when } from "./strings.js";
 
 const main = document.querySelector("#main");
@@ -149,7 +149,39 @@ function actionForm(ticket, verification) {
     if (answer) { text.value = answer[`text_${language()}`]; text.focus(); }
     event.target.value = "";
   } }, el("option", { value: "" }, t("cannedPick")), canned.map((item) => el("option", { value: item.id }, item[`title_${language()}`])));
+  // The types the API takes, by extension for a browser that reports none.
+  const fileTypes = {
+    pdf: "application/pdf", jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", txt: "text/plain",
+    doc: "application/msword", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    xls: "application/vnd.ms-excel", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    zip: "application/zip",
+  };
+  const file = el("input", { id: "reply-file", type: "file", accept: Object.keys(fileTypes).map((extension) => `.${extension}`).join(",") });
+  const sendFile = async () => {
+    const chosen = file.files[0];
+    const type = Object.values(fileTypes).includes(chosen.type) ? chosen.type : fileTypes[(chosen.name.split(".").pop() || "").toLowerCase()];
+    if (!type) { message.textContent = t("fileType"); return; }
+    if (chosen.size > 16 * 1024 * 1024) { message.textContent = t("fileTooLarge"); return; }
+    const query = new URLSearchParams({ name: chosen.name });
+    if (text.value.trim()) query.set("caption", text.value.trim());
+    message.textContent = t("fileSending");
+    try {
+      await upload(`/api/tickets/${ticket.number}/files?${query}`, chosen, type);
+      text.value = "";
+      file.value = "";
+      message.textContent = t("sent");
+      await refresh(true);
+    } catch (error) {
+      message.textContent = error.message;
+    }
+  };
   const act = async (body, needsText = true) => {
+    if (file.files.length > 0) {
+      // A file goes with a reply only: the other actions would leave it unsent without a word.
+      if (body.action === "reply") return sendFile();
+      message.textContent = t("fileOnlyWithReply");
+      return;
+    }
     if (needsText) {
       if (!text.value.trim()) { message.textContent = t("required"); return; }
       body.text = text.value.trim();
@@ -188,6 +220,7 @@ function actionForm(ticket, verification) {
     el("h2", { id: "reply-heading" }, t("reply")),
     el("label", { for: "canned" }, t("canned")), picker,
     el("label", { for: "reply-text" }, t("replyText")), text,
+    open && ticket.status !== "new" ? [el("label", { for: "reply-file" }, t("replyFile")), file] : null,
     el("div", { class: "buttons" }, buttons), message);
 }
 
@@ -233,7 +266,8 @@ async function ticketView(number) {
       const player = attachment.mime_type.startsWith("audio/")
         ? el("audio", { controls: true, preload: "none", src: href, "aria-label": `${t("voiceNote")} ${attachment.original_name}` }) : null;
       return el("li", {}, el("a", { href, target: "_blank", rel: "noopener", class: "document-link" },
-        `${t("open")}: ${attachment.original_name}`), ` (${fileSize(attachment.size)})`, player);
+        `${t("open")}: ${attachment.original_name}`), ` (${fileSize(attachment.size)})`,
+        attachment.sender && attachment.sender.role !== "reporter" ? ` · ${t("sentBy")} ${attachment.sender.name}` : null, player);
     }))
     : el("p", { class: "empty" }, t("noDocuments"));
   const facts = el("dl", { class: "facts" },

@@ -157,7 +157,14 @@ class Phone {
       const parameters = (message.template.components || []).flatMap((component) => (component.parameters || []).map((parameter) => parameter.text));
       content.push(el("p", { class: "template" }, `Templat ${message.template.name}`), el("p", {}, parameters.join(" · ")));
     }
-    if (message.type === "document") content.push(el("p", { class: "file" }, `📄 ${message.document.filename || "dokumen"}`));
+    if (message.type === "document") {
+      const name = `📄 ${message.document.filename || "dokumen"}`;
+      // A file Loket uploaded opens from the stand-in's store, as the phone would download it.
+      content.push(el("p", { class: "file" }, message.document.id
+        ? el("a", { href: `/simulator/api/media/${encodeURIComponent(message.document.id)}`, target: "_blank", rel: "noopener" }, name)
+        : name));
+      if (message.document.caption) content.push(el("p", {}, formatted(message.document.caption)));
+    }
     if (!content.length) content.push(el("p", {}, `(${message.type})`));
     this.bubble("in", ...content);
     if (data.wamid) {

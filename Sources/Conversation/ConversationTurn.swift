@@ -43,10 +43,10 @@ struct ConversationTurn {
         }
     }
 
-    /// Sends a file staff chose, captioned with the ticket, its name and what they wrote; a text too long for a
-    /// caption goes first on its own.
+    /// Sends a file staff chose (WhatsApp shows its name), captioned with the ticket and what they wrote; a text
+    /// too long for a caption goes first on its own.
     mutating func sendStaffFile(_ document: StoredDocument, caption: String?, ticket: Int) {
-        let title = t(.staffFile, ["ticket": String(ticket), "name": document.filename])
+        let title = t(.staffFile, ["ticket": String(ticket)])
         let text = caption.map { NIKMask.masked($0) } ?? ""
         if text.isEmpty {
             effects.append(.send(.document(document, caption: title)))

@@ -59,6 +59,8 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
                 case ("POST", "/simulator/api/window"): response = try self.closeWindow(request)
                 case ("POST", "/simulator/api/fail"): response = try self.fail(request)
                 case ("GET", "/simulator/api/events"): response = self.events(request)
+                case ("GET", _) where path.hasPrefix("/simulator/api/media/"):
+                    response = self.media(id: String(path.dropFirst("/simulator/api/media/".count)))
                 case ("GET", _):
                     response =
                         self.files.response(for: String(path.dropFirst("/simulator/".count)), to: request)
@@ -224,6 +226,18 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
         let status = code == 130429 ? 429 : (code == 131000 ? 500 : 400)
         self.standIn.failNext(count, with: .metaError(code: code, status: status))
         return .json(200, Array(#"{"failing":\#(count)}"#.utf8))
+    }
+
+    /// `GET /simulator/api/media/{id}`: a file Loket uploaded and sent, as the provider's phone would open it.
+    private func media(id: String) -> HTTPResponse {
+        guard let media = self.standIn.media(id: id) else { return .text(404, "no such media\n") }
+        var response = HTTPResponse(status: 200, body: media.bytes)
+        // Shown inline only as the kinds a browser shows safely; anything else is downloaded.
+        let inline = ["application/pdf", "image/jpeg", "image/png"].contains(media.mimeType)
+        response.headers.add(name: "Content-Type", value: inline ? media.mimeType : "application/octet-stream")
+        response.headers.add(name: "Content-Disposition", value: inline ? "inline" : "attachment")
+        response.headers.add(name: "X-Content-Type-Options", value: "nosniff")
+        return response
     }
 
     /// `GET /simulator/api/events?phone=…`: what Loket sends that phone, live (each event's id is the stand-in's

@@ -267,6 +267,31 @@ def main():
         driver.find_element(By.ID, "reply-text").clear()
         shot(driver, "ticket-replied")
 
+        # A file for the provider goes with the reply's text: uploaded to the Graph API, then sent as a document,
+        # and listed with the ticket's documents as sent by the member.
+        form = os.path.join(loket.dir, "formulir-pernyataan.pdf")
+        with open(form, "wb") as handle:
+            handle.write(pdf("Formulir pernyataan"))
+        driver.find_element(By.ID, "reply-text").send_keys("Mohon isi formulir ini dan kirim kembali.")
+        driver.find_element(By.ID, "reply-file").send_keys(form)
+        click_live(wait, (By.ID, "send-reply"))
+        sent = loket.replies("Berkas dari petugas")
+        document = next(m for m in sent if m.get("type") == "document")
+        assert document["to"] == PROVIDER and document["document"]["filename"] == "formulir-pernyataan.pdf", document
+        assert "Mohon isi formulir ini" in document["document"]["caption"], document
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "ul.documents"), "dikirim oleh"))
+        assert driver.find_element(By.ID, "reply-file").get_attribute("value") == "", "the file is cleared once sent"
+        # A file of a type that is not sent from here is stopped in the page, with why, and nothing is sent.
+        program = os.path.join(loket.dir, "setup.exe")
+        with open(program, "wb") as handle:
+            handle.write(b"MZ" + bytes(64))
+        driver.find_element(By.ID, "reply-file").send_keys(program)
+        click_live(wait, (By.ID, "send-reply"))
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "#reply-heading ~ .notice"), "tidak dapat dikirim"))
+        shot(driver, "ticket-file-refused")
+        driver.execute_script("arguments[0].value = ''", driver.find_element(By.ID, "reply-file"))
+        assert not [m for m in loket.replies() if m.get("type") == "document"], "a refused file was sent"
+
         # The provider answers: it appears on the open ticket page without a reload.
         answer = "Baik, terima kasih. Akta pendirian menyusul besok."
         driver.find_element(By.TAG_NAME, "h1").click()

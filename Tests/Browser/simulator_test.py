@@ -144,6 +144,20 @@ def main():
         driver.switch_to.window(console_window)
         wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, ".entry.outbound .delivery"), "dibaca"))
         driver.save_screenshot(os.path.join(SHOTS, "console-read-receipt-laptop.png"))
+        # A file staff attach in the console arrives in the phone as a document that opens.
+        form = os.path.join(folder, "formulir-pernyataan.pdf")
+        with open(form, "wb") as file:
+            file.write(pdf("formulir"))
+        driver.find_element(By.ID, "reply-text").send_keys("Mohon isi formulir ini.")
+        driver.find_element(By.ID, "reply-file").send_keys(form)
+        click_live(wait, (By.ID, "send-reply"))
+        driver.switch_to.window(simulator_window)
+        wait_for("Berkas dari petugas")
+        link = phone.find_elements(By.CSS_SELECTOR, ".bubble.in .file a")[-1]
+        assert "formulir-pernyataan.pdf" in link.text and "Mohon isi formulir ini." in last_bubble_text(driver)
+        with urllib.request.urlopen(link.get_attribute("href")) as response:
+            assert response.headers["Content-Type"] == "application/pdf" and response.read() == pdf("formulir")
+        shot("simulator-staff-file-phone")
         print("simulator: the reply typed in the console reached the simulator, and its read receipt the console's tick")
     finally:
         driver.quit()

@@ -780,17 +780,17 @@ struct ConversationTranscriptTests {
             sha256: String(repeating: "c", count: 64), filename: "form.pdf", size: 9, mimeType: "application/pdf")
         check(
             chat.event(.staffSentFile(ticket: 5, document: form, caption: "Mohon diisi dan dikirim kembali.")),
-            "› 📎 form.pdf (application/pdf): 📎 Berkas dari petugas (tiket #5): form.pdf\nMohon diisi dan dikirim kembali."
+            "› 📎 form.pdf (application/pdf): 📎 Berkas dari petugas (tiket #5)\nMohon diisi dan dikirim kembali."
         )
         check(
             chat.event(.staffSentFile(ticket: 5, document: form, caption: nil)),
-            "› 📎 form.pdf (application/pdf): 📎 Berkas dari petugas (tiket #5): form.pdf")
+            "› 📎 form.pdf (application/pdf): 📎 Berkas dari petugas (tiket #5)")
         // Too long for a caption: what staff wrote goes first, as their reply.
         let long = String(repeating: "Isi kolom sesuai akta. ", count: 60)
         let effects = chat.event(.staffSentFile(ticket: 5, document: form, caption: long))
         #expect(effects.count == 2)
         #expect(sentTexts(effects).first?.hasPrefix("💬 Petugas (tiket #5):") == true)
-        #expect(sentTexts(effects).last == "📎 Berkas dari petugas (tiket #5): form.pdf")
+        #expect(sentTexts(effects).last == "📎 Berkas dari petugas (tiket #5)")
         // What the provider writes next is for the staff member who sent it.
         #expect(chat.state.staffTicket == 5)
     }

@@ -53,7 +53,7 @@ struct StaffFileTests {
         }
         #expect(source == .stored(sha256: sha256, mimeType: "application/pdf"))
         #expect(filename == "Surat Pernyataan.pdf")
-        #expect(caption == "📎 Berkas dari petugas (tiket #\(number)): Surat Pernyataan.pdf\nMohon diisi, Pak")
+        #expect(caption == "📎 Berkas dari petugas (tiket #\(number))\nMohon diisi, Pak")
     }
 
     @Test func aRefusedFileIsNotKeptAndNothingIsQueued() throws {
