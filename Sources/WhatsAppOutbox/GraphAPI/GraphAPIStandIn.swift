@@ -382,8 +382,8 @@ public final class GraphAPIStandIn: HTTPResponder {
                 } ?? 0
             let calls = self.calls
             var items: [String] = []
-            for (index, call) in calls.enumerated() where index >= after && call.method == "POST" && call.status == 200 && call.path.hasSuffix("/messages")
-            {
+            for (index, call) in calls.enumerated()
+            where index >= after && call.method == "POST" && call.status == 200 && call.path.hasSuffix("/messages") {
                 items.append(#"{"index":\#(index),"body":"# + String(decoding: call.body, as: UTF8.self) + "}")
             }
             return .json(
