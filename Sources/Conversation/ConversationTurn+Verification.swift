@@ -25,7 +25,7 @@ extension ConversationTurn {
     /// Whether a message about the call asks to cancel it.
     func asksToCancelCall(_ text: String, classification: Classification) -> Bool {
         if classification.intent == .cancelBooking { return true }
-        return catalogue.settings.mentions(text: text, keywordsNamed: "bookingCancel")
+        return catalogue.settings.mentions(text: text, keywordsNamed: "withdraw")
             && classification.entities.datetime == nil
     }
 

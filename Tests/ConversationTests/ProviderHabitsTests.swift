@@ -417,6 +417,38 @@ struct ProviderHabitsTests {
     }
 
     /// A question's ticket says staff will answer it, not that they will check files and book a call.
+    @Test(arguments: [
+        ("npwp nyusul ya", Intent.unknown), ("nanti saja", .cancel), ("besok saya kirim npwpnya", .unknown),
+    ])
+    func aDocumentPutOffIsWaitedForNotRefusedNorCancelled(text: String, intent: Intent) throws {
+        var chat = try Self.atChecklist(company: "CV Maju Bersama")
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        let said = sentTexts(chat.type(text, intent, confidence: 0.97)).joined(separator: "\n")
+        #expect(said.contains("permohonan ini kami simpan. Kirim NPWP Perusahaan di chat ini kapan saja"), "\(said)")
+        #expect(!said.contains("dibatalkan") && !said.contains("Kami menunggu file PDF"), "\(said)")
+        guard case .intake(let draft) = chat.state.step else {
+            Issue.record("the form was left: \(chat.state.step)")
+            return
+        }
+        #expect(draft.stage == .documents && draft.documents.count == 1, "\(draft)")
+        #expect(chat.state.invalidAnswers == 0)
+        // The NPWP sent the next day completes the checklist.
+        _ = chat.pdf("m2", "npwp.pdf")
+        #expect(sentTexts(chat.stored("m2", "npwp.pdf")).joined().contains("Ringkasan permohonan"))
+    }
+
+    @Test func aQuestionPutOffIsWaitedForButBatalStillCancels() throws {
+        var chat = try Self.atCompanyQuestion()
+        #expect(
+            sentTexts(chat.type("nanti aja ya min", .cancel, confidence: 0.97)).joined()
+                .contains("permohonan ini kami simpan. Kirim nama usaha"))
+        #expect(chat.state.step != .menu)
+        let cancelled = sentTexts(chat.type("batal, nanti aja", .cancel, confidence: 0.97)).joined()
+        #expect(cancelled.contains("permohonan dibatalkan"), "\(cancelled)")
+        #expect(chat.state.step == .menu)
+    }
+
     @Test func aQuestionsTicketSaysStaffWillAnswer() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.konsultasi")

@@ -4,6 +4,11 @@ import Support
 
 extension ConversationTurn {
     /// Requirements neither stored nor being downloaded.
+    /// The titles of the documents still missing, for a sentence: "KTP/KITAS Direktur, NPWP Perusahaan".
+    func missingDocumentNames(_ draft: IntakeDraft) -> String {
+        missingDocuments(draft).map { $0.title.text(in: language) }.joined(separator: ", ")
+    }
+
     func missingDocuments(_ draft: IntakeDraft) -> [DocumentRequirement] {
         guard let service = service(of: draft) else { return [] }
         return service.requiredDocuments(for: draft.businessForm).filter { requirement in
@@ -413,8 +418,7 @@ extension ConversationTurn {
                 return promptCurrentStep(prefix: nil)
             }
             if missing.isEmpty { return say(t(.documentsStillChecking)) }
-            let names = missing.map { $0.title.text(in: language) }.joined(separator: ", ")
-            return promptCurrentStep(prefix: t(.documentsMissing, ["list": names]))
+            return promptCurrentStep(prefix: t(.documentsMissing, ["list": missingDocumentNames(draft)]))
         }
         if let help = documentHelp(in: text) {
             let limit = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
@@ -427,10 +431,13 @@ extension ConversationTurn {
             }
             return promptCurrentStep(prefix: answer)
         }
+        let later = putsOff(text) && !missingDocuments(draft).isEmpty ? laterText(missingDocumentNames(draft)) : nil
         if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
             // "KTP direktur masih diperpanjang, nanti menyusul": for staff, with the ticket.
-            return keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
+            return keepRemark(written, draft: draft, saying: t(.intakeRemarkKept) + (later.map { " " + $0 } ?? ""))
         }
+        // "npwp nyusul ya": the checklist waits for what is missing; nothing was wrong.
+        if let later { return say(later) }
         invalid(t(.documentsExpectFile))
     }
 

@@ -65,7 +65,12 @@ struct IntakeStep: DialogStep {
 
     func back(in turn: inout ConversationTurn) { turn.backInIntake(self.draft) }
 
-    func cancel(_ text: String?, in turn: inout ConversationTurn) { turn.cancelIntake(self.draft) }
+    /// "batal": the form is cancelled (and kept to take back); "nanti saja", which reads as a cancellation too,
+    /// puts off the question or the documents instead, and the form waits.
+    func cancel(_ text: String?, in turn: inout ConversationTurn) {
+        if let text, turn.putsOff(text), turn.sayIntakeLater(self.draft) { return }
+        turn.cancelIntake(self.draft)
+    }
 
     func whereText(in turn: ConversationTurn) -> String {
         turn.t(.whereIntake, ["service": turn.service(of: self.draft)?.title.text(in: turn.language) ?? ""])
@@ -750,12 +755,40 @@ extension ConversationTurn {
     /// The form waits for `field`'s answer: "Kirim nama usaha di chat ini kapan saja…". The label is written
     /// inside the sentence: "nama usaha", but "NPWP" as it is.
     mutating func sayLater(_ field: FormField) {
-        let label = field.label.text(in: language)
-        let firstWord = label.prefix { !$0.isWhitespace }
+        say(laterText(field.label.text(in: language)))
+    }
+
+    /// "Tidak apa-apa, permohonan ini kami simpan. Kirim `what` di chat ini kapan saja…", `what` written inside
+    /// the sentence: "nama usaha", but "NPWP" and "KTP/KITAS Direktur" as they are.
+    func laterText(_ what: String) -> String {
+        let firstWord = what.prefix { !$0.isWhitespace }
         let inSentence =
             firstWord.allSatisfy { $0.isUppercase || !$0.isLetter }
-            ? label : label.prefix(1).lowercased() + label.dropFirst()
-        say(t(.intakeLater, ["field": inSentence]))
+            ? what : what.prefix(1).lowercased() + what.dropFirst()
+        return t(.intakeLater, ["field": inSentence])
+    }
+
+    /// Whether `text` puts something off ("nanti saja", "npwp nyusul ya") without taking it back ("batal, nanti
+    /// aja", "ga jadi dulu, nanti saya kabari").
+    func putsOff(_ text: String) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        return catalogue.settings.mentions(words, keywordsNamed: "later")
+            && !catalogue.settings.mentions(words, keywordsNamed: "withdraw")
+    }
+
+    /// Says the form waits for what it asks now (a question's answer, the documents still missing), and returns
+    /// true; false where nothing is being waited for (the consent, the summary).
+    mutating func sayIntakeLater(_ draft: IntakeDraft) -> Bool {
+        guard let service = service(of: draft) else { return false }
+        switch draft.stage {
+        case .field(let index, _) where service.fields.indices.contains(index):
+            sayLater(service.fields[index])
+        case .documents where !missingDocuments(draft).isEmpty:
+            say(laterText(missingDocumentNames(draft)))
+        default:
+            return false
+        }
+        return true
     }
 
     /// A name followed by what the company does ("Berkah Jaya Abadi, bergerak di bidang konstruksi"): the name
