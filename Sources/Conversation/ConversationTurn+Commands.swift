@@ -37,8 +37,13 @@ extension ConversationTurn {
     }
 
     /// The FAQ entry a typed question asks, by its keywords: the one whose phrase comes first in the message.
+    /// The FAQ entry a typed question names, if any; a word's "-nya" does not hide it ("biayanya berapa?").
     func typedFAQ(_ text: String) -> FAQEntry? {
-        DialogSettings.firstMentioned(in: DialogSettings.spacedWords(text), among: catalogue.faq) { $0.keywords }
+        let words = DialogSettings.spacedWords(text)
+        return DialogSettings.firstMentioned(in: words, among: catalogue.faq) { $0.keywords }
+            ?? DialogSettings.firstMentioned(
+                in: words.replacingOccurrences(of: "nya ", with: " "), among: catalogue.faq
+            ) { $0.keywords }
     }
 
     /// Words a status check needs to be a question about a request made outside the chat.

@@ -338,8 +338,11 @@ extension ConversationTurn {
     /// Whether `text` asks something: a question mark, or a question word first ("gimana cara daftar").
     func isQuestion(_ text: String) -> Bool {
         guard text.contains(where: \.isLetter) else { return false }
-        let first = DialogSettings.spacedWords(text).split(separator: " ").first.map(String.init) ?? ""
-        return text.contains("?") || catalogue.settings.keywords["questionWords"]?.contains(first) == true
+        if text.contains("?") { return true }
+        // "berapa biayanya", and as often in chat, "biaya pendaftaran berapa", "caranya gimana".
+        let words = DialogSettings.spacedWords(text).split(separator: " ")
+        let questionWords = catalogue.settings.keywords["questionWords"] ?? []
+        return [words.first, words.last].contains { $0.map { questionWords.contains(String($0)) } ?? false }
     }
 
     /// Whether nothing is asked but which request, and no ticket is open: what the provider sends now (a file, a

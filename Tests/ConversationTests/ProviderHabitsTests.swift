@@ -111,6 +111,10 @@ struct ProviderHabitsTests {
         ("verifikasi berapa hari?", .hours, 0.96, "sekitar 1 jam kerja"),
         ("apakah ada biaya?", .checkStatus, 0.45, "tidak dipungut biaya"),
         ("bayar gak min?", .unknown, 0.56, "tidak dipungut biaya"),
+        // A word's "-nya", and a question word at the end, as chat writes them.
+        ("ada biayanya ga min?", .greeting, 0.49, "tidak dipungut biaya"),
+        ("biaya pendaftaran berapa", .createTicket, 0.6, "tidak dipungut biaya"),
+        ("prosesnya lama ga?", .checkStatus, 0.99, "sekitar 1 jam kerja"),
     ])
     func aTypedFAQIsAnswered(text: String, intent: Intent, confidence: Double, expected: String) throws {
         var idle = Transcript(catalogue: try Fixtures.catalogue())
