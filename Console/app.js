@@ -132,7 +132,9 @@ function timeline(activities, whatsapp) {
   return el("ol", { class: "timeline" }, activities.map((activity) => {
     let state = null;
     if (activity.direction === "outbound" && activity.text) {
-      const index = unmatched.findIndex((message) => (message.text || "").includes(activity.text));
+      // A file reply is known by its first line, "📎 name": the provider's caption says more around the text.
+      const key = activity.kind === "staff_reply" && activity.text.startsWith("📎 ") ? activity.text.split("\n")[0] : activity.text;
+      const index = unmatched.findIndex((message) => (message.text || "").includes(key));
       if (index >= 0) state = delivery(unmatched.splice(index, 1)[0]);
     }
     return el("li", { class: `entry ${activity.direction}` },

@@ -184,7 +184,8 @@ extension StaffAPI {
         case .text(let body): body
         case .buttons(let body, let buttons, _, _): body + " " + buttons.map { "[\($0.title)]" }.joined(separator: " ")
         case .list(let body, let label, _, _, _): body + " [\(label)]"
-        case .document(_, let filename, let caption): (filename ?? "dokumen") + (caption.map { ": " + $0 } ?? "")
+        // As a file reply's activity begins, "📎 name", so the console finds its delivery state.
+        case .document(_, let filename, let caption): "📎 \(filename ?? "dokumen")" + (caption.map { "\n" + $0 } ?? "")
         case .template(let template): "template \(template.name): " + template.bodyParameters.joined(separator: " | ")
         case .markRead: ""
         }

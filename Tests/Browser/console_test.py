@@ -280,6 +280,13 @@ def main():
         assert document["to"] == PROVIDER and document["document"]["filename"] == "formulir-pernyataan.pdf", document
         assert "Mohon isi formulir ini" in document["document"]["caption"], document
         wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "ul.documents"), "dikirim oleh"))
+        # The file's reply shows its delivery, as a text reply does.
+        def file_reply_state(driver):
+            # Read afresh each time: a live update redraws the timeline.
+            entries = driver.execute_script(
+                "return [...document.querySelectorAll('.entry.outbound')].map((entry) => entry.textContent)")
+            return next((entry for entry in entries if "📎 formulir-pernyataan.pdf" in entry and "✓" in entry), None)
+        assert WebDriverWait(driver, 10).until(file_reply_state)
         assert driver.find_element(By.ID, "reply-file").get_attribute("value") == "", "the file is cleared once sent"
         # A file of a type that is not sent from here is stopped in the page, with why, and nothing is sent.
         program = os.path.join(loket.dir, "setup.exe")
