@@ -132,9 +132,10 @@ function timeline(activities, whatsapp) {
   return el("ol", { class: "timeline" }, activities.map((activity) => {
     let state = null;
     if (activity.direction === "outbound" && activity.text) {
-      // A file reply is known by its first line, "📎 name": the provider's caption says more around the text.
-      const key = activity.kind === "staff_reply" && activity.text.startsWith("📎 ") ? activity.text.split("\n")[0] : activity.text;
-      const index = unmatched.findIndex((message) => (message.text || "").includes(key));
+      // A file reply ("📎 name") is the earliest file sent not matched yet: its caption reads otherwise.
+      const file = activity.kind === "staff_reply" && activity.text.startsWith("📎 ");
+      const index = unmatched.findIndex((message) => file
+        ? ["document", "image"].includes(message.kind) : (message.text || "").includes(activity.text));
       if (index >= 0) state = delivery(unmatched.splice(index, 1)[0]);
     }
     return el("li", { class: `entry ${activity.direction}` },
@@ -156,7 +157,7 @@ function actionForm(ticket, verification) {
     pdf: "application/pdf", jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", txt: "text/plain",
     doc: "application/msword", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     xls: "application/vnd.ms-excel", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    zip: "application/zip",
+    ppt: "application/vnd.ms-powerpoint", pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
   };
   const file = el("input", { id: "reply-file", type: "file", accept: Object.keys(fileTypes).map((extension) => `.${extension}`).join(",") });
   const sendFile = async () => {
@@ -164,6 +165,7 @@ function actionForm(ticket, verification) {
     const type = Object.values(fileTypes).includes(chosen.type) ? chosen.type : fileTypes[(chosen.name.split(".").pop() || "").toLowerCase()];
     if (!type) { message.textContent = t("fileType"); return; }
     if (chosen.size > 16 * 1024 * 1024) { message.textContent = t("fileTooLarge"); return; }
+    if (type.startsWith("image/") && chosen.size > 5 * 1024 * 1024) { message.textContent = t("photoTooLarge"); return; }
     const query = new URLSearchParams({ name: chosen.name });
     if (text.value.trim()) query.set("caption", text.value.trim());
     message.textContent = t("fileSending");

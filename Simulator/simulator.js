@@ -165,6 +165,12 @@ class Phone {
         : name));
       if (message.document.caption) content.push(el("p", {}, formatted(message.document.caption)));
     }
+    if (message.type === "image") {
+      const source = message.image.id ? `/simulator/api/media/${encodeURIComponent(message.image.id)}` : message.image.link;
+      // Loaded after its bubble was placed: the chat scrolls again to keep the newest message in view.
+      content.push(el("img", { class: "photo", src: source, alt: "Foto", onload: () => { this.list.scrollTop = this.list.scrollHeight; } }));
+      if (message.image.caption) content.push(el("p", {}, formatted(message.image.caption)));
+    }
     if (!content.length) content.push(el("p", {}, `(${message.type})`));
     this.bubble("in", ...content);
     if (data.wamid) {

@@ -166,7 +166,8 @@ extension StaffAPI {
                 ? record.lastError
                 : "\(record.lastError ?? "") (\((record.deliveryErrorCodes + record.errorCodes).map(String.init).joined(separator: ", ")))"
             return .object([
-                ("id", .int(Int(record.id))), ("text", .string(Self.text(of: record.message.payload))),
+                ("id", .int(Int(record.id))), ("kind", .string(record.message.payload.kindName)),
+                ("text", .string(Self.text(of: record.message.payload))),
                 ("delivery", .string(delivery)), ("as_template", .bool(record.sentAsTemplate)),
                 ("error", .string(delivery == "failed" ? reason : nil)),
             ])
@@ -184,8 +185,8 @@ extension StaffAPI {
         case .text(let body): body
         case .buttons(let body, let buttons, _, _): body + " " + buttons.map { "[\($0.title)]" }.joined(separator: " ")
         case .list(let body, let label, _, _, _): body + " [\(label)]"
-        // As a file reply's activity begins, "📎 name", so the console finds its delivery state.
         case .document(_, let filename, let caption): "📎 \(filename ?? "dokumen")" + (caption.map { "\n" + $0 } ?? "")
+        case .image(_, let caption): "📷" + (caption.map { "\n" + $0 } ?? "")
         case .template(let template): "template \(template.name): " + template.bodyParameters.joined(separator: " | ")
         case .markRead: ""
         }

@@ -12,15 +12,19 @@ struct StaffFileUpload: Equatable {
     /// The longest text sent with a file (beyond WhatsApp's 1,024 for a caption it goes as a message first).
     static let maxCaptionCharacters = 4000
 
-    /// The types staff may send, with what the console and the ticket call them.
+    /// The types staff may send: those WhatsApp delivers as a document or, JPEG and PNG, as a photo.
     static let types: [(mimeType: String, label: String)] = [
         ("application/pdf", "PDF"), ("image/jpeg", "JPEG"), ("image/png", "PNG"), ("text/plain", "TXT"),
         ("application/msword", "DOC"),
         ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
         ("application/vnd.ms-excel", "XLS"),
         ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
-        ("application/zip", "ZIP"),
+        ("application/vnd.ms-powerpoint", "PPT"),
+        ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PPTX"),
     ]
+
+    /// The largest photo: WhatsApp carries JPEG and PNG photos of up to 5 MB.
+    static let maxPhotoBytes = 5 * 1024 * 1024
 
     let name: String
     let mimeType: String
@@ -55,6 +59,10 @@ struct StaffFileUpload: Equatable {
         guard request.body.count <= Self.maxBytes else {
             throw .payloadTooLarge("a file staff send is at most \(Self.maxBytes / 1024 / 1024) MB")
         }
+        guard !declared.hasPrefix("image/") || request.body.count <= Self.maxPhotoBytes else {
+            throw .payloadTooLarge(
+                "a photo (JPEG, PNG) is at most \(Self.maxPhotoBytes / 1024 / 1024) MB; send it as a PDF")
+        }
         guard Self.contentMatches(request.body, declared) else {
             throw .badRequest("file_content_mismatch", "the file's content is not \(declared)")
         }
@@ -70,11 +78,12 @@ struct StaffFileUpload: Equatable {
             "application/pdf": [Array("%PDF-".utf8)],
             "image/jpeg": [[0xFF, 0xD8, 0xFF]],
             "image/png": [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]],
-            "application/zip": [[0x50, 0x4B]],
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [[0x50, 0x4B]],
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [[0x50, 0x4B]],
             "application/msword": [[0xD0, 0xCF, 0x11, 0xE0]],
             "application/vnd.ms-excel": [[0xD0, 0xCF, 0x11, 0xE0]],
+            "application/vnd.ms-powerpoint": [[0xD0, 0xCF, 0x11, 0xE0]],
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation": [[0x50, 0x4B]],
         ]
         guard let expected = signatures[mimeType] else { return true }
         return expected.contains { bytes.starts(with: $0) }

@@ -17,6 +17,18 @@ from selenium.webdriver.support import expected_conditions as expected
 from selenium.webdriver.support.ui import WebDriverWait
 
 
+def png_picture(width, height):
+    """A PNG of `width` by `height`: a band of the helpdesk's green across a light grey."""
+    import struct, zlib
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(
+        b"\x00" + (bytes([7, 94, 84]) if height // 3 <= y < 2 * height // 3 else bytes([230, 230, 230])) * width
+        for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
 def last_bubble_text(driver):
     bubbles = driver.find_elements(By.CSS_SELECTOR, ".bubble.in")
     return bubbles[-1].text if bubbles else ""
@@ -157,6 +169,18 @@ def main():
         assert "formulir-pernyataan.pdf" in link.text and "Mohon isi formulir ini." in last_bubble_text(driver)
         with urllib.request.urlopen(link.get_attribute("href")) as response:
             assert response.headers["Content-Type"] == "application/pdf" and response.read() == pdf("formulir")
+        # A screenshot staff attach arrives as a photo shown in the chat.
+        driver.switch_to.window(console_window)
+        steps = os.path.join(folder, "langkah-login.png")
+        with open(steps, "wb") as file:
+            file.write(png_picture(240, 120))
+        driver.find_element(By.ID, "reply-text").send_keys("Langkah masuk ke SPSE.")
+        driver.find_element(By.ID, "reply-file").send_keys(steps)
+        click_live(wait, (By.ID, "send-reply"))
+        driver.switch_to.window(simulator_window)
+        wait_for("Langkah masuk ke SPSE.")
+        photo = phone.find_elements(By.CSS_SELECTOR, ".bubble.in img.photo")[-1]
+        wait.until(lambda _: driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", photo))
         shot("simulator-staff-file-phone")
         print("simulator: the reply typed in the console reached the simulator, and its read receipt the console's tick")
     finally:

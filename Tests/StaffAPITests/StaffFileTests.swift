@@ -93,5 +93,14 @@ struct StaffFileTests {
         #expect(taken.status == 200)
         let names = (taken.json["attachments"] as? [[String: Any]] ?? []).compactMap { $0["original_name"] as? String }
         #expect(names == ["langkah.png"])
+        // A photo goes as a photo, which WhatsApp carries up to 5 MB.
+        let queued = try api.writer.read { try Outbox().records(to: StaffAPITests.reporter, in: $0) }
+        #expect(
+            queued.last?.message.payload
+                == .image(
+                    source: .stored(sha256: SHA256Digest.hex(png), mimeType: "image/png"),
+                    caption: "📎 Berkas dari petugas (tiket #\(number))"))
+        let photo = png + Array(repeating: 0, count: 5 * 1024 * 1024)
+        #expect(try self.send(api, number, query: "name=besar.png", type: "image/png", bytes: photo).status == 413)
     }
 }

@@ -49,6 +49,11 @@ struct OutboundMessageStoredJSONTests {
                 filename: "formulir.pdf", caption: "📎 Berkas dari petugas")),
         OutboundMessage(
             to: "628111",
+            payload: .image(
+                source: .stored(sha256: String(repeating: "0e", count: 32), mimeType: "image/png"), caption: "Langkah")),
+        OutboundMessage(to: "628111", payload: .image(source: .id("98765"), caption: nil)),
+        OutboundMessage(
+            to: "628111",
             payload: .template(OutboundMessage.Template(name: "pesan_menunggu", language: "id", bodyParameters: ["A"])),
             fallbackTemplate: OutboundMessage.Template(name: "cadangan", language: "en")),
         OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.XYZ", typingIndicator: true)),

@@ -140,6 +140,28 @@ struct OutboxSenderHTTPTests {
         #expect(self.served.standIn.acceptedMessages.count == 1)
     }
 
+    @Test func aStoredPhotoIsUploadedThenSentAsAPhoto() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-upload-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = MediaStore(dataDirectory: directory)
+        let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+        let stored = try store.store(bytes, mimeType: "image/png")
+        try self.queue(
+            OutboundMessage(
+                to: "6281234567890",
+                payload: .image(source: .stored(sha256: stored.sha256, mimeType: "image/png"), caption: "Langkah 3")),
+            lastInbound: 60)
+        #expect(self.sender(mediaStore: store).runDue() == nil)
+        #expect(try self.record().state == .sent)
+        let calls = self.served.standIn.calls
+        let id = try #require(try JSONReader.parse(calls[0].body)["id"]?.stringValue)
+        #expect(self.served.standIn.media(id: id)?.mimeType == "image/png")
+        let sent = try #require(try JSONReader.parse(calls[1].body))
+        #expect(sent["type"]?.stringValue == "image")
+        #expect(sent["image"]?["id"]?.stringValue == id)
+        #expect(sent["image"]?["caption"]?.stringValue == "Langkah 3")
+    }
+
     @Test func aStoredFileNoLongerKeptFailsWithoutACall() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loket-upload-\(UUID())").path
         try self.queue(

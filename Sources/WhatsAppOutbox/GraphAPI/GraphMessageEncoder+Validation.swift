@@ -65,24 +65,17 @@ extension GraphMessageEncoder {
             try Self.check(buttonLabel, "action.button", limit: Limits.listButtonLabel)
             try Self.checkSections(sections)
         case .document(let source, let filename, let caption):
-            switch source {
-            case .id(let id):
-                try Self.require(id, "document.id")
-            case .link(let link):
-                guard link.hasPrefix("https://") || link.hasPrefix("http://") else {
-                    throw .invalidValue("document.link", reason: "it must be an http(s) URL")
-                }
-            case .stored(let sha256, let mimeType):
-                guard sha256.utf8.count == 64, sha256.allSatisfy(\.isHexDigit) else {
-                    throw .invalidValue("document.stored", reason: "a stored file is named by its SHA-256 in hex")
-                }
-                try Self.require(mimeType, "document.stored.mimeType")
-            }
+            try Self.checkSource(source, "document")
             if let filename {
                 try Self.require(filename, "document.filename")
             }
             if let caption {
                 try Self.check(caption, "document.caption", limit: Limits.caption)
+            }
+        case .image(let source, let caption):
+            try Self.checkSource(source, "image")
+            if let caption {
+                try Self.check(caption, "image.caption", limit: Limits.caption)
             }
         case .template(let template):
             try Self.checkTemplate(template)
@@ -151,6 +144,24 @@ extension GraphMessageEncoder {
                 throw .invalidValue(
                     "template parameter", reason: "it may not hold new lines, tabs or more than four spaces in a row")
             }
+        }
+    }
+
+    /// A media id, an http(s) link, or a stored file named by its SHA-256 with its type.
+    private static func checkSource(_ source: OutboundMessage.MediaSource, _ kind: String) throws(OutboundMessageError)
+    {
+        switch source {
+        case .id(let id):
+            try Self.require(id, "\(kind).id")
+        case .link(let link):
+            guard link.hasPrefix("https://") || link.hasPrefix("http://") else {
+                throw .invalidValue("\(kind).link", reason: "it must be an http(s) URL")
+            }
+        case .stored(let sha256, let mimeType):
+            guard sha256.utf8.count == 64, sha256.allSatisfy(\.isHexDigit) else {
+                throw .invalidValue("\(kind).stored", reason: "a stored file is named by its SHA-256 in hex")
+            }
+            try Self.require(mimeType, "\(kind).stored.mimeType")
         }
     }
 

@@ -10,8 +10,11 @@ public struct GraphMessageEncoder: Sendable {
     ///   (which `OutboxSender` uploads first); nothing is encoded then.
     public func encode(_ message: OutboundMessage) throws(OutboundMessageError) -> JSONValue {
         try self.validate(message)
-        if case .document(.stored, _, _) = message.payload {
-            throw .invalidValue("document", reason: "a stored file is sent by the media id of its upload")
+        switch message.payload {
+        case .document(.stored, _, _), .image(.stored, _):
+            throw .invalidValue(message.payload.kindName, reason: "a stored file is sent by the media id of its upload")
+        default:
+            break
         }
         if case .markRead(let messageID, let typingIndicator) = message.payload {
             var members: [(String, JSONValue)] = [
@@ -85,12 +88,7 @@ public struct GraphMessageEncoder: Sendable {
                 ),
             ]
         case .document(let source, let filename, let caption):
-            var members: [(String, JSONValue)]
-            switch source {
-            case .id(let id): members = [("id", .string(id))]
-            case .link(let link): members = [("link", .string(link))]
-            case .stored: preconditionFailure("Invalid state: `encode` refuses a stored file")
-            }
+            var members = Self.members(of: source)
             if let caption {
                 members.append(("caption", .string(caption)))
             }
@@ -98,10 +96,25 @@ public struct GraphMessageEncoder: Sendable {
                 members.append(("filename", .string(filename)))
             }
             return [("type", .string("document")), ("document", .object(members))]
+        case .image(let source, let caption):
+            var members = Self.members(of: source)
+            if let caption {
+                members.append(("caption", .string(caption)))
+            }
+            return [("type", .string("image")), ("image", .object(members))]
         case .template(let template):
             return [("type", .string("template")), ("template", Self.template(template))]
         case .markRead:
             preconditionFailure("Invalid state: mark-as-read is encoded without a recipient envelope")
+        }
+    }
+
+    /// `{"id": …}` or `{"link": …}`: where Meta finds a document's or a photo's file.
+    private static func members(of source: OutboundMessage.MediaSource) -> [(String, JSONValue)] {
+        switch source {
+        case .id(let id): [("id", .string(id))]
+        case .link(let link): [("link", .string(link))]
+        case .stored: preconditionFailure("Invalid state: `encode` refuses a stored file")
         }
     }
 

@@ -1,11 +1,12 @@
 extension OutboundMessage.Payload {
     /// The Graph API `type` this payload is sent as (`read` for mark-as-read).
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .text: return "text"
         case .buttons: return "buttons"
         case .list: return "list"
         case .document: return "document"
+        case .image: return "image"
         case .template: return "template"
         case .markRead: return "read"
         }
@@ -15,7 +16,7 @@ extension OutboundMessage.Payload {
     var isAllowedOutsideWindow: Bool {
         switch self {
         case .template, .markRead: return true
-        case .text, .buttons, .list, .document: return false
+        case .text, .buttons, .list, .document, .image: return false
         }
     }
 

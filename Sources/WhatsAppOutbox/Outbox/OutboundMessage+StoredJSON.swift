@@ -68,19 +68,13 @@ extension OutboundMessage {
                 sections: try fields.array("sections").map(Self.section), header: try fields.optionalString("header"),
                 footer: try fields.optionalString("footer"))
         case "document":
-            let source = Fields(try fields.field("source"), "source")
-            let media: MediaSource
-            if let id = try source.optional("id") {
-                media = .id(try Fields(id, "id").string("_0"))
-            } else if let stored = try source.optional("stored") {
-                let file = Fields(stored, "stored")
-                media = .stored(sha256: try file.string("sha256"), mimeType: try file.string("mimeType"))
-            } else {
-                media = .link(try Fields(try source.field("link"), "link").string("_0"))
-            }
             return .document(
-                source: media, filename: try fields.optionalString("filename"),
+                source: try Self.mediaSource(try fields.field("source")),
+                filename: try fields.optionalString("filename"),
                 caption: try fields.optionalString("caption"))
+        case "image":
+            return .image(
+                source: try Self.mediaSource(try fields.field("source")), caption: try fields.optionalString("caption"))
         case "template":
             return .template(try Self.template(try fields.field("_0")))
         case "markRead":
@@ -91,6 +85,16 @@ extension OutboundMessage {
         default:
             throw StoredMessageError("unknown payload \(kind)")
         }
+    }
+
+    private static func mediaSource(_ value: JSONValue) throws(StoredMessageError) -> MediaSource {
+        let source = Fields(value, "source")
+        if let id = try source.optional("id") { return .id(try Fields(id, "id").string("_0")) }
+        if let stored = try source.optional("stored") {
+            let file = Fields(stored, "stored")
+            return .stored(sha256: try file.string("sha256"), mimeType: try file.string("mimeType"))
+        }
+        return .link(try Fields(try source.field("link"), "link").string("_0"))
     }
 
     private static func template(_ value: JSONValue) throws(StoredMessageError) -> Template {

@@ -29,6 +29,8 @@ public struct OutboundMessage: Codable, Equatable, Sendable {
             body: String, buttonLabel: String, sections: [ListSection], header: String? = nil, footer: String? = nil)
         /// A document by uploaded media id or by link.
         case document(source: MediaSource, filename: String?, caption: String?)
+        /// A JPEG or PNG photo (at most 5 MB) by uploaded media id or by link, shown in the chat.
+        case image(source: MediaSource, caption: String?)
         /// An approved template message.
         case template(Template)
         /// Marks an inbound message as read (and optionally shows a typing indicator).

@@ -597,12 +597,17 @@ public final class OutboxSender: Sendable, Service {
         case missing(sha256: String)
     }
 
-    /// Uploads the file of a `.stored` document through `worker`'s transport and names the media id Meta
-    /// gave it in `message`; any other message is left as it is. A retried message uploads its file again:
+    /// Uploads the file of a `.stored` document or photo through `worker`'s transport and names the media id
+    /// Meta gave it in `message`; any other message is left as it is. A retried message uploads its file again:
     /// Meta keeps a media id for 30 days, and a retry may come later than that.
     private func uploadStoredFile(of message: inout OutboundMessage, worker: Int) -> StoredFileUpload {
-        guard case .document(.stored(let sha256, let mimeType), let filename, let caption) = message.payload else {
-            return .ready
+        let sha256: String
+        let mimeType: String
+        let filename: String?
+        switch message.payload {
+        case .document(.stored(let hash, let type), let name, _): (sha256, mimeType, filename) = (hash, type, name)
+        case .image(.stored(let hash, let type), _): (sha256, mimeType, filename) = (hash, type, nil)
+        default: return .ready
         }
         guard let bytes = self.mediaStore?.bytes(of: sha256) else { return .missing(sha256: sha256) }
         let response: GraphHTTPResponse
@@ -621,7 +626,14 @@ public final class OutboxSender: Sendable, Service {
                     GraphAPIError(httpStatus: response.status, code: nil, message: "the upload's answer carried no id"))
             )
         }
-        message.payload = .document(source: .id(id), filename: filename, caption: caption)
+        switch message.payload {
+        case .document(_, let filename, let caption):
+            message.payload = .document(source: .id(id), filename: filename, caption: caption)
+        case .image(_, let caption):
+            message.payload = .image(source: .id(id), caption: caption)
+        default:
+            preconditionFailure("Invalid state: only a document or a photo has a file to upload")
+        }
         return .ready
     }
 
