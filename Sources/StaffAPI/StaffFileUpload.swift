@@ -3,8 +3,8 @@ import HTTPServer
 
 /// One `POST /api/tickets/{number}/files?name=…&caption=…` request: a file staff send the provider (a form to
 /// fill in, a screenshot of the steps), its bytes as the body with their `Content-Type`, and what staff wrote
-/// with it. Checked before the store is touched: a type the office's helpdesk exchanges (the seeds' list),
-/// bytes that are what the type says for the formats that say it, a size WhatsApp carries.
+/// with it. Checked before the store is touched: a type WhatsApp carries, bytes that are what the type says for
+/// the formats that say it, a size WhatsApp carries.
 struct StaffFileUpload: Equatable {
     /// The largest file staff send: as large as a file providers may attach.
     static let maxBytes = StaffAPI.maxFileBytes
