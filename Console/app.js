@@ -503,12 +503,22 @@ async function render() {
 function workInProgress() {
   const fields = [...main.querySelectorAll("textarea, input, select")].map((field) => [field.id, field.tagName, field.value]);
   const confirming = [...main.querySelectorAll(".confirm:not([hidden])")].map((node) => node.closest("form")?.id);
-  return { fields, confirming };
+  // A file chosen cannot be set by value: its list of files moves to the new field.
+  const files = [...main.querySelectorAll("input[type=file]")].filter((field) => field.id && field.files.length).map((field) => [field.id, field.files]);
+  return { fields, confirming, files };
 }
 
 // Puts `work` back after a re-render. A live update restores everything; a forced one (after the person's own
-// action, or a change of language or view) keeps only the text typed in a text area.
+// action, or a change of language or view) keeps only the text typed in a text area and a file chosen.
 function restore(work, liveUpdate) {
+  for (const [id, files] of work.files) {
+    const field = document.getElementById(id);
+    if (field && field.type === "file" && !field.files.length) {
+      const transfer = new DataTransfer();
+      for (const file of files) transfer.items.add(file);
+      field.files = transfer.files;
+    }
+  }
   for (const [id, tag, value] of work.fields) {
     const field = id && document.getElementById(id);
     if (!field || !value || field.tagName !== tag) continue;

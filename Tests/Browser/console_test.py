@@ -143,6 +143,17 @@ def click_live(wait, target):
     wait.until(attempt)
 
 
+def type_live(wait, target, text):
+    """Types `text` into `target` (a locator) on a page that updates itself, as `click_live` clicks."""
+    def attempt(driver):
+        try:
+            driver.find_element(*target).send_keys(text)
+            return True
+        except StaleElementReferenceException:
+            return False
+    wait.until(attempt)
+
+
 def shot(driver, name):
     os.makedirs(SHOTS, exist_ok=True)
     for label, (width, height) in [("laptop", LAPTOP), ("phone", PHONE)]:
@@ -272,8 +283,13 @@ def main():
         form = os.path.join(loket.dir, "formulir-pernyataan.pdf")
         with open(form, "wb") as handle:
             handle.write(pdf("Formulir pernyataan"))
-        driver.find_element(By.ID, "reply-text").send_keys("Mohon isi formulir ini dan kirim kembali.")
-        driver.find_element(By.ID, "reply-file").send_keys(form)
+        type_live(wait, (By.ID, "reply-text"), "Mohon isi formulir ini dan kirim kembali.")
+        type_live(wait, (By.ID, "reply-file"), form)
+        # The provider writes meanwhile: the page updates, and keeps the file chosen and the text typed.
+        loket.webhook({"type": "text", "text": {"body": "Siap, ditunggu formulirnya."}})
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "ol.timeline"), "ditunggu formulirnya"))
+        assert driver.execute_script("return document.getElementById('reply-file').files.length") == 1, "the file chosen was lost"
+        assert "Mohon isi formulir" in driver.find_element(By.ID, "reply-text").get_attribute("value")
         click_live(wait, (By.ID, "send-reply"))
         sent = loket.replies("Berkas dari petugas")
         document = next(m for m in sent if m.get("type") == "document")
@@ -292,7 +308,7 @@ def main():
         program = os.path.join(loket.dir, "setup.exe")
         with open(program, "wb") as handle:
             handle.write(b"MZ" + bytes(64))
-        driver.find_element(By.ID, "reply-file").send_keys(program)
+        type_live(wait, (By.ID, "reply-file"), program)
         click_live(wait, (By.ID, "send-reply"))
         wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "#reply-heading ~ .notice"), "tidak dapat dikirim"))
         shot(driver, "ticket-file-refused")

@@ -9,7 +9,7 @@ usage: Tests/Browser/simulator_test.py [LOKET_BINARY]
 import os, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from console_test import Loket, SHOTS, click_live, pdf  # noqa: E402
+from console_test import Loket, SHOTS, click_live, pdf, type_live  # noqa: E402
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -160,8 +160,8 @@ def main():
         form = os.path.join(folder, "formulir-pernyataan.pdf")
         with open(form, "wb") as file:
             file.write(pdf("formulir"))
-        driver.find_element(By.ID, "reply-text").send_keys("Mohon isi formulir ini.")
-        driver.find_element(By.ID, "reply-file").send_keys(form)
+        type_live(wait, (By.ID, "reply-text"), "Mohon isi formulir ini.")
+        type_live(wait, (By.ID, "reply-file"), form)
         click_live(wait, (By.ID, "send-reply"))
         driver.switch_to.window(simulator_window)
         wait_for("Berkas dari petugas")
@@ -174,8 +174,8 @@ def main():
         steps = os.path.join(folder, "langkah-login.png")
         with open(steps, "wb") as file:
             file.write(png_picture(240, 120))
-        driver.find_element(By.ID, "reply-text").send_keys("Langkah masuk ke SPSE.")
-        driver.find_element(By.ID, "reply-file").send_keys(steps)
+        type_live(wait, (By.ID, "reply-text"), "Langkah masuk ke SPSE.")
+        type_live(wait, (By.ID, "reply-file"), steps)
         click_live(wait, (By.ID, "send-reply"))
         driver.switch_to.window(simulator_window)
         wait_for("Langkah masuk ke SPSE.")
