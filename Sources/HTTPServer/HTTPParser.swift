@@ -20,8 +20,8 @@ public struct HTTPParser: Sendable {
         public var maxHeaderBytes: Int
         /// The largest body accepted, decided from `Content-Length` before reading it; beyond it 413.
         public var maxBodyBytes: Int
-        /// The largest body of a request to one of these paths (without the query), instead of `maxBodyBytes`;
-        /// a `*` segment stands for any one segment (`/api/tickets/*/files`).
+        /// The largest body of a request to one of these paths (without the query), larger than `maxBodyBytes`
+        /// (uploads); a `*` segment stands for any one segment (`/api/tickets/*/files`).
         public var maxBodyBytesByPath: [String: Int]
 
         public init(
@@ -150,9 +150,12 @@ public struct HTTPParser: Sendable {
         case .success(let value): head = value
         case .failure(let error): return self.fail(error)
         }
-        let maxBodyBytes = self.limits.maxBodyBytes(forPath: head.request.path)
-        if head.contentLength > maxBodyBytes {
-            return self.fail(.bodyTooLarge(length: head.contentLength, limit: maxBodyBytes))
+        // The paths with a larger limit are looked at only for a body above the default one.
+        if head.contentLength > self.limits.maxBodyBytes {
+            let maxBodyBytes = self.limits.maxBodyBytes(forPath: head.request.path)
+            if head.contentLength > maxBodyBytes {
+                return self.fail(.bodyTooLarge(length: head.contentLength, limit: maxBodyBytes))
+            }
         }
         if head.contentLength == 0 {
             self.state = .head(scanned: 0)

@@ -10,8 +10,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxHeaderBytes: Int
     /// Largest request body accepted (413 beyond, decided from `Content-Length`).
     public var maxBodyBytes: Int
-    /// A body limit of its own for a request to one of these paths (the phone simulator's and staff's uploads),
-    /// `*` standing for one segment; the total `maxBufferedBodyBytes` still bounds them all.
+    /// A body limit of its own, larger than `maxBodyBytes`, for a request to one of these paths (the phone
+    /// simulator's and staff's uploads), `*` standing for one segment; the total `maxBufferedBodyBytes` still bounds them all.
     public var maxBodyBytesByPath: [String: Int] = [:]
     /// Most connections open at once; further ones are answered 503 and closed at once.
     public var maxConnections: Int
