@@ -156,29 +156,27 @@ def main():
         driver.switch_to.window(console_window)
         wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, ".entry.outbound .delivery"), "dibaca"))
         driver.save_screenshot(os.path.join(SHOTS, "console-read-receipt-laptop.png"))
+        def send_from_console(name, content, text):
+            """Staff attach the file `name` with `text` in the console; the phone shows it."""
+            driver.switch_to.window(console_window)
+            path = os.path.join(folder, name)
+            with open(path, "wb") as file:
+                file.write(content)
+            type_live(wait, (By.ID, "reply-text"), text)
+            type_live(wait, (By.ID, "reply-file"), path)
+            click_live(wait, (By.ID, "send-reply"))
+            driver.switch_to.window(simulator_window)
+            wait_for(text)
+
         # A file staff attach in the console arrives in the phone as a document that opens.
-        form = os.path.join(folder, "formulir-pernyataan.pdf")
-        with open(form, "wb") as file:
-            file.write(pdf("formulir"))
-        type_live(wait, (By.ID, "reply-text"), "Mohon isi formulir ini.")
-        type_live(wait, (By.ID, "reply-file"), form)
-        click_live(wait, (By.ID, "send-reply"))
-        driver.switch_to.window(simulator_window)
-        wait_for("Berkas dari petugas")
+        send_from_console("formulir-pernyataan.pdf", pdf("formulir"), "Mohon isi formulir ini.")
+        assert "Berkas dari petugas" in last_bubble_text(driver)
         link = phone.find_elements(By.CSS_SELECTOR, ".bubble.in .file a")[-1]
-        assert "formulir-pernyataan.pdf" in link.text and "Mohon isi formulir ini." in last_bubble_text(driver)
+        assert "formulir-pernyataan.pdf" in link.text
         with urllib.request.urlopen(link.get_attribute("href")) as response:
             assert response.headers["Content-Type"] == "application/pdf" and response.read() == pdf("formulir")
         # A screenshot staff attach arrives as a photo shown in the chat.
-        driver.switch_to.window(console_window)
-        steps = os.path.join(folder, "langkah-login.png")
-        with open(steps, "wb") as file:
-            file.write(png_picture(240, 120))
-        type_live(wait, (By.ID, "reply-text"), "Langkah masuk ke SPSE.")
-        type_live(wait, (By.ID, "reply-file"), steps)
-        click_live(wait, (By.ID, "send-reply"))
-        driver.switch_to.window(simulator_window)
-        wait_for("Langkah masuk ke SPSE.")
+        send_from_console("langkah-login.png", png_picture(240, 120), "Langkah masuk ke SPSE.")
         photo = phone.find_elements(By.CSS_SELECTOR, ".bubble.in img.photo")[-1]
         wait.until(lambda _: driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", photo))
         shot("simulator-staff-file-phone")
