@@ -36,8 +36,8 @@ extension ConversationTurn {
         return nil
     }
 
-    /// The FAQ entry a typed question asks, by its keywords: the one whose phrase comes first in the message.
-    /// The FAQ entry a typed question names, if any; a word's "-nya" does not hide it ("biayanya berapa?").
+    /// The FAQ entry a typed question asks, by its keywords: the one whose phrase comes first in the message; a
+    /// word's "-nya" does not hide it ("biayanya berapa?").
     func typedFAQ(_ text: String) -> FAQEntry? {
         let words = DialogSettings.spacedWords(text)
         return DialogSettings.firstMentioned(in: words, among: catalogue.faq) { $0.keywords }

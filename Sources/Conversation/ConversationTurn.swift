@@ -58,7 +58,7 @@ struct ConversationTurn {
         }
     }
 
-    /// The longest caption WhatsApp shows under a document.
+    /// The longest caption WhatsApp shows under a document or a photo.
     static let captionLimit = 1024
 
     /// Sends an interactive message with its typed fallback line; a body too long for an interactive

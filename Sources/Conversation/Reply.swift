@@ -6,6 +6,6 @@ public enum Reply: Equatable, Codable, Sendable {
     case buttons(body: String, buttons: [ReplyButton])
     /// An interactive list (button label ≤ 20, at most 10 rows), body ≤ 1024.
     case list(body: String, buttonLabel: String, sections: [ReplySection])
-    /// A file from Loket's media store, sent as a WhatsApp document with its caption (≤ 1024).
+    /// A file from Loket's media store with its caption (≤ 1024): a WhatsApp document, or a photo for JPEG and PNG.
     case document(StoredDocument, caption: String)
 }

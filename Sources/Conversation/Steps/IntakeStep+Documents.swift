@@ -3,12 +3,12 @@ import Intents
 import Support
 
 extension ConversationTurn {
-    /// Requirements neither stored nor being downloaded.
     /// The titles of the documents still missing, for a sentence: "KTP/KITAS Direktur, NPWP Perusahaan".
     func missingDocumentNames(_ draft: IntakeDraft) -> String {
         missingDocuments(draft).map { $0.title.text(in: language) }.joined(separator: ", ")
     }
 
+    /// Requirements neither stored nor being downloaded.
     func missingDocuments(_ draft: IntakeDraft) -> [DocumentRequirement] {
         guard let service = service(of: draft) else { return [] }
         return service.requiredDocuments(for: draft.businessForm).filter { requirement in

@@ -71,7 +71,7 @@ public final class OutboxSender: Sendable, Service {
     public let configuration: Configuration
     private let outbox: Outbox
     private let writer: DatabaseWriter
-    /// Where the files of `.stored` documents are read from, to be uploaded when they are sent.
+    /// Where the files of `.stored` documents and photos are read from, to be uploaded when they are sent.
     private let mediaStore: MediaStore?
     private let transports: [any GraphTransport]
     private let clock: @Sendable () -> Date
@@ -124,7 +124,7 @@ public final class OutboxSender: Sendable, Service {
 
     /// - Parameters:
     ///   - makeTransport: called once per worker (index `0..<workerCount`); give each its own `GraphClient`.
-    ///   - mediaStore: where a document's stored file is read from (staff's files); without it such a
+    ///   - mediaStore: where a stored document or photo is read from (staff's files); without it such a
     ///     message fails.
     ///   - clock: the current time; inject a fixed or stepped clock in tests.
     ///   - random: values in `0..<1` for retry jitter.
