@@ -171,7 +171,7 @@ extension ConversationTurn {
             return ""
         }
         state.afterHoursNoted = from
-        return " " + t(.staffAfterHours, ["time": JakartaTime.format(from)])
+        return " " + t(.staffAfterHours, ["time": CalendarWords.dateAndTime(from, in: language)])
     }
 
     /// The welcome, after the salam's answer when `text` greets with one ("assalamualaikum" → "Waalaikumsalam").
@@ -262,7 +262,7 @@ extension ConversationTurn {
     }
 
     func describe(_ summary: TicketSummary) -> String {
-        let due = summary.due.map { t(.statusDue, ["due": JakartaTime.format($0)]) } ?? ""
+        let due = summary.due.map { t(.statusDue, ["due": CalendarWords.dateAndTime($0, in: language)]) } ?? ""
         return t(
             .statusTicket,
             [

@@ -1017,14 +1017,14 @@ struct ConversationTranscriptTests {
             › Tiket Anda yang masih terbuka:
 
             Tiket #1259 – Registrasi
-            Status: Diproses Level 1. Menunggu: petugas. Target selesai: 18/11/2026 20:53 WIB.
+            Status: Diproses Level 1. Menunggu: petugas. Target selesai: Rabu, 18 November 2026 pukul 20.53 WIB.
             ⚙ appendToTicket #1259: status
             """)
         check(
             chat.type("cek tiket 1259", .checkStatus, entities: Entities(ticketNumber: 1259)),
             """
             › Tiket #1259 – Registrasi
-            Status: Diproses Level 1. Menunggu: petugas. Target selesai: 18/11/2026 20:53 WIB.
+            Status: Diproses Level 1. Menunggu: petugas. Target selesai: Rabu, 18 November 2026 pukul 20.53 WIB.
             ⚙ appendToTicket #1259: cek tiket 1259
             """)
     }

@@ -1523,7 +1523,8 @@ struct AfterHoursTests {
         chat.now = chat.context.now
         let answer = render(chat.type("petugas"))
         #expect(answer.contains("di luar jam layanan"), "\(answer)")
-        #expect(answer.contains("07/12/2026 08:00 WIB"), "\(answer)")
+        // As the chat writes every time, "pukul 08.00", not "08:00".
+        #expect(answer.contains("petugas akan membalas mulai Senin, 7 Desember 2026 pukul 08.00 WIB"), "\(answer)")
         let opened = render(chat.event(.ticketOpened(number: 1400)))
         #expect(opened.contains("tiket #1400") && !opened.contains("di luar jam layanan"), "said once: \(opened)")
         chat.context.openTickets = [
@@ -1535,7 +1536,7 @@ struct AfterHoursTests {
         // The next evening, staff answer from another morning: said again.
         chat.context.staffAvailableFrom = Date(timeIntervalSince1970: 1_796_605_200 + 86400)
         let nextDay = render(chat.type("halo, masih menunggu"))
-        #expect(nextDay.contains("petugas akan membalas mulai 08/12/2026 08:00 WIB"), "\(nextDay)")
+        #expect(nextDay.contains("petugas akan membalas mulai Selasa, 8 Desember 2026 pukul 08.00 WIB"), "\(nextDay)")
     }
 
     @Test func duringOfficeHoursNothingIsAdded() throws {

@@ -187,7 +187,7 @@ struct ConversationRuntimeTests {
     @Test mutating func aHandOffOnASaturdaySaysStaffAnswerOnMonday() throws {
         let saturday = Self.monday.addingTimeInterval(-2 * 86_400 + 3_600)
         let answer = Self.texts(in: try self.send(.text("petugas"), at: saturday))
-        #expect(answer.contains("07/12/2026 08:00 WIB"), "\(answer)")
+        #expect(answer.contains("Senin, 7 Desember 2026 pukul 08.00 WIB"), "\(answer)")
         let weekday = Self.texts(in: try self.send(.text("petugas"), at: Self.monday))
         #expect(!weekday.contains("di luar jam layanan"))
     }
