@@ -1,7 +1,7 @@
 import Foundation
 import Support
 
-/// A kind of file a provider may send, told by its content (the first bytes), never by its name.
+/// A kind of file a provider or staff may send, told by its content (the first bytes), never by its name.
 public enum FileKind: String, CaseIterable, Codable, Sendable {
     case pdf
     case jpeg
@@ -10,6 +10,12 @@ public enum FileKind: String, CaseIterable, Codable, Sendable {
     case office
     /// A WhatsApp voice note: Opus in an Ogg container.
     case voice
+    /// Plain text (`.txt`): no signature to tell it by.
+    case text
+    /// Word, Excel and PowerPoint files of Office 97–2003 (`.doc`, `.xls`, `.ppt`: OLE2 containers).
+    case legacyOffice
+    /// PowerPoint files of Office 2007 and later (`.pptx`: a ZIP container).
+    case presentation
 
     /// The MIME types WhatsApp declares for the kind.
     public var mimeTypes: [String] {
@@ -23,26 +29,53 @@ public enum FileKind: String, CaseIterable, Codable, Sendable {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ]
         case .voice: ["audio/ogg"]
+        case .text: ["text/plain"]
+        case .legacyOffice: ["application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"]
+        case .presentation: ["application/vnd.openxmlformats-officedocument.presentationml.presentation"]
         }
     }
 
-    /// The bytes every file of the kind starts with.
+    /// What a person calls the kind's files: "PDF", "DOC, XLS, PPT".
+    public var label: String {
+        switch self {
+        case .pdf: "PDF"
+        case .jpeg: "JPEG"
+        case .png: "PNG"
+        case .office: "DOCX, XLSX"
+        case .voice: "OGG"
+        case .text: "TXT"
+        case .legacyOffice: "DOC, XLS, PPT"
+        case .presentation: "PPTX"
+        }
+    }
+
+    /// The bytes every file of the kind starts with (none for plain text).
     public var signature: [UInt8] {
         switch self {
         case .pdf: Array("%PDF-".utf8)
         case .jpeg: [0xFF, 0xD8, 0xFF]
         case .png: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        case .office: [0x50, 0x4B, 0x03, 0x04]
         case .voice: Array("OggS".utf8)
+        case .text: []
+        case .legacyOffice: [0xD0, 0xCF, 0x11, 0xE0]
+        case .office, .presentation: [0x50, 0x4B, 0x03, 0x04]
         }
     }
+
+    /// The kinds WhatsApp shows as a photo in the chat.
+    public static let photos: [FileKind] = [.jpeg, .png]
 
     /// What a ticket takes about a problem: documents, screenshots and photos, office files, voice notes.
     public static let ticketAttachments: [FileKind] = [.pdf, .jpeg, .png, .office, .voice]
 
     /// Whether `mimeType` is one of `kinds`.
     public static func accepts(_ mimeType: String, in kinds: [FileKind]) -> Bool {
+        self.kind(of: mimeType, in: kinds) != nil
+    }
+
+    /// The one of `kinds` whose files `mimeType` declares, if any.
+    public static func kind(of mimeType: String, in kinds: [FileKind]) -> FileKind? {
         let base = mimeType.mediaTypeBase
-        return kinds.contains { $0.mimeTypes.contains(base) }
+        return kinds.first { $0.mimeTypes.contains(base) }
     }
 }

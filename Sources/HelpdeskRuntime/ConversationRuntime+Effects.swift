@@ -222,7 +222,7 @@ extension ConversationRuntime {
                             OutboundMessage.ListRow(id: $0.id, title: $0.title, description: $0.description)
                         })
                 })
-        case .document(let document, let caption) where ["image/jpeg", "image/png"].contains(document.mimeType):
+        case .document(let document, let caption) where FileKind.accepts(document.mimeType, in: FileKind.photos):
             // A photo shows in the chat; as a document WhatsApp would not take it.
             .image(source: .stored(sha256: document.sha256, mimeType: document.mimeType), caption: caption)
         case .document(let document, let caption):

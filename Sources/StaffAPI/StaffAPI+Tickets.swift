@@ -119,16 +119,13 @@ extension StaffAPI {
         guard let directory = self.dataDirectory else {
             throw StaffAPIError.unavailable("this Loket keeps no files: it runs without a data directory")
         }
-        let media = MediaStore(dataDirectory: directory)
-        let path = media.path(of: SHA256Digest.hex(upload.bytes))
-        let keptBefore = FileManager.default.fileExists(atPath: path)
-        let stored = try media.store(upload.bytes, mimeType: upload.mimeType)
+        let (stored, isNew) = try MediaStore(dataDirectory: directory).store(upload.bytes, mimeType: upload.mimeType)
         let document = StoredDocument(
             sha256: stored.sha256, filename: upload.name, size: stored.size, mimeType: upload.mimeType)
         do {
             return try self.act(.reply(with: .init(document: document, caption: upload.caption)), on: number, caller)
         } catch {
-            if !keptBefore { try? FileManager.default.removeItem(atPath: path) }
+            if isNew { try? FileManager.default.removeItem(atPath: stored.path) }
             throw error
         }
     }

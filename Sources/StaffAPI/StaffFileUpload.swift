@@ -1,5 +1,7 @@
+import Conversation
 import Foundation
 import HTTPServer
+import Support
 
 /// One `POST /api/tickets/{number}/files?name=…&caption=…` request: a file staff send the provider (a form to
 /// fill in, a screenshot of the steps), its bytes as the body with their `Content-Type`, and what staff wrote
@@ -12,16 +14,8 @@ struct StaffFileUpload: Equatable {
     /// The longest text sent with a file (beyond WhatsApp's 1,024 for a caption it goes as a message first).
     static let maxCaptionCharacters = 4000
 
-    /// The types staff may send: those WhatsApp delivers as a document or, JPEG and PNG, as a photo.
-    static let types: [(mimeType: String, label: String)] = [
-        ("application/pdf", "PDF"), ("image/jpeg", "JPEG"), ("image/png", "PNG"), ("text/plain", "TXT"),
-        ("application/msword", "DOC"),
-        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
-        ("application/vnd.ms-excel", "XLS"),
-        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
-        ("application/vnd.ms-powerpoint", "PPT"),
-        ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PPTX"),
-    ]
+    /// The kinds of file staff may send: those WhatsApp delivers as a document or, JPEG and PNG, as a photo.
+    static let kinds: [FileKind] = [.pdf, .jpeg, .png, .text, .legacyOffice, .office, .presentation]
 
     /// The largest photo: WhatsApp carries JPEG and PNG photos of up to 5 MB.
     static let maxPhotoBytes = 5 * 1024 * 1024
@@ -48,44 +42,25 @@ struct StaffFileUpload: Equatable {
             throw .badRequest("invalid_query", "caption must be at most \(Self.maxCaptionCharacters) characters")
         }
         guard !request.body.isEmpty else { throw .badRequest("empty_file", "the file is empty") }
-        let declared =
-            request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
-            .lowercased() ?? ""
-        guard Self.types.contains(where: { $0.mimeType == declared }) else {
+        let declared = request.headers["Content-Type"]?.mediaTypeBase ?? ""
+        guard let kind = FileKind.kind(of: declared, in: Self.kinds) else {
             throw .unsupportedFileType(
                 "send a file of one of these types (as its Content-Type): "
-                    + Self.types.map(\.label).joined(separator: ", "))
+                    + Self.kinds.map(\.label).joined(separator: ", "))
         }
         guard request.body.count <= Self.maxBytes else {
             throw .payloadTooLarge("a file staff send is at most \(Self.maxBytes / 1024 / 1024) MB")
         }
-        guard !declared.hasPrefix("image/") || request.body.count <= Self.maxPhotoBytes else {
+        guard !FileKind.photos.contains(kind) || request.body.count <= Self.maxPhotoBytes else {
             throw .payloadTooLarge(
                 "a photo (JPEG, PNG) is at most \(Self.maxPhotoBytes / 1024 / 1024) MB; send it as a PDF")
         }
-        guard Self.contentMatches(request.body, declared) else {
+        guard request.body.starts(with: kind.signature) else {
             throw .badRequest("file_content_mismatch", "the file's content is not \(declared)")
         }
         self.name = name
         self.mimeType = declared
         self.caption = caption?.isEmpty == false ? caption : nil
         self.bytes = request.body
-    }
-
-    /// Whether `bytes` start as files of `mimeType` do, for the types whose files say what they are.
-    static func contentMatches(_ bytes: [UInt8], _ mimeType: String) -> Bool {
-        let signatures: [String: [[UInt8]]] = [
-            "application/pdf": [Array("%PDF-".utf8)],
-            "image/jpeg": [[0xFF, 0xD8, 0xFF]],
-            "image/png": [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]],
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [[0x50, 0x4B]],
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [[0x50, 0x4B]],
-            "application/msword": [[0xD0, 0xCF, 0x11, 0xE0]],
-            "application/vnd.ms-excel": [[0xD0, 0xCF, 0x11, 0xE0]],
-            "application/vnd.ms-powerpoint": [[0xD0, 0xCF, 0x11, 0xE0]],
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation": [[0x50, 0x4B]],
-        ]
-        guard let expected = signatures[mimeType] else { return true }
-        return expected.contains { bytes.starts(with: $0) }
     }
 }

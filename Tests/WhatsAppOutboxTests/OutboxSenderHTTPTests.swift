@@ -106,7 +106,7 @@ struct OutboxSenderHTTPTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = MediaStore(dataDirectory: directory)
         let bytes = Array("%PDF-1.4\nSurat pernyataan \"asli\"\r\n--loket-\n%%EOF\n".utf8)
-        let stored = try store.store(bytes, mimeType: "application/pdf")
+        let stored = try store.store(bytes, mimeType: "application/pdf").media
         try self.queue(
             OutboundMessage(
                 to: "6281234567890",
@@ -132,7 +132,7 @@ struct OutboxSenderHTTPTests {
         #expect(upload["type"]?.stringValue == "application/pdf")
         #expect(upload["filename"]?.stringValue == "Surat _Pernyataan_.pdf")
         #expect(self.served.standIn.media(id: id)?.bytes == bytes)
-        let sent = try #require(try JSONReader.parse(calls[2].body))
+        let sent = try JSONReader.parse(calls[2].body)
         #expect(sent["type"]?.stringValue == "document")
         #expect(sent["document"]?["id"]?.stringValue == id)
         #expect(sent["document"]?["filename"]?.stringValue == "Surat \"Pernyataan\".pdf")
@@ -145,7 +145,7 @@ struct OutboxSenderHTTPTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = MediaStore(dataDirectory: directory)
         let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
-        let stored = try store.store(bytes, mimeType: "image/png")
+        let stored = try store.store(bytes, mimeType: "image/png").media
         try self.queue(
             OutboundMessage(
                 to: "6281234567890",
@@ -156,7 +156,7 @@ struct OutboxSenderHTTPTests {
         let calls = self.served.standIn.calls
         let id = try #require(try JSONReader.parse(calls[0].body)["id"]?.stringValue)
         #expect(self.served.standIn.media(id: id)?.mimeType == "image/png")
-        let sent = try #require(try JSONReader.parse(calls[1].body))
+        let sent = try JSONReader.parse(calls[1].body)
         #expect(sent["type"]?.stringValue == "image")
         #expect(sent["image"]?["id"]?.stringValue == id)
         #expect(sent["image"]?["caption"]?.stringValue == "Langkah 3")

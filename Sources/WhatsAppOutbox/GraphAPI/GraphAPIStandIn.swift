@@ -47,6 +47,11 @@ public final class GraphAPIStandIn: HTTPResponder {
 
         /// The body as text.
         public var bodyText: String { String(decoding: self.body, as: UTF8.self) }
+
+        /// Whether this is a message send (or read receipt) the stand-in accepted, not an upload or a read.
+        public var isAcceptedMessage: Bool {
+            self.method == "POST" && self.status == 200 && self.path.hasSuffix("/messages")
+        }
     }
 
     /// A scripted answer for upcoming calls.
@@ -124,7 +129,7 @@ public final class GraphAPIStandIn: HTTPResponder {
 
     /// The bodies of the message sends that were accepted, in order.
     public var acceptedMessages: [RecordedCall] {
-        self.calls.filter { $0.method == "POST" && $0.status == 200 && $0.path.hasSuffix("/messages") }
+        self.calls.filter(\.isAcceptedMessage)
     }
 
     /// The bytes and type of media `id`: what a provider's phone would show of a file Loket sent.
@@ -383,7 +388,7 @@ public final class GraphAPIStandIn: HTTPResponder {
             let calls = self.calls
             var items: [String] = []
             for (index, call) in calls.enumerated()
-            where index >= after && call.method == "POST" && call.status == 200 && call.path.hasSuffix("/messages") {
+            where index >= after && call.isAcceptedMessage {
                 items.append(#"{"index":\#(index),"body":"# + String(decoding: call.body, as: UTF8.self) + "}")
             }
             return .json(

@@ -10,11 +10,8 @@ public struct GraphMessageEncoder: Sendable {
     ///   (which `OutboxSender` uploads first); nothing is encoded then.
     public func encode(_ message: OutboundMessage) throws(OutboundMessageError) -> JSONValue {
         try self.validate(message)
-        switch message.payload {
-        case .document(.stored, _, _), .image(.stored, _):
+        if message.payload.storedFile != nil {
             throw .invalidValue(message.payload.kindName, reason: "a stored file is sent by the media id of its upload")
-        default:
-            break
         }
         if case .markRead(let messageID, let typingIndicator) = message.payload {
             var members: [(String, JSONValue)] = [

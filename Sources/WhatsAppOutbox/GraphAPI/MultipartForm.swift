@@ -21,7 +21,7 @@ struct MultipartForm {
         var parts: [Part] = []
         var start = first.count
         while true {
-            guard let end = Self.find(separator, in: body, from: start) else { return nil }
+            guard let end = body[start...].firstRange(of: separator)?.lowerBound else { return nil }
             guard let part = Self.part(body[start..<end]) else { return nil }
             parts.append(part)
             let after = end + separator.count
@@ -34,10 +34,8 @@ struct MultipartForm {
 
     /// One part: header lines, an empty line, the content.
     private static func part(_ bytes: ArraySlice<UInt8>) -> Part? {
-        let blank: [UInt8] = [13, 10, 13, 10]
-        let contiguous = Array(bytes)
-        guard let split = Self.find(blank, in: contiguous, from: 0) else { return nil }
-        let head = String(decoding: contiguous[0..<split], as: UTF8.self)
+        guard let blank = bytes.firstRange(of: [13, 10, 13, 10]) else { return nil }
+        let head = String(decoding: bytes[..<blank.lowerBound], as: UTF8.self)
         guard
             let disposition = head.split(separator: "\r\n").first(where: {
                 $0.lowercased().hasPrefix("content-disposition:")
@@ -46,7 +44,7 @@ struct MultipartForm {
         else { return nil }
         return Part(
             name: name, filename: Self.parameter("filename", in: disposition) ?? "",
-            bytes: Array(contiguous[(split + blank.count)...]))
+            bytes: Array(bytes[blank.upperBound...]))
     }
 
     /// The quoted value of `key` in a header line such as `form-data; name="file"; filename="a.pdf"`.
@@ -55,18 +53,6 @@ struct MultipartForm {
             let pair = field.trimmingCharacters(in: .whitespaces)
             guard pair.hasPrefix(key + "=\"") && pair.hasSuffix("\"") && pair.count >= key.count + 3 else { continue }
             return String(pair.dropFirst(key.count + 2).dropLast())
-        }
-        return nil
-    }
-
-    /// Where `needle` first occurs in `haystack` at or after `start`.
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let head = needle.first, start <= haystack.count - needle.count else { return nil }
-        var index = start
-        while let candidate = haystack[index...(haystack.count - needle.count)].firstIndex(of: head) {
-            if haystack[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
-            index = candidate + 1
-            if index > haystack.count - needle.count { return nil }
         }
         return nil
     }

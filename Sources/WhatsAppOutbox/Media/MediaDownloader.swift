@@ -84,7 +84,8 @@ public struct MediaDownloader: MediaFetcher {
                 let bytes = response.body
                 try Self.checkContent(bytes, descriptor: descriptor, expectedSHA256: expectedSHA256, limits: limits)
                 return try MediaStore(dataDirectory: self.configuration.dataDirectory).store(
-                    bytes, mimeType: descriptor.mimeType.mediaTypeBase)
+                    bytes, mimeType: descriptor.mimeType.mediaTypeBase
+                ).media
             case 401, 403, 404, 410:
                 guard refreshesLeft > 0 else { throw .urlExpired }
                 refreshesLeft -= 1

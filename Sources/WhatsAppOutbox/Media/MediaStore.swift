@@ -29,14 +29,14 @@ public struct MediaStore: Sendable {
 
     /// Stores `bytes` under their hash: written to a temporary file beside its final place, flushed and
     /// renamed into place, so a crash never leaves a partial file under a hash. A file already kept is left as
-    /// it is.
-    public func store(_ bytes: [UInt8], mimeType: String) throws(MediaError) -> StoredMedia {
+    /// it is; `isNew` says whether this call wrote it.
+    public func store(_ bytes: [UInt8], mimeType: String) throws(MediaError) -> (media: StoredMedia, isNew: Bool) {
         let hash = SHA256Digest.hex(bytes)
         let path = self.path(of: hash)
         let directory = (path as NSString).deletingLastPathComponent
         let stored = StoredMedia(sha256: hash, size: bytes.count, mimeType: mimeType, path: path)
         let files = FileManager.default
-        if files.fileExists(atPath: path) { return stored }
+        if files.fileExists(atPath: path) { return (stored, false) }
         do {
             try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let temporary = "\(directory)/.\(hash).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -57,7 +57,7 @@ public struct MediaStore: Sendable {
         } catch {
             throw .storage("\(error)")
         }
-        return stored
+        return (stored, true)
     }
 }
 

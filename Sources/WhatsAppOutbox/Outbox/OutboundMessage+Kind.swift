@@ -20,6 +20,24 @@ extension OutboundMessage.Payload {
         }
     }
 
+    /// The stored file a document or photo names (`MediaSource.stored`), to be uploaded before it is sent.
+    var storedFile: (sha256: String, mimeType: String, filename: String?)? {
+        switch self {
+        case .document(.stored(let sha256, let mimeType), let filename, _): (sha256, mimeType, filename)
+        case .image(.stored(let sha256, let mimeType), _): (sha256, mimeType, nil)
+        default: nil
+        }
+    }
+
+    /// The payload with its document's or photo's file named by `id`, the media id of its upload.
+    func naming(mediaID id: String) -> Self {
+        switch self {
+        case .document(_, let filename, let caption): .document(source: .id(id), filename: filename, caption: caption)
+        case .image(_, let caption): .image(source: .id(id), caption: caption)
+        default: self
+        }
+    }
+
     var isMarkRead: Bool {
         if case .markRead = self { return true }
         return false

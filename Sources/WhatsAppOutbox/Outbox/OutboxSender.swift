@@ -601,14 +601,7 @@ public final class OutboxSender: Sendable, Service {
     /// Meta gave it in `message`; any other message is left as it is. A retried message uploads its file again:
     /// Meta keeps a media id for 30 days, and a retry may come later than that.
     private func uploadStoredFile(of message: inout OutboundMessage, worker: Int) -> StoredFileUpload {
-        let sha256: String
-        let mimeType: String
-        let filename: String?
-        switch message.payload {
-        case .document(.stored(let hash, let type), let name, _): (sha256, mimeType, filename) = (hash, type, name)
-        case .image(.stored(let hash, let type), _): (sha256, mimeType, filename) = (hash, type, nil)
-        default: return .ready
-        }
+        guard let (sha256, mimeType, filename) = message.payload.storedFile else { return .ready }
         guard let bytes = self.mediaStore?.bytes(of: sha256) else { return .missing(sha256: sha256) }
         let response: GraphHTTPResponse
         do {
@@ -626,14 +619,7 @@ public final class OutboxSender: Sendable, Service {
                     GraphAPIError(httpStatus: response.status, code: nil, message: "the upload's answer carried no id"))
             )
         }
-        switch message.payload {
-        case .document(_, let filename, let caption):
-            message.payload = .document(source: .id(id), filename: filename, caption: caption)
-        case .image(_, let caption):
-            message.payload = .image(source: .id(id), caption: caption)
-        default:
-            preconditionFailure("Invalid state: only a document or a photo has a file to upload")
-        }
+        message.payload = message.payload.naming(mediaID: id)
         return .ready
     }
 
