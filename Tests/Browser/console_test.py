@@ -13,7 +13,7 @@ import base64, hashlib, hmac, json, os, shutil, socket, subprocess, sys, tempfil
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import ElementNotInteractableException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as expected
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -144,12 +144,13 @@ def click_live(wait, target):
 
 
 def type_live(wait, target, text):
-    """Types `text` into `target` (a locator) on a page that updates itself, as `click_live` clicks."""
+    """Types `text` into `target` (a locator) on a page that updates itself, as `click_live` clicks: a field
+    replaced, or not yet ready while the page redraws, is found again."""
     def attempt(driver):
         try:
             driver.find_element(*target).send_keys(text)
             return True
-        except StaleElementReferenceException:
+        except (StaleElementReferenceException, ElementNotInteractableException):
             return False
     wait.until(attempt)
 
