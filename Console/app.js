@@ -23,6 +23,13 @@ function el(tag, attributes = {}, ...children) {
   return element;
 }
 
+// A message's text with its web addresses as links (a shared location's map, a page the provider names), opened
+// in a new tab; the rest stays text.
+function linked(text) {
+  return text.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/).map((part, index) => index % 2
+    ? el("a", { href: part, target: "_blank", rel: "noopener noreferrer" }, part) : part);
+}
+
 function translateStatic() {
   document.documentElement.lang = language();
   for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
@@ -140,7 +147,7 @@ function timeline(activities, whatsapp) {
     }
     return el("li", { class: `entry ${activity.direction}` },
       el("div", { class: "meta" }, `${t(activity.direction)} · ${activity.actor.name} · ${when(activity.at)} · ${strings[language()].kinds[activity.kind] || activity.kind}`),
-      activity.text ? el("p", { class: "bubble" }, activity.text) : null, state);
+      activity.text ? el("p", { class: "bubble" }, linked(activity.text)) : null, state);
   }));
 }
 

@@ -52,6 +52,13 @@ class Phone {
     this.identity.addEventListener("change", () => this.connect());
     this.root.querySelector(".compose").addEventListener("submit", (event) => { event.preventDefault(); this.sendText(); });
     this.root.querySelector("input[type=file]").addEventListener("change", (event) => this.sendFile(event.target));
+    this.card = this.root.querySelector(".share-contact");
+    this.root.querySelector(".compose .contact").addEventListener("click", () => {
+      this.card.hidden = !this.card.hidden;
+      if (!this.card.hidden) this.card.elements.contact_name.focus();
+    });
+    this.card.querySelector(".share-cancel").addEventListener("click", () => { this.card.hidden = true; });
+    this.card.addEventListener("submit", (event) => { event.preventDefault(); this.sendContact(); });
     this.root.querySelector(".close-window").addEventListener("click", () => this.control("/simulator/api/window", { phone: this.number }, "Jendela 24 jam ditutup: balasan berikutnya dikirim sebagai templat."));
     this.root.querySelector(".fail").addEventListener("click", () => {
       const controls = this.root.querySelector(".controls");
@@ -126,6 +133,17 @@ class Phone {
       this.send({ type, file: base64, filename: file.name, mime }, [el("p", { class: "file" }, `${voice ? "🎤" : "📄"} ${file.name}`)]);
     });
     reader.readAsDataURL(file);
+  }
+
+  // A contact card, as "share contact" on a phone sends one (the director's number, where the form asks for it).
+  sendContact() {
+    const name = this.card.elements.contact_name.value.trim();
+    const phone = this.card.elements.contact_phone.value.trim();
+    if (!name || !phone) return;
+    this.card.reset();
+    this.card.hidden = true;
+    this.send({ type: "contact", contact_name: name, contact_phone: phone },
+      [el("p", { class: "contact-card" }, el("strong", {}, `👤 ${name}`), el("br"), phone)]);
   }
 
   tap(kind, id, title) {

@@ -160,10 +160,10 @@ extension ConversationTurn {
             cannotRead(.unsupportedVideo)
         case .sticker:
             cannotRead(.unsupportedSticker)
-        case .location:
-            cannotRead(.unsupportedLocation)
-        case .contacts:
-            cannotRead(.unsupportedContacts)
+        case .location(let place):
+            locationReceived(place, messageID: message.id)
+        case .contacts(let cards):
+            contactCardsReceived(cards, messageID: message.id)
         case .reaction:
             cannotRead(.unsupportedReaction)
         case .unsupported:

@@ -36,6 +36,9 @@ public enum Prompt: String, CaseIterable, Sendable {
     case choiceExpired = "choice.expired"
 
     case consentDeclined = "consent.declined"
+    case contactCardNoNumber = "contactCard.noNumber"
+    case contactCardNumber = "contactCard.number"
+    case contactCardNumbers = "contactCard.numbers"
 
     case descriptionAsk = "description.ask"
 

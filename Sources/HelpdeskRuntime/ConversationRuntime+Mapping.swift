@@ -53,10 +53,17 @@ extension ConversationRuntime {
             kind = .video
         case .sticker:
             kind = .sticker
-        case .location:
-            kind = .location
-        case .contacts:
-            kind = .contacts
+        case .location(let place):
+            kind = .location(
+                SharedLocation(
+                    latitude: place.latitude, longitude: place.longitude, name: place.name, address: place.address))
+        case .contacts(let cards):
+            kind = .contacts(
+                cards.map { card in
+                    ContactCard(
+                        name: card.name, phones: card.phones.map { ContactCard.Phone(number: $0.number, waID: $0.waID) }
+                    )
+                })
         case .reaction:
             kind = .reaction
         case .flowReply, .order, .system, .edit, .revoke, .unsupported:

@@ -100,7 +100,8 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
     }
 
     /// `POST /simulator/api/send` with `{"phone", "name", "type": "text" | "button" | "list" | "document" |
-    /// "image" | "audio" (a voice note), "text"?, "id"?, "title"?, "file"? (base64), "filename"?, "mime"?}`.
+    /// "image" | "audio" (a voice note) | "contact" (a shared contact card), "text"?, "id"?, "title"?, "file"?
+    /// (base64), "filename"?, "mime"?, "contact_name"?, "contact_phone"?}`.
     private func send(_ request: HTTPRequest) throws -> HTTPResponse {
         let body = try self.body(request)
         let phone = try self.phone(body)
@@ -155,12 +156,31 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
                 media.append(("caption", .string(caption)))
             }
             message += [("type", .string(kind)), (kind, .object(media))]
+        case "contact":
+            message += [("type", .string("contacts")), ("contacts", .array([try Self.contactCard(body)]))]
         default:
-            throw SimulatorError(message: "type must be text, button, list, document, image or audio")
+            throw SimulatorError(message: "type must be text, button, list, document, image, audio or contact")
         }
         let status = try self.deliver(
             WebhookEnvelope.messageValue(message, from: phone, name: name, phoneNumberID: "sandbox"))
         return .json(status == 200 ? 200 : 502, Array(#"{"wamid":"\#(wamid)","webhook_status":\#(status)}"#.utf8))
+    }
+
+    /// A contact card as WhatsApp shares one: the name, and the number as saved with its wa_id when it is an
+    /// Indonesian mobile number (as if it used WhatsApp).
+    static func contactCard(_ body: JSONValue) throws -> JSONValue {
+        let name = (body["contact_name"]?.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let number = (body["contact_phone"]?.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...100).contains(name.count), (1...40).contains(number.count) else {
+            throw SimulatorError(message: "a contact card needs a name and a number")
+        }
+        var phone: [(String, JSONValue)] = [("phone", .string(number)), ("type", .string("CELL"))]
+        var digits = number.filter(\.isASCII).filter(\.isNumber)
+        if digits.hasPrefix("0") { digits = "62" + digits.dropFirst() }
+        if digits.hasPrefix("628"), (10...15).contains(digits.count) { phone.append(("wa_id", .string(digits))) }
+        return .object([
+            ("name", .object([("formatted_name", .string(name))])), ("phones", .array([.object(phone)])),
+        ])
     }
 
     /// `POST /simulator/api/status` with `{"phone", "wamid", "status": "delivered" | "read"}`: the status

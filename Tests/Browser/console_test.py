@@ -340,6 +340,16 @@ def main():
             assert response.headers["Content-Type"] == "audio/ogg" and response.read() == voice
         assert "pesan suara" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
 
+        # A location the provider shares reaches the ticket with a map link staff open in a new tab.
+        loket.webhook({"type": "location", "location": {"latitude": -6.2, "longitude": 106.816666, "name": "Kantor PT Maju Jaya", "address": "Jl. Sudirman 1, Jakarta"}})
+        loket.replies("Pesan Anda sudah diteruskan ke tiket")
+        link = wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "ol.timeline .bubble a[href*='maps']")))
+        assert link.get_attribute("href") == "https://maps.google.com/?q=-6.2,106.816666", link.get_attribute("href")
+        assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
+        assert "Kantor PT Maju Jaya, Jl. Sudirman 1, Jakarta" in link.find_element(By.XPATH, "..").text
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        driver.save_screenshot(os.path.join(SHOTS, "console-ticket-location-laptop.png"))
+
         # The documents are complete: the provider gets the free times, and the page shows where the call stands.
         click_live(wait, (By.ID, "documents-complete"))
         wait.until(expected.text_to_be_present_in_element((By.ID, "call-state"), "Menunggu penyedia memilih"))

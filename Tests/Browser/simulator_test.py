@@ -81,7 +81,17 @@ def main():
         wait_for("badan usaha")
         type_message("PT Maju Jaya")
         wait.until(lambda _: any("Pakai nomor ini" in b.text for b in driver.find_elements(By.CSS_SELECTOR, ".reply-button")))
-        tap(".reply-button", "Pakai nomor ini")
+        # The director's number goes as a contact card, as a phone shares one.
+        phone.find_element(By.CSS_SELECTOR, ".compose .contact").click()
+        card = phone.find_element(By.CSS_SELECTOR, ".share-contact")
+        card.find_element(By.NAME, "contact_name").send_keys("Pak Budi (Direktur)")
+        card.find_element(By.NAME, "contact_phone").send_keys("0812-3456-7891")
+        shot("simulator-contact-card-phone")
+        card.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        sent += 1
+        wait.until(lambda _: any("Nomor dari kartu kontak: +6281234567891" in b.text for b in driver.find_elements(By.CSS_SELECTOR, ".bubble.in")))
+        assert not card.is_displayed(), "the card's form closes once shared"
+        shot("simulator-contact-shared-phone")
         wait.until(lambda _: any("Setuju" in b.text for b in driver.find_elements(By.CSS_SELECTOR, ".reply-button")))
         tap(".reply-button", "Setuju")
         wait_for("KTP")
@@ -93,6 +103,7 @@ def main():
             sent += 1
             wait_for(name)
         wait.until(lambda _: any(b.text == "Kirim" for b in driver.find_elements(By.CSS_SELECTOR, ".reply-button")))
+        assert "+6281234567891" in last_bubble_text(driver), "the summary names the card's number"
         shot("simulator-summary-phone")
         tap(".reply-button", "Kirim")
         wait_for("berhasil dibuat")

@@ -610,14 +610,14 @@ struct ConversationTranscriptTests {
             › Maaf, kami belum dapat mendengarkan pesan suara. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
         check(
-            chat.message(.location),
+            chat.message(.location(SharedLocation(latitude: -6.2, longitude: 106.8))),
             """
             › Terima kasih, namun kami tidak memerlukan lokasi. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
         check(
-            chat.message(.contacts),
+            chat.message(.contacts([ContactCard(name: "Budi", phones: [])])),
             """
-            › Terima kasih, namun kami tidak dapat membaca kartu kontak. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
+            › Terima kasih atas kartu kontaknya; kami memakainya saat menanyakan nomor HP. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
         check(
             chat.message(.reaction),

@@ -164,3 +164,46 @@ extension PhoneSimulatorTests {
         #expect(other.status == 413)
     }
 }
+
+extension PhoneSimulatorTests {
+    /// "Bagikan kartu kontak" sends a contacts message as WhatsApp does (the number as typed, its wa_id for an
+    /// Indonesian mobile number), which answers the form's question for the director's number; a card without
+    /// a name or a number is refused with 400.
+    @Test func aSharedContactCardAnswersTheDirectorsNumber() throws {
+        let (application, data) = try Self.application()
+        defer {
+            application.stop()
+            try? FileManager.default.removeItem(atPath: data)
+        }
+        let standIn = try #require(application.standIn)
+        let phone = "6281200003333"
+        func send(_ body: [String: Any], until fragment: String) throws {
+            let response = try Self.post(
+                application, "/simulator/api/send", ["phone": phone, "name": "Budi"].merging(body) { $1 })
+            #expect(response.status == 200, "\(body)")
+            try Self.waitUntil("Loket answers with \(fragment)") {
+                standIn.acceptedMessages.contains { $0.bodyText.contains(phone) && $0.bodyText.contains(fragment) }
+            }
+        }
+        try send(["type": "list", "id": "menu.registrasi", "title": "Registrasi"], until: "nama badan usaha")
+        try send(["type": "text", "text": "CV Maju Jaya"], until: "Nomor WhatsApp direksi")
+        try send(
+            ["type": "contact", "contact_name": "Pak Budi", "contact_phone": "0812-3456-7891"],
+            until: "Nomor dari kartu kontak: +6281234567891.")
+        let database = try Database(path: data + "/loket.sqlite")
+        let raw = try database.queryFirst(
+            "SELECT raw FROM inbox WHERE wa_id = ? AND raw LIKE '%contacts%' ORDER BY seq DESC", [.text(phone)]
+        ) { $0.string(0) }
+        let card = try #require(raw)
+        #expect(card.contains(#""phone":"0812-3456-7891""#) && card.contains(#""wa_id":"6281234567891""#), "\(card)")
+
+        for incomplete in [
+            ["contact_phone": "0812"], ["contact_name": "Pak Budi"], ["contact_name": " ", "contact_phone": "1"],
+        ] {
+            let refused = try Self.post(
+                application, "/simulator/api/send",
+                ["phone": phone, "type": "contact"].merging(incomplete) { $1 })
+            #expect(refused.status == 400, "\(incomplete)")
+        }
+    }
+}

@@ -95,6 +95,25 @@ struct SampleParsingTests {
         #expect(message.content == .document(expected))
     }
 
+    /// A shared contact card keeps each number as saved and its wa_id (the number the chat takes), and a
+    /// location its pin, name and address.
+    @Test func aContactCardAndALocationCarryTheirFields() throws {
+        let card = try #require(
+            WebhookParser().parse(try Self.load("in-contacts.netflie.json")).events.first?
+                .inboundMessage(receivedAt: self.receivedAt))
+        let phone = InboundMessage.SharedContact.Phone(number: "CONTACT_PHONE", waID: "CONTACT_WA_ID")
+        #expect(card.content == .contacts([.init(name: "CONTACT_FORMATTED_NAME", phones: [phone])]))
+        // The sample's pin is a placeholder; WhatsApp sends numbers.
+        let sample = String(decoding: try Self.load("in-location.netflie.json"), as: UTF8.self)
+            .replacingOccurrences(of: "\"LOCATION_LATITUDE\"", with: "-6.2")
+            .replacingOccurrences(of: "\"LOCATION_LONGITUDE\"", with: "106.816666")
+        let place = try #require(
+            WebhookParser().parse(Array(sample.utf8)).events.first?.inboundMessage(receivedAt: self.receivedAt))
+        let expected = InboundMessage.Location(
+            latitude: -6.2, longitude: 106.816666, name: "LOCATION_NAME", address: "LOCATION_ADDRESS")
+        #expect(place.content == .location(expected))
+    }
+
     @Test func anUnsupportedMessageKeepsWhatsAppsError() throws {
         let batch = try WebhookParser().parse(try Self.load("in-unknown-131051.netflie.json"))
         let message = try #require(batch.events.first?.inboundMessage(receivedAt: self.receivedAt))

@@ -44,7 +44,11 @@ extension InboundMessage {
                 (body?.elements ?? []).map { card in
                     SharedContact(
                         name: card["name"]?["formatted_name"]?.text,
-                        phones: (card["phones"]?.elements ?? []).compactMap { $0["phone"]?.text ?? $0["wa_id"]?.text })
+                        phones: (card["phones"]?.elements ?? []).compactMap { phone in
+                            let number = phone["phone"]?.text
+                            let waID = phone["wa_id"]?.text
+                            return number == nil && waID == nil ? nil : SharedContact.Phone(number: number, waID: waID)
+                        })
                 })
         case "interactive":
             return Self.interactive(body)

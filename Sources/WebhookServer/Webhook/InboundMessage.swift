@@ -105,11 +105,22 @@ public struct InboundMessage: Equatable, Sendable {
     /// A contact card shared in the chat.
     public struct SharedContact: Equatable, Sendable {
         public var name: String?
-        public var phones: [String]
+        public var phones: [Phone]
 
-        public init(name: String?, phones: [String]) {
+        public init(name: String?, phones: [Phone]) {
             self.name = name
             self.phones = phones
+        }
+
+        /// A number on the card as saved in the phone book, and its wa_id when it uses WhatsApp.
+        public struct Phone: Equatable, Sendable {
+            public var number: String?
+            public var waID: String?
+
+            public init(number: String?, waID: String?) {
+                self.number = number
+                self.waID = waID
+            }
         }
     }
 }

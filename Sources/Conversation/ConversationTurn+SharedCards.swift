@@ -1,0 +1,85 @@
+import Intents
+import Support
+
+extension ConversationTurn {
+    /// A contact card ("share contact" on the phone). Where the form asks for a number (the director's
+    /// WhatsApp), the card's number answers it as if typed; elsewhere, with a ticket open, the card reaches staff
+    /// as text, as a voice note does; otherwise Loket says when it takes one.
+    mutating func contactCardsReceived(_ cards: [ContactCard], messageID: String) {
+        if case .intake(let draft) = state.step, case .field(let index, _) = draft.stage,
+            let field = service(of: draft)?.fields[safe: index], field.validator == .phone
+        {
+            return answerPhone(from: cards, draft: draft)
+        }
+        shareWithTicket(Self.staffText(for: cards), messageID: messageID, otherwise: .unsupportedContacts)
+    }
+
+    /// A shared location reaches staff as text with a map link when a ticket is open ("ini alamat kantor
+    /// kami"); otherwise Loket says it does not need one.
+    mutating func locationReceived(_ place: SharedLocation, messageID: String) {
+        shareWithTicket(Self.staffText(for: place), messageID: messageID, otherwise: .unsupportedLocation)
+    }
+
+    /// Answers the form's phone question with the card's number: of several, the ones using WhatsApp when the
+    /// card marks some, else the mobile ones (a landline cannot take the call), a number saved twice counted
+    /// once. Several numbers left are listed for the provider to type the one meant.
+    private mutating func answerPhone(from cards: [ContactCard], draft: IntakeDraft) {
+        var numbers: [String] = []
+        var seen = Set<String>()
+        for written in cards.flatMap(\.phones).compactMap({ $0.written?.trimmingWhitespace() }) where !written.isEmpty {
+            if seen.insert(FieldNormalizer.phone(written) ?? written).inserted { numbers.append(written) }
+        }
+        let onWhatsApp = cards.flatMap(\.phones).compactMap { $0.waID.map { "+" + $0 } }
+        let mobile = numbers.filter { FieldNormalizer.phone($0) != nil }
+        if !onWhatsApp.isEmpty, Set(onWhatsApp.compactMap(FieldNormalizer.phone)).count == 1 {
+            numbers = [onWhatsApp[0]]
+        } else if !mobile.isEmpty {
+            numbers = mobile
+        }
+        switch numbers.count {
+        case 0:
+            invalid(t(.contactCardNoNumber))
+        case 1:
+            if let number = FieldNormalizer.phone(numbers[0]) {
+                say(t(.contactCardNumber, ["number": number]))
+            }
+            answerInIntake(numbers[0], classification: Classification(intent: .unknown, confidence: 0), draft: draft)
+        default:
+            invalid(t(.contactCardNumbers, ["numbers": numbers.joined(separator: ", ")]))
+        }
+    }
+
+    /// Staff's text for something shared that is not a file: on the ticket being answered (staff asked for more)
+    /// or, outside a form, the open ticket it is about; with none, `otherwise` says what Loket takes.
+    private mutating func shareWithTicket(_ text: String, messageID: String, otherwise unsupported: Prompt) {
+        let message = ReporterMessage(messageID: messageID, text: text)
+        if case .feedback(let ticket, _) = state.step {
+            emit(.appendToTicket(number: ticket, message: message))
+            return ask(t(.feedbackReceived, ["ticket": String(ticket)]), options: currentOptions())
+        }
+        guard let ticket = relayToOpenTicket(message, about: state.staffTicket, quietly: true) else {
+            return cannotRead(unsupported)
+        }
+        say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote())
+    }
+
+    /// "📇 Budi Santoso: +62 812-3456-7890": each card on a line, its numbers as saved.
+    static func staffText(for cards: [ContactCard]) -> String {
+        let lines = cards.map { card in
+            let numbers = card.phones.compactMap { $0.number ?? $0.waID.map { "+" + $0 } }.joined(separator: ", ")
+            let name = card.name?.trimmingWhitespace() ?? ""
+            return "📇 " + [name, numbers].filter { !$0.isEmpty }.joined(separator: ": ")
+        }
+        return lines.isEmpty ? "📇" : lines.joined(separator: "\n")
+    }
+
+    /// "📍 Kantor CV Maju, Jl. Sudirman 1, Jakarta (-6.2, 106.8) https://maps.google.com/?q=-6.2,106.8".
+    static func staffText(for place: SharedLocation) -> String {
+        let named = [place.name, place.address].compactMap { $0?.trimmingWhitespace() }.filter { !$0.isEmpty }
+        var parts = ["📍"] + (named.isEmpty ? [] : [named.joined(separator: ", ")])
+        if let latitude = place.latitude, let longitude = place.longitude {
+            parts.append("(\(latitude), \(longitude)) https://maps.google.com/?q=\(latitude),\(longitude)")
+        }
+        return parts.joined(separator: " ")
+    }
+}
