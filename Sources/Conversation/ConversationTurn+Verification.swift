@@ -351,6 +351,15 @@ extension ConversationTurn {
         {
             // "jam 10 aja" under Monday's slots is Monday at ten, not today or tomorrow.
             wished = JakartaTime.instant(day: shownDay, second: JakartaTime.local(wished).second)
+        } else if classification.entities.datetimeIncludesTime, !classification.entities.datetimeIncludesDay {
+            // "jam 11" on a Friday evening is the next working day at eleven, not Saturday's eleven (which a
+            // day named, "besok jam 11", still is).
+            let (day, second) = JakartaTime.local(wished)
+            if (offer.closedDays[day] ?? closureIfUnknown(day)) != nil,
+                let next = offer.freeSlots.lazy.map({ JakartaTime.local($0).day }).filter({ $0 > day }).min()
+            {
+                wished = JakartaTime.instant(day: next, second: second)
+            }
         }
         let (day, second) = JakartaTime.local(wished)
         let dayText = CalendarWords.date(day, in: language)

@@ -230,6 +230,32 @@ struct VerificationBookingTests {
         #expect(answer.contains("Waktu itu terlalu dekat"), "today at 10 is inside the lead time: \(answer)")
     }
 
+    /// "jam 12" on a Friday evening is Monday at twelve: it was Saturday's, and answered "Hari Sabtu tidak ada
+    /// jadwal verifikasi". A day named with it ("besok jam 12") is still that day.
+    @Test func aTimeAloneOnAFridayEveningIsOnTheNextWorkingDay() throws {
+        let friday = Self.instant(2026, 12, 4, 19, 0)
+        func wish(_ text: String) -> Entities {
+            var entities = Entities()
+            let resolved = TimeExpressionParser(now: friday).parse(text)
+            entities.datetime = resolved?.date
+            entities.datetimeIncludesTime = resolved?.includesTime ?? false
+            entities.datetimeIncludesDay = resolved?.includesDay ?? false
+            return entities
+        }
+        var chat = try Self.offered()
+        chat.now = friday
+        let noon = render(chat.type("jam 12", .schedule, entities: wish("jam 12")))
+        #expect(noon.contains("holdVerificationSlot #1259 07/12/2026 12:00 WIB"), "\(noon)")
+        var full = try Self.offered()
+        full.now = friday
+        let eleven = render(full.type("jam 11 aja", .schedule, entities: wish("jam 11 aja")))
+        #expect(eleven.contains("Senin, 7 Desember 2026 pukul 11.00 WIB sudah penuh"), "\(eleven)")
+        var named = try Self.offered()
+        named.now = friday
+        let saturday = render(named.type("besok jam 12", .schedule, entities: wish("besok jam 12")))
+        #expect(saturday.contains("Hari Sabtu tidak ada jadwal verifikasi"), "\(saturday)")
+    }
+
     /// "terserah", "secepatnya": the earliest free slot is held for confirmation; "minggu depan" offers next
     /// week's slots; "kapan aja?" is a question, and the list is shown again.
     @Test(arguments: [
