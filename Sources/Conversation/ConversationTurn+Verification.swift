@@ -41,6 +41,14 @@ extension ConversationTurn {
         if asksToCancelCall(text, classification: classification) {
             return startCancellingCall(offer)
         }
+        if classification.entities.datetime == nil, isQuestion(text), let faq = typedFAQ(text) {
+            // "kalau direktur berhalangan bisa diwakilkan?": the FAQ answers, staff read it on the ticket, and
+            // the call stays as it is (the slots, when they were asked, are asked again).
+            if !relayed { emit(.appendToTicket(number: offer.ticket, message: message)) }
+            say(faq.answer.text(in: language) + "\n\n" + t(.ticketRelayed, ["ticket": String(offer.ticket)]))
+            if case .booking = state.step { promptCurrentStep(prefix: nil) }
+            return
+        }
         if offer.booking == nil, postponesChoice(text, classification: classification) {
             return postponeChoice(of: offer.ticket)
         }

@@ -256,6 +256,30 @@ struct VerificationBookingTests {
         #expect(saturday.contains("Hari Sabtu tidak ada jadwal verifikasi"), "\(saturday)")
     }
 
+    /// "kalau direktur berhalangan bisa diwakilkan?" with a call booked opened the dialog to move it (its
+    /// "berhalangan" is a booking word): a question the FAQ answers is answered, reaches staff, and the call
+    /// stays; where the slots were asked, they are asked again. "berhalangan, bisa diundur?" still moves it.
+    @Test func aQuestionTheFAQAnswersLeavesTheCallAsItIs() throws {
+        let question = "kalau direktur berhalangan bisa diwakilkan?"
+        let booked = Self.instant(2026, 12, 3, 10, 0)
+        var chat = try Self.chat(Self.offer(booking: booked))
+        let answer = render(chat.type(question, .schedule, confidence: 0.9))
+        #expect(answer.contains("Video call verifikasi tetap diikuti direktur"), "\(answer)")
+        #expect(answer.contains("appendToTicket #1259: \(question)"), "\(answer)")
+        #expect(answer.contains("diteruskan ke petugas pada tiket #1259"), "\(answer)")
+        #expect(!answer.contains("Pilih waktu baru"), "\(answer)")
+        #expect(chat.state.step == .idle, "\(chat.state.step)")
+
+        var offered = try Self.offered()
+        let effects = offered.type(question, .schedule, confidence: 0.9)
+        #expect(render(effects).contains("Video call verifikasi tetap diikuti direktur"), "\(render(effects))")
+        #expect(Self.list(effects) != nil, "the slots are asked again: \(render(effects))")
+
+        var move = try Self.chat(Self.offer(booking: booked))
+        let moved = render(move.type("direktur berhalangan, bisa diundur?", .schedule, confidence: 0.9))
+        #expect(moved.contains("Pilih waktu baru"), "\(moved)")
+    }
+
     /// "terserah", "secepatnya": the earliest free slot is held for confirmation; "minggu depan" offers next
     /// week's slots; "kapan aja?" is a question, and the list is shown again.
     @Test(arguments: [
