@@ -123,6 +123,30 @@ struct SurveyInWordsTests {
         #expect(answer.contains("(2/8)"), "\(answer)")
     }
 
+    /// An answer set apart before its reason answers with its own words, and the reason is kept for the comment:
+    /// "kurang, lama banget prosesnya" got "Anda tidak memiliki tiket yang sedang terbuka" (its "proses" read as
+    /// a status check). Chat words answer too: "puas bgt" was 3, "lama bgt" no answer.
+    @Test(arguments: [
+        ("kurang, lama banget prosesnya", Intent.checkStatus, 2, true),
+        ("puas. petugasnya ramah sekali", .thanks, 3, true),
+        ("mantap min! cepat prosesnya", .checkStatus, 4, true),
+        ("puas bgt", .unknown, 4, false), ("lama bgt", .checkStatus, 1, false),
+    ])
+    func anAnswerBeforeItsReasonAndInChatWordsAnswersTheQuestion(
+        text: String, intent: Intent, value: Int, kept: Bool
+    ) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let answer = render(chat.type(text, intent, confidence: 0.95))
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left: \(answer)")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [value], "\(answer)")
+        #expect(answer.contains("(2/8)"), "\(answer)")
+        #expect((progress.remarks ?? []) == (kept ? [text] : []), "\(String(describing: progress.remarks))")
+    }
+
     /// "nanti aja surveynya" keeps the survey for later (its reminder still comes) without the menu; "survei"
     /// takes it up at the question it stopped at; "batal" and "cukup segini dulu" keep it too, and show the menu.
     @Test(arguments: [

@@ -22,6 +22,7 @@ struct SurveyStep: DialogStep {
         let negations = Set(settings.keywords["not"] ?? [])
         return survey.isAnswerAlone(text, fillers: Set(settings.keywords["filler"] ?? []))
             && survey.scaleValue(in: text, negations: negations) != nil
+            || turn.leadingSurveyAnswer(in: text) != nil
     }
 
     func skipsComment(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
@@ -181,13 +182,14 @@ extension ConversationTurn {
             return recordSurveyAnswer(stars.count, progress: progress)
         }
         let negations = Set(catalogue.settings.keywords["not"] ?? [])
-        if let value = context.survey?.ratingValue(in: text)
+        let leading = leadingSurveyAnswer(in: text)
+        if let value = context.survey?.ratingValue(in: text) ?? leading
             ?? context.survey?.scaleValue(in: text, negations: negations)
         {
-            // "sangat puas", "kurang memuaskan min"; a longer message says more than its answer, and that is
-            // kept for the comment.
+            // "sangat puas", "kurang memuaskan min"; a longer message, or an answer with its reason, says more
+            // than its answer, and that is kept for the comment.
             var progress = progress
-            if text.wordCount > Self.wordsOfAnAnswer {
+            if text.wordCount > Self.wordsOfAnAnswer || leading != nil {
                 progress.remarks = (progress.remarks ?? []) + [text]
             }
             return recordSurveyAnswer(value, progress: progress)
@@ -195,6 +197,23 @@ extension ConversationTurn {
         if catalogue.settings.mentions(text: text, keywordsNamed: "later") { return parkSurvey(progress) }
         invalid(t(.invalidSurvey))
     }
+
+    /// The answer a message opens with, in the scale's words and set apart by punctuation, before it says why:
+    /// "kurang, lama banget prosesnya" is "Kurang memuaskan" (not the "lama banget" of its reason, nor a status
+    /// check for its "proses"); "puas. petugasnya ramah" is "Memuaskan".
+    func leadingSurveyAnswer(in text: String) -> Int? {
+        guard let survey = context.survey,
+            let end = text.firstIndex(where: { Self.clauseEnds.contains($0) }),
+            text[text.index(after: end)...].contains(where: \.isLetter)
+        else { return nil }
+        let head = String(text[..<end])
+        let settings = catalogue.settings
+        guard survey.isAnswerAlone(head, fillers: Set(settings.keywords["filler"] ?? [])) else { return nil }
+        return survey.scaleValue(in: head, negations: Set(settings.keywords["not"] ?? []))
+    }
+
+    /// Punctuation that ends an answer's clause.
+    static let clauseEnds: Set<Character> = [",", ";", ".", "!", "\n", "-", "–"]
 
     /// "4 semua", "semuanya sangat memuaskan": one answer, named once, for every question left. Not with a word of
     /// `not` ("tidak semua memuaskan"), nor with two numbers.
