@@ -164,8 +164,8 @@ extension ConversationTurn {
             locationReceived(place, messageID: message.id)
         case .contacts(let cards):
             contactCardsReceived(cards, messageID: message.id)
-        case .reaction:
-            cannotRead(.unsupportedReaction)
+        case .reaction(let emoji):
+            reactionReceived(emoji, messageID: message.id)
         case .unsupported:
             cannotRead(.unsupportedOther)
         }

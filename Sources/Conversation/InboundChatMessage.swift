@@ -25,7 +25,8 @@ public struct InboundChatMessage: Equatable, Sendable {
         case sticker
         case location(SharedLocation)
         case contacts([ContactCard])
-        case reaction
+        /// An emoji put on one of the chat's messages; nil when it was taken back.
+        case reaction(emoji: String?)
         case unsupported
     }
 }

@@ -64,8 +64,8 @@ extension ConversationRuntime {
                         name: card.name, phones: card.phones.map { ContactCard.Phone(number: $0.number, waID: $0.waID) }
                     )
                 })
-        case .reaction:
-            kind = .reaction
+        case .reaction(_, let emoji):
+            kind = .reaction(emoji: emoji)
         case .flowReply, .order, .system, .edit, .revoke, .unsupported:
             kind = .unsupported
         }

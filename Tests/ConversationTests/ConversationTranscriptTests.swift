@@ -620,7 +620,7 @@ struct ConversationTranscriptTests {
             › Terima kasih atas kartu kontaknya; kami memakainya saat menanyakan nomor HP. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
         check(
-            chat.message(.reaction),
+            chat.message(.reaction(emoji: "👍")),
             """
             › Terima kasih atas reaksinya. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)

@@ -102,4 +102,18 @@ import Testing
         #expect(atName.contains("Tulis nama badan usaha"), "\(atName)")
         #expect(form.draft?.answers.isEmpty ?? false, "\(String(describing: form.draft))")
     }
+
+    /// "👍" on staff's reply with a ticket open reaches staff, and the chat does not answer a reaction: it
+    /// answered "Terima kasih atas reaksinya. Loket dapat menerima pesan teks…", and staff never saw it. A
+    /// reaction taken back does nothing; without a ticket Loket still says what it takes.
+    @Test func aReactionWithATicketOpenReachesStaffQuietly() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let effects = chat.message(.reaction(emoji: "👍"))
+        #expect(render(effects) == "⚙ appendToTicket #41: Reaksi: 👍", "\(render(effects))")
+        #expect(sentTexts(effects).isEmpty)
+        #expect(chat.message(.reaction(emoji: nil)).isEmpty)
+        var none = Transcript(catalogue: try Fixtures.catalogue())
+        #expect(render(none.message(.reaction(emoji: "🙏"))).contains("Terima kasih atas reaksinya."))
+        #expect(none.message(.reaction(emoji: nil)).isEmpty)
+    }
 }
