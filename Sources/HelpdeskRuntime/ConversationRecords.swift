@@ -103,6 +103,21 @@ public enum ConversationRecords {
         return json
     }
 
+    /// Moves `old`'s conversation, its timers and its consents to `new` (the provider's number changed). A
+    /// conversation `new` already has (they wrote from it first) stays, and takes the timers it has not got.
+    public static func move(from old: String, to new: String, in database: Database) throws {
+        guard old != new else { return }
+        try database.run(
+            """
+            INSERT OR IGNORE INTO conversations (contact, profile_name, state, updated_at)
+            SELECT ?, profile_name, state, updated_at FROM conversations WHERE contact = ?
+            """, [.text(new), .text(old)])
+        try database.run(
+            "UPDATE OR IGNORE conversation_timers SET contact = ? WHERE contact = ?", [.text(new), .text(old)])
+        try database.run("DELETE FROM conversations WHERE contact = ?", [.text(old)])
+        try database.run("UPDATE consents SET contact = ? WHERE contact = ?", [.text(new), .text(old)])
+    }
+
     /// The profile name last seen for `contact`.
     public static func profileName(of contact: String, in database: Database) throws -> String? {
         try database.queryFirst(

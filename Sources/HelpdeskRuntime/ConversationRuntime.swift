@@ -94,7 +94,7 @@ public struct ConversationRuntime: MessageHandler {
         // The read receipt goes after the replies: an answer never waits behind it (see `Outbox.enqueue`).
         let receipt = OutboundMessage(to: contact, payload: .markRead(messageID: message.id, typingIndicator: false))
         if case .system(_, _, let newWaID?) = message.content {
-            self.logger.info("conversation.number_changed", ["wa_id": contact, "new_wa_id": newWaID])
+            try self.moveContact(from: contact, to: newWaID, now: context.now, in: database)
             return [receipt]
         }
         let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
@@ -102,6 +102,24 @@ public struct ConversationRuntime: MessageHandler {
             event, for: contact, profileName: message.sender.profileName, preparation: preparation,
             now: context.now, in: database)
         return replies + [receipt]
+    }
+
+    /// The provider's WhatsApp number changed (`user_changed_number`): their tickets, conversation, timers and
+    /// consents follow the new number, and each open ticket tells staff. Nothing is said in the chat: the old
+    /// number is gone, and the new one has not written yet.
+    func moveContact(from old: String, to new: String, now: Date, in database: Database) throws {
+        // A wa_id is the number's digits with its country code.
+        guard old != new, (6...20).contains(new.utf8.count), new.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return self.logger.warning("conversation.number_change_ignored", ["wa_id": old, "new_wa_id": new])
+        }
+        let store = SQLiteTicketStore.transaction(on: database, configuration: self.tickets)
+        let open = try store.moveReporter(from: old, to: new, at: now)
+        try ConversationRecords.move(from: old, to: new, in: database)
+        self.states.forget(old)
+        self.states.forget(new)
+        self.logger.info(
+            "conversation.number_changed",
+            ["wa_id": old, "new_wa_id": new, "open_tickets": open.map { String($0.value) }.joined(separator: ",")])
     }
 
     /// Feeds a staff action or a timer to `contact`'s conversation inside the caller's transaction.

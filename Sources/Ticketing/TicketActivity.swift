@@ -24,6 +24,8 @@ public struct TicketActivity: Hashable, Sendable {
         case verificationCancelled = "verification_cancelled"
         case verificationDone = "verification_done"
         case verificationNoShow = "verification_no_show"
+        /// The reporter's WhatsApp number changed; the text names the old and the new number.
+        case reporterNumberChanged = "reporter_number_changed"
     }
 
     /// Which way the text went.

@@ -499,3 +499,57 @@ struct ConversationRuntimeTests {
         #expect(timers > 0, "the survey's reminder is scheduled")
     }
 }
+
+extension ConversationRuntimeTests {
+    /// Meta's `user_changed_number`: the provider's tickets, conversation and timers follow the new number, so a
+    /// message from it finds the open ticket and staff's replies reach it; the ticket tells staff. It was only
+    /// logged: the new number had no ticket, and replies went to the old one.
+    @Test mutating func aChangedNumberTakesTheTicketsAndTheConversationAlong() throws {
+        try self.openTicket()
+        _ = try self.send(.text("halo"))
+        let newNumber = "6285700001111"
+        let answer = try self.send(
+            .system(kind: "user_changed_number", body: "Budi changed their number", newWaID: newNumber))
+        #expect(Self.texts(in: answer).isEmpty, "nothing is said to a number that is gone: \(answer)")
+        let (ticket, activities, conversations) = try self.writer.read { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.runtime.tickets)
+            let ticket = try #require(try store.ticket(TicketNumber(1)))
+            let contacts = try database.query("SELECT contact FROM conversations ORDER BY contact") { $0.string(0) }
+            return (ticket, try store.activities(of: TicketNumber(1)), contacts)
+        }
+        #expect(ticket.reporterWaID == newNumber)
+        let changed = activities.filter { $0.kind == .reporterNumberChanged }
+        #expect(changed.map(\.text) == ["+\(Self.contact) → +\(newNumber)"], "\(activities)")
+        #expect(changed.first?.direction == .internal)
+        #expect(conversations == [newNumber])
+
+        // The provider writes from the new number: the open ticket is theirs.
+        let message = InboundMessage(
+            id: "wamid.runtime.new", sender: WebhookContact(waID: newNumber, profileName: "Budi"),
+            timestamp: Self.monday, content: .text("status"))
+        let context = StepContext(now: Self.monday, isStale: false, contact: message.sender)
+        let status = try self.writer.write { database in
+            try self.runtime.handle(message, preparation: MessagePreparation(), context: context, in: database)
+        }
+        #expect(Self.texts(in: status).contains("#1"), "\(Self.texts(in: status))")
+        #expect(status.allSatisfy { $0.to == newNumber })
+
+        // A change to something that is no number changes nothing.
+        let before = try self.writer.read { database in
+            try database.queryFirst("SELECT reporter_wa_id FROM tickets WHERE number = 1") { $0.string(0) }
+        }
+        _ = try self.writer.write { database in
+            let odd = InboundMessage(
+                id: "wamid.runtime.odd", sender: WebhookContact(waID: newNumber, profileName: "Budi"),
+                timestamp: Self.monday, content: .system(kind: "user_changed_number", body: nil, newWaID: "x"))
+            return try self.runtime.handle(
+                odd, preparation: MessagePreparation(),
+                context: StepContext(
+                    now: Self.monday, isStale: false, contact: odd.sender), in: database)
+        }
+        #expect(
+            try self.writer.read { database in
+                try database.queryFirst("SELECT reporter_wa_id FROM tickets WHERE number = 1") { $0.string(0) }
+            } == before)
+    }
+}

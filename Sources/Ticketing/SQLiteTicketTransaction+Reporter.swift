@@ -1,0 +1,27 @@
+import Foundation
+import Storage
+
+extension SQLiteTicketTransaction {
+    /// The reporter's WhatsApp number changed (Meta's `user_changed_number`): their tickets follow it, so staff
+    /// replies, reminders and the survey reach the new number, and each open ticket records the change for
+    /// staff ("+6281… → +6285…").
+    /// - Returns: the open tickets that recorded it, by number.
+    @discardableResult
+    public func moveReporter(from old: String, to new: String, at now: Date) throws -> [TicketNumber] {
+        guard old != new else { return [] }
+        let open = try self.database.query(
+            "SELECT number FROM tickets WHERE reporter_wa_id = ? AND is_open = 1 ORDER BY number", [.text(old)]
+        ) { TicketNumber($0.int(0)) }
+        try self.database.run(
+            "UPDATE tickets SET reporter_wa_id = ? WHERE reporter_wa_id = ?", [.text(new), .text(old)])
+        for number in open {
+            try self.append(
+                [
+                    TicketActivity(
+                        kind: .reporterNumberChanged, actor: .system, at: now, direction: .internal,
+                        text: "+\(old) → +\(new)")
+                ], to: number)
+        }
+        return open
+    }
+}
