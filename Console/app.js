@@ -540,14 +540,20 @@ function restore(work, liveUpdate) {
   }
 }
 
+// Counts refreshes: only the latest one started draws.
+let refreshGeneration = 0;
+
 // Re-renders the view when what it shows changed, keeping what is being typed, chosen or confirmed, and where
 // the focus is.
 async function refresh(force = false) {
   clearTimeout(refreshTimer);
+  const generation = ++refreshGeneration;
   try {
     const counts = await api("GET", "/api/tickets?status=new&limit=200");
     document.querySelector("#new-count").textContent = counts.tickets.length ? `(${counts.tickets.length})` : "";
     const content = await render();
+    // A later refresh (another view chosen meanwhile) draws instead: what this one fetched may be the view left.
+    if (generation !== refreshGeneration) return;
     const key = JSON.stringify(content.map((node) => node.textContent));
     if (force || key !== renderedKey) {
       renderedKey = key;

@@ -433,8 +433,14 @@ def main():
         settled.until(lambda _: status() == "aktif")
         assert "Level 2 (koordinator)" in andi().text, andi().text
         shot(driver, "staff")
+        # Views chosen in quick succession: the one chosen last is shown, whichever answered last (a slower
+        # view's refresh drew over it, and the Audit link showed the staff page).
+        for view in ["daftar", "dasbor", "staf", "agenda"]:
+            driver.execute_script("window.location.hash = arguments[0]", f"#/{view}")
         driver.find_element(By.CSS_SELECTOR, "a[data-view=audit]").click()
         wait.until(expected.text_to_be_present_in_element((By.ID, "main"), "PUT /api/staff/andi"))
+        time.sleep(0.5)
+        assert "PUT /api/staff/andi" in driver.find_element(By.ID, "main").text, "another view drew over the audit"
         shot(driver, "audit")
 
         # The provider asks to erase their data (UU 27/2022); the admin approves the request.
