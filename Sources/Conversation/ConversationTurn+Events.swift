@@ -286,6 +286,20 @@ extension ConversationTurn {
         openingMessage = nil
     }
 
+    /// A reaction ("👍" on staff's reply) with a ticket open reaches staff, who see the reply was read, and
+    /// gets no answer in the chat: a reaction is no message to reply to. Without a ticket, or inside a form,
+    /// Loket says what it takes; a reaction taken back says nothing.
+    mutating func reactionReceived(_ emoji: String?, messageID: String) {
+        guard let emoji else { return }
+        let message = ReporterMessage(messageID: messageID, text: "Reaksi: " + emoji)
+        if case .feedback(let ticket, _) = state.step {
+            return emit(.appendToTicket(number: ticket, message: message))
+        }
+        if relayToOpenTicket(message, about: state.staffTicket, quietly: true) == nil {
+            cannotRead(.unsupportedReaction)
+        }
+    }
+
     /// A voice note about an open ticket ("min ini saya jelaskan lewat suara ya") is kept on the ticket for
     /// staff to listen to, outside a form or where staff asked a question; elsewhere, and for other audio,
     /// Loket says it cannot listen and asks for text.

@@ -20,20 +20,6 @@ extension ConversationTurn {
         shareWithTicket(Self.staffText(for: place), messageID: messageID, otherwise: .unsupportedLocation)
     }
 
-    /// A reaction ("👍" on staff's reply) with a ticket open reaches staff, who see the reply was read, and
-    /// gets no answer in the chat: a reaction is no message to reply to. Without a ticket, or inside a form,
-    /// Loket says what it takes; a reaction taken back says nothing.
-    mutating func reactionReceived(_ emoji: String?, messageID: String) {
-        guard let emoji else { return }
-        let message = ReporterMessage(messageID: messageID, text: "Reaksi: " + emoji)
-        if case .feedback(let ticket, _) = state.step {
-            return emit(.appendToTicket(number: ticket, message: message))
-        }
-        if relayToOpenTicket(message, about: state.staffTicket, quietly: true) == nil {
-            cannotRead(.unsupportedReaction)
-        }
-    }
-
     /// Answers the form's phone question with the card's number: of several, the ones using WhatsApp when the
     /// card marks some, else the mobile ones (a landline cannot take the call), a number saved twice counted
     /// once. Several numbers left are listed for the provider to type the one meant.
