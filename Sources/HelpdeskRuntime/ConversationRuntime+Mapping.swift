@@ -54,16 +54,9 @@ extension ConversationRuntime {
         case .sticker:
             kind = .sticker
         case .location(let place):
-            kind = .location(
-                SharedLocation(
-                    latitude: place.latitude, longitude: place.longitude, name: place.name, address: place.address))
+            kind = .location(place)
         case .contacts(let cards):
-            kind = .contacts(
-                cards.map { card in
-                    ContactCard(
-                        name: card.name, phones: card.phones.map { ContactCard.Phone(number: $0.number, waID: $0.waID) }
-                    )
-                })
+            kind = .contacts(cards)
         case .reaction(_, let emoji):
             kind = .reaction(emoji: emoji)
         case .flowReply, .order, .system, .edit, .revoke, .unsupported:

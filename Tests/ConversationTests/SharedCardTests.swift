@@ -1,4 +1,5 @@
 import Intents
+import Support
 import Testing
 
 @testable import Conversation

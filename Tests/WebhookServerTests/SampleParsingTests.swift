@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 import WebhookServer
 
@@ -101,7 +102,7 @@ struct SampleParsingTests {
         let card = try #require(
             WebhookParser().parse(try Self.load("in-contacts.netflie.json")).events.first?
                 .inboundMessage(receivedAt: self.receivedAt))
-        let phone = InboundMessage.SharedContact.Phone(number: "CONTACT_PHONE", waID: "CONTACT_WA_ID")
+        let phone = ContactCard.Phone(number: "CONTACT_PHONE", waID: "CONTACT_WA_ID")
         #expect(card.content == .contacts([.init(name: "CONTACT_FORMATTED_NAME", phones: [phone])]))
         // The sample's pin is a placeholder; WhatsApp sends numbers.
         let sample = String(decoding: try Self.load("in-location.netflie.json"), as: UTF8.self)
@@ -109,7 +110,7 @@ struct SampleParsingTests {
             .replacingOccurrences(of: "\"LOCATION_LONGITUDE\"", with: "106.816666")
         let place = try #require(
             WebhookParser().parse(Array(sample.utf8)).events.first?.inboundMessage(receivedAt: self.receivedAt))
-        let expected = InboundMessage.Location(
+        let expected = SharedLocation(
             latitude: -6.2, longitude: 106.816666, name: "LOCATION_NAME", address: "LOCATION_ADDRESS")
         #expect(place.content == .location(expected))
     }

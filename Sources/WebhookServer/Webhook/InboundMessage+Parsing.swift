@@ -35,19 +35,19 @@ extension InboundMessage {
             return Self.media(body).map { .sticker($0) } ?? .unsupported(type: type)
         case "location":
             return .location(
-                Location(
+                SharedLocation(
                     latitude: body?["latitude"]?.text.flatMap { Double($0) },
                     longitude: body?["longitude"]?.text.flatMap { Double($0) }, name: body?["name"]?.text,
                     address: body?["address"]?.text))
         case "contacts":
             return .contacts(
                 (body?.elements ?? []).map { card in
-                    SharedContact(
+                    ContactCard(
                         name: card["name"]?["formatted_name"]?.text,
                         phones: (card["phones"]?.elements ?? []).compactMap { phone in
                             let number = phone["phone"]?.text
                             let waID = phone["wa_id"]?.text
-                            return number == nil && waID == nil ? nil : SharedContact.Phone(number: number, waID: waID)
+                            return number == nil && waID == nil ? nil : ContactCard.Phone(number: number, waID: waID)
                         })
                 })
         case "interactive":

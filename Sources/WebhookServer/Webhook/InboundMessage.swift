@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// One message a person sent to the business number, typed by its WhatsApp message type.
 public struct InboundMessage: Equatable, Sendable {
@@ -44,8 +45,8 @@ public struct InboundMessage: Equatable, Sendable {
         case audio(Media, isVoice: Bool)
         case document(Media)
         case sticker(Media)
-        case location(Location)
-        case contacts([SharedContact])
+        case location(SharedLocation)
+        case contacts([ContactCard])
         /// A tap on one of our reply buttons.
         case buttonReply(id: String, title: String)
         /// A choice from one of our lists.
@@ -85,42 +86,6 @@ public struct InboundMessage: Equatable, Sendable {
             self.sha256 = sha256
             self.caption = caption
             self.filename = filename
-        }
-    }
-
-    public struct Location: Equatable, Sendable {
-        public var latitude: Double?
-        public var longitude: Double?
-        public var name: String?
-        public var address: String?
-
-        public init(latitude: Double?, longitude: Double?, name: String? = nil, address: String? = nil) {
-            self.latitude = latitude
-            self.longitude = longitude
-            self.name = name
-            self.address = address
-        }
-    }
-
-    /// A contact card shared in the chat.
-    public struct SharedContact: Equatable, Sendable {
-        public var name: String?
-        public var phones: [Phone]
-
-        public init(name: String?, phones: [Phone]) {
-            self.name = name
-            self.phones = phones
-        }
-
-        /// A number on the card as saved in the phone book, and its wa_id when it uses WhatsApp.
-        public struct Phone: Equatable, Sendable {
-            public var number: String?
-            public var waID: String?
-
-            public init(number: String?, waID: String?) {
-                self.number = number
-                self.waID = waID
-            }
         }
     }
 }
