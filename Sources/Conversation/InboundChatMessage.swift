@@ -6,10 +6,13 @@ public struct InboundChatMessage: Equatable, Sendable {
     /// The wamid.
     public var id: String
     public var kind: Kind
+    /// Whether the message is an edit of one the provider sent earlier (WhatsApp's "Edit"), its new text in `kind`.
+    public var isEdit: Bool
 
-    public init(id: String, kind: Kind) {
+    public init(id: String, kind: Kind, isEdit: Bool = false) {
         self.id = id
         self.kind = kind
+        self.isEdit = isEdit
     }
 
     /// The message types WhatsApp delivers, reduced to what the conversation needs.

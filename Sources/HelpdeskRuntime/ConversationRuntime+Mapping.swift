@@ -62,7 +62,9 @@ extension ConversationRuntime {
         case .flowReply, .order, .system, .edit, .revoke, .unsupported:
             kind = .unsupported
         }
-        return InboundChatMessage(id: message.id, kind: kind)
+        var isEdit = false
+        if case .edit = message.content { isEdit = true }
+        return InboundChatMessage(id: message.id, kind: kind, isEdit: isEdit)
     }
 
     /// How a ticket state is said to the provider.

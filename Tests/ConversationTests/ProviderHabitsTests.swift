@@ -1665,3 +1665,39 @@ struct FilesPerServiceTests {
         #expect(draft.remarks == [note])
     }
 }
+
+extension ProviderHabitsTests {
+    /// "PT Maju Jaya Abadi" where the director's number is asked, after "PT Maju Jaya": the name corrected, and
+    /// the number asked again. It was refused as a number ("Nomor itu bukan nomor HP Indonesia yang valid").
+    @Test func aCompanyNameWhereTheNumberIsAskedCorrectsTheName() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya", entities: Entities(company: Company(name: "PT Maju Jaya", form: .pt)))
+        let answer = render(
+            chat.type(
+                "PT Maju Jaya Abadi", entities: Entities(company: Company(name: "PT Maju Jaya Abadi", form: .pt))))
+        #expect(answer.contains("kami ubah menjadi PT Maju Jaya Abadi"), "\(answer)")
+        #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
+        #expect(!answer.contains("bukan nomor HP"), "\(answer)")
+        #expect(chat.draft?.answers["company"] == "Maju Jaya Abadi", "\(String(describing: chat.draft))")
+    }
+
+    /// A message the provider edits (WhatsApp's "Edit") with a new number for an answer given is a correction
+    /// without "eh salah": at the checklist, the director's number edited to "0813 2222 3333" was refused as no
+    /// file. The same number typed, not edited, still needs the word.
+    @Test func anEditedAnswerCorrectsIt() throws {
+        var chat = try Transcript.atRegistrationChecklist()
+        let edited = Entities(phone: "+6281322223333")
+        let message = InboundChatMessage(
+            id: "wamid.edit",
+            kind: .text("0813 2222 3333", Classification(intent: .unknown, confidence: 0.9, entities: edited)),
+            isEdit: true)
+        let answer = render(chat.event(.messageReceived(message)))
+        #expect(answer.contains("No. WA direksi kami ubah menjadi +6281322223333"), "\(answer)")
+        #expect(chat.draft?.answers["director_phone"] == "+6281322223333")
+
+        var typed = try Transcript.atRegistrationChecklist()
+        let same = render(typed.type("0813 2222 3333", entities: edited))
+        #expect(!same.contains("kami ubah"), "\(same)")
+    }
+}

@@ -247,9 +247,13 @@ extension ConversationTurn {
             case .businessForm, .freeText, .choice:
                 continue
             }
-            // The summary is shown to be checked: a new value there is a correction without saying so.
+            // The summary is shown to be checked, and an edited message is one: a new value there is a
+            // correction without saying so. So is a company's name with its form where a number is asked
+            // ("PT Maju Jaya Abadi" at the director's number), which cannot answer it.
             guard
-                draft.stage == .summary
+                draft.stage == .summary || readsAnEdit
+                    || field.validator == .companyName
+                        && namesCompanyWhereNumberIsAsked(entities, draft: draft, service: service)
                     || catalogue.settings.mentions(text: text, keywordsNamed: "correction")
             else { return false }
             state.step = .intake(draft)
@@ -815,6 +819,16 @@ extension ConversationTurn {
         state.step = .intake(draft)
         promptCurrentStep(prefix: t(.intakeCompanyNoted, ["company": company.name]))
         return true
+    }
+
+    /// Whether a number is asked (the director's WhatsApp, an NPWP, a NIP, a kode tender) and `entities` name a
+    /// company with its legal form, which none of them takes.
+    func namesCompanyWhereNumberIsAsked(_ entities: Entities, draft: IntakeDraft, service: ServiceDefinition) -> Bool {
+        guard case .field(let index, _) = draft.stage, let asked = service.fields[safe: index] else { return false }
+        switch asked.validator {
+        case .phone, .npwp, .nip, .npwpOrNip, .kodeTender: return entities.company != nil
+        case .companyName, .businessForm, .freeText, .choice: return false
+        }
     }
 
     /// Words a message needs to be taken as an explanation where a number is asked.
