@@ -52,6 +52,8 @@ struct ProviderHabitsTests {
         ("min akun saya terblokir", "reset_password"), ("user id saya lupa", "reset_password"),
         ("mau ganti email di akun spse", "perubahan_data"),
         ("mau komplain, upload dokumen penawaran gagal", "pengaduan"),
+        // A changed NPWP is a data change: it got the menu.
+        ("npwp perusahaan berubah, harus update dimana?", "perubahan_data"), ("mau ganti npwp", "perubahan_data"),
     ])
     func howProvidersNameAServiceStartsIt(text: String, service: String) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
