@@ -663,6 +663,8 @@ struct ProviderHabitsTests {
     @Test(arguments: [
         ("saya mau tambah dokumen akta", Intent.createTicket), ("mau kirim dokumen susulan", .requirements),
         ("I want to add a document", .createTicket),
+        // It was passed on only, without where to send the file.
+        ("saya lupa kirim akta, boleh nyusul?", .unknown),
     ])
     func aWishToAddFilesToAnOpenTicketIsToldWhereToSendThem(text: String, intent: Intent) throws {
         let ticket = TicketSummary(number: 41, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)
