@@ -28,6 +28,12 @@ struct PhoneSimulatorTests {
         return (application, data)
     }
 
+    /// Stops `application` and removes its data directory.
+    static func stop(_ application: LoketApplication, data: String) {
+        application.stop()
+        try? FileManager.default.removeItem(atPath: data)
+    }
+
     static func post(_ application: LoketApplication, _ path: String, _ body: [String: Any]) throws
         -> LoopbackClient.Response
     {
@@ -51,10 +57,7 @@ struct PhoneSimulatorTests {
             "WHATSAPP_ACCESS_TOKEN": "token", "WHATSAPP_PHONE_NUMBER_ID": "1", "WHATSAPP_VERIFY_TOKEN": "verify",
             "WHATSAPP_API_BASE": "http://127.0.0.1:9",
         ])
-        defer {
-            application.stop()
-            try? FileManager.default.removeItem(atPath: data)
-        }
+        defer { Self.stop(application, data: data) }
         let page = try LoopbackClient(port: application.port).send(method: "GET", target: "/simulator")
         #expect(page.status == 404)
         #expect(
@@ -65,10 +68,7 @@ struct PhoneSimulatorTests {
 
     @Test func whatItSendsIsASignedEnvelopeTheHandlerChecksAndTheControlsActOnTheOutbox() throws {
         let (application, data) = try Self.application()
-        defer {
-            application.stop()
-            try? FileManager.default.removeItem(atPath: data)
-        }
+        defer { Self.stop(application, data: data) }
         let standIn = try #require(application.standIn)
         let phone = "6281200002222"
         #expect(try LoopbackClient(port: application.port).send(method: "GET", target: "/simulator").status == 200)
@@ -128,10 +128,7 @@ extension PhoneSimulatorTests {
     /// the first is taken, the second refused in the chat with the limit. Both were refused 413 before.
     @Test func filesAboveTheServersUsualBodyLimitReachLoketFromTheSimulator() throws {
         let (application, data) = try Self.application()
-        defer {
-            application.stop()
-            try? FileManager.default.removeItem(atPath: data)
-        }
+        defer { Self.stop(application, data: data) }
         let standIn = try #require(application.standIn)
         let phone = "6281200003333"
         for step in ["mau daftar akun spse", "PT Maju Jaya"] {
@@ -171,10 +168,7 @@ extension PhoneSimulatorTests {
     /// a name or a number is refused with 400.
     @Test func aSharedContactCardAnswersTheDirectorsNumber() throws {
         let (application, data) = try Self.application()
-        defer {
-            application.stop()
-            try? FileManager.default.removeItem(atPath: data)
-        }
+        defer { Self.stop(application, data: data) }
         let standIn = try #require(application.standIn)
         let phone = "6281200003333"
         func send(_ body: [String: Any], until fragment: String) throws {
