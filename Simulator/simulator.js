@@ -53,12 +53,19 @@ class Phone {
     this.root.querySelector(".compose").addEventListener("submit", (event) => { event.preventDefault(); this.sendText(); });
     this.root.querySelector("input[type=file]").addEventListener("change", (event) => this.sendFile(event.target));
     this.card = this.root.querySelector(".share-contact");
-    this.root.querySelector(".compose .contact").addEventListener("click", () => {
-      this.card.hidden = !this.card.hidden;
-      if (!this.card.hidden) this.card.elements.contact_name.focus();
-    });
-    this.card.querySelector(".share-cancel").addEventListener("click", () => { this.card.hidden = true; });
+    this.place = this.root.querySelector(".share-location");
+    // 👤 and 📍 open their form above the compose bar (one at a time), as a phone's share sheet does.
+    for (const [button, form, first] of [[".contact", this.card, "contact_name"], [".location", this.place, "location_name"]]) {
+      this.root.querySelector(`.compose ${button}`).addEventListener("click", () => {
+        const opening = form.hidden;
+        for (const other of this.root.querySelectorAll(".share")) other.hidden = true;
+        form.hidden = !opening;
+        if (opening) form.elements[first].focus();
+      });
+      form.querySelector(".share-cancel").addEventListener("click", () => { form.hidden = true; });
+    }
     this.card.addEventListener("submit", (event) => { event.preventDefault(); this.sendContact(); });
+    this.place.addEventListener("submit", (event) => { event.preventDefault(); this.sendLocation(); });
     this.root.querySelector(".close-window").addEventListener("click", () => this.control("/simulator/api/window", { phone: this.number }, "Jendela 24 jam ditutup: balasan berikutnya dikirim sebagai templat."));
     this.root.querySelector(".fail").addEventListener("click", () => {
       const controls = this.root.querySelector(".controls");
@@ -144,6 +151,17 @@ class Phone {
     this.card.hidden = true;
     this.send({ type: "contact", contact_name: name, contact_phone: phone },
       [el("p", { class: "contact-card" }, el("strong", {}, `👤 ${name}`), el("br"), phone)]);
+  }
+
+  // A location, as a phone shares a place: its pin, with the name and address when given.
+  sendLocation() {
+    const fields = this.place.elements;
+    const [latitude, longitude] = [Number(fields.latitude.value.replace(",", ".")), Number(fields.longitude.value.replace(",", "."))];
+    const name = fields.location_name.value.trim();
+    const address = fields.address.value.trim();
+    this.place.hidden = true;
+    this.send({ type: "location", latitude, longitude, location_name: name, address },
+      [el("p", { class: "location-pin" }, el("strong", {}, `📍 ${name || "Lokasi"}`), address ? [el("br"), address] : null, el("br"), `${latitude}, ${longitude}`)]);
   }
 
   tap(kind, id, title) {

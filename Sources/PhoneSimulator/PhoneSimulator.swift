@@ -100,8 +100,9 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
     }
 
     /// `POST /simulator/api/send` with `{"phone", "name", "type": "text" | "button" | "list" | "document" |
-    /// "image" | "audio" (a voice note) | "contact" (a shared contact card), "text"?, "id"?, "title"?, "file"?
-    /// (base64), "filename"?, "mime"?, "contact_name"?, "contact_phone"?}`.
+    /// "image" | "audio" (a voice note) | "contact" (a shared contact card) | "location", "text"?, "id"?,
+    /// "title"?, "file"? (base64), "filename"?, "mime"?, "contact_name"?, "contact_phone"?, "latitude"?,
+    /// "longitude"?, "location_name"?, "address"?}`.
     private func send(_ request: HTTPRequest) throws -> HTTPResponse {
         let body = try self.body(request)
         let phone = try self.phone(body)
@@ -158,8 +159,11 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
             message += [("type", .string(kind)), (kind, .object(media))]
         case "contact":
             message += [("type", .string("contacts")), ("contacts", .array([try Self.contactCard(body)]))]
+        case "location":
+            message += [("type", .string("location")), ("location", try Self.location(body))]
         default:
-            throw SimulatorError(message: "type must be text, button, list, document, image, audio or contact")
+            throw SimulatorError(
+                message: "type must be text, button, list, document, image, audio, contact or location")
         }
         let status = try self.deliver(
             WebhookEnvelope.messageValue(message, from: phone, name: name, phoneNumberID: "sandbox"))
@@ -181,6 +185,24 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
         return .object([
             ("name", .object([("formatted_name", .string(name))])), ("phones", .array([.object(phone)])),
         ])
+    }
+
+    /// A location as WhatsApp shares one: the pin (numbers, as Meta sends them), with the place's name and
+    /// address when given.
+    static func location(_ body: JSONValue) throws -> JSONValue {
+        guard let latitude = body["latitude"]?.text.flatMap(Double.init), (-90...90).contains(latitude),
+            let longitude = body["longitude"]?.text.flatMap(Double.init), (-180...180).contains(longitude)
+        else { throw SimulatorError(message: "a location needs a latitude (-90 to 90) and a longitude (-180 to 180)") }
+        var place: [(String, JSONValue)] = [
+            ("latitude", .number(String(latitude))), ("longitude", .number(String(longitude))),
+        ]
+        for (key, limit) in [("location_name", 100), ("address", 200)] {
+            let text = (body[key]?.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty {
+                place.append((key == "location_name" ? "name" : key, .string(String(text.prefix(limit)))))
+            }
+        }
+        return .object(place)
     }
 
     /// `POST /simulator/api/status` with `{"phone", "wamid", "status": "delivered" | "read"}`: the status

@@ -112,6 +112,15 @@ def main():
         assert sent <= 9, sent
         shot("simulator-opened-phone")
 
+        # 📍 shares a location (the form comes filled with a sample place); with the ticket open it reaches staff.
+        phone.find_element(By.CSS_SELECTOR, ".compose .location").click()
+        place = phone.find_element(By.CSS_SELECTOR, ".share-location")
+        assert place.is_displayed() and not phone.find_element(By.CSS_SELECTOR, ".share-contact").is_displayed()
+        shot("simulator-location-phone")
+        place.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait_for(f"sudah diteruskan ke tiket #{ticket}")
+        assert "📍 Kantor PT Maju Jaya" in driver.find_elements(By.CSS_SELECTOR, ".bubble.out")[-1].text
+
         # A scan of 4.5 MB (base64 makes its request larger than other requests may be) reaches Loket and is
         # attached to the ticket; one above the simulator's 20 MB is stopped in the page, and says why.
         folder = tempfile.mkdtemp()
@@ -142,6 +151,8 @@ def main():
         click_live(wait, (By.ID, "take"))
         wait.until(expected.visibility_of_element_located((By.ID, "take-confirm")))
         click_live(wait, (By.ID, "take-confirm"))
+        # The location shared is on the ticket, its map a link.
+        wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "ol.timeline .bubble a[href*='maps.google.com']")))
         reply = "Berkas lengkap, kami jadwalkan verifikasi."
         wait.until(expected.presence_of_element_located((By.ID, "reply-text"))).send_keys(reply)
         click_live(wait, (By.ID, "send-reply"))

@@ -165,7 +165,7 @@ extension PhoneSimulatorTests {
 extension PhoneSimulatorTests {
     /// "Bagikan kartu kontak" sends a contacts message as WhatsApp does (the number as typed, its wa_id for an
     /// Indonesian mobile number), which answers the form's question for the director's number; a card without
-    /// a name or a number is refused with 400.
+    /// a name or a number is refused with 400. "Bagikan lokasi" sends a location message.
     @Test func aSharedContactCardAnswersTheDirectorsNumber() throws {
         let (application, data) = try Self.application()
         defer { Self.stop(application, data: data) }
@@ -190,6 +190,23 @@ extension PhoneSimulatorTests {
         ) { $0.string(0) }
         let card = try #require(raw)
         #expect(card.contains(#""phone":"0812-3456-7891""#) && card.contains(#""wa_id":"6281234567891""#), "\(card)")
+
+        // A location: the pin as numbers, the name and address as given; without a ticket Loket says it does not
+        // need one. A pin off the globe is refused.
+        try send(
+            [
+                "type": "location", "latitude": -6.1754, "longitude": 106.8272, "location_name": "Kantor",
+                "address": "Jl. A",
+            ],
+            until: "kami tidak memerlukan lokasi")
+        let pin = try #require(
+            try database.queryFirst(
+                "SELECT raw FROM inbox WHERE wa_id = ? AND raw LIKE '%latitude%' ORDER BY seq DESC", [.text(phone)]
+            ) { $0.string(0) })
+        #expect(pin.contains(#""latitude":-6.1754"#) && pin.contains(#""name":"Kantor""#), "\(pin)")
+        let offGlobe = try Self.post(
+            application, "/simulator/api/send", ["phone": phone, "type": "location", "latitude": 91, "longitude": 0])
+        #expect(offGlobe.status == 400)
 
         for incomplete in [
             ["contact_phone": "0812"], ["contact_name": "Pak Budi"], ["contact_name": " ", "contact_phone": "1"],
