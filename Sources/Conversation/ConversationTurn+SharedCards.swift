@@ -6,6 +6,11 @@ extension ConversationTurn {
     /// WhatsApp), the card's number answers it as if typed; elsewhere, with a ticket open, the card reaches staff
     /// as text, as a voice note does; otherwise Loket says when it takes one.
     mutating func contactCardsReceived(_ cards: [ContactCard], messageID: String) {
+        // A phone shares a few cards at once; more than this many, or numbers on one, are not read.
+        let cards = cards.prefix(Self.cardsRead).map { card in
+            ContactCard(
+                name: card.name.map { String($0.prefix(100)) }, phones: Array(card.phones.prefix(Self.cardsRead)))
+        }
         if case .intake(let draft) = state.step, case .field(let index, _) = draft.stage,
             let field = service(of: draft)?.fields[safe: index], field.validator == .phone
         {
@@ -19,6 +24,9 @@ extension ConversationTurn {
     mutating func locationReceived(_ place: SharedLocation, messageID: String) {
         shareWithTicket(Self.staffText(for: place), messageID: messageID, otherwise: .unsupportedLocation)
     }
+
+    /// Contact cards read from one message, and numbers from one card, at most.
+    static let cardsRead = 10
 
     /// Answers the form's phone question with the card's number: of several, the ones using WhatsApp when the
     /// card marks some, else the mobile ones (a landline cannot take the call), a number saved twice counted

@@ -79,6 +79,13 @@ import Testing
         let carded = render(
             chat.message(.contacts([Self.card("Bu Ani", [("0813-1111-2222", "6281311112222"), ("021 555", nil)])])))
         #expect(carded.contains("appendToTicket #41: 📇 Bu Ani: 0813-1111-2222, 021 555"), "\(carded)")
+        // A message with very many cards is read up to ten of them.
+        let many = chat.message(.contacts((1...50).map { Self.card("Kontak \($0)", [("0813-1111-2222", nil)]) }))
+        let appended = many.compactMap { effect -> String? in
+            if case .appendToTicket(_, let message) = effect { return message.text }
+            return nil
+        }
+        #expect(appended.first?.split(separator: "\n").count == 10, "\(appended)")
 
         // Where staff asked for more, to that ticket, and the request still waits for "selesai".
         var asked = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
