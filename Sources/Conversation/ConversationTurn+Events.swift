@@ -58,7 +58,7 @@ extension ConversationTurn {
         state.remindedCall = nil
         let away = last.map { context.now.timeIntervalSince($0) > Double(catalogue.settings.inactivityMinutes) * 60 }
         opensConversation = last == nil || away == true
-        readsAnEdit = message.isEdit
+        correctsAnswers = message.isEdit
         menuJustShown =
             state.step == .menu && last.map { context.now.timeIntervalSince($0) < Self.burstSeconds } == true
         if case .text = message.kind, inProgress, state.inactive || away == true {

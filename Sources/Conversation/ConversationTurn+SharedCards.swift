@@ -11,10 +11,11 @@ extension ConversationTurn {
             ContactCard(
                 name: card.name.map { String($0.prefix(100)) }, phones: Array(card.phones.prefix(Self.cardsRead)))
         }
-        if case .intake(let draft) = state.step, case .field(let index, _) = draft.stage,
-            let field = service(of: draft)?.fields[safe: index], field.validator == .phone
-        {
-            return answerPhone(from: cards, draft: draft)
+        if case .intake(let draft) = state.step, let service = service(of: draft) {
+            if case .field(let index, _) = draft.stage, service.fields[safe: index]?.validator == .phone {
+                return answerPhone(from: cards, draft: draft)
+            }
+            if correctPhone(from: cards, draft: draft, service: service) { return }
         }
         shareWithTicket(Self.staffText(for: cards), messageID: messageID, otherwise: .unsupportedContacts)
     }
@@ -32,18 +33,7 @@ extension ConversationTurn {
     /// card marks some, else the mobile ones (a landline cannot take the call), a number saved twice counted
     /// once. Several numbers left are listed for the provider to type the one meant.
     private mutating func answerPhone(from cards: [ContactCard], draft: IntakeDraft) {
-        var numbers: [String] = []
-        var seen = Set<String>()
-        for written in cards.flatMap(\.phones).compactMap({ $0.written?.trimmingWhitespace() }) where !written.isEmpty {
-            if seen.insert(FieldNormalizer.phone(written) ?? written).inserted { numbers.append(written) }
-        }
-        let onWhatsApp = cards.flatMap(\.phones).compactMap { $0.waID.map { "+" + $0 } }
-        let mobile = numbers.filter { FieldNormalizer.phone($0) != nil }
-        if !onWhatsApp.isEmpty, Set(onWhatsApp.compactMap(FieldNormalizer.phone)).count == 1 {
-            numbers = [onWhatsApp[0]]
-        } else if !mobile.isEmpty {
-            numbers = mobile
-        }
+        let numbers = Self.candidateNumbers(on: cards)
         switch numbers.count {
         case 0:
             invalid(t(.contactCardNoNumber))
@@ -55,6 +45,44 @@ extension ConversationTurn {
         default:
             invalid(t(.contactCardNumbers, ["numbers": numbers.joined(separator: ", ")]))
         }
+    }
+
+    /// At the summary, or the consent or checklist after the director's number was given, a card with one mobile
+    /// number corrects it, as a number typed at the summary does. Returns whether the card was taken.
+    private mutating func correctPhone(from cards: [ContactCard], draft: IntakeDraft, service: ServiceDefinition)
+        -> Bool
+    {
+        let numbers = Self.candidateNumbers(on: cards)
+        guard [.summary, .consent, .documents].contains(draft.stage),
+            let field = service.fields.first(where: { $0.validator == .phone }), let given = draft.answers[field.id],
+            numbers.count == 1, let number = FieldNormalizer.phone(numbers[0])
+        else { return false }
+        if number == given {
+            promptCurrentStep(prefix: t(.contactCardNumber, ["number": number]))
+        } else {
+            correctsAnswers = true
+            let entities = Entities(phone: number)
+            answerInIntake(
+                numbers[0], classification: Classification(intent: .unknown, confidence: 0, entities: entities),
+                draft: draft)
+        }
+        return true
+    }
+
+    /// The numbers on `cards` that may be the one asked: the WhatsApp one when the cards mark a single one,
+    /// else the mobile ones, else all, as written, a number saved twice counted once.
+    static func candidateNumbers(on cards: [ContactCard]) -> [String] {
+        var numbers: [String] = []
+        var seen = Set<String>()
+        for written in cards.flatMap(\.phones).compactMap({ $0.written?.trimmingWhitespace() }) where !written.isEmpty {
+            if seen.insert(FieldNormalizer.phone(written) ?? written).inserted { numbers.append(written) }
+        }
+        let onWhatsApp = cards.flatMap(\.phones).compactMap { $0.waID.map { "+" + $0 } }
+        if !onWhatsApp.isEmpty, Set(onWhatsApp.compactMap(FieldNormalizer.phone)).count == 1 {
+            return [onWhatsApp[0]]
+        }
+        let mobile = numbers.filter { FieldNormalizer.phone($0) != nil }
+        return mobile.isEmpty ? numbers : mobile
     }
 
     /// Staff's text for something shared that is not a file: on the ticket being answered (staff asked for more)

@@ -16,9 +16,10 @@ struct ConversationTurn {
     /// Whether the menu is the question and was sent moments ago, in answer to the provider's previous
     /// message (a burst: "halo", "min", "mau tanya"): another greeting is not answered with the list again.
     var menuJustShown = false
-    /// Whether the message being read is the provider's edit of one sent earlier: a new value in it for an
-    /// answer already given corrects that answer, as "eh salah, …" would.
-    var readsAnEdit = false
+    /// Whether a new value in the message being read for an answer already given corrects that answer, as "eh
+    /// salah, …" would: the provider's edit of a message sent earlier, or a contact card shared after the
+    /// director's number was given.
+    var correctsAnswers = false
 
     /// How recent the provider's previous message must be for the menu it got to count as just shown.
     static let burstSeconds: TimeInterval = 120

@@ -42,6 +42,25 @@ import Testing
         #expect(!answer.contains("Nomor WhatsApp direksi"), "the next question follows: \(answer)")
     }
 
+    /// At the summary, the director's card with another number corrects it, as the number typed there does; at
+    /// the checklist too, once the number was given. It was answered "kami tidak dapat membaca kartu kontak".
+    @Test func aContactCardAtTheSummaryCorrectsTheNumber() throws {
+        var chat = try Transcript.atRegistrationChecklist()
+        let atChecklist = render(
+            chat.message(.contacts([Self.card("Pak Budi", [("0813-2222-3333", "6281322223333")])])))
+        #expect(atChecklist.contains("No. WA direksi kami ubah menjadi +6281322223333"), "\(atChecklist)")
+        #expect(atChecklist.contains("1. ⬜ KTP/KITAS Direktur"), "the checklist again: \(atChecklist)")
+        let summary = render(chat.sendDocuments("ktp.pdf", "npwp.pdf"))
+        #expect(summary.contains("No. WA direksi: +6281322223333"), "\(summary)")
+        let corrected = render(chat.message(.contacts([Self.card("Pak Budi", [("0812 4444 5555", nil)])])))
+        #expect(corrected.contains("No. WA direksi kami ubah menjadi +6281244445555"), "\(corrected)")
+        #expect(corrected.contains("No. WA direksi: +6281244445555"), "the summary again: \(corrected)")
+        // The same number again is said to be the one recorded.
+        let same = render(chat.message(.contacts([Self.card("Pak Budi", [("+62 812 4444 5555", nil)])])))
+        #expect(same.contains("Nomor dari kartu kontak: +6281244445555."), "\(same)")
+        #expect(chat.draft?.answers["director_phone"] == "+6281244445555")
+    }
+
     /// A card whose numbers leave a choice lists them and asks for the one meant; one without a number, or
     /// with a landline only, is refused as a typed one would be. The question stays.
     @Test func aContactCardThatDoesNotSayTheNumberAsksAgain() throws {

@@ -251,7 +251,7 @@ extension ConversationTurn {
             // correction without saying so. So is a company's name with its form where a number is asked
             // ("PT Maju Jaya Abadi" at the director's number), which cannot answer it.
             guard
-                draft.stage == .summary || readsAnEdit
+                draft.stage == .summary || correctsAnswers
                     || field.validator == .companyName
                         && namesCompanyWhereNumberIsAsked(entities, draft: draft, service: service)
                     || catalogue.settings.mentions(text: text, keywordsNamed: "correction")
@@ -272,11 +272,13 @@ extension ConversationTurn {
             && written.filter(\.isASCIIDigitCharacter) == value.filter(\.isASCIIDigitCharacter) ? written : value
     }
 
-    /// The message from its first digit to its last: "021 555 1234" in "pakai nomor kantor aja 021 555 1234".
+    /// The message from its first digit (or the "+" before it) to its last: "021 555 1234" in "pakai nomor
+    /// kantor aja 021 555 1234", "+62 812 3456 7890" in "no direktur +62 812 3456 7890".
     static func writtenDigits(in text: String) -> String {
-        guard let first = text.firstIndex(where: \.isASCIIDigitCharacter),
+        guard var first = text.firstIndex(where: \.isASCIIDigitCharacter),
             let last = text.lastIndex(where: \.isASCIIDigitCharacter)
         else { return text.trimmingWhitespace() }
+        if first > text.startIndex, text[text.index(before: first)] == "+" { first = text.index(before: first) }
         return String(text[first...last])
     }
 
