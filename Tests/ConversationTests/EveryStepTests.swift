@@ -169,6 +169,30 @@ struct EveryStepTests {
         #expect(chat.state.step == before)
     }
 
+    /// A location, a contact card or a reaction never leaves the step: it is answered, or reaches a ticket;
+    /// a contact card answers the director's number and corrects it at the consent, the checklist and the
+    /// summary, and nowhere else moves the form.
+    @Test(arguments: StepFixture.allCases)
+    func aLocationCardOrReactionKeepsTheStep(_ fixture: StepFixture) throws {
+        let card = ContactCard(name: "Pak Budi", phones: [ContactCard.Phone(number: "0813 2222 3333", waID: nil)])
+        let kinds: [InboundChatMessage.Kind] = [
+            .location(SharedLocation(latitude: -6.2, longitude: 106.8)), .reaction(emoji: "👍"), .contacts([card]),
+        ]
+        for kind in kinds {
+            var chat = try fixture.make()
+            let before = chat.state.step
+            let effects = chat.message(kind)
+            if case .contacts = kind, [.directorPhone, .consent, .documents, .summary].contains(fixture) {
+                #expect(chat.draft?.answers["director_phone"] == "+6281322223333", "\(render(effects))")
+                continue
+            }
+            #expect(chat.state.step == before, "\(kind): \(render(effects))")
+            let relayed = effects.contains { if case .appendToTicket = $0 { true } else { false } }
+            if case .reaction = kind, relayed { continue }
+            #expect(!sentTexts(effects).isEmpty || relayed, "\(kind): \(render(effects))")
+        }
+    }
+
     @Test(arguments: StepFixture.allCases.filter { $0 != .feedback })
     func badTextIsExplainedAndTheStepKept(_ fixture: StepFixture) throws {
         var chat = try fixture.make()
