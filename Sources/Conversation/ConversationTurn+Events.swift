@@ -292,11 +292,7 @@ extension ConversationTurn {
     /// Loket says what it takes; a reaction taken back says nothing.
     mutating func reactionReceived(_ emoji: String?, messageID: String) {
         guard let emoji else { return }
-        let message = ReporterMessage(messageID: messageID, text: "Reaksi: " + emoji)
-        if case .feedback(let ticket, _) = state.step {
-            return emit(.appendToTicket(number: ticket, message: message))
-        }
-        if relayToOpenTicket(message, about: state.staffTicket, quietly: true) == nil {
+        if appendShared(ReporterMessage(messageID: messageID, text: "Reaksi: " + emoji)) == nil {
             cannotRead(.unsupportedReaction)
         }
     }

@@ -72,31 +72,41 @@ extension ConversationTurn {
     /// The numbers on `cards` that may be the one asked: the WhatsApp one when the cards mark a single one,
     /// else the mobile ones, else all, as written, a number saved twice counted once.
     static func candidateNumbers(on cards: [ContactCard]) -> [String] {
-        var numbers: [String] = []
+        let phones = cards.flatMap(\.phones)
+        let onWhatsApp = Set(phones.compactMap { $0.waID.flatMap { FieldNormalizer.phone("+" + $0) } })
+        if onWhatsApp.count == 1, let number = onWhatsApp.first { return [number] }
+        var numbers: [(written: String, mobile: String?)] = []
         var seen = Set<String>()
-        for written in cards.flatMap(\.phones).compactMap({ $0.written?.trimmingWhitespace() }) where !written.isEmpty {
-            if seen.insert(FieldNormalizer.phone(written) ?? written).inserted { numbers.append(written) }
+        for written in phones.compactMap({ $0.written?.trimmingWhitespace() }) where !written.isEmpty {
+            let mobile = FieldNormalizer.phone(written)
+            if seen.insert(mobile ?? written).inserted { numbers.append((written, mobile)) }
         }
-        let onWhatsApp = cards.flatMap(\.phones).compactMap { $0.waID.map { "+" + $0 } }
-        if !onWhatsApp.isEmpty, Set(onWhatsApp.compactMap(FieldNormalizer.phone)).count == 1 {
-            return [onWhatsApp[0]]
-        }
-        let mobile = numbers.filter { FieldNormalizer.phone($0) != nil }
-        return mobile.isEmpty ? numbers : mobile
+        let mobile = numbers.filter { $0.mobile != nil }
+        return (mobile.isEmpty ? numbers : mobile).map(\.written)
     }
 
-    /// Staff's text for something shared that is not a file: on the ticket being answered (staff asked for more)
-    /// or, outside a form, the open ticket it is about; with none, `otherwise` says what Loket takes.
+    /// Staff's text for something shared that is not a file: on the ticket it is about (see `appendShared`), said
+    /// so; with none, `otherwise` says what Loket takes.
     private mutating func shareWithTicket(_ text: String, messageID: String, otherwise unsupported: Prompt) {
-        let message = ReporterMessage(messageID: messageID, text: text)
-        if case .feedback(let ticket, _) = state.step {
-            emit(.appendToTicket(number: ticket, message: message))
-            return ask(t(.feedbackReceived, ["ticket": String(ticket)]), options: currentOptions())
-        }
-        guard let ticket = relayToOpenTicket(message, about: state.staffTicket, quietly: true) else {
+        guard let (ticket, asked) = appendShared(ReporterMessage(messageID: messageID, text: text)) else {
             return cannotRead(unsupported)
         }
-        say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote())
+        if asked {
+            ask(t(.feedbackReceived, ["ticket": String(ticket)]), options: currentOptions())
+        } else {
+            say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote())
+        }
+    }
+
+    /// Puts `message`, something shared that is not text, on the ticket it is about: the one staff asked about
+    /// where they asked for more (`asked`), else, outside a form, the open ticket `relayToOpenTicket` picks.
+    /// Nil when there is none.
+    mutating func appendShared(_ message: ReporterMessage) -> (ticket: Int, asked: Bool)? {
+        if case .feedback(let ticket, _) = state.step {
+            emit(.appendToTicket(number: ticket, message: message))
+            return (ticket, true)
+        }
+        return relayToOpenTicket(message, about: state.staffTicket, quietly: true).map { ($0, false) }
     }
 
     /// "📇 Budi Santoso: +62 812-3456-7890": each card on a line, its numbers as saved.

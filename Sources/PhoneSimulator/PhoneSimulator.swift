@@ -196,11 +196,9 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
         var place: [(String, JSONValue)] = [
             ("latitude", .number(String(latitude))), ("longitude", .number(String(longitude))),
         ]
-        for (key, limit) in [("location_name", 100), ("address", 200)] {
-            let text = (body[key]?.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty {
-                place.append((key == "location_name" ? "name" : key, .string(String(text.prefix(limit)))))
-            }
+        for (field, key, limit) in [("location_name", "name", 100), ("address", "address", 200)] {
+            let text = (body[field]?.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { place.append((key, .string(String(text.prefix(limit))))) }
         }
         return .object(place)
     }
