@@ -180,7 +180,7 @@ extension ConversationRuntime {
     func download(_ request: MediaFetchRequest) throws -> Result<StoredMedia, MediaError> {
         let limits = MediaLimits(
             maxBytes: request.maxBytes, allowedMIMETypes: Set(request.allowedMIMETypes),
-            requiredPrefixes: request.kinds.map(\.signature))
+            requiredSignatures: request.kinds.map(\.signature))
         do {
             return .success(
                 try self.media.fetch(mediaID: request.mediaID, expectedSHA256: request.declaredSHA256, limits: limits))

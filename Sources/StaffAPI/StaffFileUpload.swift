@@ -55,7 +55,7 @@ struct StaffFileUpload: Equatable {
             throw .payloadTooLarge(
                 "a photo (JPEG, PNG) is at most \(Self.maxPhotoBytes / 1024 / 1024) MB; send it as a PDF")
         }
-        guard request.body.starts(with: kind.signature) else {
+        guard kind.signature.matches(request.body) else {
             throw .badRequest("file_content_mismatch", "the file's content is not \(declared)")
         }
         self.name = name

@@ -120,12 +120,27 @@ struct MediaDownloaderTests {
     @Test func contentIsCheckedAgainstEveryAcceptedSignature() {
         let limits = MediaLimits(
             maxBytes: 1_000, allowedMIMETypes: ["image/jpeg", "image/png"],
-            requiredPrefixes: [[0xFF, 0xD8, 0xFF], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]])
+            requiredSignatures: [
+                ByteSignature([0xFF, 0xD8, 0xFF]), ByteSignature([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+            ])
         self.standIn.addMedia(
             id: "png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2], mimeType: "image/png")
         #expect(self.refusal("png", limits: limits) == nil)
         self.standIn.addMedia(id: "fake", bytes: Array("%PDF-1.4".utf8), mimeType: "image/jpeg")
         #expect(self.refusal("fake", limits: limits) == .notPDF, "a PDF named as a photo is refused by its content")
+    }
+
+    /// A video (MP4, 3GP) is told by its `ftyp` box after four bytes of size, not by its first bytes.
+    @Test func aVideoIsCheckedByTheTypeOfItsFirstBox() {
+        let limits = MediaLimits(
+            maxBytes: 1_000, allowedMIMETypes: ["video/mp4"],
+            requiredSignatures: [ByteSignature(Array("ftyp".utf8), at: 4)])
+        self.standIn.addMedia(
+            id: "mp4", bytes: [0, 0, 0, 0x18] + Array("ftypmp42".utf8) + [UInt8](repeating: 0, count: 40),
+            mimeType: "video/mp4")
+        #expect(self.refusal("mp4", limits: limits) == nil)
+        self.standIn.addMedia(id: "html", bytes: Array("<html>ftyp</html>".utf8), mimeType: "video/mp4")
+        #expect(self.refusal("html", limits: limits) == .notPDF, "a page named as a video is refused by its content")
     }
 
     @Test func hashDifferentFromTheDescriptorIsRefused() {

@@ -140,7 +140,7 @@ public struct MediaDownloader: MediaFetcher {
         _ bytes: [UInt8], descriptor: Descriptor, expectedSHA256: String?, limits: MediaLimits
     ) throws(MediaError) {
         guard bytes.count <= limits.maxBytes else { throw .tooLarge(size: bytes.count, limit: limits.maxBytes) }
-        if !limits.requiredPrefixes.isEmpty, !limits.requiredPrefixes.contains(where: { bytes.starts(with: $0) }) {
+        if !limits.requiredSignatures.isEmpty, !limits.requiredSignatures.contains(where: { $0.matches(bytes) }) {
             throw .notPDF
         }
         let digest = SHA256Digest.hash(bytes)

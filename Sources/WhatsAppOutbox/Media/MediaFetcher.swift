@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Downloads a WhatsApp media object and stores it content-addressed under the data directory.
 public protocol MediaFetcher: Sendable {
@@ -12,19 +13,20 @@ public struct MediaLimits: Equatable, Sendable {
     public var maxBytes: Int
     /// Accepted MIME types; empty accepts any.
     public var allowedMIMETypes: Set<String>
-    /// Leading bytes the content must start with, one of these (e.g. `%PDF-`, or a JPEG's `FF D8 FF`);
-    /// empty accepts any content.
-    public var requiredPrefixes: [[UInt8]]
+    /// Bytes the content must have, one of these (e.g. `%PDF-` at the start, a JPEG's `FF D8 FF`, an MP4's
+    /// `ftyp` after four bytes); empty accepts any content.
+    public var requiredSignatures: [ByteSignature]
 
-    public init(maxBytes: Int, allowedMIMETypes: Set<String> = [], requiredPrefixes: [[UInt8]] = []) {
+    public init(maxBytes: Int, allowedMIMETypes: Set<String> = [], requiredSignatures: [ByteSignature] = []) {
         self.maxBytes = maxBytes
         self.allowedMIMETypes = allowedMIMETypes
-        self.requiredPrefixes = requiredPrefixes
+        self.requiredSignatures = requiredSignatures
     }
 
     public init(maxBytes: Int, allowedMIMETypes: Set<String> = [], requiredPrefix: [UInt8]?) {
         self.init(
-            maxBytes: maxBytes, allowedMIMETypes: allowedMIMETypes, requiredPrefixes: requiredPrefix.map { [$0] } ?? [])
+            maxBytes: maxBytes, allowedMIMETypes: allowedMIMETypes,
+            requiredSignatures: requiredPrefix.map { [ByteSignature($0)] } ?? [])
     }
 
     /// Verification documents: PDF only, at most 4 MB, starting with `%PDF-`.
