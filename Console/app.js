@@ -273,9 +273,11 @@ async function ticketView(number) {
   const documents = detail.attachments.length
     ? el("ul", { class: "documents" }, detail.attachments.map((attachment) => {
       const href = `/api/tickets/${number}/attachments/${attachment.sha256}`;
-      // A voice note plays on the page, with its link beside it.
+      // A voice note or a video (a screen recording of the error) plays on the page, with its link beside it.
       const player = attachment.mime_type.startsWith("audio/")
-        ? el("audio", { controls: true, preload: "none", src: href, "aria-label": `${t("voiceNote")} ${attachment.original_name}` }) : null;
+        ? el("audio", { controls: true, preload: "none", src: href, "aria-label": `${t("voiceNote")} ${attachment.original_name}` })
+        : attachment.mime_type.startsWith("video/")
+          ? el("video", { controls: true, preload: "metadata", src: href, "aria-label": `${t("video")} ${attachment.original_name}` }) : null;
       return el("li", {}, el("a", { href, target: "_blank", rel: "noopener", class: "document-link" },
         `${t("open")}: ${attachment.original_name}`), ` (${fileSize(attachment.size)})`,
         attachment.sender && attachment.sender.role !== "reporter" ? ` · ${t("sentBy")} ${attachment.sender.name}` : null, player);

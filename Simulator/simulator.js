@@ -130,14 +130,22 @@ class Phone {
       item.append(el("span", { class: "tick failed" }, `⚠ file lebih dari ${MAX_FILE_BYTES / 1048576} MB tidak bisa dikirim dari simulator`));
       return;
     }
+    // What is typed in the message box goes with the file as its caption, as WhatsApp lets one write under a
+    // photo, a video or a document (a voice note carries none).
+    const words = this.root.querySelector("input[name=text]");
     const reader = new FileReader();
     reader.addEventListener("load", () => {
       const base64 = String(reader.result).split(",")[1];
-      // An Ogg file goes as a voice note, as WhatsApp records one.
+      // An Ogg file goes as a voice note, as WhatsApp records one; an MP4 or 3GP file as a video.
       const voice = file.type.startsWith("audio/") || /\.(ogg|opus)$/i.test(file.name);
-      const type = voice ? "audio" : file.type.startsWith("image/") ? "image" : "document";
-      const mime = voice ? "audio/ogg; codecs=opus" : file.type || "application/pdf";
-      this.send({ type, file: base64, filename: file.name, mime }, [el("p", { class: "file" }, `${voice ? "🎤" : "📄"} ${file.name}`)]);
+      const video = !voice && (file.type.startsWith("video/") || /\.(mp4|3gp)$/i.test(file.name));
+      const type = voice ? "audio" : video ? "video" : file.type.startsWith("image/") ? "image" : "document";
+      const mime = voice ? "audio/ogg; codecs=opus"
+        : video ? (/\.3gp$/i.test(file.name) ? "video/3gpp" : "video/mp4") : file.type || "application/pdf";
+      const caption = voice ? "" : words.value.trim();
+      if (caption) words.value = "";
+      this.send({ type, file: base64, filename: file.name, mime, caption },
+        [el("p", { class: "file" }, `${voice ? "🎤" : video ? "🎬" : "📄"} ${file.name}`), caption ? el("p", {}, caption) : null]);
     });
     reader.readAsDataURL(file);
   }

@@ -154,11 +154,16 @@ extension ConversationTurn {
             documentReceived(
                 mediaID: mediaID, filename: filename, mimeType: mimeType, size: size, sha256: sha256, caption: caption)
         case .image(let mediaID, let caption):
-            state.step.behaviour.imageReceived(mediaID: mediaID, caption: caption, in: &self)
+            state.step.behaviour.pictureReceived(
+                .photo(mediaID: mediaID, caption: caption), mimeType: "image/jpeg", in: &self)
         case .audio(let mediaID, let mimeType, let sha256):
             voiceNoteReceived(mediaID: mediaID, mimeType: mimeType, sha256: sha256)
-        case .video:
-            cannotRead(.unsupportedVideo)
+        case .video(let mediaID, let mimeType, let sha256, let caption):
+            // WhatsApp delivers MP4 and 3GP; a video of another format is not taken.
+            guard FileKind.accepts(mimeType, in: [.video]) else { return cannotRead(.unsupportedVideo) }
+            state.step.behaviour.pictureReceived(
+                .video(mediaID: mediaID, mimeType: mimeType, sha256: sha256, caption: caption), mimeType: mimeType,
+                in: &self)
         case .sticker:
             cannotRead(.unsupportedSticker)
         case .location(let place):

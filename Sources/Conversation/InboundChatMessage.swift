@@ -25,7 +25,8 @@ public struct InboundChatMessage: Equatable, Sendable {
         case image(mediaID: String, caption: String?)
         /// A voice note or an audio file, with the MIME type WhatsApp declared and its SHA-256 if given.
         case audio(mediaID: String, mimeType: String, sha256: String?)
-        case video
+        /// A video (a screen recording of the error), with the MIME type WhatsApp declared and its SHA-256 if given.
+        case video(mediaID: String, mimeType: String, sha256: String?, caption: String?)
         case sticker
         case location(SharedLocation)
         case contacts([ContactCard])

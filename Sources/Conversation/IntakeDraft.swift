@@ -59,7 +59,8 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     public struct HeldFile: Equatable, Codable, Sendable {
         public var file: TicketFile
         public var caption: String?
-        /// Sent as an image message (a screenshot, a photo): an attachment, never a checklist document.
+        /// Sent as an image or a video message (a screenshot, a photo, a screen recording): an attachment, never a
+        /// checklist document.
         public var isPhoto: Bool?
 
         public init(file: TicketFile, caption: String?, isPhoto: Bool = false) {

@@ -10,9 +10,9 @@ extension ConversationRuntime {
     /// (a tap, a typed choice) that releases a file held back until the provider said which ticket it is about.
     static func mayAskForMedia(_ content: InboundMessage.Content) -> Bool {
         switch content {
-        case .document, .image, .audio, .text, .buttonReply, .listReply, .templateButton: true
+        case .document, .image, .audio, .video, .text, .buttonReply, .listReply, .templateButton: true
         case .edit(_, let text): text != nil
-        case .video, .sticker, .location, .contacts, .flowReply, .reaction, .order, .system, .revoke,
+        case .sticker, .location, .contacts, .flowReply, .reaction, .order, .system, .revoke,
             .unsupported:
             false
         }
@@ -21,7 +21,7 @@ extension ConversationRuntime {
     /// Whether `content` is a file of its own (the other answers in `mayAskForMedia` only release held files).
     static func carriesFile(_ content: InboundMessage.Content) -> Bool {
         switch content {
-        case .document, .image, .audio: true
+        case .document, .image, .audio, .video: true
         default: false
         }
     }
@@ -49,8 +49,9 @@ extension ConversationRuntime {
             kind = .image(mediaID: media.id, caption: media.caption)
         case .audio(let media, _):
             kind = .audio(mediaID: media.id, mimeType: media.mimeType ?? "", sha256: media.sha256)
-        case .video:
-            kind = .video
+        case .video(let media):
+            kind = .video(
+                mediaID: media.id, mimeType: media.mimeType ?? "", sha256: media.sha256, caption: media.caption)
         case .sticker:
             kind = .sticker
         case .location(let place):

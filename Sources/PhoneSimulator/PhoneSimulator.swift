@@ -100,9 +100,9 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
     }
 
     /// `POST /simulator/api/send` with `{"phone", "name", "type": "text" | "button" | "list" | "document" |
-    /// "image" | "audio" (a voice note) | "contact" (a shared contact card) | "location", "text"?, "id"?,
-    /// "title"?, "file"? (base64), "filename"?, "mime"?, "contact_name"?, "contact_phone"?, "latitude"?,
-    /// "longitude"?, "location_name"?, "address"?}`.
+    /// "image" | "audio" (a voice note) | "video" | "contact" (a shared contact card) | "location", "text"?,
+    /// "id"?, "title"?, "file"? (base64), "filename"?, "mime"?, "caption"? (not on a voice note),
+    /// "contact_name"?, "contact_phone"?, "latitude"?, "longitude"?, "location_name"?, "address"?}`.
     private func send(_ request: HTTPRequest) throws -> HTTPResponse {
         let body = try self.body(request)
         let phone = try self.phone(body)
@@ -136,7 +136,7 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
                 ("type", .string("interactive")),
                 ("interactive", .object([("type", .string("list_reply")), ("list_reply", reply)])),
             ]
-        case "document", "image", "audio":
+        case "document", "image", "audio", "video":
             guard let encoded = body["file"]?.stringValue, let data = Data(base64Encoded: encoded), !data.isEmpty,
                 data.count <= Self.maxFileBytes
             else { throw SimulatorError(message: "attach a file of at most \(Self.maxFileBytes / (1024 * 1024)) MB") }
@@ -153,7 +153,11 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
                 media.append(("filename", .string(body["filename"]?.stringValue ?? "dokumen.pdf")))
             }
             if kind == "audio" { media.append(("voice", .bool(true))) }
-            if let caption = body["caption"]?.stringValue, !caption.isEmpty {
+            if kind != "audio", let caption = body["caption"]?.stringValue, !caption.isEmpty {
+                // WhatsApp takes captions of up to 1,024 characters.
+                guard caption.count <= 1024 else {
+                    throw SimulatorError(message: "write a caption of at most 1024 characters")
+                }
                 media.append(("caption", .string(caption)))
             }
             message += [("type", .string(kind)), (kind, .object(media))]
@@ -163,7 +167,7 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
             message += [("type", .string("location")), ("location", try Self.location(body))]
         default:
             throw SimulatorError(
-                message: "type must be text, button, list, document, image, audio, contact or location")
+                message: "type must be text, button, list, document, image, audio, video, contact or location")
         }
         let status = try self.deliver(
             WebhookEnvelope.messageValue(message, from: phone, name: name, phoneNumberID: "sandbox"))

@@ -50,7 +50,7 @@ extension StaffAPI {
             throw StaffAPIError.notFound("unknown_attachment", "ticket \(number) holds no document \(hash.prefix(12))…")
         }
         var response = HTTPResponse(status: 200, body: Array(bytes))
-        let allowed = ["application/pdf", "image/jpeg", "image/png", "audio/ogg"]
+        let allowed = ["application/pdf", "image/jpeg", "image/png", "audio/ogg", "video/mp4", "video/3gpp"]
         let type = allowed.contains(attachment.mimeType) ? attachment.mimeType : "application/octet-stream"
         let name = attachment.originalName.filter { $0.isLetter || $0.isNumber || ".-_ ".contains($0) }
         response.headers.add(name: "Content-Type", value: type)

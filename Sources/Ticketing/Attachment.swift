@@ -32,6 +32,7 @@ public struct Attachment: Hashable, Sendable {
             "application/pdf": "PDF", "image/jpeg": "foto JPEG", "image/png": "foto PNG", "audio/ogg": "pesan suara",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+            "video/mp4": "video", "video/3gpp": "video",
         ]
         return "\(self.originalName) (\(kinds[self.mimeType] ?? self.mimeType), \(Self.sizeText(self.size)))"
     }

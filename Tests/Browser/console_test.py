@@ -340,6 +340,23 @@ def main():
             assert response.headers["Content-Type"] == "audio/ogg" and response.read() == voice
         assert "pesan suara" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
 
+        # A screen recording with words under it: staff read the words and watch the video on the page.
+        video = b"\x00\x00\x00\x18ftypmp42" + bytes(400)
+        media = loket.sandbox("POST", "/sandbox/media", video, "video/mp4")
+        caption = "Ini rekaman layarnya, error muncul setelah klik Kirim Penawaran"
+        loket.webhook({"type": "video", "video": {"id": media["id"], "mime_type": "video/mp4", "caption": caption}})
+        loket.replies("Video Anda dan pesannya sudah kami simpan")
+        driver.refresh()
+        screen = wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "ul.documents video")))
+        assert screen.get_attribute("controls") is not None, "the video has the browser's own controls"
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        with urllib.request.urlopen(urllib.request.Request(screen.get_attribute("src"), headers={"Cookie": cookies})) as response:
+            assert response.headers["Content-Type"] == "video/mp4" and response.read() == video
+        timeline = driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
+        assert caption in timeline and "(video," in timeline, timeline
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", screen)
+        shot(driver, "ticket-video")
+
         # A location the provider shares reaches the ticket with a map link staff open in a new tab.
         loket.webhook({"type": "location", "location": {"latitude": -6.2, "longitude": 106.816666, "name": "Kantor PT Maju Jaya", "address": "Jl. Sudirman 1, Jakarta"}})
         loket.replies("Pesan Anda sudah diteruskan ke tiket")

@@ -129,6 +129,16 @@ def main():
             file.write(pdf("akta") + b"%" + b"0" * (4608 * 1024))
         phone.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(scan)
         wait_for("akta-scan.pdf sudah dilampirkan")
+        # A screen recording with words typed before it is picked: the words go as its caption.
+        recording = os.path.join(folder, "rekaman-layar.mp4")
+        with open(recording, "wb") as file:
+            file.write(b"\x00\x00\x00\x18ftypmp42" + bytes(2048))
+        phone.find_element(By.CSS_SELECTOR, "input[name=text]").send_keys("error pas kirim penawaran min")
+        phone.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(recording)
+        wait_for(f"Video Anda dan pesannya sudah kami simpan di tiket #{ticket}")
+        bubble = driver.find_elements(By.CSS_SELECTOR, ".bubble.out")[-1].text
+        assert "🎬 rekaman-layar.mp4" in bubble and "error pas kirim penawaran min" in bubble, bubble
+        assert phone.find_element(By.CSS_SELECTOR, "input[name=text]").get_attribute("value") == ""
         huge = os.path.join(folder, "video-besar.pdf")
         with open(huge, "wb") as file:
             file.truncate(21 * 1024 * 1024)
@@ -151,8 +161,10 @@ def main():
         click_live(wait, (By.ID, "take"))
         wait.until(expected.visibility_of_element_located((By.ID, "take-confirm")))
         click_live(wait, (By.ID, "take-confirm"))
-        # The location shared is on the ticket, its map a link.
+        # The location shared is on the ticket, its map a link; the screen recording plays on the page.
         wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "ol.timeline .bubble a[href*='maps.google.com']")))
+        assert driver.find_elements(By.CSS_SELECTOR, "ul.documents video"), "the provider's video is on the ticket"
+        assert "error pas kirim penawaran min" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
         reply = "Berkas lengkap, kami jadwalkan verifikasi."
         wait.until(expected.presence_of_element_located((By.ID, "reply-text"))).send_keys(reply)
         click_live(wait, (By.ID, "send-reply"))

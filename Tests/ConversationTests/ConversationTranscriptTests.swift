@@ -625,9 +625,9 @@ struct ConversationTranscriptTests {
             › Terima kasih atas reaksinya. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
         check(
-            chat.message(.video),
+            chat.message(.video(mediaID: "v", mimeType: "video/quicktime", sha256: nil, caption: nil)),
             """
-            › Maaf, kami tidak dapat memproses video. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
+            › Maaf, video belum dapat kami terima di sini; video tentang kendala dapat dikirim setelah tiket dibuat. Loket dapat menerima pesan teks, pilihan tombol, dan dokumen PDF.
             """)
         check(
             chat.message(.unsupported),

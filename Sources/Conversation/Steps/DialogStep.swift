@@ -45,8 +45,9 @@ protocol DialogStep {
     /// A ticket was opened for this contact.
     func ticketOpened(_ number: Int, in turn: inout ConversationTurn)
 
-    /// A photo or screenshot arrived as an image message.
-    func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn)
+    /// A photo or screenshot arrived as an image message, or a video (a screen recording) as a video message:
+    /// `mimeType` tells which.
+    func pictureReceived(_ file: TicketFile, mimeType: String, in turn: inout ConversationTurn)
 }
 
 extension DialogStep {
@@ -95,13 +96,15 @@ extension DialogStep {
 
     /// Outside a form, a photo goes to the provider's open ticket (a screenshot of a problem); without one,
     /// Loket says what it takes.
-    func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
-        guard turn.context.openTickets.isEmpty else { return turn.fileForTicket(.photo(mediaID: mediaID)) }
-        // A screenshot of the problem before the words about it: kept for the request chosen next.
-        let photo = IntakeDraft.HeldFile(file: .photo(mediaID: mediaID), caption: caption, isPhoto: true)
-        let name = turn.t(.documentsPhotoName)
-        guard turn.keepBeforeRequest(photo, name: name.prefix(1).uppercased() + name.dropFirst()) else {
-            return turn.cannotRead(.unsupportedImage)
+    func pictureReceived(_ file: TicketFile, mimeType: String, in turn: inout ConversationTurn) {
+        guard turn.context.openTickets.isEmpty else { return turn.fileForTicket(file) }
+        // A screenshot or a screen recording of the problem before the words about it: kept for the request
+        // chosen next.
+        let video = FileKind.accepts(mimeType, in: [.video])
+        let held = IntakeDraft.HeldFile(file: file, caption: file.caption, isPhoto: true)
+        let name = turn.t(video ? .documentsVideoName : .documentsPhotoName)
+        guard turn.keepBeforeRequest(held, name: name.prefix(1).uppercased() + name.dropFirst()) else {
+            return turn.cannotRead(video ? .unsupportedVideo : .unsupportedImage)
         }
     }
 }

@@ -39,8 +39,8 @@ extension ConversationTurn {
                 // A problem report or a question: any file it comes with (a screenshot, a document) goes to
                 // the ticket once it is opened.
                 return keepForTicket(
-                    TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256), mimeType: mimeType,
-                    size: size, draft: draft)
+                    TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256, caption: caption),
+                    mimeType: mimeType, size: size, draft: draft)
             }
             guard isPDF else {
                 let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
@@ -92,7 +92,7 @@ extension ConversationTurn {
             if let refusal = attachmentRefusal(filename: filename, mimeType: mimeType, size: size) {
                 return say(refusal)
             }
-            let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256)
+            let file = TicketFile(mediaID: mediaID, filename: filename, declaredSHA256: sha256, caption: caption)
             if keepBeforeRequest(.init(file: file, caption: caption), name: filename) { return }
             return ticketFileReceived(file)
         }
@@ -125,6 +125,10 @@ extension ConversationTurn {
             return promptCurrentStep(prefix: refusal)
         }
         var draft = draft
+        if let caption = file.caption {
+            // "ini errornya pas upload" with a screenshot: staff read it among the form's remarks.
+            draft.remarks = (draft.remarks ?? []) + ["\(file.filename): \(caption)"]
+        }
         if state.consent?.version == catalogue.privacy.version {
             takeAttachment(file, into: &draft)
             state.step = .intake(draft)
@@ -245,16 +249,17 @@ extension ConversationTurn {
             canTakeFiles(draft, service: service)
         else { return }
         draft.heldFiles = nil
-        if !service.asksForDocuments {
-            for item in held { takeAttachment(item.file, into: &draft) }
-            return
-        }
-        for item in held {
-            if item.isPhoto == true {
-                // A screenshot sent before the request: the ticket's, not a checklist document (PDF only).
-                takeAttachment(item.file, into: &draft)
-                continue
+        for item in held where !service.asksForDocuments || item.isPhoto == true {
+            // A screenshot or a screen recording sent before the request, or any file of a form without a
+            // checklist: the ticket's, not a checklist document (PDF only). What was written with it is kept for
+            // staff among the form's remarks (a file held by `keepForTicket` has its words there already).
+            if let caption = item.caption, !caption.isEmpty {
+                draft.remarks = (draft.remarks ?? []) + ["\(item.file.filename): \(caption)"]
             }
+            takeAttachment(item.file, into: &draft)
+        }
+        guard service.asksForDocuments else { return }
+        for item in held where item.isPhoto != true {
             guard
                 let requirementID = assign(
                     mediaID: item.file.mediaID, filename: item.file.filename, caption: item.caption, to: &draft,
@@ -285,9 +290,15 @@ extension ConversationTurn {
         }
     }
 
-    /// Downloads a file the provider sent about an open ticket, to attach it once stored.
+    /// Downloads a file the provider sent about an open ticket, to attach it once stored. What they wrote with
+    /// it reaches the ticket now, whether or not the file can be taken.
     mutating func fetch(_ file: TicketFile, for ticket: Int) {
-        state.ticketUploads.append(TicketUpload(mediaID: file.mediaID, ticket: ticket, filename: file.filename))
+        if let caption = file.caption {
+            emit(.appendToTicket(number: ticket, message: ReporterMessage(messageID: file.mediaID, text: caption)))
+        }
+        state.ticketUploads.append(
+            TicketUpload(mediaID: file.mediaID, ticket: ticket, filename: file.filename, captioned: file.caption != nil)
+        )
         emit(
             .fetchMedia(
                 fetchRequest(
@@ -300,11 +311,15 @@ extension ConversationTurn {
             state.ticketUploads.removeAll { $0.mediaID == mediaID }
             let attachment = TicketAttachment(requirementID: nil, requirementTitle: nil, document: document)
             emit(.attachToTicket(number: upload.ticket, attachment: attachment))
-            let voice = FileKind.accepts(document.mimeType, in: [.voice])
-            say(
-                t(
-                    voice ? .documentsVoiceKept : .documentsAttached,
-                    ["file": upload.filename, "ticket": String(upload.ticket)]))
+            let key: Prompt =
+                if FileKind.accepts(document.mimeType, in: [.voice]) {
+                    .documentsVoiceKept
+                } else if FileKind.accepts(document.mimeType, in: [.video]) {
+                    upload.captioned == true ? .documentsVideoKeptWithCaption : .documentsVideoKept
+                } else {
+                    upload.captioned == true ? .documentsAttachedWithCaption : .documentsAttached
+                }
+            say(t(key, ["file": upload.filename, "ticket": String(upload.ticket)]))
             return
         }
         if case .intake(var draft) = state.step,

@@ -87,12 +87,20 @@ struct IntakeStep: DialogStep {
         turn.finishStep()
     }
 
-    func imageReceived(mediaID: String, caption: String?, in turn: inout ConversationTurn) {
+    func pictureReceived(_ file: TicketFile, mimeType: String, in turn: inout ConversationTurn) {
         if let service = turn.service(of: self.draft), !service.asksForDocuments, self.draft.stage != .submitting {
-            return turn.keepForTicket(.photo(mediaID: mediaID), mimeType: "image/jpeg", size: nil, draft: self.draft)
+            return turn.keepForTicket(file, mimeType: mimeType, size: nil, draft: self.draft)
         }
-        guard self.draft.stage == .documents else { return turn.cannotRead(.unsupportedImage) }
-        turn.keepPhotoOfDocument(.photo(mediaID: mediaID), mimeType: "image/jpeg", size: nil, draft: self.draft)
+        let video = FileKind.accepts(mimeType, in: [.video])
+        guard self.draft.stage == .documents else {
+            return turn.cannotRead(video ? .unsupportedVideo : .unsupportedImage)
+        }
+        guard video else { return turn.keepPhotoOfDocument(file, mimeType: mimeType, size: nil, draft: self.draft) }
+        // A screen recording at the checklist: for staff, and the checklist still waits for its PDF files.
+        let name = turn.t(.documentsVideoName)
+        turn.keepInsteadOfPDF(
+            file, mimeType: mimeType, size: nil, draft: self.draft,
+            saying: turn.t(.documentsFileKept, ["file": name.prefix(1).uppercased() + name.dropFirst()]))
     }
 
     /// Starts the form of `serviceID`.

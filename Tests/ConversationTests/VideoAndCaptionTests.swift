@@ -1,0 +1,151 @@
+import Foundation
+import Intents
+import Support
+import Testing
+
+@testable import Conversation
+
+/// A video (a screen recording of an error) is kept for staff where a screenshot is, and what a provider writes
+/// under a photo, a video or a document reaches staff with the file.
+@Suite struct VideoAndCaptionTests {
+    static let ticket = TicketSummary(
+        number: 77, title: "Masalah Tender", stateText: "Diproses", waitingOn: "petugas", due: nil)
+
+    static func video(_ mediaID: String, caption: String? = nil, mimeType: String = "video/mp4")
+        -> InboundChatMessage.Kind
+    {
+        .video(mediaID: mediaID, mimeType: mimeType, sha256: "c2hh", caption: caption)
+    }
+
+    static func fetches(_ effects: [Effect]) -> [MediaFetchRequest] {
+        effects.compactMap { effect in
+            if case .fetchMedia(let request) = effect { request } else { nil }
+        }
+    }
+
+    /// With a ticket open, a video is downloaded for it (checked as MP4 or 3GP by its content, up to the
+    /// attachments' 16 MB), attached, and the provider told staff will watch it; its caption reaches the ticket
+    /// first, even if the file then fails.
+    @Test func aVideoAboutAnOpenTicketIsKeptForStaffWithItsCaption() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let effects = chat.message(Self.video("vid-12345678", caption: "ini rekaman layarnya, error pas upload"))
+        let sent = render(effects)
+        #expect(sent.contains("⚙ appendToTicket #77: ini rekaman layarnya, error pas upload"), "\(sent)")
+        #expect(sent.contains("⚙ fetchMedia vid-12345678 for #77"), "\(sent)")
+        #expect(
+            sent.firstRange(of: "appendToTicket")!.lowerBound < sent.firstRange(of: "fetchMedia")!.lowerBound,
+            "staff read the words before the file")
+        let request = try #require(Self.fetches(effects).last)
+        #expect(request.kinds.contains(.video) && request.declaredSHA256 == "c2hh")
+        #expect(request.maxBytes == 16 * 1024 * 1024)
+        #expect(request.filename == "video-12345678.mp4")
+        let stored = render(
+            chat.event(
+                .documentStored(
+                    mediaID: "vid-12345678",
+                    document: StoredDocument(
+                        sha256: "h-video", filename: "video-12345678.mp4", size: 2_000_000, mimeType: "video/mp4"))))
+        #expect(stored.contains("⚙ attachToTicket #77: video-12345678.mp4"), "\(stored)")
+        #expect(stored.contains("Video Anda dan pesannya sudah kami simpan di tiket #77"), "\(stored)")
+
+        let bare = render(chat.message(Self.video("vid-2", mimeType: "video/3gpp")))
+        #expect(!bare.contains("appendToTicket") && bare.contains("⚙ fetchMedia vid-2 for #77"), "\(bare)")
+        #expect(
+            Self.fetches(chat.message(Self.video("vid-3", mimeType: "video/3gpp"))).last?.filename == "video-vid-3.3gp")
+        let plain = render(
+            chat.event(
+                .documentStored(
+                    mediaID: "vid-2",
+                    document: StoredDocument(
+                        sha256: "h-v2", filename: "video-vid-2.3gp", size: 9_000, mimeType: "video/3gpp"))))
+        #expect(plain.contains("› Video Anda sudah kami simpan di tiket #77 untuk dilihat petugas."), "\(plain)")
+
+        // A refused download says what a ticket takes, videos among them.
+        let refused = render(chat.rejected("vid-3", .notPDF))
+        #expect(refused.contains("tidak dapat kami terima") && refused.contains("video (MP4)"), "\(refused)")
+    }
+
+    /// A video of a format WhatsApp does not carry, or where nothing can take it, is refused politely and the
+    /// question asked again; nothing is downloaded.
+    @Test func aVideoNothingCanTakeIsRefusedAndTheQuestionAskedAgain() throws {
+        var other = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let quicktime = render(other.message(Self.video("q-1", mimeType: "video/quicktime")))
+        #expect(
+            quicktime.contains("video belum dapat kami terima") && !quicktime.contains("fetchMedia"), "\(quicktime)")
+
+        var form = Transcript(catalogue: try Fixtures.catalogue())
+        _ = form.tap("menu.registrasi")
+        let atName = render(form.message(Self.video("v-1", caption: "ini errornya")))
+        #expect(atName.contains("video belum dapat kami terima"), "\(atName)")
+        #expect(atName.contains("Tulis nama badan usaha"), "the question is asked again: \(atName)")
+        #expect(!atName.contains("fetchMedia") && form.draft?.heldFiles == nil, "\(atName)")
+    }
+
+    /// Before any request a video is kept like a screenshot, for the request chosen next; what was written with
+    /// it is among the form's remarks for staff.
+    @Test func aVideoBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let first = render(chat.message(Self.video("vid-1", caption: "error pas login min")))
+        #expect(first.contains("✅ Video ini kami simpan dulu"), "\(first)")
+        #expect(first.contains("Silakan pilih layanan"), "\(first)")
+        _ = chat.tap("menu.pengaduan")
+        var answer = render(chat.type("tidak bisa login sejak kemarin"))
+        if answer.contains("Pemberitahuan pelindungan data") { answer = render(chat.tap("consent.yes")) }
+        #expect(answer.contains("⚙ fetchMedia vid-1 for attachment-1"), "\(answer)")
+        #expect(chat.draft?.remarks == ["video-vid-1.mp4: error pas login min"])
+    }
+
+    /// In a form without a checklist a video is the ticket's attachment; at a registration's checklist it is kept
+    /// for staff and the provider told the checklist wants PDF files.
+    @Test func aVideoInAFormIsAnAttachmentNeverAChecklistDocument() throws {
+        var complaint = Transcript(catalogue: try Fixtures.catalogue())
+        _ = complaint.tap("menu.pengaduan")
+        let kept = render(complaint.message(Self.video("vid-1", caption: "rekamannya")))
+        #expect(kept.contains("video-vid-1.mp4 kami terima dan akan dilampirkan ke tiket Anda"), "\(kept)")
+        #expect(complaint.draft?.remarks == ["video-vid-1.mp4: rekamannya"])
+
+        var registration = Transcript(catalogue: try Fixtures.catalogue())
+        _ = registration.tap("menu.registrasi")
+        _ = registration.type("PT Maju Jaya")
+        _ = registration.tap("phone.self")
+        _ = registration.tap("consent.yes")
+        let atChecklist = render(registration.message(Self.video("vid-2")))
+        #expect(atChecklist.contains("⚙ fetchMedia vid-2 for attachment-1"), "\(atChecklist)")
+        #expect(
+            atChecklist.contains(
+                "Video ini kami lampirkan untuk petugas, tetapi dokumen persyaratan harus berupa file PDF"),
+            "\(atChecklist)")
+        let draft = try #require(registration.draft)
+        #expect(draft.uploads.allSatisfy { !$0.isForChecklist }, "never a checklist document")
+    }
+
+    /// A photo or a document sent about an open ticket with words under it: the words reach the ticket, and
+    /// the provider is told both went. With several tickets open they go to the one the provider picks.
+    @Test func aCaptionOnAFileAboutAnOpenTicketReachesStaff() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let photo = render(
+            chat.message(.image(mediaID: "img-1", caption: "ini error pas upload penawaran, gimana ya?")))
+        #expect(photo.contains("⚙ appendToTicket #77: ini error pas upload penawaran, gimana ya?"), "\(photo)")
+        #expect(photo.contains("⚙ fetchMedia img-1 for #77"), "\(photo)")
+        let stored = render(chat.stored("img-1", "foto-img-1.jpg"))
+        #expect(stored.contains("File foto-img-1.jpg dan pesan Anda sudah diteruskan ke tiket #77."), "\(stored)")
+
+        let document = render(
+            chat.message(
+                .document(
+                    mediaID: "doc-1", filename: "akta.pdf", mimeType: "application/pdf", size: 90_000, sha256: nil,
+                    caption: "akta perubahan terbaru")))
+        #expect(document.contains("⚙ appendToTicket #77: akta perubahan terbaru"), "\(document)")
+        let blank = render(chat.message(.image(mediaID: "img-2", caption: "  ")))
+        #expect(!blank.contains("appendToTicket"), "a blank caption is no message: \(blank)")
+
+        let second = TicketSummary(number: 78, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var two = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket, second])
+        let asked = render(two.message(.image(mediaID: "img-3", caption: "yang ini errornya")))
+        #expect(asked.contains("#78 · Registrasi"), "which ticket first: \(asked)")
+        #expect(!asked.contains("appendToTicket") && !asked.contains("fetchMedia"), "\(asked)")
+        let chosen = render(two.type("2"))
+        #expect(chosen.contains("⚙ appendToTicket #78: yang ini errornya"), "\(chosen)")
+        #expect(chosen.contains("⚙ fetchMedia img-3 for #78"), "\(chosen)")
+    }
+}
