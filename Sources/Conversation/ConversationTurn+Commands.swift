@@ -152,7 +152,8 @@ extension ConversationTurn {
     mutating func relayToOpenTicket(_ message: ReporterMessage?, about number: Int?, quietly: Bool) -> Int? {
         guard let message, !inProgress, !context.openTickets.isEmpty else { return nil }
         let tickets = context.openTickets
-        let mentioned = number.flatMap { number in tickets.first { $0.number == number } }
+        // A ticket the message quotes Loket's message about comes before the one staff talk on.
+        let mentioned = (quotedTicket ?? number).flatMap { number in tickets.first { $0.number == number } }
         guard let ticket = mentioned ?? (tickets.count == 1 ? tickets.first : tickets.max { $0.number < $1.number })
         else { return nil }
         emit(.appendToTicket(number: ticket.number, message: message))

@@ -59,6 +59,12 @@ extension ConversationTurn {
         let away = last.map { context.now.timeIntervalSince($0) > Double(catalogue.settings.inactivityMinutes) * 60 }
         opensConversation = last == nil || away == true
         correctsAnswers = message.isEdit
+        quotedTicket = message.quotedTicket.flatMap { quoted in
+            context.openTickets.contains { $0.number == quoted } ? quoted : nil
+        }
+        if case .text(_, let classification) = message.kind, classification.entities.ticketNumber != nil {
+            quotedTicket = nil
+        }
         menuJustShown =
             state.step == .menu && last.map { context.now.timeIntervalSince($0) < Self.burstSeconds } == true
         if case .text = message.kind, inProgress, state.inactive || away == true {
@@ -198,7 +204,8 @@ extension ConversationTurn {
     /// it reads like a menu request or a question the bot could answer (which is answered too). "menu",
     /// "batal" or a menu tap end this; so does the ticket closing. Returns whether the message was taken.
     mutating func relayToStaffTicket(_ message: ReporterMessage, classification: Classification) -> Bool {
-        guard let ticket = state.staffTicket else { return false }
+        // A reply quoting Loket's message about another open ticket is about that one.
+        guard let ticket = state.staffTicket.map({ quotedTicket ?? $0 }) else { return false }
         guard !inProgress, context.openTickets.contains(where: { $0.number == ticket }) else {
             state.staffTicket = nil
             return false

@@ -20,6 +20,9 @@ struct ConversationTurn {
     /// salah, …" would: the provider's edit of a message sent earlier, or a contact card shared after the
     /// director's number was given.
     var correctsAnswers = false
+    /// The open ticket the message quotes Loket's message about (see `InboundChatMessage.quotedTicket`), when
+    /// it names no ticket itself: the ticket it is about, as a typed "#77" would say.
+    var quotedTicket: Int?
 
     /// How recent the provider's previous message must be for the menu it got to count as just shown.
     static let burstSeconds: TimeInterval = 120

@@ -8,11 +8,15 @@ public struct InboundChatMessage: Equatable, Sendable {
     public var kind: Kind
     /// Whether the message is an edit of one the provider sent earlier (WhatsApp's "Edit"), its new text in `kind`.
     public var isEdit: Bool
+    /// The ticket named by Loket's message this one quotes (WhatsApp's swipe-to-reply on "💬 Petugas (tiket
+    /// #77): …"), if it names one; the reducer takes it only when that ticket is the provider's and open.
+    public var quotedTicket: Int?
 
-    public init(id: String, kind: Kind, isEdit: Bool = false) {
+    public init(id: String, kind: Kind, isEdit: Bool = false, quotedTicket: Int? = nil) {
         self.id = id
         self.kind = kind
         self.isEdit = isEdit
+        self.quotedTicket = quotedTicket
     }
 
     /// The message types WhatsApp delivers, reduced to what the conversation needs.

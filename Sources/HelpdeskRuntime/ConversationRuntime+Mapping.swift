@@ -1,9 +1,11 @@
 import Conversation
 import Foundation
 import Intents
+import Storage
 import Support
 import Ticketing
 import WebhookServer
+import WhatsAppOutbox
 
 extension ConversationRuntime {
     /// Whether the reducer may ask for a download in answer to `content`: a file it carries, or an answer
@@ -24,6 +26,36 @@ extension ConversationRuntime {
         case .document, .image, .audio, .video: true
         default: false
         }
+    }
+
+    /// The reducer's view of a WhatsApp message, with the ticket the message it quotes is about (see
+    /// `quotedTicket(of:in:)`).
+    func chatMessage(for message: InboundMessage, now: Date, in database: Database) throws -> InboundChatMessage {
+        var chat = self.chatMessage(for: message, now: now)
+        chat.quotedTicket = try self.quotedTicket(of: message, in: database)
+        return chat
+    }
+
+    /// The ticket Loket's message that `message` quotes (WhatsApp's swipe-to-reply) names: "💬 Petugas (tiket
+    /// #77): …", a reminder, the question whether a ticket is solved. Nil when it quotes none of Loket's
+    /// messages to the contact, or one that names no ticket or several.
+    func quotedTicket(of message: InboundMessage, in database: Database) throws -> Int? {
+        guard let quoted = message.replyTo,
+            let sent = try Outbox().sentMessage(wamid: quoted, to: message.conversationKey, in: database)
+        else { return nil }
+        return Self.ticketNumber(namedIn: sent.payload.displayText)
+    }
+
+    /// The one ticket number `text` names as "#77"; nil for none or several.
+    static func ticketNumber(namedIn text: String) -> Int? {
+        var named: Set<Int> = []
+        var rest = Substring(text)
+        while let hash = rest.firstIndex(of: "#") {
+            rest = rest[rest.index(after: hash)...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if (1...9).contains(digits.count), let number = Int(digits) { named.insert(number) }
+        }
+        return named.count == 1 ? named.first : nil
     }
 
     /// The reducer's view of a WhatsApp message; text is classified here.

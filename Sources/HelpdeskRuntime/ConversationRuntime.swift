@@ -68,7 +68,8 @@ public struct ConversationRuntime: MessageHandler {
             let json = try ConversationRecords.stateJSON(of: contact, in: database)
             guard Self.carriesFile(message.content) || ConversationRecords.mayReferToMedia(json) else { return [] }
             let state = try self.states.state(of: contact, storedAs: json)
-            let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
+            let event = ConversationEvent.messageReceived(
+                try self.chatMessage(for: message, now: context.now, in: database))
             let reducerContext = try self.context(
                 for: contact, profileName: message.sender.profileName, state: state, event: event, now: context.now,
                 in: database)
@@ -97,7 +98,8 @@ public struct ConversationRuntime: MessageHandler {
             try self.moveContact(from: contact, to: newWaID, now: context.now, in: database)
             return [receipt]
         }
-        let event = ConversationEvent.messageReceived(self.chatMessage(for: message, now: context.now))
+        let event = ConversationEvent.messageReceived(
+            try self.chatMessage(for: message, now: context.now, in: database))
         let replies = try self.run(
             event, for: contact, profileName: message.sender.profileName, preparation: preparation,
             now: context.now, in: database)

@@ -164,7 +164,7 @@ extension StaffAPI {
                 : "\(record.lastError ?? "") (\((record.deliveryErrorCodes + record.errorCodes).map(String.init).joined(separator: ", ")))"
             return .object([
                 ("id", .int(Int(record.id))), ("kind", .string(record.message.payload.kindName)),
-                ("text", .string(Self.text(of: record.message.payload))),
+                ("text", .string(record.message.payload.displayText)),
                 ("delivery", .string(delivery)), ("as_template", .bool(record.sentAsTemplate)),
                 ("error", .string(delivery == "failed" ? reason : nil)),
             ])
@@ -175,18 +175,6 @@ extension StaffAPI {
             ("undeliverable", .bool(contact.isUndeliverable)),
             ("messages", .array(messages)),
         ])
-    }
-
-    static func text(of payload: OutboundMessage.Payload) -> String {
-        switch payload {
-        case .text(let body): body
-        case .buttons(let body, let buttons, _, _): body + " " + buttons.map { "[\($0.title)]" }.joined(separator: " ")
-        case .list(let body, let label, _, _, _): body + " [\(label)]"
-        case .document(_, let filename, let caption): "📎 \(filename ?? "dokumen")" + (caption.map { "\n" + $0 } ?? "")
-        case .image(_, let caption): "📷" + (caption.map { "\n" + $0 } ?? "")
-        case .template(let template): "template \(template.name): " + template.bodyParameters.joined(separator: " | ")
-        case .markRead: ""
-        }
     }
 
     /// Carries out an erasure request (UU 27/2022) approved by a Level 2 member or an admin: the reporter's

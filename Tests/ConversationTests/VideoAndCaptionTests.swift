@@ -149,3 +149,58 @@ import Testing
         #expect(chosen.contains("⚙ fetchMedia img-3 for #78"), "\(chosen)")
     }
 }
+
+/// A reply that quotes Loket's message about a ticket (WhatsApp's swipe-to-reply) is about that ticket, as a
+/// typed "#78" would be: with several open, nobody is asked which.
+@Suite struct QuotedTicketTests {
+    static let tickets = [
+        TicketSummary(number: 77, title: "Masalah Tender", stateText: "Diproses", waitingOn: "petugas", due: nil),
+        TicketSummary(number: 78, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil),
+    ]
+
+    static func quoting(_ ticket: Int?, _ text: String, entities: Entities = Entities()) -> InboundChatMessage {
+        InboundChatMessage(
+            id: "wamid.q", kind: .text(text, Classification(intent: .unknown, confidence: 0.2, entities: entities)),
+            quotedTicket: ticket)
+    }
+
+    @Test func aReplyQuotingATicketsMessageGoesToThatTicket() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        let answer = render(chat.event(.messageReceived(Self.quoting(77, "sudah saya coba, masih gagal upload"))))
+        #expect(answer.contains("⚙ appendToTicket #77: sudah saya coba, masih gagal upload"), "\(answer)")
+        #expect(!answer.contains("tiket yang mana"), "\(answer)")
+
+        // Without the quote the same words ask which ticket.
+        var plain = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        #expect(render(plain.type("sudah saya coba, masih gagal upload")).contains("tiket yang mana"))
+    }
+
+    @Test func aQuotedTicketThatIsNotOpenOrATypedNumberDecidesNothing() throws {
+        var closed = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        let asked = render(closed.event(.messageReceived(Self.quoting(12, "masih gagal min"))))
+        #expect(asked.contains("tiket yang mana") && !asked.contains("#12"), "\(asked)")
+
+        var typed = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        var entities = Entities()
+        entities.ticketNumber = 78
+        let answer = render(
+            typed.event(.messageReceived(Self.quoting(77, "untuk tiket #78 sudah beres", entities: entities))))
+        #expect(answer.contains("appendToTicket #78"), "the number typed wins: \(answer)")
+    }
+
+    @Test func aQuotedTicketBeatsTheTicketStaffTalkOnAndTakesAFile() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        _ = chat.event(.staffReplied(ticket: 78, text: "Mohon kirim akta."))
+        let answer = render(chat.event(.messageReceived(Self.quoting(77, "yang tender sudah bisa belum ya?"))))
+        #expect(answer.contains("⚙ appendToTicket #77"), "\(answer)")
+        #expect(!answer.contains("appendToTicket #78"), "\(answer)")
+
+        var files = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        let photo = render(
+            files.event(
+                .messageReceived(
+                    InboundChatMessage(
+                        id: "wamid.p", kind: .image(mediaID: "img-9", caption: nil), quotedTicket: 78))))
+        #expect(photo.contains("⚙ fetchMedia img-9 for #78") && !photo.contains("tiket yang mana"), "\(photo)")
+    }
+}

@@ -553,3 +553,63 @@ extension ConversationRuntimeTests {
             } == before)
     }
 }
+
+extension ConversationRuntimeTests {
+    /// A reply quoting Loket's message names the ticket that message names, for the reducer; a quote of a
+    /// message to someone else, of one naming no ticket or several, or of none of Loket's, names none.
+    @Test mutating func aQuotedMessageNamesItsTicket() throws {
+        try self.openTicket()
+        try self.openTicket()
+        let sent: [(String, String, OutboundMessage.Payload)] = [
+            ("wamid.out.77", Self.contact, .text("💬 Petugas (tiket #2):\nMohon kirim ulang NPWP.")),
+            ("wamid.out.both", Self.contact, .text("Tiket Anda: #1 · Registrasi, #2 · Registrasi")),
+            ("wamid.out.other", "6281100000000", .text("💬 Petugas (tiket #1):\nHalo")),
+        ]
+        try self.writer.write { database in
+            for (wamid, recipient, payload) in sent {
+                try self.outbox.enqueue(
+                    [OutboundMessage(to: recipient, payload: payload)], in: database, now: Self.monday)
+                try database.run(
+                    "UPDATE outbound_messages SET state = 'sent', wamid = ? WHERE id = (SELECT max(id) FROM outbound_messages)",
+                    [.text(wamid)])
+            }
+        }
+        func quoted(_ wamid: String?) throws -> Int? {
+            let message = InboundMessage(
+                id: "wamid.q", sender: WebhookContact(waID: Self.contact, profileName: "Budi"), timestamp: Self.monday,
+                replyTo: wamid, content: .text("sudah saya kirim"))
+            return try self.writer.read { database in
+                try self.runtime.chatMessage(for: message, now: Self.monday, in: database).quotedTicket
+            }
+        }
+        #expect(try quoted("wamid.out.77") == 2)
+        #expect(try quoted("wamid.out.both") == nil)
+        #expect(try quoted("wamid.out.other") == nil, "a message to another contact")
+        #expect(try quoted("wamid.unknown") == nil)
+        #expect(try quoted(nil) == nil)
+
+        // Through the whole turn: with two tickets open, the reply goes to ticket #2 without a question.
+        let message = InboundMessage(
+            id: "wamid.runtime.quote", sender: WebhookContact(waID: Self.contact, profileName: "Budi"),
+            timestamp: Self.monday, replyTo: "wamid.out.77", content: .text("sudah saya kirim ulang ya"))
+        let context = StepContext(now: Self.monday, isStale: false, contact: message.sender)
+        let answer = try self.writer.write { database in
+            try self.runtime.handle(message, preparation: MessagePreparation(), context: context, in: database)
+        }
+        #expect(Self.texts(in: answer).contains("tiket #2"), "\(Self.texts(in: answer))")
+        let activities = try self.writer.read { database in
+            try SQLiteTicketStore.transaction(on: database, configuration: self.runtime.tickets)
+                .activities(of: TicketNumber(2))
+        }
+        #expect(activities.contains { $0.text == "sudah saya kirim ulang ya" })
+    }
+
+    @Test func aTicketNumberIsReadFromTheQuotedText() {
+        #expect(ConversationRuntime.ticketNumber(namedIn: "💬 Petugas (tiket #77):\nHalo") == 77)
+        #expect(ConversationRuntime.ticketNumber(namedIn: "Tiket #77 dan tiket #77 lagi") == 77)
+        #expect(ConversationRuntime.ticketNumber(namedIn: "#77 dan #78") == nil)
+        #expect(ConversationRuntime.ticketNumber(namedIn: "tanpa nomor # saja") == nil)
+        #expect(ConversationRuntime.ticketNumber(namedIn: "#1234567890123") == nil, "too long to be a ticket")
+        #expect(ConversationRuntime.ticketNumber(namedIn: "") == nil)
+    }
+}

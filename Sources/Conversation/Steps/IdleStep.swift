@@ -22,7 +22,9 @@ struct IdleStep: DialogStep {
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         let message = ReporterMessage(messageID: messageID, text: text)
         let tickets = turn.context.openTickets
-        if let number = classification.entities.ticketNumber, tickets.contains(where: { $0.number == number }) {
+        if let number = classification.entities.ticketNumber ?? turn.quotedTicket,
+            tickets.contains(where: { $0.number == number })
+        {
             turn.emit(.appendToTicket(number: number, message: message))
             turn.say(turn.t(.ticketAppended, ["ticket": String(number)]))
             return turn.finishStep()

@@ -179,6 +179,7 @@ extension ConversationTurn {
     /// A file about a ticket: the ticket staff asked about, the only open one, or the one the provider picks.
     mutating func ticketFileReceived(_ file: TicketFile) {
         if case .feedback(let ticket, _) = state.step { return fetch(file, for: ticket) }
+        if let quotedTicket { return fetch(file, for: quotedTicket) }
         switch context.openTickets.count {
         case 0:
             say(t(.documentsNoTicket))

@@ -12,6 +12,20 @@ extension OutboundMessage.Payload {
         }
     }
 
+    /// The message as a person reads it: its text, a button's or a list's labels in brackets, a file's name
+    /// with its caption, a template's name with its parameters (empty for mark-as-read).
+    public var displayText: String {
+        switch self {
+        case .text(let body): body
+        case .buttons(let body, let buttons, _, _): body + " " + buttons.map { "[\($0.title)]" }.joined(separator: " ")
+        case .list(let body, let label, _, _, _): body + " [\(label)]"
+        case .document(_, let filename, let caption): "📎 \(filename ?? "dokumen")" + (caption.map { "\n" + $0 } ?? "")
+        case .image(_, let caption): "📷" + (caption.map { "\n" + $0 } ?? "")
+        case .template(let template): "template \(template.name): " + template.bodyParameters.joined(separator: " | ")
+        case .markRead: ""
+        }
+    }
+
     /// Whether Meta delivers this payload outside the 24-hour window.
     var isAllowedOutsideWindow: Bool {
         switch self {

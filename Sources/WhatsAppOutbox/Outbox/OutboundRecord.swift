@@ -24,6 +24,14 @@ public struct OutboundRecord: Equatable, Sendable {
 }
 
 extension Outbox {
+    /// The message sent to `recipient` that Meta knows as `wamid`: the one a provider's reply quotes
+    /// (WhatsApp's swipe-to-reply), if it is one of ours to them.
+    public func sentMessage(wamid: String, to recipient: String, in database: Database) throws -> OutboundMessage? {
+        try database.queryFirst(
+            "SELECT payload FROM outbound_messages WHERE wamid = ? AND recipient = ?", [.text(wamid), .text(recipient)]
+        ) { try Self.decodePayload($0.bytes(0)) }
+    }
+
     /// Every outbound message to `recipient`, oldest first.
     public func records(to recipient: String, in database: Database) throws -> [OutboundRecord] {
         try self.records(
