@@ -52,6 +52,9 @@ class Phone {
     this.identity.addEventListener("change", () => this.connect());
     this.root.querySelector(".compose").addEventListener("submit", (event) => { event.preventDefault(); this.sendText(); });
     this.root.querySelector("input[type=file]").addEventListener("change", (event) => this.sendFile(event.target));
+    // ↩ on a message from Loket quotes it in the next message sent, as WhatsApp's swipe-to-reply does.
+    this.quoteBar = this.root.querySelector(".quote-bar");
+    this.root.querySelector(".quote-cancel").addEventListener("click", () => this.quote(null));
     this.card = this.root.querySelector(".share-contact");
     this.place = this.root.querySelector(".share-location");
     // 👤 and 📍 open their form above the compose bar (one at a time), as a phone's share sheet does.
@@ -99,7 +102,21 @@ class Phone {
     return item;
   }
 
+  // Quotes Loket's message `wamid` (its text shortened in the bar above the message box), or none.
+  quote(wamid, text) {
+    this.replyTo = wamid ? { wamid, text: text.length > 90 ? `${text.slice(0, 90)}…` : text } : null;
+    this.quoteBar.hidden = !wamid;
+    this.quoteBar.querySelector(".quote-text").textContent = wamid ? this.replyTo.text : "";
+    if (wamid) this.root.querySelector("input[name=text]").focus();
+  }
+
   async send(body, shown) {
+    // A tap answers its own message; anything else sent carries the quote, once.
+    if (this.replyTo && body.type !== "button" && body.type !== "list") {
+      body = { ...body, reply_to: this.replyTo.wamid };
+      shown = [el("p", { class: "quoted" }, this.replyTo.text), ...shown];
+      this.quote(null);
+    }
     const item = this.bubble("out", ...shown);
     const tick = el("span", { class: "tick" }, "🕓");
     item.append(tick);
@@ -216,8 +233,11 @@ class Phone {
       if (message.image.caption) content.push(el("p", {}, formatted(message.image.caption)));
     }
     if (!content.length) content.push(el("p", {}, `(${message.type})`));
-    this.bubble("in", ...content);
+    const item = this.bubble("in", ...content);
     if (data.wamid) {
+      const text = content.map((part) => part.textContent).join(" ").replace(/\s+/g, " ").trim();
+      item.append(el("button", { type: "button", class: "quote", title: "Balas pesan ini", "aria-label": "Balas pesan ini",
+        onclick: () => this.quote(data.wamid, text) }, "↩"));
       post("/simulator/api/status", { phone: this.number, wamid: data.wamid, status: "delivered" }).catch(() => {});
       const read = () => post("/simulator/api/status", { phone: this.number, wamid: data.wamid, status: "read" }).catch(() => {});
       if (document.visibilityState === "visible") setTimeout(read, 500);

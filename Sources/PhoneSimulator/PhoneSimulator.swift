@@ -102,7 +102,8 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
     /// `POST /simulator/api/send` with `{"phone", "name", "type": "text" | "button" | "list" | "document" |
     /// "image" | "audio" (a voice note) | "video" | "contact" (a shared contact card) | "location", "text"?,
     /// "id"?, "title"?, "file"? (base64), "filename"?, "mime"?, "caption"? (not on a voice note),
-    /// "contact_name"?, "contact_phone"?, "latitude"?, "longitude"?, "location_name"?, "address"?}`.
+    /// "contact_name"?, "contact_phone"?, "latitude"?, "longitude"?, "location_name"?, "address"?,
+    /// "reply_to"? (the wamid of Loket's message it quotes, as WhatsApp's swipe-to-reply sends `context.id`)}`.
     private func send(_ request: HTTPRequest) throws -> HTTPResponse {
         let body = try self.body(request)
         let phone = try self.phone(body)
@@ -168,6 +169,10 @@ public final class PhoneSimulator: HTTPResponder, Sendable {
         default:
             throw SimulatorError(
                 message: "type must be text, button, list, document, image, audio, video, contact or location")
+        }
+        if let quoted = body["reply_to"]?.stringValue, !quoted.isEmpty {
+            guard quoted.count <= 200 else { throw SimulatorError(message: "reply_to must be a wamid") }
+            message.append(("context", .object([("id", .string(quoted))])))
         }
         let status = try self.deliver(
             WebhookEnvelope.messageValue(message, from: phone, name: name, phoneNumberID: "sandbox"))

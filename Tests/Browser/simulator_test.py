@@ -13,6 +13,7 @@ from console_test import Loket, SHOTS, click_live, pdf, type_live  # noqa: E402
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as expected
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -172,6 +173,17 @@ def main():
         driver.switch_to.window(simulator_window)
         wait_for(reply)
         shot("simulator-reply-phone")
+        # ↩ on staff's reply quotes it in the provider's answer, which reaches the ticket the reply names.
+        incoming = [b for b in driver.find_elements(By.CSS_SELECTOR, ".bubble.in") if reply in b.text][-1]
+        incoming.find_element(By.CSS_SELECTOR, "button.quote").click()
+        bar = phone.find_element(By.CSS_SELECTOR, ".quote-bar")
+        assert bar.is_displayed() and reply in bar.text, bar.text
+        shot("simulator-quote-phone")
+        phone.find_element(By.CSS_SELECTOR, "input[name=text]").send_keys("Baik, terima kasih infonya" + Keys.ENTER)
+        wait_for(f"diteruskan ke tiket #{ticket}")
+        answered = [b for b in driver.find_elements(By.CSS_SELECTOR, ".bubble.out") if "terima kasih infonya" in b.text][-1]
+        assert answered.find_element(By.CSS_SELECTOR, ".quoted").text.startswith("💬 Petugas"), answered.text
+        assert not bar.is_displayed(), "the quote goes with one message"
         import json, urllib.request
         request = urllib.request.Request(loket.url + "/api/session", method="POST", data=json.dumps({"id": "sari", "password": "sari-password-1"}).encode(), headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request) as response:

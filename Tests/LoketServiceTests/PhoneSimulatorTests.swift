@@ -218,3 +218,40 @@ extension PhoneSimulatorTests {
         }
     }
 }
+
+extension PhoneSimulatorTests {
+    /// ↩ quotes Loket's message: the next message carries its wamid as `context.id`, as WhatsApp's
+    /// swipe-to-reply does; a video goes as a video message with its caption; both reach Loket.
+    @Test func aQuoteAndAVideoGoAsWhatsAppSendsThem() throws {
+        let (application, data) = try Self.application()
+        defer { Self.stop(application, data: data) }
+        let phone = "6281200004444"
+        let quoted = try Self.post(
+            application, "/simulator/api/send",
+            ["phone": phone, "type": "text", "text": "halo", "reply_to": "wamid.loket.quoted-1"])
+        #expect(quoted.status == 200)
+        let mp4 = Data([0, 0, 0, 0x18] + Array("ftypmp42".utf8) + [UInt8](repeating: 0, count: 64))
+        let video = try Self.post(
+            application, "/simulator/api/send",
+            [
+                "phone": phone, "type": "video", "file": mp4.base64EncodedString(), "mime": "video/mp4",
+                "caption": "rekaman layar",
+            ])
+        #expect(video.status == 200)
+        let database = try Database(path: data + "/loket.sqlite")
+        let raws = try database.query("SELECT raw FROM inbox WHERE wa_id = ? ORDER BY seq", [.text(phone)]) {
+            $0.string(0)
+        }
+        #expect(raws.count == 2)
+        #expect(raws.first?.contains(#""context":{"id":"wamid.loket.quoted-1"}"#) == true, "\(raws)")
+        #expect(
+            raws.last?.contains(#""type":"video""#) == true
+                && raws.last?.contains(#""caption":"rekaman layar""#) == true,
+            "\(raws)")
+
+        let tooLong = try Self.post(
+            application, "/simulator/api/send",
+            ["phone": phone, "type": "text", "text": "halo", "reply_to": String(repeating: "w", count: 201)])
+        #expect(tooLong.status == 400)
+    }
+}
