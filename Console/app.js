@@ -142,7 +142,7 @@ function timeline(activities, whatsapp) {
       // A file reply ("📎 name") is the earliest file sent not matched yet: its caption reads otherwise.
       const file = activity.kind === "staff_reply" && activity.text.startsWith("📎 ");
       const index = unmatched.findIndex((message) => file
-        ? ["document", "image"].includes(message.kind) : (message.text || "").includes(activity.text));
+        ? ["document", "image", "video"].includes(message.kind) : (message.text || "").includes(activity.text));
       if (index >= 0) state = delivery(unmatched.splice(index, 1)[0]);
     }
     return el("li", { class: `entry ${activity.direction}` },
@@ -165,6 +165,7 @@ function actionForm(ticket, verification) {
     doc: "application/msword", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     xls: "application/vnd.ms-excel", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ppt: "application/vnd.ms-powerpoint", pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    mp4: "video/mp4", "3gp": "video/3gpp",
   };
   const file = el("input", { id: "reply-file", type: "file", accept: Object.keys(fileTypes).map((extension) => `.${extension}`).join(",") });
   const sendFile = async () => {

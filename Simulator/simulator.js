@@ -232,6 +232,11 @@ class Phone {
       content.push(el("img", { class: "photo", src: source, alt: "Foto", onload: () => { this.list.scrollTop = this.list.scrollHeight; } }));
       if (message.image.caption) content.push(el("p", {}, formatted(message.image.caption)));
     }
+    if (message.type === "video") {
+      const source = message.video.id ? `/simulator/api/media/${encodeURIComponent(message.video.id)}` : message.video.link;
+      content.push(el("video", { class: "photo", src: source, controls: true, preload: "metadata", "aria-label": "Video" }));
+      if (message.video.caption) content.push(el("p", {}, formatted(message.video.caption)));
+    }
     if (!content.length) content.push(el("p", {}, `(${message.type})`));
     const item = this.bubble("in", ...content);
     if (data.wamid) {

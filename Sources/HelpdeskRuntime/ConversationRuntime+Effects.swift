@@ -225,6 +225,9 @@ extension ConversationRuntime {
         case .document(let document, let caption) where FileKind.accepts(document.mimeType, in: FileKind.photos):
             // A photo shows in the chat; as a document WhatsApp would not take it.
             .image(source: .stored(sha256: document.sha256, mimeType: document.mimeType), caption: caption)
+        case .document(let document, let caption) where FileKind.accepts(document.mimeType, in: [.video]):
+            // A video plays in the chat; WhatsApp carries MP4 and 3GP of up to 16 MB.
+            .video(source: .stored(sha256: document.sha256, mimeType: document.mimeType), caption: caption)
         case .document(let document, let caption):
             .document(
                 source: .stored(sha256: document.sha256, mimeType: document.mimeType), filename: document.filename,

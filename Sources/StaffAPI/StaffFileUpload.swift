@@ -14,8 +14,9 @@ struct StaffFileUpload: Equatable {
     /// The longest text sent with a file (beyond WhatsApp's 1,024 for a caption it goes as a message first).
     static let maxCaptionCharacters = 4000
 
-    /// The kinds of file staff may send: those WhatsApp delivers as a document or, JPEG and PNG, as a photo.
-    static let kinds: [FileKind] = [.pdf, .jpeg, .png, .text, .legacyOffice, .office, .presentation]
+    /// The kinds of file staff may send: those WhatsApp delivers as a document or, JPEG and PNG, as a photo,
+    /// and MP4 or 3GP as a video (a screen recording of the steps).
+    static let kinds: [FileKind] = [.pdf, .jpeg, .png, .text, .legacyOffice, .office, .presentation, .video]
 
     /// The largest photo: WhatsApp carries JPEG and PNG photos of up to 5 MB.
     static let maxPhotoBytes = 5 * 1024 * 1024

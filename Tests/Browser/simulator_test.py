@@ -226,6 +226,12 @@ def main():
         photo = phone.find_elements(By.CSS_SELECTOR, ".bubble.in img.photo")[-1]
         wait.until(lambda _: driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", photo))
         shot("simulator-staff-file-phone")
+        # A screen recording staff attach arrives as a video that plays in the chat.
+        recording = b"\x00\x00\x00\x18ftypmp42" + bytes(1024)
+        send_from_console("cara-upload.mp4", recording, "Cara upload dokumen penawaran.")
+        clip = phone.find_elements(By.CSS_SELECTOR, ".bubble.in video.photo")[-1]
+        with urllib.request.urlopen(loket.url + clip.get_attribute("src").split(loket.url)[-1]) as response:
+            assert response.read() == recording
         print("simulator: the reply typed in the console reached the simulator, and its read receipt the console's tick")
     finally:
         driver.quit()

@@ -92,7 +92,7 @@ struct ConversationRuntimeTests {
                 for button in buttons { choices[button.title] = button.id }
             case .list(_, _, let sections, _, _):
                 for row in sections.flatMap(\.rows) { choices[row.title] = row.id }
-            case .text, .document, .image, .template, .markRead:
+            case .text, .document, .image, .video, .template, .markRead:
                 break
             }
         }
@@ -105,7 +105,7 @@ struct ConversationRuntimeTests {
             case .text(let text): text
             case .buttons(let body, _, _, _): body
             case .list(let body, _, _, _, _): body
-            case .document, .image, .template, .markRead: nil
+            case .document, .image, .video, .template, .markRead: nil
             }
         }.joined(separator: "\n")
     }

@@ -104,3 +104,28 @@ struct StaffFileTests {
         #expect(try self.send(api, number, query: "name=besar.png", type: "image/png", bytes: photo).status == 413)
     }
 }
+
+extension StaffFileTests {
+    /// A screen recording staff send (MP4 or 3GP, told by its `ftyp` box) goes as a WhatsApp video, which plays
+    /// in the chat; a file named a video that is none is refused with nothing kept.
+    @Test func aVideoGoesAsAVideo() throws {
+        defer { try? FileManager.default.removeItem(atPath: self.data) }
+        let api = try self.api()
+        let number = try api.takenTicket()
+        let mp4: [UInt8] = [0, 0, 0, 0x18] + Array("ftypmp42".utf8) + [UInt8](repeating: 0, count: 100)
+        let sent = try self.send(
+            api, number, query: "name=cara-upload.mp4&caption=Langkahnya%20seperti%20ini", type: "video/mp4",
+            bytes: mp4)
+        #expect(sent.status == 200, "\(sent.json)")
+        let queued = try api.writer.read { try Outbox().records(to: StaffAPITests.reporter, in: $0) }
+        #expect(
+            queued.last?.message.payload
+                == .video(
+                    source: .stored(sha256: SHA256Digest.hex(mp4), mimeType: "video/mp4"),
+                    caption: "📎 Berkas dari petugas (tiket #\(number))\nLangkahnya seperti ini"))
+
+        let fake = try self.send(api, number, query: "name=bukan.mp4", type: "video/mp4", bytes: Self.pdf)
+        #expect(fake.error == "file_content_mismatch")
+        #expect(try api.count("SELECT count(*) FROM ticket_attachments") == 1)
+    }
+}

@@ -77,6 +77,17 @@ struct GraphAPIMessageEncoderTests {
                 + #""document":{"id":"1234","caption":"Panduan","filename":"panduan.pdf"}}"#)
     }
 
+    @Test func videoByIDCarriesItsCaption() throws {
+        let message = OutboundMessage(to: "628111", payload: .video(source: .id("4321"), caption: "Cara upload"))
+        #expect(
+            try self.json(message)
+                == #"{"messaging_product":"whatsapp","recipient_type":"individual","to":"628111","type":"video","#
+                + #""video":{"id":"4321","caption":"Cara upload"}}"#)
+        let long = OutboundMessage(
+            to: "628111", payload: .video(source: .id("4321"), caption: String(repeating: "a", count: 1025)))
+        #expect(self.refusal(long) != nil, "a caption is at most 1,024 characters")
+    }
+
     @Test func documentByLinkKeepsSlashesUnescaped() throws {
         let message = OutboundMessage(
             to: "628111",

@@ -54,6 +54,12 @@ struct OutboundMessageStoredJSONTests {
         OutboundMessage(to: "628111", payload: .image(source: .id("98765"), caption: nil)),
         OutboundMessage(
             to: "628111",
+            payload: .video(
+                source: .stored(sha256: String(repeating: "0d", count: 32), mimeType: "video/mp4"),
+                caption: "Cara upload")),
+        OutboundMessage(to: "628111", payload: .video(source: .id("4321"), caption: nil)),
+        OutboundMessage(
+            to: "628111",
             payload: .template(OutboundMessage.Template(name: "pesan_menunggu", language: "id", bodyParameters: ["A"])),
             fallbackTemplate: OutboundMessage.Template(name: "cadangan", language: "en")),
         OutboundMessage(to: "628111", payload: .markRead(messageID: "wamid.XYZ", typingIndicator: true)),

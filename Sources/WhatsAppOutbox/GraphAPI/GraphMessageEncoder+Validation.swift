@@ -77,6 +77,11 @@ extension GraphMessageEncoder {
             if let caption {
                 try Self.check(caption, "image.caption", limit: Limits.caption)
             }
+        case .video(let source, let caption):
+            try Self.checkSource(source, "video")
+            if let caption {
+                try Self.check(caption, "video.caption", limit: Limits.caption)
+            }
         case .template(let template):
             try Self.checkTemplate(template)
         case .markRead:

@@ -99,6 +99,12 @@ public struct GraphMessageEncoder: Sendable {
                 members.append(("caption", .string(caption)))
             }
             return [("type", .string("image")), ("image", .object(members))]
+        case .video(let source, let caption):
+            var members = Self.members(of: source)
+            if let caption {
+                members.append(("caption", .string(caption)))
+            }
+            return [("type", .string("video")), ("video", .object(members))]
         case .template(let template):
             return [("type", .string("template")), ("template", Self.template(template))]
         case .markRead:

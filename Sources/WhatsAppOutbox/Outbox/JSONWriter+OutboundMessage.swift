@@ -42,6 +42,13 @@ extension JSONWriter {
                         fields.member("source") { $0.source(source) }
                     }
                 }
+            case .video(let source, let caption):
+                object.member("video") { writer in
+                    writer.object { fields in
+                        if let caption { fields.member("caption") { $0.string(caption) } }
+                        fields.member("source") { $0.source(source) }
+                    }
+                }
             case .template(let template):
                 object.member("template") { $0.unlabelled { $0.template(template) } }
             case .markRead(let messageID, let typingIndicator):

@@ -7,6 +7,7 @@ extension OutboundMessage.Payload {
         case .list: return "list"
         case .document: return "document"
         case .image: return "image"
+        case .video: return "video"
         case .template: return "template"
         case .markRead: return "read"
         }
@@ -21,6 +22,7 @@ extension OutboundMessage.Payload {
         case .list(let body, let label, _, _, _): body + " [\(label)]"
         case .document(_, let filename, let caption): "📎 \(filename ?? "dokumen")" + (caption.map { "\n" + $0 } ?? "")
         case .image(_, let caption): "📷" + (caption.map { "\n" + $0 } ?? "")
+        case .video(_, let caption): "🎬" + (caption.map { "\n" + $0 } ?? "")
         case .template(let template): "template \(template.name): " + template.bodyParameters.joined(separator: " | ")
         case .markRead: ""
         }
@@ -30,7 +32,7 @@ extension OutboundMessage.Payload {
     var isAllowedOutsideWindow: Bool {
         switch self {
         case .template, .markRead: return true
-        case .text, .buttons, .list, .document, .image: return false
+        case .text, .buttons, .list, .document, .image, .video: return false
         }
     }
 
@@ -38,7 +40,8 @@ extension OutboundMessage.Payload {
     var storedFile: (sha256: String, mimeType: String, filename: String?)? {
         switch self {
         case .document(.stored(let sha256, let mimeType), let filename, _): (sha256, mimeType, filename)
-        case .image(.stored(let sha256, let mimeType), _): (sha256, mimeType, nil)
+        case .image(.stored(let sha256, let mimeType), _), .video(.stored(let sha256, let mimeType), _):
+            (sha256, mimeType, nil)
         default: nil
         }
     }
@@ -48,6 +51,7 @@ extension OutboundMessage.Payload {
         switch self {
         case .document(_, let filename, let caption): .document(source: .id(id), filename: filename, caption: caption)
         case .image(_, let caption): .image(source: .id(id), caption: caption)
+        case .video(_, let caption): .video(source: .id(id), caption: caption)
         default: self
         }
     }

@@ -75,6 +75,9 @@ extension OutboundMessage {
         case "image":
             return .image(
                 source: try Self.mediaSource(try fields.field("source")), caption: try fields.optionalString("caption"))
+        case "video":
+            return .video(
+                source: try Self.mediaSource(try fields.field("source")), caption: try fields.optionalString("caption"))
         case "template":
             return .template(try Self.template(try fields.field("_0")))
         case "markRead":

@@ -31,6 +31,9 @@ public struct OutboundMessage: Codable, Equatable, Sendable {
         case document(source: MediaSource, filename: String?, caption: String?)
         /// A JPEG or PNG photo (at most 5 MB) by uploaded media id or by link, shown in the chat.
         case image(source: MediaSource, caption: String?)
+        /// An MP4 or 3GP video (at most 16 MB) by uploaded media id or by link, played in the chat: a screen
+        /// recording of the steps staff show.
+        case video(source: MediaSource, caption: String?)
         /// An approved template message.
         case template(Template)
         /// Marks an inbound message as read (and optionally shows a typing indicator).
