@@ -232,6 +232,8 @@ def main():
         clip = phone.find_elements(By.CSS_SELECTOR, ".bubble.in video.photo")[-1]
         with urllib.request.urlopen(loket.url + clip.get_attribute("src").split(loket.url)[-1]) as response:
             assert response.read() == recording
+        driver.execute_script("document.querySelector('.messages').scrollTop = 1e9")
+        driver.save_screenshot(os.path.join(SHOTS, "simulator-staff-video-phone.png"))
         print("simulator: the reply typed in the console reached the simulator, and its read receipt the console's tick")
     finally:
         driver.quit()
