@@ -107,6 +107,8 @@ extension ConversationTurn {
         case .thanks:
             say(t(.thanks))
             if inProgress { promptCurrentStep(prefix: nil) }
+        case .requirements where answerRequirementsInForm(message):
+            break
         case .status, .hours, .requirements:
             answerItself(command, classification: classification, text: message?.text)
             // A bare status check ("status?", "sudah sampai mana?") is logged quietly; a question ("ktp yang saya
@@ -115,6 +117,62 @@ extension ConversationTurn {
             relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: bare)
             if inProgress { promptCurrentStep(prefix: nil) }
         }
+    }
+
+    /// A question about the documents in a form that asks for some ("dokumennya apa aja?", "surat permohonan
+    /// itu formatnya gimana min? ada contohnya?"): answered with that form's own list, not the registration's
+    /// requirements; a question of `questionWords` or more, which the list may not answer, is also kept for
+    /// staff among the form's remarks. Then the current question. False outside such a form, and for a question
+    /// the FAQ answers.
+    mutating func answerRequirementsInForm(_ message: ReporterMessage?) -> Bool {
+        // "kenapa harus video call?" reads as asking the requirements too: the FAQ answers it.
+        guard case .intake(var draft) = state.step, let service = service(of: draft), service.asksForDocuments,
+            draft.stage != .submitting, message.flatMap({ typedFAQ($0.text) }) == nil
+        else { return false }
+        let required = service.requiredDocuments(for: draft.businessForm)
+        let names = documentNames(of: service, for: draft.businessForm)
+        var lead: [String] = []
+        if draft.stage != .documents, !names.isEmpty {
+            // At the checklist the question that follows lists them.
+            lead.append(
+                t(
+                    .intakeDocumentsAhead,
+                    [
+                        "service": service.title.text(in: language), "list": names,
+                        "mb": String(catalogue.settings.maxDocumentBytes / (1024 * 1024)),
+                    ]))
+        }
+        if let message, message.text.wordCount >= Self.questionWords,
+            let written = FieldNormalizer.freeText(message.text)
+        {
+            draft.remarks = (draft.remarks ?? []) + [written]
+            state.step = .intake(draft)
+            lead.append(t(.intakeQuestionKept))
+        }
+        if lead.isEmpty, required.isEmpty { return false }
+        promptCurrentStep(prefix: lead.isEmpty ? nil : lead.joined(separator: "\n"))
+        return true
+    }
+
+    /// The documents `service` asks an applicant of `form` for, by name; while the form is unknown, those for
+    /// all, then each group's on a line of its own ("• Perorangan: KTP Pemilik, NPWP Pemilik").
+    func documentNames(of service: ServiceDefinition, for form: BusinessForm?) -> String {
+        let names = { (documents: [DocumentRequirement]) in
+            documents.map { $0.title.text(in: language) }.joined(separator: ", ")
+        }
+        let required = service.requiredDocuments(for: form)
+        guard form == nil, !service.documentsByGroup.isEmpty else { return names(required) }
+        let groups = DocumentGroup.allCases.compactMap { group -> String? in
+            guard let documents = service.documentsByGroup[group], !documents.isEmpty else { return nil }
+            let label: Prompt =
+                switch group {
+                case .badanUsaha: .documentsGroupBusiness
+                case .perorangan: .formPerorangan
+                case .asing: .formAsing
+                }
+            return "• \(t(label)): \(names(documents))"
+        }
+        return ([required.isEmpty ? nil : names(required)].compactMap { $0 } + groups).joined(separator: "\n")
     }
 
     /// Says what the bot knows itself: a ticket's status, the office hours, the requirements. A question about

@@ -46,6 +46,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsBeforeRequest = "documents.beforeRequest"
     case documentsBeforeRequestAgain = "documents.beforeRequestAgain"
     case documentsAsk = "documents.ask"
+    case intakeDocumentsAhead = "intake.documentsAhead"
+    case documentsGroupBusiness = "documents.groupBusiness"
     case documentsAttached = "documents.attached"
     case documentsAttachedWithCaption = "documents.attachedWithCaption"
     case documentsVideoKept = "documents.videoKept"
