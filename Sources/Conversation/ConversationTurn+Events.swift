@@ -125,6 +125,18 @@ extension ConversationTurn {
                 // about it; the FAQ answers, and the menu offers the service.
                 showMenu(prefix: faq.answer.text(in: language))
             } else if let service = mentionedService(trimmed, classification: classification) {
+                if let faq = typedFAQ(trimmed),
+                    let ticket = relayToOpenTicket(
+                        reporterMessage, about: classification.entities.ticketNumber, quietly: true)
+                {
+                    // "biaya pendaftaran berapa min?", "saya sudah transfer biaya pendaftaran" with a ticket open:
+                    // the FAQ answers (no fee is charged), staff read it, and no second request starts.
+                    return say(faq.answer.text(in: language) + "\n\n" + t(.ticketRelayed, ["ticket": String(ticket)]))
+                }
+                if awaitsFirstRequest, let faq = typedFAQ(trimmed) {
+                    // The same without a ticket: the FAQ answers, and the menu offers the service.
+                    return showMenu(prefix: faq.answer.text(in: language))
+                }
                 // "mau daftar akun spse", "lupa password": outside a journey, the service asked for starts,
                 // with what the message already says.
                 start(service, from: reporterMessage, classification: classification)

@@ -203,6 +203,7 @@ public enum CompanyNameParser {
         "terima", "kasih", "makasih", "thanks", "thx", "tq", "halo", "selamat", "pagi", "siang", "sore", "malam",
         "gagal", "error", "upload", "unggah", "belom", "data", "berkas", "dokumen", "syarat", "has", "have", "was",
         "cannot", "can't", "already", "please", "pls", "mengalami", "kendala", "masalah", "tentang", "soal",
-        "dokumennya", "berkasnya", "syaratnya", "lamaran", "kerja",
+        "dokumennya", "berkasnya", "syaratnya", "lamaran", "kerja", "lain", "lainnya", "lainya", "berbeda",
+        "another", "other",
     ]
 }

@@ -41,3 +41,38 @@ import Testing
         #expect(answer.contains("Dokumen verifikasi (PDF, maks. 4 MB)"), "\(answer)")
     }
 }
+
+/// A question the FAQ answers that also names a service ("biaya pendaftaran berapa min?"), or a statement about
+/// a fee ("saya sudah transfer biaya pendaftaran"), with a ticket open: the FAQ answers (no fee is charged) and
+/// staff read it; no second request starts. Without the FAQ's words the service still starts.
+@Suite struct FAQWithATicketOpenTests {
+    static let ticket = TicketSummary(
+        number: 5, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+
+    @Test(arguments: ["biaya pendaftaran berapa min?", "saya sudah transfer biaya pendaftaran"])
+    func aFeeQuestionIsAnsweredNotANewRegistration(text: String) throws {
+        let faq = try #require(Fixtures.catalogue().faq.first { $0.id == "biaya" })
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let answer = render(chat.type(text))
+        #expect(answer.contains(faq.answer.indonesian), "\(answer)")
+        #expect(answer.contains("⚙ appendToTicket #5: \(text)"), "\(answer)")
+        #expect(!answer.contains("kita mulai permohonan"), "\(answer)")
+        #expect(chat.draft == nil)
+    }
+
+    @Test func withoutATicketTheFAQAnswersAndTheMenuOffersTheService() throws {
+        let faq = try #require(Fixtures.catalogue().faq.first { $0.id == "biaya" })
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type("saya sudah transfer biaya pendaftaran"))
+        #expect(answer.contains(faq.answer.indonesian) && answer.contains("Registrasi & Verifikasi"), "\(answer)")
+        #expect(chat.draft == nil && !answer.contains("appendToTicket"), "\(answer)")
+        #expect(render(chat.type("mau daftar akun spse")).contains("kita mulai permohonan Registrasi"))
+    }
+
+    @Test func anotherRegistrationStillStartsAndAsksTheName() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let answer = render(chat.type("mau daftar lagi untuk CV lain bisa?"))
+        #expect(answer.contains("kita mulai permohonan Registrasi"), "\(answer)")
+        #expect(answer.contains("Tulis nama badan usaha"), "\"CV lain\" is no name: \(answer)")
+    }
+}

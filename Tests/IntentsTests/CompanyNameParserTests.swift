@@ -29,7 +29,8 @@ struct CompanyNameParserTests {
 
     @Test(arguments: [
         "mau daftar cv baru", "pt", "saya mau reset password", "CV kami", "kop surat wajib?",
-        "untuk cv dokumennya apa saja", "bantu saya bikin CV lamaran kerja",
+        "untuk cv dokumennya apa saja", "bantu saya bikin CV lamaran kerja", "mau daftar lagi untuk CV lain bisa?",
+        "pt lainnya juga sama", "register another PT",
     ])
     func findsNoCompanyWithoutAName(_ input: String) {
         #expect(CompanyNameParser.parse(input) == nil)
