@@ -117,6 +117,12 @@ extension ConversationTurn {
         }?.id
     }
 
+    /// How many of the menu's services `text` names by their `service.<id>` words.
+    func servicesNamed(in text: String) -> Int {
+        let words = DialogSettings.spacedWords(text)
+        return catalogue.menu.count { catalogue.settings.mentions(words, keywordsNamed: "service.\($0.id)") }
+    }
+
     func isKeyword(_ text: String, _ name: String) -> Bool {
         catalogue.settings.keywords[name]?.contains(text.lowercased()) ?? false
     }

@@ -124,6 +124,10 @@ extension ConversationTurn {
                 // "apakah ada biaya pendaftaran?", "gimana cara daftar?": a question that names a service asks
                 // about it; the FAQ answers, and the menu offers the service.
                 showMenu(prefix: faq.answer.text(in: language))
+            } else if !inProgress, state.step.awaitsRequest, isQuestion(trimmed), servicesNamed(in: trimmed) >= 2 {
+                // "apa bedanya registrasi sama perubahan data?": a question about the services, not a request
+                // for the first one named; the menu describes each.
+                showMenu(prefix: t(.menuServicesCompared))
             } else if let service = mentionedService(trimmed, classification: classification) {
                 if let faq = typedFAQ(trimmed),
                     let ticket = relayToOpenTicket(

@@ -47,6 +47,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsBeforeRequestAgain = "documents.beforeRequestAgain"
     case documentsAsk = "documents.ask"
     case intakeDocumentsAhead = "intake.documentsAhead"
+    case menuServicesCompared = "menu.servicesCompared"
     case documentsGroupBusiness = "documents.groupBusiness"
     case documentsAttached = "documents.attached"
     case documentsAttachedWithCaption = "documents.attachedWithCaption"

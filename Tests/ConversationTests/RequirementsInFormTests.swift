@@ -76,3 +76,23 @@ import Testing
         #expect(answer.contains("Tulis nama badan usaha"), "\"CV lain\" is no name: \(answer)")
     }
 }
+
+/// "apa bedanya registrasi sama perubahan data?" asks about the services: the menu, which describes each,
+/// answers it; no request starts for the first one named, with or without a ticket open. A request naming one
+/// service still starts it.
+@Suite struct ServicesComparedTests {
+    @Test(arguments: [false, true])
+    func aQuestionNamingTwoServicesShowsTheMenu(ticketOpen: Bool) throws {
+        let tickets =
+            ticketOpen
+            ? [TicketSummary(number: 5, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)]
+            : []
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: tickets)
+        let answer = render(chat.type("apa bedanya registrasi sama perubahan data?"))
+        #expect(answer.contains("keterangan singkat tiap layanan ada di daftar"), "\(answer)")
+        #expect(answer.contains("Registrasi & Verifikasi") && answer.contains("Perubahan Data"), "\(answer)")
+        #expect(chat.draft == nil && !answer.contains("kita mulai permohonan"), "\(answer)")
+        let request = render(chat.type("mau registrasi akun baru"))
+        #expect(request.contains("kita mulai permohonan Registrasi"), "\(request)")
+    }
+}
