@@ -121,7 +121,7 @@ extension ConversationTurn {
 
     /// A question about the documents in a form that asks for some ("dokumennya apa aja?", "surat permohonan
     /// itu formatnya gimana min? ada contohnya?"): answered with that form's own list, not the registration's
-    /// requirements; a question of `questionWords` or more, which the list may not answer, is also kept for
+    /// requirements; a question about one of them by name, which the list does not answer, is also kept for
     /// staff among the form's remarks. Then the current question. False outside such a form, and for a question
     /// the FAQ answers.
     mutating func answerRequirementsInForm(_ message: ReporterMessage?) -> Bool {
@@ -142,7 +142,9 @@ extension ConversationTurn {
                         "mb": String(catalogue.settings.maxDocumentBytes / (1024 * 1024)),
                     ]))
         }
-        if let message, message.text.wordCount >= Self.questionWords,
+        let documents = service.documentsForAll + DocumentGroup.allCases.flatMap { service.documentsByGroup[$0] ?? [] }
+        if let message, isQuestion(message.text),
+            documents.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
             let written = FieldNormalizer.freeText(message.text)
         {
             draft.remarks = (draft.remarks ?? []) + [written]

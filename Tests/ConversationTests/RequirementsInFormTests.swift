@@ -33,6 +33,9 @@ import Testing
         #expect(answer.contains("1. ⬜ Surat Permohonan"), "the checklist again: \(answer)")
         #expect(!answer.contains("Untuk Reset Password"), "the checklist lists them already: \(answer)")
         #expect(chat.draft?.remarks == [question])
+        let general = render(chat.type("what documents do you need exactly?", .requirements))
+        #expect(!general.contains("Pertanyaan Anda kami catat"), "the checklist answers it: \(general)")
+        #expect(chat.draft?.remarks == [question])
     }
 
     @Test func outsideAFormWithDocumentsTheRequirementsAnswerStays() throws {
