@@ -46,8 +46,6 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsBeforeRequest = "documents.beforeRequest"
     case documentsBeforeRequestAgain = "documents.beforeRequestAgain"
     case documentsAsk = "documents.ask"
-    case intakeDocumentsAhead = "intake.documentsAhead"
-    case menuServicesCompared = "menu.servicesCompared"
     case documentsGroupBusiness = "documents.groupBusiness"
     case documentsAttached = "documents.attached"
     case documentsAttachedWithCaption = "documents.attachedWithCaption"
@@ -121,6 +119,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case intakeCompanyNoted = "intake.companyNoted"
     case intakeCorrected = "intake.corrected"
+    case intakeDocumentsAhead = "intake.documentsAhead"
     case intakeExplanationKept = "intake.explanationKept"
     case intakeFormKept = "intake.formKept"
     case intakeIdentifierKept = "intake.identifierKept"
@@ -169,6 +168,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case menuBody = "menu.body"
     case menuMessageKept = "menu.messageKept"
     case menuButton = "menu.button"
+    case menuServicesCompared = "menu.servicesCompared"
 
     case noteAskedForStaff = "note.askedForStaff"
     case noteFeedbackProvided = "note.feedbackProvided"
