@@ -65,12 +65,12 @@ struct Transcript {
             ))
     }
 
-    mutating func stored(_ mediaID: String, _ filename: String) -> [Effect] {
+    mutating func stored(_ mediaID: String, _ filename: String, mimeType: String = "application/pdf") -> [Effect] {
         event(
             .documentStored(
                 mediaID: mediaID,
-                document: StoredDocument(
-                    sha256: "h-" + mediaID, filename: filename, size: 200_000, mimeType: "application/pdf")))
+                document: StoredDocument(sha256: "h-" + mediaID, filename: filename, size: 200_000, mimeType: mimeType))
+        )
     }
 
     mutating func rejected(_ mediaID: String, _ reason: DocumentRejection) -> [Effect] {

@@ -39,12 +39,7 @@ import Testing
         #expect(request.kinds.contains(.video) && request.declaredSHA256 == "c2hh")
         #expect(request.maxBytes == 16 * 1024 * 1024)
         #expect(request.filename == "video-12345678.mp4")
-        let stored = render(
-            chat.event(
-                .documentStored(
-                    mediaID: "vid-12345678",
-                    document: StoredDocument(
-                        sha256: "h-video", filename: "video-12345678.mp4", size: 2_000_000, mimeType: "video/mp4"))))
+        let stored = render(chat.stored("vid-12345678", "video-12345678.mp4", mimeType: "video/mp4"))
         #expect(stored.contains("⚙ attachToTicket #77: video-12345678.mp4"), "\(stored)")
         #expect(stored.contains("Video Anda dan pesannya sudah kami simpan di tiket #77"), "\(stored)")
 
@@ -52,12 +47,7 @@ import Testing
         #expect(!bare.contains("appendToTicket") && bare.contains("⚙ fetchMedia vid-2 for #77"), "\(bare)")
         #expect(
             Self.fetches(chat.message(Self.video("vid-3", mimeType: "video/3gpp"))).last?.filename == "video-vid-3.3gp")
-        let plain = render(
-            chat.event(
-                .documentStored(
-                    mediaID: "vid-2",
-                    document: StoredDocument(
-                        sha256: "h-v2", filename: "video-vid-2.3gp", size: 9_000, mimeType: "video/3gpp"))))
+        let plain = render(chat.stored("vid-2", "video-vid-2.3gp", mimeType: "video/3gpp"))
         #expect(plain.contains("› Video Anda sudah kami simpan di tiket #77 untuk dilihat petugas."), "\(plain)")
 
         // A refused download says what a ticket takes, videos among them.

@@ -238,11 +238,13 @@ extension PhoneSimulatorTests {
                 "caption": "rekaman layar",
             ])
         #expect(video.status == 200)
+        // The inbox's log reaches its table when the dispatcher next runs.
         let database = try Database(path: data + "/loket.sqlite")
-        let raws = try database.query("SELECT raw FROM inbox WHERE wa_id = ? ORDER BY seq", [.text(phone)]) {
-            $0.string(0)
+        func received() throws -> [String] {
+            try database.query("SELECT raw FROM inbox WHERE wa_id = ? ORDER BY seq", [.text(phone)]) { $0.string(0) }
         }
-        #expect(raws.count == 2)
+        try Self.waitUntil("both messages are in the inbox") { try received().count == 2 }
+        let raws = try received()
         #expect(raws.first?.contains(#""context":{"id":"wamid.loket.quoted-1"}"#) == true, "\(raws)")
         #expect(
             raws.last?.contains(#""type":"video""#) == true
