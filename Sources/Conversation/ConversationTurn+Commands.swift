@@ -190,7 +190,7 @@ extension ConversationTurn {
         }
         switch command {
         case .status(let ticket):
-            var answer = statusText(ticket: ticket ?? classification.entities.ticketNumber)
+            var answer = statusText(ticket: ticket ?? classification.entities.ticketNumber ?? quotedTicket)
             let words = text?.wordCount ?? 0
             if context.openTickets.isEmpty, words >= Self.questionWords { answer += "\n" + t(.statusNoneAskStaff) }
             say(answer)

@@ -178,6 +178,15 @@ import Testing
         #expect(answer.contains("appendToTicket #78"), "the number typed wins: \(answer)")
     }
 
+    @Test func aStatusCheckQuotingATicketsMessageIsAboutThatTicket() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        let message = InboundChatMessage(
+            id: "wamid.s", kind: .text("status?", Classification(intent: .checkStatus, confidence: 0.95)),
+            quotedTicket: 78)
+        let answer = render(chat.event(.messageReceived(message)))
+        #expect(answer.contains("#78") && !answer.contains("#77"), "only the quoted ticket: \(answer)")
+    }
+
     @Test func aQuotedTicketBeatsTheTicketStaffTalkOnAndTakesAFile() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
         _ = chat.event(.staffReplied(ticket: 78, text: "Mohon kirim akta."))
