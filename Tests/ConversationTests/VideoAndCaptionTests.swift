@@ -55,20 +55,25 @@ import Testing
         #expect(refused.contains("tidak dapat kami terima") && refused.contains("video (MP4)"), "\(refused)")
     }
 
-    /// A video of a format WhatsApp does not carry, or where nothing can take it, is refused politely and the
-    /// question asked again; nothing is downloaded.
-    @Test func aVideoNothingCanTakeIsRefusedAndTheQuestionAskedAgain() throws {
+    /// A video of a format WhatsApp does not carry is refused politely and nothing is downloaded; at a question of
+    /// a form with a checklist a video or a photo is kept for staff, as at the checklist (they were refused, and
+    /// the words with them lost).
+    @Test func aVideoOfAnotherFormatIsRefusedAndOneInARegistrationIsKept() throws {
         var other = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
         let quicktime = render(other.message(Self.video("q-1", mimeType: "video/quicktime")))
         #expect(
             quicktime.contains("video belum dapat kami terima") && !quicktime.contains("fetchMedia"), "\(quicktime)")
 
+        // At a question of a registration it is kept for staff, never a checklist document, with its words.
         var form = Transcript(catalogue: try Fixtures.catalogue())
         _ = form.tap("menu.registrasi")
         let atName = render(form.message(Self.video("v-1", caption: "ini errornya")))
-        #expect(atName.contains("video belum dapat kami terima"), "\(atName)")
+        #expect(atName.contains("Video ini kami lampirkan untuk petugas"), "\(atName)")
+        #expect(atName.contains("video-v-1.mp4 kami terima"), "kept until the privacy notice is accepted: \(atName)")
         #expect(atName.contains("Tulis nama badan usaha"), "the question is asked again: \(atName)")
-        #expect(!atName.contains("fetchMedia") && form.draft?.heldFiles == nil, "\(atName)")
+        #expect(form.draft?.remarks == ["video-v-1.mp4: ini errornya"])
+        let photo = render(form.message(.image(mediaID: "i-1", caption: nil)))
+        #expect(photo.contains("Foto ini kami lampirkan untuk petugas"), "\(photo)")
     }
 
     /// Before any request a video is kept like a screenshot, for the request chosen next; what was written with

@@ -92,11 +92,12 @@ struct IntakeStep: DialogStep {
             return turn.keepForTicket(file, mimeType: mimeType, size: nil, draft: self.draft)
         }
         let video = FileKind.accepts(mimeType, in: [.video])
-        guard self.draft.stage == .documents else {
+        guard self.draft.stage != .submitting else {
             return turn.cannotRead(video ? .unsupportedVideo : .unsupportedImage)
         }
+        // In a form with a checklist, at its questions as at the checklist: kept for staff, never a checklist
+        // document, and the provider told the documents must be PDF files (what they wrote with it is kept too).
         guard video else { return turn.keepPhotoOfDocument(file, mimeType: mimeType, size: nil, draft: self.draft) }
-        // A screen recording at the checklist: for staff, and the checklist still waits for its PDF files.
         let name = turn.t(.documentsVideoName)
         turn.keepInsteadOfPDF(
             file, mimeType: mimeType, size: nil, draft: self.draft,
