@@ -545,25 +545,31 @@ function restore(work, liveUpdate) {
 
 // Counts refreshes: only the latest one started draws.
 let refreshGeneration = 0;
+// Whether a forced refresh is waiting to draw: one a later refresh superseded passes its force on, so text an
+// action used up (a call's reason) is not put back by a live update that started after it.
+let forceWaiting = false;
 
 // Re-renders the view when what it shows changed, keeping what is being typed, chosen or confirmed, and where
 // the focus is.
 async function refresh(force = false) {
   clearTimeout(refreshTimer);
   const generation = ++refreshGeneration;
+  forceWaiting = forceWaiting || force;
   try {
     const counts = await api("GET", "/api/tickets?status=new&limit=200");
     document.querySelector("#new-count").textContent = counts.tickets.length ? `(${counts.tickets.length})` : "";
     const content = await render();
     // A later refresh (another view chosen meanwhile) draws instead: what this one fetched may be the view left.
     if (generation !== refreshGeneration) return;
+    const forced = forceWaiting;
     const key = JSON.stringify(content.map((node) => node.textContent));
-    if (force || key !== renderedKey) {
+    if (forced || key !== renderedKey) {
       renderedKey = key;
+      forceWaiting = false;
       const work = workInProgress();
       const focused = document.activeElement && main.contains(document.activeElement) ? document.activeElement.id : null;
       main.replaceChildren(...content);
-      restore(work, !force);
+      restore(work, !forced);
       if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
       const timeline = main.querySelector(".timeline");
       if (timeline) timeline.scrollTop = timeline.scrollHeight;

@@ -386,6 +386,8 @@ def main():
         assert f"{hour}.{minute} WIB" in driver.find_element(By.ID, "call-state").text
         assert not driver.find_elements(By.ID, "call-no-show"), "a no-show offered before the call"
         assert driver.find_element(By.ID, "call-done").is_displayed()
+        # The booking's reason was used: the field is empty again, even when the page's live update came after.
+        assert driver.find_element(By.ID, "call-reason").get_attribute("value") == ""
         # Cancelling needs the reason the provider will read.
         click_live(wait, (By.ID, "call-cancel"))
         wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "#verification .notice"), "alasan"))
