@@ -117,6 +117,14 @@ extension ConversationTurn {
         }?.id
     }
 
+    /// Whether `text` asks for a service in so many words, a `decisive.<id>` phrase ("mau konsultasi", "belum punya
+    /// akun"): the request starts even when the message also asks what the FAQ answers ("mau konsultasi soal sikap,
+    /// cara isi pengalaman perusahaan gimana ya?" is the consultation's question, not the FAQ's about SIKaP).
+    func asksDecisively(_ text: String) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        return catalogue.menu.contains { catalogue.settings.mentions(words, keywordsNamed: "decisive.\($0.id)") }
+    }
+
     /// How many of the menu's services `text` names by their `service.<id>` words.
     func servicesNamed(in text: String) -> Int {
         let words = DialogSettings.spacedWords(text)

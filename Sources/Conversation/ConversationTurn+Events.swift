@@ -120,7 +120,7 @@ extension ConversationTurn {
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
-            } else if awaitsFirstRequest, isQuestion(trimmed), let faq = typedFAQ(trimmed) {
+            } else if awaitsFirstRequest, isQuestion(trimmed), !asksDecisively(trimmed), let faq = typedFAQ(trimmed) {
                 // "apakah ada biaya pendaftaran?", "gimana cara daftar?": a question that names a service asks
                 // about it; the FAQ answers, and the menu offers the service.
                 showMenu(prefix: faq.answer.text(in: language))
@@ -129,7 +129,7 @@ extension ConversationTurn {
                 // for the first one named; the menu describes each.
                 showMenu(prefix: t(.menuServicesCompared))
             } else if let service = mentionedService(trimmed, classification: classification) {
-                if let faq = typedFAQ(trimmed),
+                if !asksDecisively(trimmed), let faq = typedFAQ(trimmed),
                     let ticket = relayToOpenTicket(
                         reporterMessage, about: classification.entities.ticketNumber, quietly: true)
                 {
@@ -137,7 +137,7 @@ extension ConversationTurn {
                     // the FAQ answers (no fee is charged), staff read it, and no second request starts.
                     return say(faq.answer.text(in: language) + "\n\n" + t(.ticketRelayed, ["ticket": String(ticket)]))
                 }
-                if awaitsFirstRequest, let faq = typedFAQ(trimmed) {
+                if awaitsFirstRequest, !asksDecisively(trimmed), let faq = typedFAQ(trimmed) {
                     // The same without a ticket: the FAQ answers, and the menu offers the service.
                     return showMenu(prefix: faq.answer.text(in: language))
                 }

@@ -99,3 +99,21 @@ import Testing
         #expect(request.contains("kita mulai permohonan Registrasi"), "\(request)")
     }
 }
+
+/// "min mau konsultasi soal sikap, cara isi pengalaman perusahaan gimana ya?" asks for a consultation in so many
+/// words: it starts, with the question as the consultation's, instead of the FAQ's answer about SIKaP and the
+/// menu. A question without such words still gets the FAQ.
+@Suite struct DecisiveRequestTests {
+    @Test func aConsultationAskedForStartsWithItsQuestion() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "min mau konsultasi soal sikap, cara isi pengalaman perusahaan gimana ya?"
+        let answer = render(chat.type(text))
+        #expect(answer.contains("kita mulai permohonan Konsultasi"), "\(answer)")
+        let draft = try #require(chat.draft)
+        #expect(draft.serviceID == "konsultasi" && draft.answers["question"] != nil, "\(draft.answers)")
+
+        var faq = Transcript(catalogue: try Fixtures.catalogue())
+        let asked = render(faq.type("sikap itu apa ya?"))
+        #expect(asked.contains("SIKaP (Sistem Informasi Kinerja Penyedia)") && faq.draft == nil, "\(asked)")
+    }
+}
