@@ -107,11 +107,7 @@ extension ConversationTurn {
     /// first ("mau komplain, upload dokumen penawaran gagal" is a complaint, "upload penawaran di tender gagal"
     /// a tender problem).
     private func service(namedIn words: String) -> String? {
-        if let decided = catalogue.menu.first(where: {
-            catalogue.settings.mentions(words, keywordsNamed: "decisive.\($0.id)")
-        }) {
-            return decided.id
-        }
+        if let decided = decisiveService(in: words) { return decided }
         return DialogSettings.firstMentioned(in: words, among: catalogue.menu) {
             catalogue.settings.keywords["service.\($0.id)"] ?? []
         }?.id
@@ -121,8 +117,12 @@ extension ConversationTurn {
     /// akun"): the request starts even when the message also asks what the FAQ answers ("mau konsultasi soal sikap,
     /// cara isi pengalaman perusahaan gimana ya?" is the consultation's question, not the FAQ's about SIKaP).
     func asksDecisively(_ text: String) -> Bool {
-        let words = DialogSettings.spacedWords(text)
-        return catalogue.menu.contains { catalogue.settings.mentions(words, keywordsNamed: "decisive.\($0.id)") }
+        decisiveService(in: DialogSettings.spacedWords(text)) != nil
+    }
+
+    /// The service a `decisive.<id>` phrase in `words` (from `spacedWords`) asks for, if any.
+    private func decisiveService(in words: String) -> String? {
+        catalogue.menu.first { catalogue.settings.mentions(words, keywordsNamed: "decisive.\($0.id)") }?.id
     }
 
     /// How many of the menu's services `text` names by their `service.<id>` words.

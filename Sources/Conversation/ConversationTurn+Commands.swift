@@ -142,9 +142,8 @@ extension ConversationTurn {
                         "mb": String(catalogue.settings.maxDocumentBytes / (1024 * 1024)),
                     ]))
         }
-        let documents = service.documentsForAll + DocumentGroup.allCases.flatMap { service.documentsByGroup[$0] ?? [] }
         if let message, isQuestion(message.text),
-            documents.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
+            service.allDocuments.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
             let written = FieldNormalizer.freeText(message.text)
         {
             draft.remarks = (draft.remarks ?? []) + [written]

@@ -39,6 +39,12 @@ struct ConversationTurn {
         catalogue.text(prompt, in: language, values)
     }
 
+    /// `prompt`'s text to open a sentence: "video ini" as "Video ini".
+    func opening(_ prompt: Prompt) -> String {
+        let text = t(prompt)
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
     mutating func emit(_ effect: Effect) {
         effects.append(effect)
     }

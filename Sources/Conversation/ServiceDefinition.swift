@@ -45,6 +45,11 @@ public struct ServiceDefinition: Equatable, Sendable {
         return documentsForAll + (documentsByGroup[form.documentGroup] ?? [])
     }
 
+    /// Every document the service may ask for: those for all, then each group's, in the groups' order.
+    public var allDocuments: [DocumentRequirement] {
+        documentsForAll + DocumentGroup.allCases.flatMap { documentsByGroup[$0] ?? [] }
+    }
+
     /// Whether this service asks for any document at all.
     public var asksForDocuments: Bool {
         !documentsForAll.isEmpty || documentsByGroup.values.contains { !$0.isEmpty }

@@ -102,8 +102,7 @@ extension DialogStep {
         // chosen next.
         let video = FileKind.accepts(mimeType, in: [.video])
         let held = IntakeDraft.HeldFile(file: file, caption: file.caption, isPhoto: true)
-        let name = turn.t(video ? .documentsVideoName : .documentsPhotoName)
-        guard turn.keepBeforeRequest(held, name: name.prefix(1).uppercased() + name.dropFirst()) else {
+        guard turn.keepBeforeRequest(held, name: turn.opening(video ? .documentsVideoName : .documentsPhotoName)) else {
             return turn.cannotRead(video ? .unsupportedVideo : .unsupportedImage)
         }
     }

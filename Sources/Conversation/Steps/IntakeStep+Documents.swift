@@ -232,8 +232,7 @@ extension ConversationTurn {
     /// `documentWords` ("akta", "nib", "sertifikat").
     func namesAnotherDocument(_ hint: String, service: ServiceDefinition) -> Bool {
         let words = DialogSettings.spacedWords(hint).split(separator: " ")
-        let requirements = service.documentsForAll + service.documentsByGroup.values.flatMap { $0 }
-        let known = requirements.flatMap(\.keywords) + (catalogue.settings.keywords["documentWords"] ?? [])
+        let known = service.allDocuments.flatMap(\.keywords) + (catalogue.settings.keywords["documentWords"] ?? [])
         return known.contains { keyword in keyword.count >= 3 && words.contains { $0.hasPrefix(keyword) } }
     }
 
