@@ -164,8 +164,9 @@ def main():
         click_live(wait, (By.ID, "take-confirm"))
         # The location shared is on the ticket, its map a link; the screen recording plays on the page.
         wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "ol.timeline .bubble a[href*='maps.google.com']")))
-        assert driver.find_elements(By.CSS_SELECTOR, "ul.documents video"), "the provider's video is on the ticket"
-        assert "error pas kirim penawaran min" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
+        # (Read through waits: the page's live updates redraw it, and an element found before a redraw is gone.)
+        wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, "ul.documents video")))
+        wait.until(expected.text_to_be_present_in_element((By.CSS_SELECTOR, "ol.timeline"), "error pas kirim penawaran min"))
         reply = "Berkas lengkap, kami jadwalkan verifikasi."
         wait.until(expected.presence_of_element_located((By.ID, "reply-text"))).send_keys(reply)
         click_live(wait, (By.ID, "send-reply"))
