@@ -130,18 +130,9 @@ extension ConversationTurn {
             draft.stage != .submitting, message.flatMap({ typedFAQ($0.text) }) == nil
         else { return false }
         let required = service.requiredDocuments(for: draft.businessForm)
-        let names = documentNames(of: service, for: draft.businessForm)
         var lead: [String] = []
-        if draft.stage != .documents, !names.isEmpty {
-            // At the checklist the question that follows lists them.
-            lead.append(
-                t(
-                    .intakeDocumentsAhead,
-                    [
-                        "service": service.title.text(in: language), "list": names,
-                        "mb": String(catalogue.settings.maxDocumentBytes / (1024 * 1024)),
-                    ]))
-        }
+        // At the checklist the question that follows lists them.
+        if draft.stage != .documents, let ahead = documentsAhead(of: service, draft: draft) { lead.append(ahead) }
         if let message, isQuestion(message.text),
             service.allDocuments.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
             let written = FieldNormalizer.freeText(message.text)
@@ -153,6 +144,15 @@ extension ConversationTurn {
         if lead.isEmpty, required.isEmpty { return false }
         promptCurrentStep(prefix: lead.isEmpty ? nil : lead.joined(separator: "\n"))
         return true
+    }
+
+    /// "Untuk Reset Password, dokumen yang nanti diminta (PDF, maks. 4 MB):" and the documents `service` asks
+    /// the draft's applicant for; nil when it asks for none.
+    func documentsAhead(of service: ServiceDefinition, draft: IntakeDraft) -> String? {
+        let names = documentNames(of: service, for: draft.businessForm)
+        guard !names.isEmpty else { return nil }
+        let megabytes = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
+        return t(.intakeDocumentsAhead, ["service": service.title.text(in: language), "list": names, "mb": megabytes])
     }
 
     /// The documents `service` asks an applicant of `form` for, by name; while the form is unknown, those for

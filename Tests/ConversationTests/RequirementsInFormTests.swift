@@ -111,9 +111,54 @@ import Testing
         #expect(answer.contains("kita mulai permohonan Konsultasi"), "\(answer)")
         let draft = try #require(chat.draft)
         #expect(draft.serviceID == "konsultasi" && draft.answers["question"] != nil, "\(draft.answers)")
+        #expect(draft.remarks == nil && !answer.contains("Pertanyaan Anda kami catat"), "asked once: \(answer)")
 
         var faq = Transcript(catalogue: try Fixtures.catalogue())
         let asked = render(faq.type("sikap itu apa ya?"))
         #expect(asked.contains("SIKaP (Sistem Informasi Kinerja Penyedia)") && faq.draft == nil, "\(asked)")
+    }
+}
+
+/// A question in the message that starts a form, which none of the form's questions takes ("kantor saya di
+/// surabaya, bisa daftar di lpse sini?"), is kept among the form's remarks for staff and the provider told so;
+/// one that also asks what documents are needed gets the form's own list. A bare request keeps nothing.
+@Suite struct OpeningQuestionTests {
+    @Test func aQuestionStartingARegistrationIsKeptForStaff() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "kantor saya di surabaya, bisa daftar di lpse sini?"
+        let answer = render(chat.type(text))
+        #expect(answer.contains("kita mulai permohonan Registrasi"), "\(answer)")
+        #expect(answer.contains("Pertanyaan Anda kami catat untuk petugas"), "\(answer)")
+        #expect(!answer.contains("dokumen yang nanti diminta"), "no documents asked about: \(answer)")
+        #expect(answer.hasSuffix("misalnya \"PT Maju Jaya\"."), "then the form's first question: \(answer)")
+        #expect(chat.draft?.remarks == [text])
+    }
+
+    @Test func aQuestionAboutTheRequirementsAlsoGetsTheFormsList() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "syaratnya apa aja ya? kantor saya di surabaya bisa daftar di lpse sini?"
+        let answer = render(chat.type(text))
+        #expect(answer.contains("kita mulai permohonan Registrasi"), "\(answer)")
+        #expect(answer.contains("Pertanyaan Anda kami catat untuk petugas"), "\(answer)")
+        #expect(answer.contains("dokumen yang nanti diminta"), "\(answer)")
+        #expect(answer.contains("• Perorangan: KTP Pemilik, NPWP Pemilik"), "\(answer)")
+        #expect(chat.draft?.remarks == [text])
+    }
+
+    @Test(arguments: ["mau daftar akun spse", "mau daftar akun spse untuk PT Sinar Jaya"])
+    func aRequestThatAsksNothingKeepsNothing(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text))
+        #expect(answer.contains("kita mulai permohonan Registrasi"), "\(answer)")
+        #expect(!answer.contains("Pertanyaan Anda kami catat"), "\(answer)")
+        #expect(chat.draft?.remarks == nil)
+    }
+
+    @Test func aQuestionStartingAResetPasswordIsKept() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "lupa password, email lama udah ga aktif gimana ya?"
+        let answer = render(chat.type(text))
+        #expect(answer.contains("kita mulai permohonan Reset Password"), "\(answer)")
+        #expect(chat.draft?.remarks == [text], "\(answer)")
     }
 }

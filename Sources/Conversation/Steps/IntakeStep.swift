@@ -113,15 +113,18 @@ struct IntakeStep: DialogStep {
         turn.state.filesBeforeRequest = nil
         turn.state.messagesBeforeRequest = nil
         turn.state.cancelledDraft = nil
+        var notes: [String] = []
         if let opening = turn.openingMessage, let service = turn.catalogue.service(id: serviceID) {
             turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
+            notes = turn.keepOpeningQuestion(opening.text, service: service, draft: &draft)
         }
         let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID
         // "assalamualaikum, mau reset password …" is answered "Waalaikumsalam." before the form starts.
         let salam =
             turn.openingMessage.map { turn.catalogue.settings.mentions(text: $0.text, keywordsNamed: "salam") } ?? false
         let start = turn.t(.intakeStart, ["service": title])
-        turn.advance(draft, prefix: salam ? turn.t(.greetingSalam) + " " + start : start)
+        let prefix = ([salam ? turn.t(.greetingSalam) + " " + start : start] + notes).joined(separator: "\n\n")
+        turn.advance(draft, prefix: prefix)
     }
 }
 
@@ -194,6 +197,26 @@ extension ConversationTurn {
         {
             draft.namedCompany = company.name
         }
+    }
+
+    /// A question in the message that starts a form, which no question of the form took ("syaratnya apa aja?
+    /// kantor saya di surabaya bisa daftar di lpse sini?"): kept among the form's remarks for staff, who answer
+    /// it on the ticket, and when it asks about the documents, the form's own list. Returns what the provider
+    /// is told before the form's first question.
+    mutating func keepOpeningQuestion(_ text: String, service: ServiceDefinition, draft: inout IntakeDraft)
+        -> [String]
+    {
+        guard isQuestion(text), text.wordCount >= Self.keptMessageWords,
+            let written = FieldNormalizer.freeText(text), !draft.answers.values.contains(written)
+        else { return [] }
+        draft.remarks = (draft.remarks ?? []) + [written]
+        var notes = [t(.intakeQuestionKept)]
+        if catalogue.settings.mentions(text: text, keywordsNamed: "requirementsWords"),
+            let ahead = documentsAhead(of: service, draft: draft)
+        {
+            notes.append(ahead)
+        }
+        return notes
     }
 
     /// A company's name as the name question stores it: without its legal form, which is kept apart; nil when
