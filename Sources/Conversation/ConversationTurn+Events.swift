@@ -117,6 +117,7 @@ extension ConversationTurn {
             }
             if !claimed, relayDoneToTicket(reporterMessage) { return }
             if !claimed, answerFilesForTicket(reporterMessage) { return }
+            if !claimed, relayUrgencyToTicket(reporterMessage) { return }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
@@ -275,6 +276,21 @@ extension ConversationTurn {
         else { return false }
         state.step = .idle
         say(t(.ticketSendFilesHere, ["ticket": String(ticket)]) + afterHoursNote())
+        return true
+    }
+
+    /// "tolong dipercepat ya min, tender tutup besok" (`hurry` in `settings.json`) outside a form with a ticket
+    /// open: a plea about that ticket, not a request for the service its words name (a tender problem). It
+    /// reaches the ticket, and the provider is told so with where the ticket stands. Not with a request in so
+    /// many words ("mau komplain, tolong segera ditanggapi").
+    mutating func relayUrgencyToTicket(_ message: ReporterMessage) -> Bool {
+        guard state.step == .idle || state.step == .menu,
+            catalogue.settings.mentions(text: message.text, keywordsNamed: "hurry"), !asksDecisively(message.text),
+            let number = relayToOpenTicket(message, about: state.staffTicket, quietly: true),
+            let ticket = context.openTickets.first(where: { $0.number == number })
+        else { return false }
+        state.step = .idle
+        say(t(.ticketHurryRelayed, ["ticket": String(number)]) + afterHoursNote() + "\n\n" + describe(ticket))
         return true
     }
 

@@ -224,6 +224,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case ticketAppended = "ticket.appended"
     case ticketNoted = "ticket.noted"
     case ticketSendFilesHere = "ticket.sendFilesHere"
+    case ticketHurryRelayed = "ticket.hurryRelayed"
     case ticketDoneRelayed = "ticket.doneRelayed"
     case ticketButton = "ticket.button"
     case ticketNone = "ticket.none"

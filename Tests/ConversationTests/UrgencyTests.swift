@@ -1,0 +1,41 @@
+import Foundation
+import Intents
+import Support
+import Testing
+
+@testable import Conversation
+
+/// "tolong dipercepat ya min, tender tutup besok" with a ticket open asks for that ticket to be handled soon: it
+/// reaches the ticket and the provider is told where it stands, instead of starting the tender problem its words
+/// name. A request in so many words still starts its service, and without a ticket nothing changes.
+@Suite struct UrgencyTests {
+    static let ticket = TicketSummary(
+        number: 5, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+
+    @Test(arguments: [
+        "tolong dipercepat ya min, tender tutup besok",
+        "urgent min, mau ikut lelang",
+        "mohon segera diproses karena penawaran ditutup jumat",
+    ])
+    func aPleaForSpeedReachesTheOpenTicket(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let answer = render(chat.type(text))
+        #expect(answer.contains("⚙ appendToTicket #5: \(text)"), "\(answer)")
+        #expect(answer.contains("tiket #5 segera diproses sudah kami teruskan"), "\(answer)")
+        #expect(answer.contains("Status: Diproses"), "where the ticket stands: \(answer)")
+        #expect(!answer.contains("kita mulai permohonan") && chat.draft == nil, "\(answer)")
+    }
+
+    @Test func aComplaintAskedForStillStarts() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let answer = render(chat.type("mau komplain, tolong segera ditanggapi, petugas lambat"))
+        #expect(answer.contains("kita mulai permohonan Pengaduan"), "\(answer)")
+        #expect(!answer.contains("appendToTicket"), "\(answer)")
+    }
+
+    @Test func withoutATicketATenderProblemStarts() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type("upload penawaran gagal terus min, urgent"))
+        #expect(answer.contains("kita mulai permohonan Permasalahan pada Tender"), "\(answer)")
+    }
+}
