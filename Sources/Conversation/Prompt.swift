@@ -215,6 +215,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyIntro = "survey.intro"
     case surveyQuestion = "survey.question"
     case surveyParked = "survey.parked"
+    case surveyDeclined = "survey.declined"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"
     case surveyAllAnswered = "survey.allAnswered"

@@ -265,3 +265,65 @@ struct SurveyInWordsTests {
         #expect(done.contains("mantap pelayanannya cepat sekali min\nterus tingkatkan"), "\(done)")
     }
 }
+
+/// An opinion in the scale's words with more around it answers the survey's question, whatever the recognizer
+/// reads it as ("petugasnya sopan min" as a hand-off, "terima kasih, pelayanannya bagus" as thanks); a request to
+/// reach staff and an acknowledgment alone do not. "ga usah survei min" drops the survey.
+struct SurveyOpinionAndDeclineTests {
+    @Test(arguments: [
+        ("petugasnya sopan min", Intent.human, 0.98, 3),
+        ("terima kasih, pelayanannya bagus", .thanks, 0.99, 3),
+        ("bagus min pelayanannya", .greeting, 0.788, 3),
+        ("makasih min, petugasnya sangat ramah", .thanks, 0.83, 4),
+    ])
+    func anOpinionAnswersWhateverTheRecognizerReads(text: String, intent: Intent, confidence: Double, value: Int)
+        throws
+    {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let answer = render(chat.type(text, intent, confidence: confidence))
+        #expect(answer.contains("(2/8)"), "\(answer)")
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left: \(answer)")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [value])
+        // A longer message says more than its answer: that is kept for the comment.
+        let words = text.split(separator: " ").count
+        #expect(progress.remarks == (words > ConversationTurn.wordsOfAnAnswer ? [text] : nil))
+    }
+
+    @Test func aRequestToReachStaffIsStillAHandOff() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let answer = render(chat.type("mau bicara dengan petugas, pelayanan kurang", .human, confidence: 0.99))
+        #expect(!answer.contains("(2/8)"), "\(answer)")
+        #expect(answer.contains("kami hubungkan dengan petugas"), "\(answer)")
+    }
+
+    @Test func anAcknowledgmentIsNoAnswer() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let answer = render(chat.type("ok makasih min", .thanks, confidence: 0.97))
+        #expect(answer.contains("Sama-sama") && answer.contains("(1/8)"), "\(answer)")
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left: \(answer)")
+            return
+        }
+        #expect(progress.answers.isEmpty)
+    }
+
+    @Test(arguments: [("ga usah survei min", Intent.deny), ("skip surveynya", .cancel), ("tidak usah", .deny)])
+    func aDeclineDropsTheSurveyAndItsReminder(text: String, intent: Intent) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        _ = chat.type("4")
+        let answer = render(chat.type(text, intent, confidence: 0.95))
+        #expect(answer.contains("survei tiket #7 tidak kami lanjutkan"), "\(answer)")
+        #expect(!answer.contains("submitSurvey"), "\(answer)")
+        #expect(chat.state.step == .idle && chat.state.parkedSurvey == nil)
+        #expect(render(chat.event(.surveyReminderDue(ticket: 7))).isEmpty, "no reminder comes")
+        let later = render(chat.type("jelek", .unknown))
+        #expect(!later.contains("(3/8)"), "\(later)")
+    }
+}

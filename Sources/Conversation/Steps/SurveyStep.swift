@@ -17,7 +17,9 @@ struct SurveyStep: DialogStep {
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         if self.skipsComment(text, classification: classification, in: turn) { return true }
         guard !self.progress.askingComment, let survey = turn.context.survey else { return false }
-        if survey.ratingValue(in: text) != nil { return true }
+        if survey.ratingValue(in: text) != nil || turn.declinesSurvey(text) || turn.opinion(in: text) != nil {
+            return true
+        }
         let settings = turn.catalogue.settings
         let negations = Set(settings.keywords["not"] ?? [])
         return survey.isAnswerAlone(text, fillers: Set(settings.keywords["filler"] ?? []))
@@ -53,6 +55,7 @@ struct SurveyStep: DialogStep {
         if self.skipsComment(text, classification: classification, in: turn) {
             return turn.chooseInSurvey(.surveySkip, progress: self.progress)
         }
+        if !self.progress.askingComment, turn.declinesSurvey(text) { return turn.declineSurvey(self.progress) }
         turn.answerInSurvey(text, classification: classification, progress: self.progress)
     }
 
@@ -145,6 +148,42 @@ extension ConversationTurn {
         leaveCurrentStep()
         let parked = t(.surveyParked, ["ticket": String(progress.ticket)])
         if showingMenu { showMenu(prefix: parked) } else { say(parked) }
+    }
+
+    /// "ga usah survei min", "skip survey" (`surveyDecline` in `settings.json`) at a question of the survey: the
+    /// provider does not want it. Not with an answer in the scale's words, and not in a longer message.
+    func declinesSurvey(_ text: String) -> Bool {
+        guard text.wordCount <= Self.wordsOfDecline,
+            catalogue.settings.mentions(text: text, keywordsNamed: "surveyDecline")
+        else { return false }
+        return opinion(in: text) == nil
+    }
+
+    /// Words a message declining the survey has at most ("gak usah isi surveynya ya min makasih").
+    static let wordsOfDecline = 8
+
+    /// The survey is dropped: its answers so far are not recorded, it is not kept for later and its reminder
+    /// does not come. The provider is thanked.
+    mutating func declineSurvey(_ progress: SurveyProgress) {
+        leaveCurrentStep()
+        state.parkedSurvey = nil
+        say(t(.surveyDeclined, ["ticket": String(progress.ticket)]))
+    }
+
+    /// The answer an opinion in the scale's words gives, with more said around it, which the recognizer may
+    /// read as a hand-off ("petugasnya sopan min"), thanks ("terima kasih, pelayanannya bagus") or a greeting
+    /// ("bagus min pelayanannya"). Not for a question, a command typed as its keyword, a message asking to
+    /// reach staff (`reachStaff`: "mau bicara dengan petugas, pelayanan kurang"), nor words that say no opinion
+    /// in a longer message (`noOpinion`: "ok makasih", which the survey's intro may get, "cukup segini dulu").
+    func opinion(in text: String) -> Int? {
+        let settings = catalogue.settings
+        guard let survey = context.survey, !isQuestion(text),
+            GlobalCommand(keyword: text, keywords: settings.keywords) == nil,
+            !settings.mentions(text: text, keywordsNamed: "reachStaff")
+        else { return nil }
+        let noOpinion = Set(settings.keywords["noOpinion"] ?? [])
+        let said = text.lowercased().split { !$0.isLetter }.filter { !noOpinion.contains(String($0)) }
+        return survey.scaleValue(in: said.joined(separator: " "), negations: Set(settings.keywords["not"] ?? []))
     }
 
     /// "survei", "lanjut survei" (`surveyResume` in `settings.json`) outside a journey, with a survey parked.
