@@ -59,6 +59,16 @@ struct IntentRecognizerTests {
         #expect(self.intent(text) == expected)
     }
 
+    /// A change of the company's office address is a request for a data change; the helpdesk's own address is
+    /// asked with the office hours.
+    @Test(arguments: [
+        ("mau ganti alamat kantor min", Intent.createTicket), ("mau ubah alamat kantor cabang", .createTicket),
+        ("alamat kantor lpse dimana?", .hours), ("alamat kantor helpdesk", .hours),
+    ])
+    func readsAChangeOfAddressAsARequest(_ text: String, _ expected: Intent) {
+        #expect(self.intent(text) == expected)
+    }
+
     /// A greeting closed by 🙏 greets politely; the gesture thanks only on its own or after something else.
     @Test(arguments: [
         ("pagi min 🙏", Intent.greeting), ("assalamualaikum kak 🙏", .greeting), ("asslmkm 🙏", .greeting),
