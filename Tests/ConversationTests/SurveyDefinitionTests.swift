@@ -313,7 +313,10 @@ struct SurveyOpinionAndDeclineTests {
         #expect(progress.answers.isEmpty)
     }
 
-    @Test(arguments: [("ga usah survei min", Intent.deny), ("skip surveynya", .cancel), ("tidak usah", .deny)])
+    @Test(arguments: [
+        ("ga usah survei min", Intent.deny), ("skip surveynya", .cancel), ("tidak usah", .deny),
+        ("no thanks, skip the survey", .deny),
+    ])
     func aDeclineDropsTheSurveyAndItsReminder(text: String, intent: Intent) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
         _ = chat.event(.ticketClosed(ticket: 7))
