@@ -70,6 +70,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsPhotoName = "documents.photoName"
     case documentsReceived = "documents.received"
     case documentsReceivedSeveral = "documents.receivedSeveral"
+    case documentsWaitingFiles = "documents.waitingFiles"
     case documentsSendHere = "documents.sendHere"
     case documentsSendNow = "documents.sendNow"
     case documentsStillChecking = "documents.stillChecking"

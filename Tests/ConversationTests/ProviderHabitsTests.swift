@@ -489,7 +489,30 @@ struct ProviderHabitsTests {
         _ = chat.tap("phone.self")
         let consent = render(chat.tap("consent.yes"))
         #expect(consent.contains("⚙ fetchMedia img1 for attachment-1"), "\(consent)")
-        #expect(consent.contains("1. ⬜ KTP/KITAS Direktur"), "\(consent)")
+        #expect(consent.contains("File yang Anda kirim sedang kami terima"), "\(consent)")
+        let stored = render(chat.stored("img1", "foto.jpg", mimeType: "image/jpeg"))
+        #expect(stored.contains("1. ⬜ KTP/KITAS Direktur"), "the checklist follows the file: \(stored)")
+    }
+
+    /// Files sent before the request ("akta pendirian.pdf", "ktp direktur.pdf") are received after consent:
+    /// each is acknowledged, and the checklist is shown once, with the last of them.
+    @Test func filesSentBeforeTheRequestGetOneChecklist() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.pdf("akta", "akta pendirian.pdf")
+        _ = chat.pdf("ktp", "ktp direktur.pdf")
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        let consent = render(chat.tap("consent.yes"))
+        #expect(consent.contains("sedang kami terima (akta pendirian.pdf, ktp direktur.pdf)"), "\(consent)")
+        #expect(!consent.contains("Kirim dokumen berikut"), "\(consent)")
+        let first = render(chat.stored("akta", "akta pendirian.pdf"))
+        #expect(first.contains("akta pendirian.pdf"), "\(first)")
+        #expect(!first.contains("Kirim dokumen berikut"), "not yet: \(first)")
+        let last = render(chat.stored("ktp", "ktp direktur.pdf"))
+        #expect(last.contains("diterima sebagai KTP/KITAS Direktur"), "\(last)")
+        #expect(last.components(separatedBy: "Kirim dokumen berikut").count == 2, "once: \(last)")
+        #expect(last.contains("1. ✅ KTP/KITAS Direktur") && last.contains("2. ⬜ NPWP Perusahaan"), "\(last)")
     }
 
     /// A status question typed where a name is asked is answered and the name asked again, never taken as it.

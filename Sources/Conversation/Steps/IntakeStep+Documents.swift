@@ -243,11 +243,12 @@ extension ConversationTurn {
             && (!service.asksForDocuments || !service.requiredDocuments(for: draft.businessForm).isEmpty)
     }
 
-    /// Downloads the files kept until they could be taken, once they can.
-    mutating func releaseHeldFiles(_ draft: inout IntakeDraft) {
+    /// Downloads the files kept until they could be taken, once they can; true when it did.
+    @discardableResult
+    mutating func releaseHeldFiles(_ draft: inout IntakeDraft) -> Bool {
         guard let held = draft.heldFiles, !held.isEmpty, let service = service(of: draft),
             canTakeFiles(draft, service: service)
-        else { return }
+        else { return false }
         draft.heldFiles = nil
         for item in held where !service.asksForDocuments || item.isPhoto == true {
             // A screenshot or a screen recording sent before the request, or any file of a form without a
@@ -258,7 +259,7 @@ extension ConversationTurn {
             }
             takeAttachment(item.file, into: &draft)
         }
-        guard service.asksForDocuments else { return }
+        guard service.asksForDocuments else { return true }
         for item in held where item.isPhoto != true {
             guard
                 let requirementID = assign(
@@ -271,6 +272,7 @@ extension ConversationTurn {
                         mediaID: item.file.mediaID, filename: item.file.filename, sha256: item.file.declaredSHA256,
                         purpose: .intake(requirementID: requirementID))))
         }
+        return true
     }
 
     /// Checklist documents are PDF within the documents' limit; a file about an open ticket, or a free
@@ -329,7 +331,9 @@ extension ConversationTurn {
             draft.documents[upload.requirementID] = document
             completeDocumentsIfDone(&draft)
             state.step = .intake(draft)
-            return promptCurrentStep(prefix: t(.attachmentsKept, ["file": upload.filename]))
+            let kept = t(.attachmentsKept, ["file": upload.filename])
+            // With other files still being received, the question follows the last of them.
+            return draft.uploads.isEmpty ? promptCurrentStep(prefix: kept) : say(kept)
         }
         guard case .intake(var draft) = state.step,
             let upload = draft.uploads.first(where: { $0.mediaID == mediaID }),

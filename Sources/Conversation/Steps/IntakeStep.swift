@@ -133,7 +133,7 @@ extension ConversationTurn {
     mutating func advance(_ draft: IntakeDraft, prefix: String? = nil) {
         var draft = draft
         guard let service = service(of: draft) else { return showMenu(prefix: nil) }
-        releaseHeldFiles(&draft)
+        let heldFilesReleased = releaseHeldFiles(&draft)
         state.invalidAnswers = 0
         var next: Int?
         if case .field(let index, false) = draft.stage {
@@ -152,6 +152,13 @@ extension ConversationTurn {
             draft.stage = .summary
         }
         state.step = .intake(draft)
+        if draft.stage == .documents, heldFilesReleased, !draft.uploads.isEmpty {
+            // Files sent before their question ("akta.pdf", "ktp.pdf" before the request) are being received:
+            // the checklist follows with the last of them, shown once instead of after each.
+            let files = draft.uploads.map(\.filename).joined(separator: ", ")
+            let waiting = t(.documentsWaitingFiles, ["files": files])
+            return say(prefix.map { $0 + "\n\n" + waiting } ?? waiting)
+        }
         promptCurrentStep(prefix: prefix)
     }
 
