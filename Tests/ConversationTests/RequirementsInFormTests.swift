@@ -121,7 +121,7 @@ import Testing
 
 /// A question in the message that starts a form, which none of the form's questions takes ("kantor saya di
 /// surabaya, bisa daftar di lpse sini?"), is kept among the form's remarks for staff and the provider told so;
-/// one that also asks what documents are needed gets the form's own list. A bare request keeps nothing.
+/// one about the documents gets the form's own list, which answers it. A bare request keeps nothing.
 @Suite struct OpeningQuestionTests {
     @Test func aQuestionStartingARegistrationIsKeptForStaff() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
@@ -143,6 +143,20 @@ import Testing
         #expect(answer.contains("dokumen yang nanti diminta"), "\(answer)")
         #expect(answer.contains("• Perorangan: KTP Pemilik, NPWP Pemilik"), "\(answer)")
         #expect(chat.draft?.remarks == [text])
+    }
+
+    @Test(arguments: [
+        "Hi, I need to register my company on SPSE, what documents do you need?",
+        "mau daftar akun spse, syarat dokumennya apa aja ya?",
+    ])
+    func aQuestionTheListAnswersIsNotKept(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text))
+        #expect(answer.contains("Registrasi") || answer.contains("Registration"), "\(answer)")
+        #expect(answer.contains("KTP/KITAS Direktur") || answer.contains("Director's ID card"), "\(answer)")
+        #expect(
+            !answer.contains("Pertanyaan Anda kami catat") && !answer.contains("We noted your question"), "\(answer)")
+        #expect(chat.draft?.remarks == nil)
     }
 
     @Test(arguments: ["mau daftar akun spse", "mau daftar akun spse untuk PT Sinar Jaya"])

@@ -206,23 +206,32 @@ extension ConversationTurn {
         }
     }
 
-    /// A question in the message that starts a form, which no question of the form took ("syaratnya apa aja?
-    /// kantor saya di surabaya bisa daftar di lpse sini?"): kept among the form's remarks for staff, who answer
-    /// it on the ticket, and when it asks about the documents, the form's own list. Returns what the provider
-    /// is told before the form's first question.
+    /// A question in the message that starts a form, which no question of the form took: one about the
+    /// documents ("what documents do you need?") is answered with the form's own list; another ("kantor saya di
+    /// surabaya, bisa daftar di lpse sini?", also after one about the documents) is kept among the form's
+    /// remarks for staff, who answer it on the ticket. Returns what the provider is told before the form's
+    /// first question.
     mutating func keepOpeningQuestion(_ text: String, service: ServiceDefinition, draft: inout IntakeDraft)
         -> [String]
     {
         guard isQuestion(text), text.wordCount >= Self.keptMessageWords,
             let written = FieldNormalizer.freeText(text), !draft.answers.values.contains(written)
         else { return [] }
-        draft.remarks = (draft.remarks ?? []) + [written]
-        var notes = [t(.intakeQuestionKept)]
-        if catalogue.settings.mentions(text: text, keywordsNamed: "requirementsWords"),
-            let ahead = documentsAhead(of: service, draft: draft)
-        {
-            notes.append(ahead)
+        let settings = catalogue.settings
+        let ahead =
+            settings.mentions(text: text, keywordsNamed: "requirementsWords")
+            ? documentsAhead(of: service, draft: draft) : nil
+        // Each question of the message ends with its question mark; the list answers those about the documents.
+        let questions = text.split(separator: "?").filter { $0.contains(where: \.isLetter) }
+        let unanswered =
+            ahead == nil
+            || questions.contains { !settings.mentions(text: String($0), keywordsNamed: "requirementsWords") }
+        var notes: [String] = []
+        if unanswered {
+            draft.remarks = (draft.remarks ?? []) + [written]
+            notes.append(t(.intakeQuestionKept))
         }
+        if let ahead { notes.append(ahead) }
         return notes
     }
 
