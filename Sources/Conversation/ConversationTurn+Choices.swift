@@ -98,8 +98,25 @@ extension ConversationTurn {
             classification.entities.ticketNumber == nil
         else { return nil }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
-        return service(namedIn: DialogSettings.spacedWords(text))
-            ?? classification.normalizedText.flatMap { service(namedIn: DialogSettings.spacedWords($0)) }
+        return service(namedIn: notDone(DialogSettings.spacedWords(text)))
+            ?? classification.normalizedText.flatMap { service(namedIn: notDone(DialogSettings.spacedWords($0))) }
+    }
+
+    /// `words` (from `spacedWords`) without the word after each of `already` ("sudah", "udh", "pernah"): "sy udh
+    /// daftar tp blm bs login" did the registration before and asks about it, it does not ask for one.
+    private func notDone(_ words: String) -> String {
+        let already = Set(catalogue.settings.keywords["already"] ?? [])
+        var kept: [Substring] = []
+        var skipNext = false
+        for word in words.split(separator: " ") {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            skipNext = already.contains(String(word))
+            kept.append(word)
+        }
+        return " " + kept.joined(separator: " ") + " "
     }
 
     /// The menu entry `words` ask for: a service's `decisive.<id>` phrase chooses it wherever it stands ("mau
