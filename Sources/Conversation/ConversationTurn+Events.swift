@@ -115,9 +115,13 @@ extension ConversationTurn {
                 // request for staff of its own, even while another ticket is open.
                 return answerPrivacy(request)
             }
-            if !claimed, relayDoneToTicket(reporterMessage) { return }
-            if !claimed, answerFilesForTicket(reporterMessage) { return }
-            if !claimed, relayUrgencyToTicket(reporterMessage) { return }
+            if !claimed, state.step == .idle || state.step == .menu, !context.openTickets.isEmpty,
+                relayDoneToTicket(reporterMessage) || answerFilesForTicket(reporterMessage)
+                    || relayUrgencyToTicket(reporterMessage)
+            {
+                // About an open ticket, outside a form: "selesai", "mau tambah dokumen akta", "tolong dipercepat".
+                return
+            }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
@@ -251,32 +255,22 @@ extension ConversationTurn {
     /// resolve it, and the provider is told what comes next, not the ticket's status ("selesai" reads as a
     /// status check). Not a question, not with a word of `not` ("belum selesai").
     mutating func relayDoneToTicket(_ message: ReporterMessage) -> Bool {
-        guard state.step == .idle || state.step == .menu, message.text.wordCount <= Self.doneStatementWords,
-            !message.text.contains("?")
-        else { return false }
+        guard message.text.wordCount <= Self.doneStatementWords, !message.text.contains("?") else { return false }
         let words = DialogSettings.spacedWords(message.text)
         let settings = catalogue.settings
         guard settings.mentions(words, keywordsNamed: "doneStatement"),
             !settings.mentions(words, keywordsNamed: "not"), !settings.mentions(words, keywordsNamed: "notSolved"),
             !settings.mentions(words, keywordsNamed: "questionWords")
         else { return false }
-        guard let ticket = relayToOpenTicket(message, about: state.staffTicket, quietly: true) else { return false }
-        state.step = .idle
-        say(t(.ticketDoneRelayed, ["ticket": String(ticket)]) + afterHoursNote())
-        return true
+        return relayOutsideAForm(message, answering: .ticketDoneRelayed)
     }
 
     /// "saya mau tambah dokumen akta", "mau kirim dokumen susulan" (`addFiles` in `settings.json`) outside a form
     /// with a ticket open: the message reaches the ticket, and the provider is told to send the files here, where
     /// each is attached to it, rather than shown the menu to start a request.
     mutating func answerFilesForTicket(_ message: ReporterMessage) -> Bool {
-        guard state.step == .idle || state.step == .menu,
-            catalogue.settings.mentions(text: message.text, keywordsNamed: "addFiles"),
-            let ticket = relayToOpenTicket(message, about: state.staffTicket, quietly: true)
-        else { return false }
-        state.step = .idle
-        say(t(.ticketSendFilesHere, ["ticket": String(ticket)]) + afterHoursNote())
-        return true
+        guard catalogue.settings.mentions(text: message.text, keywordsNamed: "addFiles") else { return false }
+        return relayOutsideAForm(message, answering: .ticketSendFilesHere)
     }
 
     /// "tolong dipercepat ya min, tender tutup besok" (`hurry` in `settings.json`) outside a form with a ticket
@@ -284,13 +278,28 @@ extension ConversationTurn {
     /// reaches the ticket, and the provider is told so with where the ticket stands. Not with a request in so
     /// many words ("mau komplain, tolong segera ditanggapi").
     mutating func relayUrgencyToTicket(_ message: ReporterMessage) -> Bool {
+        guard catalogue.settings.mentions(text: message.text, keywordsNamed: "hurry"), !asksDecisively(message.text)
+        else { return false }
+        return relayOutsideAForm(message, answering: .ticketHurryRelayed, withStatus: true)
+    }
+
+    /// Outside a form, with a ticket open: `message` reaches the ticket staff talk on (else the only or newest
+    /// one) quietly, and the provider is told `prompt` about it, after it the ticket's status when `withStatus`.
+    /// False inside a form or with no ticket open.
+    private mutating func relayOutsideAForm(
+        _ message: ReporterMessage, answering prompt: Prompt, withStatus: Bool = false
+    )
+        -> Bool
+    {
         guard state.step == .idle || state.step == .menu,
-            catalogue.settings.mentions(text: message.text, keywordsNamed: "hurry"), !asksDecisively(message.text),
-            let number = relayToOpenTicket(message, about: state.staffTicket, quietly: true),
-            let ticket = context.openTickets.first(where: { $0.number == number })
+            let number = relayToOpenTicket(message, about: state.staffTicket, quietly: true)
         else { return false }
         state.step = .idle
-        say(t(.ticketHurryRelayed, ["ticket": String(number)]) + afterHoursNote() + "\n\n" + describe(ticket))
+        var answer = t(prompt, ["ticket": String(number)]) + afterHoursNote()
+        if withStatus, let ticket = context.openTickets.first(where: { $0.number == number }) {
+            answer += "\n\n" + describe(ticket)
+        }
+        say(answer)
         return true
     }
 

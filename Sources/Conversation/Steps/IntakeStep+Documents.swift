@@ -244,7 +244,6 @@ extension ConversationTurn {
     }
 
     /// Downloads the files kept until they could be taken, once they can; true when it did.
-    @discardableResult
     mutating func releaseHeldFiles(_ draft: inout IntakeDraft) -> Bool {
         guard let held = draft.heldFiles, !held.isEmpty, let service = service(of: draft),
             canTakeFiles(draft, service: service)
