@@ -98,8 +98,11 @@ extension ConversationTurn {
             classification.entities.ticketNumber == nil
         else { return nil }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
-        return service(namedIn: notDone(DialogSettings.spacedWords(text)))
-            ?? classification.normalizedText.flatMap { service(namedIn: notDone(DialogSettings.spacedWords($0))) }
+        let question = isQuestion(text)
+        return service(namedIn: notDone(DialogSettings.spacedWords(text)), question: question)
+            ?? classification.normalizedText.flatMap {
+                service(namedIn: notDone(DialogSettings.spacedWords($0)), question: question)
+            }
     }
 
     /// `words` (from `spacedWords`) without the word after each of `already` ("sudah", "udh", "pernah"): "sy udh
@@ -122,13 +125,26 @@ extension ConversationTurn {
     /// The menu entry `words` ask for: a service's `decisive.<id>` phrase chooses it wherever it stands ("mau
     /// ikut tender tapi belum punya akun" needs an account before anything else); otherwise the service named
     /// first ("mau komplain, upload dokumen penawaran gagal" is a complaint, "upload penawaran di tender gagal"
-    /// a tender problem).
-    private func service(namedIn words: String) -> String? {
+    /// a tender problem). A question about what a problem's service is about, with no word of a problem (of
+    /// `problemWords` or `not`), is for the service that takes questions (the first with `asking.<id>`
+    /// phrases), when it is written as one (`question`: "jadwal pembuktian kualifikasi kapan ya?") or says so
+    /// with such a phrase ("mau tanya cara upload dokumen penawaran").
+    private func service(namedIn words: String, question: Bool) -> String? {
         if let decided = decisiveService(in: words) { return decided }
-        return DialogSettings.firstMentioned(in: words, among: catalogue.menu) {
+        let named = DialogSettings.firstMentioned(in: words, among: catalogue.menu) {
             catalogue.settings.keywords["service.\($0.id)"] ?? []
-        }?.id
+        }
+        let settings = catalogue.settings
+        guard let named, catalogue.service(id: named.id)?.type == Self.problemType,
+            let asked = catalogue.menu.first(where: { settings.keywords["asking.\($0.id)"] != nil }),
+            question || settings.mentions(words, keywordsNamed: "asking.\(asked.id)"),
+            !settings.mentions(words, keywordsNamed: "problemWords"), !settings.mentions(words, keywordsNamed: "not")
+        else { return named?.id }
+        return asked.id
     }
+
+    /// The ticket type of a service that reports a problem (a tender's), which needs a problem to report.
+    static let problemType = "Permasalahan"
 
     /// Whether `text` asks for a service in so many words, a `decisive.<id>` phrase ("mau konsultasi", "belum punya
     /// akun"): the request starts even when the message also asks what the FAQ answers ("mau konsultasi soal sikap,

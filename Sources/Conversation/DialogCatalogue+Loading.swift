@@ -28,8 +28,13 @@ extension DialogCatalogue {
         let settingsRoot = root("settings.json")
         var keywords: [String: [String]] = [:]
         for name in settingsRoot.keys("keywords") {
-            keywords[name] = settingsRoot.child("keywords").array(name).compactMap {
-                $0.stringValue?.lowercased()
+            keywords[name] = settingsRoot.child("keywords").array(name).flatMap { node -> [String] in
+                guard let phrase = node.stringValue?.lowercased() else { return [] }
+                guard let phrases = DialogSettings.expandingAlternatives(phrase) else {
+                    node.problem("unbalanced alternatives: write \"(ganti|ubah) (alamat|email)\"")
+                    return []
+                }
+                return phrases
             }
         }
         let settings = DialogSettings(

@@ -58,6 +58,23 @@ extension DialogSettings {
         }
     }
 
+    /// A keyword phrase with alternatives in parentheses, as every phrase it stands for: "(ganti|ubah) (alamat|
+    /// email)" is "ganti alamat", "ganti email", "ubah alamat" and "ubah email". Nil when a parenthesis is
+    /// unbalanced, nested or empty.
+    public static func expandingAlternatives(_ phrase: String) -> [String]? {
+        var phrases = [""]
+        var rest = Substring(phrase)
+        while let open = rest.firstIndex(where: { $0 == "(" || $0 == ")" }) {
+            guard rest[open] == "(", let close = rest[open...].firstIndex(of: ")") else { return nil }
+            let choices = rest[rest.index(after: open)..<close].split(separator: "|", omittingEmptySubsequences: false)
+            guard !choices.contains(where: { $0.isEmpty || $0.contains("(") }) else { return nil }
+            let before = rest[..<open]
+            phrases = phrases.flatMap { start in choices.map { start + before + $0 } }
+            rest = rest[rest.index(after: close)...]
+        }
+        return phrases.map { ($0 + rest).split(separator: " ").joined(separator: " ") }
+    }
+
     /// Whether `words` (from `spacedWords`) holds one of the keyword phrases called `name`.
     public func mentions(_ words: String, keywordsNamed name: String) -> Bool {
         Self.firstMention(in: words, of: self.keywords[name] ?? [], anyOne: true) != nil

@@ -104,6 +104,15 @@ struct DialogCatalogueMoreErrorTests {
             ])
     }
 
+    @Test func unbalancedKeywordAlternativesAreReported() throws {
+        let found = try problems(replacing: "settings.json") {
+            $0.replacingOccurrences(of: "\"how to\",", with: "\"how (to|do\",")
+        }
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("conversation/settings.json: $.keywords.asking.konsultasi[") == true)
+        #expect(found.first?.contains("unbalanced alternatives") == true, "\(found)")
+    }
+
     @Test func menuRowPointingToAnUnknownServiceIsReported() throws {
         let found = try problems(replacing: "menu.json") {
             $0.replacingOccurrences(of: "\"service\": \"pengaduan\"", with: "\"service\": \"keluhan\"")

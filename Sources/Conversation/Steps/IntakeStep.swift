@@ -192,7 +192,11 @@ extension ConversationTurn {
             case .freeText:
                 // A later field needs more words: the message also carries the request ("mau ganti direktur
                 // di data perusahaan kami" asks for the change without saying it).
-                let needed = index == 0 ? Self.openingTextWords : Self.laterOpeningTextWords
+                // A question is one in fewer words ("apa itu tender cepat?"), where it is the first question.
+                let needed =
+                    index == 0
+                    ? (isQuestion(text) ? Self.openingQuestionWords : Self.openingTextWords)
+                    : Self.laterOpeningTextWords
                 value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
             case .choice: value = Self.namedOption(of: field, in: text)
             case .businessForm: value = nil
@@ -350,8 +354,9 @@ extension ConversationTurn {
     }
 
     /// Words a message starting a form needs for its opening free-text field to be taken from it, when that
-    /// field is the form's first question, and when others come before it.
+    /// field is the form's first question (fewer when the message is a question), and when others come before it.
     static let openingTextWords = 6
+    static let openingQuestionWords = 3
     static let laterOpeningTextWords = 10
 
     /// The provider's own WhatsApp number as the director's, nil when it is no Indonesian mobile number (a

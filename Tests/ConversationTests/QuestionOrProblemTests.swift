@@ -1,0 +1,94 @@
+import Foundation
+import Intents
+import Support
+import Testing
+
+@testable import Conversation
+
+/// A message that starts a request is read for what it asks: a question about a tender with no problem in it
+/// ("mau tanya cara upload dokumen penawaran") is a consultation, with the message as its question; one that
+/// reports a problem ("kok ga bisa upload dokumen kualifikasi ya?") is a tender problem; a change of the
+/// company's data in the provider's own words ("mau update akta perubahan") is a data change.
+@Suite struct QuestionOrProblemTests {
+    func start(_ text: String) throws -> (answer: String, draft: IntakeDraft?) {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .createTicket, confidence: 0.99))
+        return (answer, chat.draft)
+    }
+
+    @Test(arguments: [
+        "Selamat siang, saya dari CV Berkah mau tanya cara upload dokumen penawaran",
+        "pak, jadwal pembuktian kualifikasi kapan ya?",
+        "apa itu tender cepat?",
+        "gimana caranya ikut tender?",
+        "how do I upload my bid for a tender",
+    ])
+    func aQuestionAboutATenderIsAConsultationWithItsQuestion(text: String) throws {
+        let (answer, draft) = try start(text)
+        #expect(draft?.serviceID == "konsultasi", "\(answer)")
+        #expect(draft?.answers["question"] == FieldNormalizer.freeText(text))
+        #expect(!answer.contains("Tulis pertanyaan Anda") && !answer.contains("Write your question"), "\(answer)")
+        // Taken as the question, it is not also kept as one for staff.
+        #expect(draft?.remarks == nil)
+    }
+
+    @Test(arguments: [
+        "kok ga bisa upload dokumen kualifikasi ya?",
+        "upload penawaran gagal terus, gimana caranya?",
+        "min apendo saya error pas enkripsi penawaran",
+        "kode tender 12345678 kenapa tidak muncul?",
+        "mau tanya, penawaran saya digugurkan pokja",
+    ])
+    func aProblemInATenderIsATenderProblem(text: String) throws {
+        let (answer, draft) = try start(text)
+        #expect(answer.contains("kita mulai permohonan Permasalahan pada Tender"), "\(answer)")
+        #expect(draft?.serviceID == "tender")
+    }
+
+    @Test(arguments: [
+        "min sy mau update akta perubahan",
+        "alamat kantor kami pindah ke jl sudirman",
+        "kami mau ganti nomor hp direktur",
+        "direktur kami baru, mohon dibantu",
+        "we need to change the company name",
+    ])
+    func aChangeOfTheCompanysDataIsADataChange(text: String) throws {
+        let (answer, draft) = try start(text)
+        #expect(draft?.serviceID == "perubahan_data", "\(answer)")
+    }
+
+    /// What another service's words name keeps its service, however the message asks: a password is a reset;
+    /// how to register is the FAQ's.
+    @Test(arguments: [
+        ("bagaimana cara reset password?", "reset_password"), ("gimana cara ganti password spse", "reset_password"),
+        ("mau tanya cara daftar jadi penyedia di lpse ini", nil),
+    ])
+    func anotherServiceNamedKeepsItsService(text: String, service: String?) throws {
+        let (answer, draft) = try start(text)
+        #expect(draft?.serviceID == service, "\(answer)")
+    }
+}
+
+/// A keyword phrase may list alternatives in parentheses, each combination one phrase.
+@Suite struct KeywordAlternativesTests {
+    @Test func alternativesStandForEveryCombination() {
+        #expect(
+            DialogSettings.expandingAlternatives("(ganti|ubah) data (alamat|email)")
+                == ["ganti data alamat", "ganti data email", "ubah data alamat", "ubah data email"])
+        #expect(DialogSettings.expandingAlternatives("how (do|can) i") == ["how do i", "how can i"])
+        #expect(DialogSettings.expandingAlternatives("selesai") == ["selesai"])
+    }
+
+    @Test(arguments: ["(ganti|ubah alamat", "ganti) alamat", "(ganti||ubah) alamat", "((ganti)) alamat", "()"])
+    func unbalancedAlternativesAreNone(phrase: String) {
+        #expect(DialogSettings.expandingAlternatives(phrase) == nil)
+    }
+
+    @Test func aPhraseWithAlternativesIsFoundAsEachOfThem() {
+        let settings = DialogSettings(keywords: [
+            "change": DialogSettings.expandingAlternatives("(ganti|ubah) (alamat|email)") ?? []
+        ])
+        #expect(settings.mentions(text: "mau UBAH email ya", keywordsNamed: "change"))
+        #expect(!settings.mentions(text: "mau ubah password", keywordsNamed: "change"))
+    }
+}
