@@ -59,15 +59,20 @@ extension ConversationTurn {
     mutating func run(_ command: GlobalCommand, classification: Classification, message: ReporterMessage? = nil) {
         switch command {
         case .menu:
+            let outsideAForm = !inProgress
             leaveCurrentStep()
             // "mau daftar lagi untuk CV Sari Dua" during a survey names its choice of the menu: it starts.
             if let message, let service = mentionedService(message.text, classification: classification) {
                 return start(service, from: message, classification: classification)
             }
             if let message, keepForStaff(message, classification: classification) { return }
-            if menuJustShown, let message,
-                GlobalCommand(keyword: message.text, keywords: catalogue.settings.keywords) == nil
-            {
+            let typedKeyword = message.map {
+                GlobalCommand(keyword: $0.text, keywords: catalogue.settings.keywords) != nil
+            }
+            // What the recognizer reads as asking for the menu ("ini filenya") with a ticket open is still kept
+            // on it: nothing written about a ticket is lost to staff.
+            if typedKeyword == false, outsideAForm { relayToOpenTicket(message, about: nil, quietly: true) }
+            if menuJustShown, typedKeyword == false {
                 // "mau tanya" right after the menu came: the list is there; "menu" typed asks for it again.
                 return say(t(.menuAbove))
             }
