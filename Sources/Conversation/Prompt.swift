@@ -217,6 +217,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyQuestion = "survey.question"
     case surveyParked = "survey.parked"
     case surveyDeclined = "survey.declined"
+    case surveyRemarkKept = "survey.remarkKept"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"
     case surveyAllAnswered = "survey.allAnswered"

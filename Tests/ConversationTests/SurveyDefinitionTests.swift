@@ -330,3 +330,40 @@ struct SurveyOpinionAndDeclineTests {
         #expect(!later.contains("(3/8)"), "\(later)")
     }
 }
+
+/// What a provider says about the service at a survey question without answering it ("cepet banget responnya",
+/// "jadwal vc nya kelamaan", which the recognizer reads as asking the call's schedule) is
+/// kept for the survey's comment and the question is asked again, counting no wrong answer; a request for
+/// another journey, a question and a bare acknowledgement are not remarks.
+struct SurveyRemarkTests {
+    @Test(arguments: [
+        ("cepet banget responnya", Intent.checkStatus, 0.557),
+        ("jadwal vc nya kelamaan", .schedule, 0.912),
+        ("adminnya sabar jawab pertanyaan saya", .thanks, 0.427),
+    ])
+    func aRemarkIsKeptForTheComment(text: String, intent: Intent, confidence: Double) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        _ = chat.type("4")
+        let answer = render(chat.type(text, intent, confidence: confidence))
+        #expect(answer.contains("masukan Anda kami catat") && answer.contains("(2/8)"), "\(answer)")
+        #expect(!answer.contains("Layanan helpdesk:") && !answer.contains("Mohon pilih jawaban"), "\(answer)")
+        #expect(chat.state.invalidAnswers == 0)
+        _ = chat.type("semuanya sangat memuaskan")
+        let done = render(chat.type("tidak ada", .deny, confidence: 0.97))
+        #expect(done.contains("⚙ submitSurvey #7 [4, 4, 4, 4, 4, 4, 4, 4] \(text)"), "\(done)")
+    }
+
+    @Test(arguments: [
+        ("mau bicara dengan petugas soal tiket lain", Intent.human, 0.95),
+        ("kenapa verifikasinya lama sekali", .checkStatus, 0.8),
+        ("ok siap min", .affirm, 0.9),
+        ("mau daftar lagi untuk CV Sari Dua", .createTicket, 0.97),
+    ])
+    func otherMessagesAreNoRemark(text: String, intent: Intent, confidence: Double) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let answer = render(chat.type(text, intent, confidence: confidence))
+        #expect(!answer.contains("masukan Anda kami catat"), "\(answer)")
+    }
+}

@@ -17,7 +17,9 @@ struct SurveyStep: DialogStep {
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         if self.skipsComment(text, classification: classification, in: turn) { return true }
         guard !self.progress.askingComment, let survey = turn.context.survey else { return false }
-        if survey.ratingValue(in: text) != nil || turn.declinesSurvey(text) || turn.opinion(in: text) != nil {
+        if survey.ratingValue(in: text) != nil || turn.declinesSurvey(text) || turn.opinion(in: text) != nil
+            || turn.surveyRemark(text, classification: classification)
+        {
             return true
         }
         let settings = turn.catalogue.settings
@@ -234,8 +236,40 @@ extension ConversationTurn {
             return recordSurveyAnswer(value, progress: progress)
         }
         if catalogue.settings.mentions(text: text, keywordsNamed: "later") { return parkSurvey(progress) }
+        if surveyRemark(text, classification: classification) {
+            // "cepet banget responnya", "pelayanannya oke, tapi jadwal vc nya kelamaan": said about the service,
+            // kept for the survey's comment; the question is asked again without counting a wrong answer.
+            var progress = progress
+            progress.remarks = (progress.remarks ?? []) + [text]
+            state.step = .survey(progress)
+            return promptCurrentStep(prefix: t(.surveyRemarkKept))
+        }
         invalid(t(.invalidSurvey))
     }
+
+    /// What a provider says about the service at a survey question without answering it in the scale's words
+    /// ("cepet banget responnya"): at least `wordsOfARemark` words besides fillers and words of no opinion, not
+    /// a question, a command typed as its keyword, a message to reach staff, put the survey off or decline it,
+    /// nor one that names a service or asks for another journey (the recognizer sure of a hand-off, the menu,
+    /// a request, a cancellation).
+    func surveyRemark(_ text: String, classification: Classification) -> Bool {
+        let settings = catalogue.settings
+        let ignored = Set((settings.keywords["filler"] ?? []) + (settings.keywords["noOpinion"] ?? []))
+        let said = text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { !ignored.contains(String($0)) }
+        guard said.count >= Self.wordsOfARemark, !isQuestion(text),
+            GlobalCommand(keyword: text, keywords: settings.keywords) == nil
+        else { return false }
+        let journeys: [Intent] = [.human, .menu, .createTicket, .cancel, .back, .language, .cancelBooking]
+        if journeys.contains(classification.intent), classification.confidence >= GlobalCommand.minimumConfidence {
+            return false
+        }
+        let words = DialogSettings.spacedWords(text)
+        return !["reachStaff", "later", "surveyDecline"].contains { settings.mentions(words, keywordsNamed: $0) }
+            && servicesNamed(in: text) == 0 && !asksDecisively(text)
+    }
+
+    /// Words a remark at a survey question has at least, besides fillers and words of no opinion.
+    static let wordsOfARemark = 3
 
     /// The answer a message opens with, in the scale's words and set apart by punctuation, before it says why:
     /// "kurang, lama banget prosesnya" is "Kurang memuaskan" (not the "lama banget" of its reason, nor a status
