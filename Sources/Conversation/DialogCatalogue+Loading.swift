@@ -165,7 +165,8 @@ extension DialogCatalogue {
                     return nil
                 }
                 let words = (item.child("keywords").value?.elements ?? []).compactMap { $0.text?.lowercased() }
-                return DocumentRequirement(id: docID, title: docTitle, keywords: words)
+                let help = item.child("help").isPresent ? item.localized("help", maxLength: 700) : nil
+                return DocumentRequirement(id: docID, title: docTitle, keywords: words, help: help)
             }
         }
         let documentsNode = node.child("documents")

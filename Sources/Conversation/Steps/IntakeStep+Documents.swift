@@ -449,6 +449,16 @@ extension ConversationTurn {
             }
             return promptCurrentStep(prefix: answer)
         }
+        let settings = catalogue.settings
+        if let missing = missingDocuments(draft).first(where: { $0.help != nil && $0.isNamed(in: text.lowercased()) }),
+            let help = missing.help?.text(in: language),
+            isQuestion(text)
+                || ["not", "notSolved"].contains(where: { settings.mentions(text: text, keywordsNamed: $0) })
+        {
+            // "blm punya surat permohonannya": what the document is and how to make it; the checklist waits.
+            let waits = isQuestion(text) ? "" : "\n\n" + laterText(missing.title.text(in: language))
+            return promptCurrentStep(prefix: help + waits)
+        }
         let later = putsOff(text) && !missingDocuments(draft).isEmpty ? laterText(missingDocumentNames(draft)) : nil
         if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
             // "KTP direktur masih diperpanjang, nanti menyusul": for staff, with the ticket.

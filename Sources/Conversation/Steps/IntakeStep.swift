@@ -817,12 +817,16 @@ extension ConversationTurn {
     }
 
     /// "Tidak apa-apa, permohonan ini kami simpan. Kirim `what` di chat ini kapan saja…", `what` written inside
-    /// the sentence: "nama usaha", but "NPWP" and "KTP/KITAS Direktur" as they are.
+    /// the sentence: "nama usaha", "surat permohonan", but "NPWP" and "KTP/KITAS Direktur" as they are.
     func laterText(_ what: String) -> String {
         let firstWord = what.prefix { !$0.isWhitespace }
+        // "Surat Permohonan" is "surat permohonan" inside the sentence; an acronym stays ("NPWP").
         let inSentence =
             firstWord.allSatisfy { $0.isUppercase || !$0.isLetter }
-            ? what : what.prefix(1).lowercased() + what.dropFirst()
+            ? what
+            : what.split(separator: " ", omittingEmptySubsequences: false).map { word in
+                word.dropFirst().allSatisfy { !$0.isUppercase } ? word.lowercased() : String(word)
+            }.joined(separator: " ")
         return t(.intakeLater, ["field": inSentence])
     }
 
