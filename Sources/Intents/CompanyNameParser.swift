@@ -56,9 +56,24 @@ public enum CompanyNameParser {
         let key = text.trimmingWhitespace().lowercased()
         if let form = Self.formWords[key] { return form }
         // A form's full name anywhere in the answer.
-        let spaced = " " + key.split { !$0.isLetter }.joined(separator: " ") + " "
-        return Self.fullNames.first { spaced.contains(" \($0.name) ") }?.form
+        let words = key.split { !$0.isLetter }
+        let spaced = " " + words.joined(separator: " ") + " "
+        if let form = Self.fullNames.first(where: { spaced.contains(" \($0.name) ") })?.form { return form }
+        // A form's word in a short answer that names no other ("it's a foreign company", "bentuknya CV").
+        guard words.count <= Self.wordsOfAFormAnswer else { return nil }
+        let named = Set(
+            words.compactMap { word in
+                Self.ambiguousFormWords.contains(String(word)) ? nil : Self.formWords[String(word)]
+            })
+        return named.count == 1 ? named.first : nil
     }
+
+    /// The most words an answer naming a legal form among others has.
+    static let wordsOfAFormAnswer = 6
+
+    /// Form words that are also ordinary words, taken only as the whole answer ("kop" is a letterhead, "fa"
+    /// anything).
+    private static let ambiguousFormWords: Set<String> = ["kop", "fa"]
 
     /// The forms' full names, as the deed writes them, in English too; "Tbk" is a public PT.
     private static let fullNames: [(name: String, form: BusinessForm)] = [
@@ -66,6 +81,7 @@ public enum CompanyNameParser {
         ("persekutuan komanditer", .cv), ("commanditaire vennootschap", .cv), ("usaha dagang", .ud),
         ("persekutuan firma", .firma), ("perusahaan perseorangan", .perorangan), ("perusahaan perorangan", .perorangan),
         ("usaha perseorangan", .perorangan), ("usaha perorangan", .perorangan), ("sole proprietorship", .perorangan),
+        ("sole proprietor", .perorangan), ("luar negeri", .asing), ("cooperative", .koperasi),
     ]
 
     private static func trimmed(_ text: String) -> String {

@@ -83,6 +83,25 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.form(text) == form)
     }
 
+    /// A form's word in a short answer is that form ("it's a foreign company" got "Unknown legal form."), when
+    /// the answer names no other and the word is no ordinary one.
+    @Test(arguments: [
+        ("it's a foreign company", BusinessForm.asing), ("bentuknya CV min", .cv), ("kami perorangan aja", .perorangan),
+        ("perusahaan luar negeri", .asing), ("we are a cooperative", .koperasi), ("sole proprietor", .perorangan),
+        ("PT pak, sudah tbk", .pt),
+    ])
+    func aFormsWordInAShortAnswerIsThatForm(text: String, form: BusinessForm) {
+        #expect(CompanyNameParser.form(text) == form)
+    }
+
+    @Test(arguments: [
+        "bukan PT tapi CV", "kop surat kami", "pakai fa apa ya", "saya belum tahu bentuk usahanya apa",
+        "dulu CV sekarang sudah jadi PT ya min mohon dibantu",
+    ])
+    func anAnswerNamingNoOneFormIsNone(text: String) {
+        #expect(CompanyNameParser.form(text) == nil)
+    }
+
     @Test func wordsThatOnlyContainAFullNamesLettersAreNoForm() {
         #expect(CompanyNameParser.form("usahadagang") == nil)
         #expect(CompanyNameParser.form("dagang") == nil)
