@@ -56,17 +56,31 @@ public enum CompanyNameParser {
         let key = text.trimmingWhitespace().lowercased()
         if let form = Self.formWords[key] { return form }
         // A form's full name anywhere in the answer.
-        let words = key.split { !$0.isLetter }
-        let spaced = " " + words.joined(separator: " ") + " "
-        if let form = Self.fullNames.first(where: { spaced.contains(" \($0.name) ") })?.form { return form }
-        // A form's word in a short answer that names no other ("it's a foreign company", "bentuknya CV").
+        let spaced = " " + key.split { !$0.isLetter }.joined(separator: " ") + " "
+        return Self.fullNames.first { spaced.contains(" \($0.name) ") }?.form
+    }
+
+    /// The legal form an answer to "what is the legal form?" names: as `form(_:)` reads it, or a form's word in
+    /// a short answer that names no other ("it's a foreign company", "bentuknya CV min"). Not for an answer
+    /// where a name is asked, in which "PT Maju Jaya" names a company.
+    public static func form(answering text: String) -> BusinessForm? {
+        if let form = Self.form(text) { return form }
+        let words = text.lowercased().split { !$0.isLetter }
         guard words.count <= Self.wordsOfAFormAnswer else { return nil }
         let named = Set(
             words.compactMap { word in
                 Self.ambiguousFormWords.contains(String(word)) ? nil : Self.formWords[String(word)]
             })
-        return named.count == 1 ? named.first : nil
+        if named.count == 1 { return named.first }
+        let spaced = " " + words.joined(separator: " ") + " "
+        return named.isEmpty ? Self.describedForms.first { spaced.contains(" \($0.words) ") }?.form : nil
     }
+
+    /// How a provider describes a form without its name, taken where the form is asked: in a company's name
+    /// they are a name's words ("Global Cooperative").
+    private static let describedForms: [(words: String, form: BusinessForm)] = [
+        ("sole proprietor", .perorangan), ("luar negeri", .asing), ("cooperative", .koperasi),
+    ]
 
     /// The most words an answer naming a legal form among others has.
     static let wordsOfAFormAnswer = 6
@@ -81,7 +95,6 @@ public enum CompanyNameParser {
         ("persekutuan komanditer", .cv), ("commanditaire vennootschap", .cv), ("usaha dagang", .ud),
         ("persekutuan firma", .firma), ("perusahaan perseorangan", .perorangan), ("perusahaan perorangan", .perorangan),
         ("usaha perseorangan", .perorangan), ("usaha perorangan", .perorangan), ("sole proprietorship", .perorangan),
-        ("sole proprietor", .perorangan), ("luar negeri", .asing), ("cooperative", .koperasi),
     ]
 
     private static func trimmed(_ text: String) -> String {

@@ -91,7 +91,7 @@ struct CompanyNameParserTests {
         ("PT pak, sudah tbk", .pt),
     ])
     func aFormsWordInAShortAnswerIsThatForm(text: String, form: BusinessForm) {
-        #expect(CompanyNameParser.form(text) == form)
+        #expect(CompanyNameParser.form(answering: text) == form)
     }
 
     @Test(arguments: [
@@ -99,7 +99,7 @@ struct CompanyNameParserTests {
         "dulu CV sekarang sudah jadi PT ya min mohon dibantu",
     ])
     func anAnswerNamingNoOneFormIsNone(text: String) {
-        #expect(CompanyNameParser.form(text) == nil)
+        #expect(CompanyNameParser.form(answering: text) == nil)
     }
 
     @Test func wordsThatOnlyContainAFullNamesLettersAreNoForm() {

@@ -593,7 +593,7 @@ extension ConversationTurn {
                     draft.answers[field.id] = nil
                     break
                 }
-                guard let form = CompanyNameParser.form(text) else {
+                guard let form = CompanyNameParser.form(answering: text) else {
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
                 draft.businessForm = form
