@@ -91,10 +91,12 @@ extension ConversationTurn {
     /// keywords: whole words, or phrases), when it reads as a request rather than a question about a ticket.
     func mentionedService(_ text: String, classification: Classification) -> String? {
         // Another intent the recognizer is unsure of does not stand in the way: "saya mau komplain, petugas
-        // verifikasi tidak datang di jadwal video call" reads as a schedule question at 0.39.
+        // verifikasi tidak datang di jadwal video call" reads as a schedule question at 0.39. Nor does one it is
+        // sure of where a service is asked for in so many words: "mau komplain min, sudah 3 hari tiket saya tidak
+        // dibalas" reads as a status check at 0.84.
         guard !inProgress, state.step.awaitsRequest,
             [.createTicket, .menu, .greeting, .unknown].contains(classification.intent)
-                || classification.confidence < GlobalCommand.minimumConfidence,
+                || classification.confidence < GlobalCommand.minimumConfidence || asksDecisively(text),
             classification.entities.ticketNumber == nil
         else { return nil }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.

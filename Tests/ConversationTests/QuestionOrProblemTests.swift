@@ -92,3 +92,28 @@ import Testing
         #expect(!settings.mentions(text: "mau ubah password", keywordsNamed: "change"))
     }
 }
+
+/// A service asked for in so many words (a `decisive.<id>` phrase) starts whatever else the recognizer is sure
+/// the message is: "mau komplain min, sudah 3 hari tiket saya tidak dibalas" got "Anda tidak memiliki tiket yang
+/// sedang terbuka." as a status check at 0.84.
+@Suite struct DecisiveRequestOverAnIntentTests {
+    @Test(arguments: [
+        ("mau komplain min, sudah 3 hari tiket saya tidak dibalas", Intent.checkStatus, 0.842, "pengaduan"),
+        ("saya belum punya akun, jam berapa kantor buka?", .hours, 0.9, "registrasi"),
+        ("mau konsultasi soal jadwal tender yang berubah", .schedule, 0.88, "konsultasi"),
+    ])
+    func aServiceAskedForStartsWhateverElseItReads(
+        text: String, intent: Intent, confidence: Double, service: String
+    ) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, intent, confidence: confidence))
+        #expect(chat.draft?.serviceID == service, "\(answer)")
+    }
+
+    @Test func aStatusCheckWithoutSuchAPhraseIsStillOne() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type("tiket saya sudah sampai mana ya", .checkStatus, confidence: 0.95))
+        #expect(chat.draft == nil, "\(answer)")
+        #expect(answer.contains("tidak memiliki tiket"), "\(answer)")
+    }
+}
