@@ -133,9 +133,7 @@ extension ConversationTurn {
     /// with such a phrase ("mau tanya cara upload dokumen penawaran").
     private func service(namedIn words: String, question: Bool) -> String? {
         if let decided = decisiveService(in: words) { return decided }
-        let named = DialogSettings.firstMentioned(in: words, among: catalogue.menu) {
-            catalogue.settings.keywords["service.\($0.id)"] ?? []
-        }
+        let named = catalogue.settings.firstMentioned(in: words, among: catalogue.menu) { "service.\($0.id)" }
         let settings = catalogue.settings
         guard let named, catalogue.service(id: named.id)?.type == Self.problemType,
             let asked = catalogue.menu.first(where: { settings.keywords["asking.\($0.id)"] != nil }),

@@ -10,7 +10,11 @@ public struct DialogSettings: Equatable, Sendable {
     public var maxAttachmentBytes: Int
     /// Exact words (lowercased) that act as commands anywhere, by command: `menu`, `cancel`, `back`, `human`,
     /// `language`, `done`, `status`; used beside the recognizer's intent.
-    public var keywords: [String: [String]]
+    public var keywords: [String: [String]] {
+        didSet { self.phrases = Self.indexes(of: self.keywords) }
+    }
+    /// Each list of `keywords` by its phrases' first words.
+    private var phrases: [String: PhraseIndex]
     /// Hours after closing when the one survey reminder is due.
     public var surveyReminderHours: Int
 
@@ -23,7 +27,12 @@ public struct DialogSettings: Equatable, Sendable {
         self.maxDocumentBytes = maxDocumentBytes
         self.maxAttachmentBytes = maxAttachmentBytes
         self.keywords = keywords
+        self.phrases = Self.indexes(of: keywords)
         self.surveyReminderHours = surveyReminderHours
+    }
+
+    private static func indexes(of keywords: [String: [String]]) -> [String: PhraseIndex] {
+        keywords.mapValues(PhraseIndex.init)
     }
 }
 
@@ -77,7 +86,7 @@ extension DialogSettings {
 
     /// Whether `words` (from `spacedWords`) holds one of the keyword phrases called `name`.
     public func mentions(_ words: String, keywordsNamed name: String) -> Bool {
-        Self.firstMention(in: words, of: self.keywords[name] ?? [], anyOne: true) != nil
+        self.firstMention(in: words, keywordsNamed: name) != nil
     }
 
     /// Whether a message's `text` holds one of the keyword phrases called `name`, as whole words.
@@ -88,7 +97,23 @@ extension DialogSettings {
     /// Where in `words` (from `spacedWords`) the first of the keyword phrases called `name` begins, in
     /// characters, if any is there.
     public func firstMention(in words: String, keywordsNamed name: String) -> Int? {
-        Self.firstMention(in: words, of: self.keywords[name] ?? [])
+        self.phrases[name]?.firstMention(in: words)
+    }
+
+    /// Of `items`, the one whose keyword list (named by `listName`) has a phrase beginning first in `words`
+    /// (from `spacedWords`), the earlier item on a tie; nil when none of them is there.
+    public func firstMentioned<Item>(in words: String, among items: [Item], keywordsNamed listName: (Item) -> String)
+        -> Item?
+    {
+        let tokens = PhraseIndex.tokens(of: words)
+        var first: (offset: Int, item: Item)?
+        for item in items {
+            guard let offset = self.phrases[listName(item)]?.firstMention(in: tokens, of: words),
+                offset < first?.offset ?? .max
+            else { continue }
+            first = (offset, item)
+        }
+        return first?.item
     }
 
     /// Of `items`, the one whose phrase begins first in `words` (from `spacedWords`), the earlier item on a tie;

@@ -55,3 +55,40 @@ struct DialogSettingsTests {
         #expect(!self.mentions("cafe", "accented"))
     }
 }
+
+/// Keyword lists are read through an index by first word; it finds what reading phrase by phrase finds, at the
+/// same place, for every list the dialogs ship and messages as providers write them.
+struct PhraseIndexTests {
+    @Test func theIndexFindsWhatEachPhraseFinds() throws {
+        let settings = try Fixtures.catalogue().settings
+        let messages = [
+            "", "halo", "mau daftar akun spse utk perusahaan kami", "min sy mau update akta perubahan",
+            "alamat kantor kami pindah ke jl sudirman", "mau, komplain", "mau komplain", "sudah  beres min",
+            "ga usah survei min", "tolong dipercepat ya min, tender tutup besok", "cafe\u{301} di kantor",
+            "Hi, I need to register my company, what documents do you need?", "sy udh daftar tp blm bs login2",
+            "kok ga bisa upload dokumen kualifikasi ya?", "gimana caranya ikut tender?", "4 semua",
+        ]
+        for message in messages {
+            let words = DialogSettings.spacedWords(message)
+            for (name, phrases) in settings.keywords {
+                #expect(
+                    settings.firstMention(in: words, keywordsNamed: name)
+                        == DialogSettings.firstMention(in: words, of: phrases),
+                    "\(name) in \(message.debugDescription)")
+            }
+        }
+    }
+
+    @Test func canonicallyEquivalentSpellingsMatch() {
+        let settings = DialogSettings(keywords: ["accented": ["café di kantor"]])
+        #expect(settings.mentions(text: "Cafe\u{301} di kantor ya", keywordsNamed: "accented"))
+        #expect(!settings.mentions(text: "cafe di kantor", keywordsNamed: "accented"))
+    }
+
+    @Test func changedKeywordsAreIndexedAgain() {
+        var settings = DialogSettings(keywords: ["done": ["selesai"]])
+        settings.keywords["done"] = ["sudah semua"]
+        #expect(settings.mentions(text: "ok sudah semua", keywordsNamed: "done"))
+        #expect(!settings.mentions(text: "selesai", keywordsNamed: "done"))
+    }
+}

@@ -1,0 +1,43 @@
+/// A list of keyword phrases by their first word, so that a message's words are read once for all of them
+/// instead of once per phrase: a list with alternatives ("(ganti|ubah) (alamat|email|…)") stands for hundreds.
+struct PhraseIndex: Equatable, Sendable {
+    /// The words after the first of each phrase, by its first word.
+    private var rests: [Substring: [[Substring]]] = [:]
+
+    init(_ phrases: [String]) {
+        for phrase in phrases {
+            let words = phrase.split(separator: " ", omittingEmptySubsequences: false)
+            guard let first = words.first, !first.isEmpty, !words.contains(where: \.isEmpty) else { continue }
+            self.rests[first, default: []].append(Array(words.dropFirst()))
+        }
+    }
+
+    var isEmpty: Bool { self.rests.isEmpty }
+
+    /// Where in `words` (from `DialogSettings.spacedWords`) the first phrase begins (the space before it), in
+    /// characters, if any is there. Words are compared as strings, so canonically equivalent spellings of one letter match, and a
+    /// phrase's words are found only one space apart, as they are written.
+    func firstMention(in words: String) -> Int? {
+        guard !self.rests.isEmpty else { return nil }
+        return self.firstMention(in: Self.tokens(of: words), of: words)
+    }
+
+    /// `words` split at each space, as `firstMention(in:of:)` reads them.
+    static func tokens(of words: String) -> [Substring] {
+        words.split(separator: " ", omittingEmptySubsequences: false)
+    }
+
+    /// `firstMention(in:)` for `words` already split into `tokens` (read once for several lists).
+    func firstMention(in tokens: [Substring], of words: String) -> Int? {
+        for (index, token) in tokens.enumerated() where !token.isEmpty {
+            guard let rests = self.rests[token] else { continue }
+            let found = rests.contains { rest in
+                index + rest.count < tokens.count
+                    && rest.indices.allSatisfy { tokens[index + 1 + $0] == rest[$0] }
+            }
+            // Where the space before it is, as a search for " phrase " finds it.
+            if found { return words.distance(from: words.startIndex, to: token.startIndex) - 1 }
+        }
+        return nil
+    }
+}
