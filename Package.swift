@@ -34,7 +34,8 @@ let package = Package(
             ]
         ),
         .target(
-            name: "PhoneSimulator", dependencies: ["HTTPServer", "Storage", "Support", "WebhookServer", "WhatsAppOutbox"]),
+            name: "PhoneSimulator",
+            dependencies: ["HTTPServer", "Storage", "Support", "WebhookServer", "WhatsAppOutbox"]),
         .target(name: "StaffAccess", dependencies: ["COpenSSLCrypto", "Storage", "Support", "Ticketing"]),
         .target(
             name: "StaffAPI",
@@ -47,7 +48,8 @@ let package = Package(
         .target(
             name: "LoketService",
             dependencies: [
-                "Conversation", "PhoneSimulator", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Intents", "StaffAPI", "Storage",
+                "Conversation", "PhoneSimulator", "StaffAccess", "HTTPServer", "HelpdeskRuntime", "Intents", "StaffAPI",
+                "Storage",
                 "Support",
                 "Ticketing", "WebhookServer", "WhatsAppOutbox",
             ]
@@ -78,7 +80,8 @@ let package = Package(
         .executableTarget(
             name: "ReplyBenchmark", dependencies: ["HTTPServer", "Support", "WebhookServer", "WhatsAppOutbox"],
             path: "Benchmarks/ReplyBenchmark"),
-        .executableTarget(name: "IntentsBenchmark", dependencies: ["Intents"], path: "Benchmarks/IntentsBenchmark"),
+        .executableTarget(
+            name: "IntentsBenchmark", dependencies: ["Conversation", "Intents"], path: "Benchmarks/IntentsBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),
         .executableTarget(
             name: "LoketFuzz",
@@ -107,7 +110,8 @@ let package = Package(
             name: "StaffAPITests",
             dependencies: [
                 "StaffAccess",
-                "Conversation", "HTTPServer", "HelpdeskRuntime", "Intents", "LoketService", "StaffAPI", "Storage", "Support",
+                "Conversation", "HTTPServer", "HelpdeskRuntime", "Intents", "LoketService", "StaffAPI", "Storage",
+                "Support",
                 "Ticketing", "WebhookServer", "WhatsAppOutbox",
             ]),
         .testTarget(

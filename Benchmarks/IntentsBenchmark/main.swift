@@ -1,9 +1,11 @@
+import Conversation
 import Dispatch
 import Foundation
 import Intents
 
-// Measures start-up training and the time to classify one message with entities.
-// Targets: training ≤ 200 ms; classify median ≤ 50 µs, p99 ≤ 200 µs (release build).
+// Measures start-up training and the time to classify one message with entities, and the conversation's search
+// of a message for the service its words name (the catalogue's `service.<id>` keyword lists), through their
+// index and phrase by phrase. Targets: training ≤ 200 ms; classify median ≤ 50 µs, p99 ≤ 200 µs (release build).
 //
 // usage: swift run -c release IntentsBenchmark        (LOKET_DIALOGS picks the Dialogs folder)
 
@@ -93,3 +95,39 @@ print(
     "Classify a paragraph (\(long.count) runs over \(paragraphs.count) messages of "
         + "\(paragraphs.map(\.count).min()!)–\(paragraphs.map(\.count).max()!) characters): "
         + "median \(microseconds(long[long.count / 2])), p99 \(microseconds(long[long.count * 99 / 100]))")
+
+// The service a message names: every `service.<id>` list searched for its earliest phrase, through the lists'
+// index by first word, and phrase by phrase as a search of each would.
+guard let catalogue = try? DialogCatalogue.load(dialogsDirectory: dialogs) else { exit(65) }
+let settings = catalogue.settings
+let phraseCount = catalogue.menu.reduce(0) { $0 + (settings.keywords["service.\($1.id)"]?.count ?? 0) }
+func measureServiceSearch(_ rounds: Int, indexed: Bool) -> [UInt64] {
+    var samples: [UInt64] = []
+    var sink = 0
+    for _ in 0..<rounds {
+        for message in messages + paragraphs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let words = DialogSettings.spacedWords(message)
+            let named =
+                indexed
+                ? settings.firstMentioned(in: words, among: catalogue.menu) { "service.\($0.id)" }
+                : DialogSettings.firstMentioned(in: words, among: catalogue.menu) {
+                    settings.keywords["service.\($0.id)"] ?? []
+                }
+            samples.append(DispatchTime.now().uptimeNanoseconds - start)
+            sink &+= named == nil ? 0 : 1
+        }
+    }
+    if sink == -1 { print(sink) }
+    return samples.sorted()
+}
+for indexed in [true, false] {
+    _ = measureServiceSearch(20, indexed: indexed)  // warm-up
+    let search = measureServiceSearch(500, indexed: indexed)
+    print(
+        "Find the service a message names (\(phraseCount) phrases in \(catalogue.menu.count) lists, "
+            + "\(search.count) runs over \(messages.count + paragraphs.count) messages), "
+            + (indexed ? "through the index" : "phrase by phrase")
+            + ": median \(microseconds(search[search.count / 2])), "
+            + "p99 \(microseconds(search[search.count * 99 / 100]))")
+}

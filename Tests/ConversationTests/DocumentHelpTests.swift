@@ -8,23 +8,13 @@ import Testing
 /// A document the catalogue explains (the reset's request letter): a provider who asks what it is or how to
 /// write it, or says they have none yet, is told what it is and how to make it; the checklist waits for it.
 @Suite struct DocumentHelpTests {
-    static func atResetChecklist() throws -> Transcript {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.reset_password")
-        _ = chat.type("PT Sinar Jaya")
-        _ = chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000"))
-        _ = chat.tap("phone.self")
-        _ = chat.tap("consent.yes")
-        return chat
-    }
-
     @Test(arguments: [
         ("surat permohonan formatnya gimana min? ada contohnya?", Intent.requirements, 0.987),
         ("apa itu surat permohonan?", .requirements, 0.871),
         ("what should the request letter say?", .unknown, 0.4),
     ])
     func aQuestionAboutTheDocumentIsAnswered(text: String, intent: Intent, confidence: Double) throws {
-        var chat = try Self.atResetChecklist()
+        var chat = try Transcript.atResetChecklist()
         #expect(chat.draft?.stage == .documents)
         let answer = render(chat.type(text, intent, confidence: confidence))
         #expect(answer.contains("kop surat") || answer.contains("letterhead"), "\(answer)")
@@ -34,7 +24,7 @@ import Testing
 
     @Test(arguments: ["blm punya surat permohonannya", "surat permohonan belum ada min"])
     func noneYetIsToldHowToMakeItAndTheChecklistWaits(text: String) throws {
-        var chat = try Self.atResetChecklist()
+        var chat = try Transcript.atResetChecklist()
         let answer = render(chat.type(text, .deny, confidence: 0.79))
         #expect(answer.contains("kop surat"), "\(answer)")
         #expect(answer.contains("kami simpan. Kirim surat permohonan di chat ini"), "the checklist waits: \(answer)")

@@ -1023,12 +1023,8 @@ struct ProviderHabitsTests {
     /// The NPWP is shown in the summary and the ticket's description as printed on the card, for staff who compare
     /// it with the PDF; the ticket keeps its digits.
     @Test func theNPWPIsShownAsPrinted() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.reset_password")
-        _ = chat.type("Koperasi Sejahtera Bersama")
-        _ = chat.type("12.345.678.9-012.345", entities: Entities(npwp: "123456789012345"))
-        _ = chat.tap("phone.self")
-        _ = chat.tap("consent.yes")
+        var chat = try Transcript.atResetChecklist(
+            company: "Koperasi Sejahtera Bersama", npwp: "12.345.678.9-012.345", digits: "123456789012345")
         let summary = render(chat.sendDocuments("surat permohonan.pdf", "ktp.pdf"))
         #expect(summary.contains("NPWP: 12.345.678.9-012.345"), "\(summary)")
         let opened = try #require(openedTicket(chat.tap("summary.confirm")))

@@ -217,4 +217,18 @@ extension Transcript {
         _ = chat.tap("consent.yes")
         return chat
     }
+
+    /// A password reset driven up to its documents checklist, with the shipped dialogs; the NPWP as typed, and
+    /// its digits as the recognizer reads them.
+    static func atResetChecklist(
+        company: String = "PT Sinar Jaya", npwp: String = "01.234.567.8-901.000", digits: String = "012345678901000"
+    ) throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type(company)
+        _ = chat.type(npwp, entities: Entities(npwp: digits))
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        return chat
+    }
 }
