@@ -12,11 +12,9 @@ struct PhraseIndex: Equatable, Sendable {
         }
     }
 
-    var isEmpty: Bool { self.rests.isEmpty }
-
     /// Where in `words` (from `DialogSettings.spacedWords`) the first phrase begins (the space before it), in
-    /// characters, if any is there. Words are compared as strings, so canonically equivalent spellings of one letter match, and a
-    /// phrase's words are found only one space apart, as they are written.
+    /// characters, if any is there. Words are compared as strings, so canonically equivalent spellings of one
+    /// letter match, and a phrase's words are found only one space apart, as they are written.
     func firstMention(in words: String) -> Int? {
         guard !self.rests.isEmpty else { return nil }
         return self.firstMention(in: Self.tokens(of: words), of: words)
