@@ -100,10 +100,9 @@ extension ConversationTurn {
             classification.entities.ticketNumber == nil
         else { return nil }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
-        let question = isQuestion(text)
-        return service(namedIn: notDone(DialogSettings.spacedWords(text)), question: question)
+        return service(namedIn: notDone(DialogSettings.spacedWords(text)), question: isQuestion(text))
             ?? classification.normalizedText.flatMap {
-                service(namedIn: notDone(DialogSettings.spacedWords($0)), question: question)
+                service(namedIn: notDone(DialogSettings.spacedWords($0)), question: isQuestion(text))
             }
     }
 
@@ -131,13 +130,13 @@ extension ConversationTurn {
     /// `problemWords` or `not`), is for the service that takes questions (the first with `asking.<id>`
     /// phrases), when it is written as one (`question`: "jadwal pembuktian kualifikasi kapan ya?") or says so
     /// with such a phrase ("mau tanya cara upload dokumen penawaran").
-    private func service(namedIn words: String, question: Bool) -> String? {
+    private func service(namedIn words: String, question: @autoclosure () -> Bool) -> String? {
         if let decided = decisiveService(in: words) { return decided }
         let named = catalogue.settings.firstMentioned(in: words, among: catalogue.menu) { "service.\($0.id)" }
         let settings = catalogue.settings
         guard let named, catalogue.service(id: named.id)?.type == Self.problemType,
             let asked = catalogue.menu.first(where: { settings.keywords["asking.\($0.id)"] != nil }),
-            question || settings.mentions(words, keywordsNamed: "asking.\(asked.id)"),
+            question() || settings.mentions(words, keywordsNamed: "asking.\(asked.id)"),
             !settings.mentions(words, keywordsNamed: "problemWords"), !settings.mentions(words, keywordsNamed: "not")
         else { return named?.id }
         return asked.id

@@ -139,12 +139,13 @@ extension ConversationTurn {
         // At the checklist the question that follows lists them.
         if draft.stage != .documents, let ahead = documentsAhead(of: service, draft: draft) { lead.append(ahead) }
         if let message, isQuestion(message.text),
-            case let named = required.filter({ $0.isNamed(in: message.text.lowercased()) }),
-            !named.isEmpty || service.allDocuments.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
+            service.allDocuments.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
             let written = FieldNormalizer.freeText(message.text)
         {
             // What a document named is and how to make it, where the catalogue says; staff still see the question.
-            lead += named.compactMap { $0.help.map { $0.text(in: language) + "\n" } }
+            lead += explainedDocuments(in: message.text, among: required).compactMap {
+                $0.help.map { $0.text(in: language) + "\n" }
+            }
             draft.remarks = (draft.remarks ?? []) + [written]
             state.step = .intake(draft)
             lead.append(t(.intakeQuestionKept))

@@ -106,14 +106,7 @@ extension DialogSettings {
         -> Item?
     {
         let tokens = PhraseIndex.tokens(of: words)
-        var first: (offset: Int, item: Item)?
-        for item in items {
-            guard let offset = self.phrases[listName(item)]?.firstMention(in: tokens, of: words),
-                offset < first?.offset ?? .max
-            else { continue }
-            first = (offset, item)
-        }
-        return first?.item
+        return Self.earliest(among: items) { self.phrases[listName($0)]?.firstMention(in: tokens, of: words) }
     }
 
     /// Of `items`, the one whose phrase begins first in `words` (from `spacedWords`), the earlier item on a tie;
@@ -121,12 +114,15 @@ extension DialogSettings {
     public static func firstMentioned<Item>(
         in words: String, among items: [Item], phrases: (Item) -> [String]
     ) -> Item? {
+        Self.earliest(among: items) { Self.firstMention(in: words, of: phrases($0)) }
+    }
+
+    /// Of `items`, the one found at the smallest `offset`, the earlier item on a tie; nil when none is found.
+    private static func earliest<Item>(among items: [Item], offset: (Item) -> Int?) -> Item? {
         var first: (offset: Int, item: Item)?
         for item in items {
-            guard let offset = Self.firstMention(in: words, of: phrases(item)), offset < first?.offset ?? .max else {
-                continue
-            }
-            first = (offset, item)
+            guard let found = offset(item), found < first?.offset ?? .max else { continue }
+            first = (found, item)
         }
         return first?.item
     }

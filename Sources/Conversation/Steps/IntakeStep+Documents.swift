@@ -450,13 +450,13 @@ extension ConversationTurn {
             return promptCurrentStep(prefix: answer)
         }
         let settings = catalogue.settings
-        if let missing = missingDocuments(draft).first(where: { $0.help != nil && $0.isNamed(in: text.lowercased()) }),
+        let question = isQuestion(text)
+        if let missing = explainedDocuments(in: text, among: missingDocuments(draft)).first,
             let help = missing.help?.text(in: language),
-            isQuestion(text)
-                || ["not", "notSolved"].contains(where: { settings.mentions(text: text, keywordsNamed: $0) })
+            question || ["not", "notSolved"].contains(where: { settings.mentions(text: text, keywordsNamed: $0) })
         {
             // "blm punya surat permohonannya": what the document is and how to make it; the checklist waits.
-            let waits = isQuestion(text) ? "" : "\n\n" + laterText(missing.title.text(in: language))
+            let waits = question ? "" : "\n\n" + laterText(missing.title.text(in: language))
             return promptCurrentStep(prefix: help + waits)
         }
         let later = putsOff(text) && !missingDocuments(draft).isEmpty ? laterText(missingDocumentNames(draft)) : nil
@@ -467,6 +467,12 @@ extension ConversationTurn {
         // "npwp nyusul ya": the checklist waits for what is missing; nothing was wrong.
         if let later { return say(later) }
         invalid(t(.documentsExpectFile))
+    }
+
+    /// The documents of `documents` that `text` names and the catalogue explains (their `help`), in order.
+    func explainedDocuments(in text: String, among documents: [DocumentRequirement]) -> [DocumentRequirement] {
+        let hint = text.lowercased()
+        return documents.filter { $0.help != nil && $0.isNamed(in: hint) }
     }
 
     /// What a message at the checklist asks about sending the files it wants, answered before anything else
