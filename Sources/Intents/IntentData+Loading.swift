@@ -48,9 +48,9 @@ extension IntentData {
     static func contentLines(of text: String) -> [(Int, String)] {
         var result: [(Int, String)] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            result.append((offset + 1, String(line.trimmingCharacters(in: CharacterSet(charactersIn: "\r")))))
+            result.append((offset + 1, line.trimming { $0 == "\r" }))
         }
         return result
     }
@@ -62,7 +62,7 @@ extension IntentData {
         var seen: [String: Int] = [:]
         for (number, line) in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimming(where: \.isSpaceOrTab) }
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw .malformedLine(file: file, line: number, reason: "expected 'word<TAB>replacement'")
             }
@@ -83,7 +83,7 @@ extension IntentData {
         var rules: [PhraseRule] = []
         for (number, line) in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimming(where: \.isSpaceOrTab) }
             guard fields.count >= 2, let kind = PhraseRule.Kind(rawValue: fields[0]), !fields[1].isEmpty else {
                 let kinds = PhraseRule.Kind.allCases.map(\.rawValue).joined(separator: ", ")
                 throw .malformedLine(
