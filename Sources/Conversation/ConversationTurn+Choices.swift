@@ -107,15 +107,19 @@ extension ConversationTurn {
     }
 
     /// `words` (from `spacedWords`) without the word after each of `already` ("sudah", "udh", "pernah"): "sy udh
-    /// daftar tp blm bs login" did the registration before and asks about it, it does not ask for one.
+    /// daftar tp blm bs login" did the registration before and asks about it, it does not ask for one. A word of
+    /// `changed` stays, and the word before it goes: "email kami sudah berubah" tells of a change the provider's
+    /// data still needs, as "email kami berubah" does.
     private func notDone(_ words: String) -> String {
         let already = Set(catalogue.settings.keywords["already"] ?? [])
+        let changed = Set(catalogue.settings.keywords["changed"] ?? [])
         var kept: [Substring] = []
         var skipNext = false
         for word in words.split(separator: " ") {
             if skipNext {
                 skipNext = false
-                continue
+                guard changed.contains(String(word)) else { continue }
+                kept.removeLast()
             }
             skipNext = already.contains(String(word))
             kept.append(word)
@@ -161,6 +165,14 @@ extension ConversationTurn {
     func servicesNamed(in text: String) -> Int {
         let words = DialogSettings.spacedWords(text)
         return catalogue.menu.count { catalogue.settings.mentions(words, keywordsNamed: "service.\($0.id)") }
+    }
+
+    /// The one service `text` names by its `service.<id>` words, as a request would name it (not a word done
+    /// before: "sudah daftar"); nil when it names none or several.
+    func onlyServiceNamed(in text: String) -> String? {
+        let words = notDone(DialogSettings.spacedWords(text))
+        let named = catalogue.menu.filter { catalogue.settings.mentions(words, keywordsNamed: "service.\($0.id)") }
+        return named.count == 1 ? named[0].id : nil
     }
 
     func isKeyword(_ text: String, _ name: String) -> Bool {

@@ -112,7 +112,7 @@ extension ConversationTurn {
         case .thanks:
             say(t(.thanks))
             if inProgress { promptCurrentStep(prefix: nil) }
-        case .requirements where answerRequirementsInForm(message):
+        case .requirements where answerRequirementsInForm(message) || answerRequirementsOfNamedService(message):
             break
         case .status, .hours, .requirements:
             answerItself(command, classification: classification, text: message?.text)
@@ -137,7 +137,9 @@ extension ConversationTurn {
         let required = service.requiredDocuments(for: draft.businessForm)
         var lead: [String] = []
         // At the checklist the question that follows lists them.
-        if draft.stage != .documents, let ahead = documentsAhead(of: service, draft: draft) { lead.append(ahead) }
+        if draft.stage != .documents, let ahead = documentsAhead(of: service, for: draft.businessForm) {
+            lead.append(ahead)
+        }
         if let message, isQuestion(message.text),
             service.allDocuments.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
             let written = FieldNormalizer.freeText(message.text)
@@ -155,10 +157,27 @@ extension ConversationTurn {
         return true
     }
 
+    /// A question about the documents of a service it names, outside a form ("apa syarat perubahan data?", "kalau
+    /// ganti direktur harus verifikasi ulang ga?"): that service's own list, not the registration's, then the menu,
+    /// which offers it; with a ticket open, staff read the question there too. False for a question the FAQ
+    /// answers, and when the service named asks for no documents.
+    mutating func answerRequirementsOfNamedService(_ message: ReporterMessage?) -> Bool {
+        guard !inProgress, let message, typedFAQ(message.text) == nil,
+            let named = onlyServiceNamed(in: message.text), let service = catalogue.service(id: named),
+            service.asksForDocuments, let ahead = documentsAhead(of: service, for: nil)
+        else { return false }
+        if let ticket = relayToOpenTicket(message, about: nil, quietly: true) {
+            say(ahead + "\n\n" + t(.ticketRelayed, ["ticket": String(ticket)]))
+        } else {
+            showMenu(prefix: ahead)
+        }
+        return true
+    }
+
     /// "Untuk Reset Password, dokumen yang nanti diminta (PDF, maks. 4 MB):" and the documents `service` asks
-    /// the draft's applicant for; nil when it asks for none.
-    func documentsAhead(of service: ServiceDefinition, draft: IntakeDraft) -> String? {
-        let names = documentNames(of: service, for: draft.businessForm)
+    /// an applicant of `form` for (all forms' while it is unknown); nil when it asks for none.
+    func documentsAhead(of service: ServiceDefinition, for form: BusinessForm?) -> String? {
+        let names = documentNames(of: service, for: form)
         guard !names.isEmpty else { return nil }
         let megabytes = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
         return t(.intakeDocumentsAhead, ["service": service.title.text(in: language), "list": names, "mb": megabytes])

@@ -51,6 +51,10 @@ import Testing
         "kami mau ganti nomor hp direktur",
         "direktur kami baru, mohon dibantu",
         "we need to change the company name",
+        "akta perusahaan kami ada perubahan, mohon dibantu",
+        "nib perusahaan kami berubah",
+        "min, direktur pt kami diganti",
+        "our company address has changed",
     ])
     func aChangeOfTheCompanysDataIsADataChange(text: String) throws {
         let (answer, draft) = try start(text)

@@ -45,6 +45,53 @@ import Testing
     }
 }
 
+/// "Apa syarat perubahan data?" outside a form is answered with the documents of the service it names, not the
+/// registration's requirements, and the menu offers it; with a ticket open, staff read the question there. A
+/// question naming no service keeps the requirements answer.
+@Suite struct RequirementsOfANamedServiceTests {
+    @Test(arguments: [
+        ("apa syarat perubahan data?", "Untuk Verifikasi Perubahan Data", "KTP/KITAS Direktur, NPWP Perusahaan"),
+        (
+            "kalau ganti direktur harus verifikasi ulang ga? syaratnya apa", "Untuk Verifikasi Perubahan Data",
+            "NPWP Pemilik"
+        ),
+        ("syarat reset password apa aja min?", "Untuk Reset Password", "Surat Permohonan, KTP/KITAS Direktur"),
+        (
+            "what documents do i need to change our company address?", "For Verification of data changes",
+            "Director's ID card, Company NPWP"
+        ),
+    ])
+    func theNamedServicesDocumentsAnswer(text: String, lead: String, documents: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .requirements))
+        #expect(answer.contains(lead), "\(answer)")
+        #expect(answer.contains(documents), "\(answer)")
+        #expect(!answer.contains("Dokumen verifikasi (PDF"), "not the registration's: \(answer)")
+        #expect(!answer.contains("Verification documents (PDF"), "not the registration's: \(answer)")
+        #expect(answer.contains("≡"), "the menu offers the service: \(answer)")
+        #expect(chat.draft == nil, "a question starts nothing")
+    }
+
+    @Test func withATicketOpenStaffReadTheQuestion() throws {
+        let ticket = TicketSummary(
+            number: 5, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let text = "syarat reset password apa aja min?"
+        let answer = render(chat.type(text, .requirements))
+        #expect(answer.contains("Untuk Reset Password"), "\(answer)")
+        #expect(answer.contains("⚙ appendToTicket #5: \(text)"), "\(answer)")
+        #expect(answer.contains("Pesan Anda juga sudah diteruskan ke petugas pada tiket #5"), "\(answer)")
+        #expect(!answer.contains("≡"), "no menu: \(answer)")
+    }
+
+    @Test(arguments: ["syaratnya apa aja?", "dokumen apa yang harus disiapkan?"])
+    func noServiceKeepsTheRequirementsAnswer(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .requirements))
+        #expect(answer.contains("Dokumen verifikasi (PDF, maks. 4 MB)"), "\(answer)")
+    }
+}
+
 /// A question the FAQ answers that also names a service ("biaya pendaftaran berapa min?"), or a statement about
 /// a fee ("saya sudah transfer biaya pendaftaran"), with a ticket open: the FAQ answers (no fee is charged) and
 /// staff read it; no second request starts. Without the FAQ's words the service still starts.

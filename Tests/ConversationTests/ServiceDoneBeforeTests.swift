@@ -16,6 +16,16 @@ import Testing
         #expect(chat.draft == nil)
     }
 
+    /// A change already made in the world is what a data change records: "sudah" before a word of `changed`
+    /// does not make it a request done before.
+    @Test(arguments: ["email kami sudah berubah", "min, direktur pt kami sudah diganti", "alamat kantor udh pindah"])
+    func aChangeAlreadyMadeStartsTheDataChange(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text))
+        #expect(answer.contains("kita mulai permohonan Verifikasi Perubahan Data"), "\(answer)")
+        #expect(chat.draft?.serviceID == "perubahan_data")
+    }
+
     @Test func aServiceAskedForAgainStarts() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let answer = render(

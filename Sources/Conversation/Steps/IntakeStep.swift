@@ -224,7 +224,7 @@ extension ConversationTurn {
         let settings = catalogue.settings
         let ahead =
             settings.mentions(text: text, keywordsNamed: "requirementsWords")
-            ? documentsAhead(of: service, draft: draft) : nil
+            ? documentsAhead(of: service, for: draft.businessForm) : nil
         // Each question of the message ends with its question mark; the list answers those about the documents.
         let questions = text.split(separator: "?").filter { $0.contains(where: \.isLetter) }
         let unanswered =
