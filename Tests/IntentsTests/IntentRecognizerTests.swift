@@ -69,6 +69,18 @@ struct IntentRecognizerTests {
         #expect(self.intent(text) == expected)
     }
 
+    /// Whether the office is open on a day, after a greeting and "mau tanya", asks the hours, surely enough for
+    /// the conversation to answer it (0.75): not "mau tanya" kept for staff with the menu.
+    @Test(arguments: [
+        "selamat siang, mau tanya jadwal verifikasi besok buka tidak?", "pagi kak, mau tanya verifikasi hari ini buka?",
+        "permisi min, besok helpdesk buka ga?",
+    ])
+    func readsWhetherTheOfficeIsOpenAfterAGreetingAsTheHours(_ text: String) {
+        let classification = Self.recognizer.classify(text, now: self.now)
+        #expect(classification.intent == .hours)
+        #expect(classification.confidence >= 0.75, "\(classification.confidence)")
+    }
+
     /// A greeting closed by 🙏 greets politely; the gesture thanks only on its own or after something else.
     @Test(arguments: [
         ("pagi min 🙏", Intent.greeting), ("assalamualaikum kak 🙏", .greeting), ("asslmkm 🙏", .greeting),
