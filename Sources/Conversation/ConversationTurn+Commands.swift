@@ -222,7 +222,13 @@ extension ConversationTurn {
             if context.openTickets.isEmpty, words >= Self.questionWords { answer += "\n" + t(.statusNoneAskStaff) }
             say(answer)
         case .hours:
-            say(catalogue.answers["hours"]?.text(in: language) ?? "")
+            // "hari ini buka ga?" at 05.00 on a Saturday: the hours, and whether staff work now.
+            let now =
+                context.staffAvailableFrom.map {
+                    t(.hoursClosedNow, ["time": CalendarWords.dateAndTime($0, in: language)])
+                }
+                ?? t(.hoursOpenNow)
+            say((catalogue.answers["hours"]?.text(in: language) ?? "") + "\n\n" + now)
         case .requirements:
             say(catalogue.answers["requirements"]?.text(in: language) ?? "")
         case .menu, .cancel, .back, .human, .language, .greeting, .thanks:

@@ -113,6 +113,9 @@ public enum Prompt: String, CaseIterable, Sendable {
     case greetingSalam = "greeting.salam"
     case greetingShort = "greeting.short"
 
+    case hoursClosedNow = "hours.closedNow"
+    case hoursOpenNow = "hours.openNow"
+
     case handoffOpened = "handoff.opened"
     case handoffStarted = "handoff.started"
     case handoffStartedEmpty = "handoff.startedEmpty"

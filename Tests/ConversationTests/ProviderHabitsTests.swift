@@ -1568,6 +1568,23 @@ struct AfterHoursTests {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         #expect(!render(chat.type("petugas")).contains("di luar jam layanan"))
     }
+
+    /// "hari ini buka ga?" is answered with the hours and whether staff work now, and when they are back.
+    @Test func theHoursSayWhetherTheOfficeIsOpenNow() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let open = render(chat.type("hari ini buka ga min?", .hours, confidence: 0.97))
+        #expect(open.contains("Senin–Jumat 08.00–16.00 WIB"), "\(open)")
+        #expect(open.contains("Saat ini layanan sedang buka."), "\(open)")
+        // Saturday 5 December 2026, 05:00 WIB: back on Monday.
+        chat.context.staffAvailableFrom = Date(timeIntervalSince1970: 1_796_605_200)
+        chat.context.now = Date(timeIntervalSince1970: 1_796_605_200 - 51 * 3600)
+        chat.now = chat.context.now
+        let closed = render(chat.type("hari ini buka ga min?", .hours, confidence: 0.97))
+        #expect(
+            closed.contains(
+                "Saat ini layanan sedang tutup; petugas kembali melayani Senin, 7 Desember 2026 pukul 08.00 WIB."),
+            "\(closed)")
+    }
 }
 
 /// A problem report takes screenshots and office files; registration documents stay PDF.
