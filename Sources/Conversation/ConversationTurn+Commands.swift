@@ -268,6 +268,18 @@ extension ConversationTurn {
         return " " + t(.staffAfterHours, ["time": CalendarWords.dateAndTime(from, in: language)])
     }
 
+    /// Staff wrote on `ticket`: what the provider writes back is for them, as after a hand-off.
+    mutating func staffWrote(on ticket: Int) {
+        state.staffTicket = ticket
+        staffWroteAfterHours()
+    }
+
+    /// Staff who write outside office hours are there: the provider's answer is not told that staff answer only
+    /// from the next working morning, as if that note had been said, until that time changes.
+    mutating func staffWroteAfterHours() {
+        if let from = context.staffAvailableFrom { state.afterHoursNoted = from }
+    }
+
     /// The welcome, after the salam's answer when `text` greets with one ("assalamualaikum" → "Waalaikumsalam").
     /// After the menu was just shown, the welcome is not said again: "Halo Ani, ada yang bisa kami bantu?".
     func greeting(answering text: String? = nil, again: Bool = false) -> String {

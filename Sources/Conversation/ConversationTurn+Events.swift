@@ -14,11 +14,12 @@ extension ConversationTurn {
         case .staffReplied(let ticket, let text):
             say(t(.staffReply, ["ticket": String(ticket), "text": text]))
             // Staff wrote: what the provider writes back is for them, as after a hand-off.
-            state.staffTicket = ticket
+            staffWrote(on: ticket)
         case .staffSentFile(let ticket, let document, let caption):
             sendStaffFile(document, caption: caption, ticket: ticket)
-            state.staffTicket = ticket
+            staffWrote(on: ticket)
         case .staffRequestedFeedback(let ticket, let text):
+            staffWroteAfterHours()
             interrupt(with: .feedback(ticket: ticket, request: text))
             promptCurrentStep(prefix: nil)
         case .ticketResolved(let ticket, let note):

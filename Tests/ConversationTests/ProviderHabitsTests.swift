@@ -1569,6 +1569,26 @@ struct AfterHoursTests {
         #expect(!render(chat.type("petugas")).contains("di luar jam layanan"))
     }
 
+    /// Staff who reply in the evening are there: the provider's answer is relayed without the note that staff
+    /// answer from Monday; the next evening without staff, the note comes again.
+    @Test func anAnswerToStaffWhoWroteAfterHoursGetsNoNote() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.openTickets = [
+            TicketSummary(number: 1400, title: "Bantuan", stateText: "Diproses", waitingOn: "penyedia", due: nil)
+        ]
+        // Friday 4 December 2026, 19:00 WIB.
+        chat.context.staffAvailableFrom = Date(timeIntervalSince1970: 1_796_605_200)
+        chat.context.now = Date(timeIntervalSince1970: 1_796_605_200 - 61 * 3600)
+        chat.now = chat.context.now
+        _ = chat.event(.staffReplied(ticket: 1400, text: "Mohon kirim ulang NPWP yang lebih jelas."))
+        let answer = render(chat.type("baik pak, nanti saya kirim ulang npwp nya"))
+        #expect(answer.contains("⚙ appendToTicket #1400"), "\(answer)")
+        #expect(!answer.contains("di luar jam layanan"), "\(answer)")
+        chat.context.staffAvailableFrom = Date(timeIntervalSince1970: 1_796_605_200 + 86400)
+        let later = render(chat.type("pak, npwp nya sudah saya scan ulang tapi masih buram"))
+        #expect(later.contains("petugas akan membalas mulai Selasa, 8 Desember 2026"), "\(later)")
+    }
+
     /// "hari ini buka ga?" is answered with the hours and whether staff work now, and when they are back.
     @Test func theHoursSayWhetherTheOfficeIsOpenNow() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
