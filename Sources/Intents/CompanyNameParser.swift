@@ -28,26 +28,35 @@ public enum CompanyNameParser {
             words.removeLast()
             return (Self.trimmed(words.joined(separator: " ")), form)
         }
-        return (cleaned, nil)
+        return (Self.trimmed(words.joined(separator: " ")), nil)
     }
 
-    /// Words that lead in to a name in an answer ("nama usaha", "perusahaan saya"), longest first.
+    /// Words that lead in to a name in an answer ("nama usaha", "perusahaan saya", "company name is"), longest
+    /// first; each also with "-nya" ("nama perusahaannya").
     private static let leadIns: [[String]] = [
-        ["nama", "badan", "usaha"], ["nama", "perusahaan"], ["nama", "usahanya"], ["nama", "usaha"],
-        ["nama", "toko"], ["perusahaan", "saya"], ["perusahaan", "kami"], ["usaha", "saya"], ["usaha", "kami"],
-        ["namanya"], ["saya"], ["sy"], ["kami"],
+        ["nama", "badan", "usaha"], ["nama", "perusahaan"], ["nama", "usaha"], ["nama", "toko"],
+        ["perusahaan", "saya"], ["perusahaan", "kami"], ["usaha", "saya"], ["usaha", "kami"], ["atas", "nama"],
+        ["namanya"], ["saya"], ["sy"], ["kami"], ["adalah"], ["yaitu"], ["yakni"], ["ialah"],
+        ["company", "name", "is"], ["company", "name"], ["our", "company", "is"], ["our", "company"],
+        ["my", "company", "is"], ["my", "company"], ["the", "name", "is"], ["name", "is"], ["it", "is"], ["it's"],
+        ["we", "are"], ["nya"],
     ]
 
     /// `words` without the lead-ins at their start, keeping at least one word.
     private static func droppingLeadIns(_ words: [String]) -> [String] {
         var words = words
         while let leadIn = Self.leadIns.first(where: { leadIn in
-            words.count > leadIn.count
-                && zip(words, leadIn).allSatisfy { Self.trimmed($0).lowercased() == $1 }
+            words.count > leadIn.count && zip(words, leadIn).allSatisfy { Self.isLeadIn($0, $1) }
         }) {
             words.removeFirst(leadIn.count)
         }
         return words
+    }
+
+    /// Whether `word`, as typed, is the lead-in word `leadIn`, alone or with "-nya" and a colon.
+    private static func isLeadIn(_ word: String, _ leadIn: String) -> Bool {
+        let word = Self.trimmed(word).trimming { $0 == ":" }.lowercased()
+        return word == leadIn || word == leadIn + "nya"
     }
 
     /// The legal form a word or short answer names ("pt", "P.T.", "Perorangan", "asing", "bentuknya

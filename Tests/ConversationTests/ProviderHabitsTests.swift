@@ -316,6 +316,18 @@ struct ProviderHabitsTests {
         #expect(next.contains("Tulis kode tender"), "the NPWP is not asked: \(next)")
     }
 
+    /// So is an NPWP written where the legal form is asked: "Bentuk usaha tidak dikenal." refused it before.
+    @Test func anNPWPAtTheLegalFormQuestionIsKeptForItsOwnQuestion() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.perubahan_data")
+        _ = chat.type("Maju Bersama Sejahtera")
+        let kept = render(chat.type("npwp 01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
+        #expect(kept.contains("✅ NPWP 01.234.567.8-901.000 kami catat"), "\(kept)")
+        #expect(kept.contains("Apa bentuk usaha Maju Bersama Sejahtera?"), "asked again: \(kept)")
+        let next = render(chat.tap("form.CV"))
+        #expect(next.contains("Data apa yang ingin diubah?"), "the NPWP is not asked: \(next)")
+    }
+
     /// A company typed where the tender form asks the NPWP or NIP (a form that asks for no company) is kept as
     /// the ticket's company and shown in the summary: "NPWP harus …" refused it before, and it was gone.
     @Test func aCompanyWhereTheTenderFormAsksANumberIsTheTicketsCompany() throws {

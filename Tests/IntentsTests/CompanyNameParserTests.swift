@@ -56,6 +56,23 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.answer("Nama Jaya Abadi")?.name == "Nama Jaya Abadi", "\"nama\" may be a name")
     }
 
+    /// A lead-in with "-nya", a colon, "adalah", or in English: "nama perusahaannya UD Sumber Rejeki" is Sumber
+    /// Rejeki, a UD, not a name that starts "nama perusahaannya".
+    @Test(arguments: [
+        ("nama perusahaannya UD Sumber Rejeki", "Sumber Rejeki", BusinessForm.ud),
+        ("nama perusahaan kami adalah CV Maju Bersama", "Maju Bersama", .cv),
+        ("nama usaha: Toko Budi Jaya", "Toko Budi Jaya", nil),
+        ("nama badan usahanya PT Sinar Terang", "Sinar Terang", .pt),
+        ("PT nya Maju Jaya", "Maju Jaya", .pt),
+        ("company name is PT Global Nusantara", "Global Nusantara", .pt),
+        ("our company is Cahaya Abadi, CV", "Cahaya Abadi", .cv),
+    ])
+    func moreWordsLeadingInToTheNameAreLeftOut(text: String, name: String, form: BusinessForm?) {
+        let answer = CompanyNameParser.answer(text)
+        #expect(answer?.name == name, "\(String(describing: answer))")
+        #expect(answer?.form == form, "\(String(describing: answer))")
+    }
+
     @Test func companyWithoutFormKeepsTheWholeName() {
         #expect(CompanyNameParser.answer("  Maju   Jaya ")?.name == "Maju Jaya")
         #expect(CompanyNameParser.answer("Maju Jaya")?.form == nil)

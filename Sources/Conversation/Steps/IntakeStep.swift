@@ -333,9 +333,9 @@ extension ConversationTurn {
         return String(text[first...last])
     }
 
-    /// An identifier written where a choice is asked ("npwp kami 01.234.567.8-901.000" at "as what?"), kept for
-    /// the later question that takes it, which is then not asked; the choice is asked again. False when the
-    /// message has none a later unanswered question takes.
+    /// An identifier written where a choice or the legal form is asked ("npwp kami 01.234.567.8-901.000" at "as
+    /// what?"), kept for the later question that takes it, which is then not asked; the choice is asked again.
+    /// False when the message has none a later unanswered question takes.
     mutating func identifierForLaterField(
         _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition, after asked: Int
     ) -> Bool {
@@ -594,6 +594,10 @@ extension ConversationTurn {
                     break
                 }
                 guard let form = CompanyNameParser.form(answering: text) else {
+                    // "npwp 01.234.567.8-901.000" where the form is asked: kept for its own question.
+                    if identifierForLaterField(text, entities: entities, draft: draft, service: service, after: index) {
+                        return
+                    }
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
                 draft.businessForm = form
