@@ -9,11 +9,17 @@ extension ConversationTurn {
     /// Whether a message is about the verification call: the `schedule` or `cancel_booking` intent, or one
     /// of the catalogue's booking words ("jadwal", "vc", "mundurin") with a time or a change in it. A booked
     /// call needs the intent with the confidence that leaves a journey: "10/10 mantap" (a rating, whose
-    /// "10/10" also reads as a date) is no wish to move it.
+    /// "10/10" also reads as a date) is no wish to move it; a time with a word of `bookingChange` is ("senin
+    /// direktur ada rapat, bisa diganti rabu jam 13?").
     func isAboutCall(_ text: String, classification: Classification) -> Bool {
         if classification.intent == .schedule || classification.intent == .cancelBooking {
             let needed = offer?.booking != nil ? Self.leavingConfidence : 0.5
             if classification.confidence >= needed { return true }
+        }
+        if offer?.booking != nil, classification.entities.datetime != nil,
+            catalogue.settings.mentions(text: text, keywordsNamed: "bookingChange")
+        {
+            return true
         }
         let words = Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
         return !(catalogue.settings.keywords["booking"] ?? []).allSatisfy { !words.contains($0) }

@@ -459,6 +459,17 @@ struct VerificationBookingTests {
         #expect(offered.contains("Minggu"), "\(offered)")
     }
 
+    /// A new time with a word of a change moves a booked call, however unsure the recognizer is that it asks the
+    /// schedule: "senin direktur ada rapat, bisa diganti rabu jam 13?" (0.72) was only relayed to the ticket.
+    @Test func aNewTimeWithAChangeMovesABookedCall() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var chat = try Self.chat(Self.offer(booking: call))
+        let text = "maaf min, rabu direktur ternyata ada rapat, bisa diganti kamis jam 11?"
+        let moved = render(chat.type(text, .schedule, confidence: 0.72, entities: Self.wish("kamis jam 11").entities))
+        #expect(moved.contains("holdVerificationSlot"), "\(moved)")
+        #expect(moved.contains("appendToTicket #1259: \(text)"), "staff read why: \(moved)")
+    }
+
     /// A question about the booked call ("jam berapa vc nya?", "pakai zoom?", "yang telpon nomor berapa?",
     /// "dokumen asli apa aja?") is answered with the booking: its time, the caller and number, the originals;
     /// the call stays as it is. One that asks to move it ("bisa dimajukan?", "kapan bisa diganti jadwalnya?")
