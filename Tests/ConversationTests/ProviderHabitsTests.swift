@@ -328,6 +328,19 @@ struct ProviderHabitsTests {
         #expect(next.contains("Data apa yang ingin diubah?"), "the NPWP is not asked: \(next)")
     }
 
+    /// So is a company typed at a complaint's consent: "Mohon pilih salah satu." refused it before, and it was
+    /// gone; in the summary it is the ticket's company.
+    @Test func aCompanyAtAComplaintsConsentIsTheTicketsCompany() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("saya mau komplain, petugas verifikasi kemarin tidak menelpon padahal sudah dijadwalkan")
+        #expect(chat.draft?.stage == .consent)
+        let kept = render(chat.type("CV Maju Terus"))
+        #expect(kept.contains("✅ Nama usaha CV Maju Terus kami catat."), "\(kept)")
+        #expect(kept.contains("Apakah Anda setuju?"), "asked again: \(kept)")
+        let summary = render(chat.tap("consent.yes"))
+        #expect(summary.contains("Nama usaha: CV Maju Terus"), "\(summary)")
+    }
+
     /// A company typed where the tender form asks the NPWP or NIP (a form that asks for no company) is kept as
     /// the ticket's company and shown in the summary: "NPWP harus …" refused it before, and it was gone.
     @Test func aCompanyWhereTheTenderFormAsksANumberIsTheTicketsCompany() throws {

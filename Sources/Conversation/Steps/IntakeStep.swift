@@ -627,7 +627,7 @@ extension ConversationTurn {
                     return
                 }
                 if value == nil, field.validator != .freeText,
-                    companyWhereNumberIsAsked(text, entities: entities, draft: draft, service: service)
+                    noteCompany(text, entities: entities, draft: draft, service: service)
                 {
                     return
                 }
@@ -783,10 +783,12 @@ extension ConversationTurn {
     /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
     /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP or a NIP, or a
     /// message long enough to be an explanation, is kept like an explanation typed where a number is asked
-    /// (`keepExplanation`), and the question asked again. False when there is nothing to keep.
+    /// (`keepExplanation`), a company in a form that asks for none is the ticket's (`noteCompany`), and the
+    /// question asked again. False when there is nothing to keep.
     mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
+        if noteCompany(text, entities: entities, draft: draft, service: service) { return true }
         if text.wordCount < Self.explanationWords, Self.npwpOrNIP(in: text, entities: entities) != nil,
             let written = FieldNormalizer.freeText(text)
         {
@@ -867,10 +869,11 @@ extension ConversationTurn {
         return (head, tail)
     }
 
-    /// A company typed where a number is asked, in a form that asks for none ("PT Global Makmur" at the tender
-    /// form's NPWP or NIP): kept as the ticket's company, said, and the number asked again. False when the
-    /// message names no company with its legal form, or the form asks for the company itself.
-    mutating func companyWhereNumberIsAsked(
+    /// A company typed where a number, consent or the summary is asked, in a form that asks for none ("PT Global
+    /// Makmur" at the tender form's NPWP or NIP, "CV Maju Terus" at a complaint's consent): kept as the ticket's
+    /// company, said, and the question asked again. False when the message names no company with its legal form,
+    /// or the form asks for the company itself.
+    mutating func noteCompany(
         _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition
     ) -> Bool {
         guard service.companyField == nil,
