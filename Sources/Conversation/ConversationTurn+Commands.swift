@@ -222,18 +222,21 @@ extension ConversationTurn {
             if context.openTickets.isEmpty, words >= Self.questionWords { answer += "\n" + t(.statusNoneAskStaff) }
             say(answer)
         case .hours:
-            // "hari ini buka ga?" at 05.00 on a Saturday: the hours, and whether staff work now.
-            let now =
-                context.staffAvailableFrom.map {
-                    t(.hoursClosedNow, ["time": CalendarWords.dateAndTime($0, in: language)])
-                }
-                ?? t(.hoursOpenNow)
-            say((catalogue.answers["hours"]?.text(in: language) ?? "") + "\n\n" + now)
+            say(hoursAnswer())
         case .requirements:
             say(catalogue.answers["requirements"]?.text(in: language) ?? "")
         case .menu, .cancel, .back, .human, .language, .greeting, .thanks:
             break
         }
+    }
+
+    /// The office hours, and whether staff work now or when they are back: "hari ini buka ga?" at 05.00 on a
+    /// Saturday is answered.
+    func hoursAnswer() -> String {
+        let now =
+            context.staffAvailableFrom.map { t(.hoursClosedNow, ["time": CalendarWords.dateAndTime($0, in: language)]) }
+            ?? t(.hoursOpenNow)
+        return (catalogue.answers["hours"]?.text(in: language) ?? "") + "\n\n" + now
     }
 
     /// A question the bot answered itself may still be meant for staff ("jam 10.30 direktur rapat, bisa

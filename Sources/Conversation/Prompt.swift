@@ -171,6 +171,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case menuOpenTicket = "menu.openTicket"
     case menuBody = "menu.body"
     case menuMessageKept = "menu.messageKept"
+    case menuNothingMore = "menu.nothingMore"
     case menuButton = "menu.button"
     case menuServicesCompared = "menu.servicesCompared"
 

@@ -7,6 +7,21 @@ import Testing
 
 /// Repeated events, stale taps and oversized messages.
 struct ConversationEdgeCaseTests {
+    /// "tidak ada" to the menu wants nothing more: told how to come back, not "Mohon pilih salah satu." with the
+    /// whole menu again.
+    @Test func aNoToTheMenuWantsNothingMore() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("menu")
+        #expect(chat.state.step == .menu)
+        let answer = render(chat.type("tidak ada", .deny, confidence: 0.97))
+        #expect(answer.contains("Bila nanti perlu bantuan"), "\(answer)")
+        #expect(!answer.contains("Mohon pilih"), "\(answer)")
+        #expect(chat.state.step == .idle)
+        _ = chat.type("menu")
+        let unclear = render(chat.type("xyz", .unknown, confidence: 0.3))
+        #expect(unclear.contains("Mohon pilih salah satu"), "\(unclear)")
+    }
+
     @Test func repeatedTicketClosedDoesNotStartASecondSurvey() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
         _ = chat.event(.ticketClosed(ticket: 9))

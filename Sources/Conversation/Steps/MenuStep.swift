@@ -39,9 +39,19 @@ struct MenuStep: DialogStep {
             turn.promptCurrentStep(prefix: nil)
         case .hours:
             turn.state.step = .idle
-            turn.say(turn.catalogue.answers["hours"]?.text(in: turn.language) ?? "")
+            turn.say(turn.hoursAnswer())
         case .human:
             turn.handOff(reason: .asked)
         }
+    }
+
+    /// "tidak ada", "gak min" to the menu: nothing more is wanted; the provider is told how to come back, not
+    /// to choose one of the rows.
+    func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        guard classification.intent == .deny, classification.confidence >= GlobalCommand.minimumConfidence else {
+            return turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
+        }
+        turn.state.step = .idle
+        turn.say(turn.t(.menuNothingMore))
     }
 }
