@@ -163,16 +163,19 @@ extension ConversationTurn {
 
     /// How many of the menu's services `text` names by their `service.<id>` words.
     func servicesNamed(in text: String) -> Int {
-        let words = DialogSettings.spacedWords(text)
-        return catalogue.menu.count { catalogue.settings.mentions(words, keywordsNamed: "service.\($0.id)") }
+        services(namedIn: DialogSettings.spacedWords(text)).count
     }
 
     /// The one service `text` names by its `service.<id>` words, as a request would name it (not a word done
     /// before: "sudah daftar"); nil when it names none or several.
     func onlyServiceNamed(in text: String) -> String? {
-        let words = notDone(DialogSettings.spacedWords(text))
-        let named = catalogue.menu.filter { catalogue.settings.mentions(words, keywordsNamed: "service.\($0.id)") }
+        let named = services(namedIn: notDone(DialogSettings.spacedWords(text)))
         return named.count == 1 ? named[0].id : nil
+    }
+
+    /// The menu's entries whose `service.<id>` words `words` (from `spacedWords`) name, in the menu's order.
+    private func services(namedIn words: String) -> [MenuEntry] {
+        catalogue.menu.filter { catalogue.settings.mentions(words, keywordsNamed: "service.\($0.id)") }
     }
 
     func isKeyword(_ text: String, _ name: String) -> Bool {
