@@ -7,6 +7,26 @@ import Testing
 
 /// Repeated events, stale taps and oversized messages.
 struct ConversationEdgeCaseTests {
+    /// A command's keyword with only fillers around it is that command also where a name is asked: "bahasa
+    /// indonesia aja" was stored as the company ("What is the legal form of bahasa indonesia aja?").
+    @Test func aKeywordWithFillersIsItsCommandWhereANameIsAsked() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.state.language = .english
+        _ = chat.tap("menu.registrasi")
+        let switched = render(chat.type("bahasa indonesia aja"))
+        #expect(chat.state.language == .indonesian, "\(switched)")
+        #expect(switched.contains("Tulis nama badan usaha"), "the name is asked again: \(switched)")
+        #expect(chat.draft?.answers["company"] == nil)
+        let back = render(chat.type("english please"))
+        #expect(chat.state.language == .english, "\(back)")
+        _ = chat.type("batal aja min")
+        #expect(chat.draft == nil, "cancelled")
+        var named = Transcript(catalogue: try Fixtures.catalogue())
+        _ = named.tap("menu.registrasi")
+        _ = named.type("Bahasa Kita Jaya")
+        #expect(named.draft?.answers["company"] == "Bahasa Kita Jaya", "a name with a keyword's word stays a name")
+    }
+
     /// "tidak ada" to the menu wants nothing more: told how to come back, not "Mohon pilih salah satu." with the
     /// whole menu again.
     @Test func aNoToTheMenuWantsNothingMore() throws {

@@ -69,6 +69,16 @@ struct IntentRecognizerTests {
         #expect(self.intent(text) == expected)
     }
 
+    /// A ticket asked for in English is a request, not the office hours ("can i open a ticket today?") nor a
+    /// status check.
+    @Test(arguments: [
+        "can i open a new ticket today?", "i want to open a ticket for my company", "how can i open a ticket?",
+    ])
+    func readsATicketAskedForInEnglishAsARequest(_ text: String) {
+        let classification = Self.recognizer.classify(text, now: self.now)
+        #expect(classification.intent == .createTicket, "\(classification)")
+    }
+
     /// Whether the office is open on a day, after a greeting and "mau tanya", asks the hours, surely enough for
     /// the conversation to answer it (0.75): not "mau tanya" kept for staff with the menu.
     @Test(arguments: [
