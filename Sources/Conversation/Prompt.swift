@@ -129,6 +129,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeIdentifierKept = "intake.identifierKept"
     case intakeIdentifierNoted = "intake.identifierNoted"
     case intakeLater = "intake.later"
+    case intakeDataQuestion = "intake.dataQuestion"
     case intakeQuestionKept = "intake.questionKept"
     case intakePhoneKept = "intake.phoneKept"
     case intakeRemarkKept = "intake.remarkKept"

@@ -341,6 +341,23 @@ struct ProviderHabitsTests {
         #expect(summary.contains("Nama usaha: CV Maju Terus"), "\(summary)")
     }
 
+    /// A question about the data where consent is asked is answered from the notice and kept for staff: "data
+    /// saya aman kan? dipakai untuk apa aja?" (read as asking the requirements at 0.94) got the form's documents.
+    @Test func aQuestionAboutTheDataAtConsentIsAnsweredFromTheNotice() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("saya mau komplain, petugas verifikasi kemarin tidak menelpon padahal sudah dijadwalkan")
+        #expect(chat.draft?.stage == .consent)
+        let question = "data saya aman kan? dipakai untuk apa aja?"
+        let answer = render(chat.type(question, .requirements, confidence: 0.94))
+        #expect(answer.contains("🔒 Data Anda dipakai hanya untuk permohonan ini"), "\(answer)")
+        #expect(answer.contains("Apakah Anda setuju?"), "asked again: \(answer)")
+        #expect(!answer.contains("dokumen yang nanti diminta"), "\(answer)")
+        #expect(chat.draft?.remarks == [question])
+        chat.state.language = .english
+        let english = render(chat.type("is my data safe with you?", .unknown, confidence: 0.5))
+        #expect(english.contains("🔒 Your data is used only for this request"), "\(english)")
+    }
+
     /// A company typed where the tender form asks the NPWP or NIP (a form that asks for no company) is kept as
     /// the ticket's company and shown in the summary: "NPWP harus …" refused it before, and it was gone.
     @Test func aCompanyWhereTheTenderFormAsksANumberIsTheTicketsCompany() throws {

@@ -34,6 +34,7 @@ struct IntakeStep: DialogStep {
         case .consent:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
+                || turn.asksAboutData(text)
         case .summary:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
@@ -676,6 +677,11 @@ extension ConversationTurn {
                 return chooseInIntake(.consentYes, draft: draft)
             }
             if classification.intent == .deny { return chooseInIntake(.consentNo, draft: draft) }
+            if asksAboutData(text), let written = FieldNormalizer.freeText(text) {
+                // "data saya aman kan? dipakai untuk apa aja?": what the notice says, in a sentence; staff
+                // answer the rest on the ticket.
+                return keepRemark(written, draft: draft, saying: t(.intakeDataQuestion))
+            }
             if keepAside(text, entities: classification.entities, draft: draft, service: service) { return }
             invalid(t(.invalidChoice, ["count": "3"]))
         case .documents:
@@ -778,6 +784,12 @@ extension ConversationTurn {
         if let npwp = entities.npwp ?? FieldNormalizer.npwp(text) { return (npwp, "NPWP") }
         if let nip = entities.nip ?? FieldNormalizer.nip(text) { return (nip, "NIP") }
         return nil
+    }
+
+    /// Whether `text` asks about the provider's data where consent is asked: a question with a word of
+    /// `dataQuestion` ("data saya aman kan?", "nanti datanya disimpan di mana?", "is my data safe?").
+    func asksAboutData(_ text: String) -> Bool {
+        isQuestion(text) && catalogue.settings.mentions(text: text, keywordsNamed: "dataQuestion")
     }
 
     /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
