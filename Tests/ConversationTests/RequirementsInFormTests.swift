@@ -164,6 +164,24 @@ import Testing
         let asked = render(faq.type("sikap itu apa ya?"))
         #expect(asked.contains("SIKaP (Sistem Informasi Kinerja Penyedia)") && faq.draft == nil, "\(asked)")
     }
+
+    /// Misconduct reported is a complaint, whatever else the recogniser reads: "mau lapor ada oknum yang minta uang
+    /// untuk verifikasi" got the menu, "kenapa verifikasi saya dipersulit terus?" "Anda tidak memiliki tiket yang
+    /// sedang terbuka.", "petugasnya minta uang pelicin" a hand-off without a ticket's form. A question about the
+    /// fee is still the FAQ's.
+    @Test(arguments: [
+        ("mau lapor ada oknum yang minta uang untuk verifikasi", Intent.createTicket, 0.94),
+        ("ada pungli di lpse", .unknown, 0.58), ("kenapa verifikasi saya dipersulit terus?", .checkStatus, 0.9),
+        ("petugasnya minta uang pelicin", .human, 0.975),
+    ])
+    func misconductReportedIsAComplaint(text: String, intent: Intent, confidence: Double) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, intent, confidence: confidence))
+        #expect(answer.contains("kita mulai permohonan Pengaduan"), "\(answer)")
+        var fee = Transcript(catalogue: try Fixtures.catalogue())
+        let free = render(fee.type("apakah ada biaya untuk verifikasi?", .requirements, confidence: 0.6))
+        #expect(free.contains("tidak dipungut biaya") && fee.draft == nil, "\(free)")
+    }
 }
 
 /// A question in the message that starts a form, which none of the form's questions takes ("kantor saya di
