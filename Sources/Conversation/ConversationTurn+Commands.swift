@@ -4,7 +4,7 @@ import Support
 
 extension ConversationTurn {
     func command(in text: String, classification: Classification) -> GlobalCommand? {
-        if let command = typedCommand(text) { return command }
+        if let command = GlobalCommand(typed: text, keywords: catalogue.settings.keywords) { return command }
         let command = GlobalCommand(classification: classification)
         if case .intake = state.step, classification.intent == .createTicket {
             // A request is what the form is filling in: "nama perusahaannya salah, harusnya CV Sinar Abadi Jaya"
@@ -34,18 +34,6 @@ extension ConversationTurn {
             return command
         }
         return nil
-    }
-
-    /// The command `text` types by its keyword, alone or with `filler` words around it: "bahasa indonesia aja",
-    /// "batal aja min" and "english please" are their commands also where a name is asked.
-    func typedCommand(_ text: String) -> GlobalCommand? {
-        let keywords = catalogue.settings.keywords
-        if let command = GlobalCommand(keyword: text, keywords: keywords) { return command }
-        let fillers = Set(keywords["filler"] ?? [])
-        let words = DialogSettings.spacedWords(text).split(separator: " ")
-        let bare = words.filter { !fillers.contains(String($0)) }
-        guard !bare.isEmpty, bare.count < words.count else { return nil }
-        return GlobalCommand(keyword: bare.joined(separator: " "), keywords: keywords)
     }
 
     /// The FAQ entry a typed question asks, by its keywords: the one whose phrase comes first in the message; a

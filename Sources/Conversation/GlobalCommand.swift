@@ -29,6 +29,22 @@ enum GlobalCommand: Equatable {
         }
     }
 
+    /// The command a message types by its keyword, alone or with the catalogue's `filler` words around it:
+    /// "bahasa indonesia aja", "batal aja min" and "english please" are their commands also where a name is asked.
+    init?(typed text: String, keywords: [String: [String]]) {
+        if let command = Self(keyword: text, keywords: keywords) {
+            self = command
+            return
+        }
+        let fillers = Set(keywords["filler"] ?? [])
+        let words = DialogSettings.spacedWords(text).split(separator: " ")
+        let bare = words.filter { !fillers.contains(String($0)) }
+        guard !bare.isEmpty, bare.count < words.count,
+            let command = Self(keyword: bare.joined(separator: " "), keywords: keywords)
+        else { return nil }
+        self = command
+    }
+
     /// The command named by an exact keyword of the catalogue.
     init?(keyword text: String, keywords: [String: [String]]) {
         let word = text.lowercased()

@@ -42,21 +42,18 @@ public enum CompanyNameParser {
         ["we", "are"], ["nya"],
     ]
 
-    /// `words` without the lead-ins at their start, keeping at least one word.
+    /// `words` without the lead-ins at their start, keeping at least one word. A word is compared as typed
+    /// without its punctuation and colon, alone or with "-nya".
     private static func droppingLeadIns(_ words: [String]) -> [String] {
-        var words = words
+        let keys = words.map { Self.trimmed($0).trimming { $0 == ":" }.lowercased() }
+        var start = 0
         while let leadIn = Self.leadIns.first(where: { leadIn in
-            words.count > leadIn.count && zip(words, leadIn).allSatisfy { Self.isLeadIn($0, $1) }
+            keys.count - start > leadIn.count
+                && zip(keys[start...], leadIn).allSatisfy { $0 == $1 || $0 == $1 + "nya" }
         }) {
-            words.removeFirst(leadIn.count)
+            start += leadIn.count
         }
-        return words
-    }
-
-    /// Whether `word`, as typed, is the lead-in word `leadIn`, alone or with "-nya" and a colon.
-    private static func isLeadIn(_ word: String, _ leadIn: String) -> Bool {
-        let word = Self.trimmed(word).trimming { $0 == ":" }.lowercased()
-        return word == leadIn || word == leadIn + "nya"
+        return Array(words[start...])
     }
 
     /// The legal form a word or short answer names ("pt", "P.T.", "Perorangan", "asing", "bentuknya
