@@ -87,6 +87,9 @@ extension ConversationTurn {
             }
             state.step.behaviour.cancel(message?.text, in: &self)
         case .back:
+            // "yg tadi salah, 0813-1122-3344": going back with the answer that replaces an earlier one is that
+            // correction, not the earlier question again with the new answer dropped.
+            if let message, correctGoingBack(message.text, entities: classification.entities) { return }
             goBack()
         case .human:
             handOff(reason: handOffReason)

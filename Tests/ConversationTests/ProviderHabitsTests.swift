@@ -464,6 +464,39 @@ struct ProviderHabitsTests {
         #expect(corrected.contains("✅ NPWP kami ubah menjadi 01.234.567.8-901.001."), "\(corrected)")
     }
 
+    /// A new number where consent is asked, or in a message read as going back, replaces the director's number
+    /// and consent is asked again; a bare "kembali" still goes back to the number's question.
+    @Test(arguments: [
+        ("yg tadi salah, 0813-1122-3344", Intent.back), ("kembali, nomornya 081311223344", .back),
+        ("eh nomor direktur 081311223344", .unknown), ("nomornya keliru, 0813 1122 3344", .deny),
+    ])
+    func aNewNumberAtConsentCorrectsTheDirectorsNumber(text: String, intent: Intent) throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        let reply = render(chat.type(text, intent, entities: Entities(phone: "+6281311223344")))
+        #expect(reply.contains("✅ No. WA direksi kami ubah menjadi +6281311223344."), "\(reply)")
+        #expect(reply.contains("Apakah Anda setuju?"), "consent asked again: \(reply)")
+        let draft = try #require(chat.draft, "the form was left")
+        #expect(draft.answers["director_phone"] == "+6281311223344", "\(draft.answers)")
+        #expect(draft.stage == .consent, "\(draft.stage)")
+        let back = render(chat.type("kembali", .back))
+        #expect(back.contains("Nomor WhatsApp direksi"), "\(back)")
+    }
+
+    /// "npwp nya salah, …" with a new NPWP where a later question is asked corrects the NPWP; it is not kept
+    /// as a note beside an answer the form still holds.
+    @Test func aWrongNPWPSaidSoWhereTheNumberIsAskedIsCorrected() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("CV Sinar Terang")
+        _ = chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000"))
+        let reply = render(
+            chat.type("npwp nya salah, 01.234.567.8-901.001", entities: Entities(npwp: "012345678901001")))
+        #expect(reply.contains("✅ NPWP kami ubah menjadi 01.234.567.8-901.001."), "\(reply)")
+        #expect(!reply.contains("bukan nomor HP"), "\(reply)")
+        #expect(chat.draft?.answers["npwp"] == "012345678901001", "\(String(describing: chat.draft?.answers))")
+    }
+
     /// A question's ticket says staff will answer it, not that they will check files and book a call.
     @Test(arguments: [
         ("npwp nyusul ya", Intent.unknown), ("nanti saja", .cancel), ("besok saya kirim npwpnya", .unknown),

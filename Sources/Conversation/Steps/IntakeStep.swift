@@ -264,10 +264,11 @@ extension ConversationTurn {
     /// A correction of an answer given earlier, written while another question is asked ("eh salah ketik, nama
     /// perusahaannya PT Maju Bersama", "ralat, npwp nya 01.234.567.8-901.001"): a word of `correction` in
     /// `settings.json` and a value an answered field takes. The answer is replaced, said, and the question
-    /// asked again. False without both, for the field being asked (its own answer replaces it), and where a
-    /// free-text answer is asked.
+    /// asked again. Where consent or the summary is asked, which no name or number answers, and when the
+    /// message goes back (`saidSo`), the new value is enough. False without them, for the field being asked
+    /// (its own answer replaces it), and where a free-text answer is asked.
     mutating func correctEarlierAnswer(
-        _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition
+        _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition, saidSo: Bool = false
     ) -> Bool {
         switch draft.stage {
         case .field(let index, _):
@@ -303,7 +304,7 @@ extension ConversationTurn {
             // correction without saying so. So is a company's name with its form where a number is asked
             // ("PT Maju Jaya Abadi" at the director's number), which cannot answer it.
             guard
-                draft.stage == .summary || correctsAnswers
+                draft.stage == .summary || draft.stage == .consent || saidSo || correctsAnswers
                     || field.validator == .companyName
                         && namesCompanyWhereNumberIsAsked(entities, draft: draft, service: service)
                     || catalogue.settings.mentions(text: text, keywordsNamed: "correction")
@@ -314,6 +315,13 @@ extension ConversationTurn {
             return true
         }
         return false
+    }
+
+    /// A message going back that carries a new value for an answered question of the form ("yg tadi salah,
+    /// 0813-1122-3344", "kembali, nomornya 081311223344"): the correction, as `correctEarlierAnswer` makes it.
+    mutating func correctGoingBack(_ text: String, entities: Entities) -> Bool {
+        guard case .intake(let draft) = state.step, let service = service(of: draft) else { return false }
+        return correctEarlierAnswer(text, entities: entities, draft: draft, service: service, saidSo: true)
     }
 
     /// The number `value` as the message writes it ("01.234.567.8-901.000" in "npwp kami 01.234.567.8-901.000"),
