@@ -192,7 +192,7 @@ extension ConversationTurn {
         if let wish, wish.entities.datetime != nil || Self.partOfDay(in: text ?? "") != nil {
             return readWish(wish, text: text)
         }
-        if let text, readWishInWords(text) { return }
+        if let text, readWishInWords(text, prefix: prefix) { return }
         offerSlots(prefix: prefix, slots: offer.freeSlots)
     }
 
@@ -520,8 +520,9 @@ extension ConversationTurn {
     }
 
     /// A wish without a time the parser reads: "terserah", "secepatnya" take the earliest free slot (held for
-    /// confirmation, as a tap would); "minggu depan" offers next week's slots. False for anything else.
-    mutating func readWishInWords(_ text: String) -> Bool {
+    /// confirmation, as a tap would); "minggu depan" offers next week's slots, said to be from its Monday, after
+    /// `prefix`. False for anything else.
+    mutating func readWishInWords(_ text: String, prefix: String? = nil) -> Bool {
         guard let offer, let wish = wishInWords(text) else { return false }
         switch wish {
         case .anytime:
@@ -531,7 +532,10 @@ extension ConversationTurn {
             let today = JakartaTime.local(context.now).day
             let monday = today + 8 - LocalDate.isoWeekday(dayNumber: today)
             let nextWeek = offer.freeSlots.filter { JakartaTime.local($0).day >= monday }
-            offerSlots(prefix: nil, slots: nextWeek.isEmpty ? offer.freeSlots : nextWeek)
+            // "bisa minggu depan?" on a Saturday gets Monday's slots, as before, but said to be next week's.
+            let lead =
+                nextWeek.isEmpty ? nil : t(.verificationNextWeek, ["date": CalendarWords.date(monday, in: language)])
+            offerSlots(prefix: prefix, slots: nextWeek.isEmpty ? offer.freeSlots : nextWeek, lead: lead)
         }
         return true
     }

@@ -294,6 +294,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationLaterDescription = "verification.laterDescription"
     case verificationNone = "verification.none"
     case verificationNearest = "verification.nearest"
+    case verificationNextWeek = "verification.nextWeek"
     case verificationConfirm = "verification.confirm"
     case verificationButtonConfirm = "verification.buttonConfirm"
     case verificationButtonOther = "verification.buttonOther"

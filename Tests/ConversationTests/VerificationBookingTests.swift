@@ -296,10 +296,31 @@ struct VerificationBookingTests {
 
     @Test func nextWeekOffersNextWeeksSlotsAndAQuestionIsNoWish() throws {
         var chat = try Self.offered()
-        let nextWeek = try #require(Self.list(chat.type("minggu depan aja", .schedule)))
+        let effects = chat.type("minggu depan aja", .schedule)
+        let nextWeek = try #require(Self.list(effects))
         #expect(nextWeek.first?.title == "Senin, 7 Des", "\(nextWeek.map(\.title))")
+        #expect(
+            render(effects).contains("Waktu yang masih kosong minggu depan, mulai Senin, 7 Desember 2026:"),
+            "said to be next week's: \(render(effects))")
         let question = render(chat.type("kapan aja?", .unknown))
         #expect(!question.contains("holdVerificationSlot"), "\(question)")
+    }
+
+    /// "direkturnya lagi dinas luar kota minggu ini, bisa minggu depan?" reaches the ticket and is said to, before
+    /// next week's slots: on a Saturday those start on the Monday two days on, which is said, not left to guess.
+    @Test func aReasonForNextWeekReachesStaffAndTheSlotsSayWhichWeek() throws {
+        var offer = Self.offer()
+        offer.freeSlots = offer.freeSlots.filter { $0 >= Self.instant(2026, 12, 7, 0, 0) }
+        var chat = try Self.chat(offer)
+        chat.now = Self.instant(2026, 12, 5, 7, 0)
+        _ = chat.event(.verificationReady(ticket: 1259))
+        let text = "direkturnya lagi dinas luar kota minggu ini, bisa minggu depan?"
+        let effects = chat.type(text, .schedule, confidence: 0.7)
+        let shown = render(effects)
+        #expect(shown.contains("appendToTicket #1259"), "\(shown)")
+        #expect(shown.contains("Pesan Anda kami teruskan ke petugas tiket #1259."), "\(shown)")
+        #expect(shown.contains("minggu depan, mulai Senin, 7 Desember 2026:"), "\(shown)")
+        #expect(Self.list(effects)?.first?.title == "Senin, 7 Des", "\(shown)")
     }
 
     /// "rabu atau kamis" offers both days' slots.

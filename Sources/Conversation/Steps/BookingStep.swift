@@ -86,7 +86,8 @@ struct BookingStep: DialogStep {
         if classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil {
             return turn.readWish(classification, text: text)
         }
-        if turn.readWishInWords(text) { return }
+        let relayedPrefix = relayed ? turn.t(.verificationRelayed, ["ticket": String(self.booking.ticket)]) : nil
+        if turn.readWishInWords(text, prefix: relayedPrefix) { return }
         guard relayed else { return turn.invalid(turn.t(.verificationInvalidWish)) }
         self.askAgainAfterRelaying(in: &turn)
     }
