@@ -829,6 +829,9 @@ struct ProviderHabitsTests {
         let answer = render(chat.type(text, .unknown, confidence: 0.4))
         let faq = try #require(Fixtures.catalogue().faq.first { $0.id == "kuasa" })
         #expect(answer.contains(faq.answer.indonesian.prefix(40)), "\(answer)")
+        // Asked about the call, the answer says the call is not delegated, not a "Bisa." about the application.
+        #expect(answer.contains("Video call verifikasi tidak bisa diwakilkan"), "\(answer)")
+        #expect(!answer.contains("Bisa."), "\(answer)")
         #expect(answer.contains("appendToTicket #41: \(text)"), "\(answer)")
         #expect(answer.contains("diteruskan ke petugas pada tiket #41"), "\(answer)")
         var status = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])

@@ -264,7 +264,7 @@ struct VerificationBookingTests {
         let booked = Self.instant(2026, 12, 3, 10, 0)
         var chat = try Self.chat(Self.offer(booking: booked))
         let answer = render(chat.type(question, .schedule, confidence: 0.9))
-        #expect(answer.contains("Video call verifikasi tetap diikuti direktur"), "\(answer)")
+        #expect(answer.contains("Video call verifikasi tidak bisa diwakilkan"), "\(answer)")
         #expect(answer.contains("appendToTicket #1259: \(question)"), "\(answer)")
         #expect(answer.contains("diteruskan ke petugas pada tiket #1259"), "\(answer)")
         #expect(!answer.contains("Pilih waktu baru"), "\(answer)")
@@ -272,7 +272,7 @@ struct VerificationBookingTests {
 
         var offered = try Self.offered()
         let effects = offered.type(question, .schedule, confidence: 0.9)
-        #expect(render(effects).contains("Video call verifikasi tetap diikuti direktur"), "\(render(effects))")
+        #expect(render(effects).contains("Video call verifikasi tidak bisa diwakilkan"), "\(render(effects))")
         #expect(Self.list(effects) != nil, "the slots are asked again: \(render(effects))")
 
         var move = try Self.chat(Self.offer(booking: booked))
