@@ -223,6 +223,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyParked = "survey.parked"
     case surveyDeclined = "survey.declined"
     case surveyRemarkKept = "survey.remarkKept"
+    case surveyNoMiddle = "survey.noMiddle"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"
     case surveyAllAnswered = "survey.allAnswered"

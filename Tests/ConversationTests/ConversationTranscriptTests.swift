@@ -869,7 +869,7 @@ struct ConversationTranscriptTests {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: Fixtures.survey)
         _ = chat.event(.ticketClosed(ticket: 3))
         check(
-            chat.type("lumayan"),
+            chat.type("entahlah"),
             """
             › Mohon pilih jawaban 1–4.
 

@@ -82,6 +82,49 @@ struct SurveyInWordsTests {
         #expect(try Self.shipped().scaleValue(in: text, negations: negations) == nil, "\(text)")
     }
 
+    /// "biasa aja", "lumayan", "standar": the 4-point scale has no middle, so the two points around it are named
+    /// and the question asked again, counting no wrong answer; on a scale with a middle point, that point is the
+    /// answer. "tidak biasa" and a longer message are no middling answer.
+    @Test(arguments: ["biasa aja", "lumayan min", "standar", "so-so"])
+    func aMiddlingAnswerNamesThePointsAroundTheMiddle(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        _ = chat.type("4")
+        let answer = render(chat.type(text))
+        #expect(
+            answer.contains("Pilih yang paling mendekati: 2 (Kurang memuaskan) atau 3 (Memuaskan)."), "\(answer)")
+        #expect(answer.contains("(2/8)") && !answer.contains("(3/8)"), "\(answer)")
+        #expect(chat.state.invalidAnswers == 0)
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left: \(answer)")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [4], "\(progress.answers)")
+
+        let shipped = try Self.shipped()
+        let threePoints = SurveyDefinition(
+            version: 1,
+            scale: shipped.scale.filter { $0.value != 2 }.enumerated().map { index, point in
+                SurveyDefinition.ScalePoint(value: index + 1, text: point.text, words: point.words)
+            }, sections: shipped.sections, commentRequiredAtOrBelow: 0)
+        var middle = Transcript(catalogue: try Fixtures.catalogue(), survey: threePoints)
+        _ = middle.event(.ticketClosed(ticket: 7))
+        _ = middle.type(text)
+        guard case .survey(let taken) = middle.state.step else {
+            Issue.record("the survey was left")
+            return
+        }
+        #expect(taken.answers.map(\.value) == [2], "the middle point: \(taken.answers)")
+    }
+
+    @Test(arguments: ["tidak biasa", "pelayanan di kantor lama biasa aja sih"])
+    func whatIsNoMiddlingAnswerIsNotTakenAsOne(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        let answer = render(chat.type(text))
+        #expect(!answer.contains("Pilih yang paling mendekati"), "\(answer)")
+    }
+
     /// The optional comment skipped in words: the button's title typed, "skip", "tidak ada". None of them cancels
     /// the survey or calls it a request.
     @Test(arguments: [

@@ -244,7 +244,43 @@ extension ConversationTurn {
             state.step = .survey(progress)
             return promptCurrentStep(prefix: t(.surveyRemarkKept))
         }
+        if let middle = middleAnswer(in: text) {
+            // "biasa aja": on a scale with a middle point, that point; on one without, the two around it are
+            // named, and the question asked again without counting a wrong answer.
+            switch middle {
+            case .point(let value): return recordSurveyAnswer(value, progress: progress)
+            case .between(let lower, let upper):
+                return promptCurrentStep(
+                    prefix: t(
+                        .surveyNoMiddle,
+                        [
+                            "lower": "\(lower.value) (\(lower.text.text(in: language)))",
+                            "upper": "\(upper.value) (\(upper.text.text(in: language)))",
+                        ]))
+            }
+        }
         invalid(t(.invalidSurvey))
+    }
+
+    /// What a middling answer ("biasa aja", "standar", "so-so": `surveyMiddle` in `settings.json`) stands for.
+    enum MiddleAnswer {
+        /// The scale's middle point, on a scale with an odd number of points.
+        case point(Int)
+        /// The two points around the middle of a scale with none.
+        case between(SurveyDefinition.ScalePoint, SurveyDefinition.ScalePoint)
+    }
+
+    /// The middle of the scale, when `text` is a middling answer of at most `wordsOfAnAnswer` words with no word
+    /// of `not` ("tidak biasa").
+    func middleAnswer(in text: String) -> MiddleAnswer? {
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        guard let scale = context.survey?.scale.sorted(by: { $0.value < $1.value }), scale.count >= 2,
+            text.wordCount <= Self.wordsOfAnAnswer, settings.mentions(words, keywordsNamed: "surveyMiddle"),
+            !settings.mentions(words, keywordsNamed: "not")
+        else { return nil }
+        let half = scale.count / 2
+        return scale.count % 2 == 1 ? .point(scale[half].value) : .between(scale[half - 1], scale[half])
     }
 
     /// What a provider says about the service at a survey question without answering it in the scale's words
