@@ -130,6 +130,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeIdentifierNoted = "intake.identifierNoted"
     case intakeLater = "intake.later"
     case intakeDataQuestion = "intake.dataQuestion"
+    case intakeFormComplete = "intake.formComplete"
+    case intakeSendForSummary = "intake.sendForSummary"
     case intakeQuestionKept = "intake.questionKept"
     case intakePhoneKept = "intake.phoneKept"
     case intakeRemarkKept = "intake.remarkKept"

@@ -497,6 +497,32 @@ struct ProviderHabitsTests {
         #expect(chat.draft?.answers["npwp"] == "012345678901001", "\(String(describing: chat.draft?.answers))")
     }
 
+    /// "udah lengkap belum?" (read as a status check), "ada lagi yang perlu dikirim min?" (read as asking the
+    /// requirements), "terus habis ini gimana?": at the checklist, what is still missing and that the summary
+    /// follows; at the summary, that nothing is and what sending it does. Neither "no ticket is open" nor "the
+    /// documents asked for later" (they were sent), and the question is asked again.
+    @Test(arguments: [
+        ("udah lengkap belum?", Intent.checkStatus, 0.83), ("ada lagi yang perlu dikirim min?", .requirements, 0.83),
+        ("terus habis ini gimana?", .unknown, 0.93), ("anything else you need?", .requirements, 0.5),
+    ])
+    func aQuestionWhetherTheFormIsCompleteIsAnswered(text: String, intent: Intent, confidence: Double) throws {
+        var chat = try Transcript.atRegistrationChecklist()
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        let missing = render(chat.type(text, intent, confidence: confidence))
+        #expect(missing.contains("Masih kurang: NPWP Perusahaan."), "\(missing)")
+        #expect(missing.contains("ringkasan permohonan muncul"), "\(missing)")
+        #expect(!missing.contains("tidak memiliki tiket") && !missing.contains("nanti diminta"), "\(missing)")
+        #expect(missing.contains("2. ⬜ NPWP Perusahaan"), "the checklist again: \(missing)")
+        _ = chat.pdf("m2", "npwp.pdf")
+        _ = chat.stored("m2", "npwp.pdf")
+        let complete = render(chat.type(text, intent, confidence: confidence))
+        #expect(complete.contains("Sudah lengkap: semua data dan dokumen"), "\(complete)")
+        #expect(!complete.contains("tidak memiliki tiket") && !complete.contains("nanti diminta"), "\(complete)")
+        #expect(complete.contains("Kirim permohonan ini?"), "the summary again: \(complete)")
+        #expect(chat.draft?.stage == .summary && chat.state.invalidAnswers == 0)
+    }
+
     /// A question's ticket says staff will answer it, not that they will check files and book a call.
     @Test(arguments: [
         ("npwp nyusul ya", Intent.unknown), ("nanti saja", .cancel), ("besok saya kirim npwpnya", .unknown),

@@ -693,9 +693,11 @@ extension ConversationTurn {
             if keepAside(text, entities: classification.entities, draft: draft, service: service) { return }
             invalid(t(.invalidChoice, ["count": "3"]))
         case .documents:
+            if asksAboutTheForm(text) { return answerAboutTheForm(draft) }
             answerInDocuments(text, classification: classification, draft: draft, service: service)
         case .summary:
             if let requirement = documentToResend(text, draft: draft) { return resend(requirement, draft: draft) }
+            if asksAboutTheForm(text) { return answerAboutTheForm(draft) }
             if classification.intent == .affirm || isKeyword(text, "agree") || isKeyword(text, "done") {
                 return chooseInIntake(.summaryConfirm, draft: draft)
             }
@@ -766,6 +768,28 @@ extension ConversationTurn {
         state.step = .intake(draft)
         promptCurrentStep(prefix: t(.intakeExplanationKept, ["field": field.label.text(in: language)]))
         return true
+    }
+
+    /// Whether `text` asks, at the checklist or the summary, whether the form is complete or what comes next
+    /// ("udah lengkap belum?", "ada lagi yang perlu dikirim min?", "terus habis ini gimana?"): a question with a
+    /// word of `formQuestion`. Such a question is about the form, not a status check or the documents ahead.
+    func asksAboutTheForm(_ text: String) -> Bool {
+        guard case .intake(let draft) = state.step, draft.stage == .documents || draft.stage == .summary else {
+            return false
+        }
+        return isQuestion(text) && catalogue.settings.mentions(text: text, keywordsNamed: "formQuestion")
+    }
+
+    /// What is still missing and what follows: at the checklist the documents still to send (or that a file is
+    /// still being checked), at the summary that nothing is and what sending it does; then the question again.
+    mutating func answerAboutTheForm(_ draft: IntakeDraft) {
+        let missing = missingDocuments(draft)
+        if draft.stage == .summary || missing.isEmpty && draft.uploads.isEmpty {
+            return promptCurrentStep(prefix: t(.intakeFormComplete))
+        }
+        if missing.isEmpty { return say(t(.documentsStillChecking)) }
+        promptCurrentStep(
+            prefix: t(.documentsMissing, ["list": missingDocumentNames(draft)]) + " " + t(.intakeSendForSummary))
     }
 
     /// Adds `written` to the form's remarks for staff, says `message` and asks the current question again.
