@@ -42,6 +42,10 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// The ticket whose call reminder was the last thing sent, until the provider's next message: a typed
     /// "siap", "insyaallah hadir" answers it as the *Hadir* button does (optional, so older states still read).
     public internal(set) var remindedCall: Int?
+    /// When the provider asked Loket to stop sending what they did not ask for ("stop", "jangan kirim pesan
+    /// lagi"): no survey is offered or recalled since, until they allow messages again (optional, so older
+    /// states still read).
+    public internal(set) var messagesStoppedAt: Date?
 
     public init() {
         self.step = .idle

@@ -111,6 +111,8 @@ extension ConversationTurn {
             }
             if restoreCancelledForm(trimmed) { return }
             if resumesSurvey(trimmed) { return route(.surveyResume, messageID: message.id) }
+            if asksToStopMessages(trimmed) { return stopMessages(reporterMessage) }
+            if !inProgress, allowsMessagesAgain(trimmed) { return allowMessagesAgain() }
             if !inProgress, let request = privacyRequest(in: trimmed) {
                 // UU 27/2022: "data saya apa saja?" is answered; "hapus data saya" is confirmed, then becomes a
                 // request for staff of its own, even while another ticket is open.

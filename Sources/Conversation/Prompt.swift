@@ -226,6 +226,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyDeclined = "survey.declined"
     case surveyRemarkKept = "survey.remarkKept"
     case surveyNoMiddle = "survey.noMiddle"
+    case quietStarted = "quiet.started"
+    case quietEnded = "quiet.ended"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"
     case surveyAllAnswered = "survey.allAnswered"

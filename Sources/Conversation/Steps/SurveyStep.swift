@@ -94,7 +94,8 @@ extension ConversationTurn {
             return false
         }
         guard !surveying, state.parkedSurvey?.ticket != ticket else { return }
-        guard let survey = context.survey, !survey.questions.isEmpty else {
+        guard let survey = context.survey, !survey.questions.isEmpty, state.messagesStoppedAt == nil else {
+            // No survey is offered to a provider who asked for no messages they did not ask for.
             return say(t(.surveyClosedNoSurvey, ["ticket": String(ticket)]))
         }
         interrupt(with: .survey(SurveyProgress(ticket: ticket)))
