@@ -224,11 +224,11 @@ public struct EntityExtractor: Sendable {
     ]
 
     private func extractKodeTender(_ tokens: [MessageToken], claimed: inout [Bool], into entities: inout Entities) {
-        for index in tokens.indices where !claimed[index] && Self.tenderWords.contains(tokens[index].text) {
+        for index in tokens.indices where !claimed[index] && Self.isTenderWord(tokens[index].text) {
             var position = index + 1
             var skipped = 0
             while position < tokens.count, skipped < 4, !claimed[position],
-                Self.tenderWords.contains(tokens[position].text) || Self.tenderFillers.contains(tokens[position].text)
+                Self.isTenderWord(tokens[position].text) || Self.tenderFillers.contains(tokens[position].text)
             {
                 position += 1
                 skipped += 1
@@ -243,6 +243,11 @@ public struct EntityExtractor: Sendable {
     }
 
     private static let tenderWords: Set<String> = ["tender", "paket", "lelang", "kode", "kd", "rup"]
+
+    /// A word of `tenderWords`, also with "-nya": "kode tendernya 10012345000", "kodenya 12345678".
+    private static func isTenderWord(_ word: String) -> Bool {
+        Self.tenderWords.contains(word) || word.hasSuffix("nya") && Self.tenderWords.contains(String(word.dropLast(3)))
+    }
     private static let tenderFillers: Set<String> = [
         "no", "nomor", "nomer", "id", "#", ":", ".", "saya", "sy", "kami", "yang", "yg", "dengan", "dgn", "code",
         "-", "nya", "untuk", "utk",

@@ -316,6 +316,25 @@ struct ProviderHabitsTests {
         #expect(next.contains("Tulis kode tender"), "the NPWP is not asked: \(next)")
     }
 
+    /// The kode tender with words around it where it is asked ("kode tendernya 10012345000", "ini min
+    /// 10012345000") is taken; "Kode tender berisi angka, tanpa spasi." refused it. A mobile number or two numbers
+    /// are no code.
+    @Test(arguments: [
+        ("kode tendernya 10012345000", Entities(kodeTender: "10012345000"), true),
+        ("ini min 10012345000", Entities(), true), ("yg 10012345000 ya", Entities(), true),
+        ("0812 3456 7890", Entities(phone: "+6281234567890"), false), ("10012345 atau 10012346", Entities(), false),
+    ])
+    func aKodeTenderWithWordsAroundItIsTaken(text: String, entities: Entities, taken: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        _ = chat.tap("opt.0")
+        _ = chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000"))
+        let reply = render(chat.type(text, entities: entities))
+        let code = text.split { !$0.isNumber }.first.map(String.init)
+        #expect((chat.draft?.answers["kode_tender"] == code) == taken, "\(reply)")
+        #expect(reply.contains("Tulis kode tender") != taken, "\(reply)")
+    }
+
     /// So is an NPWP written where the legal form is asked: "Bentuk usaha tidak dikenal." refused it before.
     @Test func anNPWPAtTheLegalFormQuestionIsKeptForItsOwnQuestion() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

@@ -35,7 +35,10 @@ struct EntityExtractorTests {
         #expect(self.entities(text).ticketNumber == nil)
     }
 
-    @Test(arguments: ["kode tender 12345678", "kode paket: 12345678", "tender 12345678 error", "kd tender 12345678"])
+    @Test(arguments: [
+        "kode tender 12345678", "kode paket: 12345678", "tender 12345678 error", "kd tender 12345678",
+        "kode tendernya 12345678", "kodenya 12345678 min", "paketnya no 12345678",
+    ])
     func readsKodeTender(_ text: String) {
         #expect(self.entities(text).kodeTender == "12345678")
     }

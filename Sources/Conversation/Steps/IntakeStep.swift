@@ -324,6 +324,20 @@ extension ConversationTurn {
         return correctEarlierAnswer(text, entities: entities, draft: draft, service: service, saidSo: true)
     }
 
+    /// The one number of a message where the kode tender is asked, when it has at least `minimumCodeDigits` and
+    /// is no mobile number, NPWP or NIP: "ini kodenya min 10012345000", "yg 10012345000".
+    static func soleCode(in text: String, _ entities: Entities) -> String? {
+        guard entities.phone == nil, entities.npwp == nil, entities.nip == nil else { return nil }
+        let numbers = text.split { !$0.isASCIIDigitCharacter }
+        guard numbers.count == 1, let code = numbers.first, code.count >= Self.minimumCodeDigits,
+            FieldNormalizer.phone(String(code)) == nil
+        else { return nil }
+        return String(code)
+    }
+
+    /// The fewest digits of a kode tender found among other words.
+    static let minimumCodeDigits = 5
+
     /// The number `value` as the message writes it ("01.234.567.8-901.000" in "npwp kami 01.234.567.8-901.000"),
     /// from its first digit to its last when those are the value's digits; otherwise `value`.
     static func writtenNumber(_ value: String, in text: String) -> String {
@@ -622,7 +636,8 @@ extension ConversationTurn {
                 case .npwp: value = entities.npwp ?? FieldNormalizer.npwp(text)
                 case .nip: value = entities.nip ?? FieldNormalizer.nip(text)
                 case .npwpOrNip: value = FieldNormalizer.npwp(text) ?? FieldNormalizer.nip(text)
-                case .kodeTender: value = entities.kodeTender ?? FieldNormalizer.kodeTender(text)
+                case .kodeTender:
+                    value = entities.kodeTender ?? FieldNormalizer.kodeTender(text) ?? Self.soleCode(in: text, entities)
                 case .freeText, .companyName, .businessForm, .choice: value = FieldNormalizer.freeText(text)
                 }
                 if value == nil, field.validator != .phone, field.validator != .freeText,
