@@ -28,6 +28,10 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     /// Jaya": the ticket's company, which staff search by (nil when none; optional so that drafts stored
     /// before it existed still read).
     public var namedCompany: String?
+    /// Whether the provider said their documents come as one file ("semua dokumen saya gabung jadi satu file")
+    /// before it was stored: the next checklist file stored is taken for every document still missing (nil
+    /// when not; optional so that drafts stored before it existed still read).
+    public var allInOne: Bool?
 
     public init(serviceID: String, stage: Stage) {
         self.serviceID = serviceID

@@ -227,6 +227,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyRemarkKept = "survey.remarkKept"
     case surveyNoMiddle = "survey.noMiddle"
     case quietStarted = "quiet.started"
+    case documentsAllInOne = "documents.allInOne"
+    case documentsAllInOneNext = "documents.allInOneNext"
     case quietEnded = "quiet.ended"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"

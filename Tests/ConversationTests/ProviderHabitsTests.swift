@@ -542,6 +542,33 @@ struct ProviderHabitsTests {
         #expect(chat.draft?.stage == .summary && chat.state.invalidAnswers == 0)
     }
 
+    /// "semua dokumen sudah saya gabung jadi satu file" after one PDF was taken for the first item: that file is
+    /// taken for every item, staff read the message, and the summary follows; "Masih kurang" came before.
+    @Test func aFileSaidToHoldEveryDocumentIsTakenForThemAll() throws {
+        var chat = try Transcript.atRegistrationChecklist()
+        _ = chat.pdf("m1", "berkas_lengkap.pdf")
+        _ = chat.stored("m1", "berkas_lengkap.pdf")
+        let reply = render(chat.type("semua dokumen sudah saya gabung jadi satu file min"))
+        #expect(reply.contains("berkas_lengkap.pdf kami catat sebagai berkas gabungan untuk semua dokumen"), "\(reply)")
+        #expect(reply.contains("Kirim permohonan ini?"), "the summary: \(reply)")
+        let draft = try #require(chat.draft)
+        #expect(Set(draft.documents.values.map(\.filename)) == ["berkas_lengkap.pdf"] && draft.documents.count == 2)
+        #expect(draft.remarks == ["semua dokumen sudah saya gabung jadi satu file min"])
+    }
+
+    /// Said before the file comes, or while it is being received, the next file stored is taken for them all.
+    @Test(arguments: [false, true])
+    func aFileSaidToHoldEveryDocumentBeforeItIsStoredIsTakenForThemAll(whileReceiving: Bool) throws {
+        var chat = try Transcript.atRegistrationChecklist()
+        if whileReceiving { _ = chat.pdf("m1", "scan.pdf") }
+        let noted = render(chat.type("dokumennya saya jadikan satu file ya"))
+        #expect(noted.contains("file gabungan yang Anda kirim kami catat untuk semua dokumen"), "\(noted)")
+        if !whileReceiving { _ = chat.pdf("m1", "scan.pdf") }
+        let stored = render(chat.stored("m1", "scan.pdf"))
+        #expect(stored.contains("scan.pdf diterima untuk KTP/KITAS Direktur, NPWP Perusahaan sekaligus."), "\(stored)")
+        #expect(chat.draft?.stage == .summary, "\(stored)")
+    }
+
     /// A question's ticket says staff will answer it, not that they will check files and book a call.
     @Test(arguments: [
         ("npwp nyusul ya", Intent.unknown), ("nanti saja", .cancel), ("besok saya kirim npwpnya", .unknown),

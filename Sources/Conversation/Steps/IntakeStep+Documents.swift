@@ -80,6 +80,8 @@ extension ConversationTurn {
                 state.step = .intake(draft)
                 return promptCurrentStep(prefix: t(.documentsHeld, ["file": filename]))
             }
+            // "semua dokumen jadi satu file" under a PDF: it is taken for every document still missing.
+            if let caption, draft.stage == .documents, saysAllInOne(caption) { draft.allInOne = true }
             guard
                 let requirementID = assign(
                     mediaID: mediaID, filename: filename, caption: caption, to: &draft, service: service)
@@ -344,22 +346,25 @@ extension ConversationTurn {
         draft.uploads.removeAll { $0.mediaID == mediaID }
         draft.documents[upload.requirementID] = document
         draft.lastGuessed = upload.guessed ? upload.requirementID : nil
-        // "ktp dan npwp.pdf", one scan of both: the other missing items its name names are taken by it too.
+        // "ktp dan npwp.pdf", one scan of both: the other missing items its name names are taken by it too; a
+        // file said to hold them all takes every one.
         let name = upload.filename.lowercased()
+        let allInOne = draft.allInOne == true
+        draft.allInOne = nil
         let alsoNamed =
-            upload.guessed
+            upload.guessed && !allInOne
             ? []
             : missingDocuments(draft).filter { other in
                 other.id != upload.requirementID
                     && !draft.uploads.contains { $0.requirementID == other.id }
-                    && other.isNamed(in: name)
+                    && (allInOne || other.isNamed(in: name))
             }
         for other in alsoNamed { draft.documents[other.id] = document }
         let titles = ([requirement] + alsoNamed).map { $0.title.text(in: language) }
         var received = t(
             alsoNamed.isEmpty ? .documentsReceived : .documentsReceivedSeveral,
             ["file": upload.filename, "document": titles[0], "documents": titles.joined(separator: ", ")])
-        if upload.guessed { received += " " + t(.documentsCorrect) }
+        if upload.guessed && alsoNamed.isEmpty { received += " " + t(.documentsCorrect) }
         completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
         if draft.uploads.isEmpty {
@@ -405,9 +410,45 @@ extension ConversationTurn {
         promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": limit]))
     }
 
+    /// Whether `text` says the documents come as one file: a phrase of `allInOne` in `settings.json`.
+    func saysAllInOne(_ text: String) -> Bool {
+        catalogue.settings.mentions(text: text, keywordsNamed: "allInOne")
+    }
+
+    /// "semua dokumen sudah saya gabung jadi satu file" at the checklist: the file it means (the one stored
+    /// last, when it can be told) is taken for every document still missing, which staff check; with no such
+    /// file yet, the next one stored is. Staff read the message among the provider's notes.
+    mutating func takeAllInOne(_ text: String, draft: IntakeDraft) {
+        var draft = draft
+        draft.remarks = (draft.remarks ?? []) + [text]
+        let stored = Set(draft.documents.values.map(\.sha256))
+        let file =
+            draft.lastGuessed.flatMap { draft.documents[$0] }
+            ?? (stored.count == 1 ? draft.documents.values.first : nil)
+        let missing = missingDocuments(draft).filter { requirement in
+            !draft.uploads.contains { $0.requirementID == requirement.id }
+        }
+        guard let file, draft.uploads.isEmpty, !missing.isEmpty else {
+            // The file is still being received, or yet to come: it will be taken for them all.
+            draft.allInOne = true
+            state.step = .intake(draft)
+            return promptCurrentStep(prefix: t(.documentsAllInOneNext))
+        }
+        for requirement in missing { draft.documents[requirement.id] = file }
+        draft.lastGuessed = nil
+        completeDocumentsIfDone(&draft)
+        state.step = .intake(draft)
+        let titles = service(of: draft)?.requiredDocuments(for: draft.businessForm).map { $0.title.text(in: language) }
+        promptCurrentStep(
+            prefix: t(
+                .documentsAllInOne,
+                ["file": file.filename, "documents": (titles ?? []).joined(separator: ", ")]))
+    }
+
     mutating func answerInDocuments(
         _ text: String, classification: Classification, draft: IntakeDraft, service: ServiceDefinition
     ) {
+        if saysAllInOne(text), !isQuestion(text) { return takeAllInOne(text, draft: draft) }
         var draft = draft
         let required = service.requiredDocuments(for: draft.businessForm)
         if let number = Int(text.trimming(".)")) ?? classification.entities.choice,
