@@ -46,6 +46,9 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// lagi"): no survey is offered or recalled since, until they allow messages again (optional, so older
     /// states still read).
     public internal(set) var messagesStoppedAt: Date?
+    /// The company of the provider's last request that named one, offered by the next form that asks for a
+    /// company (optional, so older states still read).
+    public internal(set) var knownCompany: KnownCompany?
 
     public init() {
         self.step = .idle

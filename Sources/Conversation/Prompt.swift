@@ -6,6 +6,7 @@ import Intents
 /// The questions of a service's form are named in `services.json` instead and checked there.
 public enum Prompt: String, CaseIterable, Sendable {
     case askCompanyName = "ask.companyName"
+    case askCompanyKnown = "ask.companyKnown"
     case askPhoneTyped = "ask.phoneTyped"
     case attachmentsKept = "attachments.kept"
     case attachmentsKinds = "attachments.kinds"
@@ -17,6 +18,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case buttonDone = "button.done"
     case buttonMenu = "button.menu"
     case buttonMyNumber = "button.myNumber"
+    case buttonKnownCompany = "button.knownCompany"
     case buttonNotResolved = "button.notResolved"
     case buttonResolved = "button.resolved"
     case buttonRestart = "button.restart"
@@ -355,7 +357,8 @@ extension Prompt {
     var maximumLength: Int {
         switch self {
         case .buttonAgree, .buttonCancel, .buttonChange, .buttonContinue, .buttonDisagree, .buttonDone, .buttonMenu,
-            .buttonMyNumber, .buttonNotResolved, .buttonResolved, .buttonRestart, .buttonResumeSurvey, .buttonSkip,
+            .buttonMyNumber, .buttonKnownCompany, .buttonNotResolved, .buttonResolved, .buttonRestart,
+            .buttonResumeSurvey, .buttonSkip,
             .buttonStaff, .buttonSubmit, .listButton, .listChoose, .menuButton, .faqButton, .surveyButton,
             .ticketButton:
             return 20

@@ -13,6 +13,8 @@ enum ReplyID: Hashable, Sendable {
     case option(Int)
     /// "Use this number" in the phone question.
     case ownNumber
+    /// "Use this name" in the company question: the company of the provider's last request.
+    case knownCompany
     case consentYes
     case consentNo
     case summaryConfirm
@@ -65,6 +67,7 @@ enum ReplyID: Hashable, Sendable {
         case .form(let form): "form.\(form.rawValue)"
         case .option(let index): "opt.\(index)"
         case .ownNumber: "phone.self"
+        case .knownCompany: "company.known"
         case .consentYes: "consent.yes"
         case .consentNo: "consent.no"
         case .summaryConfirm: "summary.confirm"
@@ -109,6 +112,7 @@ enum ReplyID: Hashable, Sendable {
         }
         switch rawValue {
         case "phone.self": self = .ownNumber
+        case "company.known": self = .knownCompany
         case "consent.yes": self = .consentYes
         case "consent.no": self = .consentNo
         case "summary.confirm": self = .summaryConfirm

@@ -338,6 +338,38 @@ extension ConversationTurn {
     /// The fewest digits of a kode tender found among other words.
     static let minimumCodeDigits = 5
 
+    /// The company of the provider's last request, offered where `field` (the company) is still to be answered
+    /// and no other legal form was given first; nil otherwise.
+    func offeredCompany(_ draft: IntakeDraft, field: FormField) -> KnownCompany? {
+        guard field.validator == .companyName, draft.answers[field.id] == nil, let known = state.knownCompany,
+            draft.businessForm == nil || draft.businessForm == known.form
+        else { return nil }
+        return known
+    }
+
+    /// Answers the company with `known`: its name and legal form, and its NPWP where the form asks for one
+    /// not given yet. The summary shows them to be checked.
+    func takeKnownCompany(_ known: KnownCompany, into draft: inout IntakeDraft, service: ServiceDefinition) {
+        for field in service.fields where draft.answers[field.id] == nil {
+            switch field.validator {
+            case .companyName: draft.answers[field.id] = known.name
+            case .businessForm: if let form = known.form { draft.answers[field.id] = form.rawValue }
+            case .npwp: if let npwp = known.npwp { draft.answers[field.id] = npwp }
+            default: break
+            }
+        }
+        if let form = known.form { draft.businessForm = form }
+    }
+
+    /// Keeps the company a request being sent names, with its NPWP, for the provider's next form.
+    mutating func rememberCompany(of draft: IntakeDraft, service: ServiceDefinition) {
+        guard let field = service.companyField, let name = draft.answers[field.id] else { return }
+        let npwp = service.fields.first { $0.validator == .npwp }.flatMap { draft.answers[$0.id] }
+        let same = state.knownCompany.map { $0.name == name && $0.form == draft.businessForm } ?? false
+        state.knownCompany = KnownCompany(
+            name: name, form: draft.businessForm, npwp: npwp ?? (same ? state.knownCompany?.npwp : nil))
+    }
+
     /// The number `value` as the message writes it ("01.234.567.8-901.000" in "npwp kami 01.234.567.8-901.000"),
     /// from its first digit to its last when those are the value's digits; otherwise `value`.
     static func writtenNumber(_ value: String, in text: String) -> String {
@@ -402,7 +434,10 @@ extension ConversationTurn {
                 }
             case .phone:
                 return ownNumber == nil ? [] : [ChoiceOption(.ownNumber, title: t(.buttonMyNumber))]
-            case .companyName, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
+            case .companyName:
+                return offeredCompany(draft, field: field) == nil
+                    ? [] : [ChoiceOption(.knownCompany, title: t(.buttonKnownCompany))]
+            case .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
                 return []
             }
         case .consent:
@@ -442,7 +477,11 @@ extension ConversationTurn {
             // The name alone once the legal form is known without it ("perorangan" written before it); a
             // number typed when the provider's own cannot be offered (a foreign one).
             let question =
-                if field.validator == .companyName && draft.businessForm != nil && draft.answers[field.id] == nil {
+                if field.validator == .companyName, let known = offeredCompany(draft, field: field) {
+                    t(.askCompanyKnown, ["company": known.display])
+                } else if field.validator == .companyName && draft.businessForm != nil
+                    && draft.answers[field.id] == nil
+                {
                     t(.askCompanyName)
                 } else if field.validator == .phone, ownNumber == nil {
                     t(.askPhoneTyped)
@@ -492,6 +531,10 @@ extension ConversationTurn {
             } else if reply == .ownNumber, field.validator == .phone {
                 guard let phone = ownNumber else { return invalid(t(.invalidPhoneForeign)) }
                 draft.answers[field.id] = phone
+            } else if reply == .knownCompany, field.validator == .companyName,
+                let known = offeredCompany(draft, field: field)
+            {
+                takeKnownCompany(known, into: &draft, service: service)
             } else {
                 return invalid(t(.invalidChoice, ["count": String(intakeOptions(draft).count)]))
             }
@@ -518,6 +561,7 @@ extension ConversationTurn {
                 }
                 draft.stage = .submitting
                 state.step = .intake(draft)
+                rememberCompany(of: draft, service: service)
                 emit(.openTicket(ticketRequest(for: draft)))
             case .summaryChange:
                 draft.stage = .choosingChange
@@ -578,6 +622,12 @@ extension ConversationTurn {
             }
             switch field.validator {
             case .companyName:
+                if offeredCompany(draft, field: field) != nil, CompanyNameParser.parse(text) == nil,
+                    text.trimming(".)") == "1" || catalogue.settings.mentions(text: text, keywordsNamed: "sameCompany")
+                {
+                    // "sama", "yang kemarin", or the option's number: the company offered, typed.
+                    return chooseInIntake(.knownCompany, draft: draft)
+                }
                 if isAnyKeyword(text) {
                     return invalid(t(.invalidCompanyWord, ["text": text]), example: t(field.validator.examplePrompt))
                 }
