@@ -221,6 +221,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyButton = "survey.button"
     case surveyClosedNoSurvey = "survey.closedNoSurvey"
     case surveyCommentOptional = "survey.commentOptional"
+    case surveyCommentMore = "survey.commentMore"
     case surveyCommentRequired = "survey.commentRequired"
     case surveyIntro = "survey.intro"
     case surveyQuestion = "survey.question"

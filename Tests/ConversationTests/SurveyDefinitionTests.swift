@@ -397,6 +397,19 @@ struct SurveyRemarkTests {
         #expect(done.contains("⚙ submitSurvey #7 [4, 4, 4, 4, 4, 4, 4, 4] \(text)"), "\(done)")
     }
 
+    /// A remark kept along the way is a comment already: the optional comment asks only for more, and *Lewati*
+    /// sends the survey with the remark. After a low answer the reason is still asked for.
+    @Test func aRemarkKeptMakesTheOptionalCommentAskForMore() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        _ = chat.type("cepet banget responnya", .checkStatus, confidence: 0.557)
+        for _ in 1...7 { _ = chat.type("4") }
+        let asked = render(chat.type("4"))
+        #expect(asked.contains("Masukan yang Anda tulis tadi sudah kami catat sebagai komentar."), "\(asked)")
+        let done = render(chat.tap("survey.skip"))
+        #expect(done.contains("⚙ submitSurvey #7 [4, 4, 4, 4, 4, 4, 4, 4] cepet banget responnya"), "\(done)")
+    }
+
     @Test(arguments: [
         ("mau bicara dengan petugas soal tiket lain", Intent.human, 0.95),
         ("kenapa verifikasinya lama sekali", .checkStatus, 0.8),

@@ -116,7 +116,9 @@ extension ConversationTurn {
             if commentRequired(progress) {
                 say(lead + t(.surveyCommentRequired))
             } else {
-                ask(lead + t(.surveyCommentOptional), options: currentOptions())
+                // What was said along the way is the comment already: only more is asked for.
+                let kept = !(progress.remarks ?? []).isEmpty
+                ask(lead + t(kept ? .surveyCommentMore : .surveyCommentOptional), options: currentOptions())
             }
             return
         }
