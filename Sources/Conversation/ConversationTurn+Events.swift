@@ -242,15 +242,22 @@ extension ConversationTurn {
         }
         emit(.appendToTicket(number: ticket, message: message))
         // A question for staff that reads like a status check ("akun saya belum terverifikasi sejak seminggu")
-        // is theirs to answer: only a bare check ("status?") gets the ticket's status.
-        let words = message.text.wordCount
+        // is theirs to answer, as is an answer to them that does ("sudah aktif min"): only a bare check
+        // ("status?", "status") gets the ticket's status.
         if let command = GlobalCommand(classification: classification),
-            !command.isStatus || words < Self.questionWords
+            !command.isStatus || asksStatusBarely(message.text)
         {
             answerItself(command, classification: classification)
         }
         say(t(.ticketAppended, ["ticket": String(ticket)]) + afterHoursNote())
         return true
+    }
+
+    /// Whether `text` only asks where the ticket stands: the `status` keyword, or a short question ("status?",
+    /// "gimana statusnya?").
+    func asksStatusBarely(_ text: String) -> Bool {
+        if GlobalCommand(keyword: text, keywords: catalogue.settings.keywords)?.isStatus == true { return true }
+        return text.wordCount < Self.questionWords && isQuestion(text)
     }
 
     /// "selesai", "udah beres min", "sudah bisa, makasih" outside a form with a ticket open: the provider says

@@ -1685,6 +1685,12 @@ struct StaffConversationTests {
         #expect(!question.contains("Tiket Anda yang masih terbuka"), "\(question)")
         let bare = render(chat.type("status?", .checkStatus, confidence: 0.99))
         #expect(bare.contains("Tiket #1400 – Permintaan bantuan"), "\(bare)")
+        let typed = render(chat.type("status", .checkStatus, confidence: 0.99))
+        #expect(typed.contains("Tiket #1400 – Permintaan bantuan"), "\(typed)")
+        // An answer to staff that reads like a status check is theirs, without the status before it.
+        let answer = render(chat.type("sudah aktif min", .checkStatus, confidence: 0.8))
+        #expect(answer.contains("⚙ appendToTicket #1400: sudah aktif min"), "\(answer)")
+        #expect(!answer.contains("Tiket Anda yang masih terbuka"), "\(answer)")
     }
 }
 
