@@ -503,6 +503,8 @@ struct VerificationBookingTests {
         ("link zoom nya mana min", .schedule),
         ("vcnya jadi kan min?", .greeting),
         ("what time is the call?", .schedule),
+        ("apa yang perlu disiapkan direktur?", .requirements),
+        ("what should the director prepare?", .requirements),
     ])
     func aQuestionAboutTheBookedCallIsAnsweredWithIt(text: String, intent: Intent) throws {
         var chat = try Self.chat(Self.offer(booking: Self.instant(2026, 12, 2, 10, 30)))
