@@ -231,6 +231,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyNoMiddle = "survey.noMiddle"
     case quietStarted = "quiet.started"
     case documentsAllInOne = "documents.allInOne"
+    case documentsReplaced = "documents.replaced"
     case documentsAllInOneNext = "documents.allInOneNext"
     case quietEnded = "quiet.ended"
     case surveyReminder = "survey.reminder"

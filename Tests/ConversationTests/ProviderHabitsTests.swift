@@ -569,6 +569,26 @@ struct ProviderHabitsTests {
         #expect(chat.draft?.stage == .summary, "\(stored)")
     }
 
+    /// A PDF for an item already sent, named or captioned as its new version ("ktp_revisi.pdf", "ini ktp yang benar
+    /// min"), replaces it, and says so; it was kept as an extra attachment beside the old one. Without such a word
+    /// it is still an attachment.
+    @Test(arguments: [
+        ("ktp_revisi.pdf", nil, true), ("scan.pdf", "ini ktp yang benar min", true), ("ktp_lama.pdf", nil, false),
+    ])
+    func aNewVersionOfASentDocumentReplacesIt(filename: String, caption: String?, replaces: Bool) throws {
+        var chat = try Transcript.atRegistrationChecklist()
+        _ = chat.sendDocuments("ktp.pdf", "npwp.pdf")
+        _ = chat.message(
+            .document(
+                mediaID: "m3", filename: filename, mimeType: "application/pdf", size: 100_000, sha256: nil,
+                caption: caption))
+        let stored = render(chat.stored("m3", filename))
+        let draft = try #require(chat.draft)
+        #expect((draft.documents["ktp_direktur"]?.filename == filename) == replaces, "\(stored)")
+        #expect(stored.contains("menggantikan ktp.pdf") == replaces, "\(stored)")
+        #expect(draft.stage == .summary, "\(stored)")
+    }
+
     /// A question's ticket says staff will answer it, not that they will check files and book a call.
     @Test(arguments: [
         ("npwp nyusul ya", Intent.unknown), ("nanti saja", .cancel), ("besok saya kirim npwpnya", .unknown),

@@ -213,6 +213,11 @@ extension ConversationTurn {
         if requirementID == nil {
             requirementID = missing.first { $0.isNamed(in: hint) }?.id
         }
+        if requirementID == nil, catalogue.settings.mentions(text: hint, keywordsNamed: "replacement") {
+            // "ktp_revisi.pdf", "ini ktp yang benar min" for a KTP already sent: the new file replaces it.
+            let sent = required.filter { draft.documents[$0.id] != nil && $0.isNamed(in: hint) }
+            if sent.count == 1 { requirementID = sent[0].id }
+        }
         if requirementID == nil, namesAnotherDocument(hint, service: service) {
             // "akta pendirian.pdf" while the checklist waits for a KTP: a document of its own, not a guess at
             // the missing one. It goes to the ticket as an attachment and the checklist still asks.
@@ -344,6 +349,7 @@ extension ConversationTurn {
             })
         else { return }
         draft.uploads.removeAll { $0.mediaID == mediaID }
+        let replaced = draft.documents[upload.requirementID].flatMap { $0.sha256 == document.sha256 ? nil : $0 }
         draft.documents[upload.requirementID] = document
         draft.lastGuessed = upload.guessed ? upload.requirementID : nil
         // "ktp dan npwp.pdf", one scan of both: the other missing items its name names are taken by it too; a
@@ -362,8 +368,11 @@ extension ConversationTurn {
         for other in alsoNamed { draft.documents[other.id] = document }
         let titles = ([requirement] + alsoNamed).map { $0.title.text(in: language) }
         var received = t(
-            alsoNamed.isEmpty ? .documentsReceived : .documentsReceivedSeveral,
-            ["file": upload.filename, "document": titles[0], "documents": titles.joined(separator: ", ")])
+            replaced != nil ? .documentsReplaced : alsoNamed.isEmpty ? .documentsReceived : .documentsReceivedSeveral,
+            [
+                "file": upload.filename, "document": titles[0], "documents": titles.joined(separator: ", "),
+                "previous": replaced?.filename ?? "",
+            ])
         if upload.guessed && alsoNamed.isEmpty { received += " " + t(.documentsCorrect) }
         completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
