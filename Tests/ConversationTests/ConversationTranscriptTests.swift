@@ -1059,12 +1059,13 @@ struct ConversationTranscriptTests {
             """
             › Pertanyaan yang sering diajukan:
 
-            (Atau balas dengan angka 1–8.)
+            (Atau balas dengan angka 1–9.)
               ≡ Lihat pertanyaan
               - Apakah ada biaya?
               - Berapa lama prosesnya?
               - Apa itu bentuk usaha?
               - Bagaimana cara daftar?
+              - Beda kota, bisa daftar?
               - Apa itu SIKaP?
               - Bisa diwakilkan?
               - Kenapa ada video call?

@@ -117,6 +117,9 @@ struct ProviderHabitsTests {
         ("ada biayanya ga min?", .greeting, 0.49, "tidak dipungut biaya"),
         ("biaya pendaftaran berapa", .createTicket, 0.6, "tidak dipungut biaya"),
         ("prosesnya lama ga?", .checkStatus, 0.99, "sekitar 1 jam kerja"),
+        // A question about registering, which started the registration with the question kept for staff.
+        ("kalau perusahaan saya di luar kota bisa daftar di lpse sini?", .createTicket, 0.6, "di LPSE mana pun"),
+        ("beda domisili bisa verifikasi di sini?", .unknown, 0.5, "di LPSE mana pun"),
     ])
     func aTypedFAQIsAnswered(text: String, intent: Intent, confidence: Double, expected: String) throws {
         var idle = Transcript(catalogue: try Fixtures.catalogue())
