@@ -214,6 +214,25 @@ struct ProviderHabitsTests {
         #expect(draft.answers["problem"] == text, "\(draft.answers)")
     }
 
+    /// An opening that says what goes wrong in fewer than ten words ("kok", "gagal") is the problem itself: it
+    /// was kept as a question and "Jelaskan masalah yang Anda alami." asked after the kode tender. One that only
+    /// names the problem's kind is not.
+    @Test(arguments: [
+        ("min, jadwal tender di paket saya kok berubah sendiri?", true), ("upload penawaran gagal terus min", false),
+        ("mau lapor masalah tender min", false),
+    ])
+    func aShortProblemInTheOpeningMessageIsTheProblem(text: String, taken: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type(text, .createTicket, confidence: 0.95)
+        let draft = try #require(chat.draft)
+        #expect(draft.serviceID == "tender")
+        #expect((draft.answers["problem"] == text) == taken, "\(draft.answers)")
+        _ = chat.tap("opt.2")
+        _ = chat.type("198503152010011003", entities: Entities(nip: "198503152010011003"))
+        let next = render(chat.type("10012345000", entities: Entities(kodeTender: "10012345000")))
+        #expect(next.contains("Jelaskan masalah") != taken, "\(next)")
+    }
+
     /// A complaint the recognizer reads as something else it is unsure of (a schedule question at 0.39) still
     /// starts the complaint form, with the complaint filled in; a confident other intent does not.
     @Test func aServiceNamedUnderAnUnsureIntentStartsIt() throws {

@@ -193,11 +193,16 @@ extension ConversationTurn {
             case .freeText:
                 // A later field needs more words: the message also carries the request ("mau ganti direktur
                 // di data perusahaan kami" asks for the change without saying it).
-                // A question is one in fewer words ("apa itu tender cepat?"), where it is the first question.
+                // A question is one in fewer words ("apa itu tender cepat?"), where it is the first question. A
+                // problem's form is opened by the problem itself when it says what goes wrong ("jadwal tender di
+                // paket saya kok berubah sendiri?").
+                let tellsProblem =
+                    service.type == Self.problemType
+                    && catalogue.settings.mentions(text: text, keywordsNamed: "problemWords")
                 let needed =
                     index == 0
                     ? (isQuestion(text) ? Self.openingQuestionWords : Self.openingTextWords)
-                    : Self.laterOpeningTextWords
+                    : tellsProblem ? Self.openingTextWords : Self.laterOpeningTextWords
                 value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
             case .choice: value = Self.namedOption(of: field, in: text)
             case .businessForm: value = nil
