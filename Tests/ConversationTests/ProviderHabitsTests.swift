@@ -82,6 +82,17 @@ struct ProviderHabitsTests {
         #expect(summary.contains("No. WA direksi: +6281298765432"), "\(summary)")
     }
 
+    /// A data change opened by what changes ("mau ganti email dan alamat perusahaan min") is asked for the new
+    /// values, not only which data ("Data apa yang ingin diubah?", which the provider had said): staff need both.
+    @Test func theDataChangeAsksWhatTheDataBecomes() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("mau ganti email dan alamat perusahaan min", .createTicket, confidence: 0.95)
+        _ = chat.type("CV Maju Terus")
+        let asked = render(chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
+        #expect(asked.contains("Data apa yang ingin diubah, dan menjadi apa?"), "\(asked)")
+        #expect(asked.contains("menjadi info@majujaya.co.id"), "with an example of old and new: \(asked)")
+    }
+
     /// A request that says only which service ("mau daftar") asks every question; one naming just the company
     /// asks the rest.
     @Test func anOpeningMessageAnswersOnlyWhatItSays() throws {
@@ -370,7 +381,7 @@ struct ProviderHabitsTests {
         #expect(kept.contains("✅ NPWP 01.234.567.8-901.000 kami catat"), "\(kept)")
         #expect(kept.contains("Apa bentuk usaha Maju Bersama Sejahtera?"), "asked again: \(kept)")
         let next = render(chat.tap("form.CV"))
-        #expect(next.contains("Data apa yang ingin diubah?"), "the NPWP is not asked: \(next)")
+        #expect(next.contains("Data apa yang ingin diubah"), "the NPWP is not asked: \(next)")
     }
 
     /// So is a company typed at a complaint's consent: "Mohon pilih salah satu." refused it before, and it was
