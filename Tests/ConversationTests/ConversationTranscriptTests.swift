@@ -974,10 +974,21 @@ struct ConversationTranscriptTests {
             number: 1259, title: "Registrasi", stateText: "Diproses", waitingOn: "petugas", due: nil)
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
         check(
+            chat.type("Pak, berkas saya sudah diterima?"),
+            """
+            ⚙ appendToTicket #1259: Pak, berkas saya sudah diterima?
+            › Pesan Anda sudah diteruskan ke tiket #1259.
+            """)
+        // A question the FAQ answers is answered too, and still reaches the ticket.
+        check(
             chat.type("Pak, kapan jadwal video call saya?"),
             """
             ⚙ appendToTicket #1259: Pak, kapan jadwal video call saya?
-            › Pesan Anda sudah diteruskan ke tiket #1259.
+            › Video call verifikasi dilakukan Senin–Jumat pukul 10.00–14.00 WIB, kecuali hari libur nasional; tidak ada \
+            jadwal pada Sabtu, Minggu atau di luar jam itu. Waktunya Anda pilih sendiri di chat ini setelah petugas \
+            memeriksa dokumen permohonan Anda.
+
+            Pesan Anda juga sudah diteruskan ke petugas pada tiket #1259.
             """)
     }
 
@@ -1059,7 +1070,7 @@ struct ConversationTranscriptTests {
             """
             › Pertanyaan yang sering diajukan:
 
-            (Atau balas dengan angka 1–9.)
+            (Atau balas dengan angka 1–10.)
               ≡ Lihat pertanyaan
               - Apakah ada biaya?
               - Berapa lama prosesnya?
@@ -1069,6 +1080,7 @@ struct ConversationTranscriptTests {
               - Apa itu SIKaP?
               - Bisa diwakilkan?
               - Kenapa ada video call?
+              - Kapan jadwal video call?
               - Apakah ini dijawab bot?
             """)
         check(

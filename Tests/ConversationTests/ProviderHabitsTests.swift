@@ -131,6 +131,8 @@ struct ProviderHabitsTests {
         // A question about registering, which started the registration with the question kept for staff.
         ("kalau perusahaan saya di luar kota bisa daftar di lpse sini?", .createTicket, 0.6, "di LPSE mana pun"),
         ("beda domisili bisa verifikasi di sini?", .unknown, 0.5, "di LPSE mana pun"),
+        // Asked before any request: the menu came with no answer.
+        ("apakah bisa vc hari sabtu?", .schedule, 0.66, "tidak ada jadwal pada Sabtu"),
         (
             "min saya sudah verifikasi tahun lalu, sekarang mau ikut tender di lpse sini, perlu verifikasi lagi ga?",
             .createTicket, 0.7, "di LPSE mana pun"
