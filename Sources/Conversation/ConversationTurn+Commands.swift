@@ -105,8 +105,9 @@ extension ConversationTurn {
                 say(t(.greetingShort, ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ","))
                 promptCurrentStep(prefix: nil)
             } else {
-                // "min", "halo?" right after the menu: no second welcome.
-                let again = state.step == .menu && !opensConversation
+                // "min", "halo?" in a conversation under way (right after the menu, or after the ticket's status): no
+                // second welcome.
+                let again = !opensConversation
                 if menuJustShown { return say(greeting(answering: message?.text, again: true) + " " + t(.menuAbove)) }
                 // "halo min" with a ticket open may be for staff: the ticket is named before the menu.
                 let open = context.openTickets.max { $0.number < $1.number }.map {

@@ -1646,6 +1646,21 @@ struct GreetingTests {
         #expect(later.hasPrefix("› Halo Budi, selamat datang"), "\(later)")
     }
 
+    /// "min??" after the ticket's status, in a chat under way: "Halo Budi, ada yang bisa kami bantu?", not a second
+    /// "selamat datang"; after a long pause the welcome comes again.
+    @Test func aGreetingAfterTheStatusIsNotAWelcome() throws {
+        let ticket = TicketSummary(number: 41, title: "Reset", stateText: "Baru", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        _ = chat.type("status")
+        chat.now = chat.now.addingTimeInterval(60)
+        let again = render(chat.type("min??", .greeting, confidence: 0.9))
+        #expect(again.hasPrefix("› Halo Budi, ada yang bisa kami bantu?"), "\(again)")
+        #expect(!again.contains("selamat datang") && again.contains("Tiket #41"), "\(again)")
+        chat.now = chat.now.addingTimeInterval(3 * 3600)
+        let later = render(chat.type("halo", .greeting, confidence: 0.9))
+        #expect(later.hasPrefix("› Halo Budi, selamat datang"), "\(later)")
+    }
+
     /// "P" then "min" then "assalamualaikum": the menu was just shown, so a greeting gets no second welcome
     /// ("Halo Budi, selamat datang" came twice within seconds) and no second list, and a salam is still answered
     /// in kind; minutes later the list comes again, and after a long pause the welcome too.
