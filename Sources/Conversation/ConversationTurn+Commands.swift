@@ -5,8 +5,6 @@ import Support
 extension ConversationTurn {
     func command(in text: String, classification: Classification) -> GlobalCommand? {
         if let command = GlobalCommand(typed: text, keywords: catalogue.settings.keywords) { return command }
-        // "udah lengkap belum?" at the checklist (read as a status check) is about the form, which answers it.
-        if asksAboutTheForm(text) { return nil }
         let command = GlobalCommand(classification: classification)
         if case .intake = state.step, classification.intent == .createTicket {
             // A request is what the form is filling in: "nama perusahaannya salah, harusnya CV Sinar Abadi Jaya"

@@ -8,8 +8,8 @@ extension ConversationTurn {
     func asksToStopMessages(_ text: String) -> Bool {
         guard !inProgress else { return false }
         let settings = catalogue.settings
-        if (settings.keywords["stopWords"] ?? []).contains(text.lowercased().trimming(".!")) { return true }
-        return settings.mentions(text: text, keywordsNamed: "stopMessages")
+        return isKeyword(text.trimming(".!"), "stopWords")
+            || settings.mentions(text: text, keywordsNamed: "stopMessages")
     }
 
     /// Whether `text` allows messages again after they were stopped ("aktifkan pesan", "subscribe").

@@ -59,8 +59,13 @@ extension ConversationTurn {
             return postponeChoice(of: offer.ticket)
         }
         // "direktur bisanya via zoom, bisa?": said to have reached staff before the slots come again.
-        let prefix = relayed ? t(.verificationRelayed, ["ticket": String(offer.ticket)]) : nil
+        let prefix = relayed ? callMessageRelayed(offer.ticket) : nil
         startBooking(offer, prefix: prefix, wish: classification, text: text)
+    }
+
+    /// That a message about the call of `ticket` reached its staff, and the slots are still to choose from.
+    func callMessageRelayed(_ ticket: Int) -> String {
+        t(.verificationRelayed, ["ticket": String(ticket)])
     }
 
     /// The provider will choose the call later: the slots are not asked again (a held one is let go), and

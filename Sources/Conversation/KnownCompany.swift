@@ -15,9 +15,9 @@ public struct KnownCompany: Equatable, Codable, Sendable {
         self.npwp = npwp
     }
 
-    /// "PT Maju Jaya": the name with the legal form that prefixes it.
-    var display: String {
-        guard let form = self.form, form.prefixesName else { return self.name }
-        return "\(form.rawValue) \(self.name)"
+    /// "PT Maju Jaya": `name` with the legal form that prefixes it, as a form's summary and ticket show it.
+    static func display(name: String, form: BusinessForm?) -> String {
+        guard let form, form.prefixesName else { return name }
+        return "\(form.rawValue) \(name)"
     }
 }

@@ -86,8 +86,7 @@ struct BookingStep: DialogStep {
         if classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil {
             return turn.readWish(classification, text: text)
         }
-        let relayedPrefix = relayed ? turn.t(.verificationRelayed, ["ticket": String(self.booking.ticket)]) : nil
-        if turn.readWishInWords(text, prefix: relayedPrefix) { return }
+        if turn.readWishInWords(text, prefix: relayed ? turn.callMessageRelayed(self.booking.ticket) : nil) { return }
         guard relayed else { return turn.invalid(turn.t(.verificationInvalidWish)) }
         self.askAgainAfterRelaying(in: &turn)
     }
@@ -95,7 +94,7 @@ struct BookingStep: DialogStep {
     /// A message for staff without an answer in it is nothing wrong: it is said to be passed on and the question
     /// asked again, without counting it as a wrong answer.
     private func askAgainAfterRelaying(in turn: inout ConversationTurn) {
-        turn.promptCurrentStep(prefix: turn.t(.verificationRelayed, ["ticket": String(self.booking.ticket)]))
+        turn.promptCurrentStep(prefix: turn.callMessageRelayed(self.booking.ticket))
     }
 
     func back(in turn: inout ConversationTurn) {

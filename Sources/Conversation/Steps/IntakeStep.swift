@@ -25,12 +25,13 @@ struct IntakeStep: DialogStep {
     func options(in turn: ConversationTurn) -> [ChoiceOption] { turn.intakeOptions(self.draft) }
 
     /// "selesai"/"sudah" at the checklist says everything was sent; "ya"/"tidak" answer the consent and
-    /// the summary.
+    /// the summary; "udah lengkap belum?" (read as a status check) asks the checklist or the summary.
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         switch self.draft.stage {
         case .documents:
             return turn.isKeyword(text, "done") || turn.isKeyword(text, "agree")
                 || classification.intent == .affirm && text.count <= 20 || turn.documentHelp(in: text) != nil
+                || turn.asksAboutTheForm(text)
         case .consent:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
@@ -38,7 +39,7 @@ struct IntakeStep: DialogStep {
         case .summary:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
-                || turn.documentToResend(text, draft: self.draft) != nil
+                || turn.documentToResend(text, draft: self.draft) != nil || turn.asksAboutTheForm(text)
         case .field(let index, _):
             // "selesai" where a number or a choice is asked is not a status question ("sudah selesai?"): the
             // provider thinks the request is complete, and is told it is not. "ok", "iya" or "nomor ini aja"
@@ -483,7 +484,7 @@ extension ConversationTurn {
             // number typed when the provider's own cannot be offered (a foreign one).
             let question =
                 if field.validator == .companyName, let known = offeredCompany(draft, field: field) {
-                    t(.askCompanyKnown, ["company": known.display])
+                    t(.askCompanyKnown, ["company": KnownCompany.display(name: known.name, form: known.form)])
                 } else if field.validator == .companyName && draft.businessForm != nil
                     && draft.answers[field.id] == nil
                 {
@@ -840,14 +841,11 @@ extension ConversationTurn {
         return true
     }
 
-    /// Whether `text` asks, at the checklist or the summary, whether the form is complete or what comes next
+    /// Whether `text`, at the checklist or the summary, asks whether the form is complete or what comes next
     /// ("udah lengkap belum?", "ada lagi yang perlu dikirim min?", "terus habis ini gimana?"): a question with a
     /// word of `formQuestion`. Such a question is about the form, not a status check or the documents ahead.
     func asksAboutTheForm(_ text: String) -> Bool {
-        guard case .intake(let draft) = state.step, draft.stage == .documents || draft.stage == .summary else {
-            return false
-        }
-        return isQuestion(text) && catalogue.settings.mentions(text: text, keywordsNamed: "formQuestion")
+        isQuestion(text) && catalogue.settings.mentions(text: text, keywordsNamed: "formQuestion")
     }
 
     /// What is still missing and what follows: at the checklist the documents still to send (or that a file is
@@ -1040,9 +1038,7 @@ extension ConversationTurn {
         guard let service = service(of: draft),
             let field = service.companyField
         else { return draft.namedCompany }
-        guard let name = draft.answers[field.id] else { return nil }
-        guard let form = draft.businessForm, form.prefixesName else { return name }
-        return "\(form.rawValue) \(name)"
+        return draft.answers[field.id].map { KnownCompany.display(name: $0, form: draft.businessForm) }
     }
 
     func values(for draft: IntakeDraft, service: ServiceDefinition) -> [String: String] {
