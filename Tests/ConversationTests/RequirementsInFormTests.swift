@@ -43,6 +43,19 @@ import Testing
         let answer = render(chat.type("syaratnya apa aja?", .requirements))
         #expect(answer.contains("Dokumen verifikasi (PDF, maks. 4 MB)"), "\(answer)")
     }
+
+    /// Whether a scan will do or the papers must be legalised is asked often; the seeds' online verification
+    /// has the director show the originals on the video call, so the answer says a scan is enough.
+    @Test(arguments: [
+        ("dokumennya harus dilegalisir?", "tanpa legalisir"), ("harus dokumen asli atau scan?", "hasil scan"),
+        ("do the documents need to be notarised?", "no legalisation"),
+    ])
+    func whetherAScanWillDoIsAnswered(text: String, words: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .requirements))
+        #expect(answer.contains(words), "\(answer)")
+        #expect(answer.contains("video call"), "the originals are shown there: \(answer)")
+    }
 }
 
 /// "Apa syarat perubahan data?" outside a form is answered with the documents of the service it names, not the
