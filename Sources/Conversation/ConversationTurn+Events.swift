@@ -120,9 +120,10 @@ extension ConversationTurn {
             }
             if !claimed, state.step == .idle || state.step == .menu, !context.openTickets.isEmpty,
                 relayDoneToTicket(reporterMessage) || answerFilesForTicket(reporterMessage)
-                    || relayUrgencyToTicket(reporterMessage)
+                    || relayUrgencyToTicket(reporterMessage) || relayWaitingToTicket(reporterMessage)
             {
-                // About an open ticket, outside a form: "selesai", "mau tambah dokumen akta", "tolong dipercepat".
+                // About an open ticket, outside a form: "selesai", "mau tambah dokumen akta", "tolong dipercepat",
+                // "kok lama ya".
                 return
             }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
@@ -291,6 +292,16 @@ extension ConversationTurn {
         guard catalogue.settings.mentions(text: message.text, keywordsNamed: "hurry"), !asksDecisively(message.text)
         else { return false }
         return relayOutsideAForm(message, answering: .ticketHurryRelayed, withStatus: true)
+    }
+
+    /// "kok lama ya", "udah sehari blm ada kabar", "still waiting" (`waiting` in `settings.json`) outside a form
+    /// with a ticket open: the provider says they have waited, which the recognizer mostly reads as a status
+    /// check. Staff read it on the ticket, and the provider gets an apology and where the ticket stands, not
+    /// the status alone. Not with a request in so many words ("mau komplain, kok lama banget").
+    mutating func relayWaitingToTicket(_ message: ReporterMessage) -> Bool {
+        guard catalogue.settings.mentions(text: message.text, keywordsNamed: "waiting"), !asksDecisively(message.text)
+        else { return false }
+        return relayOutsideAForm(message, answering: .ticketWaitingRelayed, withStatus: true)
     }
 
     /// Outside a form, with a ticket open: `message` reaches the ticket staff talk on (else the only or newest

@@ -244,6 +244,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case ticketNoted = "ticket.noted"
     case ticketSendFilesHere = "ticket.sendFilesHere"
     case ticketHurryRelayed = "ticket.hurryRelayed"
+    case ticketWaitingRelayed = "ticket.waitingRelayed"
     case ticketDoneRelayed = "ticket.doneRelayed"
     case ticketButton = "ticket.button"
     case ticketNone = "ticket.none"

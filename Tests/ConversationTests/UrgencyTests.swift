@@ -40,3 +40,44 @@ import Testing
         #expect(answer.contains("kita mulai permohonan Permasalahan pada Tender"), "\(answer)")
     }
 }
+
+/// "kok lama ya", "udah sehari blm ada kabar" with a ticket open says the provider has waited; the recognizer
+/// reads most of these as a status check, which answered with the status alone, as if nobody would read the
+/// complaint. The message reaches the ticket, and the provider is told so, with an apology and where it stands.
+@Suite struct WaitingTests {
+    @Test(arguments: [
+        ("kok lama ya", Intent.checkStatus), ("min kok lama banget", .checkStatus),
+        ("udah sehari blm ada kabar", .checkStatus), ("belum ada respon dari kemarin min", .unknown),
+        ("kok belum diproses juga?", .checkStatus), ("masih nunggu verifikasi nih kak", .checkStatus),
+        ("still waiting for an answer", .checkStatus),
+    ])
+    func aWordOfWaitingReachesTheOpenTicket(text: String, intent: Intent) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [UrgencyTests.ticket])
+        let answer = render(chat.type(text, intent))
+        #expect(answer.contains("⚙ appendToTicket #5: \(text)"), "\(answer)")
+        #expect(
+            answer.contains("Mohon maaf atas waktu tunggunya") || answer.contains("sorry for the wait"), "\(answer)")
+        #expect(answer.contains("Diproses"), "where the ticket stands: \(answer)")
+        #expect(chat.draft == nil, "\(answer)")
+    }
+
+    @Test func aBareStatusCheckStillGetsTheStatusAlone() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [UrgencyTests.ticket])
+        let answer = render(chat.type("gimana statusnya?", .checkStatus))
+        #expect(!answer.contains("Mohon maaf atas waktu"), "\(answer)")
+        #expect(answer.contains("Diproses"), "\(answer)")
+    }
+
+    @Test func aComplaintAboutWaitingAskedForStillStarts() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [UrgencyTests.ticket])
+        let answer = render(chat.type("mau komplain, kok lama banget pelayanannya", .createTicket))
+        #expect(answer.contains("kita mulai permohonan Pengaduan"), "\(answer)")
+        #expect(!answer.contains("appendToTicket"), "\(answer)")
+    }
+
+    @Test func withoutATicketNothingIsRelayed() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type("kok lama ya", .checkStatus))
+        #expect(!answer.contains("appendToTicket") && !answer.contains("Mohon maaf atas waktu"), "\(answer)")
+    }
+}
