@@ -44,7 +44,6 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case descriptionAsk = "description.ask"
 
-    case documentsAllIn = "documents.allIn"
     case documentsBeforeRequest = "documents.beforeRequest"
     case documentsBeforeRequestAgain = "documents.beforeRequestAgain"
     case documentsAsk = "documents.ask"

@@ -834,6 +834,39 @@ struct ProviderHabitsTests {
         #expect(opened.contains(filename), "attached to the ticket: \(opened)")
     }
 
+    /// A PDF sent once every document is in ("scan0003.pdf" at the summary, a third file sent before consent for
+    /// a form of two) that names no document was answered "Semua dokumen yang diminta sudah kami terima" and
+    /// dropped. It is kept as an attachment, listed in the summary and attached to the ticket.
+    @Test func aFileSentWhenEveryDocumentIsInIsKeptNotDropped() throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        _ = chat.pdf("m2", "npwp.pdf")
+        let summary = render(chat.stored("m2", "npwp.pdf"))
+        #expect(summary.contains("Ringkasan permohonan Anda"), "\(summary)")
+        let fetched = render(chat.pdf("m3", "scan0003.pdf"))
+        #expect(fetched == "⚙ fetchMedia m3 for attachment-1", "\(fetched)")
+        let stored = render(chat.stored("m3", "scan0003.pdf"))
+        #expect(stored.contains("scan0003.pdf kami terima dan akan dilampirkan"), "\(stored)")
+        #expect(stored.contains("• Lampiran (scan0003.pdf)"), "the summary lists it: \(stored)")
+        let opened = render(chat.tap("summary.confirm"))
+        #expect(opened.contains("scan0003.pdf"), "attached to the ticket: \(opened)")
+    }
+
+    @Test func aThirdFileSentBeforeConsentForAFormOfTwoIsKept() throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.pdf("m1", "scan1.pdf")
+        _ = chat.pdf("m2", "scan2.pdf")
+        _ = chat.pdf("m3", "scan3.pdf")
+        _ = chat.tap("phone.self")
+        let consent = render(chat.tap("consent.yes"))
+        for (media, key) in [("m1", "ktp_direktur"), ("m2", "npwp_perusahaan"), ("m3", "attachment-1")] {
+            #expect(consent.contains("⚙ fetchMedia \(media) for \(key)"), "\(consent)")
+        }
+    }
+
     /// Papers first, words after: a PDF sent before any request, with no ticket open, is kept, the menu shown,
     /// and the registration chosen next takes it once the privacy notice is accepted.
     @Test func aFileSentBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {

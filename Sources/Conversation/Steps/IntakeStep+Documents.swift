@@ -82,10 +82,8 @@ extension ConversationTurn {
             }
             // "semua dokumen jadi satu file" under a PDF: it is taken for every document still missing.
             if let caption, draft.stage == .documents, saysAllInOne(caption) { draft.allInOne = true }
-            guard
-                let requirementID = assign(
-                    mediaID: mediaID, filename: filename, caption: caption, to: &draft, service: service)
-            else { return say(t(.documentsAllIn)) }
+            let requirementID = assign(
+                mediaID: mediaID, filename: filename, caption: caption, to: &draft, service: service)
             // An early file waits for its checklist; the pending question stays.
             if !early { draft.stage = .documents }
             state.step = .intake(draft)
@@ -201,10 +199,11 @@ extension ConversationTurn {
     }
 
     /// Puts a file on the requirement it names (caption or file name), the one the provider said comes next,
-    /// or the first still missing (a guess they may correct); nil when nothing is missing.
+    /// or the first still missing (a guess they may correct), and returns its key. A file for none of them (every
+    /// document is in: "tax_id.pdf", a second page) is kept as an attachment for staff, never dropped.
     func assign(
         mediaID: String, filename: String, caption: String?, to draft: inout IntakeDraft, service: ServiceDefinition
-    ) -> String? {
+    ) -> String {
         let required = service.requiredDocuments(for: draft.businessForm)
         let missing = missingDocuments(draft)
         let hint = ((caption ?? "") + " " + filename).lowercased()
@@ -227,7 +226,9 @@ extension ConversationTurn {
             requirementID = missing.first?.id
             guessed = true
         }
-        guard let requirementID, required.contains(where: { $0.id == requirementID }) else { return nil }
+        guard let requirementID, required.contains(where: { $0.id == requirementID }) else {
+            return draft.addAttachmentUpload(mediaID: mediaID, filename: filename)
+        }
         draft.nextRequirement = nil
         draft.uploads.append(
             IntakeDraft.Upload(mediaID: mediaID, requirementID: requirementID, filename: filename, guessed: guessed))
@@ -267,11 +268,9 @@ extension ConversationTurn {
         }
         guard service.asksForDocuments else { return true }
         for item in held where item.isPhoto != true {
-            guard
-                let requirementID = assign(
-                    mediaID: item.file.mediaID, filename: item.file.filename, caption: item.caption, to: &draft,
-                    service: service)
-            else { continue }
+            let requirementID = assign(
+                mediaID: item.file.mediaID, filename: item.file.filename, caption: item.caption, to: &draft,
+                service: service)
             emit(
                 .fetchMedia(
                     fetchRequest(
