@@ -2026,3 +2026,26 @@ extension ProviderHabitsTests {
         #expect(!same.contains("kami ubah"), "\(same)")
     }
 }
+
+/// A provider writing in English read their summary's description in Indonesian ("Permohonan Reset Password …
+/// atas nama …"), the text staff get. The summary shows it in the provider's language; the ticket keeps the
+/// Indonesian.
+@Suite struct DescriptionLanguageTests {
+    @Test func theSummaryDescribesTheRequestInTheProvidersLanguage() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.state.language = .english
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("PT Global Teknik Indonesia")
+        _ = chat.type("01.234.567.8-901.000")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.type("my colleague changed the email last month")
+        let summary = render(chat.sendDocuments("request_letter.pdf", "director_id.pdf"))
+        #expect(summary.contains("Request for a password reset / user ID for PT Global Teknik Indonesia"), "\(summary)")
+        #expect(summary.contains("Provider's notes:\n• my colleague changed"), "\(summary)")
+        #expect(!summary.contains("Permohonan Reset Password"), "\(summary)")
+        let description = openedTicket(chat.tap("summary.confirm"))?.description ?? ""
+        #expect(description.contains("Permohonan Reset Password / Informasi User ID atas nama"), "\(description)")
+        #expect(description.contains("Catatan penyedia:\n• my colleague changed"), "for staff: \(description)")
+    }
+}

@@ -517,7 +517,7 @@ extension ConversationTurn {
         case .choosingChange:
             ask(lead + t(.changeWhich), options: intakeOptions(draft), list: t(.listChoose))
         case .editingDescription:
-            say(lead + t(.descriptionAsk, ["description": description(for: draft, service: service)]))
+            say(lead + t(.descriptionAsk, ["description": description(for: draft, service: service, in: language)]))
         case .submitting:
             say(lead + t(.submittingWait))
         }
@@ -1057,13 +1057,15 @@ extension ConversationTurn {
     }
 
     /// The ticket's description: the contact's own, or the catalogue's template filled in; then the remarks
-    /// no field holds.
-    func description(for draft: IntakeDraft, service: ServiceDefinition) -> String {
+    /// no field holds. In Indonesian for staff; in the provider's `language` where they read it.
+    func description(
+        for draft: IntakeDraft, service: ServiceDefinition, in language: Language = .indonesian
+    ) -> String {
         let described =
             draft.customDescription
-            ?? service.descriptionTemplate.text(in: .indonesian, values: values(for: draft, service: service))
+            ?? service.descriptionTemplate.text(in: language, values: values(for: draft, service: service))
         guard let remarks = draft.remarks, !remarks.isEmpty else { return described }
-        let label = catalogue.text(.labelRemarks, in: .indonesian)
+        let label = catalogue.text(.labelRemarks, in: language)
         return described + "\n" + label + ":\n" + remarks.map { "• " + $0 }.joined(separator: "\n")
     }
 
@@ -1084,7 +1086,7 @@ extension ConversationTurn {
             }
             + draft.storedAttachments.map { "• \(t(.labelAttachment)) (\($0.filename))" }
         if !documents.isEmpty { lines.append(t(.labelDocuments) + ":\n" + documents.joined(separator: "\n")) }
-        lines.append(t(.labelDescription) + ":\n" + description(for: draft, service: service))
+        lines.append(t(.labelDescription) + ":\n" + description(for: draft, service: service, in: language))
         lines.append(t(.summaryQuestion))
         return lines.joined(separator: "\n")
     }
