@@ -275,6 +275,23 @@ struct ProviderHabitsTests {
         #expect(stored.contains("Ringkasan permohonan Anda") && stored.contains("Lampiran (foto-1.jpg)"), "\(stored)")
     }
 
+    /// "npwp 01.234.567.8-901.000" where the tender's form asks for an NPWP or a NIP was "tidak valid": the word
+    /// before the number kept it from being read, though the recognizer found the NPWP. Either number is taken
+    /// as the recognizer reads it, with words around it.
+    @Test(arguments: [
+        ("npwp 01.234.567.8-901.000", Entities(npwp: "012345678901000"), "012345678901000"),
+        ("nip saya 19800101 200604 1 001", Entities(nip: "198001012006041001"), "198001012006041001"),
+    ])
+    func aNumberWithWordsAroundItAnswersTheNPWPOrNIP(text: String, entities: Entities, stored: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let opening = "min sy penyedia, tidak bisa upload penawaran di tender 10234567 error terus"
+        _ = chat.type(opening, .createTicket, confidence: 0.99, entities: Entities(kodeTender: "10234567"))
+        let answer = render(chat.type(text, entities: entities))
+        #expect(!answer.contains("tidak valid"), "\(answer)")
+        let draft = try #require(chat.draft)
+        #expect(draft.answers.values.contains(stored), "\(draft.answers)")
+    }
+
     /// "sy penyedia" in the opening message answers "as what?": the role is not asked. A message naming two roles,
     /// or none, leaves it to be asked.
     @Test func theRoleNamedInTheOpeningMessageIsNotAskedAgain() throws {

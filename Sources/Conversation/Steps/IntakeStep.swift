@@ -691,7 +691,8 @@ extension ConversationTurn {
                 case .phone: value = entities.phone ?? FieldNormalizer.phone(text)
                 case .npwp: value = entities.npwp ?? FieldNormalizer.npwp(text)
                 case .nip: value = entities.nip ?? FieldNormalizer.nip(text)
-                case .npwpOrNip: value = FieldNormalizer.npwp(text) ?? FieldNormalizer.nip(text)
+                case .npwpOrNip:
+                    value = entities.npwp ?? entities.nip ?? FieldNormalizer.npwp(text) ?? FieldNormalizer.nip(text)
                 case .kodeTender:
                     value = entities.kodeTender ?? FieldNormalizer.kodeTender(text) ?? Self.soleCode(in: text, entities)
                 case .freeText, .companyName, .businessForm, .choice: value = FieldNormalizer.freeText(text)
