@@ -31,8 +31,11 @@ public struct DialogSettings: Equatable, Sendable {
         self.surveyReminderHours = surveyReminderHours
     }
 
+    /// A phrase is read as the messages it is looked for in are: "don't" and "e-mail" are "don t" and "e mail".
     private static func indexes(of keywords: [String: [String]]) -> [String: PhraseIndex] {
-        keywords.mapValues(PhraseIndex.init)
+        keywords.mapValues { phrases in
+            PhraseIndex(phrases.map { Self.spacedWords($0).split(separator: " ").joined(separator: " ") })
+        }
     }
 }
 

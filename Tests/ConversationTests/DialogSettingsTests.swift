@@ -23,6 +23,16 @@ struct DialogSettingsTests {
         #expect(!self.mentions("selesai", "unknown"))
     }
 
+    /// A phrase with punctuation or capitals ("don't have it yet", "e-mail") never matched: messages are read
+    /// as spaced words ("don t"), and the phrase is read the same way now.
+    @Test func aPhraseWithPunctuationIsFound() {
+        let settings = DialogSettings(keywords: ["later": ["don't have it yet", "E-mail"]])
+        #expect(settings.mentions(text: "sorry, I don't have it yet", keywordsNamed: "later"))
+        #expect(settings.mentions(text: "sudah saya kirim lewat e-mail", keywordsNamed: "later"))
+        #expect(settings.mentions(text: "kirim via e mail", keywordsNamed: "later"))
+        #expect(!settings.mentions(text: "email", keywordsNamed: "later"))
+    }
+
     /// ASCII text is spaced byte by byte, as the characters would be: letters lowercased, digits kept, anything
     /// else one space per character (a CR LF pair is one character).
     @Test func asciiTextIsSpacedAsItsCharactersAre() {
