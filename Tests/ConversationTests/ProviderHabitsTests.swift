@@ -292,6 +292,31 @@ struct ProviderHabitsTests {
         #expect(draft.answers.values.contains(stored), "\(draft.answers)")
     }
 
+    /// "udah itu aja" (that's all), written after a screenshot while the privacy notice was asked, was read as
+    /// consent, since the recognizer reads it as a yes. Consent is given in so many words; "sudah" alone and
+    /// "iya setuju, itu aja" still give it.
+    @Test(arguments: [
+        ("udah itu aja", Intent.affirm, false), ("itu aja min", .deny, false), ("sudah semua", .affirm, false),
+        ("sudah", .affirm, true), ("iya setuju, itu aja", .affirm, true),
+    ])
+    func nothingMoreToSendIsNotConsent(text: String, intent: Intent, consents: Bool) throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        let answer = render(chat.type(text, intent, confidence: 0.98))
+        #expect(answer.contains("recordConsent") == consents, "\(answer)")
+        #expect(answer.contains("Apakah Anda setuju?") == !consents, "asked again: \(answer)")
+    }
+
+    @Test func nothingMoreToSendAtTheChecklistSaysWhatIsMissing() throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        let answer = render(chat.type("itu aja min"))
+        #expect(answer.contains("Masih kurang: NPWP Perusahaan"), "\(answer)")
+    }
+
     /// "sy penyedia" in the opening message answers "as what?": the role is not asked. A message naming two roles,
     /// or none, leaves it to be asked.
     @Test func theRoleNamedInTheOpeningMessageIsNotAskedAgain() throws {

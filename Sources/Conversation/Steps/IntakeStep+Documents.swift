@@ -418,6 +418,15 @@ extension ConversationTurn {
         promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": limit]))
     }
 
+    /// Whether `text`, a short message, says the provider has nothing more to send ("udah itu aja", "itu aja
+    /// min"): a phrase of `thatsAll` in `settings.json`.
+    func saysThatsAll(_ text: String) -> Bool {
+        text.wordCount <= Self.thatsAllWords && catalogue.settings.mentions(text: text, keywordsNamed: "thatsAll")
+    }
+
+    /// The most words a message saying there is nothing more to send has ("sudah itu saja dulu ya min").
+    static let thatsAllWords = 6
+
     /// Whether `text` says the documents come as one file: a phrase of `allInOne` in `settings.json`.
     func saysAllInOne(_ text: String) -> Bool {
         catalogue.settings.mentions(text: text, keywordsNamed: "allInOne")
@@ -477,7 +486,7 @@ extension ConversationTurn {
             state.step = .intake(draft)
             return say(t(.documentsSendNow, ["document": chosen.title.text(in: language)]))
         }
-        if isKeyword(text, "done") || classification.intent == .affirm {
+        if isKeyword(text, "done") || classification.intent == .affirm || saysThatsAll(text) {
             let missing = missingDocuments(draft)
             if missing.isEmpty && draft.uploads.isEmpty {
                 draft.stage = .summary

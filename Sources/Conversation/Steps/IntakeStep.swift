@@ -751,8 +751,12 @@ extension ConversationTurn {
             }
             answered(draft, editing: editing)
         case .consent:
-            // "selesai" is not "ya"; "sudah" read as a yes still is.
+            // "selesai" is not "ya"; "sudah" read as a yes still is, but not "udah itu aja" (nothing more to send),
+            // which the recognizer also reads as one: consent to the notice is given in so many words.
             if isKeyword(text, "done"), classification.intent != .affirm { return invalid(t(.invalidNotDoneYet)) }
+            if saysThatsAll(text), !catalogue.settings.mentions(text: text, keywordsNamed: "agree") {
+                return invalid(t(.invalidNotDoneYet))
+            }
             if classification.intent == .affirm || isKeyword(text, "agree") {
                 return chooseInIntake(.consentYes, draft: draft)
             }
