@@ -100,7 +100,7 @@ extension ConversationTurn {
             if inProgress { promptCurrentStep(prefix: nil) } else { showMenu(prefix: nil) }
         case .greeting:
             if inProgress {
-                say(t(.greetingShort, ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ","))
+                say(t(.greetingShort, ["name": greetingName ?? ""]).replacingOccurrences(of: " ,", with: ","))
                 promptCurrentStep(prefix: nil)
             } else {
                 // "min", "halo?" in a conversation under way (right after the menu, or after the ticket's status): no
@@ -287,6 +287,15 @@ extension ConversationTurn {
         if let from = context.staffAvailableFrom { state.afterHoursNoted = from }
     }
 
+    /// The provider's WhatsApp name to greet them by, without the marks WhatsApp would read as formatting
+    /// ("~Andi~" would be struck through, "*Andi*" bold); nil when it has no letter left ("", "🌸🌸").
+    var greetingName: String? {
+        guard let profileName = context.profileName else { return nil }
+        let marks: Set<Character> = ["*", "_", "~", "`"]
+        let name = String(profileName.filter { !marks.contains($0) }).trimming("")
+        return name.contains(where: \.isLetter) ? name : nil
+    }
+
     /// The welcome, after the salam's answer when `text` greets with one ("assalamualaikum" → "Waalaikumsalam").
     /// After the menu was just shown, the welcome is not said again: "Halo Ani, ada yang bisa kami bantu?".
     func greeting(answering text: String? = nil, again: Bool = false) -> String {
@@ -294,8 +303,8 @@ extension ConversationTurn {
             text.map { catalogue.settings.mentions(text: $0, keywordsNamed: "salam") } ?? false
         let welcome: String
         if again {
-            welcome = t(.greetingAgain, ["name": context.profileName ?? ""]).replacingOccurrences(of: " ,", with: ",")
-        } else if let name = context.profileName, !name.isEmpty {
+            welcome = t(.greetingAgain, ["name": greetingName ?? ""]).replacingOccurrences(of: " ,", with: ",")
+        } else if let name = greetingName {
             welcome = t(.greetingNamed, ["name": name])
         } else {
             welcome = t(.greeting)

@@ -177,3 +177,20 @@ struct ConversationEdgeCaseTests {
         #expect(sentTexts(effects).first?.hasPrefix("(2/8) Penanganan") == true)
     }
 }
+
+/// A WhatsApp name is greeted as it reads: "~Andi~" was sent back as "Halo ~Andi~", which WhatsApp strikes
+/// through, and a name of emoji alone greeted as "Halo 🌸🌸". Formatting marks are left out, and a name with no
+/// letter is not used.
+@Suite struct GreetingNameTests {
+    @Test(arguments: [
+        ("~Andi~", "Halo Andi, selamat datang"), ("*Bu Sri*", "Halo Bu Sri, selamat datang"),
+        ("_rina_", "Halo rina, selamat datang"), ("🌸🌸", "Halo, selamat datang"), (" ", "Halo, selamat datang"),
+        ("CV. Sumber Jaya (Admin)", "Halo CV. Sumber Jaya (Admin), selamat datang"),
+    ])
+    func theWelcomeGreetsTheNameAsItReads(profileName: String, welcome: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.profileName = profileName
+        let answer = render(chat.type("halo", .greeting, confidence: 0.97))
+        #expect(answer.contains(welcome), "\(answer)")
+    }
+}

@@ -15,7 +15,7 @@ struct ResumeOfferStep: DialogStep {
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
         let lead = prefix.map { $0 + "\n\n" } ?? ""
-        let name = turn.context.profileName.map { ", \($0)" } ?? ""
+        let name = turn.greetingName.map { ", \($0)" } ?? ""
         let place = self.previous.behaviour.whereText(in: turn)
         turn.ask(lead + turn.t(.resumeBody, ["name": name, "where": place]), options: self.options(in: turn))
     }
