@@ -31,9 +31,10 @@ enum FieldNormalizer {
         return code
     }
 
-    /// Free text of 3–2000 characters.
+    /// Free text of at least 3 characters, kept whole however long (a problem explained at length is what staff
+    /// need; the summary shows its beginning).
     static func freeText(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
-        return (3...2000).contains(trimmed.count) ? trimmed : nil
+        return trimmed.count >= 3 ? trimmed : nil
     }
 }

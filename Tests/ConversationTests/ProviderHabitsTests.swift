@@ -2091,3 +2091,25 @@ extension ProviderHabitsTests {
         #expect(description.contains("Catatan penyedia:\n• my colleague changed"), "for staff: \(description)")
     }
 }
+
+/// A question explained at length (over 2,000 characters) was refused with "Mohon tulis minimal 3 karakter." and
+/// lost. It is taken whole for the ticket; the summary shows its beginning.
+@Suite struct LongAnswerTests {
+    @Test func aLongQuestionIsKeptWholeAndSummarised() throws {
+        let question =
+            "Saya mau konsultasi soal pengisian data kualifikasi di SIKaP. "
+            + (1...60).map { "Kalimat penjelasan nomor \($0) tentang kendala yang cukup rinci." }.joined(separator: " ")
+        #expect(question.count > 3_000)
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.konsultasi")
+        let answer = render(chat.type(question))
+        #expect(!answer.contains("minimal 3 karakter"), "\(answer)")
+        #expect(chat.draft?.answers.values.contains(question) == true)
+        let summary = render(chat.tap("consent.yes"))
+        #expect(summary.contains("Ringkasan permohonan Anda"), "\(summary)")
+        #expect(summary.contains("Kalimat penjelasan nomor 3 ") && summary.contains(" …"), "\(summary)")
+        #expect(!summary.contains("nomor 60"), "only its beginning: \(summary)")
+        let description = openedTicket(chat.tap("summary.confirm"))?.description ?? ""
+        #expect(description.contains("Kalimat penjelasan nomor 60 tentang kendala"), "kept whole for staff")
+    }
+}

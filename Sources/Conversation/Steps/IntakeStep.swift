@@ -1083,7 +1083,7 @@ extension ConversationTurn {
         for field in service.fields where !isSkipped(field, draft: draft) || field.validator == .businessForm {
             // A choice is stored in Indonesian, for staff; the provider reads it in their language.
             let chosen = field.options.first { $0.indonesian == draft.answers[field.id] }?.text(in: language)
-            lines.append("\(field.label.text(in: language)): \(chosen ?? values[field.id] ?? "-")")
+            lines.append("\(field.label.text(in: language)): \(Self.excerpt(chosen ?? values[field.id] ?? "-"))")
         }
         let documents =
             service.requiredDocuments(for: draft.businessForm).compactMap { requirement in
@@ -1091,10 +1091,22 @@ extension ConversationTurn {
             }
             + draft.storedAttachments.map { "• \(t(.labelAttachment)) (\($0.filename))" }
         if !documents.isEmpty { lines.append(t(.labelDocuments) + ":\n" + documents.joined(separator: "\n")) }
-        lines.append(t(.labelDescription) + ":\n" + description(for: draft, service: service, in: language))
+        lines.append(
+            t(.labelDescription) + ":\n" + Self.excerpt(description(for: draft, service: service, in: language)))
         lines.append(t(.summaryQuestion))
         return lines.joined(separator: "\n")
     }
+
+    /// A long answer as the summary shows it: its beginning, cut at a word, and "…"; the ticket keeps it whole.
+    static func excerpt(_ text: String) -> String {
+        guard text.count > Self.summaryExcerptLength else { return text }
+        let start = text.prefix(Self.summaryExcerptLength)
+        let cut = start.lastIndex(where: \.isWhitespace).map { start[..<$0] } ?? start
+        return cut.trimmingWhitespace() + " …"
+    }
+
+    /// The most characters of one answer the summary shows.
+    static let summaryExcerptLength = 600
 
     func ticketRequest(for draft: IntakeDraft) -> TicketRequest {
         let service = service(of: draft)
