@@ -909,6 +909,32 @@ struct ProviderHabitsTests {
         }
     }
 
+    /// "mau daftar penyedia min, ini ktp direkturnya" under a PDF sent before any request got the menu, as if
+    /// nothing had been asked. The caption asks for the registration: it starts, and takes the file.
+    @Test func aCaptionAskingForAServiceStartsItWithTheFile() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let caption = "mau daftar penyedia min, ini ktp direkturnya"
+        let first = render(
+            chat.message(
+                .document(
+                    mediaID: "m1", filename: "ktp_direktur.pdf", mimeType: "application/pdf", size: 90_000,
+                    sha256: nil, caption: caption)))
+        #expect(first.contains("ktp_direktur.pdf kami terima dan akan kami proses"), "\(first)")
+        #expect(first.contains("kita mulai permohonan Registrasi"), "\(first)")
+        #expect(!first.contains("Silakan pilih layanan"), "no menu: \(first)")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        let consent = render(chat.tap("consent.yes"))
+        #expect(consent.contains("⚙ fetchMedia m1 for ktp_direktur"), "\(consent)")
+        var plain = Transcript(catalogue: try Fixtures.catalogue())
+        let menu = render(
+            plain.message(
+                .document(
+                    mediaID: "m1", filename: "ktp.pdf", mimeType: "application/pdf", size: 90_000, sha256: nil,
+                    caption: "ini ktp direktur")))
+        #expect(menu.contains("Silakan pilih layanan"), "a caption asking for nothing: \(menu)")
+    }
+
     /// Papers first, words after: a PDF sent before any request, with no ticket open, is kept, the menu shown,
     /// and the registration chosen next takes it once the privacy notice is accepted.
     @Test func aFileSentBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {

@@ -103,12 +103,20 @@ extension ConversationTurn {
     static let maxFilesBeforeRequest = 10
 
     /// Documents first, words after: a file sent while no ticket is open and nothing but the menu is asked is
-    /// kept for the request the provider is about to choose, and the menu shown. False when it cannot be kept.
+    /// kept for the request the provider is about to choose, and the menu shown; when its caption asks for a
+    /// service ("mau daftar penyedia min, ini ktp direkturnya"), that request starts and takes it. False when it
+    /// cannot be kept.
     mutating func keepBeforeRequest(_ held: IntakeDraft.HeldFile, name: String) -> Bool {
         guard awaitsFirstRequest,
             (state.filesBeforeRequest?.count ?? 0) < Self.maxFilesBeforeRequest
         else { return false }
         state.filesBeforeRequest = (state.filesBeforeRequest ?? []) + [held]
+        let unread = Classification(intent: .unknown, confidence: 0)
+        if let caption = held.caption, let service = mentionedService(caption, classification: unread) {
+            say(t(.documentsHeld, ["file": name]))
+            start(service, from: ReporterMessage(messageID: held.file.mediaID, text: caption), classification: unread)
+            return true
+        }
         // Several files sent together: the menu once, under the first.
         if menuJustShown {
             say(t(.documentsBeforeRequestAgain, ["file": name]))
