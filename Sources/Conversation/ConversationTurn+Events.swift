@@ -330,9 +330,14 @@ extension ConversationTurn {
     /// A message that says something ("akun saya masih belum bisa login lagi") while only the menu is asked, and
     /// nothing took it: with no ticket open, kept, and the menu shown with how to hand it to staff; with tickets
     /// open ("ini ada akta pendirian juga min"), it goes to one of them, as it would with no menu shown. False
-    /// for a short message (a greeting, a wrong choice), which the step answers as before.
+    /// for a short message (a greeting, a wrong choice), which the step answers as before, unless the recognizer
+    /// is sure it asks for help ("tdk bs login spse", "email verifikasi ga masuk2").
     mutating func keepForStaff(_ message: ReporterMessage, classification: Classification) -> Bool {
-        guard message.text.wordCount >= Self.keptMessageWords, classification.intent != .greeting else {
+        let words = message.text.wordCount
+        let asksForHelp =
+            classification.intent == .createTicket && classification.confidence >= GlobalCommand.minimumConfidence
+            && words >= Self.keptRequestWords
+        guard words >= Self.keptMessageWords || asksForHelp, classification.intent != .greeting else {
             return false
         }
         if state.step == .menu, !context.openTickets.isEmpty {
@@ -350,6 +355,9 @@ extension ConversationTurn {
 
     /// Words a message needs to be kept for staff while the menu is asked.
     static let keptMessageWords = 5
+
+    /// Words a message the recognizer reads as a request for help needs to be kept for staff.
+    static let keptRequestWords = 3
 
     /// Messages kept for staff while the menu is asked, at most.
     static let maxMessagesBeforeRequest = 5

@@ -50,6 +50,7 @@ struct ProviderHabitsTests {
     @Test(arguments: [
         ("selamat pagi bu, perusahaan kami mau ikut tender tapi belum punya akun", "registrasi"),
         ("min akun saya terblokir", "reset_password"), ("user id saya lupa", "reset_password"),
+        ("akun sy ke blokir", "reset_password"), ("akun kena blokir min", "reset_password"),
         ("mau ganti email di akun spse", "perubahan_data"),
         ("mau komplain, upload dokumen penawaran gagal", "pengaduan"),
         // A changed NPWP is a data change: it got the menu.
@@ -174,6 +175,20 @@ struct ProviderHabitsTests {
         var short = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [first])
         _ = short.type("p", .greeting, confidence: 0.9)
         #expect(render(short.type("apa ini")).contains("Mohon pilih"), "a short message is the menu's")
+    }
+
+    /// "tdk bs login spse", "email verifikasi ga masuk2": a short message no service takes, which the recognizer
+    /// is sure asks for help, got the menu alone and was lost when a service was chosen. It is kept as a longer
+    /// one is; a short message the recognizer is unsure of is not.
+    @Test(arguments: ["tdk bs login spse", "email verifikasi ga masuk2"])
+    func aShortRequestForHelpIsKeptForStaff(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let kept = render(chat.type(text, .createTicket, confidence: 0.97))
+        #expect(kept.contains("Pesan Anda kami catat"), "\(kept)")
+        #expect(chat.state.messagesBeforeRequest?.map(\.text) == [text])
+        var unsure = Transcript(catalogue: try Fixtures.catalogue())
+        let menu = render(unsure.type(text, .createTicket, confidence: 0.5))
+        #expect(!menu.contains("Pesan Anda kami catat"), "\(menu)")
     }
 
     /// A message no service takes, written while only the menu is asked ("min akun saya masih belum bisa login
