@@ -58,6 +58,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsDamaged = "documents.damaged"
     case documentsExpectFile = "documents.expectFile"
     case documentsFileKept = "documents.fileKept"
+    case documentsDuplicate = "documents.duplicate"
     case documentsHeld = "documents.held"
     case documentsHowToPDF = "documents.howToPDF"
     case documentsHowToPDFFromOffice = "documents.howToPDFFromOffice"

@@ -950,6 +950,32 @@ struct ProviderHabitsTests {
         #expect(menu.contains("Silakan pilih layanan"), "a caption asking for nothing: \(menu)")
     }
 
+    /// The KTP sent twice was kept a second time as an attachment, and sent again as "scan.pdf" it was guessed
+    /// onto the NPWP still missing. The same bytes are recognised: not kept twice, said so, and the checklist still
+    /// asks for the NPWP.
+    @Test(arguments: ["ktp.pdf", "scan.pdf"])
+    func theSameFileSentAgainIsNotKeptTwice(filename: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        _ = chat.pdf("m2", filename)
+        let again = render(
+            chat.event(
+                .documentStored(
+                    mediaID: "m2",
+                    document: StoredDocument(
+                        sha256: "h-m1", filename: filename, size: 200_000, mimeType: "application/pdf"))))
+        #expect(again.contains("\(filename) sama persis dengan ktp.pdf yang sudah kami terima sebagai KTP/KITAS"))
+        #expect(again.contains("2. ⬜ NPWP Perusahaan"), "still asked: \(again)")
+        let draft = try #require(chat.draft)
+        #expect(draft.documents.count == 1 && draft.uploads.isEmpty, "\(draft.documents)")
+        _ = chat.pdf("m3", "npwp.pdf")
+        let summary = render(chat.stored("m3", "npwp.pdf"))
+        #expect(summary.contains("Ringkasan permohonan Anda") && !summary.contains("Lampiran"), "\(summary)")
+    }
+
     /// Papers first, words after: a PDF sent before any request, with no ticket open, is kept, the menu shown,
     /// and the registration chosen next takes it once the privacy notice is accepted.
     @Test func aFileSentBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {

@@ -341,6 +341,9 @@ extension ConversationTurn {
             let upload = draft.uploads.first(where: { $0.mediaID == mediaID && !$0.isForChecklist })
         {
             draft.uploads.removeAll { $0.mediaID == mediaID }
+            if let earlier = sameFile(as: document, in: draft) {
+                return refuseDuplicate(upload.filename, of: earlier, draft: draft)
+            }
             draft.documents[upload.requirementID] = document
             completeDocumentsIfDone(&draft)
             state.step = .intake(draft)
@@ -356,6 +359,12 @@ extension ConversationTurn {
             })
         else { return }
         draft.uploads.removeAll { $0.mediaID == mediaID }
+        if upload.guessed, draft.allInOne != true, let earlier = sameFile(as: document, in: draft),
+            earlier.key != upload.requirementID
+        {
+            // The KTP sent again as "scan.pdf" is not the NPWP still missing.
+            return refuseDuplicate(upload.filename, of: earlier, draft: draft)
+        }
         let replaced = draft.documents[upload.requirementID].flatMap { $0.sha256 == document.sha256 ? nil : $0 }
         draft.documents[upload.requirementID] = document
         draft.lastGuessed = upload.guessed ? upload.requirementID : nil
@@ -424,6 +433,25 @@ extension ConversationTurn {
             return promptCurrentStep(prefix: t(.attachmentsKinds, ["file": upload.filename]))
         }
         promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": limit]))
+    }
+
+    /// The document of `draft`, and its key, whose bytes are `document`'s: the same file sent again.
+    func sameFile(as document: StoredDocument, in draft: IntakeDraft) -> (key: String, document: StoredDocument)? {
+        draft.documents.sorted { $0.key < $1.key }.first { $0.value.sha256 == document.sha256 }
+            .map { (key: $0.key, document: $0.value) }
+    }
+
+    /// Says a file sent again is not kept twice, naming what it was taken as, and asks the form's question.
+    mutating func refuseDuplicate(
+        _ filename: String, of earlier: (key: String, document: StoredDocument), draft: IntakeDraft
+    ) {
+        state.step = .intake(draft)
+        let title =
+            service(of: draft)?.requiredDocuments(for: draft.businessForm).first { $0.id == earlier.key }?
+            .title.text(in: language) ?? t(.labelAttachment)
+        let said = t(
+            .documentsDuplicate, ["file": filename, "previous": earlier.document.filename, "document": title])
+        draft.uploads.isEmpty ? promptCurrentStep(prefix: said) : say(said)
     }
 
     /// Whether `text`, a short message, says the provider has nothing more to send ("udah itu aja", "itu aja
