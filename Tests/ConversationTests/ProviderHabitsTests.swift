@@ -31,6 +31,14 @@ struct ProviderHabitsTests {
         return chat
     }
 
+    /// `atChecklist(company: "PT Maju Jaya")` with the KTP sent and stored: the NPWP is still missing.
+    static func withKTPStored() throws -> Transcript {
+        var chat = try Self.atChecklist(company: "PT Maju Jaya")
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.stored("m1", "ktp.pdf")
+        return chat
+    }
+
     /// "mau daftar akun spse" or "lupa password" outside a journey starts that service, not the menu again.
     @Test(arguments: [("mau daftar akun spse pak", "Tulis nama badan usaha"), ("saya lupa password spse", "")])
     func aServiceAskedForInWordsStarts(text: String, expected: String) throws {
@@ -323,11 +331,7 @@ struct ProviderHabitsTests {
     }
 
     @Test func nothingMoreToSendAtTheChecklistSaysWhatIsMissing() throws {
-        var chat = try Self.atPhoneQuestion()
-        _ = chat.tap("phone.self")
-        _ = chat.tap("consent.yes")
-        _ = chat.pdf("m1", "ktp.pdf")
-        _ = chat.stored("m1", "ktp.pdf")
+        var chat = try Self.withKTPStored()
         let answer = render(chat.type("itu aja min"))
         #expect(answer.contains("Masih kurang: NPWP Perusahaan"), "\(answer)")
     }
@@ -895,11 +899,7 @@ struct ProviderHabitsTests {
     /// a form of two) that names no document was answered "Semua dokumen yang diminta sudah kami terima" and
     /// dropped. It is kept as an attachment, listed in the summary and attached to the ticket.
     @Test func aFileSentWhenEveryDocumentIsInIsKeptNotDropped() throws {
-        var chat = try Self.atPhoneQuestion()
-        _ = chat.tap("phone.self")
-        _ = chat.tap("consent.yes")
-        _ = chat.pdf("m1", "ktp.pdf")
-        _ = chat.stored("m1", "ktp.pdf")
+        var chat = try Self.withKTPStored()
         _ = chat.pdf("m2", "npwp.pdf")
         let summary = render(chat.stored("m2", "npwp.pdf"))
         #expect(summary.contains("Ringkasan permohonan Anda"), "\(summary)")
@@ -929,11 +929,7 @@ struct ProviderHabitsTests {
     @Test func aCaptionAskingForAServiceStartsItWithTheFile() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let caption = "mau daftar penyedia min, ini ktp direkturnya"
-        let first = render(
-            chat.message(
-                .document(
-                    mediaID: "m1", filename: "ktp_direktur.pdf", mimeType: "application/pdf", size: 90_000,
-                    sha256: nil, caption: caption)))
+        let first = render(chat.pdf("m1", "ktp_direktur.pdf", caption: caption))
         #expect(first.contains("ktp_direktur.pdf kami terima dan akan kami proses"), "\(first)")
         #expect(first.contains("kita mulai permohonan Registrasi"), "\(first)")
         #expect(!first.contains("Silakan pilih layanan"), "no menu: \(first)")
@@ -942,11 +938,7 @@ struct ProviderHabitsTests {
         let consent = render(chat.tap("consent.yes"))
         #expect(consent.contains("⚙ fetchMedia m1 for ktp_direktur"), "\(consent)")
         var plain = Transcript(catalogue: try Fixtures.catalogue())
-        let menu = render(
-            plain.message(
-                .document(
-                    mediaID: "m1", filename: "ktp.pdf", mimeType: "application/pdf", size: 90_000, sha256: nil,
-                    caption: "ini ktp direktur")))
+        let menu = render(plain.pdf("m1", "ktp.pdf", caption: "ini ktp direktur"))
         #expect(menu.contains("Silakan pilih layanan"), "a caption asking for nothing: \(menu)")
     }
 
@@ -955,11 +947,7 @@ struct ProviderHabitsTests {
     /// asks for the NPWP.
     @Test(arguments: ["ktp.pdf", "scan.pdf"])
     func theSameFileSentAgainIsNotKeptTwice(filename: String) throws {
-        var chat = try Self.atPhoneQuestion()
-        _ = chat.tap("phone.self")
-        _ = chat.tap("consent.yes")
-        _ = chat.pdf("m1", "ktp.pdf")
-        _ = chat.stored("m1", "ktp.pdf")
+        var chat = try Self.withKTPStored()
         _ = chat.pdf("m2", filename)
         let again = render(
             chat.event(

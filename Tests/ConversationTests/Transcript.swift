@@ -58,11 +58,11 @@ struct Transcript {
         message(.buttonReply(id: id, title: id))
     }
 
-    mutating func pdf(_ mediaID: String, _ filename: String, size: Int = 200_000) -> [Effect] {
+    mutating func pdf(_ mediaID: String, _ filename: String, size: Int = 200_000, caption: String? = nil) -> [Effect] {
         message(
             .document(
-                mediaID: mediaID, filename: filename, mimeType: "application/pdf", size: size, sha256: nil, caption: nil
-            ))
+                mediaID: mediaID, filename: filename, mimeType: "application/pdf", size: size, sha256: nil,
+                caption: caption))
     }
 
     mutating func stored(_ mediaID: String, _ filename: String, mimeType: String = "application/pdf") -> [Effect] {
