@@ -964,6 +964,27 @@ struct ProviderHabitsTests {
         #expect(summary.contains("Ringkasan permohonan Anda") && !summary.contains("Lampiran"), "\(summary)")
     }
 
+    /// The KTP sent twice with the NPWP before consent: the copy downloaded last is not kept, and the summary
+    /// follows, as the checklist was only waiting for it.
+    @Test func aCopyDownloadedLastLeadsToTheSummary() throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.pdf("m1", "ktp.pdf")
+        _ = chat.pdf("m2", "npwp.pdf")
+        _ = chat.pdf("m3", "ktp (1).pdf")
+        _ = chat.tap("phone.self")
+        _ = chat.tap("consent.yes")
+        _ = chat.stored("m1", "ktp.pdf")
+        _ = chat.stored("m2", "npwp.pdf")
+        let last = render(
+            chat.event(
+                .documentStored(
+                    mediaID: "m3",
+                    document: StoredDocument(
+                        sha256: "h-m1", filename: "ktp (1).pdf", size: 200_000, mimeType: "application/pdf"))))
+        #expect(last.contains("ktp (1).pdf sama persis dengan ktp.pdf"), "\(last)")
+        #expect(last.contains("Ringkasan permohonan Anda") && !last.contains("Lampiran"), "\(last)")
+    }
+
     /// Papers first, words after: a PDF sent before any request, with no ticket open, is kept, the menu shown,
     /// and the registration chosen next takes it once the privacy notice is accepted.
     @Test func aFileSentBeforeAnyRequestIsKeptForTheRequestChosenNext() throws {

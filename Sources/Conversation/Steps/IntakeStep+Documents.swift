@@ -441,10 +441,13 @@ extension ConversationTurn {
             .map { (key: $0.key, document: $0.value) }
     }
 
-    /// Says a file sent again is not kept twice, naming what it was taken as, and asks the form's question.
+    /// Says a file sent again is not kept twice, naming what it was taken as, and asks the form's question (the
+    /// summary, when the checklist was only waiting for this file).
     mutating func refuseDuplicate(
         _ filename: String, of earlier: (key: String, document: StoredDocument), draft: IntakeDraft
     ) {
+        var draft = draft
+        completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
         let title =
             service(of: draft)?.requiredDocuments(for: draft.businessForm).first { $0.id == earlier.key }?
