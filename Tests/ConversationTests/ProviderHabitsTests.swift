@@ -334,6 +334,8 @@ struct ProviderHabitsTests {
         var chat = try Self.withKTPStored()
         let answer = render(chat.type("itu aja min"))
         #expect(answer.contains("Masih kurang: NPWP Perusahaan"), "\(answer)")
+        let later = render(chat.type("itu dulu ya min, npwp nyusul"))
+        #expect(later.contains("Tidak apa-apa") && later.contains("NPWP Perusahaan"), "put off: \(later)")
     }
 
     /// "sy penyedia" in the opening message answers "as what?": the role is not asked. A message naming two roles,

@@ -458,9 +458,10 @@ extension ConversationTurn {
     }
 
     /// Whether `text`, a short message, says the provider has nothing more to send ("udah itu aja", "itu aja
-    /// min"): a phrase of `thatsAll` in `settings.json`.
+    /// min"): a phrase of `thatsAll` in `settings.json`, and nothing put off ("itu dulu ya, npwp nyusul").
     func saysThatsAll(_ text: String) -> Bool {
         text.wordCount <= Self.thatsAllWords && catalogue.settings.mentions(text: text, keywordsNamed: "thatsAll")
+            && !putsOff(text)
     }
 
     /// The most words a message saying there is nothing more to send has ("sudah itu saja dulu ya min").
