@@ -261,7 +261,8 @@ struct SurveyInWordsTests {
     }
 
     /// A rating out of 5, 10 or 100 answers with its share of the scale, also when the recognizer reads "10/10"
-    /// as a date and asks for the office hours (which it answered before); "5/12" is no rating.
+    /// as a date and asks for the office hours (which it answered before); so does one out of the scale's own
+    /// highest, "4/4" and "3/4" on the 4-point scale (which got the office hours); "5/12" is no rating.
     @Test func aRatingOutOfTenIsItsShareOfTheScale() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
         _ = chat.event(.ticketClosed(ticket: 7))
@@ -275,6 +276,16 @@ struct SurveyInWordsTests {
             return
         }
         #expect(progress.answers.map(\.value) == [4, 3, 2, 4, 3, 1, 4])
+        var outOfFour = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = outOfFour.event(.ticketClosed(ticket: 7))
+        let fourOfFour = render(outOfFour.type("4/4", .hours, confidence: 0.8, entities: dated))
+        #expect(fourOfFour.contains("(2/8)") && !fourOfFour.contains("Layanan helpdesk"), "\(fourOfFour)")
+        _ = outOfFour.type("3/4")
+        guard case .survey(let four) = outOfFour.state.step else {
+            Issue.record("the survey was left")
+            return
+        }
+        #expect(four.answers.map(\.value) == [4, 3])
     }
 
     /// "gratis kan?" asked during the survey is answered from the FAQ and the question asked again, without

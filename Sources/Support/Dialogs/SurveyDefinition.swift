@@ -107,15 +107,17 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
         return !words.isEmpty && words.allSatisfy { scaleWords.contains($0) || fillers.contains($0) }
     }
 
-    /// The scale's value of a rating written as a fraction ("10/10", "8/10 mantap", "4/5"): its share of the
-    /// scale's highest value, rounded, at least the lowest. Out of 5, 10 or 100 only: "5/12" is a date.
+    /// The scale's value of a rating written as a fraction ("10/10", "8/10 mantap", "4/5", "3/4" on a scale of
+    /// 4): its share of the scale's highest value, rounded, at least the lowest. Out of 5, 10, 100 or the scale's
+    /// highest value only: "5/12" is a date.
     public func ratingValue(in text: String) -> Int? {
         let values = self.scale.map(\.value)
         guard let lowest = values.min(), let highest = values.max() else { return nil }
         for word in text.split(whereSeparator: \.isWhitespace) {
             let parts = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,!?")).split(
                 separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, let score = Int(parts[0]), let outOf = Int(parts[1]), [5, 10, 100].contains(outOf),
+            guard parts.count == 2, let score = Int(parts[0]), let outOf = Int(parts[1]),
+                [5, 10, 100, highest].contains(outOf),
                 (0...outOf).contains(score)
             else { continue }
             let value = (Double(score * highest) / Double(outOf)).rounded()
