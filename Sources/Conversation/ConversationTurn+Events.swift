@@ -432,10 +432,13 @@ extension ConversationTurn {
     func isQuestion(_ text: String) -> Bool {
         guard text.contains(where: \.isLetter) else { return false }
         if text.contains("?") { return true }
-        // "berapa biayanya", and as often in chat, "biaya pendaftaran berapa", "caranya gimana".
-        let words = DialogSettings.spacedWords(text).split(separator: " ")
+        // "berapa biayanya", and as often in chat, "biaya pendaftaran berapa", "caranya gimana", also with a
+        // particle or a form of address around it: "min, kapan ya", "cara upload dokumen gimana ya".
+        let fillers = Set(catalogue.settings.keywords["filler"] ?? [])
+        let words = DialogSettings.spacedWords(text).split(separator: " ").map(String.init)
+        let said = words.drop { fillers.contains($0) }.reversed().drop { fillers.contains($0) }
         let questionWords = catalogue.settings.keywords["questionWords"] ?? []
-        return [words.first, words.last].contains { $0.map { questionWords.contains(String($0)) } ?? false }
+        return [said.first, said.last].contains { $0.map { questionWords.contains($0) } ?? false }
     }
 
     /// Whether nothing is asked but which request, and no ticket is open: what the provider sends now (a file, a

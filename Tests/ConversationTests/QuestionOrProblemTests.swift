@@ -22,6 +22,8 @@ import Testing
         "apa itu tender cepat?",
         "gimana caranya ikut tender?",
         "how do I upload my bid for a tender",
+        // A question word before a particle: a tender problem was started, "ya" read as the last word.
+        "cara upload dokumen kualifikasi gimana ya", "min jadwal pembuktian kualifikasi kapan ya kak",
     ])
     func aQuestionAboutATenderIsAConsultationWithItsQuestion(text: String) throws {
         let (answer, draft) = try start(text)
