@@ -146,6 +146,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidCompanyName = "invalid.companyName"
     case invalidExample = "invalid.example"
     case invalidFreeText = "invalid.freeText"
+    case invalidFreeTextBare = "invalid.freeTextBare"
     case invalidKodeTender = "invalid.kodeTender"
     case invalidNip = "invalid.nip"
     case invalidNpwp = "invalid.npwp"

@@ -24,6 +24,8 @@ import Testing
         "how do I upload my bid for a tender",
         // A question word before a particle: a tender problem was started, "ya" read as the last word.
         "cara upload dokumen kualifikasi gimana ya", "min jadwal pembuktian kualifikasi kapan ya kak",
+        // Asked as "cara …": the question was asked for again.
+        "mau konsultasi cara isi kualifikasi",
     ])
     func aQuestionAboutATenderIsAConsultationWithItsQuestion(text: String) throws {
         let (answer, draft) = try start(text)
@@ -121,5 +123,21 @@ import Testing
         let answer = render(chat.type("tiket saya sudah sampai mana ya", .checkStatus, confidence: 0.95))
         #expect(chat.draft == nil, "\(answer)")
         #expect(answer.contains("tidak memiliki tiket"), "\(answer)")
+    }
+}
+
+/// "setuju" typed ahead of the privacy notice where the consultation asks for the question was taken as the
+/// question ("Pertanyaan: setuju"), as "ok" would be where a complaint is asked. A bare yes answers no free-text
+/// question: it is asked again, and a question in words is still taken.
+@Suite struct BareAnswerTests {
+    @Test(arguments: [("setuju", Intent.affirm), ("ok", .affirm), ("iya siap", .affirm), ("selesai", .unknown)])
+    func aBareYesIsNoQuestion(text: String, intent: Intent) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.konsultasi")
+        let answer = render(chat.type(text, intent, confidence: 0.97))
+        #expect(answer.contains("belum menjawab pertanyaan ini"), "\(answer)")
+        #expect(chat.draft?.answers["question"] == nil)
+        _ = chat.type("bagaimana cara mengisi data kualifikasi?", .createTicket)
+        #expect(chat.draft?.answers["question"] == "bagaimana cara mengisi data kualifikasi?")
     }
 }

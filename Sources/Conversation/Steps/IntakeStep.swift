@@ -200,9 +200,12 @@ extension ConversationTurn {
                 let tellsProblem =
                     service.type == Self.problemType
                     && catalogue.settings.mentions(text: text, keywordsNamed: "problemWords")
+                // "mau konsultasi cara isi kualifikasi" asks in the words of the service's `asking.<id>`.
+                let asks =
+                    isQuestion(text) || catalogue.settings.mentions(text: text, keywordsNamed: "asking.\(service.id)")
                 let needed =
                     index == 0
-                    ? (isQuestion(text) ? Self.openingQuestionWords : Self.openingTextWords)
+                    ? (asks ? Self.openingQuestionWords : Self.openingTextWords)
                     : tellsProblem ? Self.openingTextWords : Self.laterOpeningTextWords
                 value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
             case .choice: value = Self.namedOption(of: field, in: text)
@@ -417,6 +420,9 @@ extension ConversationTurn {
     /// Words a message starting a form needs for its opening free-text field to be taken from it, when that
     /// field is the form's first question (fewer when the message is a question), and when others come before it.
     static let openingTextWords = 6
+
+    /// The most words of a bare yes ("ok", "iya setuju"), which answers no free-text question.
+    static let bareAnswerWords = 2
     static let openingQuestionWords = 3
     static let laterOpeningTextWords = 10
 
@@ -682,6 +688,14 @@ extension ConversationTurn {
                 draft.businessForm = form
                 draft.answers[field.id] = form.rawValue
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
+                if field.validator == .freeText,
+                    isKeyword(text, "agree") || isKeyword(text, "done")
+                        || classification.intent == .affirm && text.wordCount <= Self.bareAnswerWords
+                {
+                    // "setuju" typed ahead of the privacy notice, "ok" or "selesai": no question, complaint or
+                    // problem is said in it.
+                    return invalid(t(.invalidFreeTextBare, ["text": text]), example: t(field.validator.examplePrompt))
+                }
                 if field.validator == .phone, Self.mixesLettersIntoDigits(text) {
                     // "0812 3456 789O": never guess which digit a letter stood for.
                     return invalid(t(.invalidPhoneLetters, ["number": text]), example: t(field.validator.examplePrompt))
