@@ -292,7 +292,7 @@ extension ConversationTurn {
     var greetingName: String? {
         guard let profileName = context.profileName else { return nil }
         let marks: Set<Character> = ["*", "_", "~", "`"]
-        let name = String(profileName.filter { !marks.contains($0) }).trimming("")
+        let name = String(profileName.filter { !marks.contains($0) }).trimmingWhitespace()
         return name.contains(where: \.isLetter) ? name : nil
     }
 

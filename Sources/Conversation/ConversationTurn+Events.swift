@@ -120,7 +120,7 @@ extension ConversationTurn {
             }
             if !claimed, state.step == .idle || state.step == .menu, !context.openTickets.isEmpty,
                 relayDoneToTicket(reporterMessage) || answerFilesForTicket(reporterMessage)
-                    || relayUrgencyToTicket(reporterMessage) || relayWaitingToTicket(reporterMessage)
+                    || relayPleaToTicket(reporterMessage)
             {
                 // About an open ticket, outside a form: "selesai", "mau tambah dokumen akta", "tolong dipercepat",
                 // "kok lama ya".
@@ -284,25 +284,24 @@ extension ConversationTurn {
         return relayOutsideAForm(message, answering: .ticketSendFilesHere)
     }
 
-    /// "tolong dipercepat ya min, tender tutup besok" (`hurry` in `settings.json`) outside a form with a ticket
-    /// open: a plea about that ticket, not a request for the service its words name (a tender problem). It
-    /// reaches the ticket, and the provider is told so with where the ticket stands. Not with a request in so
-    /// many words ("mau komplain, tolong segera ditanggapi").
-    mutating func relayUrgencyToTicket(_ message: ReporterMessage) -> Bool {
-        guard catalogue.settings.mentions(text: message.text, keywordsNamed: "hurry"), !asksDecisively(message.text)
+    /// A plea about an open ticket, outside a form: "tolong dipercepat ya min, tender tutup besok" (`hurry` in
+    /// `settings.json`), not a request for the service its words name (a tender problem); "kok lama ya", "udah
+    /// sehari blm ada kabar" (`waiting`), which the recognizer mostly reads as a status check. It reaches the
+    /// ticket, and the provider is told so (with an apology for the wait) and where the ticket stands. Not with a
+    /// request in so many words ("mau komplain, tolong segera ditanggapi", "mau komplain, kok lama banget").
+    mutating func relayPleaToTicket(_ message: ReporterMessage) -> Bool {
+        guard
+            let plea = Self.pleas.first(where: {
+                catalogue.settings.mentions(text: message.text, keywordsNamed: $0.keywords)
+            }), !asksDecisively(message.text)
         else { return false }
-        return relayOutsideAForm(message, answering: .ticketHurryRelayed, withStatus: true)
+        return relayOutsideAForm(message, answering: plea.answer, withStatus: true)
     }
 
-    /// "kok lama ya", "udah sehari blm ada kabar", "still waiting" (`waiting` in `settings.json`) outside a form
-    /// with a ticket open: the provider says they have waited, which the recognizer mostly reads as a status
-    /// check. Staff read it on the ticket, and the provider gets an apology and where the ticket stands, not
-    /// the status alone. Not with a request in so many words ("mau komplain, kok lama banget").
-    mutating func relayWaitingToTicket(_ message: ReporterMessage) -> Bool {
-        guard catalogue.settings.mentions(text: message.text, keywordsNamed: "waiting"), !asksDecisively(message.text)
-        else { return false }
-        return relayOutsideAForm(message, answering: .ticketWaitingRelayed, withStatus: true)
-    }
+    /// The pleas about an open ticket, by their keyword list, and what the provider is told when one reaches it.
+    static let pleas: [(keywords: String, answer: Prompt)] = [
+        ("hurry", .ticketHurryRelayed), ("waiting", .ticketWaitingRelayed),
+    ]
 
     /// Outside a form, with a ticket open: `message` reaches the ticket staff talk on (else the only or newest
     /// one) quietly, and the provider is told `prompt` about it, after it the ticket's status when `withStatus`.

@@ -31,6 +31,15 @@ struct ProviderHabitsTests {
         return chat
     }
 
+    /// `atPhoneQuestion()` with `filenames` sent as PDFs ("m1", "m2", …) and the provider's own number chosen: the
+    /// privacy notice is asked, and the files wait for it.
+    static func sentBeforeConsent(_ filenames: String...) throws -> Transcript {
+        var chat = try Self.atPhoneQuestion()
+        for (index, filename) in filenames.enumerated() { _ = chat.pdf("m\(index + 1)", filename) }
+        _ = chat.tap("phone.self")
+        return chat
+    }
+
     /// `atChecklist(company: "PT Maju Jaya")` with the KTP sent and stored: the NPWP is still missing.
     static func withKTPStored() throws -> Transcript {
         var chat = try Self.atChecklist(company: "PT Maju Jaya")
@@ -830,11 +839,7 @@ struct ProviderHabitsTests {
     /// stored or refused, the complete checklist moves on to the summary without a "selesai".
     @Test(arguments: [false, true])
     func heldFilesReachTheSummaryWhicheverDownloadEndsLast(attachmentRefused: Bool) throws {
-        var chat = try Self.atPhoneQuestion()
-        _ = chat.pdf("m1", "ktp direktur.pdf")
-        _ = chat.pdf("m2", "npwp.pdf")
-        _ = chat.pdf("m3", "nib.pdf")
-        _ = chat.tap("phone.self")
+        var chat = try Self.sentBeforeConsent("ktp direktur.pdf", "npwp.pdf", "nib.pdf")
         let consent = render(chat.tap("consent.yes"))
         #expect(consent.contains("⚙ fetchMedia m3 for attachment-1"), "\(consent)")
         _ = chat.stored("m1", "ktp direktur.pdf")
@@ -915,11 +920,7 @@ struct ProviderHabitsTests {
     }
 
     @Test func aThirdFileSentBeforeConsentForAFormOfTwoIsKept() throws {
-        var chat = try Self.atPhoneQuestion()
-        _ = chat.pdf("m1", "scan1.pdf")
-        _ = chat.pdf("m2", "scan2.pdf")
-        _ = chat.pdf("m3", "scan3.pdf")
-        _ = chat.tap("phone.self")
+        var chat = try Self.sentBeforeConsent("scan1.pdf", "scan2.pdf", "scan3.pdf")
         let consent = render(chat.tap("consent.yes"))
         for (media, key) in [("m1", "ktp_direktur"), ("m2", "npwp_perusahaan"), ("m3", "attachment-1")] {
             #expect(consent.contains("⚙ fetchMedia \(media) for \(key)"), "\(consent)")
@@ -951,12 +952,7 @@ struct ProviderHabitsTests {
     func theSameFileSentAgainIsNotKeptTwice(filename: String) throws {
         var chat = try Self.withKTPStored()
         _ = chat.pdf("m2", filename)
-        let again = render(
-            chat.event(
-                .documentStored(
-                    mediaID: "m2",
-                    document: StoredDocument(
-                        sha256: "h-m1", filename: filename, size: 200_000, mimeType: "application/pdf"))))
+        let again = render(chat.stored("m2", filename, copyOf: "m1"))
         #expect(again.contains("\(filename) sama persis dengan ktp.pdf yang sudah kami terima sebagai KTP/KITAS"))
         #expect(again.contains("2. ⬜ NPWP Perusahaan"), "still asked: \(again)")
         let draft = try #require(chat.draft)
@@ -969,20 +965,11 @@ struct ProviderHabitsTests {
     /// The KTP sent twice with the NPWP before consent: the copy downloaded last is not kept, and the summary
     /// follows, as the checklist was only waiting for it.
     @Test func aCopyDownloadedLastLeadsToTheSummary() throws {
-        var chat = try Self.atPhoneQuestion()
-        _ = chat.pdf("m1", "ktp.pdf")
-        _ = chat.pdf("m2", "npwp.pdf")
-        _ = chat.pdf("m3", "ktp (1).pdf")
-        _ = chat.tap("phone.self")
+        var chat = try Self.sentBeforeConsent("ktp.pdf", "npwp.pdf", "ktp (1).pdf")
         _ = chat.tap("consent.yes")
         _ = chat.stored("m1", "ktp.pdf")
         _ = chat.stored("m2", "npwp.pdf")
-        let last = render(
-            chat.event(
-                .documentStored(
-                    mediaID: "m3",
-                    document: StoredDocument(
-                        sha256: "h-m1", filename: "ktp (1).pdf", size: 200_000, mimeType: "application/pdf"))))
+        let last = render(chat.stored("m3", "ktp (1).pdf", copyOf: "m1"))
         #expect(last.contains("ktp (1).pdf sama persis dengan ktp.pdf"), "\(last)")
         #expect(last.contains("Ringkasan permohonan Anda") && !last.contains("Lampiran"), "\(last)")
     }

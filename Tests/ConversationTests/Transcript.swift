@@ -65,12 +65,15 @@ struct Transcript {
                 caption: caption))
     }
 
-    mutating func stored(_ mediaID: String, _ filename: String, mimeType: String = "application/pdf") -> [Effect] {
+    /// `mediaID` stored as `filename`; with `copyOf`, its bytes are those of that earlier media.
+    mutating func stored(
+        _ mediaID: String, _ filename: String, mimeType: String = "application/pdf", copyOf original: String? = nil
+    ) -> [Effect] {
         event(
             .documentStored(
                 mediaID: mediaID,
-                document: StoredDocument(sha256: "h-" + mediaID, filename: filename, size: 200_000, mimeType: mimeType))
-        )
+                document: StoredDocument(
+                    sha256: "h-" + (original ?? mediaID), filename: filename, size: 200_000, mimeType: mimeType)))
     }
 
     mutating func rejected(_ mediaID: String, _ reason: DocumentRejection) -> [Effect] {

@@ -337,13 +337,20 @@ extension ConversationTurn {
             say(t(key, ["file": upload.filename, "ticket": String(upload.ticket)]))
             return
         }
+        if case .intake(var draft) = state.step, let upload = draft.uploads.first(where: { $0.mediaID == mediaID }),
+            !upload.isForChecklist || upload.guessed && draft.allInOne != true,
+            let earlier = sameFile(as: document, in: draft), earlier.key != upload.requirementID
+        {
+            // The KTP sent again, as an attachment ("ktp (1).pdf") or as "scan.pdf" guessed onto the NPWP still
+            // missing: not kept twice. A file said to hold every document is taken for them all; one named for a
+            // document is taken as that document.
+            draft.uploads.removeAll { $0.mediaID == mediaID }
+            return refuseDuplicate(upload.filename, of: earlier, draft: draft)
+        }
         if case .intake(var draft) = state.step,
             let upload = draft.uploads.first(where: { $0.mediaID == mediaID && !$0.isForChecklist })
         {
             draft.uploads.removeAll { $0.mediaID == mediaID }
-            if let earlier = sameFile(as: document, in: draft) {
-                return refuseDuplicate(upload.filename, of: earlier, draft: draft)
-            }
             draft.documents[upload.requirementID] = document
             completeDocumentsIfDone(&draft)
             state.step = .intake(draft)
@@ -359,12 +366,6 @@ extension ConversationTurn {
             })
         else { return }
         draft.uploads.removeAll { $0.mediaID == mediaID }
-        if upload.guessed, draft.allInOne != true, let earlier = sameFile(as: document, in: draft),
-            earlier.key != upload.requirementID
-        {
-            // The KTP sent again as "scan.pdf" is not the NPWP still missing.
-            return refuseDuplicate(upload.filename, of: earlier, draft: draft)
-        }
         let replaced = draft.documents[upload.requirementID].flatMap { $0.sha256 == document.sha256 ? nil : $0 }
         draft.documents[upload.requirementID] = document
         draft.lastGuessed = upload.guessed ? upload.requirementID : nil

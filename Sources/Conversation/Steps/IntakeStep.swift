@@ -420,11 +420,11 @@ extension ConversationTurn {
     /// Words a message starting a form needs for its opening free-text field to be taken from it, when that
     /// field is the form's first question (fewer when the message is a question), and when others come before it.
     static let openingTextWords = 6
+    static let openingQuestionWords = 3
+    static let laterOpeningTextWords = 10
 
     /// The most words of a bare yes ("ok", "iya setuju"), which answers no free-text question.
     static let bareAnswerWords = 2
-    static let openingQuestionWords = 3
-    static let laterOpeningTextWords = 10
 
     /// The provider's own WhatsApp number as the director's, nil when it is no Indonesian mobile number (a
     /// foreign company's): the call can reach only those, so it is then neither offered nor taken.
@@ -629,6 +629,14 @@ extension ConversationTurn {
             if !expectsFreeText, isKeyword(text, "done") {
                 return invalid(t(.invalidNotDoneYet))
             }
+            if field.validator == .freeText,
+                isKeyword(text, "agree") || isKeyword(text, "done")
+                    || classification.intent == .affirm && text.wordCount <= Self.bareAnswerWords
+            {
+                // "setuju" typed ahead of the privacy notice, "ok" or "selesai" where a question, a complaint or a
+                // problem is asked: none is said in it.
+                return invalid(t(.invalidFreeTextBare, ["text": text]), example: t(field.validator.examplePrompt))
+            }
             if field.validator == .phone, meansOwnNumber(text, classification: classification) {
                 return chooseInIntake(.ownNumber, draft: draft)
             }
@@ -688,14 +696,6 @@ extension ConversationTurn {
                 draft.businessForm = form
                 draft.answers[field.id] = form.rawValue
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
-                if field.validator == .freeText,
-                    isKeyword(text, "agree") || isKeyword(text, "done")
-                        || classification.intent == .affirm && text.wordCount <= Self.bareAnswerWords
-                {
-                    // "setuju" typed ahead of the privacy notice, "ok" or "selesai": no question, complaint or
-                    // problem is said in it.
-                    return invalid(t(.invalidFreeTextBare, ["text": text]), example: t(field.validator.examplePrompt))
-                }
                 if field.validator == .phone, Self.mixesLettersIntoDigits(text) {
                     // "0812 3456 789O": never guess which digit a letter stood for.
                     return invalid(t(.invalidPhoneLetters, ["number": text]), example: t(field.validator.examplePrompt))
