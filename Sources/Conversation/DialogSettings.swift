@@ -11,10 +11,15 @@ public struct DialogSettings: Equatable, Sendable {
     /// Exact words (lowercased) that act as commands anywhere, by command: `menu`, `cancel`, `back`, `human`,
     /// `language`, `done`, `status`; used beside the recognizer's intent.
     public var keywords: [String: [String]] {
-        didSet { self.phrases = Self.indexes(of: self.keywords) }
+        didSet {
+            self.phrases = Self.indexes(of: self.keywords)
+            self.everyKeyword = Set(self.keywords.values.joined())
+        }
     }
     /// Each list of `keywords` by its phrases' first words.
     private var phrases: [String: PhraseIndex]
+    /// Every phrase of every list of `keywords`, as written.
+    private var everyKeyword: Set<String>
     /// Hours after closing when the one survey reminder is due.
     public var surveyReminderHours: Int
 
@@ -28,6 +33,7 @@ public struct DialogSettings: Equatable, Sendable {
         self.maxAttachmentBytes = maxAttachmentBytes
         self.keywords = keywords
         self.phrases = Self.indexes(of: keywords)
+        self.everyKeyword = Set(keywords.values.joined())
         self.surveyReminderHours = surveyReminderHours
     }
 
@@ -85,6 +91,11 @@ extension DialogSettings {
             rest = rest[rest.index(after: close)...]
         }
         return phrases.map { ($0 + rest).split(separator: " ").joined(separator: " ") }
+    }
+
+    /// Whether `phrase` is, as written, one of the phrases of any list of `keywords`.
+    public func isKeyword(_ phrase: String) -> Bool {
+        self.everyKeyword.contains(phrase)
     }
 
     /// Whether `words` (from `spacedWords`) holds one of the keyword phrases called `name`.

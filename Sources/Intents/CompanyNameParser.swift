@@ -63,7 +63,7 @@ public enum CompanyNameParser {
         if let form = Self.formWords[key] { return form }
         // A form's full name anywhere in the answer.
         let spaced = " " + key.split { !$0.isLetter }.joined(separator: " ") + " "
-        return Self.fullNames.first { spaced.contains(" \($0.name) ") }?.form
+        return Self.fullNames.first { spaced.utf8.contains(" \($0.name) ".utf8) }?.form
     }
 
     /// The legal form an answer to "what is the legal form?" names: as `form(_:)` reads it, or a form's word in
@@ -79,7 +79,7 @@ public enum CompanyNameParser {
             })
         if named.count == 1 { return named.first }
         let spaced = " " + words.joined(separator: " ") + " "
-        return named.isEmpty ? Self.describedForms.first { spaced.contains(" \($0.words) ") }?.form : nil
+        return named.isEmpty ? Self.describedForms.first { spaced.utf8.contains(" \($0.words) ".utf8) }?.form : nil
     }
 
     /// How a provider describes a form without its name, taken where the form is asked: in a company's name

@@ -1164,7 +1164,7 @@ extension ConversationTurn {
     /// Whether `text` is one of the catalogue's command or answer words ("selesai", "batal", "menu"…).
     func isAnyKeyword(_ text: String) -> Bool {
         let word = text.lowercased().trimming { $0.isPunctuation || $0.isSpaceOrTab }
-        return catalogue.settings.keywords.values.contains { $0.contains(word) }
+        return catalogue.settings.isKeyword(word)
     }
 
     /// Whether a letter sits next to a digit inside one word, as in "789O" or "0l2".
