@@ -226,7 +226,13 @@ extension ConversationTurn {
             if context.openTickets.isEmpty, words >= Self.questionWords { answer += "\n" + t(.statusNoneAskStaff) }
             say(answer)
         case .hours:
-            say(hoursAnswer())
+            var answer = hoursAnswer()
+            if classification.intent == .schedule, offer == nil, callNotBookable == nil {
+                // "link zoom nya mana?", "jadwal verifikasi saya kapan ya" with no call to book or booked: the
+                // hours, and that there is none, and how one comes.
+                answer += "\n\n" + t(.verificationNotPending)
+            }
+            say(answer)
         case .requirements:
             say(catalogue.answers["requirements"]?.text(in: language) ?? "")
         case .menu, .cancel, .back, .human, .language, .greeting, .thanks:

@@ -313,6 +313,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationButtonOther = "verification.buttonOther"
     case verificationBooked = "verification.booked"
     case verificationAfterDocuments = "verification.afterDocuments"
+    case verificationNotPending = "verification.notPending"
     case verificationAfterWindow = "verification.afterWindow"
     case verificationBeforeWindow = "verification.beforeWindow"
     case verificationAlreadyDone = "verification.alreadyDone"

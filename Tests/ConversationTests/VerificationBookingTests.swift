@@ -557,6 +557,24 @@ struct VerificationBookingTests {
         #expect(hours.contains("Layanan helpdesk: Senin"), "\(hours)")
     }
 
+    /// With no call booked, offered or waiting for a ticket's documents, "link zoom nya mana min" and "jadwal
+    /// verifikasi saya kapan ya" get the hours with the call's window, and that no call is booked for the number
+    /// and how one comes; a question about the office hours gets the hours alone.
+    @Test(arguments: ["link zoom nya mana min", "jadwal verifikasi saya kapan ya"])
+    func aCallAskedForWithoutOneIsSaidToBeNone(text: String) throws {
+        var chat = try Self.chat(nil)
+        chat.context.openTickets = []
+        let answer = render(chat.type(text, .schedule, confidence: 0.97))
+        #expect(answer.contains("Verifikasi video call: Senin–Jumat 10.00–14.00 WIB"), "\(answer)")
+        #expect(answer.contains("Tidak ada video call verifikasi yang sedang dijadwalkan untuk nomor ini"), "\(answer)")
+        #expect(chat.state.step == .idle)
+
+        var asking = try Self.chat(nil)
+        asking.context.openTickets = []
+        let hours = render(asking.type("jam buka kantor?", .hours, confidence: 0.95))
+        #expect(hours.contains("Layanan helpdesk: Senin") && !hours.contains("Tidak ada video call"), "\(hours)")
+    }
+
     /// "batal" while moving the booked call keeps the call and says so (a held slot let go); while choosing the
     /// first time, it leaves the choice for later with how to take it up. Neither is "permohonan dibatalkan",
     /// which told a provider their request was gone. (Where the cancellation is asked, "batal" picks "Ya, batalkan".)
