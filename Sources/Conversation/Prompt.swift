@@ -152,6 +152,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidNpwp = "invalid.npwp"
     case invalidNpwpOrNip = "invalid.npwpOrNip"
     case invalidNotDoneYet = "invalid.notDoneYet"
+    case invalidTypeItHere = "invalid.typeItHere"
     case invalidOfferStaff = "invalid.offerStaff"
     case invalidOrStaff = "invalid.orStaff"
     case invalidPhone = "invalid.phone"

@@ -347,6 +347,38 @@ struct ProviderHabitsTests {
         #expect(later.contains("Tidak apa-apa") && later.contains("NPWP Perusahaan"), "put off: \(later)")
     }
 
+    /// "udah itu aja" where the director's number is asked got "the number is not valid", as if it were one; it is
+    /// no answer, as "selesai" there is not: the form is said to need it. Where a question is asked in free text,
+    /// it is not the question.
+    @Test(arguments: ["udah itu aja", "sudah semua min", "itu aja min"])
+    func nothingMoreToSendWhereAnAnswerIsAskedIsNone(text: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        let answer = render(chat.type(text, .affirm, confidence: 0.9))
+        #expect(answer.contains("Permohonan Anda belum selesai: pertanyaan ini masih perlu dijawab."), "\(answer)")
+        #expect(chat.draft?.answers.count == 1, "\(chat.draft?.answers ?? [:])")
+
+        var asking = Transcript(catalogue: try Fixtures.catalogue())
+        _ = asking.tap("menu.konsultasi")
+        let bare = render(asking.type(text, .affirm, confidence: 0.9))
+        #expect(bare.contains("belum menjawab pertanyaan ini"), "\(bare)")
+        #expect(asking.draft?.answers.isEmpty == true, "\(asking.draft?.answers ?? [:])")
+    }
+
+    /// "npwp nya ada di file yg saya kirim" where the NPWP is asked was kept as a note and the question asked
+    /// again without a word on it: the provider is asked to type the answer, which staff check the files against.
+    /// A number written with such words is taken.
+    @Test func anAnswerSaidToBeInAFileIsAskedToBeTyped() throws {
+        var chat = try Self.atPhoneQuestion()
+        let answer = render(chat.type("nomornya ada di file ktp direktur min"))
+        #expect(answer.contains("Mohon ketik jawabannya di sini juga"), "\(answer)")
+        #expect(chat.draft?.remarks == nil, "\(chat.draft?.remarks ?? [])")
+        let english = render(chat.type("it's in the attachment"))
+        #expect(english.contains("Mohon ketik jawabannya"), "\(english)")
+        let typed = render(chat.type("0812-3456-7890, ada di file juga", entities: Entities(phone: "+6281234567890")))
+        #expect(!typed.contains("Mohon ketik jawabannya"), "\(typed)")
+        #expect(chat.draft?.answers.values.contains("+6281234567890") == true, "\(chat.draft?.answers ?? [:])")
+    }
+
     /// "sy penyedia" in the opening message answers "as what?": the role is not asked. A message naming two roles,
     /// or none, leaves it to be asked.
     @Test func theRoleNamedInTheOpeningMessageIsNotAskedAgain() throws {

@@ -626,11 +626,15 @@ extension ConversationTurn {
         case .field(let index, let editing):
             guard let field = service.fields[safe: index] else { return }
             let entities = classification.entities
-            if !expectsFreeText, isKeyword(text, "done") {
+            if !expectsFreeText, isKeyword(text, "done") || saysThatsAll(text) {
                 return invalid(t(.invalidNotDoneYet))
             }
+            if !expectsFreeText, pointsToAFile(text) {
+                // "npwp nya ada di file yg saya kirim": the answer is typed, for staff to check the files against.
+                return invalid(t(.invalidTypeItHere))
+            }
             if field.validator == .freeText,
-                isKeyword(text, "agree") || isKeyword(text, "done")
+                isKeyword(text, "agree") || isKeyword(text, "done") || saysThatsAll(text)
                     || classification.intent == .affirm && text.wordCount <= Self.bareAnswerWords
             {
                 // "setuju" typed ahead of the privacy notice, "ok" or "selesai" where a question, a complaint or a
@@ -1165,6 +1169,13 @@ extension ConversationTurn {
     func isAnyKeyword(_ text: String) -> Bool {
         let word = text.lowercased().trimming { $0.isPunctuation || $0.isSpaceOrTab }
         return catalogue.settings.isKeyword(word)
+    }
+
+    /// Whether `text`, with no digit in it, says a question's answer is in a file sent: a phrase of `inTheFile`
+    /// ("ada di file", "cek di pdf nya", "it's in the attachment").
+    func pointsToAFile(_ text: String) -> Bool {
+        !text.contains(where: \.isASCIIDigitCharacter)
+            && catalogue.settings.mentions(text: text, keywordsNamed: "inTheFile")
     }
 
     /// Whether a letter sits next to a digit inside one word, as in "789O" or "0l2".
