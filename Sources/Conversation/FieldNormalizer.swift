@@ -31,6 +31,24 @@ enum FieldNormalizer {
         return code
     }
 
+    /// The first e-mail address in `text` ("budi@berkahjaya.co.id", "email sy budi.s@gmail.com"), lowercased:
+    /// a word with one "@" between a local part and a domain with a dot, its trailing punctuation left out.
+    static func emailAddress(in text: String) -> String? {
+        for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }) {
+            let address = String(word).trimming(".,:;()\"'")
+            let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+                !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains("..")
+            else { continue }
+            let allowed = { (character: Character) in
+                character.isASCII && (character.isLetter || character.isNumber || "._%+-".contains(character))
+            }
+            guard parts[0].allSatisfy(allowed), parts[1].allSatisfy(allowed) else { continue }
+            return address.lowercased()
+        }
+        return nil
+    }
+
     /// Free text of at least 3 characters, kept whole however long (a problem explained at length is what staff
     /// need; the summary shows its beginning).
     static func freeText(_ text: String) -> String? {

@@ -130,6 +130,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeFormKept = "intake.formKept"
     case intakeIdentifierKept = "intake.identifierKept"
     case intakeIdentifierNoted = "intake.identifierNoted"
+    case intakeEmailNoted = "intake.emailNoted"
     case intakeLater = "intake.later"
     case intakeDataQuestion = "intake.dataQuestion"
     case intakeFormComplete = "intake.formComplete"

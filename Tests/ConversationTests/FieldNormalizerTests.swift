@@ -37,4 +37,14 @@ struct FieldNormalizerTests {
         #expect(FieldNormalizer.kodeTender("12345678") == "12345678")
         #expect(FieldNormalizer.kodeTender("abc") == nil)
     }
+
+    @Test(arguments: [
+        ("budi@berkahjaya.co.id", "budi@berkahjaya.co.id"),
+        ("email sy Budi.S@Gmail.com.", "budi.s@gmail.com"),
+        ("(admin@pt-maju.id), yg lama", "admin@pt-maju.id"),
+        ("@lpse", nil), ("budi@gmail", nil), ("a@b..com", nil), ("jam 10 @ kantor", nil), ("budi@@x.com", nil),
+    ])
+    func anEmailAddressIsFoundInWords(text: String, address: String?) {
+        #expect(FieldNormalizer.emailAddress(in: text) == address)
+    }
 }

@@ -379,6 +379,17 @@ struct ProviderHabitsTests {
         #expect(chat.draft?.answers.values.contains("+6281234567890") == true, "\(chat.draft?.answers ?? [:])")
     }
 
+    /// "budi@berkahjaya.co.id" where the director's number is asked got "that is not a valid Indonesian mobile
+    /// number". The address is kept among the form's notes for staff, said so, and the number asked again.
+    @Test func anEmailWhereANumberIsAskedIsKeptForStaff() throws {
+        var chat = try Self.atPhoneQuestion()
+        let answer = render(chat.type("email akun kami Budi@BerkahJaya.co.id"))
+        #expect(answer.contains("✅ Email budi@berkahjaya.co.id kami catat untuk petugas."), "\(answer)")
+        #expect(!answer.contains("tidak valid") && !answer.contains("bukan nomor HP"), "\(answer)")
+        #expect(answer.contains("Nomor WhatsApp direksi/pimpinan"), "asked again: \(answer)")
+        #expect(chat.draft?.remarks == ["email akun kami Budi@BerkahJaya.co.id"], "\(chat.draft?.remarks ?? [])")
+    }
+
     /// "sy penyedia" in the opening message answers "as what?": the role is not asked. A message naming two roles,
     /// or none, leaves it to be asked.
     @Test func theRoleNamedInTheOpeningMessageIsNotAskedAgain() throws {

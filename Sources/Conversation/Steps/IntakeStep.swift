@@ -730,6 +730,13 @@ extension ConversationTurn {
                 {
                     return
                 }
+                if value == nil, field.validator != .freeText, let email = FieldNormalizer.emailAddress(in: text) {
+                    // "budi@berkahjaya.co.id" where the director's number is asked: the account's address, which
+                    // staff need for a password or an e-mail; no form asks for it.
+                    return keepRemark(
+                        FieldNormalizer.freeText(text) ?? email, draft: draft,
+                        saying: t(.intakeEmailNoted, ["email": email]))
+                }
                 if value == nil, field.validator != .freeText,
                     catalogue.settings.mentions(text: text, keywordsNamed: "later")
                 {
