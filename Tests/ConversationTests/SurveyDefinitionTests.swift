@@ -288,6 +288,26 @@ struct SurveyInWordsTests {
         #expect(four.answers.map(\.value) == [4, 3])
     }
 
+    /// "nilai 4", "4 lah", "yg 3" got "Mohon pilih jawaban 1–4." and, on the third, the offer of staff: a number
+    /// with words that only say it is the answer answers; one with two numbers, another word, or out of the scale
+    /// does not (a remark of three words is kept for the comment, as before).
+    @Test func aNumberWithWordsThatGiveItAnswers() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        for answer in ["nilai 4", "4 lah", "yg 3", "saya kasih 4 min", "skor 2 aja"] {
+            let reply = render(chat.type(answer))
+            #expect(!reply.contains("Mohon pilih jawaban"), "\(answer): \(reply)")
+        }
+        for refused in ["nilai 5", "3 atau 4", "3 hari baru selesai"] {
+            #expect(render(chat.type(refused)).contains("(6/8)"), "asked again: \(refused)")
+        }
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [4, 4, 3, 4, 2])
+    }
+
     /// "gratis kan?" asked during the survey is answered from the FAQ and the question asked again, without
     /// counting a wrong answer: it got "Mohon pilih jawaban 1–4." and, on the third, the offer of staff.
     @Test func aFAQQuestionDuringTheSurveyIsAnswered() throws {

@@ -212,7 +212,7 @@ extension ConversationTurn {
             guard let comment = FieldNormalizer.freeText(text) else { return invalid(t(.invalidFreeText)) }
             return completeSurvey(progress, comment: comment)
         }
-        if let value = Int(text) ?? classification.entities.choice,
+        if let value = Int(text) ?? classification.entities.choice ?? typedScaleNumber(in: text),
             context.survey?.scale.contains(where: { $0.value == value }) == true
         {
             return recordSurveyAnswer(value, progress: progress)
@@ -322,6 +322,20 @@ extension ConversationTurn {
         let settings = catalogue.settings
         guard survey.isAnswerAlone(head, fillers: Set(settings.keywords["filler"] ?? [])) else { return nil }
         return survey.scaleValue(in: head, negations: Set(settings.keywords["not"] ?? []))
+    }
+
+    /// The one number in a short answer whose other words are `filler` or `surveyNumber` words: "nilai 4", "4
+    /// lah", "yg 3", "saya kasih 4 min". Nil with two numbers, or another word ("3 hari baru selesai").
+    func typedScaleNumber(in text: String) -> Int? {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        guard words.count <= Self.wordsOfAnAnswer + 1 else { return nil }
+        let keywords = catalogue.settings.keywords
+        let others = Set((keywords["filler"] ?? []) + (keywords["surveyNumber"] ?? []))
+        let numbers = words.filter { $0.allSatisfy(\.isASCIIDigitCharacter) }
+        guard numbers.count == 1, let value = Int(numbers[0]),
+            words.allSatisfy({ $0 == numbers[0] || others.contains(String($0)) })
+        else { return nil }
+        return value
     }
 
     /// Punctuation that ends an answer's clause.
