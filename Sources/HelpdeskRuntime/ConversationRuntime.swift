@@ -201,6 +201,15 @@ public struct ConversationRuntime: MessageHandler {
         return self.catalogue.text(.staleNotice, in: state.language ?? self.defaultLanguage)
     }
 
+    /// A ticket's title as the contact reads it: a service's name, which its ticket is titled with in Indonesian
+    /// for staff, in the contact's language; any other title (a staff request, an erasure) as it is.
+    func title(of ticket: Ticket, in language: Language) -> String {
+        guard let service = ticket.category.flatMap(self.catalogue.service(id:)),
+            ticket.title == service.title.indonesian
+        else { return ticket.title }
+        return service.title.text(in: language)
+    }
+
     /// What the reducer may know besides the event: time, dialogs, the contact's own open tickets, the survey.
     func context(
         for contact: String, profileName: String?, state: ConversationState, event: ConversationEvent, now: Date,
@@ -213,7 +222,7 @@ public struct ConversationRuntime: MessageHandler {
         let summaries = open.map { ticket in
             let overview = ticket.overview(at: now, calendar: self.tickets.lifecycle.calendar)
             return TicketSummary(
-                number: ticket.number.value, title: ticket.title,
+                number: ticket.number.value, title: self.title(of: ticket, in: language),
                 stateText: self.catalogue.text(Self.prompt(for: ticket.status.kind), in: language),
                 waitingOn: self.catalogue.text(Self.prompt(for: overview.waitingOn), in: language), due: overview.dueAt,
                 call: self.callStage(of: ticket, status: statuses[ticket.number]))

@@ -613,3 +613,24 @@ extension ConversationRuntimeTests {
         #expect(ConversationRuntime.ticketNumber(namedIn: "") == nil)
     }
 }
+
+extension ConversationRuntimeTests {
+    /// A provider writing English read "Ticket #1 – Reset Password / Lupa User ID" in their status: a service's
+    /// ticket is titled in Indonesian for staff, and the provider reads the service's name in their language. A
+    /// title staff gave another ticket is read as it is.
+    @Test mutating func theStatusNamesTheServiceInTheProvidersLanguage() throws {
+        try self.writer.write { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: self.runtime.tickets)
+            for (title, category) in [("Reset Password / Lupa User ID", "reset_password"), ("Akun ganda", "tender")] {
+                let draft = TicketDraft(
+                    title: title, description: "Permohonan atas nama PT Maju Jaya", companyName: "PT Maju Jaya",
+                    reporterWaID: Self.contact, reporterName: "Budi", category: category)
+                _ = try store.open(draft, at: Self.monday.addingTimeInterval(-3600))
+            }
+        }
+        _ = try self.send(.text("english please"))
+        let status = Self.texts(in: try self.send(.text("status")))
+        #expect(status.contains("Password reset / forgotten user ID"), "\(status)")
+        #expect(!status.contains("Lupa User ID") && status.contains("Akun ganda"), "\(status)")
+    }
+}
