@@ -1379,6 +1379,20 @@ struct ProviderHabitsTests {
         #expect(draft.answers["company"] == "Toko Budi" && draft.businessForm == .perorangan, "\(draft.answers)")
     }
 
+    /// "PT. MAJU JAYA ABADI, TBK" where the name is asked got "Bentuk usaha PT kami catat" and the name asked
+    /// again: "Tbk", a public PT's mark, named the form, and the name beside it was dropped. A name with its form
+    /// answers the question whatever else names the form.
+    @Test(arguments: ["PT. MAJU JAYA ABADI, TBK", "PT Maju Jaya Abadi Tbk", "pt maju jaya abadi (perseroan terbatas)"])
+    func aNameWithItsFormAndAnotherMarkOfItIsTheName(text: String) throws {
+        var chat = try Self.atCompanyQuestion()
+        let answer = render(chat.type(text))
+        #expect(!answer.contains("Tulis nama usaha Anda tanpa bentuknya"), "\(answer)")
+        #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
+        let draft = try #require(chat.draft, "the form was left")
+        #expect(draft.businessForm == .pt, "\(draft)")
+        #expect(draft.answers["company"]?.lowercased().hasPrefix("maju jaya abadi") == true, "\(draft.answers)")
+    }
+
     /// "mau daftar, saya perorangan" starts the registration with the form and asks for the name alone: the
     /// ticket was opened "atas nama ." before, with an empty name, as the recognizer gives the form without one.
     @Test func aFormInTheOpeningMessageAsksForTheNameAlone() throws {

@@ -658,7 +658,8 @@ extension ConversationTurn {
                 if CompanyNameParser.parse(text) == nil, questionOrWaitAtName(text, field: field, draft: draft) {
                     return
                 }
-                if let form = CompanyNameParser.form(text.trimming(".,")),
+                if CompanyNameParser.parse(text)?.name.isEmpty ?? true,
+                    let form = CompanyNameParser.form(text.trimming(".,")),
                     let formField = service.fields.first(where: { $0.validator == .businessForm })
                 {
                     // "perorangan", "CV": the form without the name. Kept, and the name asked for.
