@@ -31,6 +31,20 @@ enum FieldNormalizer {
         return code
     }
 
+    /// The number of a WhatsApp chat link in `text` ("wa.me/6281234567890", "https://api.whatsapp.com/send?phone=
+    /// 6281234567890&text=halo"), as "+" and its digits; nil when there is none.
+    static func whatsAppLinkNumber(in text: String) -> String? {
+        let lowered = text.lowercased()
+        for marker in ["wa.me/", "whatsapp.com/send?phone=", "whatsapp.com/send/?phone="] {
+            guard let range = lowered.range(of: marker) else { continue }
+            let digits = lowered[range.upperBound...].prefix { $0.isASCIIDigitCharacter || $0 == "+" }
+                .filter(\.isASCIIDigitCharacter)
+            guard digits.count >= 8 else { continue }
+            return "+" + digits
+        }
+        return nil
+    }
+
     /// The first e-mail address in `text` ("budi@berkahjaya.co.id", "email sy budi.s@gmail.com"), lowercased:
     /// a word with one "@" between a local part and a domain with a dot, its trailing punctuation left out.
     static func emailAddress(in text: String) -> String? {

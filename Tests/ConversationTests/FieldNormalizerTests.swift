@@ -47,4 +47,13 @@ struct FieldNormalizerTests {
     func anEmailAddressIsFoundInWords(text: String, address: String?) {
         #expect(FieldNormalizer.emailAddress(in: text) == address)
     }
+
+    @Test(arguments: [
+        ("wa.me/6281234567890", "+6281234567890"), ("https://wa.me/6281234567890?text=halo", "+6281234567890"),
+        ("nomor direktur: https://api.whatsapp.com/send?phone=6281234567890&text=x", "+6281234567890"),
+        ("WA.ME/+62 812", nil), ("wa.me/", nil), ("0812 3456 7890", nil),
+    ])
+    func aWhatsAppLinkGivesItsNumber(text: String, number: String?) {
+        #expect(FieldNormalizer.whatsAppLinkNumber(in: text) == number)
+    }
 }

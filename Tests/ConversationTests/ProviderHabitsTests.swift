@@ -379,6 +379,16 @@ struct ProviderHabitsTests {
         #expect(chat.draft?.answers.values.contains("+6281234567890") == true, "\(chat.draft?.answers ?? [:])")
     }
 
+    /// "wa.me/6281234567890", a chat link shared where the director's number is asked, was said to hold letters
+    /// in place of digits; its number is the answer.
+    @Test(arguments: ["wa.me/6281234567890", "ini wa nya https://wa.me/6281234567890"])
+    func aWhatsAppLinkWhereTheNumberIsAskedGivesIt(text: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        let answer = render(chat.type(text))
+        #expect(!answer.contains("berisi huruf") && answer.contains("Pemberitahuan pelindungan data"), "\(answer)")
+        #expect(chat.draft?.answers.values.contains("+6281234567890") == true, "\(chat.draft?.answers ?? [:])")
+    }
+
     /// "budi@berkahjaya.co.id" where the director's number is asked got "that is not a valid Indonesian mobile
     /// number". The address is kept among the form's notes for staff, said so, and the number asked again.
     @Test func anEmailWhereANumberIsAskedIsKeptForStaff() throws {

@@ -701,6 +701,8 @@ extension ConversationTurn {
                 draft.businessForm = form
                 draft.answers[field.id] = form.rawValue
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
+                // "wa.me/6281234567890", a chat link shared for the director: its number.
+                let text = field.validator == .phone ? FieldNormalizer.whatsAppLinkNumber(in: text) ?? text : text
                 if field.validator == .phone, Self.mixesLettersIntoDigits(text) {
                     // "0812 3456 789O": never guess which digit a letter stood for.
                     return invalid(t(.invalidPhoneLetters, ["number": text]), example: t(field.validator.examplePrompt))
