@@ -524,6 +524,18 @@ struct ProviderHabitsTests {
         #expect(summary.contains("Nama usaha: CV Maju Terus"), "\(summary)")
     }
 
+    /// And one typed where the tender's form asks the role: "PT Jaya Konstruksi" got "Mohon pilih salah satu." and
+    /// was gone; it is the ticket's company, and the role is asked again.
+    @Test func aCompanyWhereTheRoleIsAskedIsTheTicketsCompany() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let opened = render(chat.tap("menu.tender"))
+        #expect(opened.contains("Anda mengajukan sebagai apa?"), "\(opened)")
+        let kept = render(chat.type("PT Jaya Konstruksi"))
+        #expect(kept.contains("✅ Nama usaha PT Jaya Konstruksi kami catat."), "\(kept)")
+        #expect(kept.contains("Anda mengajukan sebagai apa?") && !kept.contains("Mohon pilih"), "\(kept)")
+        #expect(chat.draft?.namedCompany == "PT Jaya Konstruksi", "\(String(describing: chat.draft))")
+    }
+
     /// A question about the data where consent is asked is answered from the notice and kept for staff: "data
     /// saya aman kan? dipakai untuk apa aja?" (read as asking the requirements at 0.94) got the form's documents.
     @Test func aQuestionAboutTheDataAtConsentIsAnsweredFromTheNotice() throws {

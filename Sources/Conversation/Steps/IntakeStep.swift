@@ -773,6 +773,10 @@ extension ConversationTurn {
                 if identifierForLaterField(text, entities: entities, draft: draft, service: service, after: index) {
                     return
                 }
+                if noteCompany(text, entities: entities, draft: draft, service: service) {
+                    // "PT Jaya Konstruksi" where the role is asked: the ticket's company, and the role again.
+                    return
+                }
                 return invalid(
                     t(.invalidChoice, ["count": String(field.options.count)]),
                     example: t(field.validator.examplePrompt))
