@@ -499,6 +499,23 @@ struct ProviderHabitsTests {
         #expect(reply.contains("Tulis kode tender") != taken, "\(reply)")
     }
 
+    /// "10234567" typed where the NPWP or NIP is asked was refused as "berisi 8 digit": a number alone too short
+    /// for either, with the kode tender still to be asked, is that code typed ahead. A longer number (a mistyped
+    /// NPWP) is refused as before.
+    @Test(arguments: [("10234567", true), ("100234567", true), ("0123456789012", false), ("1234", false)])
+    func aKodeTenderTypedWhereTheNPWPIsAskedIsKeptForItsQuestion(text: String, kept: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        _ = chat.tap("opt.0")
+        let reply = render(chat.type(text))
+        #expect((chat.draft?.answers["kode_tender"] == text.filter(\.isNumber)) == kept, "\(reply)")
+        #expect(reply.contains("✅ Kode tender") == kept, "\(reply)")
+        #expect(reply.contains("Tulis NPWP (penyedia) atau NIP (pejabat)."), "asked again: \(reply)")
+        guard kept else { return }
+        let next = render(chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000")))
+        #expect(!next.contains("Tulis kode tender"), "the code is not asked: \(next)")
+    }
+
     /// So is an NPWP written where the legal form is asked: "Bentuk usaha tidak dikenal." refused it before.
     @Test func anNPWPAtTheLegalFormQuestionIsKeptForItsOwnQuestion() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

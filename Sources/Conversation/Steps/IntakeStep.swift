@@ -417,6 +417,31 @@ extension ConversationTurn {
         return false
     }
 
+    /// A number alone too short for an NPWP or a NIP ("10234567") where one is asked, and the form asks a kode
+    /// tender later and has none: the kode tender, typed ahead. It is kept for its question, said so, and the
+    /// NPWP or NIP asked again; the summary shows it to be checked.
+    mutating func codeForLaterField(
+        _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition, after asked: Int
+    ) -> Bool {
+        let digits = text.filter { !$0.isWhitespace }
+        guard digits.allSatisfy(\.isASCIIDigitCharacter),
+            (Self.minimumCodeDigits...Self.maximumBareCodeDigits).contains(digits.count),
+            let code = Self.soleCode(in: text, entities),
+            let later = service.fields[(asked + 1)...].first(where: {
+                $0.validator == .kodeTender && draft.answers[$0.id] == nil
+            })
+        else { return false }
+        var draft = draft
+        draft.answers[later.id] = code
+        state.step = .intake(draft)
+        promptCurrentStep(
+            prefix: t(.intakeIdentifierKept, ["field": later.label.text(in: language), "number": code]))
+        return true
+    }
+
+    /// The most digits of a number alone taken as a kode tender typed ahead: an NPWP has 15.
+    static let maximumBareCodeDigits = 12
+
     /// Words a message starting a form needs for its opening free-text field to be taken from it, when that
     /// field is the form's first question (fewer when the message is a question), and when others come before it.
     static let openingTextWords = 6
@@ -751,6 +776,11 @@ extension ConversationTurn {
                     return invalid(phoneRefusal(text), example: t(field.validator.examplePrompt))
                 }
                 if value == nil, field.validator != .freeText, keepExplanation(text, draft: draft, service: service) {
+                    return
+                }
+                if value == nil, [.npwp, .nip, .npwpOrNip].contains(field.validator),
+                    codeForLaterField(text, entities: entities, draft: draft, service: service, after: index)
+                {
                     return
                 }
                 guard let value else {
