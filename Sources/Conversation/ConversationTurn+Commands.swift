@@ -23,6 +23,10 @@ extension ConversationTurn {
         let words = text.wordCount
         let short = words <= 3
         if short && (command == .greeting || command == .thanks) { return command }
+        // "ptugas", "petugs": one word the recognizer is sure asks for staff is no name or description.
+        if words == 1, command == .human, classification.confidence >= Self.freeTextCancelConfidence {
+            return command
+        }
         // "gak jadi deh", "cukup segini dulu": a clear way of quitting a form is no name or description, unless it
         // has a legal form ("CV Gak Jadi Jaya"). Elsewhere (the survey's comment) the step reads it.
         if case .intake = state.step, command == .cancel, classification.confidence >= Self.freeTextCancelConfidence,

@@ -1401,6 +1401,19 @@ struct ProviderHabitsTests {
         #expect(!render(bare.type("status")).contains("ketik *petugas*"))
     }
 
+    /// "ptugas" where the company's name is asked got "Nama badan usaha belum terbaca.": one word the recognizer
+    /// is sure asks for staff reaches them, as "petugas" does. A word it is less sure of is read as an answer.
+    @Test func aMistypedWordForStaffWhereTheNameIsAskedReachesThem() throws {
+        var exact = try Self.atCompanyQuestion()
+        let expected = render(exact.type("petugas", .human, confidence: 0.97))
+        var chat = try Self.atCompanyQuestion()
+        let answer = render(chat.type("ptugas", .human, confidence: 0.97))
+        #expect(!answer.contains("belum terbaca") && answer == expected, "\(answer)\n---\n\(expected)")
+        var unsure = try Self.atCompanyQuestion()
+        let guess = render(unsure.type("ptugas", .human, confidence: 0.6))
+        #expect(guess.contains("belum terbaca"), "\(guess)")
+    }
+
     /// "perorangan" where the name is asked gives the form, and the name is asked for; one word is then a
     /// name. "saya perorangan, nama usaha Toko Budi" gives both.
     @Test func aFormAloneAtTheNameIsKeptAndTheNameAsked() throws {
