@@ -5,6 +5,10 @@ import Support
 extension ConversationTurn {
     func command(in text: String, classification: Classification) -> GlobalCommand? {
         if let command = GlobalCommand(typed: text, keywords: catalogue.settings.keywords) { return command }
+        if !inProgress, classification.intent == .hours, asksTheHours(text) {
+            // "is it open today?", which the recognizer reads as the hours but is unsure of (0.40).
+            return .hours
+        }
         let command = GlobalCommand(classification: classification)
         if case .intake = state.step, classification.intent == .createTicket {
             // A request is what the form is filling in: "nama perusahaannya salah, harusnya CV Sinar Abadi Jaya"
@@ -39,6 +43,16 @@ extension ConversationTurn {
         }
         return nil
     }
+
+    /// Whether `text` is a short question with a word of `hoursWords` ("buka", "tutup", "open", "closed"): one
+    /// about the office hours, whatever the recognizer's confidence.
+    func asksTheHours(_ text: String) -> Bool {
+        text.wordCount <= Self.hoursQuestionWords && isQuestion(text)
+            && catalogue.settings.mentions(text: text, keywordsNamed: "hoursWords")
+    }
+
+    /// The most words of a question taken as about the office hours by its words alone.
+    static let hoursQuestionWords = 8
 
     /// The FAQ entry a typed question asks, by its keywords: the one whose phrase comes first in the message; a
     /// word's "-nya" does not hide it ("biayanya berapa?").

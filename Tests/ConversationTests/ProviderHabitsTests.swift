@@ -48,6 +48,21 @@ struct ProviderHabitsTests {
         return chat
     }
 
+    /// "is it open today?" got the welcome and the menu: the recognizer reads it as asking the hours, but at 0.40.
+    /// A short question with a word of `hoursWords` gets the hours however unsure it is; inside a form it is left
+    /// to the form.
+    @Test(arguments: ["is it open today?", "are you closed on saturday?", "sabtu buka ga min?"])
+    func aShortQuestionWhetherTheOfficeIsOpenGetsTheHours(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .hours, confidence: 0.4))
+        #expect(
+            answer.contains("Senin–Jumat 08.00–16.00") || answer.contains("Monday–Friday 08:00–16:00"), "\(answer)")
+        #expect(!answer.contains("Silakan pilih layanan") && !answer.contains("Please choose"), "\(answer)")
+        var unsure = Transcript(catalogue: try Fixtures.catalogue())
+        let other = render(unsure.type("is it open today?", .unknown, confidence: 0.4))
+        #expect(!other.contains("08.00–16.00") && !other.contains("08:00–16:00"), "not the hours: \(other)")
+    }
+
     /// "mau daftar akun spse" or "lupa password" outside a journey starts that service, not the menu again.
     @Test(arguments: [("mau daftar akun spse pak", "Tulis nama badan usaha"), ("saya lupa password spse", "")])
     func aServiceAskedForInWordsStarts(text: String, expected: String) throws {
