@@ -394,6 +394,24 @@ struct ProviderHabitsTests {
         #expect(chat.draft?.answers.values.contains("+6281234567890") == true, "\(chat.draft?.answers ?? [:])")
     }
 
+    /// "lupa user id, email terdaftar budi@majujaya.co.id" started the password reset and the address was gone: no
+    /// question asks for it. The message is kept among the form's notes for staff, and said so; a data change whose
+    /// opening message answers what changes keeps it there alone.
+    @Test func anEmailInTheOpeningMessageIsKeptForStaff() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let opening = "lupa user id, email terdaftar budi@majujaya.co.id"
+        let answer = render(chat.type(opening, .createTicket, confidence: 0.95))
+        #expect(
+            answer.contains("Reset Password") && answer.contains("✅ Email budi@majujaya.co.id kami catat"), "\(answer)")
+        #expect(chat.draft?.remarks == [opening], "\(chat.draft?.remarks ?? [])")
+
+        var change = Transcript(catalogue: try Fixtures.catalogue())
+        let changing = "mau ganti email akun spse dari lama@yahoo.com ke baru@majujaya.co.id"
+        _ = change.type(changing, .createTicket, confidence: 0.95)
+        let draft = try #require(change.draft)
+        #expect(draft.answers.values.contains(changing) != (draft.remarks == [changing]), "\(draft)")
+    }
+
     /// "wa.me/6281234567890", a chat link shared where the director's number is asked, was said to hold letters
     /// in place of digits; its number is the answer.
     @Test(arguments: ["wa.me/6281234567890", "ini wa nya https://wa.me/6281234567890"])

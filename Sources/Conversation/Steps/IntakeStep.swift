@@ -119,6 +119,7 @@ struct IntakeStep: DialogStep {
         if let opening = turn.openingMessage, let service = turn.catalogue.service(id: serviceID) {
             turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
             notes = turn.keepOpeningQuestion(opening.text, service: service, draft: &draft)
+            notes += turn.keepOpeningEmail(opening.text, draft: &draft)
         }
         let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID
         // "assalamualaikum, mau reset password …" is answered "Waalaikumsalam." before the form starts.
@@ -247,6 +248,18 @@ extension ConversationTurn {
         }
         if let ahead { notes.append(ahead) }
         return notes
+    }
+
+    /// An e-mail address in the message that starts a form ("lupa user id, email terdaftar budi@majujaya.co.id"),
+    /// which no question of a form asks: the message is kept among the provider's notes for staff, unless a
+    /// question of the form or the opening question took it, and the provider told.
+    mutating func keepOpeningEmail(_ text: String, draft: inout IntakeDraft) -> [String] {
+        guard let email = FieldNormalizer.emailAddress(in: text), let written = FieldNormalizer.freeText(text),
+            !draft.answers.values.contains(where: { $0.lowercased().contains(email) }),
+            !(draft.remarks ?? []).contains(written)
+        else { return [] }
+        draft.remarks = (draft.remarks ?? []) + [written]
+        return [t(.intakeEmailNoted, ["email": email])]
     }
 
     /// A company's name as the name question stores it: without its legal form, which is kept apart; nil when
