@@ -133,16 +133,27 @@ extension ConversationTurn {
     /// a tender problem). A question about what a problem's service is about, with no word of a problem (of
     /// `problemWords` or `not`), is for the service that takes questions (the first with `asking.<id>`
     /// phrases), when it is written as one (`question`: "jadwal pembuktian kualifikasi kapan ya?") or says so
-    /// with such a phrase ("mau tanya cara upload dokumen penawaran").
+    /// with such a phrase ("mau tanya cara upload dokumen penawaran"); so is a question naming no service that is
+    /// asked with such a phrase ("gimana cara isi data pengalaman?").
     private func service(namedIn words: String, question: @autoclosure () -> Bool) -> String? {
         if let decided = decisiveService(in: words) { return decided }
         let named = catalogue.settings.firstMentioned(in: words, among: catalogue.menu) { "service.\($0.id)" }
         let settings = catalogue.settings
-        guard let named, catalogue.service(id: named.id)?.type == Self.problemType,
-            let asked = catalogue.menu.first(where: { settings.keywords["asking.\($0.id)"] != nil }),
-            question() || settings.mentions(words, keywordsNamed: "asking.\(asked.id)"),
+        guard let asked = catalogue.menu.first(where: { settings.keywords["asking.\($0.id)"] != nil }),
             !settings.mentions(words, keywordsNamed: "problemWords"), !settings.mentions(words, keywordsNamed: "not")
         else { return named?.id }
+        guard let named else {
+            // "bagaimana cara mengisi data pengalaman perusahaan di spse?", "how do I upload the qualification
+            // documents?": a question asked with one of its phrases, naming no service, is the consultation's.
+            // One about a ticket ("how can I check my ticket?") is Loket's own to answer.
+            guard question(), settings.mentions(words, keywordsNamed: "asking.\(asked.id)"),
+                !settings.mentions(words, keywordsNamed: "ticketWords")
+            else { return nil }
+            return asked.id
+        }
+        guard catalogue.service(id: named.id)?.type == Self.problemType,
+            question() || settings.mentions(words, keywordsNamed: "asking.\(asked.id)")
+        else { return named.id }
         return asked.id
     }
 

@@ -26,6 +26,9 @@ import Testing
         "cara upload dokumen kualifikasi gimana ya", "min jadwal pembuktian kualifikasi kapan ya kak",
         // Asked as "cara …": the question was asked for again.
         "mau konsultasi cara isi kualifikasi",
+        // Naming no service: kept for staff with the menu, and asked again once the consultation was chosen.
+        "bagaimana cara mengisi data pengalaman perusahaan di spse?",
+        "how do I upload the qualification documents in SPSE?",
     ])
     func aQuestionAboutATenderIsAConsultationWithItsQuestion(text: String) throws {
         let (answer, draft) = try start(text)
@@ -34,6 +37,17 @@ import Testing
         #expect(!answer.contains("Tulis pertanyaan Anda") && !answer.contains("Write your question"), "\(answer)")
         // Taken as the question, it is not also kept as one for staff.
         #expect(draft?.remarks == nil)
+    }
+
+    /// A message naming no service is a consultation only when it is a question asked with one of its phrases:
+    /// "cara isi data pengalaman" (no question), "gimana ini min, ga bisa login" (a problem) and "how can I check my
+    /// ticket?" (Loket's own to answer) are not.
+    @Test(arguments: [
+        "cara isi data pengalaman", "gimana ini min, ga bisa login?", "kapan ya?", "how can I check my ticket?",
+    ])
+    func aMessageNamingNoServiceIsAConsultationOnlyAsAQuestionWithItsPhrase(text: String) throws {
+        let (answer, draft) = try start(text)
+        #expect(draft?.serviceID != "konsultasi", "\(answer)")
     }
 
     @Test(arguments: [
