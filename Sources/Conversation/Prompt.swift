@@ -131,6 +131,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeIdentifierKept = "intake.identifierKept"
     case intakeIdentifierNoted = "intake.identifierNoted"
     case intakeEmailNoted = "intake.emailNoted"
+    case intakeEarlierKept = "intake.earlierKept"
     case intakeLater = "intake.later"
     case intakeDataQuestion = "intake.dataQuestion"
     case intakeFormComplete = "intake.formComplete"

@@ -412,6 +412,26 @@ struct ProviderHabitsTests {
         #expect(draft.answers.values.contains(changing) != (draft.remarks == [changing]), "\(draft)")
     }
 
+    /// A message kept while the menu was asked ("Pesan Anda kami catat. Pilih layanan …") was dropped when a service
+    /// was then chosen: the form asked for the complaint it had just been told. It opens the form as an opening
+    /// message would, and what no question takes goes among the notes for staff, said so.
+    @Test func aMessageKeptAtTheMenuGoesWithTheServiceChosenAfter() throws {
+        let complaint = "petugas verifikasi kemarin tidak menelpon padahal sudah dijadwalkan jam 10"
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let kept = render(chat.type(complaint, .unknown, confidence: 0.4))
+        #expect(kept.contains("Pesan Anda kami catat"), "\(kept)")
+        let started = render(chat.tap("menu.pengaduan"))
+        #expect(chat.draft?.answers.values.contains(complaint) == true, "\(chat.draft?.answers ?? [:])")
+        #expect(!started.contains("Tulis pengaduan Anda."), "not asked again: \(started)")
+
+        var reset = Transcript(catalogue: try Fixtures.catalogue())
+        let plea = "tolong dibantu ya min, dari kemarin tidak bisa masuk"
+        _ = reset.type(plea, .unknown, confidence: 0.4)
+        let form = render(reset.tap("menu.reset_password"))
+        #expect(form.contains("Pesan Anda sebelumnya kami sertakan dalam permohonan ini"), "\(form)")
+        #expect(reset.draft?.remarks == [plea], "\(reset.draft?.remarks ?? [])")
+    }
+
     /// "wa.me/6281234567890", a chat link shared where the director's number is asked, was said to hold letters
     /// in place of digits; its number is the answer.
     @Test(arguments: ["wa.me/6281234567890", "ini wa nya https://wa.me/6281234567890"])

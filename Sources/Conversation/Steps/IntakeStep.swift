@@ -113,6 +113,7 @@ struct IntakeStep: DialogStep {
         // Files sent before the service was chosen are the form's, as if sent at its first question.
         draft.heldFiles = turn.state.filesBeforeRequest
         turn.state.filesBeforeRequest = nil
+        let earlier = (turn.state.messagesBeforeRequest ?? []).map(\.text)
         turn.state.messagesBeforeRequest = nil
         turn.state.cancelledDraft = nil
         var notes: [String] = []
@@ -120,6 +121,16 @@ struct IntakeStep: DialogStep {
             turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
             notes = turn.keepOpeningQuestion(opening.text, service: service, draft: &draft)
             notes += turn.keepOpeningEmail(opening.text, draft: &draft)
+        } else if !earlier.isEmpty, let service = turn.catalogue.service(id: serviceID) {
+            // Messages kept while the menu was asked ("Pesan Anda kami catat"), then a service chosen: they open
+            // the form as an opening message would, and what no question took goes among the notes for staff.
+            let unread = Classification(intent: .unknown, confidence: 0, entities: Entities())
+            turn.prefill(&draft, service: service, from: earlier.joined(separator: "\n"), classification: unread)
+            let untaken = earlier.filter { text in !draft.answers.values.contains { $0.contains(text) } }
+            if !untaken.isEmpty {
+                draft.remarks = (draft.remarks ?? []) + untaken
+                notes.append(turn.t(.intakeEarlierKept))
+            }
         }
         let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID
         // "assalamualaikum, mau reset password …" is answered "Waalaikumsalam." before the form starts.
