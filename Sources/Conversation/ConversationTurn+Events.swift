@@ -219,7 +219,7 @@ extension ConversationTurn {
 
     mutating func route(_ reply: ReplyID, messageID: String) {
         if let command = GlobalCommand(reply: reply) {
-            run(command, classification: Classification(intent: .unknown, confidence: 0))
+            run(command, classification: .unread)
         } else {
             choose(reply, messageID: messageID)
         }

@@ -41,7 +41,7 @@ extension ConversationTurn {
             if let number = FieldNormalizer.phone(numbers[0]) {
                 say(t(.contactCardNumber, ["number": number]))
             }
-            answerInIntake(numbers[0], classification: Classification(intent: .unknown, confidence: 0), draft: draft)
+            answerInIntake(numbers[0], classification: .unread, draft: draft)
         default:
             invalid(t(.contactCardNumbers, ["numbers": numbers.joined(separator: ", ")]))
         }

@@ -61,6 +61,19 @@ struct SurveyInWordsTests {
         try SurveyDefinition.parse(Data(contentsOf: Fixtures.dialogsDirectory.appendingPathComponent("survey.json")))
     }
 
+    /// A chat whose ticket 7 was just closed: the shipped survey asks its first question.
+    static func surveying() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
+        _ = chat.event(.ticketClosed(ticket: 7))
+        return chat
+    }
+
+    /// The values answered so far in `chat`'s survey; nil once the survey was left.
+    static func answers(of chat: Transcript) -> [Int]? {
+        guard case .survey(let progress) = chat.state.step else { return nil }
+        return progress.answers.map(\.value)
+    }
+
     @Test(arguments: [
         ("sangat puas", 4), ("Sangat memuaskan", 4), ("mantap min", 4), ("puas", 3), ("memuaskan kak", 3),
         ("bagus", 3), ("kurang puas", 2), ("kurang memuaskan", 2), ("tidak puas", 1), ("Tidak memuaskan", 1),
@@ -87,19 +100,14 @@ struct SurveyInWordsTests {
     /// answer. "tidak biasa" and a longer message are no middling answer.
     @Test(arguments: ["biasa aja", "lumayan min", "standar", "so-so"])
     func aMiddlingAnswerNamesThePointsAroundTheMiddle(text: String) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         _ = chat.type("4")
         let answer = render(chat.type(text))
         #expect(
             answer.contains("Pilih yang paling mendekati: 2 (Kurang memuaskan) atau 3 (Memuaskan)."), "\(answer)")
         #expect(answer.contains("(2/8)") && !answer.contains("(3/8)"), "\(answer)")
         #expect(chat.state.invalidAnswers == 0)
-        guard case .survey(let progress) = chat.state.step else {
-            Issue.record("the survey was left: \(answer)")
-            return
-        }
-        #expect(progress.answers.map(\.value) == [4], "\(progress.answers)")
+        #expect(Self.answers(of: chat) == [4])
 
         let shipped = try Self.shipped()
         let threePoints = SurveyDefinition(
@@ -110,17 +118,12 @@ struct SurveyInWordsTests {
         var middle = Transcript(catalogue: try Fixtures.catalogue(), survey: threePoints)
         _ = middle.event(.ticketClosed(ticket: 7))
         _ = middle.type(text)
-        guard case .survey(let taken) = middle.state.step else {
-            Issue.record("the survey was left")
-            return
-        }
-        #expect(taken.answers.map(\.value) == [2], "the middle point: \(taken.answers)")
+        #expect(Self.answers(of: middle) == [2], "the middle point")
     }
 
     @Test(arguments: ["tidak biasa", "pelayanan di kantor lama biasa aja sih"])
     func whatIsNoMiddlingAnswerIsNotTakenAsOne(text: String) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         let answer = render(chat.type(text))
         #expect(!answer.contains("Pilih yang paling mendekati"), "\(answer)")
     }
@@ -132,8 +135,7 @@ struct SurveyInWordsTests {
         ("tidak ada", .deny, 0.97), ("sudah cukup", .cancel, 0.97),
     ])
     func theOptionalCommentIsSkippedInWords(text: String, intent: Intent, confidence: Double) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         for _ in 1...8 { _ = chat.type("4") }
         let done = render(chat.type(text, intent, confidence: confidence))
         #expect(done.contains("⚙ submitSurvey #7 [4, 4, 4, 4, 4, 4, 4, 4] -"), "\(done)")
@@ -142,8 +144,7 @@ struct SurveyInWordsTests {
 
     /// A required comment (after a low answer) is not skipped by "tidak ada": what was written is the comment.
     @Test func aRequiredCommentIsNotSkippedInWords() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         for answer in ["1", "4", "4", "4", "4", "4", "4", "4"] { _ = chat.type(answer) }
         let written = render(chat.type("tidak ada", .deny, confidence: 0.97))
         #expect(written.contains("⚙ submitSurvey #7 [1, 4, 4, 4, 4, 4, 4, 4] tidak ada"), "\(written)")
@@ -155,14 +156,9 @@ struct SurveyInWordsTests {
         ("cukup", Intent.cancel, 3), ("ok", .affirm, 3), ("kurang", .unknown, 2), ("cukup puas min", .cancel, 3),
     ])
     func aScaleWordThatIsAlsoACommandAnswersTheQuestion(text: String, intent: Intent, value: Int) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         let answer = render(chat.type(text, intent, confidence: 0.99))
-        guard case .survey(let progress) = chat.state.step else {
-            Issue.record("the survey was left: \(answer)")
-            return
-        }
-        #expect(progress.answers.map(\.value) == [value], "\(answer)")
+        #expect(Self.answers(of: chat) == [value], "\(answer)")
         #expect(answer.contains("(2/8)"), "\(answer)")
     }
 
@@ -178,8 +174,7 @@ struct SurveyInWordsTests {
     func anAnswerBeforeItsReasonAndInChatWordsAnswersTheQuestion(
         text: String, intent: Intent, value: Int, kept: Bool
     ) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         let answer = render(chat.type(text, intent, confidence: 0.95))
         guard case .survey(let progress) = chat.state.step else {
             Issue.record("the survey was left: \(answer)")
@@ -197,8 +192,7 @@ struct SurveyInWordsTests {
         ("cukup segini dulu", .cancel, true),
     ])
     func theSurveyPutOffIsKeptAndTakenUpAgain(text: String, intent: Intent, menu: Bool) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         _ = chat.type("4")
         let parked = render(chat.type(text, intent, confidence: 0.95))
         #expect(parked.contains("Baik, survei tiket #7 kami simpan. Ketik *survei*"), "\(parked)")
@@ -207,11 +201,7 @@ struct SurveyInWordsTests {
         #expect(chat.state.parkedSurvey?.answers.map(\.value) == [4])
         let resumed = render(chat.type("survei"))
         #expect(resumed.contains("(2/8)"), "\(resumed)")
-        guard case .survey(let progress) = chat.state.step else {
-            Issue.record("the survey was not taken up: \(resumed)")
-            return
-        }
-        #expect(progress.answers.map(\.value) == [4])
+        #expect(Self.answers(of: chat) == [4])
     }
 
     /// "4 semua", "semuanya sangat memuaskan": the questions left get that answer, the provider is told so, and
@@ -222,8 +212,7 @@ struct SurveyInWordsTests {
         ("all 4", 4, "Baik, 7 pertanyaan"),
     ])
     func oneAnswerForAllTheQuestionsLeft(text: String, value: Int, said: String) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         _ = chat.type("2")
         let answer = render(chat.type(text))
         #expect(answer.contains(said), "\(answer)")
@@ -239,8 +228,7 @@ struct SurveyInWordsTests {
                 "⚙ submitSurvey #7 [2, \(Array(repeating: String(value), count: 7).joined(separator: ", "))]"),
             "\(done)")
         for unclear in ["tidak semua memuaskan", "semua", "4 dan 3 semua"] {
-            var other = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-            _ = other.event(.ticketClosed(ticket: 7))
+            var other = try Self.surveying()
             let reply = render(other.type(unclear))
             #expect(!reply.contains("pertanyaan yang tersisa"), "\(unclear): \(reply)")
         }
@@ -248,52 +236,36 @@ struct SurveyInWordsTests {
 
     /// "⭐⭐⭐" is three; more stars than the scale has is asked again.
     @Test func starsAreTheirCount() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         #expect(render(chat.type("⭐⭐⭐")).contains("(2/8)"))
         #expect(render(chat.type("★ ★ ★ ★")).contains("(3/8)"))
         #expect(render(chat.type("⭐⭐⭐⭐⭐")).contains("Mohon pilih jawaban 1–4"))
-        guard case .survey(let progress) = chat.state.step else {
-            Issue.record("the survey was left")
-            return
-        }
-        #expect(progress.answers.map(\.value) == [3, 4])
+        #expect(Self.answers(of: chat) == [3, 4])
     }
 
     /// A rating out of 5, 10 or 100 answers with its share of the scale, also when the recognizer reads "10/10"
     /// as a date and asks for the office hours (which it answered before); so does one out of the scale's own
     /// highest, "4/4" and "3/4" on the 4-point scale (which got the office hours); "5/12" is no rating.
     @Test func aRatingOutOfTenIsItsShareOfTheScale() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         let dated = Entities(datetime: Date(timeIntervalSince1970: 1_807_376_400))
         let first = render(chat.type("10/10", .schedule, confidence: 0.75, entities: dated))
         #expect(first.contains("(2/8)") && !first.contains("Layanan helpdesk"), "\(first)")
         for rating in ["8/10", "5/10", "9/10 mantap", "4/5", "1/10", "100/100"] { _ = chat.type(rating) }
         #expect(render(chat.type("5/12")).contains("Mohon pilih jawaban 1–4"))
-        guard case .survey(let progress) = chat.state.step else {
-            Issue.record("the survey was left")
-            return
-        }
-        #expect(progress.answers.map(\.value) == [4, 3, 2, 4, 3, 1, 4])
-        var outOfFour = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = outOfFour.event(.ticketClosed(ticket: 7))
+        #expect(Self.answers(of: chat) == [4, 3, 2, 4, 3, 1, 4])
+        var outOfFour = try Self.surveying()
         let fourOfFour = render(outOfFour.type("4/4", .hours, confidence: 0.8, entities: dated))
         #expect(fourOfFour.contains("(2/8)") && !fourOfFour.contains("Layanan helpdesk"), "\(fourOfFour)")
         _ = outOfFour.type("3/4")
-        guard case .survey(let four) = outOfFour.state.step else {
-            Issue.record("the survey was left")
-            return
-        }
-        #expect(four.answers.map(\.value) == [4, 3])
+        #expect(Self.answers(of: outOfFour) == [4, 3])
     }
 
     /// "nilai 4", "4 lah", "yg 3" got "Mohon pilih jawaban 1–4." and, on the third, the offer of staff: a number
     /// with words that only say it is the answer answers; one with two numbers, another word, or out of the scale
     /// does not (a remark of three words is kept for the comment, as before).
     @Test func aNumberWithWordsThatGiveItAnswers() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         for answer in ["nilai 4", "4 lah", "yg 3", "saya kasih 4 min", "skor 2 aja"] {
             let reply = render(chat.type(answer))
             #expect(!reply.contains("Mohon pilih jawaban"), "\(answer): \(reply)")
@@ -301,18 +273,13 @@ struct SurveyInWordsTests {
         for refused in ["nilai 5", "3 atau 4", "3 hari baru selesai"] {
             #expect(render(chat.type(refused)).contains("(6/8)"), "asked again: \(refused)")
         }
-        guard case .survey(let progress) = chat.state.step else {
-            Issue.record("the survey was left")
-            return
-        }
-        #expect(progress.answers.map(\.value) == [4, 4, 3, 4, 2])
+        #expect(Self.answers(of: chat) == [4, 4, 3, 4, 2])
     }
 
     /// "gratis kan?" asked during the survey is answered from the FAQ and the question asked again, without
     /// counting a wrong answer: it got "Mohon pilih jawaban 1–4." and, on the third, the offer of staff.
     @Test func aFAQQuestionDuringTheSurveyIsAnswered() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         let answer = render(chat.type("eh ini gratis kan?"))
         #expect(answer.contains("tidak dipungut biaya"), "\(answer)")
         #expect(answer.contains("(1/8)") && !answer.contains("Mohon pilih jawaban"), "\(answer)")
@@ -327,8 +294,7 @@ struct SurveyInWordsTests {
 
     /// Words answer the question; a longer message keeps what it says beyond the answer for the comment.
     @Test func wordsAnswerAndWhatTheySayMoreReachesTheComment() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try Self.shipped())
-        _ = chat.event(.ticketClosed(ticket: 7))
+        var chat = try Self.surveying()
         let second = render(chat.type("sangat puas"))
         #expect(second.contains("(2/8)"), "\(second)")
         for answer in ["puas", "4", "kurang puas", "3", "3", "3"] { _ = chat.type(answer) }

@@ -111,10 +111,9 @@ extension ConversationTurn {
             (state.filesBeforeRequest?.count ?? 0) < Self.maxFilesBeforeRequest
         else { return false }
         state.filesBeforeRequest = (state.filesBeforeRequest ?? []) + [held]
-        let unread = Classification(intent: .unknown, confidence: 0)
-        if let caption = held.caption, let service = mentionedService(caption, classification: unread) {
+        if let caption = held.caption, let service = mentionedService(caption, classification: .unread) {
             say(t(.documentsHeld, ["file": name]))
-            start(service, from: ReporterMessage(messageID: held.file.mediaID, text: caption), classification: unread)
+            start(service, from: ReporterMessage(messageID: held.file.mediaID, text: caption), classification: .unread)
             return true
         }
         // Several files sent together: the menu once, under the first.

@@ -124,8 +124,7 @@ struct IntakeStep: DialogStep {
         } else if !earlier.isEmpty, let service = turn.catalogue.service(id: serviceID) {
             // Messages kept while the menu was asked ("Pesan Anda kami catat"), then a service chosen: they open
             // the form as an opening message would, and what no question took goes among the notes for staff.
-            let unread = Classification(intent: .unknown, confidence: 0, entities: Entities())
-            turn.prefill(&draft, service: service, from: earlier.joined(separator: "\n"), classification: unread)
+            turn.prefill(&draft, service: service, from: earlier.joined(separator: "\n"), classification: .unread)
             let untaken = earlier.filter { text in !draft.answers.values.contains { $0.contains(text) } }
             if !untaken.isEmpty {
                 draft.remarks = (draft.remarks ?? []) + untaken
@@ -429,16 +428,20 @@ extension ConversationTurn {
     ) -> Bool {
         for field in service.fields[(asked + 1)...] where draft.answers[field.id] == nil {
             guard let value = entities.identifier(for: field.validator) else { continue }
-            var draft = draft
-            draft.answers[field.id] = value
-            state.step = .intake(draft)
-            promptCurrentStep(
-                prefix: t(
-                    .intakeIdentifierKept,
-                    ["field": field.label.text(in: language), "number": Self.writtenNumber(value, in: text)]))
+            keep(value, as: Self.writtenNumber(value, in: text), for: field, draft: draft)
             return true
         }
         return false
+    }
+
+    /// Keeps `value` (written `written`) as the answer of the later question `field`, which is then not asked,
+    /// says so, and asks the current question again.
+    private mutating func keep(_ value: String, as written: String, for field: FormField, draft: IntakeDraft) {
+        var draft = draft
+        draft.answers[field.id] = value
+        state.step = .intake(draft)
+        promptCurrentStep(
+            prefix: t(.intakeIdentifierKept, ["field": field.label.text(in: language), "number": written]))
     }
 
     /// A number alone too short for an NPWP or a NIP ("10234567") where one is asked, and the form asks a kode
@@ -455,11 +458,7 @@ extension ConversationTurn {
                 $0.validator == .kodeTender && draft.answers[$0.id] == nil
             })
         else { return false }
-        var draft = draft
-        draft.answers[later.id] = code
-        state.step = .intake(draft)
-        promptCurrentStep(
-            prefix: t(.intakeIdentifierKept, ["field": later.label.text(in: language), "number": code]))
+        keep(code, as: code, for: later, draft: draft)
         return true
     }
 
