@@ -45,6 +45,9 @@ enum ServeCommand {
         do {
             let application = try LoketApplication(configuration: configuration, logger: logger)
             if arguments.contains("--demo") { try application.seedDemo() }
+            // Building the application (dialogs read, the intent recognizer trained) leaves megabytes of freed
+            // temporaries in the heap; the service's threads start after this and need none of them.
+            _ = cmalloc_release_free_memory()
             try application.run()
         } catch let error as ConfigurationError {
             // Dialog files that cannot be used are configuration, like a bad setting: EX_CONFIG.
