@@ -7,7 +7,10 @@ import Support
 /// `GET /metrics`, plus responders mounted under a prefix (`/console`, `/api`) by later components.
 ///
 /// Unknown paths get 404, known paths with another method 405 with `Allow`.
-public struct WebhookRouter: HTTPResponder {
+///
+/// A class: each request's completion captures the router, and a reference is one retain where a copy of
+/// the struct was one per member.
+public final class WebhookRouter: HTTPResponder {
     /// What `GET /healthz` reports.
     public struct Health: Sendable {
         public var databaseReachable: Bool
