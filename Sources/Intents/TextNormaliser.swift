@@ -41,6 +41,12 @@ public struct TextNormaliser: Equatable, Sendable {
         self.deletions = deletions
     }
 
+    /// Every listed chat spelling, slang or typo, with its standard words joined by spaces ("bgt" → "sekali"), for
+    /// what reads words outside the recognizer (the survey's answers).
+    public var spellings: [String: String] {
+        self.typos.merging(self.slang) { typo, _ in typo }.mapValues { $0.joined(separator: " ") }
+    }
+
     /// Lower-case ASCII letters only, six or more.
     private static func isCorrectable(_ word: String) -> Bool {
         word.utf8.count >= 6 && word.utf8.allSatisfy { $0 >= 97 && $0 <= 122 }

@@ -36,7 +36,8 @@ public struct LoketDialogs: Sendable {
             throw DialogError(problems)
         }
         return LoketDialogs(
-            catalogue: catalogue, survey: ticketing.survey, recognizer: recognizer,
+            catalogue: catalogue, survey: ticketing.survey.spelled(with: recognizer.normaliser.spellings),
+            recognizer: recognizer,
             tickets: ticketing.storeConfiguration(), canned: canned, warnings: ticketing.warnings)
     }
 }

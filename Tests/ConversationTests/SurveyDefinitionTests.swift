@@ -57,8 +57,13 @@ struct SurveyDefinitionTests {
 
 /// The survey answered in words, as providers type it, against the shipped `Dialogs/survey.json`.
 struct SurveyInWordsTests {
+    /// The shipped survey, reading chat spellings through the shipped slang and typo lists as Loket does.
     static func shipped() throws -> SurveyDefinition {
-        try SurveyDefinition.parse(Data(contentsOf: Fixtures.dialogsDirectory.appendingPathComponent("survey.json")))
+        let intents = try IntentData.load(from: Fixtures.dialogsDirectory)
+        let spellings = TextNormaliser(slang: intents.slang, typos: intents.typos, vocabulary: []).spellings
+        return try SurveyDefinition.parse(
+            Data(contentsOf: Fixtures.dialogsDirectory.appendingPathComponent("survey.json"))
+        ).spelled(with: spellings)
     }
 
     /// A chat whose ticket 7 was just closed: the shipped survey asks its first question.
@@ -89,7 +94,47 @@ struct SurveyInWordsTests {
         #expect(try Self.shipped().scaleValue(in: text, negations: negations) == value)
     }
 
-    @Test(arguments: ["lumayan", "biasa aja", "gak bagus", "ga mantap", "gak cepat", "pesan lain", "puasa"])
+    /// Chat spellings say what their standard words say: "cepet banget", "gk puas" and "puasss" were asked again
+    /// (the scale listed "cepet bgt" and "gak puas", not every way of typing them).
+    @Test(arguments: [
+        ("cepet banget", 4), ("cpt bngt", 4), ("bagus bngt", 4), ("mantappp min", 4), ("gk puas", 1), ("tdk puas", 1),
+        ("gak cepat", 1), ("puasss", 3), ("okey", 3), ("kurang cpt", 2), ("lmbt", 2),
+    ])
+    func chatSpellingsSayWhatTheirStandardWordsSay(text: String, value: Int) throws {
+        let negations = Set(try Fixtures.catalogue().settings.keywords["not"] ?? [])
+        #expect(try Self.shipped().scaleValue(in: text, negations: negations) == value, "\(text)")
+    }
+
+    /// At a question, an answer in chat spelling answers it: "cepet banget" and "gk puas min" (which the recognizer
+    /// reads as a no) were asked again.
+    @Test(arguments: [
+        ("cepet banget", Intent.unknown, 0.735, 4), ("gk puas min", .deny, 0.915, 1), ("puasss", .unknown, 0.6, 3),
+    ])
+    func anAnswerInChatSpellingAnswersTheQuestion(text: String, intent: Intent, confidence: Double, value: Int)
+        throws
+    {
+        var chat = try Self.surveying()
+        let answer = render(chat.type(text, intent, confidence: confidence))
+        #expect(Self.answers(of: chat) == [value], "\(answer)")
+        #expect(answer.contains("(2/8)") && chat.state.invalidAnswers == 0, "\(answer)")
+    }
+
+    /// An emoji the scale lists answers when it is all the message says, in any skin tone: "👍" was asked again.
+    /// Others, and an emoji beside words, are no answer.
+    @Test(arguments: [("👍", 3), ("👍🏽", 3), ("👍 👍", 3), ("👌", 3), ("💯", 4), ("👎", 1)])
+    func aListedEmojiAloneAnswers(text: String, value: Int) throws {
+        var chat = try Self.surveying()
+        let answer = render(chat.type(text, .affirm, confidence: 0.97))
+        #expect(Self.answers(of: chat) == [value], "\(answer)")
+        #expect(answer.contains("(2/8)"), "\(answer)")
+    }
+
+    @Test(arguments: ["🙏", "👍🙏", "ok 👍", "1", "a"])
+    func anUnlistedEmojiIsNoEmojiAnswer(text: String) throws {
+        #expect(try Self.shipped().emojiValue(in: text) == nil, "\(text)")
+    }
+
+    @Test(arguments: ["lumayan", "biasa aja", "gak bagus", "ga mantap", "tdk mantap", "pesan lain", "puasa"])
     func whatSaysNoAnswerIsNone(text: String) throws {
         let negations = Set(try Fixtures.catalogue().settings.keywords["not"] ?? [])
         #expect(try Self.shipped().scaleValue(in: text, negations: negations) == nil, "\(text)")
@@ -371,13 +416,13 @@ struct SurveyOpinionAndDeclineTests {
     }
 }
 
-/// What a provider says about the service at a survey question without answering it ("cepet banget responnya",
+/// What a provider says about the service at a survey question without answering it ("penjelasan adminnya jelas dan lengkap",
 /// "jadwal vc nya kelamaan", which the recognizer reads as asking the call's schedule) is
 /// kept for the survey's comment and the question is asked again, counting no wrong answer; a request for
 /// another journey, a question and a bare acknowledgement are not remarks.
 struct SurveyRemarkTests {
     @Test(arguments: [
-        ("cepet banget responnya", Intent.checkStatus, 0.557),
+        ("penjelasan adminnya jelas dan lengkap", Intent.checkStatus, 0.557),
         ("jadwal vc nya kelamaan", .schedule, 0.912),
         ("adminnya sabar jawab pertanyaan saya", .thanks, 0.427),
     ])
@@ -399,12 +444,14 @@ struct SurveyRemarkTests {
     @Test func aRemarkKeptMakesTheOptionalCommentAskForMore() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), survey: try SurveyInWordsTests.shipped())
         _ = chat.event(.ticketClosed(ticket: 7))
-        _ = chat.type("cepet banget responnya", .checkStatus, confidence: 0.557)
+        _ = chat.type("penjelasan adminnya jelas dan lengkap", .checkStatus, confidence: 0.557)
         for _ in 1...7 { _ = chat.type("4") }
         let asked = render(chat.type("4"))
         #expect(asked.contains("Masukan yang Anda tulis tadi sudah kami catat sebagai komentar."), "\(asked)")
         let done = render(chat.tap("survey.skip"))
-        #expect(done.contains("⚙ submitSurvey #7 [4, 4, 4, 4, 4, 4, 4, 4] cepet banget responnya"), "\(done)")
+        #expect(
+            done.contains("⚙ submitSurvey #7 [4, 4, 4, 4, 4, 4, 4, 4] penjelasan adminnya jelas dan lengkap"), "\(done)"
+        )
     }
 
     @Test(arguments: [

@@ -17,7 +17,8 @@ struct SurveyStep: DialogStep {
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         if self.skipsComment(text, classification: classification, in: turn) { return true }
         guard !self.progress.askingComment, let survey = turn.context.survey else { return false }
-        if survey.ratingValue(in: text) != nil || turn.declinesSurvey(text) || turn.opinion(in: text) != nil
+        if survey.ratingValue(in: text) != nil || survey.emojiValue(in: text) != nil || turn.declinesSurvey(text)
+            || turn.opinion(in: text) != nil
             || turn.surveyRemark(text, classification: classification)
         {
             return true
@@ -225,6 +226,8 @@ extension ConversationTurn {
         {
             return recordSurveyAnswer(stars.count, progress: progress)
         }
+        // "👍": an emoji the scale lists.
+        if let value = context.survey?.emojiValue(in: text) { return recordSurveyAnswer(value, progress: progress) }
         let negations = Set(catalogue.settings.keywords["not"] ?? [])
         let leading = leadingSurveyAnswer(in: text)
         if let value = context.survey?.ratingValue(in: text) ?? leading
@@ -240,7 +243,7 @@ extension ConversationTurn {
         }
         if catalogue.settings.mentions(text: text, keywordsNamed: "later") { return parkSurvey(progress) }
         if surveyRemark(text, classification: classification) {
-            // "cepet banget responnya", "pelayanannya oke, tapi jadwal vc nya kelamaan": said about the service,
+            // "penjelasan adminnya jelas dan lengkap", "pelayanannya oke, tapi jadwal vc nya kelamaan": said about the service,
             // kept for the survey's comment; the question is asked again without counting a wrong answer.
             var progress = progress
             progress.remarks = (progress.remarks ?? []) + [text]
@@ -287,7 +290,7 @@ extension ConversationTurn {
     }
 
     /// What a provider says about the service at a survey question without answering it in the scale's words
-    /// ("cepet banget responnya"): at least `wordsOfARemark` words besides fillers and words of no opinion, not
+    /// ("penjelasan adminnya jelas dan lengkap"): at least `wordsOfARemark` words besides fillers and words of no opinion, not
     /// a question, a command typed as its keyword, a message to reach staff, put the survey off or decline it,
     /// nor one that names a service or asks for another journey (the recognizer sure of a hand-off, the menu,
     /// a request, a cancellation).

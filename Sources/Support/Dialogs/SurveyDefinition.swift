@@ -65,6 +65,17 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
     public let commentRequiredAtOrBelow: Int
     /// Every question of every section, in order.
     public let questions: [Question]
+    /// Chat spellings and their standard words ("bgt" → "sekali", "gak" → "tidak", "cepet" → "cepat"): messages
+    /// and the scale's phrases are read through it alike, so "cepet banget" says what "cepat sekali" says. Empty
+    /// unless `spelled(with:)` set it.
+    public private(set) var spelling: [String: String] = [:]
+    /// Each label and `words` phrase of the scale as its words read through `spelling`, with its value.
+    private var phrases: [Phrase] = []
+
+    private struct Phrase: Hashable {
+        var value: Int
+        var words: [String]
+    }
 
     public init(version: Int, scale: [ScalePoint], sections: [Section], commentRequiredAtOrBelow: Int) {
         self.version = version
@@ -72,39 +83,87 @@ public struct SurveyDefinition: Hashable, Sendable, DialogFile {
         self.sections = sections
         self.commentRequiredAtOrBelow = commentRequiredAtOrBelow
         self.questions = sections.flatMap(\.questions)
+        self.phrases = self.readPhrases()
+    }
+
+    /// The survey reading messages and its phrases through `spelling` (the recognizer's slang and typo lists).
+    public func spelled(with spelling: [String: String]) -> SurveyDefinition {
+        var spelled = self
+        spelled.spelling = spelling
+        spelled.phrases = spelled.readPhrases()
+        return spelled
+    }
+
+    private func readPhrases() -> [Phrase] {
+        self.scale.flatMap { point in
+            ([point.text.indonesian, point.text.english] + point.words).compactMap { phrase in
+                let words = self.words(of: phrase)
+                return words.isEmpty ? nil : Phrase(value: point.value, words: words)
+            }
+        }
+    }
+
+    /// The words of `text`, lowercased, a letter typed three times or more once ("puasss"), each read through
+    /// `spelling`.
+    private func words(of text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter }.flatMap { word -> [String] in
+            let squeezed = Self.squeezed(word)
+            return (self.spelling[squeezed] ?? self.spelling[String(word)]).map {
+                $0.split(separator: " ").map(String.init)
+            } ?? [squeezed]
+        }
+    }
+
+    /// `word` with each letter typed three times or more in a row kept once: "puasss" is "puas".
+    private static func squeezed(_ word: Substring) -> String {
+        var result = ""
+        var start = word.startIndex
+        while start < word.endIndex {
+            let letter = word[start]
+            let end = word[start...].firstIndex { $0 != letter } ?? word.endIndex
+            result += word.distance(from: start, to: end) >= 3 ? String(letter) : String(word[start..<end])
+            start = end
+        }
+        return result
     }
 
     /// The answer a typed message gives ("sangat puas", "kurang memuaskan min"), if it says one: the scale point
     /// whose label or `words` phrase, read as whole words, is the longest found in `text`. A phrase right after
     /// one of `negations` ("gak bagus") that the scale does not list as such says no answer.
     public func scaleValue(in text: String, negations: Set<String> = []) -> Int? {
-        let spoken = " " + text.lowercased().split { !$0.isLetter }.joined(separator: " ") + " "
+        let spoken = " " + self.words(of: text).joined(separator: " ") + " "
         var best: (value: Int, phrase: String)?
-        for point in self.scale {
-            for phrase in [point.text.indonesian.lowercased(), point.text.english.lowercased()] + point.words {
-                let words = phrase.split { !$0.isLetter }.joined(separator: " ")
-                guard !words.isEmpty, spoken.contains(" \(words) "), words.count > best?.phrase.count ?? 0 else {
-                    continue
-                }
-                best = (point.value, words)
-            }
+        for phrase in self.phrases {
+            let words = phrase.words.joined(separator: " ")
+            guard spoken.contains(" \(words) "), words.count > best?.phrase.count ?? 0 else { continue }
+            best = (phrase.value, words)
         }
         guard let best else { return nil }
         let before = spoken.components(separatedBy: " \(best.phrase) ")[0].split(separator: " ").last
-        return before.map { negations.contains(String($0)) } == true ? nil : best.value
+        let negating = Set(negations.flatMap { self.words(of: $0) })
+        return before.map { negating.contains(String($0)) } == true ? nil : best.value
     }
+
+    /// The answer a message of one emoji alone gives, typed once or more and in any skin tone ("👍", "👍🏽👍🏽"): the
+    /// point whose `words` list that emoji.
+    public func emojiValue(in text: String) -> Int? {
+        let symbols = Set(
+            text.unicodeScalars.filter { !$0.properties.isWhitespace && !Self.emojiModifiers.contains($0.value) })
+        guard symbols.count == 1, let symbol = symbols.first, symbol.properties.isEmoji, !symbol.isASCII else {
+            return nil
+        }
+        return self.scale.first { $0.words.contains(String(symbol)) }?.value
+    }
+
+    /// Skin tones (U+1F3FB–U+1F3FF) and the emoji presentation selector (U+FE0F): the same emoji either way.
+    private static let emojiModifiers: Set<UInt32> = [0x1F3FB, 0x1F3FC, 0x1F3FD, 0x1F3FE, 0x1F3FF, 0xFE0F]
 
     /// Whether `text` says nothing but an answer in the scale's words, with `fillers` ("min", "kak", "aja")
     /// around it: "cukup", "cukup puas min" do; "cukup segini dulu" (a way to stop) does not.
     public func isAnswerAlone(_ text: String, fillers: Set<String>) -> Bool {
-        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
-        let scaleWords = Set(
-            self.scale.flatMap { point in
-                ([point.text.indonesian, point.text.english] + point.words).flatMap {
-                    $0.lowercased().split { !$0.isLetter }.map(String.init)
-                }
-            })
-        return !words.isEmpty && words.allSatisfy { scaleWords.contains($0) || fillers.contains($0) }
+        let words = self.words(of: text)
+        let allowed = Set(self.phrases.flatMap(\.words) + fillers.flatMap { self.words(of: $0) })
+        return !words.isEmpty && words.allSatisfy(allowed.contains)
     }
 
     /// The scale's value of a rating written as a fraction ("10/10", "8/10 mantap", "4/5", "3/4" on a scale of
