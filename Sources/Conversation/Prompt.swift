@@ -149,6 +149,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidExample = "invalid.example"
     case invalidFreeText = "invalid.freeText"
     case invalidFreeTextBare = "invalid.freeTextBare"
+    case invalidBareAtNumber = "invalid.bareAtNumber"
     case invalidKodeTender = "invalid.kodeTender"
     case invalidNip = "invalid.nip"
     case invalidNpwp = "invalid.npwp"

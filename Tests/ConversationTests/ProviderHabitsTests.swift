@@ -569,6 +569,31 @@ struct ProviderHabitsTests {
         #expect(!next.contains("Tulis kode tender"), "the code is not asked: \(next)")
     }
 
+    /// "setuju", "ya", "ok siap" where the NPWP or NIP or the kode tender is asked got "berisi angka, tanpa spasi", as
+    /// if a number were written wrongly: they are a yes, no answer, and the question is asked again. "belum tau
+    /// kodenya" (the spelling of "belum tahu" that chats use) was refused the same way: the form waits for it.
+    @Test(arguments: [("setuju", Intent.affirm, 0.97), ("ya", .affirm, 0.97), ("ok siap", .affirm, 0.95)])
+    func aYesWhereANumberIsAskedIsNoAnswer(text: String, intent: Intent, confidence: Double) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        _ = chat.tap("opt.0")
+        let answered = chat.draft?.answers
+        let reply = render(chat.type(text, intent, confidence: confidence))
+        #expect(reply.contains("\"\(text)\" belum menjawab pertanyaan ini."), "\(reply)")
+        #expect(reply.contains("Tulis NPWP (penyedia) atau NIP (pejabat)."), "asked again: \(reply)")
+        #expect(!reply.contains("digit") && chat.draft?.answers == answered, "\(reply)")
+    }
+
+    @Test(arguments: ["belum tau npwp nya", "blm tau min", "gatau kak"])
+    func notKnowingTheNumberYetIsWaitedFor(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        _ = chat.tap("opt.0")
+        let reply = render(chat.type(text, .unknown, confidence: 0.6))
+        #expect(reply.contains("Tidak apa-apa, permohonan ini kami simpan."), "\(reply)")
+        #expect(chat.state.invalidAnswers == 0, "\(reply)")
+    }
+
     /// So is an NPWP written where the legal form is asked: "Bentuk usaha tidak dikenal." refused it before.
     @Test func anNPWPAtTheLegalFormQuestionIsKeptForItsOwnQuestion() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

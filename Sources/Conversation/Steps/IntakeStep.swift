@@ -689,6 +689,13 @@ extension ConversationTurn {
                 // problem is asked: none is said in it.
                 return invalid(t(.invalidFreeTextBare, ["text": text]), example: t(field.validator.examplePrompt))
             }
+            if [.npwp, .nip, .npwpOrNip, .kodeTender].contains(field.validator), !text.contains(where: \.isNumber),
+                isKeyword(text, "agree") || classification.intent == .affirm && text.wordCount <= Self.bareAnswerWords
+            {
+                // "setuju", "ya", "ok siap" where a number is asked: a yes, not a number written wrongly (it got "Kode
+                // tender berisi angka, tanpa spasi.").
+                return invalid(t(.invalidBareAtNumber, ["text": text]), example: t(field.validator.examplePrompt))
+            }
             if field.validator == .phone, meansOwnNumber(text, classification: classification) {
                 return chooseInIntake(.ownNumber, draft: draft)
             }
