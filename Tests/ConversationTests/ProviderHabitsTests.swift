@@ -594,6 +594,23 @@ struct ProviderHabitsTests {
         #expect(chat.state.invalidAnswers == 0, "\(reply)")
     }
 
+    /// "direktur yg baru pak Budi Santoso, no hp nya 0813-9876-5432" where the director's number is asked: the
+    /// number answered and the name of the new director was dropped. A message that says more than the number
+    /// goes among the form's notes for staff too; one that only names the number ("no hp direktur saya …", "npwp
+    /// nya … min") does not.
+    @Test(arguments: [
+        ("direktur yg baru pak Budi Santoso, no hp nya 0813-9876-5432", true),
+        ("0813-9876-5432 atas nama Budi Santoso", true),
+        ("no hp direktur saya 0813-9876-5432", false), ("ini nomornya min 0813-9876-5432", false),
+        ("0813-9876-5432", false),
+    ])
+    func wordsBesideTheNumberAreKeptForStaff(text: String, kept: Bool) throws {
+        var chat = try Self.atPhoneQuestion()
+        let reply = render(chat.type(text, entities: Entities(phone: "+6281398765432")))
+        #expect(chat.draft?.answers.values.contains("+6281398765432") == true, "\(reply)")
+        #expect((chat.draft?.remarks ?? []) == (kept ? [text] : []), "\(chat.draft?.remarks ?? [])")
+    }
+
     /// So is an NPWP written where the legal form is asked: "Bentuk usaha tidak dikenal." refused it before.
     @Test func anNPWPAtTheLegalFormQuestionIsKeptForItsOwnQuestion() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

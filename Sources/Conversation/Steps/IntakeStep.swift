@@ -817,6 +817,13 @@ extension ConversationTurn {
                     return invalid(identifierRefusal(text, field: field), example: t(field.validator.examplePrompt))
                 }
                 draft.answers[field.id] = value
+                if field.validator != .freeText, saysMoreThanTheNumber(text, field: field),
+                    let written = FieldNormalizer.freeText(text)
+                {
+                    // "direktur yg baru pak Budi Santoso, no hp nya 0813…": the number answers, and the name of the
+                    // new director goes among the form's notes for staff instead of being dropped.
+                    draft.remarks = (draft.remarks ?? []) + [written]
+                }
             case .choice:
                 if let named = Self.namedOption(of: field, in: text) {
                     // "saya penyedia", "sebagai pokja": the one option the answer names. One that explains too
@@ -1107,6 +1114,27 @@ extension ConversationTurn {
 
     /// Words a message needs to be taken as an explanation where a number is asked.
     static let explanationWords = 5
+
+    /// Whether a message that gives a number says more than the number: at least `wordsBesideANumber` words with
+    /// a letter that are not `filler` or `numberWords` ("nomor", "hp", "direktur", "kami") nor a word of the
+    /// field's label, a "-nya" ending read off ("nomornya"). "direktur yg baru pak Budi Santoso, no hp nya 0813…"
+    /// does; "no hp direktur saya 0813…" and "npwp nya 01.234.567.8-901.000 min" do not.
+    func saysMoreThanTheNumber(_ text: String, field: FormField) -> Bool {
+        let keywords = catalogue.settings.keywords
+        var known = Set((keywords["filler"] ?? []) + (keywords["numberWords"] ?? []))
+        for label in [field.label.indonesian, field.label.english] {
+            known.formUnion(label.lowercased().split { !$0.isLetter }.map(String.init))
+        }
+        let said = text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { word in
+            guard word.contains(where: \.isLetter) else { return false }
+            let stem = word.hasSuffix("nya") && word.count > 3 ? word.dropLast(3) : word
+            return !known.contains(String(word)) && !known.contains(String(stem))
+        }
+        return said.count >= Self.wordsBesideANumber
+    }
+
+    /// Words beside a number that say more than it (see `saysMoreThanTheNumber`).
+    static let wordsBesideANumber = 2
 
     /// "0812…" where the NPWP, a NIP or a kode tender is asked: a mobile number, not that. When the form asks
     /// the director's number later and it is not answered yet, the number is kept for it; either way the
