@@ -416,10 +416,10 @@ struct SurveyOpinionAndDeclineTests {
     }
 }
 
-/// What a provider says about the service at a survey question without answering it ("penjelasan adminnya jelas dan lengkap",
-/// "jadwal vc nya kelamaan", which the recognizer reads as asking the call's schedule) is
-/// kept for the survey's comment and the question is asked again, counting no wrong answer; a request for
-/// another journey, a question and a bare acknowledgement are not remarks.
+/// What a provider says about the service at a survey question without answering it ("penjelasan adminnya jelas
+/// dan lengkap", "jadwal vc nya kelamaan", which the recognizer reads as asking the call's schedule) is kept for the
+/// survey's comment and the question is asked again, counting no wrong answer; a request for another journey, a
+/// question and a bare acknowledgement are not remarks.
 struct SurveyRemarkTests {
     @Test(arguments: [
         ("penjelasan adminnya jelas dan lengkap", Intent.checkStatus, 0.557),

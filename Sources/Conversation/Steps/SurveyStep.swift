@@ -243,8 +243,8 @@ extension ConversationTurn {
         }
         if catalogue.settings.mentions(text: text, keywordsNamed: "later") { return parkSurvey(progress) }
         if surveyRemark(text, classification: classification) {
-            // "penjelasan adminnya jelas dan lengkap", "pelayanannya oke, tapi jadwal vc nya kelamaan": said about the service,
-            // kept for the survey's comment; the question is asked again without counting a wrong answer.
+            // "penjelasan adminnya jelas dan lengkap", "pelayanannya oke, tapi jadwal vc nya kelamaan": said about the
+            // service, kept for the survey's comment; the question is asked again without counting a wrong answer.
             var progress = progress
             progress.remarks = (progress.remarks ?? []) + [text]
             state.step = .survey(progress)
@@ -290,10 +290,10 @@ extension ConversationTurn {
     }
 
     /// What a provider says about the service at a survey question without answering it in the scale's words
-    /// ("penjelasan adminnya jelas dan lengkap"): at least `wordsOfARemark` words besides fillers and words of no opinion, not
-    /// a question, a command typed as its keyword, a message to reach staff, put the survey off or decline it,
-    /// nor one that names a service or asks for another journey (the recognizer sure of a hand-off, the menu,
-    /// a request, a cancellation).
+    /// ("penjelasan adminnya jelas dan lengkap"): at least `wordsOfARemark` words besides fillers and words of no
+    /// opinion, not a question, a command typed as its keyword, a message to reach staff, put the survey off or
+    /// decline it, nor one that names a service or asks for another journey (the recognizer sure of a hand-off,
+    /// the menu, a request, a cancellation).
     func surveyRemark(_ text: String, classification: Classification) -> Bool {
         let settings = catalogue.settings
         let ignored = Set((settings.keywords["filler"] ?? []) + (settings.keywords["noOpinion"] ?? []))
