@@ -595,16 +595,19 @@ struct ProviderHabitsTests {
     }
 
     /// "direktur yg baru pak Budi Santoso, no hp nya 0813-9876-5432" where the director's number is asked: the
-    /// number answered and the name of the new director was dropped. A message that says more than the number
-    /// goes among the form's notes for staff too; one that only names the number ("no hp direktur saya …", "npwp
-    /// nya … min") does not.
+    /// number answered and the name of the new director was dropped, as was the second of two numbers. A message
+    /// that says more than the number goes among the form's notes for staff too; one that only names the number
+    /// ("no hp direktur saya …", "npwp nya … min") does not.
     @Test(arguments: [
         ("direktur yg baru pak Budi Santoso, no hp nya 0813-9876-5432", true),
         ("0813-9876-5432 atas nama Budi Santoso", true),
+        ("0813-9876-5432 / 0812 1111 2222", true), ("0813-9876-5432, 0812-1111-2222", true),
         ("no hp direktur saya 0813-9876-5432", false), ("ini nomornya min 0813-9876-5432", false),
         ("0813-9876-5432", false),
     ])
     func wordsBesideTheNumberAreKeptForStaff(text: String, kept: Bool) throws {
+        #expect(ConversationTurn.longNumbers(in: "+62 812 3456 7890 (kantor: 021-555-1234)") == 2)
+        #expect(ConversationTurn.longNumbers(in: "npwp 01.234.567.8-901.000, kode 10234567") == 2)
         var chat = try Self.atPhoneQuestion()
         let reply = render(chat.type(text, entities: Entities(phone: "+6281398765432")))
         #expect(chat.draft?.answers.values.contains("+6281398765432") == true, "\(reply)")

@@ -1115,11 +1115,13 @@ extension ConversationTurn {
     /// Words a message needs to be taken as an explanation where a number is asked.
     static let explanationWords = 5
 
-    /// Whether a message that gives a number says more than the number: at least `wordsBesideANumber` words with
-    /// a letter that are not `filler` or `numberWords` ("nomor", "hp", "direktur", "kami") nor a word of the
-    /// field's label, a "-nya" ending read off ("nomornya"). "direktur yg baru pak Budi Santoso, no hp nya 0813…"
-    /// does; "no hp direktur saya 0813…" and "npwp nya 01.234.567.8-901.000 min" do not.
+    /// Whether a message that gives a number says more than the number: a second number ("0812… / 0813…"), or at
+    /// least `wordsBesideANumber` words with a letter that are not `filler` or `numberWords` ("nomor", "hp",
+    /// "direktur", "kami") nor a word of the field's label, a "-nya" ending read off ("nomornya"). "direktur yg baru
+    /// pak Budi Santoso, no hp nya 0813…" does; "no hp direktur saya 0813…" and "npwp nya 01.234.567.8-901.000
+    /// min" do not.
     func saysMoreThanTheNumber(_ text: String, field: FormField) -> Bool {
+        if Self.longNumbers(in: text) > 1 { return true }
         let keywords = catalogue.settings.keywords
         var known = Set((keywords["filler"] ?? []) + (keywords["numberWords"] ?? []))
         for label in [field.label.indonesian, field.label.english] {
@@ -1131,6 +1133,22 @@ extension ConversationTurn {
             return !known.contains(String(word)) && !known.contains(String(stem))
         }
         return said.count >= Self.wordsBesideANumber
+    }
+
+    /// How many numbers of eight digits or more `text` holds, a number's groups written apart ("0812 3456 7890",
+    /// "01.234.567.8-901.000") counted once: any word or other mark between two runs of digits parts them.
+    static func longNumbers(in text: String) -> Int {
+        var (count, digits) = (0, 0)
+        let parted = text.map { ",;/|".contains($0) ? " / " : String($0) }.joined()
+        for token in parted.split(whereSeparator: \.isWhitespace) {
+            let joined = token.allSatisfy { $0.isASCIIDigitCharacter || "+-.()".contains($0) }
+            if !joined || !token.contains(where: \.isASCIIDigitCharacter) {
+                count += digits >= 8 ? 1 : 0
+                digits = 0
+            }
+            if joined { digits += token.filter(\.isASCIIDigitCharacter).count }
+        }
+        return count + (digits >= 8 ? 1 : 0)
     }
 
     /// Words beside a number that say more than it (see `saysMoreThanTheNumber`).
