@@ -614,6 +614,26 @@ struct ProviderHabitsTests {
         #expect((chat.draft?.remarks ?? []) == (kept ? [text] : []), "\(chat.draft?.remarks ?? [])")
     }
 
+    /// "my company is PT Global Tekno, NPWP 01.234.567.8-901.000" where the company is asked became the name "Global
+    /// Tekno, NPWP 01.234.567.8-901.000", and the NPWP was asked next. The company is the name the recognizer
+    /// read and each number answers its own question, as in a message that opens the form; in a form that asks
+    /// for no NPWP, the message goes among the notes for staff.
+    @Test(arguments: [
+        ("my company is PT Global Tekno, NPWP 01.234.567.8-901.000", "menu.reset_password", false),
+        ("PT Global Tekno npwp nya 01.234.567.8-901.000", "menu.registrasi", true),
+        ("CV Global Tekno, no hp direktur 0812-3456-7890", "menu.registrasi", false),
+    ])
+    func numbersBesideTheCompanyAnswerTheirOwnQuestions(text: String, service: String, kept: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap(service)
+        let entities = EntityExtractor().extract(from: text, now: Date())
+        let reply = render(chat.type(text, entities: entities))
+        #expect(chat.draft?.answers.values.contains("Global Tekno") == true, "\(chat.draft?.answers ?? [:])")
+        #expect(!reply.contains("NPWP badan usaha (15 atau 16 digit)"), "the NPWP is not asked: \(reply)")
+        #expect(!reply.contains("Nomor WhatsApp direksi") == text.contains("0812"), "\(reply)")
+        #expect((chat.draft?.remarks ?? []) == (kept ? [text] : []), "\(chat.draft?.remarks ?? [])")
+    }
+
     /// So is an NPWP written where the legal form is asked: "Bentuk usaha tidak dikenal." refused it before.
     @Test func anNPWPAtTheLegalFormQuestionIsKeptForItsOwnQuestion() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

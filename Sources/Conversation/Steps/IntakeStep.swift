@@ -723,6 +723,19 @@ extension ConversationTurn {
                     state.step = .intake(draft)
                     return promptCurrentStep(prefix: t(.intakeFormKept, ["form": t(.form(form))]))
                 }
+                if let company = entities.company, Self.storedName(of: company) != nil,
+                    let numbers = Self.numbersBesideAName(in: entities)
+                {
+                    // "my company is PT Global Tekno, NPWP 01.234.567.8-901.000": the company the recognizer read,
+                    // and each number for its own question, as in a message that opens the form (the name took
+                    // the NPWP along). A number no question takes keeps the message among the notes for staff.
+                    prefill(&draft, service: service, from: text, classification: classification)
+                    if !numbers.allSatisfy(draft.answers.values.contains), let written = FieldNormalizer.freeText(text)
+                    {
+                        draft.remarks = (draft.remarks ?? []) + [written]
+                    }
+                    break
+                }
                 // One word is a name only with its form, written now or before ("Budi" after "perorangan").
                 guard let company = CompanyNameParser.answer(text),
                     company.form != nil || draft.businessForm != nil || company.name.wordCount >= 2
@@ -1149,6 +1162,13 @@ extension ConversationTurn {
             if joined { digits += token.filter(\.isASCIIDigitCharacter).count }
         }
         return count + (digits >= 8 ? 1 : 0)
+    }
+
+    /// The numbers a form's questions take (a mobile number, an NPWP, a NIP, a kode tender) that the recognizer
+    /// found in a message, as those questions store them; nil when there is none.
+    static func numbersBesideAName(in entities: Entities) -> [String]? {
+        let numbers = [FieldValidator.phone, .npwp, .nip, .kodeTender].compactMap(entities.identifier(for:))
+        return numbers.isEmpty ? nil : numbers
     }
 
     /// Words beside a number that say more than it (see `saysMoreThanTheNumber`).
