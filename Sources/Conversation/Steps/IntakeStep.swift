@@ -1148,6 +1148,9 @@ extension ConversationTurn {
         return said.count >= Self.wordsBesideANumber
     }
 
+    /// Words beside a number that say more than it (see `saysMoreThanTheNumber`).
+    static let wordsBesideANumber = 2
+
     /// How many numbers of eight digits or more `text` holds, a number's groups written apart ("0812 3456 7890",
     /// "01.234.567.8-901.000") counted once: any word or other mark between two runs of digits parts them.
     static func longNumbers(in text: String) -> Int {
@@ -1170,9 +1173,6 @@ extension ConversationTurn {
         let numbers = [FieldValidator.phone, .npwp, .nip, .kodeTender].compactMap(entities.identifier(for:))
         return numbers.isEmpty ? nil : numbers
     }
-
-    /// Words beside a number that say more than it (see `saysMoreThanTheNumber`).
-    static let wordsBesideANumber = 2
 
     /// "0812…" where the NPWP, a NIP or a kode tender is asked: a mobile number, not that. When the form asks
     /// the director's number later and it is not answered yet, the number is kept for it; either way the
