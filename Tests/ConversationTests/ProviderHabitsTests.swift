@@ -634,6 +634,28 @@ struct ProviderHabitsTests {
         #expect((chat.draft?.remarks ?? []) == (kept ? [text] : []), "\(chat.draft?.remarks ?? [])")
     }
 
+    /// "kami dari cv maju jaya, mau daftar tapi bingung soal dokumen …, bagaimana ya min?" where the company is
+    /// asked got "Nama badan usaha belum terbaca.": a message too long to be a name. The company named in it answers
+    /// the question, and the message is kept for staff, said to be: a question as a question.
+    @Test(arguments: [
+        (
+            "kami dari cv maju jaya, mau daftar tapi bingung soal dokumen yang harus disiapkan karena direktur sedang "
+                + "di luar kota sampai minggu depan, bagaimana ya min?", "❓ Pertanyaan Anda kami catat untuk petugas"
+        ),
+        (
+            "Perusahaan kami PT Maju Jaya, sudah berdiri sejak 2015 dan bergerak di bidang konstruksi jalan dan "
+                + "jembatan di Kabupaten Bogor.", "✅ Keterangan Anda kami catat untuk petugas."
+        ),
+    ])
+    func aCompanyNamedInALongerMessageAnswersAndTheRestIsKept(text: String, said: String) throws {
+        var chat = try Self.atCompanyQuestion()
+        let entities = EntityExtractor().extract(from: text, now: Date())
+        let reply = render(chat.type(text, entities: entities))
+        #expect(chat.draft?.answers.values.contains("Maju Jaya") == true, "\(chat.draft?.answers ?? [:])")
+        #expect(reply.contains(said) && reply.contains("Nomor WhatsApp direksi"), "\(reply)")
+        #expect(chat.draft?.remarks == [text], "\(chat.draft?.remarks ?? [])")
+    }
+
     /// So is an NPWP written where the legal form is asked: "Bentuk usaha tidak dikenal." refused it before.
     @Test func anNPWPAtTheLegalFormQuestionIsKeptForItsOwnQuestion() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

@@ -723,18 +723,37 @@ extension ConversationTurn {
                     state.step = .intake(draft)
                     return promptCurrentStep(prefix: t(.intakeFormKept, ["form": t(.form(form))]))
                 }
-                if let company = entities.company, Self.storedName(of: company) != nil,
-                    let numbers = Self.numbersBesideAName(in: entities)
+                let numbers = Self.numbersBesideAName(in: entities)
+                let longerThanAName = CompanyNameParser.answer(text) == nil
+                if let company = entities.company ?? CompanyNameParser.parse(text),
+                    let name = Self.storedName(of: company), numbers != nil || longerThanAName
                 {
-                    // "my company is PT Global Tekno, NPWP 01.234.567.8-901.000": the company the recognizer read,
-                    // and each number for its own question, as in a message that opens the form (the name took
-                    // the NPWP along). A number no question takes keeps the message among the notes for staff.
+                    // "my company is PT Global Tekno, NPWP 01.234.567.8-901.000", "kami dari cv maju jaya, mau
+                    // daftar tapi bingung soal dokumen …, bagaimana ya min?": the company named in it, and each number
+                    // for its own question, as in a message that opens the form (the name took the NPWP along; the
+                    // longer message got "Nama badan usaha belum terbaca"). What else it says, or a number no question
+                    // takes, keeps the message among the notes for staff.
                     prefill(&draft, service: service, from: text, classification: classification)
-                    if !numbers.allSatisfy(draft.answers.values.contains), let written = FieldNormalizer.freeText(text)
+                    if draft.answers[field.id] == nil {
+                        draft.answers[field.id] = name
+                        draft.businessForm = company.form
+                        for other in service.fields where other.validator == .businessForm {
+                            draft.answers[other.id] = nil
+                        }
+                    }
+                    var said: String?
+                    if let written = FieldNormalizer.freeText(text), !draft.answers.values.contains(written),
+                        longerThanAName || !(numbers ?? []).allSatisfy(draft.answers.values.contains)
                     {
                         draft.remarks = (draft.remarks ?? []) + [written]
+                        if longerThanAName {
+                            said =
+                                typedFAQ(text)?.answer.text(in: language)
+                                ?? t(isQuestion(text) ? .intakeQuestionKept : .intakeRemarkKept)
+                        }
                     }
-                    break
+                    guard !editing, let said else { break }
+                    return advance(draft, prefix: said)
                 }
                 // One word is a name only with its form, written now or before ("Budi" after "perorangan").
                 guard let company = CompanyNameParser.answer(text),
