@@ -646,6 +646,10 @@ struct ProviderHabitsTests {
             "Perusahaan kami PT Maju Jaya, sudah berdiri sejak 2015 dan bergerak di bidang konstruksi jalan dan "
                 + "jembatan di Kabupaten Bogor.", "✅ Keterangan Anda kami catat untuk petugas."
         ),
+        (
+            "kami PT Maju Jaya, baru pertama kali mau ikut tender di lpse ini, untuk daftar penyedia syaratnya apa "
+                + "aja ya min? kantor kami di depok", "dokumen yang nanti diminta"
+        ),
     ])
     func aCompanyNamedInALongerMessageAnswersAndTheRestIsKept(text: String, said: String) throws {
         var chat = try Self.atCompanyQuestion()

@@ -741,19 +741,19 @@ extension ConversationTurn {
                             draft.answers[other.id] = nil
                         }
                     }
-                    var said: String?
-                    if let written = FieldNormalizer.freeText(text), !draft.answers.values.contains(written),
+                    // A question in it is kept, or answered with the form's documents, as in an opening message.
+                    var said = longerThanAName ? keepOpeningQuestion(text, service: service, draft: &draft) : []
+                    if said.isEmpty, let written = FieldNormalizer.freeText(text),
+                        !draft.answers.values.contains(written),
                         longerThanAName || !(numbers ?? []).allSatisfy(draft.answers.values.contains)
                     {
                         draft.remarks = (draft.remarks ?? []) + [written]
                         if longerThanAName {
-                            said =
-                                typedFAQ(text)?.answer.text(in: language)
-                                ?? t(isQuestion(text) ? .intakeQuestionKept : .intakeRemarkKept)
+                            said = [typedFAQ(text)?.answer.text(in: language) ?? t(.intakeRemarkKept)]
                         }
                     }
-                    guard !editing, let said else { break }
-                    return advance(draft, prefix: said)
+                    guard !editing, !said.isEmpty else { break }
+                    return advance(draft, prefix: said.joined(separator: "\n\n"))
                 }
                 // One word is a name only with its form, written now or before ("Budi" after "perorangan").
                 guard let company = CompanyNameParser.answer(text),
