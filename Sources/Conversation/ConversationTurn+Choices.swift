@@ -99,11 +99,28 @@ extension ConversationTurn {
                 || classification.confidence < GlobalCommand.minimumConfidence || asksDecisively(text),
             classification.entities.ticketNumber == nil
         else { return nil }
+        let words = DialogSettings.spacedWords(text)
+        if decisiveService(in: words) == nil, let coded = serviceTakingTheCode(text, classification: classification) {
+            return coded
+        }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
-        return service(namedIn: notDone(DialogSettings.spacedWords(text)), question: isQuestion(text))
+        return service(namedIn: notDone(words), question: isQuestion(text))
             ?? classification.normalizedText.flatMap {
                 service(namedIn: notDone(DialogSettings.spacedWords($0)), question: isQuestion(text))
             }
+    }
+
+    /// "saya PPK, paket 10234567 jadwalnya tidak bisa diubah padahal sudah addendum", "paket 10234567 kok ga muncul
+    /// di daftar paket saya": a message with a kode tender that tells of a problem (a word of `problemWords` or of
+    /// `not`) asks for the form that takes the code, whatever other service a word of it names ("daftar paket" is
+    /// a list, "sudah addendum" is done), unless it asks for another in so many words (`decisive.<id>`).
+    private func serviceTakingTheCode(_ text: String, classification: Classification) -> String? {
+        guard classification.entities.kodeTender != nil else { return nil }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        guard settings.mentions(words, keywordsNamed: "problemWords") || settings.mentions(words, keywordsNamed: "not")
+        else { return nil }
+        return catalogue.services.first { $0.fields.contains { $0.validator == .kodeTender } }?.id
     }
 
     /// `words` (from `spacedWords`) without the word after each of `already` ("sudah", "udh", "pernah"): "sy udh

@@ -330,13 +330,18 @@ extension ConversationTurn {
     /// nothing took it: with no ticket open, kept, and the menu shown with how to hand it to staff; with tickets
     /// open ("ini ada akta pendirian juga min"), it goes to one of them, as it would with no menu shown. False
     /// for a short message (a greeting, a wrong choice), which the step answers as before, unless the recognizer
-    /// is sure it asks for help ("tdk bs login spse", "email verifikasi ga masuk2").
+    /// is sure it asks for help ("tdk bs login spse", "email verifikasi ga masuk2"), or it carries what a form
+    /// asks for ("nip saya 198001012005011001", "PT Maju Jaya"), which the form chosen next takes.
     mutating func keepForStaff(_ message: ReporterMessage, classification: Classification) -> Bool {
         let words = message.text.wordCount
         let asksForHelp =
             classification.intent == .createTicket && classification.confidence >= GlobalCommand.minimumConfidence
             && words >= Self.keptRequestWords
-        guard words >= Self.keptMessageWords || asksForHelp, classification.intent != .greeting else {
+        let entities = classification.entities
+        let carriesData =
+            [entities.npwp, entities.nip, entities.phone, entities.kodeTender].contains { $0 != nil }
+            || entities.company != nil
+        guard words >= Self.keptMessageWords || asksForHelp || carriesData, classification.intent != .greeting else {
             return false
         }
         if state.step == .menu, !context.openTickets.isEmpty {

@@ -660,6 +660,37 @@ struct ProviderHabitsTests {
         #expect(chat.draft?.remarks == [text], "\(chat.draft?.remarks ?? [])")
     }
 
+    /// "saya PPK, paket 10234567 jadwalnya tidak bisa diubah padahal sudah addendum" got the menu ("sudah addendum"
+    /// is done, not asked for), and "paket 10234567 kok ga muncul di daftar paket saya" the registration (its
+    /// "daftar" is a list). A kode tender with a problem asks for the form that takes the code, which it opens as
+    /// any opening message; one with no problem does not.
+    @Test(arguments: [
+        ("saya PPK, paket 10234567 jadwalnya tidak bisa diubah padahal sudah addendum", true),
+        ("paket 10234567 kok ga muncul di daftar paket saya", true),
+        ("paket 10234567 sudah saya cek, terima kasih", false),
+    ])
+    func aKodeTenderWithAProblemOpensTheTenderForm(text: String, opens: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let entities = EntityExtractor().extract(from: text, now: Date())
+        let reply = render(chat.type(text, .createTicket, confidence: 0.45, entities: entities))
+        #expect((chat.draft?.serviceID == "tender") == opens, "\(reply)")
+        #expect((chat.draft?.answers["kode_tender"] == "10234567") == opens, "\(chat.draft?.answers ?? [:])")
+    }
+
+    /// "nip saya 198001012005011001" while the menu is asked got "Mohon pilih salah satu." and was gone: a message
+    /// that carries what a form asks for is kept as a longer one is, and the form chosen next takes it.
+    @Test func aNumberTypedAtTheMenuIsKeptForTheFormChosenNext() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("halo", .greeting, confidence: 0.97)
+        let text = "nip saya 198001012005011001"
+        let kept = render(chat.type(text, entities: EntityExtractor().extract(from: text, now: Date())))
+        #expect(kept.contains("Pesan Anda kami catat") && !kept.contains("Mohon pilih"), "\(kept)")
+        _ = chat.tap("menu.tender")
+        let next = render(chat.tap("opt.1"))
+        #expect(chat.draft?.answers.values.contains("198001012005011001") == true, "\(chat.draft?.answers ?? [:])")
+        #expect(next.contains("Tulis kode tender") && !next.contains("Tulis NPWP"), "the NIP is not asked: \(next)")
+    }
+
     /// So is an NPWP written where the legal form is asked: "Bentuk usaha tidak dikenal." refused it before.
     @Test func anNPWPAtTheLegalFormQuestionIsKeptForItsOwnQuestion() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

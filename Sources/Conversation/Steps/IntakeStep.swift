@@ -124,7 +124,11 @@ struct IntakeStep: DialogStep {
         } else if !earlier.isEmpty, let service = turn.catalogue.service(id: serviceID) {
             // Messages kept while the menu was asked ("Pesan Anda kami catat"), then a service chosen: they open
             // the form as an opening message would, and what no question took goes among the notes for staff.
-            turn.prefill(&draft, service: service, from: earlier.joined(separator: "\n"), classification: .unread)
+            // The numbers in them ("nip saya 1980…") answer their questions too.
+            let text = earlier.joined(separator: "\n")
+            let found = Classification(
+                intent: .unknown, confidence: 0, entities: EntityExtractor().extract(from: text, now: turn.context.now))
+            turn.prefill(&draft, service: service, from: text, classification: found)
             let untaken = earlier.filter { text in !draft.answers.values.contains { $0.contains(text) } }
             if !untaken.isEmpty {
                 draft.remarks = (draft.remarks ?? []) + untaken
