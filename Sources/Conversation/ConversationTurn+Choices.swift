@@ -100,7 +100,8 @@ extension ConversationTurn {
             classification.entities.ticketNumber == nil
         else { return nil }
         let words = DialogSettings.spacedWords(text)
-        if decisiveService(in: words) == nil, let coded = serviceTakingTheCode(text, classification: classification) {
+        if decisiveService(in: words) == nil, let coded = serviceTakingTheCode(words, entities: classification.entities)
+        {
             return coded
         }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
@@ -111,12 +112,11 @@ extension ConversationTurn {
     }
 
     /// "saya PPK, paket 10234567 jadwalnya tidak bisa diubah padahal sudah addendum", "paket 10234567 kok ga muncul
-    /// di daftar paket saya": a message with a kode tender that tells of a problem (a word of `problemWords` or of
+    /// di daftar paket saya" (`words` from `spacedWords`, `entities` the recognizer's): a message with a kode tender that tells of a problem (a word of `problemWords` or of
     /// `not`) asks for the form that takes the code, whatever other service a word of it names ("daftar paket" is
     /// a list, "sudah addendum" is done), unless it asks for another in so many words (`decisive.<id>`).
-    private func serviceTakingTheCode(_ text: String, classification: Classification) -> String? {
-        guard classification.entities.kodeTender != nil else { return nil }
-        let words = DialogSettings.spacedWords(text)
+    private func serviceTakingTheCode(_ words: String, entities: Entities) -> String? {
+        guard entities.kodeTender != nil else { return nil }
         let settings = catalogue.settings
         guard settings.mentions(words, keywordsNamed: "problemWords") || settings.mentions(words, keywordsNamed: "not")
         else { return nil }

@@ -337,10 +337,7 @@ extension ConversationTurn {
         let asksForHelp =
             classification.intent == .createTicket && classification.confidence >= GlobalCommand.minimumConfidence
             && words >= Self.keptRequestWords
-        let entities = classification.entities
-        let carriesData =
-            [entities.npwp, entities.nip, entities.phone, entities.kodeTender].contains { $0 != nil }
-            || entities.company != nil
+        let carriesData = !classification.entities.formNumbers.isEmpty || classification.entities.company != nil
         guard words >= Self.keptMessageWords || asksForHelp || carriesData, classification.intent != .greeting else {
             return false
         }

@@ -478,6 +478,12 @@ extension ConversationTurn {
     /// The most words of a bare yes ("ok", "iya setuju"), which answers no free-text question.
     static let bareAnswerWords = 2
 
+    /// Whether `text` is a bare yes ("setuju", "ok", "ya min"): the `agree` keyword, or what the recognizer reads as
+    /// a yes in at most `bareAnswerWords` words. Where an answer is asked, it answers nothing.
+    func saysBareYes(_ text: String, classification: Classification) -> Bool {
+        isKeyword(text, "agree") || classification.intent == .affirm && text.wordCount <= Self.bareAnswerWords
+    }
+
     /// The provider's own WhatsApp number as the director's, nil when it is no Indonesian mobile number (a
     /// foreign company's): the call can reach only those, so it is then neither offered nor taken.
     var ownNumber: String? { FieldNormalizer.phone("+" + context.waID) }
@@ -685,16 +691,14 @@ extension ConversationTurn {
                 // "npwp nya ada di file yg saya kirim": the answer is typed, for staff to check the files against.
                 return invalid(t(.invalidTypeItHere))
             }
-            if field.validator == .freeText,
-                isKeyword(text, "agree") || isKeyword(text, "done") || saysThatsAll(text)
-                    || classification.intent == .affirm && text.wordCount <= Self.bareAnswerWords
-            {
+            let bareYes = saysBareYes(text, classification: classification)
+            if field.validator == .freeText, bareYes || isKeyword(text, "done") || saysThatsAll(text) {
                 // "setuju" typed ahead of the privacy notice, "ok" or "selesai" where a question, a complaint or a
                 // problem is asked: none is said in it.
                 return invalid(t(.invalidFreeTextBare, ["text": text]), example: t(field.validator.examplePrompt))
             }
-            if [.npwp, .nip, .npwpOrNip, .kodeTender].contains(field.validator), !text.contains(where: \.isNumber),
-                isKeyword(text, "agree") || classification.intent == .affirm && text.wordCount <= Self.bareAnswerWords
+            if [.npwp, .nip, .npwpOrNip, .kodeTender].contains(field.validator), bareYes,
+                !text.contains(where: \.isNumber)
             {
                 // "setuju", "ya", "ok siap" where a number is asked: a yes, not a number written wrongly (it got "Kode
                 // tender berisi angka, tanpa spasi.").
@@ -727,10 +731,10 @@ extension ConversationTurn {
                     state.step = .intake(draft)
                     return promptCurrentStep(prefix: t(.intakeFormKept, ["form": t(.form(form))]))
                 }
-                let numbers = Self.numbersBesideAName(in: entities)
+                let numbers = entities.formNumbers
                 let longerThanAName = CompanyNameParser.answer(text) == nil
                 if let company = entities.company ?? CompanyNameParser.parse(text),
-                    let name = Self.storedName(of: company), numbers != nil || longerThanAName
+                    let name = Self.storedName(of: company), !numbers.isEmpty || longerThanAName
                 {
                     // "my company is PT Global Tekno, NPWP 01.234.567.8-901.000", "kami dari cv maju jaya, mau
                     // daftar tapi bingung soal dokumen …, bagaimana ya min?": the company named in it, and each number
@@ -749,7 +753,7 @@ extension ConversationTurn {
                     var said = longerThanAName ? keepOpeningQuestion(text, service: service, draft: &draft) : []
                     if said.isEmpty, let written = FieldNormalizer.freeText(text),
                         !draft.answers.values.contains(written),
-                        longerThanAName || !(numbers ?? []).allSatisfy(draft.answers.values.contains)
+                        longerThanAName || !numbers.allSatisfy(draft.answers.values.contains)
                     {
                         draft.remarks = (draft.remarks ?? []) + [written]
                         if longerThanAName {
@@ -1190,13 +1194,6 @@ extension ConversationTurn {
         return count + (digits >= 8 ? 1 : 0)
     }
 
-    /// The numbers a form's questions take (a mobile number, an NPWP, a NIP, a kode tender) that the recognizer
-    /// found in a message, as those questions store them; nil when there is none.
-    static func numbersBesideAName(in entities: Entities) -> [String]? {
-        let numbers = [FieldValidator.phone, .npwp, .nip, .kodeTender].compactMap(entities.identifier(for:))
-        return numbers.isEmpty ? nil : numbers
-    }
-
     /// "0812…" where the NPWP, a NIP or a kode tender is asked: a mobile number, not that. When the form asks
     /// the director's number later and it is not answered yet, the number is kept for it; either way the
     /// question is asked again.
@@ -1429,5 +1426,11 @@ extension Entities {
         case .kodeTender: self.kodeTender
         case .companyName, .businessForm, .freeText, .choice: nil
         }
+    }
+
+    /// The numbers the form's questions take (a mobile number, an NPWP, a NIP, a kode tender) that the recognizer
+    /// found, as those questions store them.
+    var formNumbers: [String] {
+        [FieldValidator.phone, .npwp, .nip, .kodeTender].compactMap(self.identifier(for:))
     }
 }
