@@ -75,8 +75,9 @@ extension ConversationTurn {
         }
         state.inactive = false
         switch message.kind {
-        case .text(let text, let classification):
+        case .text(let text, let reading):
             let trimmed = text.trimmingWhitespace()
+            let classification = reading.doubtingAnUnsureYes(in: trimmed)
             if state.language == nil, !inProgress, LanguageGuess.isEnglish(trimmed) {
                 // A provider writing English is answered in English from the first message; "bahasa
                 // indonesia" switches back.

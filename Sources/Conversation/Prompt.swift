@@ -57,6 +57,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsCorrect = "documents.correct"
     case documentsDamaged = "documents.damaged"
     case documentsExpectFile = "documents.expectFile"
+    case documentsNumberNoted = "documents.numberNoted"
     case documentsFileKept = "documents.fileKept"
     case documentsDuplicate = "documents.duplicate"
     case documentsHeld = "documents.held"

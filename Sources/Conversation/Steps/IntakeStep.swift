@@ -129,7 +129,7 @@ struct IntakeStep: DialogStep {
             let found = Classification(
                 intent: .unknown, confidence: 0, entities: EntityExtractor().extract(from: text, now: turn.context.now))
             turn.prefill(&draft, service: service, from: text, classification: found)
-            let untaken = earlier.filter { text in !draft.answers.values.contains { $0.contains(text) } }
+            let untaken = earlier.filter { !turn.saysOnlyItsAnswers($0, draft: draft, service: service) }
             if !untaken.isEmpty {
                 draft.remarks = (draft.remarks ?? []) + untaken
                 notes.append(turn.t(.intakeEarlierKept))
@@ -1037,17 +1037,19 @@ extension ConversationTurn {
     }
 
     /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
-    /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP or a NIP, or a
-    /// message long enough to be an explanation, is kept like an explanation typed where a number is asked
+    /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP, a NIP or another
+    /// number ("nib kami 1234567890123"), or a message long enough to be an explanation, is kept like an explanation typed where a number is asked
     /// (`keepExplanation`), a company in a form that asks for none is the ticket's (`noteCompany`), and the
     /// question asked again. False when there is nothing to keep.
     mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
         if noteCompany(text, entities: entities, draft: draft, service: service) { return true }
-        if text.wordCount < Self.explanationWords, Self.npwpOrNIP(in: text, entities: entities) != nil,
-            let written = FieldNormalizer.freeText(text)
-        {
+        // An NPWP, a NIP, or another number the form does not ask for ("nib kami 1234567890123").
+        let number =
+            Self.npwpOrNIP(in: text, entities: entities) != nil
+            || text.filter(\.isASCIIDigitCharacter).count >= Self.minimumNotedDigits
+        if text.wordCount < Self.explanationWords, number, let written = FieldNormalizer.freeText(text) {
             keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
             return true
         }
@@ -1173,6 +1175,34 @@ extension ConversationTurn {
             return !known.contains(String(word)) && !known.contains(String(stem))
         }
         return said.count >= Self.wordsBesideANumber
+    }
+
+    /// Whether a message kept while the menu was asked says nothing the answers it gave `draft` do not: each of
+    /// its words is a word of an answer, a legal form, a `filler` or `numberWords` word or a word of an answered
+    /// question's label, and each of its numbers is in an answer ("PT Sinar Abadi Jaya", "nip saya 1980…"); such
+    /// a message is not kept among the notes too.
+    func saysOnlyItsAnswers(_ text: String, draft: IntakeDraft, service: ServiceDefinition) -> Bool {
+        let answers = draft.answers.values.map { $0.lowercased() }
+        guard !answers.isEmpty else { return false }
+        let keywords = catalogue.settings.keywords
+        var known = Set((keywords["filler"] ?? []) + (keywords["numberWords"] ?? []))
+        known.formUnion(BusinessForm.allCases.map { $0.rawValue.lowercased() })
+        for field in service.fields where draft.answers[field.id] != nil {
+            for label in [field.label.indonesian, field.label.english] {
+                known.formUnion(label.lowercased().split { !$0.isLetter }.map(String.init))
+            }
+        }
+        for answer in answers { known.formUnion(answer.split { !$0.isLetter && !$0.isNumber }.map(String.init)) }
+        let digits = answers.map { $0.filter(\.isASCIIDigitCharacter) }
+        return text.lowercased().split { !$0.isLetter && !$0.isNumber }.allSatisfy { word in
+            guard word.allSatisfy(\.isASCIIDigitCharacter) else {
+                let stem = word.hasSuffix("nya") && word.count > 3 ? word.dropLast(3) : word
+                return known.contains(String(word)) || known.contains(String(stem))
+            }
+            // A mobile number is kept as +62…: "0812" is in it as "812".
+            let group = word.hasPrefix("0") && word.count > 1 ? word.dropFirst() : word
+            return digits.contains { $0.contains(group) }
+        }
     }
 
     /// Words beside a number that say more than it (see `saysMoreThanTheNumber`).
