@@ -242,6 +242,9 @@ extension ConversationTurn {
             var answer = statusText(ticket: ticket ?? classification.entities.ticketNumber ?? quotedTicket)
             let words = text?.wordCount ?? 0
             if context.openTickets.isEmpty, words >= Self.questionWords { answer += "\n" + t(.statusNoneAskStaff) }
+            // With no ticket there is no status to follow: the menu comes with the answer, to start the request
+            // ("komplain, verifikasi lama banget" was left at "Anda tidak memiliki tiket yang sedang terbuka.").
+            if context.openTickets.isEmpty, !inProgress { return showMenu(prefix: answer) }
             say(answer)
         case .hours:
             var answer = hoursAnswer()

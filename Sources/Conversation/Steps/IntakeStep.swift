@@ -121,6 +121,7 @@ struct IntakeStep: DialogStep {
             turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
             notes = turn.keepOpeningQuestion(opening.text, service: service, draft: &draft)
             notes += turn.keepOpeningEmail(opening.text, draft: &draft)
+            notes += turn.keepOpeningStatement(opening.text, service: service, draft: &draft)
         } else if !earlier.isEmpty, let service = turn.catalogue.service(id: serviceID) {
             // Messages kept while the menu was asked ("Pesan Anda kami catat"), then a service chosen: they open
             // the form as an opening message would, and what no question took goes among the notes for staff.
@@ -218,9 +219,15 @@ extension ConversationTurn {
                 // "mau konsultasi cara isi kualifikasi" asks in the words of the service's `asking.<id>`.
                 let asks =
                     isQuestion(text) || catalogue.settings.mentions(text: text, keywordsNamed: "asking.\(service.id)")
+                // "mau komplain petugas tidak ramah" says what is wrong in a word of `not` or `problemWords`.
+                let saysWhatIsWrong = ["not", "problemWords"].contains {
+                    catalogue.settings.mentions(text: text, keywordsNamed: $0)
+                }
                 let needed =
                     index == 0
-                    ? (asks ? Self.openingQuestionWords : Self.openingTextWords)
+                    ? (asks
+                        ? Self.openingQuestionWords
+                        : saysWhatIsWrong ? Self.openingProblemWords : Self.openingTextWords)
                     : tellsProblem ? Self.openingTextWords : Self.laterOpeningTextWords
                 value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
             case .choice: value = Self.namedOption(of: field, in: text)
@@ -274,6 +281,25 @@ extension ConversationTurn {
         else { return [] }
         draft.remarks = (draft.remarks ?? []) + [written]
         return [t(.intakeEmailNoted, ["email": email])]
+    }
+
+    /// A message that starts a form and tells more than the request, which no question of the form took ("sy lupa
+    /// pasword spse nih, udh coba reset tp email ga masuk2" opens the reset, which asks nothing of the kind): kept
+    /// among the provider's notes for staff, and the provider told. It tells more when it has six words or more
+    /// with a word of `not` or `problemWords`; a question is `keepOpeningQuestion`'s.
+    mutating func keepOpeningStatement(_ text: String, service: ServiceDefinition, draft: inout IntakeDraft)
+        -> [String]
+    {
+        guard !isQuestion(text), let written = FieldNormalizer.freeText(text),
+            !draft.answers.values.contains(written), !(draft.remarks ?? []).contains(written),
+            !saysOnlyItsAnswers(text, draft: draft, service: service)
+        else { return [] }
+        let words = DialogSettings.spacedWords(text)
+        guard text.wordCount >= Self.openingTextWords,
+            ["not", "problemWords"].contains(where: { catalogue.settings.mentions(words, keywordsNamed: $0) })
+        else { return [] }
+        draft.remarks = (draft.remarks ?? []) + [written]
+        return [t(.intakeEarlierKept)]
     }
 
     /// A company's name as the name question stores it: without its legal form, which is kept apart; nil when
@@ -473,6 +499,8 @@ extension ConversationTurn {
     /// field is the form's first question (fewer when the message is a question), and when others come before it.
     static let openingTextWords = 6
     static let openingQuestionWords = 3
+    /// Words a message that says what is wrong needs to answer a form's first free-text question.
+    static let openingProblemWords = 4
     static let laterOpeningTextWords = 10
 
     /// The most words of a bare yes ("ok", "iya setuju"), which answers no free-text question.

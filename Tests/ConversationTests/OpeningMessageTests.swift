@@ -1,0 +1,49 @@
+import Foundation
+import Intents
+import Testing
+
+@testable import Conversation
+
+/// What a message that starts a form, or asks a status with no ticket, tells beyond the request it makes.
+@Suite struct OpeningMessageTests {
+    /// "sy lupa pasword spse nih, udh coba reset tp email ga masuk2" opened the reset, which asks nothing of the
+    /// kind, and what went wrong was gone. A message telling what is wrong (a word of `not` or `problemWords`, in
+    /// six words or more) goes among the provider's notes, said so; a bare request does not.
+    @Test(arguments: [
+        ("assalamualaikum min, sy lupa pasword spse nih, udh coba reset tp email ga masuk2", true),
+        ("lupa password spse, sudah coba reset tapi gagal terus", true),
+        ("selamat siang min saya mau reset password akun spse", false),
+        ("mau reset password min, perusahaan kami PT Maju Jaya", false),
+    ])
+    func aResetOpenedWithWhatWentWrongKeepsIt(text: String, kept: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let entities = EntityExtractor().extract(from: text, now: Date())
+        let answer = render(chat.type(text, .createTicket, confidence: 0.95, entities: entities))
+        #expect(chat.draft?.serviceID == "reset_password", "\(answer)")
+        let remarks = chat.draft.flatMap(\.remarks) ?? []
+        #expect(remarks == (kept ? [text] : []), "\(remarks)")
+        #expect(answer.contains("Pesan Anda sebelumnya kami sertakan") == kept, "\(answer)")
+    }
+
+    /// "mau komplain petugas tidak ramah" opened the complaint and was asked "Tulis pengaduan Anda.": five words
+    /// were too few to be the complaint. Four words that say what is wrong are; "mau komplain dong" is not.
+    @Test(arguments: [("mau komplain petugas tidak ramah", true), ("mau komplain dong", false)])
+    func aComplaintSaidInFewWordsIsTheComplaint(text: String, taken: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .createTicket, confidence: 0.95))
+        #expect(chat.draft?.serviceID == "pengaduan", "\(answer)")
+        #expect(chat.draft?.answers.values.contains(text) == taken, "\(chat.draft?.answers ?? [:])")
+        #expect(answer.contains("Tulis pengaduan Anda.") != taken, "\(answer)")
+    }
+
+    /// "komplain, verifikasi lama banget", read as a status check with no ticket open, got "Anda tidak memiliki
+    /// tiket yang sedang terbuka." and nothing more. The menu comes with it, to start the request.
+    @Test func aStatusCheckWithNoTicketShowsTheMenu() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type("komplain, verifikasi lama banget", .checkStatus, confidence: 0.765))
+        #expect(answer.contains("Anda tidak memiliki tiket yang sedang terbuka."), "\(answer)")
+        #expect(answer.contains("Silakan pilih layanan") && chat.state.step == .menu, "\(answer)")
+        let started = render(chat.tap("menu.pengaduan"))
+        #expect(started.contains("Tulis pengaduan Anda."), "\(started)")
+    }
+}
