@@ -265,7 +265,8 @@ extension ConversationTurn {
     /// "selesai", "udah beres min", "sudah bisa, makasih" outside a form with a ticket open: the provider says
     /// the request is done. Staff read it on the ticket (the one they talk on, else the only or newest one) to
     /// resolve it, and the provider is told what comes next, not the ticket's status ("selesai" reads as a
-    /// status check). Not a question, not with a word of `not` ("belum selesai").
+    /// status check). Not a question, not with a word of `not` ("belum selesai"). With only new tickets open, it
+    /// reaches the ticket quietly and the provider is told the request is still handled.
     mutating func relayDoneToTicket(_ message: ReporterMessage) -> Bool {
         guard message.text.wordCount <= Self.doneStatementWords, !message.text.contains("?") else { return false }
         let words = DialogSettings.spacedWords(message.text)
@@ -274,7 +275,10 @@ extension ConversationTurn {
             !settings.mentions(words, keywordsNamed: "not"), !settings.mentions(words, keywordsNamed: "notSolved"),
             !settings.mentions(words, keywordsNamed: "questionWords")
         else { return false }
-        return relayOutsideAForm(message, answering: .ticketDoneRelayed)
+        // "selesai" when staff have not taken any ticket yet ends what the provider had to send, not the request:
+        // staff are not asked to resolve it, unless the message says it works now ("sudah bisa login").
+        let untouched = context.openTickets.allSatisfy(\.isNew) && !settings.mentions(words, keywordsNamed: "worksNow")
+        return relayOutsideAForm(message, answering: untouched ? .ticketStillHandled : .ticketDoneRelayed)
     }
 
     /// "saya mau tambah dokumen akta", "mau kirim dokumen susulan" (`addFiles` in `settings.json`) outside a form

@@ -252,6 +252,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case ticketHurryRelayed = "ticket.hurryRelayed"
     case ticketWaitingRelayed = "ticket.waitingRelayed"
     case ticketDoneRelayed = "ticket.doneRelayed"
+    case ticketStillHandled = "ticket.stillHandled"
     case ticketButton = "ticket.button"
     case ticketNone = "ticket.none"
     case ticketOpened = "ticket.opened"

@@ -12,6 +12,8 @@ public struct TicketSummary: Equatable, Sendable {
     /// Where the ticket's verification call stands when no call can be booked in the chat now; nil when the
     /// ticket needs no call, or when `ConversationContext.verification` offers it.
     public var call: CallStage?
+    /// Whether staff have not taken the ticket yet (its state is new).
+    public var isNew: Bool
 
     /// A verification call that cannot be booked in the chat now.
     public enum CallStage: Equatable, Sendable {
@@ -24,7 +26,8 @@ public struct TicketSummary: Equatable, Sendable {
     }
 
     public init(
-        number: Int, title: String, stateText: String, waitingOn: String, due: Date?, call: CallStage? = nil
+        number: Int, title: String, stateText: String, waitingOn: String, due: Date?, call: CallStage? = nil,
+        isNew: Bool = false
     ) {
         self.number = number
         self.title = title
@@ -32,5 +35,6 @@ public struct TicketSummary: Equatable, Sendable {
         self.waitingOn = waitingOn
         self.due = due
         self.call = call
+        self.isNew = isNew
     }
 }

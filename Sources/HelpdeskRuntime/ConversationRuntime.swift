@@ -225,7 +225,7 @@ public struct ConversationRuntime: MessageHandler {
                 number: ticket.number.value, title: self.title(of: ticket, in: language),
                 stateText: self.catalogue.text(Self.prompt(for: ticket.status.kind), in: language),
                 waitingOn: self.catalogue.text(Self.prompt(for: overview.waitingOn), in: language), due: overview.dueAt,
-                call: self.callStage(of: ticket, status: statuses[ticket.number]))
+                call: self.callStage(of: ticket, status: statuses[ticket.number]), isNew: ticket.status.kind == .new)
         }
         // Staff work now when one working second from now is one second from now.
         let calendar = self.tickets.lifecycle.calendar

@@ -1544,6 +1544,23 @@ struct ProviderHabitsTests {
         #expect(!render(none.type(text, .checkStatus, confidence: 0.9)).contains("Kami sampaikan"))
     }
 
+    /// "selesai" right after a ticket was opened ends what the provider had to send: staff were told to resolve a
+    /// request nobody had looked at. With only new tickets open, it reaches the ticket quietly and the provider is
+    /// told it is still handled; "sudah bisa login min" (a word of `worksNow`) still says the request is done.
+    @Test(arguments: [
+        ("selesai", false), ("udah selesai min", false), ("done", false), ("sudah bisa login min", true),
+        ("udah beres, email verifikasinya sudah masuk", true),
+    ])
+    func doneOnANewTicketEndsWhatWasSent(text: String, done: Bool) throws {
+        let ticket = TicketSummary(
+            number: 78, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil, isNew: true)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let answer = render(chat.type(text, .checkStatus, confidence: 0.9))
+        #expect(answer.contains("appendToTicket #78: \(text)"), "\(answer)")
+        #expect(answer.contains("Kami sampaikan ke petugas tiket #78") == done, "\(answer)")
+        #expect(answer.contains("Tiket #78 tetap kami proses") != done, "\(answer)")
+    }
+
     /// A question naming a service ("apakah ada biaya pendaftaran?", "gimana cara daftar jadi penyedia?") is
     /// answered from the FAQ, and the menu offers the service; it does not start the service's form. "mau
     /// daftar" still does, as does a question the FAQ has no answer for.

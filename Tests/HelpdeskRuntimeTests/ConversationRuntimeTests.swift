@@ -633,4 +633,24 @@ extension ConversationRuntimeTests {
         #expect(status.contains("Password reset / forgotten user ID"), "\(status)")
         #expect(!status.contains("Lupa User ID") && status.contains("Akun ganda"), "\(status)")
     }
+
+    /// "selesai" on a ticket staff have not taken is no request to resolve it; once taken, it is.
+    @Test mutating func doneOnATicketNobodyTookIsNoRequestToResolveIt() throws {
+        try self.openTicket()
+        let fresh = Self.texts(in: try self.send(.text("selesai")))
+        #expect(fresh.contains("Tiket #1 tetap kami proses"), "\(fresh)")
+        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+        let staff = StaffMember(id: "sari", name: "Sari", level: .level1)
+        try store.write { tickets in
+            try tickets.saveStaff(staff)
+            try tickets.apply(
+                .take(
+                    TicketClassification(
+                        category: "Registrasi", type: .permintaanLayanan, priority: .normal,
+                        applicationVersion: "SPSE 4.5")),
+                to: TicketNumber(1), by: .staff(staff), at: Self.monday)
+        }
+        let taken = Self.texts(in: try self.send(.text("selesai")))
+        #expect(taken.contains("Kami sampaikan ke petugas tiket #1"), "\(taken)")
+    }
 }
