@@ -746,6 +746,10 @@ extension ConversationTurn {
                 if isAnyKeyword(text) {
                     return invalid(t(.invalidCompanyWord, ["text": text]), example: t(field.validator.examplePrompt))
                 }
+                if bareYes, CompanyNameParser.parse(text)?.form == nil, !text.contains(where: \.isNumber) {
+                    // "ok min", "iya" where the company is asked: a yes, not a company named "ok min".
+                    return invalid(t(.invalidBareAtNumber, ["text": text]), example: t(field.validator.examplePrompt))
+                }
                 if CompanyNameParser.parse(text) == nil, questionOrWaitAtName(text, field: field, draft: draft) {
                     return
                 }
@@ -819,6 +823,7 @@ extension ConversationTurn {
                     if identifierForLaterField(text, entities: entities, draft: draft, service: service, after: index) {
                         return
                     }
+                    if waitOrKeepAtChoice(text, field: field, draft: draft, service: service) { return }
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
                 }
                 draft.businessForm = form
@@ -912,6 +917,7 @@ extension ConversationTurn {
                     // "PT Jaya Konstruksi" where the role is asked: the ticket's company, and the role again.
                     return
                 }
+                if waitOrKeepAtChoice(text, field: field, draft: draft, service: service) { return }
                 return invalid(
                     t(.invalidChoice, ["count": String(field.options.count)]),
                     example: t(field.validator.examplePrompt))
@@ -1100,6 +1106,24 @@ extension ConversationTurn {
             keepRemark(FieldNormalizer.freeText(text) ?? text, draft: draft, saying: t(.intakeQuestionKept))
         }
         return true
+    }
+
+    /// A message where the legal form or another choice is asked that answers neither: "bentar ya min, saya
+    /// tanya direktur dulu" (a word of `later`) is told the form waits, a question is answered from the FAQ or
+    /// kept for staff, and an explanation (five words or more) is kept as one typed where a number is asked; it
+    /// got "Bentuk usaha tidak dikenal." and was gone. False for anything else.
+    mutating func waitOrKeepAtChoice(_ text: String, field: FormField, draft: IntakeDraft, service: ServiceDefinition)
+        -> Bool
+    {
+        if catalogue.settings.mentions(text: text, keywordsNamed: "later"),
+            text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text)
+        {
+            keepRemark(
+                written, draft: draft, saying: t(.intakeRemarkKept) + " " + laterText(field.label.text(in: language)))
+            return true
+        }
+        if questionOrWaitAtName(text, field: field, draft: draft) { return true }
+        return keepExplanation(text, draft: draft, service: service)
     }
 
     /// The form waits for `field`'s answer: "Kirim nama usaha di chat ini kapan saja…". The label is written
