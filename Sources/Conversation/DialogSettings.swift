@@ -12,10 +12,13 @@ public struct DialogSettings: Equatable, Sendable {
     /// `language`, `done`, `status`; used beside the recognizer's intent.
     public var keywords: [String: [String]] {
         didSet {
-            self.phrases = Self.indexes(of: self.keywords)
+            self.phrases = Self.indexes(of: self.keywords, spellings: self.spellings)
             self.everyKeyword = Set(self.keywords.values.joined())
         }
     }
+    /// Chat spellings of one word and the standard word each stands for ("blm" → "belum", "tau" → "tahu"): a
+    /// keyword phrase is found in a message whichever of them either is written in (see `spelled(with:)`).
+    public private(set) var spellings: [Substring: Substring] = [:]
     /// Each list of `keywords` by its phrases' first words.
     private var phrases: [String: PhraseIndex]
     /// Every phrase of every list of `keywords`, as written.
@@ -37,10 +40,30 @@ public struct DialogSettings: Equatable, Sendable {
         self.surveyReminderHours = surveyReminderHours
     }
 
+    /// These settings with keyword phrases found through `spellings` (the recognizer's slang and typo lists,
+    /// "gatau" → "tidak tahu"): the entries that stand for one word fold both a phrase's words and a message's
+    /// onto it, so "belum tahu" is found in "blm tau" and "tidak bisa" in "gk bs" without listing each spelling.
+    /// A `filler` word keeps its own meaning: "min" is how a provider addresses staff, not "admin", a word that
+    /// asks for them.
+    public func spelled(with spellings: [String: String]) -> DialogSettings {
+        var spelled = self
+        spelled.spellings = [:]
+        let fillers = Set((self.keywords["filler"] ?? []).map { $0.lowercased() })
+        for (spelling, standard) in spellings
+        where !standard.contains(" ") && !standard.isEmpty && !fillers.contains(spelling.lowercased()) {
+            spelled.spellings[Substring(spelling.lowercased())] = Substring(standard.lowercased())
+        }
+        spelled.phrases = Self.indexes(of: self.keywords, spellings: spelled.spellings)
+        return spelled
+    }
+
     /// A phrase is read as the messages it is looked for in are: "don't" and "e-mail" are "don t" and "e mail".
-    private static func indexes(of keywords: [String: [String]]) -> [String: PhraseIndex] {
+    private static func indexes(of keywords: [String: [String]], spellings: [Substring: Substring] = [:])
+        -> [String: PhraseIndex]
+    {
         keywords.mapValues { phrases in
-            PhraseIndex(phrases.map { Self.spacedWords($0).split(separator: " ").joined(separator: " ") })
+            PhraseIndex(
+                phrases.map { Self.spacedWords($0).split(separator: " ").joined(separator: " ") }, spellings: spellings)
         }
     }
 }

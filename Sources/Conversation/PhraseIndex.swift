@@ -1,15 +1,26 @@
 /// A list of keyword phrases by their first word, so that a message's words are read once for all of them
 /// instead of once per phrase: a list with alternatives ("(ganti|ubah) (alamat|email|…)") stands for hundreds.
+///
+/// With `spellings`, a phrase's words and a message's are compared as their standard words: "belum tahu" is found
+/// in "blm tau" when the spellings read "blm" as "belum" and "tau" as "tahu".
 struct PhraseIndex: Equatable, Sendable {
-    /// The words after the first of each phrase, by its first word.
+    /// The words after the first of each phrase, by its first word, each as its standard word.
     private var rests: [Substring: [[Substring]]] = [:]
+    /// Chat spellings and the one standard word each stands for.
+    private var spellings: [Substring: Substring]
 
-    init(_ phrases: [String]) {
+    init(_ phrases: [String], spellings: [Substring: Substring] = [:]) {
+        self.spellings = spellings
         for phrase in phrases {
-            let words = phrase.split(separator: " ", omittingEmptySubsequences: false)
+            let words = phrase.split(separator: " ", omittingEmptySubsequences: false).map { spellings[$0] ?? $0 }
             guard let first = words.first, !first.isEmpty, !words.contains(where: \.isEmpty) else { continue }
             self.rests[first, default: []].append(Array(words.dropFirst()))
         }
+    }
+
+    /// `word` as its standard word, when it is a chat spelling of one.
+    private func standard(_ word: Substring) -> Substring {
+        self.spellings.isEmpty ? word : self.spellings[word] ?? word
     }
 
     /// Where in `words` (from `DialogSettings.spacedWords`) the first phrase begins (the space before it), in
@@ -28,10 +39,10 @@ struct PhraseIndex: Equatable, Sendable {
     /// `firstMention(in:)` for `words` already split into `tokens` (read once for several lists).
     func firstMention(in tokens: [Substring], of words: String) -> Int? {
         for (index, token) in tokens.enumerated() where !token.isEmpty {
-            guard let rests = self.rests[token] else { continue }
+            guard let rests = self.rests[self.standard(token)] else { continue }
             let found = rests.contains { rest in
                 index + rest.count < tokens.count
-                    && rest.indices.allSatisfy { tokens[index + 1 + $0] == rest[$0] }
+                    && rest.indices.allSatisfy { self.standard(tokens[index + 1 + $0]) == rest[$0] }
             }
             // Where the space before it is, as a search for " phrase " finds it.
             if found { return words.distance(from: words.startIndex, to: token.startIndex) - 1 }

@@ -32,9 +32,11 @@ public struct LoketDialogs: Sendable {
                 DialogError.Problem(file: "intents/\($0.file)", path: $0.path, problem: $0.problem)
             }
         }
-        guard problems.isEmpty, let catalogue, let ticketing, let recognizer, let canned else {
+        guard problems.isEmpty, var catalogue, let ticketing, let recognizer, let canned else {
             throw DialogError(problems)
         }
+        // Keyword phrases are found in a message whatever chat spelling it uses, as the recognizer reads it.
+        catalogue.settings = catalogue.settings.spelled(with: recognizer.normaliser.spellings)
         return LoketDialogs(
             catalogue: catalogue, survey: ticketing.survey.spelled(with: recognizer.normaliser.spellings),
             recognizer: recognizer,

@@ -70,7 +70,7 @@ struct DialogSettingsTests {
 /// same place, for every list the dialogs ship and messages as providers write them.
 struct PhraseIndexTests {
     @Test func theIndexFindsWhatEachPhraseFinds() throws {
-        let settings = try Fixtures.catalogue().settings
+        let settings = try DialogCatalogue.load(dialogsDirectory: Fixtures.dialogsDirectory).settings
         let messages = [
             "", "halo", "mau daftar akun spse utk perusahaan kami", "min sy mau update akta perubahan",
             "alamat kantor kami pindah ke jl sudirman", "mau, komplain", "mau komplain", "sudah  beres min",
@@ -87,6 +87,26 @@ struct PhraseIndexTests {
                     "\(name) in \(message.debugDescription)")
             }
         }
+    }
+
+    /// Read through the recognizer's chat spellings, a phrase is found whichever spelling of its words a message
+    /// uses: "blm bs" has "belum bisa"; a `filler` word keeps its own meaning ("min" is no "admin").
+    @Test func chatSpellingsOfAPhrasesWordsFindIt() throws {
+        let raw = try DialogCatalogue.load(dialogsDirectory: Fixtures.dialogsDirectory).settings
+        let settings = try Fixtures.catalogue().settings
+        let found: [(String, String)] = [
+            ("dah kelar min", "done"), ("sy ntar kirim ya", "later"), ("msh sama aja", "notSolved"),
+            ("udh bs login", "worksNow"), ("kpn jadwal vc nya", "questionWords"), ("bsk ada jdwl verif?", "booking"),
+        ]
+        for (message, name) in found {
+            #expect(settings.mentions(text: message, keywordsNamed: name), "\(name) in \(message)")
+            #expect(!raw.mentions(text: message, keywordsNamed: name), "\(name) listed for \(message) already")
+        }
+        for message in ["ok min", "mimin mau tanya", "halo min, sy mau daftar"] {
+            #expect(!settings.mentions(text: message, keywordsNamed: "human"), "\(message)")
+        }
+        #expect(settings.mentions(text: "mau ke petugas aja", keywordsNamed: "human"))
+        #expect(!DialogSettings(keywords: ["done": ["selesai"]]).spelled(with: ["kelar": "selesai"]).spellings.isEmpty)
     }
 
     @Test func canonicallyEquivalentSpellingsMatch() {

@@ -47,3 +47,16 @@ import Testing
         #expect(started.contains("Tulis pengaduan Anda."), "\(started)")
     }
 }
+
+/// Keyword phrases are found in a message whatever chat spelling of their words it uses, as the recognizer reads
+/// them: "ntr sy kirim ya" at the checklist got "Kami menunggu file PDF." because "nanti", "bentar" and "nyusul"
+/// were listed, not "ntr" or "bntr".
+@Suite struct ChatSpellingTests {
+    @Test(arguments: ["ntr sy kirim ya", "bntr ya"])
+    func aWaitInAnyChatSpellingWaitsAtTheChecklist(text: String) throws {
+        var chat = try Transcript.atRegistrationChecklist()
+        let answer = render(chat.type(text))
+        #expect(answer.contains("Tidak apa-apa, permohonan ini kami simpan"), "\(answer)")
+        #expect(!answer.contains("Kami menunggu file PDF"), "\(answer)")
+    }
+}

@@ -112,8 +112,17 @@ enum Fixtures {
             .deletingLastPathComponent().appendingPathComponent("Dialogs")
     }
 
+    /// The shipped dialogs, keyword phrases found through the recognizer's chat spellings as in production.
     static func catalogue() throws -> DialogCatalogue {
-        try DialogCatalogue.load(dialogsDirectory: dialogsDirectory)
+        var catalogue = try DialogCatalogue.load(dialogsDirectory: dialogsDirectory)
+        catalogue.settings = catalogue.settings.spelled(with: try Self.spellings.get())
+        return catalogue
+    }
+
+    /// The recognizer's slang and typo lists, read once.
+    static let spellings = Result { () throws -> [String: String] in
+        let data = try IntentData.load(from: Self.dialogsDirectory)
+        return data.typos.merging(data.slang) { typo, _ in typo }
     }
 
     static let survey = SurveyDefinition(
