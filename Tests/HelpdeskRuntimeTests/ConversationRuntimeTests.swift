@@ -141,6 +141,23 @@ struct ConversationRuntimeTests {
         }
     }
 
+    /// Level 1 staff member Sari takes ticket `number` from the queue; returns the store and her record.
+    @discardableResult
+    func takeAsStaff(_ number: Int) throws -> (store: SQLiteTicketStore, staff: StaffMember) {
+        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+        let staff = StaffMember(id: "sari", name: "Sari", level: .level1)
+        try store.write { tickets in
+            try tickets.saveStaff(staff)
+            try tickets.apply(
+                .take(
+                    TicketClassification(
+                        category: "Registrasi", type: .permintaanLayanan, priority: .normal,
+                        applicationVersion: "SPSE 4.5")),
+                to: TicketNumber(number), by: .staff(staff), at: Self.monday)
+        }
+        return (store, staff)
+    }
+
     static func pdf(_ id: String) -> InboundMessage.Content {
         .document(InboundMessage.Media(id: id, mimeType: "application/pdf", filename: "\(id).pdf"))
     }
@@ -419,17 +436,9 @@ struct ConversationRuntimeTests {
         let submit = try #require(Self.choices(in: summary)["Kirim"])
         _ = try self.send(.buttonReply(id: submit, title: "Kirim"))
 
-        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
-        let staff = StaffMember(id: "sari", name: "Sari", level: .level1)
+        let (store, staff) = try self.takeAsStaff(1)
         try store.write { tickets in
-            try tickets.saveStaff(staff)
-            try tickets.apply(
-                .take(
-                    TicketClassification(
-                        category: "Registrasi", type: .permintaanLayanan, priority: .normal,
-                        applicationVersion: "SPSE 4.5")),
-                to: TicketNumber(1), by: .staff(staff), at: Self.monday)
-            try tickets.apply(
+            _ = try tickets.apply(
                 .resolve(text: "Berkas lengkap."), to: TicketNumber(1), by: .staff(staff), at: Self.monday)
         }
         let sentBefore = try self.writer.read { database in
@@ -639,17 +648,7 @@ extension ConversationRuntimeTests {
         try self.openTicket()
         let fresh = Self.texts(in: try self.send(.text("selesai")))
         #expect(fresh.contains("Tiket #1 tetap kami proses"), "\(fresh)")
-        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
-        let staff = StaffMember(id: "sari", name: "Sari", level: .level1)
-        try store.write { tickets in
-            try tickets.saveStaff(staff)
-            try tickets.apply(
-                .take(
-                    TicketClassification(
-                        category: "Registrasi", type: .permintaanLayanan, priority: .normal,
-                        applicationVersion: "SPSE 4.5")),
-                to: TicketNumber(1), by: .staff(staff), at: Self.monday)
-        }
+        try self.takeAsStaff(1)
         let taken = Self.texts(in: try self.send(.text("selesai")))
         #expect(taken.contains("Kami sampaikan ke petugas tiket #1"), "\(taken)")
     }
