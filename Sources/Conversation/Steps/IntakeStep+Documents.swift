@@ -564,10 +564,11 @@ extension ConversationTurn {
         }
         // "npwp nyusul ya": the checklist waits for what is missing; nothing was wrong.
         if let later { return say(later) }
-        if text.filter(\.isASCIIDigitCharacter).count >= Self.minimumNotedDigits {
+        let digits = text.filter(\.isASCIIDigitCharacter)
+        if digits.count >= Self.minimumNotedDigits {
             // "01.234.567.8-901.000": a number typed where its document is asked is the provider's, for staff;
             // the file is still needed.
-            let written = Self.writtenNumber(text.filter(\.isASCIIDigitCharacter), in: text)
+            let written = Self.writtenNumber(digits, in: text)
             let kind = Self.npwpOrNIP(in: text, entities: classification.entities).map { $0.kind + " " } ?? ""
             return keepRemark(
                 FieldNormalizer.freeText(text) ?? text, draft: draft,

@@ -1072,8 +1072,8 @@ extension ConversationTurn {
 
     /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
     /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP, a NIP or another
-    /// number ("nib kami 1234567890123"), or a message long enough to be an explanation, is kept like an explanation typed where a number is asked
-    /// (`keepExplanation`), a company in a form that asks for none is the ticket's (`noteCompany`), and the
+    /// number ("nib kami 1234567890123"), or a message long enough to be an explanation, is kept like an
+    /// explanation typed where a number is asked (`keepExplanation`), a company in a form that asks for none is the ticket's (`noteCompany`), and the
     /// question asked again. False when there is nothing to keep.
     mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
@@ -1216,17 +1216,29 @@ extension ConversationTurn {
     /// min" do not.
     func saysMoreThanTheNumber(_ text: String, field: FormField) -> Bool {
         if Self.longNumbers(in: text) > 1 { return true }
-        let keywords = catalogue.settings.keywords
-        var known = Set((keywords["filler"] ?? []) + (keywords["numberWords"] ?? []))
-        for label in [field.label.indonesian, field.label.english] {
-            known.formUnion(label.lowercased().split { !$0.isLetter }.map(String.init))
-        }
+        let known = wordsAroundAnswers(labelledBy: [field])
         let said = text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { word in
-            guard word.contains(where: \.isLetter) else { return false }
-            let stem = word.hasSuffix("nya") && word.count > 3 ? word.dropLast(3) : word
-            return !known.contains(String(word)) && !known.contains(String(stem))
+            word.contains(where: \.isLetter) && !Self.isOne(of: known, word)
         }
         return said.count >= Self.wordsBesideANumber
+    }
+
+    /// Words that say nothing beside an answer: `filler` and `numberWords`, and the words of `fields`' labels.
+    func wordsAroundAnswers(labelledBy fields: [FormField]) -> Set<String> {
+        let keywords = catalogue.settings.keywords
+        var known = Set((keywords["filler"] ?? []) + (keywords["numberWords"] ?? []))
+        for field in fields {
+            for label in [field.label.indonesian, field.label.english] {
+                known.formUnion(label.lowercased().split { !$0.isLetter }.map(String.init))
+            }
+        }
+        return known
+    }
+
+    /// Whether `word` (lowercased) is one of `words`, a "-nya" ending read off ("nomornya").
+    static func isOne(of words: Set<String>, _ word: Substring) -> Bool {
+        let stem = word.hasSuffix("nya") && word.count > 3 ? word.dropLast(3) : word
+        return words.contains(String(word)) || words.contains(String(stem))
     }
 
     /// Whether a message kept while the menu was asked says nothing the answers it gave `draft` do not: each of
@@ -1236,21 +1248,12 @@ extension ConversationTurn {
     func saysOnlyItsAnswers(_ text: String, draft: IntakeDraft, service: ServiceDefinition) -> Bool {
         let answers = draft.answers.values.map { $0.lowercased() }
         guard !answers.isEmpty else { return false }
-        let keywords = catalogue.settings.keywords
-        var known = Set((keywords["filler"] ?? []) + (keywords["numberWords"] ?? []))
+        var known = wordsAroundAnswers(labelledBy: service.fields.filter { draft.answers[$0.id] != nil })
         known.formUnion(BusinessForm.allCases.map { $0.rawValue.lowercased() })
-        for field in service.fields where draft.answers[field.id] != nil {
-            for label in [field.label.indonesian, field.label.english] {
-                known.formUnion(label.lowercased().split { !$0.isLetter }.map(String.init))
-            }
-        }
         for answer in answers { known.formUnion(answer.split { !$0.isLetter && !$0.isNumber }.map(String.init)) }
         let digits = answers.map { $0.filter(\.isASCIIDigitCharacter) }
         return text.lowercased().split { !$0.isLetter && !$0.isNumber }.allSatisfy { word in
-            guard word.allSatisfy(\.isASCIIDigitCharacter) else {
-                let stem = word.hasSuffix("nya") && word.count > 3 ? word.dropLast(3) : word
-                return known.contains(String(word)) || known.contains(String(stem))
-            }
+            guard word.allSatisfy(\.isASCIIDigitCharacter) else { return Self.isOne(of: known, word) }
             // A mobile number is kept as +62…: "0812" is in it as "812".
             let group = word.hasPrefix("0") && word.count > 1 ? word.dropFirst() : word
             return digits.contains { $0.contains(group) }
