@@ -37,3 +37,28 @@ import Testing
         #expect(next.contains("Nomor WhatsApp direksi"), "\(next)")
     }
 }
+
+/// "perusahaan kami bergerak di bidang konstruksi jalan dan jembatan sejak tahun 2010 …" where the company is asked
+/// became the company "bergerak di bidang konstruksi …", whose legal form was asked next; a longer explanation (over
+/// 120 characters) got "Nama badan usaha belum terbaca." and was gone. More than six words without a legal form are
+/// a sentence about the company: kept for staff, and the name asked again; a name of six words is still a name.
+@Suite struct ASentenceWhereTheCompanyIsAskedTests {
+    @Test(arguments: [
+        "perusahaan kami bergerak di bidang konstruksi jalan dan jembatan sejak tahun 2010 di wilayah jawa barat",
+        "kami perusahaan kecil, baru berdiri tahun lalu, direktur kami masih di luar kota sampai akhir bulan ini jadi "
+            + "nama lengkap di akta belum bisa saya pastikan",
+    ])
+    func aSentenceIsKeptAndTheNameAskedAgain(text: String) throws {
+        var chat = try ProviderHabitsTests.atCompanyQuestion()
+        let answer = render(chat.type(text))
+        #expect(answer.contains("Keterangan Anda kami catat") && answer.contains("Tulis nama badan usaha"), "\(answer)")
+        #expect(chat.draft?.answers.isEmpty == true, "\(chat.draft?.answers ?? [:])")
+        #expect(chat.draft?.remarks == [text], "\(chat.draft?.remarks ?? [])")
+    }
+
+    @Test func aLongNameIsStillAName() throws {
+        var chat = try ProviderHabitsTests.atCompanyQuestion()
+        let answer = render(chat.type("Toko Bangunan Sumber Rejeki Jaya Abadi"))
+        #expect(answer.contains("Apa bentuk usaha Toko Bangunan Sumber Rejeki Jaya Abadi?"), "\(answer)")
+    }
+}

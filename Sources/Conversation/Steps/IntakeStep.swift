@@ -799,7 +799,16 @@ extension ConversationTurn {
                 guard let company = CompanyNameParser.answer(text),
                     company.form != nil || draft.businessForm != nil || company.name.wordCount >= 2
                 else {
+                    // An explanation longer than any name (120 characters) is kept for staff, as a sentence is below.
+                    if keepExplanation(text, draft: draft, service: service) { return }
                     return invalid(t(field.validator.invalidPrompt), example: t(field.validator.examplePrompt))
+                }
+                // "perusahaan kami bergerak di bidang konstruksi jalan … sejak tahun 2010": a sentence, no name. It
+                // is kept for staff, and the name asked again.
+                if company.form == nil, company.name.wordCount > Self.longestNameWithoutForm,
+                    keepExplanation(text, draft: draft, service: service)
+                {
+                    return
                 }
                 let (name, description) = Self.nameAndDescription(company.name)
                 draft.answers[field.id] = name
@@ -1208,6 +1217,9 @@ extension ConversationTurn {
 
     /// Words a message needs to be taken as an explanation where a number is asked.
     static let explanationWords = 5
+
+    /// The most words of a company's name written without its legal form; more is a sentence about the company.
+    static let longestNameWithoutForm = 6
 
     /// Whether a message that gives a number says more than the number: a second number ("0812… / 0813…"), or at
     /// least `wordsBesideANumber` words with a letter that are not `filler` or `numberWords` ("nomor", "hp",
