@@ -4,17 +4,14 @@ extension Classification {
     /// The least confidence a yes needs to be read as one.
     static let minimumYesConfidence = 0.5
 
-    /// Digits that make a message more than a yes: a number of five or more is data ("nib kami 1234567890123").
-    static let digitsBeyondAYes = 5
-
     /// The recognizer's reading of `text`, with a yes it is unsure of, or one that carries a number, read as
     /// no intent. A yes confirms a summary, gives consent or says every file is sent; "nib kami
     /// 1234567890123", which the recognizer reads as a yes at 0.26, sent the summary and the number was gone.
     /// Every real yes it was tried on ("ok", "sudah semua min", "ya udah kirim aja") reads at 0.6 or more.
     func doubtingAnUnsureYes(in text: String) -> Classification {
-        guard self.intent == .affirm else { return self }
-        let digits = text.reduce(0) { $0 + ($1.isASCIIDigitCharacter ? 1 : 0) }
-        guard self.confidence < Self.minimumYesConfidence || digits >= Self.digitsBeyondAYes else { return self }
+        guard self.intent == .affirm, self.confidence < Self.minimumYesConfidence || text.carriesANumber else {
+            return self
+        }
         var doubted = self
         doubted.intent = .unknown
         return doubted

@@ -112,15 +112,20 @@ extension ConversationTurn {
     }
 
     /// "saya PPK, paket 10234567 jadwalnya tidak bisa diubah padahal sudah addendum", "paket 10234567 kok ga muncul
-    /// di daftar paket saya" (`words` from `spacedWords`, `entities` the recognizer's): a message with a kode tender that tells of a problem (a word of `problemWords` or of
-    /// `not`) asks for the form that takes the code, whatever other service a word of it names ("daftar paket" is
-    /// a list, "sudah addendum" is done), unless it asks for another in so many words (`decisive.<id>`).
+    /// di daftar paket saya" (`words` from `spacedWords`, `entities` the recognizer's): a message with a kode tender
+    /// that says what is wrong asks for the form that takes the code, whatever other service a word of it names
+    /// ("daftar paket" is a list, "sudah addendum" is done), unless it asks for another in so many words
+    /// (`decisive.<id>`).
     private func serviceTakingTheCode(_ words: String, entities: Entities) -> String? {
-        guard entities.kodeTender != nil else { return nil }
-        let settings = catalogue.settings
-        guard settings.mentions(words, keywordsNamed: "problemWords") || settings.mentions(words, keywordsNamed: "not")
-        else { return nil }
+        guard entities.kodeTender != nil, saysWhatIsWrong(words) else { return nil }
         return catalogue.services.first { $0.fields.contains { $0.validator == .kodeTender } }?.id
+    }
+
+    /// Whether `words` (from `spacedWords`) say what is wrong: a word of `problemWords` ("gagal", "error", "kok")
+    /// or of `not` ("tidak ramah", "ga masuk").
+    func saysWhatIsWrong(_ words: String) -> Bool {
+        catalogue.settings.mentions(words, keywordsNamed: "problemWords")
+            || catalogue.settings.mentions(words, keywordsNamed: "not")
     }
 
     /// `words` (from `spacedWords`) without the word after each of `already` ("sudah", "udh", "pernah"): "sy udh

@@ -35,10 +35,12 @@ public struct LoketDialogs: Sendable {
         guard problems.isEmpty, var catalogue, let ticketing, let recognizer, let canned else {
             throw DialogError(problems)
         }
-        // Keyword phrases are found in a message whatever chat spelling it uses, as the recognizer reads it.
-        catalogue.settings = catalogue.settings.spelled(with: recognizer.normaliser.spellings)
+        // Keyword phrases and the survey's answers are found in a message whatever chat spelling it uses, as the
+        // recognizer reads it.
+        let spellings = recognizer.normaliser.spellings
+        catalogue.settings = catalogue.settings.spelled(with: spellings)
         return LoketDialogs(
-            catalogue: catalogue, survey: ticketing.survey.spelled(with: recognizer.normaliser.spellings),
+            catalogue: catalogue, survey: ticketing.survey.spelled(with: spellings),
             recognizer: recognizer,
             tickets: ticketing.storeConfiguration(), canned: canned, warnings: ticketing.warnings)
     }

@@ -119,10 +119,10 @@ enum Fixtures {
         return catalogue
     }
 
-    /// The recognizer's slang and typo lists, read once.
+    /// The recognizer's slang and typo lists, read once, as its normaliser lists them.
     static let spellings = Result { () throws -> [String: String] in
         let data = try IntentData.load(from: Self.dialogsDirectory)
-        return data.typos.merging(data.slang) { typo, _ in typo }
+        return TextNormaliser(slang: data.slang, typos: data.typos, vocabulary: []).spellings
     }
 
     static let survey = SurveyDefinition(

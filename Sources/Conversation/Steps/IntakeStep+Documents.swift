@@ -564,11 +564,10 @@ extension ConversationTurn {
         }
         // "npwp nyusul ya": the checklist waits for what is missing; nothing was wrong.
         if let later { return say(later) }
-        let digits = text.filter(\.isASCIIDigitCharacter)
-        if digits.count >= Self.minimumNotedDigits {
+        if text.carriesANumber {
             // "01.234.567.8-901.000": a number typed where its document is asked is the provider's, for staff;
             // the file is still needed.
-            let written = Self.writtenNumber(digits, in: text)
+            let written = Self.writtenNumber(text.filter(\.isASCIIDigitCharacter), in: text)
             let kind = Self.npwpOrNIP(in: text, entities: classification.entities).map { $0.kind + " " } ?? ""
             return keepRemark(
                 FieldNormalizer.freeText(text) ?? text, draft: draft,
@@ -576,9 +575,6 @@ extension ConversationTurn {
         }
         invalid(t(.documentsExpectFile))
     }
-
-    /// Digits a message at the checklist needs to be kept as a number for staff (a document's number is 1 or 2).
-    static let minimumNotedDigits = 5
 
     /// The documents of `documents` that `text` names and the catalogue explains (their `help`), in order.
     func explainedDocuments(in text: String, among documents: [DocumentRequirement]) -> [DocumentRequirement] {

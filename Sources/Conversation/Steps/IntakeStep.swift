@@ -219,15 +219,13 @@ extension ConversationTurn {
                 // "mau konsultasi cara isi kualifikasi" asks in the words of the service's `asking.<id>`.
                 let asks =
                     isQuestion(text) || catalogue.settings.mentions(text: text, keywordsNamed: "asking.\(service.id)")
-                // "mau komplain petugas tidak ramah" says what is wrong in a word of `not` or `problemWords`.
-                let saysWhatIsWrong = ["not", "problemWords"].contains {
-                    catalogue.settings.mentions(text: text, keywordsNamed: $0)
-                }
+                // "mau komplain petugas tidak ramah" says what is wrong in fewer words.
                 let needed =
                     index == 0
                     ? (asks
                         ? Self.openingQuestionWords
-                        : saysWhatIsWrong ? Self.openingProblemWords : Self.openingTextWords)
+                        : saysWhatIsWrong(DialogSettings.spacedWords(text))
+                            ? Self.openingProblemWords : Self.openingTextWords)
                     : tellsProblem ? Self.openingTextWords : Self.laterOpeningTextWords
                 value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
             case .choice: value = Self.namedOption(of: field, in: text)
@@ -294,10 +292,9 @@ extension ConversationTurn {
             !draft.answers.values.contains(written), !(draft.remarks ?? []).contains(written),
             !saysOnlyItsAnswers(text, draft: draft, service: service)
         else { return [] }
-        let words = DialogSettings.spacedWords(text)
-        guard text.wordCount >= Self.openingTextWords,
-            ["not", "problemWords"].contains(where: { catalogue.settings.mentions(words, keywordsNamed: $0) })
-        else { return [] }
+        guard text.wordCount >= Self.openingTextWords, saysWhatIsWrong(DialogSettings.spacedWords(text)) else {
+            return []
+        }
         draft.remarks = (draft.remarks ?? []) + [written]
         return [t(.intakeEarlierKept)]
     }
@@ -1082,16 +1079,14 @@ extension ConversationTurn {
     /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
     /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP, a NIP or another
     /// number ("nib kami 1234567890123"), or a message long enough to be an explanation, is kept like an
-    /// explanation typed where a number is asked (`keepExplanation`), a company in a form that asks for none is the ticket's (`noteCompany`), and the
-    /// question asked again. False when there is nothing to keep.
+    /// explanation typed where a number is asked (`keepExplanation`), a company in a form that asks for none is
+    /// the ticket's (`noteCompany`), and the question asked again. False when there is nothing to keep.
     mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
         if noteCompany(text, entities: entities, draft: draft, service: service) { return true }
         // An NPWP, a NIP, or another number the form does not ask for ("nib kami 1234567890123").
-        let number =
-            Self.npwpOrNIP(in: text, entities: entities) != nil
-            || text.filter(\.isASCIIDigitCharacter).count >= Self.minimumNotedDigits
+        let number = Self.npwpOrNIP(in: text, entities: entities) != nil || text.carriesANumber
         if text.wordCount < Self.explanationWords, number, let written = FieldNormalizer.freeText(text) {
             keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
             return true
