@@ -230,6 +230,25 @@ struct SurveyInWordsTests {
         #expect((progress.remarks ?? []) == (kept ? [text] : []), "\(String(describing: progress.remarks))")
     }
 
+    /// A short answer with a word of its own is kept for the comment, as a longer one is: "kurang ramah petugasnya"
+    /// at the question about the service's result answered it with 2, and whom it was about was gone. An answer
+    /// in the scale's words, fillers and words of no opinion alone, a rating and an emoji are not kept.
+    @Test(arguments: [
+        ("kurang ramah petugasnya", 2, true), ("lumayan cepat", 3, true), ("mantap pelayanannya 👍", 4, true),
+        ("sangat puas min", 4, false), ("tidak puas", 1, false), ("ok sesuai", 3, false), ("8/10 mantap", 3, false),
+        ("cepat bgt kak", 4, false),
+    ])
+    func aShortAnswerWithAWordOfItsOwnIsKeptForTheComment(text: String, value: Int, kept: Bool) throws {
+        var chat = try Self.surveying()
+        let answer = render(chat.type(text, .unknown, confidence: 0.4))
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left: \(answer)")
+            return
+        }
+        #expect(progress.answers.map(\.value) == [value], "\(answer)")
+        #expect((progress.remarks ?? []) == (kept ? [text] : []), "\(String(describing: progress.remarks))")
+    }
+
     /// "nanti aja surveynya" keeps the survey for later (its reminder still comes) without the menu; "survei"
     /// takes it up at the question it stopped at; "batal" and "cukup segini dulu" keep it too, and show the menu.
     @Test(arguments: [
@@ -373,9 +392,8 @@ struct SurveyOpinionAndDeclineTests {
             return
         }
         #expect(progress.answers.map(\.value) == [value])
-        // A longer message says more than its answer: that is kept for the comment.
-        let words = text.split(separator: " ").count
-        #expect(progress.remarks == (words > ConversationTurn.wordsOfAnAnswer ? [text] : nil))
+        // Each says more than its answer (whom, or what: "petugasnya", "pelayanannya"): kept for the comment.
+        #expect(progress.remarks == [text])
     }
 
     @Test func aRequestToReachStaffIsStillAHandOff() throws {

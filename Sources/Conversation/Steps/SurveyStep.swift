@@ -192,6 +192,15 @@ extension ConversationTurn {
         return survey.scaleValue(in: said.joined(separator: " "), negations: Set(settings.keywords["not"] ?? []))
     }
 
+    /// Whether a short answer in the scale's words has a word besides them, `filler`, `noOpinion` and `not`:
+    /// "kurang ramah petugasnya" says whom, "lumayan cepat" how, where "sangat puas min" says only its answer.
+    func saysMoreThanItsAnswer(_ text: String) -> Bool {
+        guard let survey = context.survey, text.contains(where: \.isLetter) else { return false }
+        let keywords = catalogue.settings.keywords
+        let answerWords = (keywords["filler"] ?? []) + (keywords["noOpinion"] ?? []) + (keywords["not"] ?? [])
+        return !survey.isAnswerAlone(text, fillers: Set(answerWords))
+    }
+
     /// "survei", "lanjut survei" (`surveyResume` in `settings.json`) outside a journey, with a survey parked.
     func resumesSurvey(_ text: String) -> Bool {
         state.parkedSurvey != nil && !inProgress && text.wordCount <= Self.wordsOfAnAnswer
@@ -233,10 +242,11 @@ extension ConversationTurn {
         if let value = context.survey?.ratingValue(in: text) ?? leading
             ?? context.survey?.scaleValue(in: text, negations: negations)
         {
-            // "sangat puas", "kurang memuaskan min"; a longer message, or an answer with its reason, says more
-            // than its answer, and that is kept for the comment.
+            // "sangat puas", "kurang memuaskan min"; a longer message, an answer with its reason, or one with a
+            // word of its own ("kurang ramah petugasnya": whom) says more than its answer, and that is kept for
+            // the comment.
             var progress = progress
-            if text.wordCount > Self.wordsOfAnAnswer || leading != nil {
+            if text.wordCount > Self.wordsOfAnAnswer || leading != nil || saysMoreThanItsAnswer(text) {
                 progress.remarks = (progress.remarks ?? []) + [text]
             }
             return recordSurveyAnswer(value, progress: progress)
