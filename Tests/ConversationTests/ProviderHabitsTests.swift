@@ -1785,7 +1785,7 @@ struct ProviderHabitsTests {
         _ = chat.tap("phone.self")
         _ = chat.tap("consent.yes")
         let summary = render(chat.sendDocuments("ktp.pdf", "npwp.pdf"))
-        let notes = "Catatan penyedia:\n• npwp nya 01.234.567.8-901.000\n• " + address
+        let notes = "Catatan pelapor:\n• npwp nya 01.234.567.8-901.000\n• " + address
         #expect(summary.contains(notes), "\(summary)")
         let opened = try #require(openedTicket(chat.tap("summary.confirm")))
         #expect(opened.description.hasSuffix(notes), "\(opened.description)")
@@ -1903,7 +1903,7 @@ struct ProviderHabitsTests {
         let address = "alamat kantor kami sudah pindah ke Jl. Merdeka 10 Bogor"
         let summary = render(chat.type(address))
         #expect(summary.contains("Keterangan Anda kami catat untuk petugas."), "\(summary)")
-        let notes = "Catatan penyedia:\n• 01.234.567.8-901.000\n• " + address
+        let notes = "Catatan pelapor:\n• 01.234.567.8-901.000\n• " + address
         #expect(summary.contains(notes), "the summary again, with both: \(summary)")
         let opened = try #require(openedTicket(chat.tap("summary.confirm")))
         #expect(opened.description.hasSuffix(notes), "\(opened.description)")
@@ -2450,11 +2450,11 @@ extension ProviderHabitsTests {
         _ = chat.type("my colleague changed the email last month")
         let summary = render(chat.sendDocuments("request_letter.pdf", "director_id.pdf"))
         #expect(summary.contains("Request for a password reset / user ID for PT Global Teknik Indonesia"), "\(summary)")
-        #expect(summary.contains("Provider's notes:\n• my colleague changed"), "\(summary)")
+        #expect(summary.contains("Reporter's notes:\n• my colleague changed"), "\(summary)")
         #expect(!summary.contains("Permohonan Reset Password"), "\(summary)")
         let description = openedTicket(chat.tap("summary.confirm"))?.description ?? ""
         #expect(description.contains("Permohonan Reset Password / Informasi User ID atas nama"), "\(description)")
-        #expect(description.contains("Catatan penyedia:\n• my colleague changed"), "for staff: \(description)")
+        #expect(description.contains("Catatan pelapor:\n• my colleague changed"), "for staff: \(description)")
     }
 }
 
