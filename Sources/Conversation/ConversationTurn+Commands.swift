@@ -250,8 +250,10 @@ extension ConversationTurn {
             var answer = hoursAnswer()
             if classification.intent == .schedule, offer == nil, callNotBookable == nil {
                 // "link zoom nya mana?", "jadwal verifikasi saya kapan ya" with no call to book or booked: the
-                // hours, and that there is none, and how one comes.
-                answer += "\n\n" + t(.verificationNotPending)
+                // hours, and that there is none, and how one comes. With tickets open that need no call ("kira2
+                // kapan diproses? besok udah jadwal pembukaan" on a tender problem, which was told to type *menu*
+                // to start a request), where they stand.
+                answer += "\n\n" + (context.openTickets.isEmpty ? t(.verificationNotPending) : statusText(ticket: nil))
             }
             say(answer)
         case .requirements:

@@ -575,6 +575,19 @@ struct VerificationBookingTests {
         #expect(hours.contains("Layanan helpdesk: Senin") && !hours.contains("Tidak ada video call"), "\(hours)")
     }
 
+    /// With a ticket open that needs no call, a question about when it is handled, which the recognizer reads as
+    /// asking the schedule ("kira2 kapan bisa diproses ya min? besok udah jadwal pembukaan" on a tender problem),
+    /// gets the hours and where the ticket stands, not that no call is booked and *menu* starts a request.
+    @Test func aScheduleQuestionWithATicketThatNeedsNoCallGetsItsStatus() throws {
+        var chat = try Self.chat(nil)
+        let text = "kira2 kapan bisa diproses ya min? besok udah jadwal pembukaan"
+        let answer = render(chat.type(text, .schedule, confidence: 0.77))
+        #expect(answer.contains("Layanan helpdesk: Senin"), "\(answer)")
+        #expect(answer.contains("Tiket #1259") && answer.contains("Status: Diproses"), "\(answer)")
+        #expect(!answer.contains("Tidak ada video call verifikasi") && !answer.contains("*menu*"), "\(answer)")
+        #expect(answer.contains("appendToTicket #1259"), "the question reaches the ticket: \(answer)")
+    }
+
     /// "batal" while moving the booked call keeps the call and says so (a held slot let go); while choosing the
     /// first time, it leaves the choice for later with how to take it up. Neither is "permohonan dibatalkan",
     /// which told a provider their request was gone. (Where the cancellation is asked, "batal" picks "Ya, batalkan".)
