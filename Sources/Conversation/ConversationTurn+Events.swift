@@ -362,6 +362,21 @@ extension ConversationTurn {
     /// Words a message needs to be kept for staff while the menu is asked.
     static let keptMessageWords = 5
 
+    /// Whether a message where staff asked for more, or where the provider says why a ticket is not solved, is
+    /// said to staff whatever else the recognizer reads it as: a sentence ("nib nya blm ada min, masih proses di
+    /// oss. gpp kah?", read as a status check, got the ticket's status and never reached staff). Not a command
+    /// typed as its keyword ("status", "batal aja min"), a cancellation the recognizer is sure of, nor a message
+    /// about the verification call, which its own answers take.
+    func isForStaff(_ text: String, classification: Classification) -> Bool {
+        text.wordCount >= Self.wordsForStaff
+            && GlobalCommand(typed: text, keywords: catalogue.settings.keywords) == nil
+            && !(classification.intent == .cancel && classification.confidence >= Self.freeTextCancelConfidence)
+            && !((offer != nil || callNotBookable != nil) && isAboutCall(text, classification: classification))
+    }
+
+    /// Words a message needs to be said to staff where they wait for an answer, whatever it reads as.
+    static let wordsForStaff = 4
+
     /// Words a message the recognizer reads as a request for help needs to be kept for staff.
     static let keptRequestWords = 3
 

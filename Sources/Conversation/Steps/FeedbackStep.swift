@@ -22,6 +22,11 @@ struct FeedbackStep: DialogStep {
             options: self.options(in: turn))
     }
 
+    /// A sentence is for staff, whatever else it reads as (see `ConversationTurn.isForStaff`).
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
+        turn.isForStaff(text, classification: classification)
+    }
+
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         if turn.isKeyword(text, "done") || classification.intent == .affirm && text.count <= 20 {
             return turn.choose(.feedbackDone(ticket: self.ticketNumber), messageID: messageID)

@@ -15,6 +15,11 @@ struct ReopenReasonStep: DialogStep {
         turn.say(lead + turn.t(.resolutionWhy, ["ticket": String(self.ticketNumber)]))
     }
 
+    /// A sentence is for staff, whatever else it reads as (see `ConversationTurn.isForStaff`).
+    func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
+        turn.isForStaff(text, classification: classification)
+    }
+
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         guard let reason = FieldNormalizer.freeText(text) else { return turn.invalid(turn.t(.invalidFreeText)) }
         turn.emit(.reopen(ticket: self.ticketNumber, message: reason))
