@@ -39,9 +39,23 @@ extension ConversationTurn {
             return command
         }
         if text.hasSuffix("?"), let command, command.isStatus || command == .hours || command == .requirements {
-            return command
+            // Where a question, a problem or a complaint is asked, a question of five words or more is the answer:
+            // "kenapa status paket saya masih draft padahal sudah diumumkan?" at the consultation's question got
+            // "Anda tidak memiliki tiket yang sedang terbuka." and the question again.
+            return asksForDescription && words >= Self.keptMessageWords ? nil : command
         }
         return nil
+    }
+
+    /// Whether the pending question asks for the provider's own words: a form's free-text field (a question, a
+    /// problem, a complaint) or the description being edited.
+    var asksForDescription: Bool {
+        guard case .intake(let draft) = state.step, let service = service(of: draft) else { return false }
+        switch draft.stage {
+        case .field(let index, _): return service.fields[safe: index]?.validator == .freeText
+        case .editingDescription: return true
+        case .consent, .documents, .summary, .choosingChange, .submitting: return false
+        }
     }
 
     /// Whether `text` is a short question with a word of `hoursWords` ("buka", "tutup", "open", "closed"): one

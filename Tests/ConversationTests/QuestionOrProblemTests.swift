@@ -155,3 +155,39 @@ import Testing
         #expect(chat.draft?.answers["question"] == "bagaimana cara mengisi data kualifikasi?")
     }
 }
+
+/// Where a form asks for a question, a problem or a complaint, a question of five words or more is the answer,
+/// whatever command the recognizer reads it as: "kenapa status paket saya masih draft padahal sudah diumumkan?" at
+/// the consultation's question got "Anda tidak memiliki tiket yang sedang terbuka." and the question again. A short
+/// one ("statusnya gimana?") is still the bot's to answer, and a question where a name is asked is no name.
+@Suite struct AQuestionIsTheAnswerWhereOneIsAskedTests {
+    @Test(arguments: [
+        (
+            "menu.konsultasi", "question", "kenapa status paket saya masih draft padahal sudah diumumkan?",
+            Intent.checkStatus
+        ),
+        ("menu.konsultasi", "question", "apa syarat ikut tender konstruksi kualifikasi kecil?", .requirements),
+        ("menu.pengaduan", "complaint", "kenapa jam layanan helpdesk sering tutup lebih awal?", .hours),
+    ])
+    func aLongQuestionAnswersTheFreeTextField(menu: String, field: String, text: String, intent: Intent) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap(menu)
+        let answer = render(chat.type(text, intent, confidence: 0.9))
+        #expect(chat.draft?.answers[field] == FieldNormalizer.freeText(text), "\(answer)")
+        #expect(!answer.contains("tidak memiliki tiket") && !answer.contains("Layanan helpdesk"), "\(answer)")
+    }
+
+    @Test func aShortQuestionOrOneWhereANameIsAskedIsStillTheBots() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.konsultasi")
+        let short = render(chat.type("statusnya gimana?", .checkStatus, confidence: 0.95))
+        #expect(short.contains("tidak memiliki tiket"), "\(short)")
+        #expect(chat.draft?.answers["question"] == nil)
+
+        var registering = Transcript(catalogue: try Fixtures.catalogue())
+        _ = registering.tap("menu.registrasi")
+        let atName = render(
+            registering.type("kantor helpdesk buka sampai jam berapa hari ini?", .hours, confidence: 0.9))
+        #expect(registering.draft?.answers["company"] == nil, "\(atName)")
+    }
+}
