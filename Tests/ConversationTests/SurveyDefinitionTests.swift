@@ -230,6 +230,23 @@ struct SurveyInWordsTests {
         #expect((progress.remarks ?? []) == (kept ? [text] : []), "\(String(describing: progress.remarks))")
     }
 
+    /// The comment takes a sentence whatever command it also reads as: "kenapa proses verifikasi lama sekali?" got
+    /// "Anda tidak memiliki tiket yang sedang terbuka." and the comment was asked again.
+    @Test(arguments: [
+        ("kenapa proses verifikasi lama sekali?", Intent.checkStatus),
+        ("jam layanan helpdesk tolong diperpanjang sampai sore?", .hours),
+    ])
+    func theCommentTakesASentenceWhateverItReadsAs(text: String, intent: Intent) throws {
+        var chat = try Self.surveying()
+        for _ in 1...8 { _ = chat.tap("survey.3") }
+        let effects = chat.type(text, intent, confidence: 0.9)
+        guard case .submitSurvey(let submission) = effects.first else {
+            Issue.record("no survey: \(render(effects))")
+            return
+        }
+        #expect(submission.comment == text)
+    }
+
     /// A short answer with a word of its own is kept for the comment, as a longer one is: "kurang ramah petugasnya"
     /// at the question about the service's result answered it with 2, and whom it was about was gone. An answer
     /// in the scale's words, fillers and words of no opinion alone, a rating and an emoji are not kept.

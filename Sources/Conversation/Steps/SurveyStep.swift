@@ -13,10 +13,12 @@ struct SurveyStep: DialogStep {
     /// "skip", "tidak ada", "cukup" where a comment is optional skip it: they leave no comment, and never the
     /// survey. A rating out of ten ("10/10") answers a question, also where the recognizer reads it as a date,
     /// and so does an answer in the scale's words alone ("cukup", "ok min"), whatever a command would make of
-    /// it; "cukup segini dulu" stops.
+    /// it; "cukup segini dulu" stops. The comment takes a sentence whatever else it reads as ("kenapa proses
+    /// verifikasi lama sekali?" got the status of no ticket, and the comment was asked again).
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         if self.skipsComment(text, classification: classification, in: turn) { return true }
-        guard !self.progress.askingComment, let survey = turn.context.survey else { return false }
+        if self.progress.askingComment { return turn.isForStaff(text, classification: classification) }
+        guard let survey = turn.context.survey else { return false }
         if survey.ratingValue(in: text) != nil || survey.emojiValue(in: text) != nil || turn.declinesSurvey(text)
             || turn.opinion(in: text) != nil
             || turn.surveyRemark(text, classification: classification)
