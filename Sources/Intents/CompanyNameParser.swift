@@ -19,7 +19,7 @@ public enum CompanyNameParser {
     public static func answer(_ text: String) -> (name: String, form: BusinessForm?)? {
         let cleaned = Self.trimmed(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         guard cleaned.count >= 2, cleaned.count <= 120, cleaned.contains(where: \.isLetter) else { return nil }
-        var words = Self.droppingLeadIns(cleaned.split(separator: " ").map(String.init))
+        var words = Self.droppingTrailers(Self.droppingLeadIns(cleaned.split(separator: " ").map(String.init)))
         if words.count > 1, let form = Self.form(Self.trimmed(words[0])) {
             words = Self.droppingLeadIns(Array(words.dropFirst()))
             return (Self.trimmed(words.joined(separator: " ")), form)
@@ -39,8 +39,25 @@ public enum CompanyNameParser {
         ["namanya"], ["saya"], ["sy"], ["kami"], ["adalah"], ["yaitu"], ["yakni"], ["ialah"],
         ["company", "name", "is"], ["company", "name"], ["our", "company", "is"], ["our", "company"],
         ["my", "company", "is"], ["my", "company"], ["the", "name", "is"], ["name", "is"], ["it", "is"], ["it's"],
-        ["we", "are"], ["nya"],
+        ["we", "are"], ["nya"], ["eh"], ["maaf"], ["sorry"], ["ralat"], ["salah"],
     ]
+
+    /// Words that end an answer without being the name's: how staff are addressed, particles, and what says the
+    /// answer corrects an earlier one ("CV Sinar Jaya ya min", "PT Sinar Jaya maksudnya", "… yang benar"). "Mas"
+    /// is not among them: it is gold in a name ("PT Anugerah Mas").
+    private static let trailers: Set<String> = [
+        "min", "mimin", "kak", "pak", "bu", "gan", "ya", "yah", "yaa", "dong", "deh", "nih", "sih", "aja",
+        "saja", "kok", "maksudnya", "maksud", "maksudku", "harusnya", "seharusnya", "mestinya", "benar", "bener",
+        "betul", "yang", "yg", "please", "pls", "thanks", "makasih",
+    ]
+
+    /// `words` without the trailers at their end, keeping at least one word. A word is compared as typed without
+    /// its punctuation.
+    private static func droppingTrailers(_ words: [String]) -> [String] {
+        var end = words.count
+        while end > 1, Self.trailers.contains(Self.trimmed(words[end - 1]).lowercased()) { end -= 1 }
+        return Array(words[..<end])
+    }
 
     /// `words` without the lead-ins at their start, keeping at least one word. A word is compared as typed
     /// without its punctuation and colon, alone or with "-nya".
@@ -239,6 +256,7 @@ public enum CompanyNameParser {
         "gagal", "error", "upload", "unggah", "belom", "data", "berkas", "dokumen", "syarat", "has", "have", "was",
         "cannot", "can't", "already", "please", "pls", "mengalami", "kendala", "masalah", "tentang", "soal",
         "dokumennya", "berkasnya", "syaratnya", "lamaran", "kerja", "lain", "lainnya", "lainya", "berbeda",
-        "another", "other",
+        "another", "other", "maksudnya", "maksud", "harusnya", "seharusnya", "mestinya", "ralat", "benar", "bener",
+        "betul", "salah", "eh", "maaf", "sorry",
     ]
 }

@@ -56,6 +56,29 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.answer("Nama Jaya Abadi")?.name == "Nama Jaya Abadi", "\"nama\" may be a name")
     }
 
+    /// How staff are addressed, a particle or a word of correction around the answer is not the name's: "CV Sinar
+    /// Jaya ya min" was the name "Sinar Jaya ya min", "PT Sinar Jaya maksudnya" the name "Sinar Jaya maksudnya"; in
+    /// running text, "eh salah, CV Sinar Jaya maksudnya" named "CV Sinar Jaya Maksudnya". A name's own last word
+    /// stays ("PT Anugerah Mas"), as does a one-word answer.
+    @Test(arguments: [
+        ("CV Sinar Jaya ya min", "Sinar Jaya", BusinessForm?.some(.cv)),
+        ("PT Sinar Jaya maksudnya", "Sinar Jaya", .pt),
+        ("eh salah, CV Sinar Jaya", "Sinar Jaya", .cv),
+        ("Sinar Abadi, CV ya kak", "Sinar Abadi", .cv),
+        ("Toko Budi Jaya yang benar", "Toko Budi Jaya", nil),
+        ("PT Anugerah Mas", "Anugerah Mas", .pt),
+        ("Min", "Min", nil),
+    ])
+    func wordsAroundTheAnswerAreLeftOut(text: String, name: String, form: BusinessForm?) {
+        #expect(CompanyNameParser.answer(text)?.name == name)
+        #expect(CompanyNameParser.answer(text)?.form == form)
+    }
+
+    @Test func aCorrectionInRunningTextNamesTheCompanyAlone() {
+        #expect(CompanyNameParser.parse("eh salah, CV Sinar Jaya maksudnya")?.name == "CV Sinar Jaya")
+        #expect(CompanyNameParser.parse("maaf ralat PT Maju Bersama harusnya")?.name == "PT Maju Bersama")
+    }
+
     /// A lead-in with "-nya", a colon, "adalah", or in English: "nama perusahaannya UD Sumber Rejeki" is Sumber
     /// Rejeki, a UD, not a name that starts "nama perusahaannya".
     @Test(arguments: [
