@@ -339,9 +339,13 @@ extension ConversationTurn {
     /// asks for ("nip saya 198001012005011001", "PT Maju Jaya"), which the form chosen next takes.
     mutating func keepForStaff(_ message: ReporterMessage, classification: Classification) -> Bool {
         let words = message.text.wordCount
+        // "mo tanya2 soal e-katalog": asked in a service's `asking.<id>` words, however unsure the recognizer is.
         let asksForHelp =
-            classification.intent == .createTicket && classification.confidence >= GlobalCommand.minimumConfidence
-            && words >= Self.keptRequestWords
+            words >= Self.keptRequestWords
+            && (classification.intent == .createTicket && classification.confidence >= GlobalCommand.minimumConfidence
+                || catalogue.services.contains {
+                    catalogue.settings.mentions(text: message.text, keywordsNamed: "asking.\($0.id)")
+                })
         let carriesData = !classification.entities.formNumbers.isEmpty || classification.entities.company != nil
         guard words >= Self.keptMessageWords || asksForHelp || carriesData, classification.intent != .greeting else {
             return false

@@ -12,15 +12,30 @@ struct PhraseIndex: Equatable, Sendable {
     init(_ phrases: [String], spellings: [Substring: Substring] = [:]) {
         self.spellings = spellings
         for phrase in phrases {
-            let words = phrase.split(separator: " ", omittingEmptySubsequences: false).map { spellings[$0] ?? $0 }
+            let words = phrase.split(separator: " ", omittingEmptySubsequences: false).map {
+                Self.standard($0, spellings: spellings)
+            }
             guard let first = words.first, !first.isEmpty, !words.contains(where: \.isEmpty) else { continue }
             self.rests[first, default: []].append(Array(words.dropFirst()))
         }
     }
 
-    /// `word` as its standard word, when it is a chat spelling of one.
+    /// `word` as its standard word, when it is a chat spelling of one or a word repeated with a 2.
     private func standard(_ word: Substring) -> Substring {
-        self.spellings.isEmpty ? word : self.spellings[word] ?? word
+        Self.standard(word, spellings: self.spellings)
+    }
+
+    private static func standard(_ word: Substring, spellings: [Substring: Substring]) -> Substring {
+        let word = Self.unrepeated(word)
+        return spellings.isEmpty ? word : spellings[word] ?? word
+    }
+
+    /// "tanya2", "kira2": a 2 written straight after a word of two letters or more repeats it, as "tanya-tanya"
+    /// does, and says what the word says.
+    static func unrepeated(_ word: Substring) -> Substring {
+        guard word.utf8.count >= 3, word.utf8.last == UInt8(ascii: "2") else { return word }
+        let base = word.dropLast()
+        return base.allSatisfy(\.isLetter) ? base : word
     }
 
     /// Where in `words` (from `DialogSettings.spacedWords`) the first phrase begins (the space before it), in

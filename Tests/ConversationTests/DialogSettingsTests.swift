@@ -33,6 +33,20 @@ struct DialogSettingsTests {
         #expect(!settings.mentions(text: "email", keywordsNamed: "later"))
     }
 
+    /// A word repeated with a 2 ("tanya2", "data2") says what the word says, in a message and in a phrase: "mo
+    /// tanya2 soal e-katalog" asks as "mau tanya" does. A 2 after a single letter or a number stays what it is.
+    @Test func aWordRepeatedWithATwoIsTheWord() {
+        let settings = DialogSettings(keywords: [
+            "asking": ["mau tanya"], "erase": ["hapus data2"], "levels": ["level 2"], "short": ["a2"],
+        ])
+        #expect(settings.mentions(text: "mau tanya2 soal e-katalog", keywordsNamed: "asking"))
+        #expect(settings.mentions(text: "hapus data2 saya", keywordsNamed: "erase"))
+        #expect(settings.mentions(text: "hapus data saya", keywordsNamed: "erase"))
+        #expect(settings.mentions(text: "eskalasi ke level 2", keywordsNamed: "levels"))
+        #expect(!settings.mentions(text: "eskalasi ke level2", keywordsNamed: "levels"))
+        #expect(settings.mentions(text: "kelas a2", keywordsNamed: "short"))
+    }
+
     /// ASCII text is spaced byte by byte, as the characters would be: letters lowercased, digits kept, anything
     /// else one space per character (a CR LF pair is one character).
     @Test func asciiTextIsSpacedAsItsCharactersAre() {
