@@ -366,8 +366,8 @@ extension ConversationTurn {
     /// Words a message needs to be kept for staff while the menu is asked.
     static let keptMessageWords = 5
 
-    /// Whether a message where staff asked for more, or where the provider says why a ticket is not solved, is
-    /// said to staff whatever else the recognizer reads it as: a sentence ("nib nya blm ada min, masih proses di
+    /// Whether a message where staff asked for more, where the provider says why a ticket is not solved, or the
+    /// survey's comment, is said to staff whatever else the recognizer reads it as: a sentence ("nib nya blm ada min, masih proses di
     /// oss. gpp kah?", read as a status check, got the ticket's status and never reached staff). Not a command
     /// typed as its keyword ("status", "batal aja min"), a cancellation the recognizer is sure of, nor a message
     /// about the verification call, which its own answers take.

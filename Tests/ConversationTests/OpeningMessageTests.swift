@@ -60,3 +60,15 @@ import Testing
         #expect(!answer.contains("Kami menunggu file PDF"), "\(answer)")
     }
 }
+
+/// A short message asking in a service's `asking.<id>` words is kept while the menu is asked, however unsure the
+/// recognizer is: "mo tanya2 soal e-katalog" (a request at 0.66) got the menu and was gone.
+struct AskingInAServicesWordsTests {
+    @Test(arguments: ["mo tanya2 soal e-katalog", "mau nanya soal e-katalog"])
+    func aShortQuestionInAServicesWordsIsKept(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .createTicket, confidence: 0.66))
+        #expect(answer.contains("Pesan Anda kami catat"), "\(answer)")
+        #expect(chat.state.messagesBeforeRequest?.map(\.text) == [text])
+    }
+}

@@ -56,39 +56,3 @@ struct StaffWaitsForAnswerTests {
         #expect(effects.first == .reopen(ticket: 31, message: text), "\(render(effects))")
     }
 }
-
-/// The company's name as typed with how staff are addressed, or a word of correction, around it: "CV Sinar Jaya ya
-/// min" was stored as "Sinar Jaya ya min", and "eh salah, CV Sinar Jaya maksudnya" after "PT Sinar" changed the
-/// company to "CV Sinar Jaya Maksudnya".
-struct WordsAroundTheCompanyTests {
-    @Test func theNameIsStoredWithoutTheWordsAroundIt() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
-        let text = "CV Sinar Jaya ya min"
-        _ = chat.type(text, entities: EntityExtractor().extract(from: text, now: Date()))
-        #expect(chat.draft?.answers["company"] == "Sinar Jaya")
-        #expect(chat.draft?.businessForm == .cv)
-    }
-
-    @Test func aCorrectionNamesTheCompanyAlone() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
-        _ = chat.type("PT Sinar", entities: EntityExtractor().extract(from: "PT Sinar", now: Date()))
-        let text = "eh salah, CV Sinar Jaya maksudnya"
-        let answer = render(chat.type(text, entities: EntityExtractor().extract(from: text, now: Date())))
-        #expect(chat.draft?.answers["company"] == "Sinar Jaya", "\(answer)")
-        #expect(answer.contains("CV Sinar Jaya.") || answer.contains("CV Sinar Jaya\n"), "\(answer)")
-    }
-}
-
-/// A short message asking in a service's `asking.<id>` words is kept while the menu is asked, however unsure the
-/// recognizer is: "mo tanya2 soal e-katalog" (a request at 0.66) got the menu and was gone.
-struct AskingInAServicesWordsTests {
-    @Test(arguments: ["mo tanya2 soal e-katalog", "mau nanya soal e-katalog"])
-    func aShortQuestionInAServicesWordsIsKept(text: String) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.type(text, .createTicket, confidence: 0.66))
-        #expect(answer.contains("Pesan Anda kami catat"), "\(answer)")
-        #expect(chat.state.messagesBeforeRequest?.map(\.text) == [text])
-    }
-}

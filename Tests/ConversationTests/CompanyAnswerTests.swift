@@ -1,0 +1,28 @@
+import Conversation
+import Foundation
+import Intents
+import Testing
+
+/// The company's name as typed with how staff are addressed, or a word of correction, around it: "CV Sinar Jaya ya
+/// min" was stored as "Sinar Jaya ya min", and "eh salah, CV Sinar Jaya maksudnya" after "PT Sinar" changed the
+/// company to "CV Sinar Jaya Maksudnya".
+struct WordsAroundTheCompanyTests {
+    @Test func theNameIsStoredWithoutTheWordsAroundIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let text = "CV Sinar Jaya ya min"
+        _ = chat.type(text, entities: EntityExtractor().extract(from: text, now: Date()))
+        #expect(chat.draft?.answers["company"] == "Sinar Jaya")
+        #expect(chat.draft?.businessForm == .cv)
+    }
+
+    @Test func aCorrectionNamesTheCompanyAlone() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Sinar", entities: EntityExtractor().extract(from: "PT Sinar", now: Date()))
+        let text = "eh salah, CV Sinar Jaya maksudnya"
+        let answer = render(chat.type(text, entities: EntityExtractor().extract(from: text, now: Date())))
+        #expect(chat.draft?.answers["company"] == "Sinar Jaya", "\(answer)")
+        #expect(answer.contains("CV Sinar Jaya.") || answer.contains("CV Sinar Jaya\n"), "\(answer)")
+    }
+}
