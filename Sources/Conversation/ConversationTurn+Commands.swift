@@ -418,7 +418,10 @@ extension ConversationTurn {
         let tickets = context.openTickets
         if let ticket {
             guard let summary = tickets.first(where: { $0.number == ticket }) else {
-                return t(.statusNotFound, ["ticket": String(ticket)])
+                // A number mistyped, or a ticket closed: the open ones follow ("status tiket #5" with #1 open got
+                // only that #5 was not found).
+                let notFound = t(.statusNotFound, ["ticket": String(ticket)])
+                return tickets.isEmpty ? notFound : notFound + "\n\n" + statusText(ticket: nil)
             }
             return describe(summary)
         }

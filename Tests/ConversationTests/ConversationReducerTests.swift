@@ -198,7 +198,24 @@ struct ConversationReducerTests {
             number: 12, title: "Konsultasi SPSE", stateText: "Diproses", waitingOn: "petugas", due: nil)
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
         let effects = chat.type("cek tiket 99", .checkStatus, entities: Entities(ticketNumber: 99))
-        #expect(sentTexts(effects) == ["Tiket #99 tidak ditemukan di antara tiket Anda."])
+        #expect(
+            sentTexts(effects) == [
+                """
+                Tiket #99 tidak ada di antara tiket Anda yang masih terbuka.
+
+                Tiket Anda yang masih terbuka:
+
+                Tiket #12 – Konsultasi SPSE
+                Status: Diproses. Menunggu: petugas.
+                """
+            ])
+    }
+
+    @Test func aTicketAskedForWithNoneOpenIsNotAmongThem() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let effects = chat.type("cek tiket 99", .checkStatus, entities: Entities(ticketNumber: 99))
+        #expect(
+            sentTexts(effects).first?.hasPrefix("Tiket #99 tidak ada di antara tiket Anda yang masih terbuka.") == true)
     }
 
     @Test func longTextsAreSplitUnderTheLimit() {
