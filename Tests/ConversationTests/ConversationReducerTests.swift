@@ -233,3 +233,38 @@ extension SurveyProgress {
         self.askingComment = comment
     }
 }
+
+/// Asked which open ticket a message or a file is about, the provider names it in words: "yg registrasi min, ini
+/// akta pendirian perusahaan kami" got "Mohon pilih salah satu." A word both titles have, or none, is no choice.
+struct ATicketNamedInWordsTests {
+    static let tickets = [
+        TicketSummary(number: 2, title: "Konsultasi SPSE", stateText: "Baru", waitingOn: "petugas", due: nil),
+        TicketSummary(
+            number: 1, title: "Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)", stateText: "Baru",
+            waitingOn: "petugas", due: nil),
+    ]
+
+    func choosing() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        let asked = render(chat.type("Berkas sudah saya kirim"))
+        #expect(asked.contains("tiket yang mana"), "\(asked)")
+        return chat
+    }
+
+    @Test(arguments: [
+        ("yg registrasi min, ini akta pendirian perusahaan kami", 1), ("konsultasinya", 2), ("tiket #2", 2),
+        ("yang verifikasi berkas", 1),
+    ])
+    func aTicketNamedInWordsTakesTheMessage(text: String, ticket: Int) throws {
+        var chat = try self.choosing()
+        let answer = render(chat.type(text, entities: EntityExtractor().extract(from: text, now: Date())))
+        #expect(answer.contains("appendToTicket #\(ticket): Berkas sudah saya kirim"), "\(answer)")
+    }
+
+    @Test(arguments: ["yang spse", "akta pendirian", "tiket #7"])
+    func wordsThatNameNoneOrBothAskAgain(text: String) throws {
+        var chat = try self.choosing()
+        let answer = render(chat.type(text, entities: EntityExtractor().extract(from: text, now: Date())))
+        #expect(!answer.contains("appendToTicket"), "\(answer)")
+    }
+}
