@@ -28,8 +28,23 @@ public enum CompanyNameParser {
             words.removeLast()
             return (Self.trimmed(words.joined(separator: " ")), form)
         }
-        return (Self.trimmed(words.joined(separator: " ")), nil)
+        let name = Self.trimmed(words.joined(separator: " "))
+        // "Global Tech Solutions Pte Ltd": a foreign company, its legal form part of its name.
+        return (name, words.count > 1 && Self.endsWithForeignForm(words) ? .asing : nil)
     }
+
+    /// Whether the last word of `words` is a foreign company's legal form ("Pte Ltd", "Sdn Bhd", "Inc.", "LLC",
+    /// "GmbH"), written after its name as abroad.
+    private static func endsWithForeignForm(_ words: [String]) -> Bool {
+        guard let last = words.last else { return false }
+        let key = Self.trimmed(last).lowercased().filter(\.isLetter)
+        return Self.foreignForms.contains(key)
+    }
+
+    /// The last word of a foreign company's legal form, without its dots ("Pte. Ltd." ends in "ltd").
+    private static let foreignForms: Set<String> = [
+        "ltd", "limited", "bhd", "berhad", "inc", "incorporated", "llc", "gmbh", "corp", "corporation", "plc", "pty",
+    ]
 
     /// Words that lead in to a name in an answer ("nama usaha", "perusahaan saya", "company name is"), longest
     /// first; each also with "-nya" ("nama perusahaannya").

@@ -25,4 +25,16 @@ struct WordsAroundTheCompanyTests {
         #expect(chat.draft?.answers["company"] == "Sinar Jaya", "\(answer)")
         #expect(answer.contains("CV Sinar Jaya.") || answer.contains("CV Sinar Jaya\n"), "\(answer)")
     }
+
+    /// "Global Tech Solutions Pte Ltd" names a foreign company: its legal form is not asked, and the foreign
+    /// company's documents are.
+    @Test func aForeignFormAfterTheNameIsAForeignCompany() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let text = "Global Tech Solutions Pte Ltd"
+        let answer = render(chat.type(text, entities: EntityExtractor().extract(from: text, now: Date())))
+        #expect(chat.draft?.answers["company"] == "Global Tech Solutions Pte Ltd", "\(answer)")
+        #expect(chat.draft?.businessForm == .asing, "\(answer)")
+        #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
+    }
 }

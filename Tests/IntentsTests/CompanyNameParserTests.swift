@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Intents
@@ -72,6 +73,23 @@ struct CompanyNameParserTests {
     func wordsAroundTheAnswerAreLeftOut(text: String, name: String, form: BusinessForm?) {
         #expect(CompanyNameParser.answer(text)?.name == name)
         #expect(CompanyNameParser.answer(text)?.form == form)
+    }
+
+    /// A foreign company's legal form after its name is a foreign company, and stays in its name: "Global Tech
+    /// Solutions Pte Ltd" was a name without a form, which was then asked.
+    @Test(arguments: [
+        "Global Tech Solutions Pte Ltd", "Global Tech Solutions Pte. Ltd.", "Maju Makmur Sdn Bhd", "Acme Inc.",
+        "Northwind Trading LLC", "Siemens Mobility GmbH",
+    ])
+    func aForeignFormAfterTheNameIsAForeignCompany(text: String) {
+        #expect(CompanyNameParser.answer(text)?.form == .asing)
+        #expect(CompanyNameParser.answer(text)?.name == text.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+    }
+
+    @Test func aNameAloneOrAnIndonesianFormIsNoForeignCompany() {
+        #expect(CompanyNameParser.answer("Ltd")?.form == nil)
+        #expect(CompanyNameParser.answer("PT Global Limited")?.form == .pt)
+        #expect(CompanyNameParser.answer("Toko Budi Jaya")?.form == nil)
     }
 
     @Test func aCorrectionInRunningTextNamesTheCompanyAlone() {
