@@ -41,9 +41,10 @@ public enum CompanyNameParser {
         return Self.foreignForms.contains(key)
     }
 
-    /// The last word of a foreign company's legal form, without its dots ("Pte. Ltd." ends in "ltd").
+    /// The last word of a foreign company's legal form, without its dots ("Pte. Ltd." ends in "ltd"). Not "Corp":
+    /// an Indonesian business may style its name so.
     private static let foreignForms: Set<String> = [
-        "ltd", "limited", "bhd", "berhad", "inc", "incorporated", "llc", "gmbh", "corp", "corporation", "plc", "pty",
+        "ltd", "limited", "bhd", "berhad", "inc", "incorporated", "llc", "gmbh", "plc", "pty",
     ]
 
     /// Words that lead in to a name in an answer ("nama usaha", "perusahaan saya", "company name is"), longest
