@@ -12,6 +12,9 @@ import Testing
     @Test(arguments: [
         ("assalamualaikum min, sy lupa pasword spse nih, udh coba reset tp email ga masuk2", true),
         ("lupa password spse, sudah coba reset tapi gagal terus", true),
+        // A locked account, which was gone: "terkunci", "diblokir" are `problemWords`.
+        ("selamat pagi, saya Rudi dari CV Karya Utama. akun spse kami terkunci krn salah password 3x", true),
+        ("reset password min, akun kami diblokir sejak kemarin", true),
         ("selamat siang min saya mau reset password akun spse", false),
         ("mau reset password min, perusahaan kami PT Maju Jaya", false),
     ])
