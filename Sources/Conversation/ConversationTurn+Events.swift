@@ -343,9 +343,7 @@ extension ConversationTurn {
         let asksForHelp =
             words >= Self.keptRequestWords
             && (classification.intent == .createTicket && classification.confidence >= GlobalCommand.minimumConfidence
-                || catalogue.services.contains {
-                    catalogue.settings.mentions(text: message.text, keywordsNamed: "asking.\($0.id)")
-                })
+                || asksInAServicesWords(DialogSettings.spacedWords(message.text)))
         let carriesData = !classification.entities.formNumbers.isEmpty || classification.entities.company != nil
         guard words >= Self.keptMessageWords || asksForHelp || carriesData, classification.intent != .greeting else {
             return false
@@ -363,14 +361,19 @@ extension ConversationTurn {
         return true
     }
 
+    /// Whether `words` (from `spacedWords`) ask in the words of a service's `asking.<id>` list.
+    func asksInAServicesWords(_ words: String) -> Bool {
+        catalogue.services.contains { catalogue.settings.mentions(words, keywordsNamed: "asking.\($0.id)") }
+    }
+
     /// Words a message needs to be kept for staff while the menu is asked.
     static let keptMessageWords = 5
 
     /// Whether a message where staff asked for more, where the provider says why a ticket is not solved, or the
-    /// survey's comment, is said to staff whatever else the recognizer reads it as: a sentence ("nib nya blm ada min, masih proses di
-    /// oss. gpp kah?", read as a status check, got the ticket's status and never reached staff). Not a command
-    /// typed as its keyword ("status", "batal aja min"), a cancellation the recognizer is sure of, nor a message
-    /// about the verification call, which its own answers take.
+    /// survey's comment, is said to staff whatever else the recognizer reads it as: a sentence ("nib nya blm ada
+    /// min, masih proses di oss. gpp kah?", read as a status check, got the ticket's status and never reached
+    /// staff). Not a command typed as its keyword ("status", "batal aja min"), a cancellation the recognizer is
+    /// sure of, nor a message about the verification call, which its own answers take.
     func isForStaff(_ text: String, classification: Classification) -> Bool {
         text.wordCount >= Self.wordsForStaff
             && GlobalCommand(typed: text, keywords: catalogue.settings.keywords) == nil

@@ -58,14 +58,19 @@ public enum CompanyNameParser {
         ["we", "are"], ["nya"], ["eh"], ["maaf"], ["sorry"], ["ralat"], ["salah"],
     ]
 
-    /// Words that end an answer without being the name's: how staff are addressed, particles, and what says the
-    /// answer corrects an earlier one ("CV Sinar Jaya ya min", "PT Sinar Jaya maksudnya", "… yang benar"). "Mas"
-    /// is not among them: it is gold in a name ("PT Anugerah Mas").
-    private static let trailers: Set<String> = [
-        "min", "mimin", "kak", "pak", "bu", "gan", "ya", "yah", "yaa", "dong", "deh", "nih", "sih", "aja",
-        "saja", "kok", "maksudnya", "maksud", "maksudku", "harusnya", "seharusnya", "mestinya", "benar", "bener",
-        "betul", "yang", "yg", "please", "pls", "thanks", "makasih",
+    /// Words that say an answer corrects an earlier one, after the name ("PT Sinar Jaya maksudnya", "… yang
+    /// benar"): neither a name's end nor, in running text, part of it.
+    private static let correctionWords: Set<String> = [
+        "maksudnya", "maksud", "maksudku", "harusnya", "seharusnya", "mestinya", "benar", "bener", "betul",
     ]
+
+    /// Words that end an answer without being the name's: how staff are addressed, particles, and
+    /// `correctionWords` ("CV Sinar Jaya ya min"). "Mas" is not among them: it is gold in a name ("PT Anugerah
+    /// Mas").
+    private static let trailers: Set<String> = Self.correctionWords.union([
+        "min", "mimin", "kak", "pak", "bu", "gan", "ya", "yah", "yaa", "dong", "deh", "nih", "sih", "aja",
+        "saja", "kok", "yang", "yg", "please", "pls", "thanks", "makasih",
+    ])
 
     /// `words` without the trailers at their end, keeping at least one word. A word is compared as typed without
     /// its punctuation.
@@ -255,7 +260,7 @@ public enum CompanyNameParser {
         "foreign company": .asing,
     ]) { first, _ in first }
 
-    private static let stopWords: Set<String> = [
+    private static let stopWords: Set<String> = Self.correctionWords.union([
         "mau", "ingin", "pengen", "pgn", "mo", "yang", "yg", "dengan", "dgn", "untuk", "utk", "sudah", "sdh", "udah",
         "udh", "belum", "blm", "kami", "saya", "sy", "aku", "kita", "mohon", "mhn", "tolong", "bisa", "bs", "ada",
         "npwp", "nik", "nib", "ktp", "tiket", "di", "ke", "dari", "no", "nomor", "ini", "itu", "tsb", "tersebut",
@@ -272,7 +277,6 @@ public enum CompanyNameParser {
         "gagal", "error", "upload", "unggah", "belom", "data", "berkas", "dokumen", "syarat", "has", "have", "was",
         "cannot", "can't", "already", "please", "pls", "mengalami", "kendala", "masalah", "tentang", "soal",
         "dokumennya", "berkasnya", "syaratnya", "lamaran", "kerja", "lain", "lainnya", "lainya", "berbeda",
-        "another", "other", "maksudnya", "maksud", "harusnya", "seharusnya", "mestinya", "ralat", "benar", "bener",
-        "betul", "salah", "eh", "maaf", "sorry",
-    ]
+        "another", "other", "ralat", "salah", "eh", "maaf", "sorry",
+    ])
 }
