@@ -73,10 +73,23 @@ import Testing
         "nib perusahaan kami berubah",
         "min, direktur pt kami diganti",
         "our company address has changed",
+        // A word between the change and what changes, or a licence added: the menu was shown.
+        "mau ganti nama direktur di spse", "kami mau ubah no hp direktur", "mau tambah kbli min",
+        "kbli nya mau ditambah",
     ])
     func aChangeOfTheCompanysDataIsADataChange(text: String) throws {
         let (answer, draft) = try start(text)
         #expect(draft?.serviceID == "perubahan_data", "\(answer)")
+    }
+
+    /// An account that is locked, suspended or inactive is the reset's, in the words providers use.
+    @Test(arguments: [
+        "min akun saya ke lock", "akun sy kena suspend min", "akun saya nonaktif min", "kok akun saya tidak aktif",
+        "akun spse kami dinonaktifkan, kenapa ya?",
+    ])
+    func anAccountThatCannotBeUsedIsAReset(text: String) throws {
+        let (answer, draft) = try start(text)
+        #expect(draft?.serviceID == "reset_password", "\(answer)")
     }
 
     /// What another service's words name keeps its service, however the message asks: a password is a reset;
