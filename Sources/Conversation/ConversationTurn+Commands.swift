@@ -152,12 +152,17 @@ extension ConversationTurn {
             break
         case .status, .hours, .requirements:
             answerItself(command, classification: classification, text: message?.text)
-            // A bare status check ("status?", "sudah sampai mana?") is logged quietly; a question ("ktp yang saya
-            // kirim kemarin sudah benar belum?", read as a status check too) is logged and the provider told so.
-            let bare = command.isStatus && (message?.text.wordCount ?? 0) < Self.questionWords
-            relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: bare)
+            logQuestion(message, about: classification.entities.ticketNumber, isStatus: command.isStatus)
             if inProgress { promptCurrentStep(prefix: nil) }
         }
+    }
+
+    /// Logs a question the bot answered itself on the open ticket it is about: a bare status check ("status?",
+    /// "sudah sampai mana?") quietly; a question ("ktp yang saya kirim kemarin sudah benar belum?", read as a
+    /// status check too) with the provider told so.
+    mutating func logQuestion(_ message: ReporterMessage?, about ticket: Int?, isStatus: Bool) {
+        let bare = isStatus && (message?.text.wordCount ?? 0) < Self.questionWords
+        relayToOpenTicket(message, about: ticket, quietly: bare)
     }
 
     /// A question about the documents in a form that asks for some ("dokumennya apa aja?", "surat permohonan

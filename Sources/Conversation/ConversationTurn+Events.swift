@@ -122,9 +122,10 @@ extension ConversationTurn {
             if !claimed, state.step == .idle || state.step == .menu, !context.openTickets.isEmpty,
                 relayDoneToTicket(reporterMessage) || answerFilesForTicket(reporterMessage)
                     || relayPleaToTicket(reporterMessage)
+                    || answerProgressQuestion(reporterMessage, classification: classification)
             {
                 // About an open ticket, outside a form: "selesai", "mau tambah dokumen akta", "tolong dipercepat",
-                // "kok lama ya".
+                // "kok lama ya", "pendaftaran kami sudah sampai mana?".
                 return
             }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
@@ -301,6 +302,30 @@ extension ConversationTurn {
             }), !asksDecisively(message.text)
         else { return false }
         return relayOutsideAForm(message, answering: plea.answer, withStatus: true)
+    }
+
+    /// "pendaftaran CV Uji Coba Jaya sudah sampai mana ya min?", "reset password saya gimana perkembangannya?"
+    /// (`progress` in `settings.json`) outside a form, with a ticket open, asks where it stands, not for the
+    /// service its words name: the status of the open ticket the message names by its service or a word of its
+    /// title, or of every open ticket when it names none, and the question is logged on that ticket as a status
+    /// check is. Not with a request in so many words (`decisive.<id>`).
+    mutating func answerProgressQuestion(_ message: ReporterMessage, classification: Classification) -> Bool {
+        guard state.step == .idle || state.step == .menu,
+            catalogue.settings.mentions(text: message.text, keywordsNamed: "progress"), !asksDecisively(message.text)
+        else { return false }
+        let tickets = context.openTickets
+        let service = onlyServiceNamed(in: message.text).flatMap(catalogue.service(id:))
+        let ofService = tickets.filter { ticket in
+            service.map { [$0.title.indonesian, $0.title.english].contains(ticket.title) } ?? false
+        }
+        let named =
+            ofService.count == 1
+            ? ofService[0].number
+            : ChoosingTicketStep.ticket(namedIn: message.text, classification: classification, among: tickets)
+        state.step = .idle
+        answerItself(.status(ticket: named), classification: classification)
+        logQuestion(message, about: named ?? classification.entities.ticketNumber, isStatus: true)
+        return true
     }
 
     /// The pleas about an open ticket, by their keyword list, and what the provider is told when one reaches it.

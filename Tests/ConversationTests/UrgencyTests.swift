@@ -81,3 +81,48 @@ import Testing
         #expect(!answer.contains("appendToTicket") && !answer.contains("Mohon maaf atas waktu"), "\(answer)")
     }
 }
+
+/// "pendaftaran CV Uji Coba Jaya sudah sampai mana ya min?" with the registration open asks where that ticket
+/// stands; the recognizer, unsure with a company's name in it, left it to the service's word, and a second
+/// registration started. With a ticket open, a question about progress gets the status of the ticket whose service
+/// it names (or, naming none, of every open ticket), and no request starts.
+@Suite struct ProgressQuestionTests {
+    static let tickets = [
+        TicketSummary(
+            number: 5, title: "Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)", stateText: "Diproses",
+            waitingOn: "petugas", due: nil),
+        TicketSummary(
+            number: 7, title: "Reset Password / Lupa User ID", stateText: "Baru", waitingOn: "petugas", due: nil),
+    ]
+
+    @Test(arguments: [
+        ("pendaftaran CV Uji Coba Jaya sudah sampai mana ya min?", Intent.unknown, 5),
+        ("registrasi kami kapan selesai min?", .createTicket, 5),
+        ("reset password saya gimana perkembangannya?", .createTicket, 7),
+        ("lupa password kemarin udah diproses belum ya?", .createTicket, 7),
+        ("any update on my registration?", .unknown, 5),
+    ])
+    func aQuestionAboutProgressGetsTheStatusOfItsTicket(text: String, intent: Intent, ticket: Int) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        let answer = render(chat.type(text, intent, confidence: 0.69))
+        #expect(answer.contains("#\(ticket)"), "\(answer)")
+        let other = ticket == 5 ? 7 : 5
+        #expect(!answer.contains("#\(other)"), "only the ticket asked about: \(answer)")
+        #expect(answer.contains("appendToTicket #\(ticket): \(text)"), "staff read it there: \(answer)")
+        #expect(!answer.contains("kita mulai permohonan") && !answer.contains("let us start"), "\(answer)")
+        #expect(chat.draft == nil, "\(answer)")
+    }
+
+    @Test func aQuestionNamingNoServiceDescribesEveryOpenTicket() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        let answer = render(chat.type("min sudah sampai mana ya prosesnya?", .unknown, confidence: 0.5))
+        #expect(answer.contains("#5") && answer.contains("#7"), "\(answer)")
+        #expect(chat.draft == nil, "\(answer)")
+    }
+
+    @Test func aNewRequestForTheSameServiceStillStarts() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: Self.tickets)
+        let answer = render(chat.type("mau daftar lagi untuk CV kami yang lain", .createTicket))
+        #expect(answer.contains("kita mulai permohonan Registrasi"), "\(answer)")
+    }
+}
