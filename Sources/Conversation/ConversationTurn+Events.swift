@@ -120,12 +120,13 @@ extension ConversationTurn {
                 return answerPrivacy(request)
             }
             if !claimed, state.step == .idle || state.step == .menu, !context.openTickets.isEmpty,
-                relayDoneToTicket(reporterMessage) || answerFilesForTicket(reporterMessage)
+                withdrawTicket(reporterMessage, classification: classification)
+                    || relayDoneToTicket(reporterMessage) || answerFilesForTicket(reporterMessage)
                     || relayPleaToTicket(reporterMessage)
                     || answerProgressQuestion(reporterMessage, classification: classification)
             {
-                // About an open ticket, outside a form: "selesai", "mau tambah dokumen akta", "tolong dipercepat",
-                // "kok lama ya", "pendaftaran kami sudah sampai mana?".
+                // About an open ticket, outside a form: "tiket saya batalkan saja", "selesai", "mau tambah dokumen
+                // akta", "tolong dipercepat", "kok lama ya", "pendaftaran kami sudah sampai mana?".
                 return
             }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
@@ -313,19 +314,56 @@ extension ConversationTurn {
         guard state.step == .idle || state.step == .menu,
             catalogue.settings.mentions(text: message.text, keywordsNamed: "progress"), !asksDecisively(message.text)
         else { return false }
-        let tickets = context.openTickets
-        let service = onlyServiceNamed(in: message.text).flatMap(catalogue.service(id:))
-        let ofService = tickets.filter { ticket in
-            service.map { [$0.title.indonesian, $0.title.english].contains(ticket.title) } ?? false
-        }
-        let named =
-            ofService.count == 1
-            ? ofService[0].number
-            : ChoosingTicketStep.ticket(namedIn: message.text, classification: classification, among: tickets)
+        let named = openTicket(namedIn: message.text, classification: classification)
         state.step = .idle
         answerItself(.status(ticket: named), classification: classification)
         logQuestion(message, about: named ?? classification.entities.ticketNumber, isStatus: true)
         return true
+    }
+
+    /// "tiket saya batalkan saja min, sudah diurus langsung ke kantor", "batalkan permohonan reset password"
+    /// (`withdrawTicket` in `settings.json`) outside a form, with a ticket open: a ticket staff have not taken yet
+    /// is cancelled with the message as its reason; one they work on gets the request, and the provider is told
+    /// staff will close it. The ticket is the one the message names, or the only one open; with several open and
+    /// none named, the provider is asked which. Not with a word of `not` ("jangan dibatalkan") or as a question
+    /// ("kalau tiket dibatalkan, dokumen saya dihapus?"), which reach the ticket as any other message.
+    mutating func withdrawTicket(_ message: ReporterMessage, classification: Classification) -> Bool {
+        let words = DialogSettings.spacedWords(message.text)
+        let settings = catalogue.settings
+        guard state.step == .idle || state.step == .menu, settings.mentions(words, keywordsNamed: "withdrawTicket"),
+            !settings.mentions(words, keywordsNamed: "not"), !isQuestion(message.text)
+        else { return false }
+        let tickets = context.openTickets
+        state.step = .idle
+        guard
+            let number = openTicket(namedIn: message.text, classification: classification)
+                ?? (tickets.count == 1 ? tickets[0].number : nil),
+            let ticket = tickets.first(where: { $0.number == number })
+        else {
+            let newest = tickets.map(\.number).max() ?? 1
+            say(t(.ticketCancelWhich, ["ticket": String(newest)]) + "\n\n" + statusText(ticket: nil))
+            return true
+        }
+        if ticket.isNew {
+            emit(.cancelTicket(ticket: number, message: message))
+            say(t(.ticketCancelled, ["ticket": String(number)]))
+        } else {
+            relayToOpenTicket(message, about: number, quietly: true)
+            say(t(.ticketCancelRelayed, ["ticket": String(number)]) + afterHoursNote())
+        }
+        return true
+    }
+
+    /// The open ticket `text` names: by its number, by the service whose words it uses ("pendaftaran", "reset
+    /// password") when one open ticket is of that service, or by a word of its title. Nil when it names none.
+    func openTicket(namedIn text: String, classification: Classification) -> Int? {
+        let tickets = context.openTickets
+        let service = onlyServiceNamed(in: text).flatMap(catalogue.service(id:))
+        let ofService = tickets.filter { ticket in
+            service.map { [$0.title.indonesian, $0.title.english].contains(ticket.title) } ?? false
+        }
+        if classification.entities.ticketNumber == nil, ofService.count == 1 { return ofService[0].number }
+        return ChoosingTicketStep.ticket(namedIn: text, classification: classification, among: tickets)
     }
 
     /// The pleas about an open ticket, by their keyword list, and what the provider is told when one reaches it.

@@ -22,6 +22,9 @@ public enum Effect: Equatable, Sendable {
     case confirmResolution(ticket: Int)
     /// The provider says it is not solved: reopen with their message.
     case reopen(ticket: Int, message: String)
+    /// The provider withdraws a ticket staff have not taken yet: cancel it with their message as the reason (or,
+    /// should staff have taken it meanwhile, append the message for them).
+    case cancelTicket(ticket: Int, message: ReporterMessage)
     case submitSurvey(SurveySubmission)
     /// Deliver the timer's event at the given time (replacing an earlier one of the same timer).
     case schedule(ConversationTimer, at: Date)

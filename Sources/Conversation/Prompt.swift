@@ -251,6 +251,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case ticketSendFilesHere = "ticket.sendFilesHere"
     case ticketHurryRelayed = "ticket.hurryRelayed"
     case ticketWaitingRelayed = "ticket.waitingRelayed"
+    case ticketCancelled = "ticket.cancelled"
+    case ticketCancelWhich = "ticket.cancelWhich"
     case ticketDoneRelayed = "ticket.doneRelayed"
     case ticketStillHandled = "ticket.stillHandled"
     case ticketButton = "ticket.button"

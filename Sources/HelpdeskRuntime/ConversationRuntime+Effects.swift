@@ -90,6 +90,19 @@ extension ConversationRuntime {
                 try store.apply(
                     .reopen(text: message), to: TicketNumber(ticket), by: execution.reporter, at: execution.now)
             }
+        case .cancelTicket(let ticket, let message):
+            let cancelled = try self.refusable(effect) {
+                try store.apply(
+                    .cancel(reason: message.text), to: TicketNumber(ticket), by: execution.reporter, at: execution.now)
+            }
+            if !cancelled {
+                // Taken by staff in the meantime: the request reaches them, as the provider's word for it.
+                try self.refusable(effect) {
+                    try store.apply(
+                        .reporterMessage(text: message.text), to: TicketNumber(ticket), by: execution.reporter,
+                        at: execution.now)
+                }
+            }
         case .submitSurvey(let submission):
             var answers: [String: Int] = [:]
             for answer in submission.answers { answers[answer.questionID] = answer.value }

@@ -187,6 +187,8 @@ func render(_ effect: Effect) -> String {
         return "⚙ confirmResolution #\(ticket)"
     case .reopen(let ticket, let message):
         return "⚙ reopen #\(ticket): \(message)"
+    case .cancelTicket(let ticket, let message):
+        return "⚙ cancelTicket #\(ticket): \(message.text)"
     case .submitSurvey(let submission):
         return "⚙ submitSurvey #\(submission.ticket) \(submission.answers.map(\.value)) \(submission.comment ?? "-")"
     case .schedule(let timer, let at):

@@ -652,4 +652,49 @@ extension ConversationRuntimeTests {
         let taken = Self.texts(in: try self.send(.text("selesai")))
         #expect(taken.contains("Kami sampaikan ke petugas tiket #1"), "\(taken)")
     }
+
+    /// "tiket saya batalkan saja" cancels a ticket nobody took, with the message as the reason; once staff took
+    /// it, the request reaches them and the ticket stays theirs.
+    @Test mutating func aTicketWithdrawnBeforeStaffTookItIsCancelled() throws {
+        try self.openTicket()
+        let text = "tiket saya batalkan saja min, sudah diurus langsung ke kantor"
+        let answer = Self.texts(in: try self.send(.text(text)))
+        #expect(answer.contains("Tiket #1 sudah kami batalkan"), "\(answer)")
+        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+        let ticket = try #require(try store.read { try $0.ticket(TicketNumber(1)) })
+        #expect(ticket.status == .cancelled)
+        let reason = try store.read { try $0.activities(of: TicketNumber(1)) }.last
+        #expect(reason?.kind == .cancelled && reason?.text == text)
+    }
+
+    @Test mutating func aTicketWithdrawnAfterStaffTookItReachesThem() throws {
+        try self.openTicket()
+        let (store, _) = try self.takeAsStaff(1)
+        let text = "tiket saya batalkan saja min, sudah diurus langsung ke kantor"
+        let answer = Self.texts(in: try self.send(.text(text)))
+        #expect(answer.contains("Permintaan pembatalan Anda kami teruskan ke petugas tiket #1"), "\(answer)")
+        let ticket = try #require(try store.read { try $0.ticket(TicketNumber(1)) })
+        #expect(ticket.status == .inProgress)
+        let last = try store.read { try $0.activities(of: TicketNumber(1)) }.last
+        #expect(last?.kind == .reporterMessage && last?.text == text)
+    }
+
+    /// Should staff take the ticket between the provider's message and its effect, the request reaches them.
+    @Test mutating func aWithdrawalOfATicketTakenMeanwhileIsKeptForStaff() throws {
+        try self.openTicket()
+        let (store, _) = try self.takeAsStaff(1)
+        let runtime = self.runtime
+        try self.writer.write { database in
+            var execution = EffectExecution(
+                contact: Self.contact, profileName: "Budi", now: Self.monday, preparation: MessagePreparation(),
+                database: database)
+            try runtime.execute(
+                .cancelTicket(ticket: 1, message: ReporterMessage(messageID: "wamid.x", text: "batalkan tiketnya")),
+                in: &execution)
+        }
+        let ticket = try #require(try store.read { try $0.ticket(TicketNumber(1)) })
+        #expect(ticket.status == .inProgress)
+        let last = try store.read { try $0.activities(of: TicketNumber(1)) }.last
+        #expect(last?.kind == .reporterMessage && last?.text == "batalkan tiketnya")
+    }
 }
