@@ -105,10 +105,23 @@ extension ConversationTurn {
             return coded
         }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
-        return service(namedIn: notDone(words), question: isQuestion(text))
+        let question = isQuestion(text) || saysAQuestionComes(text)
+        return service(namedIn: notDone(words), question: question)
             ?? classification.normalizedText.flatMap {
-                service(namedIn: notDone(DialogSettings.spacedWords($0)), question: isQuestion(text))
+                service(namedIn: notDone(DialogSettings.spacedWords($0)), question: question)
             }
+    }
+
+    /// "halo, saya PPK di dinas PU, mau tanya cara buat paket di spse", "I want to ask about the SIKaP data": a
+    /// message of five words or more that says in `askingDeclared` words a question comes is one without a
+    /// question mark, unless the FAQ or Loket itself answers it (the office hours, `hoursWords`; a ticket,
+    /// `ticketWords`).
+    private func saysAQuestionComes(_ text: String) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        return text.wordCount >= Self.keptMessageWords && settings.mentions(words, keywordsNamed: "askingDeclared")
+            && !settings.mentions(words, keywordsNamed: "hoursWords")
+            && !settings.mentions(words, keywordsNamed: "ticketWords") && typedFAQ(text) == nil
     }
 
     /// "saya PPK, paket 10234567 jadwalnya tidak bisa diubah padahal sudah addendum", "paket 10234567 kok ga muncul

@@ -39,6 +39,28 @@ import Testing
         #expect(draft?.remarks == nil)
     }
 
+    /// "mau tanya …" says a question comes, without a question mark: naming no service, it was kept for staff with
+    /// the menu, and the consultation chosen from it took it as its question a tap later.
+    @Test(arguments: [
+        "halo, saya PPK di dinas PU, mau tanya cara buat paket di spse",
+        "mau nanya dong min soal penilaian kinerja penyedia",
+        "I would like to ask about joining a framework agreement",
+    ])
+    func aQuestionSaidToComeIsAConsultation(text: String) throws {
+        let (answer, draft) = try start(text)
+        #expect(draft?.serviceID == "konsultasi", "\(answer)")
+        #expect(draft?.answers["question"] == FieldNormalizer.freeText(text), "\(answer)")
+    }
+
+    /// Not what Loket answers itself (the hours, a ticket's status), nor a bare "mau tanya dong min".
+    @Test(arguments: [
+        "mau tanya jam buka kantor lpse hari ini", "mau tanya status tiket saya yang kemarin", "mau tanya dong min",
+    ])
+    func aQuestionLoketAnswersIsNoConsultation(text: String) throws {
+        let (answer, draft) = try start(text)
+        #expect(draft?.serviceID != "konsultasi", "\(answer)")
+    }
+
     /// A message naming no service is a consultation only when it is a question asked with one of its phrases:
     /// "cara isi data pengalaman" (no question), "gimana ini min, ga bisa login" (a problem) and "how can I check my
     /// ticket?" (Loket's own to answer) are not.
