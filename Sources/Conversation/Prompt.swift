@@ -55,6 +55,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsVideoName = "documents.videoName"
     case documentsVoiceKept = "documents.voiceKept"
     case documentsCorrect = "documents.correct"
+    case documentsCorrectAtSummary = "documents.correctAtSummary"
     case documentsDamaged = "documents.damaged"
     case documentsExpectFile = "documents.expectFile"
     case documentsNumberNoted = "documents.numberNoted"

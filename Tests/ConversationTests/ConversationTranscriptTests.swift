@@ -100,7 +100,7 @@ struct ConversationTranscriptTests {
         check(
             chat.stored("m2", "dokumen.pdf"),
             """
-            › ✅ dokumen.pdf diterima sebagai NPWP Perusahaan. Jika salah, balas dengan nomor dokumen yang benar.
+            › ✅ dokumen.pdf diterima sebagai NPWP Perusahaan. Jika salah, tekan *Ubah* lalu pilih *Dokumen*.
 
             Ringkasan permohonan Anda:
             Layanan: Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)
@@ -313,7 +313,7 @@ struct ConversationTranscriptTests {
         check(
             chat.stored("m2", "scan.pdf"),
             """
-            › ✅ scan.pdf diterima sebagai KTP/KITAS Direktur. Jika salah, balas dengan nomor dokumen yang benar.
+            › ✅ scan.pdf diterima sebagai KTP/KITAS Direktur. Jika salah, tekan *Ubah* lalu pilih *Dokumen*.
 
             Ringkasan permohonan Anda:
             Layanan: Registrasi dan Verifikasi Berkas (bagi pengguna baru di SPSE)

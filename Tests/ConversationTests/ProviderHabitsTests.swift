@@ -48,6 +48,19 @@ struct ProviderHabitsTests {
         return chat
     }
 
+    /// A guessed file that completes the checklist was followed by "Jika salah, balas dengan nomor dokumen yang
+    /// benar" and the summary, where "1" is its *Kirim*: the correction sent the request. There the way to the
+    /// documents is named instead.
+    @Test func aGuessThatCompletesTheChecklistNamesTheWayToTheDocuments() throws {
+        var chat = try Self.withKTPStored()
+        _ = chat.pdf("m2", "scan0002.pdf")
+        let summary = render(chat.stored("m2", "scan0002.pdf"))
+        #expect(summary.contains("diterima sebagai NPWP Perusahaan. Jika salah, tekan *Ubah* lalu pilih *Dokumen*."))
+        #expect(!summary.contains("balas dengan nomor dokumen"), "\(summary)")
+        let change = render(chat.tap("summary.change"))
+        #expect(change.contains("- Dokumen"), "\(change)")
+    }
+
     /// "is it open today?" got the welcome and the menu: the recognizer reads it as asking the hours, but at 0.40.
     /// A short question with a word of `hoursWords` gets the hours however unsure it is; inside a form it is left
     /// to the form.

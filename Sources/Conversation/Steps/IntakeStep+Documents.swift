@@ -389,8 +389,16 @@ extension ConversationTurn {
                 "file": upload.filename, "document": titles[0], "documents": titles.joined(separator: ", "),
                 "previous": replaced?.filename ?? "",
             ])
-        if upload.guessed && alsoNamed.isEmpty { received += " " + t(.documentsCorrect) }
         completeDocumentsIfDone(&draft)
+        if upload.guessed && alsoNamed.isEmpty {
+            // At the checklist a document's number moves the file; at the summary that follows the last one, a
+            // number taps one of its buttons ("1" sent the request), so the way to the documents is named.
+            received +=
+                " "
+                + (draft.stage == .summary
+                    ? t(.documentsCorrectAtSummary, ["change": t(.buttonChange), "documents": t(.labelDocuments)])
+                    : t(.documentsCorrect))
+        }
         state.step = .intake(draft)
         if draft.uploads.isEmpty {
             promptCurrentStep(prefix: received)
