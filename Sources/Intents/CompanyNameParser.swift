@@ -219,6 +219,8 @@ public enum CompanyNameParser {
             let token = tokens[position]
             if token.kind == .word, !Self.stopWords.contains(token.text), Self.markers[token.text] == nil {
                 words.append(token.raw)
+            } else if token.kind == .word, Self.isNameWord(tokens, at: position, after: words) {
+                words.append(token.raw)
             } else if token.kind == .number, token.isPlainNumber, token.text.count <= 4, !words.isEmpty {
                 words.append(token.raw)
             } else if token.text == "&", !words.isEmpty, position + 1 < tokens.count, tokens[position + 1].kind == .word
@@ -259,6 +261,30 @@ public enum CompanyNameParser {
         "individual": .perorangan, "asing": .asing, "foreign": .asing, "perusahaan asing": .asing,
         "foreign company": .asing,
     ]) { first, _ in first }
+
+    /// Whether the ordinary word at `position` ("baru", "pagi", "usaha") is the name's, after `words` of it: written
+    /// capitalised ("CV Harapan Baru ingin mendaftar", "PT Selamat Sempurna" before another word of the name), or
+    /// ending it ("cv harapan baru, mau daftar"), but never a name alone ("mau daftar cv baru"). Lowercase before
+    /// more words ("pt maju jaya baru berdiri"), it is the sentence's.
+    private static func isNameWord(_ tokens: [MessageToken], at position: Int, after words: [String]) -> Bool {
+        let token = tokens[position]
+        guard Self.nameOrOrdinaryWords.contains(token.text) else { return false }
+        let next = position + 1 < tokens.count ? tokens[position + 1] : nil
+        let nextIsName =
+            next.map { $0.kind == .word && !Self.stopWords.contains($0.text) && Self.markers[$0.text] == nil }
+            ?? false
+        let capitalised = token.raw.first?.isUppercase ?? false
+        guard !words.isEmpty else { return capitalised && nextIsName }
+        let endsTheName = next.map { $0.kind != .word && $0.kind != .number } ?? true
+        return capitalised || endsTheName
+    }
+
+    /// Ordinary words, among `stopWords`, that names are also made of: "CV Harapan Baru", "CV Sinar Pagi", "UD Karya
+    /// Usaha", "CV Mitra Kerja", "PT Selamat Sempurna", "CV Kasih Ibu", "CV Terang Bulan", "PT Data Prima".
+    private static let nameOrOrdinaryWords: Set<String> = [
+        "baru", "lama", "pagi", "siang", "sore", "malam", "hari", "bulan", "minggu", "usaha", "kerja", "selamat",
+        "kasih", "data", "sama",
+    ]
 
     private static let stopWords: Set<String> = Self.correctionWords.union([
         "mau", "ingin", "pengen", "pgn", "mo", "yang", "yg", "dengan", "dgn", "untuk", "utk", "sudah", "sdh", "udah",

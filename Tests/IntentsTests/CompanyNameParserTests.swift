@@ -165,3 +165,37 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.form("dagang") == nil)
     }
 }
+
+/// A name's word that is also an ordinary word ("baru", "pagi", "usaha", "kerja", "selamat") ended the name in
+/// running text: "kami dari CV Harapan Baru ingin mendaftar" named "CV Harapan". It is the name's when written
+/// capitalised, or when the name ends with it; lowercase and followed by more ("pt maju jaya baru berdiri"), it
+/// is the sentence's, and alone after the form ("mau daftar cv baru") it names nothing.
+@Suite struct AmbiguousNameWordTests {
+    @Test(arguments: [
+        ("kami dari CV Harapan Baru ingin mendaftar sebagai penyedia", "CV Harapan Baru"),
+        ("kami dari cv harapan baru, mau daftar", "CV Harapan Baru"),
+        ("CV Harapan Baru", "CV Harapan Baru"),
+        ("PT Surya Baru Abadi mau daftar", "PT Surya Baru Abadi"),
+        ("sy dari cv sinar pagi", "CV Sinar Pagi"),
+        ("CV Mitra Kerja mau update data", "CV Mitra Kerja"),
+        ("PT Selamat Sempurna mau reset password", "PT Selamat Sempurna"),
+        ("UD Karya Usaha Bersama", "UD Karya Usaha Bersama"),
+        ("CV Terang Bulan", "CV Terang Bulan"),
+    ])
+    func aWordOfTheNameStaysInIt(text: String, name: String) {
+        #expect(CompanyNameParser.parse(text)?.name == name)
+    }
+
+    @Test(arguments: [
+        ("pt maju jaya baru berdiri, mau daftar", "PT Maju Jaya"),
+        ("cv sinar abadi sama pt maju jaya", "CV Sinar Abadi"),
+    ])
+    func anOrdinaryWordAfterTheNameEndsIt(text: String, name: String) {
+        #expect(CompanyNameParser.parse(text)?.name == name)
+    }
+
+    @Test(arguments: ["mau daftar cv baru", "mau daftar CV Baru", "pt lama kami sudah tutup"])
+    func anOrdinaryWordAloneIsNoName(text: String) {
+        #expect(CompanyNameParser.parse(text) == nil)
+    }
+}
