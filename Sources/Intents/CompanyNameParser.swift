@@ -152,6 +152,8 @@ public enum CompanyNameParser {
             var position = index + 1
             let dotted = position < tokens.count && tokens[position].text == "."
             if dotted { position += 1 }
+            // "CV 'Maju Bersama'", "PT “Sinar Abadi”": the name inside its quotes.
+            if position < tokens.count, Self.quotes.contains(tokens[position].text) { position += 1 }
             // "kop surat" (letterhead): "kop" names a cooperative only when dotted or capitalised.
             if Self.ambiguousMarkers.contains(text), !dotted, tokens[index].raw == text { continue }
             if form == .perorangan {
@@ -226,6 +228,12 @@ public enum CompanyNameParser {
             } else if token.text == "&", !words.isEmpty, position + 1 < tokens.count, tokens[position + 1].kind == .word
             {
                 words.append("&")
+            } else if token.text == "-", let last = words.last, last != "&", position + 1 < tokens.count,
+                tokens[position + 1].kind == .word, !Self.stopWords.contains(tokens[position + 1].text)
+            {
+                // "CV Al-Amin", "PT Bina-Karya": one word of the name, as written.
+                words[words.count - 1] = last + "-" + tokens[position + 1].raw
+                position += 1
             } else {
                 break
             }
@@ -241,7 +249,9 @@ public enum CompanyNameParser {
         return words.map { word in
             if word.lowercased() == "tbk" { return "Tbk" }
             if !allCapitals && word.count >= 2 && word == word.uppercased() { return word }
-            return word.prefix(1).uppercased() + word.dropFirst().lowercased()
+            return word.split(separator: "-", omittingEmptySubsequences: false).map {
+                $0.prefix(1).uppercased() + $0.dropFirst().lowercased()
+            }.joined(separator: "-")
         }.joined(separator: " ")
     }
 
@@ -250,6 +260,9 @@ public enum CompanyNameParser {
         "pt": .pt, "cv": .cv, "ud": .ud, "koperasi": .koperasi, "kop": .koperasi, "firma": .firma, "fa": .firma,
         "persero": .persero, "perorangan": .perorangan, "perseorangan": .perorangan,
     ]
+
+    /// The quotes a name may be written in.
+    private static let quotes: Set<String> = ["\"", "'", "“", "”", "‘", "’"]
 
     /// Markers that are also ordinary words.
     private static let ambiguousMarkers: Set<String> = ["kop"]

@@ -169,7 +169,8 @@ struct CompanyNameParserTests {
 /// A name's word that is also an ordinary word ("baru", "pagi", "usaha", "kerja", "selamat") ended the name in
 /// running text: "kami dari CV Harapan Baru ingin mendaftar" named "CV Harapan". It is the name's when written
 /// capitalised, or when the name ends with it; lowercase and followed by more ("pt maju jaya baru berdiri"), it
-/// is the sentence's, and alone after the form ("mau daftar cv baru") it names nothing.
+/// is the sentence's, and alone after the form ("mau daftar cv baru") it names nothing. A hyphenated word and a name
+/// in quotes are the name's too.
 @Suite struct AmbiguousNameWordTests {
     @Test(arguments: [
         ("kami dari CV Harapan Baru ingin mendaftar sebagai penyedia", "CV Harapan Baru"),
@@ -181,6 +182,10 @@ struct CompanyNameParserTests {
         ("PT Selamat Sempurna mau reset password", "PT Selamat Sempurna"),
         ("UD Karya Usaha Bersama", "UD Karya Usaha Bersama"),
         ("CV Terang Bulan", "CV Terang Bulan"),
+        // A hyphenated word was cut at its hyphen ("CV Al"), a quoted name was none.
+        ("CV. AL-AMIN mau daftar", "CV Al-Amin"), ("kami dari cv al-ikhlas", "CV Al-Ikhlas"),
+        ("PT Bina-Karya Mandiri", "PT Bina-Karya Mandiri"), ("CV 'Maju Bersama' mau daftar", "CV Maju Bersama"),
+        ("PT “Sinar Abadi” mau ganti direktur", "PT Sinar Abadi"),
     ])
     func aWordOfTheNameStaysInIt(text: String, name: String) {
         #expect(CompanyNameParser.parse(text)?.name == name)
