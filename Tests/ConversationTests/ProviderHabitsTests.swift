@@ -48,6 +48,20 @@ struct ProviderHabitsTests {
         return chat
     }
 
+    /// A question typed at the checklist ("npwp saya pakai nik ya min?") is kept for staff as a question, whose
+    /// answer follows on the ticket; it was told its "explanation" was noted. A statement still is one.
+    @Test(arguments: [
+        ("npwp saya pakai nik ya min?", "Pertanyaan Anda kami catat untuk petugas"),
+        ("kalau ktp direktur masih proses perpanjangan gimana", "Pertanyaan Anda kami catat untuk petugas"),
+        ("KTP direktur masih diperpanjang, nanti menyusul", "Keterangan Anda kami catat untuk petugas"),
+    ])
+    func aQuestionAtTheChecklistIsKeptAsAQuestion(text: String, said: String) throws {
+        var chat = try Self.atChecklist(company: "PT Maju Jaya")
+        let answer = render(chat.type(text, .unknown, confidence: 0.5))
+        #expect(answer.contains(said), "\(answer)")
+        #expect(chat.draft?.remarks == [text], "\(answer)")
+    }
+
     /// A guessed file that completes the checklist was followed by "Jika salah, balas dengan nomor dokumen yang
     /// benar" and the summary, where "1" is its *Kirim*: the correction sent the request. There the way to the
     /// documents is named instead.

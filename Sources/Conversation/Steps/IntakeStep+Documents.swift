@@ -568,7 +568,7 @@ extension ConversationTurn {
         let later = putsOff(text) && !missingDocuments(draft).isEmpty ? laterText(missingDocumentNames(draft)) : nil
         if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
             // "KTP direktur masih diperpanjang, nanti menyusul": for staff, with the ticket.
-            return keepRemark(written, draft: draft, saying: t(.intakeRemarkKept) + (later.map { " " + $0 } ?? ""))
+            return keepRemark(written, draft: draft, saying: kept(text) + (later.map { " " + $0 } ?? ""))
         }
         // "npwp nyusul ya": the checklist waits for what is missing; nothing was wrong.
         if let later { return say(later) }

@@ -1015,7 +1015,7 @@ extension ConversationTurn {
             return false
         }
         guard let field = service.fields.first(where: { $0.validator == .freeText }) else {
-            keepRemark(written, draft: draft, saying: t(.intakeRemarkKept))
+            keepRemark(written, draft: draft, saying: kept(text))
             return true
         }
         var draft = draft
@@ -1092,6 +1092,12 @@ extension ConversationTurn {
             return true
         }
         return keepExplanation(text, draft: draft, service: service)
+    }
+
+    /// What the provider is told of `text` kept among the form's remarks: that a question is noted for staff and
+    /// answered on the ticket, or that an explanation is noted.
+    func kept(_ text: String) -> String {
+        t(isQuestion(text) ? .intakeQuestionKept : .intakeRemarkKept)
     }
 
     /// A question or a "wait" typed where the company's name is asked, not a name: "apa itu bentuk usaha?" is
