@@ -110,6 +110,14 @@ struct ConversationTurn {
         }
     }
 
+    /// That the form staff interrupted goes on afterwards ("Setelah Anda menekan Selesai, kita lanjutkan permohonan
+    /// Registrasi … yang sedang Anda isi."), nil when no form waits.
+    func pausedFormNote() -> String? {
+        guard case .intake(let draft)? = state.suspended.last, let service = catalogue.service(id: draft.serviceID)
+        else { return nil }
+        return t(.feedbackFormPaused, ["service": service.title.text(in: language)])
+    }
+
     /// Starts a step that staff caused, keeping an unfinished journey to resume afterwards.
     mutating func interrupt(with step: ConversationStep) {
         switch (state.step, step) {

@@ -101,6 +101,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case feedbackDone = "feedback.done"
     case feedbackReceived = "feedback.received"
     case feedbackRequest = "feedback.request"
+    case feedbackFormPaused = "feedback.formPaused"
 
     case formAsing = "form.Asing"
     case formCV = "form.CV"

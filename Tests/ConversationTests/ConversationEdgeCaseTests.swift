@@ -194,3 +194,27 @@ struct ConversationEdgeCaseTests {
         #expect(answer.contains(welcome), "\(answer)")
     }
 }
+
+/// Staff asking for more on one ticket while the provider fills in another request paused the form without a word:
+/// the company's name typed next, for the paused form, went to the ticket as the answer to staff. The request says
+/// the form goes on after *Selesai*.
+@Suite struct PausedFormTests {
+    @Test func aRequestFromStaffSaysTheFormGoesOnAfterIt() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let asked = render(chat.event(.staffRequestedFeedback(ticket: 9, text: "Mohon kirim NIB.")))
+        #expect(asked.contains("Mohon kirim NIB."), "\(asked)")
+        #expect(
+            asked.contains(
+                "Setelah Anda menekan Selesai, kita lanjutkan permohonan Registrasi dan Verifikasi Berkas "
+                    + "(bagi pengguna baru di SPSE) yang sedang Anda isi."), "\(asked)")
+        let resumed = render(chat.tap("feedback.done.9"))
+        #expect(resumed.contains("Tulis nama badan usaha"), "\(resumed)")
+    }
+
+    @Test func withNoFormPausedNothingIsSaid() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let asked = render(chat.event(.staffRequestedFeedback(ticket: 9, text: "Mohon kirim NIB.")))
+        #expect(!asked.contains("kita lanjutkan permohonan"), "\(asked)")
+    }
+}

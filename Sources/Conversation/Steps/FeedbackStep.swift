@@ -17,8 +17,9 @@ struct FeedbackStep: DialogStep {
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
         let lead = prefix.map { $0 + "\n\n" } ?? ""
+        let paused = turn.pausedFormNote().map { "\n\n" + $0 } ?? ""
         turn.ask(
-            lead + turn.t(.feedbackRequest, ["ticket": String(self.ticketNumber), "request": self.request]),
+            lead + turn.t(.feedbackRequest, ["ticket": String(self.ticketNumber), "request": self.request]) + paused,
             options: self.options(in: turn))
     }
 
