@@ -142,6 +142,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeQuestionKept = "intake.questionKept"
     case intakePhoneKept = "intake.phoneKept"
     case intakeRemarkKept = "intake.remarkKept"
+    case intakeAlreadyNoted = "intake.alreadyNoted"
     case intakeStart = "intake.start"
 
     case invalidBusinessForm = "invalid.businessForm"

@@ -218,3 +218,38 @@ struct ConversationEdgeCaseTests {
         #expect(!asked.contains("kita lanjutkan permohonan"), "\(asked)")
     }
 }
+
+/// A message sent twice, its copy arriving at the next question: "CV Maju Jaya" again at the director's number got
+/// "Nomor itu bukan nomor HP Indonesia yang valid", and an NPWP again at the data change's free-text question
+/// became its answer. The copy is said to be noted, and the question asked again.
+@Suite struct RepeatedAnswerTests {
+    @Test func aNameSentTwiceIsNotARefusedNumber() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("CV Maju Jaya")
+        let again = render(chat.type("CV Maju Jaya"))
+        #expect(again.contains("✅ CV Maju Jaya sudah kami catat."), "\(again)")
+        #expect(!again.contains("bukan nomor HP"), "\(again)")
+        #expect(again.contains("Nomor WhatsApp direksi"), "the question again: \(again)")
+    }
+
+    @Test func anNPWPSentTwiceIsNoAnswerToTheNextQuestion() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.perubahan_data")
+        _ = chat.type("PT Cahaya Baru")
+        _ = chat.type("01.234.567.8-901.000")
+        let again = render(chat.type("01.234.567.8-901.000"))
+        #expect(again.contains("✅ 01.234.567.8-901.000 sudah kami catat."), "\(again)")
+        #expect(chat.draft?.answers["changes"] == nil, "\(again)")
+        let answered = render(chat.type("email lama info@lama.co.id menjadi info@baru.co.id"))
+        #expect(chat.draft?.answers["changes"] != nil, "\(answered)")
+    }
+
+    @Test func theNextAnswerIsTakenAsBefore() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("CV Maju Jaya")
+        let phone = render(chat.type("0812 3456 7890"))
+        #expect(phone.contains("Pemberitahuan pelindungan data"), "\(phone)")
+    }
+}

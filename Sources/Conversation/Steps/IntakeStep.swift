@@ -688,6 +688,30 @@ extension ConversationTurn {
         }
     }
 
+    /// The answer of a question before `index` that `text` repeats, and nothing else (a message sent twice, its
+    /// copy arriving at the next question), as the provider is shown it; nil when `text` repeats none.
+    func earlierAnswer(repeatedIn text: String, before index: Int, draft: IntakeDraft, service: ServiceDefinition)
+        -> String?
+    {
+        for field in service.fields.prefix(index).reversed() {
+            guard let answer = draft.answers[field.id] else { continue }
+            let same: Bool
+            switch field.validator {
+            case .companyName:
+                same = CompanyNameParser.answer(text).map { $0.name.lowercased() == answer.lowercased() } ?? false
+            case .phone: same = FieldNormalizer.phone(text) == answer
+            case .npwp: same = FieldNormalizer.npwp(text) == answer
+            case .nip: same = FieldNormalizer.nip(text) == answer
+            case .npwpOrNip: same = (FieldNormalizer.npwp(text) ?? FieldNormalizer.nip(text)) == answer
+            case .kodeTender: same = FieldNormalizer.kodeTender(text) == answer
+            case .freeText: same = FieldNormalizer.freeText(text) == answer && text.wordCount >= 2
+            case .businessForm, .choice: same = false
+            }
+            if same { return values(for: draft, service: service)[field.id] ?? answer }
+        }
+        return nil
+    }
+
     /// A field was answered: on to the next question, or back to the summary after a change.
     mutating func answered(_ draft: IntakeDraft, editing: Bool) {
         var draft = draft
@@ -709,6 +733,11 @@ extension ConversationTurn {
         case .field(let index, let editing):
             guard let field = service.fields[safe: index] else { return }
             let entities = classification.entities
+            if !editing, let repeated = earlierAnswer(repeatedIn: text, before: index, draft: draft, service: service) {
+                // "CV Maju Jaya" sent twice, the second copy arriving at the next question: it got "Nomor itu bukan
+                // nomor HP Indonesia yang valid", and an NPWP sent twice became the free-text answer after it.
+                return promptCurrentStep(prefix: t(.intakeAlreadyNoted, ["value": repeated]))
+            }
             if !expectsFreeText, isKeyword(text, "done") || saysThatsAll(text) {
                 return invalid(t(.invalidNotDoneYet))
             }
