@@ -54,14 +54,17 @@ extension ConversationTurn {
     enum PrivacyRequest {
         case show
         case erase
+        /// What the data is for, how long it is kept, and the rights: the notice.
+        case explain
     }
 
     /// A request about the contact's own personal data, by the catalogue's `privacy.show` and `privacy.erase`
-    /// phrases.
+    /// phrases, or a question about what it is for (`privacy.ask`).
     func privacyRequest(in text: String) -> PrivacyRequest? {
         let words = DialogSettings.spacedWords(text)
         if catalogue.settings.mentions(words, keywordsNamed: "privacy.erase") { return .erase }
         if catalogue.settings.mentions(words, keywordsNamed: "privacy.show") { return .show }
+        if isQuestion(text), catalogue.settings.mentions(words, keywordsNamed: "privacy.ask") { return .explain }
         return nil
     }
 
@@ -78,6 +81,11 @@ extension ConversationTurn {
                         "tickets": String(data.tickets), "documents": String(data.documents),
                         "surveys": String(data.surveys), "consent": consent,
                     ]))
+        case .explain:
+            // The notice without its closing question: nothing is asked to agree to here.
+            var lines = catalogue.privacy.text.text(in: language).split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.count > 1, lines.last?.hasSuffix("?") == true { lines.removeLast() }
+            say("🔒 " + lines.joined(separator: "\n") + "\n\n" + t(.privacyExplained))
         case .erase:
             if let ticket = data.pendingErasure {
                 return say(t(.privacyErasePending, ["ticket": String(ticket)]))

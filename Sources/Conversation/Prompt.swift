@@ -301,6 +301,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case verificationReady = "verification.ready"
     case privacyShow = "privacy.show"
+    case privacyExplained = "privacy.explained"
     case privacyErased = "privacy.erased"
     case privacyEraseQuestion = "privacy.eraseQuestion"
     case privacyButtonErase = "privacy.buttonErase"

@@ -53,3 +53,27 @@ struct PersonalDataRequestTests {
         #expect(answer.contains("tiket #31") && !answer.contains("[Ya, hapus]"), "\(answer)")
     }
 }
+
+/// "data saya dipakai buat apa aja?" outside a form asks what the data is for: it was kept for staff with the menu.
+/// It gets the notice (its purpose, how long it is kept, the rights), without its consent question, and how to see
+/// or erase what is held. Not a data change ("mau ubah data perusahaan"), which starts its form.
+@Suite struct PrivacyQuestionTests {
+    @Test(arguments: [
+        "data saya dipakai buat apa aja?", "ktp yang saya kirim aman kan min? tidak disebarkan?",
+        "what is my data used for?", "bagaimana kebijakan privasi di sini?",
+    ])
+    func aQuestionAboutTheDataGetsTheNotice(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text, .unknown, confidence: 0.5))
+        #expect(answer.contains("UU 27/2022") || answer.contains("Law 27/2022"), "\(answer)")
+        #expect(!answer.contains("Apakah Anda setuju?") && !answer.contains("Do you agree?"), "\(answer)")
+        #expect(answer.contains("hapus data saya") || answer.contains("delete my data"), "\(answer)")
+        #expect(chat.draft == nil)
+    }
+
+    @Test func aDataChangeStillStartsItsForm() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type("mau ubah data perusahaan", .createTicket))
+        #expect(chat.draft?.serviceID == "perubahan_data", "\(answer)")
+    }
+}
