@@ -83,7 +83,8 @@ extension ConversationTurn {
                     ]))
         case .explain:
             // The notice without its closing question: nothing is asked to agree to here.
-            var lines = catalogue.privacy.text.text(in: language).split(separator: "\n", omittingEmptySubsequences: false)
+            var lines = catalogue.privacy.text.text(in: language).split(
+                separator: "\n", omittingEmptySubsequences: false)
             if lines.count > 1, lines.last?.hasSuffix("?") == true { lines.removeLast() }
             say("🔒 " + lines.joined(separator: "\n") + "\n\n" + t(.privacyExplained))
         case .erase:
