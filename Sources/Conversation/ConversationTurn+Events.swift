@@ -335,6 +335,11 @@ extension ConversationTurn {
         else { return false }
         let tickets = context.openTickets
         state.step = .idle
+        if let named = classification.entities.ticketNumber, !tickets.contains(where: { $0.number == named }) {
+            // "batalkan tiket #3" with #3 closed: that it is not open, and the open ones; none is cancelled.
+            say(statusText(ticket: named))
+            return true
+        }
         guard
             let number = openTicket(namedIn: message.text, classification: classification)
                 ?? (tickets.count == 1 ? tickets[0].number : nil),

@@ -49,6 +49,15 @@ import Testing
         #expect(!answer.contains("#5"), "\(answer)")
     }
 
+    @Test func aTicketNamedThatIsNotOpenCancelsNoOther() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.reset])
+        var entities = Entities()
+        entities.ticketNumber = 3
+        let answer = render(chat.type("tolong batalkan tiket #3", .cancel, confidence: 0.9, entities: entities))
+        #expect(!answer.contains("cancelTicket"), "\(answer)")
+        #expect(answer.contains("#3") && answer.contains("#7"), "\(answer)")
+    }
+
     @Test func withSeveralOpenAndNoneNamedTheProviderIsAsked() throws {
         var chat = Transcript(
             catalogue: try Fixtures.catalogue(), openTickets: [Self.registration, Self.reset])
