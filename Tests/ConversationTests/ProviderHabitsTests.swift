@@ -499,6 +499,23 @@ struct ProviderHabitsTests {
         #expect(asked.contains("Anda mengajukan sebagai apa?"), "\(asked)")
     }
 
+    /// A problem only a provider has ("tidak bisa upload penawaran", "penawaran kami digugurkan pokja") answers
+    /// "as what?" as a provider, and the role was asked; one who says what they are keeps it ("sebagai pokja, …
+    /// peserta tidak bisa upload penawaran"), and two roles named alike still leave it to be asked.
+    @Test(arguments: [
+        ("min, tender 10234567 kok ga bisa upload penawaran, error terus", "Penyedia"),
+        ("penawaran kami digugurkan pokja tanpa alasan, kode tender 10234567", "Penyedia"),
+        ("sebagai pokja, peserta tender 10234567 tidak bisa upload penawaran", "Pokja/PP"),
+        ("saya ppk, paket 10234567 jadwalnya tidak bisa diubah", "PPK"),
+    ])
+    func aProblemOnlyOneRoleHasAnswersTheRole(text: String, role: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let first = render(chat.type(text, .createTicket, confidence: 0.99, entities: Entities(kodeTender: "10234567")))
+        let draft = try #require(chat.draft, "no form started: \(first)")
+        #expect(draft.answers["role"] == role, "\(draft.answers)")
+        #expect(!first.contains("Anda mengajukan sebagai apa?"), "\(first)")
+    }
+
     /// The shipped recognizer, trained once for the tests that read messages as Loket does.
     static let recognizer = Result { try IntentRecognizer(dialogsDirectory: Fixtures.dialogsDirectory) }
 

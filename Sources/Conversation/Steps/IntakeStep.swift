@@ -228,7 +228,7 @@ extension ConversationTurn {
                             ? Self.openingProblemWords : Self.openingTextWords)
                     : tellsProblem ? Self.openingTextWords : Self.laterOpeningTextWords
                 value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
-            case .choice: value = Self.namedOption(of: field, in: text)
+            case .choice: value = chosenOption(of: field, in: text)
             case .businessForm: value = nil
             }
             if let value { draft.answers[field.id] = value }
@@ -309,6 +309,31 @@ extension ConversationTurn {
     /// The option of a choice field that `text` names, as its question stores it: "sy penyedia, …" names
     /// "Penyedia", "kami pokja" names "Pokja/PP" (each part of a title is a name of it). Nil when none or more
     /// than one is named.
+    /// The option of `field` that `text` chooses, in Indonesian: the one the writer says they are ("saya pokja",
+    /// "sebagai penyedia"); else the one its words point to, by the option's `choice.<field>.<option>` phrases
+    /// ("tidak bisa upload penawaran", "penawaran kami digugurkan pokja" are a provider's); else the one it names.
+    /// Nil when it chooses none, or several alike ("ppk dan penyedia").
+    func chosenOption(of field: FormField, in text: String) -> String? {
+        let words = DialogSettings.spacedWords(text)
+        let saidToBe = field.options.filter { option in
+            let names = [option.indonesian, option.english].flatMap { $0.split(separator: "/") }.map {
+                DialogSettings.spacedWords(String($0)).trimmingWhitespace()
+            }
+            return names.contains { name in
+                !name.isEmpty && Self.selfWords.contains { words.contains(" \($0) \(name) ") }
+            }
+        }
+        if saidToBe.count == 1 { return saidToBe[0].indonesian }
+        let pointed = field.options.filter { option in
+            catalogue.settings.mentions(words, keywordsNamed: "choice.\(field.id).\(option.indonesian)")
+        }
+        if pointed.count == 1 { return pointed[0].indonesian }
+        return Self.namedOption(of: field, in: text)
+    }
+
+    /// The words before a role that say the writer is one ("saya pokja", "sebagai penyedia").
+    static let selfWords = ["saya", "sy", "aku", "kami", "sebagai", "selaku", "i am", "i m", "we are", "as a", "as"]
+
     static func namedOption(of field: FormField, in text: String) -> String? {
         let words = DialogSettings.spacedWords(text)
         let named = field.options.filter { option in
@@ -933,7 +958,7 @@ extension ConversationTurn {
                     draft.remarks = (draft.remarks ?? []) + [written]
                 }
             case .choice:
-                if let named = Self.namedOption(of: field, in: text) {
+                if let named = chosenOption(of: field, in: text) {
                     // "saya penyedia", "sebagai pokja": the one option the answer names. One that explains too
                     // ("saya penyedia, ga bisa upload penawaran dari pagi") answers the form's free text with it.
                     draft.answers[field.id] = named
