@@ -306,9 +306,6 @@ extension ConversationTurn {
         return name.trimmingWhitespace().isEmpty ? nil : name
     }
 
-    /// The option of a choice field that `text` names, as its question stores it: "sy penyedia, …" names
-    /// "Penyedia", "kami pokja" names "Pokja/PP" (each part of a title is a name of it). Nil when none or more
-    /// than one is named.
     /// The option of `field` that `text` chooses, in Indonesian: the one the writer says they are ("saya pokja",
     /// "sebagai penyedia"); else the one its words point to, by the option's `choice.<field>.<option>` phrases
     /// ("tidak bisa upload penawaran", "penawaran kami digugurkan pokja" are a provider's); else the one it names.
@@ -316,12 +313,7 @@ extension ConversationTurn {
     func chosenOption(of field: FormField, in text: String) -> String? {
         let words = DialogSettings.spacedWords(text)
         let saidToBe = field.options.filter { option in
-            let names = [option.indonesian, option.english].flatMap { $0.split(separator: "/") }.map {
-                DialogSettings.spacedWords(String($0)).trimmingWhitespace()
-            }
-            return names.contains { name in
-                !name.isEmpty && Self.selfWords.contains { words.contains(" \($0) \(name) ") }
-            }
+            Self.names(of: option).contains { name in Self.selfWords.contains { words.contains(" \($0) \(name) ") } }
         }
         if saidToBe.count == 1 { return saidToBe[0].indonesian }
         let pointed = field.options.filter { option in
@@ -334,15 +326,23 @@ extension ConversationTurn {
     /// The words before a role that say the writer is one ("saya pokja", "sebagai penyedia").
     static let selfWords = ["saya", "sy", "aku", "kami", "sebagai", "selaku", "i am", "i m", "we are", "as a", "as"]
 
+    /// The option of a choice field that `text` names, as its question stores it: "sy penyedia, …" names
+    /// "Penyedia", "kami pokja" names "Pokja/PP" (each part of a title is a name of it). Nil when none or more
+    /// than one is named.
     static func namedOption(of field: FormField, in text: String) -> String? {
         let words = DialogSettings.spacedWords(text)
         let named = field.options.filter { option in
-            let names = [option.indonesian, option.english].flatMap { $0.split(separator: "/") }.map {
-                DialogSettings.spacedWords(String($0)).trimmingWhitespace()
-            }
-            return DialogSettings.firstMention(in: words, of: names.filter { !$0.isEmpty }, anyOne: true) != nil
+            DialogSettings.firstMention(in: words, of: Self.names(of: option), anyOne: true) != nil
         }
         return named.count == 1 ? named[0].indonesian : nil
+    }
+
+    /// The names of a choice's option as a message's words are compared with them: each part of its title in
+    /// either language ("Pokja/PP" is "pokja" and "pp").
+    static func names(of option: LocalizedText) -> [String] {
+        [option.indonesian, option.english].flatMap { $0.split(separator: "/") }.map {
+            DialogSettings.spacedWords(String($0)).trimmingWhitespace()
+        }.filter { !$0.isEmpty }
     }
 
     /// A correction of an answer given earlier, written while another question is asked ("eh salah ketik, nama
