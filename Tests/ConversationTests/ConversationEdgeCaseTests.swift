@@ -219,16 +219,14 @@ struct ConversationEdgeCaseTests {
     }
 }
 
-/// A message sent twice, its copy arriving at the next question: "CV Maju Jaya" again at the director's number got
+/// A message sent twice, its copy arriving at the next question: "PT Maju Jaya" again at the director's number got
 /// "Nomor itu bukan nomor HP Indonesia yang valid", and an NPWP again at the data change's free-text question
 /// became its answer. The copy is said to be noted, and the question asked again.
 @Suite struct RepeatedAnswerTests {
     @Test func aNameSentTwiceIsNotARefusedNumber() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
-        _ = chat.type("CV Maju Jaya")
-        let again = render(chat.type("CV Maju Jaya"))
-        #expect(again.contains("✅ CV Maju Jaya sudah kami catat."), "\(again)")
+        var chat = try ProviderHabitsTests.atPhoneQuestion()
+        let again = render(chat.type("PT Maju Jaya"))
+        #expect(again.contains("✅ PT Maju Jaya sudah kami catat."), "\(again)")
         #expect(!again.contains("bukan nomor HP"), "\(again)")
         #expect(again.contains("Nomor WhatsApp direksi"), "the question again: \(again)")
     }
@@ -246,9 +244,7 @@ struct ConversationEdgeCaseTests {
     }
 
     @Test func theNextAnswerIsTakenAsBefore() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.registrasi")
-        _ = chat.type("CV Maju Jaya")
+        var chat = try ProviderHabitsTests.atPhoneQuestion()
         let phone = render(chat.type("0812 3456 7890"))
         #expect(phone.contains("Pemberitahuan pelindungan data"), "\(phone)")
     }
