@@ -1086,7 +1086,7 @@ struct ConversationTranscriptTests {
         check(
             chat.type("1"),
             """
-            › Layanan helpdesk LPSE tidak dipungut biaya.
+            › Layanan helpdesk LPSE tidak dipungut biaya. Bila ada yang meminta pembayaran atas nama LPSE, jangan dibayar dan laporkan lewat layanan *Pengaduan*.
 
             Ketik "menu" untuk kembali ke menu utama.
             """)

@@ -187,6 +187,9 @@ struct ProviderHabitsTests {
         // A word's "-nya", and a question word at the end, as chat writes them.
         ("ada biayanya ga min?", .greeting, 0.49, "tidak dipungut biaya"),
         ("biaya pendaftaran berapa", .createTicket, 0.6, "tidak dipungut biaya"),
+        // A payment, which the welcome and the menu met: free, and who asks for money is reported.
+        ("mau konfirmasi pembayaran", .unknown, 0.5, "jangan dibayar"),
+        ("sudah transfer untuk verifikasi, kemana konfirmasinya?", .unknown, 0.5, "tidak dipungut biaya"),
         ("prosesnya lama ga?", .checkStatus, 0.99, "sekitar 1 jam kerja"),
         // A question about registering, which started the registration with the question kept for staff.
         ("kalau perusahaan saya di luar kota bisa daftar di lpse sini?", .createTicket, 0.6, "di LPSE mana pun"),
