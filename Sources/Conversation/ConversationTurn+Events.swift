@@ -325,15 +325,27 @@ extension ConversationTurn {
     /// (`withdrawTicket` in `settings.json`) outside a form, with a ticket open: a ticket staff have not taken yet
     /// is cancelled with the message as its reason; one they work on gets the request, and the provider is told
     /// staff will close it. The ticket is the one the message names, or the only one open; with several open and
-    /// none named, the provider is asked which. Not with a word of `not` ("jangan dibatalkan") or as a question
-    /// ("kalau tiket dibatalkan, dokumen saya dihapus?"), which reach the ticket as any other message.
+    /// none named, the provider is asked which. Asked how (`withdrawHow`: "gimana cara batalin tiket?"), the words
+    /// that do it are told. Not with a word of `not` ("jangan dibatalkan") or as another question ("kalau tiket
+    /// dibatalkan, dokumen saya dihapus?"), which reach the ticket as any other message.
     mutating func withdrawTicket(_ message: ReporterMessage, classification: Classification) -> Bool {
         let words = DialogSettings.spacedWords(message.text)
         let settings = catalogue.settings
         guard state.step == .idle || state.step == .menu, settings.mentions(words, keywordsNamed: "withdrawTicket"),
-            !settings.mentions(words, keywordsNamed: "not"), !isQuestion(message.text)
+            !settings.mentions(words, keywordsNamed: "not")
         else { return false }
         let tickets = context.openTickets
+        if isQuestion(message.text) {
+            // "gimana cara batalin tiket?": how, with the words that do it; another question ("kalau tiket
+            // dibatalkan, dokumen saya dihapus?") reaches the ticket as any message.
+            guard settings.mentions(words, keywordsNamed: "withdrawHow") else { return false }
+            state.step = .idle
+            let number =
+                openTicket(namedIn: message.text, classification: classification)
+                ?? tickets.map(\.number).max() ?? 1
+            say(t(.ticketCancelHow, ["ticket": String(number)]))
+            return true
+        }
         state.step = .idle
         if let named = classification.entities.ticketNumber, !tickets.contains(where: { $0.number == named }) {
             // "batalkan tiket #3" with #3 closed: that it is not open, and the open ones; none is cancelled.

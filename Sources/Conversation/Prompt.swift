@@ -256,6 +256,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case ticketWaitingRelayed = "ticket.waitingRelayed"
     case ticketCancelled = "ticket.cancelled"
     case ticketCancelWhich = "ticket.cancelWhich"
+    case ticketCancelHow = "ticket.cancelHow"
     case ticketDoneRelayed = "ticket.doneRelayed"
     case ticketStillHandled = "ticket.stillHandled"
     case ticketButton = "ticket.button"

@@ -21,6 +21,8 @@ import Testing
         ("tiket saya batalkan saja min, sudah diurus langsung ke kantor", Intent.human, 0.45),
         ("tolong batalkan permohonan saya", .cancel, 0.9),
         ("cancel my request please, we solved it", .unknown, 0.5),
+        // The words the answer to "how?" gives, in English.
+        ("cancel ticket #7", .cancel, 0.9),
     ])
     func aTicketNotTakenYetIsCancelled(text: String, intent: Intent, confidence: Double) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.reset])
@@ -64,6 +66,15 @@ import Testing
         let answer = render(chat.type("tolong batalkan tiketnya min", .cancel))
         #expect(answer.contains("Tiket mana yang ingin dibatalkan?"), "\(answer)")
         #expect(answer.contains("#5") && answer.contains("#7"), "the open tickets are listed: \(answer)")
+        #expect(!answer.contains("cancelTicket"), "\(answer)")
+    }
+
+    /// "gimana cara batalin tiket?" is told the words that do it, naming the ticket; nothing is cancelled.
+    @Test(arguments: ["gimana cara batalin tiket?", "how do I cancel my request?"])
+    func aQuestionHowToWithdrawIsToldTheWords(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.reset])
+        let answer = render(chat.type(text, .unknown, confidence: 0.5))
+        #expect(answer.contains("batalkan tiket #7") || answer.contains("cancel ticket #7"), "\(answer)")
         #expect(!answer.contains("cancelTicket"), "\(answer)")
     }
 
