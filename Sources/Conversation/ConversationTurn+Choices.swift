@@ -114,7 +114,7 @@ extension ConversationTurn {
             return coded
         }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
-        let question = isQuestion(text) || saysAQuestionComes(text)
+        let question = isQuestion(text) || saysAQuestionComes(text, words: words)
         return service(namedIn: notDone(words), question: question)
             ?? classification.normalizedText.flatMap {
                 service(namedIn: notDone(DialogSettings.spacedWords($0)), question: question)
@@ -124,9 +124,8 @@ extension ConversationTurn {
     /// "halo, saya PPK di dinas PU, mau tanya cara buat paket di spse", "I want to ask about the SIKaP data": a
     /// message of five words or more that says in `askingDeclared` words a question comes is one without a
     /// question mark, unless the FAQ or Loket itself answers it (the office hours, `hoursWords`; a ticket,
-    /// `ticketWords`).
-    private func saysAQuestionComes(_ text: String) -> Bool {
-        let words = DialogSettings.spacedWords(text)
+    /// `ticketWords`). `words` are `text`'s from `spacedWords`.
+    private func saysAQuestionComes(_ text: String, words: String) -> Bool {
         let settings = catalogue.settings
         return text.wordCount >= Self.keptMessageWords && settings.mentions(words, keywordsNamed: "askingDeclared")
             && !settings.mentions(words, keywordsNamed: "hoursWords")

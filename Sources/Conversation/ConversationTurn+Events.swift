@@ -309,10 +309,9 @@ extension ConversationTurn {
     /// (`progress` in `settings.json`) outside a form, with a ticket open, asks where it stands, not for the
     /// service its words name: the status of the open ticket the message names by its service or a word of its
     /// title, or of every open ticket when it names none, and the question is logged on that ticket as a status
-    /// check is. Not with a request in so many words (`decisive.<id>`).
+    /// check is. Not with a request in so many words (`decisive.<id>`). Called outside a form only.
     mutating func answerProgressQuestion(_ message: ReporterMessage, classification: Classification) -> Bool {
-        guard state.step == .idle || state.step == .menu,
-            catalogue.settings.mentions(text: message.text, keywordsNamed: "progress"), !asksDecisively(message.text)
+        guard catalogue.settings.mentions(text: message.text, keywordsNamed: "progress"), !asksDecisively(message.text)
         else { return false }
         let named = openTicket(namedIn: message.text, classification: classification)
         state.step = .idle
@@ -327,22 +326,21 @@ extension ConversationTurn {
     /// staff will close it. The ticket is the one the message names, or the only one open; with several open and
     /// none named, the provider is asked which. Asked how (`withdrawHow`: "gimana cara batalin tiket?"), the words
     /// that do it are told. Not with a word of `not` ("jangan dibatalkan") or as another question ("kalau tiket
-    /// dibatalkan, dokumen saya dihapus?"), which reach the ticket as any other message.
+    /// dibatalkan, dokumen saya dihapus?"), which reach the ticket as any other message. Called outside a form
+    /// only, with a ticket open.
     mutating func withdrawTicket(_ message: ReporterMessage, classification: Classification) -> Bool {
         let words = DialogSettings.spacedWords(message.text)
         let settings = catalogue.settings
-        guard state.step == .idle || state.step == .menu, settings.mentions(words, keywordsNamed: "withdrawTicket"),
-            !settings.mentions(words, keywordsNamed: "not")
+        guard settings.mentions(words, keywordsNamed: "withdrawTicket"), !settings.mentions(words, keywordsNamed: "not")
         else { return false }
         let tickets = context.openTickets
+        let newest = tickets.map(\.number).max() ?? 1
         if isQuestion(message.text) {
             // "gimana cara batalin tiket?": how, with the words that do it; another question ("kalau tiket
             // dibatalkan, dokumen saya dihapus?") reaches the ticket as any message.
             guard settings.mentions(words, keywordsNamed: "withdrawHow") else { return false }
             state.step = .idle
-            let number =
-                openTicket(namedIn: message.text, classification: classification)
-                ?? tickets.map(\.number).max() ?? 1
+            let number = openTicket(namedIn: message.text, classification: classification) ?? newest
             say(t(.ticketCancelHow, ["ticket": String(number)]))
             return true
         }
@@ -357,7 +355,6 @@ extension ConversationTurn {
                 ?? (tickets.count == 1 ? tickets[0].number : nil),
             let ticket = tickets.first(where: { $0.number == number })
         else {
-            let newest = tickets.map(\.number).max() ?? 1
             say(t(.ticketCancelWhich, ["ticket": String(newest)]) + "\n\n" + statusText(ticket: nil))
             return true
         }

@@ -283,11 +283,13 @@ public enum CompanyNameParser {
         let token = tokens[position]
         guard Self.nameOrOrdinaryWords.contains(token.text) else { return false }
         let next = position + 1 < tokens.count ? tokens[position + 1] : nil
-        let nextIsName =
-            next.map { $0.kind == .word && !Self.stopWords.contains($0.text) && Self.markers[$0.text] == nil }
-            ?? false
         let capitalised = token.raw.first?.isUppercase ?? false
-        guard !words.isEmpty else { return capitalised && nextIsName }
+        guard !words.isEmpty else {
+            // Before another word of the name ("PT Selamat Sempurna"), never alone.
+            return capitalised
+                && (next.map { $0.kind == .word && !Self.stopWords.contains($0.text) && Self.markers[$0.text] == nil }
+                    ?? false)
+        }
         let endsTheName = next.map { $0.kind != .word && $0.kind != .number } ?? true
         return capitalised || endsTheName
     }
