@@ -39,4 +39,10 @@ extension ConversationStep {
         default: false
         }
     }
+
+    /// Whether the call's time is being chosen.
+    var isBooking: Bool {
+        if case .booking = self { return true }
+        return false
+    }
 }

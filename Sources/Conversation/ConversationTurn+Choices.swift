@@ -34,6 +34,8 @@ extension ConversationTurn {
         case .callCancel(let ticket):
             guard let offer, offer.ticket == ticket else { return say(t(.choiceExpired)) }
             startCancellingCall(offer)
+        case .slot(let seconds) where offer != nil && !state.step.isBooking:
+            chooseEarlierSlot(Date(timeIntervalSince1970: TimeInterval(seconds)))
         case .surveyResume:
             guard let parked = state.parkedSurvey else {
                 return state.step.behaviour.choose(reply, messageID: messageID, in: &self)

@@ -147,6 +147,10 @@ extension ConversationTurn {
             }
         case .thanks:
             say(t(.thanks))
+            if case .booking(let booking) = state.step, booking.moving, booking.chosen == nil {
+                // "ok makasih min" to the new times: the booked call stays, rather than its times asked again.
+                return keepBookedCall()
+            }
             if inProgress { promptCurrentStep(prefix: nil) }
         case .requirements where answerRequirementsInForm(message) || answerRequirementsOfNamedService(message):
             break

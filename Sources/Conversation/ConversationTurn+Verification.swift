@@ -28,11 +28,48 @@ extension ConversationTurn {
     /// Words a message about the call needs to carry a reason for staff.
     static let callReasonWords = 5
 
-    /// Whether a message about the call asks to cancel it.
+    /// Whether a message about the call asks to cancel it; a change withdrawn ("ga jadi ganti jadwal") does not.
     func asksToCancelCall(_ text: String, classification: Classification) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        if catalogue.settings.mentions(words, keywordsNamed: "changeWithdrawn") { return false }
         if classification.intent == .cancelBooking { return true }
-        return catalogue.settings.mentions(text: text, keywordsNamed: "withdraw")
-            && classification.entities.datetime == nil
+        return catalogue.settings.mentions(words, keywordsNamed: "withdraw") && classification.entities.datetime == nil
+    }
+
+    /// Whether a message says the booked call stays as it is: a change withdrawn (`changeWithdrawn`: "ga jadi ganti
+    /// jadwal", "tidak usah diganti"), or a word of `keepBooking` ("tetap", "yang lama aja", "ga usah") in one that
+    /// does not ask to cancel the call. A day or a time in it must be the booked call's own ("tetap yg senin aja");
+    /// another ("ga jadi senin, rabu aja") is a wish to move it.
+    func keepsBookedCall(_ text: String, classification: Classification) -> Bool {
+        guard let booked = offer?.booking else { return false }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        guard
+            settings.mentions(words, keywordsNamed: "changeWithdrawn")
+                || settings.mentions(words, keywordsNamed: "keepBooking")
+                    && !asksToCancelCall(text, classification: classification)
+        else { return false }
+        let (bookedDay, bookedSecond) = JakartaTime.local(booked)
+        let entities = classification.entities
+        if let wished = entities.datetime {
+            let (day, second) = JakartaTime.local(wished)
+            if entities.datetimeIncludesDay && day != bookedDay
+                || entities.datetimeIncludesTime && second != bookedSecond
+            {
+                return false
+            }
+        }
+        return otherDays(in: text).allSatisfy { $0 == bookedDay }
+    }
+
+    /// The booked call stays: said so, a slot held for its move let go, and a form the move interrupted asked again.
+    mutating func keepBookedCall() {
+        guard let offer, let start = offer.booking else { return }
+        if case .booking(let booking) = state.step, booking.ticket == offer.ticket {
+            return leaveCallChoice(of: offer.ticket)
+        }
+        say(t(.verificationKept, ["when": when(start)]))
+        if inProgress { promptCurrentStep(prefix: nil) }
     }
 
     /// A message about the call: cancel, or choose (with the wish it carries, if any). One that says more than
@@ -43,6 +80,9 @@ extension ConversationTurn {
         let relayed = text.wordCount >= Self.callReasonWords
         if relayed {
             emit(.appendToTicket(number: offer.ticket, message: message))
+        }
+        if keepsBookedCall(text, classification: classification) {
+            return keepBookedCall()
         }
         if asksToCancelCall(text, classification: classification) {
             return startCancellingCall(offer)
@@ -178,27 +218,52 @@ extension ConversationTurn {
 
     // MARK: Offering and choosing
 
+    /// Whether the booked call can no longer be moved or cancelled in the chat; if so, the provider is told so.
+    mutating func sayTooLateToChange(_ offer: VerificationOffer) -> Bool {
+        guard let booking = offer.booking, let deadline = offer.changeDeadline, context.now >= deadline else {
+            return false
+        }
+        say(
+            t(
+                .verificationTooLateToChange,
+                ["when": when(booking), "hours": String(Int(booking.timeIntervalSince(deadline) / 3600))]))
+        return true
+    }
+
     /// Opens the booking dialog (a move when a call is booked) and offers slots, or reads the wish given.
     mutating func startBooking(
         _ offer: VerificationOffer, prefix: String?, wish: Classification? = nil, text: String? = nil
     ) {
-        if let booking = offer.booking, let deadline = offer.changeDeadline, context.now >= deadline {
-            return say(
-                t(
-                    .verificationTooLateToChange,
-                    ["when": when(booking), "hours": String(Int(booking.timeIntervalSince(deadline) / 3600))]))
-        }
-        let booking = VerificationBooking(ticket: offer.ticket, moving: offer.booking != nil)
-        if case .booking = state.step {
-            state.step = .booking(booking)
-        } else {
-            interrupt(with: .booking(booking))
-        }
+        if sayTooLateToChange(offer) { return }
+        openBookingDialog(offer)
         if let wish, wish.entities.datetime != nil || Self.partOfDay(in: text ?? "") != nil {
             return readWish(wish, text: text)
         }
         if let text, readWishInWords(text, prefix: prefix) { return }
         offerSlots(prefix: prefix, slots: offer.freeSlots)
+    }
+
+    /// The booking dialog for `offer`'s ticket, in place of one under way, or interrupting what else is asked.
+    private mutating func openBookingDialog(_ offer: VerificationOffer) {
+        let booking = VerificationBooking(ticket: offer.ticket, moving: offer.booking != nil)
+        switch state.step {
+        case .booking, .cancellingBooking:
+            // A time chosen while the cancellation is asked answers it: the call is moved instead.
+            state.step = .booking(booking)
+        default:
+            interrupt(with: .booking(booking))
+        }
+    }
+
+    /// A slot tapped in a list the chat has since moved on from (the choice left with "batal" or "tetap", a form
+    /// asked in between): still the provider's choice while the call can be booked or moved, held for them to
+    /// confirm, or the nearest free times when it is gone; the booked time itself is said to stay.
+    mutating func chooseEarlierSlot(_ start: Date) {
+        guard let offer else { return }
+        if offer.booking == start { return keepBookedCall() }
+        if sayTooLateToChange(offer) { return }
+        openBookingDialog(offer)
+        chooseSlot(start)
     }
 
     /// Shows `slots` as a list grouped by day: up to three a day over the first days, nine rows at most,
@@ -548,15 +613,8 @@ extension ConversationTurn {
     // MARK: Cancelling
 
     mutating func startCancellingCall(_ offer: VerificationOffer) {
-        guard let booking = offer.booking else {
-            return say(t(.verificationNoBooking))
-        }
-        if let deadline = offer.changeDeadline, context.now >= deadline {
-            return say(
-                t(
-                    .verificationTooLateToChange,
-                    ["when": when(booking), "hours": String(Int(booking.timeIntervalSince(deadline) / 3600))]))
-        }
+        guard offer.booking != nil else { return say(t(.verificationNoBooking)) }
+        if sayTooLateToChange(offer) { return }
         interrupt(with: .cancellingBooking(ticket: offer.ticket))
         promptCurrentStep(prefix: nil)
     }

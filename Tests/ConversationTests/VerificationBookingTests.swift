@@ -746,4 +746,83 @@ struct VerificationBookingTests {
         #expect(Self.list(effects)?.isEmpty == false)
         #expect(render(effects).contains("Pilih waktu video call verifikasi tiket #1259"))
     }
+
+    /// A message typed as Loket reads it, with the shipped recognizer.
+    static func read(_ text: String, in chat: inout Transcript) throws -> String {
+        let recognizer = try ProviderHabitsTests.recognizer.get()
+        return render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+    }
+
+    /// While the booked call's new time is asked, or about the call at all, a message that withdraws the change or
+    /// keeps the time ("ga jadi ganti jadwal min", which was asked "Batalkan video call …?", "tidak usah diganti
+    /// deh", "tetap yg rabu aja", which got Wednesday's times, a bare "ok", which was told the time was not
+    /// understood) keeps the call and says so, the times no longer asked.
+    @Test(arguments: [
+        "ga jadi ganti jadwal min", "tidak usah diganti deh", "tetap yg rabu aja", "jadwal yang lama aja min",
+        "ok min", "sip makasih min", "gak usah min, tetap jam 10.30", "never mind, keep the old time",
+    ])
+    func aMoveWithdrawnKeepsTheBookedCall(text: String) throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var chat = try Self.chat(Self.offer(booking: call))
+        _ = chat.type("ganti jadwal", .schedule, confidence: 0.97)
+        let kept = try Self.read(text, in: &chat)
+        #expect(kept.contains("jadwal Rabu, 2 Desember 2026 pukul 10.30 WIB tetap"), "\(kept)")
+        #expect(!kept.contains("Batalkan video call") && !kept.contains("Pilih waktu"), "\(kept)")
+        #expect(!kept.contains("cancelVerification") && !kept.contains("bookVerification"), "\(kept)")
+        #expect(chat.state.step == .idle, "\(kept)")
+    }
+
+    /// Outside the choice of a new time, a change withdrawn is no cancellation either: "ga jadi ganti jadwal" after
+    /// the booking keeps it; "ga jadi vc" and "batalkan jadwal" still ask to confirm the cancellation, and a new day
+    /// with "tetap" ("tetap bisa ganti ke kamis kan?") is a wish to move the call.
+    @Test func aChangeWithdrawnIsNoCancellationButAnotherDayIsAMove() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var chat = try Self.chat(Self.offer(booking: call))
+        let kept = try Self.read("ga jadi ganti jadwal", in: &chat)
+        #expect(kept.contains("jadwal Rabu, 2 Desember 2026 pukul 10.30 WIB tetap"), "\(kept)")
+        #expect(!kept.contains("Batalkan video call"), "\(kept)")
+        for text in ["ga jadi vc min", "batalkan jadwal"] {
+            var cancelling = try Self.chat(Self.offer(booking: call))
+            let asked = try Self.read(text, in: &cancelling)
+            #expect(asked.contains("Batalkan video call verifikasi tiket #1259"), "\(text): \(asked)")
+        }
+        var moving = try Self.chat(Self.offer(booking: call))
+        _ = moving.type("ganti jadwal", .schedule, confidence: 0.97)
+        let thursday = try Self.read("tetap bisa ganti ke kamis kan?", in: &moving)
+        #expect(!thursday.contains("tetap."), "\(thursday)")
+        #expect(thursday.contains("11.00–11.30 WIB") && !thursday.contains("13.30–14.00 WIB"), "\(thursday)")
+    }
+
+    /// A slot tapped in a list the chat has moved on from (the choice left with "batal" or put off with "nanti")
+    /// is still the provider's choice: held for them to confirm, where it got "Pilihan itu sudah tidak berlaku"
+    /// and the menu; the booked time itself is said to stay, and a time taken since offers the nearest free ones.
+    @Test func aSlotTappedInAnEarlierListIsStillAChoice() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        let thursday = Self.instant(2026, 12, 3, 11, 0)
+        var moving = try Self.chat(Self.offer(booking: call))
+        _ = moving.type("ganti jadwal", .schedule, confidence: 0.97)
+        _ = moving.type("batal", .cancel, confidence: 0.99)
+        let held = render(moving.tap("slot.\(Int(thursday.timeIntervalSince1970))"))
+        #expect(held.contains("Anda memilih Kamis, 3 Desember 2026 pukul 11.00 WIB"), "\(held)")
+        #expect(held.contains("holdVerificationSlot #1259") && !held.contains("sudah tidak berlaku"), "\(held)")
+        let moved = render(moving.tap("slot.confirm"))
+        #expect(moved.contains("dipindah ke Kamis, 3 Desember 2026 pukul 11.00 WIB"), "\(moved)")
+
+        var same = try Self.chat(Self.offer(booking: call))
+        let kept = render(same.tap("slot.\(Int(call.timeIntervalSince1970))"))
+        #expect(kept.contains("jadwal Rabu, 2 Desember 2026 pukul 10.30 WIB tetap"), "\(kept)")
+        #expect(!kept.contains("holdVerificationSlot"), "\(kept)")
+
+        var first = try Self.offered()
+        _ = first.type("nanti saya kabari", .unknown, confidence: 0.5)
+        #expect(first.state.step == .idle)
+        let taken = Self.instant(2026, 12, 2, 12, 0)
+        let gone = render(first.tap("slot.\(Int(taken.timeIntervalSince1970))"))
+        #expect(gone.contains("Maaf, Rabu, 2 Desember 2026 pukul 12.00 WIB baru saja diambil"), "\(gone)")
+        #expect(gone.contains("Pilih waktu video call verifikasi tiket #1259"), "\(gone)")
+
+        var noOffer = try Self.chat(nil)
+        let expired = render(noOffer.tap("slot.\(Int(thursday.timeIntervalSince1970))"))
+        #expect(expired.contains("Pilihan itu sudah tidak berlaku"), "\(expired)")
+    }
 }

@@ -77,6 +77,14 @@ struct BookingStep: DialogStep {
         if !self.booking.moving, turn.postponesChoice(text, classification: classification) {
             return turn.postponeChoice(of: self.booking.ticket)
         }
+        if self.booking.moving,
+            turn.keepsBookedCall(text, classification: classification)
+                || self.booking.chosen == nil && classification.intent == .affirm
+                    && classification.entities.datetime == nil
+        {
+            // "tetap yg senin aja", "ga jadi ganti", or a bare "ok" to the new times: the booked call stays.
+            return turn.keepBookedCall()
+        }
         if self.booking.chosen != nil, classification.entities.datetime == nil {
             if classification.intent == .affirm { return turn.confirmSlot() }
             if classification.intent == .deny { return self.choose(.slotOther, messageID: messageID, in: &turn) }
