@@ -20,6 +20,11 @@ public enum CompanyNameParser {
         let cleaned = Self.trimmed(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         guard cleaned.count >= 2, cleaned.count <= 120, cleaned.contains(where: \.isLetter) else { return nil }
         var words = Self.droppingTrailers(Self.droppingLeadIns(cleaned.split(separator: " ").map(String.init)))
+        if let (form, length) = Self.fullForm(startingWith: words), words.count > length {
+            // "usaha dagang sumber rejeki", "Perseroan Terbatas Maju Jaya": the form's full name before the name.
+            words = Self.droppingLeadIns(Array(words.dropFirst(length)))
+            return (Self.trimmed(words.joined(separator: " ")), form)
+        }
         if words.count > 1, let form = Self.form(Self.trimmed(words[0])) {
             words = Self.droppingLeadIns(Array(words.dropFirst()))
             return (Self.trimmed(words.joined(separator: " ")), form)
@@ -132,6 +137,26 @@ public enum CompanyNameParser {
     /// Form words that are also ordinary words, taken only as the whole answer ("kop" is a letterhead, "fa"
     /// anything).
     private static let ambiguousFormWords: Set<String> = ["kop", "fa"]
+
+    /// Whether an answer starts with a form's full name of two words or more and names the company after it
+    /// ("usaha dagang sumber rejeki"), rather than only the form ("usaha dagang").
+    public static func startsWithFullForm(_ text: String) -> Bool {
+        let words = Self.droppingLeadIns(text.split(whereSeparator: \.isWhitespace).map(String.init))
+        guard let (_, length) = Self.fullForm(startingWith: words) else { return false }
+        return words.dropFirst(length).contains { $0.contains(where: \.isLetter) }
+    }
+
+    /// The form whose full name of two words or more `words` start with, and how many words it takes.
+    private static func fullForm(startingWith words: [String]) -> (form: BusinessForm, length: Int)? {
+        let keys = words.prefix(3).map { Self.trimmed($0).trimming { $0 == ":" }.lowercased() }
+        for (name, form) in Self.fullNames {
+            let parts = name.split(separator: " ").map(String.init)
+            if parts.count > 1, keys.count >= parts.count, Array(keys.prefix(parts.count)) == parts {
+                return (form, parts.count)
+            }
+        }
+        return nil
+    }
 
     /// The forms' full names, as the deed writes them, in English too; "Tbk" is a public PT.
     private static let fullNames: [(name: String, form: BusinessForm)] = [

@@ -37,4 +37,23 @@ struct WordsAroundTheCompanyTests {
         #expect(chat.draft?.businessForm == .asing, "\(answer)")
         #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
     }
+
+    /// The form's full name before the company's, "usaha dagang sumber rejeki", answers both: it was taken as the
+    /// form UD alone ("Bentuk usaha UD kami catat"), the name asked again and the provider's words lost.
+    @Test(arguments: [
+        ("usaha dagang sumber rejeki", "sumber rejeki", BusinessForm.ud),
+        ("perseroan terbatas karya mandiri utama", "karya mandiri utama", .pt),
+    ])
+    func aFormsFullNameBeforeTheNameAnswersBoth(text: String, name: String, form: BusinessForm) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let answer = render(chat.type(text, entities: EntityExtractor().extract(from: text, now: Date())))
+        #expect(chat.draft?.answers["company"]?.lowercased() == name, "\(answer)")
+        #expect(chat.draft?.businessForm == form, "\(answer)")
+        #expect(answer.contains("Nomor WhatsApp direksi") && !answer.contains("kami catat"), "\(answer)")
+        var bare = Transcript(catalogue: try Fixtures.catalogue())
+        _ = bare.tap("menu.registrasi")
+        let kept = render(bare.type("usaha dagang"))
+        #expect(kept.contains("Bentuk usaha UD kami catat"), "\(kept)")
+    }
 }

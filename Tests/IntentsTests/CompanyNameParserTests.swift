@@ -141,6 +141,22 @@ struct CompanyNameParserTests {
         #expect(CompanyNameParser.form(text) == form)
     }
 
+    /// An answer that starts with a form's full name goes on with the company's ("usaha dagang sumber rejeki" was
+    /// taken as the form UD alone, and the name asked again); the full name alone is still only the form.
+    @Test(arguments: [
+        ("usaha dagang sumber rejeki", "sumber rejeki", BusinessForm.ud),
+        ("Perseroan Terbatas Maju Jaya Abadi", "Maju Jaya Abadi", .pt),
+        ("persekutuan komanditer: Sinar Abadi", "Sinar Abadi", .cv),
+        ("nama usaha: usaha perorangan Toko Budi", "Toko Budi", .perorangan),
+    ])
+    func aFormsFullNameBeforeTheNameAnswersBoth(text: String, name: String, form: BusinessForm) throws {
+        let answer = try #require(CompanyNameParser.answer(text))
+        #expect(answer.name == name && answer.form == form, "\(answer)")
+        #expect(CompanyNameParser.startsWithFullForm(text))
+        #expect(!CompanyNameParser.startsWithFullForm("usaha dagang"))
+        #expect(!CompanyNameParser.startsWithFullForm("bentuknya persekutuan komanditer"))
+    }
+
     /// A form's word in a short answer is that form ("it's a foreign company" got "Unknown legal form."), when
     /// the answer names no other and the word is no ordinary one.
     @Test(arguments: [

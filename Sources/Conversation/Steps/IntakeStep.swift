@@ -804,7 +804,7 @@ extension ConversationTurn {
                 if CompanyNameParser.parse(text) == nil, questionOrWaitAtName(text, field: field, draft: draft) {
                     return
                 }
-                if CompanyNameParser.parse(text)?.name.isEmpty ?? true,
+                if CompanyNameParser.parse(text)?.name.isEmpty ?? true, !CompanyNameParser.startsWithFullForm(text),
                     let form = CompanyNameParser.form(text.trimming(".,")),
                     let formField = service.fields.first(where: { $0.validator == .businessForm })
                 {
