@@ -9,6 +9,10 @@ extension ConversationTurn {
             // "is it open today?", which the recognizer reads as the hours but is unsure of (0.40).
             return .hours
         }
+        if !inProgress, asksForTheOffice(text) {
+            // "boleh minta nomor telepon kantor lpse?": the hours' answer says how to reach the office.
+            return .hours
+        }
         let command = GlobalCommand(classification: classification)
         if case .intake = state.step, classification.intent == .createTicket {
             // A request is what the form is filling in: "nama perusahaannya salah, harusnya CV Sinar Abadi Jaya"
@@ -64,6 +68,17 @@ extension ConversationTurn {
         text.wordCount <= Self.hoursQuestionWords && isQuestion(text)
             && catalogue.settings.mentions(text: text, keywordsNamed: "hoursWords")
     }
+
+    /// Whether a message asks how to reach the office (`officeContact`: "alamat lpse", "nomor telepon kantor
+    /// lpse", "office address"), in at most `officeQuestionWords` words: the hours' answer says that everything can
+    /// be done in the chat, and how to get the address or the phone number.
+    func asksForTheOffice(_ text: String) -> Bool {
+        text.wordCount <= Self.officeQuestionWords
+            && catalogue.settings.mentions(text: text, keywordsNamed: "officeContact")
+    }
+
+    /// The most words of a message taken as asking how to reach the office by its words alone.
+    static let officeQuestionWords = 12
 
     /// The most words of a question taken as about the office hours by its words alone.
     static let hoursQuestionWords = 8

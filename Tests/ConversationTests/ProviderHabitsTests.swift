@@ -90,6 +90,24 @@ struct ProviderHabitsTests {
         #expect(!other.contains("08.00–16.00") && !other.contains("08:00–16:00"), "not the hours: \(other)")
     }
 
+    /// How to reach the office, asked outside a form ("boleh minta nomor telepon kantor lpse?", which got the
+    /// welcome and the menu), gets the hours' answer: everything can be done in the chat, and *petugas* gives the
+    /// address and the phone number. The office's address changed is still a data change.
+    @Test(arguments: [
+        "boleh minta nomor telepon kantor lpse?", "alamat lpse dimana ya min", "what is the lpse office address?",
+    ])
+    func howToReachTheOfficeGetsTheHoursAnswer(text: String) throws {
+        let recognizer = try Self.recognizer.get()
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        #expect(answer.contains("nomor telepon kantor") || answer.contains("its phone number"), "\(answer)")
+        #expect(!answer.contains("Silakan pilih layanan") && !answer.contains("Please choose"), "\(answer)")
+        var moved = Transcript(catalogue: try Fixtures.catalogue())
+        let change = "alamat kantor kami sudah pindah, mau ubah data"
+        let started = render(moved.message(.text(change, recognizer.classify(change, now: moved.now))))
+        #expect(started.contains("kita mulai permohonan Verifikasi Perubahan Data"), "\(started)")
+    }
+
     /// "mau daftar akun spse" or "lupa password" outside a journey starts that service, not the menu again.
     @Test(arguments: [("mau daftar akun spse pak", "Tulis nama badan usaha"), ("saya lupa password spse", "")])
     func aServiceAskedForInWordsStarts(text: String, expected: String) throws {
@@ -502,7 +520,8 @@ struct ProviderHabitsTests {
         #expect(asked.contains("Anda mengajukan sebagai apa?"), "\(asked)")
     }
 
-    /// A problem only a provider has ("tidak bisa upload penawaran", "penawaran kami digugurkan pokja") answers
+    /// A problem only a provider has ("tidak bisa upload penawaran", "penawaran kami digugurkan pokja", "mau ikut
+    /// tender") answers
     /// "as what?" as a provider, and the role was asked; one who says what they are keeps it ("sebagai pokja, …
     /// peserta tidak bisa upload penawaran"), and two roles named alike still leave it to be asked.
     @Test(arguments: [
@@ -510,6 +529,8 @@ struct ProviderHabitsTests {
         ("penawaran kami digugurkan pokja tanpa alasan, kode tender 10234567", "Penyedia"),
         ("sebagai pokja, peserta tender 10234567 tidak bisa upload penawaran", "Pokja/PP"),
         ("saya ppk, paket 10234567 jadwalnya tidak bisa diubah", "PPK"),
+        // Taking part in a tender is a provider's: it was asked "Anda mengajukan sebagai apa?".
+        ("akun saya terverifikasi tapi pas mau ikut tender kok tidak bisa download dokumen pemilihan", "Penyedia"),
     ])
     func aProblemOnlyOneRoleHasAnswersTheRole(text: String, role: String) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

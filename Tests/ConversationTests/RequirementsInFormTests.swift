@@ -186,6 +186,9 @@ import Testing
         ("mau lapor ada oknum yang minta uang untuk verifikasi", Intent.createTicket, 0.94),
         ("ada pungli di lpse", .unknown, 0.58), ("kenapa verifikasi saya dipersulit terus?", .checkStatus, 0.9),
         ("petugasnya minta uang pelicin", .human, 0.975),
+        // A fee or a cut asked for got the fee's answer and the menu.
+        ("sy mau lapor ada pokja minta fee", .createTicket, 0.945),
+        ("pokja minta komisi 5% min, gimana ini", .unknown, 0.717),
     ])
     func misconductReportedIsAComplaint(text: String, intent: Intent, confidence: Double) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
