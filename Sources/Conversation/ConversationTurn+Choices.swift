@@ -117,10 +117,31 @@ extension ConversationTurn {
         }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
         let question = isQuestion(text) || saysAQuestionComes(text, words: words)
-        return service(namedIn: notDone(words), question: question)
+        return service(namedIn: notDone(withoutLists(words)), question: question)
             ?? classification.normalizedText.flatMap {
-                service(namedIn: notDone(DialogSettings.spacedWords($0)), question: question)
+                service(namedIn: notDone(withoutLists(DialogSettings.spacedWords($0))), question: question)
             }
+    }
+
+    /// `words` (from `spacedWords`) without "daftar" where it is a list, not signing up: before a word of `listOf`
+    /// ("daftar peserta", "daftar hitam", "mau daftar tender", which is taking part in one) or after one of `inList`
+    /// ("tidak muncul di daftar"). "kenapa perusahaan saya tidak muncul di daftar peserta padahal sudah kirim
+    /// penawaran" started a registration.
+    private func withoutLists(_ words: String) -> String {
+        let listOf = Set(catalogue.settings.keywords["listOf"] ?? [])
+        let inList = Set(catalogue.settings.keywords["inList"] ?? [])
+        let split = words.split(separator: " ")
+        var kept: [Substring] = []
+        for (index, word) in split.enumerated() {
+            if word == "daftar",
+                index > 0 && inList.contains(String(split[index - 1]))
+                    || index + 1 < split.count && listOf.contains(String(split[index + 1]))
+            {
+                continue
+            }
+            kept.append(word)
+        }
+        return " " + kept.joined(separator: " ") + " "
     }
 
     /// "halo, saya PPK di dinas PU, mau tanya cara buat paket di spse", "I want to ask about the SIKaP data": a
@@ -219,13 +240,13 @@ extension ConversationTurn {
 
     /// How many of the menu's services `text` names by their `service.<id>` words.
     func servicesNamed(in text: String) -> Int {
-        services(namedIn: DialogSettings.spacedWords(text)).count
+        services(namedIn: withoutLists(DialogSettings.spacedWords(text))).count
     }
 
     /// The one service `text` names by its `service.<id>` words, as a request would name it (not a word done
     /// before: "sudah daftar"); nil when it names none or several.
     func onlyServiceNamed(in text: String) -> String? {
-        let named = services(namedIn: notDone(DialogSettings.spacedWords(text)))
+        let named = services(namedIn: notDone(withoutLists(DialogSettings.spacedWords(text))))
         return named.count == 1 ? named[0].id : nil
     }
 

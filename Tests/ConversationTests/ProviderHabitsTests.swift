@@ -108,6 +108,24 @@ struct ProviderHabitsTests {
         #expect(started.contains("kita mulai permohonan Verifikasi Perubahan Data"), "\(started)")
     }
 
+    /// "daftar" as a list is no registration: "tidak muncul di daftar peserta" is a tender problem (it started a
+    /// registration), "mau daftar tender …, caranya gimana" a question about taking part in one (it got the
+    /// services compared); "mau daftar min" still registers.
+    @Test(arguments: [
+        (
+            "min saya mau tanya kenapa perusahaan saya tidak muncul di daftar peserta padahal sudah kirim penawaran",
+            "Permasalahan pada Tender"
+        ),
+        ("mau daftar tender pengadaan laptop, caranya gimana", "Konsultasi SPSE"),
+        ("mau daftar min", "Registrasi dan Verifikasi Berkas"), ("mau daftar akun di lpse sini", "Registrasi"),
+    ])
+    func daftarAsAListIsNoRegistration(text: String, service: String) throws {
+        let recognizer = try Self.recognizer.get()
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        #expect(answer.contains("kita mulai permohonan \(service)"), "\(answer)")
+    }
+
     /// "mau daftar akun spse" or "lupa password" outside a journey starts that service, not the menu again.
     @Test(arguments: [("mau daftar akun spse pak", "Tulis nama badan usaha"), ("saya lupa password spse", "")])
     func aServiceAskedForInWordsStarts(text: String, expected: String) throws {
