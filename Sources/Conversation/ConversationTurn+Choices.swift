@@ -98,6 +98,22 @@ extension ConversationTurn {
         }
     }
 
+    /// The erasure confirmed while a form was being filled in: the form goes too, its answers and files being the
+    /// provider's data, and the provider is told so; nothing of it is sent.
+    mutating func dropFormsForErasure() {
+        let forms = state.suspended.compactMap { step -> String? in
+            guard case .intake(let draft) = step else { return nil }
+            return service(of: draft)?.title.text(in: language) ?? draft.serviceID
+        }
+        guard !forms.isEmpty else { return }
+        state.suspended.removeAll {
+            if case .intake = $0 { return true }
+            return false
+        }
+        state.cancelledDraft = nil
+        say(t(.privacyFormDropped, ["service": forms.joined(separator: ", ")]))
+    }
+
     /// The menu entry a message outside any journey asks for by its words (the catalogue's `service.<id>`
     /// keywords: whole words, or phrases), when it reads as a request rather than a question about a ticket.
     func mentionedService(_ text: String, classification: Classification) -> String? {

@@ -119,6 +119,13 @@ extension ConversationTurn {
                 // request for staff of its own, even while another ticket is open.
                 return answerPrivacy(request)
             }
+            if inProgress, !claimed, !asksForDescription, state.step != .confirmingErasure,
+                privacyRequest(in: trimmed) == .erase
+            {
+                // "tolong hapus semua data saya" in a form, which kept it as a remark: the erasure is asked, and the
+                // form waits for the answer (confirmed, the form goes with the rest of the provider's data).
+                return answerPrivacy(.erase)
+            }
             if !claimed, state.step == .idle || state.step == .menu, !context.openTickets.isEmpty,
                 withdrawTicket(reporterMessage, classification: classification)
                     || relayDoneToTicket(reporterMessage) || answerFilesForTicket(reporterMessage)

@@ -305,6 +305,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case privacyExplained = "privacy.explained"
     case privacyErased = "privacy.erased"
     case privacyEraseQuestion = "privacy.eraseQuestion"
+    case privacyFormDropped = "privacy.formDropped"
     case privacyButtonErase = "privacy.buttonErase"
     case privacyEraseKept = "privacy.eraseKept"
     case privacyEraseRequested = "privacy.eraseRequested"

@@ -52,6 +52,44 @@ struct PersonalDataRequestTests {
         let answer = render(chat.type("hapus data saya"))
         #expect(answer.contains("tiket #31") && !answer.contains("[Ya, hapus]"), "\(answer)")
     }
+
+    /// "tolong hapus semua data saya" typed in a form, which kept it as a remark and asked for the documents again:
+    /// the erasure is asked; confirmed, the form goes too (its answers and files are the provider's data) and
+    /// nothing of it is sent; declined, the form goes on where it was. Where the form asks for a description in the
+    /// provider's words, the message is that description.
+    @Test func anErasureAskedInAFormIsConfirmedAndTakesTheForm() throws {
+        var chat = try Self.registrationAtTheDocuments()
+        let asked = render(chat.type("tolong hapus semua data saya min"))
+        #expect(asked.contains("[Ya, hapus]") && !asked.contains("Keterangan Anda kami catat"), "\(asked)")
+        let confirmed = render(chat.tap("erasure.yes"))
+        #expect(confirmed.contains("⚙ requestErasure"), "\(confirmed)")
+        #expect(confirmed.contains("Permohonan Registrasi"), "\(confirmed)")
+        #expect(confirmed.contains("kami batalkan") && !confirmed.contains("Kirim dokumen berikut"), "\(confirmed)")
+        #expect(chat.state.step == .idle && chat.state.suspended.isEmpty, "\(chat.state.step)")
+
+        var declined = try Self.registrationAtTheDocuments()
+        _ = declined.type("hapus data saya")
+        let kept = render(declined.type("tidak", .deny))
+        #expect(kept.contains("tidak diubah") && kept.contains("Kirim dokumen berikut"), "\(kept)")
+        #expect(!kept.contains("requestErasure") && declined.draft != nil, "\(kept)")
+
+        var complaint = Transcript(catalogue: try Fixtures.catalogue())
+        _ = complaint.tap("menu.pengaduan")
+        _ = complaint.tap("consent.yes")
+        let described = render(complaint.type("data saya disebar petugas, tolong hapus data saya dari sistem"))
+        #expect(!described.contains("[Ya, hapus]"), "\(described)")
+    }
+
+    /// A registration at its checklist: company, the director's number and consent given.
+    static func registrationAtTheDocuments() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("CV Maju Jaya", entities: EntityExtractor().extract(from: "CV Maju Jaya", now: Date()))
+        _ = chat.tap("phone.self")
+        let documents = render(chat.tap("consent.yes"))
+        #expect(documents.contains("Kirim dokumen berikut"), "\(documents)")
+        return chat
+    }
 }
 
 /// "data saya dipakai buat apa aja?" outside a form asks what the data is for: it was kept for staff with the menu.

@@ -24,6 +24,7 @@ struct ConfirmingErasureStep: DialogStep {
         switch reply {
         case .erasureYes:
             turn.emit(.requestErasure)
+            turn.dropFormsForErasure()
             turn.finishStep()
         case .erasureNo:
             turn.say(turn.t(.privacyEraseKept))
