@@ -126,6 +126,22 @@ struct ProviderHabitsTests {
         #expect(answer.contains("kita mulai permohonan \(service)"), "\(answer)")
     }
 
+    /// A company's NPWP changed, the 16-digit NPWP above all ("npwp perusahaan sudah ganti ke 16 digit, perlu update
+    /// di spse ga?", which got the menu), starts the data change with the message as what changes; an NPWP of 16
+    /// digits named in a request to register still registers.
+    @Test func anNPWPChangedToSixteenDigitsIsADataChange() throws {
+        let recognizer = try Self.recognizer.get()
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let text = "min kalau npwp perusahaan sudah ganti ke 16 digit, perlu update di spse ga?"
+        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        #expect(answer.contains("kita mulai permohonan Verifikasi Perubahan Data"), "\(answer)")
+        #expect(chat.draft?.answers["changes"] == text, "\(String(describing: chat.draft?.answers))")
+        var registering = Transcript(catalogue: try Fixtures.catalogue())
+        let register = "npwp kami 16 digit, bisa daftar akun?"
+        let started = render(registering.message(.text(register, recognizer.classify(register, now: registering.now))))
+        #expect(started.contains("kita mulai permohonan Registrasi"), "\(started)")
+    }
+
     /// "mau daftar akun spse" or "lupa password" outside a journey starts that service, not the menu again.
     @Test(arguments: [("mau daftar akun spse pak", "Tulis nama badan usaha"), ("saya lupa password spse", "")])
     func aServiceAskedForInWordsStarts(text: String, expected: String) throws {

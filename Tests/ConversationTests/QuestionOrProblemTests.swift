@@ -104,10 +104,11 @@ import Testing
         #expect(draft?.serviceID == "perubahan_data", "\(answer)")
     }
 
-    /// An account that is locked, suspended or inactive is the reset's, in the words providers use.
+    /// An account that is locked, suspended, inactive or expired ("akun spse saya expired min" got the menu) is the
+    /// reset's, in the words providers use.
     @Test(arguments: [
         "min akun saya ke lock", "akun sy kena suspend min", "akun saya nonaktif min", "kok akun saya tidak aktif",
-        "akun spse kami dinonaktifkan, kenapa ya?",
+        "akun spse kami dinonaktifkan, kenapa ya?", "akun spse saya expired min", "akun kami sudah kadaluarsa",
     ])
     func anAccountThatCannotBeUsedIsAReset(text: String) throws {
         let (answer, draft) = try start(text)
