@@ -6,7 +6,9 @@ extension ConversationTurn {
     mutating func handle(_ event: ConversationEvent) {
         switch event {
         case .messageReceived(let message):
+            let start = effects.count
             received(message)
+            if case .text(let text, _) = message.kind { answerSalam(in: text, since: start) }
         case .documentStored(let mediaID, let document):
             documentStored(mediaID: mediaID, document: document)
         case .documentRejected(let mediaID, let reason):

@@ -49,6 +49,19 @@ struct ConversationTurn {
         effects.append(effect)
     }
 
+    /// "Assalamualaikum …" that opens the conversation is answered "Waalaikumsalam." whatever the reply to it is
+    /// (a ticket's status, an answer, the hours), as the welcome and a form's start already answer it: the first
+    /// reply since effect `start` begins with it, unless it does already or has no room for it.
+    mutating func answerSalam(in text: String, since start: Int) {
+        guard opensConversation, catalogue.settings.mentions(text: text, keywordsNamed: "salam") else { return }
+        let salam = t(.greetingSalam)
+        for index in effects.indices.dropFirst(start) {
+            guard case .send(let reply) = effects[index] else { continue }
+            if let greeted = reply.beginning(with: salam) { effects[index] = .send(greeted) }
+            return
+        }
+    }
+
     /// Sends a text, split at paragraph or sentence boundaries when it is longer than WhatsApp allows.
     mutating func say(_ text: String) {
         for part in TextSplitter.split(NIKMask.masked(text), limit: 4096) {

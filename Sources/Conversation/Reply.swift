@@ -9,3 +9,24 @@ public enum Reply: Equatable, Codable, Sendable {
     /// A file from Loket's media store with its caption (≤ 1024): a WhatsApp document, or a photo for JPEG and PNG.
     case document(StoredDocument, caption: String)
 }
+
+extension Reply {
+    /// The reply with `lead` and a space before its text or body; nil when it begins with `lead` already, is a
+    /// file, or would outgrow WhatsApp's limit.
+    func beginning(with lead: String) -> Reply? {
+        func led(_ body: String, limit: Int) -> String? {
+            guard !body.hasPrefix(lead), body.count + lead.count + 1 <= limit else { return nil }
+            return lead + " " + body
+        }
+        switch self {
+        case .text(let body):
+            return led(body, limit: 4096).map(Reply.text)
+        case .buttons(let body, let buttons):
+            return led(body, limit: 1024).map { .buttons(body: $0, buttons: buttons) }
+        case .list(let body, let label, let sections):
+            return led(body, limit: 1024).map { .list(body: $0, buttonLabel: label, sections: sections) }
+        case .document:
+            return nil
+        }
+    }
+}

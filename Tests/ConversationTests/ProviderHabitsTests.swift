@@ -601,6 +601,27 @@ struct ProviderHabitsTests {
         #expect(started.contains("Baik, kita mulai") && !started.contains("Waalaikumsalam"), "\(started)")
     }
 
+    /// A salam that opens the conversation is answered whatever the reply is: a ticket's status asked about ("…
+    /// ingin menanyakan perihal proses verifikasi akun kami … belum ada kabar") and the hours got no
+    /// "Waalaikumsalam.", where the welcome and a form's start had it; it is said once.
+    @Test(arguments: [
+        (
+            "Assalamualaikum wr wb. Mohon maaf mengganggu, kami dari PT Karya Bangun Nusantara ingin menanyakan "
+                + "perihal proses verifikasi akun kami yang sudah diajukan 2 minggu lalu namun belum ada kabar.",
+            "Anda tidak memiliki tiket"
+        ),
+        ("assalamualaikum, jam buka kantor?", "Layanan helpdesk: Senin"),
+        ("assalamualaikum min, mau daftar", "Baik, kita mulai permohonan Registrasi"),
+        ("assalamualaikum", "selamat datang"),
+    ])
+    func aSalamOpeningAnyAnswerIsAnswered(text: String, answer expected: String) throws {
+        let recognizer = try Self.recognizer.get()
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        #expect(answer.contains("› Waalaikumsalam. ") && answer.contains(expected), "\(answer)")
+        #expect(answer.components(separatedBy: "Waalaikumsalam").count == 2, "\(answer)")
+    }
+
     /// The role typed where it is asked ("saya penyedia", "sebagai pokja …") answers it, as a tap would; one that
     /// explains too gives the problem, which is then not asked. Both got "Mohon pilih salah satu." before.
     @Test func theRoleTypedInWordsWhereItIsAskedAnswersIt() throws {
