@@ -416,6 +416,14 @@ extension ConversationTurn {
     /// slot itself when free, else why not and the nearest free slots.
     mutating func readWish(_ classification: Classification, text: String?) {
         guard let offer else { return }
+        if let text, let later = wishAfterRefusal(in: text) {
+            // "ga jadi selasa, rabu aja": the day turned down is not the wish.
+            var corrected = classification
+            corrected.entities.datetime = later.date
+            corrected.entities.datetimeIncludesTime = later.includesTime
+            corrected.entities.datetimeIncludesDay = later.includesDay
+            return readWish(corrected, text: String(text.dropFirst(later.offset)))
+        }
         let named = Self.partsOfDay(in: text ?? "")
         let morning = named.morning && !named.afternoon
         let afternoon = named.afternoon && !named.morning
@@ -543,6 +551,28 @@ extension ConversationTurn {
         guard case .booking(let booking) = state.step else { return nil }
         let days = Set(booking.offered.map { JakartaTime.local($0).day })
         return days.count == 1 ? days.first : nil
+    }
+
+    /// A time named after one turned down ("ga jadi selasa, rabu aja", "bukan senin tapi kamis jam 10"): the first
+    /// part has a word of `not` or `withdraw` and a time, and a later part, after a comma or "tapi", has another.
+    /// `offset` is where that part begins in the text, in characters.
+    func wishAfterRefusal(in text: String) -> (date: Date, includesTime: Bool, includesDay: Bool, offset: Int)? {
+        let parser = TimeExpressionParser(now: context.now)
+        let lowered = text.lowercased()
+        let settings = catalogue.settings
+        for separator in [",", ";", " tapi ", " tp ", " but "] {
+            guard let range = lowered.range(of: separator) else { continue }
+            let refused = String(lowered[..<range.lowerBound])
+            let rest = String(lowered[range.upperBound...])
+            let words = DialogSettings.spacedWords(refused)
+            guard
+                settings.mentions(words, keywordsNamed: "not") || settings.mentions(words, keywordsNamed: "withdraw"),
+                parser.parse(refused) != nil, let wished = parser.parse(rest)
+            else { continue }
+            let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+            return (wished.date, wished.includesTime, wished.includesDay, offset)
+        }
+        return nil
     }
 
     /// The days named after "atau"/"or" in a wish ("rabu atau kamis"): its first day is the parser's.

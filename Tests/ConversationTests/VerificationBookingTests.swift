@@ -825,4 +825,24 @@ struct VerificationBookingTests {
         let expired = render(noOffer.tap("slot.\(Int(thursday.timeIntervalSince1970))"))
         #expect(expired.contains("Pilihan itu sudah tidak berlaku"), "\(expired)")
     }
+
+    /// A day turned down before the one wished ("ga jadi rabu, kamis aja", "bukan rabu tapi jumat jam 11") is not
+    /// the wish: the first day named was read, and its times offered.
+    @Test func aDayTurnedDownBeforeTheWishIsNotTheWish() throws {
+        let call = Self.instant(2026, 12, 2, 10, 30)
+        var moving = try Self.chat(Self.offer(booking: call))
+        _ = moving.type("ganti jadwal", .schedule, confidence: 0.97)
+        let recognizer = try ProviderHabitsTests.recognizer.get()
+        let text = "ga jadi rabu, kamis aja"
+        let effects = moving.message(.text(text, recognizer.classify(text, now: moving.now)))
+        let days = try #require(Self.list(effects), "\(render(effects))").map(\.title)
+        #expect(days.first == "Kamis, 3 Des" && !days.contains("Rabu, 2 Des"), "\(days)")
+        let friday = try Self.read("bukan rabu tapi jumat jam 11", in: &moving)
+        #expect(friday.contains("Anda memilih Jumat, 4 Desember 2026 pukul 11.00 WIB"), "\(friday)")
+
+        var first = try Self.offered()
+        let chosen = try Self.read("jangan rabu, kamis jam 12.30", in: &first)
+        #expect(chosen.contains("Anda memilih Kamis, 3 Desember 2026 pukul 12.30 WIB"), "\(chosen)")
+    }
+
 }
