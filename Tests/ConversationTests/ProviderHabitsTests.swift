@@ -1684,6 +1684,21 @@ struct ProviderHabitsTests {
         #expect(answer.contains("Tiket #78 tetap kami proses") != done, "\(answer)")
     }
 
+    /// SIKaP's answer says what SIKaP is: it answers that question ("sikap itu apa ya?"), not every message with the
+    /// word. "cara tambah pengalaman perusahaan di sikap gimana" (how to use it) got the definition and the menu, and
+    /// starts the consultation; "sikap petugasnya kurang ramah" (the staff's attitude) got it too.
+    @Test(arguments: [
+        ("sikap itu apa ya?", true), ("apa itu SIKaP?", true),
+        ("cara tambah pengalaman perusahaan di sikap gimana", false), ("sikap petugasnya kurang ramah", false),
+    ])
+    func sikapsAnswerAnswersWhatItIs(text: String, defined: Bool) throws {
+        let recognizer = try Self.recognizer.get()
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        #expect(answer.contains("SIKaP (Sistem Informasi Kinerja Penyedia) adalah") == defined, "\(answer)")
+        if text.hasPrefix("cara") { #expect(answer.contains("kita mulai permohonan Konsultasi SPSE"), "\(answer)") }
+    }
+
     /// A question naming a service ("apakah ada biaya pendaftaran?", "gimana cara daftar jadi penyedia?") is
     /// answered from the FAQ, and the menu offers the service; it does not start the service's form. "mau
     /// daftar" still does, as does a question the FAQ has no answer for.
