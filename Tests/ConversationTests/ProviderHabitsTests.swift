@@ -1699,6 +1699,16 @@ struct ProviderHabitsTests {
         if text.hasPrefix("cara") { #expect(answer.contains("kita mulai permohonan Konsultasi SPSE"), "\(answer)") }
     }
 
+    /// When the verification call can be, asked with the word "verifikasi" ("apakah bisa verifikasi hari sabtu?",
+    /// which got the menu), gets the call's days and hours, as "vc sabtu" did.
+    @Test(arguments: ["apakah bisa verifikasi hari sabtu?", "verifikasinya jam berapa aja min?"])
+    func whenTheVerificationCanBeIsAnswered(text: String) throws {
+        let recognizer = try Self.recognizer.get()
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        #expect(answer.contains("Video call verifikasi dilakukan Senin–Jumat pukul 10.00–14.00 WIB"), "\(answer)")
+    }
+
     /// A question naming a service ("apakah ada biaya pendaftaran?", "gimana cara daftar jadi penyedia?") is
     /// answered from the FAQ, and the menu offers the service; it does not start the service's form. "mau
     /// daftar" still does, as does a question the FAQ has no answer for.
