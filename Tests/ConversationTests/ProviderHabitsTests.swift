@@ -97,14 +97,13 @@ struct ProviderHabitsTests {
         "boleh minta nomor telepon kantor lpse?", "alamat lpse dimana ya min", "what is the lpse office address?",
     ])
     func howToReachTheOfficeGetsTheHoursAnswer(text: String) throws {
-        let recognizer = try Self.recognizer.get()
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        let answer = render(try chat.read(text))
         #expect(answer.contains("nomor telepon kantor") || answer.contains("its phone number"), "\(answer)")
         #expect(!answer.contains("Silakan pilih layanan") && !answer.contains("Please choose"), "\(answer)")
         var moved = Transcript(catalogue: try Fixtures.catalogue())
         let change = "alamat kantor kami sudah pindah, mau ubah data"
-        let started = render(moved.message(.text(change, recognizer.classify(change, now: moved.now))))
+        let started = render(try moved.read(change))
         #expect(started.contains("kita mulai permohonan Verifikasi Perubahan Data"), "\(started)")
     }
 
@@ -120,9 +119,8 @@ struct ProviderHabitsTests {
         ("mau daftar min", "Registrasi dan Verifikasi Berkas"), ("mau daftar akun di lpse sini", "Registrasi"),
     ])
     func daftarAsAListIsNoRegistration(text: String, service: String) throws {
-        let recognizer = try Self.recognizer.get()
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        let answer = render(try chat.read(text))
         #expect(answer.contains("kita mulai permohonan \(service)"), "\(answer)")
     }
 
@@ -130,15 +128,14 @@ struct ProviderHabitsTests {
     /// di spse ga?", which got the menu), starts the data change with the message as what changes; an NPWP of 16
     /// digits named in a request to register still registers.
     @Test func anNPWPChangedToSixteenDigitsIsADataChange() throws {
-        let recognizer = try Self.recognizer.get()
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let text = "min kalau npwp perusahaan sudah ganti ke 16 digit, perlu update di spse ga?"
-        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        let answer = render(try chat.read(text))
         #expect(answer.contains("kita mulai permohonan Verifikasi Perubahan Data"), "\(answer)")
         #expect(chat.draft?.answers["changes"] == text, "\(String(describing: chat.draft?.answers))")
         var registering = Transcript(catalogue: try Fixtures.catalogue())
         let register = "npwp kami 16 digit, bisa daftar akun?"
-        let started = render(registering.message(.text(register, recognizer.classify(register, now: registering.now))))
+        let started = render(try registering.read(register))
         #expect(started.contains("kita mulai permohonan Registrasi"), "\(started)")
     }
 
@@ -584,9 +581,8 @@ struct ProviderHabitsTests {
         ("konsul", "Konsultasi SPSE"), ("rst pass", "Reset Password"),
     ])
     func aServiceAskedForInShorthandStarts(text: String, service: String) throws {
-        let recognizer = try Self.recognizer.get()
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        let answer = render(try chat.read(text))
         #expect(answer.contains("Baik, kita mulai permohonan \(service)"), "\(answer)")
     }
 
@@ -615,9 +611,8 @@ struct ProviderHabitsTests {
         ("assalamualaikum", "selamat datang"),
     ])
     func aSalamOpeningAnyAnswerIsAnswered(text: String, answer expected: String) throws {
-        let recognizer = try Self.recognizer.get()
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        let answer = render(try chat.read(text))
         #expect(answer.contains("› Waalaikumsalam. ") && answer.contains(expected), "\(answer)")
         #expect(answer.components(separatedBy: "Waalaikumsalam").count == 2, "\(answer)")
     }
@@ -1692,9 +1687,8 @@ struct ProviderHabitsTests {
         ("cara tambah pengalaman perusahaan di sikap gimana", false), ("sikap petugasnya kurang ramah", false),
     ])
     func sikapsAnswerAnswersWhatItIs(text: String, defined: Bool) throws {
-        let recognizer = try Self.recognizer.get()
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        let answer = render(try chat.read(text))
         #expect(answer.contains("SIKaP (Sistem Informasi Kinerja Penyedia) adalah") == defined, "\(answer)")
         if text.hasPrefix("cara") { #expect(answer.contains("kita mulai permohonan Konsultasi SPSE"), "\(answer)") }
     }
@@ -1703,9 +1697,8 @@ struct ProviderHabitsTests {
     /// which got the menu), gets the call's days and hours, as "vc sabtu" did.
     @Test(arguments: ["apakah bisa verifikasi hari sabtu?", "verifikasinya jam berapa aja min?"])
     func whenTheVerificationCanBeIsAnswered(text: String) throws {
-        let recognizer = try Self.recognizer.get()
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
+        let answer = render(try chat.read(text))
         #expect(answer.contains("Video call verifikasi dilakukan Senin–Jumat pukul 10.00–14.00 WIB"), "\(answer)")
     }
 

@@ -54,6 +54,12 @@ struct Transcript {
         message(.text(text, Classification(intent: intent, confidence: confidence, entities: entities)))
     }
 
+    /// `text` typed, read as Loket reads it: with the shipped recognizer.
+    mutating func read(_ text: String) throws -> [Effect] {
+        let recognizer = try ProviderHabitsTests.recognizer.get()
+        return message(.text(text, recognizer.classify(text, now: now)))
+    }
+
     mutating func tap(_ id: String) -> [Effect] {
         message(.buttonReply(id: id, title: id))
     }

@@ -747,12 +747,6 @@ struct VerificationBookingTests {
         #expect(render(effects).contains("Pilih waktu video call verifikasi tiket #1259"))
     }
 
-    /// A message typed as Loket reads it, with the shipped recognizer.
-    static func read(_ text: String, in chat: inout Transcript) throws -> String {
-        let recognizer = try ProviderHabitsTests.recognizer.get()
-        return render(chat.message(.text(text, recognizer.classify(text, now: chat.now))))
-    }
-
     /// While the booked call's new time is asked, or about the call at all, a message that withdraws the change or
     /// keeps the time ("ga jadi ganti jadwal min", which was asked "Batalkan video call …?", "tidak usah diganti
     /// deh", "tetap yg rabu aja", which got Wednesday's times, a bare "ok", which was told the time was not
@@ -765,7 +759,7 @@ struct VerificationBookingTests {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var chat = try Self.chat(Self.offer(booking: call))
         _ = chat.type("ganti jadwal", .schedule, confidence: 0.97)
-        let kept = try Self.read(text, in: &chat)
+        let kept = render(try chat.read(text))
         #expect(kept.contains("jadwal Rabu, 2 Desember 2026 pukul 10.30 WIB tetap"), "\(kept)")
         #expect(!kept.contains("Batalkan video call") && !kept.contains("Pilih waktu"), "\(kept)")
         #expect(!kept.contains("cancelVerification") && !kept.contains("bookVerification"), "\(kept)")
@@ -778,17 +772,17 @@ struct VerificationBookingTests {
     @Test func aChangeWithdrawnIsNoCancellationButAnotherDayIsAMove() throws {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var chat = try Self.chat(Self.offer(booking: call))
-        let kept = try Self.read("ga jadi ganti jadwal", in: &chat)
+        let kept = render(try chat.read("ga jadi ganti jadwal"))
         #expect(kept.contains("jadwal Rabu, 2 Desember 2026 pukul 10.30 WIB tetap"), "\(kept)")
         #expect(!kept.contains("Batalkan video call"), "\(kept)")
         for text in ["ga jadi vc min", "batalkan jadwal"] {
             var cancelling = try Self.chat(Self.offer(booking: call))
-            let asked = try Self.read(text, in: &cancelling)
+            let asked = render(try cancelling.read(text))
             #expect(asked.contains("Batalkan video call verifikasi tiket #1259"), "\(text): \(asked)")
         }
         var moving = try Self.chat(Self.offer(booking: call))
         _ = moving.type("ganti jadwal", .schedule, confidence: 0.97)
-        let thursday = try Self.read("tetap bisa ganti ke kamis kan?", in: &moving)
+        let thursday = render(try moving.read("tetap bisa ganti ke kamis kan?"))
         #expect(!thursday.contains("tetap."), "\(thursday)")
         #expect(thursday.contains("11.00–11.30 WIB") && !thursday.contains("13.30–14.00 WIB"), "\(thursday)")
     }
@@ -832,16 +826,14 @@ struct VerificationBookingTests {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var moving = try Self.chat(Self.offer(booking: call))
         _ = moving.type("ganti jadwal", .schedule, confidence: 0.97)
-        let recognizer = try ProviderHabitsTests.recognizer.get()
-        let text = "ga jadi rabu, kamis aja"
-        let effects = moving.message(.text(text, recognizer.classify(text, now: moving.now)))
+        let effects = try moving.read("ga jadi rabu, kamis aja")
         let days = try #require(Self.list(effects), "\(render(effects))").map(\.title)
         #expect(days.first == "Kamis, 3 Des" && !days.contains("Rabu, 2 Des"), "\(days)")
-        let friday = try Self.read("bukan rabu tapi jumat jam 11", in: &moving)
+        let friday = render(try moving.read("bukan rabu tapi jumat jam 11"))
         #expect(friday.contains("Anda memilih Jumat, 4 Desember 2026 pukul 11.00 WIB"), "\(friday)")
 
         var first = try Self.offered()
-        let chosen = try Self.read("jangan rabu, kamis jam 12.30", in: &first)
+        let chosen = render(try first.read("jangan rabu, kamis jam 12.30"))
         #expect(chosen.contains("Anda memilih Kamis, 3 Desember 2026 pukul 12.30 WIB"), "\(chosen)")
     }
 
