@@ -103,7 +103,7 @@ extension ConversationTurn {
     mutating func dropFormsForErasure() {
         let forms = state.suspended.compactMap { step -> String? in
             guard case .intake(let draft) = step else { return nil }
-            return service(of: draft)?.title.text(in: language) ?? draft.serviceID
+            return title(of: draft)
         }
         guard !forms.isEmpty else { return }
         state.suspended.removeAll {

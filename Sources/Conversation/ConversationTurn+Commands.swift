@@ -397,8 +397,7 @@ extension ConversationTurn {
         state.cancelledDraft = nil
         state.invalidAnswers = 0
         state.step = .intake(draft)
-        let title = service(of: draft)?.title.text(in: language) ?? draft.serviceID
-        promptCurrentStep(prefix: t(.cancelUndone, ["service": title]))
+        promptCurrentStep(prefix: t(.cancelUndone, ["service": title(of: draft)]))
         return true
     }
 

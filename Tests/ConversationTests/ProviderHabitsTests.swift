@@ -571,9 +571,6 @@ struct ProviderHabitsTests {
         #expect(!first.contains("Anda mengajukan sebagai apa?"), "\(first)")
     }
 
-    /// The shipped recognizer, trained once for the tests that read messages as Loket does.
-    static let recognizer = Result { try IntentRecognizer(dialogsDirectory: Fixtures.dialogsDirectory) }
-
     /// A service asked for in chat shorthand ("lupa pw", "dftr akun", "komplen", "konsul") starts, as its full
     /// words do; it got the welcome and the menu before. The words as the recognizer read them count.
     @Test(arguments: [

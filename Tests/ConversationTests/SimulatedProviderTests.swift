@@ -156,7 +156,7 @@ struct SimulatedProviderTests {
 
     @Test func twoHundredRandomisedRegistrationsComplete() throws {
         let catalogue = try Fixtures.catalogue()
-        let recognizer = try IntentRecognizer(dialogsDirectory: Fixtures.dialogsDirectory)
+        let recognizer = try Fixtures.recognizer.get()
         var completed: [Int] = []
         var failures: [String] = []
         var repeats = 0

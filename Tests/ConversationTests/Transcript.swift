@@ -56,7 +56,7 @@ struct Transcript {
 
     /// `text` typed, read as Loket reads it: with the shipped recognizer.
     mutating func read(_ text: String) throws -> [Effect] {
-        let recognizer = try ProviderHabitsTests.recognizer.get()
+        let recognizer = try Fixtures.recognizer.get()
         return message(.text(text, recognizer.classify(text, now: now)))
     }
 
@@ -124,6 +124,9 @@ enum Fixtures {
         catalogue.settings = catalogue.settings.spelled(with: try Self.spellings.get())
         return catalogue
     }
+
+    /// The shipped recognizer, trained once for the tests that read messages as Loket does.
+    static let recognizer = Result { try IntentRecognizer(dialogsDirectory: Self.dialogsDirectory) }
 
     /// The recognizer's slang and typo lists, read once, as its normaliser lists them.
     static let spellings = Result { () throws -> [String: String] in

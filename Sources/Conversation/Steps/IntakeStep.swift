@@ -1564,6 +1564,11 @@ extension ConversationTurn {
     func service(of draft: IntakeDraft) -> ServiceDefinition? {
         catalogue.service(id: draft.serviceID)
     }
+
+    /// The title of the service a form is for, in the provider's language (its id, should the dialogs have lost it).
+    func title(of draft: IntakeDraft) -> String {
+        service(of: draft)?.title.text(in: language) ?? draft.serviceID
+    }
 }
 
 extension Entities {
