@@ -82,6 +82,8 @@ let package = Package(
             path: "Benchmarks/ReplyBenchmark"),
         .executableTarget(
             name: "IntentsBenchmark", dependencies: ["Conversation", "Intents"], path: "Benchmarks/IntentsBenchmark"),
+        .executableTarget(
+            name: "ParserBenchmark", dependencies: ["Support", "WebhookServer"], path: "Benchmarks/ParserBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),
         .executableTarget(
             name: "LoketFuzz",

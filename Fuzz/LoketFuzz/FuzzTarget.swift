@@ -22,7 +22,8 @@ struct FuzzTarget: Sendable {
     static let all: [FuzzTarget] = [
         FuzzTarget(name: "http", summary: "HTTP/1.1 request parser, fed whole and in two chunks", run: Self.http),
         FuzzTarget(
-            name: "json", summary: "JSON reader; what it accepts survives a write and a re-read", run: Self.json),
+            name: "json", summary: "JSON reader and tape agree; what they accept survives a write and a re-read",
+            run: Self.json),
         FuzzTarget(name: "webhook", summary: "Meta webhook envelope parser", run: Self.webhook),
         FuzzTarget(
             name: "staff_api", summary: "staff API path, query and body decoding (input is a raw request)",
@@ -62,7 +63,13 @@ struct FuzzTarget: Sendable {
     }
 
     private static func json(_ bytes: [UInt8]) {
-        guard let value = try? JSONReader.parse(bytes) else { return }
+        let tape = try? JSONTape(bytes)
+        guard let value = try? JSONReader.parse(bytes) else {
+            precondition(tape == nil, "the tape accepts a document the reader refuses")
+            return
+        }
+        guard let tape else { preconditionFailure("the tape refuses a document the reader accepts") }
+        precondition(tape.value(tape.root) == value, "the tape reads a document differently from the reader")
         let written = value.serialized
         guard let reread = try? JSONReader.parse(Array(written.utf8)) else {
             preconditionFailure("the writer produced JSON the reader refuses: \(written.prefix(200))")

@@ -7,15 +7,9 @@ public struct JSONReader {
     public static let maximumDepth = 64
 
     /// Parses one JSON document; whitespace may surround it, nothing else may follow it.
-    ///
-    /// Members named in `leftOut` (at any depth) are checked as strictly as the rest and left out of the
-    /// tree: a reader that needs a few fields of a large document does not build the parts it never reads.
-    /// A key written with escapes is always kept.
-    public static func parse(_ bytes: [UInt8], leavingOut leftOut: JSONKeys = JSONKeys()) throws(JSONError)
-        -> JSONValue
-    {
+    public static func parse(_ bytes: [UInt8]) throws(JSONError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) -> JSONValue in
-            var reader = Cursor(bytes: buffer, leftOut: leftOut)
+            var reader = Cursor(bytes: buffer)
             reader.skipWhitespace()
             let value = try reader.value(depth: 0)
             reader.skipWhitespace()
@@ -24,14 +18,15 @@ public struct JSONReader {
         }
     }
 
-    private struct Cursor {
+    /// Reads JSON from a position in a buffer: the tree this reader builds, and the lexical steps a
+    /// `JSONTape` builds on.
+    struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
-        let leftOut: JSONKeys
         var offset = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>, leftOut: JSONKeys) {
+        init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
             self.bytes = bytes
-            self.leftOut = leftOut
+            self.offset = offset
         }
 
         mutating func skipWhitespace() {
@@ -86,20 +81,9 @@ public struct JSONReader {
             while true {
                 self.skipWhitespace()
                 guard try self.peek() == UInt8(ascii: "\"") else { throw JSONError.unexpected(at: self.offset) }
-                let keyStart = self.offset + 1
                 let key = try self.string()
-                let isLeftOut =
-                    !self.leftOut.isEmpty
-                    && self.leftOut.contains(UnsafeBufferPointer(rebasing: self.bytes[keyStart..<(self.offset - 1)]))
-                self.skipWhitespace()
-                guard try self.peek() == UInt8(ascii: ":") else { throw JSONError.unexpected(at: self.offset) }
-                self.offset += 1
-                self.skipWhitespace()
-                if isLeftOut {
-                    try self.skipValue(depth: depth + 1)
-                } else {
-                    members.append((key: key, value: try self.value(depth: depth + 1)))
-                }
+                try self.skipColon()
+                members.append((key: key, value: try self.value(depth: depth + 1)))
                 self.skipWhitespace()
                 switch try self.peek() {
                 case UInt8(ascii: ","):
@@ -157,10 +141,7 @@ public struct JSONReader {
                             throw JSONError.unexpected(at: self.offset)
                         }
                         try self.skipString()
-                        self.skipWhitespace()
-                        guard try self.peek() == UInt8(ascii: ":") else { throw JSONError.unexpected(at: self.offset) }
-                        self.offset += 1
-                        self.skipWhitespace()
+                        try self.skipColon()
                     }
                     try self.skipValue(depth: depth + 1)
                     self.skipWhitespace()
@@ -177,14 +158,23 @@ public struct JSONReader {
             case UInt8(ascii: "\""):
                 try self.skipString()
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                _ = try self.number()
+                try self.skipNumber()
             default:
                 _ = try self.value(depth: depth)
             }
         }
 
+        /// Moves past the `:` after an object's key and the whitespace around it.
+        mutating func skipColon() throws(JSONError) {
+            self.skipWhitespace()
+            guard try self.peek() == UInt8(ascii: ":") else { throw JSONError.unexpected(at: self.offset) }
+            self.offset += 1
+            self.skipWhitespace()
+        }
+
         /// Moves past the bytes that need no attention inside a string (anything but a quote, a backslash
-        /// or a control character), sixteen at a time.
+        /// or a control character) to the first that does: sixteen at a time while none is among them, then
+        /// eight at a time to find it.
         mutating func skipPlainBytes() {
             guard let base = self.bytes.baseAddress else { return }
             let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
@@ -192,13 +182,34 @@ public struct JSONReader {
             let space = SIMD16<UInt8>(repeating: 0x20)
             while self.offset + 16 <= self.bytes.count {
                 let chunk = UnsafeRawPointer(base + self.offset).loadUnaligned(as: SIMD16<UInt8>.self)
-                if any((chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)) { return }
+                if any((chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)) { break }
                 self.offset += 16
+            }
+            while self.offset + 8 <= self.bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + self.offset).loadUnaligned(as: UInt64.self))
+                let special = Self.specialBytes(in: word)
+                if special != 0 {
+                    self.offset += special.trailingZeroBitCount / 8
+                    return
+                }
+                self.offset += 8
             }
         }
 
-        /// Checks one string as `string()` does, building nothing.
-        mutating func skipString() throws(JSONError) {
+        /// The high bit of each of `word`'s bytes that is a quote, a backslash or below 0x20, exact up to the
+        /// first one (a borrow only runs towards the bytes after it).
+        static func specialBytes(in word: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let control = (word &- ones &* 0x20) & ~word
+            return ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | control) & (ones &* 0x80)
+        }
+
+        /// Checks one string as `string()` does, building nothing; returns whether it holds escapes.
+        @discardableResult
+        mutating func skipString() throws(JSONError) -> Bool {
+            var escaped = false
             self.offset += 1
             while self.offset < self.bytes.count {
                 self.skipPlainBytes()
@@ -207,8 +218,9 @@ public struct JSONReader {
                 self.offset += 1
                 switch byte {
                 case UInt8(ascii: "\""):
-                    return
+                    return escaped
                 case UInt8(ascii: "\\"):
+                    escaped = true
                     let escape = try self.peek()
                     self.offset += 1
                     switch escape {
@@ -232,6 +244,12 @@ public struct JSONReader {
 
         mutating func number() throws(JSONError) -> String {
             let start = self.offset
+            try self.skipNumber()
+            return String(decoding: UnsafeBufferPointer(rebasing: self.bytes[start..<self.offset]), as: UTF8.self)
+        }
+
+        /// Checks one number as `number()` does, building nothing.
+        mutating func skipNumber() throws(JSONError) {
             if self.bytes[self.offset] == UInt8(ascii: "-") { self.offset += 1 }
             guard try self.digits() > 0 else { throw JSONError.unexpected(at: self.offset) }
             if self.offset < self.bytes.count, self.bytes[self.offset] == UInt8(ascii: ".") {
@@ -247,7 +265,6 @@ public struct JSONReader {
                 }
                 guard try self.digits() > 0 else { throw JSONError.unexpected(at: self.offset) }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: self.bytes[start..<self.offset]), as: UTF8.self)
         }
 
         mutating func digits() throws(JSONError) -> Int {
@@ -348,7 +365,7 @@ public struct JSONReader {
     }
 }
 
-/// Member names a `JSONReader` leaves out of the tree it builds.
+/// Member names a `JSONTape` leaves out of what it records.
 public struct JSONKeys: Sendable {
     /// Each key with its length and its first eight bytes as one integer: a key is usually told apart from
     /// the others by one comparison.
