@@ -48,4 +48,32 @@ struct JSONReaderTests {
         let inner = try #require(try self.parse(text)["outer"]?.object)
         #expect(String(decoding: Array(text.utf8)[inner.byteRange], as: UTF8.self) == #"{"inner":1}"#)
     }
+
+    /// A string's plain bytes are skipped in wide steps: whatever needs attention is found at every position,
+    /// with plain bytes of every value around it.
+    @Test func aCharacterNeedingAttentionIsFoundWhereverItStands() throws {
+        let plain = (0x20...0xFF).compactMap { (byte: Int) -> UInt8? in
+            byte == 0x22 || byte == 0x5C || byte >= 0x80 ? nil : UInt8(byte)
+        }
+        for position in 0..<40 {
+            let before = (0..<position).map { plain[($0 * 7 + position) % plain.count] }
+            let after = (0..<(40 - position)).map { plain[($0 * 5) % plain.count] }
+            let text = String(decoding: before, as: UTF8.self)
+            let rest = String(decoding: after, as: UTF8.self)
+            let escaped = try JSONReader.parse(Array("\"".utf8) + before + Array(#"\n"#.utf8) + after + [0x22])
+            #expect(escaped.text == text + "\n" + rest, "an escape at \(position)")
+            let ended = try JSONReader.parse([0x5B, 0x22] + before + [0x22, 0x5D])
+            #expect(ended.elements.first?.text == text, "a closing quote at \(position)")
+            let accented = try JSONReader.parse([0x22] + before + Array("é\u{1F600}".utf8) + after + [0x22])
+            #expect(accented.text == text + "é\u{1F600}" + rest, "multi-byte characters at \(position)")
+            for control: UInt8 in [0x00, 0x0A, 0x1F] {
+                #expect(throws: JSONError.self, "a control character at \(position)") {
+                    try JSONReader.parse([0x22] + before + [control] + after + [0x22])
+                }
+                #expect(throws: JSONError.self, "a control character at \(position) on the tape") {
+                    try JSONTape([0x22] + before + [control] + after + [0x22])
+                }
+            }
+        }
+    }
 }
