@@ -4,8 +4,8 @@
 
 /// A JSON document read into one flat array of tokens (a "tape"), for a reader that needs a few members of
 /// a document and the byte ranges of some of its parts: it is checked exactly as strictly as `JSONReader`
-/// checks it, but builds no tree, allocates once for the whole document, and decodes a string only when it
-/// is asked for.
+/// checks it, but builds no tree (one array of tokens holds the whole document), and decodes a string only
+/// when it is asked for.
 ///
 /// A value is named by its index on the tape (the document itself is `root`); an object's members follow it
 /// as a key and a value each, an array's elements follow it, and every token knows where the value after
