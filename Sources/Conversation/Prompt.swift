@@ -246,6 +246,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"
     case surveyAllAnswered = "survey.allAnswered"
+    case surveySeveralAnswered = "survey.severalAnswered"
+    case surveyTooManyAnswers = "survey.tooManyAnswers"
 
     case thanks = "thanks"
 

@@ -315,6 +315,40 @@ struct SurveyInWordsTests {
         }
     }
 
+    /// "1 2 3 4" was kept as a remark and the first question asked again: answers sent together, one for each of
+    /// the next questions, answer them in order, and the provider is told which; a list longer than the questions
+    /// left, or with a number out of the scale or another word, answers nothing.
+    @Test(arguments: [
+        ("1 2 3 4", [2, 1, 2, 3, 4], "jawaban pertanyaan 2–5 kami catat: 1, 2, 3, 4", "(6/8)"),
+        ("4,4, 3,4", [2, 4, 4, 3, 4], "pertanyaan 2–5", "(6/8)"),
+        ("nilai 3 4", [2, 3, 4], "pertanyaan 2–3", "(4/8)"),
+        ("4 4 4 4 4 4 4", [2, 4, 4, 4, 4, 4, 4, 4], "pertanyaan 2–8", "Mohon tuliskan apa yang kurang"),
+    ])
+    func severalAnswersAnswerTheNextQuestions(text: String, answers: [Int], said: String, next: String) throws {
+        var chat = try Self.surveying()
+        _ = chat.type("2")
+        let reply = render(chat.type(text, .unknown, confidence: 0.97))
+        #expect(reply.contains(said) && reply.contains(next), "\(reply)")
+        guard case .survey(let progress) = chat.state.step else {
+            Issue.record("the survey was left: \(reply)")
+            return
+        }
+        #expect(progress.answers.map(\.value) == answers)
+        #expect((progress.remarks ?? []).isEmpty)
+        for refused in ["4 4 4 4 4 4 4 4", "3 5", "3 atau 4", "4 4 hari"] {
+            var other = try Self.surveying()
+            _ = other.type("2")
+            let answer = render(other.type(refused, .unknown, confidence: 0.97))
+            #expect(!answer.contains("kami catat:"), "\(refused): \(answer)")
+            #expect(Self.answers(of: other) == [2], "\(refused): \(answer)")
+        }
+        var last = try Self.surveying()
+        for _ in 1...6 { _ = last.type("3") }
+        let tooMany = render(last.type("4 4 4"))
+        #expect(tooMany.contains("Ada 3 jawaban, sedangkan pertanyaan yang tersisa tinggal 2"), "\(tooMany)")
+        #expect(Self.answers(of: last) == Array(repeating: 3, count: 6))
+    }
+
     /// "⭐⭐⭐" is three; more stars than the scale has is asked again.
     @Test func starsAreTheirCount() throws {
         var chat = try Self.surveying()

@@ -20,6 +20,7 @@ struct SurveyStep: DialogStep {
         if self.progress.askingComment { return turn.isForStaff(text, classification: classification) }
         guard let survey = turn.context.survey else { return false }
         if survey.ratingValue(in: text) != nil || survey.emojiValue(in: text) != nil || turn.declinesSurvey(text)
+            || turn.surveyAnswerList(in: text) != nil
             || turn.opinion(in: text) != nil
             || turn.surveyRemark(text, classification: classification)
         {
@@ -230,6 +231,7 @@ extension ConversationTurn {
             return recordSurveyAnswer(value, progress: progress)
         }
         if let value = answerForAllLeft(in: text) { return recordForAllLeft(value, progress: progress) }
+        if let values = surveyAnswerList(in: text) { return recordAnswerList(values, progress: progress) }
         // "⭐⭐⭐⭐": as many stars as the answer's value.
         let stars = text.filter { !$0.isWhitespace }
         if !stars.isEmpty, stars.allSatisfy({ Self.stars.contains($0) }),
@@ -382,6 +384,54 @@ extension ConversationTurn {
         state.step = .survey(progress)
         let label = survey.scale.first { $0.value == value }.map { " (\($0.text.text(in: language)))" } ?? ""
         promptCurrentStep(prefix: t(.surveyAllAnswered, ["count": String(left.count), "answer": "\(value)\(label)"]))
+    }
+
+    /// "4 4 3 4", "4, 3, 4, 4": the answers to the next questions, in order, two or more, each a number in the
+    /// scale, with nothing else beside them but `filler` and `surveyNumber` words ("nilai 4 3 4"). Nil for one
+    /// number, a number out of the scale, a rating ("3/4") or another word ("3 atau 4", "3 hari 4 jam").
+    func surveyAnswerList(in text: String) -> [Int]? {
+        guard let survey = context.survey else { return nil }
+        let keywords = catalogue.settings.keywords
+        let others = Set((keywords["filler"] ?? []) + (keywords["surveyNumber"] ?? []))
+        let words = text.lowercased().split { $0.isWhitespace || Self.listSeparators.contains($0) }
+        var values: [Int] = []
+        for word in words {
+            if others.contains(String(word)) { continue }
+            guard word.allSatisfy(\.isASCIIDigitCharacter), let value = Int(word),
+                survey.scale.contains(where: { $0.value == value })
+            else { return nil }
+            values.append(value)
+        }
+        return values.count >= 2 ? values : nil
+    }
+
+    /// What separates the answers of a list besides spaces.
+    static let listSeparators: Set<Character> = [",", ";"]
+
+    /// Records `values` for the next questions and says which they answered; more answers than questions left
+    /// are not guessed at: the provider is told how many are left and the question is asked again.
+    mutating func recordAnswerList(_ values: [Int], progress: SurveyProgress) {
+        guard let survey = context.survey else { return }
+        let first = progress.answers.count
+        let left = survey.questions.count - first
+        guard values.count <= left else {
+            return invalid(
+                t(.surveyTooManyAnswers, ["count": String(values.count), "left": String(left)]))
+        }
+        var progress = progress
+        for (offset, value) in values.enumerated() {
+            progress.answers.append(SurveyAnswer(questionID: survey.questions[first + offset].id, value: value))
+        }
+        progress.askingComment = progress.answers.count == survey.questions.count
+        state.invalidAnswers = 0
+        state.step = .survey(progress)
+        promptCurrentStep(
+            prefix: t(
+                .surveySeveralAnswered,
+                [
+                    "from": String(first + 1), "to": String(first + values.count),
+                    "answers": values.map(String.init).joined(separator: ", "),
+                ]))
     }
 
     /// The star characters a rating may be typed with.
