@@ -45,11 +45,15 @@ public struct DocumentRetention: Sendable {
     let writer: DatabaseWriter
     let tickets: TicketStoreConfiguration
     let logger: Logger
+    /// How the purge leaves the writer to the others between two batches, for the seconds given.
+    let pause: @Sendable (TimeInterval) -> Void
 
+    /// - Parameter pause: how the purge waits between two of its transactions (tests record it).
     public init(
         dataDirectory: String, policy: Policy, writer: DatabaseWriter, tickets: TicketStoreConfiguration,
-        logger: Logger
+        logger: Logger, pause: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) {
+        self.pause = pause
         self.dataDirectory = dataDirectory
         self.policy = policy
         self.writer = writer
@@ -71,7 +75,7 @@ public struct DocumentRetention: Sendable {
             guard !due.isEmpty else { break }
             // Files first: a crash in between leaves rows that the next run deletes again, harmlessly.
             for hash in due { self.removeFile(hash) }
-            try self.writer.write {
+            try self.writeInTurn {
                 try SQLiteTicketStore.transaction(on: $0, configuration: self.tickets).markDocumentsPurged(due, at: now)
             }
             documents += due.count
@@ -102,11 +106,27 @@ public struct DocumentRetention: Sendable {
         let batch = 2_000
         var total = 0
         while true {
-            let deleted = try self.writer.write { try delete($0, batch) }
+            let deleted = try self.writeInTurn { try delete($0, batch) }
             total += deleted
             if deleted < batch { return total }
         }
     }
+
+    /// Runs one batch's transaction, then leaves the writer to the other threads for as long as the batch held
+    /// it (`longestPause` at most). A backlog takes thousands of batches (the first purge of the live stream
+    /// after a year: five million events), and back to back they kept the writer for seconds, although each
+    /// is short: a thread that releases a lock and takes it again at once wins it over the threads woken to
+    /// take it, so the dispatcher's lanes answered no provider until the purge ended. With the pause, the purge
+    /// has the writer half the time at most.
+    private func writeInTurn<Result>(_ body: (Database) throws -> Result) throws -> Result {
+        let started = Date()
+        let result = try self.writer.write(body)
+        self.pause(min(Self.longestPause, max(0, Date().timeIntervalSince(started))))
+        return result
+    }
+
+    /// The longest pause between two batches: a slow disk's transaction does not stretch the purge further.
+    static let longestPause: TimeInterval = 0.05
 
     private func purgeUnattached(now: Date) throws -> Int {
         let media = URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("media")

@@ -1,11 +1,12 @@
 import Foundation
-import HelpdeskRuntime
 import Storage
 import Support
+import Synchronization
 import Testing
 import Ticketing
 import WebhookServer
 
+@testable import HelpdeskRuntime
 @testable import LoketService
 
 /// Stored documents are deleted when their retention is over, and only then.
@@ -181,6 +182,46 @@ struct DocumentRetentionTests {
         }
         #expect(try events("SELECT max(id) FROM ticket_events").first.map { $0 > before.last ?? 0 } == true)
         #expect(try self.retention.purge(now: Self.start).liveEvents == 0, "the default keeps 100,000")
+    }
+
+    /// The first purge after a year of data deleted five million live events in batches back to back, and the
+    /// dispatcher's lanes, waiting for the writer, answered no provider for four seconds: the purge leaves the
+    /// writer between its batches, for as long as each held it, and another thread's transaction gets in then.
+    @Test func aLongPurgeLeavesTheWriterToOthersBetweenItsBatches() throws {
+        defer { try? FileManager.default.removeItem(at: self.data) }
+        let writer = try DatabaseWriter(
+            path: self.data.appendingPathComponent("loket.sqlite").path, migrators: [InboxStore.migrator])
+        let store = try SQLiteTicketStore(writer: writer, configuration: self.store.configuration)
+        try store.write { tickets in
+            for index in 0..<4_500 {
+                _ = try tickets.open(
+                    TicketDraft(
+                        title: "Reset Password", description: "PT Maju Jaya \(index)", reporterWaID: Self.reporter,
+                        reporterName: "Budi"),
+                    at: Self.start)
+            }
+        }
+        let pauses = Mutex<[(seconds: TimeInterval, otherWrote: Bool)]>([])
+        let retention = DocumentRetention(
+            dataDirectory: self.data.path, policy: DocumentRetention.Policy(liveEvents: 3), writer: writer,
+            tickets: store.configuration, logger: .discarding
+        ) { seconds in
+            // Another thread's write while the purge pauses: it waits for nobody.
+            let wrote = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                _ = try? writer.write { try $0.run("UPDATE inbox_log_position SET segment = segment WHERE id = 1") }
+                wrote.signal()
+            }
+            let otherWrote = wrote.wait(timeout: .now() + 10) == .success
+            pauses.withLock { $0.append((seconds, otherWrote)) }
+        }
+        let purged = try retention.purge(now: Self.start)
+        #expect(purged.liveEvents >= 4_500 - 3)
+        let recorded = pauses.withLock { $0 }
+        // Three batches of live events at least (2,000 each), the last one shorter; nothing else was due.
+        #expect(recorded.count >= 3, "\(recorded)")
+        #expect(recorded.allSatisfy { $0.otherWrote }, "\(recorded)")
+        #expect(recorded.allSatisfy { $0.seconds > 0 && $0.seconds <= DocumentRetention.longestPause }, "\(recorded)")
     }
 
     @Test func aFileNoTicketHoldsIsDeletedAfterAWeek() throws {
