@@ -13,8 +13,9 @@ import WhatsAppOutbox
 // provider's messages, staff replies and notes, hand-offs, resolution, confirmation or auto-close), a
 // survey for most confirmed tickets, 100,000 delivered outbound messages, every provider's conversation
 // record, and the inbox as retention leaves it: the last 30 days of processed webhooks (10,000 a day by
-// default, with Meta's delivery statuses among them). Tickets of the last two weeks are still in every open
-// state, as in an office's queue; none is overdue for auto-close, as Loket would have closed it.
+// default, with Meta's delivery statuses among them), and the console's live stream as it leaves it too (its
+// newest 100,000 events). Tickets of the last two weeks are still in every open state, as in an office's
+// queue; none is overdue for auto-close, as Loket would have closed it.
 //
 // Everything goes through the ticket store, the outbox, the conversation records and the inbox, so rows,
 // indexes and the event log are what Loket itself writes. `loket serve` on a copy adds its other tables.
@@ -202,6 +203,13 @@ for first in stride(from: 0, to: webhookCount, by: batch) {
             try InboxStore.markDone(database.lastInsertRowID, at: at.addingTimeInterval(0.05), in: database)
         }
     }
+}
+
+// The console's live stream as the retention leaves it: its newest events only (Loket trims it every hour).
+let liveEventsKept = DocumentRetention.Policy().liveEvents
+try writer.write { database in
+    _ = try SQLiteTicketStore.transaction(on: database, configuration: configuration).deleteLiveEvents(
+        keepingNewest: liveEventsKept, limit: Int.max)
 }
 
 try writer.exclusive { try $0.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
