@@ -53,12 +53,12 @@ public struct DocumentRetention: Sendable {
         dataDirectory: String, policy: Policy, writer: DatabaseWriter, tickets: TicketStoreConfiguration,
         logger: Logger, pause: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) {
-        self.pause = pause
         self.dataDirectory = dataDirectory
         self.policy = policy
         self.writer = writer
         self.tickets = tickets
         self.logger = logger
+        self.pause = pause
     }
 
     /// Deletes what is due at `now`; returns how many attached documents, unattached files, processed webhooks
@@ -114,10 +114,10 @@ public struct DocumentRetention: Sendable {
 
     /// Runs one batch's transaction, then leaves the writer to the other threads for as long as the batch held
     /// it (`longestPause` at most). A backlog takes thousands of batches (the first purge of the live stream
-    /// after a year: five million events), and back to back they kept the writer for seconds, although each
-    /// is short: a thread that releases a lock and takes it again at once wins it over the threads woken to
-    /// take it, so the dispatcher's lanes answered no provider until the purge ended. With the pause, the purge
-    /// has the writer half the time at most.
+    /// after a year: five million events), and back to back they would keep the writer for seconds, although
+    /// each is short: a thread that releases a lock and takes it again at once wins it over the threads woken
+    /// to take it, so the dispatcher's lanes would answer no provider until the purge ended. With the pause,
+    /// the purge has the writer half the time at most.
     private func writeInTurn<Result>(_ body: (Database) throws -> Result) throws -> Result {
         let started = Date()
         let result = try self.writer.write(body)
