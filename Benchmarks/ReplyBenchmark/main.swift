@@ -100,10 +100,20 @@ for signal in [SIGINT, SIGTERM] {
     source.resume()
     Glibc.signal(signal, SIG_IGN)
 }
-guard Client.waitForHealth(port: loketPort, seconds: 30) else {
-    FileHandle.standardError.write(Data("loket did not become healthy on port \(loketPort)\n".utf8))
+// A run that stops before the barrier marks it failed, so that the runs waiting there stop too instead of waiting
+// out their ten minutes.
+let failedMark = "failed"
+func giveUp(_ reason: String) -> Never {
+    FileHandle.standardError.write(Data((reason + "\n").utf8))
+    if let barrier = option("--barrier") {
+        try? FileManager.default.createDirectory(atPath: barrier, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: "\(barrier)/\(failedMark)", contents: nil)
+    }
     loket.terminate()
     exit(1)
+}
+guard Client.waitForHealth(port: loketPort, seconds: 30) else {
+    giveUp("loket did not become healthy on port \(loketPort)")
 }
 let threads = ThreadUsage(pid: loket.processIdentifier)
 
@@ -117,9 +127,7 @@ say(
     "Calibration: the journey's \(Journeys.steps.count) messages get \(journeys.expected.map(String.init).joined(separator: "+")) replies"
 )
 guard journeys.expected.allSatisfy({ $0 > 0 }) else {
-    FileHandle.standardError.write(Data("a step of the journey got no reply: check the dialog\n".utf8))
-    loket.terminate()
-    exit(1)
+    giveUp("a step of the journey got no reply: check the dialog")
 }
 
 // Runs side by side start measuring together: each marks itself ready in the barrier and waits for the rest.
@@ -128,15 +136,14 @@ if let barrier = option("--barrier") {
     try FileManager.default.createDirectory(atPath: barrier, withIntermediateDirectories: true)
     let deadline = Date().addingTimeInterval(600)
     var ready = FileManager.default.createFile(atPath: "\(barrier)/\(getpid())", contents: nil)
-    while ready, try FileManager.default.contentsOfDirectory(atPath: barrier).count < parties {
+    while ready {
+        let marks = try FileManager.default.contentsOfDirectory(atPath: barrier)
+        if marks.contains(failedMark) { giveUp("another run sharing \(barrier) stopped before measuring") }
+        if marks.count >= parties { break }
         ready = Date() < deadline
         usleep(10_000)
     }
-    guard ready else {
-        FileHandle.standardError.write(Data("the runs sharing \(barrier) were not all ready in 10 minutes\n".utf8))
-        loket.terminate()
-        exit(1)
-    }
+    guard ready else { giveUp("the runs sharing \(barrier) were not all ready in 10 minutes") }
     say("Started side by side with \(parties - 1) other run(s) sharing \(barrier)")
 }
 
