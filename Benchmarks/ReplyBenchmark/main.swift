@@ -23,7 +23,8 @@ import WhatsAppOutbox
 //   --timeline   also prints the latencies second by second
 //   --barrier DIR [--parties 2]  side by side: the measured run starts once this many runs sharing DIR are
 //                    ready, so that runs going at the same time meet the host in the same state (bench-history
-//                    compares a fresh database with a year of data so)
+//                    compares a fresh database with a year of data so); a run that stops before then marks DIR
+//                    failed, and the others stop too
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
