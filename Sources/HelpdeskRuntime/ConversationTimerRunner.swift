@@ -44,7 +44,8 @@ public final class ConversationTimerRunner: Sendable, Service {
                 if let retention = self.retention, self.now().timeIntervalSince(lastHousekeeping) >= 3600 {
                     lastHousekeeping = self.now()
                     do {
-                        try retention.purge(now: lastHousekeeping)
+                        // A stop ends the purge between two batches; the next start deletes the rest.
+                        try retention.purge(now: lastHousekeeping) { self.control.isRunning }
                     } catch {
                         self.logger.error("retention.failed", ["error": "\(error)"])
                     }

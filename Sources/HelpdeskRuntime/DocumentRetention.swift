@@ -63,10 +63,14 @@ public struct DocumentRetention: Sendable {
 
     /// Deletes what is due at `now`; returns how many attached documents, unattached files, processed webhooks
     /// and live-stream events went.
+    /// - Parameter going: asked before each batch; once it says no (the service is stopping), the purge ends
+    ///   there and the next run deletes the rest.
     @discardableResult
-    public func purge(now: Date) throws -> (documents: Int, unattached: Int, webhooks: Int, liveEvents: Int) {
+    public func purge(now: Date, while going: () -> Bool = { true }) throws -> (
+        documents: Int, unattached: Int, webhooks: Int, liveEvents: Int
+    ) {
         var documents = 0
-        while true {
+        while going() {
             let due = try self.writer.read {
                 try SQLiteTicketStore.transaction(on: $0, configuration: self.tickets).documentsDueForPurge(
                     finishedBefore: now.addingTimeInterval(-self.policy.afterFinished),
@@ -80,12 +84,12 @@ public struct DocumentRetention: Sendable {
             }
             documents += due.count
         }
-        let unattached = try self.purgeUnattached(now: now)
-        let webhooks = try self.deleteInBatches { database, limit in
+        let unattached = try self.purgeUnattached(now: now, while: going)
+        let webhooks = try self.deleteInBatches(while: going) { database, limit in
             try InboxStore.deleteProcessed(
                 receivedBefore: now.addingTimeInterval(-self.policy.processedWebhooks), limit: limit, in: database)
         }
-        let liveEvents = try self.deleteInBatches { database, limit in
+        let liveEvents = try self.deleteInBatches(while: going) { database, limit in
             try SQLiteTicketStore.transaction(on: database, configuration: self.tickets).deleteLiveEvents(
                 keepingNewest: self.policy.liveEvents, limit: limit)
         }
@@ -101,15 +105,16 @@ public struct DocumentRetention: Sendable {
     }
 
     /// Runs `delete` with a limit of 2,000 rows per transaction, short because the intake shares the writer, until
-    /// one deletes fewer; returns how many rows went.
-    private func deleteInBatches(_ delete: (Database, Int) throws -> Int) throws -> Int {
+    /// one deletes fewer or `going` says no; returns how many rows went.
+    private func deleteInBatches(while going: () -> Bool, _ delete: (Database, Int) throws -> Int) throws -> Int {
         let batch = 2_000
         var total = 0
-        while true {
+        while going() {
             let deleted = try self.writeInTurn { try delete($0, batch) }
             total += deleted
             if deleted < batch { return total }
         }
+        return total
     }
 
     /// Runs one batch's transaction, then leaves the writer to the other threads for as long as the batch held
@@ -128,13 +133,13 @@ public struct DocumentRetention: Sendable {
     /// The longest pause between two batches: a slow disk's transaction does not stretch the purge further.
     static let longestPause: TimeInterval = 0.05
 
-    private func purgeUnattached(now: Date) throws -> Int {
+    private func purgeUnattached(now: Date, while going: () -> Bool) throws -> Int {
         let media = URL(fileURLWithPath: self.dataDirectory).appendingPathComponent("media")
         let files = FileManager.default.enumerator(
             at: media, includingPropertiesForKeys: [.contentModificationDateKey, .isRegularFileKey])
         let cutoff = now.addingTimeInterval(-self.policy.unattached)
         var removed = 0
-        while let file = files?.nextObject() as? URL {
+        while going(), let file = files?.nextObject() as? URL {
             let values = try? file.resourceValues(forKeys: [.contentModificationDateKey, .isRegularFileKey])
             let hash = file.lastPathComponent
             guard values?.isRegularFile == true, let modified = values?.contentModificationDate, modified < cutoff,

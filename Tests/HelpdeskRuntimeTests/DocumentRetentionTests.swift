@@ -224,6 +224,39 @@ struct DocumentRetentionTests {
         #expect(recorded.allSatisfy { $0.seconds > 0 && $0.seconds <= DocumentRetention.longestPause }, "\(recorded)")
     }
 
+    /// A stop during a long purge ends it between two batches instead of waiting for the rest, which the next
+    /// run deletes: nothing is deleted twice or left behind.
+    @Test func aPurgeStopsBetweenBatchesAndTheNextRunDeletesTheRest() throws {
+        defer { try? FileManager.default.removeItem(at: self.data) }
+        try self.store.write { tickets in
+            for index in 0..<4_500 {
+                _ = try tickets.open(
+                    TicketDraft(
+                        title: "Reset Password", description: "PT Maju Jaya \(index)", reporterWaID: Self.reporter,
+                        reporterName: "Budi"),
+                    at: Self.start)
+            }
+        }
+        let count = { try self.writer.read { try $0.queryFirst("SELECT count(*) FROM ticket_events") { $0.int(0) } } }
+        let before = try count() ?? 0
+        let retention = DocumentRetention(
+            dataDirectory: self.data.path, policy: DocumentRetention.Policy(liveEvents: 3), writer: self.writer,
+            tickets: self.store.configuration, logger: .discarding, pause: { _ in })
+        let asked = Mutex(0)
+        let first = try retention.purge(now: Self.start) {
+            asked.withLock { asked in
+                asked += 1
+                return asked <= 4
+            }
+        }
+        #expect(first.liveEvents > 0 && first.liveEvents < before - 3, "\(first)")
+        #expect(first.liveEvents % 2_000 == 0, "it stopped between batches: \(first)")
+        #expect(try count() == before - first.liveEvents)
+        let second = try retention.purge(now: Self.start)
+        #expect(second.liveEvents == before - 3 - first.liveEvents)
+        #expect(try count() == 3)
+    }
+
     @Test func aFileNoTicketHoldsIsDeletedAfterAWeek() throws {
         defer { try? FileManager.default.removeItem(at: self.data) }
         try self.storeFile(Self.hashA, modified: Self.start)
