@@ -45,6 +45,19 @@ struct DocumentRetentionTests {
         return path
     }
 
+    /// Opens `count` tickets in one transaction: each adds an event to the console's live stream.
+    static func openTickets(_ count: Int, in store: SQLiteTicketStore) throws {
+        try store.write { tickets in
+            for index in 0..<count {
+                _ = try tickets.open(
+                    TicketDraft(
+                        title: "Reset Password", description: "PT Maju Jaya \(index)", reporterWaID: Self.reporter,
+                        reporterName: "Budi"),
+                    at: Self.start)
+            }
+        }
+    }
+
     /// Opens a ticket holding `hash`, received at `at`.
     func ticket(holding hash: String, at: Date = Self.start) throws -> TicketNumber {
         try self.storeFile(hash, modified: at)
@@ -192,15 +205,7 @@ struct DocumentRetentionTests {
         let writer = try DatabaseWriter(
             path: self.data.appendingPathComponent("loket.sqlite").path, migrators: [InboxStore.migrator])
         let store = try SQLiteTicketStore(writer: writer, configuration: self.store.configuration)
-        try store.write { tickets in
-            for index in 0..<4_500 {
-                _ = try tickets.open(
-                    TicketDraft(
-                        title: "Reset Password", description: "PT Maju Jaya \(index)", reporterWaID: Self.reporter,
-                        reporterName: "Budi"),
-                    at: Self.start)
-            }
-        }
+        try Self.openTickets(4_500, in: store)
         let pauses = Mutex<[(seconds: TimeInterval, otherWrote: Bool)]>([])
         let retention = DocumentRetention(
             dataDirectory: self.data.path, policy: DocumentRetention.Policy(liveEvents: 3), writer: writer,
@@ -228,15 +233,7 @@ struct DocumentRetentionTests {
     /// run deletes: nothing is deleted twice or left behind.
     @Test func aPurgeStopsBetweenBatchesAndTheNextRunDeletesTheRest() throws {
         defer { try? FileManager.default.removeItem(at: self.data) }
-        try self.store.write { tickets in
-            for index in 0..<4_500 {
-                _ = try tickets.open(
-                    TicketDraft(
-                        title: "Reset Password", description: "PT Maju Jaya \(index)", reporterWaID: Self.reporter,
-                        reporterName: "Budi"),
-                    at: Self.start)
-            }
-        }
+        try Self.openTickets(4_500, in: self.store)
         let count = { try self.writer.read { try $0.queryFirst("SELECT count(*) FROM ticket_events") { $0.int(0) } } }
         let before = try count() ?? 0
         let retention = DocumentRetention(
