@@ -67,10 +67,9 @@ public struct JSONTape: Sendable {
     /// or not an object.
     public func member(_ key: StaticString, of index: Int?) -> Int? {
         guard let index, self.tokens[index].kind == .object else { return nil }
-        var member = index + 1
-        while member < self.tokens[index].next {
+        var keys = Keys(tape: self, object: index)
+        while let member = keys.next() {
             if self.key(at: member, is: key) { return member + 1 }
-            member = self.tokens[member + 1].next
         }
         return nil
     }
@@ -109,11 +108,8 @@ public struct JSONTape: Sendable {
         case .string: return .string(self.string(token))
         case .array: return .array(self.elements(of: index).map(self.value))
         case .object:
-            var members: [(key: String, value: JSONValue)] = []
-            var member = index + 1
-            while member < token.next {
-                members.append((key: self.string(self.tokens[member]), value: self.value(member + 1)))
-                member = self.tokens[member + 1].next
+            let members = Keys(tape: self, object: index).map { key in
+                (key: self.string(self.tokens[key]), value: self.value(key + 1))
             }
             return .object(JSONObject(members: members, byteRange: token.start..<token.end))
         }
@@ -129,6 +125,25 @@ public struct JSONTape: Sendable {
             guard self.first < self.end else { return nil }
             defer { self.first = self.tape.tokens[self.first].next }
             return self.first
+        }
+    }
+
+    /// The keys of an object's members, in order; each member's value is the token after its key.
+    private struct Keys: Sequence, IteratorProtocol {
+        let tape: JSONTape
+        var key: Int
+        let end: Int
+
+        init(tape: JSONTape, object: Int) {
+            self.tape = tape
+            self.key = object + 1
+            self.end = tape.tokens[object].next
+        }
+
+        mutating func next() -> Int? {
+            guard self.key < self.end else { return nil }
+            defer { self.key = self.tape.tokens[self.key + 1].next }
+            return self.key
         }
     }
 

@@ -345,14 +345,21 @@ extension ConversationTurn {
     /// lah", "yg 3", "saya kasih 4 min". Nil with two numbers, or another word ("3 hari baru selesai").
     func typedScaleNumber(in text: String) -> Int? {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
-        guard words.count <= Self.wordsOfAnAnswer + 1 else { return nil }
+        guard words.count <= Self.wordsOfAnAnswer + 1, let numbers = surveyNumbers(in: words), numbers.count == 1
+        else { return nil }
+        return numbers[0]
+    }
+
+    /// The numbers among `words` when every other word is a `filler` or `surveyNumber` word; nil otherwise.
+    private func surveyNumbers(in words: [Substring]) -> [Int]? {
         let keywords = catalogue.settings.keywords
         let others = Set((keywords["filler"] ?? []) + (keywords["surveyNumber"] ?? []))
-        let numbers = words.filter { $0.allSatisfy(\.isASCIIDigitCharacter) }
-        guard numbers.count == 1, let value = Int(numbers[0]),
-            words.allSatisfy({ $0 == numbers[0] || others.contains(String($0)) })
-        else { return nil }
-        return value
+        var numbers: [Int] = []
+        for word in words where !others.contains(String(word)) {
+            guard word.allSatisfy(\.isASCIIDigitCharacter), let number = Int(word) else { return nil }
+            numbers.append(number)
+        }
+        return numbers
     }
 
     /// Punctuation that ends an answer's clause.
@@ -390,19 +397,11 @@ extension ConversationTurn {
     /// scale, with nothing else beside them but `filler` and `surveyNumber` words ("nilai 4 3 4"). Nil for one
     /// number, a number out of the scale, a rating ("3/4") or another word ("3 atau 4", "3 hari 4 jam").
     func surveyAnswerList(in text: String) -> [Int]? {
-        guard let survey = context.survey else { return nil }
-        let keywords = catalogue.settings.keywords
-        let others = Set((keywords["filler"] ?? []) + (keywords["surveyNumber"] ?? []))
         let words = text.lowercased().split { $0.isWhitespace || Self.listSeparators.contains($0) }
-        var values: [Int] = []
-        for word in words {
-            if others.contains(String(word)) { continue }
-            guard word.allSatisfy(\.isASCIIDigitCharacter), let value = Int(word),
-                survey.scale.contains(where: { $0.value == value })
-            else { return nil }
-            values.append(value)
-        }
-        return values.count >= 2 ? values : nil
+        guard let survey = context.survey, let values = surveyNumbers(in: words), values.count >= 2,
+            values.allSatisfy({ value in survey.scale.contains { $0.value == value } })
+        else { return nil }
+        return values
     }
 
     /// What separates the answers of a list besides spaces.
