@@ -238,6 +238,8 @@ public final class LoketApplication: Sendable {
         metrics.setGauge(Metrics.durableCommits) {
             [(labels: [], value: Double(writer.durableCommitCount + inboxLog.fsyncCount))]
         }
+        metrics.setGauge(Metrics.inboxLogGroups) { [(labels: [], value: Double(inboxLog.groupSyncs.count))] }
+        metrics.setGauge(Metrics.inboxLogSyncSeconds) { [(labels: [], value: inboxLog.groupSyncs.seconds)] }
         metrics.setGauge(Metrics.databaseCommits) { [(labels: [], value: Double(writer.commitCount))] }
         metrics.setGauge(Metrics.refusedConnections) {
             server.refusedConnections.map { (labels: [("reason", $0.reason)], value: Double($0.count)) }

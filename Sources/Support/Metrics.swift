@@ -67,6 +67,14 @@ public final class Metrics: Sendable {
     public static let durableCommits = Family(
         name: "loket_durable_commits_total",
         help: "fsyncs before returning: the inbox log's group appends and power-loss-durable commits.", type: "counter")
+    public static let inboxLogGroups = Family(
+        name: "loket_inbox_log_groups_total",
+        help: "Groups of webhooks appended to the inbox log, one fdatasync each.", type: "counter")
+    public static let inboxLogSyncSeconds = Family(
+        name: "loket_inbox_log_sync_seconds_total",
+        help:
+            "Time the inbox log's group fdatasyncs took; divided by loket_inbox_log_groups_total, the disk's sync latency that every webhook's 200 waits for.",
+        type: "counter")
     public static let databaseCommits = Family(
         name: "loket_database_commits_total",
         help: "Write transactions committed on the database writer, whatever their durability.", type: "counter")

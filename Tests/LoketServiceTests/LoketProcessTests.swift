@@ -36,6 +36,12 @@ struct LoketProcessTests {
         for index in 0..<5 {
             #expect(try Self.post(Self.webhook(index), to: client) == 200, "a repeated delivery is acknowledged")
         }
+        // Each delivery, posted one after the other, was a group of its own, and the disk's sync time shows.
+        let intake = String(decoding: try client.send(method: "GET", target: "/metrics").body, as: UTF8.self)
+        #expect(intake.contains("loket_inbox_log_groups_total \(Self.contacts + 5)\n"))
+        let syncLine = intake.split(separator: "\n").first { $0.hasPrefix("loket_inbox_log_sync_seconds_total ") }
+        let syncSeconds = try #require(syncLine.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) })
+        #expect(syncSeconds > 0)
         first.kill(SIGKILL)
 
         // Every acknowledged delivery is in the inbox log, the repeated ones too; nothing was processed.

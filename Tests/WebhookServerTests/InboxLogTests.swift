@@ -57,6 +57,28 @@ struct InboxLogTests {
         #expect(rest.count == 2)
     }
 
+    @Test func eachGroupCountsTheTimeItsFdatasyncTook() throws {
+        defer { try? FileManager.default.removeItem(at: self.directory) }
+        // A disk that takes 20 ms to sync, and one whose sync fails.
+        let failing = Atomic<Bool>(false)
+        let log = try InboxLog(directory: self.logDirectory) { descriptor in
+            if failing.load(ordering: .acquiring) { return -1 }
+            usleep(20_000)
+            return fdatasync(descriptor)
+        }
+        #expect(log.groupSyncs.count == 0)
+        #expect(log.groupSyncs.seconds == 0)
+        try log.append([self.record("wamid.1"), self.record("wamid.2")])
+        try log.append([self.record("wamid.3")])
+        let (groups, seconds) = log.groupSyncs
+        #expect(groups == 2)
+        #expect(seconds >= 0.040, "two syncs of at least 20 ms each took \(seconds) s in all")
+        // A failed sync acknowledged nothing and is not a group.
+        failing.store(true, ordering: .releasing)
+        #expect(throws: InboxLog.Failure.self) { try log.append([self.record("wamid.5")]) }
+        #expect(log.groupSyncs.count == 2)
+    }
+
     @Test func theLogIsReadUpToItsDurableEndWhileAnAppendWaitsForTheDisk() throws {
         defer { try? FileManager.default.removeItem(at: self.directory) }
         let holding = Atomic<Bool>(false)

@@ -61,6 +61,10 @@ public final class InboxLog: @unchecked Sendable {
         /// The size of the segment being written: its records, then zeros.
         var allocatedEnd: UInt64 = 0
         var fsyncs = 0
+        /// Groups appended, and the time their `fdatasync`s took in all: the disk's sync latency, which a
+        /// webhook's 200 waits for.
+        var groups = 0
+        var groupSyncTime = Duration.zero
         var appendedRecords = 0
         /// The oldest segment still on disk.
         var firstSegment: UInt64 = 0
@@ -141,6 +145,15 @@ public final class InboxLog: @unchecked Sendable {
     /// `fdatasync` calls so far (new segments' files and directory included).
     public var fsyncCount: Int { self.state.withLock { $0.fsyncs } }
 
+    /// Groups appended since the log was opened (one `fdatasync` each), and the seconds those syncs took in
+    /// all: their quotient is the disk's sync latency, the wait a webhook's 200 cannot avoid.
+    public var groupSyncs: (count: Int, seconds: Double) {
+        self.state.withLock { state in
+            let time = state.groupSyncTime.components
+            return (state.groups, Double(time.seconds) + Double(time.attoseconds) / 1e18)
+        }
+    }
+
     /// Records appended since the log was opened.
     public var appendedRecords: Int { self.state.withLock { $0.appendedRecords } }
 
@@ -173,9 +186,11 @@ public final class InboxLog: @unchecked Sendable {
             if failure == nil, !Self.write(bytes, to: descriptor, at: offset) {
                 failure = "writing the inbox log failed (errno \(errno))"
             }
+            let syncStart = ContinuousClock.now
             if failure == nil, self.sync(descriptor) != 0 {
                 failure = "fdatasync of the inbox log failed (errno \(errno))"
             }
+            let syncTime = ContinuousClock.now - syncStart
             try self.state.withLock { state in
                 if let failure {
                     state.broken = failure
@@ -183,6 +198,8 @@ public final class InboxLog: @unchecked Sendable {
                 }
                 state.allocatedEnd = grown
                 state.fsyncs += 1
+                state.groups += 1
+                state.groupSyncTime += syncTime
                 state.appendedRecords += payloads.count
                 state.durableEnd.offset = end
             }
