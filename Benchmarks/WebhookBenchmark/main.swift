@@ -17,6 +17,7 @@ let usage = """
       --nginx                 also measure nginx answering a static 200 and print the ratio
       --slices N              with --nginx: each level's time in N slices per server, taken in turns (default 4)
       --metrics URL           Loket's /metrics: prints the durable (fsync'd) commits per second of each level
+                              and the mean time of the inbox log's group fdatasync (the disk's sync latency)
       --pool N                pre-signed requests, each with its own wamid (default 600000)
       --client-threads N      load-generator threads (default 1)
       --self-test             start the bare HTTP server (trivial 200 responder) as a child and measure it
@@ -109,28 +110,31 @@ struct LevelReport {
     var nginx: LoadGenerator.Result?
     var nginxCPUPerRequest: Double?
     var fsyncsPerSecond: Double?
+    /// The mean time one of the inbox log's group `fdatasync`s took, in microseconds.
+    var syncMicroseconds: Double?
 }
 
 /// One server's slices of a level added up: its requests, the CPU its processes used and, for Loket, its
-/// durable commits.
+/// durable commits and the inbox log's group syncs.
 struct Measurement {
     var result = LoadGenerator.Result()
     var cpuMicroseconds = 0.0
-    var commits: Double? = 0
+    /// What Loket's counters rose by; nil without `--metrics` or when a read failed.
+    var counters: LoketCounters? = LoketCounters()
 
-    /// Runs `slice` and adds what it measured, with the CPU of `processes` and the commits at `metricsURL`
+    /// Runs `slice` and adds what it measured, with the CPU of `processes` and the counters at `metricsURL`
     /// over the same time.
     mutating func add(
         measuring processes: [ProcessProbe], metricsURL: String?, _ slice: () -> LoadGenerator.Result
     ) {
-        let commitsBefore = durableCommits(metricsURL)
+        let countersBefore = LoketCounters(metricsURL)
         let cpuBefore = processes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
         let sliceResult = slice()
         let cpuAfter = processes.compactMap { $0.cpuMicroseconds() }.reduce(0, +)
-        if let before = commitsBefore, let after = durableCommits(metricsURL), let total = self.commits {
-            self.commits = total + after - before
+        if let before = countersBefore, let after = LoketCounters(metricsURL), let total = self.counters {
+            self.counters = total + (after - before)
         } else {
-            self.commits = nil
+            self.counters = nil
         }
         self.result.merge(sliceResult)
         self.result.elapsedSeconds += sliceResult.elapsedSeconds
@@ -138,21 +142,53 @@ struct Measurement {
     }
 }
 
-/// `loket_durable_commits_total` from Loket's `/metrics` (each is one fsync of the write-ahead log).
-func durableCommits(_ url: String?) -> Double? {
-    guard let url else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-    process.arguments = ["-fsS", "--max-time", "5", url]
-    let output = Pipe()
-    process.standardOutput = output
-    guard (try? process.run()) != nil else { return nil }
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    for line in text.split(separator: "\n") where line.hasPrefix("loket_durable_commits_total ") {
-        return Double(line.split(separator: " ").last ?? "")
+/// The counters of Loket's `/metrics` the benchmark reports: durable commits (each one fsync), and the inbox
+/// log's groups with the time their `fdatasync`s took.
+struct LoketCounters {
+    var durableCommits = 0.0
+    var logGroups = 0.0
+    var logSyncSeconds = 0.0
+
+    init() {}
+
+    /// Read from `url`; nil without one, or when Loket does not answer with its durable commits.
+    init?(_ url: String?) {
+        guard let url else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-fsS", "--max-time", "5", url]
+        let output = Pipe()
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return nil }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        var values: [Substring: Double] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: " ")
+            if fields.count == 2 { values[fields[0]] = Double(fields[1]) }
+        }
+        guard let commits = values["loket_durable_commits_total"] else { return nil }
+        // A Loket from before the log's sync time was counted reports none: its sync column stays empty.
+        self.durableCommits = commits
+        self.logGroups = values["loket_inbox_log_groups_total"] ?? 0
+        self.logSyncSeconds = values["loket_inbox_log_sync_seconds_total"] ?? 0
     }
-    return nil
+
+    static func + (lhs: Self, rhs: Self) -> Self {
+        var sum = lhs
+        sum.durableCommits += rhs.durableCommits
+        sum.logGroups += rhs.logGroups
+        sum.logSyncSeconds += rhs.logSyncSeconds
+        return sum
+    }
+
+    static func - (lhs: Self, rhs: Self) -> Self {
+        var difference = lhs
+        difference.durableCommits -= rhs.durableCommits
+        difference.logGroups -= rhs.logGroups
+        difference.logSyncSeconds -= rhs.logSyncSeconds
+        return difference
+    }
 }
 
 func format(_ value: Double?, _ decimals: Int) -> String {
@@ -167,9 +203,9 @@ func pad(_ text: String, _ width: Int) -> String {
 func printTable(_ reports: [LevelReport]) {
     let header = [
         "conns", "req/s", "p50 ms", "p99 ms", "errors", "CPU µs/req", "peak RSS MiB", "nginx req/s",
-        "nginx p99 ms", "nginx µs/req", "ratio", "fsyncs/s",
+        "nginx p99 ms", "nginx µs/req", "ratio", "fsyncs/s", "sync µs",
     ]
-    let widths = [6, 10, 8, 8, 8, 11, 13, 12, 13, 13, 7, 9]
+    let widths = [6, 10, 8, 8, 8, 11, 13, 12, 13, 13, 7, 9, 8]
     print(zip(header, widths).map { pad($0, $1) }.joined(separator: " "))
     for report in reports {
         let ratio = report.nginx.map { report.loket.requestsPerSecond / max(1, $0.requestsPerSecond) }
@@ -179,7 +215,7 @@ func printTable(_ reports: [LevelReport]) {
             format(report.loket.percentile(0.99), 3), String(report.loket.errors), format(report.cpuPerRequest, 1),
             format(report.peakRSS, 1), format(report.nginx?.requestsPerSecond, 0),
             format(report.nginx?.percentile(0.99), 3), format(report.nginxCPUPerRequest, 1), format(ratio, 2),
-            format(report.fsyncsPerSecond, 0),
+            format(report.fsyncsPerSecond, 0), format(report.syncMicroseconds, 0),
         ]
         print(zip(row, widths).map { pad($0, $1) }.joined(separator: " "))
     }
@@ -270,8 +306,9 @@ func runBenchmark(_ options: Options) throws {
         }
 
         var report = LevelReport(connections: level, loket: loket.result)
-        if let commits = loket.commits, loket.result.elapsedSeconds > 0 {
-            report.fsyncsPerSecond = commits / loket.result.elapsedSeconds
+        if let counters = loket.counters, loket.result.elapsedSeconds > 0 {
+            report.fsyncsPerSecond = counters.durableCommits / loket.result.elapsedSeconds
+            if counters.logGroups > 0 { report.syncMicroseconds = counters.logSyncSeconds / counters.logGroups * 1e6 }
         }
         if probe != nil, loket.result.completed > 0 {
             report.cpuPerRequest = loket.cpuMicroseconds / Double(loket.result.completed)
