@@ -234,3 +234,7 @@ print(
     "  median per part: "
         + partSamples.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f ms", $0.key, percentile($0.value, 0.5)) }
         .joined(separator: ", "))
+print(
+    "  first run per part: "
+        + partSamples.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f ms", $0.key, $0.value.first ?? 0) }
+        .joined(separator: ", "))
