@@ -230,11 +230,11 @@ print(
 print(
     "  the first run reads the month from the disk when the database is not in the page cache: "
         + "compare it with the median")
-print(
-    "  median per part: "
-        + partSamples.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f ms", $0.key, percentile($0.value, 0.5)) }
-        .joined(separator: ", "))
-print(
-    "  first run per part: "
-        + partSamples.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f ms", $0.key, $0.value.first ?? 0) }
-        .joined(separator: ", "))
+for (label, pick) in [("median", { percentile($0, 0.5) }), ("first run", { $0.first ?? 0 })]
+    as [(String, ([Double]) -> Double)]
+{
+    print(
+        "  \(label) per part: "
+            + partSamples.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f ms", $0.key, pick($0.value)) }
+            .joined(separator: ", "))
+}

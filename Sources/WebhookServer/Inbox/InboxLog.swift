@@ -148,10 +148,7 @@ public final class InboxLog: @unchecked Sendable {
     /// Groups appended since the log was opened (one `fdatasync` each), and the seconds those syncs took in
     /// all: their quotient is the disk's sync latency, the wait a webhook's 200 cannot avoid.
     public var groupSyncs: (count: Int, seconds: Double) {
-        self.state.withLock { state in
-            let time = state.groupSyncTime.components
-            return (state.groups, Double(time.seconds) + Double(time.attoseconds) / 1e18)
-        }
+        self.state.withLock { ($0.groups, $0.groupSyncTime / .seconds(1)) }
     }
 
     /// Records appended since the log was opened.
