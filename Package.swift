@@ -81,7 +81,7 @@ let package = Package(
             name: "ReplyBenchmark", dependencies: ["HTTPServer", "Support", "WebhookServer", "WhatsAppOutbox"],
             path: "Benchmarks/ReplyBenchmark"),
         .executableTarget(
-            name: "IntentsBenchmark", dependencies: ["Conversation", "Intents"], path: "Benchmarks/IntentsBenchmark"),
+            name: "IntentsBenchmark", dependencies: ["Conversation", "Intents", "Support"], path: "Benchmarks/IntentsBenchmark"),
         .executableTarget(
             name: "ParserBenchmark", dependencies: ["Support", "WebhookServer"], path: "Benchmarks/ParserBenchmark"),
         .executableTarget(name: "IntentsEvaluation", dependencies: ["Intents"], path: "Benchmarks/IntentsEvaluation"),

@@ -2,6 +2,7 @@ import Conversation
 import Dispatch
 import Foundation
 import Intents
+import Support
 
 // Measures start-up training and the time to classify one message with entities, and the conversation's search
 // of a message for the service its words name (the catalogue's `service.<id>` keyword lists), through their
@@ -131,3 +132,92 @@ for indexed in [true, false] {
             + ": median \(microseconds(search[search.count / 2])), "
             + "p99 \(microseconds(search[search.count * 99 / 100]))")
 }
+
+// The reducer's share of a message: the eight messages of a registration journey (the time-to-reply benchmark's),
+// each read by the recognizer when typed, reduced with the follow-up a stored document brings, and the state
+// encoded as it is stored after each message. The state is read back from its JSON before each message, as a
+// lane reads it when its cache misses.
+enum JourneyStep {
+    case text(String)
+    case listReply(String)
+    case buttonReply(String)
+    case document(String)
+}
+let journey: [JourneyStep] = [
+    .text("halo"), .listReply("menu.registrasi"), .text("PT Maju Jaya"), .buttonReply("phone.self"),
+    .buttonReply("consent.yes"), .document("ktp-direktur.pdf"), .document("npwp-perusahaan.pdf"),
+    .buttonReply("summary.confirm"),
+]
+let stateDecoder = JSONDecoder()
+stateDecoder.dateDecodingStrategy = .secondsSince1970
+struct JourneyCost {
+    var reduce: UInt64 = 0
+    var encode: UInt64 = 0
+    var decode: UInt64 = 0
+}
+func walkJourneys(_ count: Int) -> JourneyCost {
+    var cost = JourneyCost()
+    var sink = 0
+    var ticketsOpened = 0
+    for journeyIndex in 0..<count {
+        var stored = try! CompactJSONEncoder.encode(ConversationState())
+        var context = ConversationContext(
+            now: now, catalogue: catalogue, waID: "62812\(String(1_000_000 + journeyIndex))", profileName: "Budi")
+        for (index, step) in journey.enumerated() {
+            let id = "wamid.\(journeyIndex).\(index)"
+            context.now = now.addingTimeInterval(Double(index) * 20)
+            var start = DispatchTime.now().uptimeNanoseconds
+            var state = try! stateDecoder.decode(ConversationState.self, from: Data(stored.utf8))
+            cost.decode += DispatchTime.now().uptimeNanoseconds - start
+            start = DispatchTime.now().uptimeNanoseconds
+            var events: [ConversationEvent]
+            switch step {
+            case .text(let text):
+                events = [.messageReceived(.init(id: id, kind: .text(text, recognizer.classify(text, now: now))))]
+            case .listReply(let replyID):
+                events = [.messageReceived(.init(id: id, kind: .listReply(id: replyID, title: replyID)))]
+            case .buttonReply(let replyID):
+                events = [.messageReceived(.init(id: id, kind: .buttonReply(id: replyID, title: replyID)))]
+            case .document(let filename):
+                let media = "media.\(journeyIndex).\(index)"
+                events = [
+                    .messageReceived(
+                        .init(
+                            id: id,
+                            kind: .document(
+                                mediaID: media, filename: filename, mimeType: "application/pdf", size: 200_000,
+                                sha256: nil, caption: nil))),
+                    .documentStored(
+                        mediaID: media,
+                        document: StoredDocument(
+                            sha256: "h-\(media)", filename: filename, size: 200_000, mimeType: "application/pdf")),
+                ]
+            }
+            for event in events {
+                let (next, effects) = ConversationReducer.reduce(state: state, event: event, context: context)
+                state = next
+                sink &+= effects.count
+                for case .openTicket in effects { ticketsOpened += 1 }
+            }
+            cost.reduce += DispatchTime.now().uptimeNanoseconds - start
+            start = DispatchTime.now().uptimeNanoseconds
+            stored = try! CompactJSONEncoder.encode(state)
+            cost.encode += DispatchTime.now().uptimeNanoseconds - start
+        }
+    }
+    if sink == -1 { print(sink) }
+    guard ticketsOpened == count else {
+        FileHandle.standardError.write(Data("The journey opened \(ticketsOpened) tickets in \(count) walks\n".utf8))
+        exit(70)
+    }
+    return cost
+}
+_ = walkJourneys(100)  // warm-up
+let journeys = 2_000
+let journeyCost = walkJourneys(journeys)
+let journeyMessages = UInt64(journeys * journey.count)
+print(
+    "A registration journey's \(journey.count) messages through the reducer (\(journeys) journeys), per message: "
+        + "classify and reduce \(microseconds(journeyCost.reduce / journeyMessages)), "
+        + "state encoded \(microseconds(journeyCost.encode / journeyMessages)), "
+        + "state decoded \(microseconds(journeyCost.decode / journeyMessages))")
