@@ -11,7 +11,7 @@ extension StaffAPI {
     /// grade and respondents; the verification calls' no-show rate.
     func dashboard(_ period: ReportPeriod, _ caller: StaffCaller) throws -> HTTPResponse {
         let survey = self.tickets.survey
-        let document = try self.writer.read { database -> JSONValue in
+        let document = try self.writer.readMapped { database -> JSONValue in
             _ = try self.actingStaff(
                 caller, in: SQLiteTicketStore.transaction(on: database, configuration: self.tickets))
             let reports = TicketReports(database: database, calendar: self.tickets.lifecycle.calendar)
@@ -77,7 +77,7 @@ extension StaffAPI {
 
     /// A report as CSV (UTF-8 with a byte-order mark for Excel), as `loket report KIND` writes it.
     func reportCSV(_ kind: String, _ period: ReportPeriod, _ caller: StaffCaller) throws -> HTTPResponse {
-        let table = try self.writer.read { database -> CSVTable in
+        let table = try self.writer.readMapped { database -> CSVTable in
             _ = try self.actingStaff(
                 caller, in: SQLiteTicketStore.transaction(on: database, configuration: self.tickets))
             let reports = TicketReports(database: database, calendar: self.tickets.lifecycle.calendar)

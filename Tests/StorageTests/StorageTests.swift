@@ -104,6 +104,28 @@ struct StorageTests {
         #expect(after == ["committed", "uncommitted"])
     }
 
+    @Test func aMappedReadMapsTheFileForItsOwnTransactionOnly() throws {
+        let path = self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let writer = try DatabaseWriter(path: path, migrators: [Self.migrator], maxReaders: 1)
+        try writer.write { try $0.run("INSERT INTO items (name) VALUES ('committed')") }
+        let mappedSize = { (database: Database) in try database.queryFirst("PRAGMA mmap_size") { $0.int64(0) } }
+
+        let (names, mapped) = try writer.readMapped { database in
+            (try database.query("SELECT name FROM items") { $0.string(0) }, try mappedSize(database))
+        }
+        #expect(names == ["committed"])
+        // SQLite's own limit caps the mapping: just under 2 GiB in Debian's build, never less than a GiB.
+        #expect((mapped ?? 0) >= 1 << 30)
+        // The pool's one reader, back for an ordinary read, no longer maps the file.
+        #expect(try writer.read { try mappedSize($0) } == 0)
+        #expect(throws: SQLiteError.self, "a mapped read cannot write either") {
+            try writer.readMapped { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }
+        }
+        #expect(try writer.read { try mappedSize($0) } == 0)
+        #expect(try writer.read { try $0.query("SELECT name FROM items") { $0.string(0) } } == ["committed"])
+    }
+
     @Test func theWriterKnowsWhichThreadHoldsIt() throws {
         let writer = try DatabaseWriter(path: ":memory:")
         #expect(!writer.isHeldByCurrentThread)
