@@ -213,6 +213,16 @@ if let existingDatabase {
         close(descriptor)
     }
 }
+/// Bytes this process has had read from the disk so far (`read_bytes` in `/proc/self/io`), nil where unknown.
+func diskReadBytes() -> Int? {
+    guard let text = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8) else { return nil }
+    for line in text.split(separator: "\n") where line.hasPrefix("read_bytes:") {
+        return Int(line.dropFirst("read_bytes:".count).trimmingCharacters(in: .whitespaces))
+    }
+    return nil
+}
+let readBeforeReports = diskReadBytes()
+var readByFirstRun: Int?
 var reportSamples: [Double] = []
 var partSamples: [String: [Double]] = [:]
 var monthTickets = 0
@@ -234,6 +244,9 @@ for _ in 0..<20 {
     }
     for (name, duration) in parts { partSamples[name, default: []].append(duration) }
     reportSamples.append(milliseconds(clock.now - start))
+    if reportSamples.count == 1, let before = readBeforeReports, let after = diskReadBytes() {
+        readByFirstRun = after - before
+    }
 }
 print(
     String(
@@ -244,7 +257,8 @@ print(
         reportSamples.first ?? 0))
 print(
     "  the first run reads the month from the disk when the database is not in the page cache: "
-        + "compare it with the median")
+        + "compare it with the median"
+        + (readByFirstRun.map { String(format: " (it read %.1f MB from the disk)", Double($0) / 1e6) } ?? ""))
 for (label, pick) in [("median", { percentile($0, 0.5) }), ("first run", { $0.first ?? 0 })]
     as [(String, ([Double]) -> Double)]
 {
