@@ -11,67 +11,75 @@ extension StaffAPI {
     /// grade and respondents; the verification calls' no-show rate.
     func dashboard(_ period: ReportPeriod, _ caller: StaffCaller) throws -> HTTPResponse {
         let survey = self.tickets.survey
-        let document = try self.writer.readMapped { database -> JSONValue in
+        let calendar = self.tickets.lifecycle.calendar
+        let now = self.now()
+        try self.writer.read { database in
             _ = try self.actingStaff(
                 caller, in: SQLiteTicketStore.transaction(on: database, configuration: self.tickets))
-            let reports = TicketReports(database: database, calendar: self.tickets.lifecycle.calendar)
-            let summary = try reports.summary(in: period, now: self.now())
-            let counts = { (dimension: ReportDimension) -> JSONValue in
-                .array(
-                    summary.counts(by: dimension).map {
-                        .object([("key", .string($0.key)), ("tickets", .int($0.tickets))])
-                    })
-            }
-            let statuses = summary.counts(by: .status)
-            let total = statuses.reduce(0) { $0 + $1.tickets }
-            let open = statuses.filter { !["closed", "cancelled", "resolved"].contains($0.key) }.reduce(0) {
-                $0 + $1.tickets
-            }
-            let inProgress = statuses.filter {
-                $0.key != "new" && !["closed", "cancelled", "resolved"].contains($0.key)
-            }
-            .reduce(0) { $0 + $1.tickets }
-            let sla = summary.sla
-            var ikm: JSONValue = .null
-            if let survey {
-                let index = try reports.satisfaction(in: period, survey: survey)
-                ikm = .object([
-                    ("index", .string(String(format: "%.2f", index.converted))),
-                    ("grade", .string(index.grade?.rawValue)),
-                    ("grade_label", .string(index.grade?.label)), ("respondents", .int(index.respondents)),
-                ])
-            }
-            let calls = try reports.verification(in: period)
-            let done = calls.reduce(0) { $0 + $1.done }
-            let noShows = calls.reduce(0) { $0 + $1.noShows }
-            return .object([
-                ("from", .string(JakartaTime.localDate(of: period.start).description)),
-                ("to", .string(JakartaTime.localDate(of: period.end.addingTimeInterval(-1)).description)),
-                ("total", .int(total)), ("open", .int(open)), ("in_progress", .int(inProgress)),
-                ("by_month", counts(.month)), ("by_service", counts(.service)), ("by_type", counts(.type)),
-                ("by_version", counts(.applicationVersion)),
-                (
-                    "sla",
-                    .object([
-                        ("met", .int(sla.reduce(0) { $0 + $1.met })),
-                        ("breached", .int(sla.reduce(0) { $0 + $1.breached })),
-                        ("open_breached", .int(sla.reduce(0) { $0 + $1.openBreached })),
-                    ])
-                ),
-                ("ikm", ikm),
-                (
-                    "verification",
-                    .object([
-                        ("done", .int(done)), ("no_show", .int(noShows)),
-                        (
-                            "no_show_rate",
-                            done + noShows == 0
-                                ? .null : .string(String(format: "%.3f", Double(noShows) / Double(done + noShows)))
-                        ),
-                    ])
-                ),
+        }
+        // The counts and SLA scan the period's tickets, the IKM its surveys: side by side, each in its own read.
+        let (summary, (satisfaction, calls)) = try self.writer.readMapped(
+            { database in try TicketReports(database: database, calendar: calendar).summary(in: period, now: now) },
+            { database in
+                let reports = TicketReports(database: database, calendar: calendar)
+                return (
+                    try survey.map { try reports.satisfaction(in: period, survey: $0) },
+                    try reports.verification(in: period)
+                )
+            })
+        let counts = { (dimension: ReportDimension) -> JSONValue in
+            .array(
+                summary.counts(by: dimension).map {
+                    .object([("key", .string($0.key)), ("tickets", .int($0.tickets))])
+                })
+        }
+        let statuses = summary.counts(by: .status)
+        let total = statuses.reduce(0) { $0 + $1.tickets }
+        let open = statuses.filter { !["closed", "cancelled", "resolved"].contains($0.key) }.reduce(0) {
+            $0 + $1.tickets
+        }
+        let inProgress = statuses.filter {
+            $0.key != "new" && !["closed", "cancelled", "resolved"].contains($0.key)
+        }
+        .reduce(0) { $0 + $1.tickets }
+        let sla = summary.sla
+        var ikm: JSONValue = .null
+        if let index = satisfaction {
+            ikm = .object([
+                ("index", .string(String(format: "%.2f", index.converted))),
+                ("grade", .string(index.grade?.rawValue)),
+                ("grade_label", .string(index.grade?.label)), ("respondents", .int(index.respondents)),
             ])
         }
+        let done = calls.reduce(0) { $0 + $1.done }
+        let noShows = calls.reduce(0) { $0 + $1.noShows }
+        let document: JSONValue = .object([
+            ("from", .string(JakartaTime.localDate(of: period.start).description)),
+            ("to", .string(JakartaTime.localDate(of: period.end.addingTimeInterval(-1)).description)),
+            ("total", .int(total)), ("open", .int(open)), ("in_progress", .int(inProgress)),
+            ("by_month", counts(.month)), ("by_service", counts(.service)), ("by_type", counts(.type)),
+            ("by_version", counts(.applicationVersion)),
+            (
+                "sla",
+                .object([
+                    ("met", .int(sla.reduce(0) { $0 + $1.met })),
+                    ("breached", .int(sla.reduce(0) { $0 + $1.breached })),
+                    ("open_breached", .int(sla.reduce(0) { $0 + $1.openBreached })),
+                ])
+            ),
+            ("ikm", ikm),
+            (
+                "verification",
+                .object([
+                    ("done", .int(done)), ("no_show", .int(noShows)),
+                    (
+                        "no_show_rate",
+                        done + noShows == 0
+                            ? .null : .string(String(format: "%.3f", Double(noShows) / Double(done + noShows)))
+                    ),
+                ])
+            ),
+        ])
         return Self.json(200, document)
     }
 

@@ -126,6 +126,40 @@ struct StorageTests {
         #expect(try writer.read { try $0.query("SELECT name FROM items") { $0.string(0) } } == ["committed"])
     }
 
+    @Test func twoMappedReadsRunSideBySideAndEachAnswers() throws {
+        let path = self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let writer = try DatabaseWriter(path: path, migrators: [Self.migrator])
+        try writer.write { try $0.run("INSERT INTO items (name, size) VALUES ('a', 1), ('b', 2)") }
+        let firstStarted = DispatchSemaphore(value: 0)
+        let secondStarted = DispatchSemaphore(value: 0)
+
+        // Each part waits for the other to have begun: only parts that run at the same time both see it.
+        let (names, total) = try writer.readMapped(
+            { database in
+                firstStarted.signal()
+                let metSecond = secondStarted.wait(timeout: .now() + 10) == .success
+                return (metSecond, try database.query("SELECT name FROM items ORDER BY id") { $0.string(0) })
+            },
+            { database in
+                secondStarted.signal()
+                let metFirst = firstStarted.wait(timeout: .now() + 10) == .success
+                return (metFirst, try database.queryFirst("SELECT sum(size) FROM items") { $0.int(0) })
+            })
+        #expect(names.0 && total.0, "the two reads ran one after the other")
+        #expect(names.1 == ["a", "b"] && total.1 == 3)
+
+        struct Refused: Error {}
+        #expect(throws: Refused.self, "an error in either part is thrown") {
+            try writer.readMapped({ _ in 1 }, { _ -> Int in throw Refused() })
+        }
+        #expect(throws: SQLiteError.self, "the first part's error comes first") {
+            try writer.readMapped(
+                { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }, { _ -> Int in throw Refused() })
+        }
+        #expect(try writer.read { try $0.queryFirst("PRAGMA mmap_size") { $0.int64(0) } } == 0)
+    }
+
     @Test func theWriterKnowsWhichThreadHoldsIt() throws {
         let writer = try DatabaseWriter(path: ":memory:")
         #expect(!writer.isHeldByCurrentThread)
