@@ -18,6 +18,13 @@ struct StorageTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("storage-\(UUID().uuidString).sqlite").path
     }
 
+    /// A writer on a new file with `migrator` applied; the file goes when `body` returns.
+    private func withFileDatabase(maxReaders: Int = 4, _ body: (DatabaseWriter) throws -> Void) throws {
+        let path = self.temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try body(try DatabaseWriter(path: path, migrators: [Self.migrator], maxReaders: maxReaders))
+    }
+
     @Test func migrationsRunOnceAndInOrder() throws {
         let database = try Database(path: ":memory:")
         #expect(try Self.migrator.migrate(database) == [1, 2])
@@ -74,90 +81,87 @@ struct StorageTests {
     }
 
     @Test func readsRunOffTheWriterAndSeeTheLastCommit() throws {
-        let path = self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let writer = try DatabaseWriter(path: path, migrators: [Self.migrator])
-        try writer.write { try $0.run("INSERT INTO items (name) VALUES ('committed')") }
+        try self.withFileDatabase { writer in
+            try writer.write { try $0.run("INSERT INTO items (name) VALUES ('committed')") }
 
-        let inside = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            try? writer.write { database in
-                try database.run("INSERT INTO items (name) VALUES ('uncommitted')")
-                inside.signal()
-                release.wait()
+            let inside = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
+            let finished = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                try? writer.write { database in
+                    try database.run("INSERT INTO items (name) VALUES ('uncommitted')")
+                    inside.signal()
+                    release.wait()
+                }
+                finished.signal()
             }
-            finished.signal()
+            inside.wait()
+            // The writer is held by the other thread: a read still answers, from the last commit.
+            #expect(!writer.isHeldByCurrentThread)
+            let names = try writer.read { try $0.query("SELECT name FROM items ORDER BY id") { $0.string(0) } }
+            #expect(names == ["committed"])
+            #expect(throws: SQLiteError.self, "a read connection cannot write") {
+                try writer.read { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }
+            }
+            release.signal()
+            finished.wait()
+            let after = try writer.read { try $0.query("SELECT name FROM items ORDER BY id") { $0.string(0) } }
+            #expect(after == ["committed", "uncommitted"])
         }
-        inside.wait()
-        // The writer is held by the other thread: a read still answers, from the last commit.
-        #expect(!writer.isHeldByCurrentThread)
-        let names = try writer.read { try $0.query("SELECT name FROM items ORDER BY id") { $0.string(0) } }
-        #expect(names == ["committed"])
-        #expect(throws: SQLiteError.self, "a read connection cannot write") {
-            try writer.read { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }
-        }
-        release.signal()
-        finished.wait()
-        let after = try writer.read { try $0.query("SELECT name FROM items ORDER BY id") { $0.string(0) } }
-        #expect(after == ["committed", "uncommitted"])
     }
 
     @Test func aMappedReadMapsTheFileForItsOwnTransactionOnly() throws {
-        let path = self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let writer = try DatabaseWriter(path: path, migrators: [Self.migrator], maxReaders: 1)
-        try writer.write { try $0.run("INSERT INTO items (name) VALUES ('committed')") }
-        let mappedSize = { (database: Database) in try database.queryFirst("PRAGMA mmap_size") { $0.int64(0) } }
+        try self.withFileDatabase(maxReaders: 1) { writer in
+            try writer.write { try $0.run("INSERT INTO items (name) VALUES ('committed')") }
+            let mappedSize = { (database: Database) in try database.queryFirst("PRAGMA mmap_size") { $0.int64(0) } }
 
-        let (names, mapped) = try writer.readMapped { database in
-            (try database.query("SELECT name FROM items") { $0.string(0) }, try mappedSize(database))
+            let (names, mapped) = try writer.readMapped { database in
+                (try database.query("SELECT name FROM items") { $0.string(0) }, try mappedSize(database))
+            }
+            #expect(names == ["committed"])
+            // SQLite's own limit caps the mapping: just under 2 GiB in Debian's build, never less than a GiB.
+            #expect((mapped ?? 0) >= 1 << 30)
+            // The pool's one reader, back for an ordinary read, no longer maps the file.
+            #expect(try writer.read { try mappedSize($0) } == 0)
+            #expect(throws: SQLiteError.self, "a mapped read cannot write either") {
+                try writer.readMapped { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }
+            }
+            #expect(try writer.read { try mappedSize($0) } == 0)
+            #expect(try writer.read { try $0.query("SELECT name FROM items") { $0.string(0) } } == ["committed"])
         }
-        #expect(names == ["committed"])
-        // SQLite's own limit caps the mapping: just under 2 GiB in Debian's build, never less than a GiB.
-        #expect((mapped ?? 0) >= 1 << 30)
-        // The pool's one reader, back for an ordinary read, no longer maps the file.
-        #expect(try writer.read { try mappedSize($0) } == 0)
-        #expect(throws: SQLiteError.self, "a mapped read cannot write either") {
-            try writer.readMapped { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }
-        }
-        #expect(try writer.read { try mappedSize($0) } == 0)
-        #expect(try writer.read { try $0.query("SELECT name FROM items") { $0.string(0) } } == ["committed"])
     }
 
     @Test func twoMappedReadsRunSideBySideAndEachAnswers() throws {
-        let path = self.temporaryPath()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let writer = try DatabaseWriter(path: path, migrators: [Self.migrator])
-        try writer.write { try $0.run("INSERT INTO items (name, size) VALUES ('a', 1), ('b', 2)") }
-        let firstStarted = DispatchSemaphore(value: 0)
-        let secondStarted = DispatchSemaphore(value: 0)
+        try self.withFileDatabase { writer in
+            try writer.write { try $0.run("INSERT INTO items (name, size) VALUES ('a', 1), ('b', 2)") }
+            let firstStarted = DispatchSemaphore(value: 0)
+            let secondStarted = DispatchSemaphore(value: 0)
 
-        // Each part waits for the other to have begun: only parts that run at the same time both see it.
-        let (names, total) = try writer.readMapped(
-            { database in
-                firstStarted.signal()
-                let metSecond = secondStarted.wait(timeout: .now() + 10) == .success
-                return (metSecond, try database.query("SELECT name FROM items ORDER BY id") { $0.string(0) })
-            },
-            { database in
-                secondStarted.signal()
-                let metFirst = firstStarted.wait(timeout: .now() + 10) == .success
-                return (metFirst, try database.queryFirst("SELECT sum(size) FROM items") { $0.int(0) })
-            })
-        #expect(names.0 && total.0, "the two reads ran one after the other")
-        #expect(names.1 == ["a", "b"] && total.1 == 3)
+            // Each part waits for the other to have begun: only parts that run at the same time both see it.
+            let (names, total) = try writer.readMapped(
+                { database in
+                    firstStarted.signal()
+                    let metSecond = secondStarted.wait(timeout: .now() + 10) == .success
+                    return (metSecond, try database.query("SELECT name FROM items ORDER BY id") { $0.string(0) })
+                },
+                { database in
+                    secondStarted.signal()
+                    let metFirst = firstStarted.wait(timeout: .now() + 10) == .success
+                    return (metFirst, try database.queryFirst("SELECT sum(size) FROM items") { $0.int(0) })
+                })
+            #expect(names.0 && total.0, "the two reads ran one after the other")
+            #expect(names.1 == ["a", "b"] && total.1 == 3)
 
-        struct Refused: Error {}
-        #expect(throws: Refused.self, "an error in either part is thrown") {
-            try writer.readMapped({ _ in 1 }, { _ -> Int in throw Refused() })
+            struct Refused: Error {}
+            #expect(throws: Refused.self, "an error in either part is thrown") {
+                try writer.readMapped({ _ in 1 }, { _ -> Int in throw Refused() })
+            }
+            #expect(throws: SQLiteError.self, "the first part's error comes first") {
+                try writer.readMapped(
+                    { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }, { _ -> Int in throw Refused() })
+            }
+            #expect(try writer.read { try $0.queryFirst("PRAGMA mmap_size") { $0.int64(0) } } == 0)
         }
-        #expect(throws: SQLiteError.self, "the first part's error comes first") {
-            try writer.readMapped(
-                { try $0.run("INSERT INTO items (name) VALUES ('sneaky')") }, { _ -> Int in throw Refused() })
-        }
-        #expect(try writer.read { try $0.queryFirst("PRAGMA mmap_size") { $0.int64(0) } } == 0)
     }
 
     @Test func theWriterKnowsWhichThreadHoldsIt() throws {
