@@ -76,10 +76,7 @@ public final class DatabaseWriter: @unchecked Sendable {
     /// Runs `body` in one read transaction on a read-only connection: it sees the last commit, never waits
     /// for the writer, and cannot write.
     public func read<Result>(_ body: (Database) throws -> Result) throws -> Result {
-        guard self.path != ":memory:" else { return try self.exclusive(body) }
-        let reader = try self.readers.take()
-        defer { self.readers.give(reader) }
-        return try reader.readTransaction { try body(reader) }
+        try self.readTransaction(mapped: false, body)
     }
 
     /// Runs `body` in one read transaction, as `read` does, with the database file memory-mapped for it
@@ -87,10 +84,17 @@ public final class DatabaseWriter: @unchecked Sendable {
     /// cold cache then reads the file in the kernel's read-around chunks instead of one 4 KiB `pread` per page.
     /// Not for the message path: with the pages in memory, a mapped read costs more than SQLite's own cache.
     public func readMapped<Result>(_ body: (Database) throws -> Result) throws -> Result {
+        try self.readTransaction(mapped: true, body)
+    }
+
+    /// `body` in one read transaction on a pooled read-only connection, its file mapped when `mapped`; on the
+    /// writer's connection for an in-memory database, which has no other.
+    private func readTransaction<Result>(mapped: Bool, _ body: (Database) throws -> Result) throws -> Result {
         guard self.path != ":memory:" else { return try self.exclusive(body) }
         let reader = try self.readers.take()
         defer { self.readers.give(reader) }
-        return try reader.withMappedFile { try reader.readTransaction { try body(reader) } }
+        func transaction() throws -> Result { try reader.readTransaction { try body(reader) } }
+        return try mapped ? reader.withMappedFile(transaction) : transaction()
     }
 
     /// Runs `first` and `second` each in a mapped read of its own (`readMapped(_:)`), at the same time, and
