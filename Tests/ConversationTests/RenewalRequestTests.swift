@@ -7,7 +7,7 @@ import Testing
 /// and was gone, "pak, masa berlaku akun spse saya habis" was kept with the menu, though each names its service.
 /// Read with the shipped recognizer, as Loket reads them.
 @Suite struct RenewalRequestTests {
-    /// An account whose validity ran out is reopened by the reset's form; business data or a licence that ran out
+    /// An account whose validity ran out, or that was frozen, is reopened by the reset's form; business data or a licence that ran out
     /// (SIKaP, izin usaha, SBU, NIB) is renewed by the data change's.
     @Test(arguments: [
         ("min mau perpanjang sikap", "perubahan_data"),
@@ -20,6 +20,7 @@ import Testing
         ("cara perpanjang masa aktif akun penyedia", "reset_password"),
         ("akun spse kami mati, tolong diaktifkan lagi", "reset_password"),
         ("our account has expired, how can we renew it?", "reset_password"),
+        ("akun penyedia saya dibekukan", "reset_password"),
     ])
     func aRenewalStartsTheServiceItNames(text: String, service: String) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
