@@ -276,8 +276,9 @@ extension ConversationTurn {
     /// "selesai", "udah beres min", "sudah bisa, makasih" outside a form with a ticket open: the provider says
     /// the request is done. Staff read it on the ticket (the one they talk on, else the only or newest one) to
     /// resolve it, and the provider is told what comes next, not the ticket's status ("selesai" reads as a
-    /// status check). Not a question, not with a word of `not` ("belum selesai"). With only new tickets open, it
-    /// reaches the ticket quietly and the provider is told the request is still handled.
+    /// status check). Not a question, not with a word of `not` ("belum selesai"). With only tickets open that
+    /// staff have not taken yet, or whose verification call is still ahead, it reaches the ticket quietly and the
+    /// provider is told the request is still handled.
     mutating func relayDoneToTicket(_ message: ReporterMessage) -> Bool {
         guard message.text.wordCount <= Self.doneStatementWords, !message.text.contains("?") else { return false }
         let words = DialogSettings.spacedWords(message.text)
@@ -286,10 +287,22 @@ extension ConversationTurn {
             !settings.mentions(words, keywordsNamed: "not"), !settings.mentions(words, keywordsNamed: "notSolved"),
             !settings.mentions(words, keywordsNamed: "questionWords")
         else { return false }
-        // "selesai" when staff have not taken any ticket yet ends what the provider had to send, not the request:
-        // staff are not asked to resolve it, unless the message says it works now ("sudah bisa login").
-        let untouched = context.openTickets.allSatisfy(\.isNew) && !settings.mentions(words, keywordsNamed: "worksNow")
-        return relayOutsideAForm(message, answering: untouched ? .ticketStillHandled : .ticketDoneRelayed)
+        // "selesai" when staff have not taken any ticket yet, or after the documents of a registration whose call
+        // is still to be held, ends what the provider had to send, not the request: staff are not asked to resolve
+        // it, unless the message says it works now ("sudah bisa login").
+        let unfinished = context.openTickets.allSatisfy { $0.isNew || awaitsCall($0) }
+        let stillHandled = unfinished && !settings.mentions(words, keywordsNamed: "worksNow")
+        return relayOutsideAForm(message, answering: stillHandled ? .ticketStillHandled : .ticketDoneRelayed)
+    }
+
+    /// Whether `ticket`'s verification call is still ahead: its documents in review, its call offered or booked
+    /// in the chat, or arranged by staff. The request is not done before the director is verified.
+    private func awaitsCall(_ ticket: TicketSummary) -> Bool {
+        switch ticket.call {
+        case .documentsInReview, .arrangedByStaff: return true
+        case .verified: return false
+        case nil: return context.verification?.ticket == ticket.number
+        }
     }
 
     /// "saya mau tambah dokumen akta", "mau kirim dokumen susulan" (`addFiles` in `settings.json`) outside a form

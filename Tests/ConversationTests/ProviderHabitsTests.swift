@@ -1676,6 +1676,31 @@ struct ProviderHabitsTests {
         #expect(answer.contains("Tiket #78 tetap kami proses") != done, "\(answer)")
     }
 
+    /// "selesai" after sending a registration's documents, with staff reviewing them, was relayed as the request
+    /// being done, and the provider told to expect its confirmation and the survey, though the director was not
+    /// verified yet. While a ticket's verification call is still ahead (its documents in review, the call offered
+    /// or booked, or arranged by staff), the request is still handled; once the call is held, "selesai" is done.
+    @Test(arguments: [
+        (TicketSummary.CallStage?.some(.documentsInReview), false, false),
+        (.some(.arrangedByStaff), false, false), (nil, true, false), (.some(.verified), false, true),
+        (nil, false, true),
+    ])
+    func doneWithACallStillAheadEndsWhatWasSent(call: TicketSummary.CallStage?, offered: Bool, done: Bool) throws {
+        let ticket = TicketSummary(
+            number: 79, title: "Registrasi", stateText: "Diproses Level 1", waitingOn: "petugas", due: nil,
+            call: call)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        if offered {
+            chat.context.verification = VerificationOffer(
+                ticket: 79, freeSlots: [chat.now.addingTimeInterval(86_400)], earliest: chat.now,
+                horizonEnd: chat.now.addingTimeInterval(7 * 86_400))
+        }
+        let answer = render(chat.type("selesai", .checkStatus, confidence: 0.9))
+        #expect(answer.contains("appendToTicket #79: selesai"), "\(answer)")
+        #expect(answer.contains("Kami sampaikan ke petugas tiket #79") == done, "\(answer)")
+        #expect(answer.contains("Tiket #79 tetap kami proses") != done, "\(answer)")
+    }
+
     /// SIKaP's answer says what SIKaP is: it answers that question ("sikap itu apa ya?"), not every message with the
     /// word. "cara tambah pengalaman perusahaan di sikap gimana" (how to use it) got the definition and the menu, and
     /// starts the consultation; "sikap petugasnya kurang ramah" (the staff's attitude) got it too.
