@@ -139,7 +139,7 @@ extension ConversationTurn {
             if let message, correctGoingBack(message.text, entities: classification.entities) { return }
             goBack()
         case .human:
-            handOff(reason: handOffReason)
+            handOff(reason: handOffReason, asking: message)
         case .language(let chosen):
             let next = chosen ?? (language == .indonesian ? .english : .indonesian)
             state.language = next
@@ -414,8 +414,9 @@ extension ConversationTurn {
         return .asked
     }
 
-    /// Hands the conversation to staff with everything collected so far.
-    mutating func handOff(reason: HandOffReason) {
+    /// Hands the conversation to staff with everything collected so far; `message` is the provider's text that
+    /// asked for staff, when typed.
+    mutating func handOff(reason: HandOffReason, asking message: ReporterMessage? = nil) {
         var collected: TicketRequest?
         if case .intake(let draft) = state.step { collected = ticketRequest(for: draft) }
         if case .resumeOffer(.intake(let draft)) = state.step { collected = ticketRequest(for: draft) }
@@ -427,10 +428,17 @@ extension ConversationTurn {
                 HandOffRequest(
                     reason: reason, collected: collected, ticket: ticket, reporterWaID: context.waID,
                     reporterName: context.profileName)))
-        // What was written before, while only the menu was asked, goes to the ticket staff open.
-        state.step = .handingOff(pending: state.messagesBeforeRequest ?? [])
+        // What was written before, while only the menu was asked, goes to the ticket staff open, and so does the
+        // message asking for staff when it says more than the keyword: "bisa telpon saya? nomor saya 0812…",
+        // "petugasnya kurang ramah" were answered "write your question here" and never reached staff.
+        let said = message.flatMap {
+            GlobalCommand(typed: $0.text, keywords: catalogue.settings.keywords) == nil ? $0 : nil
+        }
+        state.step = .handingOff(pending: (state.messagesBeforeRequest ?? []) + (said.map { [$0] } ?? []))
         state.messagesBeforeRequest = nil
-        say(t(collected == nil ? .handoffStartedEmpty : .handoffStarted) + afterHoursNote())
+        let prompt: Prompt =
+            collected != nil ? .handoffStarted : said != nil ? .handoffStartedWithMessage : .handoffStartedEmpty
+        say(t(prompt) + afterHoursNote())
     }
 
     mutating func goBack() {

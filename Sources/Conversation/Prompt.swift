@@ -124,6 +124,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case handoffOpened = "handoff.opened"
     case handoffStarted = "handoff.started"
     case handoffStartedEmpty = "handoff.startedEmpty"
+    case handoffStartedWithMessage = "handoff.startedWithMessage"
     case handoffWaiting = "handoff.waiting"
 
     case intakeCompanyNoted = "intake.companyNoted"

@@ -169,6 +169,23 @@ struct ConversationReducerTests {
         #expect(chat.state.step == .handingOff(pending: []))
     }
 
+    /// "bisa telpon saya? nomor saya 081234567890", "petugasnya kurang ramah": asking for staff in more words than
+    /// the keyword was answered "write your question here", and what it said never reached staff. It goes to the
+    /// ticket staff open, and the provider is told so; "petugas" or "admin dong" alone still asks for the question.
+    @Test(arguments: [
+        ("bisa telpon saya? nomor saya 081234567890", true), ("petugasnya kurang ramah", true),
+        ("petugas", false), ("admin dong", false),
+    ])
+    func askingForStaffInWordsPassesTheWordsOn(text: String, passed: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let asked = render(chat.type(text, .human, confidence: 0.95))
+        #expect(asked.contains("pesan Anda sudah kami teruskan") == passed, "\(asked)")
+        #expect(asked.contains("Silakan tulis pertanyaan Anda di sini") != passed, "\(asked)")
+        let opened = render(chat.event(.ticketOpened(number: 31)))
+        #expect(opened.contains("appendToTicket #31: \(text)") == passed, "\(opened)")
+        #expect(opened.contains("tercatat di tiket #31"), "\(opened)")
+    }
+
     @Test func staffResolutionThenBelumReopensWithTheMessage() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.event(.ticketResolved(ticket: 7, note: "Berkas sudah diverifikasi"))
