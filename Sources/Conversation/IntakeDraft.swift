@@ -32,6 +32,10 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     /// before it was stored: the next checklist file stored is taken for every document still missing (nil
     /// when not; optional so that drafts stored before it existed still read).
     public var allInOne: Bool?
+    /// The question, by its field's index, whose answer the provider said comes later ("belum tau nomor
+    /// direkturnya"), while it is still unanswered: a bare "ok" after it acknowledges the wait and answers nothing
+    /// (nil when none; optional so that drafts stored before it existed still read).
+    public var putOff: Int?
 
     public init(serviceID: String, stage: Stage) {
         self.serviceID = serviceID

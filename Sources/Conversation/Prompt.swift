@@ -137,6 +137,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeEmailNoted = "intake.emailNoted"
     case intakeEarlierKept = "intake.earlierKept"
     case intakeLater = "intake.later"
+    case intakeLaterAcknowledged = "intake.laterAcknowledged"
     case intakeDataQuestion = "intake.dataQuestion"
     case intakeFormComplete = "intake.formComplete"
     case intakeSendForSummary = "intake.sendForSummary"

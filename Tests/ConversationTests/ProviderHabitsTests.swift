@@ -709,6 +709,45 @@ struct ProviderHabitsTests {
         #expect(chat.state.invalidAnswers == 0, "\(reply)")
     }
 
+    /// "belum tau nomor direkturnya", then "ok" to "Tidak apa-apa, permohonan ini kami simpan…": the "ok" was the
+    /// director's-number question's yes, and the provider's own number became the director's. After a question is
+    /// put off, a bare acknowledgement answers nothing and is not a wrong answer; the number typed, or the own
+    /// number in so many words ("nomor ini aja"), still answers it.
+    @Test(arguments: [
+        ("ok", Intent.affirm, nil), ("siap min", .affirm, nil), ("oke baik", .affirm, nil),
+        ("081298765432", .unknown, "+6281298765432"), ("nomor ini aja", .unknown, "+6281234567890"),
+    ])
+    func anOkAfterPuttingTheDirectorsNumberOffAnswersNothing(text: String, intent: Intent, phone: String?) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        let later = render(chat.type("belum tau nomor direkturnya", .unknown, confidence: 0.6))
+        #expect(later.contains("Tidak apa-apa, permohonan ini kami simpan."), "\(later)")
+        let entities = EntityExtractor().extract(from: text, now: chat.now)
+        let reply = render(chat.type(text, intent, confidence: 0.95, entities: entities))
+        #expect(chat.draft?.answers["director_phone"] == phone, "\(reply)")
+        #expect((phone == nil) == reply.contains("Baik, kami tunggu no. WA direksi di chat ini."), "\(reply)")
+        #expect(chat.state.invalidAnswers == 0, "\(reply)")
+        // Without the wait, a yes is the own number, as the question's only button says.
+        var asked = Transcript(catalogue: try Fixtures.catalogue())
+        _ = asked.tap("menu.registrasi")
+        _ = asked.type("PT Maju Jaya")
+        _ = asked.type("ok", .affirm, confidence: 0.95)
+        #expect(asked.draft?.answers["director_phone"] == "+6281234567890")
+    }
+
+    /// The same at a number's question: "npwp nya lagi dicari", then "ok", got "\"ok\" belum menjawab pertanyaan
+    /// ini." and counted as a wrong answer.
+    @Test func anOkAfterPuttingANumberOffIsNoWrongAnswer() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        _ = chat.tap("opt.0")
+        _ = chat.type("npwp nya lagi dicari", .unknown, confidence: 0.6)
+        let reply = render(chat.type("ok", .affirm, confidence: 0.97))
+        #expect(reply.contains("Baik, kami tunggu NPWP/NIP di chat ini."), "\(reply)")
+        #expect(chat.state.invalidAnswers == 0, "\(reply)")
+    }
+
     /// "direktur yg baru pak Budi Santoso, no hp nya 0813-9876-5432" where the director's number is asked: the
     /// number answered and the name of the new director was dropped, as was the second of two numbers. A message
     /// that says more than the number goes among the form's notes for staff too; one that only names the number

@@ -763,6 +763,9 @@ extension ConversationTurn {
                 // nomor HP Indonesia yang valid", and an NPWP sent twice became the free-text answer after it.
                 return promptCurrentStep(prefix: t(.intakeAlreadyNoted, ["value": repeated]))
             }
+            if acknowledgesTheWait(text, classification: classification, draft: draft, index: index, field: field) {
+                return say(t(.intakeLaterAcknowledged, ["field": Self.inSentence(field.label.text(in: language))]))
+            }
             if !expectsFreeText, isKeyword(text, "done") || saysThatsAll(text) {
                 return invalid(t(.invalidNotDoneYet))
             }
@@ -1191,24 +1194,52 @@ extension ConversationTurn {
     }
 
     /// The form waits for `field`'s answer: "Kirim nama usaha di chat ini kapan saja…". The label is written
-    /// inside the sentence: "nama usaha", but "NPWP" as it is.
+    /// inside the sentence: "nama usaha", but "NPWP" as it is. The question asked is marked put off.
     mutating func sayLater(_ field: FormField) {
+        if case .intake(var draft) = state.step, case .field(let index, _) = draft.stage {
+            draft.putOff = index
+            state.step = .intake(draft)
+        }
         say(laterText(field.label.text(in: language)))
     }
 
-    /// "Tidak apa-apa, permohonan ini kami simpan. Kirim `what` di chat ini kapan saja…", `what` written inside
-    /// the sentence: "nama usaha", "surat permohonan", but "NPWP" and "KTP/KITAS Direktur" as they are.
+    /// "Tidak apa-apa, permohonan ini kami simpan. Kirim `what` di chat ini kapan saja…".
     func laterText(_ what: String) -> String {
+        t(.intakeLater, ["field": Self.inSentence(what)])
+    }
+
+    /// `what` written inside a sentence: "nama usaha", "surat permohonan", but "NPWP" and "KTP/KITAS Direktur" as
+    /// they are.
+    static func inSentence(_ what: String) -> String {
         let firstWord = what.prefix { !$0.isWhitespace }
         // "Surat Permohonan" is "surat permohonan" inside the sentence; an acronym stays ("NPWP").
-        let inSentence =
-            firstWord.allSatisfy { $0.isUppercase || !$0.isLetter }
+        return firstWord.allSatisfy { $0.isUppercase || !$0.isLetter }
             ? what
             : what.split(separator: " ", omittingEmptySubsequences: false).map { word in
                 word.dropFirst().allSatisfy { !$0.isUppercase } ? word.lowercased() : String(word)
             }.joined(separator: " ")
-        return t(.intakeLater, ["field": inSentence])
     }
+
+    /// Whether `text` only acknowledges that the form waits for `field` (question `index`), put off and still
+    /// unanswered: "ok", "siap", "baik makasih" after "belum tau nomor direkturnya" took the provider's own number
+    /// as the director's, the one-button question's yes. Not with a digit, nor with the catalogue's words for the
+    /// own number ("nomor ini aja"), which answer it.
+    func acknowledgesTheWait(
+        _ text: String, classification: Classification, draft: IntakeDraft, index: Int, field: FormField
+    ) -> Bool {
+        guard draft.putOff == index, draft.answers[field.id] == nil, !text.contains(where: \.isNumber),
+            text.wordCount <= Self.acknowledgementWords
+        else { return false }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        guard !settings.mentions(words, keywordsNamed: "ownNumber") else { return false }
+        let noOpinion = Set(settings.keywords["noOpinion"] ?? []).union(settings.keywords["filler"] ?? [])
+        return [.affirm, .thanks].contains(classification.intent)
+            || words.split(separator: " ").allSatisfy { noOpinion.contains(String($0)) }
+    }
+
+    /// The most words of a message that only acknowledges a wait ("ok siap min").
+    static let acknowledgementWords = 4
 
     /// Whether `text` puts something off ("nanti saja", "npwp nyusul ya") without taking it back ("batal, nanti
     /// aja", "ga jadi dulu, nanti saya kabari").
