@@ -736,6 +736,22 @@ struct ProviderHabitsTests {
         #expect(asked.draft?.answers["director_phone"] == "+6281234567890")
     }
 
+    /// "I don't know the director's number yet" was kept as an explanation and the question asked again, so the
+    /// "ok" after it took the provider's own number: "don't know" said in other words than "don't know yet" puts
+    /// the question off too.
+    @Test(arguments: ["I don't know the director's number yet", "we do not know his number", "not sure yet"])
+    func notKnowingTheDirectorsNumberInEnglishIsWaitedFor(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("english")
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        let later = render(chat.type(text, .unknown, confidence: 0.5))
+        #expect(later.contains("No problem, we keep this request."), "\(later)")
+        let reply = render(chat.type("ok", .affirm, confidence: 0.95))
+        #expect(chat.draft?.answers["director_phone"] == nil, "\(reply)")
+        #expect(reply.contains("All right, we will wait for the director's WhatsApp in this chat."), "\(reply)")
+    }
+
     /// The same at a number's question: "npwp nya lagi dicari", then "ok", got "\"ok\" belum menjawab pertanyaan
     /// ini." and counted as a wrong answer.
     @Test func anOkAfterPuttingANumberOffIsNoWrongAnswer() throws {
