@@ -915,6 +915,25 @@ struct ProviderHabitsTests {
         #expect(english.contains("🔒 Your data is used only for this request"), "\(english)")
     }
 
+    /// A question about the consent itself ("kenapa harus setuju?", "gimana maksudnya?", "why must I agree?")
+    /// got "Mohon pilih salah satu." and the notice again: it is answered as a question about the data is, and
+    /// kept for staff. "setuju?" is still consent.
+    @Test(arguments: [
+        ("kenapa harus setuju?", true), ("gimana maksudnya?", true), ("why must we agree?", true),
+        ("setuju?", false),
+    ])
+    func aQuestionAboutTheConsentIsAnswered(text: String, question: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        _ = chat.tap("phone.self")
+        #expect(chat.draft?.stage == .consent)
+        let answer = render(try chat.read(text))
+        #expect(answer.contains("Data Anda dipakai hanya untuk permohonan ini") == question, "\(answer)")
+        #expect(answer.contains("recordConsent") != question, "\(answer)")
+        #expect(chat.draft?.remarks == (question ? [text] : nil), "\(String(describing: chat.draft?.remarks))")
+    }
+
     /// A company typed where the tender form asks the NPWP or NIP (a form that asks for no company) is kept as
     /// the ticket's company and shown in the summary: "NPWP harus …" refused it before, and it was gone.
     @Test func aCompanyWhereTheTenderFormAsksANumberIsTheTicketsCompany() throws {
