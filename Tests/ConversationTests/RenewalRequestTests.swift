@@ -29,12 +29,15 @@ import Testing
     }
 
     /// "sikap petugas kurang sopan" got the welcome and the menu, and the complaint was gone; "sikap" there is
-    /// how staff behaved, not SIKaP.
+    /// how staff behaved, not SIKaP. Saying how staff behaved says what is wrong: the message is the complaint,
+    /// which is not asked again.
     @Test(arguments: ["sikap petugas kurang sopan", "pelayanan admin lpse mengecewakan", "cs nya ketus banget"])
     func howStaffBehavedStartsTheComplaint(text: String) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let answer = render(try chat.read(text))
         #expect(chat.draft?.serviceID == "pengaduan", "\(answer)")
+        #expect(chat.draft?.answers["complaint"] == text, "\(String(describing: chat.draft?.answers))")
+        #expect(!answer.contains("Tulis pengaduan Anda."), "\(answer)")
     }
 
     /// A blacklisting is asked about, not renewed: the message is kept for staff with the menu.
