@@ -165,6 +165,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case invalidOfferStaff = "invalid.offerStaff"
     case invalidOrStaff = "invalid.orStaff"
     case invalidPhone = "invalid.phone"
+    case invalidPhoneMissing = "invalid.phoneMissing"
     case invalidPhoneLetters = "invalid.phoneLetters"
     case invalidPhoneForeign = "invalid.phoneForeign"
     case invalidPhoneLandline = "invalid.phoneLandline"

@@ -736,6 +736,26 @@ struct ProviderHabitsTests {
         #expect(asked.draft?.answers["director_phone"] == "+6281234567890")
     }
 
+    /// At the director's number, "saya sendiri direkturnya" (the provider is the director) got "Nomor itu bukan
+    /// nomor HP Indonesia yang valid.", and so did "bukan, nomor direktur beda", which has no number at all. Being
+    /// the director is the own number; a message without a number is asked for one, not told it is invalid.
+    @Test(
+        arguments: [
+            ("saya sendiri direkturnya", "+6281234567890", nil), ("sy direkturnya min", "+6281234567890", nil),
+            ("I am the director", "+6281234567890", nil),
+            ("saya bukan direkturnya", nil, "Pesan itu belum berisi nomor HP."),
+            ("bukan, nomor direktur beda", nil, "Pesan itu belum berisi nomor HP."),
+            ("0812345", nil, "Nomor itu bukan nomor HP Indonesia yang valid."),
+        ] as [(String, String?, String?)])
+    func beingTheDirectorIsTheOwnNumberAndNoNumberIsAskedFor(text: String, phone: String?, said: String?) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = chat.type("PT Maju Jaya")
+        let reply = render(try chat.read(text))
+        #expect(chat.draft?.answers["director_phone"] == phone, "\(reply)")
+        if let said { #expect(reply.contains(said), "\(reply)") }
+    }
+
     /// "I don't know the director's number yet" was kept as an explanation and the question asked again, so the
     /// "ok" after it took the provider's own number: "don't know" said in other words than "don't know yet" puts
     /// the question off too.
@@ -1947,7 +1967,8 @@ struct ProviderHabitsTests {
         ("pakai nomor kantor aja 021 555 1234", "› 021 555 1234 tampaknya nomor telepon kantor atau rumah"),
         ("+65 9123 4567", "hanya dapat dilakukan ke nomor HP Indonesia (+62)"),
         ("0812345", "bukan nomor HP Indonesia yang valid. Yang Anda tulis berisi 7 digit."),
-        ("direktur", "bukan nomor HP Indonesia yang valid."),
+        // No number at all is asked for, not called invalid.
+        ("direktur", "Pesan itu belum berisi nomor HP."),
     ])
     func aWrongDirectorsNumberIsToldWhatIsWrong(text: String, expected: String) throws {
         var chat = try Self.atPhoneQuestion()

@@ -1058,7 +1058,8 @@ extension ConversationTurn {
         case .foreign?: t(.invalidPhoneForeign)
         case .landline?: t(.invalidPhoneLandline, ["number": Self.writtenDigits(in: text)])
         case .digits(let count)?: t(.invalidPhone) + " " + t(.invalidDigitCount, ["count": String(count)])
-        case nil: t(.invalidPhone)
+        // "bukan, nomor direktur beda" has no number to be invalid: it is asked for.
+        case nil: t(text.contains(where: \.isNumber) ? .invalidPhone : .invalidPhoneMissing)
         }
     }
 
