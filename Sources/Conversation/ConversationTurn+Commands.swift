@@ -19,6 +19,11 @@ extension ConversationTurn {
             // (read as a new request at 0.9) is for the form, which dropped it for the menu.
             return nil
         }
+        if command == .hours, putsOffAnAnswer(text) {
+            // "sisanya besok ya", "npwp nya senin ya min": when the rest comes, which the recognizer reads as
+            // asking the schedule (it got the office hours); the form waits for it.
+            return nil
+        }
         if inProgress, command == .menu || command == .cancel, classification.confidence < Self.leavingConfidence {
             // Leaving a journey drops its answers: a guess ("yg ini aja" read as "menu") is no reason to; the
             // step answers it, and asks again if it cannot.
@@ -200,6 +205,10 @@ extension ConversationTurn {
         if draft.stage != .documents, let ahead = documentsAhead(of: service, for: draft.businessForm) {
             lead.append(ahead)
         }
+        if let help = message.flatMap({ documentHelp(in: $0.text) }) {
+            // "boleh foto?", "kirim lewat email bisa?": how the files are sent, which the list does not say.
+            lead.append(documentHelpText(help))
+        }
         if let message, isQuestion(message.text),
             service.allDocuments.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
             let written = FieldNormalizer.freeText(message.text)
@@ -291,7 +300,10 @@ extension ConversationTurn {
                 // hours, and that there is none, and how one comes. With tickets open that need no call ("kira2
                 // kapan diproses? besok udah jadwal pembukaan" on a tender problem, which was told to type *menu*
                 // to start a request), where they stand.
-                answer += "\n\n" + (context.openTickets.isEmpty ? t(.verificationNotPending) : statusText(ticket: nil))
+                // In a form with a call of its own ahead, that it is booked once this request is in, where "type
+                // *menu* to start a request" was said to one being made.
+                let none = formWithACall ? t(.verificationAfterThisRequest) : t(.verificationNotPending)
+                answer += "\n\n" + (context.openTickets.isEmpty ? none : statusText(ticket: nil))
             }
             say(answer)
         case .requirements:
@@ -299,6 +311,12 @@ extension ConversationTurn {
         case .menu, .cancel, .back, .human, .language, .greeting, .thanks:
             break
         }
+    }
+
+    /// Whether a form under way is for a service whose request is followed by a verification call.
+    var formWithACall: Bool {
+        guard case .intake(let draft) = state.step else { return false }
+        return service(of: draft)?.verificationCall ?? false
     }
 
     /// The office hours, and whether staff work now or when they are back: "hari ini buka ga?" at 05.00 on a

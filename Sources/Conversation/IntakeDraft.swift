@@ -36,6 +36,10 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     /// direkturnya"), while it is still unanswered: a bare "ok" after it acknowledges the wait and answers nothing
     /// (nil when none; optional so that drafts stored before it existed still read).
     public var putOff: Int?
+    /// Whether the provider said the documents still missing come later ("sisanya besok ya"), and sent no file
+    /// since: a bare "ok" after it acknowledges the wait, where it was told the documents still missing again (nil
+    /// when not; optional so that drafts stored before it existed still read).
+    public var documentsPutOff: Bool?
 
     public init(serviceID: String, stage: Stage) {
         self.serviceID = serviceID

@@ -29,6 +29,11 @@ extension ConversationTurn {
         mediaID: String, filename: String, mimeType: String, size: Int?, sha256: String?, caption: String?
     ) {
         if case .resumeOffer(let previous) = state.step { state.step = previous }
+        if case .intake(var draft) = state.step, draft.documentsPutOff != nil {
+            // A file sent: the wait for the documents put off is over.
+            draft.documentsPutOff = nil
+            state.step = .intake(draft)
+        }
         let maxBytes = catalogue.settings.maxDocumentBytes
         let limit = String(maxBytes / (1024 * 1024))
         let isPDF = FileKind.accepts(mimeType, in: [.pdf])
@@ -534,6 +539,14 @@ extension ConversationTurn {
             state.step = .intake(draft)
             return say(t(.documentsSendNow, ["document": chosen.title.text(in: language)]))
         }
+        if draft.documentsPutOff == true, !missingDocuments(draft).isEmpty,
+            !catalogue.settings.mentions(text: text, keywordsNamed: "already"),
+            onlyAcknowledges(text, classification: classification)
+        {
+            // "ok" after "sisanya besok ya": the checklist waits, as it said; "sudah" or "selesai" is told what is
+            // still missing.
+            return say(t(.intakeLaterAcknowledged, ["field": missingDocumentNames(draft)]))
+        }
         if isKeyword(text, "done") || classification.intent == .affirm || saysThatsAll(text) {
             let missing = missingDocuments(draft)
             if missing.isEmpty && draft.uploads.isEmpty {
@@ -545,10 +558,11 @@ extension ConversationTurn {
             return promptCurrentStep(prefix: t(.documentsMissing, ["list": missingDocumentNames(draft)]))
         }
         if let help = documentHelp(in: text) {
-            let limit = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
-            let answer = t(help, ["mb": limit])
-            // "npwp sudah dikirim lewat email ya min" also tells staff something; a question does not.
-            if help == .documentsSendHere, !text.contains("?"), text.wordCount >= Self.explanationWords,
+            let answer = documentHelpText(help)
+            // "npwp sudah dikirim lewat email ya min", "saya kirim foto ktp nya ya" also tell staff something; a
+            // question does not.
+            if [.documentsSendHere, .documentsPhotoAsked].contains(help), !isQuestion(text),
+                text.wordCount >= Self.explanationWords,
                 let written = FieldNormalizer.freeText(text)
             {
                 return keepRemark(written, draft: draft, saying: t(.intakeRemarkKept) + " " + answer)
@@ -563,9 +577,11 @@ extension ConversationTurn {
         {
             // "blm punya surat permohonannya": what the document is and how to make it; the checklist waits.
             let waits = question ? "" : "\n\n" + laterText(missing.title.text(in: language))
+            if !question { waitForDocuments(&draft) }
             return promptCurrentStep(prefix: help + waits)
         }
         let later = putsOff(text) && !missingDocuments(draft).isEmpty ? laterText(missingDocumentNames(draft)) : nil
+        if later != nil { waitForDocuments(&draft) }
         if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
             // "KTP direktur masih diperpanjang, nanti menyusul": for staff, with the ticket.
             return keepRemark(written, draft: draft, saying: kept(text) + (later.map { " " + $0 } ?? ""))
@@ -584,6 +600,13 @@ extension ConversationTurn {
         invalid(t(.documentsExpectFile))
     }
 
+    /// Marks the documents still missing as put off, in `draft` and the state: a bare "ok" after it acknowledges
+    /// the wait.
+    mutating func waitForDocuments(_ draft: inout IntakeDraft) {
+        draft.documentsPutOff = true
+        state.step = .intake(draft)
+    }
+
     /// The documents of `documents` that `text` names and the catalogue explains (their `help`), in order.
     func explainedDocuments(in text: String, among documents: [DocumentRequirement]) -> [DocumentRequirement] {
         let hint = text.lowercased()
@@ -592,14 +615,24 @@ extension ConversationTurn {
 
     /// What a message at the checklist asks about sending the files it wants, answered before anything else
     /// the words may read as: a file too large ("file nya kebesaran, 8 mb": `tooLargeHelp`), a link or an email
-    /// instead of a file ("bisa lewat google drive?": `sendHere`), a photo instead of a PDF ("gak punya
-    /// scanner": `pdfHelp`). Nil when it asks none of these.
+    /// instead of a file ("bisa lewat google drive?": `sendHere`), no PDF to send ("gak punya scanner":
+    /// `pdfHelp`), a photo instead of one ("boleh foto?", "file jpg bisa?": `photoWords`). Nil when it asks none
+    /// of these.
     func documentHelp(in text: String) -> Prompt? {
         let words = DialogSettings.spacedWords(text)
         let helps: [(keywords: String, answer: Prompt)] = [
             ("tooLargeHelp", .documentsHowToShrink), ("sendHere", .documentsSendHere), ("pdfHelp", .documentsHowToPDF),
+            ("photoWords", .documentsPhotoAsked),
         ]
         return helps.first { catalogue.settings.mentions(words, keywordsNamed: $0.keywords) }?.answer
+    }
+
+    /// The answer of `help`, one of `documentHelp(in:)`'s: a photo asked about is told it cannot be the
+    /// document, and how to make the PDF.
+    func documentHelpText(_ help: Prompt) -> String {
+        let megabytes = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
+        let answer = t(help, ["mb": megabytes])
+        return help == .documentsPhotoAsked ? answer + " " + t(.documentsHowToPDF) : answer
     }
 
     /// The checklist document a message at the summary says is wrong ("ktp nya salah file", "npwp mau diganti"):

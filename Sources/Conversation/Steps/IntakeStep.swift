@@ -807,6 +807,10 @@ extension ConversationTurn {
                 if CompanyNameParser.parse(text) == nil, questionOrWaitAtName(text, field: field, draft: draft) {
                     return
                 }
+                if CompanyNameParser.answer(text)?.form == nil, saysLater(DialogSettings.spacedWords(text)) {
+                    // "besok saya kabari nama pt nya": "pt nya" is no company, and the rest no name.
+                    return sayLater(field)
+                }
                 if CompanyNameParser.parse(text)?.name.isEmpty ?? true, !CompanyNameParser.startsWithFullForm(text),
                     let form = CompanyNameParser.form(text.trimming(".,")),
                     let formField = service.fields.first(where: { $0.validator == .businessForm })
@@ -931,10 +935,9 @@ extension ConversationTurn {
                         FieldNormalizer.freeText(text) ?? email, draft: draft,
                         saying: t(.intakeEmailNoted, ["email": email]))
                 }
-                if value == nil, field.validator != .freeText,
-                    catalogue.settings.mentions(text: text, keywordsNamed: "later")
-                {
-                    // "npwp nya lagi dicari, nanti sy kirim": the form waits for it; nothing was wrong.
+                if value == nil, field.validator != .freeText, saysLater(DialogSettings.spacedWords(text)) {
+                    // "npwp nya lagi dicari, nanti sy kirim", "nomor direktur besok ya": the form waits for it;
+                    // nothing was wrong.
                     return sayLater(field)
                 }
                 if value == nil, field.validator == .phone, PhoneNumberExtractor.mismatch(text) == .landline {
@@ -1162,8 +1165,7 @@ extension ConversationTurn {
     /// answered from the FAQ when it has the answer, another question is kept for staff among the form's
     /// remarks, and "sebentar ya min" is told the form waits; the name is asked again. False for anything else.
     mutating func questionOrWaitAtName(_ text: String, field: FormField, draft: IntakeDraft) -> Bool {
-        let words = DialogSettings.spacedWords(text)
-        if catalogue.settings.mentions(words, keywordsNamed: "later") {
+        if saysLater(DialogSettings.spacedWords(text)) {
             sayLater(field)
             return true
         }
@@ -1183,8 +1185,8 @@ extension ConversationTurn {
     mutating func waitOrKeepAtChoice(_ text: String, field: FormField, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
-        if catalogue.settings.mentions(text: text, keywordsNamed: "later"),
-            text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text)
+        if saysLater(DialogSettings.spacedWords(text)), text.wordCount >= Self.explanationWords,
+            let written = FieldNormalizer.freeText(text)
         {
             keepRemark(
                 written, draft: draft, saying: t(.intakeRemarkKept) + " " + laterText(field.label.text(in: language)))
@@ -1228,26 +1230,48 @@ extension ConversationTurn {
     func acknowledgesTheWait(
         _ text: String, classification: Classification, draft: IntakeDraft, index: Int, field: FormField
     ) -> Bool {
-        guard draft.putOff == index, draft.answers[field.id] == nil, !text.contains(where: \.isNumber),
-            text.wordCount <= Self.acknowledgementWords
+        guard draft.putOff == index, draft.answers[field.id] == nil,
+            !catalogue.settings.mentions(text: text, keywordsNamed: "ownNumber")
         else { return false }
-        let words = DialogSettings.spacedWords(text)
+        return onlyAcknowledges(text, classification: classification)
+    }
+
+    /// Whether `text` only acknowledges what it answers ("ok", "siap min", "baik makasih"): a yes or a thanks, or
+    /// words of `noOpinion` and `filler` alone, in at most `acknowledgementWords` words and with no digit.
+    func onlyAcknowledges(_ text: String, classification: Classification) -> Bool {
+        guard !text.contains(where: \.isNumber), text.wordCount <= Self.acknowledgementWords else { return false }
         let settings = catalogue.settings
-        guard !settings.mentions(words, keywordsNamed: "ownNumber") else { return false }
         let noOpinion = Set(settings.keywords["noOpinion"] ?? []).union(settings.keywords["filler"] ?? [])
         return [.affirm, .thanks].contains(classification.intent)
-            || words.split(separator: " ").allSatisfy { noOpinion.contains(String($0)) }
+            || DialogSettings.spacedWords(text).split(separator: " ").allSatisfy { noOpinion.contains(String($0)) }
     }
 
     /// The most words of a message that only acknowledges a wait ("ok siap min").
     static let acknowledgementWords = 4
 
-    /// Whether `text` puts something off ("nanti saja", "npwp nyusul ya") without taking it back ("batal, nanti
-    /// aja", "ga jadi dulu, nanti saya kabari").
+    /// Whether `text` puts something off ("nanti saja", "npwp nyusul ya", "sisanya besok ya") without taking it
+    /// back ("batal, nanti aja", "ga jadi dulu, nanti saya kabari").
     func putsOff(_ text: String) -> Bool {
         let words = DialogSettings.spacedWords(text)
-        return catalogue.settings.mentions(words, keywordsNamed: "later")
-            && !catalogue.settings.mentions(words, keywordsNamed: "withdraw")
+        return saysLater(words) && !catalogue.settings.mentions(words, keywordsNamed: "withdraw")
+    }
+
+    /// Whether `text`, at a form's question or at its checklist, says that the answer or the documents come later,
+    /// and asks nothing.
+    func putsOffAnAnswer(_ text: String) -> Bool {
+        guard case .intake(let draft) = state.step, !isQuestion(text), putsOff(text) else { return false }
+        switch draft.stage {
+        case .field, .documents: return true
+        case .consent, .summary, .choosingChange, .editingDescription, .submitting: return false
+        }
+    }
+
+    /// Whether `words` (spaced) say that what is asked comes later: a word of `later` ("nanti", "nyusul"), or a day
+    /// ahead named as when it comes (`laterDay`: "besok ya min", "sisanya senin", "tomorrow"), which the
+    /// recognizer reads as asking the schedule; a day alone ("senin") is no such answer.
+    func saysLater(_ words: String) -> Bool {
+        catalogue.settings.mentions(words, keywordsNamed: "later")
+            || catalogue.settings.mentions(words, keywordsNamed: "laterDay")
     }
 
     /// Says the form waits for what it asks now (a question's answer, the documents still missing), and returns
@@ -1258,6 +1282,8 @@ extension ConversationTurn {
         case .field(let index, _) where service.fields.indices.contains(index):
             sayLater(service.fields[index])
         case .documents where !missingDocuments(draft).isEmpty:
+            var draft = draft
+            waitForDocuments(&draft)
             say(laterText(missingDocumentNames(draft)))
         default:
             return false
