@@ -121,15 +121,23 @@ extension ConversationTurn {
             let typedKeyword = message.map {
                 GlobalCommand(keyword: $0.text, keywords: catalogue.settings.keywords) != nil
             }
-            // What the recognizer reads as asking for the menu ("ini filenya") with a ticket open is still kept
-            // on it: nothing written about a ticket is lost to staff.
-            if typedKeyword == false, outsideAForm { relayToOpenTicket(message, about: nil, quietly: true) }
+            // What the recognizer reads as asking for the menu ("ini filenya", "min tolong dibantu ya") with a
+            // ticket open is still kept on it, and the provider told so before the menu: nothing written about a
+            // ticket is lost to staff, and none is left thinking it was.
+            var relayed: String?
+            if typedKeyword == false, outsideAForm,
+                let ticket = relayToOpenTicket(message, about: nil, quietly: true)
+            {
+                relayed = t(.ticketRelayed, ["ticket": String(ticket)]) + afterHoursNote()
+            }
             if menuJustShown, typedKeyword == false {
                 // "mau tanya" right after the menu came: the list is there; "menu" typed asks for it again.
-                return say(t(.menuAbove))
+                return say([relayed, t(.menuAbove)].compactMap { $0 }.joined(separator: " "))
             }
             // "halo min mau tanya" opening the chat is greeted like "halo".
-            showMenu(prefix: opensConversation && message != nil ? greeting(answering: message?.text) : nil)
+            let greeting = opensConversation && message != nil ? greeting(answering: message?.text) : nil
+            let lead = [greeting, relayed].compactMap { $0 }
+            showMenu(prefix: lead.isEmpty ? nil : lead.joined(separator: "\n\n"))
         case .cancel:
             if !inProgress, let message, message.text.wordCount >= Self.cancelRequestWords,
                 let ticket = relayToOpenTicket(message, about: classification.entities.ticketNumber, quietly: true)

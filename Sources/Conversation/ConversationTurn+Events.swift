@@ -256,9 +256,11 @@ extension ConversationTurn {
         emit(.appendToTicket(number: ticket, message: message))
         // A question for staff that reads like a status check ("akun saya belum terverifikasi sejak seminggu")
         // is theirs to answer, as is an answer to them that does ("sudah aktif min"): only a bare check
-        // ("status?", "status") gets the ticket's status.
+        // ("status?", "status") gets the ticket's status. An answer that reads like the office hours or the
+        // requirements ("bisa min, jam 2 siang" to "can the director be reached today?") is theirs too: only a
+        // question gets them.
         if let command = GlobalCommand(classification: classification),
-            !command.isStatus || asksStatusBarely(message.text)
+            command.isStatus ? asksStatusBarely(message.text) : isQuestion(message.text)
         {
             answerItself(command, classification: classification)
         }

@@ -20,6 +20,16 @@ import Testing
         #expect(answer.contains("Registrasi & Verifikasi"), "the menu still comes: \(answer)")
     }
 
+    /// "min tolong dibantu ya" with a ticket open reached it, but the provider got only the welcome and the menu,
+    /// with no word that staff have it. They are told, before the menu.
+    @Test func theProviderIsToldTheMessageReachedTheTicket() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        let answer = render(try chat.read("min tolong dibantu ya"))
+        #expect(answer.contains("⚙ appendToTicket #7: min tolong dibantu ya"), "\(answer)")
+        #expect(answer.contains("Pesan Anda juga sudah diteruskan ke petugas pada tiket #7."), "\(answer)")
+        #expect(answer.contains("Registrasi & Verifikasi"), "the menu still comes: \(answer)")
+    }
+
     @Test func theMenuTypedAsItsKeywordIsNotKept() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
         let answer = render(chat.type("menu", .menu, confidence: 0.97))

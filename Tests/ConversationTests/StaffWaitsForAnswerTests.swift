@@ -32,6 +32,22 @@ struct StaffWaitsForAnswerTests {
         #expect(!answer.contains("Status:") && !answer.contains("Layanan helpdesk"), "\(answer)")
     }
 
+    /// Staff asked on the ticket ("Apakah direktur bisa dihubungi hari ini?") and the answer reads like the office
+    /// hours ("bisa min, jam 2 siang"): it got the hours and the ticket's status before "Pesan Anda sudah
+    /// diteruskan". It is staff's answer alone; a question about the hours still gets them.
+    @Test(arguments: [
+        ("bisa min, jam 2 siang", false), ("direktur bisa besok pagi jam 10", false),
+        ("kantor lpse buka jam berapa?", true),
+    ])
+    func anAnswerToStaffThatNamesATimeIsTheirs(text: String, answered: Bool) throws {
+        var chat = try Self.chat()
+        _ = chat.event(.staffReplied(ticket: 31, text: "Apakah direktur bisa dihubungi hari ini?"))
+        let answer = render(try chat.read(text))
+        #expect(answer.contains("appendToTicket #31: \(text)"), "\(answer)")
+        #expect(answer.contains("Layanan helpdesk") == answered, "\(answer)")
+        #expect(!answer.contains("Status:"), "\(answer)")
+    }
+
     /// A command typed as its keyword still runs there, and a short question still gets the bot's own answer.
     @Test func aCommandOrAShortQuestionWhereStaffAskedForMoreIsNoAnswer() throws {
         var chat = try Self.chat()
