@@ -483,6 +483,36 @@ struct SurveyOpinionAndDeclineTests {
         let later = render(chat.type("jelek", .unknown))
         #expect(!later.contains("(3/8)"), "\(later)")
     }
+
+    /// "males ah", "ogah" at a survey question were told "Mohon pilih jawaban 1–4." as often as they were sent:
+    /// they decline it, as read by the shipped recognizer.
+    @Test(arguments: ["males ah", "ogah", "malas ngisi survei"])
+    func notFeelingLikeItDeclinesTheSurvey(text: String) throws {
+        var chat = try SurveyInWordsTests.surveying()
+        let answer = render(try chat.read(text))
+        #expect(answer.contains("survei tiket #7 tidak kami lanjutkan"), "\(answer)")
+        #expect(chat.state.step == .idle && chat.state.parkedSurvey == nil)
+    }
+
+    /// "lupa password lagi min", "min saya mau tanya lagi soal tender" at a survey question got "Mohon pilih jawaban
+    /// 1–4." again: the request was lost unless the recognizer was sure of it. The service named starts with the
+    /// message, as from the menu, and the survey is kept for later; a remark that names a service still answers.
+    @Test(arguments: [
+        ("lupa password lagi min", "Reset Password / Lupa User ID"),
+        ("min saya mau tanya lagi soal tender", "Konsultasi SPSE"),
+        ("akun kami terkunci lagi nih", "Reset Password / Lupa User ID"),
+    ])
+    func aRequestAtASurveyQuestionStartsIt(text: String, service: String) throws {
+        var chat = try SurveyInWordsTests.surveying()
+        _ = chat.type("4")
+        let answer = render(try chat.read(text))
+        #expect(answer.contains("kita mulai permohonan \(service)"), "\(answer)")
+        #expect(chat.draft != nil, "\(answer)")
+        #expect(chat.state.parkedSurvey?.answers.map(\.value) == [4], "the survey is kept for later")
+        var answering = try SurveyInWordsTests.surveying()
+        let remark = render(try answering.read("pelayanan registrasi cepat"))
+        #expect(remark.contains("(2/8)") && SurveyInWordsTests.answers(of: answering) == [3], "\(remark)")
+    }
 }
 
 /// What a provider says about the service at a survey question without answering it ("penjelasan adminnya jelas

@@ -62,6 +62,12 @@ struct SurveyStep: DialogStep {
             return turn.chooseInSurvey(.surveySkip, progress: self.progress)
         }
         if !self.progress.askingComment, turn.declinesSurvey(text) { return turn.declineSurvey(self.progress) }
+        if !self.progress.askingComment, turn.asksForARequest(text, classification: classification) {
+            // "lupa password lagi min", "min saya mau tanya lagi soal tender": no answer, but a request. The survey
+            // is kept for later, and the service named starts with the message, as from the menu.
+            let message = ReporterMessage(messageID: messageID, text: text)
+            return turn.run(.menu, classification: classification, message: message)
+        }
         turn.answerInSurvey(text, classification: classification, progress: self.progress)
     }
 
@@ -167,6 +173,17 @@ extension ConversationTurn {
         else { return false }
         return opinion(in: text) == nil
     }
+
+    /// Whether `text` at a survey question answers nothing but names a service to start (its `service.<id>` words,
+    /// "lupa password lagi min"), in at least `wordsOfARequest` words; not an answer or a remark in the scale's
+    /// words ("pelayanan registrasi cepat" answers), nor a question the FAQ answers.
+    func asksForARequest(_ text: String, classification: Classification) -> Bool {
+        text.wordCount >= Self.wordsOfARequest && servicesNamed(in: text) >= 1 && typedFAQ(text) == nil
+            && opinion(in: text) == nil && context.survey?.ratingValue(in: text) == nil
+    }
+
+    /// Words a message starting a request from a survey question has at least ("lupa password lagi").
+    static let wordsOfARequest = 3
 
     /// Words a message declining the survey has at most ("gak usah isi surveynya ya min makasih").
     static let wordsOfDecline = 8
