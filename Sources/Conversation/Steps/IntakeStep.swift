@@ -804,6 +804,7 @@ extension ConversationTurn {
                     // "ok min", "iya" where the company is asked: a yes, not a company named "ok min".
                     return invalid(t(.invalidBareAtNumber, ["text": text]), example: t(field.validator.examplePrompt))
                 }
+                if requestSaidAgain(text, classification: classification, draft: draft, service: service) { return }
                 if CompanyNameParser.parse(text) == nil, questionOrWaitAtName(text, field: field, draft: draft) {
                     return
                 }
@@ -1075,16 +1076,42 @@ extension ConversationTurn {
         guard text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) else {
             return false
         }
+        keepWithForm(written, typed: text, draft: draft, service: service)
+        return true
+    }
+
+    /// `written` goes with the form: to its free-text question, added to what it says ("Keterangan Anda kami
+    /// tambahkan ke …"), else among the remarks for staff; the question is asked again.
+    mutating func keepWithForm(_ written: String, typed text: String, draft: IntakeDraft, service: ServiceDefinition) {
         guard let field = service.fields.first(where: { $0.validator == .freeText }) else {
-            keepRemark(written, draft: draft, saying: kept(text))
-            return true
+            return keepRemark(written, draft: draft, saying: kept(text))
         }
         var draft = draft
         draft.answers[field.id] = draft.answers[field.id].map { $0 + "\n" + written } ?? written
         state.step = .intake(draft)
         promptCurrentStep(prefix: t(.intakeExplanationKept, ["field": field.label.text(in: language)]))
+    }
+
+    /// "saya lupa password akun spse", "akun kami terblokir min", "mau ganti email perusahaan" where the company is
+    /// asked, once the service was chosen: the request said again, which was taken as a company named so ("Apa
+    /// bentuk usaha lupa password akun spse?"). A name without a legal form with a word no name has
+    /// (`requestWords`: "saya", "mau", "lupa", "akun"), in a message that names a service or that the recognizer
+    /// is sure asks for one, and no question. It goes with the form, and the name is asked again.
+    mutating func requestSaidAgain(
+        _ text: String, classification: Classification, draft: IntakeDraft, service: ServiceDefinition
+    ) -> Bool {
+        guard let answer = CompanyNameParser.answer(text), answer.form == nil, !isQuestion(text),
+            catalogue.settings.mentions(text: answer.name, keywordsNamed: "requestWords"),
+            servicesNamed(in: text) >= 1
+                || classification.intent == .createTicket && classification.confidence >= Self.requestConfidence,
+            let written = FieldNormalizer.freeText(text)
+        else { return false }
+        keepWithForm(written, typed: text, draft: draft, service: service)
         return true
     }
+
+    /// How sure the recognizer must be that a message asks for a service for it to be the request said again.
+    static let requestConfidence = 0.85
 
     /// Whether `text`, at the checklist or the summary, asks whether the form is complete or what comes next
     /// ("udah lengkap belum?", "ada lagi yang perlu dikirim min?", "terus habis ini gimana?"): a question with a
