@@ -98,9 +98,24 @@ extension ConversationTurn {
         if offer.booking == nil, postponesChoice(text, classification: classification) {
             return postponeChoice(of: offer.ticket)
         }
-        // "direktur bisanya via zoom, bisa?": said to have reached staff before the slots come again.
-        let prefix = relayed ? callMessageRelayed(offer.ticket) : nil
-        startBooking(offer, prefix: prefix, wish: classification, text: text)
+        // "direktur bisanya via zoom, bisa?": said to have reached staff before the slots come again; "vc nya pakai
+        // apa?", "siapa yang nelpon?": how the call goes, then the slots.
+        var lead = [relayed ? callMessageRelayed(offer.ticket) : nil]
+        if offer.booking == nil, asksHowTheCallGoes(text, classification: classification) {
+            lead.insert(callHowItGoes(offer), at: 0)
+        }
+        let prefix = lead.compactMap { $0 }.joined(separator: "\n\n")
+        startBooking(offer, prefix: prefix.isEmpty ? nil : prefix, wish: classification, text: text)
+    }
+
+    /// Whether `text` asks how the call goes, before it is booked ("vc nya pakai apa?", "nanti yang telpon
+    /// siapa?"): a question with a word of `callQuestion`, no time and no word of `bookingChange`.
+    func asksHowTheCallGoes(_ text: String, classification: Classification) -> Bool {
+        guard classification.entities.datetime == nil, isQuestion(text) else { return false }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        return settings.mentions(words, keywordsNamed: "callQuestion")
+            && !settings.mentions(words, keywordsNamed: "bookingChange")
     }
 
     /// That a message about the call of `ticket` reached its staff, and the slots are still to choose from.
@@ -210,9 +225,10 @@ extension ConversationTurn {
         finishStep()
     }
 
-    /// "nanti saya kabari jadwalnya": the provider will choose later; a time in the message is a choice.
+    /// "nanti saya kabari jadwalnya": the provider will choose later; a time in the message is a choice, and
+    /// a question ("nanti yang telpon siapa?") asks something.
     func postponesChoice(_ text: String, classification: Classification) -> Bool {
-        classification.entities.datetime == nil
+        classification.entities.datetime == nil && !isQuestion(text)
             && catalogue.settings.mentions(text: text, keywordsNamed: "later")
     }
 
@@ -378,18 +394,31 @@ extension ConversationTurn {
 
     /// Who calls from where, the original documents to have at hand, and how to move or cancel.
     func callDetails(_ offer: VerificationOffer, start: Date) -> String {
+        t(.verificationDetails, callValues(offer).merging(["deadline": when(offer.changeDeadline(for: start))]) { $1 })
+    }
+
+    /// Who calls from where and the original documents to have at hand, for a call not booked yet: "vc nya pakai
+    /// apa?" while the slots are offered.
+    func callHowItGoes(_ offer: VerificationOffer) -> String {
+        t(.verificationHowItGoes, callValues(offer))
+    }
+
+    /// The caller, the number called from and the original documents of `offer`'s call, by placeholder.
+    private func callValues(_ offer: VerificationOffer) -> [String: String] {
         let documents =
             offer.serviceID.flatMap { catalogue.service(id: $0) }?.requiredDocuments(for: offer.businessForm)
             .map { "• " + $0.title.text(in: language) } ?? []
-        let deadline = offer.changeDeadline(for: start)
-        return t(
-            .verificationDetails,
-            [
-                "caller": offer.callerName.text(in: language),
-                "number": offer.callerNumber ?? t(.verificationThisNumber),
-                "documents": documents.isEmpty ? t(.verificationDocumentsDefault) : documents.joined(separator: "\n"),
-                "deadline": when(deadline),
-            ])
+        return [
+            "caller": offer.callerName.text(in: language),
+            "number": offer.callerNumber ?? t(.verificationThisNumber),
+            "documents": documents.isEmpty ? t(.verificationDocumentsDefault) : documents.joined(separator: "\n"),
+        ]
+    }
+
+    /// The call's hours of `offer` as said in a sentence: "10.00–14.00".
+    func callWindow(_ offer: VerificationOffer) -> String {
+        CalendarWords.clock(minute: offer.windowStartMinute, in: language) + "–"
+            + CalendarWords.clock(minute: offer.windowEndMinute, in: language)
     }
 
     // MARK: Wishes in words
@@ -484,8 +513,7 @@ extension ConversationTurn {
                 early ? .verificationBeforeWindow : .verificationAfterWindow,
                 [
                     "time": CalendarWords.clock(minute: minute, in: language),
-                    "window": CalendarWords.clock(minute: offer.windowStartMinute, in: language) + "–"
-                        + CalendarWords.clock(minute: offer.windowEndMinute, in: language),
+                    "window": callWindow(offer),
                     "first": CalendarWords.clock(minute: offer.windowStartMinute, in: language),
                     "last": CalendarWords.clock(minute: offer.windowEndMinute - offer.slotMinutes, in: language),
                 ])
@@ -537,10 +565,7 @@ extension ConversationTurn {
         guard let offer else { return }
         let byDay = Dictionary(grouping: slots) { JakartaTime.local($0).day }
         let latest = byDay.values.flatMap { $0.sorted().suffix(Self.latestPerDay) }.sorted()
-        let window =
-            CalendarWords.clock(minute: offer.windowStartMinute, in: language) + "–"
-            + CalendarWords.clock(minute: offer.windowEndMinute, in: language)
-        offerSlots(prefix: t(.verificationLatest, ["window": window]), slots: latest)
+        offerSlots(prefix: t(.verificationLatest, ["window": callWindow(offer)]), slots: latest)
     }
 
     /// Slots a day offered for a late wish, at most.

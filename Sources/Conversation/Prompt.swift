@@ -354,6 +354,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationFull = "verification.full"
     case verificationDayFull = "verification.dayFull"
     case verificationInvalidWish = "verification.invalidWish"
+    case verificationHowItGoes = "verification.howItGoes"
+    case verificationNoneFits = "verification.noneFits"
     case verificationRelayed = "verification.relayed"
     case verificationLater = "verification.later"
     case verificationTooLateToChange = "verification.tooLateToChange"

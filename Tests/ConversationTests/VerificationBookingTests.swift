@@ -837,4 +837,31 @@ struct VerificationBookingTests {
         #expect(chosen.contains("Anda memilih Kamis, 3 Desember 2026 pukul 12.30 WIB"), "\(chosen)")
     }
 
+    /// "ga bisa semua min" to the times offered got "Maaf, waktunya belum saya pahami", a wrong answer counted:
+    /// none suits, and the provider is asked which day and time would, inside the call's hours.
+    @Test(arguments: ["ga bisa semua min", "tidak ada yang cocok"])
+    func noTimeThatSuitsIsAskedWhichWould(text: String) throws {
+        var chat = try Self.offered()
+        let reply = render(try chat.read(text))
+        #expect(
+            reply.contains("Ketik hari dan jam yang bisa untuk direktur (Senin–Jumat, 10.00–14.00 WIB)"), "\(reply)")
+        #expect(reply.contains("Pilih waktu video call verifikasi tiket #1259"), "\(reply)")
+        #expect(!reply.contains("belum saya pahami") && chat.state.invalidAnswers == 0, "\(reply)")
+    }
+
+    /// "vc nya pakai apa?" and "nanti yang telpon siapa?" while the times are offered got the list again, or "Baik.
+    /// Bila sudah ada waktu yang cocok, ketik *jadwal*", the choice put off by the "nanti" in a question. How the
+    /// call goes is said: who calls from which number, and the originals the director has at hand.
+    @Test(arguments: ["vc nya pakai apa?", "nanti yang telpon siapa?"])
+    func howTheCallGoesIsSaidBeforeItIsBooked(text: String) throws {
+        var chat = try Self.offered()
+        let reply = render(try chat.read(text))
+        #expect(reply.contains("akan menghubungi melalui video call WhatsApp dari 0811-2345-678"), "\(reply)")
+        #expect(reply.contains("• KTP/KITAS Direktur"), "\(reply)")
+        #expect(reply.contains("Pilih waktu video call verifikasi tiket #1259"), "\(reply)")
+        #expect(!reply.contains("ketik *jadwal*"), "\(reply)")
+        // Putting the choice off is still that.
+        var later = try Self.offered()
+        #expect(render(try later.read("nanti saya kabari jadwalnya")).contains("ketik *jadwal*"))
+    }
 }

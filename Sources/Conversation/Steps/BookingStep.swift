@@ -94,7 +94,16 @@ struct BookingStep: DialogStep {
         if classification.entities.datetime != nil || ConversationTurn.partOfDay(in: text) != nil {
             return turn.readWish(classification, text: text)
         }
+        if let offer = turn.offer, turn.asksHowTheCallGoes(text, classification: classification) {
+            // "nanti yang telpon siapa?": how the call goes, then the slots again; not a time misunderstood.
+            let lead = [turn.callHowItGoes(offer), relayed ? turn.callMessageRelayed(self.booking.ticket) : nil]
+            return turn.promptCurrentStep(prefix: lead.compactMap { $0 }.joined(separator: "\n\n"))
+        }
         if turn.readWishInWords(text, prefix: relayed ? turn.callMessageRelayed(self.booking.ticket) : nil) { return }
+        if classification.intent == .deny, let offer = turn.offer {
+            // "ga bisa semua min": none of the times suits; which would, is asked, with no wrong answer counted.
+            return turn.promptCurrentStep(prefix: turn.t(.verificationNoneFits, ["window": turn.callWindow(offer)]))
+        }
         guard relayed else { return turn.invalid(turn.t(.verificationInvalidWish)) }
         self.askAgainAfterRelaying(in: &turn)
     }
