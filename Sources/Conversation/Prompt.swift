@@ -139,6 +139,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeEarlierKept = "intake.earlierKept"
     case intakeLater = "intake.later"
     case intakeLaterAcknowledged = "intake.laterAcknowledged"
+    case intakeSummaryWaits = "intake.summaryWaits"
     case intakeDataQuestion = "intake.dataQuestion"
     case intakeFormComplete = "intake.formComplete"
     case intakeSendForSummary = "intake.sendForSummary"

@@ -343,6 +343,6 @@ public enum CompanyNameParser {
         "gagal", "error", "upload", "unggah", "belom", "data", "berkas", "dokumen", "syarat", "has", "have", "was",
         "cannot", "can't", "already", "please", "pls", "mengalami", "kendala", "masalah", "tentang", "soal",
         "dokumennya", "berkasnya", "syaratnya", "lamaran", "kerja", "lain", "lainnya", "lainya", "berbeda",
-        "another", "other", "ralat", "salah", "eh", "maaf", "sorry",
+        "another", "other", "ralat", "salah", "eh", "maaf", "sorry", "nya", "anda",
     ])
 }

@@ -2736,4 +2736,36 @@ extension ProviderHabitsTests {
         let description = openedTicket(chat.tap("summary.confirm"))?.description ?? ""
         #expect(description.contains("Kalimat penjelasan nomor 60 tentang kendala"), "kept whole for staff")
     }
+
+    /// At the summary, "nomor direktur salah" was asked for the director's ID card again ("direktur" names it), "nama
+    /// pt nya salah ketik, harusnya PT Maju Jaya Abadi" renamed the company "PT Nya", and "tunggu, saya cek dulu" was
+    /// a wrong answer. The question named is asked again, the name after the correction taken, and the wait said.
+    @Test func theSummaryTakesWhatIsSaidWrongAndAWait() throws {
+        var phone = try ProviderHabitsTests.withKTPStored()
+        _ = phone.pdf("m2", "npwp.pdf")
+        _ = phone.stored("m2", "npwp.pdf")
+        let asked = render(try phone.read("nomor direktur salah"))
+        #expect(asked.contains("Nomor WhatsApp direksi/pimpinan untuk verifikasi video call?"), "\(asked)")
+        #expect(!asked.contains("KTP/KITAS Direktur"), "\(asked)")
+        let back = render(try phone.read("081311223344"))
+        #expect(back.contains("No. WA direksi: +6281311223344") && back.contains("Kirim permohonan ini?"), "\(back)")
+
+        var name = try ProviderHabitsTests.withKTPStored()
+        _ = name.pdf("m2", "npwp.pdf")
+        _ = name.stored("m2", "npwp.pdf")
+        let renamed = render(try name.read("nama pt nya salah ketik, harusnya PT Maju Jaya Abadi"))
+        #expect(renamed.contains("Nama usaha: PT Maju Jaya Abadi"), "\(renamed)")
+        let named = render(try name.read("nama perusahaan salah"))
+        #expect(named.contains("Tulis nama badan usaha Anda beserta bentuknya"), "\(named)")
+
+        var waiting = try ProviderHabitsTests.withKTPStored()
+        _ = waiting.pdf("m2", "npwp.pdf")
+        _ = waiting.stored("m2", "npwp.pdf")
+        let wait = render(try waiting.read("tunggu, saya cek dulu"))
+        #expect(wait.contains("silakan diperiksa dulu; permohonan ini kami simpan"), "\(wait)")
+        #expect(waiting.state.invalidAnswers == 0 && waiting.draft?.stage == .summary, "\(wait)")
+        // A document named with a word of `resend` is still asked again.
+        let file = render(try waiting.read("ktp direktur salah file"))
+        #expect(file.contains("Silakan kirim file KTP/KITAS Direktur sekarang."), "\(file)")
+    }
 }

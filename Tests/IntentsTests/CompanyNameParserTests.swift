@@ -95,6 +95,11 @@ struct CompanyNameParserTests {
     @Test func aCorrectionInRunningTextNamesTheCompanyAlone() {
         #expect(CompanyNameParser.parse("eh salah, CV Sinar Jaya maksudnya")?.name == "CV Sinar Jaya")
         #expect(CompanyNameParser.parse("maaf ralat PT Maju Bersama harusnya")?.name == "PT Maju Bersama")
+        // "pt nya" is the company spoken of, not one named "Nya": the name is the one that follows.
+        #expect(
+            CompanyNameParser.parse("nama pt nya salah ketik, harusnya PT Maju Jaya Abadi")?.name
+                == "PT Maju Jaya Abadi")
+        #expect(CompanyNameParser.parse("cv nya sudah ganti nama") == nil)
     }
 
     /// A lead-in with "-nya", a colon, "adalah", or in English: "nama perusahaannya UD Sumber Rejeki" is Sumber

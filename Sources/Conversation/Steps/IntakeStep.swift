@@ -1012,7 +1012,19 @@ extension ConversationTurn {
             if asksAboutTheForm(text) { return answerAboutTheForm(draft) }
             answerInDocuments(text, classification: classification, draft: draft, service: service)
         case .summary:
+            if let index = fieldToChange(text, service: service) {
+                // "nomor direktur salah", "nama pt nya salah": that question again, back to the summary after it;
+                // "direktur" also names the director's ID card, whose file was asked again instead.
+                draft.stage = .field(index: index, editing: true)
+                state.invalidAnswers = 0
+                state.step = .intake(draft)
+                return promptCurrentStep(prefix: nil)
+            }
             if let requirement = documentToResend(text, draft: draft) { return resend(requirement, draft: draft) }
+            if putsOff(text), !isQuestion(text) {
+                // "tunggu, saya cek dulu": the summary waits; nothing was wrong.
+                return say(t(.intakeSummaryWaits))
+            }
             if asksAboutTheForm(text) { return answerAboutTheForm(draft) }
             if classification.intent == .affirm || isKeyword(text, "agree") || isKeyword(text, "done") {
                 return chooseInIntake(.summaryConfirm, draft: draft)
@@ -1275,6 +1287,22 @@ extension ConversationTurn {
 
     /// The most words of a message that only acknowledges a wait ("ok siap min").
     static let acknowledgementWords = 4
+
+    /// The index of the form's question whose answer a message at the summary says is wrong and names
+    /// (`fieldNamed.<validator>`, with a word of `resend` or `correction`): "nomor direktur salah", "nama pt nya
+    /// keliru", "nomor npwp salah" (the NPWP: "nomor" names the phone only when no other question is named). Nil
+    /// when it names none, or more than one.
+    func fieldToChange(_ text: String, service: ServiceDefinition) -> Int? {
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        guard settings.mentions(words, keywordsNamed: "resend") || settings.mentions(words, keywordsNamed: "correction")
+        else { return nil }
+        var named = service.fields.indices.filter {
+            settings.mentions(words, keywordsNamed: "fieldNamed.\(service.fields[$0].validator.rawValue)")
+        }
+        if named.count > 1 { named.removeAll { service.fields[$0].validator == .phone } }
+        return named.count == 1 ? named[0] : nil
+    }
 
     /// Whether `text` puts something off ("nanti saja", "npwp nyusul ya", "sisanya besok ya") without taking it
     /// back ("batal, nanti aja", "ga jadi dulu, nanti saya kabari").
