@@ -58,4 +58,42 @@ struct RequestSaidAgainTests {
         let reply = render(try chat.read(text))
         #expect(chat.draft?.serviceID == "reset_password", "\(reply)")
     }
+
+    /// "saya mau komplain" where the complaint is asked, "mau konsultasi" where the question is, became the ticket's
+    /// complaint or question. They are asked for it again; a subject named ("konsultasi soal sikap") answers.
+    @Test(arguments: [
+        ("menu.pengaduan", "saya mau komplain", false), ("menu.pengaduan", "komplain min", false),
+        ("menu.konsultasi", "mau konsultasi", false), ("menu.konsultasi", "konsultasi soal sikap", true),
+    ])
+    func theServiceNamedAgainIsNoDescription(menu: String, text: String, answers: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap(menu)
+        let reply = render(try chat.read(text))
+        #expect(reply.contains("belum menjawab pertanyaan ini") != answers, "\(reply)")
+        #expect(chat.draft?.answers.values.contains(text) == answers, "\(reply)")
+    }
+
+    /// A kode tender typed where the role is asked got "Mohon pilih salah satu." and was gone: it is kept for its
+    /// question, as an NPWP typed there is.
+    @Test func aCodeTypedWhereTheRoleIsAskedIsKept() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        let reply = render(try chat.read("10234567"))
+        #expect(reply.contains("Kode tender 10234567 kami catat"), "\(reply)")
+        #expect(chat.state.invalidAnswers == 0, "\(reply)")
+    }
+
+    /// "surat kuasa.pdf" at the reset's checklist was taken as its request letter ("surat"): a power of attorney is
+    /// a document of its own, kept for staff; "surat.pdf" and "surat permohonan reset.pdf" are still the letter.
+    @Test(arguments: [
+        ("surat kuasa.pdf", "kami terima dan akan dilampirkan ke tiket Anda"),
+        ("surat.pdf", "diterima sebagai Surat Permohonan"),
+        ("surat permohonan reset.pdf", "diterima sebagai Surat Permohonan"),
+    ])
+    func aPowerOfAttorneyIsNoRequestLetter(filename: String, said: String) throws {
+        var chat = try Transcript.atResetChecklist()
+        _ = chat.pdf("m1", filename)
+        let reply = render(chat.stored("m1", filename))
+        #expect(reply.contains("\(filename) \(said)"), "\(reply)")
+    }
 }

@@ -774,6 +774,11 @@ extension ConversationTurn {
                 return invalid(t(.invalidTypeItHere))
             }
             let bareYes = saysBareYes(text, classification: classification)
+            if field.validator == .freeText, restatesTheService(text, service: service) {
+                // "saya mau komplain" where the complaint is asked, "mau konsultasi" where the question is: the
+                // request chosen, said again, which became the ticket's complaint or question.
+                return invalid(t(.invalidFreeTextBare, ["text": text]), example: t(field.validator.examplePrompt))
+            }
             if field.validator == .freeText, bareYes || isKeyword(text, "done") || saysThatsAll(text) {
                 // "setuju" typed ahead of the privacy notice, "ok" or "selesai" where a question, a complaint or a
                 // problem is asked: none is said in it.
@@ -977,7 +982,10 @@ extension ConversationTurn {
                     }
                     break
                 }
-                if identifierForLaterField(text, entities: entities, draft: draft, service: service, after: index) {
+                if identifierForLaterField(text, entities: entities, draft: draft, service: service, after: index)
+                    || codeForLaterField(text, entities: entities, draft: draft, service: service, after: index)
+                {
+                    // "01.234.567.8-901.000", "10234567" where the role is asked: kept for their questions.
                     return
                 }
                 if noteCompany(text, entities: entities, draft: draft, service: service) {
@@ -1120,6 +1128,20 @@ extension ConversationTurn {
         else { return false }
         keepWithForm(written, typed: text, draft: draft, service: service)
         return true
+    }
+
+    /// Whether `text`, where the form asks for its free text, only names the form's own service ("saya mau
+    /// komplain" in the complaint, "mau konsultasi" in the consultation): one word besides `filler` and
+    /// `requestWords`, a word of the service's, and nothing that goes wrong (no word of `problemWords` or `not`)
+    /// nor a question. "konsultasi soal sikap" names its subject and answers.
+    func restatesTheService(_ text: String, service: ServiceDefinition) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        let said = Set((settings.keywords["filler"] ?? []) + (settings.keywords["requestWords"] ?? []))
+        return words.split(separator: " ").filter { !said.contains(String($0)) }.count == 1 && !isQuestion(text)
+            && settings.mentions(words, keywordsNamed: "service.\(service.id)")
+            && !settings.mentions(words, keywordsNamed: "problemWords")
+            && !settings.mentions(words, keywordsNamed: "not")
     }
 
     /// How sure the recognizer must be that a message asks for a service for it to be the request said again.
