@@ -813,7 +813,7 @@ extension ConversationTurn {
                 if CompanyNameParser.parse(text) == nil, questionOrWaitAtName(text, field: field, draft: draft) {
                     return
                 }
-                if CompanyNameParser.answer(text)?.form == nil, saysLater(DialogSettings.spacedWords(text)) {
+                if saysLater(DialogSettings.spacedWords(text)), CompanyNameParser.answer(text)?.form == nil {
                     // "besok saya kabari nama pt nya": "pt nya" is no company, and the rest no name.
                     return sayLater(field)
                 }
@@ -1120,7 +1120,9 @@ extension ConversationTurn {
     mutating func requestSaidAgain(
         _ text: String, classification: Classification, draft: IntakeDraft, service: ServiceDefinition
     ) -> Bool {
-        guard let answer = CompanyNameParser.answer(text), answer.form == nil, !isQuestion(text),
+        // The words first, which most names lack: reading the name is the dearer part.
+        guard catalogue.settings.mentions(text: text, keywordsNamed: "requestWords"),
+            let answer = CompanyNameParser.answer(text), answer.form == nil, !isQuestion(text),
             catalogue.settings.mentions(text: answer.name, keywordsNamed: "requestWords"),
             servicesNamed(in: text) >= 1
                 || classification.intent == .createTicket && classification.confidence >= Self.requestConfidence,
