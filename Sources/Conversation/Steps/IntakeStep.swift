@@ -813,10 +813,6 @@ extension ConversationTurn {
                 if CompanyNameParser.parse(text) == nil, questionOrWaitAtName(text, field: field, draft: draft) {
                     return
                 }
-                if saysLater(DialogSettings.spacedWords(text)), CompanyNameParser.answer(text)?.form == nil {
-                    // "besok saya kabari nama pt nya": "pt nya" is no company, and the rest no name.
-                    return sayLater(field)
-                }
                 if CompanyNameParser.parse(text)?.name.isEmpty ?? true, !CompanyNameParser.startsWithFullForm(text),
                     let form = CompanyNameParser.form(text.trimming(".,")),
                     let formField = service.fields.first(where: { $0.validator == .businessForm })
