@@ -364,13 +364,24 @@ extension ConversationTurn {
         guard let offer, case .booking(var booking) = state.step else { return }
         guard offer.freeSlots.contains(start) || offer.hold == start else {
             return offerSlots(
-                prefix: t(.verificationTaken, ["when": when(start)]), slots: nearest(to: start, in: offer.freeSlots),
+                prefix: whyNotFree(start, in: offer), slots: nearest(to: start, in: offer.freeSlots),
                 lead: t(.verificationNearest))
         }
         emit(.holdVerificationSlot(ticket: offer.ticket, start: start))
         booking.chosen = start
         state.step = .booking(booking)
         promptCurrentStep(prefix: nil)
+    }
+
+    /// Why `start`, chosen from a list or held, cannot be booked: a time already gone (a row of a list sent
+    /// days ago, tapped now) or too soon to prepare the call for is not "taken by another provider".
+    func whyNotFree(_ start: Date, in offer: VerificationOffer) -> String {
+        if start <= context.now { return t(.verificationPassed, ["when": when(start)]) }
+        if start < offer.earliest {
+            let earliest = offer.freeSlots.first.map(when) ?? when(offer.earliest)
+            return t(.verificationTooSoon, ["earliest": earliest])
+        }
+        return t(.verificationTaken, ["when": when(start)])
     }
 
     /// The held slot confirmed: booked (or the booking moved), with everything the director needs to know.
@@ -380,7 +391,7 @@ extension ConversationTurn {
         }
         guard offer.hold == start || offer.freeSlots.contains(start) else {
             return offerSlots(
-                prefix: t(.verificationTaken, ["when": when(start)]), slots: nearest(to: start, in: offer.freeSlots),
+                prefix: whyNotFree(start, in: offer), slots: nearest(to: start, in: offer.freeSlots),
                 lead: t(.verificationNearest))
         }
         emit(.bookVerification(ticket: offer.ticket, start: start))

@@ -345,6 +345,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationDetails = "verification.details"
     case verificationDocumentsDefault = "verification.documentsDefault"
     case verificationTaken = "verification.taken"
+    case verificationPassed = "verification.passed"
     case verificationClosedWeekend = "verification.closedWeekend"
     case verificationClosedHoliday = "verification.closedHoliday"
     case verificationClosedDay = "verification.closedDay"

@@ -820,6 +820,23 @@ struct VerificationBookingTests {
         #expect(expired.contains("Pilihan itu sudah tidak berlaku"), "\(expired)")
     }
 
+    /// A row of a list sent days ago, tapped now, names a time already gone, or one too soon to prepare the call
+    /// for: neither was "taken by another provider", as it was told; the nearest free times follow.
+    @Test(arguments: [
+        (instant(2026, 11, 30, 10, 0), "Maaf, Senin, 30 November 2026 pukul 10.00 WIB sudah lewat."),
+        (instant(2026, 12, 1, 8, 30), "Maaf, Selasa, 1 Desember 2026 pukul 08.30 WIB sudah lewat."),
+        (instant(2026, 12, 1, 10, 30), "terlalu dekat. Jadwal paling cepat: Rabu, 2 Desember 2026 pukul 10.00"),
+        (instant(2026, 12, 2, 12, 0), "Maaf, Rabu, 2 Desember 2026 pukul 12.00 WIB baru saja diambil penyedia lain."),
+    ])
+    func aSlotNoLongerFreeSaysWhy(start: Date, reason: String) throws {
+        for var chat in [try Self.offered(), try Self.chat(Self.offer(booking: Self.instant(2026, 12, 3, 10, 0)))] {
+            let reply = render(chat.tap("slot.\(Int(start.timeIntervalSince1970))"))
+            #expect(reply.contains(reason), "\(reply)")
+            #expect(reply.contains("Waktu terdekat yang masih kosong"), "\(reply)")
+            #expect(!reply.contains("holdVerificationSlot"), "\(reply)")
+        }
+    }
+
     /// A day turned down before the one wished ("ga jadi rabu, kamis aja", "bukan rabu tapi jumat jam 11") is not
     /// the wish: the first day named was read, and its times offered.
     @Test func aDayTurnedDownBeforeTheWishIsNotTheWish() throws {
