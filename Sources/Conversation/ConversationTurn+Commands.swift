@@ -191,9 +191,12 @@ extension ConversationTurn {
 
     /// Logs a question the bot answered itself on the open ticket it is about: a bare status check ("status?",
     /// "sudah sampai mana?") quietly; a question ("ktp yang saya kirim kemarin sudah benar belum?", read as a
-    /// status check too) with the provider told so.
+    /// status check too) with the provider told so, as a short one that asks what a status cannot say, with a
+    /// word of `statusWhy` ("kenapa ditolak?", "ditolak?"), which only staff answer.
     mutating func logQuestion(_ message: ReporterMessage?, about ticket: Int?, isStatus: Bool) {
-        let bare = isStatus && (message?.text.wordCount ?? 0) < Self.questionWords
+        let bare =
+            isStatus && (message?.text.wordCount ?? 0) < Self.questionWords
+            && !(message.map { catalogue.settings.mentions(text: $0.text, keywordsNamed: "statusWhy") } ?? false)
         relayToOpenTicket(message, about: ticket, quietly: bare)
     }
 

@@ -145,6 +145,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeSendForSummary = "intake.sendForSummary"
     case intakeQuestionKept = "intake.questionKept"
     case intakePhoneKept = "intake.phoneKept"
+    case intakeOtherNumber = "intake.otherNumber"
     case intakeRemarkKept = "intake.remarkKept"
     case intakeAlreadyNoted = "intake.alreadyNoted"
     case intakeStart = "intake.start"

@@ -738,13 +738,14 @@ struct ProviderHabitsTests {
 
     /// At the director's number, "saya sendiri direkturnya" (the provider is the director) got "Nomor itu bukan
     /// nomor HP Indonesia yang valid.", and so did "bukan, nomor direktur beda", which has no number at all. Being
-    /// the director is the own number; a message without a number is asked for one, not told it is invalid.
+    /// the director is the own number; a message without a number is asked for one, not told it is invalid, and
+    /// one that says the number is another is asked for it with no wrong answer counted.
     @Test(
         arguments: [
             ("saya sendiri direkturnya", "+6281234567890", nil), ("sy direkturnya min", "+6281234567890", nil),
             ("I am the director", "+6281234567890", nil),
-            ("saya bukan direkturnya", nil, "Pesan itu belum berisi nomor HP."),
-            ("bukan, nomor direktur beda", nil, "Pesan itu belum berisi nomor HP."),
+            ("saya bukan direkturnya", nil, "Baik, tulis nomor WhatsApp direksi/pimpinan di sini"),
+            ("bukan, nomor direktur beda", nil, "Baik, tulis nomor WhatsApp direksi/pimpinan di sini"),
             ("0812345", nil, "Nomor itu bukan nomor HP Indonesia yang valid."),
         ] as [(String, String?, String?)])
     func beingTheDirectorIsTheOwnNumberAndNoNumberIsAskedFor(text: String, phone: String?, said: String?) throws {
@@ -2195,11 +2196,11 @@ struct ProviderHabitsTests {
         #expect(chat.draft?.answers["director_phone"] == "+6281299998888")
     }
 
-    /// "bukan nomor ini" is no yes: the number is asked again and nothing is stored.
+    /// "bukan nomor ini" is no yes: the number is asked for and nothing is stored.
     @Test func aNegatedOwnNumberIsAskedAgain() throws {
         var chat = try Self.atPhoneQuestion()
         let answer = render(chat.type("bukan nomor ini", .deny, confidence: 0.9))
-        #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")
+        #expect(answer.contains("tulis nomor WhatsApp direksi"), "\(answer)")
         let draft = try #require(chat.draft, "the journey was left: \(answer)")
         #expect(draft.answers["director_phone"] == nil)
     }

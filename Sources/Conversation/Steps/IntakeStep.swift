@@ -794,6 +794,13 @@ extension ConversationTurn {
             if field.validator == .phone, meansOwnNumber(text, classification: classification) {
                 return chooseInIntake(.ownNumber, draft: draft)
             }
+            if field.validator == .phone, !text.contains(where: \.isNumber),
+                catalogue.settings.mentions(text: text, keywordsNamed: "otherNumber")
+            {
+                // "pakai nomor lain", "nomor direktur beda": the answer to the button, the number to come next. It
+                // got "Pesan itu belum berisi nomor HP." and counted as a wrong answer.
+                return say(t(.intakeOtherNumber))
+            }
             switch field.validator {
             case .companyName:
                 if offeredCompany(draft, field: field) != nil, CompanyNameParser.parse(text) == nil,

@@ -1,0 +1,65 @@
+import Foundation
+import Intents
+import Support
+import Testing
+
+@testable import Conversation
+
+/// What providers say beside an answer rather than as one: another number to come, a short question on an open
+/// ticket that only staff can answer. Each message read with the shipped recognizer.
+struct SaidInPassingTests {
+    /// A registration at the director's number, the company named.
+    static func atDirectorNumber() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        _ = try chat.read("CV Sinar Terang")
+        return chat
+    }
+
+    /// "pakai nomor lain" answers the button *Pakai nomor ini*: the number comes next. It got "Pesan itu belum berisi
+    /// nomor HP." and counted as a wrong answer, three of which hand the provider to staff.
+    @Test(arguments: [
+        "pakai nomor lain", "nomor lain min", "no direktur beda min", "bukan nomor saya", "bukan saya direkturnya",
+        "beda nomor kak", "direkturnya orang lain", "I will use another number",
+    ])
+    func anotherNumberAnnouncedIsWaitedFor(text: String) throws {
+        var chat = try Self.atDirectorNumber()
+        let reply = render(try chat.read(text))
+        #expect(reply == "› Baik, tulis nomor WhatsApp direksi/pimpinan di sini, misalnya 0812 3456 7890.", "\(reply)")
+        #expect(chat.state.invalidAnswers == 0)
+        #expect(chat.draft?.answers["director_phone"] == nil)
+        _ = try chat.read("0813 1122 3344")
+        #expect(chat.draft?.answers["director_phone"] == "+6281311223344")
+    }
+
+    /// The provider's own number is still taken in words, and a message with no number that announces none is
+    /// still told it has none.
+    @Test func theOwnNumberAndNoNumberAreAsBefore() throws {
+        var own = try Self.atDirectorNumber()
+        _ = try own.read("nomor ini aja")
+        #expect(own.draft?.answers["director_phone"] == "+6281234567890")
+        var none = try Self.atDirectorNumber()
+        let reply = render(try none.read("direktur kami pak Budi"))
+        #expect(reply.contains("Pesan itu belum berisi nomor HP."), "\(reply)")
+    }
+
+    /// "kenapa ditolak?" on an open ticket got the ticket's status and reached staff without the provider being
+    /// told: a status says nothing of why. A bare status check still gets only the status.
+    @Test(
+        arguments: [
+            ("kenapa ditolak?", true), ("ditolak?", true), ("knp ditolak min", true), ("status?", false),
+            ("gimana tiketnya?", false), ("udah diproses?", false),
+        ])
+    func aShortQuestionOnlyStaffAnswerIsSaidToReachThem(text: String, told: Bool) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.openTickets = [
+            TicketSummary(
+                number: 1259, title: "Registrasi PT Maju Jaya", stateText: "Diproses Level 1", waitingOn: "petugas",
+                due: nil)
+        ]
+        let reply = render(try chat.read(text))
+        #expect(reply.contains("Status: Diproses Level 1."), "\(reply)")
+        #expect(reply.contains("⚙ appendToTicket #1259: \(text)"), "\(reply)")
+        #expect(reply.contains("diteruskan ke petugas pada tiket #1259") == told, "\(reply)")
+    }
+}
