@@ -187,6 +187,28 @@ struct SurveyInWordsTests {
         #expect(!done.contains("dibatalkan"), "\(done)")
     }
 
+    /// Where the comment is optional, "ok", "👍" or "-" add nothing: they got "Mohon tulis minimal 3 karakter." and a
+    /// wrong answer. A thanks got "Sama-sama" and the survey waited unsent; it is sent with the thanks as its
+    /// comment. Each read with the shipped recognizer.
+    @Test(
+        arguments: [
+            ("ok", nil), ("👍", nil), ("-", nil), ("sip min", nil), ("🙏", nil), ("makasih min", "makasih min"),
+            ("terima kasih banyak", "terima kasih banyak"),
+        ] as [(String, String?)])
+    func anAcknowledgementWhereTheCommentIsOptionalSendsTheSurvey(text: String, comment: String?) throws {
+        var chat = try Self.surveying()
+        for _ in 1...8 { _ = chat.type("4") }
+        let done = render(try chat.read(text))
+        #expect(done.contains("⚙ submitSurvey #7 [4, 4, 4, 4, 4, 4, 4, 4] \(comment ?? "-")"), "\(done)")
+        #expect(done.contains("Terima kasih atas penilaian Anda!"), "\(done)")
+        #expect(chat.state.invalidAnswers == 0)
+        // A comment required after a low answer is not skipped: it is asked for, or what was written is the comment.
+        var low = try Self.surveying()
+        for answer in ["1", "4", "4", "4", "4", "4", "4", "4"] { _ = low.type(answer) }
+        let asked = render(try low.read(text))
+        #expect(!asked.contains("4, 4] -"), "\(asked)")
+    }
+
     /// A required comment (after a low answer) is not skipped by "tidak ada": what was written is the comment.
     @Test func aRequiredCommentIsNotSkippedInWords() throws {
         var chat = try Self.surveying()

@@ -1306,10 +1306,15 @@ extension ConversationTurn {
     /// words of `noOpinion` and `filler` alone, in at most `acknowledgementWords` words and with no digit.
     func onlyAcknowledges(_ text: String, classification: Classification) -> Bool {
         guard !text.contains(where: \.isNumber), text.wordCount <= Self.acknowledgementWords else { return false }
+        return [.affirm, .thanks].contains(classification.intent) || addsNothing(text)
+    }
+
+    /// Whether `text` has no word but those of `noOpinion` and `filler` ("ok", "sip min"), or none at all ("👍",
+    /// "-").
+    func addsNothing(_ text: String) -> Bool {
         let settings = catalogue.settings
         let noOpinion = Set(settings.keywords["noOpinion"] ?? []).union(settings.keywords["filler"] ?? [])
-        return [.affirm, .thanks].contains(classification.intent)
-            || DialogSettings.spacedWords(text).split(separator: " ").allSatisfy { noOpinion.contains(String($0)) }
+        return DialogSettings.spacedWords(text).split(separator: " ").allSatisfy { noOpinion.contains(String($0)) }
     }
 
     /// The most words of a message that only acknowledges a wait ("ok siap min").

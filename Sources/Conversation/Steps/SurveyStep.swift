@@ -17,6 +17,11 @@ struct SurveyStep: DialogStep {
     /// verifikasi lama sekali?" got the status of no ticket, and the comment was asked again).
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         if self.skipsComment(text, classification: classification, in: turn) { return true }
+        if self.progress.askingComment, !turn.commentRequired(self.progress), classification.intent == .thanks {
+            // "makasih min" where a comment is optional: the survey is sent with it, where it got "Sama-sama" and
+            // the survey waited for a comment.
+            return true
+        }
         if self.progress.askingComment { return turn.isForStaff(text, classification: classification) }
         guard let survey = turn.context.survey else { return false }
         if survey.ratingValue(in: text) != nil || survey.emojiValue(in: text) != nil || turn.declinesSurvey(text)
@@ -33,10 +38,12 @@ struct SurveyStep: DialogStep {
             || turn.leadingSurveyAnswer(in: text) != nil
     }
 
+    /// "tidak ada", "cukup", and where a comment is optional "ok", "👍", "-", which add nothing: they got "Mohon
+    /// tulis minimal 3 karakter." and counted as a wrong answer.
     func skipsComment(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
-        self.progress.askingComment && !turn.commentRequired(self.progress)
-            && [.cancel, .deny].contains(classification.intent) && classification.confidence >= 0.9
-            && text.wordCount <= 3
+        guard self.progress.askingComment, !turn.commentRequired(self.progress) else { return false }
+        return [.cancel, .deny].contains(classification.intent) && classification.confidence >= 0.9
+            && text.wordCount <= 3 || turn.addsNothing(text)
     }
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
