@@ -78,6 +78,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsWaitingFiles = "documents.waitingFiles"
     case documentsSendHere = "documents.sendHere"
     case documentsSendNow = "documents.sendNow"
+    case documentsResendNow = "documents.resendNow"
+    case documentsWhichWrong = "documents.whichWrong"
     case documentsStillChecking = "documents.stillChecking"
     case documentsTooLarge = "documents.tooLarge"
     case documentsUnavailable = "documents.unavailable"

@@ -547,6 +547,9 @@ extension ConversationTurn {
             // still missing.
             return say(t(.intakeLaterAcknowledged, ["field": missingDocumentNames(draft)]))
         }
+        // "maaf salah kirim min", "npwp nya salah file": where the checklist kept the file and said "Kami menunggu
+        // file PDF" with a wrong answer counted.
+        if takeBackWrongFile(text, draft: draft, service: service) { return }
         if isKeyword(text, "done") || classification.intent == .affirm || saysThatsAll(text) {
             let missing = missingDocuments(draft)
             if missing.isEmpty && draft.uploads.isEmpty {
@@ -644,6 +647,56 @@ extension ConversationTurn {
         return DialogSettings.firstMentioned(in: words, among: service.requiredDocuments(for: draft.businessForm)) {
             $0.keywords
         }
+    }
+
+    /// Whether `text` at the checklist or the summary says a file sent is wrong ("maaf salah kirim", "ktp nya
+    /// salah file", "ganti ktp"): a word of `resend` in a message that asks nothing, once a checklist file is
+    /// stored, with the document it names or a word of `fileWords` ("file", "kirim"), so "ada yang salah" at the
+    /// summary still asks which part to change. The document it names, or else the one last guessed or the only
+    /// one stored; `.some(nil)` when several are stored and none is named; nil when it says no such thing.
+    /// "salah satu" ("one of") is no wrong file.
+    func wrongFileSent(
+        _ text: String, draft: IntakeDraft, among required: [DocumentRequirement]
+    ) -> DocumentRequirement?? {
+        let stored = required.filter { draft.documents[$0.id] != nil }
+        let words = DialogSettings.spacedWords(text).replacingOccurrences(of: "salah satu", with: "")
+        let settings = catalogue.settings
+        guard !stored.isEmpty, !isQuestion(text), settings.mentions(words, keywordsNamed: "resend") else { return nil }
+        if let named = DialogSettings.firstMentioned(in: words, among: required, phrases: \.keywords) {
+            return stored.contains { $0.id == named.id } ? named : nil
+        }
+        guard settings.mentions(words, keywordsNamed: "fileWords") else { return nil }
+        if let guessed = draft.lastGuessed, let document = stored.first(where: { $0.id == guessed }) {
+            return document
+        }
+        return .some(stored.count == 1 ? stored[0] : nil)
+    }
+
+    /// A file said to be wrong (`wrongFileSent`) is sent again: back at the checklist, its next file replaces the
+    /// one sent; with several stored and none named, the checklist asks which, by its number. False when `text`
+    /// says no such thing.
+    mutating func takeBackWrongFile(_ text: String, draft: IntakeDraft, service: ServiceDefinition) -> Bool {
+        guard let wrong = wrongFileSent(text, draft: draft, among: service.requiredDocuments(for: draft.businessForm))
+        else { return false }
+        var draft = draft
+        draft.stage = .documents
+        draft.lastGuessed = nil
+        guard let requirement = wrong else {
+            state.step = .intake(draft)
+            promptCurrentStep(prefix: t(.documentsWhichWrong))
+            return true
+        }
+        draft.nextRequirement = requirement.id
+        state.step = .intake(draft)
+        let previous = draft.documents[requirement.id]?.filename ?? ""
+        say(t(.documentsResendNow, ["document": requirement.title.text(in: language), "previous": previous]))
+        return true
+    }
+
+    /// Whether `text` at the checklist of `draft` says a file sent is wrong (`wrongFileSent`).
+    func saysAFileIsWrong(_ text: String, draft: IntakeDraft) -> Bool {
+        guard let service = service(of: draft) else { return false }
+        return wrongFileSent(text, draft: draft, among: service.requiredDocuments(for: draft.businessForm)) != nil
     }
 
     /// Back to the checklist for `requirement`, whose next file replaces the one sent.

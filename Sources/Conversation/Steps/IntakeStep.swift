@@ -24,14 +24,15 @@ struct IntakeStep: DialogStep {
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] { turn.intakeOptions(self.draft) }
 
-    /// "selesai"/"sudah" at the checklist says everything was sent; "ya"/"tidak" answer the consent and
-    /// the summary; "udah lengkap belum?" (read as a status check) asks the checklist or the summary.
+    /// "selesai"/"sudah" at the checklist says everything was sent, and "yang tadi salah kirim" (read as going
+    /// back) at the checklist or the summary that a file sent is wrong; "ya"/"tidak" answer the consent and the summary; "udah lengkap belum?" (read as
+    /// a status check) asks the checklist or the summary.
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         switch self.draft.stage {
         case .documents:
             return turn.isKeyword(text, "done") || turn.isKeyword(text, "agree")
                 || classification.intent == .affirm && text.count <= 20 || turn.documentHelp(in: text) != nil
-                || turn.asksAboutTheForm(text)
+                || turn.asksAboutTheForm(text) || turn.saysAFileIsWrong(text, draft: self.draft)
         case .consent:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
@@ -40,6 +41,7 @@ struct IntakeStep: DialogStep {
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
                 || turn.documentToResend(text, draft: self.draft) != nil || turn.asksAboutTheForm(text)
+                || turn.saysAFileIsWrong(text, draft: self.draft)
         case .field(let index, _):
             // "selesai" where a number or a choice is asked is not a status question ("sudah selesai?"): the
             // provider thinks the request is complete, and is told it is not. "ok", "iya" or "nomor ini aja"
@@ -1032,6 +1034,8 @@ extension ConversationTurn {
                 return promptCurrentStep(prefix: nil)
             }
             if let requirement = documentToResend(text, draft: draft) { return resend(requirement, draft: draft) }
+            // "maaf salah kirim" right after the summary came: which file, where it got "Mohon pilih salah satu.".
+            if takeBackWrongFile(text, draft: draft, service: service) { return }
             if putsOff(text), !isQuestion(text) {
                 // "tunggu, saya cek dulu": the summary waits; nothing was wrong.
                 return say(t(.intakeSummaryWaits))
