@@ -49,6 +49,9 @@ public struct ConversationState: Equatable, Codable, Sendable {
     /// The company of the provider's last request that named one, offered by the next form that asks for a
     /// company (optional, so older states still read).
     public internal(set) var knownCompany: KnownCompany?
+    /// What the provider wrote after a long pause in a journey, held while they are asked whether to continue or
+    /// start over, and answered at that journey's step if they continue (optional, so older states still read).
+    public internal(set) var heldAfterPause: HeldMessage?
 
     public init() {
         self.step = .idle

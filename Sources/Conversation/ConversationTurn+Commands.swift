@@ -414,6 +414,7 @@ extension ConversationTurn {
         for case .survey(let progress) in state.suspended { state.parkedSurvey = progress }
         state.suspended = []
         state.invalidAnswers = 0
+        state.heldAfterPause = nil
         state.step = .idle
     }
 

@@ -70,10 +70,9 @@ extension ConversationTurn {
         }
         menuJustShown =
             state.step == .menu && last.map { context.now.timeIntervalSince($0) < Self.burstSeconds } == true
-        if case .text = message.kind, inProgress, state.inactive || away == true {
+        if case .text(let text, let classification) = message.kind, inProgress, state.inactive || away == true {
             state.inactive = false
-            offerResume()
-            return
+            return welcomeBack(text.trimmingWhitespace(), classification: classification, messageID: message.id)
         }
         state.inactive = false
         switch message.kind {
@@ -526,10 +525,40 @@ extension ConversationTurn {
         if inProgress { promptCurrentStep(prefix: nil) }
     }
 
+    /// The first text after a long pause in a journey. "lanjut" continues it; anything else is asked whether to
+    /// continue or start over, and held, unless it only greets: continuing answers it at the step it was written
+    /// for. It was dropped, so "PT Maju Jaya" typed after lunch had to be typed again after *Lanjutkan*.
+    mutating func welcomeBack(_ text: String, classification: Classification, messageID: String) {
+        if text.wordCount <= Self.resumeWords, !isQuestion(text),
+            catalogue.settings.mentions(text: text, keywordsNamed: "resume")
+        {
+            return promptCurrentStep(prefix: nil)
+        }
+        // A greeting, or a command word ("menu", "batal"), is what the choice answers: nothing to hold.
+        let greets =
+            classification.intent == .greeting && classification.confidence >= GlobalCommand.minimumConfidence
+            || catalogue.settings.mentions(text: text, keywordsNamed: "salam") && text.wordCount <= Self.resumeWords
+            || GlobalCommand(keyword: text, keywords: catalogue.settings.keywords) != nil
+        state.heldAfterPause =
+            greets ? nil : HeldMessage(messageID: messageID, text: text, classification: classification)
+        offerResume()
+    }
+
+    /// The most words of a message that only says to go on ("lanjut aja min") or greets after a pause.
+    static let resumeWords = 4
+
     mutating func offerResume() {
         let previous = state.step
         state.step = .resumeOffer(previous: previous)
         promptCurrentStep(prefix: nil)
+    }
+
+    /// Continues the journey a long pause interrupted, answering there what the provider wrote on coming back.
+    mutating func continueAfterPause(_ previous: ConversationStep) {
+        state.step = previous
+        guard let held = state.heldAfterPause else { return promptCurrentStep(prefix: nil) }
+        state.heldAfterPause = nil
+        received(held.message)
     }
 
     /// The option a typed text picks in the current step: a number ("2"), a recognised choice, or an option's title.

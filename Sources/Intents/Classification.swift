@@ -1,5 +1,5 @@
 /// The recognizer's reading of one message.
-public struct Classification: Equatable, Sendable {
+public struct Classification: Equatable, Codable, Sendable {
     public var intent: Intent
     /// Calibrated probability that `intent` is right, 0...1.
     public var confidence: Double

@@ -1,5 +1,5 @@
 /// A company name and its legal form, normalised ("PT. maju jaya" → "PT Maju Jaya", form `.pt`).
-public struct Company: Equatable, Sendable {
+public struct Company: Equatable, Codable, Sendable {
     public var name: String
     public var form: BusinessForm
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The structured values found in one message; `nil` where the message carries none.
-public struct Entities: Equatable, Sendable {
+public struct Entities: Equatable, Codable, Sendable {
     /// A helpdesk ticket number (`#1259`, "tiket 1259").
     public var ticketNumber: Int?
     /// An Indonesian mobile number in E.164 (`+62812...`).

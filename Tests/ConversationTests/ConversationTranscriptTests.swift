@@ -640,6 +640,8 @@ struct ConversationTranscriptTests {
         #expect(image.contains("Gambar ini kami simpan dulu"), "\(image)")
     }
 
+    /// After a long pause the provider is asked whether to continue; what they wrote on coming back is answered
+    /// where they continue, not dropped to be typed again.
     @Test func inactivityOffersToContinueWhereTheyWere() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
@@ -655,16 +657,13 @@ struct ConversationTranscriptTests {
         check(
             chat.tap("resume.continue"),
             """
-            › Tulis nama badan usaha Anda beserta bentuknya, misalnya "PT Maju Jaya".
-            """)
-        check(
-            chat.type("PT Maju Jaya"),
-            """
             › Nomor WhatsApp direksi/pimpinan untuk verifikasi video call? Tekan "Pakai nomor ini" untuk +6281234567890, atau ketik nomor lain.
 
             (Atau balas dengan angka 1.)
               [Pakai nomor ini]
             """)
+        #expect(chat.draft?.answers["company"] == "Maju Jaya")
+        #expect(chat.state.heldAfterPause == nil)
     }
 
     @Test func inactivityRestartGoesToTheMenu() throws {

@@ -63,3 +63,65 @@ struct SaidInPassingTests {
         #expect(reply.contains("diteruskan ke petugas pada tiket #1259") == told, "\(reply)")
     }
 }
+
+/// The first message after a long pause in a journey: it was dropped for "continue or start over?", so the
+/// provider had to type it again.
+struct BackAfterAPauseTests {
+    /// A registration at the company question, left for an hour.
+    static func leftAtTheCompany() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        chat.now = chat.now.addingTimeInterval(3600)
+        return chat
+    }
+
+    /// "lanjut" says it already: the question comes again, with no choice to make.
+    @Test(arguments: ["lanjut", "lanjut min", "lanjutkan ya", "continue"])
+    func goingOnContinues(text: String) throws {
+        var chat = try Self.leftAtTheCompany()
+        let reply = render(try chat.read(text))
+        #expect(reply.hasPrefix("› Tulis nama badan usaha Anda"), "\(reply)")
+        #expect(chat.draft != nil && chat.state.heldAfterPause == nil)
+    }
+
+    /// An answer typed instead of the choice continues with it; a no is still asked to choose.
+    @Test func anAnswerTypedAtTheChoiceContinuesWithIt() throws {
+        var chat = try Self.leftAtTheCompany()
+        _ = try chat.read("halo")
+        #expect(chat.state.heldAfterPause == nil, "a greeting is not held")
+        let reply = render(try chat.read("CV Sinar Terang"))
+        #expect(reply.contains("Nomor WhatsApp direksi/pimpinan"), "\(reply)")
+        #expect(chat.draft?.answers["company"] == "Sinar Terang")
+
+        var no = try Self.leftAtTheCompany()
+        _ = try no.read("halo")
+        let asked = render(try no.read("tidak"))
+        #expect(asked.contains("Lanjutkan atau mulai ulang?"), "\(asked)")
+    }
+
+    /// Starting over drops what was held; a command word is not held, so continuing after "menu" is no menu.
+    @Test func startingOverOrACommandHoldsNothing() throws {
+        var chat = try Self.leftAtTheCompany()
+        _ = try chat.read("PT Maju Jaya")
+        #expect(chat.state.heldAfterPause?.text == "PT Maju Jaya")
+        _ = chat.tap("resume.restart")
+        #expect(chat.state.step == .menu && chat.state.heldAfterPause == nil)
+
+        var command = try Self.leftAtTheCompany()
+        _ = try command.read("menu")
+        #expect(command.state.heldAfterPause == nil)
+        let reply = render(command.tap("resume.continue"))
+        #expect(reply.hasPrefix("› Tulis nama badan usaha Anda"), "\(reply)")
+    }
+
+    /// The held message survives the state's storage: its reading comes back with it.
+    @Test func theHeldMessageIsStored() throws {
+        var chat = try Self.leftAtTheCompany()
+        _ = try chat.read("PT Maju Jaya 0812 3456 7890")
+        let stored = try JSONEncoder().encode(chat.state)
+        chat.state = try JSONDecoder().decode(ConversationState.self, from: stored)
+        #expect(chat.state.heldAfterPause?.classification.entities.phone == "+6281234567890")
+        _ = chat.tap("resume.continue")
+        #expect(chat.draft?.answers["company"] == "Maju Jaya")
+    }
+}

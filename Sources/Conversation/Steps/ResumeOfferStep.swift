@@ -24,12 +24,14 @@ struct ResumeOfferStep: DialogStep {
         turn.state.step = self.previous
         switch reply {
         case .resumeContinue:
-            turn.promptCurrentStep(prefix: nil)
+            // What was written on coming back is answered there.
+            turn.continueAfterPause(self.previous)
         case .resumeRestart:
             turn.leaveCurrentStep()
             turn.showMenu(prefix: nil)
         default:
             // A tap on an earlier message answers the step it was asked in.
+            turn.state.heldAfterPause = nil
             turn.choose(reply, messageID: messageID)
         }
     }
@@ -42,8 +44,14 @@ struct ResumeOfferStep: DialogStep {
         turn.showMenu(prefix: turn.t(form ? .cancelled : .cancelledStep))
     }
 
+    /// "ya" continues; anything with a word or a number but a no is the journey's answer, written instead of a
+    /// choice: the journey continues with it, in place of what was held.
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         if classification.intent == .affirm { return turn.choose(.resumeContinue, messageID: messageID) }
-        turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
+        guard classification.intent != .deny, text.contains(where: { $0.isLetter || $0.isNumber }) else {
+            return turn.invalid(turn.t(.invalidChoice, ["count": String(self.options(in: turn).count)]))
+        }
+        turn.state.heldAfterPause = HeldMessage(messageID: messageID, text: text, classification: classification)
+        turn.continueAfterPause(self.previous)
     }
 }
