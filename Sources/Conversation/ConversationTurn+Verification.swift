@@ -141,7 +141,12 @@ extension ConversationTurn {
         guard offer?.booking != nil, classification.entities.datetime == nil else { return false }
         let words = DialogSettings.spacedWords(text)
         let settings = catalogue.settings
-        guard text.contains("?") || settings.mentions(words, keywordsNamed: "questionWords") else { return false }
+        // "tolong kirim link zoom ke email saya" asks for the link without a question: it was taken as moving the
+        // call, which is a WhatsApp video call with no link.
+        guard
+            text.contains("?") || settings.mentions(words, keywordsNamed: "questionWords")
+                || settings.mentions(words, keywordsNamed: "callLink")
+        else { return false }
         return settings.mentions(words, keywordsNamed: "callQuestion")
             && !settings.mentions(words, keywordsNamed: "bookingChange")
             && !asksToCancelCall(text, classification: classification)
@@ -479,6 +484,14 @@ extension ConversationTurn {
             return offerSlots(prefix: nil, slots: filtered.isEmpty ? offer.freeSlots : filtered)
         }
         if classification.entities.datetimeIncludesTime, !classification.entities.datetimeIncludesDay,
+            dayOfShownSlots == nil, !isFree(wished, in: offer), let rows = shownSlots(at: wished)
+        {
+            // "yang jam 11" under a list of several days: its rows at eleven (or, when it shows none, the free slots
+            // at eleven on the days offered), where today's eleven, which the list does not show, was said to be
+            // full.
+            return rows.count == 1 ? chooseSlot(rows[0]) : offerSlots(prefix: nil, slots: rows)
+        }
+        if classification.entities.datetimeIncludesTime, !classification.entities.datetimeIncludesDay,
             let shownDay = dayOfShownSlots
         {
             // "jam 10 aja" under Monday's slots is Monday at ten, not today or tomorrow.
@@ -581,6 +594,33 @@ extension ConversationTurn {
 
     /// Slots a day offered for a late wish, at most.
     static let latestPerDay = 3
+
+    /// Whether a call can start at `start`'s slot: free, or held for the provider.
+    private func isFree(_ start: Date, in offer: VerificationOffer) -> Bool {
+        let length = TimeInterval(offer.slotMinutes * 60)
+        return (offer.freeSlots + (offer.hold.map { [$0] } ?? [])).contains {
+            $0 <= start && start < $0.addingTimeInterval(length)
+        }
+    }
+
+    /// The free slots of the list on screen at `start`'s time of day, on whatever day, or when it shows none the
+    /// first free slots at that time on the days offered; nil when there are none.
+    private func shownSlots(at start: Date) -> [Date]? {
+        guard let offer, case .booking(let booking) = state.step else { return nil }
+        let second = JakartaTime.local(start).second
+        let length = offer.slotMinutes * 60
+        let atThatTime = { (slot: Date) in
+            let from = JakartaTime.local(slot).second
+            return from <= second && second < from + length
+        }
+        let bookable = { (slot: Date) in slot > context.now && slot >= offer.earliest && atThatTime(slot) }
+        let rows = booking.offered.filter { bookable($0) && isFree($0, in: offer) }
+        let free = rows.isEmpty ? Array(offer.freeSlots.filter(bookable).prefix(Self.slotsAtATime)) : rows
+        return free.isEmpty ? nil : free
+    }
+
+    /// Slots offered for a time of day named without a day, at most.
+    static let slotsAtATime = 5
 
     /// The day of the slots the list on screen offers, when they are all on one day.
     private var dayOfShownSlots: Int? {

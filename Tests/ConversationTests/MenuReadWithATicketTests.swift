@@ -51,4 +51,21 @@ import Testing
         #expect(!answer.contains("appendToTicket"), "\(answer)")
         #expect(answer.contains("Registrasi & Verifikasi"), "\(answer)")
     }
+
+    /// *Cek status tiket* tapped with no ticket open got "Anda tidak memiliki tiket yang sedang terbuka." and
+    /// nothing after it: how to ask about a request made outside the chat, and the menu, come with it. With a
+    /// ticket, its status alone.
+    @Test func theStatusRowWithNoTicketOffersTheWayOn() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.type("menu")
+        let none = render(chat.tap("menu.status"))
+        #expect(none.contains("Anda tidak memiliki tiket yang sedang terbuka."), "\(none)")
+        #expect(none.contains("ketik *petugas* dan tulis pertanyaan Anda"), "\(none)")
+        #expect(none.contains("Registrasi & Verifikasi") && chat.state.step == .menu, "\(none)")
+
+        var open = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.ticket])
+        _ = open.type("menu")
+        let status = render(open.tap("menu.status"))
+        #expect(status.contains("Tiket Anda yang masih terbuka:") && !status.contains("Registrasi & Verifikasi"))
+    }
 }

@@ -125,3 +125,49 @@ struct BackAfterAPauseTests {
         #expect(chat.draft?.answers["company"] == "Maju Jaya")
     }
 }
+
+/// A request said beside an answer about the ticket or the call: it was dropped, or read as something else.
+struct RequestBesideAnAnswerTests {
+    /// "sudah min, tapi sekarang saya lupa password lagi" to "is ticket #… solved?" closed the ticket and dropped
+    /// the new request: the service after the "but" starts, as from the menu.
+    @Test(arguments: [
+        ("sudah min tapi sekarang saya lupa password lagi", "reset_password"),
+        ("udah beres, tapi saya mau ganti email perusahaan", "perubahan_data"),
+    ])
+    func aRequestAfterTheButStartsOnceTheTicketCloses(text: String, service: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.openTickets = [
+            TicketSummary(number: 1259, title: "Reset Password", stateText: "Selesai", waitingOn: "Anda", due: nil)
+        ]
+        _ = chat.event(.ticketResolved(ticket: 1259, note: "Sudah direset"))
+        let reply = render(try chat.read(text))
+        #expect(reply.contains("⚙ confirmResolution #1259"), "\(reply)")
+        #expect(chat.draft?.serviceID == service, "\(reply)")
+    }
+
+    /// A "yes" with no request after it only closes the ticket.
+    @Test(arguments: ["sudah min makasih", "udah bisa, tapi tadi agak lama"])
+    func aYesAloneOnlyCloses(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.openTickets = [
+            TicketSummary(number: 1259, title: "Reset Password", stateText: "Selesai", waitingOn: "Anda", due: nil)
+        ]
+        _ = chat.event(.ticketResolved(ticket: 1259, note: "Sudah direset"))
+        let reply = render(try chat.read(text))
+        #expect(reply.contains("⚙ confirmResolution #1259"), "\(reply)")
+        #expect(chat.draft == nil, "\(reply)")
+    }
+
+    /// "tolong kirim link zoom ke email saya" with a call booked offered new times to move it to: it asks for a
+    /// link, and is told the call is a WhatsApp video call from the helpdesk's number, with the booking kept.
+    @Test(arguments: ["tolong kirim link zoom ke email saya", "minta link meeting nya min", "kirim undangan zoom nya"])
+    func aLinkAskedForIsToldHowTheCallComes(text: String) throws {
+        var chat = try VerificationBookingTests.chat(
+            VerificationBookingTests.offer(booking: VerificationBookingTests.instant(2026, 12, 2, 10, 0)))
+        let reply = render(try chat.read(text))
+        #expect(reply.contains("dijadwalkan pada Rabu, 2 Desember 2026 pukul 10.00 WIB"), "\(reply)")
+        #expect(reply.contains("video call WhatsApp dari 0811-2345-678"), "\(reply)")
+        #expect(!reply.contains("Pilih waktu baru"), "\(reply)")
+        #expect(chat.state.step == .idle)
+    }
+}

@@ -224,10 +224,15 @@ struct VerificationBookingTests {
         #expect(answer.contains(expected), "\(answer)")
     }
 
-    @Test func aTimeAloneUnderSeveralDaysSlotsIsTheNextSuchTime() throws {
+    /// "jam 10" under the slots of several days is the list's ten o'clock rows: today's ten, inside the lead
+    /// time, was answered "Waktu itu terlalu dekat".
+    @Test func aTimeAloneUnderSeveralDaysSlotsIsTheListsSuchTime() throws {
         var chat = try Self.offered()
-        let answer = render(chat.type("jam 10", .schedule, entities: Self.wish("jam 10").entities))
-        #expect(answer.contains("Waktu itu terlalu dekat"), "today at 10 is inside the lead time: \(answer)")
+        let effects = chat.type("jam 10", .schedule, entities: Self.wish("jam 10").entities)
+        let answer = render(effects)
+        #expect(!answer.contains("Waktu itu terlalu dekat"), "\(answer)")
+        let rows = try #require(Self.list(effects), "\(answer)").flatMap(\.rows).filter { $0.id != "slot.later" }
+        #expect(Set(rows.map(\.title)) == ["10.00–10.30 WIB"] && rows.count == 3, "\(answer)")
     }
 
     /// "jam 12" on a Friday evening is Monday at twelve: it was Saturday's, and answered "Hari Sabtu tidak ada
@@ -834,6 +839,30 @@ struct VerificationBookingTests {
             #expect(reply.contains(reason), "\(reply)")
             #expect(reply.contains("Waktu terdekat yang masih kosong"), "\(reply)")
             #expect(!reply.contains("holdVerificationSlot"), "\(reply)")
+        }
+    }
+
+    /// A time without a day under a list of several days ("yang jam 11", "jam 13.30 aja") was read as today's, which
+    /// has no slot, and said to be full: it is the list's rows at that time, or the days' free slots at that time
+    /// when the list shows none; the only one is held.
+    @Test(
+        arguments: [
+            ("yang jam 11", ["Rabu, 2 Des", "Kamis, 3 Des", "Jumat, 4 Des"], nil),
+            ("jam 13.30 aja", ["Rabu, 2 Des", "Jumat, 4 Des"], nil),
+            ("jam 12.30", [], "Anda memilih Kamis, 3 Desember 2026 pukul 12.30 WIB"),
+        ] as [(String, [String], String?)])
+    func aTimeWithoutADayIsTheListsTime(text: String, days: [String], held: String?) throws {
+        var chat = try Self.offered()
+        let effects = try chat.read(text)
+        let reply = render(effects)
+        #expect(!reply.contains("sudah penuh"), "\(reply)")
+        if let held {
+            #expect(reply.contains(held), "\(reply)")
+        } else {
+            let sections = try #require(Self.list(effects), "\(reply)")
+            #expect(sections.map(\.title).filter { $0 != "Lainnya" } == days, "\(reply)")
+            let times = Set(sections.flatMap(\.rows).filter { $0.id != "slot.later" }.map(\.title))
+            #expect(times.count == 1, "\(reply)")
         }
     }
 

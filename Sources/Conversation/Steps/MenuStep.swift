@@ -33,6 +33,11 @@ struct MenuStep: DialogStep {
             IntakeStep.start(serviceID, in: &turn)
         case .status:
             turn.state.step = .idle
+            guard !turn.context.openTickets.isEmpty else {
+                // No ticket: nothing to follow, where "Anda tidak memiliki tiket" ended the chat. How to ask about
+                // a request made outside it, and the menu to start one, as when it is typed.
+                return turn.showMenu(prefix: turn.statusText(ticket: nil) + "\n" + turn.t(.statusNoneAskStaff))
+            }
             turn.say(turn.statusText(ticket: nil))
         case .faq:
             turn.state.step = .faq
