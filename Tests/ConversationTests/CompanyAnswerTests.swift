@@ -57,3 +57,30 @@ struct WordsAroundTheCompanyTests {
         #expect(kept.contains("Bentuk usaha UD kami catat"), "\(kept)")
     }
 }
+
+/// The legal form said alone where the company is asked, with words that lead in to it: "saya perorangan" got "Nama
+/// badan usaha belum terbaca." and a wrong answer, where "perorangan" is kept and the name asked for.
+struct FormSaidAloneTests {
+    @Test(arguments: [
+        ("saya perorangan", BusinessForm.perorangan), ("kami CV min", .cv), ("bentuk usaha kami koperasi", .koperasi),
+        ("perusahaan kami PT", .pt), ("we are a CV", .cv),
+    ])
+    func theFormIsKeptAndTheNameAskedFor(text: String, form: BusinessForm) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let reply = render(try chat.read(text))
+        #expect(chat.draft?.businessForm == form, "\(reply)")
+        #expect(chat.draft?.answers["company"] == nil, "\(reply)")
+        #expect(chat.state.invalidAnswers == 0, "\(reply)")
+        #expect(reply.contains("Bentuk usaha") || reply.contains("We noted the form"), "\(reply)")
+    }
+
+    /// A name with a lead-in word is still a name.
+    @Test(arguments: [("kami CV Sinar Jaya", "Sinar Jaya"), ("perusahaan saya PT Maju Jaya", "Maju Jaya")])
+    func aNameIsStillAName(text: String, name: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.registrasi")
+        let reply = render(try chat.read(text))
+        #expect(chat.draft?.answers["company"] == name, "\(reply)")
+    }
+}

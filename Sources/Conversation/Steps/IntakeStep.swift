@@ -823,10 +823,11 @@ extension ConversationTurn {
                     return
                 }
                 if CompanyNameParser.parse(text)?.name.isEmpty ?? true, !CompanyNameParser.startsWithFullForm(text),
-                    let form = CompanyNameParser.form(text.trimming(".,")),
+                    let form = CompanyNameParser.form(text.trimming(".,")) ?? formSaidAlone(text),
                     let formField = service.fields.first(where: { $0.validator == .businessForm })
                 {
-                    // "perorangan", "CV": the form without the name. Kept, and the name asked for.
+                    // "perorangan", "CV", "saya perorangan": the form without the name. Kept, and the name asked
+                    // for, where "saya perorangan" got "Nama badan usaha belum terbaca." and a wrong answer.
                     draft.businessForm = form
                     draft.answers[formField.id] = form.rawValue
                     state.step = .intake(draft)
@@ -1311,6 +1312,16 @@ extension ConversationTurn {
     func onlyAcknowledges(_ text: String, classification: Classification) -> Bool {
         guard !text.contains(where: \.isNumber), text.wordCount <= Self.acknowledgementWords else { return false }
         return [.affirm, .thanks].contains(classification.intent) || addsNothing(text)
+    }
+
+    /// The legal form `text` names with only words of `formLeadIn` and `filler` around it ("saya perorangan",
+    /// "kami CV", "bentuk usaha kami koperasi"); nil otherwise.
+    func formSaidAlone(_ text: String) -> BusinessForm? {
+        let settings = catalogue.settings
+        let leadIns = Set(settings.keywords["formLeadIn"] ?? []).union(settings.keywords["filler"] ?? [])
+        let rest = DialogSettings.spacedWords(text).split(separator: " ").filter { !leadIns.contains(String($0)) }
+        guard !rest.isEmpty, rest.count <= 2 else { return nil }
+        return CompanyNameParser.form(rest.joined(separator: " "))
     }
 
     /// Whether `text` has no word but those of `noOpinion` and `filler` ("ok", "sip min"), or none at all ("👍",
