@@ -334,14 +334,26 @@ extension ConversationTurn {
     /// title, or of every open ticket when it names none, and the question is logged on that ticket as a status
     /// check is. Not with a request in so many words (`decisive.<id>`). Called outside a form only.
     mutating func answerProgressQuestion(_ message: ReporterMessage, classification: Classification) -> Bool {
-        guard catalogue.settings.mentions(text: message.text, keywordsNamed: "progress"), !asksDecisively(message.text)
+        let text = message.text
+        let settings = catalogue.settings
+        let named = openTicket(namedIn: text, classification: classification)
+        // "yang reset password gimana?" with a reset open: a short question about the ticket it points at (a word
+        // of `ticketRef`), which started a new reset; not one about the documents ("yang registrasi syaratnya
+        // apa?").
+        let pointsAtOne =
+            named != nil && isQuestion(text) && text.wordCount <= Self.ticketQuestionWords
+            && settings.mentions(text: text, keywordsNamed: "ticketRef")
+            && !settings.mentions(text: text, keywordsNamed: "requirementsWords")
+        guard settings.mentions(text: text, keywordsNamed: "progress") || pointsAtOne, !asksDecisively(text)
         else { return false }
-        let named = openTicket(namedIn: message.text, classification: classification)
         state.step = .idle
         answerItself(.status(ticket: named), classification: classification)
         logQuestion(message, about: named ?? classification.entities.ticketNumber, isStatus: true)
         return true
     }
+
+    /// The most words of a question that points at an open ticket without a word of `progress`.
+    static let ticketQuestionWords = 6
 
     /// "tiket saya batalkan saja min, sudah diurus langsung ke kantor", "batalkan permohonan reset password"
     /// (`withdrawTicket` in `settings.json`) outside a form, with a ticket open: a ticket staff have not taken yet
@@ -378,17 +390,25 @@ extension ConversationTurn {
                 ?? (tickets.count == 1 ? tickets[0].number : nil),
             let ticket = tickets.first(where: { $0.number == number })
         else {
-            say(t(.ticketCancelWhich, ["ticket": String(newest)]) + "\n\n" + statusText(ticket: nil))
+            // Which one, from the list: "yang registrasi" typed after "Tiket mana?" started a new registration.
+            state.step = .choosingTicket(pending: .withdrawal(message))
+            promptCurrentStep(prefix: nil)
             return true
         }
-        if ticket.isNew {
-            emit(.cancelTicket(ticket: number, message: message))
-            say(t(.ticketCancelled, ["ticket": String(number)]))
-        } else {
-            relayToOpenTicket(message, about: number, quietly: true)
-            say(t(.ticketCancelRelayed, ["ticket": String(number)]) + afterHoursNote())
-        }
+        withdraw(ticket, message: message)
         return true
+    }
+
+    /// Withdraws `ticket` as `message` asks: one staff have not taken yet is cancelled with the message as its
+    /// reason; one they work on gets the message, and the provider is told staff will close it.
+    mutating func withdraw(_ ticket: TicketSummary, message: ReporterMessage) {
+        if ticket.isNew {
+            emit(.cancelTicket(ticket: ticket.number, message: message))
+            say(t(.ticketCancelled, ["ticket": String(ticket.number)]))
+        } else {
+            relayToOpenTicket(message, about: ticket.number, quietly: true)
+            say(t(.ticketCancelRelayed, ["ticket": String(ticket.number)]) + afterHoursNote())
+        }
     }
 
     /// The open ticket `text` names: by its number, by the service whose words it uses ("pendaftaran", "reset

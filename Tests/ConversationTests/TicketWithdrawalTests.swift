@@ -88,4 +88,34 @@ import Testing
         #expect(!answer.contains("cancelTicket"), "\(answer)")
         #expect(answer.contains("appendToTicket #7"), "the message still reaches staff: \(answer)")
     }
+
+    /// Asked which ticket, "yang registrasi" started a new registration: the answer picks the ticket from the list
+    /// it is asked with, by its number or a word of its title, and withdraws it; *Tidak jadi* withdraws none.
+    @Test(arguments: [("yang registrasi", 5), ("#7", 7), ("2", 7)])
+    func theTicketNamedAfterTheQuestionIsWithdrawn(text: String, ticket: Int) throws {
+        var chat = Transcript(
+            catalogue: try Fixtures.catalogue(), openTickets: [Self.registration, Self.reset])
+        _ = try chat.read("tolong batalkan tiketnya min")
+        let answer = render(try chat.read(text))
+        #expect(chat.draft == nil, "\(answer)")
+        #expect(answer.contains("#\(ticket)"), "\(answer)")
+        #expect(answer.contains("cancelTicket #\(ticket)") || answer.contains("appendToTicket #\(ticket)"), "\(answer)")
+        #expect(chat.state.step == .idle)
+
+        var none = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [Self.registration, Self.reset])
+        _ = try none.read("tolong batalkan tiketnya min")
+        let kept = render(none.tap("ticket.none"))
+        #expect(kept.contains("tidak ada tiket yang dibatalkan") && !kept.contains("cancelTicket"), "\(kept)")
+    }
+
+    /// "yang reset password gimana?" with a reset open started a new one: a short question pointing at an open
+    /// ticket gets its status, and reaches it.
+    @Test(arguments: ["yang reset password gimana?", "tiket registrasi gimana min?"])
+    func aQuestionPointingAtAnOpenTicketGetsItsStatus(text: String) throws {
+        var chat = Transcript(
+            catalogue: try Fixtures.catalogue(), openTickets: [Self.registration, Self.reset])
+        let answer = render(try chat.read(text))
+        #expect(chat.draft == nil, "\(answer)")
+        #expect(answer.contains("Status:"), "\(answer)")
+    }
 }

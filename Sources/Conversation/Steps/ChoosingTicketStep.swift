@@ -7,9 +7,10 @@ struct ChoosingTicketStep: DialogStep {
     var isJourney: Bool { true }
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
-        turn.context.openTickets.prefix(9).map {
+        let none: Prompt = if case .withdrawal = self.pending { .ticketCancelNone } else { .ticketNone }
+        return turn.context.openTickets.prefix(9).map {
             ChoiceOption(.ticket($0.number), title: "#\($0.number)", description: String($0.title.prefix(72)))
-        } + [ChoiceOption(.noTicket, title: turn.t(.ticketNone))]
+        } + [ChoiceOption(.noTicket, title: turn.t(none))]
     }
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
@@ -21,6 +22,8 @@ struct ChoosingTicketStep: DialogStep {
             turn.ask(
                 lead + turn.t(.ticketWhichFile, ["file": file.filename]), options: self.options(in: turn),
                 list: turn.t(.ticketButton))
+        case .withdrawal:
+            turn.ask(lead + turn.t(.ticketCancelChoose), options: self.options(in: turn), list: turn.t(.ticketButton))
         }
     }
 
@@ -61,13 +64,22 @@ struct ChoosingTicketStep: DialogStep {
     }
 
     func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
-        guard case .ticket(let ticket) = reply else { return turn.showMenu(prefix: nil) }
+        guard case .ticket(let ticket) = reply else {
+            guard case .withdrawal = self.pending else { return turn.showMenu(prefix: nil) }
+            turn.state.step = .idle
+            return turn.say(turn.t(.ticketCancelNoneChosen))
+        }
         switch self.pending {
         case .message(let message):
             turn.emit(.appendToTicket(number: ticket, message: message))
             turn.say(turn.t(.ticketAppended, ["ticket": String(ticket)]))
         case .file(let file):
             turn.fetch(file, for: ticket)
+        case .withdrawal(let message):
+            turn.state.step = .idle
+            if let open = turn.context.openTickets.first(where: { $0.number == ticket }) {
+                turn.withdraw(open, message: message)
+            }
         }
         turn.finishStep()
     }
