@@ -103,6 +103,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case feedbackDone = "feedback.done"
     case feedbackReceived = "feedback.received"
+    case feedbackWaiting = "feedback.waiting"
     case feedbackRequest = "feedback.request"
     case feedbackFormPaused = "feedback.formPaused"
 

@@ -171,3 +171,41 @@ struct RequestBesideAnAnswerTests {
         #expect(chat.state.step == .idle)
     }
 }
+
+/// Answers to what staff asked for on a ticket (the feedback step), each read with the shipped recognizer.
+struct AnswerToStaffTests {
+    static func asked(_ request: String) throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.openTickets = [
+            TicketSummary(number: 1259, title: "Registrasi", stateText: "Menunggu Anda", waitingOn: "Anda", due: nil)
+        ]
+        _ = chat.event(.staffRequestedFeedback(ticket: 1259, text: request))
+        return chat
+    }
+
+    /// "ya" to "Apakah email perusahaan masih aktif?" was taken as done alone: staff were told the provider answered
+    /// and never read the answer. It reaches the ticket, then the request is done.
+    @Test(arguments: ["ya", "iya masih min", "tidak", "ga min"])
+    func aYesOrNoToAQuestionReachesStaff(text: String) throws {
+        var chat = try Self.asked("Apakah email perusahaan masih aktif?")
+        let reply = render(try chat.read(text))
+        #expect(reply.contains("⚙ appendToTicket #1259: \(text)"), "\(reply)")
+        #expect(reply.contains("⚙ provideFeedback #1259"), "\(reply)")
+    }
+
+    /// A bare "ok" to "Mohon kirim akta perubahan terbaru" closed the request before anything came: it waits for
+    /// the files, and says so. "selesai" and "sudah saya kirim semua" still close it.
+    @Test func anOkToARequestForFilesWaitsForThem() throws {
+        var chat = try Self.asked("Mohon kirim akta perubahan terbaru.")
+        let wait = render(try chat.read("ok"))
+        #expect(!wait.contains("provideFeedback"), "\(wait)")
+        #expect(wait.contains("bila semuanya sudah terkirim, tekan *Selesai*"), "\(wait)")
+        if case .feedback = chat.state.step {} else { Issue.record("the request was left: \(chat.state.step)") }
+        let done = render(try chat.read("sudah saya kirim semua"))
+        #expect(done.contains("⚙ appendToTicket #1259: sudah saya kirim semua"), "\(done)")
+        #expect(done.contains("⚙ provideFeedback #1259"), "\(done)")
+
+        var typed = try Self.asked("Mohon kirim akta perubahan terbaru.")
+        #expect(render(try typed.read("selesai")).contains("⚙ provideFeedback #1259"))
+    }
+}

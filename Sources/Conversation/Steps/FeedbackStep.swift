@@ -28,14 +28,32 @@ struct FeedbackStep: DialogStep {
         turn.isForStaff(text, classification: classification)
     }
 
+    /// "selesai" and "sudah saya kirim semua" are done. A short yes or no to a question staff asked ("ya" to
+    /// "Apakah email perusahaan masih aktif?") is the answer, which reaches the ticket before it is done: it was
+    /// taken as done alone, and staff never read it. A bare "ok" to a request for something to send is no answer
+    /// yet: it closed the request before anything came.
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
-        if turn.isKeyword(text, "done") || classification.intent == .affirm && text.count <= 20 {
-            return turn.choose(.feedbackDone(ticket: self.ticketNumber), messageID: messageID)
+        let message = ReporterMessage(messageID: messageID, text: text)
+        let done = ReplyID.feedbackDone(ticket: self.ticketNumber)
+        if turn.isKeyword(text, "done") { return turn.choose(done, messageID: messageID) }
+        let short = text.count <= Self.shortAnswer
+        if turn.isQuestion(self.request), short, [.affirm, .deny].contains(classification.intent) {
+            turn.emit(.appendToTicket(number: self.ticketNumber, message: message))
+            return turn.choose(done, messageID: messageID)
         }
-        turn.emit(
-            .appendToTicket(number: self.ticketNumber, message: ReporterMessage(messageID: messageID, text: text)))
+        if turn.saysThatsAll(text) {
+            turn.emit(.appendToTicket(number: self.ticketNumber, message: message))
+            return turn.choose(done, messageID: messageID)
+        }
+        if short, classification.intent == .affirm || turn.onlyAcknowledges(text, classification: classification) {
+            return turn.ask(turn.t(.feedbackWaiting), options: self.options(in: turn))
+        }
+        turn.emit(.appendToTicket(number: self.ticketNumber, message: message))
         turn.ask(turn.t(.feedbackReceived, ["ticket": String(self.ticketNumber)]), options: self.options(in: turn))
     }
+
+    /// The most characters of a yes, a no or an acknowledgement ("iya masih aktif min").
+    static let shortAnswer = 20
 
     func whereText(in turn: ConversationTurn) -> String {
         turn.t(.whereFeedback, ["ticket": String(self.ticketNumber)])
