@@ -210,6 +210,7 @@ extension ConversationTurn {
         guard case .intake(var draft) = state.step, let service = service(of: draft), service.asksForDocuments,
             draft.stage != .submitting, message.flatMap({ typedFAQ($0.text) }) == nil
         else { return false }
+        if let message, answerWithoutADocument(message.text, draft: draft) { return true }
         let required = service.requiredDocuments(for: draft.businessForm)
         var lead: [String] = []
         // At the checklist the question that follows lists them.

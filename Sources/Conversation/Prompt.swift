@@ -78,6 +78,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsWaitingFiles = "documents.waitingFiles"
     case documentsSendHere = "documents.sendHere"
     case documentsSendNow = "documents.sendNow"
+    case documentsStillNeeded = "documents.stillNeeded"
     case documentsResendNow = "documents.resendNow"
     case documentsWhichWrong = "documents.whichWrong"
     case documentsStillChecking = "documents.stillChecking"

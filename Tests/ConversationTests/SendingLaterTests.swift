@@ -115,4 +115,19 @@ struct SendingLaterTests {
         #expect((chat.draft?.remarks?.count ?? 0) == (kept ? 1 : 0), "\(reply)")
         #expect(chat.state.invalidAnswers == 0, "\(reply)")
     }
+
+    /// "bisa lanjut dulu tanpa npwp?" at the checklist was told the answer comes on the ticket, which the form cannot
+    /// open without the NPWP: the document is still needed, the form waits for it, and the question is kept.
+    @Test(arguments: [
+        ("npwp masih hilang min, lagi diurus ke kantor pajak, bisa lanjut dulu tanpa npwp?", "NPWP Perusahaan"),
+        ("bisa tanpa npwp?", "NPWP Perusahaan"),
+    ])
+    func aDocumentAskedToBeSkippedIsStillNeeded(text: String, document: String) throws {
+        var chat = try Self.withKTPStored()
+        let reply = render(try chat.read(text))
+        #expect(reply.contains("\(document) tetap diperlukan untuk permohonan ini"), "\(reply)")
+        #expect(!reply.contains("jawabannya menyusul di tiket ini"), "\(reply)")
+        #expect(chat.draft?.remarks == [text] && chat.draft?.documentsPutOff == true, "\(reply)")
+        #expect(chat.state.invalidAnswers == 0)
+    }
 }

@@ -583,7 +583,9 @@ extension ConversationTurn {
             if !question { waitForDocuments(&draft) }
             return promptCurrentStep(prefix: help + waits)
         }
-        let later = putsOff(text) && !missingDocuments(draft).isEmpty ? laterText(missingDocumentNames(draft)) : nil
+        if answerWithoutADocument(text, draft: draft) { return }
+        let missing = missingDocuments(draft)
+        let later = putsOff(text) && !missing.isEmpty ? laterText(missingDocumentNames(draft)) : nil
         if later != nil { waitForDocuments(&draft) }
         if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
             // "KTP direktur masih diperpanjang, nanti menyusul": for staff, with the ticket.
@@ -601,6 +603,26 @@ extension ConversationTurn {
                 saying: t(.documentsNumberNoted, ["number": kind + written]))
         }
         invalid(t(.documentsExpectFile))
+    }
+
+    /// "npwp masih hilang, bisa lanjut dulu tanpa npwp?", "bisa tanpa ktp direktur?" at the checklist: a question
+    /// with a word of `without` that names a missing document. It is still needed, with what it is when the
+    /// catalogue says, and the form waits for it; the question is kept for staff. It was told the answer comes
+    /// on the ticket, which the form cannot open without the document. False for anything else.
+    mutating func answerWithoutADocument(_ text: String, draft: IntakeDraft) -> Bool {
+        guard draft.stage == .documents, isQuestion(text),
+            catalogue.settings.mentions(text: text, keywordsNamed: "without"),
+            let named = missingDocuments(draft).first(where: { $0.isNamed(in: text.lowercased()) }),
+            let written = FieldNormalizer.freeText(text)
+        else { return false }
+        var draft = draft
+        waitForDocuments(&draft)
+        let name = named.title.text(in: language)
+        let help = named.help.map { $0.text(in: language) + "\n\n" } ?? ""
+        keepRemark(
+            written, draft: draft,
+            saying: help + t(.documentsStillNeeded, ["document": name]) + " " + laterText(name))
+        return true
     }
 
     /// Marks the documents still missing as put off, in `draft` and the state: a bare "ok" after it acknowledges
