@@ -128,6 +128,16 @@ struct BackAfterAPauseTests {
 
 /// A request said beside an answer about the ticket or the call: it was dropped, or read as something else.
 struct RequestBesideAnAnswerTests {
+    /// Ticket #1259 resolved by staff: the provider is asked whether it is solved.
+    static func askedIfSolved() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        chat.context.openTickets = [
+            TicketSummary(number: 1259, title: "Reset Password", stateText: "Selesai", waitingOn: "Anda", due: nil)
+        ]
+        _ = chat.event(.ticketResolved(ticket: 1259, note: "Sudah direset"))
+        return chat
+    }
+
     /// "sudah min, tapi sekarang saya lupa password lagi" to "is ticket #… solved?" closed the ticket and dropped
     /// the new request: the service after the "but" starts, as from the menu.
     @Test(arguments: [
@@ -135,11 +145,7 @@ struct RequestBesideAnAnswerTests {
         ("udah beres, tapi saya mau ganti email perusahaan", "perubahan_data"),
     ])
     func aRequestAfterTheButStartsOnceTheTicketCloses(text: String, service: String) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        chat.context.openTickets = [
-            TicketSummary(number: 1259, title: "Reset Password", stateText: "Selesai", waitingOn: "Anda", due: nil)
-        ]
-        _ = chat.event(.ticketResolved(ticket: 1259, note: "Sudah direset"))
+        var chat = try Self.askedIfSolved()
         let reply = render(try chat.read(text))
         #expect(reply.contains("⚙ confirmResolution #1259"), "\(reply)")
         #expect(chat.draft?.serviceID == service, "\(reply)")
@@ -148,11 +154,7 @@ struct RequestBesideAnAnswerTests {
     /// A "yes" with no request after it only closes the ticket.
     @Test(arguments: ["sudah min makasih", "udah bisa, tapi tadi agak lama"])
     func aYesAloneOnlyCloses(text: String) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        chat.context.openTickets = [
-            TicketSummary(number: 1259, title: "Reset Password", stateText: "Selesai", waitingOn: "Anda", due: nil)
-        ]
-        _ = chat.event(.ticketResolved(ticket: 1259, note: "Sudah direset"))
+        var chat = try Self.askedIfSolved()
         let reply = render(try chat.read(text))
         #expect(reply.contains("⚙ confirmResolution #1259"), "\(reply)")
         #expect(chat.draft == nil, "\(reply)")
