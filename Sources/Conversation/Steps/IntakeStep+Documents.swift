@@ -715,7 +715,7 @@ extension ConversationTurn {
         return true
     }
 
-    /// Whether `text` at the checklist of `draft` says a file sent is wrong (`wrongFileSent`).
+    /// Whether `text` at the checklist or the summary of `draft` says a file sent is wrong (`wrongFileSent`).
     func saysAFileIsWrong(_ text: String, draft: IntakeDraft) -> Bool {
         guard let service = service(of: draft) else { return false }
         return wrongFileSent(text, draft: draft, among: service.requiredDocuments(for: draft.businessForm)) != nil

@@ -25,8 +25,8 @@ struct IntakeStep: DialogStep {
     func options(in turn: ConversationTurn) -> [ChoiceOption] { turn.intakeOptions(self.draft) }
 
     /// "selesai"/"sudah" at the checklist says everything was sent, and "yang tadi salah kirim" (read as going
-    /// back) at the checklist or the summary that a file sent is wrong; "ya"/"tidak" answer the consent and the summary; "udah lengkap belum?" (read as
-    /// a status check) asks the checklist or the summary.
+    /// back) at the checklist or the summary that a file sent is wrong; "ya"/"tidak" answer the consent and the
+    /// summary; "udah lengkap belum?" (read as a status check) asks the checklist or the summary.
     func claims(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         switch self.draft.stage {
         case .documents:
