@@ -229,7 +229,11 @@ extension ConversationTurn {
                         : saysWhatIsWrong(DialogSettings.spacedWords(text))
                             ? Self.openingProblemWords : Self.openingTextWords)
                     : tellsProblem ? Self.openingTextWords : Self.laterOpeningTextWords
-                value = index == opening && text.wordCount >= needed ? FieldNormalizer.freeText(text) : nil
+                // "saya mau tanya soal akun" says a question comes, and is none: it is asked, where it became the
+                // question staff were to answer.
+                let announces = asks && announcesAQuestion(text)
+                value =
+                    index == opening && text.wordCount >= needed && !announces ? FieldNormalizer.freeText(text) : nil
             case .choice: value = chosenOption(of: field, in: text)
             case .businessForm: value = nil
             }
@@ -1312,6 +1316,14 @@ extension ConversationTurn {
     func onlyAcknowledges(_ text: String, classification: Classification) -> Bool {
         guard !text.contains(where: \.isNumber), text.wordCount <= Self.acknowledgementWords else { return false }
         return [.affirm, .thanks].contains(classification.intent) || addsNothing(text)
+    }
+
+    /// Whether `text` only says a question comes ("saya mau tanya soal akun", "boleh tanya soal sikap?"): besides
+    /// words of `requestWords`, `filler` and `questionLeadIn`, one word is left at most, its subject.
+    func announcesAQuestion(_ text: String) -> Bool {
+        let keywords = catalogue.settings.keywords
+        let said = Set(["requestWords", "filler", "questionLeadIn"].flatMap { keywords[$0] ?? [] })
+        return DialogSettings.spacedWords(text).split(separator: " ").filter { !said.contains(String($0)) }.count <= 1
     }
 
     /// The legal form `text` names with only words of `formLeadIn` and `filler` around it ("saya perorangan",
