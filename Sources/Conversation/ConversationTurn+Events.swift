@@ -336,16 +336,17 @@ extension ConversationTurn {
     mutating func answerProgressQuestion(_ message: ReporterMessage, classification: Classification) -> Bool {
         let text = message.text
         let settings = catalogue.settings
-        let named = openTicket(namedIn: text, classification: classification)
         // "yang reset password gimana?" with a reset open: a short question about the ticket it points at (a word
         // of `ticketRef`), which started a new reset; not one about the documents ("yang registrasi syaratnya
-        // apa?").
-        let pointsAtOne =
-            named != nil && isQuestion(text) && text.wordCount <= Self.ticketQuestionWords
+        // apa?"). The ticket is looked for only once the words are there: it runs on every message outside a form.
+        let pointsAtATicket =
+            isQuestion(text) && text.wordCount <= Self.ticketQuestionWords
             && settings.mentions(text: text, keywordsNamed: "ticketRef")
             && !settings.mentions(text: text, keywordsNamed: "requirementsWords")
-        guard settings.mentions(text: text, keywordsNamed: "progress") || pointsAtOne, !asksDecisively(text)
-        else { return false }
+        let progress = settings.mentions(text: text, keywordsNamed: "progress")
+        guard progress || pointsAtATicket, !asksDecisively(text) else { return false }
+        let named = openTicket(namedIn: text, classification: classification)
+        guard progress || named != nil else { return false }
         state.step = .idle
         answerItself(.status(ticket: named), classification: classification)
         logQuestion(message, about: named ?? classification.entities.ticketNumber, isStatus: true)

@@ -382,11 +382,14 @@ extension ConversationTurn {
     /// days ago, tapped now) or too soon to prepare the call for is not "taken by another provider".
     func whyNotFree(_ start: Date, in offer: VerificationOffer) -> String {
         if start <= context.now { return t(.verificationPassed, ["when": when(start)]) }
-        if start < offer.earliest {
-            let earliest = offer.freeSlots.first.map(when) ?? when(offer.earliest)
-            return t(.verificationTooSoon, ["earliest": earliest])
-        }
+        if start < offer.earliest { return tooSoon(offer) }
         return t(.verificationTaken, ["when": when(start)])
+    }
+
+    /// "Waktu itu terlalu dekat. Jadwal paling cepat: …", with the first free slot, or the earliest time a call
+    /// can be prepared for when none is free.
+    func tooSoon(_ offer: VerificationOffer) -> String {
+        t(.verificationTooSoon, ["earliest": offer.freeSlots.first.map(when) ?? when(offer.earliest)])
     }
 
     /// The held slot confirmed: booked (or the booking moved), with everything the director needs to know.
@@ -484,7 +487,7 @@ extension ConversationTurn {
             return offerSlots(prefix: nil, slots: filtered.isEmpty ? offer.freeSlots : filtered)
         }
         if classification.entities.datetimeIncludesTime, !classification.entities.datetimeIncludesDay,
-            dayOfShownSlots == nil, !isFree(wished, in: offer), let rows = shownSlots(at: wished)
+            dayOfShownSlots == nil, bookableSlot(at: wished, in: offer) == nil, let rows = shownSlots(at: wished)
         {
             // "yang jam 11" under a list of several days: its rows at eleven (or, when it shows none, the free slots
             // at eleven on the days offered), where today's eleven, which the list does not show, was said to be
@@ -552,7 +555,7 @@ extension ConversationTurn {
         let dayEnd = JakartaTime.instant(day: day + 1, second: 0)
         if includesTime ? wished < offer.earliest : dayEnd <= offer.earliest {
             return offerSlots(
-                prefix: t(.verificationTooSoon, ["earliest": offer.freeSlots.first.map(when) ?? when(offer.earliest)]),
+                prefix: tooSoon(offer),
                 slots: offer.freeSlots)
         }
         if JakartaTime.instant(day: day, second: 0) >= offer.horizonEnd {
@@ -562,12 +565,7 @@ extension ConversationTurn {
                 lead: t(.verificationNearest))
         }
         if includesTime {
-            let length = TimeInterval(offer.slotMinutes * 60)
-            if let slot = offer.freeSlots.first(where: { $0 <= wished && wished < $0.addingTimeInterval(length) })
-                ?? (offer.hold.flatMap { $0 <= wished && wished < $0.addingTimeInterval(length) ? $0 : nil })
-            {
-                return chooseSlot(slot)
-            }
+            if let slot = bookableSlot(at: wished, in: offer) { return chooseSlot(slot) }
             return offerSlots(
                 prefix: t(.verificationFull, ["when": CalendarWords.dateAndTime(wished, in: language)]),
                 slots: nearest(to: wished, in: offer.freeSlots), lead: t(.verificationNearest))
@@ -595,12 +593,11 @@ extension ConversationTurn {
     /// Slots a day offered for a late wish, at most.
     static let latestPerDay = 3
 
-    /// Whether a call can start at `start`'s slot: free, or held for the provider.
-    private func isFree(_ start: Date, in offer: VerificationOffer) -> Bool {
+    /// The slot `time` falls in, when it is free or held for the provider; nil otherwise.
+    private func bookableSlot(at time: Date, in offer: VerificationOffer) -> Date? {
         let length = TimeInterval(offer.slotMinutes * 60)
-        return (offer.freeSlots + (offer.hold.map { [$0] } ?? [])).contains {
-            $0 <= start && start < $0.addingTimeInterval(length)
-        }
+        let within = { (slot: Date) in slot <= time && time < slot.addingTimeInterval(length) }
+        return offer.freeSlots.first(where: within) ?? offer.hold.flatMap { within($0) ? $0 : nil }
     }
 
     /// The free slots of the list on screen at `start`'s time of day, on whatever day, or when it shows none the
@@ -614,7 +611,7 @@ extension ConversationTurn {
             return from <= second && second < from + length
         }
         let bookable = { (slot: Date) in slot > context.now && slot >= offer.earliest && atThatTime(slot) }
-        let rows = booking.offered.filter { bookable($0) && isFree($0, in: offer) }
+        let rows = booking.offered.filter { bookable($0) && bookableSlot(at: $0, in: offer) != nil }
         let free = rows.isEmpty ? Array(offer.freeSlots.filter(bookable).prefix(Self.slotsAtATime)) : rows
         return free.isEmpty ? nil : free
     }

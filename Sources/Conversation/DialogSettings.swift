@@ -126,6 +126,13 @@ extension DialogSettings {
         self.firstMention(in: words, keywordsNamed: name) != nil
     }
 
+    /// The words of a message's `text`, as `spacedWords` reads them, that are in none of the keyword lists
+    /// `names`: what it says besides them ("saya mau komplain" besides `filler` and `requestWords` is "komplain").
+    public func words(of text: String, besides names: [String]) -> [Substring] {
+        let said = Set(names.flatMap { self.keywords[$0] ?? [] })
+        return Self.spacedWords(text).split(separator: " ").filter { !said.contains(String($0)) }
+    }
+
     /// Whether a message's `text` holds one of the keyword phrases called `name`, as whole words.
     public func mentions(text: String, keywordsNamed name: String) -> Bool {
         self.mentions(Self.spacedWords(text), keywordsNamed: name)

@@ -1151,8 +1151,7 @@ extension ConversationTurn {
     func restatesTheService(_ text: String, service: ServiceDefinition) -> Bool {
         let words = DialogSettings.spacedWords(text)
         let settings = catalogue.settings
-        let said = Set((settings.keywords["filler"] ?? []) + (settings.keywords["requestWords"] ?? []))
-        return words.split(separator: " ").filter { !said.contains(String($0)) }.count == 1 && !isQuestion(text)
+        return settings.words(of: text, besides: ["filler", "requestWords"]).count == 1 && !isQuestion(text)
             && settings.mentions(words, keywordsNamed: "service.\(service.id)")
             && !settings.mentions(words, keywordsNamed: "problemWords")
             && !settings.mentions(words, keywordsNamed: "not")
@@ -1321,17 +1320,13 @@ extension ConversationTurn {
     /// Whether `text` only says a question comes ("saya mau tanya soal akun", "boleh tanya soal sikap?"): besides
     /// words of `requestWords`, `filler` and `questionLeadIn`, one word is left at most, its subject.
     func announcesAQuestion(_ text: String) -> Bool {
-        let keywords = catalogue.settings.keywords
-        let said = Set(["requestWords", "filler", "questionLeadIn"].flatMap { keywords[$0] ?? [] })
-        return DialogSettings.spacedWords(text).split(separator: " ").filter { !said.contains(String($0)) }.count <= 1
+        catalogue.settings.words(of: text, besides: ["requestWords", "filler", "questionLeadIn"]).count <= 1
     }
 
     /// The legal form `text` names with only words of `formLeadIn` and `filler` around it ("saya perorangan",
     /// "kami CV", "bentuk usaha kami koperasi"); nil otherwise.
     func formSaidAlone(_ text: String) -> BusinessForm? {
-        let settings = catalogue.settings
-        let leadIns = Set(settings.keywords["formLeadIn"] ?? []).union(settings.keywords["filler"] ?? [])
-        let rest = DialogSettings.spacedWords(text).split(separator: " ").filter { !leadIns.contains(String($0)) }
+        let rest = catalogue.settings.words(of: text, besides: ["formLeadIn", "filler"])
         guard !rest.isEmpty, rest.count <= 2 else { return nil }
         return CompanyNameParser.form(rest.joined(separator: " "))
     }
@@ -1339,9 +1334,7 @@ extension ConversationTurn {
     /// Whether `text` has no word but those of `noOpinion` and `filler` ("ok", "sip min"), or none at all ("👍",
     /// "-").
     func addsNothing(_ text: String) -> Bool {
-        let settings = catalogue.settings
-        let noOpinion = Set(settings.keywords["noOpinion"] ?? []).union(settings.keywords["filler"] ?? [])
-        return DialogSettings.spacedWords(text).split(separator: " ").allSatisfy { noOpinion.contains(String($0)) }
+        catalogue.settings.words(of: text, besides: ["noOpinion", "filler"]).isEmpty
     }
 
     /// The most words of a message that only acknowledges a wait ("ok siap min").
