@@ -77,6 +77,12 @@ extension ConversationTurn {
     mutating func talkAboutCall(_ message: ReporterMessage, classification: Classification) {
         guard let offer else { return }
         let text = message.text
+        if let start = offer.booking, confirmsAttendance(text, classification: classification, of: offer.ticket) {
+            // "ok siap vc nya" with the call booked, which offered new times to move it to.
+            say(t(.verificationAttending, ["when": when(start)]))
+            if inProgress { promptCurrentStep(prefix: nil) }
+            return
+        }
         let relayed = text.wordCount >= Self.callReasonWords
         if relayed {
             emit(.appendToTicket(number: offer.ticket, message: message))
@@ -98,6 +104,11 @@ extension ConversationTurn {
         if offer.booking == nil, postponesChoice(text, classification: classification) {
             return postponeChoice(of: offer.ticket)
         }
+        if let start = offer.booking, !wishesNewTime(text, classification: classification, booked: start) {
+            // "vc nya nanti diwakili manajer ya min", "direktur ganti orang, jadi yang ikut vc nanti direktur baru",
+            // "siap min, vc kamis jam 10 ya": nothing asks to move the call, which was offered new times.
+            return answerAboutBookedCall(message, relay: false)
+        }
         // "direktur bisanya via zoom, bisa?": said to have reached staff before the slots come again; "vc nya pakai
         // apa?", "siapa yang nelpon?": how the call goes, then the slots.
         var lead = [relayed ? callMessageRelayed(offer.ticket) : nil]
@@ -107,6 +118,46 @@ extension ConversationTurn {
         let prefix = lead.compactMap { $0 }.joined(separator: "\n\n")
         startBooking(offer, prefix: prefix.isEmpty ? nil : prefix, wish: classification, text: text)
     }
+
+    /// Whether a message about the call booked at `booked` asks for a new time: a time or a part of the day
+    /// other than the booked call's own, or one named as a time the director cannot make ("kamis direktur ada
+    /// rapat"); a wish in words ("minggu depan"); a word of `bookingChange` ("bisa dimajukan?", "direktur
+    /// berhalangan"), unless the message is about who takes the call or the number it reaches (`callAttendee`:
+    /// "direktur ganti orang", "nomor direktur untuk vc ganti ke 0812…") and names nothing of its time
+    /// (`callTime`: "ganti jadwal"); or the schedule asked for with certainty in a few words ("jadwal",
+    /// "reschedule").
+    func wishesNewTime(_ text: String, classification: Classification, booked: Date) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        let change = settings.mentions(words, keywordsNamed: "bookingChange")
+        let entities = classification.entities
+        if entities.datetime != nil {
+            return !names(booked, in: text, classification) || change || settings.mentions(words, keywordsNamed: "busy")
+        }
+        if Self.partOfDay(in: text) != nil || wishInWords(text) != nil { return true }
+        if change {
+            let aboutWho = settings.mentions(words, keywordsNamed: "callAttendee") || entities.phone != nil
+            return !aboutWho || settings.mentions(words, keywordsNamed: "callTime")
+        }
+        return (classification.intent == .schedule || classification.intent == .cancelBooking)
+            && classification.confidence >= Self.leavingConfidence && text.wordCount <= Self.bookingCommandWords
+    }
+
+    /// Whether the time `text` names, as `classification` reads it, is `booked`'s: its day, and its time or its
+    /// part of the day when one is named ("rabu siang" is not a Wednesday morning's call).
+    func names(_ booked: Date, in text: String, _ classification: Classification) -> Bool {
+        guard let wished = classification.entities.datetime else { return false }
+        let (day, second) = JakartaTime.local(wished)
+        let (bookedDay, bookedSecond) = JakartaTime.local(booked)
+        guard day == bookedDay else { return false }
+        if classification.entities.datetimeIncludesTime { return second == bookedSecond }
+        guard let morning = Self.partOfDay(in: text) else { return true }
+        return fits(booked, morning: morning, afternoon: !morning)
+    }
+
+    /// The most words of a message that asks to move the booked call by the schedule's intent alone ("jadwal vc
+    /// saya").
+    static let bookingCommandWords = 3
 
     /// Whether `text` asks how the call goes, before it is booked ("vc nya pakai apa?", "nanti yang telpon
     /// siapa?"): a question with a word of `callQuestion`, no time and no word of `bookingChange`.
@@ -153,10 +204,11 @@ extension ConversationTurn {
     }
 
     /// Whether a short message answering the call's reminder says the director will be there: a yes, or one of
-    /// the `attend` words ("siap", "hadir", "insyaallah"), with no time, no change or cancellation, no word of
-    /// `not` ("tidak bisa hadir"), and no question.
+    /// the `attend` words ("siap", "hadir", "insyaallah"), with no time but the call's own ("siap min, vc kamis
+    /// jam 10 ya"), no change or cancellation, no word of `not` ("tidak bisa hadir"), and no question.
     func confirmsAttendance(_ text: String, classification: Classification, of ticket: Int) -> Bool {
-        guard let offer, offer.ticket == ticket, offer.booking != nil, classification.entities.datetime == nil,
+        guard let offer, offer.ticket == ticket, let booked = offer.booking,
+            classification.entities.datetime == nil || names(booked, in: text, classification),
             text.wordCount <= Self.attendanceWords, !text.contains("?")
         else { return false }
         let words = DialogSettings.spacedWords(text)
@@ -175,17 +227,23 @@ extension ConversationTurn {
     static let attendanceWords = 6
 
     /// The booked call told again, with who calls from where and the originals to have at hand; a question of
-    /// five words or more also reaches the ticket. A form the question came in is asked again after it.
-    mutating func answerAboutBookedCall(_ message: ReporterMessage) {
+    /// five words or more also reaches the ticket (`relay` false when the caller already passed it on). A form the
+    /// question came in is asked again after it.
+    mutating func answerAboutBookedCall(_ message: ReporterMessage, relay: Bool = true) {
         guard let offer, let start = offer.booking else { return }
+        let relayed = message.text.wordCount >= Self.callReasonWords
+        if relayed, relay { emit(.appendToTicket(number: offer.ticket, message: message)) }
+        say(bookedCallText(offer, start: start, relayed: relayed))
+        if inProgress { promptCurrentStep(prefix: nil) }
+    }
+
+    /// The booked call told again with its details, and that the provider's message reached its ticket when
+    /// `relayed`.
+    func bookedCallText(_ offer: VerificationOffer, start: Date, relayed: Bool) -> String {
         var answer = t(.verificationBookedAnswer, ["ticket": String(offer.ticket), "when": when(start)])
         answer += "\n\n" + callDetails(offer, start: start)
-        if message.text.wordCount >= Self.callReasonWords {
-            emit(.appendToTicket(number: offer.ticket, message: message))
-            answer += "\n\n" + t(.ticketRelayed, ["ticket": String(offer.ticket)])
-        }
-        say(answer)
-        if inProgress { promptCurrentStep(prefix: nil) }
+        if relayed { answer += "\n\n" + t(.ticketRelayed, ["ticket": String(offer.ticket)]) }
+        return answer
     }
 
     /// The newest open ticket whose call the chat cannot book now, with where it stands (see
@@ -219,14 +277,14 @@ extension ConversationTurn {
     }
 
     /// "batal" while choosing the call's time: no request is cancelled. A booked call being moved stays as it is,
-    /// and is said so (a held slot let go); a first choice is left for later, as "nanti saya kabari" leaves it. A
-    /// form the slots interrupted is asked again.
-    mutating func leaveCallChoice(of ticket: Int) {
+    /// and is said so, or `answer` is said instead (a held slot let go); a first choice is left for later, as
+    /// "nanti saya kabari" leaves it. A form the slots interrupted is asked again.
+    mutating func leaveCallChoice(of ticket: Int, saying answer: String? = nil) {
         guard let start = offer?.booking, offer?.ticket == ticket else { return postponeChoice(of: ticket) }
         if case .booking(let booking) = state.step, booking.chosen != nil {
             emit(.releaseVerificationHold(ticket: ticket))
         }
-        say(t(.verificationKept, ["when": when(start)]))
+        say(answer ?? t(.verificationKept, ["when": when(start)]))
         finishStep()
     }
 
@@ -472,6 +530,17 @@ extension ConversationTurn {
             corrected.entities.datetimeIncludesDay = later.includesDay
             return readWish(corrected, text: String(text.dropFirst(later.offset)))
         }
+        if let text, let refused = refusedTime(in: text) {
+            // "besok direktur ada rapat jam 10", "direktur dinas luar kota sampai jumat": a time the director
+            // cannot make, which was held or offered as the wish.
+            return offerAvoiding(refused, relayed: text.wordCount >= Self.callReasonWords)
+        }
+        if let booked = offer.booking, let wished = classification.entities.datetime,
+            classification.entities.datetimeIncludesTime, JakartaTime.local(wished) == JakartaTime.local(booked)
+        {
+            // The booked call's own time, "kamis jam 10 aja": it stays, where it was said to be full.
+            return keepBookedCall()
+        }
         let named = Self.partsOfDay(in: text ?? "")
         let morning = named.morning && !named.afternoon
         let afternoon = named.afternoon && !named.morning
@@ -626,9 +695,70 @@ extension ConversationTurn {
         return days.count == 1 ? days.first : nil
     }
 
-    /// A time named after one turned down ("ga jadi selasa, rabu aja", "bukan senin tapi kamis jam 10"): the first
-    /// part has a word of `not` or `withdraw` and a time, and a later part, after a comma or "tapi", has another.
-    /// `offset` is where that part begins in the text, in characters.
+    /// A time the director cannot make, named in a message with no other time: a day, or a day and a time of day,
+    /// in the same part of the message (between commas, "tapi", "soalnya") as a word of `busy` ("rapat", "dinas",
+    /// "ga bisa"), and with a word of `busyThrough` ("sampai") every day up to it.
+    struct RefusedTime {
+        /// The day, as a day number.
+        var day: Int
+        /// The second of the day named, if a time of day is.
+        var second: Int?
+        /// Whether every day up to `day` is meant ("sampai jumat").
+        var through: Bool
+
+        /// Whether `slot` falls on the refused day (or before it, `through`), within an hour of a time named.
+        func covers(_ slot: Date) -> Bool {
+            let (slotDay, slotSecond) = JakartaTime.local(slot)
+            if self.through { return slotDay <= self.day }
+            guard slotDay == self.day else { return false }
+            guard let second = self.second else { return true }
+            return abs(slotSecond - second) < 3600
+        }
+    }
+
+    /// The time `text` says the director cannot make, if it names one and no other.
+    func refusedTime(in text: String) -> RefusedTime? {
+        let parser = TimeExpressionParser(now: context.now)
+        var lowered = " " + text.lowercased() + " "
+        for separator in [",", ";", ".", "?", "!", " tapi ", " tp ", " soalnya ", " karena ", " krn ", " but "] {
+            lowered = lowered.replacingOccurrences(of: separator, with: "|")
+        }
+        let timed = lowered.split(separator: "|").compactMap { part in parser.parse(String(part)).map { (part, $0) } }
+        guard timed.count == 1, let (part, time) = timed.first else { return nil }
+        let words = DialogSettings.spacedWords(String(part))
+        let settings = catalogue.settings
+        guard settings.mentions(words, keywordsNamed: "busy") else { return nil }
+        let (day, second) = JakartaTime.local(time.date)
+        let through = settings.mentions(words, keywordsNamed: "busyThrough")
+        return RefusedTime(day: day, second: time.includesTime && !through ? second : nil, through: through)
+    }
+
+    /// The free slots but those `refused` covers, said to be so; when it does not cover the booked call, the call
+    /// stays and is said again with its details (the message reached its ticket when `relayed`).
+    mutating func offerAvoiding(_ refused: RefusedTime, relayed: Bool) {
+        guard let offer else { return }
+        if let start = offer.booking, !refused.covers(start) {
+            return leaveCallChoice(of: offer.ticket, saying: bookedCallText(offer, start: start, relayed: relayed))
+        }
+        let lead: String
+        if refused.through {
+            lead = t(.verificationAfter, ["date": CalendarWords.date(refused.day, in: language)])
+        } else if let second = refused.second {
+            lead = t(.verificationOtherThan, ["when": when(JakartaTime.instant(day: refused.day, second: second))])
+        } else {
+            lead = t(.verificationOtherThan, ["when": CalendarWords.date(refused.day, in: language)])
+        }
+        let free = offer.freeSlots.filter { !refused.covers($0) }
+        offerSlots(
+            prefix: [lead, relayed ? t(.ticketAppended, ["ticket": String(offer.ticket)]) : nil].compactMap { $0 }
+                .joined(separator: " "),
+            slots: free.isEmpty ? offer.freeSlots : free)
+    }
+
+    /// A time named after one turned down ("ga jadi selasa, rabu aja", "bukan senin tapi kamis jam 10", "rabu
+    /// direktur sibuk, kamis bisa"): the first part has a word of `not`, `withdraw` or `busy` and a time, and a
+    /// later part, after a comma or "tapi", has another. `offset` is where that part begins in the text, in
+    /// characters.
     func wishAfterRefusal(in text: String) -> (date: Date, includesTime: Bool, includesDay: Bool, offset: Int)? {
         let parser = TimeExpressionParser(now: context.now)
         let lowered = text.lowercased()
@@ -639,7 +769,8 @@ extension ConversationTurn {
             let rest = String(lowered[range.upperBound...])
             let words = DialogSettings.spacedWords(refused)
             guard
-                settings.mentions(words, keywordsNamed: "not") || settings.mentions(words, keywordsNamed: "withdraw"),
+                settings.mentions(words, keywordsNamed: "not") || settings.mentions(words, keywordsNamed: "withdraw")
+                    || settings.mentions(words, keywordsNamed: "busy"),
                 parser.parse(refused) != nil, let wished = parser.parse(rest)
             else { continue }
             let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)

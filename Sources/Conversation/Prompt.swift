@@ -336,6 +336,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationNone = "verification.none"
     case verificationNearest = "verification.nearest"
     case verificationNextWeek = "verification.nextWeek"
+    case verificationOtherThan = "verification.otherThan"
+    case verificationAfter = "verification.after"
     case verificationConfirm = "verification.confirm"
     case verificationButtonConfirm = "verification.buttonConfirm"
     case verificationButtonOther = "verification.buttonOther"

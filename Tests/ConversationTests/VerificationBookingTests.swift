@@ -462,7 +462,7 @@ struct VerificationBookingTests {
     }
 
     /// A booked call moves only on a clear wish: "10/10 mantap", a rating whose "10/10" reads as a date (the
-    /// recognizer: schedule at 0.75), reaches the ticket and leaves the call as it is; "rabu aja min" (0.97)
+    /// recognizer: schedule at 0.75), reaches the ticket and leaves the call as it is; "kamis aja min" (0.97)
     /// and "bisa dimajukan ga min" move it.
     @Test func aRatingIsNoWishToMoveABookedCall() throws {
         let call = Self.instant(2026, 12, 2, 10, 30)
@@ -472,7 +472,7 @@ struct VerificationBookingTests {
         #expect(!rating.contains("Pilih waktu baru") && !rating.contains("tidak ada jadwal"), "\(rating)")
         #expect(rating.contains("appendToTicket #1259: 10/10 mantap"), "\(rating)")
         #expect(chat.state.step == .idle)
-        let text = "rabu aja min"
+        let text = "kamis aja min"
         let moved = render(chat.type(text, .schedule, confidence: 0.97, entities: Self.wish(text).entities))
         #expect(moved.contains("Pilih waktu baru") || moved.contains("holdVerificationSlot"), "\(moved)")
         var named = try Self.chat(Self.offer(booking: call))

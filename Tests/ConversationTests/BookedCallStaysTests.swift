@@ -1,0 +1,114 @@
+import Foundation
+import Intents
+import Support
+import Testing
+
+@testable import Conversation
+
+/// With the verification call booked, what the provider writes about it that asks no new time leaves it where it
+/// is, and a time the director cannot make is not taken as the time wished. "direktur ganti orang, jadi yang ikut vc
+/// nanti direktur baru" and "terima kasih jadwalnya sudah saya catat" were offered new times to move the call to,
+/// "kamis jam 10 direktur ga bisa" was told its own booked time was full, and "besok direktur ada rapat jam 10" held
+/// that very slot.
+struct BookedCallStaysTests {
+    /// The call booked for Thursday 3 December at 10.00, read on Tuesday 1 December at 09.00.
+    static func booked() throws -> Transcript {
+        try VerificationBookingTests.chat(
+            VerificationBookingTests.offer(booking: VerificationBookingTests.instant(2026, 12, 3, 10, 0)))
+    }
+
+    /// The days of a slot list's sections in `effects`, without its row for later dates.
+    static func days(_ effects: [Effect]) -> [String]? {
+        VerificationBookingTests.list(effects)?.map { $0.title ?? "" }.filter { $0 != "Lainnya" }
+    }
+
+    @Test(arguments: [
+        "direktur ganti orang, jadi yang ikut vc nanti direktur baru",
+        "vc nya nanti diwakili manajer ya min",
+        "mohon maaf, nomor direktur untuk vc ganti ke 081298765432",
+        "terima kasih jadwalnya sudah saya catat",
+    ])
+    func aMessageAboutTheCallThatAsksNoNewTimeKeepsIt(text: String) throws {
+        var chat = try Self.booked()
+        let answer = render(try chat.read(text))
+        #expect(!answer.contains("Pilih waktu baru") && !answer.contains("holdVerificationSlot"), "\(answer)")
+        #expect(answer.contains("dijadwalkan pada Kamis, 3 Desember 2026 pukul 10.00 WIB"), "\(answer)")
+        #expect(answer.contains("Direktur wajib ikut"), "\(answer)")
+        #expect(answer.contains("appendToTicket #1259: \(text)"), "\(answer)")
+        #expect(answer.contains("sudah diteruskan ke petugas pada tiket #1259"), "\(answer)")
+        #expect(chat.state.step == .idle)
+    }
+
+    @Test(arguments: ["ok siap vc nya", "siap min, vc kamis ya"])
+    func aShortYesToTheBookedCallIsThanked(text: String) throws {
+        var chat = try Self.booked()
+        let answer = render(try chat.read(text))
+        #expect(answer.contains("sampai jumpa pada Kamis, 3 Desember 2026 pukul 10.00 WIB"), "\(answer)")
+        #expect(!answer.contains("Pilih waktu") && !answer.contains("penuh"), "\(answer)")
+    }
+
+    /// The booked call's own time named is no wish to move it: it was said to be full.
+    @Test func theBookedTimeNamedIsNotFull() throws {
+        var chat = try Self.booked()
+        let answer = render(try chat.read("siap min, vc kamis jam 10 ya"))
+        #expect(!answer.contains("penuh") && !answer.contains("Pilih waktu"), "\(answer)")
+        #expect(answer.contains("Kamis, 3 Desember 2026 pukul 10.00 WIB"), "\(answer)")
+    }
+
+    /// A new time is still asked for: a change word, a time, a part of the day other than the call's, next week.
+    @Test(arguments: [
+        "bisa dimajukan?", "maaf direktur berhalangan hadir", "ganti jadwal vc, nomor direktur juga ganti",
+        "minggu depan aja vc nya", "kamis siang aja", "jadwal",
+    ])
+    func aNewTimeAskedForStillMovesTheCall(text: String) throws {
+        var chat = try Self.booked()
+        let answer = render(try chat.read(text))
+        #expect(answer.contains("Pilih waktu baru") || answer.contains("holdVerificationSlot"), "\(answer)")
+    }
+
+    @Test func theBookedTimeTheDirectorCannotMakeOffersOthers() throws {
+        var chat = try Self.booked()
+        let effects = try chat.read("kamis jam 10 direktur ga bisa")
+        let answer = render(effects)
+        #expect(!answer.contains("penuh"), "\(answer)")
+        #expect(answer.contains("waktu selain Kamis, 3 Desember 2026 pukul 10.00 WIB"), "\(answer)")
+        #expect(answer.contains("Pilih waktu baru"), "\(answer)")
+        var day = try Self.booked()
+        let other = try day.read("kamis direktur ada rapat")
+        #expect(Self.days(other)?.contains("Kamis, 3 Des") == false, "\(render(other))")
+        #expect(render(other).contains("waktu selain Kamis, 3 Desember 2026"), "\(render(other))")
+    }
+
+    /// A time the director cannot make that is not the booked call's leaves the call where it is.
+    @Test func anotherTimeTheDirectorCannotMakeKeepsTheCall() throws {
+        var chat = try Self.booked()
+        let answer = render(try chat.read("besok direktur ada rapat jam 10"))
+        #expect(!answer.contains("holdVerificationSlot") && !answer.contains("Pilih waktu"), "\(answer)")
+        #expect(answer.contains("dijadwalkan pada Kamis, 3 Desember 2026 pukul 10.00 WIB"), "\(answer)")
+        #expect(chat.state.step == .idle)
+    }
+
+    @Test func aTimeTheDirectorCannotMakeIsNotHeldWhileTheTimesAreOffered() throws {
+        var chat = try VerificationBookingTests.offered()
+        let effects = try chat.read("besok direktur ada rapat jam 10")
+        let answer = render(effects)
+        #expect(!answer.contains("holdVerificationSlot"), "\(answer)")
+        #expect(answer.contains("waktu selain Rabu, 2 Desember 2026 pukul 10.00 WIB"), "\(answer)")
+        let rows = VerificationBookingTests.list(effects)?.first?.rows.map(\.title) ?? []
+        #expect(rows.first == "11.00–11.30 WIB", "\(rows)")
+    }
+
+    @Test func theDayAfterABusyOneIsTheWish() throws {
+        var chat = try VerificationBookingTests.offered()
+        let effects = try chat.read("rabu direktur sibuk, kamis bisa")
+        #expect(Self.days(effects) == ["Kamis, 3 Des"], "\(render(effects))")
+    }
+
+    @Test func daysUntilTheDirectorIsBackAreLeftOut() throws {
+        var chat = try VerificationBookingTests.offered()
+        let effects = try chat.read("direktur dinas luar kota sampai jumat")
+        let answer = render(effects)
+        #expect(Self.days(effects) == ["Senin, 7 Des"], "\(answer)")
+        #expect(answer.contains("waktu setelah Jumat, 4 Desember 2026"), "\(answer)")
+    }
+}
