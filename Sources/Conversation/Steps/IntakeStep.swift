@@ -360,10 +360,15 @@ extension ConversationTurn {
     mutating func correctEarlierAnswer(
         _ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition, saidSo: Bool = false
     ) -> Bool {
+        var saidSo = saidSo
         switch draft.stage {
         case .field(let index, _):
-            // A problem written where it is asked may name any number; it is the answer.
-            if service.fields[safe: index]?.validator == .freeText { return false }
+            // A problem written where it is asked may name any number; it is the answer, unless the message says
+            // nothing but a question's name and its new value ("maaf kodenya 10234567"), which became the problem.
+            if service.fields[safe: index]?.validator == .freeText {
+                guard onlyCorrects(text, service: service) else { return false }
+                saidSo = true
+            }
         case .consent, .documents, .summary: break
         case .choosingChange, .editingDescription, .submitting: return false
         }
@@ -382,9 +387,12 @@ extension ConversationTurn {
                 draft.businessForm = company.form
                 shown = companyDisplay(draft) ?? name
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender:
-                guard let value = entities.identifier(for: field.validator), value != draft.answers[field.id] else {
-                    continue
-                }
+                // "eh kode tender nya salah, yg benar 10234567": the code is the message's one number.
+                let sole =
+                    field.validator == .kodeTender && entities.kodeTender == nil && onlyCorrects(text, service: service)
+                    ? Self.soleCode(in: text, entities) : nil
+                guard let value = entities.identifier(for: field.validator) ?? sole, value != draft.answers[field.id]
+                else { continue }
                 draft.answers[field.id] = value
                 shown = Self.writtenNumber(value, in: text)
             case .businessForm, .freeText, .choice:
@@ -405,6 +413,33 @@ extension ConversationTurn {
             return true
         }
         return false
+    }
+
+    /// Whether `text` says nothing but numbers besides words of `filler`, `correction` and `correctionLeadIn` and
+    /// those naming `service`'s questions (`fieldNamed.<validator>`, also with "-nya"), and has both a name and a
+    /// word of `correction` or `correctionLeadIn`: "maaf kodenya 10234567", "ralat npwp 01.234.567.8-901.001". A
+    /// name and a number alone, "npwp 0123456789012346" where the changes are asked, is the answer.
+    func onlyCorrects(_ text: String, service: ServiceDefinition) -> Bool {
+        let settings = catalogue.settings
+        let wordsOf = { (lists: [String]) -> Set<Substring> in
+            let phrases: [String] = lists.flatMap { settings.keywords[$0] ?? [] }
+            return Set(phrases.flatMap { $0.split(separator: " ") })
+        }
+        let naming = wordsOf(Set(service.fields.map { "fieldNamed.\($0.validator.rawValue)" }).sorted())
+        let besides = wordsOf(["filler", "correction", "correctionLeadIn"])
+        var named = false
+        for word in DialogSettings.spacedWords(text).split(separator: " ") where word != "nya" {
+            let stem = word.hasSuffix("nya") ? word.dropLast(3) : word
+            if naming.contains(word) || naming.contains(stem) {
+                named = true
+            } else if !besides.contains(word), !besides.contains(stem), !word.allSatisfy(\.isASCIIDigitCharacter) {
+                return false
+            }
+        }
+        let words = DialogSettings.spacedWords(text)
+        return named
+            && (settings.mentions(words, keywordsNamed: "correction")
+                || settings.mentions(words, keywordsNamed: "correctionLeadIn"))
     }
 
     /// A message going back that carries a new value for an answered question of the form ("yg tadi salah,
