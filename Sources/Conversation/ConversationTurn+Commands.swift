@@ -446,13 +446,15 @@ extension ConversationTurn {
     }
 
     /// Hands the conversation to staff with everything collected so far; `message` is the provider's text that
-    /// asked for staff, when typed.
-    mutating func handOff(reason: HandOffReason, asking message: ReporterMessage? = nil) {
+    /// asked for staff, when typed. After `closed`, a ticket already closed whose request the provider says is not
+    /// done, staff get a new ticket that names it, and the provider is told so.
+    mutating func handOff(reason: HandOffReason, asking message: ReporterMessage? = nil, after closed: Int? = nil) {
         var collected: TicketRequest?
         if case .intake(let draft) = state.step { collected = ticketRequest(for: draft) }
         if case .resumeOffer(.intake(let draft)) = state.step { collected = ticketRequest(for: draft) }
         let ticket =
-            state.step.behaviour.ticket ?? (context.openTickets.count == 1 ? context.openTickets[0].number : nil)
+            closed ?? state.step.behaviour.ticket
+            ?? (context.openTickets.count == 1 ? context.openTickets[0].number : nil)
         leaveCurrentStep()
         emit(
             .handOff(
@@ -467,6 +469,9 @@ extension ConversationTurn {
         }
         state.step = .handingOff(pending: (state.messagesBeforeRequest ?? []) + (said.map { [$0] } ?? []))
         state.messagesBeforeRequest = nil
+        if let closed {
+            return say(t(.handoffNotSolved, ["ticket": String(closed)]) + afterHoursNote())
+        }
         let prompt: Prompt =
             collected != nil ? .handoffStarted : said != nil ? .handoffStartedWithMessage : .handoffStartedEmpty
         say(t(prompt) + afterHoursNote())

@@ -6,4 +6,7 @@ public enum HandOffReason: String, Equatable, Codable, Sendable {
     case invalidAnswers
     /// The provider chose staff instead of consenting to the privacy notice.
     case noConsent
+    /// The provider said the request of a ticket already closed is not done ("masih belum bisa login min" at its
+    /// survey).
+    case notSolved
 }

@@ -129,6 +129,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case handoffOpened = "handoff.opened"
     case handoffStarted = "handoff.started"
     case handoffStartedEmpty = "handoff.startedEmpty"
+    case handoffNotSolved = "handoff.notSolved"
     case handoffStartedWithMessage = "handoff.startedWithMessage"
     case handoffWaiting = "handoff.waiting"
 
@@ -204,6 +205,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case noteInvalidAnswers = "note.invalidAnswers"
     case noteNoConsent = "note.noConsent"
     case noteStaffRequestTitle = "note.staffRequestTitle"
+    case noteNotSolved = "note.notSolved"
+    case noteAfterClosedTicket = "note.afterClosedTicket"
 
     case resolutionConfirmed = "resolution.confirmed"
     case resolutionNote = "resolution.note"
@@ -245,6 +248,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case surveyIntro = "survey.intro"
     case surveyQuestion = "survey.question"
     case surveyParked = "survey.parked"
+    case surveyTicketDone = "survey.ticketDone"
     case surveyDeclined = "survey.declined"
     case surveyRemarkKept = "survey.remarkKept"
     case surveyNoMiddle = "survey.noMiddle"

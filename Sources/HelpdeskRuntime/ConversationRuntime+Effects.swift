@@ -170,11 +170,15 @@ extension ConversationRuntime {
     private func handOff(_ request: HandOffRequest, in store: SQLiteTicketTransaction, execution: EffectExecution)
         throws -> TicketNumber
     {
-        let reason = self.officeText(Self.prompt(for: request.reason))
-        if let ticket = request.ticket, let current = try store.ticket(TicketNumber(ticket)), current.status.isOpen {
-            try store.apply(
-                .reporterMessage(text: reason), to: current.number, by: execution.reporter, at: execution.now)
-            return current.number
+        var reason = self.officeText(Self.prompt(for: request.reason))
+        if let ticket = request.ticket, let current = try store.ticket(TicketNumber(ticket)) {
+            guard !current.status.isOpen else {
+                try store.apply(
+                    .reporterMessage(text: reason), to: current.number, by: execution.reporter, at: execution.now)
+                return current.number
+            }
+            // A ticket already closed is not reopened: the new one says which it follows.
+            reason += " " + self.officeText(.noteAfterClosedTicket, ["ticket": String(ticket)])
         }
         var collected =
             request.collected
@@ -187,7 +191,9 @@ extension ConversationRuntime {
     }
 
     /// A note written on a ticket for the office, in the office's language (Indonesian).
-    func officeText(_ prompt: Prompt) -> String { self.catalogue.text(prompt, in: .indonesian) }
+    func officeText(_ prompt: Prompt, _ values: [String: String] = [:]) -> String {
+        self.catalogue.text(prompt, in: .indonesian, values)
+    }
 
     /// Downloads a requested file; a permanent refusal is a result, a transient failure is thrown.
     func download(_ request: MediaFetchRequest) throws -> Result<StoredMedia, MediaError> {

@@ -131,6 +131,7 @@ extension ConversationRuntime {
         case .asked: .noteAskedForStaff
         case .invalidAnswers: .noteInvalidAnswers
         case .noConsent: .noteNoConsent
+        case .notSolved: .noteNotSolved
         }
     }
 }

@@ -655,6 +655,32 @@ extension ConversationRuntimeTests {
 
     /// "tiket saya batalkan saja" cancels a ticket nobody took, with the message as the reason; once staff took
     /// it, the request reaches them and the ticket stays theirs.
+    /// The provider says the request of a closed ticket is not done: staff get a new ticket that names it, and the
+    /// closed one stays closed.
+    @Test mutating func aRequestNotDoneAfterItsTicketClosedOpensOneThatNamesIt() throws {
+        try self.openTicket()
+        let runtime = self.runtime
+        let request = HandOffRequest(
+            reason: .notSolved, collected: nil, ticket: 1, reporterWaID: Self.contact, reporterName: "Budi")
+        let followUps = try self.writer.write { database in
+            var execution = EffectExecution(
+                contact: Self.contact, profileName: "Budi", now: Self.monday, preparation: MessagePreparation(),
+                database: database)
+            try runtime.execute(
+                .cancelTicket(ticket: 1, message: ReporterMessage(messageID: "wamid.x", text: "batal")),
+                in: &execution)
+            try runtime.execute(.handOff(request), in: &execution)
+            return execution.followUps
+        }
+        #expect(followUps == [.ticketOpened(number: 2)])
+        let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
+        let opened = try #require(try store.read { try $0.ticket(TicketNumber(2)) })
+        #expect(opened.description.contains("Pelapor menyatakan permintaannya belum selesai."), "\(opened.description)")
+        #expect(opened.description.contains("Lanjutan tiket #1, yang sudah ditutup."), "\(opened.description)")
+        let closed = try #require(try store.read { try $0.ticket(TicketNumber(1)) })
+        #expect(!closed.status.isOpen)
+    }
+
     @Test mutating func aTicketWithdrawnBeforeStaffTookItIsCancelled() throws {
         try self.openTicket()
         let text = "tiket saya batalkan saja min, sudah diurus langsung ke kantor"

@@ -23,6 +23,7 @@ struct SurveyStep: DialogStep {
             return true
         }
         if self.progress.askingComment { return turn.isForStaff(text, classification: classification) }
+        if turn.saysTicketIsDone(text) || turn.saysStillNotSolved(text) { return true }
         guard let survey = turn.context.survey else { return false }
         if survey.ratingValue(in: text) != nil || survey.emojiValue(in: text) != nil || turn.declinesSurvey(text)
             || turn.surveyAnswerList(in: text) != nil
@@ -69,6 +70,18 @@ struct SurveyStep: DialogStep {
             return turn.chooseInSurvey(.surveySkip, progress: self.progress)
         }
         if !self.progress.askingComment, turn.declinesSurvey(text) { return turn.declineSurvey(self.progress) }
+        if !self.progress.askingComment, turn.saysTicketIsDone(text) {
+            // "selesai", "udah beres min": the ticket the survey is about is done, where it got "Anda tidak memiliki
+            // tiket yang sedang terbuka." (read as a status check) or a wrong answer; the question is asked again.
+            return turn.promptCurrentStep(prefix: turn.t(.surveyTicketDone, ["ticket": String(self.progress.ticket)]))
+        }
+        if !self.progress.askingComment, turn.saysStillNotSolved(text) {
+            // "masih belum bisa login min": the request of the closed ticket is not done. It was kept as a remark
+            // for the survey's comment, which staff never act on; staff get it on a new ticket that names the
+            // closed one, and the survey is kept for later.
+            let message = ReporterMessage(messageID: messageID, text: text)
+            return turn.handOff(reason: .notSolved, asking: message, after: self.progress.ticket)
+        }
         if !self.progress.askingComment, turn.asksForARequest(text, classification: classification) {
             // "lupa password lagi min", "min saya mau tanya lagi soal tender": no answer, but a request. The survey
             // is kept for later, and the service named starts with the message, as from the menu.
@@ -104,6 +117,36 @@ struct SurveyStep: DialogStep {
 }
 
 extension ConversationTurn {
+    /// Whether `text` only says the request is done: a phrase of `doneStatement` ("selesai", "udah beres min") or
+    /// the `done` command word alone ("sudah"), in a short message with no question and no word of `not` or
+    /// `notSolved`, after a word of `contrast` when there is one ("tadi sempat error tapi sekarang sudah bisa").
+    func saysTicketIsDone(_ text: String) -> Bool {
+        guard text.wordCount <= Self.doneStatementWords, !text.contains("?") else { return false }
+        let settings = catalogue.settings
+        let text = ConfirmingResolutionStep.afterBut(text, in: self) ?? text
+        let words = DialogSettings.spacedWords(text)
+        guard !settings.mentions(words, keywordsNamed: "not"), !settings.mentions(words, keywordsNamed: "notSolved"),
+            !settings.mentions(words, keywordsNamed: "questionWords")
+        else { return false }
+        // "👍", "⭐⭐⭐" have no word, and answer with their value.
+        return settings.mentions(words, keywordsNamed: "doneStatement")
+            || words.contains(where: \.isLetter) && settings.words(of: text, besides: ["done", "filler"]).isEmpty
+    }
+
+    /// Whether `text` at a survey question says the closed ticket's request is not done: a word of `notSolved`
+    /// ("belum", "masih", "error") with another word besides `filler` ("belum selesai", "masih belum bisa login
+    /// min"), after a word of `contrast` when there is one ("tadi error tapi sekarang sudah bisa" is done), and no
+    /// answer or opinion in the scale's words ("masih kurang cepat").
+    func saysStillNotSolved(_ text: String) -> Bool {
+        let settings = catalogue.settings
+        let last = ConfirmingResolutionStep.afterBut(text, in: self) ?? text
+        guard settings.mentions(text: last, keywordsNamed: "notSolved"),
+            settings.words(of: text, besides: ["filler"]).count >= 2
+        else { return false }
+        return opinion(in: text) == nil && context.survey?.ratingValue(in: text) == nil
+            && surveyAnswerList(in: text) == nil && leadingSurveyAnswer(in: text) == nil
+    }
+
     mutating func ticketClosed(_ ticket: Int) {
         if state.staffTicket == ticket { state.staffTicket = nil }
         let surveying = ([state.step] + state.suspended).contains { step in
