@@ -152,7 +152,7 @@ extension ConversationTurn {
         guard day == bookedDay else { return false }
         if classification.entities.datetimeIncludesTime { return second == bookedSecond }
         guard let morning = Self.partOfDay(in: text) else { return true }
-        return fits(booked, morning: morning, afternoon: !morning)
+        return Self.fits(booked, morning: morning, afternoon: !morning)
     }
 
     /// The most words of a message that asks to move the booked call by the schedule's intent alone ("jadwal vc
@@ -551,7 +551,7 @@ extension ConversationTurn {
         }
         guard var wished = classification.entities.datetime else {
             // "yang pagi" / "siang aja": the offered days' slots in that part of the day.
-            let filtered = offer.freeSlots.filter { fits($0, morning: morning, afternoon: afternoon) }
+            let filtered = offer.freeSlots.filter { Self.fits($0, morning: morning, afternoon: afternoon) }
             if late, !filtered.isEmpty { return offerLatest(of: filtered) }
             return offerSlots(prefix: nil, slots: filtered.isEmpty ? offer.freeSlots : filtered)
         }
@@ -641,7 +641,7 @@ extension ConversationTurn {
         }
         let days = [day] + otherDays(in: text ?? "")
         let sameDay = offer.freeSlots.filter {
-            days.contains(JakartaTime.local($0).day) && fits($0, morning: morning, afternoon: afternoon)
+            days.contains(JakartaTime.local($0).day) && Self.fits($0, morning: morning, afternoon: afternoon)
         }
         if late, !sameDay.isEmpty { return offerLatest(of: sameDay) }
         guard sameDay.isEmpty else { return offerSlots(prefix: nil, slots: sameDay) }
@@ -695,24 +695,32 @@ extension ConversationTurn {
         return days.count == 1 ? days.first : nil
     }
 
-    /// A time the director cannot make, named in a message with no other time: a day, or a day and a time of day,
-    /// in the same part of the message (between commas, "tapi", "soalnya") as a word of `busy` ("rapat", "dinas",
-    /// "ga bisa"), and with a word of `busyThrough` ("sampai") every day up to it.
+    /// A time the director cannot make, named in a message with no other time: a day, or a day and a time or a
+    /// part of the day, in the same part of the message (between commas, "tapi", "soalnya") as a word of `busy`
+    /// ("rapat", "dinas", "ga bisa") that no word of `not` comes just before ("ga sibuk"), and with a word of
+    /// `busyThrough` ("sampai") every day up to it.
     struct RefusedTime {
         /// The day, as a day number.
         var day: Int
         /// The second of the day named, if a time of day is.
         var second: Int?
+        /// The part of the day named without a time: true for the morning, false for the afternoon.
+        var morning: Bool?
         /// Whether every day up to `day` is meant ("sampai jumat").
         var through: Bool
 
-        /// Whether `slot` falls on the refused day (or before it, `through`), within an hour of a time named.
+        /// Whether only part of `day` is refused.
+        var isPartOfADay: Bool { !self.through && (self.second != nil || self.morning != nil) }
+
+        /// Whether `slot` falls on the refused day (or before it, `through`), within an hour of a time named or in
+        /// the part of the day named.
         func covers(_ slot: Date) -> Bool {
             let (slotDay, slotSecond) = JakartaTime.local(slot)
             if self.through { return slotDay <= self.day }
             guard slotDay == self.day else { return false }
-            guard let second = self.second else { return true }
-            return abs(slotSecond - second) < 3600
+            if let second = self.second { return abs(slotSecond - second) < 3600 }
+            guard let morning = self.morning else { return true }
+            return ConversationTurn.fits(slot, morning: morning, afternoon: !morning)
         }
     }
 
@@ -727,18 +735,35 @@ extension ConversationTurn {
         guard timed.count == 1, let (part, time) = timed.first else { return nil }
         let words = DialogSettings.spacedWords(String(part))
         let settings = catalogue.settings
-        guard settings.mentions(words, keywordsNamed: "busy") else { return nil }
+        guard let busy = settings.firstMention(in: words, keywordsNamed: "busy") else { return nil }
+        // "jumat direktur ga sibuk", "tidak ada rapat": the two words before the busy one say it is not.
+        let before = words.prefix(busy).split(separator: " ").suffix(2).joined(separator: " ")
+        guard !settings.mentions(" " + before + " ", keywordsNamed: "not") else { return nil }
         let (day, second) = JakartaTime.local(time.date)
         let through = settings.mentions(words, keywordsNamed: "busyThrough")
-        return RefusedTime(day: day, second: time.includesTime && !through ? second : nil, through: through)
+        let timeNamed = time.includesTime && !through
+        return RefusedTime(
+            day: day, second: timeNamed ? second : nil,
+            morning: timeNamed || through ? nil : Self.partOfDay(in: String(part)), through: through)
     }
 
-    /// The free slots but those `refused` covers, said to be so; when it does not cover the booked call, the call
+    /// The free slots but those `refused` covers, said to be so: when only part of a day is refused ("kamis pagi
+    /// direktur ada rapat"), that day's other slots first. When `refused` does not cover the booked call, the call
     /// stays and is said again with its details (the message reached its ticket when `relayed`).
     mutating func offerAvoiding(_ refused: RefusedTime, relayed: Bool) {
         guard let offer else { return }
         if let start = offer.booking, !refused.covers(start) {
             return leaveCallChoice(of: offer.ticket, saying: bookedCallText(offer, start: start, relayed: relayed))
+        }
+        let passed = relayed ? t(.ticketAppended, ["ticket": String(offer.ticket)]) : nil
+        let free = offer.freeSlots.filter { !refused.covers($0) }
+        guard !free.isEmpty else {
+            // "direktur cuti sampai tanggal 20", past the last day the calls can be booked.
+            let last = offer.freeSlots.last.map { CalendarWords.date(JakartaTime.local($0).day, in: language) } ?? ""
+            let end = JakartaTime.instant(day: refused.day + 1, second: 0)
+            return offerSlots(
+                prefix: [t(.verificationTooLate, ["last": last]), passed].compactMap { $0 }.joined(separator: " "),
+                slots: nearest(to: end, in: offer.freeSlots), lead: t(.verificationNearest))
         }
         let lead: String
         if refused.through {
@@ -746,13 +771,19 @@ extension ConversationTurn {
         } else if let second = refused.second {
             lead = t(.verificationOtherThan, ["when": when(JakartaTime.instant(day: refused.day, second: second))])
         } else {
-            lead = t(.verificationOtherThan, ["when": CalendarWords.date(refused.day, in: language)])
+            lead = t(.verificationOtherThan, ["when": refusedDayText(refused)])
         }
-        let free = offer.freeSlots.filter { !refused.covers($0) }
+        let sameDay = free.filter { JakartaTime.local($0).day == refused.day }
         offerSlots(
-            prefix: [lead, relayed ? t(.ticketAppended, ["ticket": String(offer.ticket)]) : nil].compactMap { $0 }
-                .joined(separator: " "),
-            slots: free.isEmpty ? offer.freeSlots : free)
+            prefix: [lead, passed].compactMap { $0 }.joined(separator: " "),
+            slots: refused.isPartOfADay && !sameDay.isEmpty ? sameDay : free)
+    }
+
+    /// The refused day in words, with its part of the day when one is named: "Kamis, 3 Desember 2026 pagi".
+    private func refusedDayText(_ refused: RefusedTime) -> String {
+        let date = CalendarWords.date(refused.day, in: language)
+        guard let morning = refused.morning else { return date }
+        return date + " " + t(morning ? .verificationMorning : .verificationAfternoon)
     }
 
     /// A time named after one turned down ("ga jadi selasa, rabu aja", "bukan senin tapi kamis jam 10", "rabu
@@ -795,7 +826,7 @@ extension ConversationTurn {
         LocalDate.isoWeekday(dayNumber: day) > 5 ? .weekend : nil
     }
 
-    private func fits(_ slot: Date, morning: Bool, afternoon: Bool) -> Bool {
+    private static func fits(_ slot: Date, morning: Bool, afternoon: Bool) -> Bool {
         let minute = JakartaTime.local(slot).second / 60
         if morning && !afternoon { return minute < 12 * 60 }
         if afternoon && !morning { return minute >= 11 * 60 }

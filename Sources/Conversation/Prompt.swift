@@ -342,6 +342,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationNextWeek = "verification.nextWeek"
     case verificationOtherThan = "verification.otherThan"
     case verificationAfter = "verification.after"
+    case verificationMorning = "verification.morning"
+    case verificationAfternoon = "verification.afternoon"
     case verificationConfirm = "verification.confirm"
     case verificationButtonConfirm = "verification.buttonConfirm"
     case verificationButtonOther = "verification.buttonOther"

@@ -111,4 +111,31 @@ struct BookedCallStaysTests {
         #expect(Self.days(effects) == ["Senin, 7 Des"], "\(answer)")
         #expect(answer.contains("waktu setelah Jumat, 4 Desember 2026"), "\(answer)")
     }
+
+    /// "kamis pagi direktur ada rapat, siangnya bisa": Thursday's afternoon, not every day but Thursday.
+    @Test func aBusyMorningLeavesTheDaysAfternoon() throws {
+        var chat = try VerificationBookingTests.offered()
+        let effects = try chat.read("kamis pagi direktur ada rapat, siangnya bisa")
+        let answer = render(effects)
+        #expect(answer.contains("waktu selain Kamis, 3 Desember 2026 pagi"), "\(answer)")
+        #expect(Self.days(effects) == ["Kamis, 3 Des"], "\(answer)")
+        let rows = VerificationBookingTests.list(effects)?.first?.rows.map(\.title) ?? []
+        #expect(rows == ["12.30–13.00 WIB"], "\(rows)")
+    }
+
+    /// "jumat direktur ga sibuk" says Friday suits: its slots, not every day but Friday.
+    @Test func aDayTheDirectorIsNotBusyIsTheWish() throws {
+        var chat = try VerificationBookingTests.offered()
+        let effects = try chat.read("jumat direktur ga sibuk")
+        #expect(Self.days(effects) == ["Jumat, 4 Des"], "\(render(effects))")
+    }
+
+    /// Away past the last day the calls can be booked: said so, with the latest times, not every time from today
+    /// under "times after" that day.
+    @Test func awayPastTheLastDayIsSaid() throws {
+        var chat = try VerificationBookingTests.offered()
+        let answer = render(try chat.read("direktur cuti sampai tanggal 7"))
+        #expect(answer.contains("hanya bisa dipilih sampai Senin, 7 Desember 2026"), "\(answer)")
+        #expect(!answer.contains("waktu setelah"), "\(answer)")
+    }
 }
