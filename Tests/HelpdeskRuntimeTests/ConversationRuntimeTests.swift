@@ -158,6 +158,20 @@ struct ConversationRuntimeTests {
         return (store, staff)
     }
 
+    /// Executes `effects` in one transaction, as the contact's message would at Monday 09:00; returns the events
+    /// they lead to.
+    @discardableResult
+    func execute(_ effects: [Effect]) throws -> [ConversationEvent] {
+        let runtime = self.runtime
+        return try self.writer.write { database in
+            var execution = EffectExecution(
+                contact: Self.contact, profileName: "Budi", now: Self.monday, preparation: MessagePreparation(),
+                database: database)
+            for effect in effects { try runtime.execute(effect, in: &execution) }
+            return execution.followUps
+        }
+    }
+
     static func pdf(_ id: String) -> InboundMessage.Content {
         .document(InboundMessage.Media(id: id, mimeType: "application/pdf", filename: "\(id).pdf"))
     }
@@ -414,14 +428,7 @@ struct ConversationRuntimeTests {
         let opened = try self.send(.buttonReply(id: submit, title: "Kirim"))
         #expect(Self.texts(in: opened).contains("#1"))
         // Staff never resolved it, yet a stale "OK, selesai" arrives: the runtime logs the refusal and goes on.
-        let runtime = self.runtime
-        let followUps = try self.writer.write { database in
-            var execution = EffectExecution(
-                contact: Self.contact, profileName: "Budi", now: Self.monday, preparation: MessagePreparation(),
-                database: database)
-            try runtime.execute(.confirmResolution(ticket: 1), in: &execution)
-            return execution.followUps
-        }
+        let followUps = try self.execute([.confirmResolution(ticket: 1)])
         #expect(followUps.isEmpty, "no ticketClosed for a close the domain refused")
         let ticket = try #require(
             try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
@@ -659,19 +666,11 @@ extension ConversationRuntimeTests {
     /// closed one stays closed.
     @Test mutating func aRequestNotDoneAfterItsTicketClosedOpensOneThatNamesIt() throws {
         try self.openTicket()
-        let runtime = self.runtime
         let request = HandOffRequest(
             reason: .notSolved, collected: nil, ticket: 1, reporterWaID: Self.contact, reporterName: "Budi")
-        let followUps = try self.writer.write { database in
-            var execution = EffectExecution(
-                contact: Self.contact, profileName: "Budi", now: Self.monday, preparation: MessagePreparation(),
-                database: database)
-            try runtime.execute(
-                .cancelTicket(ticket: 1, message: ReporterMessage(messageID: "wamid.x", text: "batal")),
-                in: &execution)
-            try runtime.execute(.handOff(request), in: &execution)
-            return execution.followUps
-        }
+        let followUps = try self.execute([
+            .cancelTicket(ticket: 1, message: ReporterMessage(messageID: "wamid.x", text: "batal")), .handOff(request),
+        ])
         #expect(followUps == [.ticketOpened(number: 2)])
         let store = try SQLiteTicketStore(writer: self.writer, configuration: self.runtime.tickets)
         let opened = try #require(try store.read { try $0.ticket(TicketNumber(2)) })
@@ -709,15 +708,9 @@ extension ConversationRuntimeTests {
     @Test mutating func aWithdrawalOfATicketTakenMeanwhileIsKeptForStaff() throws {
         try self.openTicket()
         let (store, _) = try self.takeAsStaff(1)
-        let runtime = self.runtime
-        try self.writer.write { database in
-            var execution = EffectExecution(
-                contact: Self.contact, profileName: "Budi", now: Self.monday, preparation: MessagePreparation(),
-                database: database)
-            try runtime.execute(
-                .cancelTicket(ticket: 1, message: ReporterMessage(messageID: "wamid.x", text: "batalkan tiketnya")),
-                in: &execution)
-        }
+        try self.execute([
+            .cancelTicket(ticket: 1, message: ReporterMessage(messageID: "wamid.x", text: "batalkan tiketnya"))
+        ])
         let ticket = try #require(try store.read { try $0.ticket(TicketNumber(1)) })
         #expect(ticket.status == .inProgress)
         let last = try store.read { try $0.activities(of: TicketNumber(1)) }.last
