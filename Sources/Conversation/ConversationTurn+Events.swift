@@ -490,6 +490,17 @@ extension ConversationTurn {
     /// Words a message needs to be kept for staff while the menu is asked.
     static let keptMessageWords = 5
 
+    /// The service that takes questions (the first with `asking.<id>` phrases), when `text` says its writer is an
+    /// official (`officialSelf`: "saya ppk", "kami pokja", "sebagai pejabat pengadaan") and `service` is a form
+    /// for a company (it asks one); nil otherwise.
+    func consultationForAnOfficial(instead service: String, text: String) -> String? {
+        let settings = catalogue.settings
+        guard catalogue.service(id: service)?.companyField != nil,
+            settings.mentions(text: text, keywordsNamed: "officialSelf")
+        else { return nil }
+        return catalogue.menu.first { settings.keywords["asking.\($0.id)"] != nil }?.id
+    }
+
     /// Whether a message where staff asked for more, where the provider says why a ticket is not solved, or the
     /// survey's comment, is said to staff whatever else the recognizer reads it as: a sentence ("nib nya blm ada
     /// min, masih proses di oss. gpp kah?", read as a status check, got the ticket's status and never reached
@@ -511,8 +522,15 @@ extension ConversationTurn {
     /// Messages kept for staff while the menu is asked, at most.
     static let maxMessagesBeforeRequest = 5
 
-    /// Starts the form of the menu entry `service` that `message` asked for, taking what it already says.
+    /// Starts the form of the menu entry `service` that `message` asked for, taking what it already says. A form
+    /// for a company asked for by an official ("saya ppk, minta user id untuk spse"), who has no company, NPWP or
+    /// director to give, is said to be the providers', and the consultation starts with the message instead.
     mutating func start(_ service: String, from message: ReporterMessage, classification: Classification) {
+        var service = service
+        if let consultation = consultationForAnOfficial(instead: service, text: message.text) {
+            say(t(.intakeForProviders, ["service": catalogue.service(id: service)?.title.text(in: language) ?? ""]))
+            service = consultation
+        }
         openingMessage = (message.text, classification)
         route(.menu(service), messageID: message.messageID)
         openingMessage = nil

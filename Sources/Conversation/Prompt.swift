@@ -136,6 +136,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeCompanyNoted = "intake.companyNoted"
     case intakeCorrected = "intake.corrected"
     case intakeDocumentsAhead = "intake.documentsAhead"
+    case intakeForProviders = "intake.forProviders"
     case intakeExplanationKept = "intake.explanationKept"
     case intakeFormKept = "intake.formKept"
     case intakeIdentifierKept = "intake.identifierKept"
