@@ -146,7 +146,7 @@ extension ConversationTurn {
     private func withoutLists(_ words: String) -> String {
         let listOf = Set(catalogue.settings.keywords["listOf"] ?? [])
         let inList = Set(catalogue.settings.keywords["inList"] ?? [])
-        let split = words.split(separator: " ")
+        let split = withoutReporters(words).split(separator: " ")
         var kept: [Substring] = []
         for (index, word) in split.enumerated() {
             if word == "daftar",
@@ -158,6 +158,25 @@ extension ConversationTurn {
             kept.append(word)
         }
         return " " + kept.joined(separator: " ") + " "
+    }
+
+    /// `words` (from `spacedWords`) without an official named as who asked or said something (`reporter`: "pokja",
+    /// "ppk") before a word of `reporting` ("minta", "bilang") or after one of `reportingLeadIn` ("kata",
+    /// "menurut"): "pokja minta saya update data perusahaan" asks for a data change, where "pokja" started a tender
+    /// problem with the provider's role taken to be Pokja.
+    func withoutReporters(_ words: String) -> String {
+        let keywords = catalogue.settings.keywords
+        let reporters = Set(keywords["reporter"] ?? [])
+        let reporting = Set(keywords["reporting"] ?? [])
+        let leadIn = Set(keywords["reportingLeadIn"] ?? [])
+        let split = words.split(separator: " ")
+        let kept = split.enumerated().filter { index, word in
+            guard reporters.contains(String(word)) else { return true }
+            let before = index > 0 && leadIn.contains(String(split[index - 1]))
+            let after = index + 1 < split.count && reporting.contains(String(split[index + 1]))
+            return !before && !after
+        }
+        return " " + kept.map(\.element).joined(separator: " ") + " "
     }
 
     /// "halo, saya PPK di dinas PU, mau tanya cara buat paket di spse", "I want to ask about the SIKaP data": a

@@ -314,7 +314,8 @@ extension ConversationTurn {
 
     /// The option of `field` that `text` chooses, in Indonesian: the one the writer says they are ("saya pokja",
     /// "sebagai penyedia"); else the one its words point to, by the option's `choice.<field>.<option>` phrases
-    /// ("tidak bisa upload penawaran", "penawaran kami digugurkan pokja" are a provider's); else the one it names.
+    /// ("tidak bisa upload penawaran", "penawaran kami digugurkan pokja" are a provider's); else the one it names,
+    /// but not as who asked or said something ("kata pokja …").
     /// Nil when it chooses none, or several alike ("ppk dan penyedia").
     func chosenOption(of field: FormField, in text: String) -> String? {
         let words = DialogSettings.spacedWords(text)
@@ -326,7 +327,7 @@ extension ConversationTurn {
             catalogue.settings.mentions(words, keywordsNamed: "choice.\(field.id).\(option.indonesian)")
         }
         if pointed.count == 1 { return pointed[0].indonesian }
-        return Self.namedOption(of: field, in: text)
+        return Self.namedOption(of: field, in: withoutReporters(words))
     }
 
     /// The words before a role that say the writer is one ("saya pokja", "sebagai penyedia").
