@@ -240,7 +240,7 @@ extension ConversationTurn {
         if let decided = decisiveService(in: words) { return decided }
         let named = catalogue.settings.firstMentioned(in: words, among: catalogue.menu) { "service.\($0.id)" }
         let settings = catalogue.settings
-        guard let asked = catalogue.menu.first(where: { settings.keywords["asking.\($0.id)"] != nil }),
+        guard let asked = questionsEntry,
             !settings.mentions(words, keywordsNamed: "problemWords"), !settings.mentions(words, keywordsNamed: "not")
         else { return named?.id }
         guard let named else {
@@ -256,6 +256,11 @@ extension ConversationTurn {
             question() || settings.mentions(words, keywordsNamed: "asking.\(asked.id)")
         else { return named.id }
         return asked.id
+    }
+
+    /// The menu entry of the service that takes questions (the consultation): the first with `asking.<id>` phrases.
+    var questionsEntry: MenuEntry? {
+        catalogue.menu.first { catalogue.settings.keywords["asking.\($0.id)"] != nil }
     }
 
     /// The ticket type of a service that reports a problem (a tender's), which needs a problem to report.

@@ -491,14 +491,13 @@ extension ConversationTurn {
     static let keptMessageWords = 5
 
     /// The service that takes questions (the first with `asking.<id>` phrases), when `text` says its writer is an
-    /// official (`officialSelf`: "saya ppk", "kami pokja", "sebagai pejabat pengadaan") and `service` is a form
+    /// official (`officialSelf`: "saya ppk", "saya pns", "sebagai pejabat pengadaan") and `service` is a form
     /// for a company (it asks one); nil otherwise.
     func consultationForAnOfficial(instead service: String, text: String) -> String? {
-        let settings = catalogue.settings
         guard catalogue.service(id: service)?.companyField != nil,
-            settings.mentions(text: text, keywordsNamed: "officialSelf")
+            catalogue.settings.mentions(text: text, keywordsNamed: "officialSelf")
         else { return nil }
-        return catalogue.menu.first { settings.keywords["asking.\($0.id)"] != nil }?.id
+        return questionsEntry?.id
     }
 
     /// Whether a message where staff asked for more, where the provider says why a ticket is not solved, or the
