@@ -166,7 +166,11 @@ extension ConversationTurn {
     /// problem with the provider's role taken to be Pokja.
     func withoutReporters(_ words: String) -> String {
         let keywords = catalogue.settings.keywords
-        let reporters = Set(keywords["reporter"] ?? [])
+        // Most messages name no official: they are read once more, not split.
+        guard let named = keywords["reporter"], named.contains(where: { words.contains(" \($0) ") }) else {
+            return words
+        }
+        let reporters = Set(named)
         let reporting = Set(keywords["reporting"] ?? [])
         let leadIn = Set(keywords["reportingLeadIn"] ?? [])
         let split = words.split(separator: " ")
