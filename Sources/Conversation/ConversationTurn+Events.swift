@@ -281,19 +281,37 @@ extension ConversationTurn {
     /// staff have not taken yet, or whose verification call is still ahead, it reaches the ticket quietly and the
     /// provider is told the request is still handled.
     mutating func relayDoneToTicket(_ message: ReporterMessage) -> Bool {
-        guard message.text.wordCount <= Self.doneStatementWords, !message.text.contains("?") else { return false }
+        guard saysDone(message.text) else { return false }
         let words = DialogSettings.spacedWords(message.text)
         let settings = catalogue.settings
-        guard settings.mentions(words, keywordsNamed: "doneStatement"),
-            !settings.mentions(words, keywordsNamed: "not"), !settings.mentions(words, keywordsNamed: "notSolved"),
-            !settings.mentions(words, keywordsNamed: "questionWords")
-        else { return false }
         // "selesai" when staff have not taken any ticket yet, or after the documents of a registration whose call
         // is still to be held, ends what the provider had to send, not the request: staff are not asked to resolve
         // it, unless the message says it works now ("sudah bisa login").
         let unfinished = context.openTickets.allSatisfy { $0.isNew || awaitsCall($0) }
         let stillHandled = unfinished && !settings.mentions(words, keywordsNamed: "worksNow")
         return relayOutsideAForm(message, answering: stillHandled ? .ticketStillHandled : .ticketDoneRelayed)
+    }
+
+    /// Whether `text` says the request is done: a short message (`doneStatementWords`) with a phrase of
+    /// `doneStatement` ("selesai", "udah beres min"), no question and no word of `not` or `notSolved`.
+    func saysDone(_ text: String) -> Bool {
+        guard text.wordCount <= Self.doneStatementWords, !text.contains("?") else { return false }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        return settings.mentions(words, keywordsNamed: "doneStatement")
+            && !settings.mentions(words, keywordsNamed: "not") && !settings.mentions(words, keywordsNamed: "notSolved")
+            && !settings.mentions(words, keywordsNamed: "questionWords")
+    }
+
+    /// The words after the first word of `contrast` ("tapi", "namun", "but") in `text`, nil when it has none or
+    /// nothing follows it.
+    func afterContrast(in text: String) -> String? {
+        let contrast = Set(catalogue.settings.keywords["contrast"] ?? [])
+        let words = text.split(separator: " ")
+        guard let index = words.firstIndex(where: { contrast.contains(String($0.lowercased().filter(\.isLetter))) }),
+            index + 1 < words.count
+        else { return nil }
+        return words[(index + 1)...].joined(separator: " ")
     }
 
     /// Whether `ticket`'s verification call is still ahead: its documents in review, its call offered or booked

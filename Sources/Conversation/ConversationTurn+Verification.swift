@@ -535,8 +535,8 @@ extension ConversationTurn {
             // cannot make, which was held or offered as the wish.
             return offerAvoiding(refused, relayed: text.wordCount >= Self.callReasonWords)
         }
-        if let booked = offer.booking, let wished = classification.entities.datetime,
-            classification.entities.datetimeIncludesTime, JakartaTime.local(wished) == JakartaTime.local(booked)
+        if let booked = offer.booking, classification.entities.datetimeIncludesTime,
+            names(booked, in: text ?? "", classification)
         {
             // The booked call's own time, "kamis jam 10 aja": it stays, where it was said to be full.
             return keepBookedCall()
@@ -591,9 +591,8 @@ extension ConversationTurn {
             if after.isEmpty, JakartaTime.instant(day: day, second: 0) >= offer.horizonEnd {
                 // "tanggal 24 desember bisa?", a holiday past the days offered: both are said, with the latest
                 // free slots, the ones closest to it.
-                let last = offer.freeSlots.last.map { CalendarWords.date(JakartaTime.local($0).day, in: language) }
                 return offerSlots(
-                    prefix: reason + " " + t(.verificationTooLate, ["last": last ?? ""]),
+                    prefix: reason + " " + tooLate(offer),
                     slots: nearest(to: wished, in: offer.freeSlots), lead: t(.verificationNearest))
             }
             return offerSlots(
@@ -628,9 +627,8 @@ extension ConversationTurn {
                 slots: offer.freeSlots)
         }
         if JakartaTime.instant(day: day, second: 0) >= offer.horizonEnd {
-            let last = offer.freeSlots.last.map { CalendarWords.date(JakartaTime.local($0).day, in: language) } ?? ""
             return offerSlots(
-                prefix: t(.verificationTooLate, ["last": last]), slots: nearest(to: wished, in: offer.freeSlots),
+                prefix: tooLate(offer), slots: nearest(to: wished, in: offer.freeSlots),
                 lead: t(.verificationNearest))
         }
         if includesTime {
@@ -648,6 +646,12 @@ extension ConversationTurn {
         return offerSlots(
             prefix: t(.verificationDayFull, ["date": dayText]), slots: nearest(to: wished, in: offer.freeSlots),
             lead: t(.verificationNearest))
+    }
+
+    /// That calls can be booked until the last day `offer` has a free slot on, and staff asked for a later one.
+    func tooLate(_ offer: VerificationOffer) -> String {
+        let last = offer.freeSlots.last.map { CalendarWords.date(JakartaTime.local($0).day, in: language) }
+        return t(.verificationTooLate, ["last": last ?? ""])
     }
 
     /// The latest free slots of each day among `slots`, said to be the latest: what comes closest to a wish for
@@ -759,10 +763,9 @@ extension ConversationTurn {
         let free = offer.freeSlots.filter { !refused.covers($0) }
         guard !free.isEmpty else {
             // "direktur cuti sampai tanggal 20", past the last day the calls can be booked.
-            let last = offer.freeSlots.last.map { CalendarWords.date(JakartaTime.local($0).day, in: language) } ?? ""
             let end = JakartaTime.instant(day: refused.day + 1, second: 0)
             return offerSlots(
-                prefix: [t(.verificationTooLate, ["last": last]), passed].compactMap { $0 }.joined(separator: " "),
+                prefix: [tooLate(offer), passed].compactMap { $0 }.joined(separator: " "),
                 slots: nearest(to: end, in: offer.freeSlots), lead: t(.verificationNearest))
         }
         let lead: String

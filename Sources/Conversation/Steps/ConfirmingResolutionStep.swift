@@ -55,17 +55,6 @@ struct ConfirmingResolutionStep: DialogStep {
         return classification.intent == .deny ? false : nil
     }
 
-    /// The words after the first word of `contrast` ("tapi", "namun", "but") in `text`, nil when it has none or
-    /// nothing follows it.
-    static func afterBut(_ text: String, in turn: ConversationTurn) -> String? {
-        let contrast = Set(turn.catalogue.settings.keywords["contrast"] ?? [])
-        let words = text.split(separator: " ")
-        guard let index = words.firstIndex(where: { contrast.contains(String($0.lowercased().filter(\.isLetter))) }),
-            index + 1 < words.count
-        else { return nil }
-        return words[(index + 1)...].joined(separator: " ")
-    }
-
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
         let lead = prefix.map { $0 + "\n\n" } ?? ""
         turn.ask(
@@ -91,7 +80,7 @@ struct ConfirmingResolutionStep: DialogStep {
             // "sudah min, tapi sekarang saya lupa password lagi": what comes after the "but" asks for a service,
             // which starts as from the menu, where it was dropped with the ticket closed.
             let unread = Classification(intent: .unknown, confidence: 0)
-            if let after = Self.afterBut(text, in: turn),
+            if let after = turn.afterContrast(in: text),
                 let service = turn.mentionedService(after, classification: unread)
             {
                 turn.start(service, from: ReporterMessage(messageID: messageID, text: after), classification: unread)

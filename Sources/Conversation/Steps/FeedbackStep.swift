@@ -37,11 +37,9 @@ struct FeedbackStep: DialogStep {
         let done = ReplyID.feedbackDone(ticket: self.ticketNumber)
         if turn.isKeyword(text, "done") { return turn.choose(done, messageID: messageID) }
         let short = text.count <= Self.shortAnswer
-        if turn.isQuestion(self.request), short, [.affirm, .deny].contains(classification.intent) {
-            turn.emit(.appendToTicket(number: self.ticketNumber, message: message))
-            return turn.choose(done, messageID: messageID)
-        }
-        if turn.saysThatsAll(text) {
+        if turn.isQuestion(self.request) && short && [.affirm, .deny].contains(classification.intent)
+            || turn.saysThatsAll(text)
+        {
             turn.emit(.appendToTicket(number: self.ticketNumber, message: message))
             return turn.choose(done, messageID: messageID)
         }

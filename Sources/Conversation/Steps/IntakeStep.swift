@@ -428,8 +428,9 @@ extension ConversationTurn {
         }
         let naming = wordsOf(Set(service.fields.map { "fieldNamed.\($0.validator.rawValue)" }).sorted())
         let besides = wordsOf(["filler", "correction", "correctionLeadIn"])
+        let words = DialogSettings.spacedWords(text)
         var named = false
-        for word in DialogSettings.spacedWords(text).split(separator: " ") where word != "nya" {
+        for word in words.split(separator: " ") where word != "nya" {
             let stem = word.hasSuffix("nya") ? word.dropLast(3) : word
             if naming.contains(word) || naming.contains(stem) {
                 named = true
@@ -437,7 +438,6 @@ extension ConversationTurn {
                 return false
             }
         }
-        let words = DialogSettings.spacedWords(text)
         return named
             && (settings.mentions(words, keywordsNamed: "correction")
                 || settings.mentions(words, keywordsNamed: "correctionLeadIn"))

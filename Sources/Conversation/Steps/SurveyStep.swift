@@ -117,20 +117,14 @@ struct SurveyStep: DialogStep {
 }
 
 extension ConversationTurn {
-    /// Whether `text` only says the request is done: a phrase of `doneStatement` ("selesai", "udah beres min") or
-    /// the `done` command word alone ("sudah"), in a short message with no question and no word of `not` or
-    /// `notSolved`, after a word of `contrast` when there is one ("tadi sempat error tapi sekarang sudah bisa").
+    /// Whether `text` only says the request is done, as `saysDone` reads it or with the `done` command word alone
+    /// ("sudah"), after a word of `contrast` when there is one ("tadi sempat error tapi sekarang sudah bisa").
     func saysTicketIsDone(_ text: String) -> Bool {
         guard text.wordCount <= Self.doneStatementWords, !text.contains("?") else { return false }
-        let settings = catalogue.settings
-        let text = ConfirmingResolutionStep.afterBut(text, in: self) ?? text
-        let words = DialogSettings.spacedWords(text)
-        guard !settings.mentions(words, keywordsNamed: "not"), !settings.mentions(words, keywordsNamed: "notSolved"),
-            !settings.mentions(words, keywordsNamed: "questionWords")
-        else { return false }
+        let text = afterContrast(in: text) ?? text
         // "👍", "⭐⭐⭐" have no word, and answer with their value.
-        return settings.mentions(words, keywordsNamed: "doneStatement")
-            || words.contains(where: \.isLetter) && settings.words(of: text, besides: ["done", "filler"]).isEmpty
+        let onlyDone = catalogue.settings.words(of: text, besides: ["done", "filler"]).isEmpty
+        return saysDone(text) || text.contains(where: \.isLetter) && onlyDone
     }
 
     /// Whether `text` at a survey question says the closed ticket's request is not done: a word of `notSolved`
@@ -139,7 +133,7 @@ extension ConversationTurn {
     /// answer or opinion in the scale's words ("masih kurang cepat").
     func saysStillNotSolved(_ text: String) -> Bool {
         let settings = catalogue.settings
-        let last = ConfirmingResolutionStep.afterBut(text, in: self) ?? text
+        let last = afterContrast(in: text) ?? text
         guard settings.mentions(text: last, keywordsNamed: "notSolved"),
             settings.words(of: text, besides: ["filler"]).count >= 2
         else { return false }
