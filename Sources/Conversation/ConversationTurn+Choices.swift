@@ -133,10 +133,27 @@ extension ConversationTurn {
         }
         // As typed, then as the recognizer read it: "lupa pw", "dftr akun" name their services too.
         let question = isQuestion(text) || saysAQuestionComes(text, words: words)
+        if let roleless = withoutWritersRole(words),
+            let service = service(namedIn: notDone(withoutLists(roleless)), question: question)
+        {
+            return service
+        }
         return service(namedIn: notDone(withoutLists(words)), question: question)
             ?? classification.normalizedText.flatMap {
                 service(namedIn: notDone(withoutLists(DialogSettings.spacedWords($0))), question: question)
             }
+    }
+
+    /// `words` (from `spacedWords`) without the officials' names of `reporter` ("pokja", "ppk") when the message
+    /// says its writer is one (`officialSelf`: "saya pokja"), nil otherwise: the role says who writes, not what
+    /// about. "saya pokja lupa password" started a tender problem, for "pokja", where an official's password is
+    /// asked about; a message that names no other service keeps the role's ("saya pokja" alone).
+    private func withoutWritersRole(_ words: String) -> String? {
+        let keywords = catalogue.settings.keywords
+        guard catalogue.settings.mentions(words, keywordsNamed: "officialSelf") else { return nil }
+        let officials = Set(keywords["reporter"] ?? [])
+        let kept = words.split(separator: " ").filter { !officials.contains(String($0)) }
+        return " " + kept.joined(separator: " ") + " "
     }
 
     /// `words` (from `spacedWords`) without "daftar" where it is a list, not signing up: before a word of `listOf`
