@@ -56,6 +56,39 @@ extension ConversationTurn {
         return nil
     }
 
+    /// Whether `text` asks to reach staff in so many words (`askStaff`: "mau bicara sama admin", "bisa sambungkan
+    /// ke petugas?", "i want to talk to a person"), whatever else it says or the recognizer reads it as: "mau
+    /// bicara sama admin aja" where the company was asked became its name, and "mau bicara sama admin, akun saya
+    /// diblokir" started the password reset. Not after a word of `not` or `already` ("tidak mau bicara dengan
+    /// admin", "sudah bicara dengan petugas") nor with its verb (a word of `reachStaff`) straight after a word of
+    /// `firstPerson`, which tells rather than asks ("saya bicara dengan manusia atau bot?"). Where a description or a sentence for staff is asked, only
+    /// with nothing else but `filler` and `requestWords` words ("mau bicara sama petugas aja"): a message saying
+    /// more there tells its story ("susah bicara dengan petugas").
+    func asksForStaff(_ text: String) -> Bool {
+        let settings = catalogue.settings
+        let words = DialogSettings.spacedWords(text)
+        guard let offset = settings.firstMention(in: words, keywordsNamed: "askStaff") else { return false }
+        let before = words.prefix(offset).split(separator: " ").suffix(2)
+        let denied = Set((settings.keywords["not"] ?? []) + (settings.keywords["already"] ?? []))
+        guard !before.contains(where: { denied.contains(String($0)) }) else { return false }
+        if let speaker = before.last, settings.keywords["firstPerson"]?.contains(String(speaker)) ?? false,
+            let verb = words.dropFirst(offset).split(separator: " ").first,
+            settings.keywords["reachStaff"]?.contains(String(verb)) ?? false
+        {
+            // "saya bicara dengan …" tells; "saya mau bicara dengan …" asks.
+            return false
+        }
+        guard asksForDescription || expectsFreeText && !isIntake else { return true }
+        let phrases = Set((settings.keywords["askStaff"] ?? []).flatMap { $0.split(separator: " ").map(String.init) })
+        return settings.words(of: text, besides: ["filler", "requestWords"]).allSatisfy { phrases.contains(String($0)) }
+    }
+
+    /// Whether the conversation is in a form.
+    private var isIntake: Bool {
+        if case .intake = state.step { return true }
+        return false
+    }
+
     /// Whether the pending question asks for the provider's own words: a form's free-text field (a question, a
     /// problem, a complaint) or the description being edited.
     var asksForDescription: Bool {

@@ -85,6 +85,11 @@ extension ConversationTurn {
                 state.language = .english
             }
             let reporterMessage = ReporterMessage(messageID: message.id, text: trimmed)
+            if asksForStaff(trimmed) {
+                // "mau bicara sama admin aja", "bisa sambungkan ke petugas? saya lupa password": staff, wherever it
+                // is written, rather than the answer to the question asked or the service its words name.
+                return run(.human, classification: classification, message: reporterMessage)
+            }
             let claimed = state.step.behaviour.claims(trimmed, classification: classification, in: self)
             if let reminded, !claimed, confirmsAttendance(trimmed, classification: classification, of: reminded) {
                 // "siap min", "insyaallah hadir" to the call's reminder: the *Hadir* button, typed.
