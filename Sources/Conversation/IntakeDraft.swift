@@ -123,6 +123,13 @@ extension IntakeDraft {
             .sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    /// Keeps `document`, already stored, as the next free attachment.
+    mutating func keepAsAttachment(_ document: StoredDocument) {
+        let taken =
+            self.documents.keys.filter(Upload.isAttachmentKey).count + self.uploads.filter { !$0.isForChecklist }.count
+        self.documents[Upload.attachmentKey(taken + 1)] = document
+    }
+
     /// Puts `mediaID` in download as the next free attachment, and returns its key.
     mutating func addAttachmentUpload(mediaID: String, filename: String) -> String {
         let taken =

@@ -68,6 +68,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsHowToShrink = "documents.howToShrink"
     case documentsMissing = "documents.missing"
     case documentsMoved = "documents.moved"
+    case documentsKeptAside = "documents.keptAside"
     case documentsNoTicket = "documents.noTicket"
     case documentsNotPDF = "documents.notPDF"
     case documentsPhoto = "documents.photo"

@@ -525,15 +525,8 @@ extension ConversationTurn {
             required.indices.contains(number - 1)
         {
             let chosen = required[number - 1]
-            if let guessed = draft.lastGuessed, let document = draft.documents[guessed], guessed != chosen.id {
-                let displaced = draft.documents[chosen.id]
-                draft.documents[chosen.id] = document
-                draft.documents[guessed] = displaced
-                draft.lastGuessed = nil
-                state.step = .intake(draft)
-                return promptCurrentStep(
-                    prefix: t(
-                        .documentsMoved, ["file": document.filename, "document": chosen.title.text(in: language)]))
+            if let guessed = draft.lastGuessed, draft.documents[guessed] != nil, guessed != chosen.id {
+                return moveGuessedFile(to: chosen, draft: draft)
             }
             draft.nextRequirement = chosen.id
             state.step = .intake(draft)
@@ -550,6 +543,10 @@ extension ConversationTurn {
         // "maaf salah kirim min", "npwp nya salah file": where the checklist kept the file and said "Kami menunggu
         // file PDF" with a wrong answer counted.
         if takeBackWrongFile(text, draft: draft, service: service) { return }
+        if let label = labelOfGuessedFile(text, draft: draft) {
+            // "itu ktp direktur min", "file tadi surat kuasa ya": the file just guessed, named in words.
+            return relabelGuessedFile(as: label, text: text, draft: draft)
+        }
         if isKeyword(text, "done") || classification.intent == .affirm || saysThatsAll(text) {
             let missing = missingDocuments(draft)
             if missing.isEmpty && draft.uploads.isEmpty {
@@ -669,6 +666,89 @@ extension ConversationTurn {
         return DialogSettings.firstMentioned(in: words, among: service.requiredDocuments(for: draft.businessForm)) {
             $0.keywords
         }
+    }
+
+    /// What a file is said to be in words: a document of the checklist, or another the checklist does not ask for.
+    enum FileLabel: Equatable {
+        case document(DocumentRequirement)
+        case another
+    }
+
+    /// What a message at the checklist says the file just guessed onto a missing document is, where the
+    /// checklist said "Jika salah, balas dengan nomor dokumen yang benar" and only its number moved the file:
+    /// "itu ktp direktur min", "yang barusan ktp ya" got "Kami menunggu file PDF", and "file tadi surat kuasa ya"
+    /// the answer on powers of attorney, with the file left as the request letter. A word pointing at the file
+    /// (`thatFile`: "itu", "tadi", "barusan") and a document's keywords, or one of `documentWords` the checklist
+    /// does not ask for ("kuasa", "akta"), whichever comes first, unless a word of `not` is just before it ("itu
+    /// bukan ktp"); not in a question, nor with a word of `later` or `without` ("ktp nya nyusul"). Nil when it says
+    /// no such thing.
+    func labelOfGuessedFile(_ text: String, draft: IntakeDraft) -> FileLabel? {
+        guard let guessed = draft.lastGuessed, draft.documents[guessed] != nil, let service = service(of: draft),
+            !isQuestion(text)
+        else { return nil }
+        let settings = catalogue.settings
+        let required = service.requiredDocuments(for: draft.businessForm)
+        let asked = Set(required.flatMap(\.keywords))
+        let others = (settings.keywords["documentWords"] ?? []).filter { !asked.contains($0) }
+        let known = asked.union(others)
+        // "ktpnya", "aktanya": the document's word.
+        let words =
+            " "
+            + DialogSettings.spacedWords(text).split(separator: " ").map { word in
+                word.hasSuffix("nya") && known.contains(String(word.dropLast(3))) ? word.dropLast(3) : word
+            }.joined(separator: " ") + " "
+        guard settings.mentions(words, keywordsNamed: "thatFile"),
+            !["later", "without"].contains(where: { settings.mentions(words, keywordsNamed: $0) })
+        else { return nil }
+        var labels = required.compactMap { requirement in
+            DialogSettings.firstMention(in: words, of: requirement.keywords).map { ($0, FileLabel.document(requirement)) }
+        }
+        if let another = DialogSettings.firstMention(in: words, of: others) { labels.append((another, .another)) }
+        // The first document named, unless turned down ("itu bukan ktp"); "itu ktp, bukan surat" is the ID card.
+        guard let (offset, label) = labels.min(by: { $0.0 < $1.0 }) else { return nil }
+        let before = words.prefix(offset).split(separator: " ").last.map(String.init)
+        return before.map { (settings.keywords["not"] ?? []).contains($0) } == true ? nil : label
+    }
+
+    /// The file just guessed (`labelOfGuessedFile`), relabelled: moved to the checklist's document it is said to
+    /// be (the one it was guessed as, confirmed), or kept as an attachment for staff, with the message among the
+    /// provider's notes, and the document it was guessed as asked again.
+    mutating func relabelGuessedFile(as label: FileLabel, text: String, draft: IntakeDraft) {
+        guard let guessed = draft.lastGuessed, let document = draft.documents[guessed] else { return }
+        var draft = draft
+        switch label {
+        case .document(let named) where named.id != guessed:
+            moveGuessedFile(to: named, draft: draft)
+        case .document(let named):
+            draft.lastGuessed = nil
+            state.step = .intake(draft)
+            promptCurrentStep(
+                prefix: t(.documentsMoved, ["file": document.filename, "document": named.title.text(in: language)]))
+        case .another:
+            let title = service(of: draft)?.requiredDocuments(for: draft.businessForm).first { $0.id == guessed }?
+                .title.text(in: language)
+            draft.documents[guessed] = nil
+            draft.keepAsAttachment(document)
+            draft.remarks = (draft.remarks ?? []) + ["\(document.filename): \(text)"]
+            draft.lastGuessed = nil
+            state.step = .intake(draft)
+            promptCurrentStep(
+                prefix: t(.documentsKeptAside, ["file": document.filename, "document": title ?? ""]))
+        }
+    }
+
+    /// The file last guessed onto a missing document moved to `chosen`, which gives its own file, if it had one,
+    /// to the document the file was guessed as.
+    mutating func moveGuessedFile(to chosen: DocumentRequirement, draft: IntakeDraft) {
+        guard let guessed = draft.lastGuessed, let document = draft.documents[guessed] else { return }
+        var draft = draft
+        let displaced = draft.documents[chosen.id]
+        draft.documents[chosen.id] = document
+        draft.documents[guessed] = displaced
+        draft.lastGuessed = nil
+        state.step = .intake(draft)
+        promptCurrentStep(
+            prefix: t(.documentsMoved, ["file": document.filename, "document": chosen.title.text(in: language)]))
     }
 
     /// Whether `text` at the checklist or the summary says a file sent is wrong ("maaf salah kirim", "ktp nya

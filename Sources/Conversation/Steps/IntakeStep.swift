@@ -33,6 +33,7 @@ struct IntakeStep: DialogStep {
             return turn.isKeyword(text, "done") || turn.isKeyword(text, "agree")
                 || classification.intent == .affirm && text.count <= 20 || turn.documentHelp(in: text) != nil
                 || turn.asksAboutTheForm(text) || turn.saysAFileIsWrong(text, draft: self.draft)
+                || turn.labelOfGuessedFile(text, draft: self.draft) != nil
         case .consent:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
