@@ -39,7 +39,8 @@ struct FileNamedInWordsTests {
         var chat = try Self.guessed()
         let answer = render(try chat.read(text))
         #expect(
-            answer.contains("Baik, scan.pdf kami simpan sebagai lampiran untuk petugas, bukan sebagai Surat Permohonan."),
+            answer.contains(
+                "Baik, scan.pdf kami simpan sebagai lampiran untuk petugas, bukan sebagai Surat Permohonan."),
             "\(answer)")
         #expect(answer.contains("1. ⬜ Surat Permohonan"), "\(answer)")
         #expect(!answer.contains("surat kuasa dari direktur"), "not the FAQ: \(answer)")

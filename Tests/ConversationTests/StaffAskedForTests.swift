@@ -21,7 +21,9 @@ struct StaffAskedForTests {
         #expect(chat.draft == nil, "\(answer)")
     }
 
-    @Test(arguments: ["i want to talk to a person, my account is locked", "can I speak to someone about my registration?"])
+    @Test(arguments: [
+        "i want to talk to a person, my account is locked", "can I speak to someone about my registration?",
+    ])
     func inEnglishToo(text: String) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         let answer = render(try chat.read(text))

@@ -701,7 +701,9 @@ extension ConversationTurn {
             !["later", "without"].contains(where: { settings.mentions(words, keywordsNamed: $0) })
         else { return nil }
         var labels = required.compactMap { requirement in
-            DialogSettings.firstMention(in: words, of: requirement.keywords).map { ($0, FileLabel.document(requirement)) }
+            DialogSettings.firstMention(in: words, of: requirement.keywords).map {
+                ($0, FileLabel.document(requirement))
+            }
         }
         if let another = DialogSettings.firstMention(in: words, of: others) { labels.append((another, .another)) }
         // The first document named, unless turned down ("itu bukan ktp"); "itu ktp, bukan surat" is the ID card.
