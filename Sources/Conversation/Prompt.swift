@@ -69,6 +69,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsMissing = "documents.missing"
     case documentsMoved = "documents.moved"
     case documentsKeptAside = "documents.keptAside"
+    case documentsHeldNamed = "documents.heldNamed"
     case documentsNoTicket = "documents.noTicket"
     case documentsNotPDF = "documents.notPDF"
     case documentsPhoto = "documents.photo"

@@ -73,4 +73,56 @@ struct FileNamedInWordsTests {
         #expect(!answer.contains("kami catat sebagai") && !answer.contains("lampiran untuk petugas"), "\(answer)")
         #expect(chat.draft?.documents["surat_permohonan"]?.filename == "scan.pdf")
     }
+
+    /// Sent before the checklist, while the form still asks (the file is kept until the privacy notice is
+    /// accepted): "itu surat kuasa ya min" got the answer on powers of attorney, and the file was guessed onto the
+    /// request letter once the checklist came. What it is said to be is what the checklist takes it as.
+    @Test(arguments: [
+        ("itu surat kuasa ya min", "attachment-1"), ("ini ktp direktur min", "ktp_direktur"),
+        ("file tadi surat permohonan", "surat_permohonan"),
+    ])
+    func aFileSentAheadIsTakenAsItIsNamed(text: String, taken: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("PT Sinar Jaya")
+        _ = chat.pdf("m1", "scan.pdf")
+        let answer = render(try chat.read(text))
+        #expect(answer.contains("Baik, keterangan untuk scan.pdf kami catat"), "\(answer)")
+        #expect(answer.contains("Tulis NPWP badan usaha"), "the question again: \(answer)")
+        #expect(chat.draft?.remarks?.contains("scan.pdf: \(text)") == true)
+        _ = chat.type("01.234.567.8-901.000", entities: Entities(npwp: "012345678901000"))
+        _ = chat.tap("phone.self")
+        let released = render(chat.tap("consent.yes"))
+        #expect(released.contains("⚙ fetchMedia m1 for \(taken)"), "\(released)")
+    }
+
+    /// The question's answer is no name for the file.
+    @Test func anAnswerWithTheDocumentsWordAnswers() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("PT Sinar Jaya")
+        _ = chat.pdf("m1", "scan.pdf")
+        _ = try chat.read("ini npwp kami 01.234.567.8-901.000")
+        #expect(chat.draft?.answers["npwp"] == "012345678901000")
+        #expect(chat.draft?.heldFiles?.first?.caption == nil)
+    }
+
+    /// The last file completes the checklist and the summary follows: named there, the file is taken as it is
+    /// named, back at the checklist when the document it was guessed as is missing again.
+    @Test func atTheSummaryToo() throws {
+        var chat = try Self.guessed()
+        _ = chat.pdf("m2", "scan2.pdf")
+        _ = chat.stored("m2", "scan2.pdf")
+        #expect(chat.draft?.stage == .summary)
+        var aside = chat
+        let keptAnswer = render(try aside.read("yang terakhir itu surat kuasa"))
+        #expect(keptAnswer.contains("scan2.pdf kami simpan sebagai lampiran untuk petugas"), "\(keptAnswer)")
+        #expect(keptAnswer.contains("2. ⬜ KTP/KITAS Direktur"), "\(keptAnswer)")
+        #expect(aside.draft?.stage == .documents)
+        let movedAnswer = render(try chat.read("itu surat permohonan min"))
+        #expect(movedAnswer.contains("Baik, scan2.pdf kami catat sebagai Surat Permohonan."), "\(movedAnswer)")
+        #expect(chat.draft?.documents["surat_permohonan"]?.filename == "scan2.pdf")
+        #expect(chat.draft?.documents["ktp_direktur"]?.filename == "scan.pdf")
+        #expect(chat.draft?.stage == .summary)
+    }
 }

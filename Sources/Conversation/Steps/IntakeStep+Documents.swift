@@ -674,10 +674,11 @@ extension ConversationTurn {
         case another
     }
 
-    /// What a message at the checklist says the file just guessed onto a missing document is, where the
-    /// checklist said "Jika salah, balas dengan nomor dokumen yang benar" and only its number moved the file:
-    /// "itu ktp direktur min", "yang barusan ktp ya" got "Kami menunggu file PDF", and "file tadi surat kuasa ya"
-    /// the answer on powers of attorney, with the file left as the request letter. A word pointing at the file
+    /// What a message at the checklist, or at the summary that follows it, says the file just guessed onto a
+    /// missing document is, where the checklist said "Jika salah, balas dengan nomor dokumen yang benar" and only
+    /// its number moved the file: "itu ktp direktur min", "yang barusan ktp ya" got "Kami menunggu file PDF", "file
+    /// tadi surat kuasa ya" the answer on powers of attorney, with the file left as the request letter, and "yang
+    /// terakhir itu surat kuasa" at the summary was only noted for staff. A word pointing at the file
     /// (`thatFile`: "itu", "tadi", "barusan") and a document's keywords, or one of `documentWords` the checklist
     /// does not ask for ("kuasa", "akta"), whichever comes first, unless a word of `not` is just before it ("itu
     /// bukan ktp"); not in a question, nor with a word of `later` or `without` ("ktp nya nyusul"). Nil when it says
@@ -712,6 +713,44 @@ extension ConversationTurn {
         return before.map { (settings.keywords["not"] ?? []).contains($0) } == true ? nil : label
     }
 
+    /// The document a message names for the file sent last before its checklist could take it (held until the
+    /// privacy notice is accepted and the documents needed are known): "itu surat kuasa ya min" got the answer on
+    /// powers of attorney, and the file was later guessed onto the request letter. A word of `thatFile` and the
+    /// first of the service's document keywords or `documentWords` named, not turned down by a word of `not` just
+    /// before it; not in a question, with a word of `later` or `without` or a number (an answer: "ini npwp kami
+    /// 01.234…"), where a description is asked, or for a file already named. Nil when it names none.
+    func documentNamedForHeldFile(_ text: String, draft: IntakeDraft) -> String? {
+        guard let held = draft.heldFiles?.last, held.isPhoto != true, held.caption == nil,
+            let service = service(of: draft), service.asksForDocuments, !asksForDescription, !isQuestion(text),
+            !text.contains(where: \.isNumber)
+        else { return nil }
+        let settings = catalogue.settings
+        let words = DialogSettings.spacedWords(text)
+        guard settings.mentions(words, keywordsNamed: "thatFile"),
+            !["later", "without"].contains(where: { settings.mentions(words, keywordsNamed: $0) })
+        else { return nil }
+        let keywords = service.allDocuments.flatMap(\.keywords) + (settings.keywords["documentWords"] ?? [])
+        let named = keywords.compactMap { keyword in
+            DialogSettings.firstMention(in: words, of: [keyword]).map { ($0, keyword) }
+        }.min { $0.0 < $1.0 }
+        guard let (offset, keyword) = named else { return nil }
+        let before = words.prefix(offset).split(separator: " ").last.map(String.init)
+        return before.map { (settings.keywords["not"] ?? []).contains($0) } == true ? nil : keyword
+    }
+
+    /// The file sent last before its checklist, named (`documentNamedForHeldFile`): the document's word is kept
+    /// with it, as its caption, for the checklist to read as it reads a file's name, and the message goes to
+    /// staff among the provider's notes; the pending question is asked again.
+    mutating func nameHeldFile(_ document: String, text: String, draft: IntakeDraft) {
+        guard var held = draft.heldFiles, let last = held.indices.last else { return }
+        var draft = draft
+        held[last].caption = document
+        draft.heldFiles = held
+        draft.remarks = (draft.remarks ?? []) + ["\(held[last].file.filename): \(text)"]
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: t(.documentsHeldNamed, ["file": held[last].file.filename]))
+    }
+
     /// The file just guessed (`labelOfGuessedFile`), relabelled: moved to the checklist's document it is said to
     /// be (the one it was guessed as, confirmed), or kept as an attachment for staff, with the message among the
     /// provider's notes, and the document it was guessed as asked again.
@@ -733,6 +772,7 @@ extension ConversationTurn {
             draft.keepAsAttachment(document)
             draft.remarks = (draft.remarks ?? []) + ["\(document.filename): \(text)"]
             draft.lastGuessed = nil
+            draft.stage = .documents
             state.step = .intake(draft)
             promptCurrentStep(
                 prefix: t(.documentsKeptAside, ["file": document.filename, "document": title ?? ""]))

@@ -37,16 +37,18 @@ struct IntakeStep: DialogStep {
         case .consent:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
-                || turn.asksAboutData(text)
+                || turn.asksAboutData(text) || turn.documentNamedForHeldFile(text, draft: self.draft) != nil
         case .summary:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
                 || turn.documentToResend(text, draft: self.draft) != nil || turn.asksAboutTheForm(text)
                 || turn.saysAFileIsWrong(text, draft: self.draft)
+                || turn.labelOfGuessedFile(text, draft: self.draft) != nil
         case .field(let index, _):
             // "selesai" where a number or a choice is asked is not a status question ("sudah selesai?"): the
             // provider thinks the request is complete, and is told it is not. "ok", "iya" or "nomor ini aja"
             // at the director's number mean the provider's own.
+            if turn.documentNamedForHeldFile(text, draft: self.draft) != nil { return true }
             guard !self.expectsFreeText(in: turn) else { return false }
             let field = turn.service(of: self.draft)?.fields[safe: index]
             return turn.isKeyword(text, "done")
@@ -797,6 +799,10 @@ extension ConversationTurn {
         var draft = draft
         guard let service = service(of: draft) else { return showMenu(prefix: nil) }
         if correctEarlierAnswer(text, entities: classification.entities, draft: draft, service: service) { return }
+        if let document = documentNamedForHeldFile(text, draft: draft) {
+            // "itu surat kuasa ya min" after a file sent ahead of its checklist: what the file is.
+            return nameHeldFile(document, text: text, draft: draft)
+        }
         switch draft.stage {
         case .field(let index, let editing):
             guard let field = service.fields[safe: index] else { return }
@@ -1078,6 +1084,10 @@ extension ConversationTurn {
             if let requirement = documentToResend(text, draft: draft) { return resend(requirement, draft: draft) }
             // "maaf salah kirim" right after the summary came: which file, where it got "Mohon pilih salah satu.".
             if takeBackWrongFile(text, draft: draft, service: service) { return }
+            if let label = labelOfGuessedFile(text, draft: draft) {
+                // "yang terakhir itu surat kuasa": the file last guessed, named in words.
+                return relabelGuessedFile(as: label, text: text, draft: draft)
+            }
             if putsOff(text), !isQuestion(text) {
                 // "tunggu, saya cek dulu": the summary waits; nothing was wrong.
                 return say(t(.intakeSummaryWaits))
