@@ -43,6 +43,20 @@ import Testing
         #expect(!answer.contains("cancelTicket"), "\(answer)")
     }
 
+    /// The ticket's service named between the ticket and the word that withdraws it: "tiket registrasi saya
+    /// batalkan saja" started a new registration, whose first question it got.
+    @Test(arguments: [
+        ("tiket registrasi saya batalkan saja", "⚙ appendToTicket #5"),
+        ("permohonan reset password kami dibatalkan aja min", "⚙ cancelTicket #7"),
+    ])
+    func theServiceNamedInTheWithdrawalNamesTheTicket(text: String, withdrawn: String) throws {
+        var chat = Transcript(
+            catalogue: try Fixtures.catalogue(), openTickets: [Self.registration, Self.reset])
+        let answer = render(try chat.read(text))
+        #expect(answer.contains(withdrawn), "\(answer)")
+        #expect(!answer.contains("kita mulai permohonan") && chat.draft == nil, "\(answer)")
+    }
+
     @Test func theTicketNamedAmongSeveralIsTheOneWithdrawn() throws {
         var chat = Transcript(
             catalogue: try Fixtures.catalogue(), openTickets: [Self.registration, Self.reset])
