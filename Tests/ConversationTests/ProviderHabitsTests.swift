@@ -1679,6 +1679,8 @@ struct ProviderHabitsTests {
         ("ok", Intent.affirm), ("iya kak", .affirm), ("nomor ini aja", .unknown), ("pake no saya aja min", .unknown),
         ("sama", .unknown), ("Pakai nomor ini.", .unknown), ("yes, this number", .affirm), ("yg ini aja", .menu),
         ("pake yg ini", .menu), ("ini saja kak", .unknown),
+        // Said in English without "this number": it was noted for staff, and the number asked again.
+        ("yes this is the director's number", .affirm), ("it's my number", .unknown),
     ])
     func aYesAtTheDirectorsNumberTakesTheProvidersOwn(text: String, intent: Intent) throws {
         var chat = try Self.atPhoneQuestion()
@@ -1752,6 +1754,21 @@ struct ProviderHabitsTests {
         }
         var none = Transcript(catalogue: try Fixtures.catalogue())
         #expect(!render(none.type(text, .checkStatus, confidence: 0.9)).contains("Kami sampaikan"))
+    }
+
+    /// In English in other words: "the password reset one is fine now, thanks" started a new password reset.
+    @Test(arguments: ["the password reset one is fine now, thanks", "all good, resolved", "the reset is ok now"])
+    func aRequestSaidToBeFineNowReachesTheTicketsStaff(text: String) throws {
+        let ticket = TicketSummary(
+            number: 77, title: "Reset Password / Lupa User ID", stateText: "Diproses", waitingOn: "petugas", due: nil)
+        var chat = Transcript(catalogue: try Fixtures.catalogue(), openTickets: [ticket])
+        let done = render(try chat.read(text))
+        #expect(done.contains("appendToTicket #77: \(text)"), "\(done)")
+        // A message too short to tell its language is answered in the chat's default, Indonesian.
+        #expect(
+            done.contains("We told the staff of ticket #77 so they resolve it")
+                || done.contains("Kami sampaikan ke petugas tiket #77"), "\(done)")
+        #expect(chat.draft == nil, "\(done)")
     }
 
     /// "selesai" right after a ticket was opened ends what the provider had to send: staff were told to resolve a

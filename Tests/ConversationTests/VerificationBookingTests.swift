@@ -659,6 +659,15 @@ struct VerificationBookingTests {
         #expect(!render(unreminded.type("ok", .affirm, confidence: 0.9)).contains("sampai jumpa"))
     }
 
+    /// In English as the recognizer reads it; a director who cannot join is no *Hadir*.
+    @Test(arguments: [("the director will join", true), ("confirmed", true), ("the director cannot join", false)])
+    func aReminderAnsweredInEnglish(text: String, attends: Bool) throws {
+        var chat = try Self.chat(Self.offer(booking: Self.instant(2026, 12, 2, 10, 30)))
+        _ = chat.event(.verificationReminderDue(ticket: 1259, reminder: .dayBefore))
+        let answer = render(try chat.read(text))
+        #expect((answer.contains("sampai jumpa") || answer.contains("see you")) == attends, "\(answer)")
+    }
+
     @Test func aReminderAnsweredWithGantiJadwalMovesTheCall() throws {
         let call = Self.instant(2026, 12, 2, 10, 30)
         var chat = try Self.chat(Self.offer(booking: call))
