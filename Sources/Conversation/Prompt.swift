@@ -38,6 +38,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case choiceExpired = "choice.expired"
 
     case consentDeclined = "consent.declined"
+    case consentDeclinedNoDocuments = "consent.declinedNoDocuments"
     case contactCardNoNumber = "contactCard.noNumber"
     case contactCardNumber = "contactCard.number"
     case contactCardNumbers = "contactCard.numbers"

@@ -483,6 +483,17 @@ struct ConversationTranscriptTests {
         #expect(chat.state.step == .menu)
     }
 
+    /// A complaint asks for no document: declining is told the request cannot be recorded, not that documents
+    /// cannot be taken.
+    @Test func declinedConsentToAComplaintSpeaksOfTheRequest() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.pengaduan")
+        _ = chat.type("petugasnya lama balas chat")
+        let answer = render(chat.tap("consent.no"))
+        #expect(answer.contains("kami tidak dapat mencatat permohonan ini lewat WhatsApp"), "\(answer)")
+        #expect(!answer.contains("dokumen"), "\(answer)")
+    }
+
     @Test func declinedConsentOffersStaffAndAllowsNoUpload() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")

@@ -712,7 +712,9 @@ extension ConversationTurn {
                 emit(.recordConsent(record))
                 advance(draft)
             case .consentNo:
-                ask(t(.consentDeclined), options: intakeOptions(draft))
+                // A form without documents (a complaint, a question) was told its documents cannot be taken.
+                let declined: Prompt = service.asksForDocuments ? .consentDeclined : .consentDeclinedNoDocuments
+                ask(t(declined), options: intakeOptions(draft))
             default:
                 invalid(t(.invalidChoice, ["count": "3"]))
             }
