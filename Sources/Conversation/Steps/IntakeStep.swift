@@ -234,7 +234,7 @@ extension ConversationTurn {
                     : tellsProblem ? Self.openingTextWords : Self.laterOpeningTextWords
                 // "saya mau tanya soal akun" says a question comes, and is none: it is asked, where it became the
                 // question staff were to answer.
-                let announces = asks && announcesAQuestion(text)
+                let announces = asks && announcesAQuestion(text, naming: entities.company)
                 value =
                     index == opening && text.wordCount >= needed && !announces ? FieldNormalizer.freeText(text) : nil
             case .choice: value = chosenOption(of: field, in: text)
@@ -1367,9 +1367,14 @@ extension ConversationTurn {
     }
 
     /// Whether `text` only says a question comes ("saya mau tanya soal akun", "boleh tanya soal sikap?"): besides
-    /// words of `requestWords`, `filler` and `questionLeadIn`, one word is left at most, its subject.
-    func announcesAQuestion(_ text: String) -> Bool {
-        catalogue.settings.words(of: text, besides: ["requestWords", "filler", "questionLeadIn"]).count <= 1
+    /// words of `requestWords`, `filler` and `questionLeadIn`, of a greeting or an introduction (`introWords`:
+    /// "halo selamat pagi", "saya dari"), and the `company` it names with its legal form, one word is left at
+    /// most, its subject. "halo selamat pagi, saya dari CV Berkah Jaya mau tanya" became the question staff were to
+    /// answer.
+    func announcesAQuestion(_ text: String, naming company: Company? = nil) -> Bool {
+        let named = Set(DialogSettings.spacedWords(company?.name ?? "").split(separator: " "))
+        let rest = catalogue.settings.words(of: text, besides: ["requestWords", "filler", "questionLeadIn", "introWords"])
+        return rest.filter { !named.contains($0) && CompanyNameParser.form(String($0)) == nil }.count <= 1
     }
 
     /// The legal form `text` names with only words of `formLeadIn` and `filler` around it ("saya perorangan",
