@@ -56,32 +56,43 @@ extension ConversationTurn {
         return nil
     }
 
-    /// Whether `text` asks to reach staff in so many words (`askStaff`: "mau bicara sama admin", "bisa sambungkan
-    /// ke petugas?", "i want to talk to a person"), whatever else it says or the recognizer reads it as: "mau
-    /// bicara sama admin aja" where the company was asked became its name, and "mau bicara sama admin, akun saya
-    /// diblokir" started the password reset. Not after a word of `not` or `already` ("tidak mau bicara dengan
-    /// admin", "sudah bicara dengan petugas") nor with its verb (a word of `reachStaff`) straight after a word of
-    /// `firstPerson`, which tells rather than asks ("saya bicara dengan manusia atau bot?"). Where a description or a sentence for staff is asked, only
-    /// with nothing else but `filler` and `requestWords` words ("mau bicara sama petugas aja"): a message saying
-    /// more there tells its story ("susah bicara dengan petugas").
+    /// Whether `text` asks to reach staff in so many words: a way of reaching someone (`askStaff`: "bicara
+    /// dengan", "bisa sambungkan ke", "mau telpon", "talk to") with one of `staffNoun` at most
+    /// `staffRequestWords` words after its start ("mau bicara sama admin", "i want to talk to a person"), whatever
+    /// else it says or the recognizer reads it as: "mau bicara sama admin aja" where the company was asked became
+    /// its name, and "mau bicara sama admin, akun saya diblokir" started the password reset. Not after a word of
+    /// `not` or `already` ("tidak mau bicara dengan admin", "sudah bicara dengan petugas") nor with its verb (a
+    /// word of `reachStaff`) straight after a word of `firstPerson`, which tells rather than asks ("saya bicara
+    /// dengan manusia atau bot?"). Where a description or a sentence for staff is asked, only with nothing else
+    /// but `filler` and `requestWords` words ("mau bicara sama petugas aja"): a message saying more there tells
+    /// its story ("susah bicara dengan petugas").
     func asksForStaff(_ text: String) -> Bool {
         let settings = catalogue.settings
         let words = DialogSettings.spacedWords(text)
         guard let offset = settings.firstMention(in: words, keywordsNamed: "askStaff") else { return false }
+        let after = String(words.dropFirst(offset))
+        guard let noun = settings.firstMention(in: after, keywordsNamed: "staffNoun"),
+            after.prefix(noun).split(separator: " ").count <= Self.staffRequestWords
+        else { return false }
         let before = words.prefix(offset).split(separator: " ").suffix(2)
         let denied = Set((settings.keywords["not"] ?? []) + (settings.keywords["already"] ?? []))
         guard !before.contains(where: { denied.contains(String($0)) }) else { return false }
         if let speaker = before.last, settings.keywords["firstPerson"]?.contains(String(speaker)) ?? false,
-            let verb = words.dropFirst(offset).split(separator: " ").first,
+            let verb = after.split(separator: " ").first,
             settings.keywords["reachStaff"]?.contains(String(verb)) ?? false
         {
             // "saya bicara dengan …" tells; "saya mau bicara dengan …" asks.
             return false
         }
         guard asksForDescription || expectsFreeText && !isIntake else { return true }
-        let phrases = Set((settings.keywords["askStaff"] ?? []).flatMap { $0.split(separator: " ").map(String.init) })
-        return settings.words(of: text, besides: ["filler", "requestWords"]).allSatisfy { phrases.contains(String($0)) }
+        let phrases = ["askStaff", "staffNoun"].flatMap { settings.keywords[$0] ?? [] }
+        let said = Set(phrases.flatMap { $0.split(separator: " ").map(String.init) })
+        return settings.words(of: text, besides: ["filler", "requestWords"]).allSatisfy { said.contains(String($0)) }
     }
+
+    /// Words from the start of a way of reaching someone to the staff it names, at most ("bicara langsung dengan",
+    /// "talk to a real").
+    static let staffRequestWords = 4
 
     /// Whether the conversation is in a form.
     private var isIntake: Bool {

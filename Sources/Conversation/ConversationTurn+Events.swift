@@ -390,7 +390,8 @@ extension ConversationTurn {
     mutating func withdrawTicket(_ message: ReporterMessage, classification: Classification) -> Bool {
         let words = DialogSettings.spacedWords(message.text)
         let settings = catalogue.settings
-        guard settings.mentions(words, keywordsNamed: "withdrawTicket"), !settings.mentions(words, keywordsNamed: "not")
+        guard settings.mentions(words, keywordsNamed: "withdrawTicket") || withdrawsARequest(words),
+            !settings.mentions(words, keywordsNamed: "not")
         else { return false }
         let tickets = context.openTickets
         let newest = tickets.map(\.number).max() ?? 1
@@ -422,6 +423,20 @@ extension ConversationTurn {
         withdraw(ticket, message: message)
         return true
     }
+
+    /// Whether `words` (from `spacedWords`) name a request (`requestNouns`: "tiket", "permohonan") with a word of
+    /// `withdraw` within the next few words: "tiket registrasi saya batalkan saja", with the ticket's service
+    /// between, which no `withdrawTicket` phrase has and which started a new registration.
+    func withdrawsARequest(_ words: String) -> Bool {
+        let settings = catalogue.settings
+        guard let noun = settings.firstMention(in: words, keywordsNamed: "requestNouns") else { return false }
+        let after = String(words.dropFirst(noun))
+        guard let verb = settings.firstMention(in: after, keywordsNamed: "withdraw") else { return false }
+        return after.prefix(verb).split(separator: " ").count <= Self.wordsBeforeWithdrawal
+    }
+
+    /// Words from the request's noun to the word withdrawing it, at most ("tiket reset password saya").
+    static let wordsBeforeWithdrawal = 4
 
     /// Withdraws `ticket` as `message` asks: one staff have not taken yet is cancelled with the message as its
     /// reason; one they work on gets the message, and the provider is told staff will close it.
