@@ -19,6 +19,15 @@ struct FileNamedInWordsTests {
         return chat
     }
 
+    /// A password reset asking for the NPWP, with "scan.pdf" sent ahead of its checklist and kept.
+    static func sentAhead() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.reset_password")
+        _ = chat.type("PT Sinar Jaya")
+        _ = chat.pdf("m1", "scan.pdf")
+        return chat
+    }
+
     @Test(arguments: [
         "itu ktp direktur min", "yang barusan ktpnya ya", "scan.pdf itu ktp", "eh itu ktp, bukan surat", "ktp itu min",
     ])
@@ -82,10 +91,7 @@ struct FileNamedInWordsTests {
         ("file tadi surat permohonan", "surat_permohonan"),
     ])
     func aFileSentAheadIsTakenAsItIsNamed(text: String, taken: String) throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.reset_password")
-        _ = chat.type("PT Sinar Jaya")
-        _ = chat.pdf("m1", "scan.pdf")
+        var chat = try Self.sentAhead()
         let answer = render(try chat.read(text))
         #expect(answer.contains("Baik, keterangan untuk scan.pdf kami catat"), "\(answer)")
         #expect(answer.contains("Tulis NPWP badan usaha"), "the question again: \(answer)")
@@ -98,10 +104,7 @@ struct FileNamedInWordsTests {
 
     /// The question's answer is no name for the file.
     @Test func anAnswerWithTheDocumentsWordAnswers() throws {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.reset_password")
-        _ = chat.type("PT Sinar Jaya")
-        _ = chat.pdf("m1", "scan.pdf")
+        var chat = try Self.sentAhead()
         _ = try chat.read("ini npwp kami 01.234.567.8-901.000")
         #expect(chat.draft?.answers["npwp"] == "012345678901000")
         #expect(chat.draft?.heldFiles?.first?.caption == nil)

@@ -1373,7 +1373,8 @@ extension ConversationTurn {
     /// answer.
     func announcesAQuestion(_ text: String, naming company: Company? = nil) -> Bool {
         let named = Set(DialogSettings.spacedWords(company?.name ?? "").split(separator: " "))
-        let rest = catalogue.settings.words(of: text, besides: ["requestWords", "filler", "questionLeadIn", "introWords"])
+        let rest = catalogue.settings.words(
+            of: text, besides: ["requestWords", "filler", "questionLeadIn", "introWords"])
         return rest.filter { !named.contains($0) && CompanyNameParser.form(String($0)) == nil }.count <= 1
     }
 
