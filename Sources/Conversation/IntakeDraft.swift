@@ -125,16 +125,19 @@ extension IntakeDraft {
 
     /// Keeps `document`, already stored, as the next free attachment.
     mutating func keepAsAttachment(_ document: StoredDocument) {
+        self.documents[self.nextAttachmentKey] = document
+    }
+
+    /// The key of the next free attachment: after those stored and those in download.
+    private var nextAttachmentKey: String {
         let taken =
             self.documents.keys.filter(Upload.isAttachmentKey).count + self.uploads.filter { !$0.isForChecklist }.count
-        self.documents[Upload.attachmentKey(taken + 1)] = document
+        return Upload.attachmentKey(taken + 1)
     }
 
     /// Puts `mediaID` in download as the next free attachment, and returns its key.
     mutating func addAttachmentUpload(mediaID: String, filename: String) -> String {
-        let taken =
-            self.documents.keys.filter(Upload.isAttachmentKey).count + self.uploads.filter { !$0.isForChecklist }.count
-        let key = Upload.attachmentKey(taken + 1)
+        let key = self.nextAttachmentKey
         self.uploads.append(Upload(mediaID: mediaID, requirementID: key, filename: filename, guessed: false))
         return key
     }

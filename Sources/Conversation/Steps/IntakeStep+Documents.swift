@@ -698,9 +698,7 @@ extension ConversationTurn {
             + DialogSettings.spacedWords(text).split(separator: " ").map { word in
                 word.hasSuffix("nya") && known.contains(String(word.dropLast(3))) ? word.dropLast(3) : word
             }.joined(separator: " ") + " "
-        guard settings.mentions(words, keywordsNamed: "thatFile"),
-            !["later", "without"].contains(where: { settings.mentions(words, keywordsNamed: $0) })
-        else { return nil }
+        guard pointsAtAFile(words) else { return nil }
         var labels = required.compactMap { requirement in
             DialogSettings.firstMention(in: words, of: requirement.keywords).map {
                 ($0, FileLabel.document(requirement))
@@ -709,8 +707,21 @@ extension ConversationTurn {
         if let another = DialogSettings.firstMention(in: words, of: others) { labels.append((another, .another)) }
         // The first document named, unless turned down ("itu bukan ktp"); "itu ktp, bukan surat" is the ID card.
         guard let (offset, label) = labels.min(by: { $0.0 < $1.0 }) else { return nil }
-        let before = words.prefix(offset).split(separator: " ").last.map(String.init)
-        return before.map { (settings.keywords["not"] ?? []).contains($0) } == true ? nil : label
+        return turnedDown(words, at: offset) ? nil : label
+    }
+
+    /// Whether `words` (from `spacedWords`) point at a file, with a word of `thatFile` ("itu", "tadi"), and say
+    /// nothing of it coming later (`later`, `without`: "ktp nya nyusul").
+    private func pointsAtAFile(_ words: String) -> Bool {
+        let settings = catalogue.settings
+        return settings.mentions(words, keywordsNamed: "thatFile")
+            && !["later", "without"].contains { settings.mentions(words, keywordsNamed: $0) }
+    }
+
+    /// Whether the word just before `offset` in `words` is a word of `not` ("itu bukan ktp").
+    private func turnedDown(_ words: String, at offset: Int) -> Bool {
+        guard let before = words.prefix(offset).split(separator: " ").last else { return false }
+        return catalogue.settings.keywords["not"]?.contains(String(before)) ?? false
     }
 
     /// The document a message names for the file sent last before its checklist could take it (held until the
@@ -724,18 +735,14 @@ extension ConversationTurn {
             let service = service(of: draft), service.asksForDocuments, !asksForDescription, !isQuestion(text),
             !text.contains(where: \.isNumber)
         else { return nil }
-        let settings = catalogue.settings
         let words = DialogSettings.spacedWords(text)
-        guard settings.mentions(words, keywordsNamed: "thatFile"),
-            !["later", "without"].contains(where: { settings.mentions(words, keywordsNamed: $0) })
-        else { return nil }
-        let keywords = service.allDocuments.flatMap(\.keywords) + (settings.keywords["documentWords"] ?? [])
+        guard pointsAtAFile(words) else { return nil }
+        let keywords = service.allDocuments.flatMap(\.keywords) + (catalogue.settings.keywords["documentWords"] ?? [])
         let named = keywords.compactMap { keyword in
             DialogSettings.firstMention(in: words, of: [keyword]).map { ($0, keyword) }
         }.min { $0.0 < $1.0 }
         guard let (offset, keyword) = named else { return nil }
-        let before = words.prefix(offset).split(separator: " ").last.map(String.init)
-        return before.map { (settings.keywords["not"] ?? []).contains($0) } == true ? nil : keyword
+        return turnedDown(words, at: offset) ? nil : keyword
     }
 
     /// The file sent last before its checklist, named (`documentNamedForHeldFile`): the document's word is kept
