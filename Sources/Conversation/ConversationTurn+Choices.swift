@@ -126,6 +126,12 @@ extension ConversationTurn {
                 || classification.confidence < GlobalCommand.minimumConfidence || asksDecisively(text),
             classification.entities.ticketNumber == nil
         else { return nil }
+        return serviceNamed(in: text, classification: classification)
+    }
+
+    /// The menu entry `text` names by its words, wherever it is written: a kode tender with what goes wrong, or
+    /// a service's keywords as typed or as the recognizer read them (`mentionedService` says where they ask for it).
+    func serviceNamed(in text: String, classification: Classification) -> String? {
         let words = DialogSettings.spacedWords(text)
         if decisiveService(in: words) == nil, let coded = serviceTakingTheCode(words, entities: classification.entities)
         {
@@ -204,7 +210,7 @@ extension ConversationTurn {
     /// message of five words or more that says in `askingDeclared` words a question comes is one without a
     /// question mark, unless the FAQ or Loket itself answers it (the office hours, `hoursWords`; a ticket,
     /// `ticketWords`). `words` are `text`'s from `spacedWords`.
-    private func saysAQuestionComes(_ text: String, words: String) -> Bool {
+    func saysAQuestionComes(_ text: String, words: String) -> Bool {
         let settings = catalogue.settings
         return text.wordCount >= Self.keptMessageWords && settings.mentions(words, keywordsNamed: "askingDeclared")
             && !settings.mentions(words, keywordsNamed: "hoursWords")

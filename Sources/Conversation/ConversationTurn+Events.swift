@@ -153,6 +153,8 @@ extension ConversationTurn {
                 // "apa bedanya registrasi sama perubahan data?": a question about the services, not a request
                 // for the first one named; the menu describes each.
                 showMenu(prefix: t(.menuServicesCompared))
+            } else if awaitsFirstRequest, onlySaysAQuestionComes(trimmed, naming: classification.entities.company) {
+                inviteTheQuestion(answering: reporterMessage, classification: classification)
             } else if let service = mentionedService(trimmed, classification: classification) {
                 if !asksDecisively(trimmed), let faq = typedFAQ(trimmed),
                     let ticket = relayToOpenTicket(
@@ -552,6 +554,24 @@ extension ConversationTurn {
 
     /// Words a message needs to be said to staff where they wait for an answer, whatever it reads as.
     static let wordsForStaff = 4
+
+    /// "min mau nanya dong", "boleh tanya?" (`onlySaysAQuestionComes`) while nothing is asked and no ticket is open:
+    /// the question is invited, with the menu for a request, where the message was kept for staff as if it said
+    /// something ("Pesan Anda kami catat") or, asked as a question, started the consultation; right after the menu
+    /// came, the invitation alone. The company it names ("saya dari CV Berkah Jaya mau tanya") is kept for the form
+    /// chosen next, as a message kept before the request is.
+    mutating func inviteTheQuestion(answering message: ReporterMessage, classification: Classification) {
+        if classification.entities.company != nil || !classification.entities.formNumbers.isEmpty,
+            (state.messagesBeforeRequest?.count ?? 0) < Self.maxMessagesBeforeRequest
+        {
+            state.messagesBeforeRequest = (state.messagesBeforeRequest ?? []) + [message]
+        }
+        if menuJustShown { return say(t(.menuAbove)) }
+        let welcome = opensConversation ? greeting(answering: message.text) + "\n\n" : ""
+        state.step = .menu
+        state.invalidAnswers = 0
+        ask(welcome + t(.menuAskAway), options: MenuStep().options(in: self), list: t(.menuButton))
+    }
 
     /// Words a message the recognizer reads as a request for help needs to be kept for staff.
     static let keptRequestWords = 3

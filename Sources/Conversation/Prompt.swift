@@ -197,6 +197,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case listChoose = "list.choose"
 
     case menuAbove = "menu.above"
+    case menuAskAway = "menu.askAway"
     case menuOpenTicket = "menu.openTicket"
     case menuBody = "menu.body"
     case menuMessageKept = "menu.messageKept"

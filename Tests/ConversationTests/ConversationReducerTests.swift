@@ -59,7 +59,8 @@ struct ConversationReducerTests {
                     case .nip: effects = chat.type("198501012010011001")
                     case .npwpOrNip: effects = chat.type("012345678901000")
                     case .kodeTender: effects = chat.type("12345678")
-                    case .freeText: effects = chat.type("Tidak bisa mengunggah dokumen penawaran")
+                    // A question: in the consultation, a statement of a tender problem starts the tender's form.
+                    case .freeText: effects = chat.type("Dokumen penawaran tidak bisa diunggah, bagaimana caranya?")
                     case .choice: effects = chat.type("1")
                     }
                 case .consent: effects = chat.tap("consent.yes")

@@ -67,6 +67,10 @@ struct IntakeStep: DialogStep {
     }
 
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
+        if let service = turn.requestForAnotherForm(text, classification: classification, draft: self.draft) {
+            let message = ReporterMessage(messageID: messageID, text: text)
+            return turn.switchForm(self.draft, to: service, from: message, classification: classification)
+        }
         turn.answerInIntake(text, classification: classification, draft: self.draft)
     }
 
@@ -1206,6 +1210,33 @@ extension ConversationTurn {
             && !settings.mentions(words, keywordsNamed: "not")
     }
 
+    /// The other form `text` asks for where the consultation asks its question and nothing is answered yet: a
+    /// statement, not a question, naming another service as a message outside a form would ("boleh tanya?", then
+    /// "saya lupa password", became the question staff were to answer, where the reset's form was needed). A
+    /// question ("kenapa akun saya terkunci?") or one said to come ("mau tanya soal daftar") stays the question.
+    func requestForAnotherForm(_ text: String, classification: Classification, draft: IntakeDraft) -> String? {
+        guard case .field(0, false) = draft.stage, draft.answers.isEmpty, let service = service(of: draft),
+            service.fields.first?.validator == .freeText,
+            let asking = catalogue.settings.keywords["asking.\(service.id)"], !asking.isEmpty,
+            !isQuestion(text), !saysAQuestionComes(text, words: DialogSettings.spacedWords(text)),
+            !catalogue.settings.mentions(text: text, keywordsNamed: "asking.\(service.id)"),
+            classification.entities.ticketNumber == nil,
+            let other = serviceNamed(in: text, classification: classification), other != service.id,
+            catalogue.service(id: other) != nil
+        else { return nil }
+        return other
+    }
+
+    /// Leaves `draft`, which holds nothing typed, for the form of `service`, started from `message` as a message
+    /// outside a form starts it; the files the draft held go to the new form.
+    mutating func switchForm(
+        _ draft: IntakeDraft, to service: String, from message: ReporterMessage, classification: Classification
+    ) {
+        state.filesBeforeRequest = draft.heldFiles
+        state.step = .idle
+        start(service, from: message, classification: classification)
+    }
+
     /// How sure the recognizer must be that a message asks for a service for it to be the request said again.
     static let requestConfidence = 0.85
 
@@ -1372,10 +1403,26 @@ extension ConversationTurn {
     /// most, its subject. "halo selamat pagi, saya dari CV Berkah Jaya mau tanya" became the question staff were to
     /// answer.
     func announcesAQuestion(_ text: String, naming company: Company? = nil) -> Bool {
+        wordsBesidesAnnouncing(text, naming: company).count <= 1
+    }
+
+    /// Whether `text` says a question comes in `askingDeclared` words and nothing else, not even its subject
+    /// (`announcesAQuestion`, and no word of `subjectLeadIn`, which "mau tanya soal akun" has): "min mau nanya
+    /// dong", "boleh tanya?", "halo selamat pagi, saya dari CV Berkah Jaya mau tanya".
+    func onlySaysAQuestionComes(_ text: String, naming company: Company?) -> Bool {
+        let settings = catalogue.settings
+        return settings.mentions(text: text, keywordsNamed: "askingDeclared")
+            && !settings.mentions(text: text, keywordsNamed: "subjectLeadIn")
+            && wordsBesidesAnnouncing(text, naming: company).isEmpty
+    }
+
+    /// The words of `text` besides those of `requestWords`, `filler`, `questionLeadIn` and `introWords`, the
+    /// `company` it names and legal forms.
+    private func wordsBesidesAnnouncing(_ text: String, naming company: Company?) -> [Substring] {
         let named = Set(DialogSettings.spacedWords(company?.name ?? "").split(separator: " "))
         let rest = catalogue.settings.words(
             of: text, besides: ["requestWords", "filler", "questionLeadIn", "introWords"])
-        return rest.filter { !named.contains($0) && CompanyNameParser.form(String($0)) == nil }.count <= 1
+        return rest.filter { !named.contains($0) && CompanyNameParser.form(String($0)) == nil }
     }
 
     /// The legal form `text` names with only words of `formLeadIn` and `filler` around it ("saya perorangan",
