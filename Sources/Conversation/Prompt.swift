@@ -69,6 +69,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsHowToShrink = "documents.howToShrink"
     case documentsMissing = "documents.missing"
     case documentsMoved = "documents.moved"
+    case documentsSwapped = "documents.swapped"
     case documentsKeptAside = "documents.keptAside"
     case documentsHeldNamed = "documents.heldNamed"
     case documentsNoTicket = "documents.noTicket"

@@ -542,6 +542,7 @@ extension ConversationTurn {
         }
         // "maaf salah kirim min", "npwp nya salah file": where the checklist kept the file and said "Kami menunggu
         // file PDF" with a wrong answer counted.
+        if let (first, second) = swappedDocuments(text, draft: draft) { return swapFiles(first, second, draft: draft) }
         if takeBackWrongFile(text, draft: draft, service: service) { return }
         if let label = labelOfGuessedFile(text, draft: draft) {
             // "itu ktp direktur min", "file tadi surat kuasa ya": the file just guessed, named in words.
@@ -848,6 +849,38 @@ extension ConversationTurn {
     func saysAFileIsWrong(_ text: String, draft: IntakeDraft) -> Bool {
         guard let service = service(of: draft) else { return false }
         return wrongFileSent(text, draft: draft, among: service.requiredDocuments(for: draft.businessForm)) != nil
+    }
+
+    /// The two checklist documents whose files `text` says are the wrong way round ("itu kebalik min", "ktp sama
+    /// npwp ketuker"): a word of `swapped` in a message that asks nothing, with the two documents it names, or,
+    /// naming fewer, when only two are stored. Nil otherwise.
+    func swappedDocuments(_ text: String, draft: IntakeDraft) -> (DocumentRequirement, DocumentRequirement)? {
+        guard let service = service(of: draft), !isQuestion(text),
+            catalogue.settings.mentions(text: text, keywordsNamed: "swapped")
+        else { return nil }
+        let stored = service.requiredDocuments(for: draft.businessForm).filter { draft.documents[$0.id] != nil }
+        let words = DialogSettings.spacedWords(text)
+        let named = stored.filter { DialogSettings.firstMention(in: words, of: $0.keywords) != nil }
+        let pair = named.count == 2 ? named : named.count < 2 && stored.count == 2 ? stored : []
+        return pair.count == 2 ? (pair[0], pair[1]) : nil
+    }
+
+    /// The files of `first` and `second` traded, said so, and the checklist or the summary again: "itu kebalik
+    /// min" at the summary was only noted for staff, and at the checklist got "Kami menunggu file PDF".
+    mutating func swapFiles(_ first: DocumentRequirement, _ second: DocumentRequirement, draft: IntakeDraft) {
+        guard let firstFile = draft.documents[first.id], let secondFile = draft.documents[second.id] else { return }
+        var draft = draft
+        draft.documents[first.id] = secondFile
+        draft.documents[second.id] = firstFile
+        draft.lastGuessed = nil
+        state.step = .intake(draft)
+        promptCurrentStep(
+            prefix: t(
+                .documentsSwapped,
+                [
+                    "first": firstFile.filename, "firstDocument": second.title.text(in: language),
+                    "second": secondFile.filename, "secondDocument": first.title.text(in: language),
+                ]))
     }
 
     /// Back to the checklist for `requirement`, whose next file replaces the one sent.

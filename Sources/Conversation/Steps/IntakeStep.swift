@@ -34,6 +34,7 @@ struct IntakeStep: DialogStep {
                 || classification.intent == .affirm && text.count <= 20 || turn.documentHelp(in: text) != nil
                 || turn.asksAboutTheForm(text) || turn.saysAFileIsWrong(text, draft: self.draft)
                 || turn.labelOfGuessedFile(text, draft: self.draft) != nil
+                || turn.swappedDocuments(text, draft: self.draft) != nil
         case .consent:
             return turn.isKeyword(text, "agree") || turn.isKeyword(text, "done")
                 || (classification.intent == .affirm || classification.intent == .deny) && text.count <= 20
@@ -44,6 +45,7 @@ struct IntakeStep: DialogStep {
                 || turn.documentToResend(text, draft: self.draft) != nil || turn.asksAboutTheForm(text)
                 || turn.saysAFileIsWrong(text, draft: self.draft)
                 || turn.labelOfGuessedFile(text, draft: self.draft) != nil
+                || turn.swappedDocuments(text, draft: self.draft) != nil
         case .field(let index, _):
             // "selesai" where a number or a choice is asked is not a status question ("sudah selesai?"): the
             // provider thinks the request is complete, and is told it is not. "ok", "iya" or "nomor ini aja"
@@ -1088,6 +1090,9 @@ extension ConversationTurn {
                 return promptCurrentStep(prefix: nil)
             }
             if let requirement = documentToResend(text, draft: draft) { return resend(requirement, draft: draft) }
+            if let (first, second) = swappedDocuments(text, draft: draft) {
+                return swapFiles(first, second, draft: draft)
+            }
             // "maaf salah kirim" right after the summary came: which file, where it got "Mohon pilih salah satu.".
             if takeBackWrongFile(text, draft: draft, service: service) { return }
             if let label = labelOfGuessedFile(text, draft: draft) {
