@@ -783,12 +783,28 @@ extension ConversationTurn {
             case .npwpOrNip: same = (FieldNormalizer.npwp(text) ?? FieldNormalizer.nip(text)) == answer
             case .kodeTender: same = FieldNormalizer.kodeTender(text) == answer
             case .freeText: same = FieldNormalizer.freeText(text) == answer && text.wordCount >= 2
-            case .businessForm, .choice: same = false
+            case .choice: same = choiceNamedAgain(in: text, before: index, service: service)?.option == answer
+            case .businessForm: same = false
             }
             if same { return values(for: draft, service: service)[field.id] ?? answer }
         }
         return nil
     }
+
+    /// An earlier choice's field and the option `text` names alone, with no digit ("penyedia", "saya ppk" where the
+    /// NPWP or NIP is asked after the role): the role said again, or changed. At most `choiceWords` words.
+    func choiceNamedAgain(in text: String, before index: Int, service: ServiceDefinition)
+        -> (field: FormField, option: String)?
+    {
+        guard !text.contains(where: \.isNumber), text.wordCount <= Self.choiceWords else { return nil }
+        for field in service.fields.prefix(index).reversed() where field.validator == .choice {
+            if let option = Self.namedOption(of: field, in: text) { return (field, option) }
+        }
+        return nil
+    }
+
+    /// The most words of a message that names an earlier choice's option again ("saya penyedia min").
+    static let choiceWords = 3
 
     /// A field was answered: on to the next question, or back to the summary after a change.
     mutating func answered(_ draft: IntakeDraft, editing: Bool) {
@@ -819,6 +835,17 @@ extension ConversationTurn {
                 // "CV Maju Jaya" sent twice, the second copy arriving at the next question: it got "Nomor itu bukan
                 // nomor HP Indonesia yang valid", and an NPWP sent twice became the free-text answer after it.
                 return promptCurrentStep(prefix: t(.intakeAlreadyNoted, ["value": repeated]))
+            }
+            if !expectsFreeText, let (chosen, option) = choiceNamedAgain(in: text, before: index, service: service),
+                draft.answers[chosen.id] != option
+            {
+                // "saya ppk" where the NPWP or NIP is asked after "Penyedia" was chosen: the choice changed, where
+                // it got "Tulis NPWP (15/16 digit) atau NIP (18 digit)." with a wrong answer counted.
+                draft.answers[chosen.id] = option
+                state.step = .intake(draft)
+                let shown = values(for: draft, service: service)[chosen.id] ?? option
+                return promptCurrentStep(
+                    prefix: t(.intakeCorrected, ["field": chosen.label.text(in: language), "value": shown]))
             }
             if acknowledgesTheWait(text, classification: classification, draft: draft, index: index, field: field) {
                 return say(t(.intakeLaterAcknowledged, ["field": Self.inSentence(field.label.text(in: language))]))
