@@ -79,9 +79,13 @@ extension ConversationTurn {
         case .text(let text, let reading):
             let trimmed = text.trimmingWhitespace()
             let classification = reading.doubtingAnUnsureYes(in: trimmed)
-            if state.language == nil, !inProgress, LanguageGuess.isEnglish(trimmed) {
+            if state.language == nil,
+                inProgress ? LanguageGuess.isPlainlyEnglish(trimmed) : LanguageGuess.isEnglish(trimmed)
+            {
                 // A provider writing English is answered in English from the first message; "bahasa
-                // indonesia" switches back.
+                // indonesia" switches back. In a journey begun with buttons, from a plainly English message ("can
+                // we move it to friday?" while the call's times are offered was answered in Indonesian); a name
+                // ("The Best Company") is no such message.
                 state.language = .english
             }
             let reporterMessage = ReporterMessage(messageID: message.id, text: trimmed)

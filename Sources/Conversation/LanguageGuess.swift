@@ -6,7 +6,15 @@ enum LanguageGuess {
         let words = text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
         let english = words.filter(Self.englishWords.contains).count
         let indonesian = words.filter(Self.indonesianWords.contains).count
-        return english >= 2 && english >= 2 * indonesian + 2 || english >= 3 && indonesian == 0
+        return english >= 2 && english >= 2 * indonesian + 2 || isPlainlyEnglish(text)
+    }
+
+    /// Whether `text` has three English function words or more and no Indonesian one: "can we move it to friday?",
+    /// not "PT The Best Company".
+    static func isPlainlyEnglish(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
+        return words.filter(Self.englishWords.contains).count >= 3
+            && !words.contains(where: Self.indonesianWords.contains)
     }
 
     private static let englishWords: Set<String> = [

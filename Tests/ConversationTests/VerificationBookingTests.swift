@@ -367,6 +367,21 @@ struct VerificationBookingTests {
             "\(outside)")
     }
 
+    /// A provider who began with buttons and short words and writes plain English while the times are offered is
+    /// answered in English from then on: "is it possible to have the call on thursday at 11?" got "Anda memilih
+    /// Kamis". A name of English words in a form ("The Best Company") changes nothing.
+    @Test func plainEnglishInAJourneyIsAnsweredInEnglish() throws {
+        var chat = try Self.offered()
+        #expect(chat.state.language == nil)
+        let answer = render(try chat.read("is it possible to have the call on thursday at 11?"))
+        #expect(answer.contains("You chose Thursday 3 December 2026 at 11:00 WIB."), "\(answer)")
+        var named = Transcript(catalogue: try Fixtures.catalogue())
+        _ = named.tap("menu.registrasi")
+        let form = render(try named.read("The Best Company"))
+        #expect(form.contains("Apa bentuk usaha The Best Company?"), "\(form)")
+        #expect(named.state.language == nil)
+    }
+
     /// Without a configured number, the call is said to come from this helpdesk's number in the provider's
     /// language: an English booking said "from nomor WhatsApp helpdesk ini" before.
     @Test(arguments: [
