@@ -21,6 +21,10 @@ extension ConversationTurn {
         {
             return true
         }
+        // "direktur tidak bisa hadir": the director cannot make the call booked, as "berhalangan" says.
+        if offer?.booking != nil, catalogue.settings.mentions(text: text, keywordsNamed: "cannotAttend") {
+            return true
+        }
         let words = Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
         return !(catalogue.settings.keywords["booking"] ?? []).allSatisfy { !words.contains($0) }
     }

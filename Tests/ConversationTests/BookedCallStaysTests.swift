@@ -139,3 +139,36 @@ struct BookedCallStaysTests {
         #expect(!answer.contains("waktu setelah"), "\(answer)")
     }
 }
+
+/// With the call booked and no reminder yet, "the director will join, thanks" was relayed to staff and "direktur
+/// insyaallah hadir, terima kasih" answered "Sama-sama"; "direktur tidak bisa hadir" was relayed with the call left
+/// as booked, and, while the times were offered, got "Maaf, waktunya belum saya pahami". Each message read with the
+/// shipped recognizer.
+struct AttendanceSaidTests {
+    @Test(arguments: [
+        ("the director will join, thanks", "Thank you, see you on Thursday 3 December 2026 at 10:00 WIB."),
+        ("direktur insyaallah hadir, terima kasih", "Terima kasih, sampai jumpa pada Kamis, 3 Desember 2026"),
+        ("direktur bisa hadir", "Terima kasih, sampai jumpa pada Kamis, 3 Desember 2026"),
+    ])
+    func attendanceSaidIsThanked(text: String, said: String) throws {
+        var chat = try BookedCallStaysTests.booked()
+        let answer = render(try chat.read(text))
+        #expect(answer.contains(said), "\(answer)")
+        #expect(!answer.contains("appendToTicket") && chat.state.step == .idle, "\(answer)")
+    }
+
+    @Test(arguments: ["direktur tidak bisa hadir", "maaf direktur gak bisa hadir min", "the director cannot attend"])
+    func theDirectorUnableToComeIsOfferedOtherTimes(text: String) throws {
+        var chat = try BookedCallStaysTests.booked()
+        let answer = render(try chat.read(text))
+        #expect(answer.contains("Pilih waktu baru untuk video call verifikasi tiket #1259"), "\(answer)")
+        #expect(chat.state.step.isBooking, "\(answer)")
+    }
+
+    @Test func whileTheTimesAreOfferedWhichWouldSuitIsAsked() throws {
+        var chat = try VerificationBookingTests.offered()
+        let answer = render(try chat.read("direktur tidak bisa hadir"))
+        #expect(answer.contains("Ketik hari dan jam yang bisa untuk direktur"), "\(answer)")
+        #expect(!answer.contains("belum saya pahami") && chat.state.invalidAnswers == 0, "\(answer)")
+    }
+}

@@ -100,8 +100,12 @@ struct BookingStep: DialogStep {
             return turn.promptCurrentStep(prefix: lead.compactMap { $0 }.joined(separator: "\n\n"))
         }
         if turn.readWishInWords(text, prefix: relayed ? turn.callMessageRelayed(self.booking.ticket) : nil) { return }
-        if classification.intent == .deny, let offer = turn.offer {
-            // "ga bisa semua min": none of the times suits; which would, is asked, with no wrong answer counted.
+        if let offer = turn.offer,
+            classification.intent == .deny
+                || turn.catalogue.settings.mentions(text: text, keywordsNamed: "cannotAttend")
+        {
+            // "ga bisa semua min", "direktur tidak bisa hadir": none of the times suits; which would, is asked, with
+            // no wrong answer counted (the latter got "Maaf, waktunya belum saya pahami").
             return turn.promptCurrentStep(prefix: turn.t(.verificationNoneFits, ["window": turn.callWindow(offer)]))
         }
         guard relayed else { return turn.invalid(turn.t(.verificationInvalidWish)) }
