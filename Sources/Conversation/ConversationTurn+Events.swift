@@ -99,12 +99,13 @@ extension ConversationTurn {
                 // "siap min", "insyaallah hadir" to the call's reminder: the *Hadir* button, typed.
                 return route(.callAttend(ticket: reminded), messageID: message.id)
             }
-            if let offer, let start = offer.booking, !claimed,
+            if !inProgress, let offer, let start = offer.booking, !claimed,
                 catalogue.settings.mentions(text: trimmed, keywordsNamed: "attendStated"),
                 confirmsAttendance(trimmed, classification: classification, of: offer.ticket)
             {
                 // "the director will join, thanks", "direktur insyaallah hadir" with the call booked and no reminder
                 // yet: thanked as the reminder's *Hadir* is, where it was relayed to staff or answered "Sama-sama".
+                // Not in a form, whose question the message may answer.
                 return say(t(.verificationAttending, ["when": when(start)]))
             }
             if !claimed, asksAboutBookedCall(trimmed, classification: classification) {

@@ -1245,9 +1245,11 @@ extension ConversationTurn {
     /// The other form `text` asks for where the consultation asks its question and nothing is answered yet: a
     /// statement, not a question, naming another service as a message outside a form would ("boleh tanya?", then
     /// "saya lupa password", became the question staff were to answer, where the reset's form was needed). A
-    /// question ("kenapa akun saya terkunci?") or one said to come ("mau tanya soal daftar") stays the question.
+    /// question ("kenapa akun saya terkunci?") or one said to come ("mau tanya soal daftar") stays the question. Only
+    /// while the draft holds nothing the provider sent but files kept ahead, which the other form takes.
     func requestForAnotherForm(_ text: String, classification: Classification, draft: IntakeDraft) -> String? {
-        guard case .field(0, false) = draft.stage, draft.answers.isEmpty, let service = service(of: draft),
+        guard case .field(0, false) = draft.stage, draft.answers.isEmpty, draft.documents.isEmpty,
+            draft.uploads.isEmpty, draft.remarks?.isEmpty ?? true, let service = service(of: draft),
             service.fields.first?.validator == .freeText,
             let asking = catalogue.settings.keywords["asking.\(service.id)"], !asking.isEmpty,
             !isQuestion(text), !saysAQuestionComes(text, words: DialogSettings.spacedWords(text)),
@@ -1259,7 +1261,7 @@ extension ConversationTurn {
         return other
     }
 
-    /// Leaves `draft`, which holds nothing typed, for the form of `service`, started from `message` as a message
+    /// Leaves `draft`, which holds nothing sent but files kept ahead, for the form of `service`, started from `message` as a message
     /// outside a form starts it; the files the draft held go to the new form.
     mutating func switchForm(
         _ draft: IntakeDraft, to service: String, from message: ReporterMessage, classification: Classification
