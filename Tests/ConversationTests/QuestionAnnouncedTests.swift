@@ -66,6 +66,24 @@ struct AnnouncedQuestionThenRequestTests {
         #expect(chat.draft?.answers["company"]?.contains("Berkah Jaya") == true, "\(String(describing: chat.draft))")
     }
 
+    /// A request typed next, rather than chosen from the menu, takes the company too; a message kept for staff with
+    /// "Pesan Anda kami catat" goes among the request's notes, where a request typed after it dropped it.
+    @Test func aRequestTypedNextTakesWhatCameBefore() throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = try chat.read("halo selamat pagi, saya dari CV Berkah Jaya mau tanya")
+        _ = try chat.read("saya lupa password")
+        #expect(chat.draft?.serviceID == "reset_password")
+        #expect(chat.draft?.answers["company"]?.contains("Berkah Jaya") == true, "\(String(describing: chat.draft))")
+        var kept = Transcript(catalogue: try Fixtures.catalogue())
+        let first = "akun saya ga bisa login kenapa ya, sudah coba berkali-kali"
+        _ = try kept.read(first)
+        #expect(kept.state.messagesBeforeRequest?.map(\.text) == [first])
+        let reply = render(try kept.read("saya lupa password"))
+        #expect(kept.draft?.serviceID == "reset_password", "\(reply)")
+        #expect(kept.draft?.remarks == [first], "\(reply)")
+        #expect(reply.contains("Pesan Anda sebelumnya kami sertakan"), "\(reply)")
+    }
+
     /// Right after the menu, the invitation alone.
     @Test func rightAfterTheMenuTheInvitationAlone() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())

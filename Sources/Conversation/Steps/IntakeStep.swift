@@ -128,15 +128,11 @@ struct IntakeStep: DialogStep {
         turn.state.messagesBeforeRequest = nil
         turn.state.cancelledDraft = nil
         var notes: [String] = []
-        if let opening = turn.openingMessage, let service = turn.catalogue.service(id: serviceID) {
-            turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
-            notes = turn.keepOpeningQuestion(opening.text, service: service, draft: &draft)
-            notes += turn.keepOpeningEmail(opening.text, draft: &draft)
-            notes += turn.keepOpeningStatement(opening.text, service: service, draft: &draft)
-        } else if !earlier.isEmpty, let service = turn.catalogue.service(id: serviceID) {
-            // Messages kept while the menu was asked ("Pesan Anda kami catat"), then a service chosen: they open
-            // the form as an opening message would, and what no question took goes among the notes for staff.
-            // The numbers in them ("nip saya 1980…") answer their questions too.
+        if !earlier.isEmpty, let service = turn.catalogue.service(id: serviceID) {
+            // Messages kept while the menu was asked ("Pesan Anda kami catat"), then a service chosen, or asked for
+            // in a message of its own (which answers after them): they open the form as an opening message would,
+            // and what no question took goes among the notes for staff. The numbers in them ("nip saya 1980…")
+            // answer their questions too. Asked for in words, the service dropped them.
             let text = earlier.joined(separator: "\n")
             let found = Classification(
                 intent: .unknown, confidence: 0, entities: EntityExtractor().extract(from: text, now: turn.context.now))
@@ -146,6 +142,13 @@ struct IntakeStep: DialogStep {
                 draft.remarks = (draft.remarks ?? []) + untaken
                 notes.append(turn.t(.intakeEarlierKept))
             }
+        }
+        if let opening = turn.openingMessage, let service = turn.catalogue.service(id: serviceID) {
+            turn.prefill(&draft, service: service, from: opening.text, classification: opening.classification)
+            notes =
+                turn.keepOpeningQuestion(opening.text, service: service, draft: &draft)
+                + turn.keepOpeningEmail(opening.text, draft: &draft)
+                + turn.keepOpeningStatement(opening.text, service: service, draft: &draft) + notes
         }
         let title = turn.catalogue.service(id: serviceID)?.title.text(in: turn.language) ?? serviceID
         // "assalamualaikum, mau reset password …" is answered "Waalaikumsalam." before the form starts.
