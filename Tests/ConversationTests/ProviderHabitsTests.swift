@@ -788,13 +788,17 @@ struct ProviderHabitsTests {
     /// "direktur yg baru pak Budi Santoso, no hp nya 0813-9876-5432" where the director's number is asked: the
     /// number answered and the name of the new director was dropped, as was the second of two numbers. A message
     /// that says more than the number goes among the form's notes for staff too; one that only names the number
-    /// ("no hp direktur saya …", "npwp nya … min") does not.
+    /// ("no hp direktur saya …", "npwp nya … min") does not; one that names a person after a form of address
+    /// ("(pak budi)") does.
     @Test(arguments: [
         ("direktur yg baru pak Budi Santoso, no hp nya 0813-9876-5432", true),
         ("0813-9876-5432 atas nama Budi Santoso", true),
         ("0813-9876-5432 / 0812 1111 2222", true), ("0813-9876-5432, 0812-1111-2222", true),
         ("no hp direktur saya 0813-9876-5432", false), ("ini nomornya min 0813-9876-5432", false),
         ("0813-9876-5432", false),
+        // One name after a form of address was dropped too.
+        ("no hp direktur: 0813-9876-5432 (pak budi)", true), ("0813-9876-5432 ibu sari", true),
+        ("nomor pak direktur 0813-9876-5432", false),
     ])
     func wordsBesideTheNumberAreKeptForStaff(text: String, kept: Bool) throws {
         #expect(ConversationTurn.longNumbers(in: "+62 812 3456 7890 (kantor: 021-555-1234)") == 2)

@@ -1584,14 +1584,17 @@ extension ConversationTurn {
     /// least `wordsBesideANumber` words with a letter that are not `filler` or `numberWords` ("nomor", "hp",
     /// "direktur", "kami") nor a word of the field's label, a "-nya" ending read off ("nomornya"). "direktur yg baru
     /// pak Budi Santoso, no hp nya 0813…" does; "no hp direktur saya 0813…" and "npwp nya 01.234.567.8-901.000
-    /// min" do not.
+    /// min" do not. So does a person named after a form of address (`addressForms`): "0812 3456 7890 (pak budi)".
     func saysMoreThanTheNumber(_ text: String, field: FormField) -> Bool {
         if Self.longNumbers(in: text) > 1 { return true }
         let known = wordsAroundAnswers(labelledBy: [field])
-        let said = text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { word in
-            word.contains(where: \.isLetter) && !Self.isOne(of: known, word)
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        let said = words.filter { word in word.contains(where: \.isLetter) && !Self.isOne(of: known, word) }
+        if said.count >= Self.wordsBesideANumber { return true }
+        let address = Set(catalogue.settings.keywords["addressForms"] ?? [])
+        return zip(words, words.dropFirst()).contains { form, name in
+            address.contains(String(form)) && said.contains(name)
         }
-        return said.count >= Self.wordsBesideANumber
     }
 
     /// Words that say nothing beside an answer: `filler` and `numberWords`, and the words of `fields`' labels.
