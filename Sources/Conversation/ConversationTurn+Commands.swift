@@ -69,16 +69,15 @@ extension ConversationTurn {
     func asksForStaff(_ text: String) -> Bool {
         let settings = catalogue.settings
         let words = DialogSettings.spacedWords(text)
-        guard let offset = settings.firstMention(in: words, keywordsNamed: "askStaff") else { return false }
-        let after = String(words.dropFirst(offset))
-        guard let noun = settings.firstMention(in: after, keywordsNamed: "staffNoun"),
-            after.prefix(noun).split(separator: " ").count <= Self.staffRequestWords
+        guard
+            let offset = settings.firstMention(
+                in: words, keywordsNamed: "askStaff", followedWithin: Self.staffRequestWords, by: "staffNoun")
         else { return false }
         let before = words.prefix(offset).split(separator: " ").suffix(2)
         let denied = Set((settings.keywords["not"] ?? []) + (settings.keywords["already"] ?? []))
         guard !before.contains(where: { denied.contains(String($0)) }) else { return false }
         if let speaker = before.last, settings.keywords["firstPerson"]?.contains(String(speaker)) ?? false,
-            let verb = after.split(separator: " ").first,
+            let verb = words.dropFirst(offset).split(separator: " ").first,
             settings.keywords["reachStaff"]?.contains(String(verb)) ?? false
         {
             // "saya bicara dengan …" tells; "saya mau bicara dengan …" asks.
@@ -476,10 +475,10 @@ extension ConversationTurn {
         return true
     }
 
-    mutating func showMenu(prefix: String?) {
+    mutating func showMenu(prefix: String?, asking body: Prompt = .menuBody) {
         state.step = .menu
         state.invalidAnswers = 0
-        promptCurrentStep(prefix: prefix)
+        MenuStep.ask(body, prefix: prefix, in: &self)
     }
 
     /// Why the provider is asking for staff now.

@@ -443,11 +443,8 @@ extension ConversationTurn {
     /// `withdraw` within the next few words: "tiket registrasi saya batalkan saja", with the ticket's service
     /// between, which no `withdrawTicket` phrase has and which started a new registration.
     func withdrawsARequest(_ words: String) -> Bool {
-        let settings = catalogue.settings
-        guard let noun = settings.firstMention(in: words, keywordsNamed: "requestNouns") else { return false }
-        let after = String(words.dropFirst(noun))
-        guard let verb = settings.firstMention(in: after, keywordsNamed: "withdraw") else { return false }
-        return after.prefix(verb).split(separator: " ").count <= Self.wordsBeforeWithdrawal
+        catalogue.settings.firstMention(
+            in: words, keywordsNamed: "requestNouns", followedWithin: Self.wordsBeforeWithdrawal, by: "withdraw") != nil
     }
 
     /// Words from the request's noun to the word withdrawing it, at most ("tiket reset password saya").
@@ -527,11 +524,18 @@ extension ConversationTurn {
             IdleStep().answer(message.text, classification: classification, messageID: message.messageID, in: &self)
             return true
         }
-        let kept = state.messagesBeforeRequest ?? []
-        guard awaitsFirstRequest, kept.count < Self.maxMessagesBeforeRequest else { return false }
+        guard awaitsFirstRequest else { return false }
         let welcome = state.step == .idle ? greeting(answering: message.text) + "\n\n" : ""
-        state.messagesBeforeRequest = kept + [message]
+        guard keepBeforeRequest(message) else { return false }
         showMenu(prefix: welcome + t(.menuMessageKept))
+        return true
+    }
+
+    /// Keeps `message` for the form the provider chooses next, unless `maxMessagesBeforeRequest` are kept already.
+    mutating func keepBeforeRequest(_ message: ReporterMessage) -> Bool {
+        let kept = state.messagesBeforeRequest ?? []
+        guard kept.count < Self.maxMessagesBeforeRequest else { return false }
+        state.messagesBeforeRequest = kept + [message]
         return true
     }
 
@@ -574,16 +578,11 @@ extension ConversationTurn {
     /// came, the invitation alone. The company it names ("saya dari CV Berkah Jaya mau tanya") is kept for the form
     /// chosen next, as a message kept before the request is.
     mutating func inviteTheQuestion(answering message: ReporterMessage, classification: Classification) {
-        if classification.entities.company != nil || !classification.entities.formNumbers.isEmpty,
-            (state.messagesBeforeRequest?.count ?? 0) < Self.maxMessagesBeforeRequest
-        {
-            state.messagesBeforeRequest = (state.messagesBeforeRequest ?? []) + [message]
+        if classification.entities.company != nil || !classification.entities.formNumbers.isEmpty {
+            _ = keepBeforeRequest(message)
         }
         if menuJustShown { return say(t(.menuAbove)) }
-        let welcome = opensConversation ? greeting(answering: message.text) + "\n\n" : ""
-        state.step = .menu
-        state.invalidAnswers = 0
-        ask(welcome + t(.menuAskAway), options: MenuStep().options(in: self), list: t(.menuButton))
+        showMenu(prefix: opensConversation ? greeting(answering: message.text) : nil, asking: .menuAskAway)
     }
 
     /// Words a message the recognizer reads as a request for help needs to be kept for staff.

@@ -144,6 +144,20 @@ extension DialogSettings {
         self.phrases[name]?.firstMention(in: words)
     }
 
+    /// Where in `words` (from `spacedWords`) the first of the phrases called `first` begins, in characters, when one
+    /// called `second` begins at most `limit` words after its start: "tiket registrasi saya batalkan" (`requestNouns`,
+    /// then `withdraw`), "mau bicara sama admin" (`askStaff`, then `staffNoun`). Nil otherwise.
+    public func firstMention(
+        in words: String, keywordsNamed first: String, followedWithin limit: Int, by second: String
+    ) -> Int? {
+        guard let start = self.firstMention(in: words, keywordsNamed: first) else { return nil }
+        let after = words.dropFirst(start)
+        guard let next = self.firstMention(in: String(after), keywordsNamed: second),
+            after.prefix(next).split(separator: " ").count <= limit
+        else { return nil }
+        return start
+    }
+
     /// Of `items`, the one whose keyword list (named by `listName`) has a phrase beginning first in `words`
     /// (from `spacedWords`), the earlier item on a tie; nil when none of them is there.
     public func firstMentioned<Item>(in words: String, among items: [Item], keywordsNamed listName: (Item) -> String)

@@ -3,18 +3,21 @@
 /// Indonesian. Only a clear case counts; anything else keeps the default.
 enum LanguageGuess {
     static func isEnglish(_ text: String) -> Bool {
-        let words = text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
-        let english = words.filter(Self.englishWords.contains).count
-        let indonesian = words.filter(Self.indonesianWords.contains).count
-        return english >= 2 && english >= 2 * indonesian + 2 || isPlainlyEnglish(text)
+        let (english, indonesian) = functionWords(in: text)
+        return english >= 2 && english >= 2 * indonesian + 2 || english >= 3 && indonesian == 0
     }
 
     /// Whether `text` has three English function words or more and no Indonesian one: "can we move it to friday?",
     /// not "PT The Best Company".
     static func isPlainlyEnglish(_ text: String) -> Bool {
+        let (english, indonesian) = functionWords(in: text)
+        return english >= 3 && indonesian == 0
+    }
+
+    /// How many of `text`'s words are English function words, and how many Indonesian ones.
+    private static func functionWords(in text: String) -> (english: Int, indonesian: Int) {
         let words = text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
-        return words.filter(Self.englishWords.contains).count >= 3
-            && !words.contains(where: Self.indonesianWords.contains)
+        return (words.filter(Self.englishWords.contains).count, words.filter(Self.indonesianWords.contains).count)
     }
 
     private static let englishWords: Set<String> = [

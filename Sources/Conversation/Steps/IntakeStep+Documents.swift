@@ -855,8 +855,8 @@ extension ConversationTurn {
     /// npwp ketuker"): a word of `swapped` in a message that asks nothing, with the two documents it names, or,
     /// naming fewer, when only two are stored. Nil otherwise.
     func swappedDocuments(_ text: String, draft: IntakeDraft) -> (DocumentRequirement, DocumentRequirement)? {
-        guard let service = service(of: draft), !isQuestion(text),
-            catalogue.settings.mentions(text: text, keywordsNamed: "swapped")
+        guard catalogue.settings.mentions(text: text, keywordsNamed: "swapped"), !isQuestion(text),
+            let service = service(of: draft)
         else { return nil }
         let stored = service.requiredDocuments(for: draft.businessForm).filter { draft.documents[$0.id] != nil }
         let words = DialogSettings.spacedWords(text)

@@ -786,7 +786,7 @@ extension ConversationTurn {
             case .npwpOrNip: same = (FieldNormalizer.npwp(text) ?? FieldNormalizer.nip(text)) == answer
             case .kodeTender: same = FieldNormalizer.kodeTender(text) == answer
             case .freeText: same = FieldNormalizer.freeText(text) == answer && text.wordCount >= 2
-            case .choice: same = choiceNamedAgain(in: text, before: index, service: service)?.option == answer
+            case .choice: same = optionNamedAlone(of: field, in: text) == answer
             case .businessForm: same = false
             }
             if same { return values(for: draft, service: service)[field.id] ?? answer }
@@ -794,16 +794,23 @@ extension ConversationTurn {
         return nil
     }
 
-    /// An earlier choice's field and the option `text` names alone, with no digit ("penyedia", "saya ppk" where the
-    /// NPWP or NIP is asked after the role): the role said again, or changed. At most `choiceWords` words.
-    func choiceNamedAgain(in text: String, before index: Int, service: ServiceDefinition)
+    /// A choice before `index` whose other option `text` names alone (`optionNamedAlone`), and that option.
+    func earlierChoiceChanged(in text: String, before index: Int, draft: IntakeDraft, service: ServiceDefinition)
         -> (field: FormField, option: String)?
     {
-        guard !text.contains(where: \.isNumber), text.wordCount <= Self.choiceWords else { return nil }
         for field in service.fields.prefix(index).reversed() where field.validator == .choice {
-            if let option = Self.namedOption(of: field, in: text) { return (field, option) }
+            if let option = optionNamedAlone(of: field, in: text), draft.answers[field.id] != option {
+                return (field, option)
+            }
         }
         return nil
+    }
+
+    /// The option of the choice `field` that `text` names alone, with no digit and in at most `choiceWords` words
+    /// ("penyedia", "saya ppk" where the NPWP or NIP is asked after the role): the choice said again, or changed.
+    func optionNamedAlone(of field: FormField, in text: String) -> String? {
+        guard !text.contains(where: \.isNumber), text.wordCount <= Self.choiceWords else { return nil }
+        return Self.namedOption(of: field, in: text)
     }
 
     /// The most words of a message that names an earlier choice's option again ("saya penyedia min").
@@ -839,8 +846,8 @@ extension ConversationTurn {
                 // nomor HP Indonesia yang valid", and an NPWP sent twice became the free-text answer after it.
                 return promptCurrentStep(prefix: t(.intakeAlreadyNoted, ["value": repeated]))
             }
-            if !expectsFreeText, let (chosen, option) = choiceNamedAgain(in: text, before: index, service: service),
-                draft.answers[chosen.id] != option
+            if !expectsFreeText,
+                let (chosen, option) = earlierChoiceChanged(in: text, before: index, draft: draft, service: service)
             {
                 // "saya ppk" where the NPWP or NIP is asked after "Penyedia" was chosen: the choice changed, where
                 // it got "Tulis NPWP (15/16 digit) atau NIP (18 digit)." with a wrong answer counted.
@@ -1252,10 +1259,9 @@ extension ConversationTurn {
     /// while the draft holds nothing the provider sent but files kept ahead, which the other form takes.
     func requestForAnotherForm(_ text: String, classification: Classification, draft: IntakeDraft) -> String? {
         guard case .field(0, false) = draft.stage, draft.answers.isEmpty, draft.documents.isEmpty,
-            draft.uploads.isEmpty, draft.remarks?.isEmpty ?? true, let service = service(of: draft),
-            service.fields.first?.validator == .freeText,
-            let asking = catalogue.settings.keywords["asking.\(service.id)"], !asking.isEmpty,
-            !isQuestion(text), !saysAQuestionComes(text, words: DialogSettings.spacedWords(text)),
+            draft.uploads.isEmpty, draft.remarks?.isEmpty ?? true, questionsEntry?.id == draft.serviceID,
+            let service = service(of: draft), service.fields.first?.validator == .freeText, !isQuestion(text),
+            !saysAQuestionComes(text, words: DialogSettings.spacedWords(text)),
             !catalogue.settings.mentions(text: text, keywordsNamed: "asking.\(service.id)"),
             classification.entities.ticketNumber == nil,
             let other = serviceNamed(in: text, classification: classification), other != service.id,

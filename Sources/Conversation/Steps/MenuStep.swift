@@ -20,8 +20,13 @@ struct MenuStep: DialogStep {
     }
 
     func prompt(prefix: String?, in turn: inout ConversationTurn) {
+        Self.ask(.menuBody, prefix: prefix, in: &turn)
+    }
+
+    /// The menu's list under `body` ("Silakan pilih layanan", or the invitation to write a question announced).
+    static func ask(_ body: Prompt, prefix: String?, in turn: inout ConversationTurn) {
         let lead = prefix.map { $0 + "\n\n" } ?? ""
-        turn.ask(lead + turn.t(.menuBody), options: self.options(in: turn), list: turn.t(.menuButton))
+        turn.ask(lead + turn.t(body), options: MenuStep().options(in: turn), list: turn.t(.menuButton))
     }
 
     func choose(_ reply: ReplyID, messageID: String, in turn: inout ConversationTurn) {
