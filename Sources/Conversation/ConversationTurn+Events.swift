@@ -68,8 +68,9 @@ extension ConversationTurn {
         if case .text(_, let classification) = message.kind, classification.entities.ticketNumber != nil {
             quotedTicket = nil
         }
-        menuJustShown =
-            state.step == .menu && last.map { context.now.timeIntervalSince($0) < Self.burstSeconds } == true
+        let recent = last.map { context.now.timeIntervalSince($0) < Self.burstSeconds } == true
+        menuJustShown = state.step == .menu && recent
+        if case .intake(let draft) = state.step, draft.stage == .consent { consentJustAsked = recent }
         if case .text(let text, let classification) = message.kind, inProgress, state.inactive || away == true {
             state.inactive = false
             return welcomeBack(text.trimmingWhitespace(), classification: classification, messageID: message.id)

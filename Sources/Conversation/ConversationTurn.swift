@@ -16,6 +16,9 @@ struct ConversationTurn {
     /// Whether the menu is the question and was sent moments ago, in answer to the provider's previous
     /// message (a burst: "halo", "min", "mau tanya"): another greeting is not answered with the list again.
     var menuJustShown = false
+    /// Whether the privacy notice is the question and was sent moments ago: asked again (files sent together
+    /// before it was answered, a note typed under it), it is asked in one line, not shown whole each time.
+    var consentJustAsked = false
     /// Whether a new value in the message being read for an answer already given corrects that answer, as "eh
     /// salah, …" would: the provider's edit of a message sent earlier, or a contact card shared after the
     /// director's number was given.

@@ -37,6 +37,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case choiceExpired = "choice.expired"
 
+    case consentAgain = "consent.again"
     case consentDeclined = "consent.declined"
     case consentDeclinedNoDocuments = "consent.declinedNoDocuments"
     case contactCardNoNumber = "contactCard.noNumber"

@@ -512,11 +512,7 @@ struct ConversationTranscriptTests {
             """
             › ✅ ktp.pdf kami terima dan akan kami proses setelah beberapa pertanyaan lagi; tidak perlu dikirim ulang.
 
-            Pemberitahuan pelindungan data pribadi (UU 27/2022):
-            • Tujuan: nomor telepon, NPWP dan dokumen Anda dipakai hanya untuk memproses permohonan ini dan verifikasi penyedia.
-            • Penyimpanan: dokumen disimpan selama proses verifikasi dan paling lama 1 tahun, lalu dihapus.
-            • Hak Anda: melihat, memperbaiki, dan meminta penghapusan data (dijawab dalam 3 × 24 jam) dengan menghubungi petugas.
-            Apakah Anda setuju?
+            Sebelum kami lanjutkan, mohon jawab dulu pemberitahuan pelindungan data pribadi di atas. Apakah Anda setuju?
 
             (Atau balas dengan angka 1–3.)
               [Setuju] [Tidak setuju] [Bicara petugas]

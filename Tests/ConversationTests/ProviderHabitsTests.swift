@@ -1869,7 +1869,7 @@ struct ProviderHabitsTests {
         let long = render(chat.type(text, .checkStatus, confidence: 0.99))
         #expect(long.contains("Anda tidak memiliki tiket yang sedang terbuka."), "\(long)")
         #expect(long.contains("ketik *petugas*"), "\(long)")
-        #expect(long.contains("Pemberitahuan pelindungan data"), "the form goes on: \(long)")
+        #expect(long.contains("pemberitahuan pelindungan data pribadi di atas"), "the form goes on: \(long)")
         var bare = Transcript(catalogue: try Fixtures.catalogue())
         #expect(!render(bare.type("status")).contains("ketik *petugas*"))
     }

@@ -670,7 +670,7 @@ extension ConversationTurn {
                 ask(body, options: options, list: options.count > 3 ? t(.listChoose) : nil)
             }
         case .consent:
-            let notice = catalogue.privacy.text.text(in: language)
+            let notice = consentJustAsked ? t(.consentAgain) : catalogue.privacy.text.text(in: language)
             ask(lead + notice, options: intakeOptions(draft))
         case .documents:
             say(lead + checklist(draft, service: service))
@@ -1108,11 +1108,14 @@ extension ConversationTurn {
             }
             if classification.intent == .deny { return chooseInIntake(.consentNo, draft: draft) }
             if asksAboutData(text), let written = FieldNormalizer.freeText(text) {
+                // Asked about, or not understood below, the notice is shown whole again, not in a line.
+                consentJustAsked = false
                 // "data saya aman kan? dipakai untuk apa aja?": what the notice says, in a sentence; staff
                 // answer the rest on the ticket.
                 return keepRemark(written, draft: draft, saying: t(.intakeDataQuestion))
             }
             if keepAside(text, entities: classification.entities, draft: draft, service: service) { return }
+            consentJustAsked = false
             invalid(t(.invalidChoice, ["count": "3"]))
         case .documents:
             if asksAboutTheForm(text) { return answerAboutTheForm(draft) }
