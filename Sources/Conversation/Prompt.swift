@@ -266,6 +266,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case quietEnded = "quiet.ended"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"
+    case surveyCommentAtEnd = "survey.commentAtEnd"
     case surveyAllAnswered = "survey.allAnswered"
     case surveySeveralAnswered = "survey.severalAnswered"
     case surveyTooManyAnswers = "survey.tooManyAnswers"

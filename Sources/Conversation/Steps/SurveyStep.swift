@@ -44,7 +44,7 @@ struct SurveyStep: DialogStep {
     func skipsComment(_ text: String, classification: Classification, in turn: ConversationTurn) -> Bool {
         guard self.progress.askingComment, !turn.commentRequired(self.progress) else { return false }
         return [.cancel, .deny].contains(classification.intent) && classification.confidence >= 0.9
-            && text.wordCount <= 3 || turn.addsNothing(text)
+            && text.wordCount <= 3 || turn.addsNothing(text) || turn.saysNoComment(text)
     }
 
     func options(in turn: ConversationTurn) -> [ChoiceOption] {
@@ -68,6 +68,13 @@ struct SurveyStep: DialogStep {
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         if self.skipsComment(text, classification: classification, in: turn) {
             return turn.chooseInSurvey(.surveySkip, progress: self.progress)
+        }
+        if !self.progress.askingComment, turn.saysNoComment(text),
+            turn.catalogue.settings.mentions(text: text, keywordsNamed: "commentNouns")
+        {
+            // "ga ada saran" at a question: nothing to keep as the comment, where it was thanked as one; the
+            // comment is asked for at the end, and the question again, with no wrong answer counted.
+            return turn.promptCurrentStep(prefix: turn.t(.surveyCommentAtEnd))
         }
         if !self.progress.askingComment, turn.declinesSurvey(text) { return turn.declineSurvey(self.progress) }
         if !self.progress.askingComment, turn.saysTicketIsDone(text) {
@@ -117,6 +124,18 @@ struct SurveyStep: DialogStep {
 }
 
 extension ConversationTurn {
+    /// Whether `text` only says there is nothing to add: a phrase of `noComment` ("tidak ada", "belum ada",
+    /// "nothing", "no") with no word besides those of `commentNouns` ("komentar", "saran"), `commentWords` ("ada",
+    /// thanks), `not`, `filler` and `noOpinion`: "ga ada komentar", "gak ada min, makasih", "no comment, thanks".
+    /// "tidak ada, pelayanannya sudah bagus" says something.
+    func saysNoComment(_ text: String) -> Bool {
+        let settings = catalogue.settings
+        return settings.mentions(text: text, keywordsNamed: "noComment")
+            && settings.words(
+                of: text, besides: ["noComment", "commentNouns", "commentWords", "not", "filler", "noOpinion"]
+            ).isEmpty
+    }
+
     /// Whether `text` only says the request is done, as `saysDone` reads it or with the `done` command word alone
     /// ("sudah"), after a word of `contrast` when there is one ("tadi sempat error tapi sekarang sudah bisa").
     func saysTicketIsDone(_ text: String) -> Bool {
