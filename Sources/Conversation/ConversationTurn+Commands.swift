@@ -14,6 +14,13 @@ extension ConversationTurn {
             return .hours
         }
         let command = GlobalCommand(classification: classification)
+        if case .intake(let draft) = state.step, draft.stage == .documents, command == .requirements,
+            saysAllInOne(text), !isQuestion(text)
+        {
+            // "semua dokumen jadi satu file min" says what the file sent is, which the checklist takes; read as
+            // asking the requirements, it got the checklist again and the file stayed one document.
+            return nil
+        }
         if case .intake = state.step, classification.intent == .createTicket {
             // A request is what the form is filling in: "nama perusahaannya salah, harusnya CV Sinar Abadi Jaya"
             // (read as a new request at 0.9) is for the form, which dropped it for the menu.

@@ -64,6 +64,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsFileKept = "documents.fileKept"
     case documentsDuplicate = "documents.duplicate"
     case documentsHeld = "documents.held"
+    case documentsGoAhead = "documents.goAhead"
     case documentsHowToPDF = "documents.howToPDF"
     case documentsPhotoAsked = "documents.photoAsked"
     case documentsHowToPDFFromOffice = "documents.howToPDFFromOffice"

@@ -480,6 +480,15 @@ extension ConversationTurn {
     /// The most words a message saying there is nothing more to send has ("sudah itu saja dulu ya min").
     static let thatsAllWords = 6
 
+    /// Whether `text` says the files are being sent now: a phrase of `sendingNow` ("saya kirim", "kirim
+    /// sekarang", "I will send"), with no word of `not` or `already` ("sudah saya kirim" says they were).
+    func saysSendingNow(_ text: String) -> Bool {
+        let settings = catalogue.settings
+        let words = DialogSettings.spacedWords(text)
+        return settings.mentions(words, keywordsNamed: "sendingNow")
+            && !["not", "already"].contains { settings.mentions(words, keywordsNamed: $0) }
+    }
+
     /// Whether `text` says the documents come as one file: a phrase of `allInOne` in `settings.json`.
     func saysAllInOne(_ text: String) -> Bool {
         catalogue.settings.mentions(text: text, keywordsNamed: "allInOne")
@@ -547,6 +556,12 @@ extension ConversationTurn {
         if let label = labelOfGuessedFile(text, draft: draft) {
             // "itu ktp direktur min", "file tadi surat kuasa ya": the file just guessed, named in words.
             return relabelGuessedFile(as: label, text: text, draft: draft)
+        }
+        if saysSendingNow(text), !isQuestion(text), !putsOff(text), documentHelp(in: text) == nil {
+            // "ktp sama npwp saya kirim sekarang ya", "oke kami upload ya": the files are on their way, as the
+            // checklist asks; it was kept for staff as if it told them something, or told what is missing. Sent
+            // as photos or by email, how to send them comes instead.
+            return say(t(.documentsGoAhead))
         }
         if isKeyword(text, "done") || classification.intent == .affirm || saysThatsAll(text) {
             let missing = missingDocuments(draft)
