@@ -223,8 +223,19 @@ extension ConversationTurn {
     /// ("daftar paket" is a list, "sudah addendum" is done), unless it asks for another in so many words
     /// (`decisive.<id>`).
     private func serviceTakingTheCode(_ words: String, entities: Entities) -> String? {
-        guard entities.kodeTender != nil, saysWhatIsWrong(words) else { return nil }
+        guard entities.kodeTender != nil || namesACodeSubjectFirst(words), saysWhatIsWrong(words) else { return nil }
         return catalogue.services.first { $0.fields.contains { $0.validator == .kodeTender } }?.id
+    }
+
+    /// Whether `words` (from `spacedWords`) name what a kode tender names, a phrase of `codeSubjects` ("paket"),
+    /// before any service's words: "paket saya sudah tayang tapi tidak ada penyedia yang daftar" is about the
+    /// package, "akun saya terkunci jadi ga bisa ikut paket" about the account.
+    private func namesACodeSubjectFirst(_ words: String) -> Bool {
+        let settings = catalogue.settings
+        guard let subject = settings.firstMention(in: words, keywordsNamed: "codeSubjects") else { return false }
+        return catalogue.menu.allSatisfy { entry in
+            settings.firstMention(in: words, keywordsNamed: "service.\(entry.id)").map { subject < $0 } ?? true
+        }
     }
 
     /// Whether `words` (from `spacedWords`) say what is wrong: a word of `problemWords` ("gagal", "error", "kok")
@@ -273,8 +284,11 @@ extension ConversationTurn {
         guard let named else {
             // "bagaimana cara mengisi data pengalaman perusahaan di spse?", "how do I upload the qualification
             // documents?": a question asked with one of its phrases, naming no service, is the consultation's.
-            // One about a ticket ("how can I check my ticket?") is Loket's own to answer.
-            guard question(), settings.mentions(words, keywordsNamed: "asking.\(asked.id)"),
+            // So is one about what a kode tender names ("apa itu paket e-katalog?"), as one about the tender's
+            // service is below. One about a ticket ("how can I check my ticket?") is Loket's own to answer.
+            guard question(),
+                settings.mentions(words, keywordsNamed: "asking.\(asked.id)")
+                    || settings.mentions(words, keywordsNamed: "codeSubjects"),
                 !settings.mentions(words, keywordsNamed: "ticketWords")
             else { return nil }
             return asked.id

@@ -163,9 +163,12 @@ extension ConversationTurn {
                 // "apakah ada biaya pendaftaran?", "gimana cara daftar?": a question that names a service asks
                 // about it; the FAQ answers, and the menu offers the service.
                 showMenu(prefix: faq.answer.text(in: language))
-            } else if !inProgress, state.step.awaitsRequest, isQuestion(trimmed), servicesNamed(in: trimmed) >= 2 {
+            } else if !inProgress, state.step.awaitsRequest, isQuestion(trimmed), servicesNamed(in: trimmed) >= 2,
+                catalogue.settings.mentions(text: trimmed, keywordsNamed: "compareWords")
+            {
                 // "apa bedanya registrasi sama perubahan data?": a question about the services, not a request
-                // for the first one named; the menu describes each.
+                // for the first one named; the menu describes each. A problem that names two ("paket saya sudah
+                // tayang tapi tidak ada penyedia yang daftar, kenapa ya?") is no comparison.
                 showMenu(prefix: t(.menuServicesCompared))
             } else if awaitsFirstRequest, onlySaysAQuestionComes(trimmed, naming: classification.entities.company) {
                 inviteTheQuestion(answering: reporterMessage, classification: classification)
