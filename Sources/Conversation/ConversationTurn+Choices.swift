@@ -123,10 +123,23 @@ extension ConversationTurn {
         // dibalas" reads as a status check at 0.84.
         guard !inProgress, state.step.awaitsRequest,
             [.createTicket, .menu, .greeting, .unknown].contains(classification.intent)
-                || classification.confidence < GlobalCommand.minimumConfidence || asksDecisively(text),
+                || classification.confidence < GlobalCommand.minimumConfidence || asksDecisively(text)
+                || asksWhyWithoutATicket(text, classification: classification),
             classification.entities.ticketNumber == nil
         else { return nil }
         return serviceNamed(in: text, classification: classification)
+    }
+
+    /// Whether `text`, read as a status check while no ticket is open, says what goes wrong (`problemWords`) and
+    /// names no ticket or status (`ticketWords`), nor something not done yet (`not`, `stillWords`): "why is my
+    /// account locked?" asks for the service it names, where it got "You have no open tickets."; "why is my
+    /// registration still not verified?" and "kenapa status registrasi saya belum berubah?" ask a status.
+    private func asksWhyWithoutATicket(_ text: String, classification: Classification) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        return classification.intent == .checkStatus && context.openTickets.isEmpty
+            && settings.mentions(words, keywordsNamed: "problemWords")
+            && !["ticketWords", "not", "stillWords"].contains { settings.mentions(words, keywordsNamed: $0) }
     }
 
     /// The menu entry `text` names by its words, wherever it is written: a kode tender with what goes wrong, or

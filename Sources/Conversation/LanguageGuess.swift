@@ -25,6 +25,8 @@ enum LanguageGuess {
         "are", "am", "was", "be", "have", "has", "need", "want", "would", "like", "please", "hello", "hi", "good",
         "morning", "afternoon", "evening", "how", "what", "when", "where", "can", "could", "do", "does", "not",
         "with", "this", "that", "register", "registration", "company", "help", "thank", "thanks", "ticket",
+        // Words an Indonesian chat rarely borrows, unlike "upload", "error", "failed" or "on progress".
+        "it", "at", "from", "why", "will", "still", "about", "account", "forgot", "package", "cannot", "can't",
     ]
 
     private static let indonesianWords: Set<String> = [
