@@ -50,6 +50,12 @@ public struct ServiceDefinition: Equatable, Sendable {
         documentsForAll + DocumentGroup.allCases.flatMap { documentsByGroup[$0] ?? [] }
     }
 
+    /// Whether the description is one answer under a label ("Pengaduan: {complaint}"): the summary, which shows
+    /// the answer, then does not show it again as the description.
+    public var describesOneAnswer: Bool {
+        self.descriptionTemplate.indonesian.split(separator: "{", omittingEmptySubsequences: false).count == 2
+    }
+
     /// Whether this service asks for any document at all.
     public var asksForDocuments: Bool {
         !documentsForAll.isEmpty || documentsByGroup.values.contains { !$0.isEmpty }

@@ -85,12 +85,17 @@ struct ConversationEdgeCaseTests {
     }
 
     @Test func summaryTooLongForAnInteractiveMessageGoesFirstAsText() throws {
+        // A tender problem, whose description repeats the problem with the tender's code and the role: a long
+        // problem is shown twice, cut at 600 characters each time.
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.konsultasi")
-        _ = chat.type(String(repeating: "Bagaimana cara mengunggah dokumen penawaran? ", count: 30))
+        _ = chat.tap("menu.tender")
+        _ = try chat.read("saya penyedia min")
+        _ = try chat.read("npwp saya 01.234.567.8-901.000")
+        _ = try chat.read("kode tendernya 1234567")
+        _ = chat.type(String(repeating: "Dokumen penawaran gagal diunggah di SPSE sejak pagi. ", count: 30))
         let effects = chat.tap("consent.yes")
         let texts = sentTexts(effects)
-        #expect(texts.count == 2)
+        try #require(texts.count == 2)
         #expect(texts[0].hasPrefix("Ringkasan permohonan Anda:"))
         #expect(texts[0].hasSuffix("Kirim permohonan ini?"))
         #expect(texts[1] == "Kirim permohonan ini?\n\n(Atau balas dengan angka 1–3.)")

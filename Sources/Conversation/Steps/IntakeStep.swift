@@ -628,7 +628,9 @@ extension ConversationTurn {
             ]
         case .choosingChange:
             var options = service.fields.map { ChoiceOption(.change(field: $0.id), title: $0.label.text(in: language)) }
-            options.append(ChoiceOption(.changeDescription, title: t(.labelDescription)))
+            if showsDescription(draft, service: service) {
+                options.append(ChoiceOption(.changeDescription, title: t(.labelDescription)))
+            }
             if service.asksForDocuments {
                 options.append(ChoiceOption(.changeDocuments, title: t(.labelDocuments)))
             }
@@ -1715,9 +1717,19 @@ extension ConversationTurn {
         let described =
             draft.customDescription
             ?? service.descriptionTemplate.text(in: language, values: values(for: draft, service: service))
-        guard let remarks = draft.remarks, !remarks.isEmpty else { return described }
-        let label = catalogue.text(.labelRemarks, in: language)
-        return described + "\n" + label + ":\n" + remarks.map { "• " + $0 }.joined(separator: "\n")
+        return [described, remarksList(draft, in: language)].compactMap { $0 }.joined(separator: "\n")
+    }
+
+    /// The provider's notes for staff under their label, nil when there are none.
+    func remarksList(_ draft: IntakeDraft, in language: Language) -> String? {
+        guard let remarks = draft.remarks, !remarks.isEmpty else { return nil }
+        return catalogue.text(.labelRemarks, in: language) + ":\n" + remarks.map { "• " + $0 }.joined(separator: "\n")
+    }
+
+    /// Whether the summary shows `draft`'s description: not when it only repeats an answer shown above it
+    /// (`ServiceDefinition.describesOneAnswer`), unless the provider wrote it.
+    func showsDescription(_ draft: IntakeDraft, service: ServiceDefinition) -> Bool {
+        draft.customDescription != nil || !service.describesOneAnswer
     }
 
     func summary(_ draft: IntakeDraft, service: ServiceDefinition) -> String {
@@ -1737,8 +1749,13 @@ extension ConversationTurn {
             }
             + draft.storedAttachments.map { "• \(t(.labelAttachment)) (\($0.filename))" }
         if !documents.isEmpty { lines.append(t(.labelDocuments) + ":\n" + documents.joined(separator: "\n")) }
-        lines.append(
-            t(.labelDescription) + ":\n" + Self.excerpt(description(for: draft, service: service, in: language)))
+        if showsDescription(draft, service: service) {
+            lines.append(
+                t(.labelDescription) + ":\n" + Self.excerpt(description(for: draft, service: service, in: language)))
+        } else if let remarks = remarksList(draft, in: language) {
+            // "Pengaduan: …" was shown twice, as the answer and as the description.
+            lines.append(Self.excerpt(remarks))
+        }
         lines.append(t(.summaryQuestion))
         return lines.joined(separator: "\n")
     }
