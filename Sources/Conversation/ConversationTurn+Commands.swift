@@ -239,6 +239,14 @@ extension ConversationTurn {
         }
     }
 
+    /// Keeps `text` among the notes of the form being filled in, for staff; false outside a form.
+    mutating func keepWithForm(_ text: String) -> Bool {
+        guard case .intake(var draft) = state.step, let written = FieldNormalizer.freeText(text) else { return false }
+        draft.remarks = (draft.remarks ?? []) + [written]
+        state.step = .intake(draft)
+        return true
+    }
+
     /// Logs a question the bot answered itself on the open ticket it is about: a bare status check ("status?",
     /// "sudah sampai mana?") quietly; a question ("ktp yang saya kirim kemarin sudah benar belum?", read as a
     /// status check too) with the provider told so, as a short one that asks what a status cannot say, with a
@@ -350,7 +358,14 @@ extension ConversationTurn {
         case .status(let ticket):
             var answer = statusText(ticket: ticket ?? classification.entities.ticketNumber ?? quotedTicket)
             let words = text?.wordCount ?? 0
-            if context.openTickets.isEmpty, words >= Self.questionWords { answer += "\n" + t(.statusNoneAskStaff) }
+            if context.openTickets.isEmpty, words >= Self.questionWords {
+                // In a form, the message goes with it to staff, who see what was done outside the chat ("nomor
+                // tiket saya yang lama 1234" at the privacy notice was answered and dropped); elsewhere the
+                // provider is told how to reach them.
+                var kept = false
+                if let text { kept = keepWithForm(text) }
+                answer += "\n" + t(kept ? .intakeMessageKept : .statusNoneAskStaff)
+            }
             // With no ticket there is no status to follow: the menu comes with the answer, to start the request
             // ("komplain, verifikasi lama banget" was left at "Anda tidak memiliki tiket yang sedang terbuka.").
             if context.openTickets.isEmpty, !inProgress { return showMenu(prefix: answer) }

@@ -153,6 +153,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeLaterAcknowledged = "intake.laterAcknowledged"
     case intakeSummaryWaits = "intake.summaryWaits"
     case intakeDataQuestion = "intake.dataQuestion"
+    case intakeMessageKept = "intake.messageKept"
     case intakeFormComplete = "intake.formComplete"
     case intakeSendForSummary = "intake.sendForSummary"
     case intakeQuestionKept = "intake.questionKept"

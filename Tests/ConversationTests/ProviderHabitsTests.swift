@@ -1863,14 +1863,20 @@ struct ProviderHabitsTests {
         #expect(start.draft?.serviceID == "registrasi")
     }
 
-    /// A question about a request Loket has no ticket for is told how to reach staff; "status" alone is not.
+    /// A question about a request Loket has no ticket for is told how to reach staff; "status" alone is not. In a
+    /// form, it goes to staff with the form.
     @Test func aStatusQuestionWithoutATicketSaysHowToReachStaff() throws {
+        let text = "akun saya sudah terdaftar tapi status belum terverifikasi sejak seminggu lalu"
+        var outside = Transcript(catalogue: try Fixtures.catalogue())
+        let told = render(outside.type(text, .checkStatus, confidence: 0.99))
+        #expect(told.contains("Anda tidak memiliki tiket yang sedang terbuka."), "\(told)")
+        #expect(told.contains("ketik *petugas*"), "\(told)")
         var chat = try Self.atPhoneQuestion()
         _ = chat.tap("phone.self")
-        let text = "akun saya sudah terdaftar tapi status belum terverifikasi sejak seminggu lalu"
         let long = render(chat.type(text, .checkStatus, confidence: 0.99))
         #expect(long.contains("Anda tidak memiliki tiket yang sedang terbuka."), "\(long)")
-        #expect(long.contains("ketik *petugas*"), "\(long)")
+        #expect(long.contains("Pesan Anda kami sertakan dalam permohonan ini untuk petugas"), "\(long)")
+        #expect(chat.draft?.remarks == [text], "\(chat.draft?.remarks ?? [])")
         #expect(long.contains("pemberitahuan pelindungan data pribadi di atas"), "the form goes on: \(long)")
         var bare = Transcript(catalogue: try Fixtures.catalogue())
         #expect(!render(bare.type("status")).contains("ketik *petugas*"))

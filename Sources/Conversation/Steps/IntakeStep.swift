@@ -1108,7 +1108,14 @@ extension ConversationTurn {
             if classification.intent == .affirm || isKeyword(text, "agree") {
                 return chooseInIntake(.consentYes, draft: draft)
             }
-            if classification.intent == .deny { return chooseInIntake(.consentNo, draft: draft) }
+            if classification.intent == .deny && text.wordCount <= Self.bareDenialWords
+                || saysDisagree(text) && !isQuestion(text)
+            {
+                // "tidak", "ga mau min", "maaf saya tidak setuju data saya disimpan"; not a sentence with a no in it,
+                // "petugasnya namanya pak andi kalau tidak salah", which declined the notice, nor "kalau saya tidak
+                // setuju gimana?".
+                return chooseInIntake(.consentNo, draft: draft)
+            }
             if asksAboutData(text), let written = FieldNormalizer.freeText(text) {
                 // Asked about, or not understood below, the notice is shown whole again, not in a line.
                 consentJustAsked = false
@@ -1344,6 +1351,15 @@ extension ConversationTurn {
     /// number ("nib kami 1234567890123"), or a message long enough to be an explanation, is kept like an
     /// explanation typed where a number is asked (`keepExplanation`), a company in a form that asks for none is
     /// the ticket's (`noteCompany`), and the question asked again. False when there is nothing to keep.
+    /// The most words of a message that declines the privacy notice with a bare no ("nggak mau min").
+    static let bareDenialWords = 4
+
+    /// Whether `text` declines in so many words: a phrase of `disagree` ("tidak setuju", "keberatan", "I do not
+    /// agree").
+    func saysDisagree(_ text: String) -> Bool {
+        catalogue.settings.mentions(text: text, keywordsNamed: "disagree")
+    }
+
     mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
