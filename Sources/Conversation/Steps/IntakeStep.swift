@@ -1346,11 +1346,6 @@ extension ConversationTurn {
         isQuestion(text) && catalogue.settings.mentions(text: text, keywordsNamed: "dataQuestion")
     }
 
-    /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
-    /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP, a NIP or another
-    /// number ("nib kami 1234567890123"), or a message long enough to be an explanation, is kept like an
-    /// explanation typed where a number is asked (`keepExplanation`), a company in a form that asks for none is
-    /// the ticket's (`noteCompany`), and the question asked again. False when there is nothing to keep.
     /// The most words of a message that declines the privacy notice with a bare no ("nggak mau min").
     static let bareDenialWords = 4
 
@@ -1360,6 +1355,11 @@ extension ConversationTurn {
         catalogue.settings.mentions(text: text, keywordsNamed: "disagree")
     }
 
+    /// What a provider adds where consent or the summary is asked, instead of answering it ("npwp kami
+    /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP, a NIP or another
+    /// number ("nib kami 1234567890123"), or a message long enough to be an explanation, is kept like an
+    /// explanation typed where a number is asked (`keepExplanation`), a company in a form that asks for none is
+    /// the ticket's (`noteCompany`), and the question asked again. False when there is nothing to keep.
     mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
