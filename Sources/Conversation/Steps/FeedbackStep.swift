@@ -28,14 +28,22 @@ struct FeedbackStep: DialogStep {
         turn.isForStaff(text, classification: classification)
     }
 
-    /// "selesai" and "sudah saya kirim semua" are done. A short yes or no to a question staff asked ("ya" to
+    /// "selesai", "sudah ya min" and "sudah saya kirim semua" are done. A short yes or no to a question staff asked ("ya" to
     /// "Apakah email perusahaan masih aktif?") is the answer, which reaches the ticket before it is done: it was
     /// taken as done alone, and staff never read it. A bare "ok" to a request for something to send is no answer
     /// yet: it closed the request before anything came.
     func answer(_ text: String, classification: Classification, messageID: String, in turn: inout ConversationTurn) {
         let message = ReporterMessage(messageID: messageID, text: text)
         let done = ReplyID.feedbackDone(ticket: self.ticketNumber)
-        if turn.isKeyword(text, "done") { return turn.choose(done, messageID: messageID) }
+        let already = Self.saysAlready(text, in: turn)
+        if turn.isKeyword(text, "done") || already {
+            // To a question staff asked ("Apakah NPWP sudah 16 digit?"), "sudah" is also its answer, which reaches
+            // the ticket first; it was taken as done alone.
+            if already, turn.isQuestion(self.request) {
+                turn.emit(.appendToTicket(number: self.ticketNumber, message: message))
+            }
+            return turn.choose(done, messageID: messageID)
+        }
         let short = text.count <= Self.shortAnswer
         if turn.isQuestion(self.request) && short && [.affirm, .deny].contains(classification.intent)
             || turn.saysThatsAll(text)
@@ -52,6 +60,15 @@ struct FeedbackStep: DialogStep {
 
     /// The most characters of a yes, a no or an acknowledgement ("iya masih aktif min").
     static let shortAnswer = 20
+
+    /// Whether `text` only says it is done already: a word of `already` with none besides `filler` and `noOpinion`
+    /// ("sudah ya min", "udah kak", "ok sudah"), as "sudah" alone does; it got "Kirim yang diminta di sini" as a
+    /// bare "ok" does.
+    static func saysAlready(_ text: String, in turn: ConversationTurn) -> Bool {
+        let settings = turn.catalogue.settings
+        return settings.mentions(text: text, keywordsNamed: "already")
+            && settings.words(of: text, besides: ["already", "filler", "noOpinion"]).isEmpty
+    }
 
     func whereText(in turn: ConversationTurn) -> String {
         turn.t(.whereFeedback, ["ticket": String(self.ticketNumber)])
