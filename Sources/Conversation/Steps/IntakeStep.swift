@@ -266,10 +266,12 @@ extension ConversationTurn {
     mutating func keepOpeningQuestion(_ text: String, service: ServiceDefinition, draft: inout IntakeDraft)
         -> [String]
     {
-        guard isQuestion(text), text.wordCount >= Self.keptMessageWords,
+        let settings = catalogue.settings
+        // "Mohon informasinya persyaratan apa saja yang perlu disiapkan." asks without a question mark.
+        guard isQuestion(text) || settings.mentions(text: text, keywordsNamed: "infoRequest"),
+            text.wordCount >= Self.keptMessageWords,
             let written = FieldNormalizer.freeText(text), !draft.answers.values.contains(written)
         else { return [] }
-        let settings = catalogue.settings
         let ahead =
             settings.mentions(text: text, keywordsNamed: "requirementsWords")
             ? documentsAhead(of: service, for: draft.businessForm) : nil
