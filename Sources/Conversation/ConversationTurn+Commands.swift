@@ -242,7 +242,7 @@ extension ConversationTurn {
     /// Keeps `text` among the notes of the form being filled in, for staff; false outside a form.
     mutating func keepWithForm(_ text: String) -> Bool {
         guard case .intake(var draft) = state.step, let written = FieldNormalizer.freeText(text) else { return false }
-        draft.remarks = (draft.remarks ?? []) + [written]
+        draft.addRemark(written)
         state.step = .intake(draft)
         return true
     }
@@ -287,7 +287,7 @@ extension ConversationTurn {
             lead += explainedDocuments(in: message.text, among: required).compactMap {
                 $0.help.map { $0.text(in: language) + "\n" }
             }
-            draft.remarks = (draft.remarks ?? []) + [written]
+            draft.addRemark(written)
             state.step = .intake(draft)
             lead.append(t(.intakeQuestionKept))
         }

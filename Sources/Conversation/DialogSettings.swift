@@ -133,6 +133,12 @@ extension DialogSettings {
         return Self.spacedWords(text).split(separator: " ").filter { !said.contains(String($0)) }
     }
 
+    /// Whether a message's `text` holds a phrase of the list `name` and no word besides those of `name` and of the
+    /// lists `others`: "sudah ya min" says only `already` besides `filler`.
+    public func saysOnly(_ text: String, keywordsNamed name: String, besides others: [String]) -> Bool {
+        self.mentions(text: text, keywordsNamed: name) && self.words(of: text, besides: [name] + others).isEmpty
+    }
+
     /// Whether a message's `text` holds one of the keyword phrases called `name`, as whole words.
     public func mentions(text: String, keywordsNamed name: String) -> Bool {
         self.mentions(Self.spacedWords(text), keywordsNamed: name)

@@ -53,6 +53,11 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
         self.customDescription = nil
     }
 
+    /// Adds `remark` after the contact's earlier ones.
+    public mutating func addRemark(_ remark: String) {
+        self.remarks = (self.remarks ?? []) + [remark]
+    }
+
     /// The question being asked.
     public enum Stage: Equatable, Codable, Sendable {
         /// Asking the field at this index; `editing` returns to the summary after it.

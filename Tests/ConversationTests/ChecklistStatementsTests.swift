@@ -30,9 +30,7 @@ struct ChecklistStatementsTests {
 
     @Test(arguments: ["sudah saya kirim min", "udah dikirim kak"])
     func saidToBeSentTheMissingAreNamed(text: String) throws {
-        var chat = try Transcript.atRegistrationChecklist()
-        _ = chat.pdf("m1", "ktp.pdf")
-        _ = chat.stored("m1", "ktp.pdf")
+        var chat = try SendingLaterTests.withKTPStored()
         let answer = render(try chat.read(text))
         #expect(answer.contains("Masih kurang: NPWP Perusahaan."), "\(answer)")
         #expect(chat.state.invalidAnswers == 0)

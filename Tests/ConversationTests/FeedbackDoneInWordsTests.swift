@@ -10,12 +10,7 @@ import Testing
 /// recognizer.
 struct FeedbackDoneInWordsTests {
     static func asked(_ request: String) throws -> Transcript {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        chat.context.openTickets = [
-            TicketSummary(
-                number: 31, title: "Registrasi CV Maju Terus", stateText: "Menunggu tanggapan Anda",
-                waitingOn: "Anda", due: nil)
-        ]
+        var chat = try StaffWaitsForAnswerTests.chat()
         _ = chat.event(.staffRequestedFeedback(ticket: 31, text: request))
         return chat
     }

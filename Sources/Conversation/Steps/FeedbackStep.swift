@@ -65,9 +65,7 @@ struct FeedbackStep: DialogStep {
     /// ("sudah ya min", "udah kak", "ok sudah"), as "sudah" alone does; it got "Kirim yang diminta di sini" as a
     /// bare "ok" does.
     static func saysAlready(_ text: String, in turn: ConversationTurn) -> Bool {
-        let settings = turn.catalogue.settings
-        return settings.mentions(text: text, keywordsNamed: "already")
-            && settings.words(of: text, besides: ["already", "filler", "noOpinion"]).isEmpty
+        turn.catalogue.settings.saysOnly(text, keywordsNamed: "already", besides: ["filler", "noOpinion"])
     }
 
     func whereText(in turn: ConversationTurn) -> String {

@@ -139,7 +139,7 @@ extension ConversationTurn {
         var draft = draft
         if let caption = file.caption {
             // "ini errornya pas upload" with a screenshot: staff read it among the form's remarks.
-            draft.remarks = (draft.remarks ?? []) + ["\(file.filename): \(caption)"]
+            draft.addRemark("\(file.filename): \(caption)")
         }
         if state.consent?.version == catalogue.privacy.version {
             takeAttachment(file, into: &draft)
@@ -274,7 +274,7 @@ extension ConversationTurn {
             // checklist: the ticket's, not a checklist document (PDF only). What was written with it is kept for
             // staff among the form's remarks (a file held by `keepForTicket` has its words there already).
             if let caption = item.caption, !caption.isEmpty {
-                draft.remarks = (draft.remarks ?? []) + ["\(item.file.filename): \(caption)"]
+                draft.addRemark("\(item.file.filename): \(caption)")
             }
             takeAttachment(item.file, into: &draft)
         }
@@ -499,7 +499,7 @@ extension ConversationTurn {
     /// file yet, the next one stored is. Staff read the message among the provider's notes.
     mutating func takeAllInOne(_ text: String, draft: IntakeDraft) {
         var draft = draft
-        draft.remarks = (draft.remarks ?? []) + [text]
+        draft.addRemark(text)
         let stored = Set(draft.documents.values.map(\.sha256))
         let file =
             draft.lastGuessed.flatMap { draft.documents[$0] }
@@ -769,7 +769,7 @@ extension ConversationTurn {
         var draft = draft
         held[last].caption = document
         draft.heldFiles = held
-        draft.remarks = (draft.remarks ?? []) + ["\(held[last].file.filename): \(text)"]
+        draft.addRemark("\(held[last].file.filename): \(text)")
         state.step = .intake(draft)
         promptCurrentStep(prefix: t(.documentsHeldNamed, ["file": held[last].file.filename]))
     }
@@ -793,7 +793,7 @@ extension ConversationTurn {
                 .title.text(in: language)
             draft.documents[guessed] = nil
             draft.keepAsAttachment(document)
-            draft.remarks = (draft.remarks ?? []) + ["\(document.filename): \(text)"]
+            draft.addRemark("\(document.filename): \(text)")
             draft.lastGuessed = nil
             draft.stage = .documents
             state.step = .intake(draft)

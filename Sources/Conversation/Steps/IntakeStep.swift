@@ -282,7 +282,7 @@ extension ConversationTurn {
             || questions.contains { !settings.mentions(text: String($0), keywordsNamed: "requirementsWords") }
         var notes: [String] = []
         if unanswered {
-            draft.remarks = (draft.remarks ?? []) + [written]
+            draft.addRemark(written)
             notes.append(t(.intakeQuestionKept))
         }
         if let ahead { notes.append(ahead) }
@@ -297,7 +297,7 @@ extension ConversationTurn {
             !draft.answers.values.contains(where: { $0.lowercased().contains(email) }),
             !(draft.remarks ?? []).contains(written)
         else { return [] }
-        draft.remarks = (draft.remarks ?? []) + [written]
+        draft.addRemark(written)
         return [t(.intakeEmailNoted, ["email": email])]
     }
 
@@ -315,7 +315,7 @@ extension ConversationTurn {
         guard text.wordCount >= Self.openingTextWords, saysWhatIsWrong(DialogSettings.spacedWords(text)) else {
             return []
         }
-        draft.remarks = (draft.remarks ?? []) + [written]
+        draft.addRemark(written)
         return [t(.intakeEarlierKept)]
     }
 
@@ -953,7 +953,7 @@ extension ConversationTurn {
                         !draft.answers.values.contains(written),
                         longerThanAName || !numbers.allSatisfy(draft.answers.values.contains)
                     {
-                        draft.remarks = (draft.remarks ?? []) + [written]
+                        draft.addRemark(written)
                         if longerThanAName {
                             said = [typedFAQ(text)?.answer.text(in: language) ?? t(.intakeRemarkKept)]
                         }
@@ -978,7 +978,7 @@ extension ConversationTurn {
                 }
                 let (name, description) = Self.nameAndDescription(company.name)
                 draft.answers[field.id] = name
-                if let description { draft.remarks = (draft.remarks ?? []) + [description] }
+                if let description { draft.addRemark(description) }
                 if let form = company.form {
                     draft.businessForm = form
                     for other in service.fields where other.validator == .businessForm { draft.answers[other.id] = nil }
@@ -1069,7 +1069,7 @@ extension ConversationTurn {
                 {
                     // "direktur yg baru pak Budi Santoso, no hp nya 0813…": the number answers, and the name of the
                     // new director goes among the form's notes for staff instead of being dropped.
-                    draft.remarks = (draft.remarks ?? []) + [written]
+                    draft.addRemark(written)
                 }
             case .choice:
                 if let named = chosenOption(of: field, in: text) {
@@ -1319,7 +1319,7 @@ extension ConversationTurn {
     /// Adds `written` to the form's remarks for staff, says `message` and asks the current question again.
     mutating func keepRemark(_ written: String, draft: IntakeDraft, saying message: String) {
         var draft = draft
-        draft.remarks = (draft.remarks ?? []) + [written]
+        draft.addRemark(written)
         state.step = .intake(draft)
         promptCurrentStep(prefix: message)
     }

@@ -129,11 +129,8 @@ extension ConversationTurn {
     /// thanks), `not`, `filler` and `noOpinion`: "ga ada komentar", "gak ada min, makasih", "no comment, thanks".
     /// "tidak ada, pelayanannya sudah bagus" says something.
     func saysNoComment(_ text: String) -> Bool {
-        let settings = catalogue.settings
-        return settings.mentions(text: text, keywordsNamed: "noComment")
-            && settings.words(
-                of: text, besides: ["noComment", "commentNouns", "commentWords", "not", "filler", "noOpinion"]
-            ).isEmpty
+        catalogue.settings.saysOnly(
+            text, keywordsNamed: "noComment", besides: ["commentNouns", "commentWords", "not", "filler", "noOpinion"])
     }
 
     /// Whether `text` only says the request is done, as `saysDone` reads it or with the `done` command word alone
