@@ -221,3 +221,30 @@ print(
         + "classify and reduce \(microseconds(journeyCost.reduce / journeyMessages)), "
         + "state encoded \(microseconds(journeyCost.encode / journeyMessages)), "
         + "state decoded \(microseconds(journeyCost.decode / journeyMessages))")
+
+// A paragraph as a conversation's first message, the shape of a provider's first message more often than not and
+// of the intake benchmark's webhooks: read by the recognizer and reduced from a fresh state.
+func firstMessages(_ rounds: Int) -> [UInt64] {
+    var samples: [UInt64] = []
+    var sink = 0
+    for round in 0..<rounds {
+        for (index, text) in paragraphs.enumerated() {
+            let context = ConversationContext(
+                now: now, catalogue: catalogue, waID: "62813\(String(1_000_000 + round))", profileName: "Budi")
+            let start = DispatchTime.now().uptimeNanoseconds
+            let event = ConversationEvent.messageReceived(
+                .init(id: "wamid.p.\(round).\(index)", kind: .text(text, recognizer.classify(text, now: now))))
+            let (_, effects) = ConversationReducer.reduce(state: ConversationState(), event: event, context: context)
+            samples.append(DispatchTime.now().uptimeNanoseconds - start)
+            sink &+= effects.count
+        }
+    }
+    if sink == -1 { print(sink) }
+    return samples.sorted()
+}
+_ = firstMessages(20)  // warm-up
+let firsts = firstMessages(300)
+print(
+    "A paragraph as a conversation's first message (\(firsts.count) runs over \(paragraphs.count) messages), "
+        + "classify and reduce: median \(microseconds(firsts[firsts.count / 2])), "
+        + "p99 \(microseconds(firsts[firsts.count * 99 / 100]))")
