@@ -104,9 +104,11 @@ public enum CompanyNameParser {
     public static func form(_ text: String) -> BusinessForm? {
         let key = text.trimmingWhitespace().lowercased()
         if let form = Self.formWords[key] { return form }
-        // A form's full name anywhere in the answer.
-        let spaced = " " + key.split { !$0.isLetter }.joined(separator: " ") + " "
-        return Self.fullNames.first { spaced.utf8.contains(" \($0.name) ".utf8) }?.form
+        // A form's full name anywhere in the answer, word for word.
+        let words = key.split { !$0.isLetter }
+        return Self.fullNameWords.first { name in
+            words.indices.contains { words[$0...].starts(with: name.words) }
+        }?.form
     }
 
     /// The legal form an answer to "what is the legal form?" names: as `form(_:)` reads it, or a form's word in
@@ -165,6 +167,9 @@ public enum CompanyNameParser {
         ("persekutuan firma", .firma), ("perusahaan perseorangan", .perorangan), ("perusahaan perorangan", .perorangan),
         ("usaha perseorangan", .perorangan), ("usaha perorangan", .perorangan), ("sole proprietorship", .perorangan),
     ]
+
+    /// `fullNames` split into words, as `form(_:)` compares them.
+    private static let fullNameWords = Self.fullNames.map { (words: $0.name.split(separator: " "), form: $0.form) }
 
     private static func trimmed(_ text: String) -> String {
         text.trimming { $0 == "," || $0 == "." || $0.isSpaceOrTab }
