@@ -168,9 +168,8 @@ extension ConversationTurn {
     /// about. "saya pokja lupa password" started a tender problem, for "pokja", where an official's password is
     /// asked about; a message that names no other service keeps the role's ("saya pokja" alone).
     private func withoutWritersRole(_ words: String) -> String? {
-        let keywords = catalogue.settings.keywords
         guard catalogue.settings.mentions(words, keywordsNamed: "officialSelf") else { return nil }
-        let officials = Set(keywords["reporter"] ?? [])
+        let officials = catalogue.settings.keywordSet("reporter")
         let kept = words.split(separator: " ").filter { !officials.contains(String($0)) }
         return " " + kept.joined(separator: " ") + " "
     }
@@ -180,8 +179,8 @@ extension ConversationTurn {
     /// ("tidak muncul di daftar"). "kenapa perusahaan saya tidak muncul di daftar peserta padahal sudah kirim
     /// penawaran" started a registration.
     private func withoutLists(_ words: String) -> String {
-        let listOf = Set(catalogue.settings.keywords["listOf"] ?? [])
-        let inList = Set(catalogue.settings.keywords["inList"] ?? [])
+        let listOf = catalogue.settings.keywordSet("listOf")
+        let inList = catalogue.settings.keywordSet("inList")
         let split = withoutReporters(words).split(separator: " ")
         var kept: [Substring] = []
         for (index, word) in split.enumerated() {
@@ -201,14 +200,14 @@ extension ConversationTurn {
     /// "menurut"): "pokja minta saya update data perusahaan" asks for a data change, where "pokja" started a tender
     /// problem with the provider's role taken to be Pokja.
     func withoutReporters(_ words: String) -> String {
-        let keywords = catalogue.settings.keywords
+        let settings = catalogue.settings
         // Most messages name no official: they are read once more, not split.
-        guard let named = keywords["reporter"], named.contains(where: { words.contains(" \($0) ") }) else {
-            return words
-        }
-        let reporters = Set(named)
-        let reporting = Set(keywords["reporting"] ?? [])
-        let leadIn = Set(keywords["reportingLeadIn"] ?? [])
+        guard let named = settings.keywords["reporter"],
+            DialogSettings.firstMention(in: words, of: named, anyOne: true) != nil
+        else { return words }
+        let reporters = settings.keywordSet("reporter")
+        let reporting = settings.keywordSet("reporting")
+        let leadIn = settings.keywordSet("reportingLeadIn")
         let split = words.split(separator: " ")
         let kept = split.enumerated().filter { index, word in
             guard reporters.contains(String(word)) else { return true }
@@ -263,8 +262,8 @@ extension ConversationTurn {
     /// `changed` stays, and the word before it goes: "email kami sudah berubah" tells of a change the provider's
     /// data still needs, as "email kami berubah" does.
     private func notDone(_ words: String) -> String {
-        let already = Set(catalogue.settings.keywords["already"] ?? [])
-        let changed = Set(catalogue.settings.keywords["changed"] ?? [])
+        let already = catalogue.settings.keywordSet("already")
+        let changed = catalogue.settings.keywordSet("changed")
         var kept: [Substring] = []
         var skipNext = false
         for word in words.split(separator: " ") {

@@ -142,10 +142,9 @@ extension ConversationTurn {
     /// word's "-nya" does not hide it ("biayanya berapa?").
     func typedFAQ(_ text: String) -> FAQEntry? {
         let words = DialogSettings.spacedWords(text)
-        return DialogSettings.firstMentioned(in: words, among: catalogue.faq) { $0.keywords }
+        return DialogSettings.firstMentioned(in: words, among: catalogue.faq, indexedBy: \.phrases)
             ?? DialogSettings.firstMentioned(
-                in: words.replacingOccurrences(of: "nya ", with: " "), among: catalogue.faq
-            ) { $0.keywords }
+                in: words.replacingOccurrences(of: "nya ", with: " "), among: catalogue.faq, indexedBy: \.phrases)
     }
 
     /// Words a status check needs to be a question about a request made outside the chat.

@@ -330,7 +330,7 @@ extension ConversationTurn {
     /// The words after the first word of `contrast` ("tapi", "namun", "but") in `text`, nil when it has none or
     /// nothing follows it.
     func afterContrast(in text: String) -> String? {
-        let contrast = Set(catalogue.settings.keywords["contrast"] ?? [])
+        let contrast = catalogue.settings.keywordSet("contrast")
         let words = text.split(separator: " ")
         guard let index = words.firstIndex(where: { contrast.contains(String($0.lowercased().filter(\.isLetter))) }),
             index + 1 < words.count
@@ -704,11 +704,11 @@ extension ConversationTurn {
         if text.contains("?") { return true }
         // "berapa biayanya", and as often in chat, "biaya pendaftaran berapa", "caranya gimana", also with a
         // particle or a form of address around it: "min, kapan ya", "cara upload dokumen gimana ya".
-        let fillers = Set(catalogue.settings.keywords["filler"] ?? [])
-        let words = DialogSettings.spacedWords(text).split(separator: " ").map(String.init)
-        let said = words.drop { fillers.contains($0) }.reversed().drop { fillers.contains($0) }
-        let questionWords = catalogue.settings.keywords["questionWords"] ?? []
-        return [said.first, said.last].contains { $0.map { questionWords.contains($0) } ?? false }
+        let fillers = catalogue.settings.keywordSet("filler")
+        let words = MessageWords.of(DialogSettings.spacedWords(text)).tokens.filter { !$0.isEmpty }
+        let said = words.drop { fillers.contains(String($0)) }.reversed().drop { fillers.contains(String($0)) }
+        let questionWords = catalogue.settings.keywordSet("questionWords")
+        return [said.first, said.last].contains { $0.map { questionWords.contains(String($0)) } ?? false }
     }
 
     /// Whether nothing is asked but which request, and no ticket is open: what the provider sends now (a file, a

@@ -14,6 +14,7 @@ public struct DialogSettings: Equatable, Sendable {
         didSet {
             self.phrases = Self.indexes(of: self.keywords, spellings: self.spellings)
             self.everyKeyword = Set(self.keywords.values.joined())
+            self.keywordSets = self.keywords.mapValues(Set.init)
         }
     }
     /// Chat spellings of one word and the standard word each stands for ("blm" → "belum", "tau" → "tahu"): a
@@ -23,6 +24,8 @@ public struct DialogSettings: Equatable, Sendable {
     private var phrases: [String: PhraseIndex]
     /// Every phrase of every list of `keywords`, as written.
     private var everyKeyword: Set<String>
+    /// Each list of `keywords` as a set, for words compared one by one.
+    private var keywordSets: [String: Set<String>]
     /// Hours after closing when the one survey reminder is due.
     public var surveyReminderHours: Int
 
@@ -37,6 +40,7 @@ public struct DialogSettings: Equatable, Sendable {
         self.keywords = keywords
         self.phrases = Self.indexes(of: keywords)
         self.everyKeyword = Set(keywords.values.joined())
+        self.keywordSets = keywords.mapValues(Set.init)
         self.surveyReminderHours = surveyReminderHours
     }
 
@@ -57,14 +61,10 @@ public struct DialogSettings: Equatable, Sendable {
         return spelled
     }
 
-    /// A phrase is read as the messages it is looked for in are: "don't" and "e-mail" are "don t" and "e mail".
     private static func indexes(of keywords: [String: [String]], spellings: [Substring: Substring] = [:])
         -> [String: PhraseIndex]
     {
-        keywords.mapValues { phrases in
-            PhraseIndex(
-                phrases.map { Self.spacedWords($0).split(separator: " ").joined(separator: " ") }, spellings: spellings)
-        }
+        keywords.mapValues { PhraseIndex(keywords: $0, spellings: spellings) }
     }
 }
 
@@ -129,8 +129,16 @@ extension DialogSettings {
     /// The words of a message's `text`, as `spacedWords` reads them, that are in none of the keyword lists
     /// `names`: what it says besides them ("saya mau komplain" besides `filler` and `requestWords` is "komplain").
     public func words(of text: String, besides names: [String]) -> [Substring] {
-        let said = Set(names.flatMap { self.keywords[$0] ?? [] })
-        return Self.spacedWords(text).split(separator: " ").filter { !said.contains(String($0)) }
+        let lists = names.map(self.keywordSet)
+        return Self.spacedWords(text).split(separator: " ").filter { word in
+            let word = String(word)
+            return !lists.contains { $0.contains(word) }
+        }
+    }
+
+    /// The keyword list called `name` as a set (empty when there is none), for words compared one by one.
+    public func keywordSet(_ name: String) -> Set<String> {
+        self.keywordSets[name] ?? []
     }
 
     /// Whether a message's `text` holds a phrase of the list `name` and no word besides those of `name` and of the
@@ -169,8 +177,17 @@ extension DialogSettings {
     public func firstMentioned<Item>(in words: String, among items: [Item], keywordsNamed listName: (Item) -> String)
         -> Item?
     {
-        let tokens = PhraseIndex.tokens(of: words)
-        return Self.earliest(among: items) { self.phrases[listName($0)]?.firstMention(in: tokens, of: words) }
+        let message = MessageWords.of(words)
+        return Self.earliest(among: items) { self.phrases[listName($0)]?.firstMention(in: message) }
+    }
+
+    /// Of `items`, the one whose phrases (`index`) begin first in `words` (from `spacedWords`), the earlier item on
+    /// a tie; nil when none of them is there.
+    static func firstMentioned<Item>(in words: String, among items: [Item], indexedBy index: (Item) -> PhraseIndex)
+        -> Item?
+    {
+        let message = MessageWords.of(words)
+        return Self.earliest(among: items) { index($0).firstMention(in: message) }
     }
 
     /// Of `items`, the one whose phrase begins first in `words` (from `spacedWords`), the earlier item on a tie;

@@ -48,6 +48,7 @@ enum FieldNormalizer {
     /// The first e-mail address in `text` ("budi@berkahjaya.co.id", "email sy budi.s@gmail.com"), lowercased:
     /// a word with one "@" between a local part and a domain with a dot, its trailing punctuation left out.
     static func emailAddress(in text: String) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return nil }
         for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }) {
             let address = String(word).trimming(".,:;()\"'")
             let parts = address.split(separator: "@", omittingEmptySubsequences: false)

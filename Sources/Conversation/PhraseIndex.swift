@@ -8,6 +8,8 @@ struct PhraseIndex: Equatable, Sendable {
     private var rests: [Substring: [[Substring]]] = [:]
     /// Chat spellings and the one standard word each stands for.
     private var spellings: [Substring: Substring]
+    /// The first words of `rests` and their chat spellings: a message's word that is none of them is not looked up.
+    private var firstWords: FirstWordFilter
 
     init(_ phrases: [String], spellings: [Substring: Substring] = [:]) {
         self.spellings = spellings
@@ -18,6 +20,16 @@ struct PhraseIndex: Equatable, Sendable {
             guard let first = words.first, !first.isEmpty, !words.contains(where: \.isEmpty) else { continue }
             self.rests[first, default: []].append(Array(words.dropFirst()))
         }
+        let rests = self.rests
+        self.firstWords = FirstWordFilter(Array(rests.keys) + spellings.compactMap { rests[$1] == nil ? nil : $0 })
+    }
+
+    /// An index of keyword phrases read as the messages they are looked for in are: "don't" and "e-mail" are
+    /// "don t" and "e mail".
+    init(keywords phrases: [String], spellings: [Substring: Substring] = [:]) {
+        self.init(
+            phrases.map { DialogSettings.spacedWords($0).split(separator: " ").joined(separator: " ") },
+            spellings: spellings)
     }
 
     /// `word` as its standard word, when it is a chat spelling of one or a word repeated with a 2.
@@ -43,24 +55,21 @@ struct PhraseIndex: Equatable, Sendable {
     /// letter match, and a phrase's words are found only one space apart, as they are written.
     func firstMention(in words: String) -> Int? {
         guard !self.rests.isEmpty else { return nil }
-        return self.firstMention(in: Self.tokens(of: words), of: words)
+        return self.firstMention(in: MessageWords.of(words))
     }
 
-    /// `words` split at each space, as `firstMention(in:of:)` reads them.
-    static func tokens(of words: String) -> [Substring] {
-        words.split(separator: " ", omittingEmptySubsequences: false)
-    }
-
-    /// `firstMention(in:)` for `words` already split into `tokens` (read once for several lists).
-    func firstMention(in tokens: [Substring], of words: String) -> Int? {
-        for (index, token) in tokens.enumerated() where !token.isEmpty {
+    /// `firstMention(in:)` for a message's words already split (read once for several lists).
+    func firstMention(in message: MessageWords) -> Int? {
+        let tokens = message.tokens
+        for (index, token) in tokens.enumerated()
+        where !token.isEmpty && self.firstWords.mayContain(hash: message.hashes[index]) {
             guard let rests = self.rests[self.standard(token)] else { continue }
             let found = rests.contains { rest in
                 index + rest.count < tokens.count
                     && rest.indices.allSatisfy { self.standard(tokens[index + 1 + $0]) == rest[$0] }
             }
             // Where the space before it is, as a search for " phrase " finds it.
-            if found { return words.distance(from: words.startIndex, to: token.startIndex) - 1 }
+            if found { return message.words.distance(from: message.words.startIndex, to: token.startIndex) - 1 }
         }
         return nil
     }

@@ -334,7 +334,9 @@ extension ConversationTurn {
     func chosenOption(of field: FormField, in text: String) -> String? {
         let words = DialogSettings.spacedWords(text)
         let saidToBe = field.options.filter { option in
-            Self.names(of: option).contains { name in Self.selfWords.contains { words.contains(" \($0) \(name) ") } }
+            Self.names(of: option).contains { name in
+                DialogSettings.firstMention(in: words, of: Self.selfWords.map { "\($0) \(name)" }, anyOne: true) != nil
+            }
         }
         if saidToBe.count == 1 { return saidToBe[0].indonesian }
         let pointed = field.options.filter { option in
@@ -1620,7 +1622,7 @@ extension ConversationTurn {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
         let said = words.filter { word in word.contains(where: \.isLetter) && !Self.isOne(of: known, word) }
         if said.count >= Self.wordsBesideANumber { return true }
-        let address = Set(catalogue.settings.keywords["addressForms"] ?? [])
+        let address = catalogue.settings.keywordSet("addressForms")
         return zip(words, words.dropFirst()).contains { form, name in
             address.contains(String(form)) && said.contains(name)
         }

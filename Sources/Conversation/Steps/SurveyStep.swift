@@ -33,8 +33,8 @@ struct SurveyStep: DialogStep {
             return true
         }
         let settings = turn.catalogue.settings
-        let negations = Set(settings.keywords["not"] ?? [])
-        return survey.isAnswerAlone(text, fillers: Set(settings.keywords["filler"] ?? []))
+        let negations = settings.keywordSet("not")
+        return survey.isAnswerAlone(text, fillers: settings.keywordSet("filler"))
             && survey.scaleValue(in: text, negations: negations) != nil
             || turn.leadingSurveyAnswer(in: text) != nil
     }
@@ -267,9 +267,9 @@ extension ConversationTurn {
             GlobalCommand(keyword: text, keywords: settings.keywords) == nil,
             !settings.mentions(text: text, keywordsNamed: "reachStaff")
         else { return nil }
-        let noOpinion = Set(settings.keywords["noOpinion"] ?? [])
+        let noOpinion = settings.keywordSet("noOpinion")
         let said = text.lowercased().split { !$0.isLetter }.filter { !noOpinion.contains(String($0)) }
-        return survey.scaleValue(in: said.joined(separator: " "), negations: Set(settings.keywords["not"] ?? []))
+        return survey.scaleValue(in: said.joined(separator: " "), negations: settings.keywordSet("not"))
     }
 
     /// Whether a short answer in the scale's words has a word besides them, `filler`, `noOpinion` and `not`:
@@ -318,7 +318,7 @@ extension ConversationTurn {
         }
         // "👍": an emoji the scale lists.
         if let value = context.survey?.emojiValue(in: text) { return recordSurveyAnswer(value, progress: progress) }
-        let negations = Set(catalogue.settings.keywords["not"] ?? [])
+        let negations = catalogue.settings.keywordSet("not")
         let leading = leadingSurveyAnswer(in: text)
         if let value = context.survey?.ratingValue(in: text) ?? leading
             ?? context.survey?.scaleValue(in: text, negations: negations)
@@ -414,8 +414,8 @@ extension ConversationTurn {
         else { return nil }
         let head = String(text[..<end])
         let settings = catalogue.settings
-        guard survey.isAnswerAlone(head, fillers: Set(settings.keywords["filler"] ?? [])) else { return nil }
-        return survey.scaleValue(in: head, negations: Set(settings.keywords["not"] ?? []))
+        guard survey.isAnswerAlone(head, fillers: settings.keywordSet("filler")) else { return nil }
+        return survey.scaleValue(in: head, negations: settings.keywordSet("not"))
     }
 
     /// The one number in a short answer whose other words are `filler` or `surveyNumber` words: "nilai 4", "4
