@@ -58,14 +58,27 @@ extension ConversationRuntime {
         return named.count == 1 ? named.first : nil
     }
 
-    /// The reducer's view of a WhatsApp message; text is classified here.
+    /// The text the recognizer reads in `content`, if any: a text message's, or an edit's new text.
+    static func classifiedText(of content: InboundMessage.Content) -> String? {
+        switch content {
+        case .text(let body): body
+        case .edit(_, let text?): text
+        default: nil
+        }
+    }
+
+    /// The reducer's view of a WhatsApp message; text is classified here, unless `prepare` read it already.
     func chatMessage(for message: InboundMessage, now: Date) -> InboundChatMessage {
+        let classify = { (text: String) in
+            self.classifications.classification(of: message.id, text: text, at: now)
+                ?? self.recognizer.classify(text, now: now)
+        }
         let kind: InboundChatMessage.Kind
         switch message.content {
         case .text(let body):
-            kind = .text(body, self.recognizer.classify(body, now: now))
+            kind = .text(body, classify(body))
         case .edit(_, let text?):
-            kind = .text(text, self.recognizer.classify(text, now: now))
+            kind = .text(text, classify(text))
         case .buttonReply(let id, let title):
             kind = .buttonReply(id: id, title: title)
         case .listReply(let id, let title, _):

@@ -31,6 +31,8 @@ public struct ConversationRuntime: MessageHandler {
     public let reminderTemplate: OutboundMessage.Template
     /// The states last read or saved, so a conversation's next message does not decode its state again.
     public let states: ConversationStateCache
+    /// What the recognizer said of the texts of messages prepared and not yet handled.
+    public let classifications: ClassificationCache
     let logger: Logger
 
     public init(
@@ -38,9 +40,11 @@ public struct ConversationRuntime: MessageHandler {
         tickets: TicketStoreConfiguration, media: any MediaFetcher, writer: DatabaseWriter,
         defaultLanguage: Language = .indonesian,
         reminderTemplate: OutboundMessage.Template = ConversationRuntime.defaultReminderTemplate,
-        states: ConversationStateCache = ConversationStateCache(), logger: Logger
+        states: ConversationStateCache = ConversationStateCache(),
+        classifications: ClassificationCache = ClassificationCache(), logger: Logger
     ) {
         self.states = states
+        self.classifications = classifications
         self.reminderTemplate = reminderTemplate
         self.defaultLanguage = defaultLanguage
         self.catalogue = catalogue
@@ -53,7 +57,13 @@ public struct ConversationRuntime: MessageHandler {
     }
 
     public func prepare(_ message: InboundMessage, context: StepContext) throws -> MessagePreparation {
-        guard !context.isStale, Self.mayAskForMedia(message.content) else { return MessagePreparation() }
+        guard !context.isStale else { return MessagePreparation() }
+        // Text is read here, where lanes work side by side, rather than in the transaction, one at a time.
+        if let text = Self.classifiedText(of: message.content) {
+            self.classifications.keep(
+                self.recognizer.classify(text, now: context.now), of: text, at: context.now, for: message.id)
+        }
+        guard Self.mayAskForMedia(message.content) else { return MessagePreparation() }
         let contact = message.conversationKey
         // A message without a file asks for one only when the state holds one back: most messages skip the
         // read, the classification and the reducer's second run. The state last saved for the contact answers
@@ -100,6 +110,7 @@ public struct ConversationRuntime: MessageHandler {
         }
         let event = ConversationEvent.messageReceived(
             try self.chatMessage(for: message, now: context.now, in: database))
+        self.classifications.forget(message.id)
         let replies = try self.run(
             event, for: contact, profileName: message.sender.profileName, preparation: preparation,
             now: context.now, in: database)
