@@ -12,7 +12,7 @@ struct FirstWordFilter: Equatable, Sendable {
     /// A filter that lets through every word of `keys` (each as the index compares words, see `hash(_:)`).
     init(_ keys: some Collection<Substring>) {
         // Sixteen bits a key, two bits set for each: about one word in seventy that begins no phrase is let through.
-        let size = max(64, 1 << (Int.bitWidth - (keys.count * 16 - 1).leadingZeroBitCount))
+        let size = max(64, 1 << (Int.bitWidth - (max(1, keys.count) * 16 - 1).leadingZeroBitCount))
         self.bits = Array(repeating: 0, count: size / 64)
         self.mask = size - 1
         for key in keys {

@@ -28,11 +28,8 @@ public final class ClassificationCache: Sendable {
     /// Keeps `classification`, read from `text` at `now`, for message `messageID`.
     public func keep(_ classification: Classification, of text: String, at now: Date, for messageID: String) {
         self.entries.withLock { entries in
-            if entries[messageID] == nil, entries.count >= self.capacity {
-                let dropped = Array(entries.keys.prefix(max(1, self.capacity / 4)))
-                for key in dropped { entries[key] = nil }
-            }
-            entries[messageID] = Entry(text: text, now: now, classification: classification)
+            entries.set(
+                Entry(text: text, now: now, classification: classification), for: messageID, capacity: self.capacity)
         }
     }
 

@@ -44,13 +44,7 @@ public final class ConversationStateCache: Sendable {
 
     /// Records that `state` of `contact` was stored as `json`.
     public func remember(_ state: ConversationState, storedAs json: String, of contact: String) {
-        self.entries.withLock { entries in
-            if entries[contact] == nil, entries.count >= self.capacity {
-                let dropped = Array(entries.keys.prefix(max(1, self.capacity / 4)))
-                for key in dropped { entries[key] = nil }
-            }
-            entries[contact] = Entry(json: json, state: state)
-        }
+        self.entries.withLock { $0.set(Entry(json: json, state: state), for: contact, capacity: self.capacity) }
     }
 
     /// Drops what is held about `contact` (their personal data was erased).
