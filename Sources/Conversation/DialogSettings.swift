@@ -14,7 +14,7 @@ public struct DialogSettings: Equatable, Sendable {
         didSet {
             self.phrases = Self.indexes(of: self.keywords, spellings: self.spellings)
             self.everyKeyword = Set(self.keywords.values.joined())
-            self.keywordSets = self.keywords.mapValues(Set.init)
+            self.keywordSets = Self.sets(of: self.keywords)
         }
     }
     /// Chat spellings of one word and the standard word each stands for ("blm" → "belum", "tau" → "tahu"): a
@@ -24,7 +24,7 @@ public struct DialogSettings: Equatable, Sendable {
     private var phrases: [String: PhraseIndex]
     /// Every phrase of every list of `keywords`, as written.
     private var everyKeyword: Set<String>
-    /// Each list of `keywords` as a set, for words compared one by one.
+    /// The lists of `keywords` of at most `largestSet` phrases as sets, for words compared one by one.
     private var keywordSets: [String: Set<String>]
     /// Hours after closing when the one survey reminder is due.
     public var surveyReminderHours: Int
@@ -40,7 +40,7 @@ public struct DialogSettings: Equatable, Sendable {
         self.keywords = keywords
         self.phrases = Self.indexes(of: keywords)
         self.everyKeyword = Set(keywords.values.joined())
-        self.keywordSets = keywords.mapValues(Set.init)
+        self.keywordSets = Self.sets(of: keywords)
         self.surveyReminderHours = surveyReminderHours
     }
 
@@ -138,7 +138,15 @@ extension DialogSettings {
 
     /// The keyword list called `name` as a set (empty when there is none), for words compared one by one.
     public func keywordSet(_ name: String) -> Set<String> {
-        self.keywordSets[name] ?? []
+        self.keywordSets[name] ?? Set(self.keywords[name] ?? [])
+    }
+
+    /// The most phrases of a list kept as a set: the lists compared word by word are short ("filler", "not"), and
+    /// the long ones (a service's phrases, expanded from their alternatives) would cost memory for nothing.
+    static let largestSet = 256
+
+    private static func sets(of keywords: [String: [String]]) -> [String: Set<String>] {
+        keywords.filter { $0.value.count <= Self.largestSet }.mapValues(Set.init)
     }
 
     /// Whether a message's `text` holds a phrase of the list `name` and no word besides those of `name` and of the
