@@ -1,6 +1,5 @@
 import Foundation
 import Intents
-import Synchronization
 
 /// What the recognizer said of a message's text, read while the message was prepared, so that the transaction
 /// that handles it does not read the text again.
@@ -16,35 +15,31 @@ public final class ClassificationCache: Sendable {
         var classification: Classification
     }
 
+    private let entries: BoundedCache<Entry>
+
     /// At most this many messages are held; past it, a quarter of them are dropped (a message prepared and never
     /// handled, a stale replay, leaves its entry behind).
-    public let capacity: Int
-    private let entries = Mutex<[String: Entry]>([:])
+    public var capacity: Int { self.entries.capacity }
 
     public init(capacity: Int = 4096) {
-        self.capacity = max(1, capacity)
+        self.entries = BoundedCache(capacity: capacity)
     }
 
     /// Keeps `classification`, read from `text` at `now`, for message `messageID`.
     public func keep(_ classification: Classification, of text: String, at now: Date, for messageID: String) {
-        self.entries.withLock { entries in
-            entries.set(
-                Entry(text: text, now: now, classification: classification), for: messageID, capacity: self.capacity)
-        }
+        self.entries.set(Entry(text: text, now: now, classification: classification), for: messageID)
     }
 
     /// The classification kept for message `messageID` when it was read from `text` at `now`.
     public func classification(of messageID: String, text: String, at now: Date) -> Classification? {
-        self.entries.withLock { entries in
-            entries[messageID].flatMap { $0.text == text && $0.now == now ? $0.classification : nil }
-        }
+        self.entries[messageID].flatMap { $0.text == text && $0.now == now ? $0.classification : nil }
     }
 
     /// Drops what is held for message `messageID` (it was handled).
     public func forget(_ messageID: String) {
-        _ = self.entries.withLock { $0.removeValue(forKey: messageID) }
+        self.entries.remove(messageID)
     }
 
     /// Messages held now.
-    public var count: Int { self.entries.withLock { $0.count } }
+    public var count: Int { self.entries.count }
 }

@@ -1,5 +1,4 @@
 import Conversation
-import Synchronization
 
 /// The conversation states last saved or read, each with the exact JSON text it was stored as, so reading a
 /// state whose stored text is unchanged skips decoding it.
@@ -15,21 +14,20 @@ public final class ConversationStateCache: Sendable {
         var state: ConversationState
     }
 
+    private let entries: BoundedCache<Entry>
+
     /// At most this many contacts are kept; past it, a quarter of them are dropped.
-    public let capacity: Int
-    private let entries = Mutex<[String: Entry]>([:])
+    public var capacity: Int { self.entries.capacity }
 
     public init(capacity: Int = 4096) {
-        self.capacity = max(1, capacity)
+        self.entries = BoundedCache(capacity: capacity)
     }
 
     /// The state stored as `json` for `contact` (nil: a new conversation), decoded only when it is not the
     /// text last seen for that contact.
     public func state(of contact: String, storedAs json: String?) throws -> ConversationState {
         guard let json else { return ConversationState() }
-        if let state = self.entries.withLock({ $0[contact].flatMap { $0.json == json ? $0.state : nil } }) {
-            return state
-        }
+        if let entry = self.entries[contact], entry.json == json { return entry.state }
         let state = try ConversationRecords.decodeState(json)
         self.remember(state, storedAs: json, of: contact)
         return state
@@ -39,19 +37,19 @@ public final class ConversationStateCache: Sendable {
     /// of the database (a saving transaction rolled back) or behind it (another process wrote): a caller
     /// uses it only where a wrong answer costs a retry, never a wrong result.
     public func lastJSON(of contact: String) -> String? {
-        self.entries.withLock { $0[contact]?.json }
+        self.entries[contact]?.json
     }
 
     /// Records that `state` of `contact` was stored as `json`.
     public func remember(_ state: ConversationState, storedAs json: String, of contact: String) {
-        self.entries.withLock { $0.set(Entry(json: json, state: state), for: contact, capacity: self.capacity) }
+        self.entries.set(Entry(json: json, state: state), for: contact)
     }
 
     /// Drops what is held about `contact` (their personal data was erased).
     public func forget(_ contact: String) {
-        _ = self.entries.withLock { $0.removeValue(forKey: contact) }
+        self.entries.remove(contact)
     }
 
     /// Contacts held now.
-    public var count: Int { self.entries.withLock { $0.count } }
+    public var count: Int { self.entries.count }
 }
