@@ -61,7 +61,22 @@ struct MessageWordsTests {
         let first = MessageWords.of(words)
         #expect(MessageWords.of(String(decoding: Array(words.utf8), as: UTF8.self)) === first)
         #expect(MessageWords.of(DialogSettings.spacedWords("halo min")) !== first)
-        #expect(first.tokens == words.split(separator: " ", omittingEmptySubsequences: false))
+        #expect(MessageWords.of(words) === first, "a split is kept beside the thread's next ones")
+        for count in 1..<MessageWords.keptPerThread {
+            _ = MessageWords.of(DialogSettings.spacedWords("pesan nomor \(count)"))
+        }
+        #expect(MessageWords.of(words) !== first, "only the thread's latest splits are kept")
+    }
+
+    /// The words are split at space bytes as at space characters, whatever the text's letters: accents written
+    /// as one character or with a combining mark, a mark after punctuation, other scripts, CR LF.
+    @Test(arguments: [
+        "mau daftar akun spse utk perusahaan kami", "", " ", "Café ÑANDÚ 12 naïve", "cafe\u{301} de\u{301}ja\u{300} vu",
+        "a ,\u{301}b ,\u{301}", "\u{301}awal", "こんにちは 世界, 123", "baris satu\r\nbaris dua", "emoji 👍🏽 ok 🇮🇩",
+    ])
+    func theWordsAreThoseOfACharacterSplit(text: String) {
+        let words = DialogSettings.spacedWords(text)
+        #expect(MessageWords.of(words).tokens == words.split(separator: " ", omittingEmptySubsequences: false))
     }
 
     @Test func threadsReadingDifferentMessagesFindWhatOneThreadFinds() throws {
