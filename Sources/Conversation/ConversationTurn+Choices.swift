@@ -170,7 +170,7 @@ extension ConversationTurn {
     private func withoutWritersRole(_ words: String) -> String? {
         guard catalogue.settings.mentions(words, keywordsNamed: "officialSelf") else { return nil }
         let officials = catalogue.settings.keywordSet("reporter")
-        let kept = words.split(separator: " ").filter { !officials.contains(String($0)) }
+        let kept = words.wordsBetweenSpaces.filter { !officials.contains(String($0)) }
         return " " + kept.joined(separator: " ") + " "
     }
 
@@ -181,7 +181,7 @@ extension ConversationTurn {
     private func withoutLists(_ words: String) -> String {
         let listOf = catalogue.settings.keywordSet("listOf")
         let inList = catalogue.settings.keywordSet("inList")
-        let split = withoutReporters(words).split(separator: " ")
+        let split = withoutReporters(words).wordsBetweenSpaces
         var kept: [Substring] = []
         for (index, word) in split.enumerated() {
             if word == "daftar",
@@ -208,7 +208,7 @@ extension ConversationTurn {
         let reporters = settings.keywordSet("reporter")
         let reporting = settings.keywordSet("reporting")
         let leadIn = settings.keywordSet("reportingLeadIn")
-        let split = words.split(separator: " ")
+        let split = words.wordsBetweenSpaces
         let kept = split.enumerated().filter { index, word in
             guard reporters.contains(String(word)) else { return true }
             let before = index > 0 && leadIn.contains(String(split[index - 1]))
@@ -266,7 +266,7 @@ extension ConversationTurn {
         let changed = catalogue.settings.keywordSet("changed")
         var kept: [Substring] = []
         var skipNext = false
-        for word in words.split(separator: " ") {
+        for word in words.wordsBetweenSpaces {
             if skipNext {
                 skipNext = false
                 guard changed.contains(String(word)) else { continue }

@@ -142,9 +142,12 @@ extension ConversationTurn {
     /// word's "-nya" does not hide it ("biayanya berapa?").
     func typedFAQ(_ text: String) -> FAQEntry? {
         let words = DialogSettings.spacedWords(text)
-        return DialogSettings.firstMentioned(in: words, among: catalogue.faq, indexedBy: \.phrases)
-            ?? DialogSettings.firstMentioned(
-                in: words.replacingOccurrences(of: "nya ", with: " "), among: catalogue.faq, indexedBy: \.phrases)
+        if let entry = DialogSettings.firstMentioned(in: words, among: catalogue.faq, indexedBy: \.phrases) {
+            return entry
+        }
+        let withoutNya = words.replacingASCII("nya ", with: " ")
+        guard withoutNya != words else { return nil }
+        return DialogSettings.firstMentioned(in: withoutNya, among: catalogue.faq, indexedBy: \.phrases)
     }
 
     /// Words a status check needs to be a question about a request made outside the chat.

@@ -192,7 +192,7 @@ extension ConversationTurn {
                 // The pending question's own words ("selesai" at the checklist, "ya" to a yes/no question)
                 // answer it, whatever a global command would make of them.
                 answer(trimmed, classification: classification, messageID: message.id)
-            } else if inProgress, !expectsFreeText, trimmed.contains("?"), let faq = typedFAQ(trimmed) {
+            } else if inProgress, !expectsFreeText, trimmed.containsASCII("?"), let faq = typedFAQ(trimmed) {
                 // "gratis kan?", "ok thanks, how long will the check take?" during the survey or a form's
                 // question: answered, before a thanks or another command the words may also read as, and the
                 // question asked again.
@@ -319,7 +319,7 @@ extension ConversationTurn {
     /// Whether `text` says the request is done: a short message (`doneStatementWords`) with a phrase of
     /// `doneStatement` ("selesai", "udah beres min"), no question and no word of `not` or `notSolved`.
     func saysDone(_ text: String) -> Bool {
-        guard text.wordCount <= Self.doneStatementWords, !text.contains("?") else { return false }
+        guard text.wordCount <= Self.doneStatementWords, !text.containsASCII("?") else { return false }
         let words = DialogSettings.spacedWords(text)
         let settings = catalogue.settings
         return settings.mentions(words, keywordsNamed: "doneStatement")
@@ -700,8 +700,8 @@ extension ConversationTurn {
 
     /// Whether `text` asks something: a question mark, or a question word first ("gimana cara daftar").
     func isQuestion(_ text: String) -> Bool {
-        guard text.contains(where: \.isLetter) else { return false }
-        if text.contains("?") { return true }
+        guard text.containsLetter else { return false }
+        if text.containsASCII("?") { return true }
         // "berapa biayanya", and as often in chat, "biaya pendaftaran berapa", "caranya gimana", also with a
         // particle or a form of address around it: "min, kapan ya", "cara upload dokumen gimana ya".
         let fillers = catalogue.settings.keywordSet("filler")

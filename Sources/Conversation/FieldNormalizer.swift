@@ -68,6 +68,7 @@ enum FieldNormalizer {
     /// need; the summary shows its beginning).
     static func freeText(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
-        return trimmed.count >= 3 ? trimmed : nil
+        // A third character is there: counted no further than it.
+        return trimmed.dropFirst(2).isEmpty ? nil : trimmed
     }
 }

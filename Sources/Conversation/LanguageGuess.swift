@@ -16,8 +16,29 @@ enum LanguageGuess {
 
     /// How many of `text`'s words are English function words, and how many Indonesian ones.
     private static func functionWords(in text: String) -> (english: Int, indonesian: Int) {
-        let words = text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
+        let words = Self.words(of: text)
         return (words.filter(Self.englishWords.contains).count, words.filter(Self.indonesianWords.contains).count)
+    }
+
+    /// `text`'s words in lower case, split at every character but a letter or an apostrophe; ASCII text byte by
+    /// byte, where its letters are the characters that are letters.
+    static func words(of text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
+        }
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"): word.append(byte)
+            default:
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     private static let englishWords: Set<String> = [
