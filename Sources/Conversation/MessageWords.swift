@@ -23,20 +23,8 @@ final class MessageWords: Sendable {
     /// that counts as a letter, which no language writes).
     private init(_ words: String) {
         self.words = words
-        var tokens: [Substring] = []
-        let bytes = words.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: " ") {
-                tokens.append(words[start..<index])
-                start = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
-        }
-        tokens.append(words[start..<bytes.endIndex])
-        self.tokens = tokens
-        self.hashes = tokens.map(FirstWordFilter.hash)
+        self.tokens = words.splitAtSpaceBytes(omittingEmpty: false)
+        self.hashes = self.tokens.map(FirstWordFilter.hash)
     }
 
     /// How many splits each thread keeps.

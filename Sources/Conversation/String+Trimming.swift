@@ -27,19 +27,23 @@ extension StringProtocol {
 extension StringProtocol where SubSequence == Substring {
     /// The text's words between spaces, as `split(separator: " ")` gives them for the text of
     /// `DialogSettings.spacedWords`, found byte by byte (see `MessageWords`).
-    var wordsBetweenSpaces: [Substring] {
+    var wordsBetweenSpaces: [Substring] { self.splitAtSpaceBytes(omittingEmpty: true) }
+
+    /// The text split at each space byte; unless `omittingEmpty`, with an empty word between two spaces in a row
+    /// and before or after a space at either end, as `split(separator: " ", omittingEmptySubsequences: false)`.
+    func splitAtSpaceBytes(omittingEmpty: Bool) -> [Substring] {
         var words: [Substring] = []
         let bytes = self.utf8
         var start = bytes.startIndex
         var index = start
         while index != bytes.endIndex {
             if bytes[index] == UInt8(ascii: " ") {
-                if start != index { words.append(self[start..<index]) }
+                if !omittingEmpty || start != index { words.append(self[start..<index]) }
                 start = bytes.index(after: index)
             }
             index = bytes.index(after: index)
         }
-        if start != bytes.endIndex { words.append(self[start..<bytes.endIndex]) }
+        if !omittingEmpty || start != bytes.endIndex { words.append(self[start..<bytes.endIndex]) }
         return words
     }
 }

@@ -26,6 +26,8 @@ struct ByteScanningTests {
         let words = DialogSettings.spacedWords(text)
         #expect(words.wordsBetweenSpaces == words.split(separator: " "))
         #expect(words.dropFirst(2).wordsBetweenSpaces == words.dropFirst(2).split(separator: " "))
+        let everyWord = words.split(separator: " ", omittingEmptySubsequences: false)
+        #expect(words.splitAtSpaceBytes(omittingEmpty: false) == everyWord)
     }
 
     @Test(arguments: Self.texts)
