@@ -21,7 +21,7 @@ enum LanguageGuess {
     }
 
     /// `text`'s words in lower case, split at every character but a letter or an apostrophe; ASCII text byte by
-    /// byte, where its letters are the characters that are letters.
+    /// byte, where the letters are `a`–`z` and `A`–`Z`.
     static func words(of text: String) -> [String] {
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
             return text.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
