@@ -12,7 +12,8 @@ struct ByteScanningTests {
         "mau tanya\tjadwal\nverifikasi\r\nbesok\u{0B}ya\u{0C}min\r", "  spasi   di  depan dan belakang  ",
         "Café ÑANDÚ 12 naïve", "cafe\u{301} de\u{301}ja\u{300} vu", "a ,\u{301}b", "こんにちは 世界, 123",
         "emoji 👍🏽 ok 🇮🇩", "no-break\u{00A0}space and\u{2003}em space", "it's the director's number",
-        "biayanya berapa? datanya dan nya ", "??", "123 456", "ÀÉÎ sampai àéî",
+        "biayanya berapa? datanya dan nya ", "??", "123 456", "ÀÉÎ sampai àéî", "@[]`{}~ 123 !?",
+        "email budi@maju.co.id",
     ]
 
     @Test(arguments: Self.texts)
