@@ -1287,10 +1287,16 @@ extension ConversationTurn {
     }
 
     /// Leaves `draft`, which holds nothing sent but files kept ahead, for the form of `service`, started from `message` as a message
-    /// outside a form starts it; the files the draft held go to the new form.
+    /// outside a form starts it; the files the draft held go to the new form, and so does the company the message
+    /// that started the draft named ("siang min, kami dari PT Sinar Abadi mau konsultasi", then "saya lupa
+    /// password"), unless this message names one: it was asked for again.
     mutating func switchForm(
         _ draft: IntakeDraft, to service: String, from message: ReporterMessage, classification: Classification
     ) {
+        var classification = classification
+        if classification.entities.company == nil, let named = draft.namedCompany {
+            classification.entities.company = CompanyNameParser.parse(named)
+        }
         state.filesBeforeRequest = draft.heldFiles
         state.step = .idle
         start(service, from: message, classification: classification)
