@@ -80,11 +80,11 @@ extension ConversationTurn {
             let offset = settings.firstMention(
                 in: words, keywordsNamed: "askStaff", followedWithin: Self.staffRequestWords, by: "staffNoun")
         else { return false }
-        let before = words.prefix(offset).split(separator: " ").suffix(2)
+        let before = words.prefix(offset).wordsBetweenSpaces.suffix(2)
         let denied = Set((settings.keywords["not"] ?? []) + (settings.keywords["already"] ?? []))
         guard !before.contains(where: { denied.contains(String($0)) }) else { return false }
         if let speaker = before.last, settings.keywords["firstPerson"]?.contains(String(speaker)) ?? false,
-            let verb = words.dropFirst(offset).split(separator: " ").first,
+            let verb = words.dropFirst(offset).wordsBetweenSpaces.first,
             settings.keywords["reachStaff"]?.contains(String(verb)) ?? false
         {
             // "saya bicara dengan …" tells; "saya mau bicara dengan …" asks.

@@ -745,7 +745,7 @@ extension ConversationTurn {
         let settings = catalogue.settings
         guard let busy = settings.firstMention(in: words, keywordsNamed: "busy") else { return nil }
         // "jumat direktur ga sibuk", "tidak ada rapat": the two words before the busy one say it is not.
-        let before = words.prefix(busy).split(separator: " ").suffix(2).joined(separator: " ")
+        let before = words.prefix(busy).wordsBetweenSpaces.suffix(2).joined(separator: " ")
         guard !settings.mentions(" " + before + " ", keywordsNamed: "not") else { return nil }
         let (day, second) = JakartaTime.local(time.date)
         let through = settings.mentions(words, keywordsNamed: "busyThrough")

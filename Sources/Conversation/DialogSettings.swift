@@ -130,7 +130,7 @@ extension DialogSettings {
     /// `names`: what it says besides them ("saya mau komplain" besides `filler` and `requestWords` is "komplain").
     public func words(of text: String, besides names: [String]) -> [Substring] {
         let lists = names.map(self.keywordSet)
-        return Self.spacedWords(text).split(separator: " ").filter { word in
+        return Self.spacedWords(text).wordsBetweenSpaces.filter { word in
             let word = String(word)
             return !lists.contains { $0.contains(word) }
         }
@@ -175,7 +175,7 @@ extension DialogSettings {
         guard let start = self.firstMention(in: words, keywordsNamed: first) else { return nil }
         let after = words.dropFirst(start)
         guard let next = self.firstMention(in: String(after), keywordsNamed: second),
-            after.prefix(next).split(separator: " ").count <= limit
+            after.prefix(next).wordsBetweenSpaces.count <= limit
         else { return nil }
         return start
     }

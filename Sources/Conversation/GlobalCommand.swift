@@ -37,7 +37,7 @@ enum GlobalCommand: Equatable {
             return
         }
         let fillers = Set(keywords["filler"] ?? [])
-        let words = DialogSettings.spacedWords(text).split(separator: " ")
+        let words = DialogSettings.spacedWords(text).wordsBetweenSpaces
         let bare = words.filter { !fillers.contains(String($0)) }
         guard !bare.isEmpty, bare.count < words.count,
             let command = Self(keyword: bare.joined(separator: " "), keywords: keywords)

@@ -251,7 +251,7 @@ extension ConversationTurn {
     /// looked), names another: a word beginning with one of the service's document keywords or the catalogue's
     /// `documentWords` ("akta", "nib", "sertifikat").
     func namesAnotherDocument(_ hint: String, service: ServiceDefinition) -> Bool {
-        let words = DialogSettings.spacedWords(hint).split(separator: " ")
+        let words = DialogSettings.spacedWords(hint).wordsBetweenSpaces
         let known = service.allDocuments.flatMap(\.keywords) + (catalogue.settings.keywords["documentWords"] ?? [])
         return known.contains { keyword in keyword.count >= 3 && words.contains { $0.hasPrefix(keyword) } }
     }
@@ -711,7 +711,7 @@ extension ConversationTurn {
         // "ktpnya", "aktanya": the document's word.
         let words =
             " "
-            + DialogSettings.spacedWords(text).split(separator: " ").map { word in
+            + DialogSettings.spacedWords(text).wordsBetweenSpaces.map { word in
                 word.hasSuffix("nya") && known.contains(String(word.dropLast(3))) ? word.dropLast(3) : word
             }.joined(separator: " ") + " "
         guard pointsAtAFile(words) else { return nil }
@@ -736,7 +736,7 @@ extension ConversationTurn {
 
     /// Whether the word just before `offset` in `words` is a word of `not` ("itu bukan ktp").
     private func turnedDown(_ words: String, at offset: Int) -> Bool {
-        guard let before = words.prefix(offset).split(separator: " ").last else { return false }
+        guard let before = words.prefix(offset).wordsBetweenSpaces.last else { return false }
         return catalogue.settings.keywords["not"]?.contains(String(before)) ?? false
     }
 

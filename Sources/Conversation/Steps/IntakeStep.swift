@@ -446,7 +446,7 @@ extension ConversationTurn {
         let besides = wordsOf(["filler", "correction", "correctionLeadIn"])
         let words = DialogSettings.spacedWords(text)
         var named = false
-        for word in words.split(separator: " ") where word != "nya" {
+        for word in words.wordsBetweenSpaces where word != "nya" {
             let stem = word.hasSuffix("nya") ? word.dropLast(3) : word
             if naming.contains(word) || naming.contains(stem) {
                 named = true
@@ -1493,7 +1493,7 @@ extension ConversationTurn {
     /// The words of `text` besides those of `requestWords`, `filler`, `questionLeadIn` and `introWords`, the
     /// `company` it names and legal forms.
     private func wordsBesidesAnnouncing(_ text: String, naming company: Company?) -> [Substring] {
-        let named = Set(DialogSettings.spacedWords(company?.name ?? "").split(separator: " "))
+        let named = Set(DialogSettings.spacedWords(company?.name ?? "").wordsBetweenSpaces)
         let rest = catalogue.settings.words(
             of: text, besides: ["requestWords", "filler", "questionLeadIn", "introWords"])
         return rest.filter { !named.contains($0) && CompanyNameParser.form(String($0)) == nil }
