@@ -141,7 +141,8 @@ public final class LoketApplication: Sendable {
             metrics: metrics, logger: logger.with("component", "dispatcher"),
             onEnqueued: { sender.wake(recipients: $0) }, replayer: replayer)
         let inbox = InboxWriter(
-            writer: writer, log: inboxLog, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() })
+            writer: writer, log: inboxLog, logger: logger.with("component", "inbox"), onCommit: { dispatcher.wake() },
+            handOff: { dispatcher.take($0, through: $1) })
         let timers = ConversationTimerRunner(
             writer: writer, runtime: runtime, outbox: outbox, logger: logger.with("component", "timers"),
             retention: DocumentRetention(

@@ -19,6 +19,13 @@ import WhatsAppOutbox
 /// backoff and holds later events of that conversation back until it is retried; a permanent one (or too
 /// many attempts) marks it failed with the reason.
 ///
+/// With the inbox log, the events of an append are handed to the lanes straight after its fsync (`take`) while
+/// nothing older waits outside them, and the transaction that processes an event stores its row, so that an
+/// event costs one transaction instead of one to store it and one to process it. The log's replay, before
+/// each scan, then finds those rows stored and only moves its position on; what a crash took from the lanes is
+/// still in the log and is stored and processed after the restart. When anything older waits (a backlog, a
+/// conversation waiting for a retry, the lanes full), the events are refused and the replay stores them.
+///
 /// Stale replays (older than `staleAge`) reach the step with `isStale` so it records but does not
 /// answer them; the dispatcher then sends the person one short note that their earlier messages
 /// arrived late, at most once per `staleAge`, instead of answering each old message.
@@ -62,6 +69,12 @@ public final class Dispatcher: @unchecked Sendable, Service {
     /// Whether the latest scan saw every pending row (it returned fewer than its limit).
     private var lastScanComplete = false
     private var laneQueues: [[InboxRow]]
+    /// Whether `take` may hand events to the lanes: set by a pass whose replay reached the log's end and
+    /// whose scan saw every pending row, when nothing was refused since that replay began.
+    private var takesAppended = false
+    private var refusedSinceReplay = false
+    /// The provisional sequence of the next event taken from the log (negative: not stored yet).
+    private var nextTaken: Int64 = -1
 
     /// Lanes' batches waiting to be committed, and whether a lane is committing: under `applying`'s lock.
     private let applying = NSCondition()
@@ -119,6 +132,8 @@ public final class Dispatcher: @unchecked Sendable, Service {
         self.signals.broadcastAll()
         while self.exitedThreads < self.settings.laneCount + 1 { self.signals.wait(Self.controlSignal) }
         for lane in self.laneQueues.indices { self.laneQueues[lane].removeAll() }
+        // Events taken from the log and dropped here are still in it: the next start stores them.
+        self.takesAppended = false
         self.inFlight.removeAll()
         self.blockedKeys.removeAll()
         self.highWater = 0
@@ -137,6 +152,46 @@ public final class Dispatcher: @unchecked Sendable, Service {
         // Signalled after the unlock, here and below: a thread woken while the lock is still held would
         // only wake to sleep again on the lock, and be woken a second time when it is released.
         if isNew { self.signals.signal(Self.coordinatorSignal) }
+    }
+
+    /// Hands the events of `records`, just appended to the inbox log and fsync'd, to their lanes, which store
+    /// each row in the transaction that processes it; `ordinal` is that of the last record since start-up
+    /// (`InboxLog.appendedRecords`). Call in the log's order. Refuses them while anything older waits outside
+    /// the lanes: until a pass after the latest refusal found the log replayed and every pending row
+    /// dispatched, while a conversation of theirs waits for a retry, or when the lanes are full.
+    /// - Returns: whether the events were taken; if not, `wake()` the dispatcher, whose replay stores them.
+    public func take(_ records: [InboxLogRecord], through ordinal: Int) -> Bool {
+        self.signals.lock()
+        let count = records.reduce(0) { $0 + $1.events.count }
+        let takes =
+            self.running && self.takesAppended && self.replayer != nil
+            && self.inFlight.count + count <= self.settings.maxInFlight
+            && !records.contains { $0.events.contains { self.blockedKeys.contains($0.conversationKey) } }
+        guard takes else {
+            self.takesAppended = false
+            self.refusedSinceReplay = true
+            self.signals.unlock()
+            return false
+        }
+        var lanesGiven: Set<Int> = []
+        for record in records {
+            for event in record.events {
+                let row = InboxRow(
+                    sequence: self.nextTaken, event: event, receivedAt: record.receivedAt, attempts: 0,
+                    nextAttemptAt: nil)
+                self.nextTaken -= 1
+                self.inFlight.insert(row.sequence)
+                let lane = Self.lane(for: event.conversationKey, laneCount: self.settings.laneCount)
+                self.laneQueues[lane].append(row)
+                lanesGiven.insert(lane)
+            }
+        }
+        self.idle = false
+        // Before any lane can store them: the replay reports duplicates only of records not taken.
+        self.replayer?.noteTaken(through: ordinal)
+        self.signals.unlock()
+        for lane in lanesGiven { self.signals.signal(Self.laneSignal(lane)) }
+        return true
     }
 
     /// Blocks until nothing is ready to process and nothing is in flight, or until `timeout` passes.
@@ -180,12 +235,15 @@ public final class Dispatcher: @unchecked Sendable, Service {
                 continue
             }
             self.wakeRequested = false
+            self.refusedSinceReplay = false
             let after = fullScanDue ? 0 : self.highWater
             let limit = fullScanDue ? self.settings.maxInFlight + 256 : 256
             self.signals.unlock()
+            var caughtUp = true
             do {
                 try self.replayer?.replay()
             } catch {
+                caughtUp = false
                 self.logger.error("dispatcher.log_replay_failed", ["error": "\(error)"])
             }
             let rows: [InboxRow]
@@ -194,6 +252,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
                 // dropped after every commit, and this scan follows every inbox commit under load.
                 rows = try self.writer.exclusive { try InboxStore.pending(after: after, limit: limit, in: $0) }
             } catch {
+                caughtUp = false
                 self.logger.error("dispatcher.scan_failed", ["error": "\(error)"])
                 rows = []
             }
@@ -222,6 +281,10 @@ public final class Dispatcher: @unchecked Sendable, Service {
             }
             self.lastScanComplete = rows.count < limit
             if !self.lastScanComplete { self.wakeRequested = true }
+            // Every pending row is now in a lane or waits for its conversation's retry, and the log is stored
+            // up to where this pass's replay ended: what is appended next may go straight to the lanes, unless
+            // something appended meanwhile was refused and waits for the next replay.
+            self.takesAppended = caughtUp && self.lastScanComplete && !self.refusedSinceReplay
             self.idle = dispatched == 0 && !self.wakeRequested
             let isIdle = self.idle
             self.signals.unlock()
@@ -395,17 +458,21 @@ public final class Dispatcher: @unchecked Sendable, Service {
     private func apply(_ application: Application, in database: Database) throws -> [Outcome] {
         var waiting: Set<String> = []
         var outcomes: [Outcome] = []
-        for row in application.batch {
-            let key = row.event.conversationKey
+        for taken in application.batch {
+            let key = taken.event.conversationKey
             guard !waiting.contains(key) else {
                 outcomes.append(.deferred)
+                continue
+            }
+            guard let row = try self.stored(taken, in: database) else {
+                outcomes.append(.skipped)
                 continue
             }
             let outcome: Outcome
             do {
                 outcome = try database.transaction {
                     try self.process(
-                        row, prepared: application.preparations[row.sequence], now: application.now, in: database)
+                        row, prepared: application.preparations[taken.sequence], now: application.now, in: database)
                 }
             } catch {
                 outcome = try self.recordFailure(error, of: row, now: application.now, in: database)
@@ -414,6 +481,22 @@ public final class Dispatcher: @unchecked Sendable, Service {
             outcomes.append(outcome)
         }
         return outcomes
+    }
+
+    /// `row` as the table holds it. A row taken from the log is stored first, in the open transaction but outside
+    /// the row's savepoint, so that a failure is recorded on it; nil when it was processed before (a delivery
+    /// seen before, or one the replay stored and a scan's lane processed first).
+    private func stored(_ row: InboxRow, in database: Database) throws -> InboxRow? {
+        guard row.sequence < 0 else { return row }
+        guard let (sequence, attempts) = try InboxStore.store(row.event, receivedAt: row.receivedAt, in: database)
+        else {
+            self.logger.info("webhook.duplicate", ["events": "1", "new": "0"])
+            return nil
+        }
+        var stored = row
+        stored.sequence = sequence
+        stored.attempts = attempts
+        return stored
     }
 
     /// A message row read once, with the handler's preparation, before the transaction.

@@ -2,7 +2,8 @@ import Foundation
 
 /// One stored inbox event as the dispatcher reads it back.
 public struct InboxRow: Equatable, Sendable {
-    /// Arrival order: a larger sequence arrived later.
+    /// Arrival order: a larger sequence arrived later. Negative for an event the dispatcher took straight
+    /// from the inbox log, not stored yet (`Dispatcher.take`).
     public var sequence: Int64
     public var event: WebhookEvent
     public var receivedAt: Date

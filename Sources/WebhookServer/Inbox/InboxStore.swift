@@ -87,6 +87,21 @@ public enum InboxStore {
         return inserted
     }
 
+    /// Stores `event` for the dispatcher that took it straight from the inbox log, unless it is stored already.
+    /// - Returns: the row's sequence and attempts while it waits to be processed (stored now, or by the log's
+    ///   replay and still pending); nil once it was processed or gave up (a delivery seen before).
+    public static func store(_ event: WebhookEvent, receivedAt: Date, in database: Database) throws
+        -> (sequence: Int64, attempts: Int)?
+    {
+        if try self.insert([event], receivedAt: receivedAt, in: database) == 1 {
+            return (database.lastInsertRowID, 0)
+        }
+        return try database.queryFirst(
+            "SELECT seq, attempts FROM inbox WHERE message_id = ? AND status = ? AND state = 'pending'",
+            [.text(event.messageID), .text(event.status)]
+        ) { ($0.int64(0), $0.int(1)) }
+    }
+
     /// Pending rows with a sequence above `after`, oldest first.
     public static func pending(after sequence: Int64, limit: Int, in database: Database) throws -> [InboxRow] {
         try database.query(

@@ -6,7 +6,8 @@ import Support
 /// writer thread drains everything queued into one durable write, then completes every request.
 ///
 /// With an `InboxLog` (how Loket runs), the write is one append and one `fdatasync` of the log, and the
-/// dispatcher moves the records into the inbox table later (`InboxLogReplayer`); without one, it is one
+/// records are handed to the dispatcher, which stores each event as it processes it, or moves them into the
+/// inbox table later (`InboxLogReplayer`); without one, it is one
 /// transaction on the inbox table with `synchronous=FULL`. Either way a request is completed only after its
 /// events are on stable storage, so its 200 never precedes the fsync. When a shared transaction fails, each
 /// request is retried alone so only the faulty one gets an error; when the log fails, every request waiting
@@ -33,6 +34,7 @@ public final class InboxWriter: @unchecked Sendable, Service {
     private let log: InboxLog?
     private let now: @Sendable () -> Date
     private let onCommit: @Sendable () -> Void
+    private let handOff: @Sendable (_ records: [InboxLogRecord], _ through: Int) -> Bool
     private let logger: Logger
     private let condition = NSCondition()
     private var queue: [Submission] = []
@@ -48,15 +50,20 @@ public final class InboxWriter: @unchecked Sendable, Service {
     /// - Parameters:
     ///   - onCommit: called after each commit that stored something (wakes the dispatcher).
     ///   - log: where acknowledged deliveries go first; without it they go straight into the inbox table.
+    ///   - handOff: with a log, offered each append's records right after their fsync, in the log's order,
+    ///     with the ordinal of the last (`InboxLog.appendedRecords`): returns whether it took them
+    ///     (`Dispatcher.take`); `onCommit` is called only for records it did not take.
     public init(
         writer: DatabaseWriter, log: InboxLog? = nil, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        onCommit: @escaping @Sendable () -> Void = {}
+        onCommit: @escaping @Sendable () -> Void = {},
+        handOff: @escaping @Sendable (_ records: [InboxLogRecord], _ through: Int) -> Bool = { _, _ in false }
     ) {
         self.writer = writer
         self.log = log
         self.logger = logger
         self.now = now
         self.onCommit = onCommit
+        self.handOff = handOff
     }
 
     public func start() {
@@ -138,8 +145,10 @@ public final class InboxWriter: @unchecked Sendable, Service {
         let receivedAt = self.now()
         if let log = self.log {
             do {
-                try log.append(batch.map { InboxLogRecord(receivedAt: receivedAt, events: $0.events).encoded })
-                self.onCommit()
+                let records = batch.map { InboxLogRecord(receivedAt: receivedAt, events: $0.events) }
+                try log.append(records.map(\.encoded))
+                // Still the one write in progress: the records are handed over in the log's order.
+                if !self.handOff(records, log.appendedRecords) { self.onCommit() }
                 for submission in batch { submission.completion(.success(submission.events.count)) }
             } catch {
                 self.logger.error("inbox.log_append_failed", ["error": "\(error)"])
