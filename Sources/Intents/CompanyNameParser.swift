@@ -90,14 +90,25 @@ public enum CompanyNameParser {
     private static func droppingLeadIns(_ words: [String]) -> [String] {
         let keys = words.map { Self.trimmed($0).trimming { $0 == ":" }.lowercased() }
         var start = 0
-        while let leadIn = Self.leadIns.first(where: { leadIn in
-            keys.count - start > leadIn.count
-                && zip(keys[start...], leadIn).allSatisfy { $0 == $1 || $0 == $1 + "nya" }
-        }) {
+        // Most answers start with no lead-in: one look at the first word tells.
+        while start < keys.count, Self.leadInFirstWords.contains(keys[start]),
+            let leadIn = Self.leadIns.first(where: { leadIn in
+                keys.count - start > leadIn.count
+                    && zip(keys[start...], leadIn).allSatisfy { Self.word($0, isOrHasNya: $1) }
+            })
+        {
             start += leadIn.count
         }
         return Array(words[start...])
     }
+
+    /// Whether `key` is `word`, or `word` with "-nya".
+    private static func word(_ key: String, isOrHasNya word: String) -> Bool {
+        key == word || (key.utf8.count == word.utf8.count + 3 && key.hasSuffix("nya") && key.hasPrefix(word))
+    }
+
+    /// The first words of `leadIns`, alone and with "-nya".
+    private static let leadInFirstWords = Set(Self.leadIns.flatMap { [$0[0], $0[0] + "nya"] })
 
     /// The legal form a word or short answer names ("pt", "P.T.", "Perorangan", "asing", "bentuknya
     /// persekutuan komanditer", "usaha dagang"), or nil.
@@ -150,15 +161,22 @@ public enum CompanyNameParser {
 
     /// The form whose full name of two words or more `words` start with, and how many words it takes.
     private static func fullForm(startingWith words: [String]) -> (form: BusinessForm, length: Int)? {
-        let keys = words.prefix(3).map { Self.trimmed($0).trimming { $0 == ":" }.lowercased() }
-        for (name, form) in Self.fullNames {
-            let parts = name.split(separator: " ").map(String.init)
-            if parts.count > 1, keys.count >= parts.count, Array(keys.prefix(parts.count)) == parts {
-                return (form, parts.count)
-            }
+        guard let first = words.first, Self.fullNameFirstWords.contains(Self.key(of: first)) else { return nil }
+        let keys = words.prefix(3).map(Self.key(of:))
+        for (parts, form) in Self.fullNameWords
+        where parts.count > 1 && keys.count >= parts.count && zip(keys, parts).allSatisfy({ $0 == $1 }) {
+            return (form, parts.count)
         }
         return nil
     }
+
+    /// A word as `fullForm(startingWith:)` compares it: without its punctuation and colon, in lower case.
+    private static func key(of word: String) -> String {
+        Self.trimmed(word).trimming { $0 == ":" }.lowercased()
+    }
+
+    /// The first words of the forms' full names.
+    private static let fullNameFirstWords = Set(Self.fullNameWords.compactMap { $0.words.first.map(String.init) })
 
     /// The forms' full names, as the deed writes them, in English too; "Tbk" is a public PT.
     private static let fullNames: [(name: String, form: BusinessForm)] = [
