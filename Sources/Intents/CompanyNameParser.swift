@@ -88,7 +88,7 @@ public enum CompanyNameParser {
     /// `words` without the lead-ins at their start, keeping at least one word. A word is compared as typed
     /// without its punctuation and colon, alone or with "-nya".
     private static func droppingLeadIns(_ words: [String]) -> [String] {
-        let keys = words.map { Self.trimmed($0).trimming { $0 == ":" }.lowercased() }
+        let keys = words.map(Self.key(of:))
         var start = 0
         // Most answers start with no lead-in: one look at the first word tells.
         while start < keys.count, Self.leadInFirstWords.contains(keys[start]),
@@ -170,7 +170,7 @@ public enum CompanyNameParser {
         return nil
     }
 
-    /// A word as `fullForm(startingWith:)` compares it: without its punctuation and colon, in lower case.
+    /// A word as lead-ins and full names are compared with it: without its punctuation and colon, in lower case.
     private static func key(of word: String) -> String {
         Self.trimmed(word).trimming { $0 == ":" }.lowercased()
     }
