@@ -12,6 +12,14 @@ import Synchronization
 /// Both block the calling thread; call them from worker threads (the dispatcher, the outbox, the
 /// console), never from the thread that accepts connections.
 ///
+/// The writer connection writes a transaction's frames to the write-ahead log in one `pwrite` (`Database`'s
+/// `groupsLogWrites`): SQLite writes each page's frame in two, header and page, about six pages a message.
+/// The frames are kept only until the commit frame is written, so they are in the file before the commit
+/// becomes visible to other connections, and a sync, a read or a truncation of the log passes them on first.
+/// Once the migrations have run, the connection does not spill pages to the log before a transaction
+/// commits (`PRAGMA cache_spill=OFF`; Loket's write transactions are bounded): frames kept for a
+/// transaction rolled back afterwards could otherwise reach the file after another connection's frames.
+///
 /// `@unchecked Sendable`: the writer connection is used only while holding `lock`; each reader connection
 /// only by the thread that took it from `readers`.
 public final class DatabaseWriter: @unchecked Sendable {
@@ -48,10 +56,11 @@ public final class DatabaseWriter: @unchecked Sendable {
     /// - Parameter maxReaders: read-only connections opened on demand, at most.
     public init(path: String, migrators: [Migrator] = [], maxReaders: Int = 4) throws {
         precondition(maxReaders > 0, "Invalid reader count: at least one reader is needed")
-        let database = try Database(path: path)
+        let database = try Database(path: path, groupsLogWrites: true)
         for migrator in migrators {
             try migrator.migrate(database)
         }
+        try database.execute("PRAGMA cache_spill=OFF")
         self.database = database
         self.path = path
         self.readers = ResourcePool(capacity: maxReaders) { try Database(path: path, readOnly: true) }
