@@ -50,6 +50,15 @@ static inline unsigned csqlite3_wal_get4(const unsigned char *bytes) {
     return ((unsigned)bytes[0] << 24) | ((unsigned)bytes[1] << 16) | ((unsigned)bytes[2] << 8) | bytes[3];
 }
 
+/// The page size a log's header holds (at its byte 8), or 0 when that is not one.
+static inline int csqlite3_wal_page_size(const unsigned char *header) {
+    unsigned size = csqlite3_wal_get4(header + 8);
+    return size >= 512 && size <= 65536 && (size & (size - 1)) == 0 ? (int)size : 0;
+}
+
+/// The bytes of a `csqlite3_wal_file` before its `inner` file, which is aligned to 8 bytes.
+static inline int csqlite3_wal_own_size(void) { return (int)((sizeof(csqlite3_wal_file) + 7) & ~(size_t)7); }
+
 /// Passes the pending bytes on in one write, and forgets them whether or not it succeeded.
 static inline int csqlite3_wal_flush(csqlite3_wal_file *file) {
     if (file->pendingCount == 0) return SQLITE_OK;
@@ -62,8 +71,7 @@ static inline int csqlite3_wal_flush(csqlite3_wal_file *file) {
 static inline void csqlite3_wal_read_page_size(csqlite3_wal_file *file) {
     unsigned char header[csqlite3_wal_header_size];
     if (file->inner->pMethods->xRead(file->inner, header, sizeof header, 0) != SQLITE_OK) return;
-    unsigned size = csqlite3_wal_get4(header + 8);
-    if (size >= 512 && size <= 65536 && (size & (size - 1)) == 0) file->pageSize = (int)size;
+    file->pageSize = csqlite3_wal_page_size(header);
 }
 
 /// Takes SQLite's writes to the log. Bytes that follow the pending ones are kept; the pending bytes are passed
@@ -74,8 +82,7 @@ static inline void csqlite3_wal_read_page_size(csqlite3_wal_file *file) {
 static inline int csqlite3_wal_write(sqlite3_file *base, const void *bytes, int count, sqlite3_int64 offset) {
     csqlite3_wal_file *file = (csqlite3_wal_file *)base;
     if (offset == 0 && count >= csqlite3_wal_header_size) {
-        unsigned size = csqlite3_wal_get4((const unsigned char *)bytes + 8);
-        file->pageSize = size >= 512 && size <= 65536 && (size & (size - 1)) == 0 ? (int)size : 0;
+        file->pageSize = csqlite3_wal_page_size((const unsigned char *)bytes);
     }
     if (file->pendingCount > 0
         && (offset != file->start + file->pendingCount
@@ -210,7 +217,7 @@ static inline int csqlite3_wal_open(
     };
     csqlite3_wal_file *file = (csqlite3_wal_file *)base;
     memset(file, 0, sizeof *file);
-    file->inner = (sqlite3_file *)((char *)file + ((sizeof *file + 7) & ~(size_t)7));
+    file->inner = (sqlite3_file *)((char *)file + csqlite3_wal_own_size());
     int rc = root->xOpen(root, name, file->inner, flags, outFlags);
     if (rc != SQLITE_OK) {
         if (file->inner->pMethods != 0) file->inner->pMethods->xClose(file->inner);
@@ -270,9 +277,8 @@ static inline int csqlite3_register_wal_vfs(void) {
     sqlite3_vfs *root = sqlite3_vfs_find(0);
     if (root == 0) return SQLITE_ERROR;
     if (sqlite3_vfs_find(CSQLITE3_WAL_VFS) != 0) return SQLITE_OK;
-    int own = (int)((sizeof(csqlite3_wal_file) + 7) & ~(size_t)7);
     vfs.iVersion = 2;
-    vfs.szOsFile = own + root->szOsFile;
+    vfs.szOsFile = csqlite3_wal_own_size() + root->szOsFile;
     vfs.mxPathname = root->mxPathname;
     vfs.zName = CSQLITE3_WAL_VFS;
     vfs.pAppData = root;
