@@ -472,7 +472,8 @@ public final class Dispatcher: @unchecked Sendable, Service {
             do {
                 outcome = try database.transaction {
                     try self.process(
-                        row, prepared: application.preparations[taken.sequence], now: application.now, in: database)
+                        row, stateRead: taken.sequence < 0, prepared: application.preparations[taken.sequence],
+                        now: application.now, in: database)
                 }
             } catch {
                 outcome = try self.recordFailure(error, of: row, now: application.now, in: database)
@@ -484,11 +485,14 @@ public final class Dispatcher: @unchecked Sendable, Service {
     }
 
     /// `row` as the table holds it. A row taken from the log is stored first, in the open transaction but outside
-    /// the row's savepoint, so that a failure is recorded on it; nil when it was processed before (a delivery
-    /// seen before, or one the replay stored and a scan's lane processed first).
+    /// the row's savepoint, so that a failure is recorded on it, with its pending state as storing it read it;
+    /// nil when it was processed before (a delivery seen before, or one the replay stored and a scan's lane
+    /// processed first).
     private func stored(_ row: InboxRow, in database: Database) throws -> InboxRow? {
         guard row.sequence < 0 else { return row }
-        guard let (sequence, attempts) = try InboxStore.store(row.event, receivedAt: row.receivedAt, in: database)
+        guard
+            let (sequence, attempts, nextAttemptAt) = try InboxStore.store(
+                row.event, receivedAt: row.receivedAt, in: database)
         else {
             self.logger.info("webhook.duplicate", ["events": "1", "new": "0"])
             return nil
@@ -496,6 +500,7 @@ public final class Dispatcher: @unchecked Sendable, Service {
         var stored = row
         stored.sequence = sequence
         stored.attempts = attempts
+        stored.nextAttemptAt = nextAttemptAt
         return stored
     }
 
@@ -528,16 +533,20 @@ public final class Dispatcher: @unchecked Sendable, Service {
     }
 
     /// Applies one pending row inside the savepoint already open on `database`.
-    private func process(_ row: InboxRow, prepared: PreparedMessage?, now: Date, in database: Database) throws
-        -> Outcome
-    {
-        let current = try database.queryFirst(
-            "SELECT state, next_attempt_at FROM inbox WHERE seq = ?", [.integer(row.sequence)]
-        ) { ($0.string(0), $0.optionalDouble(1)) }
-        guard let current, current.0 == "pending" else { return .skipped }
-        if let due = current.1, due > now.timeIntervalSince1970 {
-            return .retry(Date(timeIntervalSince1970: due))
+    /// - Parameter stateRead: whether this transaction already read `row` pending, with its retry time (a row
+    ///   taken from the log and just stored); otherwise the row's state is read first.
+    private func process(
+        _ row: InboxRow, stateRead: Bool, prepared: PreparedMessage?, now: Date, in database: Database
+    ) throws -> Outcome {
+        var due = row.nextAttemptAt
+        if !stateRead {
+            let current = try database.queryFirst(
+                "SELECT state, next_attempt_at FROM inbox WHERE seq = ?", [.integer(row.sequence)]
+            ) { ($0.string(0), $0.optionalDouble(1)) }
+            guard let current, current.0 == "pending" else { return .skipped }
+            due = current.1.map { Date(timeIntervalSince1970: $0) }
         }
+        if let due, due > now { return .retry(due) }
         let recipients = try self.apply(row, prepared: prepared, now: now, in: database)
         try InboxStore.markDone(row.sequence, at: now, in: database)
         return .done(recipients: recipients)

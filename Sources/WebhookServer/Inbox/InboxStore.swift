@@ -88,18 +88,21 @@ public enum InboxStore {
     }
 
     /// Stores `event` for the dispatcher that took it straight from the inbox log, unless it is stored already.
-    /// - Returns: the row's sequence and attempts while it waits to be processed (stored now, or by the log's
-    ///   replay and still pending); nil once it was processed or gave up (a delivery seen before).
+    /// - Returns: the row's sequence, attempts and retry time while it waits to be processed (stored now, or by the
+    ///   log's replay and still pending); nil once it was processed or gave up (a delivery seen before).
     public static func store(_ event: WebhookEvent, receivedAt: Date, in database: Database) throws
-        -> (sequence: Int64, attempts: Int)?
+        -> (sequence: Int64, attempts: Int, nextAttemptAt: Date?)?
     {
         if try self.insert([event], receivedAt: receivedAt, in: database) == 1 {
-            return (database.lastInsertRowID, 0)
+            return (database.lastInsertRowID, 0, nil)
         }
         return try database.queryFirst(
-            "SELECT seq, attempts FROM inbox WHERE message_id = ? AND status = ? AND state = 'pending'",
+            """
+            SELECT seq, attempts, next_attempt_at FROM inbox
+            WHERE message_id = ? AND status = ? AND state = 'pending'
+            """,
             [.text(event.messageID), .text(event.status)]
-        ) { ($0.int64(0), $0.int(1)) }
+        ) { ($0.int64(0), $0.int(1), $0.optionalDouble(2).map { Date(timeIntervalSince1970: $0) }) }
     }
 
     /// Pending rows with a sequence above `after`, oldest first.
