@@ -67,6 +67,15 @@ static inline int csqlite3_wal_flush(csqlite3_wal_file *file) {
     return file->inner->pMethods->xWrite(file->inner, file->pending, count, file->start);
 }
 
+/// Passes the pending bytes on, then `bytes`, each in a write of its own.
+static inline int csqlite3_wal_write_through(
+    csqlite3_wal_file *file, const void *bytes, int count, sqlite3_int64 offset
+) {
+    int rc = csqlite3_wal_flush(file);
+    if (rc != SQLITE_OK) return rc;
+    return file->inner->pMethods->xWrite(file->inner, bytes, count, offset);
+}
+
 /// Reads the page size from the log's header on disk, when a log that existed before gets its next frames.
 static inline void csqlite3_wal_read_page_size(csqlite3_wal_file *file) {
     unsigned char header[csqlite3_wal_header_size];
@@ -92,20 +101,14 @@ static inline int csqlite3_wal_write(sqlite3_file *base, const void *bytes, int 
     }
     if (file->pageSize == 0 && offset > 0) csqlite3_wal_read_page_size(file);
     if (file->pageSize == 0 || count > csqlite3_wal_pending_limit) {
-        int rc = csqlite3_wal_flush(file);
-        if (rc != SQLITE_OK) return rc;
-        return file->inner->pMethods->xWrite(file->inner, bytes, count, offset);
+        return csqlite3_wal_write_through(file, bytes, count, offset);
     }
     if (file->pendingCount == 0) file->start = offset;
     if (file->pendingCount + count > file->pendingCapacity) {
         int capacity = file->pendingCapacity > 0 ? file->pendingCapacity : 64 * 1024;
         while (capacity < file->pendingCount + count) capacity *= 2;
         unsigned char *grown = (unsigned char *)sqlite3_realloc(file->pending, capacity);
-        if (grown == 0) {
-            int rc = csqlite3_wal_flush(file);
-            if (rc != SQLITE_OK) return rc;
-            return file->inner->pMethods->xWrite(file->inner, bytes, count, offset);
-        }
+        if (grown == 0) return csqlite3_wal_write_through(file, bytes, count, offset);
         file->pending = grown;
         file->pendingCapacity = capacity;
     }
