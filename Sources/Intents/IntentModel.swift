@@ -91,19 +91,26 @@ enum ModelCalibration {
 }
 
 extension FeatureHasher {
-    /// `features` with the weights of equal hashes added up, in hash order.
+    /// `features` with the weights of equal hashes added up, in the order they come, and in hash order.
     static func merged(_ features: [Feature]) -> [Feature] {
-        var result = features.sorted { $0.hash < $1.hash }
-        var count = 0
-        for feature in result {
-            if count > 0 && result[count - 1].hash == feature.hash {
-                result[count - 1].weight += feature.weight
+        guard features.count > 1 else { return features }
+        var rows = FeatureRows(capacity: features.count)
+        var distinct: [Feature] = []
+        distinct.reserveCapacity(features.count)
+        for feature in features {
+            let (row, inserted) = rows.insert(feature.hash)
+            if inserted {
+                distinct.append(feature)
             } else {
-                result[count] = feature
-                count += 1
+                distinct[Int(row)].weight += feature.weight
             }
         }
-        result.removeLast(result.count - count)
-        return result
+        // Hashes alone sort faster than the features; each finds its weight again through its row.
+        var hashes = distinct.map(\.hash)
+        hashes.sort()
+        return hashes.map { hash in
+            guard let row = rows[hash] else { preconditionFailure("Invalid state: a merged hash has no row") }
+            return distinct[Int(row)]
+        }
     }
 }

@@ -19,7 +19,7 @@ struct LogisticModel: Equatable, Sendable {
     }
 
     let classCount: Int
-    private let rows: [UInt64: Int32]
+    private let rows: FeatureRows
     private let weights: [Float]
     private let bias: [Float]
     let validation: ModelValidation
@@ -28,13 +28,11 @@ struct LogisticModel: Equatable, Sendable {
 
     init(samples: [IntentSample], classCount: Int, parameters: Parameters = Parameters()) {
         self.classCount = classCount
-        var rows: [UInt64: Int32] = [:]
+        var rows = FeatureRows()
         let encoded = samples.map { sample in
             (
                 features: Self.normalised(sample.features).map { feature -> (row: Int, weight: Float) in
-                    if let row = rows[feature.hash] { return (Int(row), feature.weight) }
-                    rows[feature.hash] = Int32(rows.count)
-                    return (rows.count - 1, feature.weight)
+                    (Int(rows.insert(feature.hash).row), feature.weight)
                 }, label: sample.label
             )
         }

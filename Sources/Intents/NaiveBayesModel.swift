@@ -7,7 +7,7 @@ import Foundation
 /// other classes together, which is less swayed by classes with few or short examples.
 struct NaiveBayesModel: Equatable, Sendable {
     let classCount: Int
-    private let rows: [UInt64: Int32]
+    private let rows: FeatureRows
     private let logProbabilities: [Float]
     let validation: ModelValidation
 
@@ -16,17 +16,14 @@ struct NaiveBayesModel: Equatable, Sendable {
     init(samples: [IntentSample], classCount: Int, smoothing: Float = 0.1, complement: Bool = false) {
         self.classCount = classCount
         let aggregated = samples.map { FeatureHasher.merged($0.features) }
-        var rows: [UInt64: Int32] = [:]
+        var rows = FeatureRows()
         var counts: [Float] = []
         var classTotals = [Float](repeating: 0, count: classCount)
         for (sample, features) in zip(samples, aggregated) {
             for feature in features {
-                let row: Int
-                if let existing = rows[feature.hash] {
-                    row = Int(existing)
-                } else {
-                    row = rows.count
-                    rows[feature.hash] = Int32(row)
+                let (found, inserted) = rows.insert(feature.hash)
+                let row = Int(found)
+                if inserted {
                     counts.append(contentsOf: repeatElement(0, count: classCount + 1))
                 }
                 counts[row * (classCount + 1) + sample.label] += feature.weight
