@@ -142,12 +142,10 @@ extension ConversationTurn {
     /// word's "-nya" does not hide it ("biayanya berapa?").
     func typedFAQ(_ text: String) -> FAQEntry? {
         let words = DialogSettings.spacedWords(text)
-        if let entry = DialogSettings.firstMentioned(in: words, among: catalogue.faq, indexedBy: \.phrases) {
-            return entry
-        }
+        if let entry = catalogue.faqEntry(mentionedIn: words) { return entry }
         let withoutNya = words.replacingASCII("nya ", with: " ")
         guard withoutNya != words else { return nil }
-        return DialogSettings.firstMentioned(in: withoutNya, among: catalogue.faq, indexedBy: \.phrases)
+        return catalogue.faqEntry(mentionedIn: withoutNya)
     }
 
     /// Words a status check needs to be a question about a request made outside the chat.

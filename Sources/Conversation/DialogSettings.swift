@@ -189,15 +189,6 @@ extension DialogSettings {
         return Self.earliest(among: items) { self.phrases[listName($0)]?.firstMention(in: message) }
     }
 
-    /// Of `items`, the one whose phrases (`index`) begin first in `words` (from `spacedWords`), the earlier item on
-    /// a tie; nil when none of them is there.
-    static func firstMentioned<Item>(in words: String, among items: [Item], indexedBy index: (Item) -> PhraseIndex)
-        -> Item?
-    {
-        let message = MessageWords.of(words)
-        return Self.earliest(among: items) { index($0).firstMention(in: message) }
-    }
-
     /// Of `items`, the one whose phrase begins first in `words` (from `spacedWords`), the earlier item on a tie;
     /// nil when none of them is there.
     public static func firstMentioned<Item>(

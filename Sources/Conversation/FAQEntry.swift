@@ -7,17 +7,12 @@ public struct FAQEntry: Equatable, Sendable {
     public var question: LocalizedText
     public var answer: LocalizedText
     /// Phrases that ask this question in a typed message ("berapa lama", "biaya"), lowercased.
-    public var keywords: [String] {
-        didSet { self.phrases = PhraseIndex(keywords: self.keywords) }
-    }
-    /// `keywords` by their first words: a long message is read once for all of them.
-    private(set) var phrases: PhraseIndex
+    public var keywords: [String]
 
     public init(id: String, question: LocalizedText, answer: LocalizedText, keywords: [String] = []) {
         self.id = id
         self.question = question
         self.answer = answer
         self.keywords = keywords
-        self.phrases = PhraseIndex(keywords: keywords)
     }
 }

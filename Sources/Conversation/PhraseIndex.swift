@@ -1,24 +1,39 @@
 /// A list of keyword phrases by their first word, so that a message's words are read once for all of them
 /// instead of once per phrase: a list with alternatives ("(ganti|ubah) (alamat|email|…)") stands for hundreds.
+/// Several lists indexed together (`init(keywordLists:spellings:)`) are read once for all of them too, and tell
+/// which list's phrase comes first.
 ///
 /// With `spellings`, a phrase's words and a message's are compared as their standard words: "belum tahu" is found
 /// in "blm tau" when the spellings read "blm" as "belum" and "tau" as "tahu".
 struct PhraseIndex: Equatable, Sendable {
-    /// The words after the first of each phrase, by its first word, each as its standard word.
-    private var rests: [Substring: [[Substring]]] = [:]
+    /// A phrase after its first word: its other words, each as its standard word, and the list it is of.
+    private struct Rest: Equatable, Sendable {
+        var words: [Substring]
+        var list: Int
+    }
+
+    /// The phrases by their first words, each as its standard word, in the order of their lists.
+    private var rests: [Substring: [Rest]] = [:]
     /// Chat spellings and the one standard word each stands for.
     private var spellings: [Substring: Substring]
     /// The first words of `rests` and their chat spellings: a message's word that is none of them is not looked up.
     private var firstWords: FirstWordFilter
 
     init(_ phrases: [String], spellings: [Substring: Substring] = [:]) {
+        self.init(lists: [phrases], spellings: spellings)
+    }
+
+    /// The phrases of `lists` in one index; a phrase is of the list at its offset in `lists`.
+    init(lists: [[String]], spellings: [Substring: Substring] = [:]) {
         self.spellings = spellings
-        for phrase in phrases {
-            let words = phrase.split(separator: " ", omittingEmptySubsequences: false).map {
-                Self.standard($0, spellings: spellings)
+        for (list, phrases) in lists.enumerated() {
+            for phrase in phrases {
+                let words = phrase.split(separator: " ", omittingEmptySubsequences: false).map {
+                    Self.standard($0, spellings: spellings)
+                }
+                guard let first = words.first, !first.isEmpty, !words.contains(where: \.isEmpty) else { continue }
+                self.rests[first, default: []].append(Rest(words: Array(words.dropFirst()), list: list))
             }
-            guard let first = words.first, !first.isEmpty, !words.contains(where: \.isEmpty) else { continue }
-            self.rests[first, default: []].append(Array(words.dropFirst()))
         }
         let rests = self.rests
         self.firstWords = FirstWordFilter(Array(rests.keys) + spellings.compactMap { rests[$1] == nil ? nil : $0 })
@@ -27,8 +42,15 @@ struct PhraseIndex: Equatable, Sendable {
     /// An index of keyword phrases read as the messages they are looked for in are: "don't" and "e-mail" are
     /// "don t" and "e mail".
     init(keywords phrases: [String], spellings: [Substring: Substring] = [:]) {
+        self.init(keywordLists: [phrases], spellings: spellings)
+    }
+
+    /// `init(keywords:spellings:)` for several lists in one index.
+    init(keywordLists lists: [[String]], spellings: [Substring: Substring] = [:]) {
         self.init(
-            phrases.map { DialogSettings.spacedWords($0).split(separator: " ").joined(separator: " ") },
+            lists: lists.map { phrases in
+                phrases.map { DialogSettings.spacedWords($0).split(separator: " ").joined(separator: " ") }
+            },
             spellings: spellings)
     }
 
@@ -60,16 +82,26 @@ struct PhraseIndex: Equatable, Sendable {
 
     /// `firstMention(in:)` for a message's words already split (read once for several lists).
     func firstMention(in message: MessageWords) -> Int? {
+        self.earliestMention(in: message)?.offset
+    }
+
+    /// The list whose phrase begins first in `message`, the earlier list when phrases of several begin at the same
+    /// word, and where it begins, as `firstMention(in:)` says.
+    func earliestMention(in message: MessageWords) -> (list: Int, offset: Int)? {
+        guard !self.rests.isEmpty else { return nil }
         let tokens = message.tokens
         for (index, token) in tokens.enumerated()
         where !token.isEmpty && self.firstWords.mayContain(hash: message.hashes[index]) {
             guard let rests = self.rests[self.standard(token)] else { continue }
-            let found = rests.contains { rest in
-                index + rest.count < tokens.count
-                    && rest.indices.allSatisfy { self.standard(tokens[index + 1 + $0]) == rest[$0] }
+            // The phrases of a first word are in the order of their lists: the first found is of the earliest.
+            let found = rests.first { rest in
+                index + rest.words.count < tokens.count
+                    && rest.words.indices.allSatisfy { self.standard(tokens[index + 1 + $0]) == rest.words[$0] }
             }
             // Where the space before it is, as a search for " phrase " finds it.
-            if found { return message.words.distance(from: message.words.startIndex, to: token.startIndex) - 1 }
+            if let found {
+                return (found.list, message.words.distance(from: message.words.startIndex, to: token.startIndex) - 1)
+            }
         }
         return nil
     }

@@ -106,15 +106,46 @@ struct MessageWordsTests {
         let catalogue = try Fixtures.catalogue()
         var messages = ["berapa lama verifikasinya min?", "biayanya berapa", "halo", "jam buka kantor kapan ya"]
         messages += catalogue.faq.flatMap { entry in entry.keywords.map { "min mau tanya \($0) ya" } }
+        // Two questions in one message: the one asked first is the one found.
+        messages += zip(catalogue.faq, catalogue.faq.reversed()).compactMap { first, second in
+            guard let asked = first.keywords.first, let then = second.keywords.last else { return nil }
+            return "\(asked) lalu \(then)?"
+        }
+        var found = 0
         for message in messages {
             let words = DialogSettings.spacedWords(message)
-            let indexed = DialogSettings.firstMentioned(in: words, among: catalogue.faq, indexedBy: \.phrases)
+            let indexed = catalogue.faqEntry(mentionedIn: words)
             let phraseByPhrase = DialogSettings.firstMentioned(in: words, among: catalogue.faq) { entry in
                 entry.keywords.map { DialogSettings.spacedWords($0).split(separator: " ").joined(separator: " ") }
             }
             #expect(indexed?.id == phraseByPhrase?.id, "\(message)")
+            if indexed != nil { found += 1 }
         }
-        let words = DialogSettings.spacedWords("what's SIKaP?")
-        #expect(DialogSettings.firstMentioned(in: words, among: catalogue.faq, indexedBy: \.phrases)?.id == "sikap")
+        #expect(found > messages.count / 2)
+        #expect(catalogue.faqEntry(mentionedIn: DialogSettings.spacedWords("what's SIKaP?"))?.id == "sikap")
+    }
+
+    /// The menu's services are found through their one index as through each service's list: the service named
+    /// first, the earlier entry of the menu when two are named at one word, spellings read as the lists read them.
+    @Test func theMenusServicesAreFoundThroughTheirIndexAsListByList() throws {
+        let catalogue = try Fixtures.catalogue()
+        let settings = catalogue.settings
+        let lists = catalogue.menu.compactMap { settings.keywords["service.\($0.id)"] }
+        #expect(lists.count >= 5)
+        var messages = ["halo", "mau tanya", "blm bs login", "gk bs upload penawaran", "lupa pw akun spse"]
+        messages += lists.flatMap { list in list.prefix(40).map { "min saya mau \($0) ya" } }
+        messages += zip(lists, lists.reversed()).compactMap { first, second in
+            guard let named = first.first, let then = second.last else { return nil }
+            return "\(named) dan \(then)"
+        }
+        var found = 0
+        for message in messages {
+            let words = DialogSettings.spacedWords(message)
+            let indexed = catalogue.menuEntry(namedIn: words)
+            let listByList = settings.firstMentioned(in: words, among: catalogue.menu) { "service.\($0.id)" }
+            #expect(indexed?.id == listByList?.id, "\(message)")
+            if indexed != nil { found += 1 }
+        }
+        #expect(found >= messages.count / 2)
     }
 }
