@@ -15,8 +15,13 @@ struct FeatureRows: Sendable {
 
     /// An empty table that holds `capacity` hashes before it grows.
     init(capacity: Int = 8) {
+        self.init(slotsFor: capacity, slotsPerHash: 2)
+    }
+
+    /// An empty table with at least `slotsPerHash` slots for each of `capacity` hashes.
+    private init(slotsFor capacity: Int, slotsPerHash: Double) {
         var slots = 16
-        while slots < capacity * 2 { slots *= 2 }
+        while Double(slots) < Double(capacity) * slotsPerHash { slots *= 2 }
         self.keys = [UInt64](repeating: 0, count: slots)
         self.values = [Int32](repeating: -1, count: slots)
         self.shift = UInt64(64 - slots.trailingZeroBitCount)
@@ -53,15 +58,26 @@ struct FeatureRows: Sendable {
         return slot
     }
 
+    /// The same rows in as few slots as keep a quarter of them empty: a model's table, kept for the whole run,
+    /// takes no more memory than a dictionary of its rows would (one that grows keeps at least half of them empty).
+    func compacted() -> FeatureRows {
+        self.moved(to: FeatureRows(slotsFor: self.count, slotsPerHash: 4.0 / 3))
+    }
+
     private mutating func grow() {
-        var larger = FeatureRows(capacity: self.keys.count)
+        self = self.moved(to: FeatureRows(capacity: self.keys.count))
+    }
+
+    /// The rows of this table in `empty`.
+    private func moved(to empty: FeatureRows) -> FeatureRows {
+        var moved = empty
         for (key, value) in zip(self.keys, self.values) where value >= 0 {
-            let slot = larger.slot(of: key)
-            larger.keys[slot] = key
-            larger.values[slot] = value
+            let slot = moved.slot(of: key)
+            moved.keys[slot] = key
+            moved.values[slot] = value
         }
-        larger.count = self.count
-        self = larger
+        moved.count = self.count
+        return moved
     }
 }
 

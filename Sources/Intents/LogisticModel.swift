@@ -36,7 +36,7 @@ struct LogisticModel: Equatable, Sendable {
                 }, label: sample.label
             )
         }
-        self.rows = rows
+        self.rows = rows.compacted()
 
         // The model on every sample, and one model per fold for the held-out scores (each sample scored by a
         // model trained without its fold), trained side by side on the machine's cores.

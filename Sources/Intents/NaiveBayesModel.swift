@@ -50,7 +50,7 @@ struct NaiveBayesModel: Equatable, Sendable {
                     grand: grandTotal)
             }
         }
-        self.rows = rows
+        self.rows = rows.compacted()
         self.logProbabilities = logProbabilities
 
         // Leave-one-out scores: each sample scored by the model trained without it.

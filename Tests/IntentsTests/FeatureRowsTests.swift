@@ -21,8 +21,15 @@ struct FeatureRowsTests {
             }
         }
         #expect(rows.count == expected.count)
-        for (hash, row) in expected { #expect(rows[hash] == row) }
+        // A model keeps its table compacted: the same rows, found alike.
+        let compacted = rows.compacted()
+        #expect(compacted == rows)
+        for (hash, row) in expected {
+            #expect(rows[hash] == row)
+            #expect(compacted[hash] == row)
+        }
         #expect(rows[12_345_678_901] == nil)
+        #expect(compacted[12_345_678_901] == nil)
     }
 
     @Test func equalWhenTheSameHashesHaveTheSameRowsWhateverTheSlots() {
