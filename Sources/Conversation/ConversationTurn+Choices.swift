@@ -288,7 +288,7 @@ extension ConversationTurn {
     /// asked with such a phrase ("gimana cara isi data pengalaman?").
     private func service(namedIn words: String, question: @autoclosure () -> Bool) -> String? {
         if let decided = decisiveService(in: words) { return decided }
-        let named = catalogue.menuEntry(namedIn: words)
+        let named = catalogue.settings.firstMentioned(in: words, among: catalogue.menu) { "service.\($0.id)" }
         let settings = catalogue.settings
         guard let asked = questionsEntry,
             !settings.mentions(words, keywordsNamed: "problemWords"), !settings.mentions(words, keywordsNamed: "not")

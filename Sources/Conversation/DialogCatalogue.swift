@@ -2,15 +2,11 @@ import Support
 
 /// Every dialog the conversation speaks, loaded from `Dialogs/conversation/*.json` and validated.
 public struct DialogCatalogue: Equatable, Sendable {
-    public var settings: DialogSettings {
-        didSet { self.servicePhrases = Self.servicePhrases(of: self.menu, settings: self.settings) }
-    }
+    public var settings: DialogSettings
     /// Prompts by key.
     public var prompts: [String: LocalizedText]
     /// The main menu rows, in order (services and other actions).
-    public var menu: [MenuEntry] {
-        didSet { self.servicePhrases = Self.servicePhrases(of: self.menu, settings: self.settings) }
-    }
+    public var menu: [MenuEntry]
     public var services: [ServiceDefinition]
     public var privacy: PrivacyNotice
     /// Fixed answers by key: `hours`, `requirements`.
@@ -18,10 +14,8 @@ public struct DialogCatalogue: Equatable, Sendable {
     public var faq: [FAQEntry] {
         didSet { self.faqPhrases = Self.faqPhrases(of: self.faq) }
     }
-    /// Every entry's `service.<id>` keywords of `settings` in one index, each of the entry's offset in `menu`: a
-    /// message is read once for all of them.
-    private var servicePhrases: PhraseIndex
-    /// Every entry's keywords of `faq` in one index, each of the entry's offset in `faq`.
+    /// The keywords of every entry of `faq` in one index, each phrase of its entry's offset in `faq`: a message is
+    /// read once for all of them.
     private var faqPhrases: PhraseIndex
 
     init(
@@ -35,25 +29,13 @@ public struct DialogCatalogue: Equatable, Sendable {
         self.privacy = privacy
         self.answers = answers
         self.faq = faq
-        self.servicePhrases = Self.servicePhrases(of: menu, settings: settings)
         self.faqPhrases = Self.faqPhrases(of: faq)
-    }
-
-    /// The menu entry whose `service.<id>` keywords begin first in `words` (from `DialogSettings.spacedWords`),
-    /// the earlier entry on a tie.
-    func menuEntry(namedIn words: String) -> MenuEntry? {
-        self.servicePhrases.earliestMention(in: MessageWords.of(words)).map { self.menu[$0.list] }
     }
 
     /// The FAQ entry whose keywords begin first in `words` (from `DialogSettings.spacedWords`), the earlier entry
     /// on a tie.
     func faqEntry(mentionedIn words: String) -> FAQEntry? {
         self.faqPhrases.earliestMention(in: MessageWords.of(words)).map { self.faq[$0.list] }
-    }
-
-    private static func servicePhrases(of menu: [MenuEntry], settings: DialogSettings) -> PhraseIndex {
-        PhraseIndex(
-            keywordLists: menu.map { settings.keywords["service.\($0.id)"] ?? [] }, spellings: settings.spellings)
     }
 
     private static func faqPhrases(of faq: [FAQEntry]) -> PhraseIndex {

@@ -124,28 +124,4 @@ struct MessageWordsTests {
         #expect(found > messages.count / 2)
         #expect(catalogue.faqEntry(mentionedIn: DialogSettings.spacedWords("what's SIKaP?"))?.id == "sikap")
     }
-
-    /// The menu's services are found through their one index as through each service's list: the service named
-    /// first, the earlier entry of the menu when two are named at one word, spellings read as the lists read them.
-    @Test func theMenusServicesAreFoundThroughTheirIndexAsListByList() throws {
-        let catalogue = try Fixtures.catalogue()
-        let settings = catalogue.settings
-        let lists = catalogue.menu.compactMap { settings.keywords["service.\($0.id)"] }
-        #expect(lists.count >= 5)
-        var messages = ["halo", "mau tanya", "blm bs login", "gk bs upload penawaran", "lupa pw akun spse"]
-        messages += lists.flatMap { list in list.prefix(40).map { "min saya mau \($0) ya" } }
-        messages += zip(lists, lists.reversed()).compactMap { first, second in
-            guard let named = first.first, let then = second.last else { return nil }
-            return "\(named) dan \(then)"
-        }
-        var found = 0
-        for message in messages {
-            let words = DialogSettings.spacedWords(message)
-            let indexed = catalogue.menuEntry(namedIn: words)
-            let listByList = settings.firstMentioned(in: words, among: catalogue.menu) { "service.\($0.id)" }
-            #expect(indexed?.id == listByList?.id, "\(message)")
-            if indexed != nil { found += 1 }
-        }
-        #expect(found >= messages.count / 2)
-    }
 }
