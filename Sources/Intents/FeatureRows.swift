@@ -12,19 +12,25 @@ struct FeatureRows: Sendable {
     private var shift: UInt64
     /// Distinct hashes held; the next one gets this row.
     private(set) var count = 0
+    /// The fewest slots the table keeps for each hash it holds: it grows before it has fewer.
+    private let slotsPerHash: Double
 
-    /// An empty table that holds `capacity` hashes before it grows.
-    init(capacity: Int = 8) {
-        self.init(slotsFor: capacity, slotsPerHash: 2)
-    }
-
-    /// An empty table with at least `slotsPerHash` slots for each of `capacity` hashes.
-    private init(slotsFor capacity: Int, slotsPerHash: Double) {
+    /// An empty table that holds `capacity` hashes before it grows. A `compact` one keeps at least a quarter of its
+    /// slots empty instead of half: a model's table, kept for the whole run, takes the memory a dictionary of its
+    /// rows would, and passes through the same sizes as it grows.
+    init(capacity: Int = 8, compact: Bool = false) {
+        let slotsPerHash = compact ? 4.0 / 3 : 2
         var slots = 16
         while Double(slots) < Double(capacity) * slotsPerHash { slots *= 2 }
+        self.init(slots: slots, slotsPerHash: slotsPerHash)
+    }
+
+    /// An empty table of `slots` slots, a power of two.
+    private init(slots: Int, slotsPerHash: Double) {
         self.keys = [UInt64](repeating: 0, count: slots)
         self.values = [Int32](repeating: -1, count: slots)
         self.shift = UInt64(64 - slots.trailingZeroBitCount)
+        self.slotsPerHash = slotsPerHash
     }
 
     /// The row of `hash`, if it has one.
@@ -37,7 +43,7 @@ struct FeatureRows: Sendable {
     /// The row of `hash`, which gets the next one (`count` before the call) if it has none yet.
     /// - Returns: the row, and whether the hash was new.
     mutating func insert(_ hash: UInt64) -> (row: Int32, inserted: Bool) {
-        if (self.count + 1) * 2 > self.keys.count { self.grow() }
+        if Double(self.count + 1) * self.slotsPerHash > Double(self.keys.count) { self.grow() }
         let slot = self.slot(of: hash)
         let value = self.values[slot]
         if value >= 0 { return (value, false) }
@@ -58,26 +64,15 @@ struct FeatureRows: Sendable {
         return slot
     }
 
-    /// The same rows in as few slots as keep a quarter of them empty: a model's table, kept for the whole run,
-    /// takes no more memory than a dictionary of its rows would (one that grows keeps at least half of them empty).
-    func compacted() -> FeatureRows {
-        self.moved(to: FeatureRows(slotsFor: self.count, slotsPerHash: 4.0 / 3))
-    }
-
     private mutating func grow() {
-        self = self.moved(to: FeatureRows(capacity: self.keys.count))
-    }
-
-    /// The rows of this table in `empty`.
-    private func moved(to empty: FeatureRows) -> FeatureRows {
-        var moved = empty
+        var larger = FeatureRows(slots: self.keys.count * 2, slotsPerHash: self.slotsPerHash)
         for (key, value) in zip(self.keys, self.values) where value >= 0 {
-            let slot = moved.slot(of: key)
-            moved.keys[slot] = key
-            moved.values[slot] = value
+            let slot = larger.slot(of: key)
+            larger.keys[slot] = key
+            larger.values[slot] = value
         }
-        moved.count = self.count
-        return moved
+        larger.count = self.count
+        self = larger
     }
 }
 

@@ -28,7 +28,7 @@ struct LogisticModel: Equatable, Sendable {
 
     init(samples: [IntentSample], classCount: Int, parameters: Parameters = Parameters()) {
         self.classCount = classCount
-        var rows = FeatureRows()
+        var rows = FeatureRows(compact: true)
         let encoded = samples.map { sample in
             (
                 features: Self.normalised(sample.features).map { feature -> (row: Int, weight: Float) in
@@ -36,7 +36,7 @@ struct LogisticModel: Equatable, Sendable {
                 }, label: sample.label
             )
         }
-        self.rows = rows.compacted()
+        self.rows = rows
 
         // The model on every sample, and one model per fold for the held-out scores (each sample scored by a
         // model trained without its fold), trained side by side on the machine's cores.

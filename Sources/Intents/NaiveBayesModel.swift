@@ -16,7 +16,7 @@ struct NaiveBayesModel: Equatable, Sendable {
     init(samples: [IntentSample], classCount: Int, smoothing: Float = 0.1, complement: Bool = false) {
         self.classCount = classCount
         let aggregated = samples.map { FeatureHasher.merged($0.features) }
-        var rows = FeatureRows()
+        var rows = FeatureRows(compact: true)
         var counts: [Float] = []
         var classTotals = [Float](repeating: 0, count: classCount)
         for (sample, features) in zip(samples, aggregated) {
@@ -50,7 +50,7 @@ struct NaiveBayesModel: Equatable, Sendable {
                     grand: grandTotal)
             }
         }
-        self.rows = rows.compacted()
+        self.rows = rows
         self.logProbabilities = logProbabilities
 
         // Leave-one-out scores: each sample scored by the model trained without it.
