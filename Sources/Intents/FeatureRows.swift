@@ -12,25 +12,31 @@ struct FeatureRows: Sendable {
     private var shift: UInt64
     /// Distinct hashes held; the next one gets this row.
     private(set) var count = 0
-    /// The fewest slots the table keeps for each hash it holds: it grows before it has fewer.
-    private let slotsPerHash: Double
+    /// Whether the table keeps at least a quarter of its slots empty, rather than half.
+    private let compact: Bool
+    /// How many hashes the table holds before it grows: half its slots, or three quarters when `compact`.
+    private let growthLimit: Int
 
     /// An empty table that holds `capacity` hashes before it grows. A `compact` one keeps at least a quarter of its
     /// slots empty instead of half: a model's table, kept for the whole run, takes the memory a dictionary of its
     /// rows would, and passes through the same sizes as it grows.
     init(capacity: Int = 8, compact: Bool = false) {
-        let slotsPerHash = compact ? 4.0 / 3 : 2
         var slots = 16
-        while Double(slots) < Double(capacity) * slotsPerHash { slots *= 2 }
-        self.init(slots: slots, slotsPerHash: slotsPerHash)
+        while Self.limit(ofSlots: slots, compact: compact) < capacity { slots *= 2 }
+        self.init(slots: slots, compact: compact)
     }
 
     /// An empty table of `slots` slots, a power of two.
-    private init(slots: Int, slotsPerHash: Double) {
+    private init(slots: Int, compact: Bool) {
         self.keys = [UInt64](repeating: 0, count: slots)
         self.values = [Int32](repeating: -1, count: slots)
         self.shift = UInt64(64 - slots.trailingZeroBitCount)
-        self.slotsPerHash = slotsPerHash
+        self.compact = compact
+        self.growthLimit = Self.limit(ofSlots: slots, compact: compact)
+    }
+
+    private static func limit(ofSlots slots: Int, compact: Bool) -> Int {
+        compact ? slots / 4 * 3 : slots / 2
     }
 
     /// The row of `hash`, if it has one.
@@ -43,7 +49,7 @@ struct FeatureRows: Sendable {
     /// The row of `hash`, which gets the next one (`count` before the call) if it has none yet.
     /// - Returns: the row, and whether the hash was new.
     mutating func insert(_ hash: UInt64) -> (row: Int32, inserted: Bool) {
-        if Double(self.count + 1) * self.slotsPerHash > Double(self.keys.count) { self.grow() }
+        if self.count >= self.growthLimit { self.grow() }
         let slot = self.slot(of: hash)
         let value = self.values[slot]
         if value >= 0 { return (value, false) }
@@ -65,7 +71,7 @@ struct FeatureRows: Sendable {
     }
 
     private mutating func grow() {
-        var larger = FeatureRows(slots: self.keys.count * 2, slotsPerHash: self.slotsPerHash)
+        var larger = FeatureRows(slots: self.keys.count * 2, compact: self.compact)
         for (key, value) in zip(self.keys, self.values) where value >= 0 {
             let slot = larger.slot(of: key)
             larger.keys[slot] = key
