@@ -105,12 +105,7 @@ extension FeatureHasher {
                 distinct[Int(row)].weight += feature.weight
             }
         }
-        // Hashes alone sort faster than the features; each finds its weight again through its row.
-        var hashes = distinct.map(\.hash)
-        hashes.sort()
-        return hashes.map { hash in
-            guard let row = rows[hash] else { preconditionFailure("Invalid state: a merged hash has no row") }
-            return distinct[Int(row)]
-        }
+        distinct.sort { $0.hash < $1.hash }
+        return distinct
     }
 }
