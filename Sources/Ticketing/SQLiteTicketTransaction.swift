@@ -177,10 +177,21 @@ public struct SQLiteTicketTransaction: TicketTransaction {
     static func contactTicketsStatement(_ waID: String, includeClosed: Bool, limit: Int)
         -> (sql: String, values: [SQLiteValue])
     {
-        let arms = (includeClosed ? [1, 0] : [1]).map { isOpen in
-            (filter: "reporter_wa_id = ? AND is_open = \(isOpen)", values: [SQLiteValue.text(waID)])
-        }
-        return Self.ticketsMerging(arms, orderedBy: "number DESC", limit: limit)
+        let contact = SQLiteValue.text(waID)
+        return includeClosed
+            ? (Self.contactTicketsSQL.all, [contact, contact, .int(limit)])
+            : (Self.contactTicketsSQL.open, [contact, .int(limit)])
+    }
+
+    /// The text of `contactTicketsStatement`, the open tickets' and the whole history's, written once: the open
+    /// ones are read for every message.
+    private static let contactTicketsSQL = (
+        open: Self.contactTicketsSQL(isOpen: [1]), all: Self.contactTicketsSQL(isOpen: [1, 0])
+    )
+
+    private static func contactTicketsSQL(isOpen arms: [Int]) -> String {
+        let filters = arms.map { (filter: "reporter_wa_id = ? AND is_open = \($0)", values: [SQLiteValue]()) }
+        return Self.ticketsMerging(filters, orderedBy: "number DESC", limit: 0).sql
     }
 
     /// The tickets matching any of `arms` (each a `WHERE` clause and its values), in `order`, at most `limit`.
