@@ -190,8 +190,7 @@ public struct SQLiteTicketTransaction: TicketTransaction {
     )
 
     private static func contactTicketsSQL(isOpen arms: [Int]) -> String {
-        let filters = arms.map { (filter: "reporter_wa_id = ? AND is_open = \($0)", values: [SQLiteValue]()) }
-        return Self.ticketsMerging(filters, orderedBy: "number DESC", limit: 0).sql
+        Self.ticketsMergingSQL(arms.map { "reporter_wa_id = ? AND is_open = \($0)" }, orderedBy: "number DESC")
     }
 
     /// The tickets matching any of `arms` (each a `WHERE` clause and its values), in `order`, at most `limit`.
@@ -200,11 +199,13 @@ public struct SQLiteTicketTransaction: TicketTransaction {
     static func ticketsMerging(
         _ arms: [(filter: String, values: [SQLiteValue])], orderedBy order: String, limit: Int
     ) -> (sql: String, values: [SQLiteValue]) {
-        let selects = arms.map { "SELECT \(Self.ticketColumns) FROM tickets WHERE \($0.filter)" }
-        return (
-            selects.joined(separator: " UNION ALL ") + " ORDER BY \(order) LIMIT ?",
-            arms.flatMap(\.values) + [.int(limit)]
-        )
+        (Self.ticketsMergingSQL(arms.map(\.filter), orderedBy: order), arms.flatMap(\.values) + [.int(limit)])
+    }
+
+    /// The text of `ticketsMerging(_:orderedBy:limit:)`: the filters' values, then the limit, are bound to it.
+    private static func ticketsMergingSQL(_ filters: [String], orderedBy order: String) -> String {
+        let selects = filters.map { "SELECT \(Self.ticketColumns) FROM tickets WHERE \($0)" }
+        return selects.joined(separator: " UNION ALL ") + " ORDER BY \(order) LIMIT ?"
     }
 
     public func queue(_ query: TicketQueueQuery) throws -> TicketQueuePage {
