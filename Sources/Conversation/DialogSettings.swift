@@ -70,19 +70,40 @@ public struct DialogSettings: Equatable, Sendable {
 
 extension DialogSettings {
     /// `text` lowercased with everything but letters and digits turned into spaces, and a space at each end,
-    /// so a keyword phrase is found as whole words by looking for " phrase ".
+    /// so a keyword phrase is found as whole words by looking for " phrase ". An English possessive's apostrophe
+    /// and "s" are left out, straight or curly: "our company's director" reads as "our company director".
     public static func spacedWords(_ text: String) -> String {
         var text = text
         if let spaced = text.withUTF8(Self.asciiSpacedWords) { return spaced }
-        return " " + String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+        guard text.withUTF8(Self.hasApostrophe) else {
+            return " " + String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+        }
+        let characters = Array(text.lowercased())
+        let kept = characters.indices.lazy.filter { !Self.isPossessive(characters, at: $0) }.map { index in
+            characters[index].isLetter || characters[index].isNumber ? characters[index] : " "
+        }
+        return " " + String(kept) + " "
     }
 
-    /// `spacedWords` of ASCII text, byte by byte (a long message is read three times per turn); `nil` for other
-    /// text. As with characters, a CR LF pair is one character and becomes one space.
+    /// Whether `characters[index]` is the apostrophe, straight or curly, or the "s" of a possessive that ends a
+    /// word: a letter before the apostrophe, an "s" after it, and no letter or digit after the "s".
+    private static func isPossessive(_ characters: [Character], at index: Int) -> Bool {
+        func isApostrophe(_ index: Int) -> Bool {
+            guard index > 0, index + 1 < characters.count, characters[index] == "'" || characters[index] == "\u{2019}",
+                characters[index - 1].isLetter, characters[index + 1] == "s"
+            else { return false }
+            return index + 2 == characters.count || !(characters[index + 2].isLetter || characters[index + 2].isNumber)
+        }
+        return isApostrophe(index) || isApostrophe(index - 1)
+    }
+
+    /// `spacedWords` of ASCII text without an apostrophe, byte by byte (a long message is read three times per
+    /// turn); `nil` for other text, which is read by characters. As with characters, a CR LF pair is one
+    /// character and becomes one space.
     private static func asciiSpacedWords(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         let space = UInt8(ascii: " ")
-        return String(unsafeUninitializedCapacity: bytes.count + 2) { output in
+        return try? String(unsafeUninitializedCapacity: bytes.count + 2) { output in
             output[0] = space
             var count = 1
             for (index, byte) in bytes.enumerated() {
@@ -90,6 +111,7 @@ extension DialogSettings {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): output[count] = byte + 32
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): output[count] = byte
+                case UInt8(ascii: "'"): throw ApostropheFound()
                 default: output[count] = space
                 }
                 count += 1
@@ -98,6 +120,18 @@ extension DialogSettings {
             return count + 1
         }
     }
+
+    /// Whether UTF-8 `bytes` hold an apostrophe, straight or curly (U+2019: E2 80 99).
+    private static func hasApostrophe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.indices.contains { index in
+            bytes[index] == UInt8(ascii: "'")
+                || (bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && bytes[index + 2] == 0x99)
+        }
+    }
+
+    /// Ends `asciiSpacedWords`: text with an apostrophe is read by characters.
+    private struct ApostropheFound: Error {}
 
     /// A keyword phrase with alternatives in parentheses, as every phrase it stands for: "(ganti|ubah) (alamat|
     /// email)" is "ganti alamat", "ganti email", "ubah alamat" and "ubah email". Nil when a parenthesis is

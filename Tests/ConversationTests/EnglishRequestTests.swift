@@ -19,6 +19,20 @@ struct EnglishRequestTests {
         #expect(answer.contains("All right, let us start your request"), "\(answer)")
     }
 
+    /// A possessive names the same thing as the words without it: "our company's director" is "our company
+    /// director", with a straight or a curly apostrophe, as phones type either.
+    @Test(arguments: [
+        ("hi, I need to change our company's director data", "perubahan_data"),
+        ("hi, I need to change our company\u{2019}s director data", "perubahan_data"),
+        ("We need to update the company's address in SPSE", "perubahan_data"),
+        ("My company's director changed, how do I update it?", "perubahan_data"),
+    ])
+    func aPossessiveNamesTheService(text: String, service: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(try chat.read(text))
+        #expect(chat.draft?.serviceID == service, "\(answer)")
+    }
+
     /// Chat Indonesian borrows "failed", "upload", "cannot": still Indonesian.
     @Test(arguments: ["upload penawaran failed terus min", "akun saya di suspend, cannot login"])
     func borrowedWordsKeepIndonesian(text: String) throws {
