@@ -76,13 +76,18 @@ extension DialogSettings {
         var text = text
         if let spaced = text.withUTF8(Self.asciiSpacedWords) { return spaced }
         guard text.withUTF8(Self.hasApostrophe) else {
-            return " " + String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }) + " "
+            return " " + String(text.lowercased().map { Self.isWordCharacter($0) ? $0 : " " }) + " "
         }
         let characters = Array(text.lowercased())
         let kept = characters.indices.lazy.filter { !Self.isPossessive(characters, at: $0) }.map { index in
-            characters[index].isLetter || characters[index].isNumber ? characters[index] : " "
+            Self.isWordCharacter(characters[index]) ? characters[index] : " "
         }
         return " " + String(kept) + " "
+    }
+
+    /// Whether `character` is kept in `spacedWords`: a letter or a digit.
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
     }
 
     /// Whether `characters[index]` is the apostrophe, straight or curly, or the "s" of a possessive that ends a
@@ -92,7 +97,7 @@ extension DialogSettings {
             guard index > 0, index + 1 < characters.count, characters[index] == "'" || characters[index] == "\u{2019}",
                 characters[index - 1].isLetter, characters[index + 1] == "s"
             else { return false }
-            return index + 2 == characters.count || !(characters[index + 2].isLetter || characters[index + 2].isNumber)
+            return index + 2 == characters.count || !Self.isWordCharacter(characters[index + 2])
         }
         return isApostrophe(index) || isApostrophe(index - 1)
     }
