@@ -1324,6 +1324,38 @@ struct ProviderHabitsTests {
         #expect(!last.contains("Kirim dokumen berikut"), "\(last)")
     }
 
+    /// The same bytes sent twice under two names may come under one media id: each file's download answers
+    /// that file, and the second is taken as the document its name says; it vanished with the first before,
+    /// unanswered and missing from the checklist. The same holds for files sent at the checklist, and for a
+    /// download that failed.
+    @Test(arguments: [false, true])
+    func filesSharingAMediaIDAreEachAnswered(sentEarly: Bool) throws {
+        var chat = sentEarly ? try Self.atPhoneQuestion() : try Self.atChecklist(company: "PT Maju Jaya")
+        _ = chat.pdf("m1", "ktp direktur.pdf")
+        _ = chat.pdf("m1", "npwp perusahaan.pdf")
+        if sentEarly {
+            _ = chat.tap("phone.self")
+            _ = chat.tap("consent.yes")
+        }
+        #expect(chat.draft?.uploads.count == 2)
+        let first = render(chat.stored("m1", "ktp direktur.pdf"))
+        #expect(first.contains("ktp direktur.pdf diterima sebagai KTP/KITAS Direktur"), "\(first)")
+        let second = render(chat.stored("m1", "npwp perusahaan.pdf"))
+        #expect(second.contains("npwp perusahaan.pdf diterima sebagai NPWP Perusahaan"), "\(second)")
+        #expect(second.contains("Ringkasan permohonan"), "\(second)")
+        #expect(chat.draft?.documents["npwp_perusahaan"]?.filename == "npwp perusahaan.pdf")
+        #expect(chat.draft?.uploads.isEmpty == true)
+
+        var refused = try Self.atChecklist(company: "PT Maju Jaya")
+        _ = refused.pdf("m1", "ktp direktur.pdf")
+        _ = refused.pdf("m1", "npwp perusahaan.pdf")
+        _ = refused.rejected("m1", .unavailable)
+        #expect(refused.draft?.uploads.count == 1, "one failed download answers one file")
+        let again = render(refused.rejected("m1", .unavailable))
+        #expect(again.contains("npwp perusahaan.pdf"), "\(again)")
+        #expect(refused.draft?.uploads.isEmpty == true)
+    }
+
     @Test func aFileSentBeforeTheBusinessFormIsKnownWaitsForIt() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         chat.state.consent = ConsentRecord(

@@ -327,7 +327,7 @@ extension ConversationTurn {
 
     mutating func documentStored(mediaID: String, document: StoredDocument) {
         if let upload = state.ticketUploads.first(where: { $0.mediaID == mediaID }) {
-            state.ticketUploads.removeAll { $0.mediaID == mediaID }
+            state.ticketUploads.removeFirst { $0.mediaID == mediaID }
             let attachment = TicketAttachment(requirementID: nil, requirementTitle: nil, document: document)
             emit(.attachToTicket(number: upload.ticket, attachment: attachment))
             let key: Prompt =
@@ -348,13 +348,13 @@ extension ConversationTurn {
             // The KTP sent again, as an attachment ("ktp (1).pdf") or as "scan.pdf" guessed onto the NPWP still
             // missing: not kept twice. A file said to hold every document is taken for them all; one named for a
             // document is taken as that document.
-            draft.uploads.removeAll { $0.mediaID == mediaID }
+            draft.uploads.removeFirst { $0.mediaID == mediaID }
             return refuseDuplicate(upload.filename, of: earlier, draft: draft)
         }
         if case .intake(var draft) = state.step,
             let upload = draft.uploads.first(where: { $0.mediaID == mediaID && !$0.isForChecklist })
         {
-            draft.uploads.removeAll { $0.mediaID == mediaID }
+            draft.uploads.removeFirst { $0.mediaID == mediaID && !$0.isForChecklist }
             draft.documents[upload.requirementID] = document
             completeDocumentsIfDone(&draft)
             state.step = .intake(draft)
@@ -369,7 +369,7 @@ extension ConversationTurn {
                 $0.id == upload.requirementID
             })
         else { return }
-        draft.uploads.removeAll { $0.mediaID == mediaID }
+        draft.uploads.removeFirst { $0.mediaID == mediaID }
         let replaced = draft.documents[upload.requirementID].flatMap { $0.sha256 == document.sha256 ? nil : $0 }
         draft.documents[upload.requirementID] = document
         draft.lastGuessed = upload.guessed ? upload.requirementID : nil
@@ -431,14 +431,14 @@ extension ConversationTurn {
         }
         if let upload = state.ticketUploads.first(where: { $0.mediaID == mediaID }) {
             // A file about a ticket is not only PDF, and may be larger than a checklist document.
-            state.ticketUploads.removeAll { $0.mediaID == mediaID }
+            state.ticketUploads.removeFirst { $0.mediaID == mediaID }
             if reason == .notPDF { return say(t(.attachmentsKinds, ["file": upload.filename])) }
             let attachmentLimit = String(catalogue.settings.maxAttachmentBytes / (1024 * 1024))
             return say(t(key, ["file": upload.filename, "mb": attachmentLimit]))
         }
         guard case .intake(var draft) = state.step, let upload = draft.uploads.first(where: { $0.mediaID == mediaID })
         else { return }
-        draft.uploads.removeAll { $0.mediaID == mediaID }
+        draft.uploads.removeFirst { $0.mediaID == mediaID }
         completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
         if !upload.isForChecklist, reason == .notPDF {
