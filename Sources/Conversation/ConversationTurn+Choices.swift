@@ -111,7 +111,7 @@ extension ConversationTurn {
             return false
         }
         state.cancelledDraft = nil
-        say(t(.privacyFormDropped, ["service": forms.joined(separator: ", ")]))
+        say(t(.privacyFormDropped, ["service": listed(forms)]))
     }
 
     /// The menu entry a message outside any journey asks for by its words (the catalogue's `service.<id>`

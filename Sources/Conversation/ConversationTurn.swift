@@ -42,6 +42,12 @@ struct ConversationTurn {
         catalogue.text(prompt, in: language, values)
     }
 
+    /// `items` as a sentence lists them: "KTP/KITAS Direktur dan NPWP Perusahaan", "A, B and C".
+    func listed(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + t(.labelAnd) + " " + last
+    }
+
     /// `prompt`'s text to open a sentence: "video ini" as "Video ini".
     func opening(_ prompt: Prompt) -> String {
         let text = t(prompt)

@@ -192,6 +192,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case labelDescription = "label.description"
     case labelRemarks = "label.remarks"
+    case labelAnd = "label.and"
     case labelAttachment = "label.attachment"
     case labelDocuments = "label.documents"
 

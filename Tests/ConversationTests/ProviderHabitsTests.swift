@@ -441,6 +441,20 @@ struct ProviderHabitsTests {
         #expect(later.contains("Tidak apa-apa") && later.contains("NPWP Perusahaan"), "put off: \(later)")
     }
 
+    /// The documents still missing are named as a sentence lists them, in the provider's language: "KTP/KITAS
+    /// Direktur dan NPWP Perusahaan", not "KTP/KITAS Direktur, NPWP Perusahaan".
+    @Test func missingDocumentsAreListedAsASentenceListsThem() throws {
+        var chat = try Self.atChecklist(company: "PT Maju Jaya")
+        let answer = render(chat.type("itu aja min"))
+        #expect(answer.contains("Masih kurang: KTP/KITAS Direktur dan NPWP Perusahaan."), "\(answer)")
+        var turn = ConversationTurn(state: chat.state, context: chat.context)
+        #expect(turn.listed(["KTP", "NPWP", "NIB"]) == "KTP, NPWP dan NIB")
+        #expect(turn.listed(["NPWP"]) == "NPWP")
+        #expect(turn.listed([]) == "")
+        turn.state.language = .english
+        #expect(turn.listed(["ID card", "NPWP", "NIB"]) == "ID card, NPWP and NIB")
+    }
+
     /// "udah itu aja" where the director's number is asked got "the number is not valid", as if it were one; it is
     /// no answer, as "selesai" there is not: the form is said to need it. Where a question is asked in free text,
     /// it is not the question.
@@ -1149,7 +1163,7 @@ struct ProviderHabitsTests {
         #expect(noted.contains("file gabungan yang Anda kirim kami catat untuk semua dokumen"), "\(noted)")
         if !whileReceiving { _ = chat.pdf("m1", "scan.pdf") }
         let stored = render(chat.stored("m1", "scan.pdf"))
-        #expect(stored.contains("scan.pdf diterima untuk KTP/KITAS Direktur, NPWP Perusahaan sekaligus."), "\(stored)")
+        #expect(stored.contains("scan.pdf diterima untuk KTP/KITAS Direktur dan NPWP Perusahaan sekaligus."), "\(stored)")
         #expect(chat.draft?.stage == .summary, "\(stored)")
     }
 
@@ -1521,7 +1535,7 @@ struct ProviderHabitsTests {
         _ = chat.pdf("m1", "ktp dan npwp.pdf")
         let stored = render(chat.stored("m1", "ktp dan npwp.pdf"))
         #expect(
-            stored.contains("✅ ktp dan npwp.pdf diterima untuk KTP/KITAS Direktur, NPWP Perusahaan sekaligus."),
+            stored.contains("✅ ktp dan npwp.pdf diterima untuk KTP/KITAS Direktur dan NPWP Perusahaan sekaligus."),
             "\(stored)")
         #expect(stored.contains("Ringkasan permohonan Anda"), "\(stored)")
         #expect(stored.contains("• NPWP Perusahaan (ktp dan npwp.pdf)"), "\(stored)")

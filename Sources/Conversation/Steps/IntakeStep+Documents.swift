@@ -3,9 +3,9 @@ import Intents
 import Support
 
 extension ConversationTurn {
-    /// The titles of the documents still missing, for a sentence: "KTP/KITAS Direktur, NPWP Perusahaan".
+    /// The titles of the documents still missing, for a sentence: "KTP/KITAS Direktur dan NPWP Perusahaan".
     func missingDocumentNames(_ draft: IntakeDraft) -> String {
-        missingDocuments(draft).map { $0.title.text(in: language) }.joined(separator: ", ")
+        listed(missingDocuments(draft).map { $0.title.text(in: language) })
     }
 
     /// Requirements neither stored nor being downloaded.
@@ -391,7 +391,7 @@ extension ConversationTurn {
         var received = t(
             replaced != nil ? .documentsReplaced : alsoNamed.isEmpty ? .documentsReceived : .documentsReceivedSeveral,
             [
-                "file": upload.filename, "document": titles[0], "documents": titles.joined(separator: ", "),
+                "file": upload.filename, "document": titles[0], "documents": listed(titles),
                 "previous": replaced?.filename ?? "",
             ])
         completeDocumentsIfDone(&draft)
@@ -521,7 +521,7 @@ extension ConversationTurn {
         promptCurrentStep(
             prefix: t(
                 .documentsAllInOne,
-                ["file": file.filename, "documents": (titles ?? []).joined(separator: ", ")]))
+                ["file": file.filename, "documents": listed(titles ?? [])]))
     }
 
     mutating func answerInDocuments(
