@@ -1163,7 +1163,8 @@ struct ProviderHabitsTests {
         #expect(noted.contains("file gabungan yang Anda kirim kami catat untuk semua dokumen"), "\(noted)")
         if !whileReceiving { _ = chat.pdf("m1", "scan.pdf") }
         let stored = render(chat.stored("m1", "scan.pdf"))
-        #expect(stored.contains("scan.pdf diterima untuk KTP/KITAS Direktur dan NPWP Perusahaan sekaligus."), "\(stored)")
+        #expect(
+            stored.contains("scan.pdf diterima untuk KTP/KITAS Direktur dan NPWP Perusahaan sekaligus."), "\(stored)")
         #expect(chat.draft?.stage == .summary, "\(stored)")
     }
 
