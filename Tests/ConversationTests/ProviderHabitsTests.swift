@@ -49,9 +49,10 @@ struct ProviderHabitsTests {
     }
 
     /// A question typed at the checklist ("npwp saya pakai nik ya min?") is kept for staff as a question, whose
-    /// answer follows on the ticket; it was told its "explanation" was noted. A statement still is one.
+    /// answer follows on the ticket once the request is sent; it was told its "explanation" was noted, and then
+    /// that the answer followed on "this ticket", when none was open. A statement still is one.
     @Test(arguments: [
-        ("npwp saya pakai nik ya min?", "Pertanyaan Anda kami catat untuk petugas"),
+        ("npwp saya pakai nik ya min?", "jawabannya menyusul di tiket setelah permohonan ini dikirim"),
         ("kalau ktp direktur masih proses perpanjangan gimana", "Pertanyaan Anda kami catat untuk petugas"),
         ("KTP direktur masih diperpanjang, nanti menyusul", "Keterangan Anda kami catat untuk petugas"),
     ])
@@ -59,6 +60,7 @@ struct ProviderHabitsTests {
         var chat = try Self.atChecklist(company: "PT Maju Jaya")
         let answer = render(chat.type(text, .unknown, confidence: 0.5))
         #expect(answer.contains(said), "\(answer)")
+        #expect(!answer.contains("tiket ini"), "no ticket is open yet: \(answer)")
         #expect(chat.draft?.remarks == [text], "\(answer)")
     }
 

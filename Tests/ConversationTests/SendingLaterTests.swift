@@ -131,7 +131,7 @@ struct SendingLaterTests {
         var chat = try Self.withKTPStored()
         let reply = render(try chat.read(text))
         #expect(reply.contains("\(document) tetap diperlukan untuk permohonan ini"), "\(reply)")
-        #expect(!reply.contains("jawabannya menyusul di tiket ini"), "\(reply)")
+        #expect(!reply.contains("Pertanyaan Anda kami catat"), "\(reply)")
         #expect(chat.draft?.remarks == [text] && chat.draft?.documentsPutOff == true, "\(reply)")
         #expect(chat.state.invalidAnswers == 0)
     }
