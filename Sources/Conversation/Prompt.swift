@@ -147,6 +147,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeFormKept = "intake.formKept"
     case intakeIdentifierKept = "intake.identifierKept"
     case intakeIdentifierNoted = "intake.identifierNoted"
+    case intakeAccountNoted = "intake.accountNoted"
     case intakeEmailNoted = "intake.emailNoted"
     case intakeEarlierKept = "intake.earlierKept"
     case intakeLater = "intake.later"

@@ -443,6 +443,50 @@ struct ProviderHabitsTests {
         #expect(later.contains("Tidak apa-apa") && later.contains("NPWP Perusahaan"), "put off: \(later)")
     }
 
+    /// The SPSE account's user ID written where a number is asked ("user id nya karyamandiri01" at the reset's
+    /// NPWP) got "NPWP harus 15 atau 16 digit" and was gone; it is kept for staff, who need it to reset the
+    /// password, and the number is asked again with no wrong answer counted.
+    @Test(arguments: [
+        ("menu.reset_password", "user id nya karyamandiri01", "Tulis NPWP badan usaha"),
+        ("menu.reset_password", "username: karya_mandiri", "Tulis NPWP badan usaha"),
+        ("menu.registrasi", "user-id kami dulu majujaya88", "Nomor WhatsApp direksi"),
+    ])
+    func anAccountNamedWhereANumberIsAskedIsKept(menu: String, text: String, asked: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap(menu)
+        _ = chat.type("PT Karya Mandiri")
+        let answer = render(chat.type(text))
+        #expect(answer.contains("Keterangan Anda tentang User ID kami catat untuk petugas"), "\(answer)")
+        #expect(answer.contains(asked), "\(answer)")
+        #expect(!answer.contains("NPWP harus") && !answer.contains("berisi huruf"), "\(answer)")
+        #expect(chat.draft?.remarks == [text], "\(answer)")
+        #expect(chat.state.invalidAnswers == 0)
+        // The number asked, written with an account's name, answers the question, as before.
+        let typed = asked.hasPrefix("Tulis NPWP") ? "01.234.567.8-901.000" : "0812-3456-7890"
+        let number = render(try chat.read(typed + " user id karya01"))
+        #expect(!number.contains("User ID kami catat") && !number.contains(asked), "moved on: \(number)")
+        #expect(chat.state.invalidAnswers == 0, "\(number)")
+    }
+
+    /// The same at the privacy notice, the checklist and the summary, where the user ID got "Mohon pilih salah
+    /// satu." or "Kami menunggu file PDF" and was gone; an e-mail address is noted at each as well.
+    @Test(arguments: ["consent", "checklist", "summary"], ["user id kami karya01", "email akun budi@karya.co.id"])
+    func anAccountNamedAtAnyStepOfAFormIsKept(step: String, text: String) throws {
+        var chat = try Self.atPhoneQuestion()
+        _ = chat.tap("phone.self")
+        if step != "consent" { _ = chat.tap("consent.yes") }
+        if step == "summary" { _ = chat.sendDocuments("ktp.pdf", "npwp.pdf") }
+        let answer = render(chat.type(text))
+        // At the checklist, an e-mail is also told the documents come as PDF files in the chat, not by e-mail.
+        let noted =
+            !text.contains("@")
+            ? "tentang User ID kami catat"
+            : step == "checklist" ? "Keterangan Anda kami catat" : "Email budi@karya.co.id kami catat"
+        #expect(answer.contains(noted), "\(answer)")
+        #expect(chat.draft?.remarks == [text], "\(answer)")
+        #expect(chat.state.invalidAnswers == 0, "\(answer)")
+    }
+
     /// The documents still missing are named as a sentence lists them, in the provider's language: "KTP/KITAS
     /// Direktur dan NPWP Perusahaan", not "KTP/KITAS Direktur, NPWP Perusahaan".
     @Test func missingDocumentsAreListedAsASentenceListsThem() throws {

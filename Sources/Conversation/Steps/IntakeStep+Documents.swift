@@ -575,10 +575,10 @@ extension ConversationTurn {
         }
         if let help = documentHelp(in: text) {
             let answer = documentHelpText(help)
-            // "npwp sudah dikirim lewat email ya min", "saya kirim foto ktp nya ya" also tell staff something; a
-            // question does not.
+            // "npwp sudah dikirim lewat email ya min", "saya kirim foto ktp nya ya" also tell staff something, as
+            // does an e-mail address ("email akun budi@karya.co.id"); a question does not.
             if [.documentsSendHere, .documentsPhotoAsked].contains(help), !isQuestion(text),
-                text.wordCount >= Self.explanationWords,
+                text.wordCount >= Self.explanationWords || FieldNormalizer.emailAddress(in: text) != nil,
                 let written = FieldNormalizer.freeText(text)
             {
                 return keepRemark(written, draft: draft, saying: t(.intakeRemarkKept) + " " + answer)
@@ -606,6 +606,7 @@ extension ConversationTurn {
         }
         // "npwp nyusul ya": the checklist waits for what is missing; nothing was wrong.
         if let later { return say(later) }
+        if noteAccount(text, draft: draft) { return }
         if text.carriesANumber {
             // "01.234.567.8-901.000": a number typed where its document is asked is the provider's, for staff;
             // the file is still needed.

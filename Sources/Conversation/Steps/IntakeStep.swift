@@ -1008,7 +1008,8 @@ extension ConversationTurn {
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
                 // "wa.me/6281234567890", a chat link shared for the director: its number.
                 let text = field.validator == .phone ? FieldNormalizer.whatsAppLinkNumber(in: text) ?? text : text
-                if field.validator == .phone, Self.mixesLettersIntoDigits(text) {
+                let namesAccount = catalogue.settings.mentions(text: text, keywordsNamed: "accountName")
+                if field.validator == .phone, !namesAccount, Self.mixesLettersIntoDigits(text) {
                     // "0812 3456 789O": never guess which digit a letter stood for.
                     return invalid(t(.invalidPhoneLetters, ["number": text]), example: t(field.validator.examplePrompt))
                 }
@@ -1038,12 +1039,8 @@ extension ConversationTurn {
                 {
                     return
                 }
-                if value == nil, field.validator != .freeText, let email = FieldNormalizer.emailAddress(in: text) {
-                    // "budi@berkahjaya.co.id" where the director's number is asked: the account's address, which
-                    // staff need for a password or an e-mail; no form asks for it.
-                    return keepRemark(
-                        FieldNormalizer.freeText(text) ?? email, draft: draft,
-                        saying: t(.intakeEmailNoted, ["email": email]))
+                if value == nil, field.validator != .freeText, noteAccount(text, draft: draft) {
+                    return
                 }
                 if value == nil, field.validator != .freeText, saysLater(DialogSettings.spacedWords(text)) {
                     // "npwp nya lagi dicari, nanti sy kirim", "nomor direktur besok ya": the form waits for it;
@@ -1332,6 +1329,24 @@ extension ConversationTurn {
         promptCurrentStep(prefix: message)
     }
 
+    /// The SPSE account's e-mail address or user ID written where the form asks something else
+    /// ("budi@berkahjaya.co.id" where the director's number is asked, "user id nya karyamandiri01" at the NPWP or
+    /// the checklist): staff need it to reset a password or an e-mail, and no form asks for it. Kept among the
+    /// form's remarks, said to be, and the question asked again; false when the message names neither. The user
+    /// ID got "NPWP harus 15 atau 16 digit" or "Kami menunggu file PDF" and was gone.
+    mutating func noteAccount(_ text: String, draft: IntakeDraft) -> Bool {
+        let noted: String
+        if let email = FieldNormalizer.emailAddress(in: text) {
+            noted = t(.intakeEmailNoted, ["email": email])
+        } else if catalogue.settings.mentions(text: text, keywordsNamed: "accountName") {
+            noted = t(.intakeAccountNoted)
+        } else {
+            return false
+        }
+        keepRemark(FieldNormalizer.freeText(text) ?? text, draft: draft, saying: noted)
+        return true
+    }
+
     /// An NPWP or a NIP where the director's number is asked ("npwp nya 01.234.567.8-901.000"): said to be
     /// one, kept among the form's remarks for staff, and the number asked again.
     mutating func identifierWherePhoneIsAsked(_ text: String, entities: Entities, draft: IntakeDraft) -> Bool {
@@ -1369,11 +1384,13 @@ extension ConversationTurn {
     /// 01.234.567.8-901.000", "alamat kantor kami sudah pindah ke Jl. Merdeka 10"): an NPWP, a NIP or another
     /// number ("nib kami 1234567890123"), or a message long enough to be an explanation, is kept like an
     /// explanation typed where a number is asked (`keepExplanation`), a company in a form that asks for none is
-    /// the ticket's (`noteCompany`), and the question asked again. False when there is nothing to keep.
+    /// the ticket's (`noteCompany`), an account's e-mail or user ID is noted (`noteAccount`), and the question
+    /// asked again. False when there is nothing to keep.
     mutating func keepAside(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
         if noteCompany(text, entities: entities, draft: draft, service: service) { return true }
+        if noteAccount(text, draft: draft) { return true }
         // An NPWP, a NIP, or another number the form does not ask for ("nib kami 1234567890123").
         let number = Self.npwpOrNIP(in: text, entities: entities) != nil || text.carriesANumber
         if text.wordCount < Self.explanationWords, number, let written = FieldNormalizer.freeText(text) {
