@@ -529,7 +529,9 @@ extension ConversationTurn {
             return true
         }
         guard awaitsFirstRequest else { return false }
-        let welcome = state.step == .idle ? greeting(answering: message.text) + "\n\n" : ""
+        // Welcomed when it opens the conversation; right after the menu ("halo", then "akun saya belum aktif min")
+        // the welcome came a second time.
+        let welcome = opensConversation ? greeting(answering: message.text) + "\n\n" : ""
         guard keepBeforeRequest(message) else { return false }
         showMenu(prefix: welcome + t(.menuMessageKept))
         return true
