@@ -120,6 +120,9 @@ struct PhraseRules: Equatable, Sendable {
                 }
             }
         }
+        // A closing "?" stays, after what it closes: "masih aktif kak?" is "masih aktif?".
+        let asks = slice.last == "?" && slice.contains { $0 != "," && $0 != "?" }
+        if asks { slice = slice.dropLast() }
         changed = true
         while changed {
             changed = false
@@ -144,7 +147,7 @@ struct PhraseRules: Equatable, Sendable {
                 }
             }
         }
-        return Array(slice)
+        return asks ? Array(slice) + ["?"] : Array(slice)
     }
 
     /// "saya tidak mau batal, mau ganti jadwal" → "mau ganti jadwal": a clause whose negator is followed

@@ -122,6 +122,17 @@ struct IntentRecognizerTests {
         #expect(self.intent("haloooo") == .greeting)
     }
 
+    /// Whether the number is still answered, asked with nothing else, is a greeting: the welcome and the menu
+    /// answer it, where it was kept as a message for staff. An account not yet active is still a request.
+    @Test(arguments: [
+        ("min, masih aktif ga nomor ini?", Intent.greeting), ("nomor ini masih aktif kak?", .greeting),
+        ("masih aktif?", .greeting), ("is this number still active?", .greeting),
+        ("akun saya belum aktif", .createTicket),
+    ])
+    func readsWhetherTheNumberIsActiveAsAGreeting(_ text: String, _ expected: Intent) {
+        #expect(self.intent(text) == expected)
+    }
+
     @Test func setsANegatedClauseAside() {
         #expect(self.intent("saya tidak mau batal, mau ganti jadwal") == .schedule)
         #expect(self.intent("bukan mau batal, tapi pindah jadwal") == .schedule)
