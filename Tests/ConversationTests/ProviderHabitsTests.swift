@@ -1993,15 +1993,18 @@ struct ProviderHabitsTests {
     }
 
     /// "perorangan" where the name is asked gives the form, and the name is asked for; one word is then a
-    /// name. "saya perorangan, nama usaha Toko Budi" gives both.
-    @Test func aFormAloneAtTheNameIsKeptAndTheNameAsked() throws {
+    /// name. "saya perorangan, nama usaha Toko Budi" gives both. "PT" or "CV." alone, keywords too, got "\"PT\"
+    /// bukan nama badan usaha", and the name typed next was asked its form.
+    @Test(arguments: [("perorangan", "Perorangan", "Budi"), ("PT", "PT", "Maju Jaya Abadi"), ("CV.", "CV", "Sinar")])
+    func aFormAloneAtTheNameIsKeptAndTheNameAsked(typed: String, form title: String, name typedName: String) throws {
         var chat = try Self.atCompanyQuestion()
-        let form = render(chat.type("perorangan"))
-        #expect(form.contains("Bentuk usaha Perorangan kami catat"), "\(form)")
+        let form = render(chat.type(typed))
+        #expect(form.contains("Bentuk usaha \(title) kami catat"), "\(form)")
         #expect(form.contains("Tulis nama usaha Anda tanpa bentuknya"), "\(form)")
         #expect(!form.contains("beserta bentuknya"), "the form is known: \(form)")
-        let name = render(chat.type("Budi"))
+        let name = render(chat.type(typedName))
         #expect(name.contains("Nomor WhatsApp direksi"), "the form is not asked again: \(name)")
+        #expect(chat.draft?.businessForm?.rawValue == title, "\(chat.draft?.answers ?? [:])")
         var both = try Self.atCompanyQuestion()
         let answer = render(both.type("saya perorangan, nama usaha Toko Budi"))
         #expect(answer.contains("Nomor WhatsApp direksi"), "\(answer)")

@@ -909,7 +909,9 @@ extension ConversationTurn {
                     // "sama", "yang kemarin", or the option's number: the company offered, typed.
                     return chooseInIntake(.knownCompany, draft: draft)
                 }
-                if isAnyKeyword(text) {
+                // "PT" or "CV" alone is a legal form, kept below, though a keyword too: it got "\"PT\" bukan nama
+                // badan usaha", and the name typed next was asked its form.
+                if isAnyKeyword(text), CompanyNameParser.form(text.trimming(".,")) == nil {
                     return invalid(t(.invalidCompanyWord, ["text": text]), example: t(field.validator.examplePrompt))
                 }
                 if bareYes, CompanyNameParser.parse(text)?.form == nil, !text.contains(where: \.isNumber) {
