@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 import Testing
 
@@ -56,16 +57,31 @@ struct FirstWordFilterTests {
 /// A message's words are split once per thread for the lists looked for in them, and what is found is what a
 /// fresh split finds, on any number of threads at once.
 struct MessageWordsTests {
+    /// Run on a thread of its own: the splits are kept per thread, and only a thread the test owns is sure to
+    /// split nothing else between its steps.
     @Test func theSameWordsAreSplitOnce() {
-        let words = DialogSettings.spacedWords("mau daftar akun spse utk perusahaan kami")
-        let first = MessageWords.of(words)
-        #expect(MessageWords.of(String(decoding: Array(words.utf8), as: UTF8.self)) === first)
-        #expect(MessageWords.of(DialogSettings.spacedWords("halo min")) !== first)
-        #expect(MessageWords.of(words) === first, "a split is kept beside the thread's next ones")
-        for count in 1..<MessageWords.keptPerThread {
-            _ = MessageWords.of(DialogSettings.spacedWords("pesan nomor \(count)"))
+        let found = Mutex<[String: Bool]>([:])
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let words = DialogSettings.spacedWords("mau daftar akun spse utk perusahaan kami")
+            let first = MessageWords.of(words)
+            let same = MessageWords.of(String(decoding: Array(words.utf8), as: UTF8.self)) === first
+            let other = MessageWords.of(DialogSettings.spacedWords("halo min")) !== first
+            let kept = MessageWords.of(words) === first
+            for count in 1..<MessageWords.keptPerThread {
+                _ = MessageWords.of(DialogSettings.spacedWords("pesan nomor \(count)"))
+            }
+            let dropped = MessageWords.of(words) !== first
+            found.withLock { $0 = ["same": same, "other": other, "kept": kept, "dropped": dropped] }
+            done.signal()
         }
-        #expect(MessageWords.of(words) !== first, "only the thread's latest splits are kept")
+        thread.start()
+        done.wait()
+        let results = found.withLock { $0 }
+        #expect(results["same"] == true, "the same words, another string")
+        #expect(results["other"] == true, "other words")
+        #expect(results["kept"] == true, "a split is kept beside the thread's next ones")
+        #expect(results["dropped"] == true, "only the thread's latest splits are kept")
     }
 
     /// The words are split at space bytes as at space characters, whatever the text's letters: accents written
