@@ -1010,9 +1010,11 @@ extension ConversationTurn {
             case .phone, .npwp, .nip, .npwpOrNip, .kodeTender, .freeText:
                 // "wa.me/6281234567890", a chat link shared for the director: its number.
                 let text = field.validator == .phone ? FieldNormalizer.whatsAppLinkNumber(in: text) ?? text : text
-                let namesAccount = catalogue.settings.mentions(text: text, keywordsNamed: "accountName")
-                if field.validator == .phone, !namesAccount, Self.mixesLettersIntoDigits(text) {
-                    // "0812 3456 789O": never guess which digit a letter stood for.
+                if field.validator == .phone, Self.mixesLettersIntoDigits(text),
+                    !catalogue.settings.mentions(text: text, keywordsNamed: "accountName")
+                {
+                    // "0812 3456 789O": never guess which digit a letter stood for; a user ID ("user id budi01") is
+                    // noted below.
                     return invalid(t(.invalidPhoneLetters, ["number": text]), example: t(field.validator.examplePrompt))
                 }
                 let value: String?
