@@ -15,7 +15,9 @@ public enum CompanyNameParser {
     /// A direct answer to "what is the company's name?": the name as typed without its legal form, and the
     /// form when it is written before or after the name ("PT. Maju Jaya", "Sinar Abadi, CV"); nil when the
     /// answer holds no name (no letter, fewer than 2 or more than 120 characters). Words that only lead in to
-    /// the name are left out: "saya perorangan, nama usaha Toko Budi" is Toko Budi, Perorangan.
+    /// the name are left out: "saya perorangan, nama usaha Toko Budi" is Toko Budi, Perorangan. A name typed
+    /// all in lower case, as phones leave it, is written with capitals ("pt maju jaya abadi" is Maju Jaya Abadi);
+    /// any other is kept as typed ("MAJU JAYA", "eCommerce Nusantara").
     public static func answer(_ text: String) -> (name: String, form: BusinessForm?)? {
         let cleaned = Self.trimmed(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         guard cleaned.count >= 2, cleaned.count <= 120, cleaned.contains(where: \.isLetter) else { return nil }
@@ -23,20 +25,41 @@ public enum CompanyNameParser {
         if let (form, length) = Self.fullForm(startingWith: words), words.count > length {
             // "usaha dagang sumber rejeki", "Perseroan Terbatas Maju Jaya": the form's full name before the name.
             words = Self.droppingLeadIns(Array(words.dropFirst(length)))
-            return (Self.trimmed(words.joined(separator: " ")), form)
+            return (Self.written(words), form)
         }
         if words.count > 1, let form = Self.form(Self.trimmed(words[0])) {
             words = Self.droppingLeadIns(Array(words.dropFirst()))
-            return (Self.trimmed(words.joined(separator: " ")), form)
+            return (Self.written(words), form)
         }
         if words.count > 1, let last = words.last, let form = Self.form(Self.trimmed(last)) {
             words.removeLast()
-            return (Self.trimmed(words.joined(separator: " ")), form)
+            return (Self.written(words), form)
         }
-        let name = Self.trimmed(words.joined(separator: " "))
         // "Global Tech Solutions Pte Ltd": a foreign company, its legal form part of its name.
-        return (name, words.count > 1 && Self.endsWithForeignForm(words) ? .asing : nil)
+        return (Self.written(words), words.count > 1 && Self.endsWithForeignForm(words) ? .asing : nil)
     }
+
+    /// The name `words` make, as an answer keeps it: with a capital at each word when it was typed all in lower
+    /// case, except the joining words after the first ("toko budi dan anak" is Toko Budi dan Anak).
+    private static func written(_ words: [String]) -> String {
+        let name = Self.trimmed(words.joined(separator: " "))
+        guard !name.contains(where: \.isUppercase) else { return name }
+        return name.split(separator: " ").enumerated().map { index, word in
+            if index > 0, Self.joiningWords.contains(String(word)) { return String(word) }
+            // The first letter of each part: "sumber-rejeki" is Sumber-Rejeki, "(persero)" (Persero).
+            var capitalizeNext = true
+            return String(
+                word.map { character -> String in
+                    defer { if character == "-" { capitalizeNext = true } }
+                    guard capitalizeNext, character.isLetter else { return String(character) }
+                    capitalizeNext = false
+                    return character.uppercased()
+                }.joined())
+        }.joined(separator: " ")
+    }
+
+    /// Words that join a name's words and keep their lower case in it.
+    private static let joiningWords: Set<String> = ["dan", "and", "of", "the", "&"]
 
     /// Whether the last word of `words` is a foreign company's legal form ("Pte Ltd", "Sdn Bhd", "Inc.", "LLC",
     /// "GmbH"), written after its name as abroad.

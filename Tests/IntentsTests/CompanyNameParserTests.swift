@@ -119,6 +119,22 @@ struct CompanyNameParserTests {
         #expect(answer?.form == form, "\(String(describing: answer))")
     }
 
+    /// A name typed all in lower case gets its capitals, as staff write it in SPSE: "pt maju jaya abadi" was kept
+    /// as "maju jaya abadi". A name with any capital is the provider's own writing and stays as typed.
+    @Test(arguments: [
+        ("pt maju jaya abadi", "Maju Jaya Abadi"),
+        ("cv. sinar-abadi", "Sinar-Abadi"),
+        ("toko budi dan anak", "Toko Budi dan Anak"),
+        ("nama usaha: sumber rejeki 99", "Sumber Rejeki 99"),
+        ("budi", "Budi"),
+        ("MAJU JAYA", "MAJU JAYA"),
+        ("eCommerce Nusantara", "eCommerce Nusantara"),
+        ("Toko budi", "Toko budi"),
+    ])
+    func aNameTypedInLowerCaseGetsItsCapitals(text: String, name: String) {
+        #expect(CompanyNameParser.answer(text)?.name == name)
+    }
+
     @Test func companyWithoutFormKeepsTheWholeName() {
         #expect(CompanyNameParser.answer("  Maju   Jaya ")?.name == "Maju Jaya")
         #expect(CompanyNameParser.answer("Maju Jaya")?.form == nil)
@@ -149,7 +165,7 @@ struct CompanyNameParserTests {
     /// An answer that starts with a form's full name goes on with the company's ("usaha dagang sumber rejeki" was
     /// taken as the form UD alone, and the name asked again); the full name alone is still only the form.
     @Test(arguments: [
-        ("usaha dagang sumber rejeki", "sumber rejeki", BusinessForm.ud),
+        ("usaha dagang sumber rejeki", "Sumber Rejeki", BusinessForm.ud),
         ("Perseroan Terbatas Maju Jaya Abadi", "Maju Jaya Abadi", .pt),
         ("persekutuan komanditer: Sinar Abadi", "Sinar Abadi", .cv),
         ("nama usaha: usaha perorangan Toko Budi", "Toko Budi", .perorangan),
