@@ -336,6 +336,24 @@ extension ConversationTurn {
         services(namedIn: withoutLists(DialogSettings.spacedWords(text))).count
     }
 
+    /// In a question choosing between services, the one service its situation names before the choice: "ganti
+    /// direktur, itu masuk perubahan data atau registrasi ulang?" is a data change, where the menu was shown
+    /// again. The choice is the service named by the fewest words before its first word of `orWords` ("perubahan
+    /// data atau"); the situation, everything before them, without what is done already ("sudah daftar"). Nil when
+    /// the situation names none or several.
+    func serviceOfTheSituation(in text: String) -> String? {
+        let words = withoutLists(DialogSettings.spacedWords(text)).wordsBetweenSpaces
+        let orWords = catalogue.settings.keywordSet("orWords")
+        guard let or = words.firstIndex(where: { orWords.contains(String($0)) }) else { return nil }
+        let spaced = { (part: ArraySlice<Substring>) in " " + part.joined(separator: " ") + " " }
+        guard
+            let choice = (0..<or).reversed().first(where: { !services(namedIn: spaced(words[$0..<or])).isEmpty })
+        else { return nil }
+        let named = services(namedIn: notDone(spaced(words[..<choice])))
+        guard named.count == 1, case .service(let id) = named[0].action else { return nil }
+        return id
+    }
+
     /// The one service `text` names by its `service.<id>` words, as a request would name it (not a word done
     /// before: "sudah daftar"); nil when it names none or several.
     func onlyServiceNamed(in text: String) -> String? {

@@ -168,7 +168,15 @@ extension ConversationTurn {
             {
                 // "apa bedanya registrasi sama perubahan data?": a question about the services, not a request
                 // for the first one named; the menu describes each. A problem that names two ("paket saya sudah
-                // tayang tapi tidak ada penyedia yang daftar, kenapa ya?") is no comparison.
+                // tayang tapi tidak ada penyedia yang daftar, kenapa ya?") is no comparison. A situation before
+                // the choice ("ganti direktur, masuk perubahan data atau registrasi?") is answered with its
+                // service, which starts.
+                if let service = serviceOfTheSituation(in: trimmed),
+                    let title = catalogue.service(id: service)?.menuTitle
+                {
+                    say(t(.menuServiceOfSituation, ["service": title.text(in: language)]))
+                    return start(service, from: reporterMessage, classification: classification)
+                }
                 showMenu(prefix: t(.menuServicesCompared))
             } else if awaitsFirstRequest, onlySaysAQuestionComes(trimmed, naming: classification.entities.company) {
                 inviteTheQuestion(answering: reporterMessage, classification: classification)

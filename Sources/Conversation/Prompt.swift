@@ -210,6 +210,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case menuNothingMore = "menu.nothingMore"
     case menuButton = "menu.button"
     case menuServicesCompared = "menu.servicesCompared"
+    case menuServiceOfSituation = "menu.serviceOfSituation"
 
     case noteAskedForStaff = "note.askedForStaff"
     case noteFeedbackProvided = "note.feedbackProvided"

@@ -158,6 +158,36 @@ import Testing
         let request = render(chat.type("mau registrasi akun baru"))
         #expect(request.contains("kita mulai permohonan Registrasi"), "\(request)")
     }
+
+    /// A situation told before the choice is answered with its service, which starts: "ganti direktur, itu masuk
+    /// perubahan data atau registrasi ulang ya?" got the menu again, the question unanswered.
+    @Test(arguments: [
+        (
+            "selamat siang, saya mau ganti direktur, itu masuk perubahan data atau registrasi ulang ya?",
+            "perubahan_data"
+        ),
+        ("lupa password, pilih reset atau registrasi ulang?", "reset_password"),
+        ("kalau alamat kantor pindah, pakai registrasi atau perubahan data?", "perubahan_data"),
+        ("sudah daftar tapi mau ganti direktur, registrasi ulang atau perubahan data?", "perubahan_data"),
+    ])
+    func aSituationBeforeTheChoiceGetsItsService(text: String, service: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text))
+        #expect(answer.contains("Keperluan Anda termasuk layanan"), "\(answer)")
+        #expect(chat.draft?.serviceID == service, "\(answer)")
+    }
+
+    /// A choice with no situation before it, or one naming both services, is still the menu's to answer.
+    @Test(arguments: [
+        "saya harus pilih registrasi atau perubahan data?", "registrasi atau perubahan data ya min?",
+        "mau daftar dan ganti direktur, registrasi atau perubahan data?",
+    ])
+    func aChoiceWithoutOneSituationGetsTheMenu(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        let answer = render(chat.type(text))
+        #expect(answer.contains("keterangan singkat tiap layanan ada di daftar"), "\(answer)")
+        #expect(chat.draft == nil, "\(answer)")
+    }
 }
 
 /// "min mau konsultasi soal sikap, cara isi pengalaman perusahaan gimana ya?" asks for a consultation in so many
