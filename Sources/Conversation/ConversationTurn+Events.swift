@@ -174,8 +174,9 @@ extension ConversationTurn {
                 if let service = serviceOfTheSituation(in: trimmed),
                     let title = catalogue.service(id: service)?.menuTitle
                 {
-                    say(t(.menuServiceOfSituation, ["service": title.text(in: language)]))
-                    return start(service, from: reporterMessage, classification: classification)
+                    let first = effects.count
+                    start(service, from: reporterMessage, classification: classification)
+                    return lead(t(.menuServiceOfSituation, ["service": title.text(in: language)]), since: first)
                 }
                 showMenu(prefix: t(.menuServicesCompared))
             } else if awaitsFirstRequest, onlySaysAQuestionComes(trimmed, naming: classification.entities.company) {

@@ -71,6 +71,19 @@ struct ConversationTurn {
         }
     }
 
+    /// Opens the first reply since effect `start` with `lead`, in one message; when that reply has no room for it,
+    /// or there is none, `lead` goes first on its own.
+    mutating func lead(_ lead: String, since start: Int) {
+        let first = effects.indices.dropFirst(start).first { index in
+            if case .send = effects[index] { true } else { false }
+        }
+        if let first, case .send(let reply) = effects[first], let led = reply.beginning(with: lead) {
+            effects[first] = .send(led)
+        } else {
+            effects.insert(.send(.text(NIKMask.masked(lead))), at: first ?? effects.endIndex)
+        }
+    }
+
     /// Sends a text, split at paragraph or sentence boundaries when it is longer than WhatsApp allows.
     mutating func say(_ text: String) {
         for part in TextSplitter.split(NIKMask.masked(text), limit: 4096) {

@@ -172,8 +172,13 @@ import Testing
     ])
     func aSituationBeforeTheChoiceGetsItsService(text: String, service: String) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.type(text))
-        #expect(answer.contains("Keperluan Anda termasuk layanan"), "\(answer)")
+        let effects = try chat.read(text)
+        let answer = render(effects)
+        let title = try #require(chat.context.catalogue.service(id: service)?.menuTitle.indonesian)
+        // One message: the answer, then the form's start.
+        #expect(
+            render(try #require(effects.first)).hasPrefix(
+                "› Keperluan Anda termasuk layanan \(title). Baik, kita mulai permohonan"), "\(answer)")
         #expect(chat.draft?.serviceID == service, "\(answer)")
     }
 
@@ -184,7 +189,7 @@ import Testing
     ])
     func aChoiceWithoutOneSituationGetsTheMenu(text: String) throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
-        let answer = render(chat.type(text))
+        let answer = render(try chat.read(text))
         #expect(answer.contains("keterangan singkat tiap layanan ada di daftar"), "\(answer)")
         #expect(chat.draft == nil, "\(answer)")
     }
