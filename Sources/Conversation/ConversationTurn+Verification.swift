@@ -492,8 +492,16 @@ extension ConversationTurn {
         return [
             "caller": offer.callerName.text(in: language),
             "number": offer.callerNumber ?? t(.verificationThisNumber),
+            "director": calledDirector(offer),
             "documents": documents.isEmpty ? t(.verificationDocumentsDefault) : documents.joined(separator: "\n"),
         ]
+    }
+
+    /// Whom `offer`'s call reaches: the director's number from the request, for the provider to check ("nomor
+    /// direksi +6281234567890"), or the director.
+    private func calledDirector(_ offer: VerificationOffer) -> String {
+        guard let number = offer.directorNumber, !number.isEmpty else { return t(.verificationDirector) }
+        return t(.verificationDirectorNumber, ["phone": number.hasPrefix("+") ? number : "+" + number])
     }
 
     /// The call's hours of `offer` as said in a sentence: "10.00–14.00".
@@ -906,6 +914,7 @@ extension ConversationTurn {
             "ticket": String(ticket), "when": when(start),
             "minutes": String(Int(start.timeIntervalSince(context.now) / 60)),
             "caller": offer.callerName.text(in: language), "number": offer.callerNumber ?? t(.verificationThisNumber),
+            "director": calledDirector(offer),
         ]
         let body = t(reminder == .dayBefore ? .verificationReminderDayBefore : .verificationReminderSoon, values)
         let buttons = [

@@ -379,6 +379,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationClosedDay = "verification.closedDay"
     case verificationLatest = "verification.latest"
     case verificationThisNumber = "verification.thisNumber"
+    case verificationDirector = "verification.director"
+    case verificationDirectorNumber = "verification.directorNumber"
     case verificationTooSoon = "verification.tooSoon"
     case verificationTooLate = "verification.tooLate"
     case verificationFull = "verification.full"

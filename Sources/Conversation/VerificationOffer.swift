@@ -40,6 +40,8 @@ public struct VerificationOffer: Equatable, Sendable {
     public var callerName: LocalizedText
     /// The number the call comes from; nil for the helpdesk's own, named in the provider's language.
     public var callerNumber: String?
+    /// The number the call goes to: the director's WhatsApp number written in the request, if it was.
+    public var directorNumber: String?
 
     public init(
         ticket: Int, serviceID: String? = nil, businessForm: BusinessForm? = nil, booking: Date? = nil,
@@ -47,7 +49,7 @@ public struct VerificationOffer: Equatable, Sendable {
         windowEndMinute: Int = 840, earliest: Date, horizonEnd: Date, closedDays: [Int: DayClosure] = [:],
         changeCutoff: TimeInterval = 2 * 3600,
         callerName: LocalizedText = LocalizedText(id: "Petugas Helpdesk LPSE", en: "LPSE helpdesk staff"),
-        callerNumber: String? = nil
+        callerNumber: String? = nil, directorNumber: String? = nil
     ) {
         self.ticket = ticket
         self.serviceID = serviceID
@@ -65,6 +67,7 @@ public struct VerificationOffer: Equatable, Sendable {
         self.changeCutoff = changeCutoff
         self.callerName = callerName
         self.callerNumber = callerNumber
+        self.directorNumber = directorNumber
     }
 
     /// The last moment the provider may move or cancel a call at `start`.

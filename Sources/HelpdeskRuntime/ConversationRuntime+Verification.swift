@@ -45,7 +45,7 @@ extension ConversationRuntime {
                 windowStartMinute: policy.window.startMinute, windowEndMinute: policy.window.endMinute,
                 earliest: schedule.earliestStart(now: now), horizonEnd: horizon, closedDays: closed,
                 changeCutoff: Double(policy.changeCutoffHours) * 3600,
-                callerName: policy.callerName, callerNumber: policy.callerNumber)
+                callerName: policy.callerName, callerNumber: policy.callerNumber, directorNumber: ticket.directorPhone)
         }
         return nil
     }

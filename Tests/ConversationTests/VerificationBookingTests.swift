@@ -19,7 +19,9 @@ struct VerificationBookingTests {
 
     /// Free: Wed 2 Dec 10.00, 10.30, 11.00, 13.30; Thu 3 Dec 10.00, 11.00, 12.30; Fri 4 Dec 10.00–13.30;
     /// Mon 7 Dec 10.00, 12.00. Weekends and Christmas are closed.
-    static func offer(booking: Date? = nil, hold: Date? = nil) -> VerificationOffer {
+    static func offer(booking: Date? = nil, hold: Date? = nil, directorNumber: String? = "+6281311223344")
+        -> VerificationOffer
+    {
         var free = [
             instant(2026, 12, 2, 10, 0), instant(2026, 12, 2, 10, 30), instant(2026, 12, 2, 11, 0),
             instant(2026, 12, 2, 13, 30), instant(2026, 12, 3, 10, 0), instant(2026, 12, 3, 11, 0),
@@ -34,7 +36,7 @@ struct VerificationBookingTests {
             ticket: 1259, serviceID: "registrasi", businessForm: .pt, booking: booking, hold: hold,
             freeSlots: free.filter { $0 != booking }, earliest: instant(2026, 12, 1, 11, 0),
             horizonEnd: instant(2026, 12, 16, 0, 0), closedDays: closed,
-            callerNumber: "0811-2345-678")
+            callerNumber: "0811-2345-678", directorNumber: directorNumber)
     }
 
     static func chat(_ offer: VerificationOffer? = offer()) throws -> Transcript {
@@ -385,7 +387,10 @@ struct VerificationBookingTests {
     /// Without a configured number, the call is said to come from this helpdesk's number in the provider's
     /// language: an English booking said "from nomor WhatsApp helpdesk ini" before.
     @Test(arguments: [
-        (Language.english, "will call by WhatsApp video from this helpdesk WhatsApp number."),
+        (
+            Language.english,
+            "will call the director's number +6281311223344 by WhatsApp video from this helpdesk WhatsApp number."
+        ),
         (.indonesian, "video call WhatsApp dari nomor WhatsApp helpdesk ini."),
     ])
     func theCallersNumberIsNamedInTheProvidersLanguage(language: Language, expected: String) throws {
@@ -928,12 +933,31 @@ struct VerificationBookingTests {
     func howTheCallGoesIsSaidBeforeItIsBooked(text: String) throws {
         var chat = try Self.offered()
         let reply = render(try chat.read(text))
-        #expect(reply.contains("akan menghubungi melalui video call WhatsApp dari 0811-2345-678"), "\(reply)")
+        #expect(
+            reply.contains(
+                "akan menghubungi nomor direksi +6281311223344 melalui video call WhatsApp dari 0811-2345-678"),
+            "\(reply)")
         #expect(reply.contains("• KTP/KITAS Direktur"), "\(reply)")
         #expect(reply.contains("Pilih waktu video call verifikasi tiket #1259"), "\(reply)")
         #expect(!reply.contains("ketik *jadwal*"), "\(reply)")
         // Putting the choice off is still that.
         var later = try Self.offered()
         #expect(render(try later.read("nanti saya kabari jadwalnya")).contains("ketik *jadwal*"))
+    }
+
+    /// The booked call's details and the reminder before it name the number the call goes to, the director's from
+    /// the request, for the provider to check: "akan menghubungi melalui video call WhatsApp" named none, and a
+    /// provider whose director uses another phone could not tell which. Without one, the director is named.
+    @Test func theCallNamesTheNumberItGoesTo() throws {
+        let booked = Self.instant(2026, 12, 3, 10, 0)
+        var chat = try Self.chat(Self.offer(booking: booked))
+        let details = render(try chat.read("dokumen asli apa aja yg disiapkan?"))
+        #expect(details.contains("akan menghubungi nomor direksi +6281311223344 melalui video call"), "\(details)")
+        chat.now = booked.addingTimeInterval(-30 * 60)
+        let reminder = render(chat.event(.verificationReminderDue(ticket: 1259, reminder: .soon)))
+        #expect(reminder.contains("akan menghubungi nomor direksi +6281311223344 dari 0811-2345-678"), "\(reminder)")
+        var unknown = try Self.chat(Self.offer(booking: booked, directorNumber: nil))
+        let plain = render(try unknown.read("dokumen asli apa aja yg disiapkan?"))
+        #expect(plain.contains("akan menghubungi direktur melalui video call"), "\(plain)")
     }
 }

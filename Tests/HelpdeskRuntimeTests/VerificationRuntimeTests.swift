@@ -66,7 +66,8 @@ final class VerificationRuntimeTests: Sendable {
             let draft = TicketDraft(
                 title: "Registrasi dan Verifikasi Berkas", description: "Permohonan PT Maju Jaya",
                 companyName: "PT Maju Jaya",
-                businessForm: "pt", reporterWaID: contact, reporterName: "Budi", category: "registrasi")
+                businessForm: "pt", directorPhone: "+6281311223344", reporterWaID: contact, reporterName: "Budi",
+                category: "registrasi")
             let ticket = try store.open(draft, at: now.addingTimeInterval(-3600)).ticket
             try store.markDocumentsComplete(ticket.number, by: .system, at: now)
             return try runtime.deliver(
@@ -248,7 +249,9 @@ final class VerificationRuntimeTests: Sendable {
                 content, from: contact, id: "m\(id)", writer: writer, runtime: runtime, at: Self.monday)
         }
         _ = try send(.listReply(id: slots[0], title: "", description: nil))
-        _ = try send(.buttonReply(id: "slot.confirm", title: ""))
+        let booked = try send(.buttonReply(id: "slot.confirm", title: ""))
+        // The call goes to the director's number of the ticket, named for the provider to check.
+        #expect(ConversationRuntimeTests.texts(in: booked).contains("akan menghubungi nomor direksi +6281311223344"))
         func timers() throws -> [Double] {
             try writer.read {
                 try $0.query(
