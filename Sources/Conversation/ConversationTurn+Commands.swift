@@ -356,6 +356,8 @@ extension ConversationTurn {
         }
         switch command {
         case .status(let ticket):
+            // "status?" after sending the papers before choosing a service: they are kept for the request.
+            if context.openTickets.isEmpty, !inProgress, tellFilesAwaitTheirRequest() { return }
             var answer = statusText(ticket: ticket ?? classification.entities.ticketNumber ?? quotedTicket)
             let words = text?.wordCount ?? 0
             if context.openTickets.isEmpty, words >= Self.questionWords {

@@ -156,6 +156,12 @@ extension ConversationTurn {
                 // akta", "tolong dipercepat", "kok lama ya", "pendaftaran kami sudah sampai mana?".
                 return
             }
+            if state.step == .idle || state.step == .menu, context.openTickets.isEmpty, saysFilesAreSent(trimmed),
+                tellFilesAwaitTheirRequest()
+            {
+                // "selesai", "sudah min", "sudah saya kirim semua" after the papers, with no service chosen yet.
+                return
+            }
             if relayToStaffTicket(reporterMessage, classification: classification) { return }
             if let option = typedOption(trimmed, classification: classification) {
                 route(option, messageID: message.id)
@@ -334,6 +340,17 @@ extension ConversationTurn {
         return settings.mentions(words, keywordsNamed: "doneStatement")
             && !settings.mentions(words, keywordsNamed: "not") && !settings.mentions(words, keywordsNamed: "notSolved")
             && !settings.mentions(words, keywordsNamed: "questionWords")
+    }
+
+    /// Whether `text` says the provider has sent what they had to: as `saysDone` reads it, the `done` word with only
+    /// `filler` words ("sudah min"), or a phrase of `filesSent` ("sudah saya kirim semua") with no question.
+    func saysFilesAreSent(_ text: String) -> Bool {
+        if saysDone(text) { return true }
+        let settings = catalogue.settings
+        let rest = settings.words(of: text, besides: ["filler"])
+        if !rest.isEmpty, rest.allSatisfy({ settings.keywordSet("done").contains(String($0)) }) { return true }
+        return !text.containsASCII("?") && settings.mentions(text: text, keywordsNamed: "filesSent")
+            && !settings.mentions(text: text, keywordsNamed: "not")
     }
 
     /// The words after the first word of `contrast` ("tapi", "namun", "but") in `text`, nil when it has none or

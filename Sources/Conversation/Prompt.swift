@@ -48,6 +48,7 @@ public enum Prompt: String, CaseIterable, Sendable {
 
     case documentsBeforeRequest = "documents.beforeRequest"
     case documentsBeforeRequestAgain = "documents.beforeRequestAgain"
+    case documentsHeldAwaitRequest = "documents.heldAwaitRequest"
     case documentsAsk = "documents.ask"
     case documentsGroupBusiness = "documents.groupBusiness"
     case documentsAttached = "documents.attached"

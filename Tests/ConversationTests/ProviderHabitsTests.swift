@@ -1570,6 +1570,23 @@ struct ProviderHabitsTests {
         #expect(chat.state.filesBeforeRequest == nil, "taken by the form")
     }
 
+    /// "selesai" after the papers, with no service chosen: the provider thinks they are done, and is told the
+    /// files are kept and no request is made until its service is chosen, with the menu. It got "Anda tidak
+    /// memiliki tiket yang sedang terbuka.", which said nothing of the files.
+    @Test(arguments: ["selesai", "sudah min", "status?", "sudah saya kirim semua ya kak", "dokumennya udah lengkap"])
+    func doneAfterFilesBeforeAnyRequestIsToldToChooseTheService(text: String) throws {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.pdf("m1", "akta pendirian.pdf")
+        _ = chat.pdf("m2", "npwp.pdf")
+        let answer = render(try chat.read(text))
+        #expect(
+            answer.contains(
+                "File Anda (akta pendirian.pdf dan npwp.pdf) sudah kami simpan, tetapi permohonannya belum dibuat."),
+            "\(answer)")
+        #expect(answer.contains("Silakan pilih layanan") && !answer.contains("tidak memiliki tiket"), "\(answer)")
+        #expect(chat.state.filesBeforeRequest?.count == 2, "still kept")
+    }
+
     /// With a ticket open, a file still goes to that ticket, not to a request not yet chosen.
     @Test func aFileWithATicketOpenStillGoesToTheTicket() throws {
         let ticket = TicketSummary(number: 41, title: "Registrasi", stateText: "Baru", waitingOn: "petugas", due: nil)

@@ -130,6 +130,15 @@ extension ConversationTurn {
         return true
     }
 
+    /// Tells a provider who sent files before choosing a service, and says they are done or asks the status, that
+    /// the files are kept and no request is made until its service is chosen, with the menu: "selesai" got "Anda
+    /// tidak memiliki tiket yang sedang terbuka.", which said nothing of them. False when no file is kept.
+    mutating func tellFilesAwaitTheirRequest() -> Bool {
+        guard let held = state.filesBeforeRequest, !held.isEmpty else { return false }
+        showMenu(prefix: t(.documentsHeldAwaitRequest, ["files": listed(held.map(\.file.filename))]))
+        return true
+    }
+
     /// Takes a file sent while filling a form without a checklist (a screenshot of the problem): fetched now
     /// when the privacy notice is accepted, else kept until it is; attached when the ticket opens.
     mutating func keepForTicket(_ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft) {
