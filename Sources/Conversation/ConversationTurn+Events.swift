@@ -156,8 +156,8 @@ extension ConversationTurn {
                 // akta", "tolong dipercepat", "kok lama ya", "pendaftaran kami sudah sampai mana?".
                 return
             }
-            if state.step == .idle || state.step == .menu, context.openTickets.isEmpty, saysFilesAreSent(trimmed),
-                tellFilesAwaitTheirRequest()
+            if state.filesBeforeRequest?.isEmpty == false, state.step == .idle || state.step == .menu,
+                context.openTickets.isEmpty, saysFilesAreSent(trimmed), tellFilesAwaitTheirRequest()
             {
                 // "selesai", "sudah min", "sudah saya kirim semua" after the papers, with no service chosen yet.
                 return
