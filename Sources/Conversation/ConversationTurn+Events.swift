@@ -345,10 +345,8 @@ extension ConversationTurn {
     /// Whether `text` says the provider has sent what they had to: as `saysDone` reads it, the `done` word with only
     /// `filler` words ("sudah min"), or a phrase of `filesSent` ("sudah saya kirim semua") with no question.
     func saysFilesAreSent(_ text: String) -> Bool {
-        if saysDone(text) { return true }
         let settings = catalogue.settings
-        let rest = settings.words(of: text, besides: ["filler"])
-        if !rest.isEmpty, rest.allSatisfy({ settings.keywordSet("done").contains(String($0)) }) { return true }
+        if saysDone(text) || settings.saysOnly(text, keywordsNamed: "done", besides: ["filler"]) { return true }
         return !text.containsASCII("?") && settings.mentions(text: text, keywordsNamed: "filesSent")
             && !settings.mentions(text: text, keywordsNamed: "not")
     }

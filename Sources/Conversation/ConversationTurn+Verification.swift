@@ -497,11 +497,11 @@ extension ConversationTurn {
         ]
     }
 
-    /// Whom `offer`'s call reaches: the director's number from the request, for the provider to check ("nomor
-    /// direksi +6281234567890"), or the director.
+    /// Whom `offer`'s call reaches: the director's number from the request as the form stored it (E.164, "nomor
+    /// direksi +6281234567890"), for the provider to check, or the director.
     private func calledDirector(_ offer: VerificationOffer) -> String {
         guard let number = offer.directorNumber, !number.isEmpty else { return t(.verificationDirector) }
-        return t(.verificationDirectorNumber, ["phone": number.hasPrefix("+") ? number : "+" + number])
+        return t(.verificationDirectorNumber, ["phone": number])
     }
 
     /// The call's hours of `offer` as said in a sentence: "10.00–14.00".

@@ -62,26 +62,29 @@ struct ConversationTurn {
     /// (a ticket's status, an answer, the hours), as the welcome and a form's start already answer it: the first
     /// reply since effect `start` begins with it, unless it does already or has no room for it.
     mutating func answerSalam(in text: String, since start: Int) {
-        guard opensConversation, catalogue.settings.mentions(text: text, keywordsNamed: "salam") else { return }
-        let salam = t(.greetingSalam)
-        for index in effects.indices.dropFirst(start) {
-            guard case .send(let reply) = effects[index] else { continue }
-            if let greeted = reply.beginning(with: salam) { effects[index] = .send(greeted) }
-            return
-        }
+        guard opensConversation, catalogue.settings.mentions(text: text, keywordsNamed: "salam"),
+            let (index, reply) = firstReply(since: start), let greeted = reply.beginning(with: t(.greetingSalam))
+        else { return }
+        effects[index] = .send(greeted)
     }
 
     /// Opens the first reply since effect `start` with `lead`, in one message; when that reply has no room for it,
     /// or there is none, `lead` goes first on its own.
     mutating func lead(_ lead: String, since start: Int) {
-        let first = effects.indices.dropFirst(start).first { index in
-            if case .send = effects[index] { true } else { false }
-        }
-        if let first, case .send(let reply) = effects[first], let led = reply.beginning(with: lead) {
-            effects[first] = .send(led)
+        let first = firstReply(since: start)
+        if let (index, reply) = first, let led = reply.beginning(with: lead) {
+            effects[index] = .send(led)
         } else {
-            effects.insert(.send(.text(NIKMask.masked(lead))), at: first ?? effects.endIndex)
+            effects.insert(.send(.text(NIKMask.masked(lead))), at: first?.index ?? effects.endIndex)
         }
+    }
+
+    /// The first message sent since effect `start`, with its index among the effects.
+    private func firstReply(since start: Int) -> (index: Int, reply: Reply)? {
+        for index in effects.indices.dropFirst(start) {
+            if case .send(let reply) = effects[index] { return (index, reply) }
+        }
+        return nil
     }
 
     /// Sends a text, split at paragraph or sentence boundaries when it is longer than WhatsApp allows.
