@@ -26,9 +26,10 @@ extension ConversationTurn {
             // (read as a new request at 0.9) is for the form, which dropped it for the menu.
             return nil
         }
-        if command == .hours, putsOffAnAnswer(text) {
-            // "sisanya besok ya", "npwp nya senin ya min": when the rest comes, which the recognizer reads as
-            // asking the schedule (it got the office hours); the form waits for it.
+        if command == .hours || command == .requirements, putsOffAnAnswer(text) {
+            // "sisanya besok ya", "npwp nya senin ya min", "bisa dikirim besok?": when the rest comes, which the
+            // recognizer reads as asking the schedule (it got the office hours) or, "npwp nya boleh nyusul?", the
+            // requirements; the form waits for it.
             return nil
         }
         if inProgress, command == .menu || command == .cancel, classification.confidence < Self.leavingConfidence {
@@ -275,25 +276,48 @@ extension ConversationTurn {
         if draft.stage != .documents, let ahead = documentsAhead(of: service, for: draft.businessForm) {
             lead.append(ahead)
         }
-        if let help = message.flatMap({ documentHelp(in: $0.text) }) {
+        let help = message.flatMap { documentHelp(in: $0.text) }
+        if let help {
             // "boleh foto?", "kirim lewat email bisa?": how the files are sent, which the list does not say.
             lead.append(documentHelpText(help))
         }
-        if let message, isQuestion(message.text),
-            service.allDocuments.contains(where: { $0.isNamed(in: message.text.lowercased()) }),
-            let written = FieldNormalizer.freeText(message.text)
-        {
-            // What a document named is and how to make it, where the catalogue says; staff still see the question.
-            lead += explainedDocuments(in: message.text, among: required).compactMap {
-                $0.help.map { $0.text(in: language) + "\n" }
+        if let message, isQuestion(message.text), let written = FieldNormalizer.freeText(message.text) {
+            let text = message.text
+            if service.allDocuments.contains(where: { $0.isNamed(in: text.lowercased()) }) {
+                // What a document named is and how to make it, where the catalogue says; staff still see the
+                // question.
+                lead += explainedDocuments(in: text, among: required).compactMap {
+                    $0.help.map { $0.text(in: language) + "\n" }
+                }
+                draft.addRemark(written)
+                state.step = .intake(draft)
+                lead.append(t(.intakeQuestionKept))
+            } else if help == nil, saysAllInOne(text) {
+                // "pdf nya boleh digabung?": how a combined file is taken, which the list's "one per message"
+                // seemed to forbid.
+                lead.append(t(.documentsAllInOneAsked))
+            } else if help == nil, !asksForTheList(text) {
+                // "harus pakai kop surat?", "apakah perlu materai?": the list does not answer it, and it got the
+                // list alone, the question gone; staff answer it on the ticket.
+                draft.addRemark(written)
+                state.step = .intake(draft)
+                lead.append(t(.intakeQuestionKept))
             }
-            draft.addRemark(written)
-            state.step = .intake(draft)
-            lead.append(t(.intakeQuestionKept))
         }
         if lead.isEmpty, required.isEmpty { return false }
         promptCurrentStep(prefix: lead.isEmpty ? nil : lead.joined(separator: "\n"))
         return true
+    }
+
+    /// Whether a question read as asking the requirements asks for the list itself, which the form's list answers:
+    /// with a phrase of `requirementsWords` ("dokumennya apa aja?", "apa saja yang harus dikirim?") or `formQuestion`
+    /// ("masih kurang apa?"), or with no word besides question words, fillers, words of files and requests, and
+    /// words pointing at something (`thatFile`: "apa aja min?", "apa ini?").
+    func asksForTheList(_ text: String) -> Bool {
+        let settings = catalogue.settings
+        return ["requirementsWords", "formQuestion"].contains { settings.mentions(text: text, keywordsNamed: $0) }
+            || settings.words(of: text, besides: ["filler", "questionWords", "requestWords", "fileWords", "thatFile"])
+                .isEmpty
     }
 
     /// A question about the documents of a service it names, outside a form ("apa syarat perubahan data?", "kalau

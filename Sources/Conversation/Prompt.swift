@@ -269,6 +269,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case documentsAllInOne = "documents.allInOne"
     case documentsReplaced = "documents.replaced"
     case documentsAllInOneNext = "documents.allInOneNext"
+    case documentsAllInOneAsked = "documents.allInOneAsked"
     case quietEnded = "quiet.ended"
     case surveyReminder = "survey.reminder"
     case surveyThanks = "survey.thanks"

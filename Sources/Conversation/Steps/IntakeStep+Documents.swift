@@ -611,7 +611,10 @@ extension ConversationTurn {
         if later != nil { waitForDocuments(&draft) }
         if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
             // "KTP direktur masih diperpanjang, nanti menyusul": for staff, with the ticket.
-            return keepRemark(written, draft: draft, saying: kept(text) + (later.map { " " + $0 } ?? ""))
+            // A question whether they may come later ("kalau ktp nya saya kirim besok bisa ga min?") is answered by
+            // the wait; another goes to staff.
+            let noted = later == nil ? kept(text) : t(.intakeRemarkKept)
+            return keepRemark(written, draft: draft, saying: noted + (later.map { " " + $0 } ?? ""))
         }
         // "npwp nyusul ya": the checklist waits for what is missing; nothing was wrong.
         if let later { return say(later) }
@@ -624,6 +627,11 @@ extension ConversationTurn {
             return keepRemark(
                 FieldNormalizer.freeText(text) ?? text, draft: draft,
                 saying: t(.documentsNumberNoted, ["number": kind + written]))
+        }
+        if isQuestion(text), !asksForTheList(text), let written = FieldNormalizer.freeText(text) {
+            // "perlu materai gak?" is for staff, who answer it on the ticket; it got "Kami menunggu file PDF" with a
+            // wrong answer counted. "apa aja min?", "apa ini?" still get that, which explains the checklist.
+            return keepRemark(written, draft: draft, saying: t(.intakeQuestionKept))
         }
         invalid(t(.documentsExpectFile))
     }

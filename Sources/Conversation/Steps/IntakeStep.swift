@@ -1561,9 +1561,12 @@ extension ConversationTurn {
     }
 
     /// Whether `text`, at a form's question or at its checklist, says that the answer or the documents come later,
-    /// and asks nothing.
+    /// or asks whether they may ("bisa dikirim besok?", "npwp nya boleh nyusul?", which got the office hours); a
+    /// question about the call ("jadwal vc nya bisa besok?", a word of `callQuestion`) is not one.
     func putsOffAnAnswer(_ text: String) -> Bool {
-        guard case .intake(let draft) = state.step, !isQuestion(text), putsOff(text) else { return false }
+        guard case .intake(let draft) = state.step, putsOff(text),
+            !isQuestion(text) || !catalogue.settings.mentions(text: text, keywordsNamed: "callQuestion")
+        else { return false }
         switch draft.stage {
         case .field, .documents: return true
         case .consent, .summary, .choosingChange, .editingDescription, .submitting: return false
