@@ -109,6 +109,10 @@ extension ConversationTurn {
                 // Not in a form, whose question the message may answer.
                 return say(t(.verificationAttending, ["when": when(start)]))
             }
+            if !claimed, let offer, let phone = newDirectorNumber(in: trimmed, classification: classification) {
+                // "nomor direktur ganti ke 0812…" while a call is offered or booked: the call goes there.
+                return changeDirectorNumber(to: phone, message: reporterMessage, offer: offer)
+            }
             if !claimed, asksAboutBookedCall(trimmed, classification: classification) {
                 // "jam berapa ya vc nya?", "vc nya pakai zoom?", "dokumen asli apa aja?": the booking, again.
                 return answerAboutBookedCall(reporterMessage)

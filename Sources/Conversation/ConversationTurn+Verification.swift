@@ -123,11 +123,43 @@ extension ConversationTurn {
         startBooking(offer, prefix: prefix.isEmpty ? nil : prefix, wish: classification, text: text)
     }
 
+    /// The director's new number for the call, in a message written while a call is offered or booked that says
+    /// whose number it is or what it is for (a word of `directorWords` or `booking`): "nanti yg vc direktur
+    /// pakai hp sendiri ya, nomornya 0812 9876 5432", "nomor direktur ganti ke 081298765432". It got the call's
+    /// details again, naming the old number, as if nothing had been said. Not in a question ("yang vc nanti ke
+    /// 0812… kan?", answered with the number the call goes to), nor in a form, whose question it may answer, nor
+    /// without those words ("kalau ada apa2 hubungi saya di 0812…"); nil for the number the call already goes to.
+    func newDirectorNumber(in text: String, classification: Classification) -> String? {
+        guard let offer, let phone = classification.entities.phone, phone != offer.directorNumber, !isQuestion(text)
+        else { return nil }
+        if case .intake = state.step { return nil }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        guard ["directorWords", "booking"].contains(where: { settings.mentions(words, keywordsNamed: $0) }) else {
+            return nil
+        }
+        return phone
+    }
+
+    /// Keeps `phone` as the number the call of `offer` goes to, with the message on the ticket for staff, and says
+    /// so; the slots, when they were being chosen, are asked again.
+    mutating func changeDirectorNumber(to phone: String, message: ReporterMessage, offer: VerificationOffer) {
+        emit(.appendToTicket(number: offer.ticket, message: message))
+        emit(.changeDirectorNumber(ticket: offer.ticket, number: phone))
+        var answer = t(.verificationDirectorNumberChanged, ["ticket": String(offer.ticket), "phone": phone])
+        if let start = offer.booking {
+            answer += "\n\n" + t(.verificationBookedAnswer, ["ticket": String(offer.ticket), "when": when(start)])
+        }
+        say(answer)
+        if inProgress { promptCurrentStep(prefix: nil) }
+    }
+
     /// Whether a message about the call booked at `booked` asks for a new time: a time or a part of the day
     /// other than the booked call's own, or one named as a time the director cannot make ("kamis direktur ada
     /// rapat"); a wish in words ("minggu depan"); a word of `bookingChange` ("bisa dimajukan?", "direktur
     /// berhalangan"), unless the message is about who takes the call or the number it reaches (`callAttendee`:
-    /// "direktur ganti orang", "nomor direktur untuk vc ganti ke 0812…") and names nothing of its time
+    /// "direktur ganti orang", "nomor direktur untuk vc nanti ganti"; one with the new number changes it, see
+    /// `newDirectorNumber(in:classification:)`) and names nothing of its time
     /// (`callTime`: "ganti jadwal"); or the schedule asked for with certainty in a few words ("jadwal",
     /// "reschedule").
     func wishesNewTime(_ text: String, classification: Classification, booked: Date) -> Bool {

@@ -38,6 +38,8 @@ public enum Effect: Equatable, Sendable {
     case releaseVerificationHold(ticket: Int)
     /// Cancel the booked call and its reminders.
     case cancelVerification(ticket: Int)
+    /// Keep `number` (E.164) as the director's WhatsApp number the ticket's verification call goes to.
+    case changeDirectorNumber(ticket: Int, number: String)
     /// Open a request for staff to erase the contact's personal data (UU 27/2022); answered with
     /// `erasureRequested`.
     case requestErasure

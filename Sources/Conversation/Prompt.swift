@@ -383,6 +383,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case verificationThisNumber = "verification.thisNumber"
     case verificationDirector = "verification.director"
     case verificationDirectorNumber = "verification.directorNumber"
+    case verificationDirectorNumberChanged = "verification.directorNumberChanged"
     case verificationTooSoon = "verification.tooSoon"
     case verificationTooLate = "verification.tooLate"
     case verificationFull = "verification.full"

@@ -116,7 +116,8 @@ extension ConversationRuntime {
             try ConversationRecords.schedule(timer, of: execution.contact, at: due, in: execution.database)
         case .cancelTimer(let timer):
             try ConversationRecords.cancel(timer, of: execution.contact, in: execution.database)
-        case .holdVerificationSlot, .bookVerification, .releaseVerificationHold, .cancelVerification, .remind:
+        case .holdVerificationSlot, .bookVerification, .releaseVerificationHold, .cancelVerification,
+            .changeDirectorNumber, .remind:
             try self.executeVerification(effect, in: &execution)
         case .requestErasure:
             // The privacy notice promises an answer within 3 × 24 hours.

@@ -125,6 +125,9 @@ extension ConversationRuntime {
         case .cancelVerification(let ticket):
             try store.cancelVerification(TicketNumber(ticket), by: execution.reporter, reason: nil, at: execution.now)
             try self.cancelReminders(of: ticket, contact: execution.contact, in: execution.database)
+        case .changeDirectorNumber(let ticket, let number):
+            try store.changeDirectorPhone(
+                of: TicketNumber(ticket), to: number, by: execution.reporter, at: execution.now)
         case .remind(let reply, let parameters):
             var template = self.reminderTemplate
             template.bodyParameters = parameters

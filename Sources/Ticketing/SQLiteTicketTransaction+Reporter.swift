@@ -24,4 +24,26 @@ extension SQLiteTicketTransaction {
         }
         return open
     }
+
+    /// The director's WhatsApp number for the verification call changed, as the reporter wrote in the chat: the
+    /// ticket keeps the new one, so the call's details, its reminders and the staff's agenda name it, and staff
+    /// read the change among its activities ("+6281… → +6285…").
+    /// - Returns: false when the ticket is not open or already has that number.
+    @discardableResult
+    public func changeDirectorPhone(
+        of number: TicketNumber, to phone: String, by actor: TicketActor, at now: Date
+    ) throws -> Bool {
+        guard let ticket = try self.ticket(number), ticket.status.isOpen, ticket.directorPhone != phone else {
+            return false
+        }
+        try self.database.run(
+            "UPDATE tickets SET director_phone = ? WHERE number = ?", [.text(phone), .int(number.value)])
+        try self.append(
+            [
+                TicketActivity(
+                    kind: .directorNumberChanged, actor: actor, at: now, direction: .inbound,
+                    text: "\(ticket.directorPhone ?? "-") → \(phone)")
+            ], to: number)
+        return true
+    }
 }

@@ -26,6 +26,9 @@ public struct TicketActivity: Hashable, Sendable {
         case verificationNoShow = "verification_no_show"
         /// The reporter's WhatsApp number changed; the text names the old and the new number.
         case reporterNumberChanged = "reporter_number_changed"
+        /// The director's number for the verification call changed, as the reporter wrote; the text names the
+        /// old and the new number.
+        case directorNumberChanged = "director_number_changed"
     }
 
     /// Which way the text went.

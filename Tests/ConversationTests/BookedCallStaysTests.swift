@@ -25,7 +25,7 @@ struct BookedCallStaysTests {
     @Test(arguments: [
         "direktur ganti orang, jadi yang ikut vc nanti direktur baru",
         "vc nya nanti diwakili manajer ya min",
-        "mohon maaf, nomor direktur untuk vc ganti ke 081298765432",
+        "mohon maaf, nomor direktur untuk vc nanti ganti",
         "terima kasih jadwalnya sudah saya catat",
     ])
     func aMessageAboutTheCallThatAsksNoNewTimeKeepsIt(text: String) throws {

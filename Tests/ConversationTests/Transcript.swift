@@ -212,6 +212,8 @@ func render(_ effect: Effect) -> String {
         return "⚙ releaseVerificationHold #\(ticket)"
     case .cancelVerification(let ticket):
         return "⚙ cancelVerification #\(ticket)"
+    case .changeDirectorNumber(let ticket, let number):
+        return "⚙ changeDirectorNumber #\(ticket) \(number)"
     case .requestErasure:
         return "⚙ requestErasure"
     case .remind(let reply, let parameters):

@@ -960,4 +960,45 @@ struct VerificationBookingTests {
         let plain = render(try unknown.read("dokumen asli apa aja yg disiapkan?"))
         #expect(plain.contains("akan menghubungi direktur melalui video call"), "\(plain)")
     }
+
+    /// "nanti yg vc direktur pakai hp sendiri ya, nomornya 0812 9876 5432" with the call booked got the call's
+    /// details again, naming the old number: the call now goes to the number written, the ticket keeps it (staff
+    /// read the message there), and the provider is told so, with the booking that stays.
+    @Test(arguments: [
+        "nanti yg vc direktur pakai hp sendiri ya, nomornya 0812 9876 5432",
+        "nomor direktur ganti ke 081298765432 min",
+        "untuk video call hubungi 0812-9876-5432 saja",
+    ])
+    func aNewNumberForTheCallIsKept(text: String) throws {
+        let booked = Self.instant(2026, 12, 3, 10, 0)
+        var chat = try Self.chat(Self.offer(booking: booked))
+        let effects = try chat.read(text)
+        let answer = render(effects)
+        #expect(effects.contains(.changeDirectorNumber(ticket: 1259, number: "+6281298765432")), "\(answer)")
+        let message = ReporterMessage(messageID: "wamid.1", text: text)
+        #expect(effects.contains(.appendToTicket(number: 1259, message: message)))
+        #expect(answer.contains("kami ganti menjadi +6281298765432"), "\(answer)")
+        #expect(answer.contains("dijadwalkan pada Kamis, 3 Desember 2026 pukul 10.00 WIB"), "\(answer)")
+        #expect(!answer.contains("+6281311223344"), "the old number is not named: \(answer)")
+    }
+
+    /// While the slots are chosen, the number changes and the slots are asked again.
+    @Test func aNewNumberWhileChoosingKeepsTheSlots() throws {
+        var chat = try Self.offered()
+        let effects = try chat.read("direkturnya pakai nomor lain ya: 0812 9876 5432")
+        #expect(effects.contains(.changeDirectorNumber(ticket: 1259, number: "+6281298765432")), "\(render(effects))")
+        #expect(Self.list(effects) != nil, "the slots again: \(render(effects))")
+    }
+
+    /// A question naming a number, the number the call already goes to, or a number with no word of the director
+    /// or the call changes nothing.
+    @Test(arguments: [
+        "yang vc nanti ke 0812 9876 5432 kan?", "nomor direktur 0813 1122 3344 ya min", "0812 9876 5432",
+        "kalau ada apa2 hubungi saya di 0812 9876 5432",
+    ])
+    func otherNumbersChangeNothing(text: String) throws {
+        var chat = try Self.chat(Self.offer(booking: Self.instant(2026, 12, 3, 10, 0)))
+        let effects = try chat.read(text)
+        #expect(!effects.contains { if case .changeDirectorNumber = $0 { true } else { false } }, "\(render(effects))")
+    }
 }

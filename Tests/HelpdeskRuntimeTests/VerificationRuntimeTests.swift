@@ -279,6 +279,35 @@ final class VerificationRuntimeTests: Sendable {
         #expect(ConversationRuntimeTests.texts(in: cancelled).contains("dibatalkan"))
         #expect(try timers().isEmpty)
     }
+
+    /// A new number for the director written in the chat with the call booked: the ticket keeps it, staff read
+    /// the message and the change among its activities, and the call's details name it from then on.
+    @Test func aNewDirectorNumberInTheChatIsTheCallsFromThenOn() throws {
+        let contact = "6281255508888"
+        let writer = try self.openWriter()
+        let runtime = self.runtime(writer)
+        _ = try self.bookInChat(contact, last: false, writer: writer, runtime: runtime)
+        let text = "nanti yg vc direktur pakai hp sendiri ya, nomornya 0812 9876 5432"
+        let changed = try self.send(
+            .text(text), from: contact, id: "m1", writer: writer, runtime: runtime, at: Self.monday)
+        #expect(ConversationRuntimeTests.texts(in: changed).contains("kami ganti menjadi +6281298765432"))
+        let (ticket, activities) = try writer.read { database in
+            let store = SQLiteTicketStore.transaction(on: database, configuration: runtime.tickets)
+            let ticket = try #require(try store.tickets(ofContact: contact, includeClosed: false, limit: 1).first)
+            return (ticket, try store.activities(of: ticket.number))
+        }
+        #expect(ticket.directorPhone == "+6281298765432")
+        #expect(activities.contains { $0.kind == .reporterMessage && $0.text == text })
+        #expect(
+            activities.contains {
+                $0.kind == .directorNumberChanged && $0.text == "+6281311223344 → +6281298765432"
+                    && $0.actor.role == .reporter
+            })
+        let details = try self.send(
+            .text("dokumen asli apa aja yg disiapkan?"), from: contact, id: "m2", writer: writer, runtime: runtime,
+            at: Self.monday)
+        #expect(ConversationRuntimeTests.texts(in: details).contains("nomor direksi +6281298765432"))
+    }
 }
 
 extension VerificationRuntimeTests {

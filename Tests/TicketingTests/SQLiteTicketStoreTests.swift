@@ -48,6 +48,31 @@ struct SQLiteTicketStoreTests {
         #expect(numbers.map(\.description) == ["#1259", "#1260", "#1261"])
     }
 
+    /// The director's number changes on an open ticket only, and only to another number; each change is an
+    /// activity naming both numbers.
+    @Test func theDirectorsNumberChangesOnAnOpenTicket() throws {
+        let store = try Self.makeStore()
+        let (changes, phone, activities) = try store.writer.write { database in
+            let tx = SQLiteTicketStore.transaction(on: database, configuration: store.configuration)
+            let ticket = try tx.open(Self.draft(), at: Self.monday).ticket
+            let reporter = Self.reporter(of: ticket)
+            let changes = [
+                try tx.changeDirectorPhone(of: ticket.number, to: "+6281298765432", by: reporter, at: Self.monday),
+                try tx.changeDirectorPhone(of: ticket.number, to: "+6281298765432", by: reporter, at: Self.monday),
+            ]
+            try tx.apply(.cancel(reason: nil), to: ticket.number, by: reporter, at: Self.monday)
+            let closed = try tx.changeDirectorPhone(
+                of: ticket.number, to: "+6281311112222", by: reporter, at: Self.monday)
+            return (
+                changes + [closed], try tx.ticket(ticket.number)?.directorPhone,
+                try tx.activities(of: ticket.number).filter { $0.kind == .directorNumberChanged }.map(\.text)
+            )
+        }
+        #expect(changes == [true, false, false])
+        #expect(phone == "+6281298765432")
+        #expect(activities == ["+6281234567890 → +6281298765432"])
+    }
+
     @Test func numbersAreNeverReusedAfterADelete() throws {
         let store = try Self.makeStore()
         let second = try store.write { tx in
