@@ -155,7 +155,9 @@ extension DialogCatalogue {
                 }
             }
             guard let label else { return nil }
-            return FormField(id: fieldID, validator: validator, label: label, prompt: prompt, options: options)
+            return FormField(
+                id: fieldID, validator: validator, label: label, prompt: prompt, options: options,
+                optional: fieldNode.flag("optional"))
         }
         DialogCursor.checkUnique(zip(fields.map(\.id), fieldNodes).map { ($0, $1) })
 

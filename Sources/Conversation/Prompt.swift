@@ -159,6 +159,8 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeFormComplete = "intake.formComplete"
     case intakeSendForSummary = "intake.sendForSummary"
     case intakeQuestionKept = "intake.questionKept"
+    case intakeNotKnown = "intake.notKnown"
+    case intakeGoesOnWithout = "intake.goesOnWithout"
     case intakePhoneKept = "intake.phoneKept"
     case intakeOtherNumber = "intake.otherNumber"
     case intakeRemarkKept = "intake.remarkKept"

@@ -10,10 +10,7 @@ import Testing
 struct CorrectionAtAFreeTextQuestionTests {
     /// A tender problem with the code 1234567 (a digit missing), at the question asking the problem.
     static func atTheProblem() throws -> Transcript {
-        var chat = Transcript(catalogue: try Fixtures.catalogue())
-        _ = chat.tap("menu.tender")
-        _ = try chat.read("saya penyedia min")
-        _ = try chat.read("npwp saya 01.234.567.8-901.000")
+        var chat = try Transcript.atTenderCode()
         _ = try chat.read("kode tendernya 1234567")
         return chat
     }

@@ -243,6 +243,15 @@ extension Transcript {
         return chat
     }
 
+    /// A provider's tender problem driven up to the tender's code, read by the shipped recognizer.
+    static func atTenderCode() throws -> Transcript {
+        var chat = Transcript(catalogue: try Fixtures.catalogue())
+        _ = chat.tap("menu.tender")
+        _ = try chat.read("saya penyedia min")
+        _ = try chat.read("npwp saya 01.234.567.8-901.000")
+        return chat
+    }
+
     /// A password reset driven up to its documents checklist, with the shipped dialogs; the NPWP as typed, and
     /// its digits as the recognizer reads them.
     static func atResetChecklist(

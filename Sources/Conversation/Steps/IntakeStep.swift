@@ -839,6 +839,7 @@ extension ConversationTurn {
         var draft = draft
         guard let service = service(of: draft) else { return showMenu(prefix: nil) }
         if correctEarlierAnswer(text, entities: classification.entities, draft: draft, service: service) { return }
+        if fillNotKnown(text, entities: classification.entities, draft: draft, service: service) { return }
         if let document = documentNamedForHeldFile(text, draft: draft) {
             // "itu surat kuasa ya min" after a file sent ahead of its checklist: what the file is.
             return nameHeldFile(document, text: text, draft: draft)
@@ -1045,6 +1046,9 @@ extension ConversationTurn {
                 }
                 if value == nil, field.validator != .freeText, noteAccount(text, draft: draft) {
                     return
+                }
+                if value == nil, field.optional, !editing, saysUnknown(text) {
+                    return goOnWithout(field, text: text, draft: draft)
                 }
                 if value == nil, field.validator != .freeText, saysLater(DialogSettings.spacedWords(text)) {
                     // "npwp nya lagi dicari, nanti sy kirim", "nomor direktur besok ya": the form waits for it;
@@ -1455,6 +1459,50 @@ extension ConversationTurn {
         say(laterText(field.label.text(in: language)))
     }
 
+    /// Whether `text` says the answer is not known now: a word of `later` ("ga tau", "nanti") or of `unknownAnswer`
+    /// ("lupa", "ga ingat", "tidak ada").
+    func saysUnknown(_ text: String) -> Bool {
+        let words = DialogSettings.spacedWords(text)
+        return saysLater(words) || catalogue.settings.mentions(words, keywordsNamed: "unknownAnswer")
+    }
+
+    /// "kode tendernya 10234567" once found, after the form went on without it: the answer, noted, and the question
+    /// asked now again. It became the problem's description. False when the message gives no answer marked not
+    /// known.
+    mutating func fillNotKnown(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
+        -> Bool
+    {
+        guard draft.stage != .submitting,
+            let field = service.fields.first(where: { draft.answers[$0.id].map(marksNotKnown) ?? false }),
+            let value = entities.identifier(for: field.validator)
+        else { return false }
+        var draft = draft
+        draft.answers[field.id] = value
+        state.step = .intake(draft)
+        promptCurrentStep(prefix: t(.intakeAlreadyNoted, ["value": field.label.text(in: language) + " " + value]))
+        return true
+    }
+
+    /// Whether `answer` is the mark of an optional answer not known (`intake.notKnown`, in either language).
+    func marksNotKnown(_ answer: String) -> Bool {
+        Language.allCases.contains { catalogue.text(.intakeNotKnown, in: $0) == answer }
+    }
+
+    /// "lupa kodenya, paket pengadaan laptop dinas pendidikan", "ga tau min" where an optional answer is asked (a
+    /// tender's code): the form goes on without it, marked not known for staff, and a message that says more is
+    /// kept among the form's notes. A tender problem with its deadline today was kept waiting for a code the
+    /// provider did not have, or took the message as its problem.
+    mutating func goOnWithout(_ field: FormField, text: String, draft: IntakeDraft) {
+        var draft = draft
+        draft.answers[field.id] = t(.intakeNotKnown)
+        var lead = t(.intakeGoesOnWithout, ["field": Self.inSentence(field.label.text(in: language))])
+        if text.wordCount >= Self.explanationWords, let written = FieldNormalizer.freeText(text) {
+            draft.addRemark(written)
+            lead = t(.intakeRemarkKept) + " " + lead
+        }
+        advance(draft, prefix: lead)
+    }
+
     /// "Tidak apa-apa, permohonan ini kami simpan. Kirim `what` di chat ini kapan saja…".
     func laterText(_ what: String) -> String {
         t(.intakeLater, ["field": Self.inSentence(what)])
@@ -1823,8 +1871,10 @@ extension ConversationTurn {
 
     func ticketRequest(for draft: IntakeDraft) -> TicketRequest {
         let service = service(of: draft)
+        // An optional answer not known is no value of the ticket's own (its tender code): the description says it.
         func answer(_ validator: FieldValidator) -> String? {
             service?.fields.first { $0.validator == validator }.flatMap { draft.answers[$0.id] }
+                .flatMap { marksNotKnown($0) ? nil : $0 }
         }
         let either = answer(.npwpOrNip)
         let attachments =
