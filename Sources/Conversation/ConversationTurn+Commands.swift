@@ -283,22 +283,22 @@ extension ConversationTurn {
         }
         if let message, isQuestion(message.text), let written = FieldNormalizer.freeText(message.text) {
             let text = message.text
-            if service.allDocuments.contains(where: { $0.isNamed(in: text.lowercased()) }) {
+            let namesDocument = service.allDocuments.contains { $0.isNamed(in: text.lowercased()) }
+            let combines = !namesDocument && help == nil && saysAllInOne(text)
+            if namesDocument {
                 // What a document named is and how to make it, where the catalogue says; staff still see the
                 // question.
                 lead += explainedDocuments(in: text, among: required).compactMap {
                     $0.help.map { $0.text(in: language) + "\n" }
                 }
-                draft.addRemark(written)
-                state.step = .intake(draft)
-                lead.append(t(.intakeQuestionKept))
-            } else if help == nil, saysAllInOne(text) {
+            } else if combines {
                 // "pdf nya boleh digabung?": how a combined file is taken, which the list's "one per message"
                 // seemed to forbid.
                 lead.append(t(.documentsAllInOneAsked))
-            } else if help == nil, !asksForTheList(text) {
-                // "harus pakai kop surat?", "apakah perlu materai?": the list does not answer it, and it got the
-                // list alone, the question gone; staff answer it on the ticket.
+            }
+            // "harus pakai kop surat?", "apakah perlu materai?": a question the list does not answer got the list
+            // alone, the question gone; staff answer it on the ticket.
+            if namesDocument || help == nil && !combines && !asksForTheList(text) {
                 draft.addRemark(written)
                 state.step = .intake(draft)
                 lead.append(t(.intakeQuestionKept))

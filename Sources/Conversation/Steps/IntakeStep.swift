@@ -1472,8 +1472,11 @@ extension ConversationTurn {
     mutating func fillNotKnown(_ text: String, entities: Entities, draft: IntakeDraft, service: ServiceDefinition)
         -> Bool
     {
+        // Only an optional answer can be marked not known: a form without one reads no answer here.
         guard draft.stage != .submitting,
-            let field = service.fields.first(where: { draft.answers[$0.id].map(marksNotKnown) ?? false }),
+            let field = service.fields.first(where: { field in
+                field.optional && (draft.answers[field.id].map(marksNotKnown) ?? false)
+            }),
             let value = entities.identifier(for: field.validator)
         else { return false }
         var draft = draft
