@@ -76,8 +76,8 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
     public struct HeldFile: Equatable, Codable, Sendable {
         public var file: TicketFile
         public var caption: String?
-        /// Sent as an image or a video message (a screenshot, a photo, a screen recording): an attachment, never a
-        /// checklist document.
+        /// An attachment, never a checklist document: sent as an image or a video message (a screenshot, a photo,
+        /// a screen recording), or any file a form keeps for staff before its privacy notice is accepted.
         public var isPhoto: Bool?
 
         public init(file: TicketFile, caption: String?, isPhoto: Bool = false) {
@@ -111,12 +111,18 @@ public struct IntakeDraft: Equatable, Codable, Sendable {
         public var filename: String
         /// True when the contact did not say which document it is (we picked the next missing one).
         public var guessed: Bool
+        /// True for a free attachment sent where the checklist wants a PDF (a photo of the KTP, a Word file): its
+        /// confirmation says how to make the PDF.
+        public var insteadOfPDF: Bool?
 
-        public init(mediaID: String, requirementID: String, filename: String, guessed: Bool) {
+        public init(
+            mediaID: String, requirementID: String, filename: String, guessed: Bool, insteadOfPDF: Bool = false
+        ) {
             self.mediaID = mediaID
             self.requirementID = requirementID
             self.filename = filename
             self.guessed = guessed
+            self.insteadOfPDF = insteadOfPDF ? true : nil
         }
     }
 }
@@ -141,9 +147,11 @@ extension IntakeDraft {
     }
 
     /// Puts `mediaID` in download as the next free attachment, and returns its key.
-    mutating func addAttachmentUpload(mediaID: String, filename: String) -> String {
+    mutating func addAttachmentUpload(mediaID: String, filename: String, insteadOfPDF: Bool = false) -> String {
         let key = self.nextAttachmentKey
-        self.uploads.append(Upload(mediaID: mediaID, requirementID: key, filename: filename, guessed: false))
+        let upload = Upload(
+            mediaID: mediaID, requirementID: key, filename: filename, guessed: false, insteadOfPDF: insteadOfPDF)
+        self.uploads.append(upload)
         return key
     }
 }

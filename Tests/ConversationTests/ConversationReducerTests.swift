@@ -113,7 +113,8 @@ struct ConversationReducerTests {
     }
 
     /// An image sent as a file at the checklist is kept for staff as an attachment, never as the checklist's
-    /// document, and the provider is told how to make the PDF.
+    /// document; once received, the provider is told so and how to make the PDF, in one message with the
+    /// checklist (a second message said it was received and would be attached).
     @Test func photoOfADocumentIsKeptForStaffButNotTheChecklist() throws {
         var chat = Transcript(catalogue: try Fixtures.catalogue())
         _ = chat.tap("menu.registrasi")
@@ -122,8 +123,14 @@ struct ConversationReducerTests {
         _ = chat.tap("consent.yes")
         let effects = chat.message(
             .document(mediaID: "x", filename: "ktp.jpg", mimeType: "image/jpeg", size: 10, sha256: nil, caption: nil))
-        #expect(sentTexts(effects).first?.hasPrefix("Foto ini kami lampirkan untuk petugas") == true)
-        #expect(render(effects).contains("⚙ fetchMedia x for attachment-1"), "\(render(effects))")
+        #expect(render(effects) == "⚙ fetchMedia x for attachment-1", "\(render(effects))")
+        let stored = sentTexts(chat.stored("x", "ktp.jpg", mimeType: "image/jpeg"))
+        #expect(stored.count == 1, "\(stored)")
+        let said = try #require(stored.first)
+        #expect(said.hasPrefix("Foto ini kami lampirkan untuk petugas"), "\(said)")
+        #expect(said.contains("Simpan sebagai PDF"), "how to make the PDF: \(said)")
+        #expect(said.contains("1. ⬜ KTP/KITAS Direktur") && !said.contains("akan dilampirkan ke tiket"), "\(said)")
+        #expect(chat.draft?.documents["attachment-1"]?.filename == "ktp.jpg")
     }
 
     /// A Word or Excel file at the checklist is kept for staff the same way, with how to save it as a PDF; it
@@ -137,14 +144,25 @@ struct ConversationReducerTests {
         let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         let effects = chat.message(
             .document(mediaID: "w", filename: "ktp.docx", mimeType: word, size: 10, sha256: nil, caption: nil))
-        let said = try #require(sentTexts(effects).first)
-        #expect(said.hasPrefix("ktp.docx kami lampirkan untuk petugas") && said.contains("Simpan Sebagai"), "\(said)")
-        #expect(render(effects).contains("⚙ fetchMedia w for attachment-1"), "\(render(effects))")
+        #expect(render(effects) == "⚙ fetchMedia w for attachment-1", "\(render(effects))")
+        let stored = sentTexts(chat.stored("w", "ktp.docx", mimeType: word))
+        let said = try #require(stored.first)
+        #expect(stored.count == 1 && said.hasPrefix("ktp.docx kami lampirkan untuk petugas"), "\(stored)")
+        #expect(said.contains("Simpan Sebagai") && said.contains("1. ⬜ KTP/KITAS Direktur"), "\(said)")
         let zip = chat.message(
             .document(
                 mediaID: "z", filename: "ktp.zip", mimeType: "application/zip", size: 10, sha256: nil, caption: nil))
         #expect(sentTexts(zip).first?.hasPrefix("Maaf, ktp.zip bukan file PDF.") == true, "\(render(zip))")
         #expect(!render(zip).contains("fetchMedia"))
+    }
+
+    /// A photo at the checklist found too large once downloaded is told the attachments' limit, not the 4 MB of
+    /// a checklist's PDF it was never held to.
+    @Test func aPhotoTooLargeIsToldTheAttachmentsLimit() throws {
+        var chat = try Transcript.atRegistrationChecklist()
+        _ = chat.message(.image(mediaID: "p", caption: nil))
+        let said = try #require(sentTexts(chat.rejected("p", .tooLarge)).first)
+        #expect(said.contains("lebih besar dari 16 MB") && said.contains("1. ⬜ KTP/KITAS Direktur"), "\(said)")
     }
 
     @Test func oversizedPDFIsRefusedBeforeDownload() throws {

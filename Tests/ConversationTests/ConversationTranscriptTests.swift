@@ -256,12 +256,12 @@ struct ConversationTranscriptTests {
             1. ⬜ KTP/KITAS Direktur
             2. ⬜ NPWP Perusahaan
             """)
-        // A photo is kept for staff as the ticket's attachment, never as a checklist document.
+        // A photo is kept for staff as the ticket's attachment, never as a checklist document: said once it is
+        // received, with the checklist.
         check(
             chat.message(.image(mediaID: "y", caption: nil)),
             """
             ⚙ fetchMedia y for attachment-1
-            › Foto ini kami lampirkan untuk petugas, tetapi dokumen persyaratan harus berupa file PDF. Cara membuat PDF di HP: buka foto dokumen, pilih Bagikan atau Cetak, lalu Simpan sebagai PDF; atau pindai dokumen dengan fitur Pindai di aplikasi Google Drive. Kirim file PDF-nya di sini lewat 📎 → Dokumen.
             """)
         check(
             chat.pdf("big", "ktp.pdf", size: 6_000_000),

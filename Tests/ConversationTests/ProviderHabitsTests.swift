@@ -2785,7 +2785,8 @@ struct FilesPerServiceTests {
         _ = chat.tap("consent.yes")
         let photo = render(chat.message(.image(mediaID: "img-2", caption: nil)))
         #expect(photo.contains("⚙ fetchMedia img-2 for attachment-1"), "kept for staff: \(photo)")
-        #expect(photo.contains("harus berupa file PDF"), "a checklist takes PDF only: \(photo)")
+        let received = render(chat.stored("img-2", "foto-img-2.jpg", mimeType: "image/jpeg"))
+        #expect(received.contains("harus berupa file PDF"), "a checklist takes PDF only: \(received)")
     }
 
     /// "gak punya scanner min, cuma bisa foto" at the checklist is told how to make a PDF on a phone; a longer

@@ -55,9 +55,7 @@ extension ConversationTurn {
                     if draft.stage == .documents, FileKind.accepts(mimeType, in: [.office]),
                         attachmentRefusal(filename: filename, mimeType: mimeType, size: size) == nil
                     {
-                        return keepInsteadOfPDF(
-                            file, mimeType: mimeType, size: size, draft: draft,
-                            saying: t(.documentsFileKept, ["file": filename]) + " " + t(.documentsHowToPDFFromOffice))
+                        return keepInsteadOfPDF(file, mimeType: mimeType, size: size, draft: draft)
                     }
                     return promptCurrentStep(prefix: t(.documentsNotPDF, ["file": filename]))
                 }
@@ -67,7 +65,7 @@ extension ConversationTurn {
                     return promptCurrentStep(
                         prefix: t(.documentsPhoto, ["file": filename]) + " " + t(.documentsHowToPDF))
                 }
-                return keepPhotoOfDocument(file, mimeType: mimeType, size: size, draft: draft)
+                return keepInsteadOfPDF(file, mimeType: mimeType, size: size, draft: draft)
             }
             if let size, size > maxBytes {
                 return promptCurrentStep(prefix: t(.documentsTooLarge, ["file": filename, "mb": limit]))
@@ -140,8 +138,11 @@ extension ConversationTurn {
     }
 
     /// Takes a file sent while filling a form without a checklist (a screenshot of the problem): fetched now
-    /// when the privacy notice is accepted, else kept until it is; attached when the ticket opens.
-    mutating func keepForTicket(_ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft) {
+    /// when the privacy notice is accepted, else kept until it is; attached when the ticket opens. A file sent
+    /// `insteadOfPDF` is confirmed with how to make the PDF the checklist wants, in one message with the question.
+    mutating func keepForTicket(
+        _ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft, insteadOfPDF: Bool = false
+    ) {
         if let refusal = attachmentRefusal(filename: file.filename, mimeType: mimeType, size: size) {
             return promptCurrentStep(prefix: refusal)
         }
@@ -151,30 +152,35 @@ extension ConversationTurn {
             draft.addRemark("\(file.filename): \(caption)")
         }
         if state.consent?.version == catalogue.privacy.version {
-            takeAttachment(file, into: &draft)
+            takeAttachment(file, into: &draft, insteadOfPDF: insteadOfPDF)
             state.step = .intake(draft)
             return
         }
-        draft.heldFiles = (draft.heldFiles ?? []) + [IntakeDraft.HeldFile(file: file, caption: nil)]
+        // Held as an attachment: once the notice is accepted it is never taken for a checklist document.
+        draft.heldFiles = (draft.heldFiles ?? []) + [IntakeDraft.HeldFile(file: file, caption: nil, isPhoto: true)]
         state.step = .intake(draft)
-        promptCurrentStep(prefix: t(.attachmentsKept, ["file": file.filename]))
+        promptCurrentStep(
+            prefix: insteadOfPDF
+                ? keptInsteadOfPDF(file.filename, mimeType: mimeType)
+                : t(.attachmentsKept, ["file": file.filename]))
     }
 
-    /// A photo of a document at the checklist: kept for staff as the ticket's attachment, never as the checklist's
-    /// document, and the provider told how to make the PDF it must be.
-    mutating func keepPhotoOfDocument(_ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft) {
-        keepInsteadOfPDF(
-            file, mimeType: mimeType, size: size, draft: draft,
-            saying: t(.documentsPhotoKept) + " " + t(.documentsHowToPDF))
+    /// A file in a form with a checklist that is not the PDF it asks for (a photo of the KTP, a Word file, a
+    /// video): kept for staff as the ticket's attachment, never as the checklist's document; once it is received
+    /// the provider is told so and how to make the PDF, with the question.
+    mutating func keepInsteadOfPDF(_ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft) {
+        keepForTicket(file, mimeType: mimeType, size: size, draft: draft, insteadOfPDF: true)
     }
 
-    /// A file at the checklist that is not the PDF it asks for (a photo, a Word file): kept for staff as the
-    /// ticket's attachment, and `message` says how to make the PDF.
-    mutating func keepInsteadOfPDF(
-        _ file: TicketFile, mimeType: String, size: Int?, draft: IntakeDraft, saying message: String
-    ) {
-        keepForTicket(file, mimeType: mimeType, size: size, draft: draft)
-        say(message)
+    /// Says a file of `mimeType` is kept for staff but is not the PDF the checklist wants, and how to make one.
+    func keptInsteadOfPDF(_ filename: String, mimeType: String) -> String {
+        if mimeType.lowercased().hasPrefix("image/") {
+            return t(.documentsPhotoKept) + " " + t(.documentsHowToPDF)
+        }
+        if FileKind.accepts(mimeType, in: [.video]) {
+            return t(.documentsFileKept, ["file": opening(.documentsVideoName)])
+        }
+        return t(.documentsFileKept, ["file": filename]) + " " + t(.documentsHowToPDFFromOffice)
     }
 
     /// Why an attachment (not a checklist document) cannot be taken, if it cannot: its kind or its size.
@@ -188,8 +194,9 @@ extension ConversationTurn {
     }
 
     /// Fetches a free attachment of the form; it is confirmed once stored.
-    mutating func takeAttachment(_ file: TicketFile, into draft: inout IntakeDraft) {
-        let key = draft.addAttachmentUpload(mediaID: file.mediaID, filename: file.filename)
+    mutating func takeAttachment(_ file: TicketFile, into draft: inout IntakeDraft, insteadOfPDF: Bool = false) {
+        let key = draft.addAttachmentUpload(
+            mediaID: file.mediaID, filename: file.filename, insteadOfPDF: insteadOfPDF)
         emit(
             .fetchMedia(
                 fetchRequest(
@@ -367,7 +374,10 @@ extension ConversationTurn {
             draft.documents[upload.requirementID] = document
             completeDocumentsIfDone(&draft)
             state.step = .intake(draft)
-            let kept = t(.attachmentsKept, ["file": upload.filename])
+            let kept =
+                upload.insteadOfPDF == true
+                ? keptInsteadOfPDF(upload.filename, mimeType: document.mimeType)
+                : t(.attachmentsKept, ["file": upload.filename])
             // With other files still being received, the question follows the last of them.
             return draft.uploads.isEmpty ? promptCurrentStep(prefix: kept) : say(kept)
         }
@@ -450,9 +460,11 @@ extension ConversationTurn {
         draft.uploads.removeFirst { $0.mediaID == mediaID }
         completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
-        if !upload.isForChecklist, reason == .notPDF {
-            // A free attachment is not only PDF: say what is taken.
-            return promptCurrentStep(prefix: t(.attachmentsKinds, ["file": upload.filename]))
+        if !upload.isForChecklist {
+            // A free attachment is not only PDF, and may be larger than a checklist document: say what is taken.
+            if reason == .notPDF { return promptCurrentStep(prefix: t(.attachmentsKinds, ["file": upload.filename])) }
+            let attachmentLimit = String(catalogue.settings.maxAttachmentBytes / (1024 * 1024))
+            return promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": attachmentLimit]))
         }
         promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": limit]))
     }

@@ -110,10 +110,7 @@ struct IntakeStep: DialogStep {
         }
         // In a form with a checklist, at its questions as at the checklist: kept for staff, never a checklist
         // document, and the provider told the documents must be PDF files (what they wrote with it is kept too).
-        guard video else { return turn.keepPhotoOfDocument(file, mimeType: mimeType, size: nil, draft: self.draft) }
-        turn.keepInsteadOfPDF(
-            file, mimeType: mimeType, size: nil, draft: self.draft,
-            saying: turn.t(.documentsFileKept, ["file": turn.opening(.documentsVideoName)]))
+        turn.keepInsteadOfPDF(file, mimeType: mimeType, size: nil, draft: self.draft)
     }
 
     /// Starts the form of `serviceID`.
