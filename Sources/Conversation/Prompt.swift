@@ -151,6 +151,7 @@ public enum Prompt: String, CaseIterable, Sendable {
     case intakeAccountNoted = "intake.accountNoted"
     case intakeEmailNoted = "intake.emailNoted"
     case intakeEarlierKept = "intake.earlierKept"
+    case intakeDocumentsMayFollow = "intake.documentsMayFollow"
     case intakeLater = "intake.later"
     case intakeLaterAcknowledged = "intake.laterAcknowledged"
     case intakeSummaryWaits = "intake.summaryWaits"

@@ -81,7 +81,7 @@ struct IntakeStep: DialogStep {
     /// "batal": the form is cancelled (and kept to take back); "nanti saja", which reads as a cancellation too,
     /// puts off the question or the documents instead, and the form waits.
     func cancel(_ text: String?, in turn: inout ConversationTurn) {
-        if let text, turn.putsOff(text), turn.sayIntakeLater(self.draft) { return }
+        if let text, turn.putsOff(text), turn.sayIntakeLater(self.draft, text: text) { return }
         turn.cancelIntake(self.draft)
     }
 
@@ -1050,7 +1050,7 @@ extension ConversationTurn {
                 if value == nil, field.validator != .freeText, saysLater(DialogSettings.spacedWords(text)) {
                     // "npwp nya lagi dicari, nanti sy kirim", "nomor direktur besok ya": the form waits for it;
                     // nothing was wrong.
-                    return sayLater(field)
+                    return sayLater(field, about: text)
                 }
                 if value == nil, field.validator == .phone, PhoneNumberExtractor.mismatch(text) == .landline {
                     // "pakai nomor kantor aja 021 555 1234": a landline, however many words come with it.
@@ -1416,7 +1416,7 @@ extension ConversationTurn {
     /// remarks, and "sebentar ya min" is told the form waits; the name is asked again. False for anything else.
     mutating func questionOrWaitAtName(_ text: String, field: FormField, draft: IntakeDraft) -> Bool {
         if saysLater(DialogSettings.spacedWords(text)) {
-            sayLater(field)
+            sayLater(field, about: text)
             return true
         }
         guard isQuestion(text) else { return false }
@@ -1438,8 +1438,10 @@ extension ConversationTurn {
         if saysLater(DialogSettings.spacedWords(text)), text.wordCount >= Self.explanationWords,
             let written = FieldNormalizer.freeText(text)
         {
-            keepRemark(
-                written, draft: draft, saying: t(.intakeRemarkKept) + " " + laterText(field.label.text(in: language)))
+            let later =
+                namesDocumentsNotAsked(text, field: field)
+                ? t(.intakeDocumentsMayFollow) : laterText(field.label.text(in: language))
+            keepRemark(written, draft: draft, saying: t(.intakeRemarkKept) + " " + later)
             return true
         }
         if questionOrWaitAtName(text, field: field, draft: draft) { return true }
@@ -1447,13 +1449,34 @@ extension ConversationTurn {
     }
 
     /// The form waits for `field`'s answer: "Kirim nama usaha di chat ini kapan saja…". The label is written
-    /// inside the sentence: "nama usaha", but "NPWP" as it is. The question asked is marked put off.
-    mutating func sayLater(_ field: FormField) {
+    /// inside the sentence: "nama usaha", but "NPWP" as it is. The question asked is marked put off. When `text`
+    /// puts off the documents instead ("kalau syaratnya belum lengkap, nanti bisa nyusul?", "dokumennya nyusul
+    /// ya"), which were told the company's name could come later, it is told they may, and asked the question.
+    mutating func sayLater(_ field: FormField, about text: String) {
+        if namesDocumentsNotAsked(text, field: field) { return promptCurrentStep(prefix: t(.intakeDocumentsMayFollow)) }
         if case .intake(var draft) = state.step, case .field(let index, _) = draft.stage {
             draft.putOff = index
             state.step = .intake(draft)
         }
         say(laterText(field.label.text(in: language)))
+    }
+
+    /// Whether `text`, at `field` of a form with a checklist still to come, speaks of its documents (a word of
+    /// `requirementsWords`, `documentNouns` or `documentWords`) and not of the question asked (its
+    /// `fieldNamed.<validator>`: "npwp nya nyusul" where the NPWP is asked is about the question), nor asks a
+    /// moment for it (`waitAMoment`: "bentar ya min saya tanya direktur dulu, ada tambahan kata di akta").
+    func namesDocumentsNotAsked(_ text: String, field: FormField) -> Bool {
+        guard case .intake(let draft) = state.step, case .field = draft.stage,
+            service(of: draft)?.asksForDocuments == true
+        else { return false }
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        return ["requirementsWords", "documentNouns", "documentWords"].contains {
+            settings.mentions(words, keywordsNamed: $0)
+        }
+            && !["fieldNamed.\(field.validator.rawValue)", "waitAMoment"].contains {
+                settings.mentions(words, keywordsNamed: $0)
+            }
     }
 
     /// Whether `text` says the answer is not known now: a word of `later` ("ga tau", "nanti") or of `unknownAnswer`
@@ -1629,13 +1652,13 @@ extension ConversationTurn {
             || catalogue.settings.mentions(words, keywordsNamed: "laterDay")
     }
 
-    /// Says the form waits for what it asks now (a question's answer, the documents still missing), and returns
-    /// true; false where nothing is being waited for (the consent, the summary).
-    mutating func sayIntakeLater(_ draft: IntakeDraft) -> Bool {
+    /// Says the form waits for what `text` puts off (a question's answer, the documents still missing), and
+    /// returns true; false where nothing is being waited for (the consent, the summary).
+    mutating func sayIntakeLater(_ draft: IntakeDraft, text: String) -> Bool {
         guard let service = service(of: draft) else { return false }
         switch draft.stage {
         case .field(let index, _) where service.fields.indices.contains(index):
-            sayLater(service.fields[index])
+            sayLater(service.fields[index], about: text)
         case .documents where !missingDocuments(draft).isEmpty:
             var draft = draft
             waitForDocuments(&draft)
