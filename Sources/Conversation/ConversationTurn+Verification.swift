@@ -97,9 +97,12 @@ extension ConversationTurn {
         if asksToCancelCall(text, classification: classification) {
             return startCancellingCall(offer)
         }
-        if classification.entities.datetime == nil, isQuestion(text), let faq = typedFAQ(text) {
+        if classification.entities.datetime == nil, isQuestion(text), wishInWords(text) == nil,
+            let faq = typedFAQ(text)
+        {
             // "kalau direktur berhalangan bisa diwakilkan?": the FAQ answers, staff read it on the ticket, and
-            // the call stays as it is (the slots, when they were asked, are asked again).
+            // the call stays as it is (the slots, when they were asked, are asked again). A wish in words is no
+            // such question: "jadwal vc nya mundur bisa?" got the hours of the calls.
             if !relayed { emit(.appendToTicket(number: offer.ticket, message: message)) }
             say(faq.answer.text(in: language) + "\n\n" + t(.ticketRelayed, ["ticket": String(offer.ticket)]))
             if case .booking = state.step { promptCurrentStep(prefix: nil) }
@@ -892,32 +895,57 @@ extension ConversationTurn {
         case anytime
         /// "minggu depan": next week.
         case nextWeek
+        /// "bisa diundur?", "ditunda dulu": the booked call later.
+        case later
+        /// "bisa dimajukan?", "lebih awal": the booked call earlier.
+        case earlier
     }
 
-    /// The wish in words `text` holds, if any.
+    /// The wish in words `text` holds, if any; a booked call's only moves later or earlier.
     func wishInWords(_ text: String) -> WishInWords? {
         let words = DialogSettings.spacedWords(text)
-        if !text.contains("?"), catalogue.settings.mentions(words, keywordsNamed: "bookingAnytime") { return .anytime }
-        return catalogue.settings.mentions(words, keywordsNamed: "bookingNextWeek") ? .nextWeek : nil
+        let settings = catalogue.settings
+        if !text.contains("?"), settings.mentions(words, keywordsNamed: "bookingAnytime") { return .anytime }
+        if settings.mentions(words, keywordsNamed: "bookingNextWeek") { return .nextWeek }
+        guard offer?.booking != nil else { return nil }
+        if settings.mentions(words, keywordsNamed: "bookingLater") { return .later }
+        return settings.mentions(words, keywordsNamed: "bookingEarlier") ? .earlier : nil
     }
 
     /// A wish without a time the parser reads: "terserah", "secepatnya" take the earliest free slot (held for
     /// confirmation, as a tap would); "minggu depan" offers next week's slots, said to be from its Monday, after
-    /// `prefix`. False for anything else.
+    /// `prefix`; a booked call asked "diundur" or "dimajukan" offers the slots after it or before it ("bisa
+    /// diundur?" was offered the days before the call first). The wishes hold together: "diundur minggu depan,
+    /// terserah jam berapa" takes next week's earliest slot. False for anything else.
     mutating func readWishInWords(_ text: String, prefix: String? = nil) -> Bool {
         guard let offer, let wish = wishInWords(text) else { return false }
-        switch wish {
-        case .anytime:
-            guard let earliest = offer.freeSlots.first else { return false }
-            chooseSlot(earliest)
-        case .nextWeek:
+        let words = DialogSettings.spacedWords(text)
+        let settings = catalogue.settings
+        var slots = offer.freeSlots
+        var lead: String?
+        if let booked = offer.booking {
+            if settings.mentions(words, keywordsNamed: "bookingLater") {
+                slots = slots.filter { $0 > booked }
+            } else if settings.mentions(words, keywordsNamed: "bookingEarlier") {
+                slots = slots.filter { $0 < booked }
+            }
+        }
+        if settings.mentions(words, keywordsNamed: "bookingNextWeek") {
             let today = JakartaTime.local(context.now).day
             let monday = today + 8 - LocalDate.isoWeekday(dayNumber: today)
-            let nextWeek = offer.freeSlots.filter { JakartaTime.local($0).day >= monday }
+            let nextWeek = slots.filter { JakartaTime.local($0).day >= monday }
             // "bisa minggu depan?" on a Saturday gets Monday's slots, as before, but said to be next week's.
-            let lead =
-                nextWeek.isEmpty ? nil : t(.verificationNextWeek, ["date": CalendarWords.date(monday, in: language)])
-            offerSlots(prefix: prefix, slots: nextWeek.isEmpty ? offer.freeSlots : nextWeek, lead: lead)
+            if !nextWeek.isEmpty {
+                slots = nextWeek
+                lead = t(.verificationNextWeek, ["date": CalendarWords.date(monday, in: language)])
+            }
+        }
+        if slots.isEmpty { (slots, lead) = (offer.freeSlots, nil) }
+        if wish == .anytime {
+            guard let earliest = slots.first else { return false }
+            chooseSlot(earliest)
+        } else {
+            offerSlots(prefix: prefix, slots: slots, lead: lead)
         }
         return true
     }

@@ -177,3 +177,49 @@ struct AttendanceSaidTests {
         #expect(!answer.contains("belum saya pahami") && chat.state.invalidAnswers == 0, "\(answer)")
     }
 }
+
+/// A booked call asked to be put later or earlier is offered the free times after it or before it: "bisa
+/// diundur?" was offered the days before the call first.
+struct LaterOrEarlierCallTests {
+    @Test(arguments: ["bisa diundur min?", "vc nya ditunda dulu ya, direktur sakit", "jadwal vc nya mundur bisa?"])
+    func laterOffersTheTimesAfterTheCall(text: String) throws {
+        var chat = try BookedCallStaysTests.booked()
+        let effects = try chat.read(text)
+        let days = BookedCallStaysTests.days(effects)
+        #expect(days == ["Kamis, 3 Des", "Jumat, 4 Des", "Senin, 7 Des"], "\(render(effects))")
+        let rows = try #require(VerificationBookingTests.list(effects)).flatMap(\.rows).map(\.title)
+        #expect(rows.prefix(2) == ["11.00–11.30 WIB", "12.30–13.00 WIB"], "after 10.00 on its day: \(rows)")
+    }
+
+    @Test func laterInEnglish() throws {
+        var chat = try BookedCallStaysTests.booked()
+        let effects = try chat.read("can we postpone the call?")
+        #expect(BookedCallStaysTests.days(effects) == ["Thu 3 Dec", "Fri 4 Dec", "Mon 7 Dec"], "\(render(effects))")
+    }
+
+    @Test(arguments: ["jadwalnya bisa dimajukan?", "vc nya lebih cepat bisa?"])
+    func earlierOffersTheTimesBeforeTheCall(text: String) throws {
+        var chat = try BookedCallStaysTests.booked()
+        let effects = try chat.read(text)
+        #expect(BookedCallStaysTests.days(effects) == ["Rabu, 2 Des"], "\(render(effects))")
+    }
+
+    /// The wishes hold together: next week's slots after the call; any time after it takes the first of them.
+    @Test func wishesInWordsHoldTogether() throws {
+        var nextWeek = try BookedCallStaysTests.booked()
+        let week = try nextWeek.read("diundur minggu depan aja")
+        #expect(BookedCallStaysTests.days(week) == ["Senin, 7 Des"], "\(render(week))")
+        var anytime = try BookedCallStaysTests.booked()
+        let held = render(try anytime.read("diundur aja min, terserah jamnya"))
+        #expect(held.contains("Kamis, 3 Desember 2026 pukul 11.00 WIB"), "the first free time after it: \(held)")
+    }
+
+    /// Nothing free before the call: every free time is offered, as for a change of time.
+    @Test func earlierWithNothingBeforeOffersEveryTime() throws {
+        var chat = try VerificationBookingTests.chat(
+            VerificationBookingTests.offer(booking: VerificationBookingTests.instant(2026, 12, 2, 9, 30)))
+        let effects = try chat.read("bisa dimajukan?")
+        let days = BookedCallStaysTests.days(effects)
+        #expect(days == ["Rabu, 2 Des", "Kamis, 3 Des", "Jumat, 4 Des"], "\(render(effects))")
+    }
+}
