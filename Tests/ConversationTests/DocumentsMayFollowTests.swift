@@ -9,7 +9,7 @@ import Testing
 /// later, or says they will, is told they may and asked the question again: "kalau syaratnya belum lengkap, nanti
 /// bisa nyusul?" at the company's name was told the name could be sent later, and the form waited for it.
 @Suite struct DocumentsMayFollowTests {
-    static let mayFollow = "Bisa, dokumen persyaratan boleh menyusul."
+    static let mayFollow = "Tidak apa-apa, dokumen persyaratan boleh menyusul."
 
     @Test(arguments: [
         "kalau syaratnya belum lengkap, nanti bisa nyusul?",
