@@ -901,7 +901,7 @@ extension ConversationTurn {
         case earlier
     }
 
-    /// The wish in words `text` holds, if any; a booked call's only moves later or earlier.
+    /// The wish in words `text` holds, if any; one to move the call later or earlier only while a call is booked.
     func wishInWords(_ text: String) -> WishInWords? {
         let words = DialogSettings.spacedWords(text)
         let settings = catalogue.settings
