@@ -26,8 +26,8 @@ extension SQLiteTicketTransaction {
     }
 
     /// The director's WhatsApp number for the verification call changed, as the reporter wrote in the chat: the
-    /// ticket keeps the new one, so the call's details, its reminders and the staff's agenda name it, and staff
-    /// read the change among its activities ("+6281… → +6285…").
+    /// ticket keeps the new one, so the call's details, its reminders, the staff's agenda and its description
+    /// name it, and staff read the change among its activities ("+6281… → +6285…").
     /// - Returns: false when the ticket is not open or already has that number.
     @discardableResult
     public func changeDirectorPhone(
@@ -36,8 +36,12 @@ extension SQLiteTicketTransaction {
         guard let ticket = try self.ticket(number), ticket.status.isOpen, ticket.directorPhone != phone else {
             return false
         }
+        // The description the form wrote names the number for the call ("Nomor WhatsApp direksi untuk verifikasi
+        // video call: +62…"): staff reading it call the new one.
+        let description = ticket.directorPhone.map { ticket.description.replacingOccurrences(of: $0, with: phone) }
         try self.database.run(
-            "UPDATE tickets SET director_phone = ? WHERE number = ?", [.text(phone), .int(number.value)])
+            "UPDATE tickets SET director_phone = ?, description = ? WHERE number = ?",
+            [.text(phone), .text(description ?? ticket.description), .int(number.value)])
         try self.append(
             [
                 TicketActivity(

@@ -64,7 +64,9 @@ final class VerificationRuntimeTests: Sendable {
         try writer.write { database in
             let store = SQLiteTicketStore.transaction(on: database, configuration: runtime.tickets)
             let draft = TicketDraft(
-                title: "Registrasi dan Verifikasi Berkas", description: "Permohonan PT Maju Jaya",
+                title: "Registrasi dan Verifikasi Berkas",
+                description:
+                    "Permohonan PT Maju Jaya. Nomor WhatsApp direksi untuk verifikasi video call: +6281311223344.",
                 companyName: "PT Maju Jaya",
                 businessForm: "pt", directorPhone: "+6281311223344", reporterWaID: contact, reporterName: "Budi",
                 category: "registrasi")
@@ -297,6 +299,9 @@ final class VerificationRuntimeTests: Sendable {
             return (ticket, try store.activities(of: ticket.number))
         }
         #expect(ticket.directorPhone == "+6281298765432")
+        #expect(
+            ticket.description.contains("+6281298765432") && !ticket.description.contains("+6281311223344"),
+            "the description names the call's number: \(ticket.description)")
         #expect(activities.contains { $0.kind == .reporterMessage && $0.text == text })
         #expect(
             activities.contains {

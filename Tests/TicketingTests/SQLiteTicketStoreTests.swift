@@ -52,9 +52,11 @@ struct SQLiteTicketStoreTests {
     /// activity naming both numbers.
     @Test func theDirectorsNumberChangesOnAnOpenTicket() throws {
         let store = try Self.makeStore()
-        let (changes, phone, activities) = try store.writer.write { database in
+        let (changes, phone, activities, description) = try store.writer.write { database in
             let tx = SQLiteTicketStore.transaction(on: database, configuration: store.configuration)
-            let ticket = try tx.open(Self.draft(), at: Self.monday).ticket
+            var draft = Self.draft()
+            draft.description += ". Nomor WhatsApp direksi untuk verifikasi video call: +6281234567890."
+            let ticket = try tx.open(draft, at: Self.monday).ticket
             let reporter = Self.reporter(of: ticket)
             let changes = [
                 try tx.changeDirectorPhone(of: ticket.number, to: "+6281298765432", by: reporter, at: Self.monday),
@@ -65,12 +67,16 @@ struct SQLiteTicketStoreTests {
                 of: ticket.number, to: "+6281311112222", by: reporter, at: Self.monday)
             return (
                 changes + [closed], try tx.ticket(ticket.number)?.directorPhone,
-                try tx.activities(of: ticket.number).filter { $0.kind == .directorNumberChanged }.map(\.text)
+                try tx.activities(of: ticket.number).filter { $0.kind == .directorNumberChanged }.map(\.text),
+                try tx.ticket(ticket.number)?.description
             )
         }
         #expect(changes == [true, false, false])
         #expect(phone == "+6281298765432")
         #expect(activities == ["+6281234567890 → +6281298765432"])
+        #expect(
+            description?.hasSuffix("Nomor WhatsApp direksi untuk verifikasi video call: +6281298765432.") == true,
+            "the description names the call's number: \(description ?? "")")
     }
 
     @Test func numbersAreNeverReusedAfterADelete() throws {
