@@ -907,9 +907,15 @@ extension ConversationTurn {
         let settings = catalogue.settings
         if !text.contains("?"), settings.mentions(words, keywordsNamed: "bookingAnytime") { return .anytime }
         if settings.mentions(words, keywordsNamed: "bookingNextWeek") { return .nextWeek }
+        return bookedCallMove(in: words)
+    }
+
+    /// Which way `words` (spaced) ask the booked call to move: `.later` (`bookingLater`: "diundur"), `.earlier`
+    /// (`bookingEarlier`: "dimajukan"), or nil; nil while no call is booked.
+    func bookedCallMove(in words: String) -> WishInWords? {
         guard offer?.booking != nil else { return nil }
-        if settings.mentions(words, keywordsNamed: "bookingLater") { return .later }
-        return settings.mentions(words, keywordsNamed: "bookingEarlier") ? .earlier : nil
+        if catalogue.settings.mentions(words, keywordsNamed: "bookingLater") { return .later }
+        return catalogue.settings.mentions(words, keywordsNamed: "bookingEarlier") ? .earlier : nil
     }
 
     /// A wish without a time the parser reads: "terserah", "secepatnya" take the earliest free slot (held for
@@ -920,17 +926,12 @@ extension ConversationTurn {
     mutating func readWishInWords(_ text: String, prefix: String? = nil) -> Bool {
         guard let offer, let wish = wishInWords(text) else { return false }
         let words = DialogSettings.spacedWords(text)
-        let settings = catalogue.settings
         var slots = offer.freeSlots
         var lead: String?
-        if let booked = offer.booking {
-            if settings.mentions(words, keywordsNamed: "bookingLater") {
-                slots = slots.filter { $0 > booked }
-            } else if settings.mentions(words, keywordsNamed: "bookingEarlier") {
-                slots = slots.filter { $0 < booked }
-            }
+        if let booked = offer.booking, let move = bookedCallMove(in: words) {
+            slots = slots.filter { move == .later ? $0 > booked : $0 < booked }
         }
-        if settings.mentions(words, keywordsNamed: "bookingNextWeek") {
+        if catalogue.settings.mentions(words, keywordsNamed: "bookingNextWeek") {
             let today = JakartaTime.local(context.now).day
             let monday = today + 8 - LocalDate.isoWeekday(dayNumber: today)
             let nextWeek = slots.filter { JakartaTime.local($0).day >= monday }

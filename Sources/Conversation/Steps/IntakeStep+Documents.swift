@@ -440,33 +440,32 @@ extension ConversationTurn {
     }
 
     mutating func documentRejected(mediaID: String, reason: DocumentRejection) {
-        let limit = String(catalogue.settings.maxDocumentBytes / (1024 * 1024))
-        let key: Prompt
-        switch reason {
-        case .notPDF: key = .documentsNotPDF
-        case .tooLarge: key = .documentsTooLarge
-        case .hashMismatch: key = .documentsDamaged
-        case .unavailable: key = .documentsUnavailable
-        }
         if let upload = state.ticketUploads.first(where: { $0.mediaID == mediaID }) {
-            // A file about a ticket is not only PDF, and may be larger than a checklist document.
             state.ticketUploads.removeFirst { $0.mediaID == mediaID }
-            if reason == .notPDF { return say(t(.attachmentsKinds, ["file": upload.filename])) }
-            let attachmentLimit = String(catalogue.settings.maxAttachmentBytes / (1024 * 1024))
-            return say(t(key, ["file": upload.filename, "mb": attachmentLimit]))
+            return say(rejection(of: upload.filename, reason: reason, attachment: true))
         }
         guard case .intake(var draft) = state.step, let upload = draft.uploads.first(where: { $0.mediaID == mediaID })
         else { return }
         draft.uploads.removeFirst { $0.mediaID == mediaID }
         completeDocumentsIfDone(&draft)
         state.step = .intake(draft)
-        if !upload.isForChecklist {
-            // A free attachment is not only PDF, and may be larger than a checklist document: say what is taken.
-            if reason == .notPDF { return promptCurrentStep(prefix: t(.attachmentsKinds, ["file": upload.filename])) }
-            let attachmentLimit = String(catalogue.settings.maxAttachmentBytes / (1024 * 1024))
-            return promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": attachmentLimit]))
-        }
-        promptCurrentStep(prefix: t(key, ["file": upload.filename, "mb": limit]))
+        promptCurrentStep(prefix: rejection(of: upload.filename, reason: reason, attachment: !upload.isForChecklist))
+    }
+
+    /// Why a downloaded file was refused. A checklist document is a PDF within the documents' limit; an
+    /// `attachment` (a file about a ticket, a free attachment of a form) is not only PDF, and may be larger: it is
+    /// told what is taken, and the attachments' limit.
+    func rejection(of filename: String, reason: DocumentRejection, attachment: Bool) -> String {
+        if attachment, reason == .notPDF { return t(.attachmentsKinds, ["file": filename]) }
+        let key: Prompt =
+            switch reason {
+            case .notPDF: .documentsNotPDF
+            case .tooLarge: .documentsTooLarge
+            case .hashMismatch: .documentsDamaged
+            case .unavailable: .documentsUnavailable
+            }
+        let limit = attachment ? catalogue.settings.maxAttachmentBytes : catalogue.settings.maxDocumentBytes
+        return t(key, ["file": filename, "mb": String(limit / (1024 * 1024))])
     }
 
     /// The document of `draft`, and its key, whose bytes are `document`'s: the same file sent again.
